@@ -1,0 +1,53 @@
+"""What every check knows about the call it is checking."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """Where in the call a check runs; names follow OTel's ``gen_ai.security.target.type``."""
+
+    INPUT = "llm_input"
+    OUTPUT = "llm_output"
+
+
+class RiskTier(StrEnum):
+    """The Guideline's four risk tiers (section 2.1.2, Table 1)."""
+
+    UNACCEPTABLE = "unacceptable"
+    HIGH = "high"
+    LIMITED = "limited"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyRef:
+    """Identifies the exact policy a decision was taken under.
+
+    ``content_hash`` covers the validated policy, so two files that differ only in
+    comments or layout share it, and any change that alters behaviour does not.
+    """
+
+    id: str
+    version: str
+    content_hash: str
+
+
+def new_request_id() -> str:
+    """A fresh, unguessable request id."""
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class CallContext:
+    """The call being checked: who made it, under which use case and policy."""
+
+    policy: PolicyRef
+    use_case: str
+    risk_tier: RiskTier
+    tenant: str = "default"
+    request_id: str = field(default_factory=new_request_id)
+    conversation_id: str | None = None

@@ -1,0 +1,59 @@
+"""The ``personal_data`` check: personal data out of every text in a chat payload."""
+
+from __future__ import annotations
+
+from guardrail.core.chat import collect_texts, replace_texts
+from guardrail.core.context import CallContext
+from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
+from guardrail.pii.redactor import Detection, Redactor
+from guardrail.pii.settings import Action, PersonalDataSettings
+from guardrail.pii.vault import PseudonymVault
+
+BLOCKED_REASON = "personal_data.blocked_entity"
+REDACTED_REASON = "personal_data.redacted"
+
+
+class PersonalDataCheck:
+    """Finds personal data in all roles, content parts, names and tool-call arguments.
+
+    All texts are analysed before any is rewritten, so a call that must be blocked
+    leaves no pseudonyms behind in the vault.
+    """
+
+    def __init__(self, settings: PersonalDataSettings, vault: PseudonymVault | None = None):
+        self.redactor = Redactor(settings, vault)
+
+    def __call__(self, payload: Payload, context: CallContext) -> Verdict:
+        slots = collect_texts(payload.messages)
+        analysed = [(slot, self.redactor.analyze(slot.text)) for slot in slots]
+        findings = tuple(
+            _finding(detection, slot.location) for slot, detections in analysed for detection in detections
+        )
+        if not findings:
+            return ALLOW
+        if any(finding.action == Action.BLOCK for finding in findings):
+            return Verdict(Decision.BLOCK, findings=findings, reason=BLOCKED_REASON)
+        scope = context.conversation_id or context.request_id
+        new_texts = [
+            self.redactor.apply(slot.text, detections, scope=scope).text if detections else slot.text
+            for slot, detections in analysed
+        ]
+        messages = tuple(replace_texts(payload.messages, new_texts))
+        return Verdict(
+            Decision.MODIFY,
+            payload=Payload(payload.stage, messages),
+            findings=findings,
+            reason=REDACTED_REASON,
+        )
+
+
+def _finding(detection: Detection, location: str) -> Finding:
+    return Finding(
+        entity_type=detection.entity_type,
+        start=detection.start,
+        end=detection.end,
+        score=round(detection.score, 3),
+        rule=detection.rule,
+        location=location,
+        action=detection.action.value,
+    )

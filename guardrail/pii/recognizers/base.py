@@ -1,0 +1,70 @@
+"""A Presidio recognizer driven by one compiled regex and a scoring method.
+
+Presidio's ``PatternRecognizer`` scores by pattern and improves scores from context
+through lemmas of English tokens. Hong Kong text needs context words in Chinese too
+(身份證, 電話), which an English tokenizer does not split out, so recognizers here
+look for context in a character window around each match instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+LANGUAGE = "en"
+
+
+def context_near(
+    text: str, start: int, end: int, words: re.Pattern[str], before: int = 40, after: int = 16
+) -> bool:
+    """Whether any context word occurs within a window around ``text[start:end]``."""
+    return (
+        words.search(text, max(0, start - before), start) is not None
+        or words.search(text, end, min(len(text), end + after)) is not None
+    )
+
+
+class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
+    """Finds candidates with ``pattern`` and keeps those :meth:`score` rates above zero."""
+
+    pattern: re.Pattern[str]
+
+    def __init__(self, entity: str, name: str, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        super().__init__(supported_entities=[entity], name=name, supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        """Nothing to load: the pattern is compiled at import."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        results = []
+        entity = self.supported_entities[0]
+        for match in self.pattern.finditer(text):
+            score = self.score(match, text)
+            if score > 0.0:
+                start, end = self.span(match)
+                results.append(
+                    RecognizerResult(
+                        entity,
+                        start,
+                        end,
+                        score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        """The part of the match that is the entity; group 1 when there is one."""
+        return match.span(1) if match.re.groups else match.span()
+
+    def score(self, match: re.Match[str], text: str) -> float:
+        """Confidence for one candidate; 0 discards it."""
+        raise NotImplementedError

@@ -1,0 +1,59 @@
+"""Generic identifiers, from Presidio's own recognizers where they serve Hong Kong text.
+
+E-mail keeps Presidio's recognizer but with an ASCII-bounded pattern (Presidio's uses
+``\\w``, which in Chinese text runs on into the characters next to the address and
+then fails domain validation, so the address leaks) and a public-suffix check that
+uses tldextract's bundled snapshot instead of fetching the list from the network.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import tldextract
+from presidio_analyzer import Pattern
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+)
+
+_EMAIL = (
+    r"(?<![A-Za-z0-9._%+'-])"
+    r"([A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
+    r"(?![A-Za-z0-9-])"
+)
+
+_CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
+
+
+@lru_cache(maxsize=1)
+def offline_suffix_extractor() -> tldextract.TLDExtract:
+    """A tldextract instance that never touches the network or a cache directory."""
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc]
+    def __init__(self) -> None:
+        super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6)])
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return bool(offline_suffix_extractor()(pattern_text.rpartition("@")[2]).suffix)
+
+
+class PaymentCardRecognizer(CreditCardRecognizer):  # type: ignore[misc]
+    """Presidio's Luhn-validated card recognizer, with every major network's prefix.
+
+    Presidio's pattern misses Mastercard's 2-series (2221-2720) and odd groupings
+    such as Amex's 4-6-5; this one takes 13-19 digits starting 2-6 in any grouping.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(patterns=[Pattern("Card (13-19 digits)", _CARD, 0.3)])
+
+
+def generic_recognizers() -> list[object]:
+    """E-mail, payment card (Luhn), IBAN and IP address recognizers."""
+    return [OfflineEmailRecognizer(), PaymentCardRecognizer(), IbanRecognizer(), IpRecognizer()]

@@ -1,0 +1,55 @@
+"""Hong Kong Identity Card numbers: ``A123456(3)``, ``AB987654(3)``, ``A1234563``.
+
+The check character is validated (weights 9..2 over the space-padded prefix, letters
+A-Z = 10-35, a space = 36; check = (11 - sum mod 11) mod 11, 10 written ``A``). A valid
+one is near-certain; a bracketed one with a wrong check character is still most likely
+a mistyped HKID; an unbracketed one with a wrong check needs context words
+(HKID, 身份證) to be caught.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrail.pii.recognizers.base import RegexRecognizer, context_near
+
+PATTERN = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\s?\d{6}\s?(?:\(\s?[0-9Aa]\s?\)|[0-9Aa]))(?![A-Za-z0-9])"
+)
+CONTEXT = re.compile(
+    r"hkid|h\.k\.i\.d|identity\s*card|\bid\s*(?:card|no|number|#)|身份證|身份証|身分證|證件|證號",
+    re.IGNORECASE,
+)
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def check_character(prefix: str, digits: str) -> str:
+    """The check character for an HKID prefix (1-2 letters) and its six digits."""
+    padded = prefix.upper().rjust(2, " ")
+    values = [36 if c == " " else ord(c) - ord("A") + 10 for c in padded]
+    values += [int(d) for d in digits]
+    remainder = sum(v * w for v, w in zip(values, _WEIGHTS, strict=True)) % 11
+    check = (11 - remainder) % 11
+    return "A" if check == 10 else str(check)
+
+
+def is_valid_hkid(candidate: str) -> bool:
+    """Whether ``candidate`` (any common spelling) carries a correct check character."""
+    compact = re.sub(r"[\s()]", "", candidate).upper()
+    match = re.fullmatch(r"([A-Z]{1,2})(\d{6})([0-9A])", compact)
+    return bool(match) and check_character(match[1], match[2]) == match[3]
+
+
+class HkIdRecognizer(RegexRecognizer):
+    def __init__(self) -> None:
+        super().__init__("HK_ID", "HkIdRecognizer", PATTERN)
+
+    def score(self, match: re.Match[str], text: str) -> float:
+        value = match[1]
+        if is_valid_hkid(value):
+            return 0.95
+        in_context = context_near(text, *match.span(1), CONTEXT)
+        bracketed = "(" in value
+        if in_context:
+            return 0.8
+        return 0.6 if bracketed and value[0].isupper() else 0.0

@@ -1,0 +1,202 @@
+"""People's names as written in Hong Kong.
+
+- Romanised Cantonese in either order and with hyphens: ``Chan Tai Man``,
+  ``CHAN Tai-man``, ``Tai Man Chan``;
+- an English given name with a Chinese surname, with or without Chinese given names:
+  ``Jason Cheung``, ``Gloria Chan Kin Wah``; a title and a surname: ``Mr Chan``;
+- Chinese characters: ``陳大文``, ``歐陽小明``.
+
+spaCy's English NER finds some of these and misses many (it was trained on Western
+names); these recognizers fill the gap with word lists, and skip place names built of
+the same syllables (Wan Chai, Tai Po). Chinese names have no spaces around them, so a
+two-character candidate needs context (客戶, 先生, 電話...) to count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer
+from guardrail.pii.recognizers.names_data import (
+    CHINESE_GIVEN_CHARS,
+    CHINESE_NAME_CONTEXT_AFTER,
+    CHINESE_NAME_CONTEXT_BEFORE,
+    CHINESE_SURNAMES,
+    CHINESE_SURNAMES_COMPOUND,
+    ENGLISH_GIVEN_NAMES,
+    GIVEN_SYLLABLES,
+    PLACE_NAMES,
+    ROMANISED_SURNAMES,
+    TITLES,
+)
+
+_TOKEN = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)?")
+_JOIN = re.compile(r"\.?[ \t]{1,2}|\.")  # what may separate two tokens of one name
+_STREET_WORDS = frozenset(
+    "road rd street st avenue ave lane path drive building court house tower centre center "
+    "plaza garden gardens estate mansion terrace station hospital school college university "
+    "company limited ltd bank district park".split()
+)
+_PLACE_MAX_WORDS = max(len(place.split()) for place in PLACE_NAMES)
+
+
+class _Token:
+    __slots__ = ("end", "lower", "start", "syllables")
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.start, self.end = match.span()
+        self.lower = match[0].lower()
+        self.syllables = self.lower.split("-")
+
+
+def _is_given(token: _Token) -> bool:
+    return all(syllable in GIVEN_SYLLABLES for syllable in token.syllables)
+
+
+def _is_surname(token: _Token) -> bool:
+    return len(token.syllables) == 1 and token.lower in ROMANISED_SURNAMES
+
+
+def _runs(text: str) -> Iterator[list[_Token]]:
+    """Runs of capitalised words separated only by spaces (or a title's full stop)."""
+    run: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        token = _Token(match)
+        if run:
+            gap = text[run[-1].end : token.start]
+            joined = _JOIN.fullmatch(gap) is not None and (
+                "." not in gap or run[-1].lower in TITLES
+            )
+            if not joined:
+                yield run
+                run = []
+        run.append(token)
+    if run:
+        yield run
+
+
+class RomanisedNameRecognizer(LocalRecognizer):  # type: ignore[misc]
+    """Names in romanised Cantonese, alone or with an English given name or a title."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"], name="HkRomanisedNameRecognizer",
+            supported_language=LANGUAGE,
+        )
+
+    def load(self) -> None:
+        """Word lists are module constants; nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for run in _runs(text):
+            for first, last, score in _names_in_run(run):
+                results.append(
+                    RecognizerResult(
+                        "PERSON",
+                        run[first].start,
+                        run[last].end,
+                        score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+
+def _names_in_run(run: list[_Token]) -> Iterator[tuple[int, int, float]]:
+    """(first token, last token, score) of each name found in one run."""
+    i = 0
+    while i < len(run):
+        place_end = _place_at(run, i)
+        if place_end:
+            i = place_end
+            continue
+        found = _name_at(run, i)
+        if found is None:
+            i += 1
+            continue
+        first, last, score = found
+        after = run[last + 1].lower if last + 1 < len(run) else ""
+        if after not in _STREET_WORDS:
+            yield first, last, score
+        i = last + 1
+
+
+def _place_at(run: list[_Token], i: int) -> int:
+    """End index of a known place name starting at token ``i``, or 0."""
+    for width in range(min(_PLACE_MAX_WORDS, len(run) - i), 0, -1):
+        if " ".join(t.lower for t in run[i : i + width]) in PLACE_NAMES:
+            return i + width
+    return 0
+
+
+def _count_given(run: list[_Token], i: int, limit: int = 2) -> tuple[int, int]:
+    """How many tokens from ``i`` are given-name syllables, and how many syllables."""
+    tokens = syllables = 0
+    while i + tokens < len(run) and syllables < limit and _is_given(run[i + tokens]):
+        syllables += len(run[i + tokens].syllables)
+        tokens += 1
+    return tokens, syllables
+
+
+def _name_at(run: list[_Token], i: int) -> tuple[int, int, float] | None:
+    token = run[i]
+    titled = token.lower in TITLES
+    start = i + 1 if titled else i
+    if start >= len(run):
+        return None
+    english = run[start].lower in ENGLISH_GIVEN_NAMES and start + 1 < len(run)
+    surname_at = start + 1 if english else start
+    if surname_at < len(run) and _is_surname(run[surname_at]):
+        tokens, syllables = _count_given(run, surname_at + 1)
+        last = surname_at + tokens
+        if english or titled:
+            return start, last, 0.9 if syllables else 0.8
+        if syllables >= 2:
+            return start, last, 0.85
+        if syllables == 1:
+            return start, last, 0.6
+    if english and titled:
+        return start, start + 1 if start + 1 < len(run) else start, 0.7
+    # Given names first: Tai Man Chan, Siu-ming Tsang.
+    tokens, syllables = _count_given(run, start)
+    if syllables >= 2 and start + tokens < len(run) and _is_surname(run[start + tokens]):
+        return start, start + tokens, 0.8 if titled else 0.7
+    if titled and tokens:
+        return start, start + tokens - 1, 0.6
+    return None
+
+
+_CHINESE_NAME = re.compile(
+    "(?:" + "|".join(CHINESE_SURNAMES_COMPOUND) + "|[" + "".join(sorted(CHINESE_SURNAMES)) + "])"
+    "[" + "".join(sorted(CHINESE_GIVEN_CHARS)) + "]{1,2}"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class ChineseNameRecognizer(RegexRecognizer):
+    """Chinese-character names: a surname and one or two common given-name characters."""
+
+    def __init__(self) -> None:
+        super().__init__("PERSON", "HkChineseNameRecognizer", _CHINESE_NAME)
+
+    def score(self, match: re.Match[str], text: str) -> float:
+        start, end = match.span()
+        before = text[max(0, start - 4) : start]
+        after = text[end : end + 4]
+        in_context = before.endswith(CHINESE_NAME_CONTEXT_BEFORE) or after.startswith(
+            CHINESE_NAME_CONTEXT_AFTER
+        )
+        given = len(match[0]) - (2 if match[0][:2] in CHINESE_SURNAMES_COMPOUND else 1)
+        if given == 2:
+            return 0.9 if in_context else 0.6
+        return 0.7 if in_context else 0.2

@@ -1,0 +1,167 @@
+"""Finds personal data in one text and rewrites it as the policy says.
+
+Detection runs on a normalised copy (see :mod:`guardrail.pii.normalize`); findings are
+filtered by each entity type's threshold, the allow-list and the placeholders an
+earlier pass wrote (so redacting twice changes nothing), merged where they overlap,
+and mapped back to offsets in the original text, where they are rewritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import ConflictResolutionStrategy
+from presidio_anonymizer.entities import RecognizerResult as AnonymizerInput
+
+from guardrail.errors import ConfigurationError
+from guardrail.pii.engine import build_analyzer
+from guardrail.pii.normalize import normalize
+from guardrail.pii.operators import operator_for
+from guardrail.pii.settings import Action, PersonalDataSettings
+from guardrail.pii.vault import InMemoryVault, PseudonymVault
+
+# What this module writes: <HK_ID>, <PERSON_3>, <EMAIL_ADDRESS:k3vq7d2amn4x5pqa>.
+PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d+|:[a-z2-7]{16})?>")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A piece of personal data found in a text, at offsets in the original text."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    rule: str
+    action: Action
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """A text after redaction, with what was found in it."""
+
+    text: str
+    detections: tuple[Detection, ...]
+
+    @property
+    def blocked(self) -> bool:
+        return any(d.action is Action.BLOCK for d in self.detections)
+
+
+class Redactor:
+    """Detects and rewrites personal data according to a check's settings.
+
+    Construction loads the spaCy model and compiles every recognizer; calls after that
+    do no I/O.
+    """
+
+    def __init__(self, settings: PersonalDataSettings, vault: PseudonymVault | None = None):
+        self.settings = settings
+        self.vault: PseudonymVault = vault or InMemoryVault()
+        self._rules = settings.entities
+        self._hash_key = self._load_hash_key(settings)
+        self._analyzer = build_analyzer(self._rules, model=settings.nlp_model, ner=settings.ner)
+        self._entities = sorted(self._rules)
+        self._anonymizer = AnonymizerEngine()
+        self._allowed_values = {_compact(v) for v in settings.allow_list.values}
+        self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
+
+    def analyze(self, text: str) -> list[Detection]:
+        """Personal data in ``text``, non-overlapping, in order, at original offsets."""
+        if not text or text.isspace():
+            return []
+        normalized = normalize(text)
+        probe = normalized.text
+        protected = [m.span() for m in PLACEHOLDER.finditer(probe)]
+        found = []
+        for result in self._analyzer.analyze(probe, language="en", entities=self._entities):
+            rule = self._rules[result.entity_type]
+            if result.score < rule.threshold:
+                continue
+            if any(result.start < end and start < result.end for start, end in protected):
+                continue
+            if self._allowed(probe[result.start : result.end]):
+                continue
+            start, end = normalized.to_original(result.start, result.end)
+            recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+            found.append(
+                Detection(result.entity_type, start, end, result.score, recognizer, rule.action)
+            )
+        return _merge_overlaps(found)
+
+    def redact(self, text: str, *, scope: str = "default") -> Redaction:
+        """``text`` with personal data rewritten; unchanged if any finding must block."""
+        detections = self.analyze(text)
+        return self.apply(text, detections, scope=scope)
+
+    def apply(self, text: str, detections: Sequence[Detection], *, scope: str) -> Redaction:
+        """Rewrite ``detections`` in ``text``; a blocking finding leaves the text as it is."""
+        if not detections or any(d.action is Action.BLOCK for d in detections):
+            return Redaction(text, tuple(detections))
+        operators = {
+            entity: operator_for(
+                rule.action,
+                entity,
+                mask_char=self.settings.mask_char,
+                hash_key=self._hash_key,
+                vault=self.vault,
+                scope=scope,
+            )
+            for entity, rule in self._rules.items()
+            if rule.action is not Action.BLOCK
+        }
+        result = self._anonymizer.anonymize(
+            text,
+            [AnonymizerInput(d.entity_type, d.start, d.end, d.score) for d in detections],
+            operators=operators,
+            conflict_resolution=ConflictResolutionStrategy.REMOVE_INTERSECTIONS,
+            merge_entities_with_spaces=False,
+        )
+        return Redaction(result.text, tuple(detections))
+
+    def _allowed(self, value: str) -> bool:
+        if _compact(value) in self._allowed_values:
+            return True
+        return any(pattern.fullmatch(value) for pattern in self._allowed_patterns)
+
+    @staticmethod
+    def _load_hash_key(settings: PersonalDataSettings) -> bytes | None:
+        if not any(rule.action is Action.HASH for rule in settings.entities.values()):
+            return None
+        key = os.environ.get(settings.hash_key_env, "")
+        if len(key) < 16:
+            raise ConfigurationError(
+                f"the 'hash' action needs a key of at least 16 characters in the environment "
+                f"variable {settings.hash_key_env}"
+            )
+        return key.encode()
+
+
+def _compact(value: str) -> str:
+    """Case, spacing and punctuation folded away: ``2345-6789`` equals ``2345 6789``."""
+    return _NOT_ALNUM.sub("", normalize(value).text).casefold()
+
+
+def _merge_overlaps(found: list[Detection]) -> list[Detection]:
+    """One detection per overlapping group, covering all of it, typed by the best score."""
+    merged: list[Detection] = []
+    for detection in sorted(found, key=lambda d: (d.start, -d.end)):
+        if merged and detection.start < merged[-1].end:
+            last = merged[-1]
+            best = max((last, detection), key=lambda d: (d.score, d.end - d.start))
+            merged[-1] = Detection(
+                best.entity_type,
+                last.start,
+                max(last.end, detection.end),
+                best.score,
+                best.rule,
+                Action.BLOCK if Action.BLOCK in (last.action, detection.action) else best.action,
+            )
+        else:
+            merged.append(detection)
+    return merged

@@ -1,0 +1,29 @@
+"""Turning a validated policy into a runnable pipeline."""
+
+from __future__ import annotations
+
+from guardrail.core.pipeline import Pipeline, Step
+from guardrail.policy import registry
+from guardrail.policy.loader import LoadedPolicy
+from guardrail.policy.model import OnError
+
+
+def build_pipeline(loaded: LoadedPolicy) -> Pipeline:
+    """Build every check the policy lists, in order.
+
+    Expensive set-up (loading models) happens here, once, not per call.
+    """
+    steps = []
+    for spec in loaded.policy.checks:
+        check = registry.resolve(spec.type).build(loaded.settings[spec.name])
+        steps.append(
+            Step(
+                name=spec.name,
+                check=check,
+                stages=frozenset(stage.to_stage() for stage in spec.stages),
+                fail_closed=spec.on_error is OnError.BLOCK,
+                dimensions=tuple(d.value for d in spec.dimensions),
+                principles=tuple(p.value for p in spec.principles),
+            )
+        )
+    return Pipeline(steps)

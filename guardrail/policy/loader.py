@@ -1,0 +1,145 @@
+"""Finding, reading and validating policy packs.
+
+A name resolves to a built-in pack shipped in ``guardrail.policies``; anything that
+looks like a path is read from disk. Every failure becomes a
+:class:`~guardrail.errors.PolicyError` naming the file and the field, so a broken
+policy stops start-up with a message rather than a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from guardrail.core.context import PolicyRef
+from guardrail.errors import PolicyError, PolicyNotFoundError
+from guardrail.policy import registry
+from guardrail.policy.model import Policy
+
+DEFAULT_POLICY = "hk-genai-2025"
+_PACKAGE = "guardrail.policies"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPolicy:
+    """A validated policy, where it came from, and each check's validated settings."""
+
+    policy: Policy
+    source: str
+    settings: dict[str, BaseModel]
+
+    @property
+    def ref(self) -> PolicyRef:
+        return PolicyRef(self.policy.id, self.policy.version, policy_hash(self.policy))
+
+
+def built_in_names() -> list[str]:
+    """Names of the policy packs shipped with guardrail."""
+    return sorted(
+        entry.name.removesuffix(".yaml")
+        for entry in resources.files(_PACKAGE).iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
+def load_policy(name_or_path: str | Path = DEFAULT_POLICY) -> LoadedPolicy:
+    """Load a built-in pack by name, or a policy file by path."""
+    text, source = _read(str(name_or_path))
+    return parse_policy(text, source=source)
+
+
+def parse_policy(text: str, *, source: str) -> LoadedPolicy:
+    """Validate policy YAML; ``source`` is used in error messages."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise PolicyError(f"not valid YAML: {problem}", source=source, field=where) from None
+    if not isinstance(raw, dict):
+        raise PolicyError("a policy must be a YAML mapping", source=source)
+    try:
+        policy = Policy.model_validate(raw)
+    except ValidationError as error:
+        raise _policy_error(error, source, prefix=()) from None
+    settings = {check.name: _validate_settings(check_index, policy, source)
+                for check_index, check in enumerate(policy.checks)}
+    return LoadedPolicy(policy=policy, source=source, settings=settings)
+
+
+def policy_hash(policy: Policy) -> str:
+    """SHA-256 over the policy's canonical JSON: layout and comments do not change it."""
+    canonical = json.dumps(
+        policy.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _validate_settings(index: int, policy: Policy, source: str) -> BaseModel:
+    check = policy.checks[index]
+    try:
+        check_type = registry.resolve(check.type)
+    except KeyError:
+        raise PolicyError(
+            f"unknown check type {check.type!r}; known: {', '.join(registry.known_types())}",
+            source=source,
+            field=f"checks[{index}].type",
+        ) from None
+    try:
+        return check_type.settings_model.model_validate(check.settings)
+    except ValidationError as error:
+        raise _policy_error(error, source, prefix=("checks", index, "settings")) from None
+
+
+def _policy_error(error: ValidationError, source: str, prefix: tuple[Any, ...]) -> PolicyError:
+    problems = error.errors(include_url=False, include_input=False)
+    first = problems[0]
+    field = _dotted(prefix + tuple(first["loc"]))
+    message = first["msg"]
+    if len(problems) > 1:
+        others = "; ".join(f"{_dotted(prefix + tuple(p['loc']))}: {p['msg']}" for p in problems[1:])
+        message += f" (and {len(problems) - 1} more: {others})"
+    return PolicyError(message, source=source, field=field or None)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _read(name_or_path: str) -> tuple[str, str]:
+    looks_like_path = any(sep in name_or_path for sep in ("/", "\\")) or name_or_path.endswith(
+        (".yaml", ".yml")
+    )
+    if not looks_like_path:
+        candidate = resources.files(_PACKAGE).joinpath(f"{name_or_path}.yaml")
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8"), f"built-in policy {name_or_path!r}"
+        if not Path(name_or_path).exists():
+            raise PolicyNotFoundError(
+                f"no built-in policy or file of that name; built-in: {', '.join(built_in_names())}",
+                source=name_or_path,
+            )
+    path = Path(name_or_path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PolicyNotFoundError("file not found", source=str(path)) from None
+    except OSError as error:
+        raise PolicyError(f"cannot read file: {error.strerror}", source=str(path)) from None
+    try:
+        return data.decode("utf-8"), str(path)
+    except UnicodeDecodeError as error:
+        raise PolicyError(
+            f"not UTF-8 text (bad byte at offset {error.start})", source=str(path)
+        ) from None

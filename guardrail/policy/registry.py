@@ -1,0 +1,77 @@
+"""Check types by name: the built-in ones and any a third party registers.
+
+A policy says ``type: personal_data``; the registry turns that name into a
+:class:`CheckType`, which validates the check's ``settings`` and builds the check.
+Built-in types are referenced by import path so that validating a policy does not
+load Presidio or spaCy. Third-party packages plug in through the ``guardrail.checks``
+entry-point group, each entry point naming a :class:`CheckType` object.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any
+
+from pydantic import BaseModel
+
+from guardrail.core.check import Check
+
+ENTRY_POINT_GROUP = "guardrail.checks"
+
+_BUILT_IN: dict[str, str] = {
+    "personal_data": "guardrail.pii.settings:PERSONAL_DATA",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckType:
+    """How to validate a check type's settings and how to build it.
+
+    ``factory`` is an ``"module:attribute"`` path to a callable taking the validated
+    settings, imported only when a pipeline is built.
+    """
+
+    name: str
+    settings_model: type[BaseModel]
+    factory: str
+
+    def build(self, settings: BaseModel) -> Check:
+        create: Callable[[Any], Check] = _import(self.factory)
+        return create(settings)
+
+
+_extra: dict[str, CheckType] = {}
+
+
+def register(check_type: CheckType) -> None:
+    """Register a check type in-process (tests, embedding applications)."""
+    _extra[check_type.name] = check_type
+
+
+def known_types() -> list[str]:
+    """Every type name a policy may use."""
+    names = set(_BUILT_IN) | set(_extra)
+    names |= {ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return sorted(names)
+
+
+def resolve(name: str) -> CheckType:
+    """The check type called ``name``; ``KeyError`` if there is none."""
+    if name in _extra:
+        return _extra[name]
+    if name in _BUILT_IN:
+        found: CheckType = _import(_BUILT_IN[name])
+        return found
+    for ep in entry_points(group=ENTRY_POINT_GROUP, name=name):
+        loaded = ep.load()
+        if isinstance(loaded, CheckType):
+            return loaded
+    raise KeyError(name)
+
+
+def _import(path: str) -> Any:
+    module_name, _, attribute = path.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
