@@ -14,8 +14,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
 
 from guardrail.errors import ConfigurationError
 from guardrail.pii.recognizers.address import ChineseAddressRecognizer, EnglishAddressRecognizer
@@ -65,11 +67,43 @@ class NerOnlySpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
                 nlp.remove_pipe(name)
         self.nlp = {LANGUAGE: nlp}
 
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Entities only: no recognizer here reads lemmas, token offsets or keywords,
+        and building them costs more per text than all the pattern recognizers."""
+        entities, scores = self._get_updated_entities(
+            list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents)
+        )
+        return NlpArtifacts(
+            entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,
+            language=language, scores=scores,
+        )
+
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         if not self.ner_enabled or _LATIN_WORD.search(text) is None:
             # Nothing NER could label as a Latin-script name: tokenise only.
             return self._doc_to_nlp_artifact(self.nlp[language].make_doc(text), language)
         return super().process_text(text, language)
+
+
+class WindowContextOnly(ContextAwareEnhancer):  # type: ignore[misc]
+    """Leaves scores as the recognizers set them.
+
+    The recognizers here look for context words themselves, in a character window and
+    in English and Chinese alike; Presidio's lemma-based enhancer knows English
+    lemmas only, and deep-copies every result on every call.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
+            context_prefix_count=0, context_suffix_count=0,
+        )
+
+    def enhance_using_context(
+        self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+        recognizers: list[Any], context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        return raw_results
 
 
 def _ner_and_what_it_listens_to(nlp: spacy.language.Language) -> set[str]:
@@ -112,5 +146,5 @@ def build_analyzer(entities: Iterable[str], *, model: str, ner: bool) -> Analyze
             registry.add_recognizer(recognizer)
     return AnalyzerEngine(
         registry=registry, nlp_engine=engine, supported_languages=[LANGUAGE],
-        default_score_threshold=0.0,
+        default_score_threshold=0.0, context_aware_enhancer=WindowContextOnly(),
     )

@@ -24,9 +24,13 @@ from guardrail.pii.operators import operator_for
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
 
+# Texts longer than this are analysed in pieces cut at line breaks (or spaces): spaCy
+# refuses texts over a million characters, and its memory grows with the text.
+CHUNK_CHARS = 20_000
 # What this module writes: <HK_ID>, <PERSON_3>, <EMAIL_ADDRESS:k3vq7d2amn4x5pqa>.
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d+|:[a-z2-7]{16})?>")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_WARM_UP = "Warm-up: Chan Tai Man, 9123 4567, 陳大文, Flat 1A, 2 Nathan Road."
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +74,23 @@ class Redactor:
         self._anonymizer = AnonymizerEngine()
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
         self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
+        # spaCy and the regex engine finish initialising on first use (~100 ms): pay
+        # that at start-up, not on the first request.
+        self.analyze(_WARM_UP)
 
     def analyze(self, text: str) -> list[Detection]:
         """Personal data in ``text``, non-overlapping, in order, at original offsets."""
         if not text or text.isspace():
             return []
+        found: list[Detection] = []
+        for offset, chunk in _chunks(text):
+            found.extend(
+                Detection(d.entity_type, d.start + offset, d.end + offset, d.score, d.rule, d.action)
+                for d in self._analyze_chunk(chunk)
+            )
+        return _merge_overlaps(found)
+
+    def _analyze_chunk(self, text: str) -> list[Detection]:
         normalized = normalize(text)
         probe = normalized.text
         protected = [m.span() for m in PLACEHOLDER.finditer(probe)]
@@ -92,7 +108,7 @@ class Redactor:
             found.append(
                 Detection(result.entity_type, start, end, result.score, recognizer, rule.action)
             )
-        return _merge_overlaps(found)
+        return found
 
     def redact(self, text: str, *, scope: str = "default") -> Redaction:
         """``text`` with personal data rewritten; unchanged if any finding must block."""
@@ -140,6 +156,26 @@ class Redactor:
                 f"variable {settings.hash_key_env}"
             )
         return key.encode()
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """``text`` cut into pieces of at most ``CHUNK_CHARS``, at a line break if there is
+    one in the second half of the piece, else at a space, else anywhere."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(start + CHUNK_CHARS, len(text))
+        if end < len(text):
+            half = start + CHUNK_CHARS // 2
+            cut = text.rfind("\n", half, end)
+            if cut < 0:
+                cut = text.rfind(" ", half, end)
+            end = cut + 1 if cut >= 0 else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
 
 
 def _compact(value: str) -> str:

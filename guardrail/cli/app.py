@@ -1,0 +1,119 @@
+"""The ``guardrail`` command."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from guardrail.cli.errors import EXIT_USAGE, fail
+from guardrail.errors import ConfigurationError, PolicyError
+from guardrail.policy import DEFAULT_POLICY, LoadedPolicy, load_policy
+
+app = typer.Typer(
+    help="Runtime guardrail for LLM calls under Hong Kong's Generative AI Guideline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+policy_app = typer.Typer(help="Inspect and validate policy packs.", no_args_is_help=True)
+app.add_typer(policy_app, name="policy")
+
+PolicyOption = Annotated[
+    str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")
+]
+
+
+def _load(name: str) -> LoadedPolicy:
+    try:
+        return load_policy(name)
+    except PolicyError as error:
+        fail(str(error), EXIT_USAGE)
+
+
+def _personal_data_redactor(loaded: LoadedPolicy):  # type: ignore[no-untyped-def]
+    """The redactor of the policy's personal-data check, built once."""
+    from guardrail.pii.check import PersonalDataCheck
+    from guardrail.pii.settings import PersonalDataSettings
+
+    for spec in loaded.policy.checks:
+        settings = loaded.settings[spec.name]
+        if isinstance(settings, PersonalDataSettings):
+            try:
+                return PersonalDataCheck(settings).redactor
+            except ConfigurationError as error:
+                fail(str(error), EXIT_USAGE)
+    fail(f"policy {loaded.ref.id!r} has no personal_data check to scan with", EXIT_USAGE)
+
+
+@app.command()
+def scan(
+    text: Annotated[str | None, typer.Argument(help="Text to scan; omit to read stdin.")] = None,
+    policy: PolicyOption = DEFAULT_POLICY,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='Read {"id", "text"} objects, one per line.')
+    ] = False,
+    input_file: Annotated[
+        Path | None, typer.Option("--input", "-i", help="Read from this file instead of stdin.")
+    ] = None,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="With --jsonl: report bad lines and go on.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="For one text: print redaction and findings as JSON.")
+    ] = False,
+) -> None:
+    """Redact personal data from text, as the policy would before a model call."""
+    from guardrail.cli.scan import read_text_argument, scan_jsonl, scan_text
+
+    if jsonl and text is not None:
+        fail("--jsonl reads stdin or --input, not a text argument", EXIT_USAGE)
+    redactor = _personal_data_redactor(_load(policy))
+    if jsonl:
+        scan_jsonl(redactor, input_file, skip_bad)
+    else:
+        scan_text(redactor, read_text_argument(text, input_file), as_json)
+
+
+@app.command()
+def demo(policy: PolicyOption = DEFAULT_POLICY) -> None:
+    """Show the policy redacting synthetic Hong Kong prompts (no network, no API key)."""
+    from guardrail.cli.demo import run_demo
+    from guardrail.policy import build_pipeline
+
+    loaded = _load(policy)
+    try:
+        pipeline = build_pipeline(loaded)
+    except ConfigurationError as error:
+        fail(str(error), EXIT_USAGE)
+    run_demo(loaded, pipeline, Console())
+
+
+@policy_app.command("validate")
+def policy_validate(
+    source: Annotated[str, typer.Argument(help="Policy file (or built-in name) to check.")],
+) -> None:
+    """Check a policy file; exit 0 only if it is valid."""
+    from guardrail.cli.policy_cmd import describe
+
+    print(f"valid: {describe(_load(source))}")
+
+
+@policy_app.command("show")
+def policy_show(
+    source: Annotated[str, typer.Argument(help="Built-in name or policy file.")] = DEFAULT_POLICY,
+) -> None:
+    """Print a policy as validated, with defaults filled in, and its content hash."""
+    from guardrail.cli.policy_cmd import render
+
+    print(render(_load(source)), end="")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # Nothing may reach the network at run time; LiteLLM would otherwise fetch prices.
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    app()

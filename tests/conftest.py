@@ -1,0 +1,56 @@
+"""Shared fixtures: the default policy and its redactor, loaded once per session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guardrail.core import CallContext, Payload, Stage
+from guardrail.pii.check import PersonalDataCheck
+from guardrail.pii.redactor import Redactor
+from guardrail.pii.settings import PersonalDataSettings
+from guardrail.policy import LoadedPolicy, load_policy
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def default_policy() -> LoadedPolicy:
+    return load_policy()
+
+
+@pytest.fixture(scope="session")
+def pii_settings(default_policy: LoadedPolicy) -> PersonalDataSettings:
+    settings = default_policy.settings["personal-data"]
+    assert isinstance(settings, PersonalDataSettings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def pii_check(pii_settings: PersonalDataSettings) -> PersonalDataCheck:
+    return PersonalDataCheck(pii_settings)
+
+
+@pytest.fixture(scope="session")
+def redactor(pii_check: PersonalDataCheck) -> Redactor:
+    return pii_check.redactor
+
+
+@pytest.fixture(scope="session")
+def dev_corpus() -> list[dict[str, Any]]:
+    path = SHARED_DATA / "pii_dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"labelled corpus not found at {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture
+def context(default_policy: LoadedPolicy) -> CallContext:
+    return CallContext(policy=default_policy.ref, use_case="general", risk_tier=default_policy.policy.use_cases["general"].tier)
+
+
+def user_payload(*texts: str) -> Payload:
+    return Payload(Stage.INPUT, tuple({"role": "user", "content": t} for t in texts))
