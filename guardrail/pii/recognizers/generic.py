@@ -21,7 +21,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 _EMAIL = (
     r"(?<![A-Za-z0-9._%+'-])"
-    r"([A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
+    r"([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
     r"(?![A-Za-z0-9-])"
 )

@@ -9,7 +9,9 @@ A number in a range the metadata says is unallocated is still a phone number whe
 is written as one (with ``+852``) or stands next to a word such as "call" or 電話:
 people mistype, ranges get allocated, and a redactor should err on the side of the
 person. Bare digits of that kind, or eight digits that read as a date (``20250416``),
-need such a word to count.
+need such a word to count; four digits, a separator and four more (``2000-0000``) is
+how Hong Kong writes a phone number and counts on its own, unless it is a span of
+years (``2024-2025``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ CONTEXT = re.compile(
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線",
     re.IGNORECASE,
 )
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s]\s?(?:19|20)\d{2}")
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
@@ -53,8 +56,10 @@ class PhoneRecognizer(RegexRecognizer):
         in_context = context_near(text, *match.span(1), CONTEXT)
         if international:
             score = 0.9 if validity else 0.7
+        elif _YEAR_RANGE.fullmatch(value):
+            score = 0.1
         elif len(value) > 8:  # written with a separator: 9123-4567, 9123 4567
-            score = 0.75 if validity else 0.3
+            score = 0.75 if validity else 0.5
         elif _DATE_LIKE.fullmatch(digits):
             score = 0.2
         else:
