@@ -15,9 +15,7 @@ def describe(loaded: LoadedPolicy) -> str:
 
 def render(loaded: LoadedPolicy) -> str:
     """The policy as validated YAML, with each check's settings defaults filled in."""
-    data = loaded.policy.model_dump(mode="json")
-    for check in data["checks"]:
-        check["settings"] = loaded.settings[check["name"]].model_dump(mode="json")
+    data = loaded.effective()
     header = (
         f"# policy {loaded.ref.id} version {loaded.ref.version}\n"
         f"# content hash {loaded.ref.content_hash}\n# source: {loaded.source}\n"

@@ -37,7 +37,14 @@ class LoadedPolicy:
 
     @property
     def ref(self) -> PolicyRef:
-        return PolicyRef(self.policy.id, self.policy.version, policy_hash(self.policy))
+        return PolicyRef(self.policy.id, self.policy.version, policy_hash(self))
+
+    def effective(self) -> dict[str, Any]:
+        """The policy as it behaves: every check's settings with defaults filled in."""
+        data = self.policy.model_dump(mode="json")
+        for check in data["checks"]:
+            check["settings"] = self.settings[check["name"]].model_dump(mode="json")
+        return data
 
 
 def built_in_names() -> list[str]:
@@ -75,10 +82,14 @@ def parse_policy(text: str, *, source: str) -> LoadedPolicy:
     return LoadedPolicy(policy=policy, source=source, settings=settings)
 
 
-def policy_hash(policy: Policy) -> str:
-    """SHA-256 over the policy's canonical JSON: layout and comments do not change it."""
+def policy_hash(loaded: LoadedPolicy) -> str:
+    """SHA-256 over the effective policy's canonical JSON.
+
+    Layout, comments and spelling out a default do not change it; any change in
+    behaviour does.
+    """
     canonical = json.dumps(
-        policy.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        loaded.effective(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -37,7 +37,8 @@ def test_hash_ignores_layout_and_comments_but_not_content() -> None:
     a = parse_policy(MINIMAL, source="a")
     b = parse_policy("# comment\n" + MINIMAL.replace("{tier: low}", "\n    tier: low"), source="b")
     c = parse_policy(MINIMAL.replace("placeholder", "mask"), source="c")
-    assert a.ref.content_hash == b.ref.content_hash != c.ref.content_hash
+    d = parse_policy(MINIMAL.replace("{action: placeholder}", "{action: placeholder, threshold: 0.5}"), source="d")
+    assert a.ref.content_hash == b.ref.content_hash == d.ref.content_hash != c.ref.content_hash
 
 
 @pytest.mark.parametrize(

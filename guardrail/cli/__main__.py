@@ -1,0 +1,5 @@
+"""``python -m guardrail.cli``: the same as the ``guardrail`` command."""
+
+from guardrail.cli.app import main
+
+main()

@@ -1,0 +1,126 @@
+"""The ``guardrail`` command, run as a user would, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PLANTED = ("Chan Tai Man", "A123456(3)", "9123 4567")
+
+
+def run(*args: str, stdin: bytes | str = b"") -> subprocess.CompletedProcess[str]:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    result = subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", *args], input=data, capture_output=True, timeout=180
+    )
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
+
+
+def assert_clean_error(result: subprocess.CompletedProcess[str], code: int, *phrases: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    for phrase in phrases:
+        assert phrase in result.stderr
+    for value in PLANTED:
+        assert value not in result.stderr
+
+
+def test_scan_argument_and_stdin() -> None:
+    assert run("scan", "Chan Tai Man, 9123 4567").stdout == "<PERSON>, <PHONE_NUMBER>\n"
+    assert run("scan", stdin="HKID A123456(3)").stdout == "HKID <HK_ID>\n"
+
+
+def test_scan_json_reports_findings_at_original_offsets() -> None:
+    text = "電話９１２３ ４５６７"
+    record = json.loads(run("scan", "--json", text).stdout)
+    (finding,) = record["findings"]
+    assert text[finding["start"] : finding["end"]] == "９１２３ ４５６７"
+    assert record["redacted"] == "電話<PHONE_NUMBER>"
+
+
+def test_jsonl_keeps_order_and_format(tmp_path: Path) -> None:
+    lines = [{"id": f"r{i}", "text": f"Call Chan Tai Man on 9123 456{i}"} for i in range(5)]
+    lines.insert(2, {"id": 99, "text": ""})
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
+    result = run("scan", "--jsonl", "--input", str(source))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [line["id"] for line in lines]
+    assert records[0]["redacted"] == "Call <PERSON> on <PHONE_NUMBER>"
+    assert set(records[0]) == {"id", "redacted", "findings"}
+    assert set(records[0]["findings"][0]) == {"entity_type", "start", "end", "score"}
+
+
+BAD_JSONL = '{"id": 1, "text": "Chan Tai Man"}\n{"id": 2, "text": \n{"id": 3, "text": 7}\n["x"]\n{"id": 5}\n{"id": 6, "text": "9123 4567"}\n'
+
+
+def test_a_bad_line_stops_the_run_and_names_the_line() -> None:
+    result = run("scan", "--jsonl", stdin=BAD_JSONL)
+    assert_clean_error(result, 1, "line 2", "not valid JSON", "--skip-bad")
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1]
+
+
+def test_skip_bad_reports_every_skipped_line_and_exits_3() -> None:
+    result = run("scan", "--jsonl", "--skip-bad", stdin=BAD_JSONL)
+    assert_clean_error(result, 3, "line 2", "line 3: field 'text' must be a string", "line 4: expected a JSON object", "line 5: missing field 'text'", "4 line(s) skipped")
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 6]
+
+
+def test_invalid_utf8_is_an_error_not_a_crash() -> None:
+    assert_clean_error(run("scan", stdin=b"Chan \xff\xfe"), 1, "not valid UTF-8", "offset 5")
+    result = run("scan", "--jsonl", "--skip-bad", stdin=b'{"id": 1, "text": "ok \xff"}\n{"id": 2, "text": "fine"}\n')
+    assert_clean_error(result, 3, "line 1: not valid UTF-8")
+    assert json.loads(result.stdout)["id"] == 2
+
+
+def test_empty_input() -> None:
+    result = run("scan", stdin=b"")
+    assert result.returncode == 0 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "phrases"),
+    [
+        (("scan", "--policy", "no-such-pack", "x"), ("no-such-pack", "built-in: hk-genai-2025")),
+        (("policy", "validate", "missing.yaml"), ("missing.yaml", "file not found")),
+        (("scan", "--jsonl", "text"), ("--jsonl reads stdin",)),
+    ],
+)
+def test_user_errors_get_messages(args: tuple[str, ...], phrases: tuple[str, ...]) -> None:
+    assert_clean_error(run(*args), 2, *phrases)
+
+
+def test_broken_policy_file_names_file_and_field(tmp_path: Path) -> None:
+    policy = tmp_path / "p.yaml"
+    policy.write_text(run("policy", "show").stdout.replace("action: placeholder", "action: shred", 1), encoding="utf-8")
+    result = run("policy", "validate", str(policy))
+    assert_clean_error(result, 2, str(policy), "checks[0].settings.entities.HK_ID.action")
+
+
+def test_policy_show_round_trips_through_validate(tmp_path: Path) -> None:
+    shown = run("policy", "show")
+    assert shown.returncode == 0 and "personal_data_privacy" in shown.stdout
+    path = tmp_path / "copy.yaml"
+    path.write_text(shown.stdout, encoding="utf-8")
+    validated = run("policy", "validate", str(path))
+    assert validated.returncode == 0
+    original_hash = shown.stdout.splitlines()[1].split()[-1]
+    assert original_hash in validated.stdout
+
+
+def test_a_megabyte_on_stdin() -> None:
+    text = "Order ORD-1 for Chan Tai Man, 9123 4567. " * 25_000
+    result = run("scan", stdin=text)
+    assert result.returncode == 0
+    assert "Chan Tai Man" not in result.stdout and result.stdout.count("ORD-1 ") == 25_000
+
+
+def test_demo_runs_offline_on_the_default() -> None:
+    result = run("demo")
+    assert result.returncode == 0, result.stderr
+    assert "hk-genai-2025" in result.stdout and "<HK_ID>" in result.stdout
