@@ -15,13 +15,19 @@ from guardrail.core.pipeline import Pipeline
 from guardrail.policy import LoadedPolicy
 
 SAMPLES = (
-    "Please draft a reply to Chan Tai Man (HKID A123456(3)) about order ORD-20931. "
-    "He can be reached at +852 9123 4567 or taiman.chan@example.com.hk.",
+    (
+        "Please draft a reply to Chan Tai Man (HKID A123456(3)) about order ORD-20931. "
+        "He can be reached at +852 9123 4567 or taiman.chan@example.com.hk."
+    ),
     "客戶陳大文住在九龍彌敦道264號40樓A室，電話 ９１２３ ４５６７，身份證 Ｇ１２３４５６(Ａ)。",
-    "Summarise: Ms Gloria Chan Kin Wah paid HK$2,350 on 3 May 2025 with card "
-    "4111 1111 1111 1111; ship to Flat 12B, 88 Queen's Road Central, Central.",
-    "Our server at 203.0.113.54 locked out Jason Cheung (passport K12345678) "
-    "during Case #5521; call 2345-6789 ext. 12.",
+    (
+        "Summarise: Ms Gloria Chan Kin Wah paid HK$2,350 on 3 May 2025 with card "
+        "4111 1111 1111 1111; ship to Flat 12B, 88 Queen's Road Central, Central."
+    ),
+    (
+        "Our server at 203.0.113.54 locked out Jason Cheung (passport K12345678) "
+        "during Case #5521; call 2345-6789 ext. 12."
+    ),
 )
 
 

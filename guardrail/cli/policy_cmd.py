@@ -20,4 +20,5 @@ def render(loaded: LoadedPolicy) -> str:
         f"# policy {loaded.ref.id} version {loaded.ref.version}\n"
         f"# content hash {loaded.ref.content_hash}\n# source: {loaded.source}\n"
     )
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return header + body

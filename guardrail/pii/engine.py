@@ -35,7 +35,7 @@ _NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "L
 _LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 
 
-class NerOnlySpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
+class NerOnlySpacyEngine(SpacyNlpEngine):
     """spaCy with only NER enabled, never downloading, skipping texts with no Latin words."""
 
     def __init__(self, model_name: str, ner_enabled: bool) -> None:
@@ -65,13 +65,13 @@ class NerOnlySpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
         for name in list(nlp.pipe_names):
             if name not in keep:
                 nlp.remove_pipe(name)
-        self.nlp = {LANGUAGE: nlp}
+        self.nlp = {LANGUAGE: nlp}  # type: ignore[assignment]  # Presidio declares it None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Entities only: no recognizer here reads lemmas, token offsets or keywords,
         and building them costs more per text than all the pattern recognizers."""
         entities, scores = self._get_updated_entities(
-            list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents)
+            list(doc.ents), [self.ner_model_configuration.default_score or 0.85] * len(doc.ents)
         )
         return NlpArtifacts(
             entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,
@@ -81,11 +81,12 @@ class NerOnlySpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         if not self.ner_enabled or _LATIN_WORD.search(text) is None:
             # Nothing NER could label as a Latin-script name: tokenise only.
-            return self._doc_to_nlp_artifact(self.nlp[language].make_doc(text), language)
+            nlp = self.nlp[language]  # type: ignore[index]  # set by load()
+            return self._doc_to_nlp_artifact(nlp.make_doc(text), language)
         return super().process_text(text, language)
 
 
-class WindowContextOnly(ContextAwareEnhancer):  # type: ignore[misc]
+class WindowContextOnly(ContextAwareEnhancer):
     """Leaves scores as the recognizers set them.
 
     The recognizers here look for context words themselves, in a character window and

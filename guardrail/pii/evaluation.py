@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 STRUCTURED = ("HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP")
@@ -49,7 +50,7 @@ def leaked(kind: str, value: str, redacted: str) -> bool:
             given = value[1:] if len(value) <= 3 else value[2:]
             return value in text or (len(given) >= 2 and given in text)
         tokens = value.split()
-        pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)] or tokens
+        pairs = [f"{a} {b}" for a, b in pairwise(tokens)] or tokens
         return any(pair in text for pair in pairs)
     if kind == "ADDRESS":
         core = (_ZH_STREET if _HAN.search(value) else _EN_STREET).search(value)

@@ -71,7 +71,7 @@ class Redactor:
         self._hash_key = self._load_hash_key(settings)
         self._analyzer = build_analyzer(self._rules, model=settings.nlp_model, ner=settings.ner)
         self._entities = sorted(self._rules)
-        self._anonymizer = AnonymizerEngine()
+        self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
         self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
         # spaCy and the regex engine finish initialising on first use (~100 ms): pay

@@ -66,7 +66,7 @@ class EnglishAddressRecognizer(RegexRecognizer):
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """The match without the punctuation and spaces it may have run into."""
-        start, end = match.span(1)
+        start = match.start(1)
         return start, start + len(match[1].rstrip(" ,.;:"))
 
     def score(self, match: re.Match[str], text: str) -> float:

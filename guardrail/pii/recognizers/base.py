@@ -26,13 +26,14 @@ def context_near(
     )
 
 
-class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
+class RegexRecognizer(LocalRecognizer):
     """Finds candidates with ``pattern`` and keeps those :meth:`score` rates above zero."""
 
     pattern: re.Pattern[str]
 
     def __init__(self, entity: str, name: str, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
+        self.recognizer_name = name
         super().__init__(supported_entities=[entity], name=name, supported_language=LANGUAGE)
 
     def load(self) -> None:
@@ -54,7 +55,7 @@ class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
                         end,
                         score,
                         recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.recognizer_name,
                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                         },
                     )

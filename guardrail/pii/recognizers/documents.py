@@ -7,13 +7,13 @@ import re
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near
 
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]\d{8})(?![A-Za-z0-9])")
-_PASSPORT_CONTEXT = re.compile(r"passport|travel\s+document|護照|旅行證件|回鄉證|通行證", re.I)
+_PASSPORT_CONTEXT = re.compile(r"passport|travel\s+document|護照|旅行證件|回鄉證|通行證", re.IGNORECASE)
 
 _BR = re.compile(
     r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}-\d{2}-\d{2}-\d)?)(?![A-Za-z0-9])(?!-\d)"
 )
 _BR_CONTEXT = re.compile(
-    r"\bBR\b|\bBRN\b|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.I
+    r"\bBR\b|\bBRN\b|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.IGNORECASE
 )
 
 

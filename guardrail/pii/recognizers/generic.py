@@ -35,7 +35,7 @@ def offline_suffix_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-class OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc]
+class OfflineEmailRecognizer(EmailRecognizer):
     def __init__(self) -> None:
         super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6)])
 
@@ -43,7 +43,7 @@ class OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc]
         return bool(offline_suffix_extractor()(pattern_text.rpartition("@")[2]).suffix)
 
 
-class PaymentCardRecognizer(CreditCardRecognizer):  # type: ignore[misc]
+class PaymentCardRecognizer(CreditCardRecognizer):
     """Presidio's Luhn-validated card recognizer, with every major network's prefix.
 
     Presidio's pattern misses Mastercard's 2-series (2221-2720) and odd groupings

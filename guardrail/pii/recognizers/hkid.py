@@ -37,7 +37,9 @@ def is_valid_hkid(candidate: str) -> bool:
     """Whether ``candidate`` (any common spelling) carries a correct check character."""
     compact = re.sub(r"[\s()]", "", candidate).upper()
     match = re.fullmatch(r"([A-Z]{1,2})(\d{6})([0-9A])", compact)
-    return bool(match) and check_character(match[1], match[2]) == match[3]
+    if match is None:
+        return False
+    return check_character(match[1], match[2]) == match[3]
 
 
 class HkIdRecognizer(RegexRecognizer):

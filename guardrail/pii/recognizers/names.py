@@ -79,12 +79,14 @@ def _runs(text: str) -> Iterator[list[_Token]]:
         yield run
 
 
-class RomanisedNameRecognizer(LocalRecognizer):  # type: ignore[misc]
+class RomanisedNameRecognizer(LocalRecognizer):
     """Names in romanised Cantonese, alone or with an English given name or a title."""
+
+    recognizer_name = "HkRomanisedNameRecognizer"
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PERSON"], name="HkRomanisedNameRecognizer",
+            supported_entities=["PERSON"], name=self.recognizer_name,
             supported_language=LANGUAGE,
         )
 
@@ -104,7 +106,7 @@ class RomanisedNameRecognizer(LocalRecognizer):  # type: ignore[misc]
                         run[last].end,
                         score,
                         recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.recognizer_name,
                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                         },
                     )

@@ -18,7 +18,7 @@ from guardrail.pii.recognizers.names_data import PLACE_NAMES
 _PLAUSIBLE = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
 
 
-class FilteredSpacyRecognizer(SpacyRecognizer):  # type: ignore[misc]
+class FilteredSpacyRecognizer(SpacyRecognizer):
     def __init__(self, entities: list[str]) -> None:
         super().__init__(
             supported_language=LANGUAGE, supported_entities=entities, name="SpacyNerRecognizer"

@@ -47,7 +47,7 @@ class PhoneRecognizer(RegexRecognizer):
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
         digits = re.sub(r"\D", "", value)
-        international = value.startswith(("+", "00")) or value.startswith("(") or (
+        international = value.startswith(("+", "00", "(")) or (
             digits.startswith("852") and len(digits) == 11
         )
         validity = _validity(value, digits)
