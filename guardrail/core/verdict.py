@@ -8,7 +8,7 @@ the record itself becoming a leak.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -123,7 +123,6 @@ class StepOutcome:
     duration_ms: float
     dimensions: tuple[str, ...] = ()
     principles: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 ALLOW = Verdict(Decision.ALLOW)
