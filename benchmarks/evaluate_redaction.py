@@ -11,8 +11,9 @@ import argparse
 import json
 from pathlib import Path
 
+from guardrail.pii.check import personal_data_redactor
 from guardrail.pii.evaluation import STRUCTURED, score_corpus
-from guardrail.policy import build_pipeline, load_policy
+from guardrail.policy import load_policy
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pii_dev.jsonl"
 
@@ -24,8 +25,7 @@ def main() -> None:
     parser.add_argument("--show-leaks", action="store_true", help="print ids and types (never values) of leaks")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pipeline = build_pipeline(load_policy(args.policy))
-    redactor = next(step.check.redactor for step in pipeline.steps if hasattr(step.check, "redactor"))
+    redactor = personal_data_redactor(load_policy(args.policy))
 
     def redact(text: str) -> str:
         return redactor.redact(text).text

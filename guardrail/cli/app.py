@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,6 +12,9 @@ from rich.console import Console
 from guardrail.cli.errors import EXIT_USAGE, fail
 from guardrail.errors import ConfigurationError, PolicyError
 from guardrail.policy import DEFAULT_POLICY, LoadedPolicy, load_policy
+
+if TYPE_CHECKING:
+    from guardrail.pii.redactor import Redactor
 
 app = typer.Typer(
     help="Runtime guardrail for LLM calls under Hong Kong's Generative AI Guideline.",
@@ -34,19 +37,13 @@ def _load(name: str) -> LoadedPolicy:
         fail(str(error), EXIT_USAGE)
 
 
-def _personal_data_redactor(loaded: LoadedPolicy):  # type: ignore[no-untyped-def]
-    """The redactor of the policy's personal-data check, built once."""
-    from guardrail.pii.check import PersonalDataCheck
-    from guardrail.pii.settings import PersonalDataSettings
+def _personal_data_redactor(loaded: LoadedPolicy) -> Redactor:
+    from guardrail.pii.check import personal_data_redactor
 
-    for spec in loaded.policy.checks:
-        settings = loaded.settings[spec.name]
-        if isinstance(settings, PersonalDataSettings):
-            try:
-                return PersonalDataCheck(settings).redactor
-            except ConfigurationError as error:
-                fail(str(error), EXIT_USAGE)
-    fail(f"policy {loaded.ref.id!r} has no personal_data check to scan with", EXIT_USAGE)
+    try:
+        return personal_data_redactor(loaded)
+    except ConfigurationError as error:
+        fail(str(error), EXIT_USAGE)
 
 
 @app.command()

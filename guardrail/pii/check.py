@@ -5,9 +5,11 @@ from __future__ import annotations
 from guardrail.core.chat import collect_texts, replace_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
+from guardrail.errors import ConfigurationError
 from guardrail.pii.redactor import Detection, Redactor
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import PseudonymVault
+from guardrail.policy.loader import LoadedPolicy
 
 BLOCKED_REASON = "personal_data.blocked_entity"
 REDACTED_REASON = "personal_data.redacted"
@@ -45,6 +47,18 @@ class PersonalDataCheck:
             findings=findings,
             reason=REDACTED_REASON,
         )
+
+
+def personal_data_redactor(loaded: LoadedPolicy) -> Redactor:
+    """The redactor of the policy's first personal-data check, built (models loaded) once.
+
+    Only that check is built, so tools that just redact text skip the others.
+    """
+    for spec in loaded.policy.checks:
+        settings = loaded.settings[spec.name]
+        if isinstance(settings, PersonalDataSettings):
+            return PersonalDataCheck(settings).redactor
+    raise ConfigurationError(f"policy {loaded.ref.id!r} has no personal_data check")
 
 
 def _finding(detection: Detection, location: str) -> Finding:

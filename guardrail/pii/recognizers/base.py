@@ -26,6 +26,22 @@ def context_near(
     )
 
 
+def tagged_result(
+    recognizer: LocalRecognizer, name: str, entity: str, start: int, end: int, score: float
+) -> RecognizerResult:
+    """A Presidio result that names the recognizer it came from, for the evidence."""
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
 class RegexRecognizer(LocalRecognizer):
     """Finds candidates with ``pattern`` and keeps those :meth:`score` rates above zero."""
 
@@ -48,18 +64,7 @@ class RegexRecognizer(LocalRecognizer):
             score = self.score(match, text)
             if score > 0.0:
                 start, end = self.span(match)
-                results.append(
-                    RecognizerResult(
-                        entity,
-                        start,
-                        end,
-                        score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.recognizer_name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
+                results.append(tagged_result(self, self.recognizer_name, entity, start, end, score))
         return results
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer
+from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.names_data import (
     CHINESE_GIVEN_CHARS,
     CHINESE_NAME_CONTEXT_AFTER,
@@ -100,15 +100,8 @@ class RomanisedNameRecognizer(LocalRecognizer):
         for run in _runs(text):
             for first, last, score in _names_in_run(run):
                 results.append(
-                    RecognizerResult(
-                        "PERSON",
-                        run[first].start,
-                        run[last].end,
-                        score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.recognizer_name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
+                    tagged_result(
+                        self, self.recognizer_name, "PERSON", run[first].start, run[last].end, score
                     )
                 )
         return results
