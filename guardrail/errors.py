@@ -10,6 +10,7 @@ must turn a block into something a library caller cannot ignore.
     ├── CheckError                 a check crashed or gave an invalid result
     ├── ConfigurationError         a setting outside a policy is wrong (model missing, ...)
     ├── InputError                 input handed to guardrail is malformed (bad JSON line, ...)
+    ├── RequestError               a call's request is invalid (unknown use case, bad field, ...)
     └── BlockedError               a call was blocked; raised by adapters for library callers
 
 Messages never carry personal data: they name files, fields, checks and request ids,
@@ -62,6 +63,18 @@ class InputError(GuardrailError):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
+class RequestError(GuardrailError):
+    """A call's request cannot be served as sent.
+
+    ``code`` is stable (``unknown_use_case``); ``param`` names the offending field.
+    """
+
+    def __init__(self, message: str, *, code: str, param: str | None = None) -> None:
+        self.code = code
+        self.param = param
+        super().__init__(message)
+
+
 class BlockedError(GuardrailError):
     """Raised by adapters when the policy blocked a call.
 
@@ -69,8 +82,11 @@ class BlockedError(GuardrailError):
     explanation. Neither contains the content that was blocked.
     """
 
-    def __init__(self, code: str, reason: str, *, request_id: str | None = None) -> None:
+    def __init__(
+        self, code: str, reason: str, *, request_id: str | None = None, stage: str | None = None
+    ) -> None:
         self.code = code
         self.reason = reason
         self.request_id = request_id
+        self.stage = stage
         super().__init__(f"{code}: {reason}")

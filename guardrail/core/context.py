@@ -51,3 +51,12 @@ class CallContext:
     tenant: str = "default"
     request_id: str = field(default_factory=new_request_id)
     conversation_id: str | None = None
+
+    @property
+    def vault_scope(self) -> str:
+        """Where this call's pseudonyms live: per tenant and conversation (or request).
+
+        The tenant is part of the scope so that one tenant cannot read another's
+        mappings by reusing its conversation id.
+        """
+        return f"{self.tenant}/{self.conversation_id or self.request_id}"

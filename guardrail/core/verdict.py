@@ -109,6 +109,13 @@ class Verdict:
     def blocked(self) -> bool:
         return self.decision is Decision.BLOCK
 
+    def all_findings(self) -> list[Finding]:
+        """This verdict's findings and those of its steps, depth first."""
+        found = list(self.findings)
+        for step in self.steps:
+            found.extend(step.verdict.all_findings())
+        return found
+
     def by_name(self) -> dict[str, StepOutcome]:
         """Sub-verdicts keyed by each check's configured name."""
         return {step.name: step for step in self.steps}

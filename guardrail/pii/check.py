@@ -10,6 +10,7 @@ from guardrail.pii.redactor import Detection, Redactor
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import PseudonymVault
 from guardrail.policy.loader import LoadedPolicy
+from guardrail.policy.registry import CheckServices
 
 BLOCKED_REASON = "personal_data.blocked_entity"
 REDACTED_REASON = "personal_data.redacted"
@@ -25,6 +26,11 @@ class PersonalDataCheck:
     def __init__(self, settings: PersonalDataSettings, vault: PseudonymVault | None = None):
         self.redactor = Redactor(settings, vault)
 
+    @classmethod
+    def from_services(cls, settings: PersonalDataSettings, services: CheckServices) -> PersonalDataCheck:
+        """The registry's factory: the check writes pseudonyms to the runtime's vault."""
+        return cls(settings, services.vault)
+
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         slots = collect_texts(payload.messages)
         analysed = [(slot, self.redactor.analyze(slot.text)) for slot in slots]
@@ -35,7 +41,7 @@ class PersonalDataCheck:
             return ALLOW
         if any(finding.action == Action.BLOCK for finding in findings):
             return Verdict(Decision.BLOCK, findings=findings, reason=BLOCKED_REASON)
-        scope = context.conversation_id or context.request_id
+        scope = context.vault_scope
         new_texts = [
             self.redactor.apply(slot.text, detections, scope=scope).text if detections else slot.text
             for slot, detections in analysed

@@ -88,6 +88,10 @@ class PersonalDataSettings(StrictModel):
         description="Environment variable holding the key for the 'hash' action.",
     )
     mask_char: str = Field(default="*", min_length=1, max_length=1)
+    restore_output: bool = Field(
+        default=True,
+        description="Put the originals of pseudonyms back into answers before they reach the client.",
+    )
 
     @field_validator("entities")
     @classmethod
@@ -103,5 +107,5 @@ class PersonalDataSettings(StrictModel):
 PERSONAL_DATA = CheckType(
     name="personal_data",
     settings_model=PersonalDataSettings,
-    factory="guardrail.pii.check:PersonalDataCheck",
+    factory="guardrail.pii.check:PersonalDataCheck.from_services",
 )

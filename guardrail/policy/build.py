@@ -5,17 +5,19 @@ from __future__ import annotations
 from guardrail.core.pipeline import Pipeline, Step
 from guardrail.policy import registry
 from guardrail.policy.loader import LoadedPolicy
+from guardrail.policy.registry import CheckServices
 from guardrail.policy.model import OnError
 
 
-def build_pipeline(loaded: LoadedPolicy) -> Pipeline:
-    """Build every check the policy lists, in order.
+def build_pipeline(loaded: LoadedPolicy, services: CheckServices | None = None) -> Pipeline:
+    """Build every check the policy lists, in order, sharing ``services`` among them.
 
     Expensive set-up (loading models) happens here, once, not per call.
     """
+    services = services or CheckServices()
     steps = []
     for spec in loaded.policy.checks:
-        check = registry.resolve(spec.type).build(loaded.settings[spec.name])
+        check = registry.resolve(spec.type).build(loaded.settings[spec.name], services)
         steps.append(
             Step(
                 name=spec.name,

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any
 
 from pydantic import BaseModel
 
 from guardrail.core.check import Check
+from guardrail.pii.vault import InMemoryVault, PseudonymVault
 
 ENTRY_POINT_GROUP = "guardrail.checks"
 
@@ -27,20 +28,31 @@ _BUILT_IN: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class CheckServices:
+    """Shared resources a check may use, owned by whoever runs the pipeline.
+
+    The pseudonym vault lives here rather than inside a check so that the runtime
+    which restores pseudonyms in answers reads the same mappings the check wrote.
+    """
+
+    vault: PseudonymVault = field(default_factory=InMemoryVault)
+
+
+@dataclass(frozen=True, slots=True)
 class CheckType:
     """How to validate a check type's settings and how to build it.
 
     ``factory`` is an ``"module:attribute"`` path to a callable taking the validated
-    settings, imported only when a pipeline is built.
+    settings and the :class:`CheckServices`, imported only when a pipeline is built.
     """
 
     name: str
     settings_model: type[BaseModel]
     factory: str
 
-    def build(self, settings: BaseModel) -> Check:
-        create: Callable[[Any], Check] = _import(self.factory)
-        return create(settings)
+    def build(self, settings: BaseModel, services: CheckServices | None = None) -> Check:
+        create: Callable[[Any, CheckServices], Check] = _import(self.factory)
+        return create(settings, services or CheckServices())
 
 
 _extra: dict[str, CheckType] = {}
@@ -73,5 +85,8 @@ def resolve(name: str) -> CheckType:
 
 
 def _import(path: str) -> Any:
-    module_name, _, attribute = path.partition(":")
-    return getattr(importlib.import_module(module_name), attribute)
+    module_name, _, attributes = path.partition(":")
+    found: Any = importlib.import_module(module_name)
+    for attribute in attributes.split("."):
+        found = getattr(found, attribute)
+    return found

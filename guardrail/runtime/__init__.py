@@ -1,0 +1,17 @@
+"""The call-level runtime: a policy's guard over requests, answers and streams.
+
+Shared by every adapter (HTTP proxy, LiteLLM wrapper, LiteLLM proxy plugin). It works
+on OpenAI-shaped dicts and imports neither LiteLLM nor a web framework.
+"""
+
+from guardrail.runtime.guard import Guard, GuardedResponse
+from guardrail.runtime.restore import PseudonymRestorer
+from guardrail.runtime.stream import StreamBlocked, StreamGuard
+
+__all__ = [
+    "Guard",
+    "GuardedResponse",
+    "PseudonymRestorer",
+    "StreamBlocked",
+    "StreamGuard",
+]

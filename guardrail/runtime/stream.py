@@ -1,0 +1,216 @@
+"""Output checks on a streamed answer without giving up streaming.
+
+Peers either buffer the whole stream (the first token arrives with the last) or skip
+output checks on streams (ANCHORS.md). Here each choice's text is held back only by a
+small window:
+
+- text is checked as it accumulates; everything but the last ``window`` characters
+  is released once at least ``window + batch`` characters are pending, so checks run
+  on batches, not on every token;
+- the release point never splits a finding (an identifier the checks saw whole), a
+  pseudonym still arriving (``<PERS``...), or a word; an identifier is held back
+  until it is complete as long as it is shorter than the window;
+- when the choice finishes, the rest is checked and released.
+
+Tool-call arguments are held until their choice finishes, then checked, restored and
+sent as one delta: a client cannot act on half a JSON document anyway.
+
+A block mid-stream cannot recall text already sent; it stops the stream, and the
+adapter sends an error event in place of the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from guardrail.core.chat import Message
+from guardrail.core.context import CallContext
+from guardrail.core.verdict import Decision, Verdict
+from guardrail.runtime.restore import PARTIAL_PSEUDONYM
+
+if TYPE_CHECKING:
+    from guardrail.runtime.guard import Guard
+
+_BATCH = 16
+_LAST_SPACE = re.compile(r"\s\S*$")
+
+
+class StreamBlocked(Exception):
+    """The checks blocked a streamed answer; ``verdict`` says why."""
+
+    def __init__(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+        super().__init__(verdict.reason or "blocked")
+
+
+@dataclass
+class _ToolCall:
+    id: str | None = None
+    type: str = "function"
+    name: str = ""
+    arguments: str = ""
+
+
+@dataclass
+class _Choice:
+    pending: str = ""
+    tool_calls: dict[int, _ToolCall] = field(default_factory=dict)
+
+
+class StreamGuard:
+    """Feeds OpenAI-style chunk dicts through output checks and restoration.
+
+    :meth:`feed` takes one upstream chunk and returns the chunks to send now;
+    :meth:`finish` flushes what is still held when the upstream ends. Both raise
+    :class:`StreamBlocked` when a check blocks.
+    """
+
+    def __init__(self, guard: Guard, context: CallContext, sent: Sequence[Message]) -> None:
+        self._guard = guard
+        self._context = context
+        self._window = guard.stream_window
+        self._restorer = guard.restorer(context, sent)
+        self._choices: dict[int, _Choice] = {}
+        self._envelope: dict[str, Any] = {}
+        self.verdicts: list[Verdict] = []
+        self.text_parts: list[str] = []
+
+    @property
+    def decision(self) -> Decision:
+        """The most severe decision taken on this stream so far."""
+        return max((v.decision for v in self.verdicts), key=lambda d: d.severity, default=Decision.ALLOW)
+
+    def feed(self, chunk: dict[str, Any]) -> list[dict[str, Any]]:
+        self._envelope = {k: v for k, v in chunk.items() if k not in ("choices", "usage")}
+        out: list[dict[str, Any]] = []
+        passthrough: list[dict[str, Any]] = []
+        for choice in chunk.get("choices") or []:
+            index = int(choice.get("index", 0))
+            state = self._choices.setdefault(index, _Choice())
+            delta = dict(choice.get("delta") or {})
+            text = delta.pop("content", None)
+            calls = delta.pop("tool_calls", None)
+            if isinstance(text, str):
+                state.pending += text
+            if isinstance(calls, list):
+                _accumulate(state, calls)
+            finish = choice.get("finish_reason")
+            released = self._release(state, final=finish is not None)
+            if released:
+                delta["content"] = released
+            if finish is not None and state.tool_calls:
+                delta["tool_calls"] = self._checked_tool_calls(state)
+            if delta or finish is not None:
+                passthrough.append({**choice, "delta": delta, "finish_reason": finish})
+        if passthrough:
+            out.append({**self._envelope, "choices": passthrough})
+        elif chunk.get("usage") is not None and not chunk.get("choices"):
+            out.append(chunk)
+        return out
+
+    def finish(self) -> list[dict[str, Any]]:
+        """Release whatever is still held (an upstream that ended without finish_reason)."""
+        out: list[dict[str, Any]] = []
+        for index, state in sorted(self._choices.items()):
+            delta: dict[str, Any] = {}
+            released = self._release(state, final=True)
+            if released:
+                delta["content"] = released
+            if state.tool_calls:
+                delta["tool_calls"] = self._checked_tool_calls(state)
+            if delta:
+                choice = {"index": index, "delta": delta, "finish_reason": None}
+                out.append({**self._envelope, "choices": [choice]})
+        return out
+
+    def _release(self, state: _Choice, *, final: bool) -> str:
+        text = state.pending
+        if not text or (not final and len(text) < self._window + _BATCH):
+            return ""
+        verdict = self._check(text)
+        if final:
+            cut = len(text)
+            released = _content(verdict) if verdict.payload else text
+        else:
+            cut = self._cut(text, verdict)
+            if cut <= 0:
+                return ""
+            prefix = text[:cut]
+            if _changes_before(verdict, cut):
+                # Something in the prefix is rewritten: check exactly the text released.
+                verdict = self._check(prefix)
+                released = _content(verdict) if verdict.payload else prefix
+            else:
+                released = prefix
+        state.pending = text[cut:]
+        if self._restorer is not None:
+            released = self._restorer.text(released)
+        self.text_parts.append(released)
+        return released
+
+    def _cut(self, text: str, verdict: Verdict) -> int:
+        cut = len(text) - self._window
+        for finding in sorted(verdict.all_findings(), key=lambda f: f.start, reverse=True):
+            if finding.start < cut < finding.end:
+                cut = finding.start
+        partial = PARTIAL_PSEUDONYM.search(text, 0, cut)
+        if partial is not None:
+            cut = partial.start()
+        space = _LAST_SPACE.search(text, 0, cut)
+        if space is not None and cut - space.start() < self._window // 2:
+            cut = space.start() + 1
+        return cut
+
+    def _check(self, text: str) -> Verdict:
+        verdict = self._guard.check_output([{"role": "assistant", "content": text}], self._context)
+        self.verdicts.append(verdict)
+        if verdict.blocked:
+            raise StreamBlocked(verdict)
+        return verdict
+
+    def _checked_tool_calls(self, state: _Choice) -> list[dict[str, Any]]:
+        calls = [
+            {
+                "index": index,
+                "id": call.id,
+                "type": call.type,
+                "function": {"name": call.name, "arguments": call.arguments},
+            }
+            for index, call in sorted(state.tool_calls.items())
+        ]
+        state.tool_calls = {}
+        verdict = self._guard.check_output(
+            [{"role": "assistant", "content": None, "tool_calls": calls}], self._context
+        )
+        self.verdicts.append(verdict)
+        if verdict.blocked:
+            raise StreamBlocked(verdict)
+        messages = list(verdict.payload.messages) if verdict.payload else [{"tool_calls": calls}]
+        if self._restorer is not None:
+            messages = self._restorer.messages(messages)
+        checked: list[dict[str, Any]] = list(messages[0]["tool_calls"])
+        return checked
+
+
+def _accumulate(state: _Choice, deltas: list[Any]) -> None:
+    for delta in deltas:
+        if not isinstance(delta, dict):
+            continue
+        call = state.tool_calls.setdefault(int(delta.get("index", 0)), _ToolCall())
+        call.id = delta.get("id") or call.id
+        call.type = delta.get("type") or call.type
+        function = delta.get("function") or {}
+        call.name += function.get("name") or ""
+        call.arguments += function.get("arguments") or ""
+
+
+def _content(verdict: Verdict) -> str:
+    assert verdict.payload is not None
+    return str(verdict.payload.messages[0]["content"])
+
+
+def _changes_before(verdict: Verdict, cut: int) -> bool:
+    return any(finding.start < cut for finding in verdict.all_findings())
