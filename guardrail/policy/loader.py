@@ -15,13 +15,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from guardrail.core.context import PolicyRef
 from guardrail.errors import PolicyError, PolicyNotFoundError
 from guardrail.policy import registry
 from guardrail.policy.model import Policy
+from guardrail.yamlfile import YamlProblem, load_mapping, validation_problem
 
 DEFAULT_POLICY = "hk-genai-2025"
 _PACKAGE = "guardrail.policies"
@@ -65,14 +65,9 @@ def load_policy(name_or_path: str | Path = DEFAULT_POLICY) -> LoadedPolicy:
 def parse_policy(text: str, *, source: str) -> LoadedPolicy:
     """Validate policy YAML; ``source`` is used in error messages."""
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise PolicyError(f"not valid YAML: {problem}", source=source, field=where) from None
-    if not isinstance(raw, dict):
-        raise PolicyError("a policy must be a YAML mapping", source=source)
+        raw = load_mapping(text, what="a policy")
+    except YamlProblem as problem:
+        raise PolicyError(problem.message, source=source, field=problem.field) from None
     try:
         policy = Policy.model_validate(raw)
     except ValidationError as error:
@@ -111,21 +106,8 @@ def _validate_settings(index: int, policy: Policy, source: str) -> BaseModel:
 
 
 def _policy_error(error: ValidationError, source: str, prefix: tuple[Any, ...]) -> PolicyError:
-    problems = error.errors(include_url=False, include_input=False)
-    first = problems[0]
-    field = _dotted(prefix + tuple(first["loc"]))
-    message = first["msg"]
-    if len(problems) > 1:
-        others = "; ".join(f"{_dotted(prefix + tuple(p['loc']))}: {p['msg']}" for p in problems[1:])
-        message += f" (and {len(problems) - 1} more: {others})"
-    return PolicyError(message, source=source, field=field or None)
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    problem = validation_problem(error, prefix)
+    return PolicyError(problem.message, source=source, field=problem.field)
 
 
 def _read(name_or_path: str) -> tuple[str, str]:

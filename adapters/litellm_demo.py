@@ -1,0 +1,82 @@
+"""An offline demo model served through LiteLLM: ``guardrail-demo/echo``.
+
+It needs no API key and no network, and answers by quoting what it received, so a
+first run shows exactly what left the proxy after redaction. It is registered as a
+LiteLLM custom provider, so the demo goes through LiteLLM's Router like any
+real upstream (retries, timeouts and streaming included).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import litellm
+from litellm.llms.custom_llm import CustomLLM
+from litellm.types.utils import GenericStreamingChunk
+
+PROVIDER = "guardrail-demo"
+_PIECE = 12
+
+
+def demo_answer(messages: list[dict[str, Any]]) -> str:
+    """The demo's reply: the last user message exactly as the model received it."""
+    for message in reversed(messages):
+        if message.get("role") == "user":
+            content = message.get("content")
+            if isinstance(content, list):
+                content = " ".join(
+                    str(part.get("text", "")) for part in content if isinstance(part, dict)
+                )
+            return f"[guardrail demo model, offline] I received: {content}"
+    return "[guardrail demo model, offline] I received no user message."
+
+
+class EchoModel(CustomLLM):
+    """LiteLLM custom provider answering with :func:`demo_answer`."""
+
+    def completion(self, *args: Any, **kwargs: Any) -> litellm.ModelResponse:
+        return _response(kwargs["model"], kwargs["messages"])
+
+    async def acompletion(self, *args: Any, **kwargs: Any) -> litellm.ModelResponse:
+        return _response(kwargs["model"], kwargs["messages"])
+
+    def streaming(self, *args: Any, **kwargs: Any) -> Iterator[GenericStreamingChunk]:
+        yield from _chunks(demo_answer(kwargs["messages"]))
+
+    async def astreaming(self, *args: Any, **kwargs: Any) -> AsyncIterator[GenericStreamingChunk]:
+        for chunk in _chunks(demo_answer(kwargs["messages"])):
+            yield chunk
+
+
+def register() -> None:
+    """Make ``guardrail-demo/<anything>`` resolvable by LiteLLM (idempotent)."""
+    if not any(item.get("provider") == PROVIDER for item in litellm.custom_provider_map):
+        litellm.custom_provider_map.append({"provider": PROVIDER, "custom_handler": EchoModel()})
+        litellm.utils.custom_llm_setup()
+
+
+def _response(model: str, messages: list[dict[str, Any]]) -> litellm.ModelResponse:
+    text = demo_answer(messages)
+    return litellm.ModelResponse(
+        model=model,
+        created=int(time.time()),
+        choices=[{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        usage={"prompt_tokens": len(str(messages)) // 4, "completion_tokens": len(text) // 4,
+               "total_tokens": (len(str(messages)) + len(text)) // 4},
+    )
+
+
+def _chunks(text: str) -> Iterator[GenericStreamingChunk]:
+    pieces = [text[i : i + _PIECE] for i in range(0, len(text), _PIECE)] or [""]
+    for number, piece in enumerate(pieces, start=1):
+        last = number == len(pieces)
+        yield GenericStreamingChunk(
+            text=piece,
+            is_finished=last,
+            finish_reason="stop" if last else "",
+            usage=None,
+            index=0,
+            tool_use=None,
+        )

@@ -1,0 +1,286 @@
+"""The OpenAI-compatible guarded proxy, as a Starlette application.
+
+Routes: ``POST /v1/chat/completions`` (plain and streamed), ``POST /v1/embeddings``,
+``GET /v1/models``, ``GET /health/live`` and ``GET /health/ready``.
+
+Each call: authenticate, read and validate the body, pick the caller's guard and use
+case, run the input checks (in a worker thread: they are CPU-bound), call the upstream
+through LiteLLM's Router, run the output checks and restore pseudonyms, answer. Every
+outcome, errors included, is logged as one structured event without content.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+import anyio
+import structlog
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from guardrail.adapters.proxy.auth import Caller, KeyRing
+from guardrail.adapters.proxy.config import ServerConfig
+from guardrail.adapters.proxy.errors import ProxyError
+from guardrail.adapters.proxy.requests import (
+    forwarded_params,
+    read_json,
+    validate_chat,
+    validate_embedding,
+)
+from guardrail.adapters.proxy.sse import error_event, event
+from guardrail.adapters.upstream import Upstream, UpstreamError
+from guardrail.core.context import CallContext, new_request_id
+from guardrail.core.verdict import Decision, ErrorOutcome, Verdict
+from guardrail.errors import RequestError
+from guardrail.pii.vault import InMemoryVault
+from guardrail.runtime import Guard, StreamBlocked
+from guardrail.runtime.reasons import explain
+
+log = structlog.get_logger("guardrail.proxy")
+
+CONVERSATION_HEADER = "x-guardrail-conversation-id"
+USE_CASE_HEADER = "x-guardrail-use-case"
+
+
+class Proxy:
+    """The proxy's state: one guard per policy in use, the keys and the upstream."""
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        *,
+        guards: Mapping[str, Guard] | None = None,
+        upstream: Upstream | None = None,
+    ) -> None:
+        self.config = config
+        self.keys = KeyRing(config.keys, config.policy)
+        policies = {config.policy, *(k.policy for k in config.keys if k.policy)}
+        vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
+        self.guards = dict(guards or {})
+        for name in sorted(policies - set(self.guards)):
+            self.guards[name] = Guard.from_policy(name, vault=vault, stream_window=config.stream_window_chars)
+        self.upstream = upstream or Upstream(
+            [entry.model_dump() for entry in config.model_list],
+            timeout=config.upstream_timeout_seconds,
+            router_settings=config.router_settings,
+        )
+        config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    def context(self, request: Request, caller: Caller, options: Any) -> tuple[Guard, CallContext]:
+        guard = self.guards[caller.policy]
+        context = guard.context(
+            use_case=request.headers.get(USE_CASE_HEADER) or options.use_case or caller.use_case,
+            tenant=caller.tenant,
+            request_id=request.state.request_id,
+            conversation_id=request.headers.get(CONVERSATION_HEADER) or options.conversation_id,
+        )
+        return guard, context
+
+
+def create_app(proxy: Proxy) -> Starlette:
+    """The ASGI application serving ``proxy``."""
+
+    async def chat_completions(request: Request) -> Response:
+        return await _handle(request, proxy, _chat)
+
+    async def embeddings(request: Request) -> Response:
+        return await _handle(request, proxy, _embeddings)
+
+    async def models(request: Request) -> Response:
+        return await _handle(request, proxy, _models)
+
+    async def live(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def ready(request: Request) -> Response:
+        return JSONResponse(
+            {
+                "status": "ready",
+                "policies": {name: guard.policy.ref.version for name, guard in proxy.guards.items()},
+                "models": list(proxy.upstream.model_names),
+            }
+        )
+
+    async def http_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        kind = "not_found_error" if error.status_code == 404 else "invalid_request_error"
+        return ProxyError(error.status_code, kind, code, f"{request.method} {request.url.path}: {error.detail}").response(None)
+
+    return Starlette(
+        routes=[
+            Route("/v1/chat/completions", chat_completions, methods=["POST"]),
+            Route("/chat/completions", chat_completions, methods=["POST"]),
+            Route("/v1/embeddings", embeddings, methods=["POST"]),
+            Route("/embeddings", embeddings, methods=["POST"]),
+            Route("/v1/models", models, methods=["GET"]),
+            Route("/models", models, methods=["GET"]),
+            Route("/health/live", live, methods=["GET"]),
+            Route("/health/ready", ready, methods=["GET"]),
+        ],
+        exception_handlers={HTTPException: http_error},
+    )
+
+
+async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
+    """Common envelope: request id, error mapping and the one log event per call."""
+    request.state.request_id = new_request_id()
+    request.state.record = record = {"request_id": request.state.request_id, "path": request.url.path}
+    started = time.perf_counter()
+    try:
+        caller = proxy.keys.caller(request.headers)
+        record["tenant"] = caller.tenant
+        response: Response = await handler(request, proxy, caller)
+    except ProxyError as error:
+        response = error.response(request.state.request_id)
+    except RequestError as error:
+        response = ProxyError(400, "invalid_request_error", error.code, str(error), param=error.param).response(
+            request.state.request_id
+        )
+    except UpstreamError as error:
+        kind = "rate_limit_error" if error.status == 429 else "upstream_error"
+        response = ProxyError(error.status, kind, error.code, str(error)).response(request.state.request_id)
+    response.headers["x-guardrail-request-id"] = request.state.request_id
+    record["status"] = response.status_code
+    record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    if not isinstance(response, StreamingResponse):
+        log.info("call", **record)
+    return response
+
+
+async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
+    body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
+                           limit=proxy.config.max_body_bytes)
+    chat = validate_chat(body, proxy.config.passthrough_params)
+    _known_model(proxy, chat.model)
+    guard, context = proxy.context(request, caller, chat.guardrail)
+    record = request.state.record
+    record.update(model=chat.model, stream=chat.stream, use_case=context.use_case,
+                  risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}")
+    messages = [message.model_dump(exclude_none=True) for message in chat.messages]
+    verdict = await anyio.to_thread.run_sync(guard.check_input, messages, context)
+    _note(record, "input", verdict)
+    if verdict.blocked:
+        raise _blocked(verdict, "input")
+    sent = list(verdict.payload.messages) if verdict.payload else messages
+    params = forwarded_params(chat)
+    headers = _headers(context, verdict)
+    upstream_started = time.perf_counter()
+    if chat.stream:
+        chunks = await proxy.upstream.chat_stream(chat.model, sent, params)
+        events = _stream(guard.stream(context, sent), chunks, record, upstream_started)
+        return StreamingResponse(events, media_type="text/event-stream", headers=headers)
+    response = await proxy.upstream.chat(chat.model, sent, params)
+    record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
+    guarded = await anyio.to_thread.run_sync(guard.guard_response, response, context, sent)
+    _note(record, "output", guarded.verdict)
+    if guarded.verdict.blocked:
+        raise _blocked(guarded.verdict, "output")
+    record["restored"] = guarded.restored
+    return JSONResponse(guarded.response, headers=headers)
+
+
+async def _stream(
+    stream_guard: Any, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any], started: float
+) -> AsyncIterator[str]:
+    """Server-sent events of a guarded stream; logs the outcome however it ends."""
+    outcome = "client_disconnected"
+    try:
+        async for chunk in chunks:
+            for out in await anyio.to_thread.run_sync(stream_guard.feed, chunk):
+                yield event(out)
+        for out in await anyio.to_thread.run_sync(stream_guard.finish):
+            yield event(out)
+        yield "data: [DONE]\n\n"
+        outcome = "completed"
+    except StreamBlocked as blocked:
+        outcome = "blocked"
+        yield error_event(_blocked(blocked.verdict, "output").body(record["request_id"]))
+    except UpstreamError as error:
+        outcome = "upstream_error"
+        yield error_event(ProxyError(error.status, "upstream_error", error.code, str(error)).body(record["request_id"]))
+    finally:
+        await chunks.aclose()  # type: ignore[attr-defined]
+        record["stream_outcome"] = outcome
+        record["upstream_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        for verdict in stream_guard.verdicts:
+            _note(record, "output", verdict)
+        log.info("call", **record)
+
+
+async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Response:
+    body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
+                           limit=proxy.config.max_body_bytes)
+    embedding = validate_embedding(body, proxy.config.passthrough_params)
+    _known_model(proxy, embedding.model)
+    guard, context = proxy.context(request, caller, embedding.guardrail)
+    texts = [embedding.input] if isinstance(embedding.input, str) else embedding.input
+    if not all(isinstance(text, str) for text in texts):
+        raise ProxyError(400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"),
+                         param="input")
+    verdict, checked = await anyio.to_thread.run_sync(guard.check_texts, texts, context)
+    _note(request.state.record, "input", verdict)
+    if verdict.blocked:
+        raise _blocked(verdict, "input")
+    response = await proxy.upstream.embeddings(embedding.model, checked, forwarded_params(embedding))
+    return JSONResponse(response, headers=_headers(context, verdict))
+
+
+async def _models(request: Request, proxy: Proxy, caller: Caller) -> Response:
+    data = [{"id": name, "object": "model", "created": 0, "owned_by": "guardrail"} for name in proxy.upstream.model_names]
+    return JSONResponse({"object": "list", "data": data})
+
+
+def _known_model(proxy: Proxy, model: str) -> None:
+    if not proxy.upstream.knows(model):
+        raise ProxyError(404, "not_found_error", "model_not_found",
+                         f"the model {model!r} does not exist; GET /v1/models lists the models", param="model")
+
+
+def _blocked(verdict: Verdict, stage: str) -> ProxyError:
+    failed_closed = any(
+        step.verdict.failure is not None and step.verdict.failure.outcome is ErrorOutcome.FAILED_CLOSED
+        for step in verdict.steps
+    )
+    if failed_closed:
+        return ProxyError(503, "guardrail_unavailable", "check_error.failed_closed", explain(verdict.reason),
+                          param=stage)
+    code = verdict.reason or "blocked"
+    return ProxyError(400, "guardrail_blocked", code, explain(verdict.reason), param=stage)
+
+
+def _headers(context: CallContext, verdict: Verdict) -> dict[str, str]:
+    return {
+        "x-guardrail-policy": f"{context.policy.id}@{context.policy.version}",
+        "x-guardrail-use-case": context.use_case,
+        "x-guardrail-risk-tier": context.risk_tier.value,
+        "x-guardrail-input-decision": verdict.decision.value,
+    }
+
+
+def _note(record: dict[str, Any], stage: str, verdict: Verdict) -> None:
+    """Add a verdict's decision and entity counts (never values) to the log record."""
+    key = f"{stage}_entities"
+    counts = Counter(record.get(key) or {})
+    counts.update(f.entity_type for f in verdict.all_findings())
+    if counts:
+        record[key] = dict(counts)
+    previous = record.get(f"{stage}_decision")
+    if previous is None or verdict.decision.severity > _severity(previous):
+        record[f"{stage}_decision"] = verdict.decision.value
+    failures = [s.verdict.failure for s in verdict.steps if s.verdict.failure is not None]
+    if failures:
+        record[f"{stage}_check_errors"] = [f"{f.error_type}:{f.outcome.value}" for f in failures]
+    if verdict.reason:
+        record[f"{stage}_reason"] = verdict.reason
+
+
+def _severity(decision: str) -> int:
+    return Decision(decision).severity
+

@@ -1,0 +1,132 @@
+"""The server's config file: upstreams, policy, API keys and limits.
+
+Upstreams use LiteLLM's ``model_list`` format unchanged, so an existing LiteLLM
+config carries over. Secrets are never written in the file: any string of the form
+``os.environ/NAME`` (LiteLLM's convention) is read from the environment at start-up,
+and a missing variable stops start-up with the field that needs it.
+
+With no file, :func:`embedded_default` gives the offline demo: loopback only, the
+``hk-genai-2025`` pack, records under ``.guardrail/``, and a demo model that needs
+no API key.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from guardrail.errors import ConfigurationError
+from guardrail.policy.loader import DEFAULT_POLICY
+from guardrail.yamlfile import YamlProblem, dotted, load_mapping, validation_problem
+
+ENV_PREFIX = "os.environ/"
+DEMO_MODEL = "guardrail-demo"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KeyConfig(_Strict):
+    """One client API key: who it belongs to and what it may do."""
+
+    key: SecretStr = Field(description="The key itself, or os.environ/NAME.")
+    tenant: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
+    policy: str | None = Field(default=None, description="Policy for this key; default: the server's.")
+    use_case: str | None = Field(default=None, description="Default use case for this key's calls.")
+
+
+class ModelEntry(BaseModel):
+    """One LiteLLM ``model_list`` entry; fields beyond these go to LiteLLM as they are."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    model_name: str = Field(min_length=1)
+    litellm_params: dict[str, Any]
+
+    @field_validator("litellm_params")
+    @classmethod
+    def _has_model(cls, params: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(params.get("model"), str) or not params["model"]:
+            raise ValueError("litellm_params.model is required (e.g. openai/gpt-4o-mini)")
+        return params
+
+
+class ServerConfig(_Strict):
+    """Everything ``guardrail serve`` needs; see ``examples/server/config.yaml``."""
+
+    policy: str = DEFAULT_POLICY
+    service_provider: str = Field(default="guardrail demo", description="Named in attribution.")
+    data_dir: Path = Path(".guardrail")
+    model_list: list[ModelEntry] = Field(default_factory=lambda: [demo_model_entry()], min_length=1)
+    router_settings: dict[str, Any] = Field(
+        default_factory=dict, description="Passed to litellm.Router: num_retries, timeout, fallbacks..."
+    )
+    keys: list[KeyConfig] = Field(default_factory=list)
+    max_body_bytes: int = Field(default=1_000_000, gt=0)
+    upstream_timeout_seconds: float = Field(default=60.0, gt=0)
+    vault_ttl_seconds: float = Field(default=3600.0, gt=0)
+    stream_window_chars: int = Field(default=64, ge=16, le=4096)
+    passthrough_params: list[str] = Field(
+        default_factory=list,
+        description="Request fields beyond OpenAI's that are forwarded upstream as they are.",
+    )
+
+    @field_validator("keys")
+    @classmethod
+    def _keys_unique(cls, keys: list[KeyConfig]) -> list[KeyConfig]:
+        values = [k.key.get_secret_value() for k in keys]
+        if len(set(values)) != len(values):
+            raise ValueError("two entries share one key")
+        return keys
+
+
+def demo_model_entry() -> ModelEntry:
+    """The offline demo model: LiteLLM serves it through guardrail's echo provider."""
+    return ModelEntry(model_name=DEMO_MODEL, litellm_params={"model": f"{DEMO_MODEL}/echo"})
+
+
+def embedded_default() -> ServerConfig:
+    return ServerConfig()
+
+
+def load_config(path: str | Path) -> ServerConfig:
+    """Read, resolve ``os.environ/`` references and validate a config file."""
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigurationError(f"{source}: file not found") from None
+    except UnicodeDecodeError as error:
+        raise ConfigurationError(f"{source}: not UTF-8 text (bad byte at offset {error.start})") from None
+    except OSError as error:
+        raise ConfigurationError(f"{source}: cannot read file: {error.strerror}") from None
+    try:
+        raw = load_mapping(text, what="a server config")
+        resolved = _resolve_env(raw, ())
+        return ServerConfig.model_validate(resolved)
+    except YamlProblem as problem:
+        raise ConfigurationError(_where(source, problem)) from None
+    except ValidationError as error:
+        raise ConfigurationError(_where(source, validation_problem(error))) from None
+
+
+def _where(source: str, problem: YamlProblem) -> str:
+    return f"{source}: {problem.field}: {problem.message}" if problem.field else f"{source}: {problem.message}"
+
+
+def _resolve_env(node: Any, path: tuple[Any, ...]) -> Any:
+    if isinstance(node, str) and node.startswith(ENV_PREFIX):
+        name = node.removeprefix(ENV_PREFIX)
+        value = os.environ.get(name)
+        if value is None:
+            raise YamlProblem(f"environment variable {name} is not set", dotted(path))
+        return value
+    if isinstance(node, dict):
+        return {key: _resolve_env(value, (*path, key)) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_resolve_env(value, (*path, i)) for i, value in enumerate(node)]
+    return node

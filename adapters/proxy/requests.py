@@ -1,0 +1,132 @@
+"""Reading and validating request bodies before anything else sees them.
+
+The body is read with a size limit (413 past it, without reading the rest), decoded as
+strict UTF-8 and parsed as a JSON object. Chat requests are validated against
+OpenAI's parameters: an unknown parameter is refused (as OpenAI does) unless the
+config lists it in ``passthrough_params``, because a field the walker does not know
+could carry personal data past the checks. guardrail's own options travel in the
+``guardrail`` field or ``x-guardrail-*`` headers and never go upstream.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator, Iterable
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from guardrail.adapters.proxy.errors import ProxyError, invalid
+from guardrail.yamlfile import dotted
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_OPTION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+
+# OpenAI chat-completion parameters forwarded as they are (besides model/messages/stream).
+CHAT_PARAMS = frozenset(
+    "frequency_penalty logit_bias logprobs top_logprobs max_tokens max_completion_tokens n "
+    "presence_penalty response_format seed stop stream_options temperature top_p tools "
+    "tool_choice parallel_tool_calls user functions function_call modalities prediction "
+    "reasoning_effort service_tier metadata verbosity prompt_cache_key safety_identifier "
+    "web_search_options store".split()
+)
+EMBEDDING_PARAMS = frozenset({"encoding_format", "dimensions", "user"})
+
+
+class GuardrailOptions(BaseModel):
+    """The ``guardrail`` request field."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    conversation_id: str | None = Field(default=None, pattern=_OPTION_ID.pattern)
+    use_case: str | None = Field(default=None, pattern=_OPTION_ID.pattern)
+
+
+class Message(BaseModel):
+    """A chat message: only fields the checks know how to walk are accepted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
+    content: str | list[dict[str, Any]] | None = None
+    name: str | None = None
+    tool_calls: list[dict[str, Any]] | None = None
+    tool_call_id: str | None = None
+    function_call: dict[str, Any] | None = None
+    refusal: str | None = None
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    model: str = Field(min_length=1)
+    messages: list[Message] = Field(min_length=1)
+    stream: bool = False
+    guardrail: GuardrailOptions = Field(default_factory=GuardrailOptions)
+
+
+class EmbeddingRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    model: str = Field(min_length=1)
+    input: str | list[str] | list[int] | list[list[int]]
+    guardrail: GuardrailOptions = Field(default_factory=GuardrailOptions)
+
+
+async def read_json(chunks: AsyncIterator[bytes], *, declared_length: str | None, limit: int) -> dict[str, Any]:
+    """The body as a JSON object, or a :class:`ProxyError`."""
+    too_large = ProxyError(413, "invalid_request_error", "request_too_large",
+                           f"request body exceeds the limit of {limit} bytes")
+    if declared_length is not None and declared_length.isdigit() and int(declared_length) > limit:
+        raise too_large
+    body = bytearray()
+    async for chunk in chunks:
+        body += chunk
+        if len(body) > limit:
+            raise too_large
+    try:
+        text = bytes(body).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise invalid(f"body is not valid UTF-8 (bad byte at offset {error.start})", code="invalid_encoding") from None
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise invalid(f"body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+                      code="invalid_json") from None
+    if not isinstance(parsed, dict):
+        raise invalid("body must be a JSON object", code="invalid_json")
+    return parsed
+
+
+def validate_chat(body: dict[str, Any], passthrough: Iterable[str]) -> ChatRequest:
+    request = _validate(ChatRequest, body)
+    _refuse_unknown(request, CHAT_PARAMS | set(passthrough))
+    return request
+
+
+def validate_embedding(body: dict[str, Any], passthrough: Iterable[str]) -> EmbeddingRequest:
+    request = _validate(EmbeddingRequest, body)
+    _refuse_unknown(request, EMBEDDING_PARAMS | set(passthrough))
+    return request
+
+
+def forwarded_params(request: BaseModel) -> dict[str, Any]:
+    """The extra (validated, known) parameters to pass upstream."""
+    return dict(request.model_extra or {})
+
+
+def _validate(model: type[_Model], body: dict[str, Any]) -> _Model:
+    try:
+        return model.model_validate(body)
+    except ValidationError as error:
+        problem = error.errors(include_url=False, include_input=False)[0]
+        field = dotted(tuple(problem["loc"]))
+        raise invalid(f"{field}: {problem['msg']}", param=field or None) from None
+
+
+def _refuse_unknown(request: BaseModel, known: set[str] | frozenset[str]) -> None:
+    unknown = sorted(set(request.model_extra or {}) - known)
+    if unknown:
+        raise invalid(f"unrecognized request argument supplied: {unknown[0]}",
+                      code="unknown_parameter", param=unknown[0])

@@ -1,0 +1,85 @@
+"""Starting the proxy: config, bind-address safety, logging, workers.
+
+With several workers, uvicorn starts each in its own process through
+:func:`app_from_environment`, which re-reads the config: every worker loads its
+models once at start-up and shares nothing with the others but the config file.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import sys
+from pathlib import Path
+
+import structlog
+import uvicorn
+from starlette.applications import Starlette
+
+from guardrail.adapters.proxy.app import Proxy, create_app
+from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
+from guardrail.errors import ConfigurationError
+
+CONFIG_ENV = "GUARDRAIL_CONFIG"
+
+
+def read_config(path: str | Path | None) -> ServerConfig:
+    return load_config(path) if path else embedded_default()
+
+
+def check_bind(host: str, config: ServerConfig, *, insecure: bool) -> None:
+    """Refuse a non-loopback address without API keys, unless explicitly insecure."""
+    if config.keys or insecure or _is_loopback(host):
+        return
+    raise ConfigurationError(
+        f"refusing to listen on {host} with no API keys configured: anyone who can reach it "
+        "could use the upstream models. Add 'keys' to the config, bind to 127.0.0.1, or pass "
+        "--insecure-no-keys if you really mean it."
+    )
+
+
+def configure_logging() -> None:
+    """One JSON line per event on stderr; never content, only ids, codes and counts."""
+    structlog.configure(
+        processors=[
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.JSONRenderer(ensure_ascii=False),
+        ],
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        cache_logger_on_first_use=True,
+    )
+
+
+def app_from_environment() -> Starlette:
+    """uvicorn's factory in each worker process."""
+    configure_logging()
+    return create_app(Proxy(read_config(os.environ.get(CONFIG_ENV) or None)))
+
+
+def serve(config_path: str | None, *, host: str, port: int, workers: int, insecure: bool) -> None:
+    config = read_config(config_path)
+    check_bind(host, config, insecure=insecure)
+    configure_logging()
+    logging.getLogger("LiteLLM").setLevel(logging.WARNING)
+    options = {"host": host, "port": port, "access_log": False, "log_level": "warning"}
+    print(f"guardrail proxy on http://{host}:{port}/v1 (policy {config.policy}, "
+          f"models: {', '.join(e.model_name for e in config.model_list)}, workers: {workers})",
+          file=sys.stderr, flush=True)
+    if workers > 1:
+        if config_path:
+            os.environ[CONFIG_ENV] = str(Path(config_path).resolve())
+        uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True,
+                    workers=workers, **options)  # type: ignore[arg-type]
+        return
+    uvicorn.run(create_app(Proxy(config)), **options)  # type: ignore[arg-type]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

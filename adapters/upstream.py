@@ -1,0 +1,138 @@
+"""Calls to the configured upstreams through LiteLLM's Router.
+
+The Router brings LiteLLM's retries, timeouts, fallbacks and 100+ providers. This
+module is the only place the proxy touches LiteLLM: it turns requests into Router
+calls, responses into plain OpenAI-shaped dicts, and LiteLLM's exceptions into
+:class:`UpstreamError` with the status an OpenAI client expects. Upstream error
+messages are not passed on: they can quote the request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from guardrail.errors import GuardrailError
+
+# LiteLLM fetches a model price map from the internet at import unless told not to.
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+
+
+class UpstreamError(GuardrailError):
+    """An upstream call failed; ``status`` and ``code`` are what the client gets."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        self.status = status
+        self.code = code
+        super().__init__(message)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mapping:
+    status: int
+    code: str
+    message: str
+
+
+def _mappings() -> list[tuple[type[BaseException], _Mapping]]:
+    import litellm
+
+    # Order matters: subclasses before their bases.
+    return [
+        (litellm.Timeout, _Mapping(504, "upstream_timeout", "the upstream model did not answer in time")),
+        (litellm.RateLimitError, _Mapping(429, "upstream_rate_limited", "the upstream model is rate-limiting")),
+        (litellm.ContextWindowExceededError, _Mapping(400, "context_length_exceeded", "the request is too long for the model")),
+        (litellm.BadRequestError, _Mapping(400, "upstream_rejected_request", "the upstream model rejected the request")),
+        (litellm.AuthenticationError, _Mapping(502, "upstream_auth_failed", "the proxy's credentials for the upstream were refused")),
+        (litellm.PermissionDeniedError, _Mapping(502, "upstream_auth_failed", "the proxy's credentials for the upstream were refused")),
+        (litellm.NotFoundError, _Mapping(502, "upstream_not_found", "the upstream does not know the configured model")),
+    ]
+
+
+def translate(error: BaseException) -> UpstreamError:
+    """The client-facing error for an exception raised by a LiteLLM call."""
+    for kind, mapping in _mappings():
+        if isinstance(error, kind):
+            return UpstreamError(mapping.status, mapping.code, mapping.message)
+    return UpstreamError(502, "upstream_error", "the upstream model failed to answer")
+
+
+class Upstream:
+    """A LiteLLM Router over a ``model_list``; built once per worker."""
+
+    def __init__(
+        self,
+        model_list: Sequence[dict[str, Any]],
+        *,
+        timeout: float,
+        router_settings: dict[str, Any] | None = None,
+    ) -> None:
+        import litellm
+
+        from guardrail.adapters import litellm_demo
+
+        litellm_demo.register()
+        litellm.suppress_debug_info = True
+        settings = {"timeout": timeout, "num_retries": 0, **(router_settings or {})}
+        self.router = litellm.Router(model_list=list(model_list), **settings)
+        self.model_names: tuple[str, ...] = tuple(dict.fromkeys(e["model_name"] for e in model_list))
+
+    def knows(self, model: str) -> bool:
+        return model in self.model_names
+
+    async def chat(self, model: str, messages: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+        try:
+            response = await self.router.acompletion(model=model, messages=messages, **params)
+        except Exception as error:  # noqa: BLE001 - every LiteLLM failure becomes an UpstreamError
+            raise translate(error) from None
+        return _plain(response)
+
+    async def chat_stream(
+        self, model: str, messages: list[Any], params: dict[str, Any]
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Chunks as plain dicts. Closing the iterator closes the upstream connection."""
+        try:
+            stream = await self.router.acompletion(model=model, messages=messages, stream=True, **params)
+        except Exception as error:  # noqa: BLE001
+            raise translate(error) from None
+        return _chunks(stream)
+
+    async def embeddings(self, model: str, inputs: list[str], params: dict[str, Any]) -> dict[str, Any]:
+        try:
+            response = await self.router.aembedding(model=model, input=inputs, **params)
+        except Exception as error:  # noqa: BLE001
+            raise translate(error) from None
+        return _plain(response)
+
+
+async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:
+    try:
+        async for chunk in stream:
+            yield _plain(chunk)
+    except GeneratorExit:
+        raise
+    except Exception as error:  # noqa: BLE001
+        raise translate(error) from None
+    finally:
+        close = getattr(getattr(stream, "completion_stream", None), "aclose", None)
+        if close is not None:
+            try:
+                await close()
+            except Exception:  # noqa: BLE001 - closing a dead stream may fail; nothing to do
+                pass
+
+
+def _plain(response: Any) -> dict[str, Any]:
+    """A LiteLLM response object as the JSON an OpenAI client expects."""
+    data: dict[str, Any] = response.model_dump(exclude_none=True) if hasattr(response, "model_dump") else dict(response)
+    for choice in data.get("choices") or []:
+        choice.pop("provider_specific_fields", None)
+        for key in ("message", "delta"):
+            part = choice.get(key)
+            if isinstance(part, dict):
+                part.pop("provider_specific_fields", None)
+                if part.get("tool_calls") == []:
+                    part.pop("tool_calls")
+    return data

@@ -1,0 +1,169 @@
+"""A small OpenAI-compatible upstream that records every body it receives.
+
+The model name picks the behaviour, so one server serves every test:
+
+- ``echo`` (or anything else): answers ``"You said: " + <last user text>``;
+- ``echo-tool``: answers with a tool call whose arguments carry the last user text;
+- ``error-500`` / ``error-429``: fails with that status;
+- ``slow``: waits ``slow_seconds`` before answering (for timeouts);
+- ``fixed:<text>``: answers ``<text>`` (for output checks).
+
+``stream: true`` is served as server-sent events in ``chunk_chars`` pieces, with
+``chunk_delay`` seconds between them, followed by a usage chunk when asked for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+
+class RecordingUpstream:
+    """The upstream's state: what it received, and how it streams."""
+
+    def __init__(self, *, chunk_chars: int = 4, chunk_delay: float = 0.0, slow_seconds: float = 5.0):
+        self.chunk_chars = chunk_chars
+        self.chunk_delay = chunk_delay
+        self.slow_seconds = slow_seconds
+        self.received: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.streams_finished = 0
+        self.streams_cancelled = 0
+        self._lock = threading.Lock()
+        self.app = Starlette(
+            routes=[
+                Route("/v1/chat/completions", self._chat, methods=["POST"]),
+                Route("/v1/embeddings", self._embeddings, methods=["POST"]),
+                Route("/v1/models", self._models, methods=["GET"]),
+            ]
+        )
+
+    def received_text(self) -> str:
+        """Everything received so far, as one JSON text, for leak assertions."""
+        with self._lock:
+            return json.dumps(self.received, ensure_ascii=False)
+
+    def reset(self) -> None:
+        with self._lock:
+            self.received.clear()
+            self.headers.clear()
+
+    async def _record(self, request: Request) -> dict[str, Any]:
+        body: dict[str, Any] = json.loads(await request.body())
+        with self._lock:
+            self.received.append(body)
+            self.headers.append(dict(request.headers))
+        return body
+
+    async def _chat(self, request: Request) -> Response:
+        body = await self._record(request)
+        model = str(body.get("model", "echo"))
+        if model.startswith("error-"):
+            status = int(model.removeprefix("error-"))
+            return JSONResponse({"error": {"message": "upstream failure", "type": "server_error"}}, status)
+        if model == "slow":
+            await asyncio.sleep(self.slow_seconds)
+        text = _answer(model, body.get("messages") or [])
+        tool = model == "echo-tool"
+        if body.get("stream"):
+            include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+            return StreamingResponse(
+                self._stream(model, text, tool, include_usage), media_type="text/event-stream"
+            )
+        message: dict[str, Any] = {"role": "assistant", "content": None if tool else text}
+        if tool:
+            message["tool_calls"] = [_tool_call(text)]
+        return JSONResponse(
+            {
+                "id": "chatcmpl-upstream",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {"index": 0, "message": message, "finish_reason": "tool_calls" if tool else "stop"}
+                ],
+                "usage": _usage(body, text),
+            }
+        )
+
+    async def _stream(self, model: str, text: str, tool: bool, include_usage: bool) -> AsyncIterator[str]:
+        base = {"id": "chatcmpl-upstream", "object": "chat.completion.chunk", "created": int(time.time()), "model": model}
+
+        def event(delta: dict[str, Any], finish: str | None = None) -> str:
+            chunk = {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+
+        try:
+            yield event({"role": "assistant", "content": ""})
+            if tool:
+                call = _tool_call(text)
+                arguments = call["function"]["arguments"]
+                yield event({"tool_calls": [{"index": 0, "id": call["id"], "type": "function",
+                                             "function": {"name": call["function"]["name"], "arguments": ""}}]})
+                for start in range(0, len(arguments), self.chunk_chars):
+                    piece = arguments[start : start + self.chunk_chars]
+                    yield event({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]})
+                    await asyncio.sleep(self.chunk_delay)
+            else:
+                for start in range(0, len(text), self.chunk_chars):
+                    yield event({"content": text[start : start + self.chunk_chars]})
+                    await asyncio.sleep(self.chunk_delay)
+            yield event({}, "tool_calls" if tool else "stop")
+            if include_usage:
+                usage = {**base, "choices": [], "usage": _usage({}, text)}
+                yield f"data: {json.dumps(usage)}\n\n"
+            yield "data: [DONE]\n\n"
+            self.streams_finished += 1
+        except asyncio.CancelledError:
+            self.streams_cancelled += 1
+            raise
+
+    async def _embeddings(self, request: Request) -> Response:
+        body = await self._record(request)
+        inputs = body.get("input")
+        items = inputs if isinstance(inputs, list) else [inputs]
+        data = [
+            {"object": "embedding", "index": i, "embedding": [float(len(str(item))), 0.5, 0.25]}
+            for i, item in enumerate(items)
+        ]
+        usage = {"prompt_tokens": len(items), "total_tokens": len(items)}
+        return JSONResponse({"object": "list", "data": data, "model": body.get("model"), "usage": usage})
+
+    async def _models(self, request: Request) -> Response:
+        return JSONResponse({"object": "list", "data": [{"id": "echo", "object": "model", "created": 0, "owned_by": "test"}]})
+
+
+def _answer(model: str, messages: list[dict[str, Any]]) -> str:
+    if model.startswith("fixed:"):
+        return model.removeprefix("fixed:")
+    return "You said: " + _last_user_text(messages)
+
+
+def _last_user_text(messages: list[dict[str, Any]]) -> str:
+    for message in reversed(messages):
+        if message.get("role") == "user":
+            content = message.get("content")
+            if isinstance(content, list):
+                return " ".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
+            return str(content or "")
+    return ""
+
+
+def _tool_call(text: str) -> dict[str, Any]:
+    arguments = json.dumps({"note": text, "priority": 1}, ensure_ascii=False)
+    return {"id": "call_1", "type": "function", "function": {"name": "save_note", "arguments": arguments}}
+
+
+def _usage(body: dict[str, Any], text: str) -> dict[str, int]:
+    prompt = len(json.dumps(body.get("messages") or [])) // 4
+    completion = max(1, len(text) // 4)
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
