@@ -79,6 +79,22 @@ class Upstream:
         self.router = litellm.Router(model_list=list(model_list), **settings)
         self.model_names: tuple[str, ...] = tuple(dict.fromkeys(e["model_name"] for e in model_list))
 
+    async def warm_up(self) -> None:
+        """LiteLLM sets up much of its async path on the first call (~150 ms): pay that
+        at start-up, in the serving event loop. ``mock_response`` short-cuts the
+        provider call, so nothing leaves the process."""
+        for stream in (False, True):
+            try:
+                response = await self.router.acompletion(
+                    model=self.model_names[0], messages=[{"role": "user", "content": "warm-up"}],
+                    mock_response="ok", stream=stream,
+                )
+                if stream:
+                    async for _ in response:
+                        pass
+            except Exception:  # noqa: BLE001 - a failed warm-up only costs the first call time
+                pass
+
     def knows(self, model: str) -> bool:
         return model in self.model_names
 

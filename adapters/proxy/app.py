@@ -11,6 +11,7 @@ outcome, errors included, is logged as one structured event without content.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Mapping
@@ -113,7 +114,13 @@ def create_app(proxy: Proxy) -> Starlette:
         kind = "not_found_error" if error.status_code == 404 else "invalid_request_error"
         return ProxyError(error.status_code, kind, code, f"{request.method} {request.url.path}: {error.detail}").response(None)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await proxy.upstream.warm_up()
+        yield
+
     return Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/v1/chat/completions", chat_completions, methods=["POST"]),
             Route("/chat/completions", chat_completions, methods=["POST"]),
@@ -164,21 +171,22 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     record.update(model=chat.model, stream=chat.stream, use_case=context.use_case,
                   risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
-    verdict = await anyio.to_thread.run_sync(guard.check_input, messages, context)
+    guarded_request = await anyio.to_thread.run_sync(guard.guard_request, messages, context)
+    verdict = guarded_request.verdict
     _note(record, "input", verdict)
     if verdict.blocked:
         raise _blocked(verdict, "input")
-    sent = list(verdict.payload.messages) if verdict.payload else messages
+    sent = guarded_request.messages
     params = forwarded_params(chat)
     headers = _headers(context, verdict)
     upstream_started = time.perf_counter()
     if chat.stream:
         chunks = await proxy.upstream.chat_stream(chat.model, sent, params)
-        events = _stream(guard.stream(context, sent), chunks, record, upstream_started)
+        events = _stream(guard.stream(guarded_request), chunks, record, upstream_started)
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
-    guarded = await anyio.to_thread.run_sync(guard.guard_response, response, context, sent)
+    guarded = await anyio.to_thread.run_sync(guard.guard_response, response, guarded_request)
     _note(record, "output", guarded.verdict)
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, "output")

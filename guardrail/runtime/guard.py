@@ -26,12 +26,30 @@ from guardrail.pii.vault import InMemoryVault, PseudonymVault
 from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
-from guardrail.runtime.restore import PseudonymRestorer
+from guardrail.runtime.restore import PseudonymRestorer, pseudonyms_in
 
 if TYPE_CHECKING:
     from guardrail.runtime.stream import StreamGuard
 
 DEFAULT_STREAM_WINDOW = 64
+
+
+@dataclass(frozen=True, slots=True)
+class GuardedRequest:
+    """A request after input checks.
+
+    ``messages`` is what may go upstream (when not blocked); ``pseudonyms`` are those
+    the checks introduced, the only ones restorable in the answer.
+    """
+
+    context: CallContext
+    verdict: Verdict
+    messages: list[Message]
+    pseudonyms: frozenset[str]
+
+    @property
+    def blocked(self) -> bool:
+        return self.verdict.blocked
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +118,15 @@ class Guard:
         """Input checks over every message; ``verdict.payload`` holds what may go upstream."""
         return self.pipeline(Payload(Stage.INPUT, tuple(messages)), context)
 
+    def guard_request(self, messages: Sequence[Message], context: CallContext) -> GuardedRequest:
+        """Input checks, and what the answer to this request may have restored."""
+        verdict = self.check_input(messages, context)
+        if verdict.payload is None:
+            return GuardedRequest(context, verdict, list(messages), frozenset())
+        sent = list(verdict.payload.messages)
+        introduced = pseudonyms_in(sent) - pseudonyms_in(messages)
+        return GuardedRequest(context, verdict, sent, introduced)
+
     def check_texts(self, texts: Sequence[str], context: CallContext) -> tuple[Verdict, list[str]]:
         """Input checks over bare texts (embedding inputs), as if each were a user message."""
         verdict = self.check_input([{"role": "user", "content": text} for text in texts], context)
@@ -111,25 +138,22 @@ class Guard:
         """Output checks over answer messages (pseudonyms not yet restored)."""
         return self.pipeline(Payload(Stage.OUTPUT, tuple(messages)), context)
 
-    def restorer(self, context: CallContext, sent: Sequence[Message]) -> PseudonymRestorer | None:
-        """A restorer for the pseudonyms in ``sent`` (what went upstream), or ``None``
-        where the policy keeps pseudonyms."""
-        if not self.restores:
+    def restorer(self, request: GuardedRequest) -> PseudonymRestorer | None:
+        """A restorer for the request's pseudonyms, or ``None`` where the policy keeps them."""
+        if not self.restores or not request.pseudonyms:
             return None
-        return PseudonymRestorer(self.vault, context.vault_scope, sent)
+        return PseudonymRestorer(self.vault, request.context.vault_scope, request.pseudonyms)
 
-    def guard_response(
-        self, response: Mapping[str, Any], context: CallContext, sent: Sequence[Message]
-    ) -> GuardedResponse:
-        """A whole chat completion: output checks over every choice, then restoration
-        of the pseudonyms that ``sent`` (the upstream request's messages) carried."""
+    def guard_response(self, response: Mapping[str, Any], request: GuardedRequest) -> GuardedResponse:
+        """A whole chat completion: output checks over every choice, then restoration."""
+        context = request.context
         choices = list(response.get("choices") or [])
         messages = [dict(choice.get("message") or {}) for choice in choices]
         verdict = self.check_output(messages, context)
         if verdict.blocked:
             return GuardedResponse(verdict, dict(response), 0)
         checked = list(verdict.payload.messages) if verdict.payload else messages
-        restorer = self.restorer(context, sent)
+        restorer = self.restorer(request)
         if restorer is not None:
             checked = restorer.messages(checked)
         new_choices = [
@@ -139,11 +163,11 @@ class Guard:
             verdict, {**response, "choices": new_choices}, restorer.restored if restorer else 0
         )
 
-    def stream(self, context: CallContext, sent: Sequence[Message]) -> StreamGuard:
-        """A guard for one streamed answer to the upstream request ``sent``."""
+    def stream(self, request: GuardedRequest) -> StreamGuard:
+        """A guard for one streamed answer to ``request``."""
         from guardrail.runtime.stream import StreamGuard
 
-        return StreamGuard(self, context, sent)
+        return StreamGuard(self, request)
 
 
 def _policy_restores(policy: LoadedPolicy) -> bool:

@@ -1,9 +1,11 @@
 """Putting pseudonyms' originals back into answers.
 
-Only pseudonyms that were *sent upstream in this call* are restored, looked up in the
-vault under the call's scope. So a model that invents ``<PERSON_7>`` gets nothing
-back, one tenant never receives another's values, and personal data the model itself
-produced (pseudonymised by the output checks) stays pseudonymised. Restored text goes
+Only pseudonyms that this call's own input checks put into the request are restored,
+looked up in the vault under the call's scope. So a model that invents ``<PERSON_7>``
+gets nothing back; a client that types ``<PERSON_1>`` itself (guessing someone else's
+conversation id, say) gets nothing back; one tenant never receives another's values;
+and personal data the model produced (pseudonymised by the output checks) stays
+pseudonymised. Restored text goes
 to the client only: it is never logged or recorded.
 """
 
@@ -23,10 +25,10 @@ PARTIAL_PSEUDONYM = re.compile(r"<[A-Z0-9_]{0,40}$")
 class PseudonymRestorer:
     """Restores one call's pseudonyms from the vault."""
 
-    def __init__(self, vault: PseudonymVault, scope: str, sent: Sequence[Message]) -> None:
+    def __init__(self, vault: PseudonymVault, scope: str, allowed: frozenset[str]) -> None:
         self._vault = vault
         self._scope = scope
-        self._sent = pseudonyms_in(sent)
+        self._allowed = allowed
         self.restored = 0
 
     def text(self, text: str) -> str:
@@ -48,7 +50,7 @@ class PseudonymRestorer:
         return slot.text if slot.kind is SlotKind.NAME else self.text(slot.text)
 
     def _original(self, match: re.Match[str]) -> str:
-        if match.group(0) not in self._sent:
+        if match.group(0) not in self._allowed:
             return match.group(0)
         original = self._vault.original_for(self._scope, match.group(0))
         if original is None:

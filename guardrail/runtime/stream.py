@@ -22,17 +22,14 @@ adapter sends an error event in place of the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from guardrail.core.chat import Message
-from guardrail.core.context import CallContext
 from guardrail.core.verdict import Decision, Verdict
 from guardrail.runtime.restore import PARTIAL_PSEUDONYM
 
 if TYPE_CHECKING:
-    from guardrail.runtime.guard import Guard
+    from guardrail.runtime.guard import Guard, GuardedRequest
 
 _BATCH = 16
 _LAST_SPACE = re.compile(r"\s\S*$")
@@ -68,11 +65,11 @@ class StreamGuard:
     :class:`StreamBlocked` when a check blocks.
     """
 
-    def __init__(self, guard: Guard, context: CallContext, sent: Sequence[Message]) -> None:
+    def __init__(self, guard: Guard, request: GuardedRequest) -> None:
         self._guard = guard
-        self._context = context
+        self._context = request.context
         self._window = guard.stream_window
-        self._restorer = guard.restorer(context, sent)
+        self._restorer = guard.restorer(request)
         self._choices: dict[int, _Choice] = {}
         self._envelope: dict[str, Any] = {}
         self.verdicts: list[Verdict] = []
@@ -90,7 +87,7 @@ class StreamGuard:
         for choice in chunk.get("choices") or []:
             index = int(choice.get("index", 0))
             state = self._choices.setdefault(index, _Choice())
-            delta = dict(choice.get("delta") or {})
+            delta = {k: v for k, v in (choice.get("delta") or {}).items() if v is not None}
             text = delta.pop("content", None)
             calls = delta.pop("tool_calls", None)
             if isinstance(text, str):

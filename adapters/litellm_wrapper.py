@@ -1,0 +1,157 @@
+"""``guardrail.completion`` / ``guardrail.acompletion``: drop-ins for LiteLLM's.
+
+They take LiteLLM's arguments (any provider, streaming included) and run the same
+guard as the proxy, in-process: input checks before the call, output checks and
+pseudonym restoration after, windowed on streams. A block raises
+:class:`~guardrail.errors.BlockedError`; LiteLLM's own exceptions pass through
+unchanged, as callers of ``litellm.completion`` expect.
+
+guardrail's options are keyword-only and prefixed-free: ``guard`` (a
+:class:`~guardrail.runtime.Guard`; default: the ``hk-genai-2025`` pack, built once),
+``use_case``, ``conversation_id`` and ``tenant``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from guardrail.core.chat import Message
+from guardrail.core.context import CallContext
+from guardrail.core.verdict import Verdict
+from guardrail.errors import BlockedError
+from guardrail.runtime import Guard, GuardedRequest, StreamGuard
+from guardrail.runtime.reasons import explain
+
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+
+_default: Guard | None = None
+_default_lock = threading.Lock()
+
+
+def default_guard() -> Guard:
+    """The guard for the built-in pack, built on first use and then shared."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Guard.from_policy()
+        return _default
+
+
+def completion(
+    model: str,
+    messages: list[Message],
+    *,
+    guard: Guard | None = None,
+    use_case: str | None = None,
+    conversation_id: str | None = None,
+    tenant: str = "default",
+    stream: bool = False,
+    **kwargs: Any,
+) -> Any:
+    """Guarded ``litellm.completion``: a ``ModelResponse``, or an iterator of chunks."""
+    litellm = _litellm()
+    guard, request = _prepare(guard, messages, use_case, conversation_id, tenant)
+    if stream:
+        response = litellm.completion(model=model, messages=request.messages, stream=True, **kwargs)
+        return _stream(response, guard.stream(request), request.context)
+    response = litellm.completion(model=model, messages=request.messages, **kwargs)
+    return _finish(guard, response, request)
+
+
+async def acompletion(
+    model: str,
+    messages: list[Message],
+    *,
+    guard: Guard | None = None,
+    use_case: str | None = None,
+    conversation_id: str | None = None,
+    tenant: str = "default",
+    stream: bool = False,
+    **kwargs: Any,
+) -> Any:
+    """Guarded ``litellm.acompletion``: a ``ModelResponse``, or an async iterator of chunks."""
+    import anyio
+
+    litellm = _litellm()
+    guard, request = await anyio.to_thread.run_sync(
+        _prepare, guard, messages, use_case, conversation_id, tenant
+    )
+    if stream:
+        response = await litellm.acompletion(model=model, messages=request.messages, stream=True, **kwargs)
+        return _astream(response, guard.stream(request), request.context)
+    response = await litellm.acompletion(model=model, messages=request.messages, **kwargs)
+    return await anyio.to_thread.run_sync(_finish, guard, response, request)
+
+
+def _prepare(
+    guard: Guard | None,
+    messages: list[Message],
+    use_case: str | None,
+    conversation_id: str | None,
+    tenant: str,
+) -> tuple[Guard, GuardedRequest]:
+    guard = guard or default_guard()
+    context = guard.context(use_case=use_case, conversation_id=conversation_id, tenant=tenant)
+    request = guard.guard_request(messages, context)
+    if request.blocked:
+        raise _blocked(request.verdict, context, "input")
+    return guard, request
+
+
+def _finish(guard: Guard, response: Any, request: GuardedRequest) -> Any:
+    import litellm
+
+    context = request.context
+    guarded = guard.guard_response(response.model_dump(), request)
+    if guarded.verdict.blocked:
+        raise _blocked(guarded.verdict, context, "output")
+    result = litellm.ModelResponse(**guarded.response)
+    result._hidden_params = {**getattr(response, "_hidden_params", {}), "guardrail_request_id": context.request_id}
+    return result
+
+
+def _stream(response: Any, stream_guard: StreamGuard, context: CallContext) -> Iterator[Any]:
+    import litellm
+
+    from guardrail.runtime import StreamBlocked
+
+    try:
+        for chunk in response:
+            for out in stream_guard.feed(chunk.model_dump(exclude_none=True)):
+                yield litellm.ModelResponseStream(**out)
+        for out in stream_guard.finish():
+            yield litellm.ModelResponseStream(**out)
+    except StreamBlocked as blocked:
+        raise _blocked(blocked.verdict, context, "output") from None
+
+
+async def _astream(response: Any, stream_guard: StreamGuard, context: CallContext) -> AsyncIterator[Any]:
+    import litellm
+
+    from guardrail.runtime import StreamBlocked
+
+    try:
+        async for chunk in response:
+            for out in stream_guard.feed(chunk.model_dump(exclude_none=True)):
+                yield litellm.ModelResponseStream(**out)
+        for out in stream_guard.finish():
+            yield litellm.ModelResponseStream(**out)
+    except StreamBlocked as blocked:
+        raise _blocked(blocked.verdict, context, "output") from None
+
+
+def _blocked(verdict: Verdict, context: CallContext, stage: str) -> BlockedError:
+    return BlockedError(verdict.reason or "blocked", explain(verdict.reason),
+                        request_id=context.request_id, stage=stage)
+
+
+def _litellm() -> Any:
+    import litellm
+
+    from guardrail.adapters import litellm_demo
+
+    litellm_demo.register()
+    return litellm
