@@ -37,7 +37,7 @@ EMBEDDING_PARAMS = frozenset({"encoding_format", "dimensions", "user"})
 class GuardrailOptions(BaseModel):
     """The ``guardrail`` request field."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     conversation_id: str | None = Field(default=None, pattern=_OPTION_ID.pattern)
     use_case: str | None = Field(default=None, pattern=_OPTION_ID.pattern)
@@ -46,7 +46,7 @@ class GuardrailOptions(BaseModel):
 class Message(BaseModel):
     """A chat message: only fields the checks know how to walk are accepted."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: str | list[dict[str, Any]] | None = None
@@ -58,7 +58,7 @@ class Message(BaseModel):
 
 
 class ChatRequest(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
     model: str = Field(min_length=1)
     messages: list[Message] = Field(min_length=1)
@@ -67,7 +67,7 @@ class ChatRequest(BaseModel):
 
 
 class EmbeddingRequest(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
     model: str = Field(min_length=1)
     input: str | list[str] | list[int] | list[list[int]]

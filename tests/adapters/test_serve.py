@@ -1,0 +1,119 @@
+"""``guardrail serve`` as a real process: embedded default, workers, config errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from guardrail.testing import RecordingUpstream
+
+GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    port = free_port()
+    log = cwd / "server.log"
+    with log.open("w") as sink:
+        process = subprocess.Popen([*GUARDRAIL, "serve", "--port", str(port), *args], cwd=cwd,
+                                   env={**os.environ, **(env or {})}, stderr=sink)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(url + "/health/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"server did not start: {log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_embedded_default_serves_the_demo_model_offline(tmp_path: Path) -> None:
+    with serving(cwd=tmp_path) as url:
+        answer = httpx.post(url + "/v1/chat/completions", json={
+            "model": "guardrail-demo", "messages": [{"role": "user", "content": "I am Chan Tai Man, HKID A123456(3)"}]})
+    assert answer.status_code == 200
+    content = answer.json()["choices"][0]["message"]["content"]
+    assert "<PERSON>" in content and "<HK_ID>" in content and "Chan Tai Man" not in content
+    assert (tmp_path / ".guardrail").is_dir()
+
+
+def test_two_workers_with_a_config_file(tmp_path: Path, upstream: tuple[RecordingUpstream, str]) -> None:
+    recorder, upstream_url = upstream
+    config = tmp_path / "config.yaml"
+    config.write_text(f"""
+policy: hk-genai-2025
+model_list:
+  - model_name: echo
+    litellm_params: {{model: openai/echo, api_base: "{upstream_url}/v1", api_key: os.environ/TEST_UPSTREAM_KEY}}
+keys:
+  - {{key: os.environ/TEST_CLIENT_KEY, tenant: acme}}
+""")
+    env = {"TEST_UPSTREAM_KEY": "up-key", "TEST_CLIENT_KEY": "client-key"}
+    recorder.reset()
+    with serving("--config", str(config), "--workers", "2", cwd=tmp_path, env=env) as url:
+        with httpx.Client(base_url=url, headers={"authorization": "Bearer client-key"}) as http:
+            statuses = [http.post("/v1/chat/completions", json={
+                "model": "echo", "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i:02d}"}]}).status_code
+                for i in range(20)]
+            unauthorised = httpx.get(url + "/v1/models").status_code
+    assert statuses == [200] * 20 and unauthorised == 401
+    assert "Chan Tai Man" not in recorder.received_text() and "9123 45" not in recorder.received_text()
+    server_output = (tmp_path / "server.log").read_text()
+    events = [json.loads(line) for line in server_output.splitlines() if line.startswith("{")]
+    assert sum(event.get("event") == "call" for event in events) == 21
+    assert "Chan Tai Man" not in server_output and "9123 45" not in server_output
+
+
+def run_serve(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*GUARDRAIL, "serve", *args], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})})
+
+
+def test_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
+    result = run_serve("--host", "0.0.0.0", "--port", str(free_port()), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "refusing to listen on 0.0.0.0 with no API keys" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("model_list: [", "not valid YAML"),
+        ("polcy: x\n", "polcy: Extra inputs are not permitted"),
+        ("model_list:\n  - model_name: m\n    litellm_params: {api_base: x}\n", "litellm_params.model is required"),
+        ("model_list:\n  - model_name: m\n    litellm_params: {model: openai/m, api_key: os.environ/NOT_SET_ANYWHERE}\n",
+         "model_list[0].litellm_params.api_key: environment variable NOT_SET_ANYWHERE is not set"),
+        ("policy: no-such-policy\n", "no-such-policy"),
+    ],
+)
+def test_broken_config_stops_start_up_with_the_field(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(text)
+    result = run_serve("--config", str(config), "--port", str(free_port()), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
