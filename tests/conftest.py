@@ -13,8 +13,10 @@ from guardrail.pii.check import PersonalDataCheck
 from guardrail.pii.redactor import Redactor
 from guardrail.pii.settings import PersonalDataSettings
 from guardrail.policy import LoadedPolicy, load_policy
+from guardrail.runtime import Guard
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ROUND_TRIP = str(Path(__file__).parent / "adapters" / "policies" / "round-trip.yaml")
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +39,17 @@ def pii_check(pii_settings: PersonalDataSettings) -> PersonalDataCheck:
 @pytest.fixture(scope="session")
 def redactor(pii_check: PersonalDataCheck) -> Redactor:
     return pii_check.redactor
+
+
+@pytest.fixture(scope="session")
+def default_guard() -> Guard:
+    return Guard.from_policy("hk-genai-2025")
+
+
+@pytest.fixture(scope="session")
+def round_trip_guard() -> Guard:
+    """Pseudonymises and restores most entities; blocks card numbers."""
+    return Guard.from_policy(ROUND_TRIP)
 
 
 @pytest.fixture(scope="session")

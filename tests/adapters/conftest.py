@@ -19,9 +19,9 @@ from guardrail.policy import registry
 from guardrail.runtime import Guard
 from guardrail.testing import BackgroundServer, RecordingUpstream
 from tests.adapters.failing_check import ALWAYS_FAILS
+from tests.conftest import ROUND_TRIP
 
 POLICIES = Path(__file__).parent / "policies"
-ROUND_TRIP = str(POLICIES / "round-trip.yaml")
 INVENTED = "Please call Ms Wong Mei Ling on 6123 9876."
 UPSTREAM_MODELS = ["echo", "echo-tool", "error-500", "error-429", "slow", f"fixed:{INVENTED}"]
 
@@ -34,9 +34,9 @@ def upstream() -> Iterator[tuple[RecordingUpstream, str]]:
 
 
 @pytest.fixture(scope="session")
-def guards() -> dict[str, Guard]:
+def guards(default_guard: Guard, round_trip_guard: Guard) -> dict[str, Guard]:
     registry.register(ALWAYS_FAILS)
-    return {"hk-genai-2025": Guard.from_policy("hk-genai-2025"), ROUND_TRIP: Guard.from_policy(ROUND_TRIP)}
+    return {"hk-genai-2025": default_guard, ROUND_TRIP: round_trip_guard}
 
 
 def model_list(url: str) -> list[dict[str, Any]]:

@@ -102,7 +102,7 @@ def test_same_value_same_pseudonym_across_a_conversation(round_trip_proxy: str, 
 
 
 def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]) -> None:
-    from tests.adapters.conftest import ROUND_TRIP
+    from tests.conftest import ROUND_TRIP
 
     recorder, _ = upstream
     keys = [{"key": "key-a", "tenant": "a"}, {"key": "key-b", "tenant": "b"}]

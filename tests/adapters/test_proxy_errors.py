@@ -13,7 +13,8 @@ from structlog.testing import capture_logs
 
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
-from tests.adapters.conftest import POLICIES, ROUND_TRIP, ProxyFactory
+from tests.adapters.conftest import POLICIES, ProxyFactory
+from tests.conftest import ROUND_TRIP
 
 PLANTED = ("Chan Tai Man", "9123 4567", "4111 1111 1111 1111")
 CHAT = "/v1/chat/completions"
