@@ -52,3 +52,35 @@ def test_the_command_line_is_offline_from_a_cold_start(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == "mail <EMAIL_ADDRESS>\n"
     assert "NetworkForbidden" not in result.stderr
+
+
+PROXY_SCRIPT = """
+import sys; sys.path.insert(0, sys.argv[1]); import offline_guard; offline_guard.install()
+import httpx
+import guardrail
+from guardrail.adapters.proxy.app import Proxy, create_app
+from guardrail.adapters.proxy.config import embedded_default
+from guardrail.adapters.proxy.serve import configure_logging
+from guardrail.testing import BackgroundServer
+
+configure_logging()
+with BackgroundServer(create_app(Proxy(embedded_default()))) as server:
+    body = {"model": "guardrail-demo", "messages": [{"role": "user", "content": "mail taiman@example.com.hk"}]}
+    plain = httpx.post(server.url + "/v1/chat/completions", json=body).json()
+    streamed = httpx.post(server.url + "/v1/chat/completions", json={**body, "stream": True}).text
+print(plain["choices"][0]["message"]["content"])
+print("[DONE]" in streamed and "<EMAIL_ADDRESS>" in streamed)
+wrapped = guardrail.completion(model="guardrail-demo/echo", messages=body["messages"])
+print(wrapped.choices[0].message.content)
+"""
+
+
+def test_the_embedded_proxy_and_the_wrapper_are_offline_from_a_cold_start(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    env.pop("LITELLM_LOCAL_MODEL_COST_MAP", None)  # guardrail must set it itself
+    result = subprocess.run([sys.executable, "-c", PROXY_SCRIPT, str(TESTS)], capture_output=True, text=True,
+                            env=env, timeout=180, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    answer = "[guardrail demo model, offline] I received: mail <EMAIL_ADDRESS>"
+    assert result.stdout.splitlines() == [answer, "True", answer]
+    assert "NetworkForbidden" not in result.stderr
