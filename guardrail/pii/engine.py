@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Any
 
@@ -121,14 +122,44 @@ def model_name(configured: str) -> str:
     return os.environ.get(MODEL_ENV) or configured
 
 
-def build_analyzer(entities: Iterable[str], *, model: str, ner: bool) -> AnalyzerEngine:
-    """An analyzer with only the recognizers needed for ``entities``."""
+@dataclass(frozen=True, slots=True)
+class Analyzers:
+    """Pattern recognizers and, apart, spaCy NER, sharing one loaded model.
+
+    Kept apart so that NER runs after the patterns, on what they leave unexplained
+    (see :mod:`guardrail.pii.ner_focus`).
+    """
+
+    patterns: AnalyzerEngine
+    ner: AnalyzerEngine | None
+
+
+def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyzers:
+    """Analyzers with only the recognizers needed for ``entities``."""
     wanted = set(entities)
     ner_entities = sorted(wanted & {"PERSON", "LOCATION", "ORGANIZATION"})
     use_ner = ner and bool(ner_entities)
-    engine = NerOnlySpacyEngine(model_name(model), use_ner)
-    engine.load()
+    ner_engine = NerOnlySpacyEngine(model_name(model), use_ner)
+    ner_engine.load()
+    tokenize_only = NerOnlySpacyEngine(model_name(model), False)
+    tokenize_only.nlp = ner_engine.nlp
+    patterns = _analyzer(tokenize_only, _pattern_recognizers(wanted))
+    if not use_ner:
+        return Analyzers(patterns, None)
+    return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]))
+
+
+def _analyzer(engine: NerOnlySpacyEngine, recognizers: list[Any]) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    for recognizer in recognizers:
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry, nlp_engine=engine, supported_languages=[LANGUAGE],
+        default_score_threshold=0.0, context_aware_enhancer=WindowContextOnly(),
+    )
+
+
+def _pattern_recognizers(wanted: set[str]) -> list[Any]:
     candidates: list[Any] = [
         HkIdRecognizer(),
         PhoneRecognizer(),
@@ -140,12 +171,4 @@ def build_analyzer(entities: Iterable[str], *, model: str, ner: bool) -> Analyze
         ChineseNameRecognizer(),
         *generic_recognizers(),
     ]
-    if use_ner:
-        candidates.append(FilteredSpacyRecognizer(ner_entities))
-    for recognizer in candidates:
-        if wanted & set(recognizer.supported_entities):
-            registry.add_recognizer(recognizer)
-    return AnalyzerEngine(
-        registry=registry, nlp_engine=engine, supported_languages=[LANGUAGE],
-        default_score_threshold=0.0, context_aware_enhancer=WindowContextOnly(),
-    )
+    return [r for r in candidates if wanted & set(r.supported_entities)]

@@ -13,12 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from presidio_analyzer import RecognizerResult
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import ConflictResolutionStrategy
 from presidio_anonymizer.entities import RecognizerResult as AnonymizerInput
 
 from guardrail.errors import ConfigurationError
-from guardrail.pii.engine import build_analyzer
+from guardrail.pii.engine import build_analyzers
+from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.normalize import normalize
 from guardrail.pii.operators import operator_for
 from guardrail.pii.settings import Action, PersonalDataSettings
@@ -75,7 +77,7 @@ class Redactor:
         self.vault: PseudonymVault = vault or InMemoryVault()
         self._rules = settings.entities
         self._hash_key = self._load_hash_key(settings)
-        self._analyzer = build_analyzer(self._rules, model=settings.nlp_model, ner=settings.ner)
+        self._analyzers = build_analyzers(self._rules, model=settings.nlp_model, ner=settings.ner)
         self._entities = sorted(self._rules)
         self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
@@ -101,7 +103,7 @@ class Redactor:
         probe = normalized.text
         protected = [m.span() for m in PLACEHOLDER.finditer(probe)]
         found = []
-        for result in self._analyzer.analyze(probe, language="en", entities=self._entities):
+        for result in self._analyze_probe(probe):
             rule = self._rules[result.entity_type]
             if result.score < rule.threshold:
                 continue
@@ -114,6 +116,17 @@ class Redactor:
             found.append(
                 Detection(result.entity_type, start, end, result.score, recognizer, rule.action)
             )
+        return found
+
+    def _analyze_probe(self, probe: str) -> list[RecognizerResult]:
+        """Patterns first, then NER on the sentences they leave unexplained."""
+        found: list[RecognizerResult] = self._analyzers.patterns.analyze(
+            probe, language="en", entities=self._entities
+        )
+        if self._analyzers.ner is not None:
+            focus = ner_text(probe, [(r.start, r.end) for r in found])
+            if focus is not None:
+                found += self._analyzers.ner.analyze(focus, language="en", entities=self._entities)
         return found
 
     def redact(self, text: str, *, scope: str = "default") -> Redaction:

@@ -167,3 +167,20 @@ def _usage(body: dict[str, Any], text: str) -> dict[str, int]:
     prompt = len(json.dumps(body.get("messages") or [])) // 4
     completion = max(1, len(text) // 4)
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+
+
+def main() -> None:
+    """``python -m guardrail.testing.upstream --port 9000``: serve the test upstream."""
+    import argparse
+
+    import uvicorn
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=9000)
+    args = parser.parse_args()
+    uvicorn.run(RecordingUpstream().app, host=args.host, port=args.port, log_level="warning", access_log=False)
+
+
+if __name__ == "__main__":
+    main()
