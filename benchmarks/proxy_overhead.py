@@ -27,6 +27,7 @@ figures are printed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -183,6 +184,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--litellm-python", help="Python of a virtualenv with litellm[proxy] and presidio")
+    parser.add_argument("--sequential-only", action="store_true", help="skip the 8-client runs")
     args = parser.parse_args()
     texts = prompts()[: args.requests]
     more = (prompts() * 3)[: max(300, args.requests)]
@@ -205,20 +207,22 @@ def main() -> None:
                     sequential(f"http://127.0.0.1:{port}/v1/chat/completions", texts, {}))}
         port = free_port()
         config = guardrail_config(folder, upstream, "hk-genai-2025")
-        with process([*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
+        with contextlib.nullcontext() if args.sequential_only else process(
+                [*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
                      f"http://127.0.0.1:{port}/health/ready", env=env):
-            url = f"http://127.0.0.1:{port}/v1/chat/completions"
-            sequential(url, texts[:20], {})
-            rps, p95 = concurrent(url, more, {})
-            rows["guardrail hk-genai-2025"].update(rps_8x2=rps, p95_8x2=p95)
+            if not args.sequential_only:
+                url = f"http://127.0.0.1:{port}/v1/chat/completions"
+                sequential(url, texts[:20], {})
+                rps, p95 = concurrent(url, more, {})
+                rows["guardrail hk-genai-2025"].update(rps_8x2=rps, p95_8x2=p95)
         if args.litellm_python:
-            run_litellm(args.litellm_python, folder, upstream, texts, more, rows)
+            run_litellm(args.litellm_python, folder, upstream, texts, more, rows, args.sequential_only)
     ner = ner_alone(texts)
     report(rows, ner, direct)
 
 
 def run_litellm(python: str, folder: Path, upstream: str, texts: list[str], more: list[str],
-                rows: dict[str, dict[str, float]]) -> None:
+                rows: dict[str, dict[str, float]], sequential_only: bool) -> None:
     litellm = str(Path(python).parent / "litellm")
     headers = {"Authorization": "Bearer sk-bench"}
     env = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOG": "ERROR"}
@@ -227,6 +231,8 @@ def run_litellm(python: str, folder: Path, upstream: str, texts: list[str], more
                  f"http://127.0.0.1:{port}/health/liveliness", env=env, headers=headers):
         rows["LiteLLM proxy, no guardrail"] = {"median_ms": statistics.median(
             sequential(f"http://127.0.0.1:{port}/v1/chat/completions", texts, headers))}
+    if sequential_only:
+        return
     presidio_port = free_port()
     presidio = f"http://127.0.0.1:{presidio_port}"
     with process([python, str(HERE / "presidio_services.py"), "--port", str(presidio_port), "--workers", "2"],

@@ -14,8 +14,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Any, TypeVar
 
 import anyio
 import structlog
@@ -29,13 +29,16 @@ from guardrail.adapters.proxy.auth import Caller, KeyRing
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.adapters.proxy.errors import ProxyError
 from guardrail.adapters.proxy.requests import (
+    GuardrailOptions,
     forwarded_params,
+    option_header,
     read_json,
     validate_chat,
     validate_embedding,
 )
 from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.upstream import Upstream, UpstreamError
+from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, new_request_id
 from guardrail.core.verdict import Decision, ErrorOutcome, Verdict
 from guardrail.errors import RequestError
@@ -45,6 +48,8 @@ from guardrail.runtime.reasons import explain
 
 log = structlog.get_logger("guardrail.proxy")
 
+INLINE_CHECK_CHARS = 300
+T = TypeVar("T")
 CONVERSATION_HEADER = "x-guardrail-conversation-id"
 USE_CASE_HEADER = "x-guardrail-use-case"
 
@@ -73,13 +78,14 @@ class Proxy:
         )
         config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 
-    def context(self, request: Request, caller: Caller, options: Any) -> tuple[Guard, CallContext]:
+    def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
+        """The call's guard and context; headers win over the body's ``guardrail`` field."""
         guard = self.guards[caller.policy]
         context = guard.context(
-            use_case=request.headers.get(USE_CASE_HEADER) or options.use_case or caller.use_case,
+            use_case=option_header(request.headers, USE_CASE_HEADER) or options.use_case or caller.use_case,
             tenant=caller.tenant,
             request_id=request.state.request_id,
-            conversation_id=request.headers.get(CONVERSATION_HEADER) or options.conversation_id,
+            conversation_id=option_header(request.headers, CONVERSATION_HEADER) or options.conversation_id,
         )
         return guard, context
 
@@ -171,7 +177,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     record.update(model=chat.model, stream=chat.stream, use_case=context.use_case,
                   risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
-    guarded_request = await anyio.to_thread.run_sync(guard.guard_request, messages, context)
+    guarded_request = await _checked(len(body_text(messages)), guard.guard_request, messages, context)
     verdict = guarded_request.verdict
     _note(record, "input", verdict)
     if verdict.blocked:
@@ -186,7 +192,8 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
-    guarded = await anyio.to_thread.run_sync(guard.guard_response, response, guarded_request)
+    answers = [choice.get("message") or {} for choice in response.get("choices") or []]
+    guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request)
     _note(record, "output", guarded.verdict)
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, "output")
@@ -243,6 +250,18 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
 async def _models(request: Request, proxy: Proxy, caller: Caller) -> Response:
     data = [{"id": name, "object": "model", "created": 0, "owned_by": "guardrail"} for name in proxy.upstream.model_names]
     return JSONResponse({"object": "list", "data": data})
+
+
+async def _checked(size: int, check: Callable[..., T], *args: Any) -> T:
+    """Run a check off the event loop, unless the text is so short that the thread hop
+    would cost more than the check (a few hundred characters take well under 1 ms)."""
+    if size <= INLINE_CHECK_CHARS:
+        return check(*args)
+    return await anyio.to_thread.run_sync(check, *args)
+
+
+def body_text(messages: list[dict[str, Any]]) -> str:
+    return "".join(slot.text for slot in collect_texts(messages))
 
 
 def _known_model(proxy: Proxy, model: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -109,6 +109,16 @@ def validate_embedding(body: dict[str, Any], passthrough: Iterable[str]) -> Embe
     request = _validate(EmbeddingRequest, body)
     _refuse_unknown(request, EMBEDDING_PARAMS | set(passthrough))
     return request
+
+
+def option_header(headers: Mapping[str, str], name: str) -> str | None:
+    """A guardrail option sent as a header, checked like its body field."""
+    value = headers.get(name)
+    if value is None:
+        return None
+    if not _OPTION_ID.fullmatch(value):
+        raise invalid(f"header {name} must be 1-128 letters, digits or . _ : -", param=name)
+    return value
 
 
 def forwarded_params(request: BaseModel) -> dict[str, Any]:

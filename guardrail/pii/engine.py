@@ -132,6 +132,9 @@ class Analyzers:
 
     patterns: AnalyzerEngine
     ner: AnalyzerEngine | None
+    # Pattern recognizers read no tokens or lemmas: handing them these empty artifacts
+    # spares tokenising every text (~0.3 ms per KB) for nothing.
+    no_nlp: NlpArtifacts
 
 
 def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyzers:
@@ -144,9 +147,10 @@ def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyz
     tokenize_only = NerOnlySpacyEngine(model_name(model), False)
     tokenize_only.nlp = ner_engine.nlp
     patterns = _analyzer(tokenize_only, _pattern_recognizers(wanted))
+    no_nlp = tokenize_only.process_text("", LANGUAGE)
     if not use_ner:
-        return Analyzers(patterns, None)
-    return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]))
+        return Analyzers(patterns, None, no_nlp)
+    return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp)
 
 
 def _analyzer(engine: NerOnlySpacyEngine, recognizers: list[Any]) -> AnalyzerEngine:

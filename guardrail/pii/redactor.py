@@ -121,7 +121,7 @@ class Redactor:
     def _analyze_probe(self, probe: str) -> list[RecognizerResult]:
         """Patterns first, then NER on the sentences they leave unexplained."""
         found: list[RecognizerResult] = self._analyzers.patterns.analyze(
-            probe, language="en", entities=self._entities
+            probe, language="en", entities=self._entities, nlp_artifacts=self._analyzers.no_nlp
         )
         if self._analyzers.ner is not None:
             focus = ner_text(probe, [(r.start, r.end) for r in found])

@@ -104,8 +104,11 @@ class StreamGuard:
                 passthrough.append({**choice, "delta": delta, "finish_reason": finish})
         if passthrough:
             out.append({**self._envelope, "choices": passthrough})
-        elif chunk.get("usage") is not None and not chunk.get("choices"):
-            out.append(chunk)
+        if chunk.get("usage") is not None:
+            if out:
+                out[-1]["usage"] = chunk["usage"]
+            else:
+                out.append({**self._envelope, "choices": [], "usage": chunk["usage"]})
         return out
 
     def finish(self) -> list[dict[str, Any]]:

@@ -195,3 +195,11 @@ def test_demo_model_answers_offline(default_proxy: str) -> None:
     content = answer.choices[0].message.content
     assert "I received: Customer <PERSON>" in content
     assert all(value not in content for value in PLANTED)
+
+
+def test_streamed_usage_reaches_the_client(default_proxy: str) -> None:
+    stream = client(default_proxy).chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": "hello"}], stream=True,
+        stream_options={"include_usage": True})
+    usages = [chunk.usage for chunk in stream if chunk.usage is not None]
+    assert len(usages) == 1 and usages[0].total_tokens > 0

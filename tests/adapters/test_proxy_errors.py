@@ -201,3 +201,9 @@ def test_no_personal_data_in_server_logs(round_trip_proxy: str) -> None:
     assert len(logs) == 2 and all(entry["status"] == 200 for entry in logs)
     assert "Chan Tai Man" not in dumped and "9123 4567" not in dumped
     assert logs[0]["input_entities"] == {"PERSON": 1, "PHONE_NUMBER": 1}
+
+
+def test_a_malformed_conversation_header_is_refused(default_proxy: str) -> None:
+    response = post(default_proxy, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
+                    **{"x-guardrail-conversation-id": "spaces are not allowed"})
+    assert response.status_code == 400 and error_of(response)["param"] == "x-guardrail-conversation-id"
