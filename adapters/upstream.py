@@ -23,9 +23,10 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 class UpstreamError(GuardrailError):
     """An upstream call failed; ``status`` and ``code`` are what the client gets."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, *, cause_type: str = "") -> None:
         self.status = status
         self.code = code
+        self.cause_type = cause_type  # the LiteLLM exception's class name, for the log
         super().__init__(message)
 
 
@@ -53,10 +54,11 @@ def _mappings() -> list[tuple[type[BaseException], _Mapping]]:
 
 def translate(error: BaseException) -> UpstreamError:
     """The client-facing error for an exception raised by a LiteLLM call."""
+    cause = type(error).__name__
     for kind, mapping in _mappings():
         if isinstance(error, kind):
-            return UpstreamError(mapping.status, mapping.code, mapping.message)
-    return UpstreamError(502, "upstream_error", "the upstream model failed to answer")
+            return UpstreamError(mapping.status, mapping.code, mapping.message, cause_type=cause)
+    return UpstreamError(502, "upstream_error", "the upstream model failed to answer", cause_type=cause)
 
 
 class Upstream:

@@ -157,6 +157,7 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
             request.state.request_id
         )
     except UpstreamError as error:
+        record["upstream_error"] = error.cause_type
         kind = "rate_limit_error" if error.status == 429 else "upstream_error"
         response = ProxyError(error.status, kind, error.code, str(error)).response(request.state.request_id)
     response.headers["x-guardrail-request-id"] = request.state.request_id
@@ -219,6 +220,7 @@ async def _stream(
         yield error_event(_blocked(blocked.verdict, "output").body(record["request_id"]))
     except UpstreamError as error:
         outcome = "upstream_error"
+        record["upstream_error"] = error.cause_type
         yield error_event(ProxyError(error.status, "upstream_error", error.code, str(error)).body(record["request_id"]))
     finally:
         await chunks.aclose()  # type: ignore[attr-defined]

@@ -14,8 +14,11 @@ class BackgroundServer:
     """``with BackgroundServer(app) as server: server.url`` — uvicorn on a free port."""
 
     def __init__(self, app: Any, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        # The stdlib event loop: uvloop cannot run in a second thread alongside
+        # another server's loop (``guardrail serve`` itself uses uvloop).
         config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", access_log=False, lifespan="on"
+            app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
+            loop="asyncio",
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
