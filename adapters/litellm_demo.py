@@ -45,7 +45,11 @@ class EchoModel(CustomLLM):
     def streaming(self, *args: Any, **kwargs: Any) -> Iterator[GenericStreamingChunk]:
         yield from _chunks(demo_answer(kwargs["messages"]))
 
-    async def astreaming(self, *args: Any, **kwargs: Any) -> AsyncIterator[GenericStreamingChunk]:
+    # LiteLLM declares a coroutine returning an iterator but iterates the call itself,
+    # so an async generator is what works.
+    async def astreaming(  # type: ignore[override]
+        self, *args: Any, **kwargs: Any
+    ) -> AsyncIterator[GenericStreamingChunk]:
         for chunk in _chunks(demo_answer(kwargs["messages"])):
             yield chunk
 
@@ -54,7 +58,7 @@ def register() -> None:
     """Make ``guardrail-demo/<anything>`` resolvable by LiteLLM (idempotent)."""
     if not any(item.get("provider") == PROVIDER for item in litellm.custom_provider_map):
         litellm.custom_provider_map.append({"provider": PROVIDER, "custom_handler": EchoModel()})
-        litellm.utils.custom_llm_setup()
+        litellm.utils.custom_llm_setup()  # type: ignore[no-untyped-call]
 
 
 def _response(model: str, messages: list[dict[str, Any]]) -> litellm.ModelResponse:

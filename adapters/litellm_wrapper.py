@@ -53,12 +53,12 @@ def completion(
 ) -> Any:
     """Guarded ``litellm.completion``: a ``ModelResponse``, or an iterator of chunks."""
     litellm = _litellm()
-    guard, request = _prepare(guard, messages, use_case, conversation_id, tenant)
+    active, request = _prepare(guard, messages, use_case, conversation_id, tenant)
     if stream:
         response = litellm.completion(model=model, messages=request.messages, stream=True, **kwargs)
-        return _stream(response, guard.stream(request), request.context)
+        return _stream(response, active.stream(request), request.context)
     response = litellm.completion(model=model, messages=request.messages, **kwargs)
-    return _finish(guard, response, request)
+    return _finish(active, response, request)
 
 
 async def acompletion(
@@ -76,14 +76,14 @@ async def acompletion(
     import anyio
 
     litellm = _litellm()
-    guard, request = await anyio.to_thread.run_sync(
+    active, request = await anyio.to_thread.run_sync(
         _prepare, guard, messages, use_case, conversation_id, tenant
     )
     if stream:
         response = await litellm.acompletion(model=model, messages=request.messages, stream=True, **kwargs)
-        return _astream(response, guard.stream(request), request.context)
+        return _astream(response, active.stream(request), request.context)
     response = await litellm.acompletion(model=model, messages=request.messages, **kwargs)
-    return await anyio.to_thread.run_sync(_finish, guard, response, request)
+    return await anyio.to_thread.run_sync(_finish, active, response, request)
 
 
 def _prepare(
@@ -150,7 +150,6 @@ def _blocked(verdict: Verdict, context: CallContext, stage: str) -> BlockedError
 
 def _litellm() -> Any:
     import litellm
-
     from guardrail.adapters import litellm_demo
 
     litellm_demo.register()

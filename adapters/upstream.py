@@ -9,6 +9,7 @@ messages are not passed on: they can quote the request.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ class _Mapping:
 
 
 def _mappings() -> list[tuple[type[BaseException], _Mapping]]:
-    import litellm
+    from litellm import exceptions as litellm
 
     # Order matters: subclasses before their bases.
     return [
@@ -72,13 +73,13 @@ class Upstream:
         router_settings: dict[str, Any] | None = None,
     ) -> None:
         import litellm
-
         from guardrail.adapters import litellm_demo
+        from litellm.router import Router
 
         litellm_demo.register()
         litellm.suppress_debug_info = True
         settings = {"timeout": timeout, "num_retries": 0, **(router_settings or {})}
-        self.router = litellm.Router(model_list=list(model_list), **settings)
+        self.router = Router(model_list=list(model_list), **settings)
         self.model_names: tuple[str, ...] = tuple(dict.fromkeys(e["model_name"] for e in model_list))
 
     async def warm_up(self) -> None:
@@ -86,7 +87,8 @@ class Upstream:
         at start-up, in the serving event loop. ``mock_response`` short-cuts the
         provider call, so nothing leaves the process."""
         for stream in (False, True):
-            try:
+            # A failed warm-up only costs the first call its time; never fail start-up.
+            with contextlib.suppress(Exception):
                 response = await self.router.acompletion(
                     model=self.model_names[0], messages=[{"role": "user", "content": "warm-up"}],
                     mock_response="ok", stream=stream,
@@ -94,8 +96,6 @@ class Upstream:
                 if stream:
                     async for _ in response:
                         pass
-            except Exception:  # noqa: BLE001 - a failed warm-up only costs the first call time
-                pass
 
     def knows(self, model: str) -> bool:
         return model in self.model_names
@@ -136,10 +136,8 @@ async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:
     finally:
         close = getattr(getattr(stream, "completion_stream", None), "aclose", None)
         if close is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing a dead stream may fail; nothing to do
                 await close()
-            except Exception:  # noqa: BLE001 - closing a dead stream may fail; nothing to do
-                pass
 
 
 def _plain(response: Any) -> dict[str, Any]:

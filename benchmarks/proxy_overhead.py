@@ -46,7 +46,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from redaction_latency import prompts  # noqa: E402
+from redaction_latency import prompts
 
 ANSWER = "OK, noted."
 MODEL = "bench"
@@ -61,7 +61,7 @@ def free_port() -> int:
 @contextmanager
 def process(command: list[str], ready_url: str, *, env: dict[str, str] | None = None,
             headers: dict[str, str] | None = None, cwd: Path | None = None) -> Iterator[None]:
-    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
+    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 - read on failure
     proc = subprocess.Popen(command, stdout=log, stderr=log, env={**os.environ, **(env or {})}, cwd=cwd)
     try:
         deadline = time.monotonic() + 180

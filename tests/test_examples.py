@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_contact_centre_policy_is_valid() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "guardrail.cli", "policy", "validate", str(ROOT / "examples/policies/contact-centre.yaml")],
-        capture_output=True, text=True, timeout=60,
+        check=False, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("valid: contact-centre 1.0.0 sha256:")
@@ -20,7 +20,7 @@ def test_contact_centre_policy_is_valid() -> None:
 
 def test_redact_chat_request_example() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "examples/redact_chat_request.py")], capture_output=True, text=True, timeout=120
+        [sys.executable, str(ROOT / "examples/redact_chat_request.py")], check=False, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert "decision: modify" in result.stdout

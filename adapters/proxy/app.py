@@ -19,12 +19,6 @@ from typing import Any, TypeVar
 
 import anyio
 import structlog
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import Route
-
 from guardrail.adapters.proxy.auth import Caller, KeyRing
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.adapters.proxy.errors import ProxyError
@@ -38,6 +32,12 @@ from guardrail.adapters.proxy.requests import (
 )
 from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.upstream import Upstream, UpstreamError
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, new_request_id
 from guardrail.core.verdict import Decision, ErrorOutcome, Verdict

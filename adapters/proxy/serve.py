@@ -15,10 +15,10 @@ from pathlib import Path
 
 import structlog
 import uvicorn
-from starlette.applications import Starlette
-
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
+from starlette.applications import Starlette
+
 from guardrail.errors import ConfigurationError
 
 CONFIG_ENV = "GUARDRAIL_CONFIG"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from guardrail.core.pipeline import Pipeline, Step
 from guardrail.policy import registry
 from guardrail.policy.loader import LoadedPolicy
-from guardrail.policy.registry import CheckServices
 from guardrail.policy.model import OnError
+from guardrail.policy.registry import CheckServices
 
 
 def build_pipeline(loaded: LoadedPolicy, services: CheckServices | None = None) -> Pipeline:

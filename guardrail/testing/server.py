@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import uvicorn
 
@@ -24,7 +24,7 @@ class BackgroundServer:
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self.url = ""
 
-    def __enter__(self) -> BackgroundServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         deadline = time.monotonic() + 30
         while not self._server.started:

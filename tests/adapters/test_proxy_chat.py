@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import time
 
-import httpx
 import openai
 import pytest
 
@@ -101,10 +100,9 @@ def test_same_value_same_pseudonym_across_a_conversation(round_trip_proxy: str, 
     assert second.endswith("<PERSON_2> and <PERSON_1> both called.")  # a title may go with the name
 
 
-def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_proxy: ProxyFactory) -> None:
     from tests.conftest import ROUND_TRIP
 
-    recorder, _ = upstream
     keys = [{"key": "key-a", "tenant": "a"}, {"key": "key-b", "tenant": "b"}]
     with make_proxy(policy=ROUND_TRIP, keys=keys) as url:
         for key, name in (("key-a", NAME), ("key-b", "Wong Mei Ling")):

@@ -15,7 +15,7 @@ PLANTED = ("Chan Tai Man", "A123456(3)", "9123 4567")
 def run(*args: str, stdin: bytes | str = b"") -> subprocess.CompletedProcess[str]:
     data = stdin.encode() if isinstance(stdin, str) else stdin
     result = subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", *args], input=data, capture_output=True, timeout=180
+        [sys.executable, "-m", "guardrail.cli", *args], input=data, check=False, capture_output=True, timeout=180
     )
     return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
 

@@ -7,8 +7,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guardrail.core.chat import collect_texts
 from guardrail.core import CallContext, Payload, Stage
+from guardrail.core.chat import collect_texts
 from guardrail.pii.check import PersonalDataCheck
 from guardrail.pii.evaluation import leaked
 from guardrail.pii.recognizers.hkid import check_character
