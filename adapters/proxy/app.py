@@ -150,22 +150,31 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
         caller = proxy.keys.caller(request.headers)
         record["tenant"] = caller.tenant
         response: Response = await handler(request, proxy, caller)
-    except ProxyError as error:
-        response = error.response(request.state.request_id)
-    except RequestError as error:
-        response = ProxyError(400, "invalid_request_error", error.code, str(error), param=error.param).response(
-            request.state.request_id
-        )
-    except UpstreamError as error:
-        record["upstream_error"] = error.cause_type
-        kind = "rate_limit_error" if error.status == 429 else "upstream_error"
-        response = ProxyError(error.status, kind, error.code, str(error)).response(request.state.request_id)
+    except Exception as error:  # noqa: BLE001 - every failure becomes an OpenAI-style answer
+        failure = _as_proxy_error(error, record)
+        record["error"] = failure.code
+        response = failure.response(request.state.request_id)
     response.headers["x-guardrail-request-id"] = request.state.request_id
     record["status"] = response.status_code
     record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
     if not isinstance(response, StreamingResponse):
         log.info("call", **record)
     return response
+
+
+def _as_proxy_error(error: Exception, record: dict[str, Any]) -> ProxyError:
+    """The client-facing error for anything a handler raised. Unexpected exceptions
+    are logged by type only: their messages can quote the request."""
+    if isinstance(error, ProxyError):
+        return error
+    if isinstance(error, RequestError):
+        return ProxyError(400, "invalid_request_error", error.code, str(error), param=error.param)
+    if isinstance(error, UpstreamError):
+        record["upstream_error"] = error.cause_type
+        kind = "rate_limit_error" if error.status == 429 else "upstream_error"
+        return ProxyError(error.status, kind, error.code, str(error))
+    record["exception"] = type(error).__name__
+    return ProxyError(500, "server_error", "internal_error", "the proxy failed to handle the request")
 
 
 async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
