@@ -22,6 +22,7 @@ import structlog
 from guardrail.adapters.proxy.auth import Caller, KeyRing
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.adapters.proxy.errors import ProxyError
+from guardrail.adapters.proxy.records import CallRecords
 from guardrail.adapters.proxy.requests import (
     GuardrailOptions,
     forwarded_params,
@@ -76,7 +77,12 @@ class Proxy:
             timeout=config.upstream_timeout_seconds,
             router_settings=config.router_settings,
         )
-        config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.records = CallRecords(config.data_dir)
+
+    def record(self, record: dict[str, Any]) -> None:
+        """Log a finished call and keep its record."""
+        log.info("call", **record)
+        self.records.write({"time": time.time(), **record})
 
     def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
         """The call's guard and context; headers win over the body's ``guardrail`` field."""
@@ -158,7 +164,7 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
     record["status"] = response.status_code
     record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
     if not isinstance(response, StreamingResponse):
-        log.info("call", **record)
+        proxy.record(record)
     return response
 
 
@@ -198,7 +204,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     upstream_started = time.perf_counter()
     if chat.stream:
         chunks = await proxy.upstream.chat_stream(chat.model, sent, params)
-        events = _stream(guard.stream(guarded_request), chunks, record, upstream_started)
+        events = _stream(proxy, guard.stream(guarded_request), chunks, record, upstream_started)
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
@@ -212,7 +218,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
 
 
 async def _stream(
-    stream_guard: Any, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any], started: float
+    proxy: Proxy, stream_guard: Any, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any], started: float
 ) -> AsyncIterator[str]:
     """Server-sent events of a guarded stream; logs the outcome however it ends."""
     outcome = "client_disconnected"
@@ -237,7 +243,7 @@ async def _stream(
         record["upstream_ms"] = round((time.perf_counter() - started) * 1000, 2)
         for verdict in stream_guard.verdicts:
             _note(record, "output", verdict)
-        log.info("call", **record)
+        proxy.record(record)
 
 
 async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Response:

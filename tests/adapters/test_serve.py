@@ -58,7 +58,9 @@ def test_embedded_default_serves_the_demo_model_offline(tmp_path: Path) -> None:
     assert answer.status_code == 200
     content = answer.json()["choices"][0]["message"]["content"]
     assert "<PERSON>" in content and "<HK_ID>" in content and "Chan Tai Man" not in content
-    assert (tmp_path / ".guardrail").is_dir()
+    records = (tmp_path / ".guardrail" / "calls.jsonl").read_text().splitlines()
+    assert len(records) == 1 and "Chan Tai Man" not in records[0] and "A123456" not in records[0]
+    assert json.loads(records[0])["input_entities"] == {"PERSON": 1, "HK_ID": 1}
 
 
 def test_two_workers_with_a_config_file(tmp_path: Path, upstream: tuple[RecordingUpstream, str]) -> None:
@@ -87,6 +89,8 @@ keys:
     server_output = (tmp_path / "server.log").read_text()
     events = [json.loads(line) for line in server_output.splitlines() if line.startswith("{")]
     assert sum(event.get("event") == "call" for event in events) == 21
+    records = (tmp_path / ".guardrail" / "calls.jsonl").read_text().splitlines()
+    assert len(records) == 21 and all(json.loads(line)["request_id"] for line in records)
     assert "Chan Tai Man" not in server_output and "9123 45" not in server_output
 
 
