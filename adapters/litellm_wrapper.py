@@ -16,8 +16,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
+from guardrail.attribution import Attributor, Generator, KeyStore
+from guardrail.attribution.manifest import FIELD
 from guardrail.core.chat import Message
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
@@ -27,17 +30,31 @@ from guardrail.runtime.reasons import explain
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
+DATA_DIR_ENV = "GUARDRAIL_DATA_DIR"
+PROVIDER_ENV = "GUARDRAIL_SERVICE_PROVIDER"
 _default: Guard | None = None
 _default_lock = threading.Lock()
 
 
 def default_guard() -> Guard:
-    """The guard for the built-in pack, built on first use and then shared."""
+    """The guard for the built-in pack, built on first use and then shared.
+
+    It signs manifests with the key in ``$GUARDRAIL_DATA_DIR/keys`` (default
+    ``.guardrail/keys``, generated on first use) in the name of
+    ``$GUARDRAIL_SERVICE_PROVIDER``.
+    """
     global _default
     with _default_lock:
         if _default is None:
-            _default = Guard.from_policy()
+            _default = Guard.from_policy(attributor=default_attributor())
         return _default
+
+
+def default_attributor() -> Attributor:
+    folder = Path(os.environ.get(DATA_DIR_ENV) or ".guardrail")
+    keys = KeyStore(folder / "keys")
+    keys.write_jwks(folder / "jwks.json")
+    return Attributor(keys.active, os.environ.get(PROVIDER_ENV) or "guardrail")
 
 
 def completion(
@@ -56,9 +73,9 @@ def completion(
     active, request = _prepare(guard, messages, use_case, conversation_id, tenant)
     if stream:
         response = litellm.completion(model=model, messages=request.messages, stream=True, **kwargs)
-        return _stream(response, active.stream(request), request.context)
+        return _stream(response, active.stream(request), request.context, model)
     response = litellm.completion(model=model, messages=request.messages, **kwargs)
-    return _finish(active, response, request)
+    return _finish(active, response, request, model)
 
 
 async def acompletion(
@@ -81,9 +98,9 @@ async def acompletion(
     )
     if stream:
         response = await litellm.acompletion(model=model, messages=request.messages, stream=True, **kwargs)
-        return _astream(response, active.stream(request), request.context)
+        return _astream(response, active.stream(request), request.context, model)
     response = await litellm.acompletion(model=model, messages=request.messages, **kwargs)
-    return await anyio.to_thread.run_sync(_finish, active, response, request)
+    return await anyio.to_thread.run_sync(_finish, active, response, request, model)
 
 
 def _prepare(
@@ -101,19 +118,43 @@ def _prepare(
     return guard, request
 
 
-def _finish(guard: Guard, response: Any, request: GuardedRequest) -> Any:
+def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str) -> Any:
+    """The guarded answer as a ``ModelResponse``, its manifest on ``guardrail_attribution``."""
     import litellm
 
     context = request.context
-    guarded = guard.guard_response(response.model_dump(), request)
+    guarded = guard.guard_response(response.model_dump(), request, _generator(model, response.model))
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, context, "output")
     result = litellm.ModelResponse(**guarded.response)
     result._hidden_params = {**getattr(response, "_hidden_params", {}), "guardrail_request_id": context.request_id}
+    if guarded.attribution is not None:
+        result.guardrail_attribution = guarded.attribution.as_field()
     return result
 
 
-def _stream(response: Any, stream_guard: StreamGuard, context: CallContext) -> Iterator[Any]:
+def _generator(model: str, answered: Any) -> Generator:
+    import litellm
+
+    try:
+        provider = litellm.get_llm_provider(model)[1]
+    except Exception:  # noqa: BLE001 - an unknown provider is still worth attributing
+        provider = "unknown"
+    return Generator(str(provider), str(answered or model))
+
+
+def _closing_chunk(stream_guard: StreamGuard, model: str) -> Any:
+    """The last chunk: no choices, the signed manifest over the whole stream."""
+    import litellm
+
+    envelope = stream_guard.envelope
+    attribution = stream_guard.attribution(_generator(model, envelope.get("model")))
+    if attribution is None:
+        return None
+    return litellm.ModelResponseStream(**{**envelope, "choices": [], FIELD: attribution.as_field()})
+
+
+def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, model: str) -> Iterator[Any]:
     import litellm
 
     from guardrail.runtime import StreamBlocked
@@ -124,11 +165,16 @@ def _stream(response: Any, stream_guard: StreamGuard, context: CallContext) -> I
                 yield litellm.ModelResponseStream(**out)
         for out in stream_guard.finish():
             yield litellm.ModelResponseStream(**out)
+        closing = _closing_chunk(stream_guard, model)
+        if closing is not None:
+            yield closing
     except StreamBlocked as blocked:
         raise _blocked(blocked.verdict, context, "output") from None
 
 
-async def _astream(response: Any, stream_guard: StreamGuard, context: CallContext) -> AsyncIterator[Any]:
+async def _astream(
+    response: Any, stream_guard: StreamGuard, context: CallContext, model: str
+) -> AsyncIterator[Any]:
     import litellm
 
     from guardrail.runtime import StreamBlocked
@@ -139,6 +185,9 @@ async def _astream(response: Any, stream_guard: StreamGuard, context: CallContex
                 yield litellm.ModelResponseStream(**out)
         for out in stream_guard.finish():
             yield litellm.ModelResponseStream(**out)
+        closing = _closing_chunk(stream_guard, model)
+        if closing is not None:
+            yield closing
     except StreamBlocked as blocked:
         raise _blocked(blocked.verdict, context, "output") from None
 
@@ -150,6 +199,7 @@ def _blocked(verdict: Verdict, context: CallContext, stage: str) -> BlockedError
 
 def _litellm() -> Any:
     import litellm
+
     from guardrail.adapters import litellm_demo
 
     litellm_demo.register()

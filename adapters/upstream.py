@@ -73,14 +73,20 @@ class Upstream:
         router_settings: dict[str, Any] | None = None,
     ) -> None:
         import litellm
-        from guardrail.adapters import litellm_demo
         from litellm.router import Router
+
+        from guardrail.adapters import litellm_demo
 
         litellm_demo.register()
         litellm.suppress_debug_info = True
         settings = {"timeout": timeout, "num_retries": 0, **(router_settings or {})}
         self.router = Router(model_list=list(model_list), **settings)
         self.model_names: tuple[str, ...] = tuple(dict.fromkeys(e["model_name"] for e in model_list))
+        self._providers = {e["model_name"]: provider_of(e["litellm_params"]["model"]) for e in model_list}
+
+    def provider(self, model_name: str) -> str:
+        """The provider serving ``model_name`` (the first deployment's, if several)."""
+        return self._providers.get(model_name, "unknown")
 
     async def warm_up(self) -> None:
         """LiteLLM sets up much of its async path on the first call (~150 ms): pay that
@@ -138,6 +144,12 @@ async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:
         if close is not None:
             with contextlib.suppress(Exception):  # closing a dead stream may fail; nothing to do
                 await close()
+
+
+def provider_of(litellm_model: str) -> str:
+    """``openai/gpt-4o-mini`` -> ``openai``: LiteLLM's provider prefix (openai if none)."""
+    prefix, _, rest = litellm_model.partition("/")
+    return prefix if rest else "openai"
 
 
 def _plain(response: Any) -> dict[str, Any]:

@@ -65,12 +65,13 @@ from guardrail.testing import BackgroundServer
 
 configure_logging()
 with BackgroundServer(create_app(Proxy(embedded_default()))) as server:
-    body = {"model": "guardrail-demo", "messages": [{"role": "user", "content": "mail taiman@example.com.hk"}]}
+    body = {"model": "guardrail-demo", "messages": [{"role": "user", "content": "mail taiman@example.com.hk"}],
+            "guardrail": {"use_case": "creative"}}
     plain = httpx.post(server.url + "/v1/chat/completions", json=body).json()
     streamed = httpx.post(server.url + "/v1/chat/completions", json={**body, "stream": True}).text
 print(plain["choices"][0]["message"]["content"])
 print("[DONE]" in streamed and "<EMAIL_ADDRESS>" in streamed)
-wrapped = guardrail.completion(model="guardrail-demo/echo", messages=body["messages"])
+wrapped = guardrail.completion(model="guardrail-demo/echo", messages=body["messages"], use_case="creative")
 print(wrapped.choices[0].message.content)
 """
 

@@ -19,6 +19,12 @@ from typing import Any, TypeVar
 
 import anyio
 import structlog
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
 from guardrail.adapters.proxy.auth import Caller, KeyRing
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.adapters.proxy.errors import ProxyError
@@ -33,18 +39,14 @@ from guardrail.adapters.proxy.requests import (
 )
 from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.upstream import Upstream, UpstreamError
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import Route
-
+from guardrail.attribution import Attribution, Attributor, Generator, KeyStore
+from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, new_request_id
 from guardrail.core.verdict import Decision, ErrorOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
-from guardrail.runtime import Guard, StreamBlocked
+from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.reasons import explain
 
 log = structlog.get_logger("guardrail.proxy")
@@ -69,6 +71,9 @@ class Proxy:
         self.keys = KeyRing(config.keys, config.policy)
         policies = {config.policy, *(k.policy for k in config.keys if k.policy)}
         vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
+        self.keys_store = KeyStore(config.data_dir / "keys")
+        self.keys_store.write_jwks(config.data_dir / "jwks.json")
+        self.attributor = Attributor(self.keys_store.active, config.service_provider)
         self.guards = dict(guards or {})
         for name in sorted(policies - set(self.guards)):
             self.guards[name] = Guard.from_policy(name, vault=vault, stream_window=config.stream_window_chars)
@@ -78,6 +83,9 @@ class Proxy:
             router_settings=config.router_settings,
         )
         self.records = CallRecords(config.data_dir)
+
+    def generator(self, model_name: str, answered_model: Any) -> Generator:
+        return Generator(self.upstream.provider(model_name), str(answered_model or model_name))
 
     def record(self, record: dict[str, Any]) -> None:
         """Log a finished call and keep its record."""
@@ -107,6 +115,9 @@ def create_app(proxy: Proxy) -> Starlette:
 
     async def models(request: Request) -> Response:
         return await _handle(request, proxy, _models)
+
+    async def jwks(request: Request) -> Response:
+        return JSONResponse(proxy.keys_store.jwks(), headers={"cache-control": "max-age=300"})
 
     async def live(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -140,6 +151,7 @@ def create_app(proxy: Proxy) -> Starlette:
             Route("/embeddings", embeddings, methods=["POST"]),
             Route("/v1/models", models, methods=["GET"]),
             Route("/models", models, methods=["GET"]),
+            Route("/.well-known/jwks.json", jwks, methods=["GET"]),
             Route("/health/live", live, methods=["GET"]),
             Route("/health/ready", ready, methods=["GET"]),
         ],
@@ -204,21 +216,31 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     upstream_started = time.perf_counter()
     if chat.stream:
         chunks = await proxy.upstream.chat_stream(chat.model, sent, params)
-        events = _stream(proxy, guard.stream(guarded_request), chunks, record, upstream_started)
+        stream_guard = guard.stream(guarded_request, proxy.attributor)
+        events = _stream(proxy, stream_guard, chunks, record, upstream_started, chat.model)
+        headers[HEADER] = "final-chunk"  # the signed manifest comes in the last chunk
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
     answers = [choice.get("message") or {} for choice in response.get("choices") or []]
-    guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request)
+    generator = proxy.generator(chat.model, response.get("model"))
+    guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request,
+                             generator, proxy.attributor)
     _note(record, "output", guarded.verdict)
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, "output")
     record["restored"] = guarded.restored
-    return JSONResponse(guarded.response, headers=headers)
+    body = guarded.response
+    if guarded.attribution is not None:
+        body = {**body, FIELD: guarded.attribution.as_field()}
+        headers[HEADER] = guarded.attribution.jws
+        _note_attribution(record, guarded.attribution)
+    return JSONResponse(body, headers=headers)
 
 
 async def _stream(
-    proxy: Proxy, stream_guard: Any, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any], started: float
+    proxy: Proxy, stream_guard: StreamGuard, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any],
+    started: float, model: str,
 ) -> AsyncIterator[str]:
     """Server-sent events of a guarded stream; logs the outcome however it ends."""
     outcome = "client_disconnected"
@@ -228,6 +250,11 @@ async def _stream(
                 yield event(out)
         for out in await anyio.to_thread.run_sync(stream_guard.finish):
             yield event(out)
+        envelope = stream_guard.envelope
+        attribution = stream_guard.attribution(proxy.generator(model, envelope.get("model")))
+        if attribution is not None:
+            _note_attribution(record, attribution)
+            yield event({**envelope, "choices": [], FIELD: attribution.as_field()})
         yield "data: [DONE]\n\n"
         outcome = "completed"
     except StreamBlocked as blocked:
@@ -299,8 +326,14 @@ def _blocked(verdict: Verdict, stage: str) -> ProxyError:
     return ProxyError(400, "guardrail_blocked", code, explain(verdict.reason), param=stage)
 
 
+def _note_attribution(record: dict[str, Any], attribution: Attribution) -> None:
+    record["attribution_id"] = attribution.manifest["id"]
+    record["content_hash"] = attribution.manifest["content"]["hash"]
+
+
 def _headers(context: CallContext, verdict: Verdict) -> dict[str, str]:
     return {
+        "x-guardrail-ai-generated": "true",
         "x-guardrail-policy": f"{context.policy.id}@{context.policy.version}",
         "x-guardrail-use-case": context.use_case,
         "x-guardrail-risk-tier": context.risk_tier.value,

@@ -15,9 +15,9 @@ import re
 from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
-from guardrail.adapters.proxy.errors import ProxyError, invalid
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from guardrail.adapters.proxy.errors import ProxyError, invalid
 from guardrail.yamlfile import dotted
 
 _Model = TypeVar("_Model", bound=BaseModel)

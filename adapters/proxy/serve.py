@@ -15,10 +15,11 @@ from pathlib import Path
 
 import structlog
 import uvicorn
-from guardrail.adapters.proxy.app import Proxy, create_app
-from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
 from starlette.applications import Starlette
 
+from guardrail.adapters.proxy.app import Proxy, create_app
+from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
+from guardrail.attribution import KeyStore
 from guardrail.errors import ConfigurationError
 
 CONFIG_ENV = "GUARDRAIL_CONFIG"
@@ -68,6 +69,9 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
           f"models: {', '.join(e.model_name for e in config.model_list)}, workers: {workers})",
           file=sys.stderr, flush=True)
     if workers > 1:
+        # Make the signing key before the workers start, so they all sign with one key
+        # rather than each generating its own.
+        KeyStore(config.data_dir / "keys")
         if config_path:
             os.environ[CONFIG_ENV] = str(Path(config_path).resolve())
         uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True,

@@ -24,6 +24,8 @@ app = typer.Typer(
 )
 policy_app = typer.Typer(help="Inspect and validate policy packs.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
+attribution_app = typer.Typer(help="Verify answers' attribution; manage signing keys.", no_args_is_help=True)
+app.add_typer(attribution_app, name="attribution")
 
 PolicyOption = Annotated[
     str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")
@@ -109,6 +111,34 @@ def serve(
                    insecure=insecure_no_keys)
     except (ConfigurationError, PolicyError) as error:
         fail(str(error), EXIT_USAGE)
+
+
+@attribution_app.command("verify")
+def attribution_verify(
+    document: Annotated[Path, typer.Argument(help="A saved chat completion (JSON), or a manifest with --text.")],
+    text: Annotated[Path | None, typer.Option("--text", help="The answer's text, for a bare manifest.")] = None,
+    jwks: Annotated[
+        Path | None, typer.Option("--jwks", help="Public keys (JWKS); default .guardrail/jwks.json.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Check signature, key and content hash; exit 0 only if the answer verifies."""
+    from guardrail.cli.attribution_cmd import run_verify
+
+    run_verify(document, text, jwks, as_json)
+
+
+@attribution_app.command("rotate-key")
+def attribution_rotate_key(
+    data_dir: Annotated[Path, typer.Option(help="The server's data folder.")] = Path(".guardrail"),
+) -> None:
+    """Generate a new signing key; it signs from the next start, old keys stay published."""
+    from guardrail.attribution import KeyStore
+
+    store = KeyStore(data_dir / "keys")
+    key = store.rotate()
+    KeyStore(data_dir / "keys").write_jwks(data_dir / "jwks.json")
+    print(f"new signing key {key.kid}; restart the server to sign with it")
 
 
 @policy_app.command("validate")

@@ -12,11 +12,14 @@ and never records, the originals.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guardrail.attribution.content import from_response
+from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels
 from guardrail.core.chat import Message
 from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
 from guardrail.core.verdict import Payload, Verdict
@@ -54,11 +57,13 @@ class GuardedRequest:
 
 @dataclass(frozen=True, slots=True)
 class GuardedResponse:
-    """An answer after output checks and restoration. ``response`` is what the client gets."""
+    """An answer after output checks, restoration and labels; ``response`` is what the
+    client gets, ``attribution`` its signed manifest (``None`` without an attributor)."""
 
     verdict: Verdict
     response: dict[str, Any]
     restored: int
+    attribution: Attribution | None = None
 
 
 class Guard:
@@ -74,8 +79,10 @@ class Guard:
         *,
         vault: PseudonymVault | None = None,
         stream_window: int = DEFAULT_STREAM_WINDOW,
+        attributor: Attributor | None = None,
     ) -> None:
         self.policy = policy
+        self.attributor = attributor
         self.vault: PseudonymVault = vault or InMemoryVault()
         self.pipeline = build_pipeline(policy, CheckServices(vault=self.vault))
         self.stream_window = stream_window
@@ -144,8 +151,17 @@ class Guard:
             return None
         return PseudonymRestorer(self.vault, request.context.vault_scope, request.pseudonyms)
 
-    def guard_response(self, response: Mapping[str, Any], request: GuardedRequest) -> GuardedResponse:
-        """A whole chat completion: output checks over every choice, then restoration."""
+    def guard_response(
+        self,
+        response: Mapping[str, Any],
+        request: GuardedRequest,
+        generator: Generator | None = None,
+        attributor: Attributor | None = None,
+    ) -> GuardedResponse:
+        """A whole chat completion: output checks over every choice, restoration, the
+        tier's visible labels, then the manifest signed by ``attributor`` (default: the
+        guard's own) over the final content."""
+        attributor = attributor or self.attributor
         context = request.context
         choices = list(response.get("choices") or [])
         messages = [dict(choice.get("message") or {}) for choice in choices]
@@ -156,18 +172,47 @@ class Guard:
         restorer = self.restorer(request)
         if restorer is not None:
             checked = restorer.messages(checked)
+        labels = self.labels(context)
+        checked = [_labelled(message, labels) for message in checked]
         new_choices = [
             {**choice, "message": message} for choice, message in zip(choices, checked, strict=True)
         ]
-        return GuardedResponse(
-            verdict, {**response, "choices": new_choices}, restorer.restored if restorer else 0
-        )
+        final = {**response, "choices": new_choices}
+        attribution = None
+        if attributor is not None:
+            attribution = attributor.attribute(
+                context, labels, generator or Generator("unknown", str(response.get("model", ""))),
+                from_response(final), redaction_summary(request.verdict, [verdict]),
+            )
+        return GuardedResponse(verdict, final, restorer.restored if restorer else 0, attribution)
 
-    def stream(self, request: GuardedRequest) -> StreamGuard:
+    def labels(self, context: CallContext) -> Labels:
+        """The visible labels this call's risk tier asks for."""
+        return Labels.for_call(self.policy.policy.attribution, context)
+
+    def stream(self, request: GuardedRequest, attributor: Attributor | None = None) -> StreamGuard:
         """A guard for one streamed answer to ``request``."""
         from guardrail.runtime.stream import StreamGuard
 
-        return StreamGuard(self, request)
+        return StreamGuard(self, request, attributor or self.attributor)
+
+
+def redaction_summary(input_verdict: Verdict, output_verdicts: Sequence[Verdict]) -> dict[str, dict[str, int]]:
+    """Entity types and counts per stage, for manifests: never values."""
+    outputs: Counter[str] = Counter()
+    for verdict in output_verdicts:
+        outputs.update(f.entity_type for f in verdict.all_findings())
+    return {
+        "input": dict(Counter(f.entity_type for f in input_verdict.all_findings())),
+        "output": dict(outputs),
+    }
+
+
+def _labelled(message: Message, labels: Labels) -> Message:
+    content = message.get("content")
+    if isinstance(content, str) and (content or not message.get("tool_calls")):
+        return {**message, "content": labels.apply(content)}
+    return message
 
 
 def _policy_restores(policy: LoadedPolicy) -> bool:

@@ -25,7 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from guardrail.attribution.content import ChoiceContent
+from guardrail.attribution.manifest import Attribution, Attributor, Generator
 from guardrail.core.verdict import Decision, Verdict
+from guardrail.runtime.guard import redaction_summary
 from guardrail.runtime.restore import PARTIAL_PSEUDONYM
 
 if TYPE_CHECKING:
@@ -55,6 +58,10 @@ class _ToolCall:
 class _Choice:
     pending: str = ""
     tool_calls: dict[int, _ToolCall] = field(default_factory=dict)
+    started: bool = False  # the label prefix has been sent
+    finished: bool = False  # the label suffix has been sent
+    sent: list[str] = field(default_factory=list)  # every text delta sent, for the manifest
+    sent_calls: list[tuple[str, str]] = field(default_factory=list)
 
 
 class StreamGuard:
@@ -65,15 +72,17 @@ class StreamGuard:
     :class:`StreamBlocked` when a check blocks.
     """
 
-    def __init__(self, guard: Guard, request: GuardedRequest) -> None:
+    def __init__(self, guard: Guard, request: GuardedRequest, attributor: Attributor | None = None) -> None:
         self._guard = guard
+        self._attributor = attributor
+        self._request = request
         self._context = request.context
         self._window = guard.stream_window
         self._restorer = guard.restorer(request)
+        self._labels = guard.labels(request.context)
         self._choices: dict[int, _Choice] = {}
         self._envelope: dict[str, Any] = {}
         self.verdicts: list[Verdict] = []
-        self.text_parts: list[str] = []
 
     @property
     def decision(self) -> Decision:
@@ -95,7 +104,8 @@ class StreamGuard:
             if isinstance(calls, list):
                 _accumulate(state, calls)
             finish = choice.get("finish_reason")
-            released = self._release(state, final=finish is not None)
+            released = self._labelled(state, self._release(state, final=finish is not None),
+                                      final=finish is not None)
             if released:
                 delta["content"] = released
             if finish is not None and state.tool_calls:
@@ -115,8 +125,10 @@ class StreamGuard:
         """Release whatever is still held (an upstream that ended without finish_reason)."""
         out: list[dict[str, Any]] = []
         for index, state in sorted(self._choices.items()):
+            if state.finished:
+                continue
             delta: dict[str, Any] = {}
-            released = self._release(state, final=True)
+            released = self._labelled(state, self._release(state, final=True), final=True)
             if released:
                 delta["content"] = released
             if state.tool_calls:
@@ -125,6 +137,39 @@ class StreamGuard:
                 choice = {"index": index, "delta": delta, "finish_reason": None}
                 out.append({**self._envelope, "choices": [choice]})
         return out
+
+    @property
+    def envelope(self) -> dict[str, Any]:
+        """The upstream chunks' id, model and so on, for chunks of our own."""
+        return dict(self._envelope)
+
+    def attribution(self, generator: Generator) -> Attribution | None:
+        """The signed manifest over everything this stream sent (after :meth:`finish`)."""
+        attributor = self._attributor
+        if attributor is None:
+            return None
+        contents = [
+            ChoiceContent(index, "".join(state.sent), list(state.sent_calls))
+            for index, state in sorted(self._choices.items())
+        ]
+        redaction = redaction_summary(self._request.verdict, self.verdicts)
+        return attributor.attribute(self._context, self._labels, generator, contents, redaction)
+
+    def _labelled(self, state: _Choice, released: str, *, final: bool) -> str:
+        """Add the tier's label before the first text and after the last; record it."""
+        if released and not state.started:
+            released = self._labels.prefix + released
+            state.started = True
+        if final and not state.finished:
+            if not state.started and not state.tool_calls:
+                released = self._labels.prefix + released
+                state.started = True
+            if state.started:
+                released += self._labels.suffix
+            state.finished = True
+        if released:
+            state.sent.append(released)
+        return released
 
     def _release(self, state: _Choice, *, final: bool) -> str:
         text = state.pending
@@ -148,7 +193,6 @@ class StreamGuard:
         state.pending = text[cut:]
         if self._restorer is not None:
             released = self._restorer.text(released)
-        self.text_parts.append(released)
         return released
 
     def _cut(self, text: str, verdict: Verdict) -> int:
@@ -192,6 +236,7 @@ class StreamGuard:
         if self._restorer is not None:
             messages = self._restorer.messages(messages)
         checked: list[dict[str, Any]] = list(messages[0]["tool_calls"])
+        state.sent_calls += [(str(c["function"]["name"]), str(c["function"]["arguments"])) for c in checked]
         return checked
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig
-
 from guardrail.policy import registry
 from guardrail.runtime import Guard
 from guardrail.testing import BackgroundServer, RecordingUpstream

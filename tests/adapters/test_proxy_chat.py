@@ -8,6 +8,7 @@ import time
 import openai
 import pytest
 
+from guardrail.policy.model import DEFAULT_LABEL
 from guardrail.testing import RecordingUpstream
 from tests.adapters.conftest import ProxyFactory
 
@@ -42,7 +43,8 @@ def test_openai_sdk_streams(default_proxy: str, upstream: tuple[RecordingUpstrea
         model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True
     )
     text = "".join(chunk.choices[0].delta.content or "" for chunk in stream if chunk.choices)
-    assert text == "You said: " + json.loads(recorder.received_text())[0]["messages"][0]["content"]
+    sent = json.loads(recorder.received_text())[0]["messages"][0]["content"]
+    assert text == f"You said: {sent}\n\n{DEFAULT_LABEL}"  # limited tier: a visible label after
     assert all(value not in text for value in PLANTED)
 
 

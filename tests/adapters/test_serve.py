@@ -91,6 +91,7 @@ keys:
     assert sum(event.get("event") == "call" for event in events) == 21
     records = (tmp_path / ".guardrail" / "calls.jsonl").read_text().splitlines()
     assert len(records) == 21 and all(json.loads(line)["request_id"] for line in records)
+    assert len(list((tmp_path / ".guardrail" / "keys").glob("*.pem"))) == 1  # one key for both workers
     assert "Chan Tai Man" not in server_output and "9123 45" not in server_output
 
 

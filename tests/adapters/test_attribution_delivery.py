@@ -1,0 +1,141 @@
+"""Every answer from the proxy and the wrapper carries a manifest that verifies."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import openai
+import pytest
+
+import guardrail
+from guardrail.attribution import ChoiceContent, load_jwks, verify, verify_document
+from guardrail.attribution.manifest import FIELD, HEADER
+from guardrail.policy.model import DEFAULT_LABEL, DEFAULT_NOTICE
+from guardrail.runtime import Guard
+from guardrail.testing import RecordingUpstream
+
+PROMPT = "I am Chan Tai Man, call me on 9123 4567."
+
+
+def jwks(base_url: str) -> dict[str, Any]:
+    return load_jwks(httpx.get(f"{base_url}/.well-known/jwks.json").text)
+
+
+def api(base_url: str) -> openai.OpenAI:
+    return openai.OpenAI(base_url=f"{base_url}/v1", api_key="unused", max_retries=0)
+
+
+def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_proxy: str) -> None:
+    raw = api(default_proxy).chat.completions.with_raw_response.create(
+        model="echo", messages=[{"role": "user", "content": PROMPT}])
+    answer = raw.parse()  # the SDK still parses the extended body
+    document = answer.model_dump()
+    assert FIELD in document
+    result = verify_document(document, jwks(default_proxy))
+    assert result.valid, result.explain()
+    assert raw.headers[HEADER] == document[FIELD]["jws"]
+    assert raw.headers["x-guardrail-ai-generated"] == "true"
+    manifest = result.manifest
+    assert manifest["generator"] == {"provider": "openai", "model": "echo"}
+    assert manifest["redaction"]["input"] == {"PERSON": 1, "PHONE_NUMBER": 1}
+    assert manifest["visible_label"] == "suffix" and answer.choices[0].message.content.endswith(DEFAULT_LABEL)
+    assert "Chan Tai Man" not in json.dumps(manifest)
+
+
+def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default_proxy: str) -> None:
+    stream = api(default_proxy).chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True)
+    text, attributions = "", []
+    for chunk in stream:
+        if chunk.choices:
+            text += chunk.choices[0].delta.content or ""
+        elif (chunk.model_extra or {}).get(FIELD):
+            attributions.append(chunk.model_extra[FIELD])
+    assert len(attributions) == 1
+    assert verify(attributions[0], [ChoiceContent(0, text)], jwks(default_proxy)).valid
+    assert not verify(attributions[0], [ChoiceContent(0, text + "!")], jwks(default_proxy)).valid
+
+
+def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
+    stream = api(round_trip_proxy).chat.completions.create(
+        model="echo-tool", messages=[{"role": "user", "content": PROMPT}], stream=True)
+    arguments, name, attribution = "", "", None
+    for chunk in stream:
+        if chunk.choices:
+            for call in chunk.choices[0].delta.tool_calls or []:
+                arguments += call.function.arguments or ""
+                name += call.function.name or ""
+        elif (chunk.model_extra or {}).get(FIELD):
+            attribution = chunk.model_extra[FIELD]
+    assert attribution is not None
+    assert verify(attribution, [ChoiceContent(0, "", [(name, arguments)])], jwks(round_trip_proxy)).valid
+
+
+def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy: str) -> None:
+    answer = api(round_trip_proxy).chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": "Is this rash serious?"}],
+        extra_body={"guardrail": {"use_case": "triage"}})
+    content = answer.choices[0].message.content
+    assert content.startswith(DEFAULT_LABEL) and content.endswith(DEFAULT_NOTICE)
+    manifest = answer.model_dump()[FIELD]["manifest"]
+    assert manifest["human_review_required"] is True and manifest["risk_tier"] == "high"
+
+
+def test_low_tier_has_no_visible_label_but_still_says_ai_generated(round_trip_proxy: str) -> None:
+    answer = api(round_trip_proxy).chat.completions.create(model="echo", messages=[{"role": "user", "content": "hi"}])
+    assert answer.choices[0].message.content == "You said: hi"
+    manifest = answer.model_dump()[FIELD]["manifest"]
+    assert manifest["ai_generated"] is True and manifest["visible_label"] == "none"
+
+
+def test_the_cli_verifies_and_names_each_failure(default_proxy: str, tmp_path: Path) -> None:
+    document = api(default_proxy).chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": PROMPT}]).model_dump()
+    keys = tmp_path / "jwks.json"
+    keys.write_text(httpx.get(f"{default_proxy}/.well-known/jwks.json").text)
+
+    def run(doc: Any, *extra: str) -> subprocess.CompletedProcess[str]:
+        path = tmp_path / "answer.json"
+        path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
+        return subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path),
+                               "--jwks", str(keys), *extra], check=False, capture_output=True, text=True, timeout=60)
+
+    ok = run(document)
+    assert ok.returncode == 0 and ok.stdout.startswith("status: valid") and "Not proven" in ok.stdout
+    tampered = json.loads(json.dumps(document))
+    tampered["choices"][0]["message"]["content"] = tampered["choices"][0]["message"]["content"].replace("You", "you", 1)
+    edited = json.loads(json.dumps(document))
+    edited[FIELD]["manifest"]["service_provider"] = "Someone Else"
+    cases = {"content_mismatch": run(tampered), "manifest_mismatch": run(edited), "malformed": run("{oops")}
+    for status, result in cases.items():
+        assert result.returncode == 1 and result.stdout.startswith(f"status: {status}"), result.stdout
+    text = tmp_path / "text.txt"
+    text.write_text(document["choices"][0]["message"]["content"])
+    manifest_only = tmp_path / "manifest.json"
+    manifest_only.write_text(json.dumps(document[FIELD]))
+    by_text = subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(manifest_only),
+                              "--text", str(text), "--jwks", str(keys)], check=False, capture_output=True, text=True)
+    assert by_text.returncode == 0, by_text.stdout
+
+
+def test_wrapper_results_carry_a_manifest(default_guard: Guard, upstream: tuple[RecordingUpstream, str],
+                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guardrail.adapters.litellm_wrapper import default_attributor
+
+    monkeypatch.setenv("GUARDRAIL_DATA_DIR", str(tmp_path))
+    attributor = default_attributor()
+    guard = Guard(default_guard.policy, attributor=attributor)
+    _, url = upstream
+    options = {"model": "openai/echo", "api_base": f"{url}/v1", "api_key": "k", "guard": guard}
+    keyset = load_jwks((tmp_path / "jwks.json").read_text())
+    answer = guardrail.completion(messages=[{"role": "user", "content": PROMPT}], **options)
+    assert verify_document(answer.model_dump(), keyset).valid
+    chunks = list(guardrail.completion(messages=[{"role": "user", "content": PROMPT}], stream=True, **options))
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    closing = getattr(chunks[-1], FIELD)
+    assert verify(closing, [ChoiceContent(0, text)], keyset).valid
