@@ -19,7 +19,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from redaction_latency import prompts
 
-from guardrail.attribution import Attributor, ChoiceContent, Generator, KeyStore, Labels, load_jwks, verify
+from guardrail.attribution import (
+    Attributor,
+    ChoiceContent,
+    Generator,
+    KeyStore,
+    Labels,
+    load_jwks,
+    verify,
+)
 from guardrail.core import CallContext
 from guardrail.policy import load_policy
 
