@@ -1,0 +1,42 @@
+"""Hash-chained audit entries: what makes the trail tamper-evident.
+
+Each entry is one JSON line carrying its sequence number, the previous entry's hash
+and its own hash over everything else (canonical JSON, SHA-256):
+
+    {"v": 1, "seq": 7, "prev": "sha256:...", "kind": "call", "time": 1.7e9,
+     "record": {...}, "hash": "sha256:..."}
+
+Editing an entry breaks its hash; deleting, inserting or reordering breaks the
+``seq``/``prev`` links. Cutting the end off is caught against the signed checkpoints
+(``kind: "checkpoint"``, written every N entries, signed with the service's Ed25519
+key over the head they vouch for) and the head file kept beside the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+VERSION = 1
+GENESIS = "sha256:" + "0" * 64
+
+
+def canonical(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    """The hash of an entry: over every field but ``hash`` itself."""
+    body = {key: value for key, value in entry.items() if key != "hash"}
+    return "sha256:" + hashlib.sha256(canonical(body)).hexdigest()
+
+
+def seal(seq: int, prev: str, kind: str, time: float, record: dict[str, Any]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"v": VERSION, "seq": seq, "prev": prev, "kind": kind, "time": time, "record": record}
+    entry["hash"] = entry_hash(entry)
+    return entry
+
+
+def line(entry: dict[str, Any]) -> bytes:
+    return canonical(entry) + b"\n"
