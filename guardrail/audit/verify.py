@@ -63,11 +63,8 @@ def verify_folder(folder: Path, jwks: Mapping[str, Mapping[str, Any]] | None = N
     for name, number, raw in read_entries(folder):
         if not raw.strip():
             continue
-        try:
-            entry = json.loads(raw)
-            if not isinstance(entry, dict):
-                raise ValueError
-        except ValueError:
+        entry = _parse(raw)
+        if entry is None:
             if not raw.endswith(b"\n"):
                 report.problem = Problem(name, number, "partial last line (the writer stopped mid-write)")
                 return report
@@ -118,6 +115,14 @@ def verify_folder(folder: Path, jwks: Mapping[str, Mapping[str, Any]] | None = N
     else:
         report.problem = _check_head(folder, prev_seq)
     return report
+
+
+def _parse(raw: bytes) -> dict[str, Any] | None:
+    try:
+        entry = json.loads(raw)
+    except ValueError:
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 def _check_kind(entry: dict[str, Any], jwks: Mapping[str, Mapping[str, Any]] | None,
