@@ -82,7 +82,8 @@ class Proxy:
             timeout=config.upstream_timeout_seconds,
             router_settings=config.router_settings,
         )
-        self.records = CallRecords(config.data_dir)
+        self.records = CallRecords(config.data_dir / "audit", self.keys_store.active,
+                                   retention_days=config.audit_retention_days)
 
     def generator(self, model_name: str, answered_model: Any) -> Generator:
         return Generator(self.upstream.provider(model_name), str(answered_model or model_name))
@@ -90,7 +91,7 @@ class Proxy:
     def record(self, record: dict[str, Any]) -> None:
         """Log a finished call and keep its record."""
         log.info("call", **record)
-        self.records.write({"time": time.time(), **record})
+        self.records.write(record)
 
     def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
         """The call's guard and context; headers win over the body's ``guardrail`` field."""
@@ -141,6 +142,7 @@ def create_app(proxy: Proxy) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await proxy.upstream.warm_up()
         yield
+        proxy.records.close()
 
     return Starlette(
         lifespan=lifespan,

@@ -69,6 +69,9 @@ class ServerConfig(_Strict):
     max_body_bytes: int = Field(default=1_000_000, gt=0)
     upstream_timeout_seconds: float = Field(default=60.0, gt=0)
     vault_ttl_seconds: float = Field(default=3600.0, gt=0)
+    audit_retention_days: float | None = Field(
+        default=None, gt=0, description="Purge audit day files older than this at start-up; none: keep all."
+    )
     stream_window_chars: int = Field(default=64, ge=16, le=4096)
     passthrough_params: list[str] = Field(
         default_factory=list,

@@ -1,37 +1,44 @@
-"""Call records in the data folder: one JSON line per call, never content.
+"""The proxy's audit records: one hash-chained entry per call, never content.
 
-Each record is appended with a single ``write`` on a file opened with ``O_APPEND``, so
-lines from several worker processes never interleave. This is the plain record the
-proxy keeps today; the tamper-evident audit trail builds on the same fields.
+Entries go to ``<data_dir>/audit`` through :class:`~guardrail.audit.FolderStore`
+(safe across threads and worker processes), with checkpoints signed by the same key
+as attribution manifests, so an auditor verifies both with the published JWKS. A
+failure to write never fails the call; it is logged as such.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import structlog
 
+from guardrail.attribution.jws import sign
+from guardrail.attribution.keys import SigningKey
+from guardrail.audit import FolderStore
+
 log = structlog.get_logger("guardrail.proxy")
 
 
 class CallRecords:
-    """Appends call records to ``<data_dir>/calls.jsonl``; never raises into a call."""
+    """Appends call records to the audit chain; never raises into a call."""
 
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.path = folder / "calls.jsonl"
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        self._lock = threading.Lock()
+    def __init__(self, folder: Path, key: SigningKey, *, retention_days: float | None = None) -> None:
+        self.store = FolderStore(folder, signer=lambda head: sign(head, key.private, key.kid))
+        if retention_days:
+            self.store.purge(retention_days * 86_400)
 
     def write(self, record: dict[str, Any]) -> None:
-        line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         try:
-            with self._lock:
-                os.write(self._fd, line)
+            self.store.append("call", {"time": time.time(), **record})
         except OSError as error:
             # A full disk must not fail the call; the log line still says what happened.
-            log.warning("call_record_not_written", error=type(error).__name__)
+            log.warning("audit_record_not_written", error=type(error).__name__)
+
+    def close(self) -> None:
+        """Sign the head at shutdown, so a cut-off end is provable up to here."""
+        try:
+            self.store.checkpoint()
+        except OSError as error:
+            log.warning("audit_checkpoint_not_written", error=type(error).__name__)

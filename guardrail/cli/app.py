@@ -26,6 +26,8 @@ policy_app = typer.Typer(help="Inspect and validate policy packs.", no_args_is_h
 app.add_typer(policy_app, name="policy")
 attribution_app = typer.Typer(help="Verify answers' attribution; manage signing keys.", no_args_is_help=True)
 app.add_typer(attribution_app, name="attribution")
+audit_app = typer.Typer(help="Check the audit trail.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 
 PolicyOption = Annotated[
     str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")
@@ -139,6 +141,19 @@ def attribution_rotate_key(
     key = store.rotate()
     KeyStore(data_dir / "keys").write_jwks(data_dir / "jwks.json")
     print(f"new signing key {key.kid}; restart the server to sign with it")
+
+
+@audit_app.command("verify")
+def audit_verify(
+    folder: Annotated[Path, typer.Argument(help="The audit folder (<data_dir>/audit).")],
+    jwks: Annotated[
+        Path | None, typer.Option("--jwks", help="Public keys; default: jwks.json beside the folder.")
+    ] = None,
+) -> None:
+    """Exit 0 only if the chain and its signed checkpoints are intact."""
+    from guardrail.cli.audit_cmd import run_verify
+
+    run_verify(folder, jwks)
 
 
 @policy_app.command("validate")

@@ -51,6 +51,17 @@ def serving(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Iterato
         process.wait(timeout=30)
 
 
+def audit_records(data_dir: Path) -> list[dict]:
+    """The call records of an audit folder (entries of kind "call")."""
+    out = []
+    for path in sorted((data_dir / "audit").glob("audit-*.jsonl")):
+        for line in path.read_text().splitlines():
+            entry = json.loads(line)
+            if entry["kind"] == "call":
+                out.append(entry["record"])
+    return out
+
+
 def test_embedded_default_serves_the_demo_model_offline(tmp_path: Path) -> None:
     with serving(cwd=tmp_path) as url:
         answer = httpx.post(url + "/v1/chat/completions", json={
@@ -58,9 +69,9 @@ def test_embedded_default_serves_the_demo_model_offline(tmp_path: Path) -> None:
     assert answer.status_code == 200
     content = answer.json()["choices"][0]["message"]["content"]
     assert "<PERSON>" in content and "<HK_ID>" in content and "Chan Tai Man" not in content
-    records = (tmp_path / ".guardrail" / "calls.jsonl").read_text().splitlines()
-    assert len(records) == 1 and "Chan Tai Man" not in records[0] and "A123456" not in records[0]
-    assert json.loads(records[0])["input_entities"] == {"PERSON": 1, "HK_ID": 1}
+    records = audit_records(tmp_path / ".guardrail")
+    assert len(records) == 1 and "Chan Tai Man" not in json.dumps(records) and "A123456" not in json.dumps(records)
+    assert records[0]["input_entities"] == {"PERSON": 1, "HK_ID": 1}
 
 
 def test_two_workers_with_a_config_file(tmp_path: Path, upstream: tuple[RecordingUpstream, str]) -> None:
@@ -89,8 +100,12 @@ keys:
     server_output = (tmp_path / "server.log").read_text()
     events = [json.loads(line) for line in server_output.splitlines() if line.startswith("{")]
     assert sum(event.get("event") == "call" for event in events) == 21
-    records = (tmp_path / ".guardrail" / "calls.jsonl").read_text().splitlines()
-    assert len(records) == 21 and all(json.loads(line)["request_id"] for line in records)
+    records = audit_records(tmp_path / ".guardrail")
+    assert len(records) == 21 and len({r["request_id"] for r in records}) == 21
+    verified = subprocess.run([*GUARDRAIL, "audit", "verify", str(tmp_path / ".guardrail" / "audit"),
+                               "--jwks", str(tmp_path / ".guardrail" / "jwks.json")],
+                              check=False, capture_output=True, text=True, timeout=60)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
     assert len(list((tmp_path / ".guardrail" / "keys").glob("*.pem"))) == 1  # one key for both workers
     assert "Chan Tai Man" not in server_output and "9123 45" not in server_output
 
