@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import anyio
 import structlog
+from opentelemetry.trace import Span
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -42,12 +43,14 @@ from guardrail.adapters.upstream import Upstream, UpstreamError
 from guardrail.attribution import Attribution, Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.chat import collect_texts
-from guardrail.core.context import CallContext, new_request_id
+from guardrail.core.context import CallContext, Stage, new_request_id
 from guardrail.core.verdict import Decision, ErrorOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
+from guardrail.runtime.evidence import check_summaries, merge
 from guardrail.runtime.reasons import explain
+from guardrail.telemetry import Tracing
 
 log = structlog.get_logger("guardrail.proxy")
 
@@ -66,6 +69,7 @@ class Proxy:
         *,
         guards: Mapping[str, Guard] | None = None,
         upstream: Upstream | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         self.config = config
         self.keys = KeyRing(config.keys, config.policy)
@@ -82,6 +86,7 @@ class Proxy:
             timeout=config.upstream_timeout_seconds,
             router_settings=config.router_settings,
         )
+        self.tracing = tracing or Tracing(config.telemetry, default_file=config.data_dir / "traces.jsonl")
         self.records = CallRecords(config.data_dir / "audit", self.keys_store.active,
                                    retention_days=config.audit_retention_days)
 
@@ -143,6 +148,7 @@ def create_app(proxy: Proxy) -> Starlette:
         await proxy.upstream.warm_up()
         yield
         proxy.records.close()
+        proxy.tracing.shutdown()
 
     return Starlette(
         lifespan=lifespan,
@@ -178,6 +184,10 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
     record["status"] = response.status_code
     record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
     if not isinstance(response, StreamingResponse):
+        span = getattr(request.state, "span", None)
+        if span is not None:
+            proxy.tracing.end_call(span, status=response.status_code, response=getattr(request.state, "answer", None),
+                                   error_type=record.get("error"))
         proxy.record(record)
     return response
 
@@ -206,10 +216,13 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     record = request.state.record
     record.update(model=chat.model, stream=chat.stream, use_case=context.use_case,
                   risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}")
+    span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
+    record["trace_id"] = format(span.get_span_context().trace_id, "032x")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
     guarded_request = await _checked(len(body_text(messages)), guard.guard_request, messages, context)
     verdict = guarded_request.verdict
     _note(record, "input", verdict)
+    proxy.tracing.record_checks(span, Stage.INPUT, verdict, context)
     if verdict.blocked:
         raise _blocked(verdict, "input")
     sent = guarded_request.messages
@@ -219,7 +232,8 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     if chat.stream:
         chunks = await proxy.upstream.chat_stream(chat.model, sent, params)
         stream_guard = guard.stream(guarded_request, proxy.attributor)
-        events = _stream(proxy, stream_guard, chunks, record, upstream_started, chat.model)
+        request.state.span = None  # the stream ends the span when it ends
+        events = _stream(proxy, stream_guard, chunks, record, upstream_started, chat.model, (span, context))
         headers[HEADER] = "final-chunk"  # the signed manifest comes in the last chunk
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
@@ -228,7 +242,9 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     generator = proxy.generator(chat.model, response.get("model"))
     guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request,
                              generator, proxy.attributor)
+    request.state.answer = response
     _note(record, "output", guarded.verdict)
+    proxy.tracing.record_checks(span, Stage.OUTPUT, guarded.verdict, context)
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, "output")
     record["restored"] = guarded.restored
@@ -242,7 +258,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
 
 async def _stream(
     proxy: Proxy, stream_guard: StreamGuard, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any],
-    started: float, model: str,
+    started: float, model: str, traced: tuple[Span, CallContext],
 ) -> AsyncIterator[str]:
     """Server-sent events of a guarded stream; logs the outcome however it ends."""
     outcome = "client_disconnected"
@@ -270,8 +286,12 @@ async def _stream(
         await chunks.aclose()  # type: ignore[attr-defined]
         record["stream_outcome"] = outcome
         record["upstream_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        span, context = traced
         for verdict in stream_guard.verdicts:
             _note(record, "output", verdict)
+            proxy.tracing.record_checks(span, Stage.OUTPUT, verdict, context)
+        proxy.tracing.end_call(span, status=200, response=stream_guard.envelope,
+                               error_type=None if outcome == "completed" else outcome)
         proxy.record(record)
 
 
@@ -344,7 +364,8 @@ def _headers(context: CallContext, verdict: Verdict) -> dict[str, str]:
 
 
 def _note(record: dict[str, Any], stage: str, verdict: Verdict) -> None:
-    """Add a verdict's decision and entity counts (never values) to the log record."""
+    """Add a verdict's decision, entity counts (never values) and per-check evidence."""
+    record["checks"] = merge(record.get("checks") or [], check_summaries(stage, verdict))
     key = f"{stage}_entities"
     counts = Counter(record.get(key) or {})
     counts.update(f.entity_type for f in verdict.all_findings())

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from guardrail.errors import ConfigurationError
 from guardrail.policy.loader import DEFAULT_POLICY
+from guardrail.telemetry import TelemetrySettings
 from guardrail.yamlfile import YamlProblem, dotted, load_mapping, validation_problem
 
 ENV_PREFIX = "os.environ/"
@@ -73,6 +74,7 @@ class ServerConfig(_Strict):
         default=None, gt=0, description="Purge audit day files older than this at start-up; none: keep all."
     )
     stream_window_chars: int = Field(default=64, ge=16, le=4096)
+    telemetry: TelemetrySettings = Field(default_factory=TelemetrySettings)
     passthrough_params: list[str] = Field(
         default_factory=list,
         description="Request fields beyond OpenAI's that are forwarded upstream as they are.",

@@ -166,7 +166,7 @@ def _last_complete_line(path: Path) -> bytes | None:
     """The last newline-terminated, parseable line of ``path``, read from the end."""
     with path.open("rb") as handle:
         size = handle.seek(0, os.SEEK_END)
-        block = min(size, 65536)
+        block = min(size, 4096)
         while True:
             handle.seek(size - block)
             lines = handle.read(block).split(b"\n")

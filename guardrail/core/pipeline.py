@@ -78,6 +78,7 @@ class Pipeline:
 
 
 def _run_step(step: Step, payload: Payload, context: CallContext) -> StepOutcome:
+    started_ns = time.time_ns()
     started = time.perf_counter()
     try:
         verdict = step.check(payload, context)
@@ -91,6 +92,7 @@ def _run_step(step: Step, payload: Payload, context: CallContext) -> StepOutcome
         duration_ms=(time.perf_counter() - started) * 1000.0,
         dimensions=step.dimensions,
         principles=step.principles,
+        started_ns=started_ns,
     )
 
 

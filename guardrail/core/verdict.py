@@ -130,6 +130,7 @@ class StepOutcome:
     duration_ms: float
     dimensions: tuple[str, ...] = ()
     principles: tuple[str, ...] = ()
+    started_ns: int = 0  # wall-clock start (time.time_ns), for trace spans
 
 
 ALLOW = Verdict(Decision.ALLOW)

@@ -17,6 +17,7 @@ from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.policy import registry
 from guardrail.runtime import Guard
+from guardrail.telemetry import Tracing
 from guardrail.testing import BackgroundServer, RecordingUpstream
 from tests.adapters.failing_check import ALWAYS_FAILS
 from tests.conftest import ROUND_TRIP
@@ -59,11 +60,12 @@ def make_proxy(
     _, url = upstream
 
     @contextmanager
-    def build(extra_guards: dict[str, Guard] | None = None, **settings: Any) -> Iterator[str]:
+    def build(extra_guards: dict[str, Guard] | None = None, tracing: Tracing | None = None,
+              **settings: Any) -> Iterator[str]:
         settings.setdefault("data_dir", tmp_path_factory.mktemp("data"))
         settings.setdefault("upstream_timeout_seconds", 2.0)
         config = ServerConfig(model_list=model_list(url), **settings)
-        proxy = Proxy(config, guards={**guards, **(extra_guards or {})})
+        proxy = Proxy(config, guards={**guards, **(extra_guards or {})}, tracing=tracing)
         with BackgroundServer(create_app(proxy)) as server:
             yield server.url
 

@@ -1,0 +1,5 @@
+"""OpenTelemetry traces of guarded calls (GenAI semantic conventions, security draft)."""
+
+from guardrail.telemetry.tracing import TelemetrySettings, Tracing
+
+__all__ = ["TelemetrySettings", "Tracing"]

@@ -1,0 +1,110 @@
+"""Traces of guarded calls: GenAI conventions, Guideline labels, no content; OTLP for real."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+import pytest
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from guardrail.telemetry import TelemetrySettings, Tracing
+from guardrail.testing import BackgroundServer
+from tests.adapters.conftest import ProxyFactory
+
+PROMPT = "I am Chan Tai Man, HKID A123456(3), call 9123 4567."
+PLANTED = ("Chan Tai Man", "A123456", "9123 4567")
+
+
+def chat(url: str, stream: bool = False) -> httpx.Response:
+    return httpx.post(f"{url}/v1/chat/completions", json={
+        "model": "echo", "stream": stream, "messages": [{"role": "user", "content": PROMPT}]}, timeout=30)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_call_span_with_a_child_per_check(make_proxy: ProxyFactory, stream: bool) -> None:
+    exporter = InMemorySpanExporter()
+    tracing = Tracing(TelemetrySettings(), exporter=exporter)
+    with make_proxy(tracing=tracing) as url:
+        response = chat(url, stream)
+        assert response.status_code == 200
+        response.read()
+        deadline = time.monotonic() + 5
+        while not any(s.name == "chat echo" for s in exporter.get_finished_spans()) and time.monotonic() < deadline:
+            tracing.provider.force_flush()
+            time.sleep(0.05)
+    spans = exporter.get_finished_spans()
+    call = next(s for s in spans if s.name == "chat echo")
+    assert call.attributes["gen_ai.operation.name"] == "chat"
+    assert call.attributes["gen_ai.provider.name"] == "openai"
+    assert call.attributes["gen_ai.request.model"] == "echo"
+    assert call.attributes["gen_ai.response.model"] == "echo"
+    assert call.attributes["guardrail.risk_tier"] == "limited"
+    checks = [s for s in spans if s.parent is not None and s.parent.span_id == call.context.span_id]
+    by_target = {s.attributes["gen_ai.security.target.type"]: s for s in checks}
+    inbound = by_target["llm_input"]
+    assert inbound.name == "apply_guardrail personal-data"
+    assert inbound.attributes["gen_ai.security.decision.type"] == "modify"
+    assert inbound.attributes["guardrail.content.redacted"] is True
+    assert inbound.attributes["guardrail.dimensions"] == ("personal_data_privacy",)
+    assert "compliance" in inbound.attributes["guardrail.principles"]
+    assert json.loads(inbound.attributes["guardrail.entities"]) == {"HK_ID": 1, "PERSON": 1, "PHONE_NUMBER": 1}
+    assert "llm_output" in by_target
+    dumped = "".join(s.to_json() for s in spans)
+    assert all(value not in dumped for value in PLANTED)
+
+
+class OtlpReceiver:
+    """A real OTLP/HTTP endpoint: decodes the protobuf requests it receives."""
+
+    def __init__(self) -> None:
+        self.requests: list[ExportTraceServiceRequest] = []
+        self.app = Starlette(routes=[Route("/v1/traces", self.receive, methods=["POST"])])
+
+    async def receive(self, request: Request) -> Response:
+        assert request.headers["content-type"] == "application/x-protobuf"
+        message = ExportTraceServiceRequest()
+        message.ParseFromString(await request.body())
+        self.requests.append(message)
+        return Response(b"", media_type="application/x-protobuf")
+
+    def spans(self) -> list:
+        return [span for r in self.requests for rs in r.resource_spans for ss in rs.scope_spans for span in ss.spans]
+
+
+def test_otlp_export_reaches_a_real_receiver(make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    receiver = OtlpReceiver()
+    monkeypatch.setenv("OTEL_SERVICE_NAME", "guardrail-test")
+    with BackgroundServer(receiver.app) as collector:
+        tracing = Tracing(TelemetrySettings(exporter="otlp", otlp_endpoint=f"{collector.url}/v1/traces"))
+        with make_proxy(tracing=tracing) as url:
+            assert chat(url).status_code == 200
+        tracing.provider.force_flush()
+        deadline = time.monotonic() + 5
+        while not receiver.spans() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        tracing.shutdown()
+    names = {span.name for span in receiver.spans()}
+    assert {"chat echo", "apply_guardrail personal-data"} <= names
+    resource = receiver.requests[0].resource_spans[0].resource
+    service = {a.key: a.value.string_value for a in resource.attributes}["service.name"]
+    assert service == "guardrail-test"  # OTEL_SERVICE_NAME wins, as the standard says
+    raw = b"".join(r.SerializeToString() for r in receiver.requests)
+    assert all(value.encode() not in raw for value in PLANTED)
+
+
+def test_file_exporter_writes_json_lines(tmp_path, make_proxy: ProxyFactory) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "traces.jsonl"
+    tracing = Tracing(TelemetrySettings(exporter="file", file=path))
+    with make_proxy(tracing=tracing) as url:
+        assert chat(url).status_code == 200
+    tracing.shutdown()
+    spans = [json.loads(line) for line in path.read_text().splitlines()]
+    assert any(span["name"] == "chat echo" for span in spans)
+    assert all(value not in path.read_text() for value in PLANTED)
