@@ -156,6 +156,48 @@ def audit_verify(
     run_verify(folder, jwks)
 
 
+SinceOption = Annotated[str | None, typer.Option("--since", help="ISO date/time (UTC if no zone), inclusive.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="ISO date/time, exclusive.")]
+TenantOption = Annotated[str | None, typer.Option("--tenant", help="Only this tenant's calls.")]
+
+
+@audit_app.command("report")
+def audit_report(
+    folder: Annotated[Path, typer.Argument(help="The audit folder (<data_dir>/audit).")],
+    output_format: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tenant: TenantOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    jwks: Annotated[Path | None, typer.Option("--jwks", help="Public keys for the integrity check.")] = None,
+) -> None:
+    """A report by Guideline dimension and principle, with integrity status."""
+    from guardrail.audit.query import Filter
+    from guardrail.cli.audit_cmd import parse_time, run_report
+
+    selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant)
+    run_report(folder, output_format, selection, jwks, output)
+
+
+@audit_app.command("query")
+def audit_query(
+    folder: Annotated[Path, typer.Argument(help="The audit folder (<data_dir>/audit).")],
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tenant: TenantOption = None,
+    decision: Annotated[str | None, typer.Option(help="Calls where a check decided this (deny, modify...).")] = None,
+    request_id: Annotated[str | None, typer.Option("--request-id", help="One call.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many records.")] = None,
+) -> None:
+    """Print matching call records as JSON lines."""
+    from guardrail.audit.query import Filter
+    from guardrail.cli.audit_cmd import parse_time, run_query
+
+    selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant,
+                       decision=decision, request_id=request_id)
+    run_query(folder, selection, limit)
+
+
 @policy_app.command("validate")
 def policy_validate(
     source: Annotated[str, typer.Argument(help="Policy file (or built-in name) to check.")],

@@ -1,26 +1,29 @@
-"""``guardrail audit verify``: is the trail complete and unaltered?
+"""``guardrail audit verify|report|query``: for auditors.
 
-Exit 0 only when the chain and every checkpoint are intact; 1 otherwise, naming the
-first bad entry and why; 2 when the key set cannot be read.
+``verify`` exits 0 only when the chain and every checkpoint are intact; 1 otherwise,
+naming the first bad entry and why; 2 when the key set cannot be read. ``report``
+writes a summary by the Guideline's dimensions and principles (md, html or json);
+``query`` prints matching call records as JSON lines.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from guardrail.attribution import load_jwks
 from guardrail.audit import verify_folder
+from guardrail.audit.query import Filter, call_records, folder_size
 from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
 
 def run_verify(folder: Path, jwks_path: Path | None) -> None:
-    jwks = None
-    candidate = jwks_path or folder.parent / "jwks.json"
-    if jwks_path is not None or candidate.exists():
-        try:
-            jwks = load_jwks(candidate.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            fail(f"{candidate}: cannot read the key set ({type(error).__name__})", EXIT_USAGE)
+    jwks = _jwks(folder, jwks_path)
     report = verify_folder(folder, jwks)
     for warning in report.warnings:
         print(f"warning: {warning}")
@@ -31,3 +34,73 @@ def run_verify(folder: Path, jwks_path: Path | None) -> None:
     signed = "signatures checked" if jwks is not None else "signatures NOT checked (no key set)"
     print(f"audit trail intact: {report.entries} entries ({report.calls} calls, "
           f"{report.checkpoints} checkpoints, {signed}), last seq {report.last_seq}")
+
+
+def run_report(folder: Path, output_format: str, selection: Filter, jwks_path: Path | None,
+               output: Path | None) -> None:
+    from guardrail.audit.render import render_html, render_json, render_markdown
+    from guardrail.audit.report import summarise
+
+    renderers = {"md": render_markdown, "html": render_html, "json": render_json}
+    if output_format not in renderers:
+        fail(f"--format must be one of {', '.join(renderers)}", EXIT_USAGE)
+    if not folder.is_dir():
+        fail(f"{folder}: no such audit folder", EXIT_USAGE)
+    integrity = verify_folder(folder, _jwks(folder, jwks_path))
+    with _progress(folder) as advance:
+        records = list(call_records(folder, selection, advance))
+    period = {"since": _iso(selection.since), "until": _iso(selection.until), "tenant": selection.tenant}
+    text = renderers[output_format](summarise(records, integrity, period=period))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {output} ({len(records)} calls; integrity {'intact' if integrity.intact else 'NOT intact'})",
+              file=sys.stderr)
+
+
+def run_query(folder: Path, selection: Filter, limit: int | None) -> None:
+    if not folder.is_dir():
+        fail(f"{folder}: no such audit folder", EXIT_USAGE)
+    for count, record in enumerate(call_records(folder, selection), start=1):
+        print(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        if limit is not None and count >= limit:
+            break
+
+
+def parse_time(value: str | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: not an ISO date or time: {value!r}", EXIT_USAGE)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _jwks(folder: Path, jwks_path: Path | None) -> dict[str, Any] | None:
+    candidate = jwks_path or folder.parent / "jwks.json"
+    if jwks_path is None and not candidate.exists():
+        return None
+    try:
+        return load_jwks(candidate.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        fail(f"{candidate}: cannot read the key set ({type(error).__name__})", EXIT_USAGE)
+
+
+@contextmanager
+def _progress(folder: Path) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for folders over a few megabytes, when it is a terminal."""
+    total = folder_size(folder)
+    if total < 5_000_000 or not sys.stderr.isatty():
+        yield lambda _done: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("reading audit records", total=total)
+        yield lambda done: bar.advance(task, done)

@@ -1,0 +1,101 @@
+"""The audit trail end to end: proxy traffic, then verify, report and query as an auditor."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from guardrail.policy.model import Dimension, Principle
+from guardrail.runtime import Guard
+from tests.adapters.conftest import POLICIES, ProxyFactory
+from tests.conftest import ROUND_TRIP
+
+PLANTED = ("Chan Tai Man", "9123 4567", "A123456", "4111 1111 1111 1111")
+
+
+def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "guardrail.cli", *args], check=False, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def trail(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("trail")
+    policy = str(POLICIES / "fails-open.yaml")
+    keys = [{"key": "k-default", "tenant": "shop"},
+            {"key": "k-cards", "tenant": "bank", "policy": ROUND_TRIP},
+            {"key": "k-broken", "tenant": "lab", "policy": policy}]
+    with make_proxy(data_dir=data, keys=keys, extra_guards={policy: Guard.from_policy(policy)}) as url:
+        def call(key: str, content: str, stream: bool = False) -> None:
+            httpx.post(f"{url}/v1/chat/completions", headers={"authorization": f"Bearer {key}"},
+                       json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": content}]},
+                       timeout=30).read()
+
+        for i in range(5):
+            call("k-default", f"I am Chan Tai Man, HKID A123456(3), call 9123 45{i}7", stream=i % 2 == 1)
+        call("k-cards", "card 4111 1111 1111 1111 please")
+        call("k-broken", "hello")
+        httpx.get(f"{url}/v1/models")  # unauthenticated: 401, recorded too
+    return data
+
+
+def test_trail_verifies_and_holds_no_personal_data(trail: Path) -> None:
+    result = guardrail_cli("audit", "verify", str(trail / "audit"))
+    assert result.returncode == 0, result.stdout
+    assert "8 calls" in result.stdout and "signatures checked" in result.stdout
+    text = "".join(p.read_text() for p in (trail / "audit").glob("audit-*.jsonl"))
+    assert all(value not in text for value in PLANTED)
+
+
+def test_html_report_is_one_file_showing_every_dimension_and_principle(trail: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = guardrail_cli("audit", "report", str(trail / "audit"), "--format", "html", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text()
+    from guardrail.audit.report import DIMENSION_TITLES, PRINCIPLE_TITLES
+
+    for title in [*DIMENSION_TITLES.values(), *PRINCIPLE_TITLES.values()]:
+        assert title in page
+    assert "<svg" in page and "Integrity: intact" in page
+    for external in ("<script", " src=", "href=", "@import", "url("):
+        assert external not in page
+    assert all(value not in page for value in PLANTED)
+
+
+def test_json_report_counts_calls_blocks_redactions_and_errors(trail: Path) -> None:
+    result = guardrail_cli("audit", "report", str(trail / "audit"), "--format", "json")
+    summary = json.loads(result.stdout)
+    assert summary["calls"] == 8 and summary["integrity"]["intact"]
+    assert summary["blocked_or_failed"]["personal_data.blocked_entity"] == 1
+    assert summary["blocked_or_failed"]["missing_api_key"] == 1
+    assert summary["redactions"]["input"]["PERSON"] == 5 and summary["redactions"]["input"]["CREDIT_CARD"] == 1
+    assert summary["check_errors"] == {"broken: RuntimeError (failed_open)": 1}
+    assert summary["attribution_coverage"] == {"answered": 6, "attributed": 6, "ratio": 1.0}
+    privacy = summary["dimensions"][Dimension.PERSONAL_DATA_PRIVACY]
+    assert privacy["decisions"]["deny"] == 1 and privacy["entities"]["HK_ID"] == 5
+    assert summary["dimensions"][Dimension.SYSTEM_SECURITY]["errors"] == {"failed_open": 1}
+    assert set(summary["principles"]) == {p.value for p in Principle}
+    assert summary["latency_ms"]["p50"] is not None
+
+
+def test_markdown_report_and_filters(trail: Path) -> None:
+    result = guardrail_cli("audit", "report", str(trail / "audit"), "--tenant", "bank")
+    assert result.returncode == 0 and "Calls: 1;" in result.stdout
+    assert "| Personal data privacy |" in result.stdout
+    future = guardrail_cli("audit", "report", str(trail / "audit"), "--since", "2999-01-01", "--format", "json")
+    assert json.loads(future.stdout)["calls"] == 0
+
+
+def test_query_filters_records(trail: Path) -> None:
+    denied = guardrail_cli("audit", "query", str(trail / "audit"), "--decision", "deny")
+    records = [json.loads(line) for line in denied.stdout.splitlines()]
+    assert len(records) == 1 and records[0]["tenant"] == "bank"
+    one = guardrail_cli("audit", "query", str(trail / "audit"), "--tenant", "shop", "--limit", "2")
+    assert len(one.stdout.splitlines()) == 2
+    bad = guardrail_cli("audit", "query", str(trail / "audit"), "--since", "yesterday")
+    assert bad.returncode == 2 and "not an ISO date" in bad.stderr
