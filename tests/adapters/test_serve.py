@@ -139,3 +139,35 @@ def test_broken_config_stops_start_up_with_the_field(tmp_path: Path, text: str, 
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_thousand_concurrent_calls_across_two_workers_leave_an_intact_trail(
+    tmp_path: Path, upstream: tuple[RecordingUpstream, str]
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, upstream_url = upstream
+    config = tmp_path / "config.yaml"
+    config.write_text(f"""
+model_list:
+  - model_name: echo
+    litellm_params: {{model: openai/echo, api_base: "{upstream_url}/v1", api_key: k}}
+""")
+    with serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url:
+        with httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_connections=16)) as http:
+            def call(i: int) -> int:
+                body = {"model": "echo", "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}]}
+                return http.post("/v1/chat/completions", json=body).status_code
+
+            with ThreadPoolExecutor(max_workers=16) as pool:
+                statuses = list(pool.map(call, range(1000)))
+    assert statuses.count(200) == 1000
+    records = audit_records(tmp_path / ".guardrail")
+    assert len(records) == 1000 and len({r["request_id"] for r in records}) == 1000
+    audit = tmp_path / ".guardrail" / "audit"
+    verify = [*GUARDRAIL, "audit", "verify", str(audit)]
+    assert subprocess.run(verify, check=False, capture_output=True, timeout=120).returncode == 0
+    (path,) = sorted(audit.glob("audit-*.jsonl"))[-1:]
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(lines[:500] + lines[501:]))  # one record deleted from the middle
+    assert subprocess.run(verify, check=False, capture_output=True, timeout=120).returncode == 1
