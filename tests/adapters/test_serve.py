@@ -153,14 +153,16 @@ model_list:
   - model_name: echo
     litellm_params: {{model: openai/echo, api_base: "{upstream_url}/v1", api_key: k}}
 """)
-    with serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url:
-        with httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_connections=16)) as http:
-            def call(i: int) -> int:
-                body = {"model": "echo", "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}]}
-                return http.post("/v1/chat/completions", json=body).status_code
+    with (
+        serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url,
+        httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_connections=16)) as http,
+    ):
+        def call(i: int) -> int:
+            body = {"model": "echo", "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}]}
+            return http.post("/v1/chat/completions", json=body).status_code
 
-            with ThreadPoolExecutor(max_workers=16) as pool:
-                statuses = list(pool.map(call, range(1000)))
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            statuses = list(pool.map(call, range(1000)))
     assert statuses.count(200) == 1000
     records = audit_records(tmp_path / ".guardrail")
     assert len(records) == 1000 and len({r["request_id"] for r in records}) == 1000
