@@ -95,7 +95,8 @@ class Proxy:
 
     def record(self, record: dict[str, Any]) -> None:
         """Log a finished call and keep its record."""
-        log.info("call", **record)
+        # The consented redacted request goes to the audit trail only, not to stderr.
+        log.info("call", **{key: value for key, value in record.items() if key != "redacted_request"})
         self.records.write(record)
 
     def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
@@ -215,7 +216,8 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     guard, context = proxy.context(request, caller, chat.guardrail)
     record = request.state.record
     record.update(model=chat.model, stream=chat.stream, use_case=context.use_case,
-                  risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}")
+                  risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}",
+                  policy_hash=context.policy.content_hash)
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
@@ -226,6 +228,8 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     if verdict.blocked:
         raise _blocked(verdict, "input")
     sent = guarded_request.messages
+    if guard.policy.policy.audit.keep_redacted_content:
+        record["redacted_request"] = sent  # consented: the redacted text only, never originals
     params = forwarded_params(chat)
     headers = _headers(context, verdict)
     upstream_started = time.perf_counter()
@@ -238,6 +242,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
+    record["response_model"] = response.get("model")
     answers = [choice.get("message") or {} for choice in response.get("choices") or []]
     generator = proxy.generator(chat.model, response.get("model"))
     guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request,

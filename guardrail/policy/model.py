@@ -124,6 +124,18 @@ class AttributionSettings(StrictModel):
         return self.tiers.get(tier) or _default_tiers()[tier]
 
 
+class AuditSettings(StrictModel):
+    """What audit records may hold beyond decisions and counts."""
+
+    keep_redacted_content: bool = Field(
+        default=False,
+        description=(
+            "Keep the redacted request (what went upstream, never the originals) in audit "
+            "records. Set it only where users consented to usage logging (Guideline p.17, p.27)."
+        ),
+    )
+
+
 class Policy(StrictModel):
     """A policy pack: identity, use cases and the ordered checks to run."""
 
@@ -135,6 +147,7 @@ class Policy(StrictModel):
     use_cases: dict[str, UseCase] = Field(min_length=1)
     checks: list[CheckSpec] = Field(default_factory=list)
     attribution: AttributionSettings = Field(default_factory=AttributionSettings)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Policy:

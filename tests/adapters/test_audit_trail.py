@@ -99,3 +99,17 @@ def test_query_filters_records(trail: Path) -> None:
     assert len(one.stdout.splitlines()) == 2
     bad = guardrail_cli("audit", "query", str(trail / "audit"), "--since", "yesterday")
     assert bad.returncode == 2 and "not an ISO date" in bad.stderr
+
+
+def test_redacted_content_is_kept_only_where_the_policy_says_users_consented(
+    make_proxy: ProxyFactory, trail: Path, tmp_path: Path
+) -> None:
+    from tests.adapters.test_serve import audit_records
+
+    policy = str(POLICIES / "consented.yaml")
+    with make_proxy(data_dir=tmp_path, policy=policy, extra_guards={policy: Guard.from_policy(policy)}) as url:
+        httpx.post(f"{url}/v1/chat/completions", json={
+            "model": "echo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]})
+    (record,) = audit_records(tmp_path)
+    assert record["redacted_request"] == [{"role": "user", "content": "Call <PERSON> on <PHONE_NUMBER>"}]
+    assert all("redacted_request" not in r for r in audit_records(trail))  # default: decisions only
