@@ -87,7 +87,7 @@ class Proxy:
             router_settings=config.router_settings,
         )
         self.tracing = tracing or Tracing(config.telemetry, default_file=config.data_dir / "traces.jsonl")
-        self.records = CallRecords(config.data_dir / "audit", self.keys_store.active,
+        self.records = CallRecords(config.audit_path, self.keys_store.active,
                                    retention_days=config.audit_retention_days)
 
     def generator(self, model_name: str, answered_model: Any) -> Generator:

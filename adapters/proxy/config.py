@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
@@ -70,6 +70,10 @@ class ServerConfig(_Strict):
     max_body_bytes: int = Field(default=1_000_000, gt=0)
     upstream_timeout_seconds: float = Field(default=60.0, gt=0)
     vault_ttl_seconds: float = Field(default=3600.0, gt=0)
+    audit_store: Literal["folder", "sqlite"] = Field(
+        default="folder",
+        description="folder: JSON-lines day files in <data_dir>/audit; sqlite: <data_dir>/audit.sqlite3.",
+    )
     audit_retention_days: float | None = Field(
         default=None, gt=0, description="Purge audit day files older than this at start-up; none: keep all."
     )
@@ -87,6 +91,12 @@ class ServerConfig(_Strict):
         if len(set(values)) != len(values):
             raise ValueError("two entries share one key")
         return keys
+
+
+    @property
+    def audit_path(self) -> Path:
+        """Where the audit trail lives; ``guardrail audit verify`` takes this path."""
+        return self.data_dir / ("audit.sqlite3" if self.audit_store == "sqlite" else "audit")
 
 
 def demo_model_entry() -> ModelEntry:

@@ -1,13 +1,15 @@
 """The proxy's audit records: one hash-chained entry per call, never content.
 
-Entries go to ``<data_dir>/audit`` through :class:`~guardrail.audit.FolderStore`
-(safe across threads and worker processes), with checkpoints signed by the same key
+Entries go to ``<data_dir>/audit`` through :class:`~guardrail.audit.FolderStore`, or to
+``<data_dir>/audit.sqlite3`` through :class:`~guardrail.audit.SqliteStore` (both safe
+across threads and worker processes), with checkpoints signed by the same key
 as attribution manifests, so an auditor verifies both with the published JWKS. A
 failure to write never fails the call; it is logged as such.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ import structlog
 
 from guardrail.attribution.jws import sign
 from guardrail.attribution.keys import SigningKey
-from guardrail.audit import FolderStore
+from guardrail.audit import AuditStore, FolderStore, SqliteStore
 
 log = structlog.get_logger("guardrail.proxy")
 
@@ -24,15 +26,16 @@ log = structlog.get_logger("guardrail.proxy")
 class CallRecords:
     """Appends call records to the audit chain; never raises into a call."""
 
-    def __init__(self, folder: Path, key: SigningKey, *, retention_days: float | None = None) -> None:
-        self.store = FolderStore(folder, signer=lambda head: sign(head, key.private, key.kid))
+    def __init__(self, path: Path, key: SigningKey, *, retention_days: float | None = None) -> None:
+        store_type = SqliteStore if path.suffix == ".sqlite3" else FolderStore
+        self.store: AuditStore = store_type(path, signer=lambda head: sign(head, key.private, key.kid))
         if retention_days:
             self.store.purge(retention_days * 86_400)
 
     def write(self, record: dict[str, Any]) -> None:
         try:
             self.store.append("call", {"time": time.time(), **record})
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:
             # A full disk must not fail the call; the log line still says what happened.
             log.warning("audit_record_not_written", error=type(error).__name__)
 
@@ -40,5 +43,5 @@ class CallRecords:
         """Sign the head at shutdown, so a cut-off end is provable up to here."""
         try:
             self.store.checkpoint()
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:
             log.warning("audit_checkpoint_not_written", error=type(error).__name__)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 VERSION = 1
@@ -40,3 +41,24 @@ def seal(seq: int, prev: str, kind: str, time: float, record: dict[str, Any]) ->
 
 def line(entry: dict[str, Any]) -> bytes:
     return canonical(entry) + b"\n"
+
+
+Signer = Callable[[dict[str, Any]], str]
+
+
+def checkpoint(seq: int, head_hash: str, now: float, signer: Signer) -> dict[str, Any]:
+    """A signed checkpoint vouching for the entry ``seq`` whose hash is ``head_hash``."""
+    head = {"seq": seq, "hash": head_hash}
+    return seal(seq + 1, head_hash, "checkpoint", now, {"head": head, "jws": signer(head)})
+
+
+def next_entries(head: tuple[int, str], kind: str, now: float, record: dict[str, Any],
+                 signer: Signer | None, every: int) -> list[dict[str, Any]]:
+    """The entry to append after ``head`` (seq, hash), and a checkpoint when one is due.
+
+    Every store appends through this, so the chain's shape is the same wherever it lives.
+    """
+    entry = seal(head[0] + 1, head[1], kind, now, record)
+    if signer is not None and entry["seq"] % every == 0:
+        return [entry, checkpoint(entry["seq"], entry["hash"], now, signer)]
+    return [entry]

@@ -1,4 +1,4 @@
-"""Reading call records back out of an audit folder, filtered.
+"""Reading call records back out of an audit trail, filtered.
 
 Unreadable lines are skipped here (``guardrail audit verify`` is where they are
 reported); a progress callback lets the CLI show a bar over large folders.
@@ -10,8 +10,11 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
+
+from guardrail.audit.trail import Trail
+
+PROGRESS_STEP = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -40,27 +43,26 @@ class Filter:
         return True
 
 
-def call_records(folder: Path, selection: Filter | None = None,
+def call_records(trail: Trail, selection: Filter | None = None,
                  progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
-    """Every call record in the folder that ``selection`` accepts, oldest first.
+    """Every call record in the trail that ``selection`` accepts, oldest first.
 
-    ``progress`` is called with the number of bytes read after each file.
+    ``progress`` is called with the number of bytes read, about every megabyte.
     """
     selection = selection or Filter()
-    for path in sorted(folder.glob("audit-*.jsonl")):
-        with path.open("rb") as handle:
-            for raw in handle:
-                try:
-                    entry = json.loads(raw)
-                except ValueError:
-                    continue
-                if isinstance(entry, dict) and entry.get("kind") == "call":
-                    record = entry.get("record")
-                    if isinstance(record, dict) and selection.accepts(record):
-                        yield record
-        if progress is not None:
-            progress(path.stat().st_size)
-
-
-def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.glob("audit-*.jsonl"))
+    unreported = 0
+    for _where, _number, raw in trail.lines():
+        unreported += len(raw)
+        if progress is not None and unreported >= PROGRESS_STEP:
+            progress(unreported)
+            unreported = 0
+        try:
+            entry = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("kind") == "call":
+            record = entry.get("record")
+            if isinstance(record, dict) and selection.accepts(record):
+                yield record
+    if progress is not None and unreported:
+        progress(unreported)

@@ -24,14 +24,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from guardrail.audit.chain import GENESIS, line, seal
+from guardrail.audit.chain import GENESIS, Signer, checkpoint, line, next_entries, seal
 
 CHECKPOINT_EVERY = 100
-Signer = Callable[[dict[str, Any]], str]
 
 
 class AuditStore(Protocol):
-    def append(self, kind: str, record: dict[str, Any]) -> dict[str, Any]: ...
+    """What the proxy needs of a trail; :class:`FolderStore` and
+    :class:`~guardrail.audit.sqlite_store.SqliteStore` implement it."""
+
+    def append(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
+        """Seal and append one entry (and a checkpoint when one is due); returns it."""
+        ...
+
+    def checkpoint(self) -> dict[str, Any] | None:
+        """Sign the current head now; ``None`` without a signer or entries."""
+        ...
+
+    def purge(self, max_age_seconds: float) -> int:
+        """Drop entries older than the age, leaving a verifiable rest; returns how many went."""
+        ...
 
 
 class FolderStore:
@@ -56,14 +68,10 @@ class FolderStore:
     def append(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
         """Seal and append one entry (and a checkpoint when one is due)."""
         with self._locked():
-            seq, prev = self._head()
             now = self._clock()
-            entry = seal(seq + 1, prev, kind, now, record)
-            written = [entry]
-            if self._signer is not None and entry["seq"] % self._every == 0:
-                written.append(self._checkpoint(entry, now))
+            written = next_entries(self._head(), kind, now, record, self._signer, self._every)
             self._write(now, written)
-            return entry
+            return written[0]
 
     def checkpoint(self) -> dict[str, Any] | None:
         """Sign the current head now (at shutdown, say)."""
@@ -74,8 +82,7 @@ class FolderStore:
             if seq == 0:
                 return None
             now = self._clock()
-            head = {"seq": seq, "hash": prev}
-            entry = seal(seq + 1, prev, "checkpoint", now, {"head": head, "jws": self._signer(head)})
+            entry = checkpoint(seq, prev, now, self._signer)
             self._write(now, [entry])
             return entry
 
@@ -101,11 +108,6 @@ class FolderStore:
 
     def files(self) -> list[Path]:
         return sorted(self.folder.glob("audit-*.jsonl"))
-
-    def _checkpoint(self, entry: dict[str, Any], now: float) -> dict[str, Any]:
-        assert self._signer is not None
-        head = {"seq": entry["seq"], "hash": entry["hash"]}
-        return seal(entry["seq"] + 1, entry["hash"], "checkpoint", now, {"head": head, "jws": self._signer(head)})
 
     def _write(self, now: float, entries: list[dict[str, Any]]) -> None:
         path = self.folder / f"audit-{datetime.fromtimestamp(now, UTC):%Y%m%d}.jsonl"

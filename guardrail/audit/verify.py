@@ -1,4 +1,4 @@
-"""Verifying an audit folder: chain, checkpoints and completeness.
+"""Verifying an audit trail (folder or SQLite file): chain, checkpoints and completeness.
 
 Reports the first entry that breaks the trail and why, in terms an auditor can act
 on: edited (hash), missing/inserted/reordered (sequence and links), cut off (head or
@@ -9,13 +9,14 @@ bad input.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from guardrail.attribution import jws
 from guardrail.audit.chain import GENESIS, VERSION, entry_hash
+from guardrail.audit.trail import Trail, TrailUnreadable, open_trail
 
 
 @dataclass(frozen=True)
@@ -44,23 +45,23 @@ class ChainReport:
         return self.problem is None and self.entries > 0
 
 
-def read_entries(folder: Path) -> Iterator[tuple[str, int, bytes]]:
-    """Every line of every day file, in order: (file name, line number, raw bytes)."""
-    for path in sorted(folder.glob("audit-*.jsonl")):
-        with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                yield path.name, number, raw
-
-
-def verify_folder(folder: Path, jwks: Mapping[str, Mapping[str, Any]] | None = None) -> ChainReport:
+def verify_trail(path: Path, jwks: Mapping[str, Mapping[str, Any]] | None = None) -> ChainReport:
+    """Check the trail at ``path``; signatures too when ``jwks`` is given."""
     report = ChainReport()
-    if not folder.is_dir():
-        report.problem = Problem(str(folder), 0, "no such audit folder")
+    try:
+        trail = open_trail(path)
+        return _verify(trail, jwks, report, path)
+    except TrailUnreadable as error:
+        report.problem = Problem(str(path), 0, str(error).removeprefix(f"{path}: "))
         return report
+
+
+def _verify(trail: Trail, jwks: Mapping[str, Mapping[str, Any]] | None, report: ChainReport,
+            path: Path) -> ChainReport:
     prev_seq, prev_hash = 0, GENESIS
     start_anchor: tuple[int, str] | None = None
     pending_partial: Problem | None = None
-    for name, number, raw in read_entries(folder):
+    for name, number, raw in trail.lines():
         if not raw.strip():
             continue
         entry = _parse(raw)
@@ -108,12 +109,12 @@ def verify_folder(folder: Path, jwks: Mapping[str, Mapping[str, Any]] | None = N
     if pending_partial is not None:
         report.problem = pending_partial
     elif report.entries == 0:
-        report.problem = Problem(str(folder), 0, "the audit log is empty")
+        report.problem = Problem(str(path), 0, "the audit log is empty")
     elif start_anchor is not None:
         report.problem = Problem("", 0, f"the log starts at seq {start_anchor[0]} but no purge entry accounts "
                                  "for the earlier entries: they were deleted", start_anchor[0])
     else:
-        report.problem = _check_head(folder, prev_seq)
+        report.problem = _check_head(trail, prev_seq)
     return report
 
 
@@ -145,17 +146,11 @@ def _check_kind(entry: dict[str, Any], jwks: Mapping[str, Mapping[str, Any]] | N
     return None
 
 
-def _check_head(folder: Path, last_seq: int) -> Problem | None:
-    """The end is cut off if the head file, or the latest signed checkpoint (kept
+def _check_head(trail: Trail, last_seq: int) -> Problem | None:
+    """The end is cut off if the head record, or the latest signed checkpoint (kept
     outside the log too), names an entry past the last one."""
-    for name, path in (("checkpoint.json", ("head", "seq")), ("head.json", ("seq",))):
-        try:
-            found: Any = json.loads((folder / name).read_text(encoding="utf-8"))
-            for key in path:
-                found = found[key]
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-        if isinstance(found, int) and found > last_seq:
+    for name, claimed in trail.claimed_heads():
+        if claimed > last_seq:
             return Problem(name, 0, f"the log was cut off: it ends at seq {last_seq} but {name} "
-                           f"records seq {found}", last_seq)
+                           f"records seq {claimed}", last_seq)
     return None

@@ -143,17 +143,22 @@ def attribution_rotate_key(
     print(f"new signing key {key.kid}; restart the server to sign with it")
 
 
+TrailArgument = Annotated[
+    Path, typer.Argument(help="The audit folder (<data_dir>/audit) or SQLite file (<data_dir>/audit.sqlite3).")
+]
+
+
 @audit_app.command("verify")
 def audit_verify(
-    folder: Annotated[Path, typer.Argument(help="The audit folder (<data_dir>/audit).")],
+    trail: TrailArgument,
     jwks: Annotated[
-        Path | None, typer.Option("--jwks", help="Public keys; default: jwks.json beside the folder.")
+        Path | None, typer.Option("--jwks", help="Public keys; default: jwks.json beside the trail.")
     ] = None,
 ) -> None:
     """Exit 0 only if the chain and its signed checkpoints are intact."""
     from guardrail.cli.audit_cmd import run_verify
 
-    run_verify(folder, jwks)
+    run_verify(trail, jwks)
 
 
 SinceOption = Annotated[str | None, typer.Option("--since", help="ISO date/time (UTC if no zone), inclusive.")]
@@ -163,7 +168,7 @@ TenantOption = Annotated[str | None, typer.Option("--tenant", help="Only this te
 
 @audit_app.command("report")
 def audit_report(
-    folder: Annotated[Path, typer.Argument(help="The audit folder (<data_dir>/audit).")],
+    trail: TrailArgument,
     output_format: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
     since: SinceOption = None,
     until: UntilOption = None,
@@ -176,12 +181,12 @@ def audit_report(
     from guardrail.cli.audit_cmd import parse_time, run_report
 
     selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant)
-    run_report(folder, output_format, selection, jwks, output)
+    run_report(trail, output_format, selection, jwks, output)
 
 
 @audit_app.command("query")
 def audit_query(
-    folder: Annotated[Path, typer.Argument(help="The audit folder (<data_dir>/audit).")],
+    trail: TrailArgument,
     since: SinceOption = None,
     until: UntilOption = None,
     tenant: TenantOption = None,
@@ -195,7 +200,7 @@ def audit_query(
 
     selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant,
                        decision=decision, request_id=request_id)
-    run_query(folder, selection, limit)
+    run_query(trail, selection, limit)
 
 
 @policy_app.command("validate")

@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from guardrail.attribution import load_jwks
-from guardrail.audit import verify_folder
-from guardrail.audit.query import Filter, call_records, folder_size
+from guardrail.audit import Trail, TrailUnreadable, open_trail, verify_trail
+from guardrail.audit.query import Filter, call_records
 from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
 
-def run_verify(folder: Path, jwks_path: Path | None) -> None:
-    jwks = _jwks(folder, jwks_path)
-    report = verify_folder(folder, jwks)
+def run_verify(path: Path, jwks_path: Path | None) -> None:
+    jwks = _jwks(path, jwks_path)
+    report = verify_trail(path, jwks)
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.problem is not None:
@@ -36,7 +36,7 @@ def run_verify(folder: Path, jwks_path: Path | None) -> None:
           f"{report.checkpoints} checkpoints, {signed}), last seq {report.last_seq}")
 
 
-def run_report(folder: Path, output_format: str, selection: Filter, jwks_path: Path | None,
+def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Path | None,
                output: Path | None) -> None:
     from guardrail.audit.render import render_html, render_json, render_markdown
     from guardrail.audit.report import summarise
@@ -44,11 +44,10 @@ def run_report(folder: Path, output_format: str, selection: Filter, jwks_path: P
     renderers = {"md": render_markdown, "html": render_html, "json": render_json}
     if output_format not in renderers:
         fail(f"--format must be one of {', '.join(renderers)}", EXIT_USAGE)
-    if not folder.is_dir():
-        fail(f"{folder}: no such audit folder", EXIT_USAGE)
-    integrity = verify_folder(folder, _jwks(folder, jwks_path))
-    with _progress(folder) as advance:
-        records = list(call_records(folder, selection, advance))
+    trail = _open(path)
+    integrity = verify_trail(path, _jwks(path, jwks_path))
+    with _progress(trail) as advance:
+        records = list(call_records(trail, selection, advance))
     period = {"since": _iso(selection.since), "until": _iso(selection.until), "tenant": selection.tenant}
     text = renderers[output_format](summarise(records, integrity, period=period))
     if output is None:
@@ -59,10 +58,8 @@ def run_report(folder: Path, output_format: str, selection: Filter, jwks_path: P
               file=sys.stderr)
 
 
-def run_query(folder: Path, selection: Filter, limit: int | None) -> None:
-    if not folder.is_dir():
-        fail(f"{folder}: no such audit folder", EXIT_USAGE)
-    for count, record in enumerate(call_records(folder, selection), start=1):
+def run_query(path: Path, selection: Filter, limit: int | None) -> None:
+    for count, record in enumerate(call_records(_open(path), selection), start=1):
         print(json.dumps(record, ensure_ascii=False, sort_keys=True))
         if limit is not None and count >= limit:
             break
@@ -82,8 +79,16 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _jwks(folder: Path, jwks_path: Path | None) -> dict[str, Any] | None:
-    candidate = jwks_path or folder.parent / "jwks.json"
+def _open(path: Path) -> Trail:
+    try:
+        return open_trail(path)
+    except TrailUnreadable as error:
+        fail(str(error), EXIT_USAGE)
+
+
+def _jwks(path: Path, jwks_path: Path | None) -> dict[str, Any] | None:
+    """The key set given, or the ``jwks.json`` the proxy keeps beside its trail."""
+    candidate = jwks_path or path.parent / "jwks.json"
     if jwks_path is None and not candidate.exists():
         return None
     try:
@@ -93,9 +98,9 @@ def _jwks(folder: Path, jwks_path: Path | None) -> dict[str, Any] | None:
 
 
 @contextmanager
-def _progress(folder: Path) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr for folders over a few megabytes, when it is a terminal."""
-    total = folder_size(folder)
+def _progress(trail: Trail) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for trails over a few megabytes, when it is a terminal."""
+    total = trail.size()
     if total < 5_000_000 or not sys.stderr.isatty():
         yield lambda _done: None
         return

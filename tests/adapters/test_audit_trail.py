@@ -113,3 +113,18 @@ def test_redacted_content_is_kept_only_where_the_policy_says_users_consented(
     (record,) = audit_records(tmp_path)
     assert record["redacted_request"] == [{"role": "user", "content": "Call <PERSON> on <PHONE_NUMBER>"}]
     assert all("redacted_request" not in r for r in audit_records(trail))  # default: decisions only
+
+
+def test_a_sqlite_trail_is_written_verified_and_queried(make_proxy: ProxyFactory, tmp_path: Path) -> None:
+    with make_proxy(data_dir=tmp_path, audit_store="sqlite") as url:
+        for i in range(3):
+            httpx.post(f"{url}/v1/chat/completions", json={
+                "model": "echo", "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i}7"}]})
+    trail = tmp_path / "audit.sqlite3"
+    assert not (tmp_path / "audit").exists()
+    verified = guardrail_cli("audit", "verify", str(trail))
+    assert verified.returncode == 0 and "3 calls" in verified.stdout, verified.stdout
+    queried = guardrail_cli("audit", "query", str(trail), "--decision", "modify")
+    records = [json.loads(line) for line in queried.stdout.splitlines()]
+    assert len(records) == 3 and all(r["input_entities"] == {"PERSON": 1, "PHONE_NUMBER": 1} for r in records)
+    assert all(value not in trail.read_bytes().decode("utf-8", "replace") for value in PLANTED)

@@ -1,10 +1,13 @@
-"""The audit chain: any single deletion, edit, swap, insertion or cut is detected."""
+"""The audit chain: any single deletion, edit, swap, insertion or cut is detected,
+in a folder of day files and in a SQLite file alike."""
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import sqlite3
 import threading
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,7 @@ import pytest
 
 from guardrail.attribution import KeyStore, load_jwks
 from guardrail.attribution.jws import sign
-from guardrail.audit import FolderStore, verify_folder
+from guardrail.audit import AuditStore, FolderStore, SqliteStore, verify_trail
 
 
 def signer_for(keys: KeyStore) -> Any:
@@ -24,23 +27,55 @@ def keys(tmp_path: Path) -> KeyStore:
     return KeyStore(tmp_path / "keys")
 
 
-@pytest.fixture
-def trail(tmp_path: Path, keys: KeyStore) -> tuple[Path, dict[str, Any]]:
-    folder = tmp_path / "audit"
-    store = FolderStore(folder, signer=signer_for(keys), checkpoint_every=5)
+STORES = {"folder": ("audit", FolderStore), "sqlite": ("audit.sqlite3", SqliteStore)}
+
+
+def open_store(tmp_path: Path, kind: str, **options: Any) -> tuple[Path, AuditStore]:
+    name, store_type = STORES[kind]
+    return tmp_path / name, store_type(tmp_path / name, **options)
+
+
+class Lines:
+    """A trail's raw lines, read and rewritten the way someone tampering would."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> list[str]:
+        if self.path.is_dir():
+            (day,) = sorted(self.path.glob("audit-*.jsonl"))
+            return day.read_text().splitlines(keepends=True)
+        with closing(sqlite3.connect(self.path)) as connection:
+            return [row[0] + "\n" for row in connection.execute("SELECT line FROM entries ORDER BY id")]
+
+    def write(self, lines: list[str]) -> None:
+        if self.path.is_dir():
+            (day,) = sorted(self.path.glob("audit-*.jsonl"))
+            day.write_text("".join(lines))
+            return
+        with closing(sqlite3.connect(self.path)) as connection, connection:
+            connection.execute("DELETE FROM entries")
+            connection.execute("DELETE FROM sqlite_sequence")  # row ids restart at 1, like line numbers
+            connection.executemany("INSERT INTO entries (time, line) VALUES (0, ?)",
+                                   [(text.rstrip("\n"),) for text in lines])
+
+
+@pytest.fixture(params=sorted(STORES))
+def trail(request: pytest.FixtureRequest, tmp_path: Path, keys: KeyStore) -> tuple[Path, dict[str, Any]]:
+    path, store = open_store(tmp_path, request.param, signer=signer_for(keys), checkpoint_every=5)
     for i in range(12):
         store.append("call", {"request_id": f"r{i}", "decision": "allow"})
-    return folder, load_jwks(json.dumps(keys.jwks()))
+    return path, load_jwks(json.dumps(keys.jwks()))
 
 
-def lines_of(folder: Path) -> tuple[Path, list[str]]:
-    (path,) = sorted(folder.glob("audit-*.jsonl"))
-    return path, path.read_text().splitlines(keepends=True)
+def lines_of(path: Path) -> tuple[Lines, list[str]]:
+    lines = Lines(path)
+    return lines, lines.read()
 
 
 def test_an_untouched_trail_verifies(trail: tuple[Path, dict[str, Any]]) -> None:
     folder, jwks = trail
-    report = verify_folder(folder, jwks)
+    report = verify_trail(folder, jwks)
     assert report.intact, report.problem
     assert (report.calls, report.checkpoints) == (12, 2)
 
@@ -49,8 +84,8 @@ def test_an_untouched_trail_verifies(trail: tuple[Path, dict[str, Any]]) -> None
 def test_deleting_any_one_entry_is_detected(trail: tuple[Path, dict[str, Any]], index: int) -> None:
     folder, jwks = trail
     path, lines = lines_of(folder)
-    path.write_text("".join(lines[:index] + lines[index + 1 :]))
-    report = verify_folder(folder, jwks)
+    path.write(lines[:index] + lines[index + 1 :])
+    report = verify_trail(folder, jwks)
     assert not report.intact
     assert report.problem is not None
 
@@ -62,8 +97,8 @@ def test_editing_any_one_entry_is_detected(trail: tuple[Path, dict[str, Any]], i
     entry = json.loads(lines[index])
     entry["time"] += 1
     lines[index] = json.dumps(entry) + "\n"
-    path.write_text("".join(lines))
-    report = verify_folder(folder, jwks)
+    path.write(lines)
+    report = verify_trail(folder, jwks)
     assert report.problem is not None and report.problem.line == index + 1
     assert "altered" in report.problem.reason
 
@@ -73,8 +108,8 @@ def test_swapping_neighbours_is_detected(trail: tuple[Path, dict[str, Any]], ind
     folder, jwks = trail
     path, lines = lines_of(folder)
     lines[index], lines[index + 1] = lines[index + 1], lines[index]
-    path.write_text("".join(lines))
-    assert not verify_folder(folder, jwks).intact
+    path.write(lines)
+    assert not verify_trail(folder, jwks).intact
 
 
 def test_inserting_a_forged_entry_is_detected(trail: tuple[Path, dict[str, Any]]) -> None:
@@ -84,8 +119,8 @@ def test_inserting_a_forged_entry_is_detected(trail: tuple[Path, dict[str, Any]]
     path, lines = lines_of(folder)
     before = json.loads(lines[3])
     forged = seal(before["seq"] + 1, before["hash"], "call", before["time"], {"request_id": "forged"})
-    path.write_text("".join(lines[:4]) + line(forged).decode() + "".join(lines[4:]))
-    report = verify_folder(folder, jwks)
+    path.write([*lines[:4], line(forged).decode(), *lines[4:]])
+    report = verify_trail(folder, jwks)
     assert report.problem is not None and report.problem.line == 6
 
 
@@ -93,8 +128,8 @@ def test_inserting_a_forged_entry_is_detected(trail: tuple[Path, dict[str, Any]]
 def test_cutting_the_file_is_detected(trail: tuple[Path, dict[str, Any]], keep: int) -> None:
     folder, jwks = trail
     path, lines = lines_of(folder)
-    path.write_text("".join(lines[:keep]))
-    report = verify_folder(folder, jwks)
+    path.write(lines[:keep])
+    report = verify_trail(folder, jwks)
     assert report.problem is not None and "cut off" in report.problem.reason
 
 
@@ -103,12 +138,12 @@ def test_partial_last_line_and_a_crash_in_the_middle(tmp_path: Path, keys: KeySt
     store = FolderStore(folder, signer=signer_for(keys))
     for i in range(3):
         store.append("call", {"i": i})
-    path, lines = lines_of(folder)
-    path.write_text("".join(lines) + lines[0][:20])  # the writer died mid-line
-    report = verify_folder(folder)
+    (day,) = sorted(folder.glob("audit-*.jsonl"))
+    day.write_text(day.read_text() + day.read_text()[:20])  # the writer died mid-line
+    report = verify_trail(folder)
     assert report.problem is not None and "partial last line" in report.problem.reason
     store.append("call", {"i": 3})  # a restart continues the chain after the broken line
-    report = verify_folder(folder)
+    report = verify_trail(folder)
     assert report.intact, report.problem
     assert report.calls == 4 and len(report.warnings) == 1
 
@@ -116,31 +151,32 @@ def test_partial_last_line_and_a_crash_in_the_middle(tmp_path: Path, keys: KeySt
 def test_a_checkpoint_signed_by_another_key_is_detected(trail: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
     folder, _ = trail
     other = load_jwks(json.dumps(KeyStore(tmp_path / "other").jwks()))
-    report = verify_folder(folder, other)
+    report = verify_trail(folder, other)
     assert report.problem is not None and "checkpoint" in report.problem.reason
 
 
 def test_empty_and_older_format_logs_are_reported(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert verify_folder(empty).problem.reason == "the audit log is empty"  # type: ignore[union-attr]
+    assert verify_trail(empty).problem.reason == "the audit log is empty"  # type: ignore[union-attr]
     old = tmp_path / "old"
     old.mkdir()
     (old / "audit-20250101.jsonl").write_text(json.dumps({"v": 0, "seq": 1}) + "\n")
-    assert "format version" in verify_folder(old).problem.reason  # type: ignore[union-attr]
+    assert "format version" in verify_trail(old).problem.reason  # type: ignore[union-attr]
 
 
-def test_restart_continues_the_chain(tmp_path: Path) -> None:
-    folder = tmp_path / "audit"
-    FolderStore(folder).append("call", {"i": 1})
-    FolderStore(folder).append("call", {"i": 2})
-    report = verify_folder(folder)
+@pytest.mark.parametrize("kind", sorted(STORES))
+def test_restart_continues_the_chain(tmp_path: Path, kind: str) -> None:
+    open_store(tmp_path, kind)[1].append("call", {"i": 1})
+    folder, store = open_store(tmp_path, kind)
+    store.append("call", {"i": 2})
+    report = verify_trail(folder)
     assert report.intact and report.last_seq == 2
 
 
-def test_concurrent_threads_never_interleave_or_lose(tmp_path: Path) -> None:
-    folder = tmp_path / "audit"
-    store = FolderStore(folder)
+@pytest.mark.parametrize("kind", sorted(STORES))
+def test_concurrent_threads_never_interleave_or_lose(tmp_path: Path, kind: str) -> None:
+    folder, store = open_store(tmp_path, kind)
 
     def work(n: int) -> None:
         for i in range(50):
@@ -151,25 +187,26 @@ def test_concurrent_threads_never_interleave_or_lose(tmp_path: Path) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    report = verify_folder(folder)
+    report = verify_trail(folder)
     assert report.intact and report.calls == 400
 
 
-def _append_many(folder: str, n: int) -> None:
-    store = FolderStore(Path(folder))
+def _append_many(tmp_path: str, kind: str, n: int) -> None:
+    _, store = open_store(Path(tmp_path), kind)
     for i in range(n):
         store.append("call", {"pid_i": i, "pad": "y" * 3000})
 
 
-def test_concurrent_processes_never_interleave_or_lose(tmp_path: Path) -> None:
-    folder = tmp_path / "audit"
+@pytest.mark.parametrize("kind", sorted(STORES))
+def test_concurrent_processes_never_interleave_or_lose(tmp_path: Path, kind: str) -> None:
+    folder, _ = open_store(tmp_path, kind)
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_append_many, args=(str(folder), 100)) for _ in range(3)]
+    processes = [context.Process(target=_append_many, args=(str(tmp_path), kind, 100)) for _ in range(3)]
     for process in processes:
         process.start()
     for process in processes:
         process.join(timeout=120)
-    report = verify_folder(folder)
+    report = verify_trail(folder)
     assert report.intact and report.calls == 300
 
 
@@ -184,9 +221,31 @@ def test_retention_purges_old_days_and_the_rest_still_verifies(tmp_path: Path, k
     assert len(store.files()) == 3
     # Now is the start of day 3: days 0 and 1 ended more than 1.5 days ago.
     assert store.purge(max_age_seconds=1.5 * 86_400) == 2
-    report = verify_folder(folder, load_jwks(json.dumps(keys.jwks())))
+    report = verify_trail(folder, load_jwks(json.dumps(keys.jwks())))
     assert report.intact, report.problem
     assert report.calls == 4 and len(store.files()) == 2  # day 2, and today's purge entry
     # Deleting another day file by hand, without a purge entry, is caught.
     store.files()[0].unlink()
-    assert not verify_folder(folder).intact
+    assert not verify_trail(folder).intact
+
+
+def test_sqlite_retention_purges_old_entries_and_the_rest_still_verifies(tmp_path: Path, keys: KeyStore) -> None:
+    now = [1_700_000_000.0]
+    path, store = open_store(tmp_path, "sqlite", signer=signer_for(keys), checkpoint_every=3, clock=lambda: now[0])
+    for day in range(3):
+        for i in range(4):
+            store.append("call", {"day": day, "i": i})
+        now[0] += 86_400
+    assert store.purge(max_age_seconds=1.5 * 86_400) > 0
+    report = verify_trail(path, load_jwks(json.dumps(keys.jwks())))
+    assert report.intact, report.problem
+    assert report.calls == 4  # day 2 only
+    lines, kept = lines_of(path)
+    lines.write(kept[1:])  # deleting the oldest survivor, with no purge entry for it, is caught
+    assert not verify_trail(path).intact
+
+
+def test_a_file_that_is_not_a_trail_is_reported(tmp_path: Path) -> None:
+    stray = tmp_path / "notes.txt"
+    stray.write_text("hello")
+    assert "not an audit folder or SQLite" in verify_trail(stray).problem.reason  # type: ignore[union-attr]
