@@ -8,7 +8,8 @@ unchanged, as callers of ``litellm.completion`` expect.
 
 guardrail's options are keyword-only and prefixed-free: ``guard`` (a
 :class:`~guardrail.runtime.Guard`; default: the ``hk-genai-2025`` pack, built once),
-``use_case``, ``conversation_id`` and ``tenant``.
+``use_case``, ``conversation_id``, ``tenant`` and ``opt_out`` (the user opted out of
+AI processing: where the tier honours it, the call raises before reaching a model).
 """
 
 from __future__ import annotations
@@ -64,13 +65,14 @@ def completion(
     guard: Guard | None = None,
     use_case: str | None = None,
     conversation_id: str | None = None,
+    opt_out: bool = False,
     tenant: str = "default",
     stream: bool = False,
     **kwargs: Any,
 ) -> Any:
     """Guarded ``litellm.completion``: a ``ModelResponse``, or an iterator of chunks."""
     litellm = _litellm()
-    active, request = _prepare(guard, messages, use_case, conversation_id, tenant)
+    active, request = _prepare(guard, messages, use_case, conversation_id, tenant, opt_out)
     if stream:
         response = litellm.completion(model=model, messages=request.messages, stream=True, **kwargs)
         return _stream(response, active.stream(request), request.context, model)
@@ -85,6 +87,7 @@ async def acompletion(
     guard: Guard | None = None,
     use_case: str | None = None,
     conversation_id: str | None = None,
+    opt_out: bool = False,
     tenant: str = "default",
     stream: bool = False,
     **kwargs: Any,
@@ -94,7 +97,7 @@ async def acompletion(
 
     litellm = _litellm()
     active, request = await anyio.to_thread.run_sync(
-        _prepare, guard, messages, use_case, conversation_id, tenant
+        _prepare, guard, messages, use_case, conversation_id, tenant, opt_out
     )
     if stream:
         response = await litellm.acompletion(model=model, messages=request.messages, stream=True, **kwargs)
@@ -109,9 +112,10 @@ def _prepare(
     use_case: str | None,
     conversation_id: str | None,
     tenant: str,
+    opt_out: bool,
 ) -> tuple[Guard, GuardedRequest]:
     guard = guard or default_guard()
-    context = guard.context(use_case=use_case, conversation_id=conversation_id, tenant=tenant)
+    context = guard.context(use_case=use_case, conversation_id=conversation_id, tenant=tenant, opted_out=opt_out)
     request = guard.guard_request(messages, context)
     if request.blocked:
         raise _blocked(request.verdict, context, "input")

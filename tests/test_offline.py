@@ -35,7 +35,8 @@ def test_the_guard_really_blocks(no_network: None) -> None:
 def test_building_and_running_the_default_policy_is_offline(no_network: None) -> None:
     from guardrail.policy import build_pipeline, load_policy
 
-    redactor = build_pipeline(load_policy()).steps[0].check.redactor  # type: ignore[attr-defined]
+    steps = {step.name: step for step in build_pipeline(load_policy()).steps}
+    redactor = steps["personal-data"].check.redactor  # type: ignore[attr-defined]
     out = redactor.redact("e-mail chan.tm@example.com.hk, 電郵 wong@mail.example.org.hk, call 9123 4567").text
     assert out == "e-mail <EMAIL_ADDRESS>, 電郵 <EMAIL_ADDRESS>, call <PHONE_NUMBER>"
 

@@ -33,6 +33,7 @@ from guardrail.adapters.proxy.records import CallRecords
 from guardrail.adapters.proxy.requests import (
     GuardrailOptions,
     forwarded_params,
+    opt_out_header,
     option_header,
     read_json,
     validate_chat,
@@ -49,6 +50,7 @@ from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.evidence import check_summaries, merge
+from guardrail.runtime.guard import OPTED_OUT, REFUSED_TIER
 from guardrail.runtime.reasons import explain
 from guardrail.telemetry import Tracing
 
@@ -58,6 +60,9 @@ INLINE_CHECK_CHARS = 300
 T = TypeVar("T")
 CONVERSATION_HEADER = "x-guardrail-conversation-id"
 USE_CASE_HEADER = "x-guardrail-use-case"
+OPT_OUT_HEADER = "x-guardrail-opt-out"
+# Refusals of the call itself, not of its content: the client cannot fix them by rewording.
+CALL_REFUSALS = frozenset({REFUSED_TIER, OPTED_OUT})
 
 
 class Proxy:
@@ -102,11 +107,13 @@ class Proxy:
     def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
         """The call's guard and context; headers win over the body's ``guardrail`` field."""
         guard = self.guards[caller.policy]
+        opted_out = opt_out_header(request.headers, OPT_OUT_HEADER)
         context = guard.context(
             use_case=option_header(request.headers, USE_CASE_HEADER) or options.use_case or caller.use_case,
             tenant=caller.tenant,
             request_id=request.state.request_id,
             conversation_id=option_header(request.headers, CONVERSATION_HEADER) or options.conversation_id,
+            opted_out=options.opt_out if opted_out is None else opted_out,
         )
         return guard, context
 
@@ -223,6 +230,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
     guarded_request = await _checked(len(body_text(messages)), guard.guard_request, messages, context)
     verdict = guarded_request.verdict
+    _note_tier(record, guarded_request.context)
     _note(record, "input", verdict)
     proxy.tracing.record_checks(span, Stage.INPUT, verdict, context)
     if verdict.blocked:
@@ -231,7 +239,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     if guard.policy.policy.audit.keep_redacted_content:
         record["redacted_request"] = sent  # consented: the redacted text only, never originals
     params = forwarded_params(chat)
-    headers = _headers(context, verdict)
+    headers = _headers(context, verdict, guard)
     upstream_started = time.perf_counter()
     if chat.stream:
         chunks = await proxy.upstream.chat_stream(chat.model, sent, params)
@@ -310,6 +318,7 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
     if not all(isinstance(text, str) for text in texts):
         raise ProxyError(400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"),
                          param="input")
+    request.state.record.update(model=embedding.model, use_case=context.use_case, risk_tier=context.risk_tier.value)
     verdict, checked = await anyio.to_thread.run_sync(guard.check_texts, texts, context)
     _note(request.state.record, "input", verdict)
     if verdict.blocked:
@@ -342,6 +351,8 @@ def _known_model(proxy: Proxy, model: str) -> None:
 
 
 def _blocked(verdict: Verdict, stage: str) -> ProxyError:
+    if verdict.reason in CALL_REFUSALS:
+        return ProxyError(403, "guardrail_blocked", str(verdict.reason), explain(verdict.reason), param="use_case")
     failed_closed = any(
         step.verdict.failure is not None and step.verdict.failure.outcome is ErrorOutcome.FAILED_CLOSED
         for step in verdict.steps
@@ -358,14 +369,26 @@ def _note_attribution(record: dict[str, Any], attribution: Attribution) -> None:
     record["content_hash"] = attribution.manifest["content"]["hash"]
 
 
-def _headers(context: CallContext, verdict: Verdict) -> dict[str, str]:
-    return {
+def _headers(context: CallContext, verdict: Verdict, guard: Guard | None = None) -> dict[str, str]:
+    headers = {
         "x-guardrail-ai-generated": "true",
         "x-guardrail-policy": f"{context.policy.id}@{context.policy.version}",
         "x-guardrail-use-case": context.use_case,
         "x-guardrail-risk-tier": context.risk_tier.value,
         "x-guardrail-input-decision": verdict.decision.value,
     }
+    if guard is not None and guard.labels(context).tier.human_review:
+        headers["x-guardrail-human-review"] = "required"
+    return headers
+
+
+def _note_tier(record: dict[str, Any], context: CallContext) -> None:
+    """The tier the call ran under (raised, if its content raised it) and the opt-out."""
+    record["risk_tier"] = context.risk_tier.value
+    if context.escalated_from is not None:
+        record["escalated_from"] = context.escalated_from.value
+    if context.opted_out:
+        record["opt_out"] = True
 
 
 def _note(record: dict[str, Any], stage: str, verdict: Verdict) -> None:

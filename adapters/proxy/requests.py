@@ -41,6 +41,7 @@ class GuardrailOptions(BaseModel):
 
     conversation_id: str | None = Field(default=None, pattern=_OPTION_ID.pattern)
     use_case: str | None = Field(default=None, pattern=_OPTION_ID.pattern)
+    opt_out: bool = False
 
 
 class Message(BaseModel):
@@ -119,6 +120,17 @@ def option_header(headers: Mapping[str, str], name: str) -> str | None:
     if not _OPTION_ID.fullmatch(value):
         raise invalid(f"header {name} must be 1-128 letters, digits or . _ : -", param=name)
     return value
+
+
+def opt_out_header(headers: Mapping[str, str], name: str) -> bool | None:
+    """The user's opt-out header: ``true``/``1``/``yes`` or ``false``/``0``/``no``."""
+    value = headers.get(name)
+    if value is None:
+        return None
+    answer = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}.get(value.strip().lower())
+    if answer is None:
+        raise invalid(f"header {name} must be true or false", param=name)
+    return answer
 
 
 def forwarded_params(request: BaseModel) -> dict[str, Any]:

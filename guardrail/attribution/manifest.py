@@ -51,20 +51,27 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Labels:
-    """The visible text a tier adds around an answer (part of the signed content)."""
+    """The visible text a tier adds around an answer (part of the signed content).
+
+    ``unverifiable``: a check found the answer cannot be verified (no sources where
+    the use case needs them), so the notice is added whatever the tier says.
+    """
 
     tier: TierAttribution
     prefix: str
     suffix: str
+    unverifiable: bool = False
 
     @classmethod
-    def for_call(cls, settings: AttributionSettings, context: CallContext) -> Labels:
+    def for_call(cls, settings: AttributionSettings, context: CallContext, *, unverifiable: bool = False) -> Labels:
         tier = settings.for_tier(context.risk_tier)
+        if unverifiable and not tier.notice:
+            tier = tier.model_copy(update={"notice": True})
         prefix = f"{settings.label_text}\n\n" if tier.label is LabelPlacement.PREFIX else ""
         suffix = f"\n\n{settings.label_text}" if tier.label is LabelPlacement.SUFFIX else ""
         if tier.notice:
             suffix += f"\n\n{settings.notice_text}"
-        return cls(tier, prefix, suffix)
+        return cls(tier, prefix, suffix, unverifiable)
 
     def apply(self, text: str) -> str:
         return f"{self.prefix}{text}{self.suffix}"
@@ -106,6 +113,7 @@ class Attributor:
             "visible_label": labels.tier.label.value,
             "unverified_notice": labels.tier.notice,
             "human_review_required": labels.tier.human_review,
+            "unverifiable": labels.unverifiable,
             "redaction": {stage: dict(sorted(counts.items())) for stage, counts in redaction.items()},
             "key_id": self.key.kid,
         }

@@ -59,6 +59,13 @@ def collect_texts(messages: Sequence[Message]) -> list[TextSlot]:
     return slots
 
 
+def message_role(messages: Sequence[Message], slot: TextSlot) -> str:
+    """The role of the message ``slot`` (from :func:`collect_texts` on ``messages``) is in."""
+    index = int(slot.location[len("messages[") : slot.location.index("]")])
+    role = messages[index].get("role")
+    return role if isinstance(role, str) else ""
+
+
 def replace_texts(messages: Sequence[Message], new_texts: Sequence[str]) -> list[Message]:
     """``messages`` with the i-th text of :func:`collect_texts` replaced by ``new_texts[i]``."""
     remaining = iter(new_texts)

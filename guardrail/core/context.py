@@ -51,6 +51,9 @@ class CallContext:
     tenant: str = "default"
     request_id: str = field(default_factory=new_request_id)
     conversation_id: str | None = None
+    fail_closed: bool = False  # the tier makes every check fail closed, whatever its on_error
+    opted_out: bool = False  # the user asked that this request reach no model
+    escalated_from: RiskTier | None = None  # the use case's tier, when content raised it
 
     @property
     def vault_scope(self) -> str:

@@ -4,15 +4,20 @@ One loop serves both stages: each step declares the stages it runs at. The pipel
 stops at the first block, keys results by each step's configured name, and is itself
 a check, so pipelines nest.
 
-A check that raises does not let content through silently: its step's ``on_error``
-decides between failing closed (block) and failing open (keep going with the payload
-as it was), and the verdict records which one happened.
+A check that raises, or runs past its ``timeout_seconds``, does not let content
+through silently: its step's ``on_error`` decides between failing closed (block) and
+failing open (keep going with the payload as it was), unless the call's risk tier
+forces every check to fail closed (``context.fail_closed``); the verdict records
+which one happened. A timed-out check is abandoned, not killed (Python cannot stop a
+thread): it finishes in the background and its result is dropped.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from guardrail.core.check import Check
@@ -37,6 +42,23 @@ class Step:
     fail_closed: bool = True
     dimensions: tuple[str, ...] = ()
     principles: tuple[str, ...] = ()
+    timeout_seconds: float | None = None
+    whole_answer: bool = False  # judges a whole answer: on streams, run once at the end
+
+
+class CheckTimeout(Exception):
+    """A check ran past its step's ``timeout_seconds``."""
+
+
+_TIMED_WORKERS = 8
+_timed_pool: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _timed_pool
+    if _timed_pool is None:
+        _timed_pool = ThreadPoolExecutor(_TIMED_WORKERS, thread_name_prefix="guardrail-check")
+    return _timed_pool
 
 
 class Pipeline:
@@ -48,6 +70,10 @@ class Pipeline:
         if duplicates:
             raise ValueError(f"check names must be unique; repeated: {duplicates}")
         self.steps: tuple[Step, ...] = tuple(steps)
+
+    def subset(self, keep: Callable[[Step], bool]) -> Pipeline:
+        """A pipeline of the steps ``keep`` accepts, in the same order."""
+        return Pipeline([step for step in self.steps if keep(step)])
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         outcomes: list[StepOutcome] = []
@@ -81,11 +107,14 @@ def _run_step(step: Step, payload: Payload, context: CallContext) -> StepOutcome
     started_ns = time.time_ns()
     started = time.perf_counter()
     try:
-        verdict = step.check(payload, context)
+        if step.timeout_seconds is None:
+            verdict = step.check(payload, context)
+        else:
+            verdict = _timed(step, payload, context)
         if not isinstance(verdict, Verdict):
             raise TypeError(f"check returned {type(verdict).__name__}, not a Verdict")
     except Exception as error:  # noqa: BLE001 - any failure must become a recorded verdict
-        verdict = _failure_verdict(step, error)
+        verdict = _failure_verdict(step.fail_closed or context.fail_closed, error)
     return StepOutcome(
         name=step.name,
         verdict=verdict,
@@ -96,8 +125,17 @@ def _run_step(step: Step, payload: Payload, context: CallContext) -> StepOutcome
     )
 
 
-def _failure_verdict(step: Step, error: Exception) -> Verdict:
-    if step.fail_closed:
+def _timed(step: Step, payload: Payload, context: CallContext) -> Verdict:
+    future = _pool().submit(step.check, payload, context)
+    try:
+        return future.result(timeout=step.timeout_seconds)
+    except FutureTimeout:
+        future.cancel()
+        raise CheckTimeout(step.name) from None
+
+
+def _failure_verdict(fail_closed: bool, error: Exception) -> Verdict:
+    if fail_closed:
         return Verdict(
             decision=Decision.BLOCK,
             reason="check_error.failed_closed",

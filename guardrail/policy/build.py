@@ -26,6 +26,8 @@ def build_pipeline(loaded: LoadedPolicy, services: CheckServices | None = None) 
                 fail_closed=spec.on_error is OnError.BLOCK,
                 dimensions=tuple(d.value for d in spec.dimensions),
                 principles=tuple(p.value for p in spec.principles),
+                timeout_seconds=spec.timeout_ms / 1000 if spec.timeout_ms else None,
+                whole_answer=bool(getattr(check, "whole_answer", False)),
             )
         )
     return Pipeline(steps)

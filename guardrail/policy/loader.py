@@ -82,11 +82,16 @@ def policy_hash(loaded: LoadedPolicy) -> str:
     """SHA-256 over the effective policy's canonical JSON.
 
     Layout, comments and spelling out a default do not change it; any change in
-    behaviour does.
+    behaviour does, including in files a check's settings name (rule sets), whose
+    digests are hashed alongside (settings that offer ``content_digest()``).
     """
-    canonical = json.dumps(
-        loaded.effective(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    data = loaded.effective()
+    data["external_content"] = {
+        name: digest()
+        for name, settings in loaded.settings.items()
+        if callable(digest := getattr(settings, "content_digest", None))
+    }
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

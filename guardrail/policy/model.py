@@ -68,6 +68,14 @@ class CheckSpec(StrictModel):
     dimensions: list[Dimension] = Field(min_length=1)
     principles: list[Principle] = Field(min_length=1)
     on_error: OnError = OnError.BLOCK
+    timeout_ms: int | None = Field(
+        default=None, gt=0, le=600_000,
+        description="Give up on the check after this long; then on_error applies (the tier may force block).",
+    )
+    escalate_to: RiskTier | None = Field(
+        default=None,
+        description="A block by this check raises the call to this tier (a prohibited use: unacceptable).",
+    )
     settings: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -124,6 +132,27 @@ class AttributionSettings(StrictModel):
         return self.tiers.get(tier) or _default_tiers()[tier]
 
 
+class TierRules(StrictModel):
+    """What one risk tier enforces on a call (its answers' labels are under ``attribution``)."""
+
+    refuse: bool = Field(default=False, description="Refuse every call (the Guideline's prohibition).")
+    fail_closed: bool = Field(default=False, description="Every check fails closed, whatever its on_error.")
+    honour_opt_out: bool = Field(
+        default=False, description="A user's opt-out (x-guardrail-opt-out) keeps the request from any model."
+    )
+
+
+def _default_tier_rules() -> dict[RiskTier, TierRules]:
+    # GUIDELINE.md's Table 1: unacceptable is prohibited; high fails closed (human in
+    # the loop); limited honours opt-out (transparency obligations); low self-certifies.
+    return {
+        RiskTier.UNACCEPTABLE: TierRules(refuse=True, fail_closed=True),
+        RiskTier.HIGH: TierRules(fail_closed=True, honour_opt_out=True),
+        RiskTier.LIMITED: TierRules(honour_opt_out=True),
+        RiskTier.LOW: TierRules(),
+    }
+
+
 class AuditSettings(StrictModel):
     """What audit records may hold beyond decisions and counts."""
 
@@ -146,8 +175,13 @@ class Policy(StrictModel):
     default_use_case: str
     use_cases: dict[str, UseCase] = Field(min_length=1)
     checks: list[CheckSpec] = Field(default_factory=list)
+    tiers: dict[RiskTier, TierRules] = Field(default_factory=_default_tier_rules)
     attribution: AttributionSettings = Field(default_factory=AttributionSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
+
+    def tier_rules(self, tier: RiskTier) -> TierRules:
+        """The tier's rules; a policy that lists only some tiers keeps the defaults for the rest."""
+        return self.tiers.get(tier) or _default_tier_rules()[tier]
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Policy:

@@ -24,6 +24,12 @@ ENTRY_POINT_GROUP = "guardrail.checks"
 
 _BUILT_IN: dict[str, str] = {
     "personal_data": "guardrail.pii.settings:PERSONAL_DATA",
+    "prohibited_use": "guardrail.crime_prevention.prohibited_use:PROHIBITED_USE",
+    "prompt_injection": "guardrail.system_security.injection:PROMPT_INJECTION",
+    "secrets": "guardrail.system_security.secrets:SECRETS",
+    "request_limits": "guardrail.system_security.limits:REQUEST_LIMITS",
+    "cited_sources": "guardrail.reliability.citations:CITED_SOURCES",
+    "verbatim_overlap": "guardrail.intellectual_property.overlap:VERBATIM_OVERLAP",
 }
 
 
@@ -51,7 +57,7 @@ class CheckType:
     factory: str
 
     def build(self, settings: BaseModel, services: CheckServices | None = None) -> Check:
-        create: Callable[[Any, CheckServices], Check] = _import(self.factory)
+        create: Callable[[Any, CheckServices], Check] = import_path(self.factory)
         return create(settings, services or CheckServices())
 
 
@@ -75,7 +81,7 @@ def resolve(name: str) -> CheckType:
     if name in _extra:
         return _extra[name]
     if name in _BUILT_IN:
-        found: CheckType = _import(_BUILT_IN[name])
+        found: CheckType = import_path(_BUILT_IN[name])
         return found
     for ep in entry_points(group=ENTRY_POINT_GROUP, name=name):
         loaded = ep.load()
@@ -84,7 +90,8 @@ def resolve(name: str) -> CheckType:
     raise KeyError(name)
 
 
-def _import(path: str) -> Any:
+def import_path(path: str) -> Any:
+    """The object at ``"package.module:attribute.path"``."""
     module_name, _, attributes = path.partition(":")
     found: Any = importlib.import_module(module_name)
     for attribute in attributes.split("."):

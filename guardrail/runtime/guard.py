@@ -8,13 +8,18 @@ LiteLLM: adapters translate at the edge.
 Order on the way back: output checks run on the model's answer as it came (with
 pseudonyms in it), then pseudonyms are restored, so an output check never sees,
 and never records, the originals.
+
+Risk tiers act here too (policy ``tiers``): a use case whose tier refuses is stopped
+before any check runs, as is a user's opt-out where the tier honours it; a tier that
+fails closed makes every check fail closed; and a block by a check marked
+``escalate_to`` raises the call's tier (a prohibited use makes it unacceptable).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,19 +27,23 @@ from guardrail.attribution.content import from_response
 from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels
 from guardrail.core.chat import Message
 from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
-from guardrail.core.verdict import Payload, Verdict
+from guardrail.core.verdict import Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
 from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
+from guardrail.reliability.citations import REASON as UNVERIFIABLE
 from guardrail.runtime.restore import PseudonymRestorer, pseudonyms_in
 
 if TYPE_CHECKING:
     from guardrail.runtime.stream import StreamGuard
 
 DEFAULT_STREAM_WINDOW = 64
+TIER_STEP = "risk-tier"  # the name admission decisions carry in verdicts and records
+REFUSED_TIER = "risk_tier.refused"
+OPTED_OUT = "user_opt_out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,10 @@ class Guard:
         self.attributor = attributor
         self.vault: PseudonymVault = vault or InMemoryVault()
         self.pipeline = build_pipeline(policy, CheckServices(vault=self.vault))
+        # Streams check windows as they arrive, and whole answers once at the end.
+        self.window_pipeline = self.pipeline.subset(lambda step: not step.whole_answer)
+        self.whole_pipeline = self.pipeline.subset(lambda step: step.whole_answer)
+        self.escalations = {spec.name: spec.escalate_to for spec in policy.policy.checks if spec.escalate_to}
         self.stream_window = stream_window
         self.restores = _policy_restores(policy)
 
@@ -100,6 +113,7 @@ class Guard:
         tenant: str = "default",
         request_id: str | None = None,
         conversation_id: str | None = None,
+        opted_out: bool = False,
     ) -> CallContext:
         """The context of one call; an unknown use case is a :class:`RequestError`."""
         policy = self.policy.policy
@@ -112,38 +126,70 @@ class Guard:
                 code="unknown_use_case",
                 param="use_case",
             )
+        tier = RiskTier(case.tier)
         return CallContext(
             policy=self.policy.ref,
             use_case=name,
-            risk_tier=RiskTier(case.tier),
+            risk_tier=tier,
             tenant=tenant,
             request_id=request_id or new_request_id(),
             conversation_id=conversation_id,
+            fail_closed=policy.tier_rules(tier).fail_closed,
+            opted_out=opted_out,
         )
+
+    def admission(self, context: CallContext) -> Verdict | None:
+        """A block before any check runs: the tier refuses every call, or the user opted
+        out and the tier honours it. ``None``: the call may go on to the checks."""
+        rules = self.policy.policy.tier_rules(context.risk_tier)
+        if rules.refuse:
+            return _tier_block(REFUSED_TIER, f"use_case:{context.use_case}")
+        if context.opted_out and rules.honour_opt_out:
+            return _tier_block(OPTED_OUT, "opt_out_header")
+        return None
 
     def check_input(self, messages: Sequence[Message], context: CallContext) -> Verdict:
         """Input checks over every message; ``verdict.payload`` holds what may go upstream."""
         return self.pipeline(Payload(Stage.INPUT, tuple(messages)), context)
 
     def guard_request(self, messages: Sequence[Message], context: CallContext) -> GuardedRequest:
-        """Input checks, and what the answer to this request may have restored."""
+        """Admission, input checks, escalation, and what the answer may have restored."""
+        refused = self.admission(context)
+        if refused is not None:
+            return GuardedRequest(context, refused, list(messages), frozenset())
         verdict = self.check_input(messages, context)
+        context = self._escalated(context, verdict)
         if verdict.payload is None:
             return GuardedRequest(context, verdict, list(messages), frozenset())
         sent = list(verdict.payload.messages)
         introduced = pseudonyms_in(sent) - pseudonyms_in(messages)
         return GuardedRequest(context, verdict, sent, introduced)
 
+    def _escalated(self, context: CallContext, verdict: Verdict) -> CallContext:
+        """The context with the tier raised by any escalating check that blocked."""
+        for step in verdict.steps:
+            tier = self.escalations.get(step.name)
+            if step.verdict.blocked and tier is not None and _rank(tier) > _rank(context.risk_tier):
+                context = replace(context, risk_tier=tier, escalated_from=context.escalated_from or context.risk_tier,
+                                  fail_closed=context.fail_closed or self.policy.policy.tier_rules(tier).fail_closed)
+        return context
+
     def check_texts(self, texts: Sequence[str], context: CallContext) -> tuple[Verdict, list[str]]:
-        """Input checks over bare texts (embedding inputs), as if each were a user message."""
+        """Admission and input checks over bare texts (embedding inputs), as if each were a
+        user message."""
+        refused = self.admission(context)
+        if refused is not None:
+            return refused, list(texts)
         verdict = self.check_input([{"role": "user", "content": text} for text in texts], context)
         if verdict.payload is None:
             return verdict, list(texts)
         return verdict, [str(message["content"]) for message in verdict.payload.messages]
 
-    def check_output(self, messages: Sequence[Message], context: CallContext) -> Verdict:
-        """Output checks over answer messages (pseudonyms not yet restored)."""
-        return self.pipeline(Payload(Stage.OUTPUT, tuple(messages)), context)
+    def check_output(self, messages: Sequence[Message], context: CallContext, *, part: str = "all") -> Verdict:
+        """Output checks over answer messages (pseudonyms not yet restored); ``part``:
+        ``all``, or for streams ``window`` (as text arrives) and ``whole`` (at the end)."""
+        pipeline = {"all": self.pipeline, "window": self.window_pipeline, "whole": self.whole_pipeline}[part]
+        return pipeline(Payload(Stage.OUTPUT, tuple(messages)), context)
 
     def restorer(self, request: GuardedRequest) -> PseudonymRestorer | None:
         """A restorer for the request's pseudonyms, or ``None`` where the policy keeps them."""
@@ -172,7 +218,7 @@ class Guard:
         restorer = self.restorer(request)
         if restorer is not None:
             checked = restorer.messages(checked)
-        labels = self.labels(context)
+        labels = self.labels(context, unverifiable=is_unverifiable(verdict))
         checked = [_labelled(message, labels) for message in checked]
         new_choices = [
             {**choice, "message": message} for choice, message in zip(choices, checked, strict=True)
@@ -186,9 +232,10 @@ class Guard:
             )
         return GuardedResponse(verdict, final, restorer.restored if restorer else 0, attribution)
 
-    def labels(self, context: CallContext) -> Labels:
-        """The visible labels this call's risk tier asks for."""
-        return Labels.for_call(self.policy.policy.attribution, context)
+    def labels(self, context: CallContext, *, unverifiable: bool = False) -> Labels:
+        """The visible labels this call's risk tier asks for; an answer found
+        unverifiable gets the unverified-output notice whatever the tier."""
+        return Labels.for_call(self.policy.policy.attribution, context, unverifiable=unverifiable)
 
     def stream(self, request: GuardedRequest, attributor: Attributor | None = None) -> StreamGuard:
         """A guard for one streamed answer to ``request``."""
@@ -206,6 +253,26 @@ def redaction_summary(input_verdict: Verdict, output_verdicts: Sequence[Verdict]
         "input": dict(Counter(f.entity_type for f in input_verdict.all_findings())),
         "output": dict(outputs),
     }
+
+
+def is_unverifiable(verdict: Verdict) -> bool:
+    """Whether a check marked the answer unverifiable (no sources where they are required)."""
+    return any(step.verdict.reason == UNVERIFIABLE for step in verdict.steps)
+
+
+_TIER_ORDER = (RiskTier.LOW, RiskTier.LIMITED, RiskTier.HIGH, RiskTier.UNACCEPTABLE)
+
+
+def _rank(tier: RiskTier) -> int:
+    return _TIER_ORDER.index(tier)
+
+
+def _tier_block(reason: str, rule: str) -> Verdict:
+    """A block taken on the call itself, recorded as a step so audit and traces show it."""
+    finding = Finding("RISK_TIER", 0, 0, 1.0, rule, "call", "block")
+    step = Verdict(Decision.BLOCK, findings=(finding,), reason=reason)
+    outcome = StepOutcome(TIER_STEP, step, 0.0, dimensions=(), principles=("compliance",))
+    return Verdict(Decision.BLOCK, reason=reason, steps=(outcome,))
 
 
 def _labelled(message: Message, labels: Labels) -> Message:

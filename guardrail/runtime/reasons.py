@@ -17,6 +17,39 @@ _EXPLANATIONS = {
     "embedding.token_input": (
         "Token-array input cannot be checked for personal data; send text instead."
     ),
+    "risk_tier.refused": (
+        "This use case falls in a risk tier the policy prohibits (Guideline section 2.1.2: "
+        "unacceptable risk), so no call is made for it."
+    ),
+    "user_opt_out": (
+        "The user opted out of processing by generative AI, so the request was not sent to "
+        "any model (Guideline: user opt-out for limited- and high-risk uses)."
+    ),
+    "crime_prevention.prohibited_use": (
+        "The request or answer falls under a use the policy prohibits: violence or weapons, "
+        "obscene material, fraud or falsified documents, malicious code or illegal drugs "
+        "(Guideline dimension: crime prevention). The call is treated as unacceptable risk."
+    ),
+    "system_security.prompt_injection": (
+        "The content tries to override the model's instructions or extract them, openly or "
+        "hidden (Guideline dimension: system security)."
+    ),
+    "system_security.secret_blocked": (
+        "The content holds a credential (a key, token or password) that this policy never "
+        "lets through (Guideline dimension: system security)."
+    ),
+    "system_security.request_too_large": (
+        "The request exceeds the size this policy allows for a call (Guideline dimension: "
+        "system security)."
+    ),
+    "reliability.unverifiable": (
+        "The answer cites no sources, which this use case requires (Guideline dimension: "
+        "reliability and trustworthiness)."
+    ),
+    "intellectual_property.verbatim_overlap": (
+        "The answer copies a long passage of a protected text (Guideline dimension: "
+        "intellectual property)."
+    ),
 }
 
 

@@ -10,7 +10,9 @@ small window:
 - the release point never splits a finding (an identifier the checks saw whole), a
   pseudonym still arriving (``<PERS``...), or a word; an identifier is held back
   until it is complete as long as it is shorter than the window;
-- when the choice finishes, the rest is checked and released.
+- when the choice finishes, the rest is checked and released, and checks that judge
+  a whole answer (sources cited, verbatim copying) run once over all of it, before
+  the closing label, which gains the unverified notice if they say so.
 
 Tool-call arguments are held until their choice finishes, then checked, restored and
 sent as one delta: a client cannot act on half a JSON document anyway.
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from guardrail.attribution.content import ChoiceContent
 from guardrail.attribution.manifest import Attribution, Attributor, Generator
 from guardrail.core.verdict import Decision, Verdict
-from guardrail.runtime.guard import redaction_summary
+from guardrail.runtime.guard import is_unverifiable, redaction_summary
 from guardrail.runtime.restore import PARTIAL_PSEUDONYM
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ class _Choice:
     started: bool = False  # the label prefix has been sent
     finished: bool = False  # the label suffix has been sent
     sent: list[str] = field(default_factory=list)  # every text delta sent, for the manifest
+    checked: list[str] = field(default_factory=list)  # the same text before restoration and labels
     sent_calls: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -161,6 +164,7 @@ class StreamGuard:
             released = self._labels.prefix + released
             state.started = True
         if final and not state.finished:
+            self._check_whole(state)
             if not state.started and not state.tool_calls:
                 released = self._labels.prefix + released
                 state.started = True
@@ -191,6 +195,7 @@ class StreamGuard:
             else:
                 released = prefix
         state.pending = text[cut:]
+        state.checked.append(released)
         if self._restorer is not None:
             released = self._restorer.text(released)
         return released
@@ -208,8 +213,16 @@ class StreamGuard:
             cut = space.start() + 1
         return cut
 
-    def _check(self, text: str) -> Verdict:
-        verdict = self._guard.check_output([{"role": "assistant", "content": text}], self._context)
+    def _check_whole(self, state: _Choice) -> None:
+        """Whole-answer checks over the choice's full text; may add the notice."""
+        if not self._guard.whole_pipeline.steps or not state.checked:
+            return
+        verdict = self._check("".join(state.checked), part="whole")
+        if is_unverifiable(verdict) and not self._labels.unverifiable:
+            self._labels = self._guard.labels(self._context, unverifiable=True)
+
+    def _check(self, text: str, part: str = "window") -> Verdict:
+        verdict = self._guard.check_output([{"role": "assistant", "content": text}], self._context, part=part)
         self.verdicts.append(verdict)
         if verdict.blocked:
             raise StreamBlocked(verdict)
@@ -227,7 +240,7 @@ class StreamGuard:
         ]
         state.tool_calls = {}
         verdict = self._guard.check_output(
-            [{"role": "assistant", "content": None, "tool_calls": calls}], self._context
+            [{"role": "assistant", "content": None, "tool_calls": calls}], self._context, part="window"
         )
         self.verdicts.append(verdict)
         if verdict.blocked:

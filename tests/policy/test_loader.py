@@ -27,7 +27,7 @@ checks:
 def test_the_default_pack_loads_and_labels_every_check(default_policy) -> None:  # type: ignore[no-untyped-def]
     assert "hk-genai-2025" in built_in_names()
     ref = default_policy.ref
-    assert (ref.id, ref.version) == ("hk-genai-2025", "2025.04.1")
+    assert (ref.id, ref.version) == ("hk-genai-2025", "2025.04.2")
     assert ref.content_hash.startswith("sha256:") and len(ref.content_hash) == 71
     for check in default_policy.policy.checks:
         assert check.dimensions and check.principles

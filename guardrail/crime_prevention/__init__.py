@@ -1,0 +1,1 @@
+"""Crime prevention (Guideline dimension 2.2): refusing prohibited uses."""

@@ -1,0 +1,1 @@
+"""Intellectual property (Guideline dimension 2.2): whole or substantial copying."""

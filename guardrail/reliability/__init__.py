@@ -1,0 +1,1 @@
+"""Reliability and trustworthiness (Guideline dimension 2.2): unverifiable answers."""

@@ -1,0 +1,115 @@
+"""Checks built on rule sets: the shared settings and the scan over a chat payload.
+
+The prohibited-use and prompt-injection checks are both "run these rules over the
+texts the policy says to look at, and block (or warn) on a hit", so they share this
+one loop; the injection check adds the texts it uncovers (hidden or encoded).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from guardrail.core.chat import collect_texts, message_role
+from guardrail.core.context import CallContext, Stage
+from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
+from guardrail.policy.model import StrictModel
+from guardrail.rules.engine import RuleMatch, RuleSet, digest, load_rule_sets
+
+# An answer that opens by declining is not the harmful content its words mention.
+REFUSAL = re.compile(
+    r"^\W{0,3}(?:(?:i'?m |i am )?sorry|i (?:can(?:no|')t|won'?t|will not|am (?:not able|unable)|must decline)"
+    r"|unfortunately,? i|抱歉|對不起|对不起|我不能|我無法|我无法|我唔可以|我唔能夠|唔好意思)",
+    re.IGNORECASE,
+)
+REFUSAL_SCAN_CHARS = 200
+
+
+class RuleAction(StrEnum):
+    """What a hit does: ``block`` refuses the call, ``warn`` lets it through and records it."""
+
+    BLOCK = "block"
+    WARN = "warn"
+
+
+class RuleCheckSettings(StrictModel):
+    """Settings every rule-based check takes."""
+
+    rule_sets: list[str] = Field(
+        min_length=1, description="builtin:NAME (shipped in guardrail/policies/rules) or a file path."
+    )
+    categories: list[str] | None = Field(default=None, description="Only these rule categories; default all.")
+    action: RuleAction = RuleAction.BLOCK
+    roles: list[str] = Field(
+        default_factory=lambda: ["user", "tool", "function"],
+        description=(
+            "Input messages of these roles are scanned. The provider's own system prompt is "
+            "not, by default: it often names what it forbids."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _rules_load(self) -> RuleCheckSettings:
+        files = load_rule_sets(self.rule_sets)
+        known = {rule.category for file in files for rule in file.rules}
+        unknown = sorted(set(self.categories or ()) - known)
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; the rule sets have {sorted(known)}")
+        return self
+
+    def content_digest(self) -> str:
+        """What the rule files say, hashed: the policy hash covers it, so it changes
+        when a rule does, though the policy names the files only."""
+        return digest(self.rule_sets)
+
+
+class RuleCheck:
+    """Runs a rule set over a payload's texts; blocks or warns on a hit."""
+
+    def __init__(self, settings: RuleCheckSettings, reason: str) -> None:
+        self.settings = settings
+        self.rules = RuleSet(load_rule_sets(settings.rule_sets), settings.categories)
+        self.reason = reason
+        self.roles = frozenset(settings.roles)
+
+    def __call__(self, payload: Payload, context: CallContext) -> Verdict:
+        findings = tuple(self.findings(payload))
+        if not findings:
+            return ALLOW
+        decision = Decision.BLOCK if self.settings.action is RuleAction.BLOCK else Decision.WARN
+        return Verdict(decision, findings=findings, reason=self.reason)
+
+    def findings(self, payload: Payload) -> Iterator[Finding]:
+        for location, role, text in self.texts(payload):
+            for match in self.rules.scan(text, role):
+                yield rule_finding(match, location, self.settings.action.value)
+
+    def texts(self, payload: Payload) -> Iterator[tuple[str, str, str]]:
+        """(location, role, text) of every text this check looks at."""
+        for slot in collect_texts(payload.messages):
+            if payload.stage is Stage.INPUT:
+                role = message_role(payload.messages, slot)
+                if role not in self.roles:
+                    continue
+            else:
+                role = "assistant"
+                if REFUSAL.search(slot.text[:REFUSAL_SCAN_CHARS]):
+                    continue
+            yield slot.location, role, slot.text
+
+
+def rule_finding(match: RuleMatch, location: str, action: str, *, layer: str = "") -> Finding:
+    """Evidence for a rule that fired: category, rule id (and set), where; never the text."""
+    rule = f"{match.rule_set}:{match.rule}"
+    return Finding(
+        entity_type=match.category,
+        start=match.start,
+        end=match.end,
+        score=1.0,
+        rule=f"{layer}>{rule}" if layer else rule,
+        location=location,
+        action=action,
+    )

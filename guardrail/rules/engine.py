@@ -1,0 +1,153 @@
+"""Compiled rule sets and the scan over one text.
+
+Rules are compiled once (at start-up, with the check). A scan runs on the text as
+:func:`prepare` normalises it, so full-width letters, zero-width characters and
+similar disguises do not hide a phrase, and reports offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from guardrail.pii.normalize import NormalizedText, normalize
+from guardrail.rules.model import Rule, RuleSetFile
+from guardrail.yamlfile import YamlProblem, load_mapping, validation_problem
+
+BUILT_IN_PREFIX = "builtin:"
+_PACKAGE = "guardrail.policies"
+_FLAGS = re.IGNORECASE | re.DOTALL
+
+
+class RuleSetError(ValueError):
+    """A rule file that cannot be read or is invalid; the message names file and field.
+
+    A ``ValueError``, so that a policy naming the file reports it at the check's
+    ``settings.rule_sets`` and stops start-up like any other invalid setting.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatch:
+    """A rule that fired: which, from which set, and where in the original text."""
+
+    rule: str
+    category: str
+    rule_set: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledRule:
+    id: str
+    category: str
+    any: tuple[re.Pattern[str], ...]
+    all: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+    window: int
+    roles: frozenset[str] | None
+
+    def find(self, text: str) -> tuple[int, int] | None:
+        """The span of the first firing in ``text``, or ``None``."""
+        for pattern in self.any:
+            for match in pattern.finditer(text):
+                if not self._excused(text, match.start(), match.end()):
+                    return match.start(), match.end()
+        if not self.all:
+            return None
+        first, *others = self.all
+        for match in first.finditer(text):
+            low, high = max(0, match.start() - self.window), match.end() + self.window
+            found = [other.search(text, low, high) for other in others]
+            if all(found):
+                start = min([match.start(), *(f.start() for f in found if f)])
+                end = max([match.end(), *(f.end() for f in found if f)])
+                if not self._excused(text, start, end):
+                    return start, end
+        return None
+
+    def _excused(self, text: str, start: int, end: int) -> bool:
+        low, high = max(0, start - self.window), end + self.window
+        return any(pattern.search(text, low, high) for pattern in self.unless)
+
+
+class RuleSet:
+    """Rules from one or more files, compiled; ``digest`` identifies their content."""
+
+    def __init__(self, files: Sequence[RuleSetFile], categories: Iterable[str] | None = None) -> None:
+        wanted = set(categories) if categories is not None else None
+        self.rules: list[tuple[str, _CompiledRule]] = []
+        for file in files:
+            for rule in file.rules:
+                if wanted is None or rule.category in wanted:
+                    self.rules.append((f"{file.id}@{file.version}", _compile(file, rule)))
+        self.categories = sorted({rule.category for _, rule in self.rules})
+
+    def scan(self, text: str | NormalizedText, role: str | None = None) -> list[RuleMatch]:
+        """Every rule that fires on ``text`` (once each), for a message of ``role``."""
+        prepared = text if isinstance(text, NormalizedText) else prepare(text)
+        matches = []
+        for set_name, rule in self.rules:
+            if rule.roles is not None and role not in rule.roles:
+                continue
+            span = rule.find(prepared.text)
+            if span is not None:
+                start, end = prepared.to_original(*span)
+                matches.append(RuleMatch(rule.id, rule.category, set_name, start, end))
+        return matches
+
+
+def prepare(text: str) -> NormalizedText:
+    """The form rules match against: NFKC, invisible characters dropped, offsets kept."""
+    return normalize(text)
+
+
+def load_rule_sets(names: Sequence[str]) -> list[RuleSetFile]:
+    """Rule files by name: ``builtin:NAME`` (shipped with guardrail) or a path."""
+    return [_load(name) for name in names]
+
+
+def digest(names: Sequence[str]) -> str:
+    """SHA-256 over the named files' bytes, so a policy's hash changes with its rules."""
+    hasher = hashlib.sha256()
+    for name in names:
+        hasher.update(_read(name).encode("utf-8"))
+    return "sha256:" + hasher.hexdigest()
+
+
+def _compile(file: RuleSetFile, rule: Rule) -> _CompiledRule:
+    def each(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(file.expand(pattern), _FLAGS) for pattern in patterns)
+
+    return _CompiledRule(rule.id, rule.category, each(rule.any), each(rule.all), each(rule.unless),
+                         rule.window, frozenset(rule.roles) if rule.roles is not None else None)
+
+
+def _read(name: str) -> str:
+    try:
+        if name.startswith(BUILT_IN_PREFIX):
+            resource = resources.files(_PACKAGE).joinpath("rules", f"{name.removeprefix(BUILT_IN_PREFIX)}.yaml")
+            return resource.read_text(encoding="utf-8")
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleSetError(f"{name}: cannot read rule set ({type(error).__name__})") from None
+
+
+def _load(name: str) -> RuleSetFile:
+    try:
+        return RuleSetFile.model_validate(load_mapping(_read(name), what="a rule set"))
+    except YamlProblem as problem:
+        raise _error(name, problem) from None
+    except ValidationError as error:
+        raise _error(name, validation_problem(error)) from None
+
+
+def _error(name: str, problem: YamlProblem) -> RuleSetError:
+    return RuleSetError(f"{name}: {problem.field + ': ' if problem.field else ''}{problem.message}")
