@@ -26,6 +26,7 @@ from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
+from guardrail.rules.prefilter import Literals, may_match, required_literals
 
 REASON_REDACTED = "system_security.secret_redacted"
 REASON_BLOCKED = "system_security.secret_blocked"
@@ -85,8 +86,18 @@ class _Detector:
     pattern: re.Pattern[str]
     use_group: bool
     stated: bool = False
+    literals: Literals | None = None  # one of these is in every match (lower case)
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+    @classmethod
+    def of(cls, name: str, pattern: re.Pattern[str], use_group: bool, stated: bool = False) -> _Detector:
+        literals = required_literals(pattern.pattern)
+        if literals is not None:
+            literals = frozenset(literal.lower() for literal in literals)
+        return cls(name, pattern, use_group, stated, literals)
+
+    def spans(self, text: str, lowered: str) -> Iterator[tuple[int, int]]:
+        if not may_match(self.literals, lowered):
+            return
         for match in self.pattern.finditer(text):
             group = 1 if self.use_group and match.lastindex else 0
             start, end = match.start(group), match.end(group)
@@ -101,10 +112,10 @@ class _Detector:
 class SecretsCheck:
     def __init__(self, settings: SecretsSettings) -> None:
         self.settings = settings
-        detectors = [_Detector(f"guardrail.{name}", re.compile(pattern, re.DOTALL), name in _OWN_WITH_GROUP,
-                               stated=name.startswith("stated_"))
+        detectors = [_Detector.of(f"guardrail.{name}", re.compile(pattern, re.DOTALL), name in _OWN_WITH_GROUP,
+                                  stated=name.startswith("stated_"))
                      for name, pattern in _OWN_PATTERNS.items()]
-        detectors += [_Detector(f"policy.{name}", re.compile(pattern), True)
+        detectors += [_Detector.of(f"policy.{name}", re.compile(pattern), True)
                       for name, pattern in settings.extra_patterns.items()]
         if settings.detect_secrets:
             detectors += _detect_secrets_detectors()
@@ -127,8 +138,9 @@ class SecretsCheck:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping secret spans, the longest winning, in text order."""
+        lowered = text.lower()
         candidates = sorted(
-            ((start, end, detector.name) for detector in self.detectors for start, end in detector.spans(text)
+            ((start, end, detector.name) for detector in self.detectors for start, end in detector.spans(text, lowered)
              if text[start:end] != PLACEHOLDER),
             key=lambda span: (span[0], -(span[1] - span[0])),
         )
@@ -165,7 +177,7 @@ def _detect_secrets_detectors() -> list[_Detector]:
         module, _, name = plugin.partition(".")
         cls = import_path(f"detect_secrets.plugins.{module}:{name}")
         for pattern in cls.denylist:
-            detectors.append(_Detector(f"detect_secrets.{name}", pattern, name in _SECRET_IN_GROUP))
+            detectors.append(_Detector.of(f"detect_secrets.{name}", pattern, name in _SECRET_IN_GROUP))
     return detectors
 
 

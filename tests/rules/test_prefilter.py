@@ -1,0 +1,63 @@
+"""The literal prefilter may skip a regex only when the regex cannot match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guardrail.rules import RuleSet, load_rule_sets, prepare
+from guardrail.rules.engine import _lower
+from guardrail.rules.prefilter import may_match, required_literals
+from guardrail.system_security.secrets import SecretsCheck, SecretsSettings
+from guardrail.testing.check_evaluation import load_set
+
+DATA = Path(__file__).resolve().parents[1] / "checks" / "data"
+TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_set(path).values()
+         for item in items]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bbombs?\b|napalm", {"bomb", "napalm"}),
+        (r"how (?:do|can) i|teach me", {"how ", "teach me"}),
+        (r"(?:pipe |nail )?bomb", {"bomb"}),
+        (r"[sz]ecret\d+", {"ecret"}),
+        (r"\w+", None),
+        (r"a?b?", None),
+        (r"x|\d", None),  # one alternative has no literal: no filter
+    ],
+)
+def test_required_literals(pattern: str, literals: set[str] | None) -> None:
+    found = required_literals(pattern)
+    assert (set(found) if found is not None else None) == literals
+
+
+def all_rule_patterns() -> list[re.Pattern[str]]:
+    patterns = []
+    for name in ("prohibited-use", "prompt-injection"):
+        for _, rule in RuleSet(load_rule_sets([f"builtin:{name}"])).rules:
+            patterns += [p for p in (*rule.any, *rule.all, *rule.unless)]
+    return patterns
+
+
+def test_no_rule_pattern_is_skipped_where_it_matches() -> None:
+    patterns = all_rule_patterns()
+    for text in TEXTS:
+        lowered = _lower(prepare(text).text)
+        for pattern in patterns:
+            if pattern.regex.search(lowered):
+                assert may_match(pattern.literals, lowered), (pattern.regex.pattern[:60], text)
+
+
+@given(st.sampled_from(TEXTS), st.text(max_size=30), st.integers(min_value=0, max_value=200))
+def test_no_secret_pattern_is_skipped_where_it_matches(base: str, noise: str, at: int) -> None:
+    text = base[:at] + noise + base[at:]
+    lowered = text.lower()
+    for detector in SecretsCheck(SecretsSettings()).detectors:
+        if detector.pattern.search(text):
+            assert may_match(detector.literals, lowered), detector.name
