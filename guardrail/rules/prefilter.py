@@ -12,14 +12,17 @@ always runs, so the filter can only save time, never change a result.
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
+_sre: Any
+_sre_parse: Any
 try:  # The parser is internal to re; without it, no prefilter (correct, slower).
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
+    _sre = importlib.import_module("re._constants")
+    _sre_parse = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Pythons
-    _sre = _sre_parse = None  # type: ignore[assignment]
+    _sre = _sre_parse = None
 
 Literals = frozenset[str]
 
