@@ -157,7 +157,9 @@ def pattern_only_policy(folder: Path) -> str:
 
     raw = yaml.safe_load((HERE.parent / "policies" / "hk-genai-2025.yaml").read_text())
     raw["id"] = "hk-genai-2025-patterns"
-    raw["checks"][0]["settings"]["ner"] = False
+    for check in raw["checks"]:
+        if check["type"] == "personal_data":
+            check["settings"]["ner"] = False
     path = folder / "patterns.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True))
     load_policy(path)  # fail here, not in the server, if it is invalid
