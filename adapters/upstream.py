@@ -95,7 +95,7 @@ class Upstream:
         for stream in (False, True):
             # A failed warm-up only costs the first call its time; never fail start-up.
             with contextlib.suppress(Exception):
-                response = await self.router.acompletion(
+                response: Any = await self.router.acompletion(
                     model=self.model_names[0], messages=[{"role": "user", "content": "warm-up"}],
                     mock_response="ok", stream=stream,
                 )

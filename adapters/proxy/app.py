@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, TypeVar
 
@@ -41,15 +40,15 @@ from guardrail.adapters.proxy.requests import (
 )
 from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.upstream import Upstream, UpstreamError
-from guardrail.attribution import Attribution, Attributor, Generator, KeyStore
+from guardrail.attribution import Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, Stage, new_request_id
-from guardrail.core.verdict import Decision, ErrorOutcome, Verdict
+from guardrail.core.verdict import ErrorOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
-from guardrail.runtime.evidence import check_summaries, merge
+from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
 from guardrail.runtime.guard import OPTED_OUT, REFUSED_TIER
 from guardrail.runtime.reasons import explain
 from guardrail.telemetry import Tracing
@@ -222,16 +221,15 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     _known_model(proxy, chat.model)
     guard, context = proxy.context(request, caller, chat.guardrail)
     record = request.state.record
-    record.update(model=chat.model, stream=chat.stream, use_case=context.use_case,
-                  risk_tier=context.risk_tier.value, policy=f"{context.policy.id}@{context.policy.version}",
-                  policy_hash=context.policy.content_hash)
+    record.update(model=chat.model, stream=chat.stream)
+    note_call(record, context)
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
     guarded_request = await _checked(len(body_text(messages)), guard.guard_request, messages, context)
     verdict = guarded_request.verdict
-    _note_tier(record, guarded_request.context)
-    _note(record, "input", verdict)
+    note_call(record, guarded_request.context)
+    note_verdict(record, "input", verdict)
     proxy.tracing.record_checks(span, Stage.INPUT, verdict, context)
     if verdict.blocked:
         raise _blocked(verdict, "input")
@@ -256,7 +254,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request,
                              generator, proxy.attributor)
     request.state.answer = response
-    _note(record, "output", guarded.verdict)
+    note_verdict(record, "output", guarded.verdict)
     proxy.tracing.record_checks(span, Stage.OUTPUT, guarded.verdict, context)
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, "output")
@@ -265,7 +263,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     if guarded.attribution is not None:
         body = {**body, FIELD: guarded.attribution.as_field()}
         headers[HEADER] = guarded.attribution.jws
-        _note_attribution(record, guarded.attribution)
+        note_attribution(record, guarded.attribution)
     return JSONResponse(body, headers=headers)
 
 
@@ -284,7 +282,7 @@ async def _stream(
         envelope = stream_guard.envelope
         attribution = stream_guard.attribution(proxy.generator(model, envelope.get("model")))
         if attribution is not None:
-            _note_attribution(record, attribution)
+            note_attribution(record, attribution)
             yield event({**envelope, "choices": [], FIELD: attribution.as_field()})
         yield "data: [DONE]\n\n"
         outcome = "completed"
@@ -301,7 +299,7 @@ async def _stream(
         record["upstream_ms"] = round((time.perf_counter() - started) * 1000, 2)
         span, context = traced
         for verdict in stream_guard.verdicts:
-            _note(record, "output", verdict)
+            note_verdict(record, "output", verdict)
             proxy.tracing.record_checks(span, Stage.OUTPUT, verdict, context)
         proxy.tracing.end_call(span, status=200, response=stream_guard.envelope,
                                error_type=None if outcome == "completed" else outcome)
@@ -318,9 +316,10 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
     if not all(isinstance(text, str) for text in texts):
         raise ProxyError(400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"),
                          param="input")
-    request.state.record.update(model=embedding.model, use_case=context.use_case, risk_tier=context.risk_tier.value)
+    request.state.record["model"] = embedding.model
+    note_call(request.state.record, context)
     verdict, checked = await anyio.to_thread.run_sync(guard.check_texts, texts, context)
-    _note(request.state.record, "input", verdict)
+    note_verdict(request.state.record, "input", verdict)
     if verdict.blocked:
         raise _blocked(verdict, "input")
     response = await proxy.upstream.embeddings(embedding.model, checked, forwarded_params(embedding))
@@ -364,11 +363,6 @@ def _blocked(verdict: Verdict, stage: str) -> ProxyError:
     return ProxyError(400, "guardrail_blocked", code, explain(verdict.reason), param=stage)
 
 
-def _note_attribution(record: dict[str, Any], attribution: Attribution) -> None:
-    record["attribution_id"] = attribution.manifest["id"]
-    record["content_hash"] = attribution.manifest["content"]["hash"]
-
-
 def _headers(context: CallContext, verdict: Verdict, guard: Guard | None = None) -> dict[str, str]:
     headers = {
         "x-guardrail-ai-generated": "true",
@@ -380,35 +374,3 @@ def _headers(context: CallContext, verdict: Verdict, guard: Guard | None = None)
     if guard is not None and guard.labels(context).tier.human_review:
         headers["x-guardrail-human-review"] = "required"
     return headers
-
-
-def _note_tier(record: dict[str, Any], context: CallContext) -> None:
-    """The tier the call ran under (raised, if its content raised it) and the opt-out."""
-    record["risk_tier"] = context.risk_tier.value
-    if context.escalated_from is not None:
-        record["escalated_from"] = context.escalated_from.value
-    if context.opted_out:
-        record["opt_out"] = True
-
-
-def _note(record: dict[str, Any], stage: str, verdict: Verdict) -> None:
-    """Add a verdict's decision, entity counts (never values) and per-check evidence."""
-    record["checks"] = merge(record.get("checks") or [], check_summaries(stage, verdict))
-    key = f"{stage}_entities"
-    counts = Counter(record.get(key) or {})
-    counts.update(f.entity_type for f in verdict.all_findings())
-    if counts:
-        record[key] = dict(counts)
-    previous = record.get(f"{stage}_decision")
-    if previous is None or verdict.decision.severity > _severity(previous):
-        record[f"{stage}_decision"] = verdict.decision.value
-    failures = [s.verdict.failure for s in verdict.steps if s.verdict.failure is not None]
-    if failures:
-        record[f"{stage}_check_errors"] = [f"{f.error_type}:{f.outcome.value}" for f in failures]
-    if verdict.reason:
-        record[f"{stage}_reason"] = verdict.reason
-
-
-def _severity(decision: str) -> int:
-    return Decision(decision).severity
-

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from guardrail.attribution.manifest import Attribution
+from guardrail.core.context import CallContext
 from guardrail.core.verdict import Decision, Verdict
 
 
@@ -47,3 +49,37 @@ def merge(summaries: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[di
         current["duration_ms"] = round(current["duration_ms"] + item["duration_ms"], 3)
         current["error"] = current["error"] or item["error"]
     return list(by_key.values())
+
+
+def note_verdict(record: dict[str, Any], stage: str, verdict: Verdict) -> None:
+    """Add a verdict's decision, entity counts (never values) and per-check evidence."""
+    record["checks"] = merge(record.get("checks") or [], check_summaries(stage, verdict))
+    key = f"{stage}_entities"
+    counts = Counter(record.get(key) or {})
+    counts.update(f.entity_type for f in verdict.all_findings())
+    if counts:
+        record[key] = dict(counts)
+    previous = record.get(f"{stage}_decision")
+    if previous is None or verdict.decision.severity > Decision(previous).severity:
+        record[f"{stage}_decision"] = verdict.decision.value
+    failures = [s.verdict.failure for s in verdict.steps if s.verdict.failure is not None]
+    if failures:
+        record[f"{stage}_check_errors"] = [f"{f.error_type}:{f.outcome.value}" for f in failures]
+    if verdict.reason:
+        record[f"{stage}_reason"] = verdict.reason
+
+
+def note_call(record: dict[str, Any], context: CallContext) -> None:
+    """The call's use case, policy and the tier it ran under (raised, if content
+    raised it), and a user's opt-out."""
+    record.update(use_case=context.use_case, risk_tier=context.risk_tier.value,
+                  policy=f"{context.policy.id}@{context.policy.version}", policy_hash=context.policy.content_hash)
+    if context.escalated_from is not None:
+        record["escalated_from"] = context.escalated_from.value
+    if context.opted_out:
+        record["opt_out"] = True
+
+
+def note_attribution(record: dict[str, Any], attribution: Attribution) -> None:
+    record["attribution_id"] = attribution.manifest["id"]
+    record["content_hash"] = attribution.manifest["content"]["hash"]
