@@ -137,22 +137,24 @@ def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str) ->
     return result
 
 
-def _generator(model: str, answered: Any) -> Generator:
+def _generator(model: str, answered: Any, provider: str | None = None) -> Generator:
+    """Who generated an answer: the provider LiteLLM used (or would use for ``model``)."""
     import litellm
 
-    try:
-        provider = litellm.get_llm_provider(model)[1]
-    except Exception:  # noqa: BLE001 - an unknown provider is still worth attributing
-        provider = "unknown"
+    if not provider:
+        try:
+            provider = litellm.get_llm_provider(model)[1]
+        except Exception:  # noqa: BLE001 - an unknown provider is still worth attributing
+            provider = "unknown"
     return Generator(str(provider), str(answered or model))
 
 
-def _closing_chunk(stream_guard: StreamGuard, model: str) -> Any:
+def _closing_chunk(stream_guard: StreamGuard, model: str, provider: str | None = None) -> Any:
     """The last chunk: no choices, the signed manifest over the whole stream."""
     import litellm
 
     envelope = stream_guard.envelope
-    attribution = stream_guard.attribution(_generator(model, envelope.get("model")))
+    attribution = stream_guard.attribution(_generator(model, envelope.get("model"), provider))
     if attribution is None:
         return None
     return litellm.ModelResponseStream(**{**envelope, "choices": [], FIELD: attribution.as_field()})
@@ -177,7 +179,7 @@ def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, mode
 
 
 async def _astream(
-    response: Any, stream_guard: StreamGuard, context: CallContext, model: str
+    response: Any, stream_guard: StreamGuard, context: CallContext, model: str, provider: str | None = None
 ) -> AsyncIterator[Any]:
     import litellm
 
@@ -189,7 +191,7 @@ async def _astream(
                 yield litellm.ModelResponseStream(**out)
         for out in stream_guard.finish():
             yield litellm.ModelResponseStream(**out)
-        closing = _closing_chunk(stream_guard, model)
+        closing = _closing_chunk(stream_guard, model, provider)
         if closing is not None:
             yield closing
     except StreamBlocked as blocked:

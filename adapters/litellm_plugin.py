@@ -1,0 +1,253 @@
+"""guardrail inside LiteLLM's own proxy, as a custom guardrail.
+
+For service providers who already run ``litellm --config config.yaml``: add
+
+    guardrails:
+      - guardrail_name: hk-genai-2025
+        litellm_params:
+          guardrail: guardrail.adapters.litellm_plugin.GuardrailPlugin
+          mode: [pre_call, post_call]
+          default_on: true
+
+and every chat completion goes through the same :class:`~guardrail.runtime.Guard` as
+guardrail's own proxy: input checks and redaction before the call (``pre_call``),
+output checks, pseudonym restoration, labels and the signed attribution manifest after
+it (``post_call``, streams included), and one hash-chained audit record and one trace
+per call. Settings come from ``litellm_params`` (``policy``, ``data_dir``,
+``service_provider``, ``audit_store``, ``telemetry``) or from the environment
+(``GUARDRAIL_POLICY``, ``GUARDRAIL_DATA_DIR``, ``GUARDRAIL_SERVICE_PROVIDER``).
+Clients choose the use case, conversation and opt-out with the same headers as for
+guardrail's proxy (``x-guardrail-use-case``, ``x-guardrail-conversation-id``,
+``x-guardrail-opt-out``); the tenant is the LiteLLM key's team (or alias).
+
+A refused call raises LiteLLM's usual ``HTTPException`` with an OpenAI-style body
+and the stable reason code. The raw request LiteLLM keeps for its own logging
+(``proxy_server_request``) is replaced by the redacted one.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import OrderedDict
+from collections.abc import AsyncGenerator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException
+from litellm.integrations.custom_guardrail import CustomGuardrail
+from litellm.types.guardrails import GuardrailEventHooks
+from opentelemetry.trace import Span
+
+from guardrail.adapters.litellm_wrapper import DATA_DIR_ENV, PROVIDER_ENV, _astream, _generator
+from guardrail.adapters.proxy.records import CallRecords
+from guardrail.attribution import Attributor, KeyStore
+from guardrail.attribution.manifest import FIELD, HEADER
+from guardrail.core.context import CallContext, Stage
+from guardrail.core.verdict import Verdict
+from guardrail.errors import BlockedError, GuardrailError
+from guardrail.policy.loader import DEFAULT_POLICY
+from guardrail.runtime import Guard, GuardedRequest
+from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
+from guardrail.runtime.reasons import explain
+from guardrail.telemetry import TelemetrySettings, Tracing
+
+POLICY_ENV = "GUARDRAIL_POLICY"
+MAX_OPEN_CALLS = 10_000  # calls between pre_call and their answer; the oldest are dropped past this
+_REFUSALS = {"risk_tier.refused": 403, "user_opt_out": 403, "check_error.failed_closed": 503}
+
+
+@dataclass
+class _Call:
+    """One call between its pre_call and post_call hooks."""
+
+    request: GuardedRequest
+    span: Span
+    record: dict[str, Any]
+    started: float = field(default_factory=time.perf_counter)
+
+
+class GuardrailPlugin(CustomGuardrail):
+    """A LiteLLM ``CustomGuardrail`` that runs a guardrail policy on every chat call."""
+
+    def __init__(
+        self,
+        policy: str | None = None,
+        data_dir: str | None = None,
+        service_provider: str | None = None,
+        audit_store: str = "folder",
+        telemetry: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        folder = Path(data_dir or os.environ.get(DATA_DIR_ENV) or ".guardrail")
+        keys = KeyStore(folder / "keys")
+        keys.write_jwks(folder / "jwks.json")
+        self.attributor = Attributor(keys.active, service_provider or os.environ.get(PROVIDER_ENV) or "guardrail")
+        self.guard = Guard.from_policy(policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY,
+                                       attributor=self.attributor)
+        audit = folder / ("audit.sqlite3" if audit_store == "sqlite" else "audit")
+        self.records = CallRecords(audit, keys.active)
+        self.tracing = Tracing(TelemetrySettings.model_validate(dict(telemetry or {})),
+                               default_file=folder / "traces.jsonl")
+        self._calls: OrderedDict[str, _Call] = OrderedDict()
+
+    async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict[str, Any],
+                                  call_type: Any) -> dict[str, Any] | None:
+        if not isinstance(data.get("messages"), list):
+            return None  # not a chat call: embeddings and the rest are not this plugin's
+        if self.should_run_guardrail(data=data, event_type=GuardrailEventHooks.pre_call) is not True:
+            return None
+        headers = _headers(data)
+        record: dict[str, Any] = {"path": "litellm-proxy", "model": data.get("model"),
+                                  "stream": bool(data.get("stream")), "tenant": _tenant(user_api_key_dict)}
+        try:
+            context = self.guard.context(
+                use_case=headers.get("x-guardrail-use-case"), tenant=record["tenant"],
+                conversation_id=headers.get("x-guardrail-conversation-id"),
+                opted_out=headers.get("x-guardrail-opt-out", "").lower() in {"true", "1", "yes"},
+            )
+        except GuardrailError as error:
+            raise HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",
+                                                "code": getattr(error, "code", "invalid_request")}}) from None
+        record["request_id"] = context.request_id
+        note_call(record, context)
+        span = self.tracing.start_call(str(data.get("model")), "litellm", context)
+        record["trace_id"] = format(span.get_span_context().trace_id, "032x")
+        request = self.guard.guard_request(data["messages"], context)
+        note_call(record, request.context)
+        note_verdict(record, "input", request.verdict)
+        self.tracing.record_checks(span, Stage.INPUT, request.verdict, request.context)
+        if request.blocked:
+            self._finish(_Call(request, span, record), status=_status(request.verdict), error=request.verdict.reason)
+            raise _refusal(request.verdict, context, "input")
+        data["messages"] = request.messages
+        _scrub_logged_request(data, request.messages)
+        data.setdefault("metadata", {})["guardrail_request_id"] = context.request_id
+        self._calls[context.request_id] = _Call(request, span, record)
+        while len(self._calls) > MAX_OPEN_CALLS:
+            self._calls.popitem(last=False)
+        return data
+
+    async def async_post_call_success_hook(self, data: dict[str, Any], user_api_key_dict: Any,
+                                           response: Any) -> Any:
+        call = self._pop(data)
+        if call is None or not hasattr(response, "choices"):
+            return None
+        model = str(data.get("model"))
+        hidden = dict(getattr(response, "_hidden_params", None) or {})
+        generator = _generator(model, getattr(response, "model", None), hidden.get("custom_llm_provider"))
+        guarded = self.guard.guard_response(response.model_dump(), call.request, generator, self.attributor)
+        note_verdict(call.record, "output", guarded.verdict)
+        self.tracing.record_checks(call.span, Stage.OUTPUT, guarded.verdict, call.request.context)
+        if guarded.verdict.blocked:
+            self._finish(call, status=_status(guarded.verdict), error=guarded.verdict.reason, response=guarded.response)
+            raise _refusal(guarded.verdict, call.request.context, "output")
+        import litellm
+
+        result = litellm.ModelResponse(**guarded.response)
+        if guarded.attribution is not None:
+            setattr(result, FIELD, guarded.attribution.as_field())
+            note_attribution(call.record, guarded.attribution)
+            extra = dict(hidden.get("additional_headers") or {})
+            hidden["additional_headers"] = {**extra, HEADER: guarded.attribution.jws}
+        result._hidden_params = hidden
+        call.record["restored"] = guarded.restored
+        self._finish(call, status=200, response=guarded.response)
+        return result
+
+    async def async_post_call_streaming_iterator_hook(self, user_api_key_dict: Any, response: Any,
+                                                      request_data: dict[str, Any]) -> AsyncGenerator[Any, None]:
+        call = self._pop(request_data)
+        if call is None:
+            async for chunk in response:
+                yield chunk
+            return
+        stream_guard = self.guard.stream(call.request, self.attributor)
+        outcome, error = "client_disconnected", None
+        provider = getattr(response, "custom_llm_provider", None)
+        try:
+            async for chunk in _astream(response, stream_guard, call.request.context, str(request_data.get("model")),
+                                        provider):
+                if FIELD in (chunk.model_extra or {}):
+                    note_attribution(call.record, _attribution_of(chunk))
+                    # LiteLLM drops chunks without choices as usage artefacts unless marked.
+                    chunk.provider_specific_fields = {"guardrail": "attribution"}
+                yield chunk
+            outcome = "completed"
+        except BlockedError as blocked:
+            outcome, error = "blocked", blocked.code
+            raise _refusal_from(blocked) from None
+        finally:
+            for verdict in stream_guard.verdicts:
+                note_verdict(call.record, "output", verdict)
+                self.tracing.record_checks(call.span, Stage.OUTPUT, verdict, call.request.context)
+            call.record["stream_outcome"] = outcome
+            self._finish(call, status=200, error=error if outcome != "completed" else None,
+                         response=stream_guard.envelope)
+
+    async def async_post_call_failure_hook(self, request_data: dict[str, Any], original_exception: Exception,
+                                           user_api_key_dict: Any, traceback_str: str | None = None) -> None:
+        call = self._pop(request_data)
+        if call is not None:
+            call.record["upstream_error"] = type(original_exception).__name__
+            self._finish(call, status=int(getattr(original_exception, "status_code", 502) or 502),
+                         error="upstream_error")
+
+    def _pop(self, data: Mapping[str, Any]) -> _Call | None:
+        request_id = (data.get("metadata") or {}).get("guardrail_request_id")
+        return self._calls.pop(str(request_id), None) if request_id else None
+
+    def _finish(self, call: _Call, *, status: int, error: str | None = None,
+                response: Mapping[str, Any] | None = None) -> None:
+        call.record.update(status=status, duration_ms=round((time.perf_counter() - call.started) * 1000, 2))
+        if error:
+            call.record["error"] = error
+        self.tracing.end_call(call.span, status=status, response=response, error_type=error)
+        self.records.write(call.record)
+
+
+def _headers(data: Mapping[str, Any]) -> dict[str, str]:
+    request = data.get("proxy_server_request") or {}
+    headers = request.get("headers") or {}
+    return {str(key).lower(): str(value) for key, value in headers.items()}
+
+
+def _tenant(user_api_key_dict: Any) -> str:
+    for attribute in ("team_id", "key_alias", "user_id"):
+        value = getattr(user_api_key_dict, attribute, None)
+        if value:
+            return str(value)
+    return "default"
+
+
+def _scrub_logged_request(data: dict[str, Any], messages: list[Any]) -> None:
+    """LiteLLM keeps the raw request body for its own loggers: keep the redacted one."""
+    body = (data.get("proxy_server_request") or {}).get("body")
+    if isinstance(body, dict) and "messages" in body:
+        body["messages"] = messages
+
+
+def _status(verdict: Verdict) -> int:
+    return _REFUSALS.get(verdict.reason or "", 400)
+
+
+def _refusal(verdict: Verdict, context: CallContext, stage: str) -> HTTPException:
+    code = verdict.reason or "blocked"
+    return HTTPException(_status(verdict), {"error": {
+        "message": explain(verdict.reason), "type": "guardrail_blocked", "code": code, "param": stage,
+        "request_id": context.request_id}})
+
+
+def _refusal_from(blocked: BlockedError) -> HTTPException:
+    return HTTPException(400, {"error": {"message": blocked.reason, "type": "guardrail_blocked",
+                                         "code": blocked.code, "param": blocked.stage,
+                                         "request_id": blocked.request_id}})
+
+
+def _attribution_of(chunk: Any) -> Any:
+    from guardrail.attribution import Attribution
+
+    field_value = (chunk.model_extra or {})[FIELD]
+    return Attribution(field_value["manifest"], field_value["jws"])
