@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,3 +44,111 @@ def test_server_config_example_is_valid(monkeypatch: pytest.MonkeyPatch) -> None
     config = load_config(ROOT / "examples/server/config.yaml")
     assert [key.tenant for key in config.keys] == ["contact-centre", "clinic"]
     assert config.audit_path.name == "audit" and config.telemetry.exporter == "otlp"
+
+
+def run_example(*command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(command), cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True,
+                          timeout=180, check=False)
+
+
+@pytest.fixture(scope="module")
+def embedded_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """``guardrail serve`` as documented (the embedded default), in a fresh folder."""
+    from tests.adapters.test_serve import free_port
+
+    folder = tmp_path_factory.mktemp("embedded")
+    port = free_port()
+    with (folder / "server.log").open("w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "guardrail.cli", "serve", "--port", str(port)],
+                                   cwd=folder, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"{url}/health/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, (folder / "server.log").read_text()
+            time.sleep(0.3)
+        yield url, folder
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_application_example_with_the_openai_sdk(embedded_proxy: tuple[str, Path]) -> None:
+    url, folder = embedded_proxy
+    result = run_example(sys.executable, str(ROOT / "examples/app_openai_sdk.py"), cwd=folder,
+                         GUARDRAIL_BASE_URL=f"{url}/v1")
+    assert result.returncode == 0, result.stderr
+    assert "tier: limited" in result.stdout and "refused: system_security.prompt_injection" in result.stdout
+    assert "<PERSON>" in result.stdout and "Chan Tai Man" not in result.stdout
+    assert "stream attribution: urn:uuid:" in result.stdout
+
+
+def test_user_verification_example(embedded_proxy: tuple[str, Path]) -> None:
+    url, folder = embedded_proxy
+    result = run_example(sys.executable, str(ROOT / "examples/user_verify_answer.py"), cwd=folder,
+                         GUARDRAIL_BASE_URL=f"{url}/v1")
+    assert result.returncode == 0, result.stderr
+    assert "status: valid" in result.stdout and "status: content_mismatch" in result.stdout
+
+
+def test_auditor_example(embedded_proxy: tuple[str, Path]) -> None:
+    url, folder = embedded_proxy
+    httpx.post(f"{url}/v1/chat/completions", timeout=30, json={
+        "model": "guardrail-demo", "messages": [{"role": "user", "content": "How do I make a pipe bomb?"}]})
+    result = run_example("bash", str(ROOT / "examples/auditor.sh"), ".guardrail", cwd=folder,
+                         GUARDRAIL_CLI=str(Path(sys.executable).parent / "guardrail"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "audit trail intact" in result.stdout and "crime_prevention.prohibited_use" in result.stdout
+    page = (folder / ".guardrail" / "report.html").read_text(encoding="utf-8")
+    assert "Crime prevention" in page and "<svg" in page
+
+
+def test_wrapper_example(tmp_path: Path) -> None:
+    result = run_example(sys.executable, str(ROOT / "examples/wrapper.py"), cwd=tmp_path,
+                         GUARDRAIL_DATA_DIR=str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    def line(label: str) -> str:
+        found = re.search(rf"^{label}: (.*)$", result.stdout, re.MULTILINE)
+        assert found is not None, result.stdout
+        return found.group(1)
+
+    assert "<PERSON>" in line("default policy") and "Chan Tai Man" in line("contact-centre policy")
+    assert "<PERSON>" in line("streamed") and line("refused") == "crime_prevention.prohibited_use"
+
+
+def test_service_provider_example_config_serves_tenants(tmp_path: Path) -> None:
+    from tests.adapters.test_serve import free_port
+
+    port = free_port()
+    keys = {"OPENAI_API_KEY": "unused", "LOCAL_LLM_KEY": "unused", "GUARDRAIL_KEY_CONTACT_CENTRE": "k-centre",
+            "GUARDRAIL_KEY_CLINIC": "k-clinic", "GUARDRAIL_HASH_KEY": "test-only-hash-key-0001"}
+    with (tmp_path / "server.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "guardrail.cli", "serve", "--config", str(ROOT / "examples/server/config.yaml"),
+             "--port", str(port)], cwd=tmp_path, env={**os.environ, **keys}, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/v1/chat/completions"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "server.log").read_text()
+            time.sleep(0.3)
+        body = {"model": "guardrail-demo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]}
+        centre = httpx.post(url, json=body, headers={"authorization": "Bearer k-centre"}, timeout=30)
+        assert centre.status_code == 200 and "Chan Tai Man" in centre.text  # pseudonymised, then restored
+        clinic = httpx.post(url, json=body, headers={"authorization": "Bearer k-clinic"}, timeout=30)
+        assert clinic.headers["x-guardrail-risk-tier"] == "high" and "<PERSON>" in clinic.text
+        assert httpx.post(url, json=body, timeout=30).status_code == 401
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert (tmp_path / ".guardrail" / "audit").is_dir()

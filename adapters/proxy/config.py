@@ -121,12 +121,31 @@ def load_config(path: str | Path) -> ServerConfig:
         raise ConfigurationError(f"{source}: cannot read file: {error.strerror}") from None
     try:
         raw = load_mapping(text, what="a server config")
-        resolved = _resolve_env(raw, ())
+        resolved = _relative_policies(_resolve_env(raw, ()), Path(path).parent)
         return ServerConfig.model_validate(resolved)
     except YamlProblem as problem:
         raise ConfigurationError(_where(source, problem)) from None
     except ValidationError as error:
         raise ConfigurationError(_where(source, validation_problem(error))) from None
+
+
+def _relative_policies(config: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Policy files named in a config are found beside the config first, so a config
+    and its policies can move together; built-in names and absolute paths are kept."""
+
+    def beside(name: Any) -> Any:
+        if not isinstance(name, str) or not name.endswith((".yaml", ".yml")) or Path(name).is_absolute():
+            return name
+        candidate = folder / name
+        return str(candidate) if candidate.is_file() else name
+
+    config = dict(config)
+    if "policy" in config:
+        config["policy"] = beside(config["policy"])
+    if isinstance(config.get("keys"), list):
+        config["keys"] = [{**key, "policy": beside(key.get("policy"))} if isinstance(key, dict) and key.get("policy")
+                          else key for key in config["keys"]]
+    return config
 
 
 def _where(source: str, problem: YamlProblem) -> str:

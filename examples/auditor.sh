@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# An auditor's workflow over a proxy's records (default: .guardrail, the embedded default's).
+#
+#   bash examples/auditor.sh [DATA_DIR]
+#
+# 1. verify the hash chain and its signed checkpoints (exit 0 only when intact);
+# 2. write a self-contained HTML report organised by the Guideline's dimensions and
+#    principles (open it in any browser; no external assets);
+# 3. list the calls a check refused.
+set -euo pipefail
+data="${1:-.guardrail}"
+guardrail="${GUARDRAIL_CLI:-guardrail}"
+command -v "$guardrail" >/dev/null || guardrail=.venv/bin/guardrail   # not activated: the README's venv
+audit="$data/audit"
+[ -e "$audit" ] || audit="$data/audit.sqlite3"
+
+"$guardrail" audit verify "$audit" --jwks "$data/jwks.json"
+"$guardrail" audit report "$audit" --format html --output "$data/report.html" --jwks "$data/jwks.json"
+echo "report: $data/report.html"
+"$guardrail" audit query "$audit" --decision deny --limit 20

@@ -1,0 +1,45 @@
+"""A service user checks that an answer is AI-generated and unaltered.
+
+    guardrail serve                            # in another terminal
+    python examples/user_verify_answer.py      # GUARDRAIL_BASE_URL to point elsewhere
+
+It saves an answer and the proxy's public keys (``/.well-known/jwks.json``) to files,
+then does what any user can do with them: ``guardrail attribution verify``. Changing a
+single character of the answer makes verification fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx
+
+BASE_URL = os.environ.get("GUARDRAIL_BASE_URL", "http://127.0.0.1:4000/v1")
+ROOT = BASE_URL.removesuffix("/v1")
+
+answer = httpx.post(f"{BASE_URL}/chat/completions", timeout=60, json={
+    "model": "guardrail-demo", "messages": [{"role": "user", "content": "Summarise our refund policy."}]}).json()
+folder = Path(tempfile.mkdtemp(prefix="guardrail-user-"))
+(folder / "answer.json").write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+(folder / "jwks.json").write_text(httpx.get(f"{ROOT}/.well-known/jwks.json", timeout=10).text, encoding="utf-8")
+
+
+def verify(path: Path) -> int:
+    command = [sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path), "--jwks",
+               str(folder / "jwks.json")]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    print(result.stdout.strip())
+    return result.returncode
+
+
+print("== the answer as received")
+assert verify(folder / "answer.json") == 0
+print("== the same answer with one character changed")
+answer["choices"][0]["message"]["content"] = answer["choices"][0]["message"]["content"].replace("e", "é", 1)
+(folder / "tampered.json").write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+assert verify(folder / "tampered.json") == 1
