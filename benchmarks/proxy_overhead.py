@@ -29,16 +29,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -48,40 +43,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from redaction_latency import prompts
 
+from guardrail.testing import free_port, server_process
+
 ANSWER = "OK, noted."
 MODEL = "bench"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def process(command: list[str], ready_url: str, *, env: dict[str, str] | None = None,
-            headers: dict[str, str] | None = None, cwd: Path | None = None) -> Iterator[None]:
-    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 - read on failure
-    proc = subprocess.Popen(command, stdout=log, stderr=log, env={**os.environ, **(env or {})}, cwd=cwd)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(ready_url, headers=headers, timeout=2).status_code < 500:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"{command[:3]} did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.3)
-        yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def body(text: str) -> dict[str, object]:
@@ -196,20 +161,20 @@ def main() -> None:
     up_port = free_port()
     upstream = f"http://127.0.0.1:{up_port}"
     guard_cmd = [sys.executable, "-m", "guardrail.cli", "serve"]
-    with process([sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"):
+    with server_process([sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"):
         direct = statistics.median(sequential(f"{upstream}/v1/chat/completions", texts, {}))
         rows["direct to upstream"] = {"median_ms": direct}
         for label, policy in (("guardrail hk-genai-2025", "hk-genai-2025"),
                               ("guardrail pattern-only (NER off)", pattern_only_policy(folder))):
             port = free_port()
             config = guardrail_config(folder, upstream, policy)
-            with process([*guard_cmd, "--config", str(config), "--port", str(port)],
+            with server_process([*guard_cmd, "--config", str(config), "--port", str(port)],
                          f"http://127.0.0.1:{port}/health/ready", env=env):
                 rows[label] = {"median_ms": statistics.median(
                     sequential(f"http://127.0.0.1:{port}/v1/chat/completions", texts, {}))}
         port = free_port()
         config = guardrail_config(folder, upstream, "hk-genai-2025")
-        with contextlib.nullcontext() if args.sequential_only else process(
+        with contextlib.nullcontext() if args.sequential_only else server_process(
                 [*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
                      f"http://127.0.0.1:{port}/health/ready", env=env):
             if not args.sequential_only:
@@ -229,7 +194,7 @@ def run_litellm(python: str, folder: Path, upstream: str, texts: list[str], more
     headers = {"Authorization": "Bearer sk-bench"}
     env = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOG": "ERROR"}
     port = free_port()
-    with process([litellm, "--config", str(litellm_config(folder, upstream, None)), "--port", str(port)],
+    with server_process([litellm, "--config", str(litellm_config(folder, upstream, None)), "--port", str(port)],
                  f"http://127.0.0.1:{port}/health/liveliness", env=env, headers=headers):
         rows["LiteLLM proxy, no guardrail"] = {"median_ms": statistics.median(
             sequential(f"http://127.0.0.1:{port}/v1/chat/completions", texts, headers))}
@@ -237,10 +202,10 @@ def run_litellm(python: str, folder: Path, upstream: str, texts: list[str], more
         return
     presidio_port = free_port()
     presidio = f"http://127.0.0.1:{presidio_port}"
-    with process([python, str(HERE / "presidio_services.py"), "--port", str(presidio_port), "--workers", "2"],
+    with server_process([python, str(HERE / "presidio_services.py"), "--port", str(presidio_port), "--workers", "2"],
                  f"{presidio}/analyze"):
         port = free_port()
-        with process([litellm, "--config", str(litellm_config(folder, upstream, presidio)), "--port", str(port),
+        with server_process([litellm, "--config", str(litellm_config(folder, upstream, presidio)), "--port", str(port),
                       "--num_workers", "2"], f"http://127.0.0.1:{port}/health/liveliness", env=env, headers=headers):
             url = f"http://127.0.0.1:{port}/v1/chat/completions"
             rows["LiteLLM proxy + Presidio"] = {"median_ms": statistics.median(sequential(url, texts[:100], headers))}

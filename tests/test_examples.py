@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,28 +53,11 @@ def run_example(*command: str, cwd: Path, **env: str) -> subprocess.CompletedPro
 @pytest.fixture(scope="module")
 def embedded_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """``guardrail serve`` as documented (the embedded default), in a fresh folder."""
-    from tests.adapters.test_serve import free_port
+    from tests.adapters.test_serve import serving
 
     folder = tmp_path_factory.mktemp("embedded")
-    port = free_port()
-    with (folder / "server.log").open("w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "guardrail.cli", "serve", "--port", str(port)],
-                                   cwd=folder, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"{url}/health/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, (folder / "server.log").read_text()
-            time.sleep(0.3)
+    with serving(cwd=folder) as url:
         yield url, folder
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_application_example_with_the_openai_sdk(embedded_proxy: tuple[str, Path]) -> None:
@@ -122,33 +104,16 @@ def test_wrapper_example(tmp_path: Path) -> None:
 
 
 def test_service_provider_example_config_serves_tenants(tmp_path: Path) -> None:
-    from tests.adapters.test_serve import free_port
+    from tests.adapters.test_serve import serving
 
-    port = free_port()
     keys = {"OPENAI_API_KEY": "unused", "LOCAL_LLM_KEY": "unused", "GUARDRAIL_KEY_CONTACT_CENTRE": "k-centre",
             "GUARDRAIL_KEY_CLINIC": "k-clinic", "GUARDRAIL_HASH_KEY": "test-only-hash-key-0001"}
-    with (tmp_path / "server.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "guardrail.cli", "serve", "--config", str(ROOT / "examples/server/config.yaml"),
-             "--port", str(port)], cwd=tmp_path, env={**os.environ, **keys}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/v1/chat/completions"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "server.log").read_text()
-            time.sleep(0.3)
+    with serving("--config", str(ROOT / "examples/server/config.yaml"), cwd=tmp_path, env=keys) as base:
+        url = f"{base}/v1/chat/completions"
         body = {"model": "guardrail-demo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]}
         centre = httpx.post(url, json=body, headers={"authorization": "Bearer k-centre"}, timeout=30)
         assert centre.status_code == 200 and "Chan Tai Man" in centre.text  # pseudonymised, then restored
         clinic = httpx.post(url, json=body, headers={"authorization": "Bearer k-clinic"}, timeout=30)
         assert clinic.headers["x-guardrail-risk-tier"] == "high" and "<PERSON>" in clinic.text
         assert httpx.post(url, json=body, timeout=30).status_code == 401
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert (tmp_path / ".guardrail" / "audit").is_dir()

@@ -5,8 +5,6 @@ upstream on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -19,8 +17,7 @@ import pytest
 from guardrail.attribution import load_jwks, verify_document
 from guardrail.attribution.verify import Status
 from guardrail.audit import verify_trail
-from guardrail.testing import BackgroundServer, RecordingUpstream
-from tests.adapters.test_serve import free_port
+from guardrail.testing import BackgroundServer, RecordingUpstream, free_port, server_process
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "litellm_proxy"
 MASTER_KEY = "sk-test-admin"
@@ -35,30 +32,14 @@ def litellm_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     recorder = RecordingUpstream(chunk_chars=5)
     with BackgroundServer(recorder.app) as upstream:
         port = free_port()
-        env = {**os.environ, "UPSTREAM_API_BASE": f"{upstream.url}/v1", "UPSTREAM_API_KEY": "upstream-key",
+        env = {"UPSTREAM_API_BASE": f"{upstream.url}/v1", "UPSTREAM_API_KEY": "upstream-key",
                "LITELLM_MASTER_KEY": MASTER_KEY, "LITELLM_LOCAL_MODEL_COST_MAP": "True",
                "GUARDRAIL_DATA_DIR": str(data)}
         litellm = Path(sys.executable).parent / "litellm"
         url = f"http://127.0.0.1:{port}"
-        with (data / "litellm.log").open("w") as log:
-            process = subprocess.Popen(
-                [str(litellm), "--config", "config.yaml", "--host", "127.0.0.1", "--port", str(port)],
-                cwd=EXAMPLE, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{url}/health/liveliness", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"LiteLLM did not start: {(data / 'litellm.log').read_text()[-3000:]}")
-                time.sleep(0.3)
+        command = [str(litellm), "--config", "config.yaml", "--host", "127.0.0.1", "--port", str(port)]
+        with server_process(command, f"{url}/health/liveliness", cwd=EXAMPLE, env=env, timeout=120):
             yield url, recorder, data
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
 
 
 def chat(url: str, content: str, *, stream: bool = False, **headers: str) -> httpx.Response:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,40 +13,19 @@ from pathlib import Path
 import httpx
 import pytest
 
-from guardrail.testing import RecordingUpstream
+from guardrail.testing import RecordingUpstream, free_port, server_process
 
 GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def serving(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``guardrail serve ARGS`` on a free port, run from ``cwd``; yields its base URL."""
     port = free_port()
-    log = cwd / "server.log"
-    with log.open("w") as sink:
-        process = subprocess.Popen([*GUARDRAIL, "serve", "--port", str(port), *args], cwd=cwd,
-                                   env={**os.environ, **(env or {})}, stderr=sink)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(url + "/health/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"server did not start: {log.read_text()}")
-            time.sleep(0.2)
+    with server_process([*GUARDRAIL, "serve", "--port", str(port), *args], f"{url}/health/ready", cwd=cwd,
+                        env=env, timeout=90, log_path=cwd / "server.log"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def audit_records(data_dir: Path) -> list[dict]:

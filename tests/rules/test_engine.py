@@ -87,8 +87,8 @@ def test_a_broken_rule_file_is_reported_with_file_and_rule(tmp_path: Path, broke
     assert str(caught.value).startswith(path) and message in str(caught.value)
 
 
-def test_a_policy_naming_a_broken_rule_file_names_the_setting(tmp_path: Path) -> None:
-    rules = rule_file(tmp_path, "rules: [")
+def policy_naming(tmp_path: Path, rules: str) -> Path:
+    """A policy whose prohibited-use check reads the rule file ``rules``."""
     policy = tmp_path / "p.yaml"
     policy.write_text(f"""
 id: p
@@ -102,6 +102,12 @@ checks:
     principles: [compliance]
     settings: {{rule_sets: ["{rules}"]}}
 """, encoding="utf-8")
+    return policy
+
+
+def test_a_policy_naming_a_broken_rule_file_names_the_setting(tmp_path: Path) -> None:
+    rules = rule_file(tmp_path, "rules: [")
+    policy = policy_naming(tmp_path, rules)
     with pytest.raises(PolicyError) as caught:
         load_policy(str(policy))
     assert "checks[0].settings" in str(caught.value) and rules in str(caught.value)
@@ -109,19 +115,7 @@ checks:
 
 def test_the_policy_hash_covers_the_rules_it_names(tmp_path: Path) -> None:
     rules = rule_file(tmp_path, RULES)
-    policy = tmp_path / "p.yaml"
-    policy.write_text(f"""
-id: p
-version: "1"
-default_use_case: general
-use_cases: {{general: {{tier: low}}}}
-checks:
-  - name: prohibited
-    type: prohibited_use
-    dimensions: [crime_prevention]
-    principles: [compliance]
-    settings: {{rule_sets: ["{rules}"]}}
-""", encoding="utf-8")
+    policy = policy_naming(tmp_path, rules)
     before = load_policy(str(policy)).ref.content_hash
     Path(rules).write_text(RULES.replace("window: 40", "window: 41"), encoding="utf-8")
     assert load_policy(str(policy)).ref.content_hash != before
