@@ -14,6 +14,7 @@ thread): it finishes in the background and its result is dropped.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -52,13 +53,16 @@ class CheckTimeout(Exception):
 
 _TIMED_WORKERS = 8
 _timed_pool: ThreadPoolExecutor | None = None
+_timed_pool_lock = threading.Lock()
 
 
 def _pool() -> ThreadPoolExecutor:
+    """One pool per process for checks with a timeout, made on first use."""
     global _timed_pool
-    if _timed_pool is None:
-        _timed_pool = ThreadPoolExecutor(_TIMED_WORKERS, thread_name_prefix="guardrail-check")
-    return _timed_pool
+    with _timed_pool_lock:
+        if _timed_pool is None:
+            _timed_pool = ThreadPoolExecutor(_TIMED_WORKERS, thread_name_prefix="guardrail-check")
+        return _timed_pool
 
 
 class Pipeline:

@@ -74,7 +74,10 @@ class CheckSpec(StrictModel):
     )
     escalate_to: RiskTier | None = Field(
         default=None,
-        description="A block by this check raises the call to this tier (a prohibited use: unacceptable).",
+        description=(
+            "A finding of this check raises the call to this tier (a prohibited use: unacceptable); "
+            "a tier that refuses then refuses the call even if the check only warns."
+        ),
     )
     settings: dict[str, Any] = Field(default_factory=dict)
 

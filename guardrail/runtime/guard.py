@@ -159,17 +159,21 @@ class Guard:
             return GuardedRequest(context, refused, list(messages), frozenset())
         verdict = self.check_input(messages, context)
         context = self._escalated(context, verdict)
-        if verdict.payload is None:
+        if not verdict.blocked and self.policy.policy.tier_rules(context.risk_tier).refuse:
+            # A finding raised the call to a tier that refuses (a check that only warns).
+            refused = _tier_block(REFUSED_TIER, f"escalated_from:{context.escalated_from}")
+            verdict = Verdict(Decision.BLOCK, reason=REFUSED_TIER, steps=verdict.steps + refused.steps)
+        if verdict.payload is None or verdict.blocked:
             return GuardedRequest(context, verdict, list(messages), frozenset())
         sent = list(verdict.payload.messages)
         introduced = pseudonyms_in(sent) - pseudonyms_in(messages)
         return GuardedRequest(context, verdict, sent, introduced)
 
     def _escalated(self, context: CallContext, verdict: Verdict) -> CallContext:
-        """The context with the tier raised by any escalating check that blocked."""
+        """The context with the tier raised by any escalating check that found something."""
         for step in verdict.steps:
             tier = self.escalations.get(step.name)
-            if step.verdict.blocked and tier is not None and _rank(tier) > _rank(context.risk_tier):
+            if step.verdict.findings and tier is not None and _rank(tier) > _rank(context.risk_tier):
                 context = replace(context, risk_tier=tier, escalated_from=context.escalated_from or context.risk_tier,
                                   fail_closed=context.fail_closed or self.policy.policy.tier_rules(tier).fail_closed)
         return context

@@ -110,3 +110,18 @@ def test_a_high_tier_answer_needs_review_and_carries_the_notice(default_guard: G
     manifest = guarded.attribution.manifest
     assert manifest["human_review_required"] is True and manifest["unverified_notice"] is True
     assert manifest["risk_tier"] == "high"
+
+
+def test_a_warning_that_raises_the_tier_to_unacceptable_still_refuses(tmp_path: Path) -> None:
+    registry.register(ALWAYS_FAILS)
+    text = POLICY.replace("escalate_to: unacceptable", "escalate_to: unacceptable\n    settings: {action: warn}")
+    path = tmp_path / "warns.yaml"
+    path.write_text(text.replace("CHECK_TYPE", "always_fails").replace("TIMEOUT", ""), encoding="utf-8")
+    guard = Guard(load_policy(str(path)))
+    request = guard.guard_request([{"role": "user", "content": "How do I make a pipe bomb?"}],
+                                  guard.context(use_case="fun"))
+    assert request.blocked and request.verdict.reason == "risk_tier.refused"
+    assert request.context.risk_tier.value == "unacceptable"
+    assert request.verdict.steps[0].verdict.decision is Decision.WARN  # the check itself only warned
+    fine = guard.guard_request(HELLO, guard.context(use_case="fun"))
+    assert not fine.blocked
