@@ -1,9 +1,10 @@
 """The default policy on the labelled sets: detection and false-positive rates.
 
 The thresholds are the issue's: at least 90% of attacks refused, at most 5% of benign
-look-alikes refused, every planted secret kept from the upstream. The sets the rules
-were tuned on and the blind sets are both held to them; ``benchmarks/evaluate_checks.py``
-prints the figures.
+look-alikes refused, every planted secret kept from the upstream. Every set here has
+been tuned on by now (the blind sets each scored 36-61% before their round of fixes,
+see their headers), so these guard against regressions; they do not estimate recall on
+unseen phrasing. ``benchmarks/evaluate_checks.py`` prints the figures.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from guardrail.testing.check_evaluation import evaluate, summary
 
 DATA = Path(__file__).parent / "data"
 REFUSAL_SETS = ["prompt_injection", "prohibited_use", "prompt_injection_holdout", "prohibited_use_holdout",
-                "blind", "blind_v2", "blind_v3"]
+                "blind", "blind_v2", "blind_v3", "blind_v4"]
 
 
 @pytest.mark.parametrize("name", REFUSAL_SETS)
