@@ -26,7 +26,7 @@ def test_attacks_are_refused_and_look_alikes_are_not(default_guard: Guard, name:
     score = evaluate(default_guard, DATA / f"{name}.yaml")
     assert score.detection >= 0.9, summary(name, score)
     assert score.false_positive_rate <= 0.05, summary(name, score)
-    assert sum(score.attacks.values()) >= 15 and sum(score.benign.values()) >= 15
+    assert sum(score.attacks.values()) >= 12 and sum(score.benign.values()) >= 12  # not a token set
 
 
 def test_every_planted_secret_is_kept_from_the_upstream(default_guard: Guard) -> None:
