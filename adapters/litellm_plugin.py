@@ -96,10 +96,10 @@ class GuardrailPlugin(CustomGuardrail):
 
     async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict[str, Any],
                                   call_type: Any) -> dict[str, Any] | None:
-        if not isinstance(data.get("messages"), list):
-            return None  # not a chat call: embeddings and the rest are not this plugin's
         if self.should_run_guardrail(data=data, event_type=GuardrailEventHooks.pre_call) is not True:
             return None
+        if not isinstance(data.get("messages"), list):
+            return await self._embedding_inputs(data, user_api_key_dict)
         headers = _headers(data)
         record: dict[str, Any] = {"path": "litellm-proxy", "model": data.get("model"),
                                   "stream": bool(data.get("stream")), "tenant": _tenant(user_api_key_dict)}
@@ -130,6 +130,29 @@ class GuardrailPlugin(CustomGuardrail):
         self._calls[context.request_id] = _Call(request, span, record)
         while len(self._calls) > MAX_OPEN_CALLS:
             self._calls.popitem(last=False)
+        return data
+
+    async def _embedding_inputs(self, data: dict[str, Any], user_api_key_dict: Any) -> dict[str, Any] | None:
+        """Embedding inputs are checked like prompts; token arrays cannot be, so they are refused."""
+        inputs = data.get("input")
+        if inputs is None:
+            return None
+        texts = [inputs] if isinstance(inputs, str) else inputs
+        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+            raise HTTPException(400, {"error": {"message": explain("embedding.token_input"),
+                                                "type": "guardrail_blocked", "code": "embedding.token_input"}})
+        headers = _headers(data)
+        context = self.guard.context(use_case=headers.get("x-guardrail-use-case"), tenant=_tenant(user_api_key_dict))
+        verdict, checked = await anyio.to_thread.run_sync(self.guard.check_texts, texts, context)
+        record: dict[str, Any] = {"path": "litellm-proxy/embeddings", "model": data.get("model"),
+                                  "tenant": context.tenant, "request_id": context.request_id}
+        note_call(record, context)
+        note_verdict(record, "input", verdict)
+        record.update(status=_status(verdict) if verdict.blocked else 200)
+        self.records.write(record)
+        if verdict.blocked:
+            raise _refusal(verdict, context, "input")
+        data["input"] = checked[0] if isinstance(inputs, str) else checked
         return data
 
     async def async_post_call_success_hook(self, data: dict[str, Any], user_api_key_dict: Any,

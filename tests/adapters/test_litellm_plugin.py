@@ -106,3 +106,13 @@ def test_each_call_leaves_an_audit_record_without_personal_data(
     last = next(r for r in reversed(records) if r.get("input_entities"))
     assert last["input_entities"] == {"HK_ID": 1, "PERSON": 1, "PHONE_NUMBER": 1}
     assert last["attribution_id"].startswith("urn:uuid:") and last["path"] == "litellm-proxy"
+
+
+def test_embedding_inputs_are_redacted_too(litellm_proxy: tuple[str, RecordingUpstream, Path]) -> None:
+    url, recorder, _ = litellm_proxy
+    recorder.reset()
+    response = httpx.post(f"{url}/v1/embeddings", timeout=60, headers={"authorization": f"Bearer {MASTER_KEY}"},
+                          json={"model": "assistant", "input": ["Call Chan Tai Man on 9123 4567"]})
+    assert response.status_code == 200, response.text
+    received = recorder.received_text()
+    assert "9123 4567" not in received and "Chan Tai Man" not in received and "<PHONE_NUMBER>" in received
