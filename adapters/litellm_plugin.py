@@ -103,15 +103,7 @@ class GuardrailPlugin(CustomGuardrail):
         headers = _headers(data)
         record: dict[str, Any] = {"path": "litellm-proxy", "model": data.get("model"),
                                   "stream": bool(data.get("stream")), "tenant": _tenant(user_api_key_dict)}
-        try:
-            context = self.guard.context(
-                use_case=headers.get("x-guardrail-use-case"), tenant=record["tenant"],
-                conversation_id=headers.get("x-guardrail-conversation-id"),
-                opted_out=headers.get("x-guardrail-opt-out", "").lower() in {"true", "1", "yes"},
-            )
-        except GuardrailError as error:
-            raise HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",
-                                                "code": getattr(error, "code", "invalid_request")}}) from None
+        context = self._context(headers, record["tenant"])
         record["request_id"] = context.request_id
         note_call(record, context)
         span = self.tracing.start_call(str(data.get("model")), "litellm", context)
@@ -125,7 +117,7 @@ class GuardrailPlugin(CustomGuardrail):
             self._finish(_Call(request, span, record), status=_status(request.verdict), error=request.verdict.reason)
             raise _refusal(request.verdict, context, "input")
         data["messages"] = request.messages
-        _scrub_logged_request(data, request.messages)
+        _scrub_logged_request(data, "messages", request.messages)
         data.setdefault("metadata", {})["guardrail_request_id"] = context.request_id
         self._calls[context.request_id] = _Call(request, span, record)
         while len(self._calls) > MAX_OPEN_CALLS:
@@ -141,8 +133,7 @@ class GuardrailPlugin(CustomGuardrail):
         if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
             raise HTTPException(400, {"error": {"message": explain("embedding.token_input"),
                                                 "type": "guardrail_blocked", "code": "embedding.token_input"}})
-        headers = _headers(data)
-        context = self.guard.context(use_case=headers.get("x-guardrail-use-case"), tenant=_tenant(user_api_key_dict))
+        context = self._context(_headers(data), _tenant(user_api_key_dict))
         verdict, checked = await anyio.to_thread.run_sync(self.guard.check_texts, texts, context)
         record: dict[str, Any] = {"path": "litellm-proxy/embeddings", "model": data.get("model"),
                                   "tenant": context.tenant, "request_id": context.request_id}
@@ -153,7 +144,20 @@ class GuardrailPlugin(CustomGuardrail):
         if verdict.blocked:
             raise _refusal(verdict, context, "input")
         data["input"] = checked[0] if isinstance(inputs, str) else checked
+        _scrub_logged_request(data, "input", data["input"])
         return data
+
+    def _context(self, headers: Mapping[str, str], tenant: str) -> CallContext:
+        """The call's context from guardrail's headers; a bad use case is the client's 400."""
+        try:
+            return self.guard.context(
+                use_case=headers.get("x-guardrail-use-case"), tenant=tenant,
+                conversation_id=headers.get("x-guardrail-conversation-id"),
+                opted_out=headers.get("x-guardrail-opt-out", "").lower() in {"true", "1", "yes"},
+            )
+        except GuardrailError as error:
+            raise HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",
+                                                "code": getattr(error, "code", "invalid_request")}}) from None
 
     async def async_post_call_success_hook(self, data: dict[str, Any], user_api_key_dict: Any,
                                            response: Any) -> Any:
@@ -248,11 +252,11 @@ def _tenant(user_api_key_dict: Any) -> str:
     return "default"
 
 
-def _scrub_logged_request(data: dict[str, Any], messages: list[Any]) -> None:
+def _scrub_logged_request(data: dict[str, Any], field: str, redacted: Any) -> None:
     """LiteLLM keeps the raw request body for its own loggers: keep the redacted one."""
     body = (data.get("proxy_server_request") or {}).get("body")
-    if isinstance(body, dict) and "messages" in body:
-        body["messages"] = messages
+    if isinstance(body, dict) and field in body:
+        body[field] = redacted
 
 
 def _status(verdict: Verdict) -> int:
