@@ -55,10 +55,8 @@ class _Pattern:
     literals: Literals | None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        window = text if endpos is None else text[:endpos]
-        if not may_match(self.literals, window[pos:] if pos else window):
-            return None
-        return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+        stop = len(text) if endpos is None else endpos
+        return self.regex.search(text, pos, stop) if may_match(self.literals, text, pos, stop) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text) if may_match(self.literals, text) else iter(())

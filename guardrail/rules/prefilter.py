@@ -82,6 +82,10 @@ def _element(op: Any, argument: Any) -> Literals | None:
     return None  # classes, wildcards, assertions, anchors: no literal to require
 
 
-def may_match(literals: Literals | None, text: str) -> bool:
-    """False only when ``text`` contains none of ``literals`` (so the regex cannot match)."""
-    return literals is None or any(literal in text for literal in literals)
+def may_match(literals: Literals | None, text: str, start: int = 0, end: int | None = None) -> bool:
+    """False only when ``text[start:end]`` contains none of ``literals`` (so the regex
+    cannot match there); searched in place, without copying the slice."""
+    if literals is None:
+        return True
+    stop = len(text) if end is None else end
+    return any(text.find(literal, start, stop) != -1 for literal in literals)
