@@ -83,9 +83,15 @@ class RuleCheck:
         return Verdict(decision, findings=findings, reason=self.reason)
 
     def findings(self, payload: Payload) -> Iterator[Finding]:
+        action = self.settings.action.value
         for location, role, text in self.texts(payload):
             for match in self.rules.scan(text, role):
-                yield rule_finding(match, location, self.settings.action.value)
+                yield rule_finding(match, location, action)
+            yield from self.more_findings(text, location, role, action)
+
+    def more_findings(self, text: str, location: str, role: str, action: str) -> Iterator[Finding]:
+        """What a subclass finds in a text beyond its rules (none here)."""
+        return iter(())
 
     def texts(self, payload: Payload) -> Iterator[tuple[str, str, str]]:
         """(location, role, text) of every text this check looks at."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import Field
 
-from guardrail.core.verdict import Finding, Payload
+from guardrail.core.verdict import Finding
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType, import_path
 from guardrail.rules.check import RuleCheck, RuleCheckSettings, rule_finding
@@ -53,18 +53,15 @@ class PromptInjectionCheck(RuleCheck):
         if settings.classifier is not None:
             self.classifier = import_path(settings.classifier.callable)
 
-    def findings(self, payload: Payload) -> Iterator[Finding]:
-        action = self.settings.action.value
-        for location, role, text in self.texts(payload):
-            for match in self.rules.scan(text, role):
-                yield rule_finding(match, location, action)
-            if self.decode_hidden:
-                yield from self._hidden(text, location, role, action)
-            if self.classifier is not None and self.classifier_settings is not None:
-                score = float(self.classifier(text))
-                if score >= self.classifier_settings.threshold:
-                    yield Finding("classifier", 0, len(text), round(score, 3), self.classifier_settings.name,
-                                  location, action)
+    def more_findings(self, text: str, location: str, role: str, action: str) -> Iterator[Finding]:
+        """The rules over hidden and encoded text, then the classifier, if any."""
+        if self.decode_hidden:
+            yield from self._hidden(text, location, role, action)
+        if self.classifier is not None and self.classifier_settings is not None:
+            score = float(self.classifier(text))
+            if score >= self.classifier_settings.threshold:
+                yield Finding("classifier", 0, len(text), round(score, 3), self.classifier_settings.name,
+                              location, action)
 
     def _hidden(self, text: str, location: str, role: str, action: str) -> Iterator[Finding]:
         for hidden in uncover(text):
