@@ -51,12 +51,11 @@ from guardrail.errors import BlockedError, GuardrailError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard, GuardedRequest
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import explain
+from guardrail.runtime.reasons import explain, refusal_status
 from guardrail.telemetry import TelemetrySettings, Tracing
 
 POLICY_ENV = "GUARDRAIL_POLICY"
 MAX_OPEN_CALLS = 10_000  # calls between pre_call and their answer; the oldest are dropped past this
-_REFUSALS = {"risk_tier.refused": 403, "user_opt_out": 403, "check_error.failed_closed": 503}
 
 
 @dataclass
@@ -260,7 +259,7 @@ def _scrub_logged_request(data: dict[str, Any], field: str, redacted: Any) -> No
 
 
 def _status(verdict: Verdict) -> int:
-    return _REFUSALS.get(verdict.reason or "", 400)
+    return refusal_status(verdict.reason)
 
 
 def _refusal(verdict: Verdict, context: CallContext, stage: str) -> HTTPException:

@@ -44,13 +44,12 @@ from guardrail.attribution import Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, Stage, new_request_id
-from guardrail.core.verdict import ErrorOutcome, Verdict
+from guardrail.core.verdict import Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.guard import OPTED_OUT, REFUSED_TIER
-from guardrail.runtime.reasons import explain
+from guardrail.runtime.reasons import explain, refusal_status
 from guardrail.telemetry import Tracing
 
 log = structlog.get_logger("guardrail.proxy")
@@ -60,8 +59,6 @@ T = TypeVar("T")
 CONVERSATION_HEADER = "x-guardrail-conversation-id"
 USE_CASE_HEADER = "x-guardrail-use-case"
 OPT_OUT_HEADER = "x-guardrail-opt-out"
-# Refusals of the call itself, not of its content: the client cannot fix them by rewording.
-CALL_REFUSALS = frozenset({REFUSED_TIER, OPTED_OUT})
 
 
 class Proxy:
@@ -350,17 +347,11 @@ def _known_model(proxy: Proxy, model: str) -> None:
 
 
 def _blocked(verdict: Verdict, stage: str) -> ProxyError:
-    if verdict.reason in CALL_REFUSALS:
+    status = refusal_status(verdict.reason)
+    if status == 403:
         return ProxyError(403, "guardrail_blocked", str(verdict.reason), explain(verdict.reason), param="use_case")
-    failed_closed = any(
-        step.verdict.failure is not None and step.verdict.failure.outcome is ErrorOutcome.FAILED_CLOSED
-        for step in verdict.steps
-    )
-    if failed_closed:
-        return ProxyError(503, "guardrail_unavailable", "check_error.failed_closed", explain(verdict.reason),
-                          param=stage)
-    code = verdict.reason or "blocked"
-    return ProxyError(400, "guardrail_blocked", code, explain(verdict.reason), param=stage)
+    kind = "guardrail_unavailable" if status == 503 else "guardrail_blocked"
+    return ProxyError(status, kind, verdict.reason or "blocked", explain(verdict.reason), param=stage)
 
 
 def _headers(context: CallContext, verdict: Verdict, guard: Guard | None = None) -> dict[str, str]:

@@ -35,6 +35,7 @@ from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
 from guardrail.reliability.citations import REASON as UNVERIFIABLE
+from guardrail.runtime.reasons import OPTED_OUT, REFUSED_TIER
 from guardrail.runtime.restore import PseudonymRestorer, pseudonyms_in
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
 DEFAULT_STREAM_WINDOW = 64
 TIER_STEP = "risk-tier"  # the name admission decisions carry in verdicts and records
-REFUSED_TIER = "risk_tier.refused"
-OPTED_OUT = "user_opt_out"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,16 @@
-"""Plain-language explanations for stable reason codes, shown to clients and auditors.
+"""Plain-language explanations for stable reason codes, shown to clients and auditors,
+and the HTTP status each kind of refusal maps to in every adapter.
 
 They name the Guideline dimension a refusal serves and never quote the content.
 """
 
 from __future__ import annotations
+
+REFUSED_TIER = "risk_tier.refused"
+OPTED_OUT = "user_opt_out"
+FAILED_CLOSED = "check_error.failed_closed"
+# Refusals of the call itself, not of its content: the client cannot fix them by rewording.
+CALL_REFUSALS = frozenset({REFUSED_TIER, OPTED_OUT})
 
 _EXPLANATIONS = {
     "personal_data.blocked_entity": (
@@ -58,3 +65,14 @@ def explain(reason: str | None) -> str:
     if reason is None:
         return "The call was stopped by the guardrail policy."
     return _EXPLANATIONS.get(reason, f"The call was stopped by the guardrail policy ({reason}).")
+
+
+def refusal_status(reason: str | None) -> int:
+    """403 for a refused call, 503 when a check failed closed, 400 for refused content.
+
+    A pipeline stops at its first block, so a verdict whose check failed closed carries
+    that check's ``check_error.failed_closed`` reason.
+    """
+    if reason in CALL_REFUSALS:
+        return 403
+    return 503 if reason == FAILED_CLOSED else 400
