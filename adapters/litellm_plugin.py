@@ -42,7 +42,7 @@ from litellm.types.guardrails import GuardrailEventHooks
 from opentelemetry.trace import Span
 
 from guardrail.adapters.litellm_wrapper import DATA_DIR_ENV, PROVIDER_ENV, _astream, _generator
-from guardrail.adapters.proxy.records import CallRecords
+from guardrail.adapters.proxy.records import CallRecords, audit_location
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.context import CallContext, Stage
@@ -87,8 +87,7 @@ class GuardrailPlugin(CustomGuardrail):
         self.attributor = Attributor(keys.active, service_provider or os.environ.get(PROVIDER_ENV) or "guardrail")
         self.guard = Guard.from_policy(policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY,
                                        attributor=self.attributor)
-        audit = folder / ("audit.sqlite3" if audit_store == "sqlite" else "audit")
-        self.records = CallRecords(audit, keys.active)
+        self.records = CallRecords(audit_location(folder, audit_store), keys.active)
         self.tracing = Tracing(TelemetrySettings.model_validate(dict(telemetry or {})),
                                default_file=folder / "traces.jsonl")
         self._calls: OrderedDict[str, _Call] = OrderedDict()

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from guardrail.adapters.proxy.records import audit_location
 from guardrail.errors import ConfigurationError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.telemetry import TelemetrySettings
@@ -96,7 +97,7 @@ class ServerConfig(_Strict):
     @property
     def audit_path(self) -> Path:
         """Where the audit trail lives; ``guardrail audit verify`` takes this path."""
-        return self.data_dir / ("audit.sqlite3" if self.audit_store == "sqlite" else "audit")
+        return audit_location(self.data_dir, self.audit_store)
 
 
 def demo_model_entry() -> ModelEntry:

@@ -23,11 +23,22 @@ from guardrail.audit import AuditStore, FolderStore, SqliteStore
 log = structlog.get_logger("guardrail.proxy")
 
 
+SQLITE_FILE = "audit.sqlite3"
+
+
+def audit_location(data_dir: Path, store: str) -> Path:
+    """Where a data folder keeps its trail: ``audit/`` (folder store) or ``audit.sqlite3``.
+
+    :class:`CallRecords` picks the store from this path, so the two cannot disagree.
+    """
+    return data_dir / (SQLITE_FILE if store == "sqlite" else "audit")
+
+
 class CallRecords:
     """Appends call records to the audit chain; never raises into a call."""
 
     def __init__(self, path: Path, key: SigningKey, *, retention_days: float | None = None) -> None:
-        store_type = SqliteStore if path.suffix == ".sqlite3" else FolderStore
+        store_type = SqliteStore if path.name == SQLITE_FILE else FolderStore
         self.store: AuditStore = store_type(path, signer=lambda head: sign(head, key.private, key.kid))
         if retention_days:
             self.store.purge(retention_days * 86_400)
