@@ -48,6 +48,21 @@ _CALENDAR = frozenset(
     friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
+# Words that are never a name themselves, wherever they stand: greetings and titles
+# (the name after one is a word of its own, tested on its own), languages, and the
+# nouns that label a reference ("Case #58841", "Invoice 2031"). On business prompts
+# these are most of what used to send a sentence to NER for nothing.
+_NEVER_NAMES = frozenset(
+    """
+    dear hi hello hey greetings attn
+    mr mrs ms miss mx dr prof sir madam mdm dame lord lady rev
+    chinese english cantonese mandarin putonghua japanese korean french german spanish
+    italian portuguese thai vietnamese filipino indonesian malay hindi arabic russian
+    traditional simplified
+    case ticket invoice claim policy account booking order ref reference room unit item
+    form section page appendix table figure chapter clause article schedule annex
+    """.split()
+)
 # Single-word places only: the words of "Wong Tai Sin" are also surnames and given names.
 _PLACES = frozenset(place for place in PLACE_NAMES if " " not in place) | frozenset(
     "kowloon lantau road street avenue building tower centre center "
@@ -84,7 +99,7 @@ def _needs_ner(sentence: re.Match[str], explained: Sequence[tuple[int, int]]) ->
         first = False
         if at_start and lower in _OPENERS:
             continue
-        if lower in _CALENDAR or lower in _PLACES:
+        if lower in _NEVER_NAMES or lower in _CALENDAR or lower in _PLACES:
             continue
         word_start, word_end = start + word.start(), start + word.end()
         if any(s <= word_start and word_end <= e for s, e in explained):
