@@ -174,6 +174,19 @@ def test_restart_continues_the_chain(tmp_path: Path, kind: str) -> None:
     assert report.intact and report.last_seq == 2
 
 
+def test_two_writers_taking_turns_keep_one_chain(tmp_path: Path, keys: KeyStore) -> None:
+    """Each writer remembers the head it wrote; the other's appends in between must
+    make it read the head again, not fork the chain."""
+    folder = tmp_path / "audit"
+    first, second = (FolderStore(folder, signer=signer_for(keys), checkpoint_every=4) for _ in range(2))
+    for i in range(10):
+        (first if i % 3 else second).append("call", {"i": i})
+    report = verify_trail(folder, load_jwks(json.dumps(keys.jwks())))
+    assert report.intact, report.problem
+    assert report.calls == 10
+    assert json.loads((folder / "head.json").read_text())["seq"] == report.last_seq
+
+
 @pytest.mark.parametrize("kind", sorted(STORES))
 def test_concurrent_threads_never_interleave_or_lose(tmp_path: Path, kind: str) -> None:
     folder, store = open_store(tmp_path, kind)
