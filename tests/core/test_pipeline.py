@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -115,3 +116,59 @@ def test_a_pipeline_is_a_check_and_nests() -> None:
 def test_duplicate_names_are_rejected() -> None:
     with pytest.raises(ValueError, match="unique"):
         Pipeline([Step("a", Upper()), Step("a", Upper())])
+
+
+@dataclass
+class Sleeper:
+    """Sleeps, then allows; records that it finished."""
+
+    seconds: float
+    finished: list[float] = field(default_factory=list)
+
+    def __call__(self, payload: Payload, context: CallContext) -> Verdict:
+        time.sleep(self.seconds)
+        self.finished.append(self.seconds)
+        return Verdict(Decision.ALLOW)
+
+
+def test_checks_with_timeouts_that_finish_in_time_run_in_order_and_pass_the_payload_on() -> None:
+    after = Recorder(Verdict(Decision.ALLOW))
+    pipeline = Pipeline([Step("upper", Upper(), timeout_seconds=5), Step("quick", Sleeper(0.01), timeout_seconds=5),
+                         Step("after", after)])
+    verdict = pipeline(PAYLOAD, CONTEXT)
+    assert [s.name for s in verdict.steps] == ["upper", "quick", "after"]
+    assert all(s.verdict.failure is None for s in verdict.steps)
+    assert after.seen[0].messages[0]["content"] == "HELLO"
+    assert verdict.decision is Decision.MODIFY
+
+
+def test_a_check_past_its_timeout_fails_open_and_the_rest_still_run() -> None:
+    after = Recorder(Verdict(Decision.ALLOW))
+    hung = Sleeper(1.0)
+    pipeline = Pipeline([Step("upper", Upper()), Step("hung", hung, fail_closed=False, timeout_seconds=0.1),
+                         Step("after", after)])
+    started = time.perf_counter()
+    verdict = pipeline(PAYLOAD, CONTEXT)
+    assert time.perf_counter() - started < 0.8  # not held for the hung check's full second
+    outcome = verdict.by_name()["hung"]
+    assert outcome.verdict.failure is not None and outcome.verdict.failure.error_type == "CheckTimeout"
+    assert outcome.verdict.failure.outcome is ErrorOutcome.FAILED_OPEN
+    assert 90 <= outcome.duration_ms < 800
+    assert after.seen[0].messages[0]["content"] == "HELLO"  # the payload as it was before the hung check
+    assert hung.finished == []  # abandoned, not awaited
+
+
+def test_a_check_past_its_timeout_fails_closed_and_stops_the_stage() -> None:
+    after = Recorder(Verdict(Decision.ALLOW))
+    pipeline = Pipeline([Step("hung", Sleeper(1.0), fail_closed=True, timeout_seconds=0.1), Step("after", after)])
+    verdict = pipeline(PAYLOAD, CONTEXT)
+    assert verdict.blocked and verdict.reason == "check_error.failed_closed"
+    assert after.seen == []
+
+
+def test_a_timeout_counts_from_the_start_of_its_own_check() -> None:
+    """A slow check without a timeout before a timed one does not eat the timed one's time."""
+    pipeline = Pipeline([Step("slow", Sleeper(0.3)), Step("timed", Sleeper(0.01), timeout_seconds=0.2)])
+    verdict = pipeline(PAYLOAD, CONTEXT)
+    assert all(s.verdict.failure is None for s in verdict.steps)
+    assert [s.name for s in verdict.steps] == ["slow", "timed"]
