@@ -41,29 +41,101 @@ def required_literals(pattern: str) -> Literals | None:
     return frozenset(found)
 
 
+# An element's "exact set" is every string it can match, when there are few: "[sz]"
+# is {"s", "z"}, "bombs?" is {"bomb", "bombs"}. Consecutive exact elements multiply
+# out, so "0[- ]?day" yields {"0-day", "0 day", "0day"} rather than the bare "day"
+# (in every "today"), as RE2's prefilter does.
+_EXACT_LIMIT = 64  # strings in one exact set
+_CLASS_LIMIT = 10  # characters a class may stand for
+_RARE_ENOUGH = 6  # characters from which a literal's chance hits hardly fall further
+
+
 def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
-    """For a sequence: the best requirement of any one element (all are required)."""
+    """For a sequence: the best requirement of any one part (all parts are required),
+    where a part is a maximal run of exact elements or one inexact element."""
     candidates: list[Literals] = []
-    run: list[str] = []
+    run: frozenset[str] = frozenset({""})
 
     def flush() -> None:
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run.clear()
+        if "" not in run:
+            candidates.append(_minimal(run))
 
     for op, argument in items:
-        if op is _sre.LITERAL:
-            run.append(chr(argument))
+        exact = _exact(op, argument)
+        if exact is not None and len(run) * len(exact) <= _EXACT_LIMIT:
+            run = frozenset(a + b for a in run for b in exact)
             continue
         flush()
-        needed = _element(op, argument)
-        if needed:
-            candidates.append(needed)
+        run = exact if exact is not None else frozenset({""})
+        if exact is None:
+            needed = _element(op, argument)
+            if needed:
+                candidates.append(needed)
     flush()
     if not candidates:
         return None
-    # Prefer the set whose shortest literal is longest (fewest chance hits), then the smaller set.
-    return max(candidates, key=lambda literals: (min(len(x) for x in literals), -len(literals)))
+    # Prefer the set whose shortest literal is longest (fewest chance hits) up to a
+    # length that is rare enough anyway, then the smaller set (fewer searches).
+    return max(candidates, key=lambda literals: (min(_RARE_ENOUGH, *(len(x) for x in literals)), -len(literals)))
+
+
+def _exact(op: Any, argument: Any) -> frozenset[str] | None:
+    """Every string the element can match, or ``None`` when they are many or unknown."""
+    if op is _sre.LITERAL:
+        return frozenset({chr(argument)})
+    if op is _sre.IN:
+        return _class_chars(argument)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return frozenset({""})  # zero-width: adds no characters
+    if op is _sre.SUBPATTERN:
+        return _exact_sequence(list(argument[-1]))
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in argument[1]:
+            exact = _exact_sequence(list(branch))
+            if exact is None:
+                return None
+            union |= exact
+        return frozenset(union) if len(union) <= _EXACT_LIMIT else None
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, high, inner = argument
+        exact = _exact_sequence(list(inner))
+        if exact is None or (low, high) not in ((0, 1), (1, 1)):
+            return None
+        return exact | {""} if low == 0 else exact
+    return None
+
+
+def _exact_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    strings = frozenset({""})
+    for op, argument in items:
+        exact = _exact(op, argument)
+        if exact is None or len(strings) * len(exact) > _EXACT_LIMIT:
+            return None
+        strings = frozenset(a + b for a in strings for b in exact)
+    return strings
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, argument in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(argument))
+        elif op is _sre.RANGE and argument[1] - argument[0] < _CLASS_LIMIT:
+            chars.update(chr(code) for code in range(argument[0], argument[1] + 1))
+        else:
+            return None  # negated classes, categories (\d, \w), wide ranges
+    return frozenset(chars) if len(chars) <= _CLASS_LIMIT else None
+
+
+def _minimal(literals: frozenset[str]) -> Literals:
+    """Drop literals that contain another: a text with "pipe bomb" has "bomb"."""
+    ordered = sorted(literals, key=len)
+    kept: list[str] = []
+    for literal in ordered:
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return frozenset(kept)
 
 
 def _element(op: Any, argument: Any) -> Literals | None:
@@ -73,7 +145,7 @@ def _element(op: Any, argument: Any) -> Literals | None:
         alternatives = [_sequence(list(branch)) for branch in argument[1]]
         if any(alternative is None for alternative in alternatives):
             return None
-        return frozenset().union(*(a for a in alternatives if a is not None))
+        return _minimal(frozenset().union(*(a for a in alternatives if a is not None)))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         low, _high, inner = argument
         return _sequence(list(inner)) if low >= 1 else None

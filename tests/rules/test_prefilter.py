@@ -24,9 +24,13 @@ TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_
     ("pattern", "literals"),
     [
         (r"\bbombs?\b|napalm", {"bomb", "napalm"}),
-        (r"how (?:do|can) i|teach me", {"how ", "teach me"}),
+        (r"how (?:do|can) i|teach me", {"how do i", "how can i", "teach me"}),
         (r"(?:pipe |nail )?bomb", {"bomb"}),
-        (r"[sz]ecret\d+", {"ecret"}),
+        (r"[sz]ecret\d+", {"secret", "zecret"}),
+        (r"\b(?:zero|0)[- ]?days?\b", {"zero-day", "zero day", "zeroday", "0-day", "0 day", "0day"}),
+        (r"(?:photos?|pics?) of (?:my|the)\b", {"photo of my", "photos of my", "pic of my", "pics of my",
+                                                "photo of the", "photos of the", "pic of the", "pics of the"}),
+        (r"child(?:ren)?\s+\w+", {"child"}),
         (r"\w+", None),
         (r"a?b?", None),
         (r"x|\d", None),  # one alternative has no literal: no filter
