@@ -28,6 +28,15 @@ _EMAIL = (
 
 _CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
 
+# Candidates only; ``ipaddress`` decides (Presidio's ``invalidate_result``). Presidio's
+# own IPv6 pattern spells out every compressed form as one alternation tried at every
+# position, which made it the slowest recognizer here (a quarter of all pattern time).
+_IPV4 = r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w]|\.\d)"
+_IPV6 = (
+    r"(?<![\w:.])(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}"
+    r"(?:%[0-9A-Za-z]+)?(?:/\d{1,3})?(?![\w:]|\.\d)"
+)
+
 
 @lru_cache(maxsize=1)
 def offline_suffix_extractor() -> tldextract.TLDExtract:
@@ -54,6 +63,13 @@ class PaymentCardRecognizer(CreditCardRecognizer):
         super().__init__(patterns=[Pattern("Card (13-19 digits)", _CARD, 0.3)])
 
 
+class FastIpRecognizer(IpRecognizer):
+    """Presidio's IP recognizer (validation by ``ipaddress``) with cheap candidate patterns."""
+
+    def __init__(self) -> None:
+        super().__init__(patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)])
+
+
 def generic_recognizers() -> list[object]:
     """E-mail, payment card (Luhn), IBAN and IP address recognizers."""
-    return [OfflineEmailRecognizer(), PaymentCardRecognizer(), IbanRecognizer(), IpRecognizer()]
+    return [OfflineEmailRecognizer(), PaymentCardRecognizer(), IbanRecognizer(), FastIpRecognizer()]
