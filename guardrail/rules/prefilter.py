@@ -25,6 +25,10 @@ except ImportError:  # pragma: no cover - other Pythons
     _sre = _sre_parse = None
 
 Literals = frozenset[str]
+# A literal may start or end with BOUNDARY: it must then occur at a word's start or
+# end (as the pattern's ``\\b``, or a ``\\s+`` after it, demands), so "ice" in "price"
+# or "log" in "login" no longer wakes a drug or an intrusion rule.
+BOUNDARY = "\x00"
 
 
 def required_literals(pattern: str) -> Literals | None:
@@ -36,7 +40,7 @@ def required_literals(pattern: str) -> Literals | None:
     except (re.error, RecursionError):
         return None
     found = _sequence(list(tree))
-    if not found or "" in found:
+    if not found or any(not _core(literal) for literal in found):
         return None
     return frozenset(found)
 
@@ -56,16 +60,17 @@ def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
     candidates: list[Literals] = []
     run: frozenset[str] = frozenset({""})
 
-    def flush() -> None:
-        if "" not in run:
-            candidates.append(_minimal(run))
+    def flush(then: tuple[Any, Any] | None = None) -> None:
+        strings = run if then is None or not _needs_space(*then) else frozenset(_join(x, BOUNDARY) for x in run)
+        if all(_core(x) for x in strings):
+            candidates.append(_minimal(strings))
 
     for op, argument in items:
         exact = _exact(op, argument)
         if exact is not None and len(run) * len(exact) <= _EXACT_LIMIT:
-            run = frozenset(a + b for a in run for b in exact)
+            run = frozenset(_join(a, b) for a in run for b in exact)
             continue
-        flush()
+        flush((op, argument))
         run = exact if exact is not None else frozenset({""})
         if exact is None:
             needed = _element(op, argument)
@@ -85,6 +90,8 @@ def _exact(op: Any, argument: Any) -> frozenset[str] | None:
         return frozenset({chr(argument)})
     if op is _sre.IN:
         return _class_chars(argument)
+    if op is _sre.AT and argument is _sre.AT_BOUNDARY:
+        return frozenset({BOUNDARY})
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return frozenset({""})  # zero-width: adds no characters
     if op is _sre.SUBPATTERN:
@@ -112,8 +119,40 @@ def _exact_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         exact = _exact(op, argument)
         if exact is None or len(strings) * len(exact) > _EXACT_LIMIT:
             return None
-        strings = frozenset(a + b for a in strings for b in exact)
+        strings = frozenset(_join(a, b) for a in strings for b in exact)
     return strings
+
+
+def _core(literal: str) -> str:
+    return literal.replace(BOUNDARY, "")
+
+
+def _join(left: str, right: str) -> str:
+    """``left + right``, keeping a boundary mark only at either end and only beside a
+    word character (``\\b`` before "-" means the opposite: a word character before it)."""
+    core = _core(left + right)
+    if not core:
+        return BOUNDARY if BOUNDARY in left + right else ""
+    start = BOUNDARY if (left or right).startswith(BOUNDARY) and _is_word(core[0]) else ""
+    end = BOUNDARY if (right or left).endswith(BOUNDARY) and _is_word(core[-1]) else ""
+    return start + core + end
+
+
+def _needs_space(op: Any, argument: Any) -> bool:
+    """Whether the element must begin with white space (``\\s+``, `` +``): the run
+    before it then ends at a word's end."""
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, _high, inner = argument
+        return bool(low >= 1 and inner and _needs_space(*inner[0]))
+    if op is _sre.IN:
+        return all(item == (_sre.CATEGORY, _sre.CATEGORY_SPACE) or item == (_sre.LITERAL, ord(" "))
+                   for item in argument)
+    return bool(op is _sre.LITERAL and argument == ord(" "))
+
+
+def _is_word(char: str) -> bool:
+    """``re``'s word characters: Unicode letters and digits, and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -160,4 +199,24 @@ def may_match(literals: Literals | None, text: str, start: int = 0, end: int | N
     if literals is None:
         return True
     stop = len(text) if end is None else end
-    return any(text.find(literal, start, stop) != -1 for literal in literals)
+    for literal in literals:
+        if BOUNDARY not in literal:
+            if text.find(literal, start, stop) != -1:
+                return True
+        elif _found_at_boundary(literal, text, start, stop):
+            return True
+    return False
+
+
+def _found_at_boundary(literal: str, text: str, start: int, stop: int) -> bool:
+    core = _core(literal)
+    at_start, at_end = literal.startswith(BOUNDARY), literal.endswith(BOUNDARY)
+    index = text.find(core, start, stop)
+    while index != -1:
+        after = index + len(core)
+        # The regex sees the text before its window, but takes the window's end as the end.
+        if ((not at_start or index == 0 or not _is_word(text[index - 1]))
+                and (not at_end or after >= stop or not _is_word(text[after]))):
+            return True
+        index = text.find(core, index + 1, stop)
+    return False

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from guardrail.rules import RuleSet, load_rule_sets, prepare
 from guardrail.rules.engine import _lower
-from guardrail.rules.prefilter import may_match, required_literals
+from guardrail.rules.prefilter import BOUNDARY, may_match, required_literals
 from guardrail.system_security.secrets import SecretsCheck, SecretsSettings
 from guardrail.testing.check_evaluation import load_set
 
@@ -22,15 +22,16 @@ TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_
 
 @pytest.mark.parametrize(
     ("pattern", "literals"),
-    [
-        (r"\bbombs?\b|napalm", {"bomb", "napalm"}),
+    [  # "#": the literal must start or end a word there
+        (r"\bbombs?\b|napalm", {"#bomb#", "#bombs#", "napalm"}),
         (r"how (?:do|can) i|teach me", {"how do i", "how can i", "teach me"}),
         (r"(?:pipe |nail )?bomb", {"bomb"}),
         (r"[sz]ecret\d+", {"secret", "zecret"}),
-        (r"\b(?:zero|0)[- ]?days?\b", {"zero-day", "zero day", "zeroday", "0-day", "0 day", "0day"}),
-        (r"(?:photos?|pics?) of (?:my|the)\b", {"photo of my", "photos of my", "pic of my", "pics of my",
-                                                "photo of the", "photos of the", "pic of the", "pics of the"}),
-        (r"child(?:ren)?\s+\w+", {"child"}),
+        (r"\b(?:zero|0)[- ]?day\b", {"#zero-day#", "#zero day#", "#zeroday#", "#0-day#", "#0 day#", "#0day#"}),
+        (r"(?:photos?|pics?) of (?:my|the)\b", {"photo of my#", "photos of my#", "pic of my#", "pics of my#",
+                                                "photo of the#", "photos of the#", "pic of the#", "pics of the#"}),
+        (r"\b(?:hack|log)\s+in", {"#hack#", "#log#"}),
+        (r"\b-x", {"-x"}),  # a boundary before "-" asks for a word character there: no mark
         (r"\w+", None),
         (r"a?b?", None),
         (r"x|\d", None),  # one alternative has no literal: no filter
@@ -38,7 +39,24 @@ TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_
 )
 def test_required_literals(pattern: str, literals: set[str] | None) -> None:
     found = required_literals(pattern)
-    assert (set(found) if found is not None else None) == literals
+    assert ({x.replace(BOUNDARY, "#") for x in found} if found is not None else None) == literals
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "may"),
+    [
+        (r"\bice\b", "the price is charged twice", False),
+        (r"\bice\b", "buy ice now", True),
+        (r"\b(?:hack|log)\s+in", "login at HKID desk", False),
+        (r"\b(?:hack|log)\s+in", "log in as admin", True),
+        (r"\bkids?\b", "HKID A123456(7)", False),
+    ],
+)
+def test_boundary_literals_need_a_word_edge(pattern: str, text: str, may: bool) -> None:
+    lowered = text.lower()
+    assert may_match(required_literals(pattern), lowered) is may
+    if not may:
+        assert re.search(pattern, lowered) is None
 
 
 def all_rule_patterns() -> list[re.Pattern[str]]:
