@@ -150,8 +150,8 @@ def _outcome(step: Step, verdict: Verdict, started: float, started_ns: int) -> S
     )
 
 
-# How often the caller looks at the clock while a step without a timeout runs (a
-# timed step that starts meanwhile is still measured from its own start).
+# How often, at least, the caller looks at which step runs: a step that started since
+# is still measured from its own start, so a timeout is noticed at most this late.
 _WATCH_INTERVAL = 0.05
 
 
@@ -198,7 +198,8 @@ class _WatchedRun:
             with self.lock:
                 index, started = self.index, self.started
             limit = self.steps[index].timeout_seconds
-            wait = _WATCH_INTERVAL if limit is None else max(0.0, started + limit - time.perf_counter())
+            wait = _WATCH_INTERVAL if limit is None else min(
+                _WATCH_INTERVAL, max(0.0, started + limit - time.perf_counter()))
             try:
                 future.result(timeout=wait)
                 return len(self.steps)

@@ -172,3 +172,14 @@ def test_a_timeout_counts_from_the_start_of_its_own_check() -> None:
     verdict = pipeline(PAYLOAD, CONTEXT)
     assert all(s.verdict.failure is None for s in verdict.steps)
     assert [s.name for s in verdict.steps] == ["slow", "timed"]
+
+
+def test_a_timeout_is_kept_even_after_a_check_with_a_longer_one() -> None:
+    """The watcher must not sleep through a short deadline while waiting on a long one."""
+    pipeline = Pipeline([Step("long", Sleeper(0.0), timeout_seconds=30),
+                         Step("hung", Sleeper(2.0), fail_closed=False, timeout_seconds=0.1)])
+    started = time.perf_counter()
+    verdict = pipeline(PAYLOAD, CONTEXT)
+    assert time.perf_counter() - started < 1.0
+    failure = verdict.by_name()["hung"].verdict.failure
+    assert failure is not None and failure.error_type == "CheckTimeout"
