@@ -167,8 +167,6 @@ class Guard:
         return self._after_input(messages, context, verdict)
 
     def _after_input(self, messages: Sequence[Message], context: CallContext, verdict: Verdict) -> GuardedRequest:
-        """What follows the input checks, wherever they ran: escalation, and the
-        pseudonyms the answer may have restored."""
         context = self._escalated(context, verdict)
         if not verdict.blocked and self.policy.policy.tier_rules(context.risk_tier).refuse:
             # A finding raised the call to a tier that refuses (a check that only warns).
@@ -247,8 +245,6 @@ class Guard:
         generator: Generator | None,
         attributor: Attributor | None,
     ) -> GuardedResponse:
-        """What follows the output checks, wherever they ran: restoration, the tier's
-        labels, the signed manifest."""
         attributor = attributor or self.attributor
         context = request.context
         choices = list(response.get("choices") or [])
