@@ -106,8 +106,8 @@ class GuardrailPlugin(CustomGuardrail):
         note_call(record, context)
         span = self.tracing.start_call(str(data.get("model")), "litellm", context)
         record["trace_id"] = format(span.get_span_context().trace_id, "032x")
-        # The checks are CPU-bound (NER): they run on a pool thread, so other calls keep moving.
-        request = await self.guard.aguard_request(data["messages"], context)
+        # CPU-bound (NER): off LiteLLM's event loop, so other calls keep moving.
+        request = await anyio.to_thread.run_sync(self.guard.guard_request, data["messages"], context)
         note_call(record, request.context)
         note_verdict(record, "input", request.verdict)
         self.tracing.record_checks(span, Stage.INPUT, request.verdict, request.context)
@@ -165,7 +165,8 @@ class GuardrailPlugin(CustomGuardrail):
         model = str(data.get("model"))
         hidden = dict(getattr(response, "_hidden_params", None) or {})
         generator = _generator(model, getattr(response, "model", None), hidden.get("custom_llm_provider"))
-        guarded = await self.guard.aguard_response(response.model_dump(), call.request, generator, self.attributor)
+        guarded = await anyio.to_thread.run_sync(self.guard.guard_response, response.model_dump(), call.request,
+                                                 generator, self.attributor)
         note_verdict(call.record, "output", guarded.verdict)
         self.tracing.record_checks(call.span, Stage.OUTPUT, guarded.verdict, call.request.context)
         if guarded.verdict.blocked:

@@ -4,7 +4,7 @@ Routes: ``POST /v1/chat/completions`` (plain and streamed), ``POST /v1/embedding
 ``GET /v1/models``, ``GET /health/live`` and ``GET /health/ready``.
 
 Each call: authenticate, read and validate the body, pick the caller's guard and use
-case, run the input checks (on a pool thread: they are CPU-bound), call the upstream
+case, run the input checks (in a worker thread: they are CPU-bound), call the upstream
 through LiteLLM's Router, run the output checks and restore pseudonyms, answer. Every
 outcome, errors included, is logged as one structured event without content.
 """
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Any, TypeVar
 
 import anyio
 import structlog
@@ -42,6 +42,7 @@ from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.upstream import Upstream, UpstreamError
 from guardrail.attribution import Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
+from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, Stage, new_request_id
 from guardrail.core.verdict import Verdict
 from guardrail.errors import RequestError
@@ -53,6 +54,8 @@ from guardrail.telemetry import Tracing
 
 log = structlog.get_logger("guardrail.proxy")
 
+INLINE_CHECK_CHARS = 300
+T = TypeVar("T")
 CONVERSATION_HEADER = "x-guardrail-conversation-id"
 USE_CASE_HEADER = "x-guardrail-use-case"
 OPT_OUT_HEADER = "x-guardrail-opt-out"
@@ -220,7 +223,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
-    guarded_request = await guard.aguard_request(messages, context)
+    guarded_request = await _checked(len(body_text(messages)), guard.guard_request, messages, context)
     verdict = guarded_request.verdict
     note_call(record, guarded_request.context)
     note_verdict(record, "input", verdict)
@@ -243,8 +246,10 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
     record["response_model"] = response.get("model")
+    answers = [choice.get("message") or {} for choice in response.get("choices") or []]
     generator = proxy.generator(chat.model, response.get("model"))
-    guarded = await guard.aguard_response(response, guarded_request, generator, proxy.attributor)
+    guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request,
+                             generator, proxy.attributor)
     request.state.answer = response
     note_verdict(record, "output", guarded.verdict)
     proxy.tracing.record_checks(span, Stage.OUTPUT, guarded.verdict, context)
@@ -321,6 +326,18 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
 async def _models(request: Request, proxy: Proxy, caller: Caller) -> Response:
     data = [{"id": name, "object": "model", "created": 0, "owned_by": "guardrail"} for name in proxy.upstream.model_names]
     return JSONResponse({"object": "list", "data": data})
+
+
+async def _checked(size: int, check: Callable[..., T], *args: Any) -> T:
+    """Run a check off the event loop, unless the text is so short that the thread hop
+    would cost more than the check (a few hundred characters take well under 1 ms)."""
+    if size <= INLINE_CHECK_CHARS:
+        return check(*args)
+    return await anyio.to_thread.run_sync(check, *args)
+
+
+def body_text(messages: list[dict[str, Any]]) -> str:
+    return "".join(slot.text for slot in collect_texts(messages))
 
 
 def _known_model(proxy: Proxy, model: str) -> None:

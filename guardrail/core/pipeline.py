@@ -14,11 +14,9 @@ thread): it finishes in the background and its result is dropped.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import threading
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -85,26 +83,11 @@ class Pipeline:
         steps = [step for step in self.steps if payload.stage in step.stages]
         fold = _Fold(payload)
         if any(step.timeout_seconds is not None for step in steps):
-            first = 0
-            while first < len(steps):
-                run = _WatchedRun(steps, first, fold, context)
-                first = _wait_in_thread(run.watching(), _pool().submit(run.run))
+            _run_watched(steps, fold, context)
         else:
             for step in steps:
                 if fold.add(_run_step(step, fold.current, context)):
                     break
-        return fold.verdict()
-
-    async def acall(self, payload: Payload, context: CallContext) -> Verdict:
-        """The same, from an event loop: the checks run on a pool thread (they are
-        CPU-bound) while the awaiting coroutine keeps their deadlines, so the loop
-        stays free and no thread of its own is tied up waiting."""
-        steps = [step for step in self.steps if payload.stage in step.stages]
-        fold = _Fold(payload)
-        first = 0
-        while first < len(steps):
-            run = _WatchedRun(steps, first, fold, context)
-            first = await _wait_in_loop(run.watching(), _pool().submit(run.run))
         return fold.verdict()
 
 
@@ -172,49 +155,23 @@ def _outcome(step: Step, verdict: Verdict, started: float, started_ns: int) -> S
 _WATCH_INTERVAL = 0.05
 
 
-def _wait_in_thread(watching: Generator[float, bool, int], future: Future[None]) -> int:
-    """Drive a watcher (see :meth:`_WatchedRun.watching`) by blocking this thread."""
-    with contextlib.closing(watching):
-        wait = next(watching)
-        while True:
-            try:
-                future.result(timeout=wait)
-                finished = True
-            except FutureTimeout:
-                finished = False
-            try:
-                wait = watching.send(finished)
-            except StopIteration as done:
-                return int(done.value)
+def _run_watched(steps: list[Step], fold: _Fold, context: CallContext) -> None:
+    """Run the stage on a pool thread while this thread keeps each step's deadline.
 
-
-async def _wait_in_loop(watching: Generator[float, bool, int], future: Future[None]) -> int:
-    """Drive a watcher from a coroutine, without blocking its event loop. A caller
-    cancelled meanwhile (a client gone) abandons the run, like a timeout."""
-    awaited = asyncio.wrap_future(future)
-    try:
-        with contextlib.closing(watching):
-            wait = next(watching)
-            while True:
-                finished, _ = await asyncio.wait({awaited}, timeout=wait)
-                try:
-                    wait = watching.send(bool(finished))
-                except StopIteration as done:
-                    return int(done.value)
-    finally:
-        if not awaited.done():
-            # Dropped: when the abandoned check ends, its result must not be handed to
-            # this loop (which may be closed by then).
-            awaited.cancel()
+    One thread hop per stage rather than one per timed check: each hop costs about
+    half a millisecond on a busy server. A step past its deadline is abandoned (its
+    thread finishes in the background and its result is dropped), recorded as a
+    ``CheckTimeout`` under its error mode, and the remaining steps go on in a fresh
+    run from the payload as it was.
+    """
+    first = 0
+    while first < len(steps):
+        run = _WatchedRun(steps, first, fold, context)
+        first = run.watch(_pool().submit(run.run))
 
 
 class _WatchedRun:
-    """Steps ``first``.. of a stage on a pool thread, their deadlines kept by the caller.
-
-    One thread hop per stage rather than one per timed check (each hop costs about
-    half a millisecond on a busy server). After a timeout the remaining steps go on
-    in a fresh run, from the payload as it was.
-    """
+    """Steps ``first``.. on a pool thread; :meth:`watch` is the caller's side."""
 
     def __init__(self, steps: list[Step], first: int, fold: _Fold, context: CallContext) -> None:
         self.steps, self.fold, self.context = steps, fold, context
@@ -235,27 +192,19 @@ class _WatchedRun:
                 if self.abandoned or self.fold.add(outcome):
                     return
 
-    def watching(self) -> Generator[float, bool, int]:
-        """The caller's side, whoever waits: yields how long to wait for the run, is
-        sent whether it finished meanwhile, and returns where the stage goes on (past
-        the end when done). A step past its deadline is abandoned: its thread finishes
-        in the background, its result is dropped, and it is recorded as a
-        ``CheckTimeout`` under its error mode."""
-        try:
-            return (yield from self._watch())
-        finally:  # done, timed out, or the caller gave up (closed): no step may follow
-            with self.lock:
-                self.abandoned = True
-
-    def _watch(self) -> Generator[float, bool, int]:
+    def watch(self, future: Future[None]) -> int:
+        """Wait for the run; returns where the stage goes on (past the end when done)."""
         while True:
             with self.lock:
                 index, started = self.index, self.started
             limit = self.steps[index].timeout_seconds
             wait = _WATCH_INTERVAL if limit is None else min(
                 _WATCH_INTERVAL, max(0.0, started + limit - time.perf_counter()))
-            if (yield wait):
+            try:
+                future.result(timeout=wait)
                 return len(self.steps)
+            except FutureTimeout:
+                pass
             with self.lock:
                 overdue = (limit is not None and self.index == index and self.started == started
                            and time.perf_counter() >= started + limit)
@@ -265,6 +214,7 @@ class _WatchedRun:
                 step = self.steps[index]
                 failure = _failure_verdict(step.fail_closed or self.context.fail_closed, CheckTimeout(step.name))
                 stop = self.fold.add(_outcome(step, failure, self.started, self.started_ns))
+            future.cancel()  # if it never started, it never will
             return len(self.steps) if stop else index + 1
 
 

@@ -156,17 +156,7 @@ class Guard:
         refused = self.admission(context)
         if refused is not None:
             return GuardedRequest(context, refused, list(messages), frozenset())
-        return self._after_input(messages, context, self.check_input(messages, context))
-
-    async def aguard_request(self, messages: Sequence[Message], context: CallContext) -> GuardedRequest:
-        """:meth:`guard_request` from an event loop: the checks run on a pool thread."""
-        refused = self.admission(context)
-        if refused is not None:
-            return GuardedRequest(context, refused, list(messages), frozenset())
-        verdict = await self.pipeline.acall(Payload(Stage.INPUT, tuple(messages)), context)
-        return self._after_input(messages, context, verdict)
-
-    def _after_input(self, messages: Sequence[Message], context: CallContext, verdict: Verdict) -> GuardedRequest:
+        verdict = self.check_input(messages, context)
         context = self._escalated(context, verdict)
         if not verdict.blocked and self.policy.policy.tier_rules(context.risk_tier).refuse:
             # A finding raised the call to a tier that refuses (a check that only warns).
@@ -220,34 +210,11 @@ class Guard:
         """A whole chat completion: output checks over every choice, restoration, the
         tier's visible labels, then the manifest signed by ``attributor`` (default: the
         guard's own) over the final content."""
-        messages = _answer_messages(response)
-        verdict = self.check_output(messages, request.context)
-        return self._after_output(response, request, messages, verdict, generator, attributor)
-
-    async def aguard_response(
-        self,
-        response: Mapping[str, Any],
-        request: GuardedRequest,
-        generator: Generator | None = None,
-        attributor: Attributor | None = None,
-    ) -> GuardedResponse:
-        """:meth:`guard_response` from an event loop: the checks run on a pool thread."""
-        messages = _answer_messages(response)
-        verdict = await self.pipeline.acall(Payload(Stage.OUTPUT, tuple(messages)), request.context)
-        return self._after_output(response, request, messages, verdict, generator, attributor)
-
-    def _after_output(
-        self,
-        response: Mapping[str, Any],
-        request: GuardedRequest,
-        messages: list[Message],
-        verdict: Verdict,
-        generator: Generator | None,
-        attributor: Attributor | None,
-    ) -> GuardedResponse:
         attributor = attributor or self.attributor
         context = request.context
         choices = list(response.get("choices") or [])
+        messages = [dict(choice.get("message") or {}) for choice in choices]
+        verdict = self.check_output(messages, context)
         if verdict.blocked:
             return GuardedResponse(verdict, dict(response), 0)
         checked = list(verdict.payload.messages) if verdict.payload else messages
@@ -278,10 +245,6 @@ class Guard:
         from guardrail.runtime.stream import StreamGuard
 
         return StreamGuard(self, request, attributor or self.attributor)
-
-
-def _answer_messages(response: Mapping[str, Any]) -> list[Message]:
-    return [dict(choice.get("message") or {}) for choice in response.get("choices") or []]
 
 
 def redaction_summary(input_verdict: Verdict, output_verdicts: Sequence[Verdict]) -> dict[str, dict[str, int]]:
