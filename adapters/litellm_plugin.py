@@ -43,6 +43,13 @@ from opentelemetry.trace import Span
 
 from guardrail.adapters.litellm_wrapper import DATA_DIR_ENV, PROVIDER_ENV, _astream, _generator
 from guardrail.adapters.proxy.records import CallRecords, audit_location
+from guardrail.adapters.proxy.requests import (
+    CONVERSATION_HEADER,
+    OPT_OUT_HEADER,
+    USE_CASE_HEADER,
+    opt_out_header,
+    option_header,
+)
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.context import CallContext, Stage
@@ -146,12 +153,13 @@ class GuardrailPlugin(CustomGuardrail):
         return data
 
     def _context(self, headers: Mapping[str, str], tenant: str) -> CallContext:
-        """The call's context from guardrail's headers; a bad use case is the client's 400."""
+        """The call's context from guardrail's headers, read as the proxy reads them; a
+        bad header or use case is the client's 400."""
         try:
             return self.guard.context(
-                use_case=headers.get("x-guardrail-use-case"), tenant=tenant,
-                conversation_id=headers.get("x-guardrail-conversation-id"),
-                opted_out=headers.get("x-guardrail-opt-out", "").lower() in {"true", "1", "yes"},
+                use_case=option_header(headers, USE_CASE_HEADER), tenant=tenant,
+                conversation_id=option_header(headers, CONVERSATION_HEADER),
+                opted_out=bool(opt_out_header(headers, OPT_OUT_HEADER)),
             )
         except GuardrailError as error:
             raise HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",

@@ -30,6 +30,9 @@ from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.adapters.proxy.errors import ProxyError
 from guardrail.adapters.proxy.records import CallRecords
 from guardrail.adapters.proxy.requests import (
+    CONVERSATION_HEADER,
+    OPT_OUT_HEADER,
+    USE_CASE_HEADER,
     GuardrailOptions,
     forwarded_params,
     opt_out_header,
@@ -56,9 +59,6 @@ log = structlog.get_logger("guardrail.proxy")
 
 INLINE_CHECK_CHARS = 300
 T = TypeVar("T")
-CONVERSATION_HEADER = "x-guardrail-conversation-id"
-USE_CASE_HEADER = "x-guardrail-use-case"
-OPT_OUT_HEADER = "x-guardrail-opt-out"
 
 
 class Proxy:

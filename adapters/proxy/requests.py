@@ -22,6 +22,10 @@ from guardrail.yamlfile import dotted
 
 _Model = TypeVar("_Model", bound=BaseModel)
 _OPTION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+# The headers a client sets guardrail's options with, in the proxy and the LiteLLM plugin alike.
+CONVERSATION_HEADER = "x-guardrail-conversation-id"
+USE_CASE_HEADER = "x-guardrail-use-case"
+OPT_OUT_HEADER = "x-guardrail-opt-out"
 
 # OpenAI chat-completion parameters forwarded as they are (besides model/messages/stream).
 CHAT_PARAMS = frozenset(

@@ -89,6 +89,10 @@ def test_jailbreaks_and_prohibited_uses_never_reach_the_upstream(
         assert "guardrail_blocked" in response.text
     refused = chat(url, "Hello", **{"x-guardrail-use-case": "social-scoring"})
     assert refused.status_code == 403
+    opted_out = chat(url, "Hello", **{"x-guardrail-opt-out": "yes"})
+    assert opted_out.status_code == 403 and "user_opt_out" in opted_out.text
+    unclear = chat(url, "Hello", **{"x-guardrail-opt-out": "maybe"})  # not taken as "no"
+    assert unclear.status_code == 400 and "x-guardrail-opt-out" in unclear.text
     assert recorder.received == []
 
 
