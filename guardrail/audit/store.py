@@ -73,8 +73,10 @@ class FolderStore:
         """Seal and append one entry (and a checkpoint when one is due)."""
         with self._locked():
             now = self._clock()
-            written = next_entries(self._current_head(now), kind, now, record, self._signer, self._every)
-            self._write(now, written)
+            remembered = self._remembered_head(now)
+            head = remembered if remembered is not None else self._head()
+            written = next_entries(head, kind, now, record, self._signer, self._every)
+            self._write(now, written, known_clean=remembered is not None)
             return written[0]
 
     def checkpoint(self) -> dict[str, Any] | None:
@@ -116,20 +118,20 @@ class FolderStore:
     def _day_file(self, now: float) -> Path:
         return self.folder / f"audit-{datetime.fromtimestamp(now, UTC):%Y%m%d}.jsonl"
 
-    def _current_head(self, now: float) -> tuple[int, str]:
-        """The head: remembered if this process wrote last (the file is as it left
-        it), else read from the log."""
+    def _remembered_head(self, now: float) -> tuple[int, str] | None:
+        """The head this process wrote last, if the day file is still as it left it
+        (then nobody appended since, and its last line is whole); else ``None``."""
         if self._tail is not None:
             path, size, seq, digest = self._tail
             if path == self._day_file(now) and _size(path) == size:
                 return seq, digest
-        return self._head()
+        return None
 
-    def _write(self, now: float, entries: list[dict[str, Any]]) -> None:
+    def _write(self, now: float, entries: list[dict[str, Any]], *, known_clean: bool = False) -> None:
+        """Append ``entries``; ``known_clean``: the file is known to end with a whole line."""
         path = self._day_file(now)
         data = b"".join(line(entry) for entry in entries)
-        remembered = self._tail is not None and self._tail[0] == path and _size(path) == self._tail[1]
-        if not remembered and _ends_mid_line(path):
+        if not known_clean and _ends_mid_line(path):
             data = b"\n" + data  # a crash left half a line: keep it (verify reports it), start afresh
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
