@@ -60,22 +60,24 @@ def embedded_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
         yield url, folder
 
 
-def test_application_example_with_the_openai_sdk(embedded_proxy: tuple[str, Path]) -> None:
+def client_example(script: str, embedded_proxy: tuple[str, Path]) -> str:
+    """The output of an example client run against the embedded proxy; it must succeed."""
     url, folder = embedded_proxy
-    result = run_example(sys.executable, str(ROOT / "examples/app_openai_sdk.py"), cwd=folder,
-                         GUARDRAIL_BASE_URL=f"{url}/v1")
+    result = run_example(sys.executable, str(ROOT / "examples" / script), cwd=folder, GUARDRAIL_BASE_URL=f"{url}/v1")
     assert result.returncode == 0, result.stderr
-    assert "tier: limited" in result.stdout and "refused: system_security.prompt_injection" in result.stdout
-    assert "<PERSON>" in result.stdout and "Chan Tai Man" not in result.stdout
-    assert "stream attribution: urn:uuid:" in result.stdout
+    return result.stdout
+
+
+def test_application_example_with_the_openai_sdk(embedded_proxy: tuple[str, Path]) -> None:
+    stdout = client_example("app_openai_sdk.py", embedded_proxy)
+    assert "tier: limited" in stdout and "refused: system_security.prompt_injection" in stdout
+    assert "<PERSON>" in stdout and "Chan Tai Man" not in stdout
+    assert "stream attribution: urn:uuid:" in stdout
 
 
 def test_user_verification_example(embedded_proxy: tuple[str, Path]) -> None:
-    url, folder = embedded_proxy
-    result = run_example(sys.executable, str(ROOT / "examples/user_verify_answer.py"), cwd=folder,
-                         GUARDRAIL_BASE_URL=f"{url}/v1")
-    assert result.returncode == 0, result.stderr
-    assert "status: valid" in result.stdout and "status: content_mismatch" in result.stdout
+    stdout = client_example("user_verify_answer.py", embedded_proxy)
+    assert "status: valid" in stdout and "status: content_mismatch" in stdout
 
 
 def test_auditor_example(embedded_proxy: tuple[str, Path]) -> None:
@@ -94,6 +96,7 @@ def test_wrapper_example(tmp_path: Path) -> None:
     result = run_example(sys.executable, str(ROOT / "examples/wrapper.py"), cwd=tmp_path,
                          GUARDRAIL_DATA_DIR=str(tmp_path / "data"))
     assert result.returncode == 0, result.stderr
+
     def line(label: str) -> str:
         found = re.search(rf"^{label}: (.*)$", result.stdout, re.MULTILINE)
         assert found is not None, result.stdout
