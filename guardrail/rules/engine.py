@@ -18,7 +18,13 @@ from pydantic import ValidationError
 
 from guardrail.pii.normalize import NormalizedText, normalize
 from guardrail.rules.model import Rule, RuleSetFile
-from guardrail.rules.prefilter import Literals, may_match, required_literals
+from guardrail.rules.prefilter import (
+    LiteralIndex,
+    Literals,
+    Occurrences,
+    Prefilter,
+    required_literals,
+)
 from guardrail.yamlfile import YamlProblem, load_mapping, validation_problem
 
 BUILT_IN_PREFIX = "builtin:"
@@ -49,17 +55,28 @@ class RuleMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
-    """A compiled pattern and the literals one of which any match contains."""
+    """A compiled pattern and the literals one of which any match contains; the
+    regex runs only where ``found`` (the text's literal occurrences) has one."""
 
     regex: re.Pattern[str]
     literals: Literals | None
+    prefilter: Prefilter | None
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    @classmethod
+    def of(cls, pattern: str) -> _Pattern:
+        literals = required_literals(pattern)
+        return cls(re.compile(pattern, _FLAGS), literals, Prefilter.of(literals))
+
+    def search(self, text: str, found: Occurrences, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         stop = len(text) if endpos is None else endpos
-        return self.regex.search(text, pos, stop) if may_match(self.literals, text, pos, stop) else None
+        if self.prefilter is not None and not self.prefilter.admits(found, text, pos, stop):
+            return None
+        return self.regex.search(text, pos, stop)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text) if may_match(self.literals, text) else iter(())
+    def finditer(self, text: str, found: Occurrences) -> Iterator[re.Match[str]]:
+        if self.prefilter is not None and not self.prefilter.admits(found, text):
+            return iter(())
+        return self.regex.finditer(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,32 +89,36 @@ class _CompiledRule:
     window: int
     roles: frozenset[str] | None
 
-    def find(self, text: str, present: dict[re.Pattern[str], bool]) -> tuple[int, int] | None:
-        """The span of the first firing in ``text``, or ``None``. ``present`` caches,
-        per scan, whether a pattern occurs at all, since rules share their asks."""
+    def patterns(self) -> tuple[_Pattern, ...]:
+        return self.any + self.all + self.unless
+
+    def find(self, text: str, found: Occurrences, present: dict[re.Pattern[str], bool]) -> tuple[int, int] | None:
+        """The span of the first firing in ``text``, or ``None``. ``found`` holds the
+        text's literal occurrences; ``present`` caches, per scan, whether a pattern
+        occurs at all, since rules share their asks."""
         for pattern in self.any:
-            for match in pattern.finditer(text):
-                if not self._excused(text, match.start(), match.end()):
+            for match in pattern.finditer(text, found):
+                if not self._excused(text, found, match.start(), match.end()):
                     return match.start(), match.end()
         # Last first: by convention the subject, rarer than the ask, so most texts are
         # let go without running the ask's regex at all.
-        if not self.all or not all(_present(pattern, text, present) for pattern in reversed(self.all)):
+        if not self.all or not all(_present(pattern, text, found, present) for pattern in reversed(self.all)):
             return None  # the common case: some part is absent
         # Anchor on the last pattern, the rarest.
         *others, anchor = self.all
-        for match in anchor.finditer(text):
+        for match in anchor.finditer(text, found):
             low, high = max(0, match.start() - self.window), match.end() + self.window
-            found = [other.search(text, low, high) for other in others]
-            if all(found):
-                start = min([match.start(), *(f.start() for f in found if f)])
-                end = max([match.end(), *(f.end() for f in found if f)])
-                if not self._excused(text, start, end):
+            near = [other.search(text, found, low, high) for other in others]
+            if all(near):
+                start = min([match.start(), *(m.start() for m in near if m)])
+                end = max([match.end(), *(m.end() for m in near if m)])
+                if not self._excused(text, found, start, end):
                     return start, end
         return None
 
-    def _excused(self, text: str, start: int, end: int) -> bool:
+    def _excused(self, text: str, found: Occurrences, start: int, end: int) -> bool:
         low, high = max(0, start - self.window), end + self.window
-        return any(pattern.search(text, low, high) for pattern in self.unless)
+        return any(pattern.search(text, found, low, high) for pattern in self.unless)
 
 
 class RuleSet:
@@ -111,17 +132,19 @@ class RuleSet:
                 if wanted is None or rule.category in wanted:
                     self.rules.append((f"{file.id}@{file.version}", _compile(file, rule)))
         self.categories = sorted({rule.category for _, rule in self.rules})
+        self._index = LiteralIndex(p.prefilter for _, rule in self.rules for p in rule.patterns())
 
     def scan(self, text: str | NormalizedText, role: str | None = None) -> list[RuleMatch]:
         """Every rule that fires on ``text`` (once each), for a message of ``role``."""
         prepared = text if isinstance(text, NormalizedText) else prepare(text)
         lowered = _lower(prepared.text)
+        found = self._index.find(lowered)
         present: dict[re.Pattern[str], bool] = {}
         matches = []
         for set_name, rule in self.rules:
             if rule.roles is not None and role not in rule.roles:
                 continue
-            span = rule.find(lowered, present)
+            span = rule.find(lowered, found, present)
             if span is not None:
                 start, end = prepared.to_original(*span)
                 matches.append(RuleMatch(rule.id, rule.category, set_name, start, end))
@@ -146,11 +169,11 @@ def digest(names: Sequence[str]) -> str:
     return "sha256:" + hasher.hexdigest()
 
 
-def _present(pattern: _Pattern, text: str, seen: dict[re.Pattern[str], bool]) -> bool:
-    found = seen.get(pattern.regex)
-    if found is None:
-        found = seen[pattern.regex] = pattern.search(text) is not None
-    return found
+def _present(pattern: _Pattern, text: str, found: Occurrences, seen: dict[re.Pattern[str], bool]) -> bool:
+    present = seen.get(pattern.regex)
+    if present is None:
+        present = seen[pattern.regex] = pattern.search(text, found) is not None
+    return present
 
 
 def _lower(text: str) -> str:
@@ -175,7 +198,7 @@ def _lower_pattern(pattern: str) -> str:
 def _compile(file: RuleSetFile, rule: Rule) -> _CompiledRule:
     def each(patterns: list[str]) -> tuple[_Pattern, ...]:
         expanded = [_lower_pattern(file.expand(pattern)) for pattern in patterns]
-        return tuple(_Pattern(re.compile(text, _FLAGS), required_literals(text)) for text in expanded)
+        return tuple(_Pattern.of(text) for text in expanded)
 
     return _CompiledRule(rule.id, rule.category, each(rule.any), each(rule.all), each(rule.unless),
                          rule.window, frozenset(rule.roles) if rule.roles is not None else None)

@@ -26,7 +26,13 @@ from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
-from guardrail.rules.prefilter import Literals, may_match, required_literals
+from guardrail.rules.prefilter import (
+    LiteralIndex,
+    Literals,
+    Occurrences,
+    Prefilter,
+    required_literals,
+)
 
 REASON_REDACTED = "system_security.secret_redacted"
 REASON_BLOCKED = "system_security.secret_blocked"
@@ -87,16 +93,18 @@ class _Detector:
     use_group: bool
     stated: bool = False
     literals: Literals | None = None  # one of these is in every match (lower case)
+    prefilter: Prefilter | None = None
 
     @classmethod
     def of(cls, name: str, pattern: re.Pattern[str], use_group: bool, stated: bool = False) -> _Detector:
         literals = required_literals(pattern.pattern)
         if literals is not None:
             literals = frozenset(literal.lower() for literal in literals)
-        return cls(name, pattern, use_group, stated, literals)
+        return cls(name, pattern, use_group, stated, literals, Prefilter.of(literals))
 
-    def spans(self, text: str, lowered: str) -> Iterator[tuple[int, int]]:
-        if not may_match(self.literals, lowered):
+    def spans(self, text: str, lowered: str, found: Occurrences) -> Iterator[tuple[int, int]]:
+        """Where the secret is in ``text``; ``found``: ``lowered``'s literal occurrences."""
+        if self.prefilter is not None and not self.prefilter.admits(found, lowered):
             return
         for match in self.pattern.finditer(text):
             group = 1 if self.use_group and match.lastindex else 0
@@ -120,6 +128,7 @@ class SecretsCheck:
         if settings.detect_secrets:
             detectors += _detect_secrets_detectors()
         self.detectors = detectors
+        self._index = LiteralIndex(detector.prefilter for detector in detectors)
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         slots = collect_texts(payload.messages)
@@ -139,8 +148,10 @@ class SecretsCheck:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping secret spans, the longest winning, in text order."""
         lowered = text.lower()
+        found = self._index.find(lowered)
         candidates = sorted(
-            ((start, end, detector.name) for detector in self.detectors for start, end in detector.spans(text, lowered)
+            ((start, end, detector.name) for detector in self.detectors
+             for start, end in detector.spans(text, lowered, found)
              if text[start:end] != PLACEHOLDER),
             key=lambda span: (span[0], -(span[1] - span[0])),
         )

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from guardrail.rules import RuleSet, load_rule_sets, prepare
 from guardrail.rules.engine import _lower
-from guardrail.rules.prefilter import BOUNDARY, may_match, required_literals
+from guardrail.rules.prefilter import (
+    BOUNDARY,
+    LiteralIndex,
+    Prefilter,
+    may_match,
+    required_literals,
+)
 from guardrail.system_security.secrets import SecretsCheck, SecretsSettings
 from guardrail.testing.check_evaluation import load_set
 
@@ -83,3 +89,40 @@ def test_no_secret_pattern_is_skipped_where_it_matches(base: str, noise: str, at
     for detector in SecretsCheck(SecretsSettings()).detectors:
         if detector.pattern.search(text):
             assert may_match(detector.literals, lowered), detector.name
+
+
+def all_literal_sets() -> list[frozenset[str]]:
+    """Every literal set the shipped rules and secret detectors filter with."""
+    sets = [p.literals for p in all_rule_patterns()]
+    sets += [d.literals for d in SecretsCheck(SecretsSettings()).detectors]
+    return [literals for literals in sets if literals is not None]
+
+
+LITERAL_SETS = all_literal_sets()
+INDEX = LiteralIndex(Prefilter.of(literals) for literals in LITERAL_SETS)
+
+
+@given(st.sampled_from(TEXTS), st.text(alphabet="ab -_.\n0xiceKILL", max_size=12),
+       st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=60))
+def test_the_index_agrees_with_searching_each_literal(base: str, noise: str, at: int, width: int) -> None:
+    """The one-pass index must say what may_match says, for whole texts and windows,
+    boundary marks included (noise splices word characters next to literals)."""
+    lowered = _lower(prepare(base[:at] + noise + base[at:]).text)
+    found = INDEX.find(lowered)
+    start = min(at, len(lowered))
+    stop = min(len(lowered), start + width)
+    for literals in LITERAL_SETS:
+        prefilter = Prefilter.of(literals)
+        assert prefilter is not None
+        assert prefilter.admits(found, lowered) is may_match(literals, lowered), sorted(literals)[:3]
+        assert prefilter.admits(found, lowered, start, stop) is may_match(literals, lowered, start, stop)
+
+
+def test_an_index_of_no_literals_finds_nothing() -> None:
+    assert LiteralIndex([None, Prefilter.of(None)]).find("anything at all") == {}
+
+
+def test_the_index_reports_overlapping_literals() -> None:
+    """Aho-Corasick reports every occurrence: "kill" inside "skill" is not hidden by it."""
+    index = LiteralIndex([Prefilter.of(frozenset({"skill", "kill", "ill"}))])
+    assert index.find("skills") == {"skill": [0], "kill": [1], "ill": [2]}
