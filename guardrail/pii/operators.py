@@ -7,11 +7,13 @@ import hashlib
 import hmac
 
 from presidio_anonymizer.entities import OperatorConfig
+from presidio_anonymizer.operators import OperatorsFactory, OperatorType
 
 from guardrail.pii.settings import Action
 from guardrail.pii.vault import PseudonymVault, canonical_value
 
 _UNBOUNDED = 1 << 30
+_OPERATORS = OperatorsFactory()  # type: ignore[no-untyped-call]
 
 
 def keyed_tag(key: bytes, entity_type: str, value: str) -> str:
@@ -48,3 +50,22 @@ def operator_for(
             "custom", {"lambda": lambda value: vault.pseudonym_for(scope, entity_type, value)}
         )
     raise ValueError(f"action {action} does not rewrite text")
+
+
+class Rewriter:
+    """One entity type's operator, run on a value as Presidio's anonymizer runs it
+    (parameters validated, ``entity_type`` added), validated once rather than per value.
+
+    The anonymizer engine also re-validates, copies and conflict-checks every finding;
+    with findings already merged and in order (as the redactor's are) that bookkeeping
+    was 0.4 ms per kilobyte of a prompt dense with personal data, twice the cost of
+    the rewriting.
+    """
+
+    def __init__(self, config: OperatorConfig, entity_type: str) -> None:
+        self._operator = _OPERATORS.create_operator_class(config.operator_name, OperatorType.Anonymize)
+        self._params = {**config.params, "entity_type": entity_type}
+        self._operator.validate(params=self._params)
+
+    def __call__(self, value: str) -> str:
+        return str(self._operator.operate(text=value, params=self._params))

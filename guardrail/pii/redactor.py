@@ -14,15 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import ConflictResolutionStrategy
-from presidio_anonymizer.entities import RecognizerResult as AnonymizerInput
 
 from guardrail.errors import ConfigurationError
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.normalize import normalize
-from guardrail.pii.operators import operator_for
+from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
 
@@ -79,7 +76,6 @@ class Redactor:
         self._hash_key = self._load_hash_key(settings)
         self._analyzers = build_analyzers(self._rules, model=settings.nlp_model, ner=settings.ner)
         self._entities = sorted(self._rules)
-        self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
         self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
         # spaCy, tldextract and phonenumbers finish loading on first use (~100 ms):
@@ -135,29 +131,25 @@ class Redactor:
         return self.apply(text, detections, scope=scope)
 
     def apply(self, text: str, detections: Sequence[Detection], *, scope: str) -> Redaction:
-        """Rewrite ``detections`` in ``text``; a blocking finding leaves the text as it is."""
+        """Rewrite ``detections`` (overlapping ones merged, as :meth:`analyze` merges them)
+        in ``text``; a blocking finding leaves the text as it is."""
         if not detections or any(d.action is Action.BLOCK for d in detections):
             return Redaction(text, tuple(detections))
-        operators = {
-            entity: operator_for(
-                rule.action,
-                entity,
-                mask_char=self.settings.mask_char,
-                hash_key=self._hash_key,
-                vault=self.vault,
-                scope=scope,
-            )
-            for entity, rule in self._rules.items()
-            if rule.action is not Action.BLOCK
-        }
-        result = self._anonymizer.anonymize(
-            text,
-            [AnonymizerInput(d.entity_type, d.start, d.end, d.score) for d in detections],
-            operators=operators,
-            conflict_resolution=ConflictResolutionStrategy.REMOVE_INTERSECTIONS,
-            merge_entities_with_spaces=False,
-        )
-        return Redaction(result.text, tuple(detections))
+        rewriters: dict[str, Rewriter] = {}
+        pieces, position = [], 0
+        for detection in _merge_overlaps(list(detections)):
+            entity = detection.entity_type
+            rewrite = rewriters.get(entity) or rewriters.setdefault(entity, self._rewriter(entity, scope))
+            pieces += [text[position : detection.start], rewrite(text[detection.start : detection.end])]
+            position = detection.end
+        pieces.append(text[position:])
+        return Redaction("".join(pieces), tuple(detections))
+
+    def _rewriter(self, entity: str, scope: str) -> Rewriter:
+        rule = self._rules[entity]
+        config = operator_for(rule.action, entity, mask_char=self.settings.mask_char, hash_key=self._hash_key,
+                              vault=self.vault, scope=scope)
+        return Rewriter(config, entity)
 
     def _allowed(self, value: str) -> bool:
         if _compact(value) in self._allowed_values:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from presidio_analyzer import EntityRecognizer
+
+from guardrail.pii.recognizers import phone
 from guardrail.pii.recognizers.hkid import check_character, is_valid_hkid
 from guardrail.pii.redactor import Redactor
 
@@ -95,3 +101,25 @@ def test_identifiers_are_found(redactor: Redactor, text: str, expected: tuple[st
 )
 def test_ordinary_numbers_and_words_survive(redactor: Redactor, text: str) -> None:
     assert found(redactor, text) == []
+
+
+def test_no_recognizer_relies_on_presidios_context_step(redactor: Redactor) -> None:
+    """The analyzers skip Presidio's context step (WindowContextAnalyzer): lossless only
+    while no recognizer implements its per-recognizer hook."""
+    analyzers = redactor._analyzers
+    for engine in (analyzers.patterns, analyzers.ner):
+        assert engine is not None
+        for recognizer in engine.registry.recognizers:
+            assert type(recognizer).enhance_using_context is EntityRecognizer.enhance_using_context, recognizer.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["{}", "{}-{}", "{} {}", "+852 {} {}", "+852{}{}", "00852 {} {}", "(852) {}-{}",
+                        "852-{}{}", "+86 {} {}", "0{}{}"]),
+       st.text("0123456789", min_size=4, max_size=4), st.text("0123456789", min_size=4, max_size=4))
+def test_hong_kong_numbers_are_judged_as_parsing_would(style: str, high: str, low: str) -> None:
+    """The shortcut for Hong Kong numbers agrees with phonenumbers' parse-and-validate,
+    on allocated and unallocated ranges alike."""
+    value = style.format(high, low) if style.count("{}") == 2 else style.format(high + low)
+    digits = re.sub(r"\D", "", value)
+    assert phone._validity(value, digits) == phone._parsed_validity(value, digits), value

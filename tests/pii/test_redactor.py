@@ -5,8 +5,8 @@ import re
 import pytest
 
 from guardrail.errors import ConfigurationError
-from guardrail.pii.redactor import Redactor
-from guardrail.pii.settings import PersonalDataSettings
+from guardrail.pii.redactor import Detection, Redactor
+from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import InMemoryVault
 
 TEXT = "Chan Tai Man (HKID A123456(3)) and Wong Ka Yan call 9123 4567; Chan Tai Man again."
@@ -23,6 +23,13 @@ def test_placeholders_by_default(redactor: Redactor) -> None:
     assert redaction.text == "<PERSON> (HKID <HK_ID>) and <PERSON> call <PHONE_NUMBER>; <PERSON> again."
     for d in redaction.detections:
         assert 0 <= d.start < d.end <= len(TEXT)
+
+
+def test_apply_merges_overlapping_detections_as_analyze_does(redactor: Redactor) -> None:
+    text = "call 9123 4567 now"
+    phone = Detection("PHONE_NUMBER", 5, 14, 0.9, "test", Action.PLACEHOLDER)
+    weaker = Detection("HK_ID", 10, 16, 0.5, "test", Action.PLACEHOLDER)
+    assert redactor.apply(text, [weaker, phone], scope="s").text == "call <PHONE_NUMBER>ow"
 
 
 def test_redaction_is_idempotent(redactor: Redactor) -> None:

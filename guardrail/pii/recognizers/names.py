@@ -42,6 +42,9 @@ _STREET_WORDS = frozenset(
     "company limited ltd bank district park".split()
 )
 _PLACE_MAX_WORDS = max(len(place.split()) for place in PLACE_NAMES)
+# Every name found has a surname or a title in it (see _name_at): a run of words
+# with neither, or of a single word, holds no name and is not looked at further.
+_ANCHORS = ROMANISED_SURNAMES | TITLES
 
 
 class _Token:
@@ -98,6 +101,8 @@ class RomanisedNameRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         results = []
         for run in _runs(text):
+            if len(run) < 2 or not any(token.lower in _ANCHORS for token in run):
+                continue
             for first, last, score in _names_in_run(run):
                 results.append(
                     tagged_result(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 import phonenumbers
+from phonenumbers import PhoneNumber
 
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near
 
@@ -69,6 +70,28 @@ class PhoneRecognizer(RegexRecognizer):
 
 def _validity(value: str, digits: str) -> bool | None:
     """True: a number in use per the metadata; False: possible but unallocated; None: not a number."""
+    national = _hong_kong_national(value, digits)
+    if national is None:
+        return _parsed_validity(value, digits)
+    # What parsing would give, without parsing (a third of the cost): most numbers
+    # in Hong Kong text are Hong Kong's, eight digits after an optional 852.
+    return _judged(PhoneNumber(country_code=852, national_number=int(national)))
+
+
+def _hong_kong_national(value: str, digits: str) -> str | None:
+    """The eight national digits of a Hong Kong number (``9123 4567``, ``+852 9123 4567``,
+    ``00852...``, ``(852) ...``), or ``None`` for anything else."""
+    if value.startswith("+") or len(digits) == 11:
+        national = digits[3:] if digits.startswith("852") and len(digits) == 11 else None
+    elif digits.startswith("00"):
+        national = digits[5:] if digits.startswith("00852") and len(digits) == 13 else None
+    else:
+        national = digits if len(digits) == 8 else None
+    return national if national is not None and not national.startswith("0") else None
+
+
+def _parsed_validity(value: str, digits: str) -> bool | None:
+    """:func:`_validity` by parsing the number with ``phonenumbers``, for any country."""
     try:
         if value.startswith("+"):
             number = phonenumbers.parse(value, None)
@@ -80,6 +103,10 @@ def _validity(value: str, digits: str) -> bool | None:
             number = phonenumbers.parse(digits, "HK")
     except phonenumbers.NumberParseException:
         return None
+    return _judged(number)
+
+
+def _judged(number: PhoneNumber) -> bool | None:
     if phonenumbers.is_valid_number(number):
         return True
     return False if phonenumbers.is_possible_number(number) else None
