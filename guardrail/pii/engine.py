@@ -148,8 +148,38 @@ def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyz
     return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp)
 
 
+class FixedRegistry(RecognizerRegistry):
+    """Recognizers fixed at start-up: which of them serve a language and a list of
+    entities is worked out once, not on every call (Presidio filters every recognizer
+    against every entity per text)."""
+
+    def __init__(self, supported_languages: list[str]) -> None:
+        super().__init__(supported_languages=supported_languages)
+        self._chosen: dict[tuple[str, tuple[str, ...], bool], list[Any]] = {}
+
+    def add_recognizer(self, recognizer: Any) -> None:
+        self._chosen.clear()
+        super().add_recognizer(recognizer)
+
+    def remove_recognizer(self, *args: Any, **kwargs: Any) -> None:
+        self._chosen.clear()
+        super().remove_recognizer(*args, **kwargs)
+
+    def get_recognizers(
+        self, language: str, entities: list[str] | None = None, all_fields: bool = False,
+        ad_hoc_recognizers: list[Any] | None = None,
+    ) -> list[Any]:
+        if ad_hoc_recognizers:
+            return super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        key = (language, tuple(entities or ()), all_fields)
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = super().get_recognizers(language, entities, all_fields)
+        return list(chosen)
+
+
 def _analyzer(engine: NerOnlySpacyEngine, recognizers: list[Any]) -> AnalyzerEngine:
-    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    registry = FixedRegistry(supported_languages=[LANGUAGE])
     for recognizer in recognizers:
         registry.add_recognizer(recognizer)
     return WindowContextAnalyzer(

@@ -92,7 +92,7 @@ class _CompiledRule:
     def patterns(self) -> tuple[_Pattern, ...]:
         return self.any + self.all + self.unless
 
-    def find(self, text: str, found: Occurrences, present: dict[re.Pattern[str], bool]) -> tuple[int, int] | None:
+    def find(self, text: str, found: Occurrences, present: dict[int, bool]) -> tuple[int, int] | None:
         """The span of the first firing in ``text``, or ``None``. ``found`` holds the
         text's literal occurrences; ``present`` caches, per scan, whether a pattern
         occurs at all, since rules share their asks."""
@@ -139,7 +139,7 @@ class RuleSet:
         prepared = text if isinstance(text, NormalizedText) else prepare(text)
         lowered = _lower(prepared.text)
         found = self._index.find(lowered)
-        present: dict[re.Pattern[str], bool] = {}
+        present: dict[int, bool] = {}
         matches = []
         for set_name, rule in self.rules:
             if rule.roles is not None and role not in rule.roles:
@@ -169,10 +169,14 @@ def digest(names: Sequence[str]) -> str:
     return "sha256:" + hasher.hexdigest()
 
 
-def _present(pattern: _Pattern, text: str, found: Occurrences, seen: dict[re.Pattern[str], bool]) -> bool:
-    present = seen.get(pattern.regex)
+def _present(pattern: _Pattern, text: str, found: Occurrences, seen: dict[int, bool]) -> bool:
+    """Whether ``pattern`` occurs in ``text``, remembered in ``seen`` by the identity of
+    its compiled regex (which ``re`` shares between rules with the same pattern;
+    hashing a compiled pattern hashes its whole program)."""
+    key = id(pattern.regex)
+    present = seen.get(key)
     if present is None:
-        present = seen[pattern.regex] = pattern.search(text, found) is not None
+        present = seen[key] = pattern.search(text, found) is not None
     return present
 
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from presidio_analyzer import EntityRecognizer
 
+from guardrail.pii.engine import FixedRegistry
+from guardrail.pii.normalize import normalize
 from guardrail.pii.recognizers import phone
-from guardrail.pii.recognizers.hkid import check_character, is_valid_hkid
+from guardrail.pii.recognizers.base import RegexRecognizer
+from guardrail.pii.recognizers.hkid import HkIdRecognizer, check_character, is_valid_hkid
+from guardrail.pii.recognizers.phone import PhoneRecognizer
 from guardrail.pii.redactor import Redactor
+from guardrail.rules.prefilter import may_match
 
 
 def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:
@@ -123,3 +129,25 @@ def test_hong_kong_numbers_are_judged_as_parsing_would(style: str, high: str, lo
     value = style.format(high, low) if style.count("{}") == 2 else style.format(high + low)
     digits = re.sub(r"\D", "", value)
     assert phone._validity(value, digits) == phone._parsed_validity(value, digits), value
+
+
+def test_literal_gates_never_skip_a_text_a_pattern_matches(redactor: Redactor, dev_corpus: list[dict[str, Any]]) -> None:
+    """A pattern recognizer skips texts without its required literals ("號" or "座" for
+    a Chinese address): never one its pattern would have matched."""
+    gated = [r for r in redactor._analyzers.patterns.registry.recognizers
+             if isinstance(r, RegexRecognizer) and r._literals is not None]
+    assert {r.name for r in gated} >= {"HkChineseAddressRecognizer", "HkEnglishAddressRecognizer"}
+    for row in dev_corpus:
+        text = normalize(row["text"]).text
+        for recognizer in gated:
+            if recognizer.pattern.search(text):
+                assert may_match(recognizer._literals, text), (recognizer.name, row["text"][:40])
+
+
+def test_the_registry_sees_recognizers_added_after_a_lookup() -> None:
+    registry = FixedRegistry(supported_languages=["en"])
+    registry.add_recognizer(HkIdRecognizer())
+    assert [r.name for r in registry.get_recognizers("en", ["HK_ID", "PHONE_NUMBER"])] == ["HkIdRecognizer"]
+    registry.add_recognizer(PhoneRecognizer())
+    assert sorted(r.name for r in registry.get_recognizers("en", ["HK_ID", "PHONE_NUMBER"])) == [
+        "HkIdRecognizer", "HkPhoneRecognizer"]

@@ -13,6 +13,8 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from guardrail.rules.prefilter import may_match, required_literals
+
 LANGUAGE = "en"
 
 
@@ -50,6 +52,9 @@ class RegexRecognizer(LocalRecognizer):
     def __init__(self, entity: str, name: str, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.recognizer_name = name
+        # Literals one of which every match contains ("號" or "座" for a Chinese
+        # address): a text with none of them is not searched (see rules.prefilter).
+        self._literals = None if pattern.flags & re.IGNORECASE else required_literals(pattern.pattern)
         super().__init__(supported_entities=[entity], name=name, supported_language=LANGUAGE)
 
     def load(self) -> None:
@@ -58,6 +63,8 @@ class RegexRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
+        if not may_match(self._literals, text):
+            return []
         results = []
         entity = self.supported_entities[0]
         for match in self.pattern.finditer(text):
