@@ -49,7 +49,14 @@ class OfflineEmailRecognizer(EmailRecognizer):
         super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6)])
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(offline_suffix_extractor()(pattern_text.rpartition("@")[2]).suffix)
+        return _has_public_suffix(pattern_text.rpartition("@")[2].lower())
+
+
+@lru_cache(maxsize=4096)
+def _has_public_suffix(domain: str) -> bool:
+    """Whether ``domain`` ends in a public suffix; remembered, as the same few domains
+    (a company's, the big mail providers') recur in every other prompt."""
+    return bool(offline_suffix_extractor()(domain).suffix)
 
 
 class PaymentCardRecognizer(CreditCardRecognizer):
