@@ -143,9 +143,11 @@ def spacy_ner() -> Callable[[str], object]:
 
 
 def guardrail_config(folder: Path, upstream: str, policy: str) -> Path:
+    """Like LiteLLM's below, the proxy checks an API key on every call."""
     path = folder / f"guardrail-{Path(policy).stem}.yaml"
     path.write_text(yaml.safe_dump({
         "policy": policy, "data_dir": str(folder / "data"),
+        "keys": [{"key": GUARDRAIL_HEADERS["Authorization"].removeprefix("Bearer "), "tenant": "bench"}],
         "model_list": [{"model_name": MODEL, "litellm_params": {
             "model": f"openai/fixed:{ANSWER}", "api_base": f"{upstream}/v1", "api_key": "bench"}}],
     }))
@@ -206,7 +208,7 @@ def main() -> None:
             config = guardrail_config(folder, upstream, policy)
             servers.enter_context(server_process([*guard_cmd, "--config", str(config), "--port", str(port)],
                                                  f"http://127.0.0.1:{port}/health/ready", env=env))
-            paths[label] = (f"http://127.0.0.1:{port}/v1/chat/completions", {})
+            paths[label] = (f"http://127.0.0.1:{port}/v1/chat/completions", GUARDRAIL_HEADERS)
         if args.litellm_python:
             paths[PLAIN] = start_litellm(servers, args.litellm_python, folder, upstream)
         times = interleaved(paths, texts, {NER: ner})
@@ -219,8 +221,8 @@ def main() -> None:
             with server_process([*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
                                 f"http://127.0.0.1:{port}/health/ready", env=env):
                 url = f"http://127.0.0.1:{port}/v1/chat/completions"
-                interleaved({"warm": (url, {})}, texts[:20], {})
-                rps, p95 = concurrent(url, more, {})
+                interleaved({"warm": (url, GUARDRAIL_HEADERS)}, texts[:20], {})
+                rps, p95 = concurrent(url, more, GUARDRAIL_HEADERS)
                 rows[GUARDED].update(rps_8x2=rps, p95_8x2=p95)
             if args.litellm_python:
                 rps, p95 = run_litellm_presidio(args.litellm_python, folder, upstream, more)
@@ -237,6 +239,7 @@ NER = "spaCy small NER alone, interleaved"
 NER_HOT = "spaCy small NER alone, back to back"
 LITELLM_ENV = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOG": "ERROR"}
 LITELLM_HEADERS = {"Authorization": "Bearer sk-bench"}
+GUARDRAIL_HEADERS = {"Authorization": "Bearer sk-bench-guardrail"}
 
 
 def start_litellm(servers: contextlib.ExitStack, python: str, folder: Path, upstream: str) -> tuple[str, dict[str, str]]:
