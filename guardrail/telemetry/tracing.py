@@ -28,6 +28,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SpanExporter
+from opentelemetry.sdk.trace.sampling import ALWAYS_OFF
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from pydantic import BaseModel, ConfigDict
 
@@ -61,7 +62,9 @@ class Tracing:
         self.enabled = exporter is not None or settings.exporter is not Exporter.NONE
         resource = Resource.create({} if _service_name_from_environment() else
                                    {"service.name": settings.service_name})
-        self.provider = TracerProvider(resource=resource)
+        # Nothing exported: spans are not recorded either (a fifth of the cost), but
+        # still get trace ids, which the audit records and logs quote.
+        self.provider = TracerProvider(resource=resource, sampler=None if self.enabled else ALWAYS_OFF)
         self._sink: IO[str] | None = None
         if self.enabled:
             chosen = exporter or self._exporter(settings, default_file)

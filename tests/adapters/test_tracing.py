@@ -108,3 +108,12 @@ def test_file_exporter_writes_json_lines(tmp_path, make_proxy: ProxyFactory) -> 
     spans = [json.loads(line) for line in path.read_text().splitlines()]
     assert any(span["name"] == "chat echo" for span in spans)
     assert all(value not in path.read_text() for value in PLANTED)
+
+
+def test_with_no_exporter_spans_are_not_recorded_but_keep_trace_ids() -> None:
+    """The audit record quotes the call's trace id whether or not traces go anywhere."""
+    tracing = Tracing(TelemetrySettings())
+    span = tracing.tracer.start_span("chat echo", attributes={"gen_ai.request.model": "echo"})
+    assert not span.is_recording()
+    assert span.get_span_context().trace_id != 0
+    span.end()
