@@ -58,7 +58,7 @@ from guardrail.errors import BlockedError, GuardrailError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard, GuardedRequest
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import explain, refusal_status
+from guardrail.runtime.reasons import explain, refusal_status, refusal_type
 from guardrail.telemetry import TelemetrySettings, Tracing
 
 POLICY_ENV = "GUARDRAIL_POLICY"
@@ -270,16 +270,17 @@ def _status(verdict: Verdict) -> int:
 
 
 def _refusal(verdict: Verdict, context: CallContext, stage: str) -> HTTPException:
+    """The proxy's refusal (status, type, code), as LiteLLM raises errors."""
     code = verdict.reason or "blocked"
     return HTTPException(_status(verdict), {"error": {
-        "message": explain(verdict.reason), "type": "guardrail_blocked", "code": code, "param": stage,
+        "message": explain(verdict.reason), "type": refusal_type(verdict.reason), "code": code, "param": stage,
         "request_id": context.request_id}})
 
 
 def _refusal_from(blocked: BlockedError) -> HTTPException:
-    return HTTPException(400, {"error": {"message": blocked.reason, "type": "guardrail_blocked",
-                                         "code": blocked.code, "param": blocked.stage,
-                                         "request_id": blocked.request_id}})
+    return HTTPException(refusal_status(blocked.code), {"error": {
+        "message": blocked.reason, "type": refusal_type(blocked.code), "code": blocked.code, "param": blocked.stage,
+        "request_id": blocked.request_id}})
 
 
 def _attribution_of(chunk: Any) -> Any:

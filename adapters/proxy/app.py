@@ -52,7 +52,7 @@ from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import explain, refusal_status
+from guardrail.runtime.reasons import explain, refusal_status, refusal_type
 from guardrail.telemetry import Tracing
 
 log = structlog.get_logger("guardrail.proxy")
@@ -348,10 +348,8 @@ def _known_model(proxy: Proxy, model: str) -> None:
 
 def _blocked(verdict: Verdict, stage: str) -> ProxyError:
     status = refusal_status(verdict.reason)
-    if status == 403:
-        return ProxyError(403, "guardrail_blocked", str(verdict.reason), explain(verdict.reason), param="use_case")
-    kind = "guardrail_unavailable" if status == 503 else "guardrail_blocked"
-    return ProxyError(status, kind, verdict.reason or "blocked", explain(verdict.reason), param=stage)
+    return ProxyError(status, refusal_type(verdict.reason), verdict.reason or "blocked", explain(verdict.reason),
+                      param="use_case" if status == 403 else stage)
 
 
 def _headers(context: CallContext, verdict: Verdict, guard: Guard | None = None) -> dict[str, str]:

@@ -76,3 +76,10 @@ def refusal_status(reason: str | None) -> int:
     if reason in CALL_REFUSALS:
         return 403
     return 503 if reason == FAILED_CLOSED else 400
+
+
+def refusal_type(reason: str | None) -> str:
+    """The OpenAI-style error ``type`` of a refusal, the same from every adapter:
+    ``guardrail_unavailable`` when a check failed closed (retrying may succeed),
+    ``guardrail_blocked`` when the policy refused the call or its content."""
+    return "guardrail_unavailable" if refusal_status(reason) == 503 else "guardrail_blocked"

@@ -120,3 +120,22 @@ def test_embedding_inputs_are_redacted_too(litellm_proxy: tuple[str, RecordingUp
     assert response.status_code == 200, response.text
     received = recorder.received_text()
     assert "9123 4567" not in received and "Chan Tai Man" not in received and "<PHONE_NUMBER>" in received
+
+
+@pytest.mark.parametrize(("reason", "status", "kind"), [
+    ("check_error.failed_closed", 503, "guardrail_unavailable"),
+    ("personal_data.blocked_entity", 400, "guardrail_blocked"),
+    ("risk_tier.refused", 403, "guardrail_blocked"),
+])
+def test_refusals_have_the_proxys_status_and_type(reason: str, status: int, kind: str) -> None:
+    """Whichever adapter a call goes through, a refusal reads the same to the client."""
+    from guardrail.adapters.litellm_plugin import _refusal, _refusal_from
+    from guardrail.core.verdict import Decision, Verdict
+    from guardrail.errors import BlockedError
+    from guardrail.runtime import Guard
+
+    context = Guard.from_policy().context(request_id="r1")
+    for error in (_refusal(Verdict(Decision.BLOCK, reason=reason), context, "input"),
+                  _refusal_from(BlockedError(reason, "explained", request_id="r1", stage="output"))):
+        body = error.detail["error"]
+        assert (error.status_code, body["type"], body["code"]) == (status, kind, reason)

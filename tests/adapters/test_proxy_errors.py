@@ -151,6 +151,7 @@ def test_failing_check_fails_closed_with_503_and_says_so(make_proxy: ProxyFactor
         response = post(url, {"model": "echo", "messages": [{"role": "user", "content": "Chan Tai Man 9123 4567"}]})
     assert response.status_code == 503
     assert error_of(response)["code"] == "check_error.failed_closed"
+    assert error_of(response)["type"] == "guardrail_unavailable"
     assert recorder.received == []
     assert logs[-1]["input_check_errors"] == ["RuntimeError:failed_closed"]
     assert "Chan Tai Man" not in json.dumps(logs) + response.text
