@@ -8,32 +8,45 @@ unchanged, as callers of ``litellm.completion`` expect.
 
 guardrail's options are keyword-only and prefixed-free: ``guard`` (a
 :class:`~guardrail.runtime.Guard`; default: the ``hk-genai-2025`` pack, built once),
-``use_case``, ``conversation_id``, ``tenant`` and ``opt_out`` (the user opted out of
-AI processing: where the tier honours it, the call raises before reaching a model).
+``use_case``, ``conversation_id``, ``tenant``, ``opt_out`` (the user opted out of
+AI processing: where the tier honours it, the call raises before reaching a model) and
+``audit`` (where the call's record goes; default: the hash-chained trail in
+``$GUARDRAIL_DATA_DIR/audit``).
+
+Every call leaves one audit record, as through the proxy: refused, failed upstream,
+answered, or a stream however it ended (``stream_outcome``), with the checks' evidence
+and never content.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-from guardrail.attribution import Attributor, Generator, KeyStore
+from guardrail.adapters.proxy.records import CallRecords
+from guardrail.adapters.upstream import translate
+from guardrail.attribution import Attribution, Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD
 from guardrail.core.chat import Message
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError
 from guardrail.runtime import Guard, GuardedRequest, StreamGuard
-from guardrail.runtime.reasons import explain
+from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
+from guardrail.runtime.reasons import explain, refusal_status
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 DATA_DIR_ENV = "GUARDRAIL_DATA_DIR"
 PROVIDER_ENV = "GUARDRAIL_SERVICE_PROVIDER"
+INTERNAL_ERROR = "internal_error"
 _default: Guard | None = None
+_default_records: CallRecords | None = None
+_shared_attributor: Attributor | None = None
 _default_lock = threading.Lock()
 
 
@@ -45,17 +58,81 @@ def default_guard() -> Guard:
     ``$GUARDRAIL_SERVICE_PROVIDER``.
     """
     global _default
+    attributor = shared_attributor()
     with _default_lock:
         if _default is None:
-            _default = Guard.from_policy(attributor=default_attributor())
+            _default = Guard.from_policy(attributor=attributor)
         return _default
 
 
+def shared_attributor() -> Attributor:
+    """:func:`default_attributor`, made on first use and then shared: it also signs
+    answers for guards passed in without an attributor of their own, so that every
+    answer carries a manifest."""
+    global _shared_attributor
+    with _default_lock:
+        if _shared_attributor is None:
+            _shared_attributor = default_attributor()
+        return _shared_attributor
+
+
 def default_attributor() -> Attributor:
-    folder = Path(os.environ.get(DATA_DIR_ENV) or ".guardrail")
-    keys = KeyStore(folder / "keys")
-    keys.write_jwks(folder / "jwks.json")
+    keys = _key_store()
     return Attributor(keys.active, os.environ.get(PROVIDER_ENV) or "guardrail")
+
+
+def default_records() -> CallRecords:
+    """The audit trail in ``$GUARDRAIL_DATA_DIR/audit``, opened on first use and then
+    shared; its checkpoints are signed with the attribution key."""
+    global _default_records
+    with _default_lock:
+        if _default_records is None:
+            _default_records = CallRecords(_data_dir() / "audit", _key_store().active)
+        return _default_records
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV) or ".guardrail")
+
+
+def _key_store() -> KeyStore:
+    keys = KeyStore(_data_dir() / "keys")
+    keys.write_jwks(_data_dir() / "jwks.json")
+    return keys
+
+
+class _Trail:
+    """One call's audit record, written once however the call ends (the first
+    :meth:`close` wins)."""
+
+    def __init__(self, records: CallRecords, context: CallContext, model: str, stream: bool) -> None:
+        self.records = records
+        self.record: dict[str, Any] = {"request_id": context.request_id, "path": "wrapper", "tenant": context.tenant,
+                                       "model": model, "stream": stream}
+        note_call(self.record, context)
+        self.started = time.perf_counter()
+        self.closed = False
+
+    def refused(self, verdict: Verdict) -> None:
+        self.close(refusal_status(verdict.reason), verdict.reason or "blocked")
+
+    def upstream_failed(self, error: BaseException) -> None:
+        self.record["upstream_error"] = type(error).__name__
+        mapped = translate(error)
+        self.close(mapped.status, mapped.code)
+
+    def attributed(self, attribution: Attribution | None) -> None:
+        if attribution is not None:
+            note_attribution(self.record, attribution)
+
+    def close(self, status: int, error: str | None = None) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.record.update(status=status, duration_ms=round((time.perf_counter() - self.started) * 1000, 2))
+        if error:
+            self.record["error"] = error
+        self.records.write(self.record)
 
 
 def completion(
@@ -67,17 +144,26 @@ def completion(
     conversation_id: str | None = None,
     opt_out: bool = False,
     tenant: str = "default",
+    audit: CallRecords | None = None,
     stream: bool = False,
     **kwargs: Any,
 ) -> Any:
     """Guarded ``litellm.completion``: a ``ModelResponse``, or an iterator of chunks."""
     litellm = _litellm()
-    active, request = _prepare(guard, messages, use_case, conversation_id, tenant, opt_out)
+    active, request, trail = _prepare(guard, messages, use_case, conversation_id, tenant, opt_out,
+                                      audit, model, stream)
+    try:
+        response = litellm.completion(model=model, messages=request.messages, stream=stream, **kwargs)
+    except Exception as error:
+        trail.upstream_failed(error)
+        raise
     if stream:
-        response = litellm.completion(model=model, messages=request.messages, stream=True, **kwargs)
-        return _stream(response, active.stream(request), request.context, model)
-    response = litellm.completion(model=model, messages=request.messages, **kwargs)
-    return _finish(active, response, request, model)
+        return _stream(response, _stream_guard(active, request), request.context, model, trail)
+    try:
+        return _finish(active, response, request, model, trail)
+    except Exception:
+        trail.close(500, INTERNAL_ERROR)  # a refusal has closed it already
+        raise
 
 
 async def acompletion(
@@ -89,6 +175,7 @@ async def acompletion(
     conversation_id: str | None = None,
     opt_out: bool = False,
     tenant: str = "default",
+    audit: CallRecords | None = None,
     stream: bool = False,
     **kwargs: Any,
 ) -> Any:
@@ -96,14 +183,21 @@ async def acompletion(
     import anyio
 
     litellm = _litellm()
-    active, request = await anyio.to_thread.run_sync(
-        _prepare, guard, messages, use_case, conversation_id, tenant, opt_out
+    active, request, trail = await anyio.to_thread.run_sync(
+        _prepare, guard, messages, use_case, conversation_id, tenant, opt_out, audit, model, stream
     )
+    try:
+        response = await litellm.acompletion(model=model, messages=request.messages, stream=stream, **kwargs)
+    except Exception as error:
+        trail.upstream_failed(error)
+        raise
     if stream:
-        response = await litellm.acompletion(model=model, messages=request.messages, stream=True, **kwargs)
-        return _astream(response, active.stream(request), request.context, model)
-    response = await litellm.acompletion(model=model, messages=request.messages, **kwargs)
-    return await anyio.to_thread.run_sync(_finish, active, response, request, model)
+        return _astream(response, _stream_guard(active, request), request.context, model, trail=trail)
+    try:
+        return await anyio.to_thread.run_sync(_finish, active, response, request, model, trail)
+    except Exception:
+        trail.close(500, INTERNAL_ERROR)  # a refusal has closed it already
+        raise
 
 
 def _prepare(
@@ -113,28 +207,46 @@ def _prepare(
     conversation_id: str | None,
     tenant: str,
     opt_out: bool,
-) -> tuple[Guard, GuardedRequest]:
+    audit: CallRecords | None,
+    model: str,
+    stream: bool,
+) -> tuple[Guard, GuardedRequest, _Trail]:
     guard = guard or default_guard()
     context = guard.context(use_case=use_case, conversation_id=conversation_id, tenant=tenant, opted_out=opt_out)
+    trail = _Trail(audit or default_records(), context, model, stream)
     request = guard.guard_request(messages, context)
+    note_call(trail.record, request.context)
+    note_verdict(trail.record, "input", request.verdict)
     if request.blocked:
+        trail.refused(request.verdict)
         raise _blocked(request.verdict, context, "input")
-    return guard, request
+    return guard, request, trail
 
 
-def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str) -> Any:
+def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str, trail: _Trail) -> Any:
     """The guarded answer as a ``ModelResponse``, its manifest on ``guardrail_attribution``."""
     import litellm
 
     context = request.context
-    guarded = guard.guard_response(response.model_dump(), request, _generator(model, response.model))
+    trail.record["response_model"] = response.model
+    guarded = guard.guard_response(response.model_dump(), request, _generator(model, response.model),
+                                   guard.attributor or shared_attributor())
+    note_verdict(trail.record, "output", guarded.verdict)
     if guarded.verdict.blocked:
+        trail.refused(guarded.verdict)
         raise _blocked(guarded.verdict, context, "output")
+    trail.record["restored"] = guarded.restored
+    trail.attributed(guarded.attribution)
+    trail.close(200)
     result = litellm.ModelResponse(**guarded.response)
     result._hidden_params = {**getattr(response, "_hidden_params", {}), "guardrail_request_id": context.request_id}
     if guarded.attribution is not None:
         result.guardrail_attribution = guarded.attribution.as_field()
     return result
+
+
+def _stream_guard(guard: Guard, request: GuardedRequest) -> StreamGuard:
+    return guard.stream(request, guard.attributor or shared_attributor())
 
 
 def _generator(model: str, answered: Any, provider: str | None = None) -> Generator:
@@ -149,53 +261,127 @@ def _generator(model: str, answered: Any, provider: str | None = None) -> Genera
     return Generator(str(provider), str(answered or model))
 
 
-def _closing_chunk(stream_guard: StreamGuard, model: str, provider: str | None = None) -> Any:
-    """The last chunk: no choices, the signed manifest over the whole stream."""
+def _stream_attribution(stream_guard: StreamGuard, model: str, provider: str | None = None) -> Attribution | None:
+    """The signed manifest over the whole stream, once it has ended."""
+    return stream_guard.attribution(_generator(model, stream_guard.envelope.get("model"), provider))
+
+
+def _closing_chunk(stream_guard: StreamGuard, attribution: Attribution) -> Any:
+    """The last chunk: no choices, the manifest."""
     import litellm
 
-    envelope = stream_guard.envelope
-    attribution = stream_guard.attribution(_generator(model, envelope.get("model"), provider))
-    if attribution is None:
-        return None
-    return litellm.ModelResponseStream(**{**envelope, "choices": [], FIELD: attribution.as_field()})
+    return litellm.ModelResponseStream(**{**stream_guard.envelope, "choices": [], FIELD: attribution.as_field()})
 
 
-def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, model: str) -> Iterator[Any]:
+class _StreamEnd:
+    """How a stream ended, for its audit record (none when ``trail`` is ``None``: the
+    LiteLLM plugin keeps its own). ``client_disconnected`` until shown otherwise: the
+    caller stopped iterating, or dropped the iterator."""
+
+    def __init__(self, stream_guard: StreamGuard, context: CallContext, trail: _Trail | None) -> None:
+        self.stream_guard, self.context, self.trail = stream_guard, context, trail
+        self.outcome, self.status = "client_disconnected", 200
+        self.error: str | None = "client_disconnected"
+
+    def completed(self, attribution: Attribution | None) -> None:
+        self.outcome, self.error = "completed", None
+        if self.trail is not None:
+            self.trail.attributed(attribution)
+
+    def blocked(self, verdict: Verdict) -> BlockedError:
+        self.outcome, self.status, self.error = "blocked", refusal_status(verdict.reason), verdict.reason
+        return _blocked(verdict, self.context, "output")
+
+    def upstream_failed(self, error: BaseException) -> None:
+        mapped = translate(error)
+        if self.trail is not None:
+            self.trail.record["upstream_error"] = type(error).__name__
+        self.outcome, self.status, self.error = "upstream_error", mapped.status, mapped.code
+
+    def failed(self) -> None:
+        """An exception of guardrail's own, unless the upstream's was noted first."""
+        if self.outcome == "client_disconnected":
+            self.outcome, self.status, self.error = INTERNAL_ERROR, 500, INTERNAL_ERROR
+
+    def write(self) -> None:
+        if self.trail is None:
+            return
+        for verdict in self.stream_guard.verdicts:
+            note_verdict(self.trail.record, "output", verdict)
+        self.trail.record["stream_outcome"] = self.outcome
+        self.trail.close(self.status, self.error)
+
+
+def _upstream(response: Any, end: _StreamEnd) -> Iterator[Any]:
+    """The upstream's chunks; a failure while reading them is noted as the upstream's."""
+    try:
+        yield from response
+    except Exception as error:
+        end.upstream_failed(error)
+        raise
+
+
+async def _aupstream(response: Any, end: _StreamEnd) -> AsyncIterator[Any]:
+    try:
+        async for chunk in response:
+            yield chunk
+    except Exception as error:
+        end.upstream_failed(error)
+        raise
+
+
+def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, model: str,
+            trail: _Trail) -> Iterator[Any]:
     import litellm
 
     from guardrail.runtime import StreamBlocked
 
+    end = _StreamEnd(stream_guard, context, trail)
     try:
-        for chunk in response:
+        for chunk in _upstream(response, end):
             for out in stream_guard.feed(chunk.model_dump(exclude_none=True)):
                 yield litellm.ModelResponseStream(**out)
         for out in stream_guard.finish():
             yield litellm.ModelResponseStream(**out)
-        closing = _closing_chunk(stream_guard, model)
-        if closing is not None:
-            yield closing
+        attribution = _stream_attribution(stream_guard, model)
+        end.completed(attribution)
+        if attribution is not None:
+            yield _closing_chunk(stream_guard, attribution)
     except StreamBlocked as blocked:
-        raise _blocked(blocked.verdict, context, "output") from None
+        raise end.blocked(blocked.verdict) from None
+    except Exception:
+        end.failed()
+        raise
+    finally:
+        end.write()
 
 
 async def _astream(
-    response: Any, stream_guard: StreamGuard, context: CallContext, model: str, provider: str | None = None
+    response: Any, stream_guard: StreamGuard, context: CallContext, model: str, provider: str | None = None,
+    trail: _Trail | None = None,
 ) -> AsyncIterator[Any]:
     import litellm
 
     from guardrail.runtime import StreamBlocked
 
+    end = _StreamEnd(stream_guard, context, trail)
     try:
-        async for chunk in response:
+        async for chunk in _aupstream(response, end):
             for out in stream_guard.feed(chunk.model_dump(exclude_none=True)):
                 yield litellm.ModelResponseStream(**out)
         for out in stream_guard.finish():
             yield litellm.ModelResponseStream(**out)
-        closing = _closing_chunk(stream_guard, model, provider)
-        if closing is not None:
-            yield closing
+        attribution = _stream_attribution(stream_guard, model, provider)
+        end.completed(attribution)
+        if attribution is not None:
+            yield _closing_chunk(stream_guard, attribution)
     except StreamBlocked as blocked:
-        raise _blocked(blocked.verdict, context, "output") from None
+        raise end.blocked(blocked.verdict) from None
+    except Exception:
+        end.failed()
+        raise
+    finally:
+        end.write()
 
 
 def _blocked(verdict: Verdict, context: CallContext, stage: str) -> BlockedError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,20 @@ from guardrail.runtime import Guard
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ROUND_TRIP = str(Path(__file__).parent / "adapters" / "policies" / "round-trip.yaml")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keys and the wrapper's default audit trail go to a temporary folder, not the
+    working directory's ``.guardrail``."""
+    folder = tmp_path_factory.mktemp("guardrail-data")
+    previous = os.environ.get("GUARDRAIL_DATA_DIR")
+    os.environ["GUARDRAIL_DATA_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("GUARDRAIL_DATA_DIR", None)
+    else:
+        os.environ["GUARDRAIL_DATA_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

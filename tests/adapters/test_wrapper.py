@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import guardrail
+from guardrail.adapters.proxy.records import CallRecords
+from guardrail.attribution import KeyStore
+from guardrail.audit import verify_trail
 from guardrail.errors import BlockedError
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
@@ -83,3 +89,42 @@ def test_demo_model_needs_no_key(default_guard: Guard) -> None:
     answer = guardrail.completion(model="guardrail-demo/echo", messages=[{"role": "user", "content": PROMPT}],
                                   guard=default_guard)
     assert "I received: I am <PERSON>, call me on <PHONE_NUMBER>." in answer.choices[0].message.content
+
+
+def call_records(audit: Path) -> list[dict[str, Any]]:
+    lines = [line for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    return [json.loads(line)["record"] for line in lines if '"kind":"call"' in line]
+
+
+def test_every_wrapper_call_leaves_an_audit_record(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str],
+                                                   tmp_path: Path) -> None:
+    """Answered, streamed, refused, abandoned mid-stream or failed upstream: one
+    hash-chained record each, with the evidence and without the content."""
+    import litellm
+
+    audit = tmp_path / "audit"
+    records = CallRecords(audit, KeyStore(tmp_path / "keys").active)
+    ask = {"messages": [{"role": "user", "content": PROMPT}], "guard": round_trip_guard, "audit": records}
+    guardrail.completion(**ask, **options(upstream))
+    list(guardrail.completion(**ask, stream=True, **options(upstream)))
+    with pytest.raises(BlockedError):
+        guardrail.completion(**{**ask, "messages": [{"role": "user", "content": "card 4111 1111 1111 1111"}]},
+                             **options(upstream))
+    abandoned = guardrail.completion(**ask, stream=True, **options(upstream))
+    next(abandoned)
+    abandoned.close()
+    with pytest.raises(litellm.InternalServerError):
+        guardrail.completion(**ask, num_retries=0, **options(upstream, "error-500"))
+
+    plain, streamed, refused, dropped, failed = call_records(audit)
+    assert plain["path"] == "wrapper" and plain["status"] == 200 and plain["restored"] == 2
+    assert plain["input_entities"] == {"PERSON": 1, "PHONE_NUMBER": 1}
+    assert plain["attribution_id"].startswith("urn:uuid:") and plain["policy"].startswith("round-trip")
+    assert streamed["stream_outcome"] == "completed" and streamed["attribution_id"].startswith("urn:uuid:")
+    assert (refused["status"], refused["error"]) == (400, "personal_data.blocked_entity")
+    assert dropped["stream_outcome"] == "client_disconnected"
+    assert (failed["status"], failed["upstream_error"]) == (502, "InternalServerError")
+    assert [r["model"] for r in (plain, failed)] == ["openai/echo", "openai/error-500"]
+    assert verify_trail(audit).problem is None
+    written = "".join(path.read_text() for path in audit.glob("*"))
+    assert all(value not in written for value in ("Chan Tai Man", "9123 4567", "4111 1111"))
