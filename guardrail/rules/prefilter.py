@@ -236,7 +236,7 @@ def _found_at_boundary(literal: str, text: str, start: int, stop: int) -> bool:
 Occurrences = dict[str, list[int]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Prefilter:
     """One pattern's literals, ready to look up in a :class:`LiteralIndex`'s findings.
 
