@@ -213,6 +213,11 @@ def main() -> None:
             paths[PLAIN] = start_litellm(servers, args.litellm_python, folder, upstream)
         times = interleaved(paths, texts, {NER: ner})
     rows.update({name: {"median_ms": statistics.median(values)} for name, values in times.items()})
+    if PLAIN in times:
+        # Paired per prompt: the same text, moments apart, so machine drift cancels out.
+        differences = [ours - theirs for ours, theirs in zip(times[PATTERNS], times[PLAIN], strict=True)]
+        rows[PATTERNS].update(paired_difference_ms=statistics.median(differences),
+                              faster_share=sum(d < 0 for d in differences) / len(differences))
     if not args.sequential_only:
         with server_process([sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)],
                             f"{upstream}/v1/models"):
@@ -288,7 +293,9 @@ def report(rows: dict[str, dict[str, float]]) -> None:
     patterns = rows[PATTERNS]["median_ms"] - direct
     if PLAIN in rows:
         print(f"added by guardrail pattern-only: {patterns:.1f} ms vs LiteLLM proxy alone "
-              f"{rows[PLAIN]['median_ms'] - direct:.1f} ms (bar: less)")
+              f"{rows[PLAIN]['median_ms'] - direct:.1f} ms (bar: less); per prompt, paired: median difference "
+              f"{rows[PATTERNS]['paired_difference_ms']:+.1f} ms, guardrail faster on "
+              f"{rows[PATTERNS]['faster_share']:.0%} of prompts")
     if PEER in rows and "rps_8x2" in guarded:
         print(f"8 clients x 2 workers: throughput {guarded['rps_8x2'] / rows[PEER]['rps_8x2']:.2f}x (bar: >= 2.5x), "
               f"p95 {guarded['p95_8x2'] / rows[PEER]['p95_8x2']:.2f}x (bar: <= 0.33x)")
