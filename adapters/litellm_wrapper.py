@@ -214,7 +214,11 @@ def _prepare(
     guard = guard or default_guard()
     context = guard.context(use_case=use_case, conversation_id=conversation_id, tenant=tenant, opted_out=opt_out)
     trail = _Trail(audit or default_records(), context, model, stream)
-    request = guard.guard_request(messages, context)
+    try:
+        request = guard.guard_request(messages, context)
+    except Exception:
+        trail.close(500, INTERNAL_ERROR)
+        raise
     note_call(trail.record, request.context)
     note_verdict(trail.record, "input", request.verdict)
     if request.blocked:
@@ -235,13 +239,13 @@ def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str, tr
     if guarded.verdict.blocked:
         trail.refused(guarded.verdict)
         raise _blocked(guarded.verdict, context, "output")
-    trail.record["restored"] = guarded.restored
-    trail.attributed(guarded.attribution)
-    trail.close(200)
     result = litellm.ModelResponse(**guarded.response)
     result._hidden_params = {**getattr(response, "_hidden_params", {}), "guardrail_request_id": context.request_id}
     if guarded.attribution is not None:
         result.guardrail_attribution = guarded.attribution.as_field()
+    trail.record["restored"] = guarded.restored
+    trail.attributed(guarded.attribution)
+    trail.close(200)
     return result
 
 

@@ -128,3 +128,21 @@ def test_every_wrapper_call_leaves_an_audit_record(round_trip_guard: Guard, upst
     assert verify_trail(audit).problem is None
     written = "".join(path.read_text() for path in audit.glob("*"))
     assert all(value not in written for value in ("Chan Tai Man", "9123 4567", "4111 1111"))
+
+
+def test_a_failure_of_guardrails_own_is_recorded_too(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str],
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    audit = tmp_path / "audit"
+    records = CallRecords(audit, KeyStore(tmp_path / "keys").active)
+    monkeypatch.setattr(round_trip_guard, "guard_response", broken)
+    with pytest.raises(RuntimeError):
+        guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records,
+                             **options(upstream))
+    monkeypatch.setattr(round_trip_guard, "guard_request", broken)
+    with pytest.raises(RuntimeError):
+        guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records,
+                             **options(upstream))
+    assert [(r["status"], r["error"]) for r in call_records(audit)] == [(500, "internal_error")] * 2
