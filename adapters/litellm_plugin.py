@@ -53,12 +53,12 @@ from guardrail.adapters.proxy.requests import (
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.context import CallContext, Stage
-from guardrail.core.verdict import Verdict
+from guardrail.core.verdict import Decision, Verdict
 from guardrail.errors import BlockedError, GuardrailError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard, GuardedRequest
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import explain, refusal_status, refusal_type
+from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, explain, refusal_status, refusal_type
 from guardrail.telemetry import TelemetrySettings, Tracing
 
 POLICY_ENV = "GUARDRAIL_POLICY"
@@ -105,6 +105,7 @@ class GuardrailPlugin(CustomGuardrail):
             return None
         if not isinstance(data.get("messages"), list):
             return await self._embedding_inputs(data, user_api_key_dict)
+        started = time.perf_counter()
         headers = _headers(data)
         record: dict[str, Any] = {"path": "litellm-proxy", "model": data.get("model"),
                                   "stream": bool(data.get("stream")), "tenant": _tenant(user_api_key_dict)}
@@ -113,6 +114,11 @@ class GuardrailPlugin(CustomGuardrail):
         note_call(record, context)
         span = self.tracing.start_call(str(data.get("model")), "litellm", context)
         record["trace_id"] = format(span.get_span_context().trace_id, "032x")
+        if self.guard.refuses_unaudited(context) and not self.records.recover():
+            # The trail is failing and this call may not go unrecorded: no model is called.
+            unaudited = Verdict(Decision.BLOCK, reason=AUDIT_UNAVAILABLE)
+            self._close(span, record, started, status=_status(unaudited), error=AUDIT_UNAVAILABLE)
+            raise _refusal(unaudited, context, "input")
         # CPU-bound (NER): off LiteLLM's event loop, so other calls keep moving.
         request = await anyio.to_thread.run_sync(self.guard.guard_request, data["messages"], context)
         note_call(record, request.context)
@@ -190,7 +196,10 @@ class GuardrailPlugin(CustomGuardrail):
             hidden["additional_headers"] = {**extra, HEADER: guarded.attribution.jws}
         result._hidden_params = hidden
         call.record["restored"] = guarded.restored
-        self._finish(call, status=200, response=guarded.response)
+        if not self._finish(call, status=200, response=guarded.response) \
+                and self.guard.refuses_unaudited(call.request.context):
+            # The answer could not be recorded, and this call may not go unrecorded.
+            raise _refusal(Verdict(Decision.BLOCK, reason=AUDIT_UNAVAILABLE), call.request.context, "output")
         return result
 
     async def async_post_call_streaming_iterator_hook(self, user_api_key_dict: Any, response: Any,
@@ -236,12 +245,17 @@ class GuardrailPlugin(CustomGuardrail):
         return self._calls.pop(str(request_id), None) if request_id else None
 
     def _finish(self, call: _Call, *, status: int, error: str | None = None,
-                response: Mapping[str, Any] | None = None) -> None:
-        call.record.update(status=status, duration_ms=round((time.perf_counter() - call.started) * 1000, 2))
+                response: Mapping[str, Any] | None = None) -> bool:
+        return self._close(call.span, call.record, call.started, status=status, error=error, response=response)
+
+    def _close(self, span: Span, record: dict[str, Any], started: float, *, status: int, error: str | None = None,
+               response: Mapping[str, Any] | None = None) -> bool:
+        """End a call's span and write its record; ``False`` if it was not written."""
+        record.update(status=status, duration_ms=round((time.perf_counter() - started) * 1000, 2))
         if error:
-            call.record["error"] = error
-        self.tracing.end_call(call.span, status=status, response=response, error_type=error)
-        self.records.write(call.record)
+            record["error"] = error
+        self.tracing.end_call(span, status=status, response=response, error_type=error)
+        return self.records.write(record)
 
 
 def _headers(data: Mapping[str, Any]) -> dict[str, str]:

@@ -37,7 +37,7 @@ from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError
 from guardrail.runtime import Guard, GuardedRequest, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import explain, refusal_status
+from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, explain, refusal_status
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
@@ -125,14 +125,15 @@ class _Trail:
         if attribution is not None:
             note_attribution(self.record, attribution)
 
-    def close(self, status: int, error: str | None = None) -> None:
+    def close(self, status: int, error: str | None = None) -> bool:
+        """Write the record; ``False`` if it could not be written (or was already)."""
         if self.closed:
-            return
+            return False
         self.closed = True
         self.record.update(status=status, duration_ms=round((time.perf_counter() - self.started) * 1000, 2))
         if error:
             self.record["error"] = error
-        self.records.write(self.record)
+        return self.records.write(self.record)
 
 
 def completion(
@@ -214,6 +215,10 @@ def _prepare(
     guard = guard or default_guard()
     context = guard.context(use_case=use_case, conversation_id=conversation_id, tenant=tenant, opted_out=opt_out)
     trail = _Trail(audit or default_records(), context, model, stream)
+    if guard.refuses_unaudited(context) and not trail.records.recover():
+        # The trail is failing and this call may not go unrecorded: no model is called.
+        trail.close(refusal_status(AUDIT_UNAVAILABLE), AUDIT_UNAVAILABLE)
+        raise BlockedError(AUDIT_UNAVAILABLE, explain(AUDIT_UNAVAILABLE), request_id=context.request_id, stage="input")
     try:
         request = guard.guard_request(messages, context)
     except Exception:
@@ -245,7 +250,9 @@ def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str, tr
         result.guardrail_attribution = guarded.attribution.as_field()
     trail.record["restored"] = guarded.restored
     trail.attributed(guarded.attribution)
-    trail.close(200)
+    if not trail.close(200) and guard.refuses_unaudited(context):
+        raise BlockedError(AUDIT_UNAVAILABLE, explain(AUDIT_UNAVAILABLE), request_id=context.request_id,
+                           stage="output")  # the answer is withheld: it could not be recorded
     return result
 
 

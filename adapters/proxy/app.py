@@ -52,7 +52,7 @@ from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import explain, refusal_status, refusal_type
+from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, explain, refusal_status, refusal_type
 from guardrail.telemetry import Tracing
 
 log = structlog.get_logger("guardrail.proxy")
@@ -94,11 +94,11 @@ class Proxy:
     def generator(self, model_name: str, answered_model: Any) -> Generator:
         return Generator(self.upstream.provider(model_name), str(answered_model or model_name))
 
-    def record(self, record: dict[str, Any]) -> None:
-        """Log a finished call and keep its record."""
+    def record(self, record: dict[str, Any]) -> bool:
+        """Log a finished call and keep its record; ``False`` if the record was not written."""
         # The consented redacted request goes to the audit trail only, not to stderr.
         log.info("call", **{key: value for key, value in record.items() if key != "redacted_request"})
-        self.records.write(record)
+        return self.records.write(record)
 
     def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
         """The call's guard and context; headers win over the body's ``guardrail`` field."""
@@ -138,6 +138,7 @@ def create_app(proxy: Proxy) -> Starlette:
                 "status": "ready",
                 "policies": {name: guard.policy.ref.version for name, guard in proxy.guards.items()},
                 "models": list(proxy.upstream.model_names),
+                "audit": "failing" if proxy.records.failing else "ok",
             }
         )
 
@@ -192,8 +193,27 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
         if span is not None:
             proxy.tracing.end_call(span, status=response.status_code, response=getattr(request.state, "answer", None),
                                    error_type=record.get("error"))
-        proxy.record(record)
+        if not proxy.record(record) and response.status_code < 400 and getattr(request.state, "unaudited_refused", False):
+            log.warning("answer_withheld", request_id=request.state.request_id, reason=AUDIT_UNAVAILABLE)
+            response = _audit_unavailable().response(request.state.request_id)
+            response.headers["x-guardrail-request-id"] = request.state.request_id
     return response
+
+
+def _audit_gate(proxy: Proxy, guard: Guard, context: CallContext, request: Request) -> None:
+    """For a call that may not go unaudited (:meth:`Guard.refuses_unaudited`): refused
+    before it reaches a model while the trail is failing, unless the trail takes its gap
+    entry now; and marked so that :func:`_handle` withholds its answer if its own record
+    cannot be written."""
+    if not guard.refuses_unaudited(context):
+        return
+    request.state.unaudited_refused = True
+    if not proxy.records.recover():
+        raise _audit_unavailable()
+
+
+def _audit_unavailable() -> ProxyError:
+    return ProxyError(503, refusal_type(AUDIT_UNAVAILABLE), AUDIT_UNAVAILABLE, explain(AUDIT_UNAVAILABLE))
 
 
 def _as_proxy_error(error: Exception, record: dict[str, Any]) -> ProxyError:
@@ -220,6 +240,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     record = request.state.record
     record.update(model=chat.model, stream=chat.stream)
     note_call(record, context)
+    _audit_gate(proxy, guard, context, request)
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
     messages = [message.model_dump(exclude_none=True) for message in chat.messages]
@@ -230,6 +251,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     proxy.tracing.record_checks(span, Stage.INPUT, verdict, context)
     if verdict.blocked:
         raise _blocked(verdict, "input")
+    _audit_gate(proxy, guard, guarded_request.context, request)  # an escalated tier may fail closed
     sent = guarded_request.messages
     if guard.policy.policy.audit.keep_redacted_content:
         record["redacted_request"] = sent  # consented: the redacted text only, never originals
@@ -309,6 +331,7 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
     embedding = validate_embedding(body, proxy.config.passthrough_params)
     _known_model(proxy, embedding.model)
     guard, context = proxy.context(request, caller, embedding.guardrail)
+    _audit_gate(proxy, guard, context, request)
     texts = [embedding.input] if isinstance(embedding.input, str) else embedding.input
     if not all(isinstance(text, str) for text in texts):
         raise ProxyError(400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"),

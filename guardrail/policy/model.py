@@ -9,7 +9,7 @@ decision it records can be reported under them.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -157,13 +157,22 @@ def _default_tier_rules() -> dict[RiskTier, TierRules]:
 
 
 class AuditSettings(StrictModel):
-    """What audit records may hold beyond decisions and counts."""
+    """What audit records may hold beyond decisions and counts, and what a call does
+    when its record cannot be written."""
 
     keep_redacted_content: bool = Field(
         default=False,
         description=(
             "Keep the redacted request (what went upstream, never the originals) in audit "
             "records. Set it only where users consented to usage logging (Guideline p.17, p.27)."
+        ),
+    )
+    on_write_error: Literal["continue", "refuse"] = Field(
+        default="continue",
+        description=(
+            "continue: answer anyway (the log says audit_record_not_written); refuse: no "
+            "unaudited answer (503 audit_unavailable; while the trail fails, calls are refused "
+            "before reaching a model). Calls whose risk tier fails closed always refuse."
         ),
     )
 

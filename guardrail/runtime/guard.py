@@ -147,6 +147,11 @@ class Guard:
             return _tier_block(OPTED_OUT, "opt_out_header")
         return None
 
+    def refuses_unaudited(self, context: CallContext) -> bool:
+        """Whether this call may not be answered without its audit record: the policy
+        says so (``audit.on_write_error: refuse``), or the call's tier fails closed."""
+        return self.policy.policy.audit.on_write_error == "refuse" or context.fail_closed
+
     def check_input(self, messages: Sequence[Message], context: CallContext) -> Verdict:
         """Input checks over every message; ``verdict.payload`` holds what may go upstream."""
         return self.pipeline(Payload(Stage.INPUT, tuple(messages)), context)

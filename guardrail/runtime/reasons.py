@@ -9,6 +9,9 @@ from __future__ import annotations
 REFUSED_TIER = "risk_tier.refused"
 OPTED_OUT = "user_opt_out"
 FAILED_CLOSED = "check_error.failed_closed"
+AUDIT_UNAVAILABLE = "audit_unavailable"
+# The guardrail could not do its part: the client may retry later (503).
+UNAVAILABLE = frozenset({FAILED_CLOSED, AUDIT_UNAVAILABLE})
 # Refusals of the call itself, not of its content: the client cannot fix them by rewording.
 CALL_REFUSALS = frozenset({REFUSED_TIER, OPTED_OUT})
 
@@ -20,6 +23,10 @@ _EXPLANATIONS = {
     "check_error.failed_closed": (
         "A safety check could not complete and this policy fails closed, so the call "
         "was stopped rather than sent unchecked."
+    ),
+    "audit_unavailable": (
+        "The audit trail cannot be written, and this policy (or the call's risk tier) "
+        "gives no answer that is not recorded (Guideline: logging for traceability and audit)."
     ),
     "embedding.token_input": (
         "Token-array input cannot be checked for personal data; send text instead."
@@ -68,18 +75,20 @@ def explain(reason: str | None) -> str:
 
 
 def refusal_status(reason: str | None) -> int:
-    """403 for a refused call, 503 when a check failed closed, 400 for refused content.
+    """403 for a refused call, 503 when a check failed closed or the audit trail cannot
+    be written, 400 for refused content.
 
     A pipeline stops at its first block, so a verdict whose check failed closed carries
     that check's ``check_error.failed_closed`` reason.
     """
     if reason in CALL_REFUSALS:
         return 403
-    return 503 if reason == FAILED_CLOSED else 400
+    return 503 if reason in UNAVAILABLE else 400
 
 
 def refusal_type(reason: str | None) -> str:
     """The OpenAI-style error ``type`` of a refusal, the same from every adapter:
-    ``guardrail_unavailable`` when a check failed closed (retrying may succeed),
+    ``guardrail_unavailable`` when a check failed closed or the trail is down
+    (retrying may succeed),
     ``guardrail_blocked`` when the policy refused the call or its content."""
     return "guardrail_unavailable" if refusal_status(reason) == 503 else "guardrail_blocked"

@@ -139,3 +139,30 @@ def test_refusals_have_the_proxys_status_and_type(reason: str, status: int, kind
                   _refusal_from(BlockedError(reason, "explained", request_id="r1", stage="output"))):
         body = error.detail["error"]
         assert (error.status_code, body["type"], body["code"]) == (status, kind, reason)
+
+
+def test_a_failing_trail_refuses_high_tier_calls(litellm_proxy: tuple[str, RecordingUpstream, Path]) -> None:
+    """In LiteLLM's proxy too: a high-tier answer that cannot be recorded is withheld,
+    and while the trail fails such calls never reach the model."""
+    url, recorder, data = litellm_proxy
+    audit, moved = data / "audit", data / "audit.moved"
+    high = {"x-guardrail-use-case": "healthcare-diagnostics"}
+    audit.rename(moved)
+    audit.write_text("not a folder: every append fails")
+    try:
+        recorder.reset()
+        withheld = chat(url, "Hello", **high)
+        refused = chat(url, "Hello", **high)
+        limited = chat(url, "Hello")
+    finally:
+        audit.unlink()
+        moved.rename(audit)
+    assert withheld.status_code == 503 and "audit_unavailable" in withheld.text
+    assert refused.status_code == 503 and "audit_unavailable" in refused.text
+    assert limited.status_code == 200
+    assert len(recorder.received) == 2  # the withheld call and the limited one; not the refused
+    assert chat(url, "Hello", **high).status_code == 200
+    time.sleep(0.2)
+    entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    assert [e["record"]["records_lost"] for e in entries if e["kind"] == "gap"] == [3]
+    assert verify_trail(audit).problem is None

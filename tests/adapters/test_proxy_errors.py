@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import socket
 import time
+from pathlib import Path
 
 import httpx
 import openai
 import pytest
 from structlog.testing import capture_logs
 
+from guardrail.audit import verify_trail
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
 from tests.adapters.conftest import POLICIES, ProxyFactory
@@ -208,3 +210,39 @@ def test_a_malformed_conversation_header_is_refused(default_proxy: str) -> None:
     response = post(default_proxy, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
                     **{"x-guardrail-conversation-id": "spaces are not allowed"})
     assert response.status_code == 400 and error_of(response)["param"] == "x-guardrail-conversation-id"
+
+
+def test_a_failing_audit_trail_is_a_policy_choice(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str],
+                                                  tmp_path: Path) -> None:
+    """While the trail cannot be written: a limited-tier call is answered (continue, the
+    default), a high-tier call is refused before the model (it fails closed), readiness
+    says so; once the trail is back, a gap entry says how many records were lost."""
+    recorder, _ = upstream
+    data = tmp_path / "data"
+    body = {"model": "echo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]}
+    high = {"x-guardrail-use-case": "healthcare-diagnostics"}
+    with make_proxy(data_dir=data) as url:
+        assert post(url, body).status_code == 200
+        audit = data / "audit"
+        audit.rename(data / "audit.moved")
+        audit.write_text("not a folder: every append fails")  # as root too, unlike permissions
+        recorder.reset()
+        with capture_logs() as logs:
+            limited = post(url, body)
+            ready = httpx.get(url + "/health/ready").json()
+            refused = post(url, body, **high)
+        assert limited.status_code == 200 and ready["audit"] == "failing"
+        assert refused.status_code == 503 and error_of(refused)["code"] == "audit_unavailable"
+        assert error_of(refused)["type"] == "guardrail_unavailable"
+        assert len(recorder.received) == 1  # the high-tier call never reached the model
+        assert [e["event"] for e in logs].count("audit_record_not_written") >= 2
+        audit.unlink()
+        (data / "audit.moved").rename(audit)
+        answered = post(url, body, **high)
+        assert answered.status_code == 200 and httpx.get(url + "/health/ready").json()["audit"] == "ok"
+    entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    gap = next(e for e in entries if e["kind"] == "gap")
+    assert gap["record"]["records_lost"] == 2  # the limited call and the refusal
+    last_call = [e for e in entries if e["kind"] == "call"][-1]
+    assert last_call["seq"] == gap["seq"] + 1 and last_call["record"]["risk_tier"] == "high"
+    assert verify_trail(audit).problem is None

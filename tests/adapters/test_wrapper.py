@@ -146,3 +146,34 @@ def test_a_failure_of_guardrails_own_is_recorded_too(round_trip_guard: Guard, up
         guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records,
                              **options(upstream))
     assert [(r["status"], r["error"]) for r in call_records(audit)] == [(500, "internal_error")] * 2
+
+
+def test_no_unrecorded_answer_where_the_tier_fails_closed(default_guard: Guard, upstream: tuple[RecordingUpstream, str],
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """High tier: an answer whose record cannot be written is withheld, and while the
+    trail fails no model is called; limited tier: answered (continue). The trail, back,
+    says how many records it lost."""
+    recorder, _ = upstream
+    audit = tmp_path / "audit"
+    records = CallRecords(audit, KeyStore(tmp_path / "keys").active)
+    working = records.store.append
+
+    def disk_full(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(records.store, "append", disk_full)
+    high = {"messages": [{"role": "user", "content": PROMPT}], "guard": default_guard, "audit": records,
+            "use_case": "healthcare-diagnostics", **options(upstream)}
+    with pytest.raises(BlockedError) as withheld:  # the trail looked fine until this call's record
+        guardrail.completion(**high)
+    assert (withheld.value.code, withheld.value.stage) == ("audit_unavailable", "output")
+    assert guardrail.completion(**{**high, "use_case": "general"}).choices[0].message.content
+    recorder.reset()
+    with pytest.raises(BlockedError) as refused:
+        guardrail.completion(**high)
+    assert refused.value.stage == "input" and recorder.received == []
+    monkeypatch.setattr(records.store, "append", working)
+    assert guardrail.completion(**high).choices[0].message.content
+    entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    assert [e["kind"] for e in entries] == ["gap", "call"]
+    assert entries[0]["record"]["records_lost"] == 3 and entries[1]["record"]["status"] == 200
