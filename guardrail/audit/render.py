@@ -66,8 +66,11 @@ def _overview_lines(summary: dict[str, Any]) -> list[str]:
     coverage = summary["attribution_coverage"]
     latency = summary["latency_ms"]
     period = summary["period"]
+    lost = integrity.get("records_lost") or 0
     return [
         f"Integrity: {'intact' if integrity['intact'] else 'NOT intact: ' + str(integrity['problem'])}",
+        *([f"- Records lost while the trail could not be written: {lost}"] if lost else []),
+        *[f"- Warning: {warning}" for warning in integrity.get("warnings") or []],
         f"- Period: {period.get('since') or 'start'} to {period.get('until') or 'end'}"
         + (f", tenant {period['tenant']}" if period.get("tenant") else ""),
         f"- Calls: {summary['calls']}; statuses: {_pairs(summary['statuses'])}",

@@ -78,6 +78,7 @@ def summarise(records: Iterable[dict[str, Any]], integrity: ChainReport, *, peri
             "intact": integrity.intact,
             "entries": integrity.entries,
             "checkpoints": integrity.checkpoints,
+            "records_lost": integrity.records_lost,
             "problem": str(integrity.problem) if integrity.problem else None,
             "warnings": integrity.warnings,
         },

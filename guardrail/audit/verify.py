@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ class ChainReport:
     entries: int = 0
     calls: int = 0
     checkpoints: int = 0
+    records_lost: int = 0  # call records the writer could not write, per its gap entries
     last_seq: int = 0
     problem: Problem | None = None
     warnings: list[str] = field(default_factory=list)
@@ -104,6 +106,8 @@ def _verify(trail: Trail, jwks: Mapping[str, Mapping[str, Any]] | None, report: 
         report.entries += 1
         report.calls += entry.get("kind") == "call"
         report.checkpoints += entry.get("kind") == "checkpoint"
+        if entry.get("kind") == "gap":
+            _note_gap(report, entry)
         prev_seq, prev_hash = seq, str(entry["hash"])
     report.last_seq = prev_seq
     if pending_partial is not None:
@@ -116,6 +120,23 @@ def _verify(trail: Trail, jwks: Mapping[str, Mapping[str, Any]] | None, report: 
     else:
         report.problem = _check_head(trail, prev_seq)
     return report
+
+
+def _note_gap(report: ChainReport, entry: dict[str, Any]) -> None:
+    """A gap entry: the writer says how many call records it could not write, and when."""
+    record = entry.get("record") or {}
+    lost = record.get("records_lost")
+    if not isinstance(lost, int):
+        return
+    report.records_lost += lost
+    span = " to ".join(_iso(record.get(key)) for key in ("since", "until"))
+    report.warnings.append(f"seq {entry['seq']}: {lost} call record(s) could not be written ({span})")
+
+
+def _iso(moment: Any) -> str:
+    if not isinstance(moment, int | float):
+        return "?"
+    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds")
 
 
 def _parse(raw: bytes) -> dict[str, Any] | None:

@@ -13,6 +13,8 @@ import pytest
 from structlog.testing import capture_logs
 
 from guardrail.audit import verify_trail
+from guardrail.audit.render import render_markdown
+from guardrail.audit.report import summarise
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
 from tests.adapters.conftest import POLICIES, ProxyFactory
@@ -245,4 +247,8 @@ def test_a_failing_audit_trail_is_a_policy_choice(make_proxy: ProxyFactory, upst
     assert gap["record"]["records_lost"] == 2  # the limited call and the refusal
     last_call = [e for e in entries if e["kind"] == "call"][-1]
     assert last_call["seq"] == gap["seq"] + 1 and last_call["record"]["risk_tier"] == "high"
-    assert verify_trail(audit).problem is None
+    report = verify_trail(audit)
+    assert report.problem is None and report.records_lost == 2
+    assert "2 call record(s) could not be written" in report.warnings[0]
+    page = render_markdown(summarise([], report, period={}))
+    assert "Records lost while the trail could not be written: 2" in page
