@@ -130,6 +130,8 @@ class Analyzers:
     # Pattern recognizers read no tokens or lemmas: handing them these empty artifacts
     # spares tokenising every text (~0.3 ms per KB) for nothing.
     no_nlp: NlpArtifacts
+    # What to ask NER for: only the types it finds (asked for others, Presidio warns).
+    ner_entities: tuple[str, ...] = ()
 
 
 def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyzers:
@@ -145,7 +147,8 @@ def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyz
     no_nlp = tokenize_only.process_text("", LANGUAGE)
     if not use_ner:
         return Analyzers(patterns, None, no_nlp)
-    return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp)
+    return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp,
+                     tuple(ner_entities))
 
 
 class FixedRegistry(RecognizerRegistry):

@@ -122,7 +122,8 @@ class Redactor:
         if self._analyzers.ner is not None:
             focus = ner_text(probe, [(r.start, r.end) for r in found])
             if focus is not None:
-                found += self._analyzers.ner.analyze(focus, language="en", entities=self._entities)
+                found += self._analyzers.ner.analyze(focus, language="en",
+                                                     entities=list(self._analyzers.ner_entities))
         return found
 
     def redact(self, text: str, *, scope: str = "default") -> Redaction:
