@@ -53,12 +53,13 @@ from guardrail.adapters.proxy.requests import (
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.context import CallContext, Stage
-from guardrail.core.verdict import Decision, Verdict
+from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError, GuardrailError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard, GuardedRequest
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, explain, refusal_status, refusal_type
+from guardrail.runtime.guard import UNAUDITED
+from guardrail.runtime.reasons import explain, refusal_status, refusal_type
 from guardrail.telemetry import TelemetrySettings, Tracing
 
 POLICY_ENV = "GUARDRAIL_POLICY"
@@ -116,9 +117,8 @@ class GuardrailPlugin(CustomGuardrail):
         record["trace_id"] = format(span.get_span_context().trace_id, "032x")
         if self.guard.refuses_unaudited(context) and not self.records.recover():
             # The trail is failing and this call may not go unrecorded: no model is called.
-            unaudited = Verdict(Decision.BLOCK, reason=AUDIT_UNAVAILABLE)
-            self._close(span, record, started, status=_status(unaudited), error=AUDIT_UNAVAILABLE)
-            raise _refusal(unaudited, context, "input")
+            self._close(span, record, started, status=_status(UNAUDITED), error=UNAUDITED.reason)
+            raise _refusal(UNAUDITED, context, "input")
         # CPU-bound (NER): off LiteLLM's event loop, so other calls keep moving.
         request = await anyio.to_thread.run_sync(self.guard.guard_request, data["messages"], context)
         note_call(record, request.context)
@@ -199,7 +199,7 @@ class GuardrailPlugin(CustomGuardrail):
         if not self._finish(call, status=200, response=guarded.response) \
                 and self.guard.refuses_unaudited(call.request.context):
             # The answer could not be recorded, and this call may not go unrecorded.
-            raise _refusal(Verdict(Decision.BLOCK, reason=AUDIT_UNAVAILABLE), call.request.context, "output")
+            raise _refusal(UNAUDITED, call.request.context, "output")
         return result
 
     async def async_post_call_streaming_iterator_hook(self, user_api_key_dict: Any, response: Any,

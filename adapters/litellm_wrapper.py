@@ -37,7 +37,8 @@ from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError
 from guardrail.runtime import Guard, GuardedRequest, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, explain, refusal_status
+from guardrail.runtime.guard import UNAUDITED
+from guardrail.runtime.reasons import explain, refusal_status
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
@@ -85,9 +86,10 @@ def default_records() -> CallRecords:
     """The audit trail in ``$GUARDRAIL_DATA_DIR/audit``, opened on first use and then
     shared; its checkpoints are signed with the attribution key."""
     global _default_records
+    key = shared_attributor().key  # the key the answers are signed with, loaded once
     with _default_lock:
         if _default_records is None:
-            _default_records = CallRecords(_data_dir() / "audit", _key_store().active)
+            _default_records = CallRecords(_data_dir() / "audit", key)
         return _default_records
 
 
@@ -217,8 +219,8 @@ def _prepare(
     trail = _Trail(audit or default_records(), context, model, stream)
     if guard.refuses_unaudited(context) and not trail.records.recover():
         # The trail is failing and this call may not go unrecorded: no model is called.
-        trail.close(refusal_status(AUDIT_UNAVAILABLE), AUDIT_UNAVAILABLE)
-        raise BlockedError(AUDIT_UNAVAILABLE, explain(AUDIT_UNAVAILABLE), request_id=context.request_id, stage="input")
+        trail.refused(UNAUDITED)
+        raise _blocked(UNAUDITED, context, "input")
     try:
         request = guard.guard_request(messages, context)
     except Exception:
@@ -251,8 +253,7 @@ def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str, tr
     trail.record["restored"] = guarded.restored
     trail.attributed(guarded.attribution)
     if not trail.close(200) and guard.refuses_unaudited(context):
-        raise BlockedError(AUDIT_UNAVAILABLE, explain(AUDIT_UNAVAILABLE), request_id=context.request_id,
-                           stage="output")  # the answer is withheld: it could not be recorded
+        raise _blocked(UNAUDITED, context, "output")  # the answer is withheld: it could not be recorded
     return result
 
 
@@ -272,16 +273,25 @@ def _generator(model: str, answered: Any, provider: str | None = None) -> Genera
     return Generator(str(provider), str(answered or model))
 
 
-def _stream_attribution(stream_guard: StreamGuard, model: str, provider: str | None = None) -> Attribution | None:
-    """The signed manifest over the whole stream, once it has ended."""
-    return stream_guard.attribution(_generator(model, stream_guard.envelope.get("model"), provider))
-
-
-def _closing_chunk(stream_guard: StreamGuard, attribution: Attribution) -> Any:
-    """The last chunk: no choices, the manifest."""
+def _checked_chunks(stream_guard: StreamGuard, chunk: Any) -> list[Any]:
+    """What the stream guard releases of one upstream chunk, as LiteLLM chunks."""
     import litellm
 
-    return litellm.ModelResponseStream(**{**stream_guard.envelope, "choices": [], FIELD: attribution.as_field()})
+    return [litellm.ModelResponseStream(**out) for out in stream_guard.feed(chunk.model_dump(exclude_none=True))]
+
+
+def _ending(end: _StreamEnd, model: str, provider: str | None = None) -> Iterator[Any]:
+    """The held-back text once the upstream is done, then a closing chunk with no
+    choices and the signed manifest over the whole stream; the stream is complete."""
+    import litellm
+
+    stream_guard = end.stream_guard
+    for out in stream_guard.finish():
+        yield litellm.ModelResponseStream(**out)
+    attribution = stream_guard.attribution(_generator(model, stream_guard.envelope.get("model"), provider))
+    end.completed(attribution)
+    if attribution is not None:
+        yield litellm.ModelResponseStream(**{**stream_guard.envelope, "choices": [], FIELD: attribution.as_field()})
 
 
 class _StreamEnd:
@@ -343,21 +353,13 @@ async def _aupstream(response: Any, end: _StreamEnd) -> AsyncIterator[Any]:
 
 def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, model: str,
             trail: _Trail) -> Iterator[Any]:
-    import litellm
-
     from guardrail.runtime import StreamBlocked
 
     end = _StreamEnd(stream_guard, context, trail)
     try:
         for chunk in _upstream(response, end):
-            for out in stream_guard.feed(chunk.model_dump(exclude_none=True)):
-                yield litellm.ModelResponseStream(**out)
-        for out in stream_guard.finish():
-            yield litellm.ModelResponseStream(**out)
-        attribution = _stream_attribution(stream_guard, model)
-        end.completed(attribution)
-        if attribution is not None:
-            yield _closing_chunk(stream_guard, attribution)
+            yield from _checked_chunks(stream_guard, chunk)
+        yield from _ending(end, model)
     except StreamBlocked as blocked:
         raise end.blocked(blocked.verdict) from None
     except Exception:
@@ -371,21 +373,15 @@ async def _astream(
     response: Any, stream_guard: StreamGuard, context: CallContext, model: str, provider: str | None = None,
     trail: _Trail | None = None,
 ) -> AsyncIterator[Any]:
-    import litellm
-
     from guardrail.runtime import StreamBlocked
 
     end = _StreamEnd(stream_guard, context, trail)
     try:
         async for chunk in _aupstream(response, end):
-            for out in stream_guard.feed(chunk.model_dump(exclude_none=True)):
-                yield litellm.ModelResponseStream(**out)
-        for out in stream_guard.finish():
-            yield litellm.ModelResponseStream(**out)
-        attribution = _stream_attribution(stream_guard, model, provider)
-        end.completed(attribution)
-        if attribution is not None:
-            yield _closing_chunk(stream_guard, attribution)
+            for out in _checked_chunks(stream_guard, chunk):
+                yield out
+        for out in _ending(end, model, provider):
+            yield out
     except StreamBlocked as blocked:
         raise end.blocked(blocked.verdict) from None
     except Exception:

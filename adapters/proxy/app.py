@@ -52,7 +52,8 @@ from guardrail.errors import RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, explain, refusal_status, refusal_type
+from guardrail.runtime.guard import UNAUDITED
+from guardrail.runtime.reasons import explain, refusal_status, refusal_type
 from guardrail.telemetry import Tracing
 
 log = structlog.get_logger("guardrail.proxy")
@@ -194,8 +195,8 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
             proxy.tracing.end_call(span, status=response.status_code, response=getattr(request.state, "answer", None),
                                    error_type=record.get("error"))
         if not proxy.record(record) and response.status_code < 400 and getattr(request.state, "unaudited_refused", False):
-            log.warning("answer_withheld", request_id=request.state.request_id, reason=AUDIT_UNAVAILABLE)
-            response = _audit_unavailable().response(request.state.request_id)
+            log.warning("answer_withheld", request_id=request.state.request_id, reason=UNAUDITED.reason)
+            response = _blocked(UNAUDITED, "output").response(request.state.request_id)
             response.headers["x-guardrail-request-id"] = request.state.request_id
     return response
 
@@ -209,11 +210,7 @@ def _audit_gate(proxy: Proxy, guard: Guard, context: CallContext, request: Reque
         return
     request.state.unaudited_refused = True
     if not proxy.records.recover():
-        raise _audit_unavailable()
-
-
-def _audit_unavailable() -> ProxyError:
-    return ProxyError(503, refusal_type(AUDIT_UNAVAILABLE), AUDIT_UNAVAILABLE, explain(AUDIT_UNAVAILABLE))
+        raise _blocked(UNAUDITED, "input")
 
 
 def _as_proxy_error(error: Exception, record: dict[str, Any]) -> ProxyError:

@@ -35,7 +35,7 @@ from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
 from guardrail.reliability.citations import REASON as UNVERIFIABLE
-from guardrail.runtime.reasons import OPTED_OUT, REFUSED_TIER
+from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, OPTED_OUT, REFUSED_TIER
 from guardrail.runtime.restore import PseudonymRestorer, pseudonyms_in
 
 if TYPE_CHECKING:
@@ -273,6 +273,11 @@ _TIER_ORDER = (RiskTier.LOW, RiskTier.LIMITED, RiskTier.HIGH, RiskTier.UNACCEPTA
 
 def _rank(tier: RiskTier) -> int:
     return _TIER_ORDER.index(tier)
+
+
+# The refusal of a call that :meth:`Guard.refuses_unaudited` and whose record cannot be
+# written: each adapter turns it into its own error, as any other refusal.
+UNAUDITED = Verdict(Decision.BLOCK, reason=AUDIT_UNAVAILABLE)
 
 
 def _tier_block(reason: str, rule: str) -> Verdict:
