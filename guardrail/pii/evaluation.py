@@ -1,11 +1,20 @@
-"""Scores redaction on a labelled corpus, with the rules of ``shared/data/README.md``.
+"""Scores redaction on labelled corpora.
+
+Two kinds of corpus are scored. A value-labelled corpus (each row lists its planted
+values and decoys, without offsets) is judged on the redacted text alone. A
+span-labelled corpus (``benchmarks/data/pii_free/corpus.jsonl``: values and decoys
+with offsets) is judged on the redacted text and on the redactor's findings, whose
+offsets point into the original text; see :func:`score_spans`.
 
 After NFKC normalisation of the redacted text, a planted value has leaked when a
 recognisable part of it survives: for HKID, phone, card and passport any run of four
 or more of its digits; for an IP address the whole address; for e-mail the address or
 its local part; for a name any two adjacent tokens (for a Chinese-character name, the
 whole name or its given name); for an address its number-and-street part. A decoy (an
-order number, amount or date) is kept when it appears verbatim.
+order number, amount or date) is kept when it appears verbatim. IBAN and business
+registration numbers follow the digit rule. A number written in words or Chinese
+numerals ("nine one two three", 九一二三) is compared after both value and text have
+their spelled digits turned into digits.
 """
 
 from __future__ import annotations
@@ -19,7 +28,11 @@ from itertools import pairwise
 from typing import Any
 
 STRUCTURED = ("HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP")
-_DIGIT_TYPES = {"HKID", "PHONE", "CARD", "PASSPORT"}
+_DIGIT_TYPES = {"HKID", "PHONE", "CARD", "PASSPORT", "IBAN", "BR"}
+_SPOKEN = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+           "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN_WORD = re.compile(r"\b(?:(double|triple)[\s-]+)?(" + "|".join(_SPOKEN) + r")\b", re.IGNORECASE)
+_HAN_DIGITS = str.maketrans("零〇一二三四五六七八九幺兩", "0012345678912")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_STREET = re.compile(
     r"\d{1,4}[A-Z]?\s+(?:[A-Z][A-Za-z'’.-]*\s+){1,4}"
@@ -33,9 +46,23 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _spoken_digits(text: str) -> str:
+    """``text`` with digits written as English words or Chinese numerals made digits."""
+
+    def digit(match: re.Match[str]) -> str:
+        times = {"double": 2, "triple": 3}.get((match[1] or "").lower(), 1)
+        return _SPOKEN[match[2].lower()] * times
+
+    return _SPOKEN_WORD.sub(digit, text).translate(_HAN_DIGITS)
+
+
 def leaked(kind: str, value: str, redacted: str) -> bool:
     """Whether a recognisable part of planted ``value`` survives in ``redacted``."""
     value, text = _nfkc(value), _nfkc(redacted)
+    if kind in _DIGIT_TYPES and len(re.sub(r"\D", "", value)) < 4:
+        # Only when the value itself is spelled out, so digit-written values are judged
+        # exactly as before.
+        value, text = _spoken_digits(value), _spoken_digits(text)
     if kind in _DIGIT_TYPES:
         digits = re.sub(r"\D", "", value)
         text_digits = [re.sub(r"\D", "", run) for run in re.findall(r"\d[\d\s()+-]*", text)]
@@ -102,3 +129,146 @@ def score_corpus(
             else:
                 score.lost_decoys.append(row["id"])
     return score
+
+
+# The redactor's entity names, as the span-labelled corpus names the same kinds.
+CORPUS_TYPE = {
+    "HK_ID": "HKID", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "CREDIT_CARD": "CARD",
+    "HK_PASSPORT": "PASSPORT", "IP_ADDRESS": "IP", "IBAN_CODE": "IBAN", "HK_BUSINESS_REG": "BR",
+}
+ALL = "ALL"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One finding of a redactor: its entity type and offsets in the original text."""
+
+    entity_type: str
+    start: int
+    end: int
+
+
+@dataclass
+class Tally:
+    """Counts for one entity type (or all) in one language."""
+
+    planted: int = 0
+    removed: int = 0
+    covered: int = 0
+    findings: int = 0
+    unmatched: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.planted += other.planted
+        self.removed += other.removed
+        self.covered += other.covered
+        self.findings += other.findings
+        self.unmatched += other.unmatched
+
+    @property
+    def removed_rate(self) -> float:
+        return self.removed / self.planted if self.planted else 1.0
+
+    @property
+    def covered_rate(self) -> float:
+        return self.covered / self.planted if self.planted else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Share of findings that overlap some planted value."""
+        return 1 - self.unmatched / self.findings if self.findings else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A planted value not removed, named without its value."""
+
+    id: str
+    type: str
+    lang: str
+    genre: str
+    reason: str  # "leaked" (a recognisable part survives) or "under-covered"
+
+
+@dataclass
+class SpanScore:
+    """Counts keyed by (type, lang); findings are keyed by the type they were reported as."""
+
+    tallies: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    decoys: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    damaged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    misses: list[Miss] = field(default_factory=list)
+    damaged_in: list[tuple[str, str, str]] = field(default_factory=list)  # (id, lang, genre)
+
+    def languages(self) -> list[str]:
+        return sorted({lang for _, lang in self.tallies} | set(self.decoys))
+
+    def total(self, lang: str | None = None, kinds: Iterable[str] | None = None) -> Tally:
+        """All types (or ``kinds``) in ``lang`` (or every language) summed."""
+        wanted = set(kinds) if kinds is not None else None
+        out = Tally()
+        for (kind, key_lang), tally in self.tallies.items():
+            if (lang is None or key_lang == lang) and (wanted is None or kind in wanted):
+                out.add(tally)
+        return out
+
+
+def _coverage(text: str, start: int, end: int, findings: Iterable[Found]) -> tuple[int, int]:
+    """(letters, digits and CJK characters of ``text[start:end]`` inside some finding, all of them)."""
+    wanted = [i for i in range(start, end) if text[i].isalnum()]
+    spans = [(f.start, f.end) for f in findings if f.start < end and start < f.end]
+    inside = sum(1 for i in wanted if any(s <= i < e for s, e in spans))
+    return inside, len(wanted)
+
+
+def score_spans(
+    rows: Iterable[Mapping[str, Any]], analyse: Callable[[str], tuple[str, Iterable[Found]]]
+) -> SpanScore:
+    """Score a span-labelled corpus.
+
+    ``analyse`` returns the redacted text and the findings at offsets in the original.
+    A planted value is *removed* when no recognisable part of it survives (as
+    :func:`leaked` judges) and findings cover at least half of its letters, digits and
+    CJK characters: a value that vanished because a neighbouring finding swallowed
+    a few characters, or whose surviving half no rule recognises, is not credited by
+    chance. It is *covered* when findings cover every such character. A decoy is
+    *damaged* when any finding overlaps it; a finding is *unmatched* when it overlaps
+    no planted value.
+    """
+    score = SpanScore()
+    for row in rows:
+        text, lang, genre = row["text"], row["lang"], row.get("genre", "")
+        redacted, found = analyse(text)
+        findings = list(found)
+        for item in row["pii"]:
+            tally = score.tallies[(item["type"], lang)]
+            tally.planted += 1
+            inside, letters = _coverage(text, item["start"], item["end"], findings)
+            if leaked(item["type"], item["value"], redacted):
+                score.misses.append(Miss(row["id"], item["type"], lang, genre, "leaked"))
+            elif 2 * inside < letters:
+                score.misses.append(Miss(row["id"], item["type"], lang, genre, "under-covered"))
+            else:
+                tally.removed += 1
+            if inside == letters:
+                tally.covered += 1
+        for finding in findings:
+            tally = score.tallies[(CORPUS_TYPE.get(finding.entity_type, finding.entity_type), lang)]
+            tally.findings += 1
+            if not any(finding.start < p["end"] and p["start"] < finding.end for p in row["pii"]):
+                tally.unmatched += 1
+        for decoy in row.get("decoys", []):
+            score.decoys[lang] += 1
+            if any(f.start < decoy["end"] and decoy["start"] < f.end for f in findings):
+                score.damaged[lang] += 1
+                score.damaged_in.append((row["id"], lang, genre))
+    return score
+
+
+def span_labelled(rows: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether every planted value and decoy of ``rows`` carries offsets."""
+    return all(
+        isinstance(item, Mapping) and "start" in item and "end" in item
+        for row in rows
+        for item in [*row["pii"], *row.get("decoys", [])]
+    )
