@@ -54,12 +54,22 @@ class CallContext:
     fail_closed: bool = False  # the tier makes every check fail closed, whatever its on_error
     opted_out: bool = False  # the user asked that this request reach no model
     escalated_from: RiskTier | None = None  # the use case's tier, when content raised it
+    principal: str = ""  # who within the tenant holds the conversation: the proxy's API key, as a digest
 
     @property
     def vault_scope(self) -> str:
-        """Where this call's pseudonyms live: per tenant and conversation (or request).
+        """Where this call's pseudonyms live: per tenant, principal and conversation (or
+        request), as ``tenant/principal/conversation`` (the vault caps sizes per tenant).
 
-        The tenant is part of the scope so that one tenant cannot read another's
-        mappings by reusing its conversation id.
+        A conversation id is not a secret: clients choose it, and others may learn it.
+        So the tenant and the principal (the API key) are part of the scope, and someone
+        who reuses another caller's conversation id gets a conversation of their own.
+        Otherwise they could confirm a guess: send a suspected value under the victim's
+        conversation id, receive the victim's pseudonym for it, and have the answer
+        restored in the victim's spelling. Together with restoring only the pseudonyms
+        the call itself introduced (:mod:`guardrail.runtime.restore`), an answer only
+        ever carries values its own caller sent under its own key. Callers that share a
+        key (one application serving many end users) are one principal: keeping their
+        conversation ids apart is that application's part.
         """
-        return f"{self.tenant}/{self.conversation_id or self.request_id}"
+        return f"{self.tenant}/{self.principal}/{self.conversation_id or self.request_id}"

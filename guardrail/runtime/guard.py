@@ -113,8 +113,12 @@ class Guard:
         request_id: str | None = None,
         conversation_id: str | None = None,
         opted_out: bool = False,
+        principal: str = "",
     ) -> CallContext:
-        """The context of one call; an unknown use case is a :class:`RequestError`."""
+        """The context of one call; an unknown use case is a :class:`RequestError`.
+
+        ``principal`` names the caller within its tenant (the proxy passes a digest of
+        the API key): pseudonyms are kept per tenant, principal and conversation."""
         policy = self.policy.policy
         name = use_case or policy.default_use_case
         case = policy.use_cases.get(name)
@@ -135,6 +139,7 @@ class Guard:
             conversation_id=conversation_id,
             fail_closed=policy.tier_rules(tier).fail_closed,
             opted_out=opted_out,
+            principal=principal,
         )
 
     def admission(self, context: CallContext) -> Verdict | None:

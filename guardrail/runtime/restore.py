@@ -1,12 +1,14 @@
 """Putting pseudonyms' originals back into answers.
 
 Only pseudonyms that this call's own input checks put into the request are restored,
-looked up in the vault under the call's scope. So a model that invents ``<PERSON_7>``
-gets nothing back; a client that types ``<PERSON_1>`` itself (guessing someone else's
-conversation id, say) gets nothing back; one tenant never receives another's values;
-and personal data the model produced (pseudonymised by the output checks) stays
-pseudonymised. Restored text goes
-to the client only: it is never logged or recorded.
+looked up in the vault under the call's scope (tenant, principal, conversation: see
+:attr:`~guardrail.core.context.CallContext.vault_scope`). So a model that invents
+``<PERSON_7>`` gets nothing back; a client that types ``<PERSON_1>`` itself (guessing
+someone else's conversation id, say) gets nothing back; a value sent to confirm a guess
+under someone else's conversation id lands in a scope of its own and comes back only
+as it was sent; one tenant never receives another's values; and personal data the
+model produced (pseudonymised by the output checks) stays pseudonymised. Restored
+text goes to the client only: it is never logged or recorded.
 """
 
 from __future__ import annotations
