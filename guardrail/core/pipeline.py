@@ -9,20 +9,27 @@ through silently: its step's ``on_error`` decides between failing closed (block)
 failing open (keep going with the payload as it was), unless the call's risk tier
 forces every check to fail closed (``context.fail_closed``); the verdict records
 which one happened. A timed-out check is abandoned, not killed (Python cannot stop a
-thread): it finishes in the background and its result is dropped.
+thread): it finishes in the background and its result is dropped, on a thread its
+stage's :class:`~guardrail.core.executor.CheckExecutor` has already replaced.
+
+Library callers call the pipeline and wait. Servers ``await`` :meth:`Pipeline.run_async`:
+the checks run on the stage's executor and the deadlines are kept by the event loop,
+which is never blocked, so health checks and other calls go on while a check hangs.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from guardrail.core.check import Check
 from guardrail.core.context import CallContext, Stage
+from guardrail.core.executor import CheckExecutor, executor_for
 from guardrail.core.verdict import (
     CheckFailure,
     Decision,
@@ -51,18 +58,9 @@ class CheckTimeout(Exception):
     """A check ran past its step's ``timeout_seconds``."""
 
 
-_TIMED_WORKERS = 8
-_timed_pool: ThreadPoolExecutor | None = None
-_timed_pool_lock = threading.Lock()
-
-
-def _pool() -> ThreadPoolExecutor:
-    """One pool per process for checks with a timeout, made on first use."""
-    global _timed_pool
-    with _timed_pool_lock:
-        if _timed_pool is None:
-            _timed_pool = ThreadPoolExecutor(_TIMED_WORKERS, thread_name_prefix="guardrail-check")
-        return _timed_pool
+class CheckStalled(CheckTimeout):
+    """A check not started because so many of its earlier runs are still stuck past
+    their timeout (see :mod:`guardrail.core.executor`); its error mode applies."""
 
 
 class Pipeline:
@@ -85,9 +83,26 @@ class Pipeline:
         if any(step.timeout_seconds is not None for step in steps):
             _run_watched(steps, fold, context)
         else:
-            for step in steps:
-                if fold.add(_run_step(step, fold.current, context)):
-                    break
+            _run_inline(steps, fold, context)
+        return fold.verdict()
+
+    async def run_async(self, payload: Payload, context: CallContext, *, inline: bool = False) -> Verdict:
+        """The same verdict as calling the pipeline, without blocking the event loop:
+        the checks run on the stage's executor while the loop keeps their deadlines.
+
+        ``inline``: the caller knows the work is tiny (a short text); if no step has a
+        timeout, run it right here, as a thread hop would cost more than the checks.
+        """
+        steps = [step for step in self.steps if payload.stage in step.stages]
+        fold = _Fold(payload)
+        if inline and all(step.timeout_seconds is None for step in steps):
+            _run_inline(steps, fold, context)
+            return fold.verdict()
+        executor = executor_for(payload.stage)
+        first = 0
+        while first < len(steps):
+            run = _WatchedRun(steps, first, fold, context, executor)
+            first = await run.watch_async(executor.submit(run.run))
         return fold.verdict()
 
 
@@ -127,6 +142,12 @@ class _Fold:
         )
 
 
+def _run_inline(steps: list[Step], fold: _Fold, context: CallContext) -> None:
+    for step in steps:
+        if fold.add(_run_step(step, fold.current, context)):
+            break
+
+
 def _run_step(step: Step, payload: Payload, context: CallContext) -> StepOutcome:
     started_ns = time.time_ns()
     started = time.perf_counter()
@@ -164,58 +185,117 @@ def _run_watched(steps: list[Step], fold: _Fold, context: CallContext) -> None:
     ``CheckTimeout`` under its error mode, and the remaining steps go on in a fresh
     run from the payload as it was.
     """
+    executor = executor_for(fold.original.stage)
     first = 0
     while first < len(steps):
-        run = _WatchedRun(steps, first, fold, context)
-        first = run.watch(_pool().submit(run.run))
+        run = _WatchedRun(steps, first, fold, context, executor)
+        first = run.watch(executor.submit(run.run))
 
 
 class _WatchedRun:
-    """Steps ``first``.. on a pool thread; :meth:`watch` is the caller's side."""
+    """Steps ``first``.. on a pool thread; :meth:`watch` and :meth:`watch_async` are
+    the caller's side, which keeps the deadlines."""
 
-    def __init__(self, steps: list[Step], first: int, fold: _Fold, context: CallContext) -> None:
-        self.steps, self.fold, self.context = steps, fold, context
+    def __init__(self, steps: list[Step], first: int, fold: _Fold, context: CallContext,
+                 executor: CheckExecutor) -> None:
+        self.steps, self.fold, self.context, self.executor = steps, fold, context, executor
         self.lock = threading.Lock()
         self.index = first
-        self.started, self.started_ns = time.perf_counter(), time.time_ns()  # queueing counts too
+        self.started, self.started_ns = time.perf_counter(), time.time_ns()  # until a thread takes it
         self.abandoned = False
+        self.running = False  # a pool thread is in the run (so abandoning it leaves that thread stuck)
+        self.finished = False  # every step's outcome is in the fold
 
     def run(self) -> None:
-        for index in range(self.index, len(self.steps)):
+        with self.lock:
+            if self.abandoned:
+                return
+            self.running = True
+            self.started, self.started_ns = time.perf_counter(), time.time_ns()
+        index = self.index
+        while True:
+            step = self.steps[index]
+            with self.lock:
+                payload = self.fold.current
+            if self.executor.stalled(step.check):
+                failure = _failure_verdict(step.fail_closed or self.context.fail_closed, CheckStalled(step.name))
+                outcome = _outcome(step, failure, self.started, self.started_ns)
+            else:
+                outcome = _run_step(step, payload, self.context)
             with self.lock:
                 if self.abandoned:
+                    self.executor.released(step.check)
+                    self.running = False
                     return
+                if self.fold.add(outcome) or index + 1 == len(self.steps):
+                    self.running, self.finished = False, True
+                    return
+                index += 1  # the next step's clock starts now, so the watcher never sees a done step overdue
                 self.index, self.started, self.started_ns = index, time.perf_counter(), time.time_ns()
-                payload = self.fold.current
-            outcome = _run_step(self.steps[index], payload, self.context)
-            with self.lock:
-                if self.abandoned or self.fold.add(outcome):
-                    return
 
     def watch(self, future: Future[None]) -> int:
-        """Wait for the run; returns where the stage goes on (past the end when done)."""
+        """Wait for the run, blocking; returns where the stage goes on (past the end when done)."""
         while True:
-            with self.lock:
-                index, started = self.index, self.started
-            limit = self.steps[index].timeout_seconds
-            wait = _WATCH_INTERVAL if limit is None else min(
-                _WATCH_INTERVAL, max(0.0, started + limit - time.perf_counter()))
+            index, started, limit, wait = self._deadline()
             try:
                 future.result(timeout=wait)
                 return len(self.steps)
             except FutureTimeout:
                 pass
-            with self.lock:
-                overdue = (limit is not None and self.index == index and self.started == started
-                           and time.perf_counter() >= started + limit)
-                if not overdue:
-                    continue
-                self.abandoned = True
-                step = self.steps[index]
-                failure = _failure_verdict(step.fail_closed or self.context.fail_closed, CheckTimeout(step.name))
-                stop = self.fold.add(_outcome(step, failure, self.started, self.started_ns))
-            future.cancel()  # if it never started, it never will
-            return len(self.steps) if stop else index + 1
+            goes_on = self._abandon_if_overdue(index, started, limit, future)
+            if goes_on is not None:
+                return goes_on
+
+    async def watch_async(self, future: Future[None]) -> int:
+        """:meth:`watch` for an event loop: awaits the run and keeps deadlines with timers."""
+        waiter = asyncio.wrap_future(future)
+        try:
+            while True:
+                index, started, limit, wait = self._deadline()
+                done, _ = await asyncio.wait((waiter,), timeout=wait)
+                if done:
+                    waiter.result()
+                    return len(self.steps)
+                goes_on = self._abandon_if_overdue(index, started, limit, future)
+                if goes_on is not None:
+                    return goes_on
+        except asyncio.CancelledError:
+            with self.lock:  # the caller went away: the rest of the run is not wanted
+                self._abandon()
+            raise
+
+    def _deadline(self) -> tuple[int, float, float | None, float]:
+        """The running step, its start and timeout, and how long to wait before looking again."""
+        with self.lock:
+            index, started = self.index, self.started
+        limit = self.steps[index].timeout_seconds
+        wait = _WATCH_INTERVAL if limit is None else min(
+            _WATCH_INTERVAL, max(0.0, started + limit - time.perf_counter()))
+        return index, started, limit, wait
+
+    def _abandon_if_overdue(self, index: int, started: float, limit: float | None,
+                            future: Future[None]) -> int | None:
+        """Abandon the run if step ``index`` is still the one running and past its limit;
+        returns where the stage goes on then, ``None`` if it is not overdue."""
+        with self.lock:
+            overdue = (limit is not None and not self.finished and self.index == index
+                       and self.started == started and time.perf_counter() >= started + limit)
+            if not overdue:
+                return None
+            self._abandon()
+            step = self.steps[index]
+            failure = _failure_verdict(step.fail_closed or self.context.fail_closed, CheckTimeout(step.name))
+            stop = self.fold.add(_outcome(step, failure, self.started, self.started_ns))
+        future.cancel()  # if it never started, it never will
+        return len(self.steps) if stop else index + 1
+
+    def _abandon(self) -> None:
+        """Under the lock: drop the run; a thread inside it is stuck until its step returns."""
+        if self.abandoned:
+            return
+        self.abandoned = True
+        if self.running:
+            self.executor.stuck(self.steps[self.index].check)
 
 
 def _failure_verdict(fail_closed: bool, error: Exception) -> Verdict:
