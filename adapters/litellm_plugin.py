@@ -20,6 +20,11 @@ Clients choose the use case, conversation and opt-out with the same headers as f
 guardrail's proxy (``x-guardrail-use-case``, ``x-guardrail-conversation-id``,
 ``x-guardrail-opt-out``); the tenant is the LiteLLM key's team (or alias).
 
+Every field the client sent is checked, not only ``messages``: OpenAI's parameters by
+the same field table as guardrail's proxy (a malformed one is a 400), and anything
+else the client put in the body (LiteLLM's own request options, provider extras) as
+free-form JSON, since LiteLLM may forward it to the model.
+
 A refused call raises LiteLLM's usual ``HTTPException`` with an OpenAI-style body
 and the stable reason code. The raw request LiteLLM keeps for its own logging
 (``proxy_server_request``) is replaced by the redacted one.
@@ -27,6 +32,7 @@ and the stable reason code. The raw request LiteLLM keeps for its own logging
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections import OrderedDict
@@ -53,8 +59,9 @@ from guardrail.adapters.proxy.requests import (
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.context import CallContext, Stage
+from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.verdict import Verdict
-from guardrail.errors import BlockedError, GuardrailError
+from guardrail.errors import BlockedError, GuardrailError, RequestError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard, GuardedRequest
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
@@ -119,8 +126,14 @@ class GuardrailPlugin(CustomGuardrail):
             # The trail is failing and this call may not go unrecorded: no model is called.
             self._close(span, record, started, status=_status(UNAUDITED), error=UNAUDITED.reason)
             raise _refusal(UNAUDITED, context, "input")
+        params = _client_params(data, ("model", "messages", "stream"))
         # CPU-bound (NER): off LiteLLM's event loop, so other calls keep moving.
-        request = await anyio.to_thread.run_sync(self.guard.guard_request, data["messages"], context)
+        try:
+            request = await anyio.to_thread.run_sync(functools.partial(
+                self.guard.guard_request, data["messages"], context, params, passthrough=_extras(params)))
+        except RequestError as error:
+            self._close(span, record, started, status=400, error=error.code)
+            raise _invalid(error) from None
         note_call(record, request.context)
         note_verdict(record, "input", request.verdict)
         self.tracing.record_checks(span, Stage.INPUT, request.verdict, request.context)
@@ -129,6 +142,7 @@ class GuardrailPlugin(CustomGuardrail):
             raise _refusal(request.verdict, context, "input")
         data["messages"] = request.messages
         _scrub_logged_request(data, "messages", request.messages)
+        _put_params(data, params, request.params)
         data.setdefault("metadata", {})["guardrail_request_id"] = context.request_id
         self._calls[context.request_id] = _Call(request, span, record)
         while len(self._calls) > MAX_OPEN_CALLS:
@@ -145,7 +159,12 @@ class GuardrailPlugin(CustomGuardrail):
             raise HTTPException(400, {"error": {"message": explain("embedding.token_input"),
                                                 "type": "guardrail_blocked", "code": "embedding.token_input"}})
         context = self._context(_headers(data), _tenant(user_api_key_dict))
-        verdict, checked = await anyio.to_thread.run_sync(self.guard.check_texts, texts, context)
+        params = _client_params(data, ("model", "input"))
+        try:
+            verdict, checked, checked_params = await anyio.to_thread.run_sync(functools.partial(
+                self.guard.check_texts, texts, context, params, passthrough=_extras(params, EMBEDDING_PARAMS)))
+        except RequestError as error:
+            raise _invalid(error) from None
         record: dict[str, Any] = {"path": "litellm-proxy/embeddings", "model": data.get("model"),
                                   "tenant": context.tenant, "request_id": context.request_id}
         note_call(record, context)
@@ -156,6 +175,7 @@ class GuardrailPlugin(CustomGuardrail):
             raise _refusal(verdict, context, "input")
         data["input"] = checked[0] if isinstance(inputs, str) else checked
         _scrub_logged_request(data, "input", data["input"])
+        _put_params(data, params, checked_params)
         return data
 
     def _context(self, headers: Mapping[str, str], tenant: str) -> CallContext:
@@ -168,8 +188,7 @@ class GuardrailPlugin(CustomGuardrail):
                 opted_out=bool(opt_out_header(headers, OPT_OUT_HEADER)),
             )
         except GuardrailError as error:
-            raise HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",
-                                                "code": getattr(error, "code", "invalid_request")}}) from None
+            raise _invalid(error) from None
 
     async def async_post_call_success_hook(self, data: dict[str, Any], user_api_key_dict: Any,
                                            response: Any) -> Any:
@@ -277,6 +296,50 @@ def _scrub_logged_request(data: dict[str, Any], field: str, redacted: Any) -> No
     body = (data.get("proxy_server_request") or {}).get("body")
     if isinstance(body, dict) and field in body:
         body[field] = redacted
+
+
+def _client_params(data: Mapping[str, Any], envelope: tuple[str, ...]) -> dict[str, Any]:
+    """The parameters the client sent besides the envelope, as LiteLLM will use them.
+
+    LiteLLM's proxy keeps the client's body in ``proxy_server_request`` and adds keys
+    of its own to ``data`` (call ids, key details, its metadata): only the client's are
+    checked, and of ``metadata`` only the entries the client sent.
+    """
+    body = (data.get("proxy_server_request") or {}).get("body")
+    names = body if isinstance(body, Mapping) else data
+    params: dict[str, Any] = {}
+    for name in names:
+        if name in envelope or name not in data:
+            continue
+        if name == "metadata" and isinstance(body, Mapping) and isinstance(body.get(name), Mapping):
+            params[name] = dict(body[name])
+        else:
+            params[name] = data[name]
+    return params
+
+
+def _extras(params: Mapping[str, Any], table: Mapping[str, Any] = CHAT_PARAMS) -> set[str]:
+    """Client fields outside OpenAI's table (LiteLLM's options, provider extras): checked
+    as free-form JSON, since LiteLLM may pass them on."""
+    return set(params) - set(table)
+
+
+def _put_params(data: dict[str, Any], sent: Mapping[str, Any], checked: Mapping[str, Any]) -> None:
+    """Write the checked parameters back where LiteLLM reads them, and into the copy of
+    the body it keeps for its loggers."""
+    for name, value in checked.items():
+        if name == "metadata" and isinstance(data.get(name), dict):
+            kept = {key: item for key, item in data[name].items() if key not in sent[name]}
+            data[name] = {**kept, **value}
+        else:
+            data[name] = value
+        _scrub_logged_request(data, name, value)
+
+
+def _invalid(error: GuardrailError) -> HTTPException:
+    return HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",
+                                         "code": getattr(error, "code", "invalid_request"),
+                                         "param": getattr(error, "param", None)}})
 
 
 def _status(verdict: Verdict) -> int:

@@ -16,6 +16,13 @@ AI processing: where the tier honours it, the call raises before reaching a mode
 Every call leaves one audit record, as through the proxy: refused, failed upstream,
 answered, or a stream however it ended (``stream_outcome``), with the checks' evidence
 and never content.
+
+Keyword arguments that are OpenAI request parameters (``tools``, ``response_format``,
+``stop``, ``user``, ``metadata``, ...) are checked as the messages are, by the same
+field table as the proxy's; LiteLLM's own settings (:data:`LITELLM_SETTINGS`: keys,
+URLs, timeouts, retries) pass as they are; any other keyword is refused with a
+:class:`~guardrail.errors.RequestError`, since LiteLLM could forward it to the model
+unread.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from guardrail.attribution.manifest import FIELD
 from guardrail.core.chat import Message
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
-from guardrail.errors import BlockedError
+from guardrail.errors import BlockedError, RequestError
 from guardrail.runtime import Guard, GuardedRequest, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
 from guardrail.runtime.guard import UNAUDITED
@@ -45,6 +52,14 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 DATA_DIR_ENV = "GUARDRAIL_DATA_DIR"
 PROVIDER_ENV = "GUARDRAIL_SERVICE_PROVIDER"
 INTERNAL_ERROR = "internal_error"
+# LiteLLM's own call settings: where and how to call, never content for the model.
+LITELLM_SETTINGS = frozenset({
+    "api_key", "api_base", "base_url", "api_version", "deployment_id", "custom_llm_provider", "timeout",
+    "num_retries", "max_retries", "extra_headers", "headers", "model_list", "shared_session", "drop_params",
+    "mock_response", "fallbacks", "context_window_fallbacks", "caching", "enable_json_schema_validation",
+    "aws_region_name", "aws_access_key_id", "aws_secret_access_key", "vertex_project", "vertex_location",
+    "vertex_credentials",
+})
 _default: Guard | None = None
 _default_records: CallRecords | None = None
 _shared_attributor: Attributor | None = None
@@ -153,10 +168,12 @@ def completion(
 ) -> Any:
     """Guarded ``litellm.completion``: a ``ModelResponse``, or an iterator of chunks."""
     litellm = _litellm()
-    active, request, trail = _prepare(guard, messages, use_case, conversation_id, tenant, opt_out,
+    settings, params = _split(kwargs)
+    active, request, trail = _prepare(guard, messages, params, use_case, conversation_id, tenant, opt_out,
                                       audit, model, stream)
     try:
-        response = litellm.completion(model=model, messages=request.messages, stream=stream, **kwargs)
+        response = litellm.completion(model=model, messages=request.messages, stream=stream, **settings,
+                                      **request.params)
     except Exception as error:
         trail.upstream_failed(error)
         raise
@@ -186,11 +203,13 @@ async def acompletion(
     import anyio
 
     litellm = _litellm()
+    settings, params = _split(kwargs)
     active, request, trail = await anyio.to_thread.run_sync(
-        _prepare, guard, messages, use_case, conversation_id, tenant, opt_out, audit, model, stream
+        _prepare, guard, messages, params, use_case, conversation_id, tenant, opt_out, audit, model, stream
     )
     try:
-        response = await litellm.acompletion(model=model, messages=request.messages, stream=stream, **kwargs)
+        response = await litellm.acompletion(model=model, messages=request.messages, stream=stream, **settings,
+                                             **request.params)
     except Exception as error:
         trail.upstream_failed(error)
         raise
@@ -203,9 +222,16 @@ async def acompletion(
         raise
 
 
+def _split(kwargs: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """LiteLLM's own settings, and the request parameters the guard checks (or refuses)."""
+    settings = {name: value for name, value in kwargs.items() if name in LITELLM_SETTINGS}
+    return settings, {name: value for name, value in kwargs.items() if name not in LITELLM_SETTINGS}
+
+
 def _prepare(
     guard: Guard | None,
     messages: list[Message],
+    params: dict[str, Any],
     use_case: str | None,
     conversation_id: str | None,
     tenant: str,
@@ -222,7 +248,10 @@ def _prepare(
         trail.refused(UNAUDITED)
         raise _blocked(UNAUDITED, context, "input")
     try:
-        request = guard.guard_request(messages, context)
+        request = guard.guard_request(messages, context, params)
+    except RequestError as error:
+        trail.close(400, error.code)  # a field that cannot be checked: the caller's to fix
+        raise
     except Exception:
         trail.close(500, INTERNAL_ERROR)
         raise

@@ -12,6 +12,7 @@ outcome, errors included, is logged as one structured event without content.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, TypeVar
@@ -34,10 +35,10 @@ from guardrail.adapters.proxy.requests import (
     OPT_OUT_HEADER,
     USE_CASE_HEADER,
     GuardrailOptions,
-    forwarded_params,
     opt_out_header,
     option_header,
     read_json,
+    request_params,
     validate_chat,
     validate_embedding,
 )
@@ -231,7 +232,7 @@ def _as_proxy_error(error: Exception, record: dict[str, Any]) -> ProxyError:
 async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
                            limit=proxy.config.max_body_bytes)
-    chat = validate_chat(body, proxy.config.passthrough_params)
+    chat = validate_chat(body)
     _known_model(proxy, chat.model)
     guard, context = proxy.context(request, caller, chat.guardrail)
     record = request.state.record
@@ -240,8 +241,8 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     _audit_gate(proxy, guard, context, request)
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
-    messages = [message.model_dump(exclude_none=True) for message in chat.messages]
-    guarded_request = await _checked(len(body_text(messages)), guard.guard_request, messages, context)
+    guarded_request = await _checked(len(body_text(chat.messages)), guard.guard_request, chat.messages, context,
+                                     request_params(chat), passthrough=proxy.config.passthrough_params)
     verdict = guarded_request.verdict
     note_call(record, guarded_request.context)
     note_verdict(record, "input", verdict)
@@ -252,7 +253,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     sent = guarded_request.messages
     if guard.policy.policy.audit.keep_redacted_content:
         record["redacted_request"] = sent  # consented: the redacted text only, never originals
-    params = forwarded_params(chat)
+    params = dict(guarded_request.params)
     headers = _headers(context, verdict, guard)
     upstream_started = time.perf_counter()
     if chat.stream:
@@ -325,7 +326,7 @@ async def _stream(
 async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Response:
     body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
                            limit=proxy.config.max_body_bytes)
-    embedding = validate_embedding(body, proxy.config.passthrough_params)
+    embedding = validate_embedding(body)
     _known_model(proxy, embedding.model)
     guard, context = proxy.context(request, caller, embedding.guardrail)
     _audit_gate(proxy, guard, context, request)
@@ -335,11 +336,13 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
                          param="input")
     request.state.record["model"] = embedding.model
     note_call(request.state.record, context)
-    verdict, checked = await anyio.to_thread.run_sync(guard.check_texts, texts, context)
+    verdict, checked, params = await anyio.to_thread.run_sync(
+        functools.partial(guard.check_texts, texts, context, request_params(embedding),
+                          passthrough=proxy.config.passthrough_params))
     note_verdict(request.state.record, "input", verdict)
     if verdict.blocked:
         raise _blocked(verdict, "input")
-    response = await proxy.upstream.embeddings(embedding.model, checked, forwarded_params(embedding))
+    response = await proxy.upstream.embeddings(embedding.model, checked, params)
     return JSONResponse(response, headers=_headers(context, verdict))
 
 
@@ -348,12 +351,12 @@ async def _models(request: Request, proxy: Proxy, caller: Caller) -> Response:
     return JSONResponse({"object": "list", "data": data})
 
 
-async def _checked(size: int, check: Callable[..., T], *args: Any) -> T:
+async def _checked(size: int, check: Callable[..., T], *args: Any, **options: Any) -> T:
     """Run a check off the event loop, unless the text is so short that the thread hop
     would cost more than the check (a few hundred characters take well under 1 ms)."""
     if size <= INLINE_CHECK_CHARS:
-        return check(*args)
-    return await anyio.to_thread.run_sync(check, *args)
+        return check(*args, **options)
+    return await anyio.to_thread.run_sync(functools.partial(check, *args, **options))
 
 
 def body_text(messages: list[dict[str, Any]]) -> str:

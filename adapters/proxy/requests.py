@@ -1,19 +1,21 @@
 """Reading and validating request bodies before anything else sees them.
 
 The body is read with a size limit (413 past it, without reading the rest), decoded as
-strict UTF-8 and parsed as a JSON object. Chat requests are validated against
-OpenAI's parameters: an unknown parameter is refused (as OpenAI does) unless the
-config lists it in ``passthrough_params``, because a field the walker does not know
-could carry personal data past the checks. guardrail's own options travel in the
-``guardrail`` field or ``x-guardrail-*`` headers and never go upstream.
+strict UTF-8 and parsed as a JSON object. The envelope (``model``, ``messages``,
+``stream``, guardrail's options) is validated here; every other field is validated by
+the guard against OpenAI's field table (:mod:`guardrail.core.openai_fields`), which
+refuses a field it does not know unless the config lists it in ``passthrough_params``
+(then it is checked as free-form JSON), so nothing reaches a model unread.
+guardrail's own options travel in the ``guardrail`` field or ``x-guardrail-*`` headers
+and never go upstream.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import Any, Literal, TypeVar
+from collections.abc import AsyncIterator, Mapping
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -27,15 +29,6 @@ CONVERSATION_HEADER = "x-guardrail-conversation-id"
 USE_CASE_HEADER = "x-guardrail-use-case"
 OPT_OUT_HEADER = "x-guardrail-opt-out"
 
-# OpenAI chat-completion parameters forwarded as they are (besides model/messages/stream).
-CHAT_PARAMS = frozenset(
-    "frequency_penalty logit_bias logprobs top_logprobs max_tokens max_completion_tokens n "
-    "presence_penalty response_format seed stop stream_options temperature top_p tools "
-    "tool_choice parallel_tool_calls user functions function_call modalities prediction "
-    "reasoning_effort service_tier metadata verbosity prompt_cache_key safety_identifier "
-    "web_search_options store".split()
-)
-EMBEDDING_PARAMS = frozenset({"encoding_format", "dimensions", "user"})
 
 
 class GuardrailOptions(BaseModel):
@@ -48,25 +41,13 @@ class GuardrailOptions(BaseModel):
     opt_out: bool = False
 
 
-class Message(BaseModel):
-    """A chat message: only fields the checks know how to walk are accepted."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
-    content: str | list[dict[str, Any]] | None = None
-    name: str | None = None
-    tool_calls: list[dict[str, Any]] | None = None
-    tool_call_id: str | None = None
-    function_call: dict[str, Any] | None = None
-    refusal: str | None = None
-
-
 class ChatRequest(BaseModel):
+    """A chat request's envelope; its messages and other fields are the guard's to validate."""
+
     model_config = ConfigDict(extra="allow", strict=True)
 
     model: str = Field(min_length=1)
-    messages: list[Message] = Field(min_length=1)
+    messages: list[dict[str, Any]] = Field(min_length=1)
     stream: bool = False
     guardrail: GuardrailOptions = Field(default_factory=GuardrailOptions)
 
@@ -104,16 +85,12 @@ async def read_json(chunks: AsyncIterator[bytes], *, declared_length: str | None
     return parsed
 
 
-def validate_chat(body: dict[str, Any], passthrough: Iterable[str]) -> ChatRequest:
-    request = _validate(ChatRequest, body)
-    _refuse_unknown(request, CHAT_PARAMS | set(passthrough))
-    return request
+def validate_chat(body: dict[str, Any]) -> ChatRequest:
+    return _validate(ChatRequest, body)
 
 
-def validate_embedding(body: dict[str, Any], passthrough: Iterable[str]) -> EmbeddingRequest:
-    request = _validate(EmbeddingRequest, body)
-    _refuse_unknown(request, EMBEDDING_PARAMS | set(passthrough))
-    return request
+def validate_embedding(body: dict[str, Any]) -> EmbeddingRequest:
+    return _validate(EmbeddingRequest, body)
 
 
 def option_header(headers: Mapping[str, str], name: str) -> str | None:
@@ -137,8 +114,8 @@ def opt_out_header(headers: Mapping[str, str], name: str) -> bool | None:
     return answer
 
 
-def forwarded_params(request: BaseModel) -> dict[str, Any]:
-    """The extra (validated, known) parameters to pass upstream."""
+def request_params(request: BaseModel) -> dict[str, Any]:
+    """The parameters besides the envelope: checked by the guard, then sent upstream."""
     return dict(request.model_extra or {})
 
 
@@ -149,10 +126,3 @@ def _validate(model: type[_Model], body: dict[str, Any]) -> _Model:
         problem = error.errors(include_url=False, include_input=False)[0]
         field = dotted(tuple(problem["loc"]))
         raise invalid(f"{field}: {problem['msg']}", param=field or None) from None
-
-
-def _refuse_unknown(request: BaseModel, known: set[str] | frozenset[str]) -> None:
-    unknown = sorted(set(request.model_extra or {}) - known)
-    if unknown:
-        raise invalid(f"unrecognized request argument supplied: {unknown[0]}",
-                      code="unknown_parameter", param=unknown[0])

@@ -8,7 +8,7 @@ the record itself becoming a leak.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -50,13 +50,15 @@ class ErrorOutcome(StrEnum):
 class Payload:
     """The content under check: OpenAI-style chat messages at one stage of the call.
 
-    At the input stage these are the request's messages; at the output stage, the
-    assistant messages of the answer. Checks never mutate a payload; a check that
-    changes content returns a new one in its verdict.
+    At the input stage these are the request's messages and ``params``, its other
+    parameters (tool definitions, ``stop``, ``user``, ...) that go upstream with them;
+    at the output stage, the assistant messages of the answer. Checks never mutate a
+    payload; a check that changes content returns a new one in its verdict.
     """
 
     stage: Stage
     messages: tuple[Mapping[str, Any], ...]
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,8 @@ class Finding:
 
     ``location`` is a path into the payload (``messages[2].tool_calls[0].function.arguments$.name``);
     ``start``/``end`` index the original text at that location; ``rule`` names the
-    recognizer or rule that fired; ``action`` says what was done about it.
+    recognizer or rule that fired; ``action`` says what was done about it. A finding
+    of a scoring model also carries the ``threshold`` its score was held to.
     """
 
     entity_type: str
@@ -75,6 +78,7 @@ class Finding:
     rule: str
     location: str = ""
     action: str = ""
+    threshold: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guardrail.core.chat import collect_texts, replace_texts
+from guardrail.core.chat import payload_texts, replace_payload_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.errors import ConfigurationError
@@ -32,7 +32,7 @@ class PersonalDataCheck:
         return cls(settings, services.vault)
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
-        slots = collect_texts(payload.messages)
+        slots = payload_texts(payload)
         analysed = [(slot, self.redactor.analyze(slot.text)) for slot in slots]
         findings = tuple(
             _finding(detection, slot.location) for slot, detections in analysed for detection in detections
@@ -46,10 +46,9 @@ class PersonalDataCheck:
             self.redactor.apply(slot.text, detections, scope=scope).text if detections else slot.text
             for slot, detections in analysed
         ]
-        messages = tuple(replace_texts(payload.messages, new_texts))
         return Verdict(
             Decision.MODIFY,
-            payload=Payload(payload.stage, messages),
+            payload=replace_payload_texts(payload, new_texts),
             findings=findings,
             reason=REDACTED_REASON,
         )

@@ -177,6 +177,19 @@ class AuditSettings(StrictModel):
     )
 
 
+class InputSettings(StrictModel):
+    """What a request may carry that no check can read."""
+
+    unchecked_parts: Literal["refuse", "allow"] = Field(
+        default="refuse",
+        description=(
+            "Images, audio and file contents cannot be checked for personal data or threats. "
+            "refuse: such a request gets 400 unchecked_content; allow: it goes upstream and its "
+            "record lists the unchecked parts (their file names and image URLs are still checked)."
+        ),
+    )
+
+
 class Policy(StrictModel):
     """A policy pack: identity, use cases and the ordered checks to run."""
 
@@ -190,6 +203,7 @@ class Policy(StrictModel):
     tiers: dict[RiskTier, TierRules] = Field(default_factory=_default_tier_rules)
     attribution: AttributionSettings = Field(default_factory=AttributionSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
+    inputs: InputSettings = Field(default_factory=InputSettings)
 
     def tier_rules(self, tier: RiskTier) -> TierRules:
         """The tier's rules; a policy that lists only some tiers keeps the defaults for the rest."""

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from guardrail.core.chat import collect_texts, message_role
+from guardrail.core.chat import payload_texts
 from guardrail.core.context import CallContext, Stage
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
@@ -95,9 +95,9 @@ class RuleCheck:
 
     def texts(self, payload: Payload) -> Iterator[tuple[str, str, str]]:
         """(location, role, text) of every text this check looks at."""
-        for slot in collect_texts(payload.messages):
+        for slot in payload_texts(payload):
             if payload.stage is Stage.INPUT:
-                role = message_role(payload.messages, slot)
+                role = slot.role
                 if role not in self.roles:
                     continue
             else:

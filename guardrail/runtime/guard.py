@@ -18,14 +18,16 @@ fails closed makes every check fail closed; and a block by a check marked
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from guardrail.attribution.content import from_response
 from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels
-from guardrail.core.chat import Message
+from guardrail.core.chat import Message, ShapeError, payload_texts, validate_request
+from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
+from guardrail.core.shapes import Shape, Validation
 from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
 from guardrail.core.verdict import Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
@@ -35,28 +37,31 @@ from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
 from guardrail.reliability.citations import REASON as UNVERIFIABLE
-from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, OPTED_OUT, REFUSED_TIER
-from guardrail.runtime.restore import PseudonymRestorer, pseudonyms_in
+from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, OPTED_OUT, REFUSED_TIER, UNCHECKED_CONTENT
+from guardrail.runtime.restore import PSEUDONYM, PseudonymRestorer
 
 if TYPE_CHECKING:
     from guardrail.runtime.stream import StreamGuard
 
 DEFAULT_STREAM_WINDOW = 64
 TIER_STEP = "risk-tier"  # the name admission decisions carry in verdicts and records
+UNCHECKED_STEP = "unchecked-parts"  # the step naming images, audio and files no check read
 
 
 @dataclass(frozen=True, slots=True)
 class GuardedRequest:
     """A request after input checks.
 
-    ``messages`` is what may go upstream (when not blocked); ``pseudonyms`` are those
-    the checks introduced, the only ones restorable in the answer.
+    ``messages`` and ``params`` (the other request parameters) are what may go
+    upstream (when not blocked); ``pseudonyms`` are those the checks introduced, the
+    only ones restorable in the answer.
     """
 
     context: CallContext
     verdict: Verdict
     messages: list[Message]
     pseudonyms: frozenset[str]
+    params: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def blocked(self) -> bool:
@@ -157,26 +162,51 @@ class Guard:
         says so (``audit.on_write_error: refuse``), or the call's tier fails closed."""
         return self.policy.policy.audit.on_write_error == "refuse" or context.fail_closed
 
-    def check_input(self, messages: Sequence[Message], context: CallContext) -> Verdict:
-        """Input checks over every message; ``verdict.payload`` holds what may go upstream."""
-        return self.pipeline(Payload(Stage.INPUT, tuple(messages)), context)
+    def check_input(
+        self, messages: Sequence[Message], context: CallContext, params: Mapping[str, Any] | None = None
+    ) -> Verdict:
+        """Input checks over every message and parameter; ``verdict.payload`` holds what
+        may go upstream."""
+        return self.pipeline(Payload(Stage.INPUT, tuple(messages), dict(params or {})), context)
 
-    def guard_request(self, messages: Sequence[Message], context: CallContext) -> GuardedRequest:
-        """Admission, input checks, escalation, and what the answer may have restored."""
-        refused = self.admission(context)
+    def guard_request(
+        self,
+        messages: Sequence[Message],
+        context: CallContext,
+        params: Mapping[str, Any] | None = None,
+        *,
+        passthrough: Iterable[str] = (),
+    ) -> GuardedRequest:
+        """Validation, admission, input checks, escalation, and what the answer may have
+        restored.
+
+        ``params`` are the request's other parameters, checked as the messages are; a
+        field the OpenAI field table does not know (beyond the ``passthrough`` names the
+        operator allows, which are checked as free-form JSON) or a value of the wrong
+        kind is a :class:`RequestError`, so nothing goes upstream unread.
+        """
+        params = dict(params or {})
+        found = _validated(messages, params, CHAT_PARAMS, passthrough)
+        refused = self.admission(context) or self._unchecked_refusal(found)
         if refused is not None:
-            return GuardedRequest(context, refused, list(messages), frozenset())
-        verdict = self.check_input(messages, context)
+            return GuardedRequest(context, refused, list(messages), frozenset(), params)
+        verdict = _with_unchecked(self.check_input(messages, context, params), found)
         context = self._escalated(context, verdict)
         if not verdict.blocked and self.policy.policy.tier_rules(context.risk_tier).refuse:
             # A finding raised the call to a tier that refuses (a check that only warns).
             refused = _tier_block(REFUSED_TIER, f"escalated_from:{context.escalated_from}")
             verdict = Verdict(Decision.BLOCK, reason=REFUSED_TIER, steps=verdict.steps + refused.steps)
         if verdict.payload is None or verdict.blocked:
-            return GuardedRequest(context, verdict, list(messages), frozenset())
-        sent = list(verdict.payload.messages)
-        introduced = pseudonyms_in(sent) - pseudonyms_in(messages)
-        return GuardedRequest(context, verdict, sent, introduced)
+            return GuardedRequest(context, verdict, list(messages), frozenset(), params)
+        introduced = _pseudonyms(verdict.payload) - _pseudonyms(Payload(Stage.INPUT, tuple(messages), params))
+        return GuardedRequest(context, verdict, list(verdict.payload.messages), introduced,
+                              dict(verdict.payload.params))
+
+    def _unchecked_refusal(self, found: Validation) -> Verdict | None:
+        """A block for content no check can read, unless the policy allows it."""
+        if not found.binaries or self.policy.policy.inputs.unchecked_parts == "allow":
+            return None
+        return _unchecked_verdict(found, Decision.BLOCK)
 
     def _escalated(self, context: CallContext, verdict: Verdict) -> CallContext:
         """The context with the tier raised by any escalating check that found something."""
@@ -187,16 +217,21 @@ class Guard:
                                   fail_closed=context.fail_closed or self.policy.policy.tier_rules(tier).fail_closed)
         return context
 
-    def check_texts(self, texts: Sequence[str], context: CallContext) -> tuple[Verdict, list[str]]:
-        """Admission and input checks over bare texts (embedding inputs), as if each were a
-        user message."""
+    def check_texts(
+        self, texts: Sequence[str], context: CallContext, params: Mapping[str, Any] | None = None,
+        *, passthrough: Iterable[str] = (),
+    ) -> tuple[Verdict, list[str], dict[str, Any]]:
+        """Validation, admission and input checks over bare texts (embedding inputs), as
+        if each were a user message, and their request's parameters (``user``)."""
+        params = dict(params or {})
+        _validated((), params, EMBEDDING_PARAMS, passthrough)
         refused = self.admission(context)
         if refused is not None:
-            return refused, list(texts)
-        verdict = self.check_input([{"role": "user", "content": text} for text in texts], context)
+            return refused, list(texts), params
+        verdict = self.check_input([{"role": "user", "content": text} for text in texts], context, params)
         if verdict.payload is None:
-            return verdict, list(texts)
-        return verdict, [str(message["content"]) for message in verdict.payload.messages]
+            return verdict, list(texts), params
+        return verdict, [str(message["content"]) for message in verdict.payload.messages], dict(verdict.payload.params)
 
     def check_output(self, messages: Sequence[Message], context: CallContext, *, part: str = "all") -> Verdict:
         """Output checks over answer messages (pseudonyms not yet restored); ``part``:
@@ -283,6 +318,38 @@ def _rank(tier: RiskTier) -> int:
 # The refusal of a call that :meth:`Guard.refuses_unaudited` and whose record cannot be
 # written: each adapter turns it into its own error, as any other refusal.
 UNAUDITED = Verdict(Decision.BLOCK, reason=AUDIT_UNAVAILABLE)
+
+
+def _validated(
+    messages: Sequence[Message], params: Mapping[str, Any], table: Mapping[str, Shape], passthrough: Iterable[str]
+) -> Validation:
+    """The request checked against the field table; a field that cannot be checked is
+    the caller's error, named by its location."""
+    try:
+        return validate_request(messages, params, table=table, passthrough=passthrough)
+    except ShapeError as error:
+        raise RequestError(str(error), code=error.code, param=error.location) from None
+
+
+def _pseudonyms(payload: Payload) -> frozenset[str]:
+    return frozenset(found for slot in payload_texts(payload) for found in PSEUDONYM.findall(slot.text))
+
+
+def _unchecked_verdict(found: Validation, decision: Decision) -> Verdict:
+    """The parts no check could read, as evidence (their locations and kinds)."""
+    action = "block" if decision is Decision.BLOCK else "allow"
+    findings = tuple(Finding("UNCHECKED_PART", 0, 0, 1.0, what, location, action) for location, what in found.binaries)
+    step = Verdict(decision, findings=findings, reason=UNCHECKED_CONTENT if decision is Decision.BLOCK else None)
+    outcome = StepOutcome(UNCHECKED_STEP, step, 0.0, dimensions=("personal_data_privacy", "system_security"),
+                          principles=("security_transparency",))
+    return Verdict(decision, reason=step.reason, steps=(outcome,))
+
+
+def _with_unchecked(verdict: Verdict, found: Validation) -> Verdict:
+    """``verdict`` with a step recording the unchecked parts the policy let through."""
+    if not found.binaries:
+        return verdict
+    return replace(verdict, steps=_unchecked_verdict(found, Decision.AUDIT).steps + verdict.steps)
 
 
 def _tier_block(reason: str, rule: str) -> Verdict:

@@ -10,6 +10,7 @@ REFUSED_TIER = "risk_tier.refused"
 OPTED_OUT = "user_opt_out"
 FAILED_CLOSED = "check_error.failed_closed"
 AUDIT_UNAVAILABLE = "audit_unavailable"
+UNCHECKED_CONTENT = "unchecked_content"
 # The guardrail could not do its part: the client may retry later (503).
 UNAVAILABLE = frozenset({FAILED_CLOSED, AUDIT_UNAVAILABLE})
 # Refusals of the call itself, not of its content: the client cannot fix them by rewording.
@@ -27,6 +28,10 @@ _EXPLANATIONS = {
     "audit_unavailable": (
         "The audit trail cannot be written, and this policy (or the call's risk tier) "
         "gives no answer that is not recorded (Guideline: logging for traceability and audit)."
+    ),
+    "unchecked_content": (
+        "The request holds an image, audio or a file, which no check can read for personal "
+        "data or threats, and this policy refuses what it cannot check (policy inputs.unchecked_parts)."
     ),
     "embedding.token_input": (
         "Token-array input cannot be checked for personal data; send text instead."

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from guardrail.core.chat import Message, SlotKind, TextSlot, collect_texts, map_texts
+from guardrail.core.chat import Message, SlotKind, TextSlot, map_texts
 from guardrail.pii.vault import PseudonymVault
 
 PSEUDONYM = re.compile(r"<[A-Z][A-Z0-9_]*_\d+>")
@@ -59,10 +59,3 @@ class PseudonymRestorer:
             return match.group(0)
         self.restored += 1
         return original
-
-
-def pseudonyms_in(messages: Sequence[Message]) -> frozenset[str]:
-    """Every pseudonym that occurs in ``messages``."""
-    return frozenset(
-        found for slot in collect_texts(messages) for found in PSEUDONYM.findall(slot.text)
-    )

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import Field
 
-from guardrail.core.chat import collect_texts
+from guardrail.core.chat import payload_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
@@ -39,7 +39,7 @@ class RequestLimitsCheck:
         self.settings = settings
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
-        texts = [slot.text for slot in collect_texts(payload.messages)]
+        texts = [slot.text for slot in payload_texts(payload)]
         total = sum(len(text) for text in texts)
         measured = {
             "max_chars": total,

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import Field
 
-from guardrail.core.chat import collect_texts, replace_texts
+from guardrail.core.chat import payload_texts, replace_payload_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
@@ -131,7 +131,7 @@ class SecretsCheck:
         self._index = LiteralIndex(detector.prefilter for detector in detectors)
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
-        slots = collect_texts(payload.messages)
+        slots = payload_texts(payload)
         found = [(slot, self.spans(slot.text)) for slot in slots]
         findings = tuple(
             Finding(ENTITY, start, end, 1.0, rule, slot.location, self.settings.action.value)
@@ -142,7 +142,7 @@ class SecretsCheck:
         if self.settings.action is SecretAction.BLOCK:
             return Verdict(Decision.BLOCK, findings=findings, reason=REASON_BLOCKED)
         texts = [_redacted(slot.text, spans) if spans else slot.text for slot, spans in found]
-        return Verdict(Decision.MODIFY, payload=Payload(payload.stage, tuple(replace_texts(payload.messages, texts))),
+        return Verdict(Decision.MODIFY, payload=replace_payload_texts(payload, texts),
                        findings=findings, reason=REASON_REDACTED)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:

@@ -46,7 +46,7 @@ def error_of(response: httpx.Response) -> dict:
         (b'{"model": "echo", "messages": "hello"}', "invalid_request"),
         (b'{"model": 5, "messages": [{"role": "user", "content": "x"}]}', "invalid_request"),
         (b'{"model": "echo", "messages": [{"role": "wizard", "content": "x"}]}', "invalid_request"),
-        (b'{"model": "echo", "messages": [{"role": "user", "content": "x", "secret_field": "y"}]}', "invalid_request"),
+        (b'{"model": "echo", "messages": [{"role": "user", "content": "x", "secret_field": "y"}]}', "unknown_parameter"),
         (b'{"model": "echo", "api_base": "http://evil", "messages": [{"role": "user", "content": "x"}]}', "unknown_parameter"),
         (b'{"model": "echo", "stream": "yes", "messages": [{"role": "user", "content": "x"}]}', "invalid_request"),
     ],

@@ -23,15 +23,31 @@ def test_every_text_is_visited_with_its_location() -> None:
     locations = [slot.location for slot in collect_texts(MESSAGES)]
     assert locations == [
         "messages[0].content",
-        "messages[1].content[0].text",
         "messages[1].name",
+        "messages[1].content[0].text",
+        "messages[2].tool_calls[0].id",
+        "messages[2].tool_calls[0].function.name",
+        "messages[2].tool_calls[0].function.arguments$.who#key",
         "messages[2].tool_calls[0].function.arguments$.who",
+        "messages[2].tool_calls[0].function.arguments$.ids#key",
         "messages[2].tool_calls[0].function.arguments$.ids[0]",
+        "messages[2].tool_calls[0].function.arguments$.n#key",
+        "messages[2].tool_calls[1].id",
+        "messages[2].tool_calls[1].function.name",
         "messages[2].tool_calls[1].function.arguments",
+        "messages[3].tool_call_id",
         "messages[3].content",
         "messages[4].content",
+        "messages[4].function_call.name",
+        "messages[4].function_call.arguments$.a#key",
         "messages[4].function_call.arguments$.a",
     ]
+
+
+def test_each_text_carries_its_message_role_and_binary_parts_are_not_texts() -> None:
+    slots = collect_texts(MESSAGES)
+    assert {slot.location: slot.role for slot in slots}["messages[3].content"] == "tool"
+    assert not any("image_url" in slot.location for slot in slots)
 
 
 def test_rewriting_keeps_tool_arguments_valid_json_and_other_parts_intact() -> None:

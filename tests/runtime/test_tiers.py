@@ -53,7 +53,7 @@ def test_an_unacceptable_use_case_is_refused_before_any_check(tmp_path: Path) ->
     request = guard.guard_request(HELLO, guard.context(use_case="scoring"))
     assert request.blocked and request.verdict.reason == "risk_tier.refused"
     assert [step.name for step in request.verdict.steps] == ["risk-tier"]  # no check ran
-    verdict, _ = guard.check_texts(["Hello"], guard.context(use_case="scoring"))
+    verdict, _, _ = guard.check_texts(["Hello"], guard.context(use_case="scoring"))
     assert verdict.blocked  # embeddings too
 
 
