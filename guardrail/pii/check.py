@@ -33,7 +33,7 @@ class PersonalDataCheck:
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         slots = payload_texts(payload)
-        analysed = [(slot, self.redactor.analyze(slot.text)) for slot in slots]
+        analysed = list(zip(slots, self.redactor.analyze_many([slot.text for slot in slots]), strict=True))
         findings = tuple(
             _finding(detection, slot.location) for slot, detections in analysed for detection in detections
         )
