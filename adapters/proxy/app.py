@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import anyio
@@ -60,6 +60,7 @@ from guardrail.telemetry import Tracing
 log = structlog.get_logger("guardrail.proxy")
 
 INLINE_CHECK_CHARS = 300
+OFFLOAD_CHARS, OFFLOAD_MESSAGES = 20_000, 50  # beyond these, a stage's set-up work is worth a thread too
 T = TypeVar("T")
 
 
@@ -241,8 +242,8 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     _audit_gate(proxy, guard, context, request)
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
-    guarded_request = await _checked(len(body_text(chat.messages)), guard.guard_request, chat.messages, context,
-                                     request_params(chat), passthrough=proxy.config.passthrough_params)
+    guarded_request = await _checked(chat.messages, guard.guard_request, guard.guard_request_async, chat.messages,
+                                     context, request_params(chat), passthrough=proxy.config.passthrough_params)
     verdict = guarded_request.verdict
     note_call(record, guarded_request.context)
     note_verdict(record, "input", verdict)
@@ -268,7 +269,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     record["response_model"] = response.get("model")
     answers = [choice.get("message") or {} for choice in response.get("choices") or []]
     generator = proxy.generator(chat.model, response.get("model"))
-    guarded = await _checked(len(body_text(answers)), guard.guard_response, response, guarded_request,
+    guarded = await _checked(answers, guard.guard_response, guard.guard_response_async, response, guarded_request,
                              generator, proxy.attributor)
     request.state.answer = response
     note_verdict(record, "output", guarded.verdict)
@@ -351,12 +352,21 @@ async def _models(request: Request, proxy: Proxy, caller: Caller) -> Response:
     return JSONResponse({"object": "list", "data": data})
 
 
-async def _checked(size: int, check: Callable[..., T], *args: Any, **options: Any) -> T:
-    """Run a check off the event loop, unless the text is so short that the thread hop
-    would cost more than the check (a few hundred characters take well under 1 ms)."""
-    if size <= INLINE_CHECK_CHARS:
-        return check(*args, **options)
-    return await anyio.to_thread.run_sync(functools.partial(check, *args, **options))
+async def _checked(messages: list[dict[str, Any]], check: Callable[..., T], check_async: Callable[..., Awaitable[T]],
+                   *args: Any, **options: Any) -> T:
+    """Run a guard's stage without ever blocking the event loop, whatever a check does.
+
+    Usually ``check_async``: the checks run on their stage's executor while the loop
+    keeps their deadlines (inline if the text is so short that a thread hop would cost
+    more than checks without deadlines). A large request goes to a worker thread whole,
+    as ``check``: reading its fields is work too, and must not hold up the loop.
+    """
+    if len(messages) > OFFLOAD_MESSAGES:
+        return await anyio.to_thread.run_sync(functools.partial(check, *args, **options))
+    size = len(body_text(messages))
+    if size > OFFLOAD_CHARS:
+        return await anyio.to_thread.run_sync(functools.partial(check, *args, **options))
+    return await check_async(*args, inline=size <= INLINE_CHECK_CHARS, **options)
 
 
 def body_text(messages: list[dict[str, Any]]) -> str:

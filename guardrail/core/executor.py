@@ -3,9 +3,11 @@
 A check that runs past its timeout is abandoned, not killed (Python cannot stop a
 thread), so its thread stays busy until the check returns, perhaps for minutes. In a
 plain fixed pool, a few such calls hold every thread, and every other call's checks
-then wait in the queue until they too time out. Here the pool keeps ``workers``
-threads for live work: a thread stuck in an abandoned check is replaced at once, and
-leaves when its check finally returns. Growth is bounded twice: per check (a check
+then wait in the queue until they too time out. Here the pool keeps up to ``workers``
+threads for live work, started as work arrives (checks that wait on a model or a
+service need a thread each while they wait; CPU-bound ones take turns either way): a
+thread stuck in an abandoned check is replaced at once, and leaves when its check
+finally returns. Growth is bounded twice: per check (a check
 with ``max_stuck_per_check`` abandoned runs still going is *stalled*, and callers
 skip it as if it had timed out, without starting it again) and overall
 (``max_stuck`` replacements per executor).
@@ -24,7 +26,7 @@ from concurrent.futures import Future
 
 from guardrail.core.context import Stage
 
-WORKERS = 8
+WORKERS = 32
 MAX_STUCK = 64
 MAX_STUCK_PER_CHECK = 16
 

@@ -185,12 +185,45 @@ class Guard:
         operator allows, which are checked as free-form JSON) or a value of the wrong
         kind is a :class:`RequestError`, so nothing goes upstream unread.
         """
+        admitted = self._admitted(messages, context, params, passthrough)
+        if isinstance(admitted, GuardedRequest):
+            return admitted
+        return self._checked_request(admitted, self.pipeline(admitted.payload, context))
+
+    async def guard_request_async(
+        self,
+        messages: Sequence[Message],
+        context: CallContext,
+        params: Mapping[str, Any] | None = None,
+        *,
+        passthrough: Iterable[str] = (),
+        inline: bool = False,
+    ) -> GuardedRequest:
+        """:meth:`guard_request` for servers: the checks run on their stage's executor
+        while the event loop keeps their deadlines and goes on serving (see
+        :meth:`~guardrail.core.pipeline.Pipeline.run_async`, which ``inline`` is passed to)."""
+        admitted = self._admitted(messages, context, params, passthrough)
+        if isinstance(admitted, GuardedRequest):
+            return admitted
+        checked = await self.pipeline.run_async(admitted.payload, context, inline=inline)
+        return self._checked_request(admitted, checked)
+
+    def _admitted(
+        self, messages: Sequence[Message], context: CallContext, params: Mapping[str, Any] | None,
+        passthrough: Iterable[str],
+    ) -> _Admitted | GuardedRequest:
+        """Validation and admission: what the input checks are to see, or the refusal."""
         params = dict(params or {})
         found = _validated(messages, params, CHAT_PARAMS, passthrough)
         refused = self.admission(context) or self._unchecked_refusal(found)
         if refused is not None:
             return GuardedRequest(context, refused, list(messages), frozenset(), params)
-        verdict = _with_unchecked(self.check_input(messages, context, params), found)
+        return _Admitted(messages, context, params, found, Payload(Stage.INPUT, tuple(messages), params))
+
+    def _checked_request(self, admitted: _Admitted, checked: Verdict) -> GuardedRequest:
+        """Escalation and what may be restored, once the input checks have given ``checked``."""
+        messages, context, params, found = admitted.messages, admitted.context, admitted.params, admitted.found
+        verdict = _with_unchecked(checked, found)
         context = self._escalated(context, verdict)
         if not verdict.blocked and self.policy.policy.tier_rules(context.risk_tier).refuse:
             # A finding raised the call to a tier that refuses (a check that only warns).
@@ -198,7 +231,7 @@ class Guard:
             verdict = Verdict(Decision.BLOCK, reason=REFUSED_TIER, steps=verdict.steps + refused.steps)
         if verdict.payload is None or verdict.blocked:
             return GuardedRequest(context, verdict, list(messages), frozenset(), params)
-        introduced = _pseudonyms(verdict.payload) - _pseudonyms(Payload(Stage.INPUT, tuple(messages), params))
+        introduced = _pseudonyms(verdict.payload) - _pseudonyms(admitted.payload)
         return GuardedRequest(context, verdict, list(verdict.payload.messages), introduced,
                               dict(verdict.payload.params))
 
@@ -255,11 +288,39 @@ class Guard:
         """A whole chat completion: output checks over every choice, restoration, the
         tier's visible labels, then the manifest signed by ``attributor`` (default: the
         guard's own) over the final content."""
+        messages = answer_messages(response)
+        verdict = self.check_output(messages, request.context)
+        return self._checked_response(response, messages, verdict, request, generator, attributor)
+
+    async def guard_response_async(
+        self,
+        response: Mapping[str, Any],
+        request: GuardedRequest,
+        generator: Generator | None = None,
+        attributor: Attributor | None = None,
+        *,
+        inline: bool = False,
+    ) -> GuardedResponse:
+        """:meth:`guard_response` for servers: the checks run off the event loop, as in
+        :meth:`guard_request_async`."""
+        messages = answer_messages(response)
+        verdict = await self.pipeline.run_async(Payload(Stage.OUTPUT, tuple(messages)), request.context,
+                                                inline=inline)
+        return self._checked_response(response, messages, verdict, request, generator, attributor)
+
+    def _checked_response(
+        self,
+        response: Mapping[str, Any],
+        messages: list[Message],
+        verdict: Verdict,
+        request: GuardedRequest,
+        generator: Generator | None,
+        attributor: Attributor | None,
+    ) -> GuardedResponse:
+        """Restoration, labels and the manifest, once the output checks have given ``verdict``."""
         attributor = attributor or self.attributor
         context = request.context
         choices = list(response.get("choices") or [])
-        messages = [dict(choice.get("message") or {}) for choice in choices]
-        verdict = self.check_output(messages, context)
         if verdict.blocked:
             return GuardedResponse(verdict, dict(response), 0)
         checked = list(verdict.payload.messages) if verdict.payload else messages
@@ -290,6 +351,22 @@ class Guard:
         from guardrail.runtime.stream import StreamGuard
 
         return StreamGuard(self, request, attributor or self.attributor)
+
+
+@dataclass(frozen=True, slots=True)
+class _Admitted:
+    """A request that passed validation and admission, and the payload its checks see."""
+
+    messages: Sequence[Message]
+    context: CallContext
+    params: dict[str, Any]
+    found: Validation
+    payload: Payload
+
+
+def answer_messages(response: Mapping[str, Any]) -> list[Message]:
+    """The message of each choice of a chat completion, in order."""
+    return [dict(choice.get("message") or {}) for choice in response.get("choices") or []]
 
 
 def redaction_summary(input_verdict: Verdict, output_verdicts: Sequence[Verdict]) -> dict[str, dict[str, int]]:

@@ -36,8 +36,8 @@ def test_threads_stuck_in_abandoned_checks_are_replaced_so_other_checks_still_ru
     hanging = Pipeline([Step("hangs", hangs, fail_closed=False, timeout_seconds=0.2)])
     healthy = Pipeline([Step("quick", Quick(), timeout_seconds=0.2)])
     try:
-        with ThreadPoolExecutor(10) as callers:  # ten calls hang at once: more than the 8 workers
-            verdicts = list(callers.map(lambda _: hanging(PAYLOAD, CONTEXT), range(10)))
+        with ThreadPoolExecutor(40) as callers:  # more calls hang at once than the stage has workers
+            verdicts = list(callers.map(lambda _: hanging(PAYLOAD, CONTEXT), range(40)))
         assert all(v.steps[0].verdict.failure and v.steps[0].verdict.failure.error_type == "CheckTimeout"
                    for v in verdicts)
         started = time.perf_counter()

@@ -1,0 +1,128 @@
+"""Hanging checks cannot stall the proxy: health answers, other calls go on, and the
+timeout is recorded against the check, never blamed on the upstream."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from pydantic import BaseModel, ConfigDict
+
+from guardrail.core import ALLOW, CallContext, Payload, Verdict
+from guardrail.core.chat import payload_texts
+from guardrail.policy import registry
+from guardrail.policy.registry import CheckServices, CheckType
+from guardrail.runtime import Guard
+from tests.adapters.conftest import ProxyFactory
+
+HANG_MARK = "please hang"
+RELEASE = threading.Event()
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class HangsOnMark:
+    """Hangs (for up to 40 s, or until the test ends) on texts with the mark; else allows."""
+
+    def __call__(self, payload: Payload, context: CallContext) -> Verdict:
+        if any(HANG_MARK in slot.text for slot in payload_texts(payload)):
+            RELEASE.wait(40)
+        return ALLOW
+
+
+def build(settings: Settings, services: CheckServices) -> HangsOnMark:
+    return HangsOnMark()
+
+
+POLICY = """
+id: hangs-on-mark
+version: "1.0.0"
+default_use_case: general
+use_cases:
+  general: { tier: limited }
+checks:
+  - name: request-limits
+    type: request_limits
+    stages: [input]
+    dimensions: [system_security]
+    principles: [practicality_efficiency]
+    timeout_ms: 1000
+    settings: { max_chars: 100000 }
+  - name: slow-check
+    type: hangs_on_mark
+    stages: [input]
+    dimensions: [system_security]
+    principles: [accuracy_reliability]
+    on_error: allow
+    timeout_ms: 500
+"""
+
+
+@pytest.fixture(scope="module")
+def hanging_proxy(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    registry.register(CheckType("hangs_on_mark", Settings, "tests.adapters.test_isolation:build"))
+    folder = tmp_path_factory.mktemp("isolation")
+    (folder / "policy.yaml").write_text(POLICY, encoding="utf-8")
+    guard = Guard.from_policy(folder / "policy.yaml")
+    data_dir = folder / "data"
+    RELEASE.clear()
+    try:
+        with make_proxy(policy="hangs-on-mark", extra_guards={"hangs-on-mark": guard}, data_dir=data_dir,
+                        upstream_timeout_seconds=5.0) as url:
+            yield url, data_dir
+    finally:
+        RELEASE.set()  # let the abandoned checks finish
+
+
+def chat(http: httpx.Client, url: str, text: str) -> httpx.Response:
+    return http.post(f"{url}/v1/chat/completions", json={"model": "echo", "messages": [{"role": "user", "content": text}]})
+
+
+def records(data_dir: Path) -> list[dict[str, object]]:
+    return [json.loads(line)["record"] if "record" in json.loads(line) else json.loads(line)
+            for path in sorted((data_dir / "audit").glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_ten_hanging_checks_leave_health_and_other_calls_unaffected(hanging_proxy: tuple[str, Path]) -> None:
+    url, data_dir = hanging_proxy
+    with httpx.Client(timeout=30, limits=httpx.Limits(max_connections=32)) as http:
+        started = time.perf_counter()
+        assert chat(http, url, "A short healthy question.").status_code == 200
+        baseline = time.perf_counter() - started
+
+        with ThreadPoolExecutor(10) as callers:
+            hanging = [callers.submit(chat, http, url, f"{HANG_MARK} ({n})") for n in range(10)]
+            time.sleep(0.1)  # the ten calls are in their checks now
+            live = []
+            for _ in range(5):
+                started = time.perf_counter()
+                assert http.get(f"{url}/health/live").status_code == 200
+                live.append(time.perf_counter() - started)
+                time.sleep(0.02)
+            started = time.perf_counter()
+            healthy = chat(http, url, "Another healthy question.")
+            healthy_seconds = time.perf_counter() - started
+            answers = [future.result() for future in hanging]
+
+    assert max(live) < 0.1, live
+    assert healthy.status_code == 200
+    assert healthy_seconds < baseline + 0.3, (baseline, healthy_seconds)
+    # Each hanging call was answered once its check timed out (it fails open), not blamed on the upstream.
+    assert [answer.status_code for answer in answers] == [200] * 10
+    assert {answer.headers["x-guardrail-input-decision"] for answer in answers} == {"warn"}
+    timed_out = [r for r in records(data_dir)
+                 if any((c.get("error") or {}).get("type") == "CheckTimeout" for c in r.get("checks", []))]  # type: ignore[union-attr, attr-defined]
+    assert len(timed_out) == 10
+    for record in timed_out:
+        assert record["status"] == 200 and "upstream_error" not in record
+        [check] = [c for c in record["checks"] if c["error"]]  # type: ignore[union-attr, attr-defined]
+        assert check["check"] == "slow-check" and check["error"] == {"type": "CheckTimeout", "outcome": "failed_open"}
