@@ -29,9 +29,22 @@ from typing import Any
 
 STRUCTURED = ("HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP")
 _DIGIT_TYPES = {"HKID", "PHONE", "CARD", "PASSPORT", "IBAN", "BR"}
-_SPOKEN = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-           "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_SPOKEN_WORD = re.compile(r"\b(?:(double|triple)[\s-]+)?(" + "|".join(_SPOKEN) + r")\b", re.IGNORECASE)
+_SPOKEN = {
+    "zero": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_SPOKEN_WORD = re.compile(
+    r"\b(?:(double|triple)[\s-]+)?(" + "|".join(_SPOKEN) + r")\b", re.IGNORECASE
+)
 _HAN_DIGITS = str.maketrans("零〇一二三四五六七八九幺兩", "0012345678912")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_STREET = re.compile(
@@ -71,7 +84,10 @@ def leaked(kind: str, value: str, redacted: str) -> bool:
     if kind == "IP":
         return value in text
     if kind == "EMAIL":
-        return value in text or re.search(rf"(?<![\w.]){re.escape(value.split('@')[0])}(?![\w])", text) is not None
+        return (
+            value in text
+            or re.search(rf"(?<![\w.]){re.escape(value.split('@')[0])}(?![\w])", text) is not None
+        )
     if kind == "PERSON":
         if _HAN.search(value):
             given = value[1:] if len(value) <= 3 else value[2:]
@@ -133,8 +149,14 @@ def score_corpus(
 
 # The redactor's entity names, as the span-labelled corpus names the same kinds.
 CORPUS_TYPE = {
-    "HK_ID": "HKID", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "CREDIT_CARD": "CARD",
-    "HK_PASSPORT": "PASSPORT", "IP_ADDRESS": "IP", "IBAN_CODE": "IBAN", "HK_BUSINESS_REG": "BR",
+    "HK_ID": "HKID",
+    "PHONE_NUMBER": "PHONE",
+    "EMAIL_ADDRESS": "EMAIL",
+    "CREDIT_CARD": "CARD",
+    "HK_PASSPORT": "PASSPORT",
+    "IP_ADDRESS": "IP",
+    "IBAN_CODE": "IBAN",
+    "HK_BUSINESS_REG": "BR",
 }
 ALL = "ALL"
 

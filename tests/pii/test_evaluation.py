@@ -19,7 +19,11 @@ def _row(lang: str = "en") -> dict[str, Any]:
     assert TEXT[slice(*NAME)] == "Chan Tai Man" and TEXT[slice(*PHONE)] == "9123 4567"
     assert TEXT[slice(*DECOY)] == "INV-2024-3433"
     return {
-        "id": "t-1", "genre": "unit", "lang": lang, "split": "dev", "text": TEXT,
+        "id": "t-1",
+        "genre": "unit",
+        "lang": lang,
+        "split": "dev",
+        "text": TEXT,
         "pii": [
             {"type": "PERSON", "value": "Chan Tai Man", "start": NAME[0], "end": NAME[1]},
             {"type": "PHONE", "value": "9123 4567", "start": PHONE[0], "end": PHONE[1]},
@@ -43,7 +47,9 @@ def _redactor(findings: list[Found]):  # type: ignore[no-untyped-def]
 
 
 def test_exact_findings_remove_and_cover_everything() -> None:
-    score = score_spans([_row()], _redactor([Found("PERSON", *NAME), Found("PHONE_NUMBER", *PHONE)]))
+    score = score_spans(
+        [_row()], _redactor([Found("PERSON", *NAME), Found("PHONE_NUMBER", *PHONE)])
+    )
     person, phone = score.tallies[("PERSON", "en")], score.tallies[("PHONE", "en")]
     assert (person.planted, person.removed, person.covered) == (1, 1, 1)
     assert (phone.planted, phone.removed, phone.covered, phone.findings) == (1, 1, 1, 1)
@@ -55,7 +61,9 @@ def test_exact_findings_remove_and_cover_everything() -> None:
 def test_a_surviving_part_is_a_leak_even_when_half_is_covered() -> None:
     # "9123" found covers half the phone's digits, but "4567" survives: a leak. "Chan Tai"
     # found leaves the lone token "Man", which the name rule does not count as a leak.
-    score = score_spans([_row()], _redactor([Found("PERSON", 5, 13), Found("PHONE_NUMBER", 21, 25)]))
+    score = score_spans(
+        [_row()], _redactor([Found("PERSON", 5, 13), Found("PHONE_NUMBER", 21, 25)])
+    )
     person, phone = score.tallies[("PERSON", "en")], score.tallies[("PHONE", "en")]
     assert (person.removed, person.covered) == (1, 0)
     assert (phone.removed, phone.covered) == (0, 0)
@@ -76,15 +84,25 @@ def test_under_coverage_alone_fails_removal() -> None:
     # A name of one token: redacting 1 of its 4 letters leaves no exact token behind,
     # but findings cover less than half of it.
     text = "Hi Coco, see you."
-    row = {"id": "c", "lang": "mixed", "text": text,
-           "pii": [{"type": "PERSON", "value": "Coco", "start": 3, "end": 7}], "decoys": []}
+    row = {
+        "id": "c",
+        "lang": "mixed",
+        "text": text,
+        "pii": [{"type": "PERSON", "value": "Coco", "start": 3, "end": 7}],
+        "decoys": [],
+    }
     score = score_spans([row], _redactor([Found("PERSON", 3, 4)]))
     assert score.tallies[("PERSON", "mixed")].removed == 0
     assert score.misses[0].reason == "under-covered"
 
 
 def test_decoys_damaged_and_unmatched_findings_are_counted() -> None:
-    findings = [Found("PERSON", *NAME), Found("PHONE_NUMBER", *PHONE), Found("HK_ID", 41, 45), Found("PERSON", 0, 4)]
+    findings = [
+        Found("PERSON", *NAME),
+        Found("PHONE_NUMBER", *PHONE),
+        Found("HK_ID", 41, 45),
+        Found("PERSON", 0, 4),
+    ]
     score = score_spans([_row("mixed")], _redactor(findings))
     assert score.damaged["mixed"] == 1 and score.damaged_in == [("t-1", "mixed", "unit")]
     assert score.tallies[("HKID", "mixed")].unmatched == 1
@@ -96,7 +114,9 @@ def test_decoys_damaged_and_unmatched_findings_are_counted() -> None:
 
 
 def test_languages_are_kept_apart() -> None:
-    score = score_spans([_row("en"), {**_row("mixed"), "id": "t-2"}], _redactor([Found("PERSON", *NAME)]))
+    score = score_spans(
+        [_row("en"), {**_row("mixed"), "id": "t-2"}], _redactor([Found("PERSON", *NAME)])
+    )
     assert score.languages() == ["en", "mixed"]
     assert score.total("en").planted == 2 and score.total().planted == 4
     assert score.total(kinds=["PHONE"]).removed == 0 and score.total(kinds=["PERSON"]).removed == 2
@@ -113,14 +133,23 @@ def test_languages_are_kept_apart() -> None:
         ("12345678-000-03-24", "BR <X>", False),
     ],
 )
-def test_spelled_numbers_ibans_and_brs_follow_the_digit_rule(value: str, redacted: str, expected: bool) -> None:
+def test_spelled_numbers_ibans_and_brs_follow_the_digit_rule(
+    value: str, redacted: str, expected: bool
+) -> None:
     kind = "IBAN" if value.startswith("GB") else "BR" if "-000-" in value else "PHONE"
     assert leaked(kind, value, redacted) is expected
 
 
 def test_value_labelled_rows_are_scored_as_before() -> None:
-    rows = [{"id": "1", "lang": "en", "text": TEXT,
-             "pii": [{"type": "PHONE", "value": "9123 4567"}], "decoys": ["INV-2024-3433"]}]
+    rows = [
+        {
+            "id": "1",
+            "lang": "en",
+            "text": TEXT,
+            "pii": [{"type": "PHONE", "value": "9123 4567"}],
+            "decoys": ["INV-2024-3433"],
+        }
+    ]
     assert not span_labelled(rows) and span_labelled([_row()])
     score = score_corpus(rows, lambda text: text.replace("9123 4567", "<P>"))
     assert score.rate(["PHONE"]) == 1.0 and score.decoy_rate == 1.0

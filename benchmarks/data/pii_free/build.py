@@ -3,8 +3,9 @@
     python benchmarks/data/pii_free/build.py
 
 Each genre file holds documents whose personal values are marked ``[[TYPE:value]]``
-and whose look-alikes are marked ``[[DECOY:value]]`` (see the corpus section of ``benchmarks/README.md``). The markup is stripped and every value's offsets in
-the plain text are recorded, so a scorer can compare a redactor's findings with the
+and whose look-alikes are marked ``[[DECOY:value]]`` (see the corpus section of
+``benchmarks/README.md``). The markup is stripped and every value's offsets in the plain
+text are recorded, so a scorer can compare a redactor's findings with the
 planted spans. Any malformed markup stops the build with the file and line, because a
 silently mis-labelled span would skew every figure computed from the corpus.
 """
@@ -16,17 +17,21 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 OUTPUT = HERE / "corpus.jsonl"
 
-TYPES = frozenset({"PERSON", "ADDRESS", "HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP", "IBAN", "BR"})
+TYPES = frozenset(
+    {"PERSON", "ADDRESS", "HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP", "IBAN", "BR"}
+)
 LANGS = frozenset({"en", "zh-hant", "zh-hans", "mixed"})
 SPLITS = frozenset({"dev", "test"})
 _HEADER = re.compile(r"^# (genre|split): *(.*?)\s*(?:<-.*)?$")
 _DOC = re.compile(r"^=== doc (\S+) lang=(\S+) ===\s*$")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]", re.DOTALL)
+Span = dict[str, Any]
 
 
 class MarkupError(ValueError):
@@ -66,17 +71,18 @@ def _headers_and_docs(path: Path) -> tuple[dict[str, str], list[Doc]]:
     return headers, docs
 
 
-def _plain(doc: Doc, where: str) -> tuple[str, list[dict[str, object]], list[dict[str, object]]]:
+def _plain(doc: Doc, where: str) -> tuple[str, list[Span], list[Span]]:
     """The text without markup, its planted values and its decoys, with offsets."""
-    raw = doc.body[:-1] if doc.body.endswith("\n") else doc.body
+    raw = doc.body.removesuffix("\n")
     pieces: list[str] = []
-    pii: list[dict[str, object]] = []
-    decoys: list[dict[str, object]] = []
+    pii: list[Span] = []
+    decoys: list[Span] = []
     position = length = 0
     for mark in _MARK.finditer(raw):
         kind, value = mark[1], mark[2]
         if "[[" in value or "]]" in value:
-            raise MarkupError(f"{where}: nested or unclosed marker near {raw[mark.start():mark.start() + 30]!r}")
+            near = raw[mark.start() : mark.start() + 30]
+            raise MarkupError(f"{where}: nested or unclosed marker near {near!r}")
         if kind != "DECOY" and kind not in TYPES:
             raise MarkupError(f"{where}: unknown type {kind!r}")
         if not value.strip() or value != value.strip():
@@ -96,7 +102,7 @@ def _plain(doc: Doc, where: str) -> tuple[str, list[dict[str, object]], list[dic
     if "[[" in text or "]]" in text:
         raise MarkupError(f"{where}: stray '[[' or ']]' (malformed marker)")
     for span in pii + decoys:
-        assert text[span["start"] : span["end"]] == span["value"], (where, span)  # type: ignore[misc]
+        assert text[span["start"] : span["end"]] == span["value"], (where, span)
     return text, pii, decoys
 
 
@@ -115,23 +121,24 @@ def _iban(value: str) -> bool:
     return int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4])) % 97 == 1
 
 
-def _check_digits(pii: list[dict[str, object]], where: str) -> None:
+def _check_digits(pii: list[Span], where: str) -> None:
     """Cards must pass Luhn and IBANs mod-97 (the format requires it; HKIDs may not)."""
     for span in pii:
         value = str(span["value"])
-        if span["type"] == "CARD" and re.sub(r"\D", "", value).isdigit() and not _luhn(re.sub(r"\D", "", value)):
+        digits = re.sub(r"\D", "", value)
+        if span["type"] == "CARD" and digits and not _luhn(digits):
             raise MarkupError(f"{where}: card number fails the Luhn check")
         if span["type"] == "IBAN" and not _iban(value):
             raise MarkupError(f"{where}: IBAN fails its check digits")
 
 
-def build(docs_dir: Path = DOCS) -> list[dict[str, object]]:
+def build(docs_dir: Path = DOCS) -> list[Span]:
     """Every document of every genre file, in file and document order."""
-    rows: list[dict[str, object]] = []
+    rows: list[Span] = []
     seen: dict[str, str] = {}
     for path in sorted(docs_dir.glob("*.txt")):
         headers, docs = _headers_and_docs(path)
-        genre, split = headers.get("genre"), headers.get("split", "").split()[0] if headers.get("split") else ""
+        genre, split = headers.get("genre"), (headers.get("split") or "-").split()[0]
         if not genre:
             raise MarkupError(f"{path.name}: missing '# genre:' header")
         if split not in SPLITS:
@@ -147,8 +154,17 @@ def build(docs_dir: Path = DOCS) -> list[dict[str, object]]:
             seen[doc.id] = path.name
             text, pii, decoys = _plain(doc, where)
             _check_digits(pii, where)
-            rows.append({"id": doc.id, "genre": path.stem, "lang": doc.lang, "split": split,
-                         "text": text, "pii": pii, "decoys": decoys})
+            rows.append(
+                {
+                    "id": doc.id,
+                    "genre": path.stem,
+                    "lang": doc.lang,
+                    "split": split,
+                    "text": text,
+                    "pii": pii,
+                    "decoys": decoys,
+                }
+            )
     return rows
 
 
@@ -161,7 +177,7 @@ def main() -> None:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     genres = {row["genre"] for row in rows}
-    values = sum(len(row["pii"]) for row in rows)  # type: ignore[arg-type]
+    values = sum(len(row["pii"]) for row in rows)
     print(f"{OUTPUT.name}: {len(rows)} documents, {len(genres)} genres, {values} planted values")
 
 
