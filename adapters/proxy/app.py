@@ -49,7 +49,7 @@ from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, Stage, new_request_id
 from guardrail.core.verdict import Verdict
-from guardrail.errors import RequestError
+from guardrail.errors import ConfigurationError, RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
 from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
@@ -85,6 +85,7 @@ class Proxy:
         self.guards = dict(guards or {})
         for name in sorted(policies - set(self.guards)):
             self.guards[name] = Guard.from_policy(name, vault=vault, stream_window=config.stream_window_chars)
+        _check_key_use_cases(config, self.guards)
         self.upstream = upstream or Upstream(
             [entry.model_dump() for entry in config.model_list],
             timeout=config.upstream_timeout_seconds,
@@ -104,17 +105,34 @@ class Proxy:
         return self.records.write(record)
 
     def context(self, request: Request, caller: Caller, options: GuardrailOptions) -> tuple[Guard, CallContext]:
-        """The call's guard and context; headers win over the body's ``guardrail`` field."""
+        """The call's guard and context; headers win over the body's ``guardrail`` field.
+        A use case the caller's key does not allow is a 403: the key, not the client,
+        decides the risk tier."""
         guard = self.guards[caller.policy]
         opted_out = opt_out_header(request.headers, OPT_OUT_HEADER)
+        requested = option_header(request.headers, USE_CASE_HEADER) or options.use_case
+        if requested and not caller.may_use(requested, guard.policy.policy.default_use_case):
+            raise ProxyError(403, "permission_error", "use_case_not_allowed",
+                             f"this API key may not use the use case {requested!r}", param="use_case")
         context = guard.context(
-            use_case=option_header(request.headers, USE_CASE_HEADER) or options.use_case or caller.use_case,
+            use_case=requested or caller.use_case,
             tenant=caller.tenant,
             request_id=request.state.request_id,
             conversation_id=option_header(request.headers, CONVERSATION_HEADER) or options.conversation_id,
             opted_out=options.opt_out if opted_out is None else opted_out,
         )
         return guard, context
+
+
+def _check_key_use_cases(config: ServerConfig, guards: Mapping[str, Guard]) -> None:
+    """Stop start-up on a key naming a use case its policy does not have."""
+    for entry in config.keys:
+        policy = guards[entry.policy or config.policy].policy.policy
+        named = [entry.use_case, *(entry.allowed_use_cases or [])]
+        unknown = sorted({name for name in named if name and name not in policy.use_cases})
+        if unknown:
+            raise ConfigurationError(f"key of tenant {entry.tenant!r}: use case {unknown[0]!r} is not in policy "
+                                     f"{policy.id!r} ({', '.join(sorted(policy.use_cases))})")
 
 
 def create_app(proxy: Proxy) -> Starlette:

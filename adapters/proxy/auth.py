@@ -19,11 +19,18 @@ ANONYMOUS_TENANT = "default"
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """An authenticated caller."""
+    """An authenticated caller; ``use_cases`` are those its calls may ask for (``None``:
+    any, for the anonymous caller of a proxy without keys, which serves loopback only)."""
 
     tenant: str
     policy: str
     use_case: str | None = None
+    use_cases: frozenset[str] | None = None
+
+    def may_use(self, use_case: str, default: str) -> bool:
+        """Whether this caller may ask for ``use_case``; ``default`` is its policy's
+        default use case, a key's own when it names no use case (empty ``use_cases``)."""
+        return self.use_cases is None or use_case in (self.use_cases or {default})
 
 
 class KeyRing:
@@ -31,7 +38,10 @@ class KeyRing:
 
     def __init__(self, keys: Sequence[KeyConfig], default_policy: str) -> None:
         self._callers = {
-            _digest(k.key.get_secret_value()): Caller(k.tenant, k.policy or default_policy, k.use_case)
+            _digest(k.key.get_secret_value()): Caller(
+                k.tenant, k.policy or default_policy, k.use_case,
+                frozenset(k.allowed_use_cases or ([k.use_case] if k.use_case else [])),
+            )
             for k in keys
         }
         self._anonymous = Caller(ANONYMOUS_TENANT, default_policy)

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from guardrail.adapters.proxy.records import audit_location
 from guardrail.errors import ConfigurationError
@@ -39,6 +39,20 @@ class KeyConfig(_Strict):
     tenant: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
     policy: str | None = Field(default=None, description="Policy for this key; default: the server's.")
     use_case: str | None = Field(default=None, description="Default use case for this key's calls.")
+    allowed_use_cases: list[str] | None = Field(
+        default=None,
+        description=(
+            "Use cases this key's calls may ask for (x-guardrail-use-case or the body's guardrail.use_case); "
+            "default: only its own use_case (or the policy's default). Asking for another is a 403, so a "
+            "client cannot lower its own risk tier."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _own_use_case_allowed(self) -> KeyConfig:
+        if self.allowed_use_cases is not None and self.use_case and self.use_case not in self.allowed_use_cases:
+            raise ValueError(f"use_case {self.use_case!r} must be one of allowed_use_cases")
+        return self
 
 
 class ModelEntry(BaseModel):

@@ -76,13 +76,54 @@ async def read_json(chunks: AsyncIterator[bytes], *, declared_length: str | None
     except UnicodeDecodeError as error:
         raise invalid(f"body is not valid UTF-8 (bad byte at offset {error.start})", code="invalid_encoding") from None
     try:
-        parsed = json.loads(text)
+        parsed = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise invalid(f"body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
                       code="invalid_json") from None
+    except RecursionError:
+        raise invalid(f"body is nested more than {MAX_DEPTH} levels deep", code="invalid_json") from None
+    except ValueError as error:  # an integer too long to convert, NaN or Infinity
+        raise invalid(f"body is not valid JSON: {error}", code="invalid_json") from None
     if not isinstance(parsed, dict):
         raise invalid("body must be a JSON object", code="invalid_json")
+    _check_depth(parsed)
+    if _has_lone_surrogate(text, parsed):
+        raise invalid("body holds a lone UTF-16 surrogate escape, which is not text", code="invalid_encoding")
     return parsed
+
+
+# Deeper than any request OpenAI's API defines (a JSON schema nests a few levels per
+# property); the checks walk the request recursively, so depth is bounded here.
+MAX_DEPTH = 64
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check_depth(value: Any) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` (iteratively: no recursion to exhaust)."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise invalid(f"body is nested more than {MAX_DEPTH} levels deep", code="invalid_json")
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+
+
+def _has_lone_surrogate(text: str, parsed: Any) -> bool:
+    """Whether a ``\\uD800``-``\\uDFFF`` escape stands without its pair: such a string is
+    not text and cannot be sent on. Paired escapes (emoji) are common, so the costly
+    test runs only when an escape is there."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return False
+    try:
+        json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def validate_chat(body: dict[str, Any]) -> ChatRequest:

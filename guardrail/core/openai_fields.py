@@ -46,8 +46,6 @@ INTEGER = Scalar((int,))
 BOOLEAN = Scalar((bool,))
 SCHEMA = AnyJson(SlotKind.FIELD)
 
-ROLES = ("system", "developer", "user", "assistant", "tool", "function")
-
 _CACHE_CONTROL = Obj({"type": Enum.of("ephemeral"), "ttl": Enum.of("5m", "1h")})
 _TEXT_PART = Obj({"type": Enum.of("text"), "text": TEXT, "cache_control": _CACHE_CONTROL}, required=("text",))
 _REFUSAL_PART = Obj({"type": Enum.of("refusal"), "refusal": TEXT}, required=("refusal",))
@@ -68,36 +66,49 @@ _FILE_PART = Obj(
      "cache_control": _CACHE_CONTROL},
     required=("file",),
 )
-CONTENT_PART = Tagged("type", {
-    "text": _TEXT_PART, "refusal": _REFUSAL_PART, "image_url": _IMAGE_PART,
-    "input_audio": _AUDIO_PART, "file": _FILE_PART,
-})
-CONTENT = Either.of(TEXT, ListOf(CONTENT_PART))
+_PARTS = {"text": _TEXT_PART, "refusal": _REFUSAL_PART, "image_url": _IMAGE_PART,
+          "input_audio": _AUDIO_PART, "file": _FILE_PART}
+
+
+def _content(*kinds: str) -> Either:
+    """A message's content: a string, or a list of the parts its role may send."""
+    return Either.of(TEXT, ListOf(Tagged("type", {kind: _PARTS[kind] for kind in kinds})))
+
 
 FUNCTION_CALL = Obj({"name": IDENTIFIER, "arguments": JsonText()})
 TOOL_CALL = Obj({"id": IDENTIFIER, "type": Enum.of("function"), "function": FUNCTION_CALL}, required=("function",))
 
-MESSAGE = Obj(
-    {
-        "role": Enum.of(*ROLES),
-        "content": CONTENT,
-        "name": IDENTIFIER,
-        "tool_calls": ListOf(TOOL_CALL),
-        "tool_call_id": IDENTIFIER,
-        "function_call": FUNCTION_CALL,
-        "refusal": TEXT,
-        "cache_control": _CACHE_CONTROL,
-    },
-    required=("role",),
-)
+
+def _message(role: str, *, required: tuple[str, ...] = (), **fields: Shape) -> Obj:
+    return Obj({"role": Enum.of(role), "name": IDENTIFIER, "cache_control": _CACHE_CONTROL, **fields},
+               required=("role", *required))
+
+
+# What each role may send, as OpenAI documents it: only users send images, audio and
+# files; only the assistant has refusals and tool calls; a tool answers a call by id.
+MESSAGE_BY_ROLE: Mapping[str, Obj] = {
+    "system": _message("system", content=_content("text")),
+    "developer": _message("developer", content=_content("text")),
+    "user": _message("user", content=_content("text", "image_url", "input_audio", "file")),
+    "assistant": _message("assistant", content=_content("text", "refusal"), refusal=TEXT,
+                          tool_calls=ListOf(TOOL_CALL), function_call=FUNCTION_CALL),
+    "tool": _message("tool", required=("tool_call_id",), content=_content("text"), tool_call_id=IDENTIFIER),
+    "function": _message("function", required=("name",), content=TEXT),
+}
+ROLES = tuple(MESSAGE_BY_ROLE)
+# Any role's fields: the lenient walk of answers, whose shape varies by provider.
+MESSAGE = Obj({name: shape for obj in MESSAGE_BY_ROLE.values() for name, shape in obj.fields.items()
+               if name != "role"} | {"role": Enum.of(*ROLES), "content": _content(*_PARTS)}, required=("role",))
 
 
 class _Message(Shape):
-    """A message: its texts carry its role."""
+    """A message, validated by its role's table (any role's, walking leniently); its
+    texts carry its role."""
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
         role = value.get("role") if isinstance(value, Mapping) else None
-        return Role(role if isinstance(role, str) else "", MESSAGE).map(value, where, walk)
+        shape = MESSAGE_BY_ROLE.get(role, MESSAGE) if isinstance(role, str) and walk.strict else MESSAGE
+        return Role(role if isinstance(role, str) else "", shape).map(value, where, walk)
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, Mapping)
@@ -166,7 +177,7 @@ _NO_TEXT = {
 CHAT_PARAMS: Mapping[str, Shape] = {
     **{name: Role("system", shape) for name, shape in _PROVIDER.items()},
     **{name: Role("user", shape) for name, shape in _CALLER.items()},
-    "prediction": Role("assistant", Obj({"type": Enum.of("content"), "content": CONTENT}, required=("content",))),
+    "prediction": Role("assistant", Obj({"type": Enum.of("content"), "content": _content("text")}, required=("content",))),
     **_NO_TEXT,
 }
 EMBEDDING_PARAMS: Mapping[str, Shape] = {

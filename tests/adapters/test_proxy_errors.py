@@ -15,6 +15,7 @@ from structlog.testing import capture_logs
 from guardrail.audit import verify_trail
 from guardrail.audit.render import render_markdown
 from guardrail.audit.report import summarise
+from guardrail.errors import ConfigurationError
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
 from tests.adapters.conftest import POLICIES, ProxyFactory
@@ -121,14 +122,26 @@ def test_missing_and_wrong_keys_get_401(make_proxy: ProxyFactory) -> None:
     assert live.status_code == 200
 
 
-def test_key_sets_the_use_case_and_unknown_use_cases_are_refused(make_proxy: ProxyFactory) -> None:
+def test_key_sets_the_use_case_and_others_are_refused(make_proxy: ProxyFactory) -> None:
     keys = [{"key": "k-triage", "tenant": "clinic", "policy": ROUND_TRIP, "use_case": "triage"}]
     with make_proxy(keys=keys) as url:
         body = {"model": "echo", "messages": [{"role": "user", "content": "hi"}]}
         ok = post(url, body, authorization="Bearer k-triage")
         unknown = post(url, {**body, "guardrail": {"use_case": "astrology"}}, authorization="Bearer k-triage")
     assert ok.headers["x-guardrail-risk-tier"] == "high" and ok.headers["x-guardrail-policy"] == "round-trip@1.0.0"
+    assert unknown.status_code == 403 and error_of(unknown)["code"] == "use_case_not_allowed"
+
+
+def test_unknown_use_cases_are_refused(default_proxy: str) -> None:
+    body = {"model": "echo", "messages": [{"role": "user", "content": "hi"}], "guardrail": {"use_case": "astrology"}}
+    unknown = post(default_proxy, body)
     assert unknown.status_code == 400 and error_of(unknown)["code"] == "unknown_use_case"
+
+
+def test_a_key_allowing_a_use_case_its_policy_lacks_stops_start_up(make_proxy: ProxyFactory) -> None:
+    keys = [{"key": "k", "tenant": "t", "use_case": "general", "allowed_use_cases": ["general", "astrology"]}]
+    with pytest.raises(ConfigurationError, match="astrology"), make_proxy(keys=keys):
+        pass
 
 
 def test_blocked_entity_is_refused_before_the_upstream(round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from guardrail.core.openai_fields import CHAT_PARAMS, MESSAGE, ROLES
+from guardrail.core.openai_fields import CHAT_PARAMS, MESSAGE_BY_ROLE
 from guardrail.core.shapes import (
     AnyJson,
     Binary,
@@ -106,8 +106,8 @@ def _merged(fields: Mapping[str, Sample]) -> Sample:
 
 def message_samples(*, binary: bool = False) -> Iterator[tuple[str, Sample]]:
     """A message of each role, with each alternative of its fields."""
-    for role in ROLES:
-        for sample in samples(MESSAGE, binary=binary):
+    for role, shape in MESSAGE_BY_ROLE.items():
+        for sample in samples(shape, binary=binary):
             yield role, Sample({**sample.value, "role": role}, sample.texts, sample.binaries)
 
 

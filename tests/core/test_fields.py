@@ -9,7 +9,7 @@ import pytest
 
 from guardrail.core.chat import ShapeError, payload_texts, replace_payload_texts, validate_request
 from guardrail.core.context import Stage
-from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
+from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS, MESSAGE_BY_ROLE
 from guardrail.core.verdict import Payload
 from tests.core.field_samples import PLANTED_TEXT, message_samples, param_samples
 
@@ -20,7 +20,7 @@ MESSAGES = list(message_samples())
 
 def test_the_samples_cover_every_parameter_of_the_table() -> None:
     assert {name for name, _ in PARAMS} == set(CHAT_PARAMS)
-    assert len(MESSAGES) > 30
+    assert {role for role, _ in MESSAGES} == set(MESSAGE_BY_ROLE) and len(MESSAGES) > 10
 
 
 @pytest.mark.parametrize(("name", "sample"), PARAMS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(PARAMS)])
@@ -83,6 +83,10 @@ def test_parts_no_check_can_read_are_reported_with_their_location() -> None:
         ([{"role": "user", "content": [{"type": "video", "video": "y"}]}], {}, "messages[0].content[0].type",
          "invalid_request"),
         ([{"role": "wizard", "content": "x"}], {}, "messages[0].role", "invalid_request"),
+        ([{"role": "user", "content": [{"type": "refusal", "refusal": "x"}]}], {}, "messages[0].content[0].type",
+         "invalid_request"),
+        ([{"role": "system", "content": "x", "tool_calls": []}], {}, "messages[0].tool_calls", "unknown_parameter"),
+        ([{"role": "tool", "content": "x"}], {}, "messages[0].tool_call_id", "invalid_request"),
         ([{"content": "x"}], {}, "messages[0].role", "invalid_request"),
         ([{"role": "assistant", "tool_calls": [{"id": 5, "function": {"name": "f", "arguments": "{}"}}]}], {},
          "messages[0].tool_calls[0].id", "invalid_request"),

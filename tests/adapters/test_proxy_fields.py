@@ -1,0 +1,113 @@
+"""Over real HTTP: every field of the table reaches the upstream checked or is refused,
+and a key's use cases are the key's to choose, not the client's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from guardrail.testing import RecordingUpstream
+from tests.adapters.conftest import ProxyFactory
+from tests.core.field_samples import PLANTED, message_samples, param_samples
+
+USER = {"role": "user", "content": "Please help."}
+
+
+def _bodies() -> list[dict[str, Any]]:
+    bodies = [{"model": "echo", "messages": [USER], name: sample.value} for name, sample in param_samples()]
+    bodies += [{"model": "echo", "messages": [sample.value, USER]} for _role, sample in message_samples()]
+    return bodies
+
+
+def test_no_planted_identifier_reaches_the_upstream_from_any_field(
+    default_proxy: str, upstream: tuple[RecordingUpstream, str]
+) -> None:
+    recorder, _ = upstream
+    recorder.reset()
+    statuses = []
+    with httpx.Client(base_url=default_proxy, timeout=30) as client:
+        for body in _bodies():
+            response = client.post("/v1/chat/completions", json=body)
+            statuses.append(response.status_code)
+            if response.status_code != 200:  # refused: never forwarded, and said why
+                error = response.json()["error"]
+                assert 400 <= response.status_code < 500 and error["code"], response.text
+    received = recorder.received_text()
+    assert [value for value in PLANTED if value in received] == []
+    assert statuses.count(200) > 40 and len(recorder.received) == statuses.count(200)
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "param"),
+    [
+        ({"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {
+            "url": "data:image/png;base64,iVBORw0KGgo="}}]}]}, "unchecked_content", "input"),
+        ({"messages": [USER], "tools": [{"type": "function", "function": {"name": "f", "secret": "x"}}]},
+         "unknown_parameter", "tools[0].function.secret"),
+        ({"messages": [USER], "metadata": {"k": [1, 2]}}, "invalid_request", "metadata.k"),
+        ({"messages": [USER], "user": {"id": 1}}, "invalid_request", "user"),
+    ],
+)
+def test_fields_that_cannot_be_checked_are_refused_with_a_clear_code(
+    default_proxy: str, upstream: tuple[RecordingUpstream, str], body: dict[str, Any], code: str, param: str
+) -> None:
+    recorder, _ = upstream
+    recorder.reset()
+    response = httpx.post(f"{default_proxy}/v1/chat/completions", json={"model": "echo", **body}, timeout=30)
+    assert response.status_code == 400 and response.json()["error"]["code"] == code
+    assert response.json()["error"]["param"] == param
+    assert recorder.received == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"[" * 1000 + b"]" * 1000,
+        b'{"model": "echo", "messages": [{"role": "user", "content": "x"}], "seed": ' + b"9" * 5000 + b"}",
+        b'{"model": "echo", "messages": [{"role": "user", "content": "x"}], "temperature": NaN}',
+        b'{"model": "echo", "messages": [{"role": "user", "content": "\\ud800 lone"}]}',
+        b'{"model": "echo", "messages": [{"role": "user", "content": "x"}], "metadata": {"a": [["b"]]}}',
+        b'{"model": "echo", "messages": [{"role": "user", "content": "x"}], "metadata": '
+        + b'{"a": ' * 900 + b'"b"' + b"}" * 900 + b"}",
+    ],
+    ids=["deep", "huge-int", "nan", "lone-surrogate", "nested-metadata", "deep-metadata"],
+)
+def test_malformed_input_is_the_clients_error_never_a_5xx(default_proxy: str, raw: bytes) -> None:
+    response = httpx.post(f"{default_proxy}/v1/chat/completions", content=raw,
+                          headers={"content-type": "application/json"}, timeout=30)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["type"] == "invalid_request_error"
+
+
+KEYS = [
+    {"key": "k-clinic", "tenant": "clinic", "use_case": "healthcare-diagnostics"},
+    {"key": "k-shop", "tenant": "shop", "use_case": "customer-service",
+     "allowed_use_cases": ["customer-service", "creative"]},
+    {"key": "k-plain", "tenant": "plain"},
+]
+
+
+def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_proxy: ProxyFactory) -> None:
+    with make_proxy(keys=KEYS) as url, httpx.Client(base_url=url, timeout=30) as client:
+        def call(key: str, header: str | None = None, body_use_case: str | None = None) -> httpx.Response:
+            body: dict[str, Any] = {"model": "echo", "messages": [USER]}
+            if body_use_case:
+                body["guardrail"] = {"use_case": body_use_case}
+            headers = {"authorization": f"Bearer {key}", **({"x-guardrail-use-case": header} if header else {})}
+            return client.post("/v1/chat/completions", json=body, headers=headers)
+
+        own = call("k-clinic")
+        assert own.status_code == 200 and own.headers["x-guardrail-risk-tier"] == "high"
+        for lowered in (call("k-clinic", header="creative"), call("k-clinic", body_use_case="creative"),
+                        call("k-clinic", header="no-such-case")):
+            assert lowered.status_code == 403, lowered.text
+            assert lowered.json()["error"]["code"] == "use_case_not_allowed"
+        assert call("k-clinic", header="healthcare-diagnostics").status_code == 200
+        chosen = call("k-shop", header="creative")
+        assert chosen.status_code == 200 and chosen.headers["x-guardrail-risk-tier"] == "low"
+        assert call("k-shop", header="healthcare-diagnostics").status_code == 403
+        assert call("k-plain").headers["x-guardrail-use-case"] == "general"
+        assert call("k-plain", header="general").status_code == 200
+        assert call("k-plain", header="creative").status_code == 403
