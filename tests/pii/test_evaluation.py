@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import sys
 from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -155,3 +160,50 @@ def test_value_labelled_rows_are_scored_as_before() -> None:
     assert score.rate(["PHONE"]) == 1.0 and score.decoy_rate == 1.0
     kept = score_corpus(rows, lambda text: text)
     assert kept.rate(["PHONE"]) == 0.0 and kept.leaks == [("1", "PHONE", "en")]
+
+
+@functools.cache
+def _builder() -> ModuleType:
+    """The corpus builder, a script outside the package, loaded once from its path."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "pii_free" / "build.py"
+    spec = importlib.util.spec_from_file_location("pii_free_build", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+HEAD = "# genre: unit\n# split: dev\n=== doc u-1 lang=en ===\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Hi [[NAME:Bob]] there", "unknown type"),
+        ("Hi [[PERSON:Bob and [[PHONE:9123 4567]]", "nested or unclosed"),
+        ("Hi [[PERSON:Bob", "stray"),
+        ("Hi [[PERSON: Bob]]", "outer spaces"),
+        ("Card [[CARD:4111 1111 1111 1112]]", "Luhn"),
+        ("IBAN [[IBAN:GB41 MIDL 3691 4770 5347 42]]", "check digits"),
+    ],
+)
+def test_the_builder_refuses_malformed_markup(tmp_path: Path, body: str, message: str) -> None:
+    build = _builder()
+    (tmp_path / "unit.txt").write_text(HEAD + body + "\n", encoding="utf-8")
+    with pytest.raises(build.MarkupError, match=message):
+        build.build(tmp_path)
+
+
+def test_the_builder_records_offsets_of_values_and_decoys(tmp_path: Path) -> None:
+    build = _builder()
+    body = "Call [[PERSON:Chan Tai Man]] on [[PHONE:9123\n4567]] re [[DECOY:INV-2024-3433]].\n\n"
+    (tmp_path / "unit.txt").write_text(HEAD + body, encoding="utf-8")
+    [row] = build.build(tmp_path)
+    assert row["text"] == "Call Chan Tai Man on 9123\n4567 re INV-2024-3433.\n"
+    assert [(p["type"], row["text"][p["start"] : p["end"]]) for p in row["pii"]] == [
+        ("PERSON", "Chan Tai Man"),
+        ("PHONE", "9123\n4567"),
+    ]
+    assert row["decoys"] == [{"value": "INV-2024-3433", "start": 34, "end": 47}]
+    assert (row["split"], row["lang"], row["genre"]) == ("dev", "en", "unit")
