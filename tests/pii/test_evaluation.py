@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -37,11 +37,12 @@ def _row(lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _redactor(findings: list[Found]):  # type: ignore[no-untyped-def]
+def _redactor(findings: list[Found]) -> Callable[[str], tuple[str, Iterable[Found]]]:
     """A fake redactor that replaces the given spans with <X> and reports them."""
 
     def analyse(text: str) -> tuple[str, Iterable[Found]]:
-        out, position = [], 0
+        out: list[str] = []
+        position = 0
         for found in sorted(findings, key=lambda f: f.start):
             out += [text[position : found.start], "<X>"]
             position = found.end
