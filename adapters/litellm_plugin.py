@@ -20,10 +20,11 @@ Clients choose the use case, conversation and opt-out with the same headers as f
 guardrail's proxy (``x-guardrail-use-case``, ``x-guardrail-conversation-id``,
 ``x-guardrail-opt-out``); the tenant is the LiteLLM key's team (or alias).
 
-Every field the client sent is checked, not only ``messages``: OpenAI's parameters by
+Every field of the request is checked, not only ``messages``: OpenAI's parameters by
 the same field table as guardrail's proxy (a malformed one is a 400), and anything
-else the client put in the body (LiteLLM's own request options, provider extras) as
-free-form JSON, since LiteLLM may forward it to the model.
+else (LiteLLM's own request options, provider extras) as free-form JSON, since LiteLLM
+may forward it to the model. LiteLLM's ``metadata``, which it keeps for itself and
+never sends to a model, is left to it.
 
 A refused call raises LiteLLM's usual ``HTTPException`` with an OpenAI-style body
 and the stable reason code. The raw request LiteLLM keeps for its own logging
@@ -142,7 +143,7 @@ class GuardrailPlugin(CustomGuardrail):
             raise _refusal(request.verdict, context, "input")
         data["messages"] = request.messages
         _scrub_logged_request(data, "messages", request.messages)
-        _put_params(data, params, request.params)
+        _put_params(data, request.params)
         data.setdefault("metadata", {})["guardrail_request_id"] = context.request_id
         self._calls[context.request_id] = _Call(request, span, record)
         while len(self._calls) > MAX_OPEN_CALLS:
@@ -175,7 +176,7 @@ class GuardrailPlugin(CustomGuardrail):
             raise _refusal(verdict, context, "input")
         data["input"] = checked[0] if isinstance(inputs, str) else checked
         _scrub_logged_request(data, "input", data["input"])
-        _put_params(data, params, checked_params)
+        _put_params(data, checked_params)
         return data
 
     def _context(self, headers: Mapping[str, str], tenant: str) -> CallContext:
@@ -298,24 +299,16 @@ def _scrub_logged_request(data: dict[str, Any], field: str, redacted: Any) -> No
         body[field] = redacted
 
 
-def _client_params(data: Mapping[str, Any], envelope: tuple[str, ...]) -> dict[str, Any]:
-    """The parameters the client sent besides the envelope, as LiteLLM will use them.
+# What LiteLLM's proxy keeps in ``data`` for itself and never sends to a model: its own
+# request metadata (the client's ``metadata`` merged with key details and headers), its
+# call id, the logged copy of the body and its logging objects.
+LITELLM_OWNED = frozenset({"metadata", "litellm_metadata", "proxy_server_request", "secret_fields"})
 
-    LiteLLM's proxy keeps the client's body in ``proxy_server_request`` and adds keys
-    of its own to ``data`` (call ids, key details, its metadata): only the client's are
-    checked, and of ``metadata`` only the entries the client sent.
-    """
-    body = (data.get("proxy_server_request") or {}).get("body")
-    names = body if isinstance(body, Mapping) else data
-    params: dict[str, Any] = {}
-    for name in names:
-        if name in envelope or name not in data:
-            continue
-        if name == "metadata" and isinstance(body, Mapping) and isinstance(body.get(name), Mapping):
-            params[name] = dict(body[name])
-        else:
-            params[name] = data[name]
-    return params
+
+def _client_params(data: Mapping[str, Any], envelope: tuple[str, ...]) -> dict[str, Any]:
+    """The request's parameters besides the envelope and what LiteLLM keeps for itself."""
+    return {name: value for name, value in data.items()
+            if name not in envelope and name not in LITELLM_OWNED and not name.startswith("litellm_")}
 
 
 def _extras(params: Mapping[str, Any], table: Mapping[str, Any] = CHAT_PARAMS) -> set[str]:
@@ -324,15 +317,11 @@ def _extras(params: Mapping[str, Any], table: Mapping[str, Any] = CHAT_PARAMS) -
     return set(params) - set(table)
 
 
-def _put_params(data: dict[str, Any], sent: Mapping[str, Any], checked: Mapping[str, Any]) -> None:
+def _put_params(data: dict[str, Any], checked: Mapping[str, Any]) -> None:
     """Write the checked parameters back where LiteLLM reads them, and into the copy of
     the body it keeps for its loggers."""
     for name, value in checked.items():
-        if name == "metadata" and isinstance(data.get(name), dict):
-            kept = {key: item for key, item in data[name].items() if key not in sent[name]}
-            data[name] = {**kept, **value}
-        else:
-            data[name] = value
+        data[name] = value
         _scrub_logged_request(data, name, value)
 
 

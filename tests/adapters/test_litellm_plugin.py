@@ -166,3 +166,28 @@ def test_a_failing_trail_refuses_high_tier_calls(litellm_proxy: tuple[str, Recor
     entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
     assert [e["record"]["records_lost"] for e in entries if e["kind"] == "gap"] == [3]
     assert verify_trail(audit).problem is None
+
+
+def test_every_field_the_client_sends_is_checked_or_refused(
+    litellm_proxy: tuple[str, RecordingUpstream, Path]
+) -> None:
+    from tests.core.field_samples import PLANTED, PLANTED_TEXT, param_samples
+
+    url, recorder, _data = litellm_proxy
+    recorder.reset()
+    headers = {"authorization": f"Bearer {MASTER_KEY}"}
+    user = {"role": "user", "content": "Please help."}
+    statuses = []
+    for name, sample in param_samples():
+        body = {"model": "assistant", "messages": [user], name: sample.value}
+        response = httpx.post(f"{url}/v1/chat/completions", json=body, headers=headers, timeout=60)
+        statuses.append(response.status_code)
+    extra = {"model": "assistant", "messages": [user], "provider_notes": {"who": PLANTED_TEXT}}
+    statuses.append(httpx.post(f"{url}/v1/chat/completions", json=extra, headers=headers, timeout=60).status_code)
+    received = recorder.received_text()
+    assert [value for value in PLANTED if value in received] == []
+    assert statuses.count(200) > 20, statuses
+    bad = {"model": "assistant", "messages": [user], "tools": [{"type": "function", "function": {"name": "f",
+                                                                                              "secret": "x"}}]}
+    refused = httpx.post(f"{url}/v1/chat/completions", json=bad, headers=headers, timeout=60)
+    assert refused.status_code == 400 and "unknown_parameter" in refused.text
