@@ -177,3 +177,29 @@ def test_no_unrecorded_answer_where_the_tier_fails_closed(default_guard: Guard, 
     entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
     assert [e["kind"] for e in entries] == ["gap", "call"]
     assert entries[0]["record"]["records_lost"] == 3 and entries[1]["record"]["status"] == 200
+
+
+def test_request_parameters_are_checked_and_unknown_keywords_refused(
+    default_guard: Guard, upstream: tuple[RecordingUpstream, str], tmp_path: Path
+) -> None:
+    from guardrail.errors import RequestError
+    from tests.core.field_samples import PLANTED, PLANTED_TEXT
+
+    recorder, _ = upstream
+    recorder.reset()
+    tools = [{"type": "function", "function": {"name": "lookup", "description": PLANTED_TEXT,
+                                               "parameters": {"type": "object", "properties": {
+                                                   "who": {"type": "string", "enum": [PLANTED_TEXT]}}}}}]
+    records = CallRecords(tmp_path / "audit", KeyStore(tmp_path / "keys").active)
+    guardrail.completion(messages=[{"role": "user", "content": "Hi"}], guard=default_guard, audit=records,
+                         tools=tools, user=PLANTED_TEXT, stop=[PLANTED_TEXT], **options(upstream))
+    received = recorder.received_text()
+    assert len(recorder.received) == 1 and [value for value in PLANTED if value in received] == []
+    with pytest.raises(RequestError) as raised:
+        guardrail.completion(messages=[{"role": "user", "content": "Hi"}], guard=default_guard, audit=records,
+                             provider_notes=PLANTED_TEXT, **options(upstream))
+    assert raised.value.code == "unknown_parameter" and len(recorder.received) == 1
+    records.close()
+    answered, refused = call_records(tmp_path / "audit")
+    assert (answered["status"], refused["status"], refused["error"]) == (200, 400, "unknown_parameter")
+    assert PLANTED_TEXT not in json.dumps([answered, refused])
