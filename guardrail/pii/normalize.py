@@ -10,6 +10,17 @@ reported, and redacted, at offsets in the text the caller gave.
 A space is also put between a Chinese character and an adjacent ASCII letter or digit
 (``電話91234567``): written Chinese has no spaces, and without one, ``\\b`` in
 Presidio's patterns and spaCy's tokenizer would see one long word.
+
+Two more disguises are undone, each with the offset map kept:
+
+* look-alike letters from other scripts inside a Latin word or number (Cyrillic ``А`` in
+  ``А123456(3)``, ``е`` in ``gmаil.com``) become their Latin twins, and combining marks
+  stacked on a Latin letter or digit are dropped (``9̲1̲2̲3̲``); NFKC folds neither;
+* numbers dictated digit by digit, in English words (``nine one two three, oh four``,
+  ``double six``) or in Chinese numerals (``九一二三四五六七``), become ASCII digits
+  separated by single spaces, so that the phone, card and identity-card patterns see
+  them as the spaced digits they are. Only runs long enough to be an identifier are
+  rewritten (four words, six numerals): ``one or two`` and ``一五一十`` stay as they are.
 """
 
 from __future__ import annotations
@@ -32,6 +43,41 @@ _INVISIBLE = re.compile(
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _HAN_BESIDE_ALNUM = re.compile(f"[{_HAN_CLASS}][A-Za-z0-9]|[A-Za-z0-9][{_HAN_CLASS}]")
+
+# Cyrillic and Greek letters drawn like Latin ones; folded only inside a word that also
+# has an ASCII letter or digit, so Russian or Greek text is left alone.
+_CONFUSABLES = str.maketrans(
+    "АВСЕНІЈКМОРЅТХУаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικν",
+    "ABCEHIJKMOPSTXYaeopcyxijsdhlABEZHIKMNOPTYXoikv",
+)
+_CONFUSABLE_CHARS = "АВСЕНІЈКМОРЅТХУаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικν"
+_NEEDS_FOLDING = re.compile(f"[{_CONFUSABLE_CHARS}\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MIXED_WORD = re.compile(f"[A-Za-z0-9{_CONFUSABLE_CHARS}]*[A-Za-z0-9][A-Za-z0-9{_CONFUSABLE_CHARS}]*")
+
+# Digits dictated one by one. English: four or more digit words ("double six" counts
+# two); Chinese numerals: six or more. Separators between them: spaces, commas,
+# hyphens, ellipses; a spoken "bracket" (an HKID's check digit) may sit inside a run.
+_WORD_DIGITS = {"zero": "0", "oh": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_HAN_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+               "六": "6", "七": "7", "八": "8", "九": "9"}
+_EN_DIGIT = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
+_EN_TOKEN = rf"(?:(?:double|triple)[ -]?)?{_EN_DIGIT}"
+_EN_SEP = r"(?:[ ,.\-]{1,3}|\s?(?:…|\.\.\.)\s?)"
+_SPELLED_EN = re.compile(
+    rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
+    re.IGNORECASE,
+)
+_HAN_TOKEN = "[零〇一二三四五六七八九]"
+_HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?)"
+_SPELLED_HAN = re.compile(
+    rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
+)
+_SPELLED_TOKEN = re.compile(
+    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
+    re.IGNORECASE,
+)
+_MAY_BE_SPELLED = re.compile(rf"[零〇一二三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +104,20 @@ class NormalizedText:
 
 
 def normalize(text: str) -> NormalizedText:
-    """NFKC-normalise ``text`` and drop invisible characters, keeping an offset map."""
+    """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters and
+    spell dictated digits as digits, keeping an offset map."""
+    return _spell_out_digits(_fold(text))
+
+
+def _fold(text: str) -> NormalizedText:
+    """NFKC, invisible characters, look-alikes, stray combining marks, Chinese/Latin spacing."""
     if text.isascii():
         # ASCII is NFKC-stable and has no format characters: nothing to map.
         return NormalizedText(text, text)
+    fold_at = _confusable_positions(text) if _NEEDS_FOLDING.search(text) else None
     if (
-        unicodedata.is_normalized("NFKC", text)
+        fold_at is None
+        and unicodedata.is_normalized("NFKC", text)
         and _INVISIBLE.search(text) is None
         and _HAN_BESIDE_ALNUM.search(text) is None
     ):
@@ -75,8 +129,12 @@ def normalize(text: str) -> NormalizedText:
     for index, char in enumerate(text):
         if _INVISIBLE.match(char):
             continue
+        if fold_at and index in fold_at:
+            char = char.translate(_CONFUSABLES)
         folded = unicodedata.normalize("NFKC", char)
         if not folded:
+            continue
+        if previous.isascii() and previous.isalnum() and unicodedata.combining(folded[0]):
             continue
         if previous and _needs_space(previous, folded[0]):
             pieces.append(" ")
@@ -94,3 +152,64 @@ def _needs_space(before: str, after: str) -> bool:
     if after.isascii():
         return after.isalnum() and _HAN.match(before) is not None
     return before.isascii() and before.isalnum() and _HAN.match(after) is not None
+
+
+def _confusable_positions(text: str) -> set[int]:
+    """Positions of look-alike letters inside a word that also has ASCII letters or
+    digits; combining marks need no position (they are dropped after ASCII anyway)."""
+    positions: set[int] = set()
+    folded = text.translate(_CONFUSABLES)
+    for match in _MIXED_WORD.finditer(folded):
+        positions.update(i for i in range(match.start(), match.end()) if text[i] != folded[i])
+    return positions
+
+
+def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
+    """``normalized`` with dictated digit runs rewritten as spaced ASCII digits."""
+    text = normalized.text
+    if _MAY_BE_SPELLED.search(text) is None:
+        return normalized
+    runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [m.span() for m in _SPELLED_HAN.finditer(text)]
+    if not runs:
+        return normalized
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def keep(start: int, end: int) -> None:
+        pieces.append(text[start:end])
+        for i in range(start, end):
+            s, e = normalized.to_original(i, i + 1)
+            starts.append(s)
+            ends.append(e)
+
+    def add(value: str, start: int, end: int) -> None:
+        s, e = normalized.to_original(start, end)
+        pieces.append(value)
+        starts.extend([s] * len(value))
+        ends.extend([e] * len(value))
+
+    position = 0
+    for run_start, run_end in sorted(runs):
+        if run_start < position:
+            continue
+        keep(position, run_start)
+        if pieces and _HAN.match(pieces[-1][-1:] or " "):
+            add(" ", run_start, run_start)
+        first = True
+        for token in _SPELLED_TOKEN.finditer(text, run_start, run_end):
+            if not first:
+                add(" ", token.start(), token.start())
+            first = False
+            if token["bracket"]:
+                add("(", *token.span())
+                continue
+            digit = _WORD_DIGITS.get(token["word"].lower()) or _HAN_DIGITS[token["word"]]
+            times = {"double": 2, "triple": 3}.get((token["times"] or "").lower(), 1)
+            add(" ".join(digit * times), *token.span())
+        if run_end < len(text) and _HAN.match(text[run_end]):
+            add(" ", run_end, run_end)
+        position = run_end
+    keep(position, len(text))
+    original = normalized.original
+    return NormalizedText(original, "".join(pieces), tuple(starts), tuple(ends))

@@ -1,16 +1,44 @@
-"""HKSAR passports and Business Registration numbers."""
+"""Passports (Hong Kong's and others') and Business Registration numbers.
+
+A HKSAR passport is a K or H and eight digits and stands on its own. Other countries
+write theirs in many shapes: mainland China E or G and eight digits or EA-EH and seven,
+the Philippines P, seven digits and a letter, Indonesia, India and Vietnam a letter and
+seven digits, the UK, US and Russia nine digits, Germany nine letters and digits. Any of
+these shapes counts next to a word that says passport (passport, 護照, 护照, travel
+document, 證件號碼), also when spaced character by character as forms and transcripts
+write it; and a machine-readable zone line gives the number in its first field.
+"""
 
 from __future__ import annotations
 
 import re
 
-from guardrail.pii.recognizers.base import RegexRecognizer, context_near
+from typing import Any
 
-_PASSPORT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]\d{8})(?![A-Za-z0-9])")
-_PASSPORT_CONTEXT = re.compile(r"passport|travel\s+document|護照|旅行證件|回鄉證|通行證", re.IGNORECASE)
+from presidio_analyzer import RecognizerResult
+
+from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
+
+_PASSPORT = re.compile(
+    r"(?<![A-Za-z0-9])("
+    r"[A-Za-z]{1,2}(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z])?"  # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8
+    r"|\d{9}"  # UK, US, Russia
+    r"|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){5})[A-Z][A-Z0-9]{8}"  # C01X00T47
+    r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+)
+# The document-number field of a passport's machine-readable zone (line 2):
+# number, check digit, nationality, birth date.
+_MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
+_PASSPORT_CONTEXT = re.compile(
+    r"passp[o0]rt|travel\s+doc|\bpp\s*(?:no|#)|護\s?照|护\s?照|旅行證件|旅行证件|回鄉證|回乡证|通行證|通行证"
+    r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)",
+    re.IGNORECASE,
+)
 
 _BR = re.compile(
-    r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}-\d{2}-\d{2}-\d)?)(?![A-Za-z0-9])(?!-\d)"
+    r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}-\d{2}-\d{2}-\d)?"
+    # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
+    r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)"
 )
 _BR_CONTEXT = re.compile(
     r"\bBR\b|\bBRN\b|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.IGNORECASE
@@ -18,16 +46,29 @@ _BR_CONTEXT = re.compile(
 
 
 class HkPassportRecognizer(RegexRecognizer):
-    """A letter and eight digits; HKSAR passports start with K or H, others need context."""
+    """A letter and eight digits counts alone (HKSAR passports start with K or H); other
+    shapes need a passport word within a line or two."""
 
     def __init__(self) -> None:
         super().__init__("HK_PASSPORT", "HkPassportRecognizer", _PASSPORT)
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if "<" in text:
+            for match in _MRZ.finditer(text):
+                results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
+        return results
+
     def score(self, match: re.Match[str], text: str) -> float:
-        in_context = context_near(text, *match.span(1), _PASSPORT_CONTEXT)
-        if match[1][0] in "KHkh":
-            return 0.85 if in_context else 0.6
-        return 0.8 if in_context else 0.4
+        value = re.sub(r"[ \t]", "", match[1])
+        in_context = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)
+        if re.fullmatch(r"[A-Za-z]\d{8}", value):
+            if value[0] in "KHkh":
+                return 0.85 if in_context else 0.6
+            return 0.8 if in_context else 0.4
+        if not in_context or not value[0].isupper() and not value[0].isdigit():
+            return 0.0
+        return 0.75
 
 
 class HkBusinessRegRecognizer(RegexRecognizer):
@@ -39,4 +80,6 @@ class HkBusinessRegRecognizer(RegexRecognizer):
     def score(self, match: re.Match[str], text: str) -> float:
         if "-" in match[1]:
             return 0.85
+        if " " in match[1]:
+            return 0.0
         return 0.75 if context_near(text, *match.span(1), _BR_CONTEXT) else 0.0

@@ -3,7 +3,10 @@
 E-mail keeps Presidio's recognizer but with an ASCII-bounded pattern (Presidio's uses
 ``\\w``, which in Chinese text runs on into the characters next to the address and
 then fails domain validation, so the address leaks) and a public-suffix check that
-uses tldextract's bundled snapshot instead of fetching the list from the network.
+uses tldextract's bundled snapshot instead of fetching the list from the network. The
+pattern tolerates a space after ``@`` (OCR, hurried typing), the reserved names
+(``.example``, ``.test``) pass the suffix check, and an address read out in words
+(``ahmed dot siddiqui at gmail dot com``) counts too.
 """
 
 from __future__ import annotations
@@ -22,9 +25,16 @@ from presidio_analyzer.predefined_recognizers import (
 _EMAIL = (
     r"(?<![A-Za-z0-9._%+'-])"
     r"([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
+    r"@ ?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
     r"(?![A-Za-z0-9-])"
 )
+# Read out: "name dot surname at gmail dot com"; without the suffix only at a big provider.
+_SPOKEN_EMAIL = (
+    r"\b([a-z0-9]+(?: (?:dot|underscore|dash|hyphen) [a-z0-9]+){0,3} at "
+    r"(?:[a-z0-9-]+(?: dot [a-z0-9-]+){0,2} dot (?:com|net|org|edu|gov|hk|cn|io|co|uk)(?: dot [a-z]{2})?"
+    r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)\b)"
+)
+_RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 
 _CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
 
@@ -46,10 +56,14 @@ def offline_suffix_extractor() -> tldextract.TLDExtract:
 
 class OfflineEmailRecognizer(EmailRecognizer):
     def __init__(self) -> None:
-        super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6)])
+        super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6),
+                                   Pattern("Email (spoken)", _SPOKEN_EMAIL, 0.6)])
 
     def validate_result(self, pattern_text: str) -> bool:
-        return _has_public_suffix(pattern_text.rpartition("@")[2].lower())
+        if "@" not in pattern_text:
+            return True  # read out in words: the pattern names its provider or suffix
+        domain = pattern_text.rpartition("@")[2].strip().lower()
+        return domain.rpartition(".")[2] in _RESERVED_SUFFIXES or _has_public_suffix(domain)
 
 
 @lru_cache(maxsize=4096)

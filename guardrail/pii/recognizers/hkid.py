@@ -5,6 +5,11 @@ A-Z = 10-35, a space = 36; check = (11 - sum mod 11) mod 11, 10 written ``A``). 
 one is near-certain; a bracketed one with a wrong check character is still most likely
 a mistyped HKID; an unbracketed one with a wrong check needs context words
 (HKID, 身份證) to be caught.
+
+Forms and transcripts also write it spaced character by character (``J 5 6 1 3 5 6 (3)``,
+dictated digits arrive spaced, see :mod:`guardrail.pii.normalize`), with a hyphen before
+the check character (``A123456-7``), an unclosed bracket, or OCR's ``O`` for ``0``; such
+a spelling counts when its check character is right or a context word is near.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ import re
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near
 
 PATTERN = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\s?\d{6}\s?(?:\(\s?[0-9Aa]\s?\)|[0-9Aa]))(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dO]){5}[ \t]{0,2}"
+    r"(?:\([ \t]?[0-9Aa][ \t]?\)?|-[ \t]?[0-9Aa]|[0-9Aa]))(?![A-Za-z0-9])"
 )
 CONTEXT = re.compile(
-    r"hkid|h\.k\.i\.d|identity\s*card|\bid\s*(?:card|no|number|#)|身份證|身份証|身分證|證件|證號",
+    r"hkid|h\.?\s?k\.?\s?i\.?\s?[dc]|identity\s*card|\bid[\s_-]*(?:card|no|number|#)|\bI\.?D\.?\s*[:：]"
+    r"|身份證|身份証|身分證|身份证|證件|证件|證號|证号",
     re.IGNORECASE,
 )
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
@@ -35,7 +42,8 @@ def check_character(prefix: str, digits: str) -> str:
 
 def is_valid_hkid(candidate: str) -> bool:
     """Whether ``candidate`` (any common spelling) carries a correct check character."""
-    compact = re.sub(r"[\s()]", "", candidate).upper()
+    compact = re.sub(r"[\s()-]", "", candidate).upper()
+    compact = compact[:2] + compact[2:].replace("O", "0")
     match = re.fullmatch(r"([A-Z]{1,2})(\d{6})([0-9A])", compact)
     if match is None:
         return False
@@ -48,9 +56,13 @@ class HkIdRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
+        plain = re.fullmatch(r"[A-Za-z]{1,2}\d{6}(?:\(\s?[0-9Aa]\s?\)|[0-9Aa])", value) is not None
         if is_valid_hkid(value):
             return 0.95
-        in_context = context_near(text, *match.span(1), CONTEXT)
+        in_context = context_near(text, *match.span(1), CONTEXT, before=60)
+        if not plain:
+            # Spaced, hyphenated or OCR-mangled: a wrong check character needs context.
+            return 0.8 if in_context else 0.0
         bracketed = "(" in value
         if in_context:
             return 0.8

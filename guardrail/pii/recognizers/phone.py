@@ -11,7 +11,15 @@ people mistype, ranges get allocated, and a redactor should err on the side of t
 person. Bare digits of that kind, or eight digits that read as a date (``20250416``),
 need such a word to count; four digits, a separator and four more (``2000-0000``) is
 how Hong Kong writes a phone number and counts on its own, unless it is a span of
-years (``2024-2025``).
+years (``2024-2025``) or part of a reference (``INV-2024-3433``, ``MB-2219-0088``).
+
+A number may end a line with the next line starting with a digit (a numbered list), so
+only a space or tab after it joins it to more digits. Two more spellings come from
+forms and transcripts: digits spaced one by one or in pairs (``9 1 2 3  4 5 6 7``,
+``93 30 71 82``; dictated digits reach here spaced, see :mod:`guardrail.pii.normalize`),
+possibly with OCR's ``O`` for ``0`` and ``l`` for ``1``, and mainland mobiles
+(``139 1102 7735``, ``+86 186 5120 3478``), which need a word such as 手机 or "mobile"
+unless written with ``+86``.
 """
 
 from __future__ import annotations
@@ -21,23 +29,47 @@ import re
 import phonenumbers
 from phonenumbers import PhoneNumber
 
-from guardrail.pii.recognizers.base import RegexRecognizer, context_near
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
+from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
 
 _HK = (
-    r"(?:(?:\+|00)\s?852[\s-]?|\(\s?\+?852\s?\)\s?-?\s?|852[\s-])?"
-    r"\d{4}[\s-]?\d{4}"
+    r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-])?"
+    r"\d{4}(?:[ \t]?[-/][ \t]?|[ \t]|\n)?\d{4}"
 )
-_INTERNATIONAL = r"\+\d{1,3}[\s-]?(?:\(\d{1,4}\)[\s-]?)?\d{1,5}(?:[\s-]?\d{2,5}){1,4}"
+_MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
+_INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$])(?<!\d[\s-])((?:{_INTERNATIONAL})|(?:{_HK}))"
-    r"(?![A-Za-z0-9])(?![\s-]\d)(?![.,]\d)"
+    rf"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])(?<![A-Za-z]-)((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_HK}))"
+    r"(?![A-Za-z0-9])(?![ \t-]\d)(?![.,]\d)"
+)
+# Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
+# O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
+SPACED = re.compile(
+    r"(?<![A-Za-z0-9_+$])(?<!\d[.,/:])(?<!\d )(?<!\d  )(?<!\d-)(?<![A-Za-z]-)(?<!\b[A-Z] )"
+    r"(\+?\d(?:(?:[ \t]{1,3}|[ \t]?-[ \t]?)?[\dOol]){7,13})"
+    r"(?![A-Za-z0-9])(?![ \t]{1,3}\d)(?![ \t]?-[ \t]?\d)(?![.,/:]\d)"
 )
 CONTEXT = re.compile(
-    r"phone|\btel\b|tel[:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
-    r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線",
+    r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
+    r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打俾|打畀|號碼"
+    r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信",
     re.IGNORECASE,
 )
-_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s]\s?(?:19|20)\d{2}")
+# A reference label just before the digits: a case, invoice or policy number, not a phone.
+_REFERENCE = re.compile(
+    r"(?:\bRN|\bref(?:erence)?|\bcase|\binvoice|\border|\bpolicy|\bmember(?:ship)?|\baccount|\ba/c"
+    r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
+    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|戶口|户口|保單|保单|案件)[\s.:#：no]*$",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/]\s?(?:19|20)\d{2}")
+# A case or file number of a year, as courts and offices write them: 2831/2024.
+_NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
+_SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
+_OCR_DIGITS = str.maketrans("Ool", "001")
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
@@ -45,9 +77,65 @@ class PhoneRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("PHONE_NUMBER", "HkPhoneRecognizer", PATTERN)
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if _SPACED_HINT.search(text) is None:
+            return results
+        for match in SPACED.finditer(text):
+            score = self._spaced_score(match, text)
+            if score > 0.0:
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), score))
+        return results
+
+    def _spaced_score(self, match: re.Match[str], text: str) -> float:
+        """A number spaced digit by digit or in pairs (two groups or fewer are the main
+        pattern's), with OCR letters allowed only next to a context word."""
+        value = match[1]
+        groups = re.split(r"[ \t-]+", value.lstrip("+"))
+        letters = sum(1 for c in value if c in "Ool")
+        if letters > 2 or (len(groups) <= 2 and not letters):
+            return 0.0
+        digits = value.translate(_OCR_DIGITS)
+        digits = re.sub(r"\D", "", digits)
+        in_context = context_near(text, *match.span(1), CONTEXT)
+        if letters and not in_context:
+            return 0.0
+        if _referenced(text, match.start(1)):
+            return 0.0
+        if value.startswith("+") or (len(digits) == 11 and digits.startswith("852")):
+            validity = _validity("+" + digits, digits)
+        elif len(digits) == 8:
+            validity = None if _DATE_LIKE.fullmatch(digits) else _validity(digits, digits)
+        elif len(digits) == 11 and digits.startswith("1"):
+            validity = _parsed_validity("+86" + digits, "86" + digits)
+        else:
+            return 0.0
+        if validity is None:
+            return 0.0
+        if in_context:
+            return 0.9 if validity else 0.6
+        return 0.6 if validity else 0.0
+
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
+        if _referenced(text, match.start(1)) or _NUMBER_OF_YEAR.fullmatch(value):
+            return 0.0
         digits = re.sub(r"\D", "", value)
+        if "\n" in value:
+            # Split across a line break: a phone only when a word says so.
+            if not context_near(text, *match.span(1), CONTEXT) or not _validity(digits, digits):
+                return 0.0
+            return 0.8
+        mainland = len(digits) in (11, 13) and digits.lstrip("0").removeprefix("86").startswith("1") and (
+            len(digits) == 11 or value.startswith(("+", "00"))
+        )
+        if mainland:
+            validity = _parsed_validity("+86" + digits[-11:], "86" + digits[-11:])
+            if not validity:
+                return 0.0
+            if value.startswith(("+", "00")):
+                return 0.9
+            return 0.9 if context_near(text, *match.span(1), CONTEXT) else 0.4
         international = value.startswith(("+", "00", "(")) or (
             digits.startswith("852") and len(digits) == 11
         )
@@ -66,6 +154,11 @@ class PhoneRecognizer(RegexRecognizer):
         else:
             score = 0.6 if validity else 0.2
         return min(0.95, score + 0.4) if in_context else score
+
+
+def _referenced(text: str, start: int) -> bool:
+    """Whether a reference label (case, invoice, policy number) stands just before ``start``."""
+    return _REFERENCE.search(text, max(0, start - 24), start) is not None
 
 
 def _validity(value: str, digits: str) -> bool | None:
