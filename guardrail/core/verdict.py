@@ -99,7 +99,9 @@ class Verdict:
 
     ``payload`` is set when the decision is MODIFY; ``reason`` is a stable,
     machine-readable code (``personal_data.blocked_entity``) when the decision is
-    not ALLOW; ``steps`` holds the named sub-verdicts when the check is a pipeline.
+    not ALLOW; ``steps`` holds the named sub-verdicts when the check is a pipeline;
+    ``remembered`` counts the texts whose result the check took from its memory of
+    earlier calls (:mod:`guardrail.core.memo`) instead of computing it again.
     """
 
     decision: Decision
@@ -108,6 +110,7 @@ class Verdict:
     reason: str | None = None
     failure: CheckFailure | None = None
     steps: tuple[StepOutcome, ...] = ()
+    remembered: int = 0
 
     @property
     def blocked(self) -> bool:

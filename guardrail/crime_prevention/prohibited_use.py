@@ -25,7 +25,7 @@ class ProhibitedUseSettings(RuleCheckSettings):
 
 
 def build(settings: ProhibitedUseSettings, services: CheckServices) -> Any:
-    return RuleCheck(settings, REASON)
+    return RuleCheck(settings, REASON, services.memo())
 
 
 PROHIBITED_USE = CheckType(

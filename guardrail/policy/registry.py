@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from guardrail.core.check import Check
+from guardrail.core.memo import TextMemo
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
 
 ENTRY_POINT_GROUP = "guardrail.checks"
@@ -39,9 +40,12 @@ class CheckServices:
 
     The pseudonym vault lives here rather than inside a check so that the runtime
     which restores pseudonyms in answers reads the same mappings the check wrote.
+    ``memo`` makes each check its own :class:`~guardrail.core.memo.TextMemo`, with the
+    size and lifetime the runtime was configured with.
     """
 
     vault: PseudonymVault = field(default_factory=InMemoryVault)
+    memo: Callable[[], TextMemo] = TextMemo
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import StrEnum
 
 from pydantic import Field, model_validator
 
 from guardrail.core.chat import payload_texts
 from guardrail.core.context import CallContext, Stage
+from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.rules.engine import RuleMatch, RuleSet, digest, load_rule_sets
@@ -69,25 +71,32 @@ class RuleCheckSettings(StrictModel):
 class RuleCheck:
     """Runs a rule set over a payload's texts; blocks or warns on a hit."""
 
-    def __init__(self, settings: RuleCheckSettings, reason: str) -> None:
+    def __init__(self, settings: RuleCheckSettings, reason: str, memo: TextMemo | None = None) -> None:
         self.settings = settings
         self.rules = RuleSet(load_rule_sets(settings.rule_sets), settings.categories)
         self.reason = reason
         self.roles = frozenset(settings.roles)
+        self.memo = memo if memo is not None else TextMemo(0)
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
-        findings = tuple(self.findings(payload))
-        if not findings:
-            return ALLOW
-        decision = Decision.BLOCK if self.settings.action is RuleAction.BLOCK else Decision.WARN
-        return Verdict(decision, findings=findings, reason=self.reason)
-
-    def findings(self, payload: Payload) -> Iterator[Finding]:
-        action = self.settings.action.value
+        findings: list[Finding] = []
+        remembered = 0
         for location, role, text in self.texts(payload):
-            for match in self.rules.scan(text, role):
-                yield rule_finding(match, location, action)
-            yield from self.more_findings(text, location, role, action)
+            found, hit = self.memo.remembered(f"{context.tenant}\x00{payload.stage}\x00{role}", text,
+                                              lambda text, role=role: self.text_findings(text, role))
+            findings += (replace(finding, location=location) for finding in found)
+            remembered += hit
+        if not findings:
+            return Verdict(Decision.ALLOW, remembered=remembered) if remembered else ALLOW
+        decision = Decision.BLOCK if self.settings.action is RuleAction.BLOCK else Decision.WARN
+        return Verdict(decision, findings=tuple(findings), reason=self.reason, remembered=remembered)
+
+    def text_findings(self, text: str, role: str) -> tuple[Finding, ...]:
+        """What the rules find in one text (locations left empty: the caller knows them).
+        It depends on the text, its role and the rules only, so it is remembered."""
+        action = self.settings.action.value
+        found = [rule_finding(match, "", action) for match in self.rules.scan(text, role)]
+        return (*found, *self.more_findings(text, "", role, action))
 
     def more_findings(self, text: str, location: str, role: str, action: str) -> Iterator[Finding]:
         """What a subclass finds in a text beyond its rules (none here)."""

@@ -31,7 +31,21 @@ def check_summaries(stage: str, verdict: Verdict) -> list[dict[str, Any]]:
             "duration_ms": round(step.duration_ms, 3),
             "error": {"type": failure.error_type, "outcome": failure.outcome.value} if failure else None,
         })
+        scores = model_scores(step.verdict)
+        if scores:
+            out[-1]["scores"] = scores
+        if step.verdict.remembered:
+            out[-1]["remembered"] = step.verdict.remembered  # texts judged on an earlier call
     return out
+
+
+def model_scores(verdict: Verdict) -> list[dict[str, Any]]:
+    """A scoring model's evidence: category, score, threshold and model, per finding
+    held to a threshold (classifiers); never the text or where in it."""
+    return [
+        {"category": f.entity_type, "score": f.score, "threshold": f.threshold, "model": f.rule}
+        for f in verdict.all_findings() if f.threshold is not None
+    ]
 
 
 def merge(summaries: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -48,7 +62,21 @@ def merge(summaries: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[di
         current["entities"] = dict(Counter(current["entities"]) + Counter(item["entities"]))
         current["duration_ms"] = round(current["duration_ms"] + item["duration_ms"], 3)
         current["error"] = current["error"] or item["error"]
+        if item.get("remembered"):
+            current["remembered"] = current.get("remembered", 0) + item["remembered"]
+        if item.get("scores"):
+            current["scores"] = _highest(current.get("scores") or [], item["scores"])
     return list(by_key.values())
+
+
+def _highest(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One score per (category, model): the highest a stream's windows reached."""
+    best: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for score in [*old, *new]:
+        key = (score["category"], score["model"])
+        if key not in best or score["score"] > best[key]["score"]:
+            best[key] = score
+    return list(best.values())
 
 
 def note_verdict(record: dict[str, Any], stage: str, verdict: Verdict) -> None:

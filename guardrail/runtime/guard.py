@@ -29,6 +29,7 @@ from guardrail.core.chat import Message, ShapeError, payload_texts, validate_req
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.shapes import Shape, Validation
 from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
+from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS, TextMemo
 from guardrail.core.verdict import Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.settings import Action, PersonalDataSettings
@@ -93,11 +94,15 @@ class Guard:
         vault: PseudonymVault | None = None,
         stream_window: int = DEFAULT_STREAM_WINDOW,
         attributor: Attributor | None = None,
+        memory: tuple[int, float] = (DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS),
     ) -> None:
+        """``memory`` is how many texts each check remembers its result for, and for how
+        many seconds (:class:`~guardrail.core.memo.TextMemo`); ``(0, 0)`` turns it off."""
         self.policy = policy
         self.attributor = attributor
         self.vault: PseudonymVault = vault or InMemoryVault()
-        self.pipeline = build_pipeline(policy, CheckServices(vault=self.vault))
+        entries, ttl = memory
+        self.pipeline = build_pipeline(policy, CheckServices(vault=self.vault, memo=lambda: TextMemo(entries, ttl)))
         # Streams check windows as they arrive, and whole answers once at the end.
         self.window_pipeline = self.pipeline.subset(lambda step: not step.whole_answer)
         self.whole_pipeline = self.pipeline.subset(lambda step: step.whole_answer)

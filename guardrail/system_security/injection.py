@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import Field
 
+from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import Finding
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType, import_path
@@ -45,8 +46,8 @@ class PromptInjectionSettings(RuleCheckSettings):
 
 
 class PromptInjectionCheck(RuleCheck):
-    def __init__(self, settings: PromptInjectionSettings) -> None:
-        super().__init__(settings, REASON)
+    def __init__(self, settings: PromptInjectionSettings, memo: TextMemo | None = None) -> None:
+        super().__init__(settings, REASON, memo)
         self.decode_hidden = settings.decode_hidden
         self.classifier: Callable[[str], float] | None = None
         self.classifier_settings = settings.classifier
@@ -74,7 +75,7 @@ class PromptInjectionCheck(RuleCheck):
 
 
 def build(settings: PromptInjectionSettings, services: CheckServices) -> Any:
-    return PromptInjectionCheck(settings)
+    return PromptInjectionCheck(settings, services.memo())
 
 
 PROMPT_INJECTION = CheckType(

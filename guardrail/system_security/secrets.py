@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import Field
 
 from guardrail.core.chat import payload_texts, replace_payload_texts
+from guardrail.core.memo import TextMemo
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
@@ -118,8 +119,9 @@ class _Detector:
 
 
 class SecretsCheck:
-    def __init__(self, settings: SecretsSettings) -> None:
+    def __init__(self, settings: SecretsSettings, memo: TextMemo | None = None) -> None:
         self.settings = settings
+        self.memo = memo if memo is not None else TextMemo(0)
         detectors = [_Detector.of(f"guardrail.{name}", re.compile(pattern, re.DOTALL), name in _OWN_WITH_GROUP,
                                   stated=name.startswith("stated_"))
                      for name, pattern in _OWN_PATTERNS.items()]
@@ -132,18 +134,22 @@ class SecretsCheck:
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         slots = payload_texts(payload)
-        found = [(slot, self.spans(slot.text)) for slot in slots]
+        found, remembered = [], 0
+        for slot in slots:
+            spans, hit = self.memo.remembered(context.tenant, slot.text, self.spans)
+            found.append((slot, spans))
+            remembered += hit
         findings = tuple(
             Finding(ENTITY, start, end, 1.0, rule, slot.location, self.settings.action.value)
             for slot, spans in found for start, end, rule in spans
         )
         if not findings:
-            return ALLOW
+            return Verdict(Decision.ALLOW, remembered=remembered) if remembered else ALLOW
         if self.settings.action is SecretAction.BLOCK:
-            return Verdict(Decision.BLOCK, findings=findings, reason=REASON_BLOCKED)
+            return Verdict(Decision.BLOCK, findings=findings, reason=REASON_BLOCKED, remembered=remembered)
         texts = [_redacted(slot.text, spans) if spans else slot.text for slot, spans in found]
         return Verdict(Decision.MODIFY, payload=replace_payload_texts(payload, texts),
-                       findings=findings, reason=REASON_REDACTED)
+                       findings=findings, reason=REASON_REDACTED, remembered=remembered)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping secret spans, the longest winning, in text order."""
@@ -193,7 +199,7 @@ def _detect_secrets_detectors() -> list[_Detector]:
 
 
 def build(settings: SecretsSettings, services: CheckServices) -> Any:
-    return SecretsCheck(settings)
+    return SecretsCheck(settings, services.memo())
 
 
 SECRETS = CheckType(name="secrets", settings_model=SecretsSettings, factory="guardrail.system_security.secrets:build")
