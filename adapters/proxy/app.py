@@ -84,7 +84,9 @@ class Proxy:
         self.attributor = Attributor(self.keys_store.active, config.service_provider)
         self.guards = dict(guards or {})
         for name in sorted(policies - set(self.guards)):
-            self.guards[name] = Guard.from_policy(name, vault=vault, stream_window=config.stream_window_chars)
+            self.guards[name] = Guard.from_policy(
+                name, vault=vault, stream_window=config.stream_window_chars,
+                memory=(config.check_memory.max_texts, config.check_memory.ttl_seconds))
         _check_key_use_cases(config, self.guards)
         self.upstream = upstream or Upstream(
             [entry.model_dump() for entry in config.model_list],

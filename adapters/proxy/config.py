@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from guardrail.adapters.proxy.records import audit_location
 from guardrail.errors import ConfigurationError
+from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.telemetry import TelemetrySettings
 from guardrail.yamlfile import YamlProblem, dotted, load_mapping, validation_problem
@@ -71,6 +72,14 @@ class ModelEntry(BaseModel):
         return params
 
 
+class CheckMemory(_Strict):
+    """How many texts each check remembers its result for, per worker, and how long: a
+    conversation resent turn after turn then costs only its new messages."""
+
+    max_texts: int = Field(default=DEFAULT_MAX_ENTRIES, ge=0, description="0 turns the memory off.")
+    ttl_seconds: float = Field(default=DEFAULT_TTL_SECONDS, gt=0)
+
+
 class ServerConfig(_Strict):
     """Everything ``guardrail serve`` needs; see ``examples/server/config.yaml``."""
 
@@ -96,8 +105,9 @@ class ServerConfig(_Strict):
     telemetry: TelemetrySettings = Field(default_factory=TelemetrySettings)
     passthrough_params: list[str] = Field(
         default_factory=list,
-        description="Request fields beyond OpenAI's that are forwarded upstream as they are.",
+        description="Request fields beyond OpenAI's that are let through, checked as free-form JSON.",
     )
+    check_memory: CheckMemory = Field(default_factory=lambda: CheckMemory())
 
     @field_validator("keys")
     @classmethod
