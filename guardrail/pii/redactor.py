@@ -20,6 +20,7 @@ from guardrail.errors import ConfigurationError
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.normalize import normalize
+from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
@@ -175,6 +176,8 @@ class Redactor:
             if focus is not None:
                 found += self._analyzers.ner.analyze(focus, language="en",
                                                      entities=list(self._analyzers.ner_entities))
+        if "PERSON" in self._entities:
+            found += more_mentions(probe, found, self._rules["PERSON"].threshold)
         return found
 
     def redact(self, text: str, *, scope: str = "default") -> Redaction:

@@ -21,6 +21,16 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
+from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.name_lexicon import (
+    ZH_COMPOUND,
+    ZH_GIVEN,
+    ZH_NOT_IN_NAME,
+    ZH_SURNAMES,
+    both_scripts,
+    both_scripts_chars,
+    zh_place_overlaps,
+)
 from guardrail.pii.recognizers.names_data import (
     CHINESE_GIVEN_CHARS,
     CHINESE_NAME_CONTEXT_AFTER,
@@ -41,7 +51,8 @@ _STREET_WORDS = frozenset(
     "plaza garden gardens estate mansion terrace station hospital school college university "
     "company limited ltd bank district park".split()
 )
-_PLACE_MAX_WORDS = max(len(place.split()) for place in PLACE_NAMES)
+_PLACES = PLACE_NAMES | gazetteer.latin_lower()
+_PLACE_MAX_WORDS = max(len(place.split()) for place in _PLACES)
 # Every name found has a surname or a title in it (see _name_at): a run of words
 # with neither, or of a single word, holds no name and is not looked at further.
 _ANCHORS = ROMANISED_SURNAMES | TITLES
@@ -74,6 +85,9 @@ def _runs(text: str) -> Iterator[list[_Token]]:
             joined = _JOIN.fullmatch(gap) is not None and (
                 "." not in gap or run[-1].lower in TITLES
             )
+            # Scanned forms break an all-capital name over two lines: CHEUNG / KWAI LAN.
+            if gap == "\n" and text[run[-1].start : token.end].replace("\n", "").isupper():
+                joined = True
             if not joined:
                 yield run
                 run = []
@@ -134,7 +148,7 @@ def _names_in_run(run: list[_Token]) -> Iterator[tuple[int, int, float]]:
 def _place_at(run: list[_Token], i: int) -> int:
     """End index of a known place name starting at token ``i``, or 0."""
     for width in range(min(_PLACE_MAX_WORDS, len(run) - i), 0, -1):
-        if " ".join(t.lower for t in run[i : i + width]) in PLACE_NAMES:
+        if " ".join(t.lower for t in run[i : i + width]) in _PLACES:
             return i + width
     return 0
 
@@ -176,10 +190,15 @@ def _name_at(run: list[_Token], i: int) -> tuple[int, int, float] | None:
     return None
 
 
+_COMMON_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
+_CONTEXT_BEFORE = tuple(both_scripts(CHINESE_NAME_CONTEXT_BEFORE))
+_CONTEXT_AFTER = tuple(both_scripts(CHINESE_NAME_CONTEXT_AFTER))
 _CHINESE_NAME = re.compile(
-    "(?:" + "|".join(CHINESE_SURNAMES_COMPOUND) + "|[" + "".join(sorted(CHINESE_SURNAMES)) + "])"
-    "[" + "".join(sorted(CHINESE_GIVEN_CHARS)) + "]{1,2}"
+    "(?:" + "|".join(sorted(ZH_COMPOUND)) + "|[" + "".join(sorted(ZH_SURNAMES)) + "])"
+    "[" + "".join(sorted(ZH_GIVEN)) + "]{1,2}"
 )
+# What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
+_PLACE_AFTER = re.compile("[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -193,10 +212,18 @@ class ChineseNameRecognizer(RegexRecognizer):
         start, end = match.span()
         before = text[max(0, start - 4) : start]
         after = text[end : end + 4]
-        in_context = before.endswith(CHINESE_NAME_CONTEXT_BEFORE) or after.startswith(
-            CHINESE_NAME_CONTEXT_AFTER
-        )
-        given = len(match[0]) - (2 if match[0][:2] in CHINESE_SURNAMES_COMPOUND else 1)
+        value = match[0]
+        surname = 2 if value[:2] in ZH_COMPOUND else 1
+        given = len(value) - surname
+        if value.endswith("小") and after.startswith("姐"):
+            return 0.0  # 麥小姐 is Miss Mak, not a name 麥小
+        if _PLACE_AFTER.match(after) or zh_place_overlaps(text, start, end):
+            return 0.0
+        if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
+            return 0.0
+        in_context = before.endswith(_CONTEXT_BEFORE) or after.startswith(_CONTEXT_AFTER)
         if given == 2:
-            return 0.9 if in_context else 0.6
+            if in_context:
+                return 0.9
+            return 0.6 if surname == 2 or value[0] in _COMMON_SURNAMES else 0.3
         return 0.7 if in_context else 0.2

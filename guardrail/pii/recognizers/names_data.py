@@ -102,7 +102,7 @@ CHINESE_GIVEN_CHARS = frozenset(
     "宗恆恒泰東南偉衛倩蓓蕙茵菁莉萱蓉荷菊桂蘋嬌娟娜姿妙好如若雯霏露霜凝冰恩愛悅宜佳依伊筠芷晞"
     "曦灝煒燁熙焯炳燊鑫淼湛溢滔澄潤漢沛洋浚淇涵深基堅培城堃均坤寬尚崇嵐巧希帆庭延彬彰徽忻念恬"
     "悠愷慈慶憲懷承振捷敬斌斐旭昀星昭晨曜書朝杰柔栢桐梓棋楠毅民汝沁泓津淳添湘溥滿漪澔炎烈煥爾"
-    "玄玨珈珮琛琬瑋瑜璇璟由登百盈真睿碩祈穗竣端笑筱紫素維羽翔聖聲胤舜航芊芝芯苑茹茜莊萬葆蔓蕊"
+    "玄玨珈珮琛琬瑋瑜璇璟登百盈真睿碩祈穗竣端笑筱紫素維羽翔聖聲胤舜航芊芝芯苑茹茜莊萬葆蔓蕊"
     "薇藝虹蝶衡裕誼諾豐賓超越迪通逸道遠邦鈺銓鋼錚鏗鐘霆靈韻順頌駒鳴麟泳蘊少家麗銀金嘉鈴芬蓮珏"
     "卿冠凱嘉善喬堯奕婉媛嫻孝宙宛宸寅峻崢巍彩徵忠恩悟惟愉慕懿攸敖旻昕晟晧暉曼栩植楷樑櫻歡沐"
     "泊洛浠淦渝湄溫滢漫澍灼焜煦熹燦犀琨琰瑾璋甯皎盛睦瞳矜禎秉穆竹箐簡紀綸綾縈翊翹耀臻致舒艷"
@@ -117,4 +117,181 @@ CHINESE_NAME_CONTEXT_BEFORE = (
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生", "小姐", "女士", "太太", "生", "姐", "博士", "醫生", "教授", "老師", "同學", "（", "(",
     "住", "的電話", "電話", "身份證", "，電話", "的地址", "的電郵", "電郵", "聯絡", "致電", "於",
+)
+
+# Given names beyond the English ones above, as met in Hong Kong: Filipino, Indonesian,
+# South Asian, Nepali, Thai, Japanese, Korean and other Western names.
+WORLD_GIVEN_NAMES = frozenset(
+    """
+    maricel marites maribel marilou marivic maryjane rowena rosalinda rosario rosemarie
+    jennylyn jocelyn josie lanie lorna lourdes luzviminda lovely mylene marlyn merlyn
+    analyn arlene aileen aida cora corazon cristina dolores editha elena emelita evangeline
+    felisa gemma girlie glenda imelda jovelyn juvy leonora liezl ligaya lilibeth loida
+    lolita lucila marilyn marlene mercedes milagros nenita nora norma perla precy remedios
+    rizza rodelia rona rosalie rosita ruel rodel romeo jomar jericho jonel arnel ariel
+    benjie bong danilo dindo edgardo efren ernesto fernando gerardo jun junjun manuel
+    noel ramon renato reynaldo rogelio rolando ronaldo ruben rey mark jay
+    siti sri dewi putri ayu rina wulan nur nurul indah wati yanti sari lestari ningsih
+    fitri ratna retno rini tri yuni eka dian endang kartika kurnia lina mega novi puji
+    purwanti rahayu rukmini sulastri sumiati susanti tuti umi wahyuni yuli agus budi
+    dwi eko hendra joko rudi slamet bambang darmawan hadi wahyu yusuf ahmad muhammad
+    mohammad mohamed mohammed ahmed ali hassan hussain ibrahim omar abdul aziz rahman
+    fatima aisha ayesha zainab khadija amina farah nadia sana hina noor mariam maryam
+    priya priyanka sandeep karthik arjun ravi rajesh deepak amit anil sunil vijay rahul
+    rohit sanjay suresh ramesh mahesh ganesh dinesh rakesh mukesh naresh manoj vinod
+    ashok prakash arun varun kiran kavita anita sunita geeta pooja neha shreya ananya
+    divya lakshmi meena radha sita uma asha rekha rani kumari harpreet gurpreet manpreet
+    jaspreet simran amrit balbir hardeep kuldeep navdeep inder raj vikram aditya
+    abhishek akash anand ashish gaurav manish nikhil pankaj pradeep rajiv sachin sameer
+    tarun vivek yash krishna shankar
+    bahadur dil hari ram krishna bishnu gopal shyam tek prem kamal bimal pasang lhakpa
+    mingma dorje tenzing sonam pemba nima dawa
+    somchai somsak suda malee nok
+    hana yuki yuko yoko keiko akiko naoko tomoko kenji takeshi hiroshi satoshi kenta
+    haruto yuto sakura aiko mei emi rin ren sora
+    jiwoo minjun seojun jiho minji seoyeon jihye soyeon hyun jisoo
+    lukas luca leon finn jonas elias noah liam oliver lucas mateo felix hugo theo
+    isabella sofia olivia emma mia amelia ava charlotte harper evelyn abigail emily
+    ella scarlett grace chloe camila penelope riley layla zoey nora hazel aurora
+    violet savannah audrey brooklyn bella claire skylar lucy paisley everly anna
+    caroline nova genesis emilia kennedy samantha maya willow kinsley naomi aaliyah
+    elena sarah ariana allison gabriella alice madelyn cora ruby eva serenity autumn
+    adeline hailey gianna valentina isla eliana quinn nevaeh ivy sadie piper lydia
+    alexa josephine emery julia delilah arianna vivian kaylee sophie brielle madeline
+    doreen maureen colleen kathleen eileen noreen pauline geraldine bernadette
+    marcus jayden cyrus derek kelvin stephanie tiffany karen winnie mandy polly
+    rowan declan callum ewan angus hamish fraser alastair duncan niall ciaran
+    patrick seamus liam sean conor aidan brendan fergus rory eamon
+    giovanni giuseppe marco matteo alessandro lorenzo francesco antonio luigi paolo
+    pierre jean jacques louis francois antoine nicolas olivier philippe mathieu
+    hans klaus jurgen wolfgang stefan matthias andreas thomas markus sebastian tobias
+    ivan dmitri sergei alexei nikolai olga natasha svetlana irina tatiana petrova
+    carlos jose juan luis miguel pedro pablo diego javier alejandro rafael sergio
+    maria carmen lucia isabel pilar rosa ana laura marta paula
+    ahmad hamid karim tariq bilal imran faisal zubair usman kashif
+    """.split()
+)
+
+# Nicknames common in Hong Kong (doubled syllables, Ah-names written as one word).
+HK_NICKNAMES = frozenset(
+    """
+    bobo yoyo coco kiki momo jojo lulu fifi gigi mimi nana kaka dodo toto lala
+    bubu chichi didi keke koko lolo mumu nini popo tata titi vivi wawa yaya zizi
+    fafa kimi lili mandy sisi cici bibi pipi dudu
+    """.split()
+)
+
+# Given names that are also ordinary words, places or brands: a name only where a name
+# is expected (a chat speaker, after a greeting or title, in a labelled field), never
+# on their own.
+WORD_GIVEN_NAMES = frozenset(
+    """
+    king apple coco cherry candy sunny angel crystal amber jade ivy rose grace joy hope
+    faith may june april mark will bill pat sue rich frank dawn summer holly penny ruby
+    pearl daisy lily iris violet hazel ginger honey sky rain star prince duke earl sandy
+    rocky chase hunter mason baker carter cooper taylor ray gene art don guy jack max
+    nick bo cat kit money lucky happy peace bright jolly kitty mango peach lemon berry
+    bunny teddy baby lucky winter autumn spring snow cloud moon sun river ocean
+    jordan austin victoria florence charlotte chelsea paris brooklyn
+    """.split()
+)
+
+# Surnames met in Hong Kong text that are not Chinese: Filipino, Indonesian, South
+# Asian, Nepali and Western.
+WORLD_SURNAMES = frozenset(
+    """
+    santos reyes cruz garcia ramos mendoza bautista aquino ocampo pascual dizon galang
+    bacani villanueva fernandez gonzales lopez rodriguez perez flores torres rivera
+    dela delos del castillo aguilar navarro domingo gomez diaz morales salazar
+    manalo mercado tolentino soriano valdez
+    lestari wulandari sari putri rahayu susanti hidayat setiawan santoso wijaya
+    kusuma pratama saputra nugroho gunawan suryadi halim yusuf
+    sharma patel singh kumar nair menon rai gurung tamang thapa magar limbu shrestha
+    khan ali hussain ahmed malik sheikh qureshi chaudhry iqbal raman iyer pillai reddy
+    rao gupta mehta shah joshi verma mishra chakraborty banerjee mukherjee das bose
+    sen ghosh kapoor malhotra chopra bhatia arora sethi
+    smith jones brown williams taylor wilson johnson davies robinson wright thompson
+    evans walker white roberts green hall wood jackson clarke fitzgerald murphy kelly
+    o'brien o'connor mcdonald campbell stewart anderson scott morrison macdonald
+    schmidt muller schneider fischer weber meyer wagner becker hoffmann
+    rossi russo romano ferrari esposito bianchi ricci
+    dubois martin bernard moreau laurent petit
+    petrov ivanov petrova ivanova smirnov
+    yamamoto tanaka suzuki watanabe takahashi ito nakamura kobayashi sato yoshida
+    kim park lee choi jung kang yoon jang lim han
+    nguyen tran le pham hoang phan vu dang bui
+    """.split()
+)
+
+# Capitalised words that are never a person's name, wherever they stand: family roles,
+# job roles and the field names of forms, logs and tables. Speaker labels such as
+# ``Mum:`` and ``Agent:`` and table headers such as ``| Volunteer |`` use them.
+NOT_NAMES = frozenset(
+    """
+    mum mummy mommy mom mami mama ma dad daddy papa pa mother father son daughter
+    husband wife grandma grandpa granny auntie aunty aunt uncle cousin sister brother
+    sis bro baby bb family everyone all team group admin administrator system bot
+    assistant user agent caller customer client guest host staff officer operator
+    manager supervisor foreman worker helper driver nurse doctor patient pt student
+    teacher parent guardian tenant landlord owner buyer seller applicant claimant
+    complainant defendant plaintiff victim witness suspect proposer insured employer
+    employee volunteer candidate member resident visitor contractor agency company
+    security reception receptionist cashier clerk engineer technician secretary
+    tel fax mobile phone email e-mail address addr name date time note notes remarks
+    subject re fw fwd cc bcc to from attn ref reference card expiry reason status
+    total amount salary wages background summary details detail description
+    contact period venue location place room unit flat floor block tower
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow
+    yes no ok okay thanks thank hi hello dear regards best cheers sorry noted
+    rsvp verdict pros cons clubhouse studio song lunch dinner breakfast debug
+    summarise summarize translate draft review question answer q a
+    """.split()
+)
+
+# Labels of a field that holds a person's name, in English. Strong labels name the
+# field itself ("Name:", "Surname:"), so any name-shaped value follows; role labels
+# ("Claimant:", "Helper:") are followed by a capitalised name or by something else.
+NAME_LABELS_STRONG = (
+    "name", "full name", "fullname", "name in full", "name in english", "english name",
+    "chinese name", "name_en", "name_zh", "name_full", "surname", "last name", "family name",
+    "given name", "given names", "first name", "middle name", "other names", "forename",
+    "forenames", "guest name", "passenger name", "passenger", "customer name", "client name",
+    "patient name", "employee name", "staff name", "student name", "parent name",
+    "contact name", "contact person", "account name", "account holder", "cardholder",
+    "card holder", "cardholder name", "name of helper", "name of employer", "name of employee",
+    "name of applicant", "name of tenant", "name of landlord", "name of patient",
+    "name of deceased", "applicant name", "holder", "beneficiary", "payee", "insured name",
+    "policyholder", "policy holder", "signed by", "sole proprietor", "received from",
+    "bill to", "billed to", "ship to", "deliver to", "recipient", "sender", "consignee",
+    "emergency contact", "next of kin", "nok", "referee", "spouse", "alias", "aka",
+)
+NAME_LABELS_ROLE = (
+    "claimant", "defendant", "plaintiff", "applicant", "helper", "employer", "employee",
+    "tenant", "landlord", "customer", "client", "patient", "pt", "caller", "complainant",
+    "victim", "witness", "suspect", "proposer", "insured", "guest", "doctor", "dr",
+    "nurse", "agent", "officer", "student", "parent", "guardian", "owner", "buyer",
+    "seller", "vendor", "purchaser", "driver", "technician", "engineer", "contact",
+    "attn", "attention", "to", "from", "cc", "dear", "prepared by", "approved by",
+    "handled by", "reported by", "requested by", "submitted by", "assigned to",
+    "assignee", "reviewer", "interviewer", "interviewee", "candidate", "referrer",
+    "referred by", "manager", "supervisor", "staff", "user", "member", "resident",
+    "visitor", "organiser", "organizer", "host", "teacher", "principal", "tutor",
+    "coach", "therapist", "physio", "pharmacist", "surgeon", "consultant", "mother",
+    "father", "son", "daughter", "husband", "wife", "child", "employee", "worker",
+    "staff member", "case officer", "investigating officer", "reporting officer",
+)
+# The same in Chinese (Traditional; Simplified forms are derived at import).
+NAME_LABELS_ZH = (
+    "姓名", "中文姓名", "英文姓名", "全名", "中文名", "英文名", "名字", "姓名 Name", "客戶",
+    "客戶姓名", "客人", "顧客", "病人", "病人姓名", "醫生", "主診醫生", "轉介醫生", "收件人",
+    "寄件人", "收貨人", "送貨員", "聯絡人", "緊急聯絡人", "申請人", "住戶", "業主", "租客",
+    "學生", "家長", "家長聯絡人", "師傅", "司機", "職員", "處理職員", "跟進人", "記錄人",
+    "持卡人", "接收人", "受檢者", "孕婦", "丈夫", "妻子", "保安員", "員工", "員工姓名",
+    "監護人", "僱主", "僱主姓名", "受僱人", "受僱人姓名", "證人", "投訴人", "負責人",
+    "經手人", "簽署", "簽收人", "值班同事", "工程師", "值班工程師", "代理人", "保證人",
+    "受養人", "受保人", "投保人", "被保險人", "受益人", "會員", "會員姓名", "乘客", "旅客",
+    "訪客", "來電者", "司機姓名", "收款人", "付款人", "戶主", "帳戶持有人", "賬戶持有人",
+    "報案人", "事主", "疑犯", "同事", "聯系人", "對接人", "經理", "主任", "老師", "班主任",
+    "學生姓名", "候選人", "開單人", "承辦人", "簽名", "登記人", "業主姓名", "租客姓名",
+    "發件人", "收件人姓名", "寄件人姓名",
 )

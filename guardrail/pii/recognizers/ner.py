@@ -13,9 +13,13 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from guardrail.pii.recognizers.base import LANGUAGE
+from guardrail.pii.recognizers.name_context import ORG_WORDS
+from guardrail.pii.recognizers.name_lexicon import is_place, never_a_name
+from guardrail.pii.recognizers.name_mentions import inside_place
 from guardrail.pii.recognizers.names_data import PLACE_NAMES
 
 _PLAUSIBLE = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -28,8 +32,24 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts)
-        return [r for r in results if _plausible(text[r.start : r.end])]
+        return [r for r in results if _keep(text, r)]
 
 
 def _plausible(span: str) -> bool:
-    return _PLAUSIBLE.fullmatch(span) is not None and span.lower() not in PLACE_NAMES
+    if _PLAUSIBLE.fullmatch(span) is None or span.lower() in PLACE_NAMES or is_place(span):
+        return False
+    words = _WORDS.findall(span)
+    # Role and field words (Guest, Mum, Tel, Volunteer) and names of businesses or
+    # buildings (... Engineering, ... Centre) are not people.
+    if all(never_a_name(word) for word in words):
+        return False
+    return not any(word.lower() in ORG_WORDS for word in words[1:])
+
+
+def _keep(text: str, result: RecognizerResult) -> bool:
+    if result.entity_type != "PERSON":
+        return _plausible(text[result.start : result.end])
+    if not _plausible(text[result.start : result.end]):
+        return False
+    # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
+    return not inside_place(text, result.start, result.end)

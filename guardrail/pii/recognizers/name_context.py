@@ -1,0 +1,676 @@
+"""Names found by where they stand, not by what they are.
+
+Word lists cannot know every name (``Emily Petrova``, ``Karthik Raman``, ``韓梓涵``),
+but the text around a name often says that one is there:
+
+- a labelled field: ``Claimant: Emily Petrova``, ``Guest name: SCHMIDT, Lukas``,
+  ``姓名：韓 梓 涵``, a JSON key (``"name": ...``, ``"持卡人": ...``), a table column
+  headed Name or 姓名, a CSV column likewise;
+- a chat speaker: ``[12/3/24, 21:15] Winnie: ...``, ``Kelly 9F: ...`` when the label
+  repeats down the text;
+- a greeting, title or sign-off: ``Hi Ivy``, ``Mr Chakraborty``, ``Thanks,\\nRicky Tse``;
+- a phrase that introduces a name: ``her name is Vivian``, ``booking under ...``,
+  ``我老婆 Carol``, ``佢叫 ...``;
+- the form a name takes in travel documents: ``MAK/WINGSZE MS``, a passport's machine
+  readable zone (``P<INDMENON<<ARJUN<KRISHNA``).
+
+A given name that is not also a word (``Priyanka``, ``Sandeep``) is taken on its own;
+one that is (``King``, ``Apple``, ``Coco``) only in one of the positions above. Places,
+buildings and brands from the gazetteer, and words that are roles or field names
+(``Mum``, ``Agent``, ``Tel``), are never names.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_lexicon import (
+    HAN,
+    ZH_HONORIFICS,
+    is_given,
+    is_place,
+    is_surname,
+    never_a_name,
+    both_scripts,
+    zh_name_shape,
+    zh_place_overlaps,
+)
+from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
+from guardrail.pii.recognizers.names_data import (
+    NAME_LABELS_ROLE,
+    NAME_LABELS_STRONG,
+    NAME_LABELS_ZH,
+    TITLES,
+)
+
+ENTITY = "PERSON"
+_STOP = frozenset(STOP_WORDS) | frozenset(
+    """
+    action result status step input output error warning info question answer response
+    request reply comment comments update issue problem solution fix cause impact priority
+    severity category type source target price cost fee qty quantity item items product
+    model brand colour color size weight condition area district region zone level grade
+    score rating outcome decision recommendation plan goal task todo done pending deadline
+    due start end duration frequency dose dosage medication diagnosis symptoms history
+    allergy allergies bp temp pulse height impression assessment advice rx dx hx sx tx obs
+    exam findings conclusion signature signed sex gender age dob nationality occupation
+    passport hkid id no number code tel mobile phone email fax address n/a na nil tbc tba
+    unknown same above below pls please thx ok yes um uh er erm hmm yeah yep nope walk-in
+    vacant none sent importance attachments reservations reservation sales accounts
+    finance admissions enquiries inquiries hiring recruitment concierge housekeeping frontdesk
+    """.split()
+)
+# Particles inside names, lower-case even in a capitalised name.
+_PARTICLES = frozenset("de dela del delos da das do dos van von der den bin binti bte al el la le di du".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?(?![A-Za-z0-9])")
+# Words after a name that make it a business or a place: Pacific Cable customer service,
+# Chiu Brothers Holdings, Complaints Handling Unit.
+ORG_WORDS = frozenset(
+    """
+    customer service services team department dept unit office company co ltd limited bank
+    group holdings engineering hotline support centre center shop store restaurant hotel
+    estate building tower house mansion court garden gardens plaza mall road street hospital
+    clinic school college university church station works trading renovation international
+    properties property insurance logistics travel agency brothers bros association society
+    foundation fund trust partners consulting solutions technology technologies systems
+    industries enterprises corporation corp inc llc plc branch section division committee
+    council board club academy institute kindergarten nursery pharmacy salon studio cafe
+    bar kitchen express mobile telecom motors garage workshop
+    """.split()
+)
+
+
+def _word_ok(word: str, *, lower_ok: bool) -> bool:
+    bare = word.rstrip(".")
+    lower = bare.lower()
+    if re.search(r"['’](?:re|ll|s|ve|d|m|t)$", lower) and not re.match(r"[od]['’]", lower):
+        return False  # we're, I'll, it's: contractions, not names
+    if lower in _PARTICLES:
+        return True
+    if never_a_name(bare) or lower in _STOP:
+        return False
+    return lower_ok or bare[:1].isupper()
+
+
+def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
+                  newline_ok: bool = False) -> tuple[int, int] | None:
+    """Span of a Latin-script name starting at ``pos`` (after a label), or None.
+
+    Words are joined by one space, and once each by a comma (``SCHMIDT, Lukas``) and by
+    a slash (``MAK/WINGSZE``); ``newline_ok`` lets an all-capital name run on over one
+    line break, as in scanned forms.
+    """
+    words: list[tuple[int, int]] = []
+    comma = slash = False
+    i = pos
+    while len(words) < max_words:
+        match = _WORD.match(text, i)
+        if match is None or not _word_ok(match[0], lower_ok=lower_ok):
+            break
+        end = match.end()
+        if match[0].endswith(".") and len(match[0].rstrip(".")) > 1:
+            end -= 1  # a full stop after a word ends the sentence, not the name
+            words.append((match.start(), end))
+            break
+        words.append((match.start(), end))
+        gap_match = re.match(r"[ \t]?,[ \t]?|/|[ \t]|\n", text[end:end + 3])
+        if gap_match is None:
+            break
+        gap = gap_match[0]
+        if "," in gap:
+            if comma:
+                break
+            comma = True
+        elif gap == "/":
+            if slash:
+                break
+            slash = True
+        elif gap == "\n":
+            if not (newline_ok and match[0].isupper()):
+                break
+            following = _WORD.match(text, end + 1)
+            if following is None or not following[0].isupper():
+                break
+        i = end + len(gap)
+    # Trailing particles or a lone initial after a comma are not the name's end.
+    while words and text[words[-1][0]:words[-1][1]].lower() in _PARTICLES:
+        words.pop()
+    if not words:
+        return None
+    # A place or an org word ends the name before it: "Hari Wan Chai" is a hotel.
+    for k in range(1, len(words)):
+        if is_place(text[words[k][0]:words[-1][1]]) or is_place(text[words[k][0]:words[min(k + 1, len(words) - 1)][1]]):
+            words = words[:k]
+            break
+    start, end = words[0][0], words[-1][1]
+    value = text[start:end]
+    following = _WORD.match(text, end + 1) if end < len(text) and text[end] in " \t" else None
+    if following and following[0].lower().rstrip(".") in ORG_WORDS:
+        return None
+    if is_place(value) or all(len(w.strip(".")) < 2 for w in re.split(r"[\s,/]+", value)):
+        return None
+    return start, end
+
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def chinese_name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of a Chinese name starting at ``pos``, letters possibly spaced out
+    (``黎 詠 芝``) or broken over a line after the surname, as scanned forms have them."""
+    chars: list[tuple[int, str]] = []
+    i = pos
+    while i < len(text) and len(chars) < 8:
+        if _HAN_CHAR.match(text, i):
+            chars.append((i, text[i]))
+            i += 1
+            continue
+        gap = re.match(r"[ \t]{1,2}|\n", text[i:i + 2])
+        if gap is None or not chars or not _HAN_CHAR.match(text, i + len(gap[0])):
+            break
+        if gap[0] == "\n" and len(chars) != 1:
+            break
+        if gap[0] != "\n" and not _spaced(text, pos):
+            break
+        i += len(gap[0])
+    squeezed = "".join(ch for _, ch in chars)
+    for honorific in ZH_HONORIFICS:
+        if squeezed.endswith(honorific):
+            if len(squeezed) <= len(honorific) + 1:
+                return None  # 黃師傅: a surname and a title, no name
+            squeezed = squeezed[: -len(honorific)]
+            chars = chars[: len(squeezed)]
+            break
+    if not zh_name_shape(squeezed):
+        return None
+    start, end = chars[0][0], chars[-1][0] + 1
+    if zh_place_overlaps(text, start, end):
+        return None
+    return start, end
+
+
+def _spaced(text: str, pos: int) -> bool:
+    """Whether the characters from ``pos`` are typed with spaces between them."""
+    return re.match(f"[{HAN}][ \t]{{1,2}}[{HAN}][ \t]{{1,2}}[{HAN}]", text[pos:pos + 9]) is not None
+
+
+def _label_pattern(labels: tuple[str, ...] | frozenset[str], *, latin: bool) -> str:
+    ordered = sorted(set(labels), key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace(r"\ ", r"[ _]") for label in ordered)
+    boundary = r"(?<![A-Za-z0-9_])" if latin else ""
+    return rf"{boundary}(?:{alternatives})"
+
+
+# label, an optional parenthesis (``Name (as on passport)``), quotes of a JSON key, and
+# a colon, equals sign or full-width colon.
+_SEPARATOR = r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[\"'”]?[ \t]*[:=][ \t]*[\"'“]?[ \t]*"
+_STRONG = re.compile(f"(?i:{_label_pattern(NAME_LABELS_STRONG, latin=True)}){_SEPARATOR}")
+_ROLE = re.compile(f"(?i:{_label_pattern(NAME_LABELS_ROLE, latin=True)}){_SEPARATOR}")
+_ZH_LABEL = re.compile(f"(?:{_label_pattern(both_scripts(NAME_LABELS_ZH), latin=False)}){_SEPARATOR}")
+# An all-capital field with no colon, as scanned forms print it: ``Surname MENON``.
+_STRONG_NO_COLON = re.compile(
+    r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
+)
+# JSON keys that hold a name though no label above names them: customer_name, nameEn.
+_JSON_NAME_KEY = re.compile(
+    r"[\"']((?=[A-Za-z_]*[Nn]ame)[A-Za-z_]{0,20})[\"'][ \t]*:[ \t]*[\"']"
+)
+_NOT_PERSON_KEY = re.compile(
+    r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"
+    r"model|host|service|tool|function|display|domain|class|type|field|table|app|device|brand|"
+    r"street|building|estate|city|country|org|school|hospital|venue|plan|course|dept|team|group|"
+    r"key|path|var|param|arg|tag|label|queue|bucket|server|image|package|module|method"
+)
+
+
+def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
+    for match in _STRONG.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=True, newline_ok=True) or chinese_name_at(
+            text, match.end()
+        )
+        if span:
+            yield *span, 0.85
+    for match in _STRONG_NO_COLON.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False)
+        if span:
+            yield *span, 0.8
+    for match in _ROLE.finditer(text):
+        pos = match.end()
+        # A title may follow a role label: "Guest: Mrs Doreen Fitzgerald".
+        title = re.match(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+", text[pos:pos + 8])
+        if title:
+            pos += title.end()
+        span = latin_name_at(text, pos, lower_ok=False) or chinese_name_at(text, pos)
+        if span and _name_like(text[span[0]:span[1]]):
+            yield *span, 0.75
+    for match in _ZH_LABEL.finditer(text):
+        span = chinese_name_at(text, match.end()) or latin_name_at(
+            text, match.end(), lower_ok=False, newline_ok=True
+        ) or _spaced_latin_at(text, match.end())
+        if span:
+            yield *span, 0.85
+    for match in _JSON_NAME_KEY.finditer(text):
+        if _NOT_PERSON_KEY.search(match[1]):
+            continue
+        span = latin_name_at(text, match.end(), lower_ok=True) or chinese_name_at(text, match.end())
+        if span:
+            yield *span, 0.8
+
+
+_SPACED_LATIN = re.compile(r"(?:[A-Z] ){2,}[A-Z](?: ?, ?[A-Z][A-Za-z]+(?: [A-Z]\.?)?)?")
+
+
+def _spaced_latin_at(text: str, pos: int) -> tuple[int, int] | None:
+    """``S A N T O S , Jennylyn M.``: a name typed letter by letter on a form."""
+    match = _SPACED_LATIN.match(text, pos)
+    return match.span() if match else None
+
+
+def _name_like(value: str) -> bool:
+    """A role label's value is a name only if some word of it could be one."""
+    if any("\u3400" <= ch <= "\u9fff" for ch in value):
+        return True
+    words = [w.strip(".,") for w in re.split(r"[\s,/]+", value) if w.strip(".,")]
+    if not words:
+        return False
+    known = any(is_given(w, in_position=True) or is_surname(w) for w in words)
+    if any(is_place(w) for w in words):
+        return False
+    # One unknown capitalised word after "To:" or "Agent:" is as often a team or a
+    # product as a person; two or more, or a known name, make a name.
+    return known or (len(words) >= 2 and all(len(w) >= 2 for w in words))
+
+
+# ---- tables ----
+
+_NAME_HEADERS = frozenset(
+    """
+    name names full name fullname customer client guest patient student staff employee
+    volunteer candidate member owner tenant resident visitor contact person assignee
+    assigned to applicant helper driver technician doctor teacher parent attendee
+    participant passenger recipient sender player winner requester requestor user name
+    person english name chinese name surname given name first name last name signed by
+    contact name in charge handled by
+    """.split("\n")
+) | frozenset(
+    w.strip() for w in
+    """name, full name, contact person, assigned to, english name, chinese name, given name,
+    first name, last name, signed by, contact name, in charge, handled by, customer name,
+    client name, patient name, staff name, employee name, student name, guest name,
+    attendee name, person in charge, pic, 姓名, 名字, 客戶, 住戶, 業主, 租客, 訪客, 學生,
+    家長, 員工, 職員, 病人, 醫生, 負責人, 聯絡人, 申請人, 收件人, 登記人, 簽收人, 候選人,
+    參加者, 得獎者, 會員, 乘客, 英文姓名, 中文姓名, 客户, 住户, 学生, 员工, 职员, 医生,
+    负责人, 联络人, 联系人, 申请人, 签收人, 登记人, 候选人""".split(",")
+) | frozenset(
+    """customer client guest patient student staff employee volunteer candidate member owner
+    tenant resident visitor applicant helper driver technician doctor teacher parent attendee
+    participant passenger recipient sender player winner requester user person surname
+    names""".split()
+)
+
+
+def _header_is_name(cell: str) -> bool:
+    cleaned = re.sub(r"[*_`#]|\(.*?\)", "", cell).strip().lower()
+    return cleaned in _NAME_HEADERS or any(
+        part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)
+    )
+
+
+def _cell_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name filling a table cell ``text[start:end]``, if it holds one."""
+    while start < end and text[start] in " \t\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t\"'":
+        end -= 1
+    if start >= end:
+        return None
+    span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
+    if span and span[1] >= end - 1:
+        return span
+    return None
+
+
+def _markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
+    if "|" not in text:
+        return
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group()]
+    columns: list[int] | None = None
+    for offset, line in lines:
+        stripped = line.strip()
+        if not stripped.startswith("|"):
+            columns = None
+            continue
+        cells = _split_cells(line, offset, "|")
+        if re.fullmatch(r"\|?[\s:|-]+\|?", stripped):
+            continue
+        if columns is None:
+            named = [i for i, (s, e) in enumerate(cells) if _header_is_name(text[s:e])]
+            columns = named or []
+            continue
+        for index in columns:
+            if index < len(cells):
+                span = _cell_name(text, *cells[index])
+                if span:
+                    yield *span, 0.8
+
+
+def _split_cells(line: str, offset: int, separator: str) -> list[tuple[int, int]]:
+    """Cells of one table line as spans in the text (markdown's outer pipes dropped)."""
+    spans = []
+    position = 0
+    parts = line.split(separator)
+    for part in parts:
+        spans.append((offset + position, offset + position + len(part)))
+        position += len(part) + 1
+    if separator == "|" and line.strip().startswith("|"):
+        spans = spans[1:]
+    return spans
+
+
+def _csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
+    if text.count(",") < 2:
+        return
+    columns: list[int] | None = None
+    width = 0
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.count(",") < 1 or "|" in line:
+            columns = None
+            continue
+        try:
+            cells = next(csv.reader([line]))
+        except (csv.Error, StopIteration):
+            columns = None
+            continue
+        if columns is None or len(cells) != width:
+            named = [i for i, cell in enumerate(cells) if _header_is_name(cell)]
+            columns, width = (named, len(cells)) if named else (None, 0)
+            continue
+        spans = _csv_cell_spans(line, match.start(), len(cells))
+        for index in columns:
+            if spans and index < len(spans):
+                span = _cell_name(text, *spans[index])
+                if span:
+                    yield *span, 0.8
+
+
+def _csv_cell_spans(line: str, offset: int, count: int) -> list[tuple[int, int]] | None:
+    spans, position, quoted, start = [], 0, False, 0
+    for position, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            spans.append((offset + start, offset + position))
+            start = position + 1
+    spans.append((offset + start, offset + len(line)))
+    return spans if len(spans) == count else None
+
+
+# ---- speakers, greetings, titles, sign-offs, introductions ----
+
+_TIMESTAMP = (
+    r"(?:\[[^\]\n]{3,30}\][ \t]*"
+    r"|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*)"
+)
+_SPEAKER = re.compile(
+    rf"(?m)^[ \t]*(?P<stamp>{_TIMESTAMP})?(?P<who>[^\n:：>\[\]]{{1,40}}?)[ \t]*[:：>](?![/\d])"
+)
+_KIN_PREFIX = frozenset(
+    "auntie aunty aunt uncle foreman cousin grandma grandpa granny master sifu ah designer "
+    "plumber electrician painter decorator tutor coach".split()
+)
+_SPEAKER_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+
+
+def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
+    found = []
+    counts: Counter[str] = Counter()
+    for match in _SPEAKER.finditer(text):
+        who = match["who"]
+        words = list(_SPEAKER_WORD.finditer(who))
+        if not words or len(words) > 4:
+            continue
+        # Drop anything before the Latin words (大家姐 Karen) and titles or kin words
+        # that lead them (Auntie Fong); keep "Ah" names whole (Ah Fai).
+        names = list(words)
+        while names and (names[0][0].lower() in _KIN_PREFIX or names[0][0].lower() in TITLES
+                         or never_a_name(names[0][0])) and names[0][0].lower() != "ah":
+            names.pop(0)
+        if not names or any(not w[0][:1].isupper() for w in names):
+            continue
+        if any(never_a_name(w[0]) or w[0].lower() in _STOP for w in names):
+            continue
+        if any(w[0].isupper() and not (is_given(w[0], in_position=True) or is_surname(w[0])) for w in names):
+            continue  # IVR:, SYSTEM:, QA: are not people
+        tail = who[names[-1].end():].strip()
+        if tail and not re.fullmatch(r"(?:\([^)]*\)|[^\w\s]{1,4}|\d{1,2}/?F|[A-Z]?\d{1,2}[A-Z]?)(?:[ \t].*)?", tail):
+            continue
+        head = who[: names[0].start()]
+        if re.search(r"[0-9]", head):
+            continue
+        start, end = match.start("who") + names[0].start(), match.start("who") + names[-1].end()
+        value = text[start:end]
+        if is_place(value):
+            continue
+        counts[value] += 1
+        found.append((start, end, value, match["stamp"] is not None))
+    for start, end, value, stamped in found:
+        first = value.split()[0]
+        known = is_given(first, in_position=True) or is_surname(first)
+        if stamped or counts[value] >= 2 or known:
+            yield start, end, 0.8 if (stamped or counts[value] >= 2) else 0.7
+
+
+_TITLE = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR)\.?[ \t]+"
+    r"(?=[A-Z])"
+)
+_TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")
+_GREETING = re.compile(
+    r"(?i:(?<![A-Za-z])(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening)|"
+    r"thanks|thank you|thx|ty|sorry|noted|congrats|congratulations|bye|welcome|cheers)"
+    r"(?:,|!)?[ \t]+(?:(?:ma'?am|mam|sir|auntie|uncle|madam)[ \t]+)?)"
+    r"(?=[A-Z])"
+)
+_INTRO = re.compile(
+    r"(?i:(?<![A-Za-z])(?:(?:her|his|my|the|your) name is|name's|named|called|known as|"
+    r"booking under|booked under|under the name(?: of)?|reservation under|under|"
+    r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
+    r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
+    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)(?=[A-Za-z])"
+)
+_SIGN_OFF = re.compile(
+    r"(?im)^[ \t]*(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|"
+    r"best|cheers|sincerely|yours sincerely|yours faithfully|yours truly|rgds|br|love|xoxo|"
+    r"take care|talk soon|best wishes)[ \t]*[,.!]*[ \t]*\n+[ \t]*(?=[A-Za-z])"
+)
+# Chinese words for a relation or role, right before a name in Latin letters.
+_ZH_BEFORE_LATIN = re.compile(
+    "(?:" + "|".join(sorted(both_scripts((
+        "同事", "新同事", "老公", "老婆", "太太", "女朋友", "男朋友", "朋友", "表哥", "表姐",
+        "表妹", "表弟", "表姐夫", "姐夫", "姐姐", "哥哥", "細佬", "妹妹", "家姐", "大家姐",
+        "二家姐", "阿哥", "舅父", "舅母", "姨媽", "姑媽", "叔叔", "伯伯", "新郎", "新娘",
+        "伴娘", "伴郎", "化妝師", "攝影師", "司機", "師傅", "經紀", "經理", "主任", "醫生",
+        "護士", "老師", "同學", "客戶", "客人", "業主", "租客", "住客", "保安", "秘書", "助理",
+        "老闆", "上司", "員工", "職員", "學生", "個仔", "個女", "叫", "叫做", "名叫", "我係",
+        "我是", "我叫", "佢叫", "佢係", "寫", "由", "訪客", "組長", "負責人", "聯絡人", "收件人",
+        "申請人", "持卡人", "僱主", "姐姐", "阿姐", "工人", "姐姐仔", "菲傭", "印傭", "外傭",
+    )), key=len, reverse=True)) + r")[ \t]*(?=[A-Za-z])"
+)
+_ZH_BEFORE_HAN = re.compile(
+    "(?:" + "|".join(sorted(both_scripts((
+        "客戶", "顧客", "本人", "我係", "我是", "我叫", "名叫", "叫做", "佢叫", "佢係", "病人",
+        "員工", "同事", "職員", "經理", "主任", "申請人", "收件人", "聯絡人", "對接人", "跟進人",
+        "處理職員", "記錄人", "司機叫", "師傅", "業主", "租客", "住客", "學生", "家長", "丈夫",
+        "太太", "老公", "老婆", "父親", "母親", "爸爸", "媽媽", "女兒", "兒子", "表妹", "表哥",
+        "表姐", "表弟", "委託人", "代理人", "當事人", "證人", "事主", "簽署人", "寫我名",
+        "持卡人", "轉交同事", "值班同事", "香港同事", "值班工程師", "工程師", "全名", "嫲嫲係",
+        "寫",
+    )), key=len, reverse=True)) + r")[ \t]*(?=[" + HAN + "])"
+)
+
+
+def _positions(text: str) -> Iterator[tuple[int, int, float]]:
+    for match in _TITLE.finditer(text):
+        pos = match.end()
+        initial = re.match(r"[A-Z]\.[ \t]?(?=[A-Z])", text[pos:pos + 4])
+        span = latin_name_at(text, pos + (initial.end() if initial else 0), lower_ok=False, max_words=4)
+        if span:
+            yield (pos if initial else span[0]), span[1], 0.8
+    for match in _TITLE_LOWER.finditer(text):
+        word = _WORD.match(text, match.end())
+        if word and is_surname(word[0]):
+            yield *word.span(), 0.7
+    for pattern, score, strict in ((_GREETING, 0.75, False), (_INTRO, 0.7, True)):
+        for match in pattern.finditer(text):
+            span = latin_name_at(text, match.end(), lower_ok=False, max_words=3)
+            if span is None:
+                # hi mam vicky: a known given name in lower case after a greeting.
+                word = _WORD.match(text, match.end())
+                if word and not strict and is_given(word[0], in_position=True) and not never_a_name(word[0]):
+                    yield *word.span(), 0.6
+                continue
+            first = _WORD.match(text, span[0])
+            assert first is not None
+            if strict and not (is_given(first[0], in_position=True) or is_surname(first[0])):
+                continue
+            if strict and match[0].strip().lower() in {"and", "&", "with", "from", "by", "for", "to", "contact", "call"}:
+                # Common words: only a name the lists know, not any capitalised word.
+                if not is_given(first[0], in_position=False) and not (
+                    is_surname(first[0]) and span[1] - span[0] > len(first[0])
+                ):
+                    continue
+            yield *span, score
+    for match in _SIGN_OFF.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        span = latin_name_at(text, match.end(), lower_ok=True, max_words=4)
+        if span and (span[1] == line_end or text[span[1]:line_end].strip()[:1] in {"", "|", "(", ",", "-", "–"}
+                     or len(text[span[0]:span[1]].split()) >= 1):
+            yield *span, 0.75
+    for match in _ZH_BEFORE_LATIN.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False, max_words=4)
+        if span:
+            first = _WORD.match(text, span[0])
+            assert first is not None
+            if is_given(first[0], in_position=True) or is_surname(first[0]) or span[1] - span[0] > len(first[0]):
+                yield *span, 0.7
+    for match in _ZH_BEFORE_HAN.finditer(text):
+        span = _chinese_name_in_prose(text, match.end())
+        if span:
+            yield *span, 0.75
+
+
+def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
+    """A Chinese name at ``pos`` in running text: the shortest full name, two or three
+    characters (four with a compound surname), not a place."""
+    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
+
+    surname = zh_surname_length(text[pos:pos + 2])
+    if not surname:
+        return None
+    for given in (2, 1):
+        end = pos + surname + given
+        candidate = text[pos:end]
+        if len(candidate) < surname + given or not re.fullmatch(f"[{HAN}]+", candidate):
+            continue
+        if not zh_name_shape(candidate):
+            continue
+        after = text[end:end + 2]
+        stops = not after or not re.match(f"[{HAN}]", after) or after.startswith(
+            ("先生", "小姐", "女士", "太太", "醫生", "医生", "的", "，", "。", "（", "厂", "廠", "同", "嘅", "係", "来", "來", "已", "於", "于", "在", "說", "说", "話", "话", "表", "問", "问", "要", "及", "和", "、", "今", "昨", "明", "將", "将", "會", "会")
+        )
+        if given == 2 and (stops or candidate[surname:] and all(ch in ZH_GIVEN for ch in candidate[surname:])):
+            if not zh_place_overlaps(text, pos, end):
+                return pos, end
+        if (given == 1 and candidate[-1] in ZH_GIVEN and not re.match(f"[{HAN}]", after[:1])
+                and not zh_place_overlaps(text, pos, end)):
+            return pos, end
+    return None
+
+
+# ---- travel documents ----
+
+_AIRLINE = re.compile(r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: [A-Z]{2,})?)(?: (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?(?![A-Za-z/])")
+_MRZ = re.compile(r"P[<A-Z][A-Z]{3}([A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
+
+
+def _documents(text: str) -> Iterator[tuple[int, int, float]]:
+    if "/" in text:
+        for match in _AIRLINE.finditer(text):
+            surname, _, given = match[1].partition("/")
+            if is_place(surname) or len(given.split()[0]) < 3:
+                continue
+            # Codes such as N/A, HKG/NRT or TBC/TBA are short and have no vowels to speak of.
+            if len(surname) <= 3 and len(given) <= 3:
+                continue
+            yield *match.span(1), 0.85
+    if "<<" in text:
+        for match in _MRZ.finditer(text):
+            yield *match.span(1), 0.9
+
+
+# ---- given names alone ----
+
+_CAPITALISED = re.compile(r"(?<![A-Za-z'’-])[A-Z][a-z]+(?:-[A-Za-z]+)?(?![A-Za-z'’])")
+_UPPER = re.compile(r"(?<![A-Za-z'’-])[A-Z]{3,}(?![A-Za-z'’])")
+
+
+def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
+    for pattern in (_CAPITALISED, _UPPER):
+        for match in pattern.finditer(text):
+            if not is_given(match[0]):
+                continue
+            start = match.start()
+            if re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5):start]) or _inside_place(text, start, match.end()):
+                continue
+            upper = match[0].isupper()
+            span = latin_name_at(text, start, lower_ok=False, max_words=4, newline_ok=upper)
+            end = span[1] if span else match.end()
+            if upper:
+                # An all-capital word is a heading or code more often than a name: only
+                # with other all-capital words after it that could be names.
+                if end == match.end() and not _label_before(text, start):
+                    continue
+            yield start, end, 0.7
+
+
+def _label_before(text: str, start: int) -> bool:
+    return re.search(r"[:：][ \t]*$", text[max(0, start - 3):start]) is not None
+
+
+class ContextNameRecognizer(LocalRecognizer):
+    """Names found from labels, tables, speakers, greetings, titles and documents."""
+
+    recognizer_name = "HkContextNameRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[ENTITY], name=self.recognizer_name, supported_language=LANGUAGE
+        )
+
+    def load(self) -> None:
+        """Word lists and patterns are built at import; nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        results = []
+        seen: set[tuple[int, int]] = set()
+        for finder in (_labelled, _markdown_tables, _csv_tables, _speakers, _positions,
+                       _documents, _given_names):
+            for start, end, score in finder(text):
+                if end <= start or (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                results.append(tagged_result(self, self.recognizer_name, ENTITY, start, end, score))
+        return results

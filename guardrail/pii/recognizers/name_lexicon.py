@@ -1,0 +1,159 @@
+"""What a word or a run of characters says about being a person's name.
+
+One place for the questions every name recognizer asks (is this a given name, a
+surname, a word that is never a name, a place), built once at import from the word
+lists in :mod:`names_data` and the gazetteer. Chinese lists are written in Traditional
+characters; their Simplified forms are added here with OpenCC, so one set of lists
+serves both scripts without converting any text at run time (offsets stay as they are).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from guardrail.errors import ConfigurationError
+from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.names_data import (
+    CHINESE_GIVEN_CHARS,
+    CHINESE_SURNAMES,
+    CHINESE_SURNAMES_COMPOUND,
+    ENGLISH_GIVEN_NAMES,
+    GIVEN_SYLLABLES,
+    HK_NICKNAMES,
+    NOT_NAMES,
+    PLACE_NAMES,
+    ROMANISED_SURNAMES,
+    TITLES,
+    WORD_GIVEN_NAMES,
+    WORLD_GIVEN_NAMES,
+    WORLD_SURNAMES,
+)
+
+
+def _opencc(config: str):  # type: ignore[no-untyped-def]
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a broken install
+        raise ConfigurationError(
+            "the 'opencc' package is missing: name recognition needs it to read Simplified "
+            "Chinese; reinstall guardrail"
+        ) from None
+    return opencc.OpenCC(config)
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    return _opencc("t2s")
+
+
+def both_scripts(words: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    """``words`` (Traditional Chinese) with their Simplified forms added."""
+    convert = _t2s().convert
+    return frozenset(words) | frozenset(convert(word) for word in words)
+
+
+def both_scripts_chars(chars: str | frozenset[str]) -> frozenset[str]:
+    """Single characters, each with its Simplified form."""
+    convert = _t2s().convert
+    return frozenset(chars) | frozenset(c for c in (convert(ch) for ch in chars) if len(c) == 1)
+
+
+# ---- Latin script ----
+
+GIVEN = ENGLISH_GIVEN_NAMES | WORLD_GIVEN_NAMES | HK_NICKNAMES
+# Given names that are ordinary words too, or too short to trust alone.
+AMBIGUOUS_GIVEN = WORD_GIVEN_NAMES | frozenset(
+    name for name in GIVEN if len(name) <= 3
+) | frozenset(
+    "genesis harper kennedy quinn piper willow serenity aurora nova autumn hope faith "
+    "tri eka dwi umi ram tek dil prem raj inder nok mei emi rin ren sora uma "
+    "dawn gene jun rey bong ruel rodel".split()
+)
+SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES
+NOT_NAME_WORDS = NOT_NAMES | TITLES
+_PLACES_LATIN = gazetteer.latin_lower() | PLACE_NAMES
+
+
+def is_place(phrase: str) -> bool:
+    """Whether ``phrase`` (any case, any spacing) is a place, building or brand."""
+    return " ".join(phrase.lower().split()) in _PLACES_LATIN
+
+
+def is_given(word: str, *, in_position: bool = False) -> bool:
+    """Whether ``word`` is a given name; word-like ones only where a name is expected."""
+    lower = word.lower()
+    if lower not in GIVEN and lower not in GIVEN_SYLLABLES:
+        return False
+    return in_position or (lower in GIVEN and lower not in AMBIGUOUS_GIVEN)
+
+
+def is_surname(word: str) -> bool:
+    return word.lower() in SURNAMES
+
+
+def never_a_name(word: str) -> bool:
+    return word.lower().strip(".") in NOT_NAME_WORDS
+
+
+# ---- Chinese characters ----
+
+ZH_SURNAMES = both_scripts_chars(
+    "".join(CHINESE_SURNAMES)
+    + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
+    "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟蔣吕呂郝俞宮賈邵殷談"
+    "裴褚衛車虞項祝董樑杭洪包左石崔吉鈕龔程嵇邢滑裴陸榮翁荀羊惠甄麴封"
+)
+ZH_COMPOUND = both_scripts(
+    CHINESE_SURNAMES_COMPOUND
+    + ("鍾離", "東方", "令狐", "慕容", "長孫", "宇文", "司空", "軒轅", "澹臺", "公冶",
+       "太史", "申屠", "西門", "南宮", "獨孤", "呼延", "聞人", "赫連", "張簡", "范姜")
+)
+ZH_GIVEN = both_scripts_chars(CHINESE_GIVEN_CHARS)
+ZH_PLACES = both_scripts(gazetteer.chinese())
+# Characters that do not end a name: a run that stops on one is a phrase, not a name.
+ZH_NOT_IN_NAME = both_scripts_chars(
+    "的了是在有和與及或也都就而但又於給對把被讓向從到為與之其這那個們嗎呢吧啊呀喎囉嘅咗"
+    "緊住過晒哋佢我你您他她它誰乜咩邊點樣冇唔係喺嚟去來話講問叫寫請謝要會可以能用做"
+    "號樓室座層街道路村邨苑閣廈區市省鎮界電郵址"
+)
+_ZH_HONORIFIC = both_scripts(
+    ("先生", "小姐", "女士", "太太", "醫生", "姑娘", "師傅", "博士", "教授", "老師", "律師",
+     "經理", "主任", "廠長", "總", "生", "太", "姐", "sir", "Sir")
+)
+ZH_HONORIFICS = tuple(sorted(_ZH_HONORIFIC, key=len, reverse=True))
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+def zh_surname_length(text: str) -> int:
+    """Length of the surname ``text`` starts with (2 for 歐陽), or 0."""
+    if text[:2] in ZH_COMPOUND:
+        return 2
+    return 1 if text[:1] in ZH_SURNAMES else 0
+
+
+def zh_name_shape(run: str) -> bool:
+    """Whether a run of Chinese characters, spaces removed, can be a full name."""
+    surname = zh_surname_length(run)
+    if not surname:
+        return False
+    given = run[surname:]
+    # A married woman's name can lead with her husband's surname: 辛蘇麗珍.
+    if len(given) == 3 and surname == 1 and given[0] in ZH_SURNAMES:
+        given = given[1:]
+    return 1 <= len(given) <= 2 and not any(ch in ZH_NOT_IN_NAME for ch in given)
+
+
+def zh_place_overlaps(text: str, start: int, end: int) -> bool:
+    """Whether a gazetteer place or brand in ``text`` overlaps ``text[start:end]``."""
+    window_start = max(0, start - 6)
+    window = text[window_start : end + 6]
+    for place in ZH_PLACES:
+        index = window.find(place)
+        while index >= 0:
+            if window_start + index < end and start < window_start + index + len(place):
+                return True
+            index = window.find(place, index + 1)
+    return False
