@@ -46,9 +46,16 @@ def line(entry: dict[str, Any]) -> bytes:
 Signer = Callable[[dict[str, Any]], str]
 
 
-def checkpoint(seq: int, head_hash: str, now: float, signer: Signer) -> dict[str, Any]:
-    """A signed checkpoint vouching for the entry ``seq`` whose hash is ``head_hash``."""
-    head = {"seq": seq, "hash": head_hash}
+def checkpoint(seq: int, head_hash: str, now: float, signer: Signer, every: int | None = None) -> dict[str, Any]:
+    """A signed checkpoint vouching for the entry ``seq`` whose hash is ``head_hash``.
+
+    The signed head also carries the time and the writer's checkpoint interval
+    (``every``), so a verifier knows how many entries may pass between checkpoints
+    and a witness holds when each head was vouched for.
+    """
+    head: dict[str, Any] = {"seq": seq, "hash": head_hash, "time": now}
+    if every is not None:
+        head["every"] = every
     return seal(seq + 1, head_hash, "checkpoint", now, {"head": head, "jws": signer(head)})
 
 
@@ -60,5 +67,5 @@ def next_entries(head: tuple[int, str], kind: str, now: float, record: dict[str,
     """
     entry = seal(head[0] + 1, head[1], kind, now, record)
     if signer is not None and entry["seq"] % every == 0:
-        return [entry, checkpoint(entry["seq"], entry["hash"], now, signer)]
+        return [entry, checkpoint(entry["seq"], entry["hash"], now, signer, every)]
     return [entry]

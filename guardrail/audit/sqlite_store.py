@@ -8,6 +8,12 @@ insert, so no sequence number is used twice. The head and the latest checkpoint 
 kept in a second table, as the folder keeps ``head.json`` and ``checkpoint.json``,
 so a verifier can tell a cut-off end.
 
+``durability``: ``"record"`` commits with ``synchronous=FULL`` (the WAL is fsynced at
+every commit); ``"batch"`` with ``synchronous=NORMAL`` and a WAL checkpoint (which
+fsyncs) once ``sync_window`` seconds have passed since the last one, on the next
+append or on :meth:`SqliteStore.sync`. A full disk fails the transaction, which is
+rolled back whole: the entry is not there and the caller is told.
+
 Rows hold the exact line a folder would hold, so editing a row's text breaks its hash
 just as editing a line does, and ``ORDER BY id`` is the order entries were written.
 """
@@ -15,6 +21,7 @@ just as editing a line does, and ``ORDER BY id`` is the order entries were writt
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from guardrail.audit.chain import GENESIS, Signer, checkpoint, line, next_entries, seal
-from guardrail.audit.store import CHECKPOINT_EVERY
+from guardrail.audit.store import (
+    CHECKPOINT_EVERY,
+    SYNC_WINDOW_SECONDS,
+    CheckpointHook,
+    Decide,
+    Durability,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -46,12 +59,22 @@ class SqliteStore:
         signer: Signer | None = None,
         checkpoint_every: int = CHECKPOINT_EVERY,
         clock: Callable[[], float] = time.time,
+        durability: Durability = "record",
+        sync_window: float = SYNC_WINDOW_SECONDS,
+        on_checkpoint: CheckpointHook | None = None,
     ) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._signer = signer
         self._every = checkpoint_every
         self._clock = clock
+        self.durability = durability
+        self.sync_window = sync_window
+        self._on_checkpoint = on_checkpoint
+        self._last_sync = clock()
+        if not path.exists():
+            # Created owner-only; SQLite gives its -wal and -shm files the same mode.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with closing(self._connect()) as connection:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(SCHEMA)
@@ -62,7 +85,8 @@ class SqliteStore:
             now = self._clock()
             written = next_entries(_head(connection), kind, now, record, self._signer, self._every)
             _insert(connection, written)
-            return written[0]
+        self._after(written)
+        return written[0]
 
     def checkpoint(self) -> dict[str, Any] | None:
         if self._signer is None:
@@ -71,9 +95,43 @@ class SqliteStore:
             seq, prev = _head(connection)
             if seq == 0:
                 return None
-            entry = checkpoint(seq, prev, self._clock(), self._signer)
+            entry = checkpoint(seq, prev, self._clock(), self._signer, self._every)
             _insert(connection, [entry])
-            return entry
+        self._after([entry])
+        return entry
+
+    def amend(self, decide: Decide) -> list[dict[str, Any]]:
+        with self._transaction() as connection:
+            now = self._clock()
+            head = _head(connection)
+            rows = connection.execute("SELECT line FROM entries ORDER BY id")
+            wanted = decide(str(text).encode("utf-8") + b"\n" for (text,) in rows)
+            written: list[dict[str, Any]] = []
+            for kind, record in wanted:
+                written += next_entries(head, kind, now, record, self._signer, self._every)
+                head = (int(written[-1]["seq"]), str(written[-1]["hash"]))
+            if written:
+                _insert(connection, written)
+        self._after(written)
+        return written
+
+    def sync(self) -> None:
+        with closing(self._connect()) as connection:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._last_sync = self._clock()
+
+    def repair(self) -> dict[str, Any] | None:
+        """Nothing to do: SQLite rolls back a torn transaction itself."""
+        return None
+
+    def _after(self, written: list[dict[str, Any]]) -> None:
+        """The batch flush when due; new checkpoints to the hook (witnesses)."""
+        checkpoints = [entry for entry in written if entry["kind"] == "checkpoint"]
+        if self.durability == "batch" and (checkpoints or self._clock() - self._last_sync >= self.sync_window):
+            self.sync()
+        if self._on_checkpoint is not None:
+            for entry in checkpoints:
+                self._on_checkpoint(entry)
 
     def purge(self, max_age_seconds: float) -> int:
         """Delete entries older than the age (never the newest), then record the purge."""
@@ -95,7 +153,9 @@ class SqliteStore:
 
     def _connect(self) -> sqlite3.Connection:
         # Autocommit mode: transactions are begun explicitly, with the write lock.
-        return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        connection.execute(f"PRAGMA synchronous={'FULL' if self.durability == 'record' else 'NORMAL'}")
+        return connection
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -11,14 +11,34 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class TrailUnreadable(Exception):
     """The path is neither an audit folder nor an audit database."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """A record kept beside the entries (the head, the latest checkpoint), as read."""
+
+    label: str  # where it is: "head.json", "audit.sqlite3 meta.head"
+    state: Literal["ok", "missing", "unreadable"]
+    data: dict[str, Any] | None = None
+
+
+def _side(label: str, text: str | None) -> Side:
+    if text is None:
+        return Side(label, "missing")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return Side(label, "unreadable")
+    return Side(label, "ok", data) if isinstance(data, dict) else Side(label, "unreadable")
 
 
 class Trail(Protocol):
@@ -32,6 +52,10 @@ class Trail(Protocol):
 
     def size(self) -> int:
         """Bytes of entries, for a progress bar."""
+        ...
+
+    def sides(self) -> dict[str, Side]:
+        """The side records by name: ``head`` and ``checkpoint``."""
         ...
 
 
@@ -56,6 +80,19 @@ class FolderTrail:
 
     def size(self) -> int:
         return sum(path.stat().st_size for path in self.folder.glob("audit-*.jsonl"))
+
+    def sides(self) -> dict[str, Side]:
+        found = {}
+        for name in ("head", "checkpoint"):
+            path = self.folder / f"{name}.json"
+            try:
+                text: str | None = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                text = None
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            found[name] = _side(path.name, text)
+        return found
 
 
 class SqliteTrail:
@@ -91,6 +128,14 @@ class SqliteTrail:
 
     def size(self) -> int:
         return self.path.stat().st_size
+
+    def sides(self) -> dict[str, Side]:
+        with closing(self._connect()) as connection:
+            try:
+                rows = dict(connection.execute("SELECT name, data FROM meta").fetchall())
+            except sqlite3.DatabaseError:
+                rows = {}
+        return {name: _side(f"{self.name} meta.{name}", rows.get(name)) for name in ("head", "checkpoint")}
 
 
 def open_trail(path: Path) -> Trail:

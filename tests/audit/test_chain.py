@@ -133,19 +133,38 @@ def test_cutting_the_file_is_detected(trail: tuple[Path, dict[str, Any]], keep: 
     assert report.problem is not None and "cut off" in report.problem.reason
 
 
-def test_partial_last_line_and_a_crash_in_the_middle(tmp_path: Path, keys: KeyStore) -> None:
+def test_a_torn_tail_is_cut_at_the_next_start_with_a_gap_entry_saying_what(tmp_path: Path, keys: KeyStore) -> None:
     folder = tmp_path / "audit"
     store = FolderStore(folder, signer=signer_for(keys))
     for i in range(3):
         store.append("call", {"i": i})
     (day,) = sorted(folder.glob("audit-*.jsonl"))
-    day.write_text(day.read_text() + day.read_text()[:20])  # the writer died mid-line
+    whole = day.read_bytes()
+    fourth = FolderStore(tmp_path / "scratch").append("call", {"request_id": "r-torn"})
+    day.write_bytes(whole + json.dumps(fourth, sort_keys=True, separators=(",", ":")).encode()[:120])  # died mid-line
     report = verify_trail(folder)
     assert report.problem is not None and "partial last line" in report.problem.reason
-    store.append("call", {"i": 3})  # a restart continues the chain after the broken line
+    gap = FolderStore(folder, signer=signer_for(keys)).repair()  # what start-up does
+    assert gap is not None and gap["kind"] == "gap" and gap["seq"] == 4
+    assert gap["record"]["bytes_cut"] == 120 and gap["record"]["lost_kind"] == "call"
+    assert gap["record"]["records_lost"] == 1 and day.read_bytes().startswith(whole)
+    store.append("call", {"i": 3})
     report = verify_trail(folder)
     assert report.intact, report.problem
-    assert report.calls == 4 and len(report.warnings) == 1
+    assert report.calls == 4 and report.records_lost == 1
+
+
+def test_garbage_inside_the_log_is_an_error_not_a_warning(tmp_path: Path, keys: KeyStore) -> None:
+    folder = tmp_path / "audit"
+    store = FolderStore(folder, signer=signer_for(keys))
+    for i in range(3):
+        store.append("call", {"i": i})
+    lines = Lines(folder)
+    text = lines.read()
+    lines.write([*text[:2], "not an entry\n", *text[2:]])
+    report = verify_trail(folder)
+    assert report.problem is not None and "unreadable line" in report.problem.reason
+    assert report.problem.line == 3
 
 
 def test_a_checkpoint_signed_by_another_key_is_detected(trail: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
