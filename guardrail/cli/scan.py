@@ -101,15 +101,22 @@ def _open(source: Path | None) -> tuple[IO[bytes], int | None]:
 
 
 def _progress() -> Progress:
-    """A progress bar (bytes read) on stderr, shown only when stderr is a terminal."""
+    """A progress bar (bytes read) on stderr, shown only when stderr is a terminal.
+
+    Records always go to stdout, never through the bar: rich's ``Progress`` would
+    otherwise capture stdout into its display, so ``scan --jsonl > out.jsonl`` typed in a
+    terminal would write the records on the screen and leave the file empty. When stdout
+    is itself the terminal the records are the progress, so no bar is drawn over them.
+    """
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         TaskProgressColumn(),
         TimeRemainingColumn(),
         transient=True,
-        disable=not sys.stderr.isatty(),
+        disable=not sys.stderr.isatty() or sys.stdout.isatty(),
         console=Console(stderr=True),
+        redirect_stdout=False,
     )
 
 

@@ -127,3 +127,32 @@ def test_demo_runs_offline_on_the_default() -> None:
     result = run("demo")
     assert result.returncode == 0, result.stderr
     assert "hk-genai-2025" in result.stdout and "<HK_ID>" in result.stdout
+
+
+def test_jsonl_to_a_file_from_a_terminal_keeps_stdout_for_records(tmp_path: Path) -> None:
+    """``scan --jsonl --input x > out`` typed in a terminal: records in the file, progress on the terminal."""
+    import os
+    import pty
+
+    source = tmp_path / "prompts.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": f"Call Chan Tai Man on 9123 456{i}"}) + "\n"
+                              for i in range(5)), encoding="utf-8")
+    controller, terminal = pty.openpty()
+    with (tmp_path / "redacted.jsonl").open("wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "guardrail.cli", "scan", "--jsonl", "--input", str(source)],
+                                   stdin=terminal, stdout=out, stderr=terminal)
+    os.close(terminal)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed when the process ended
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(controller)
+    assert process.wait(timeout=180) == 0, screen.decode(errors="replace")
+    records = [json.loads(line) for line in (tmp_path / "redacted.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == list(range(5))
+    assert b'"redacted"' not in screen and b"Chan Tai Man" not in screen
