@@ -5,13 +5,23 @@ module is the only place the proxy touches LiteLLM: it turns requests into Route
 calls, responses into plain OpenAI-shaped dicts, and LiteLLM's exceptions into
 :class:`UpstreamError` with the status an OpenAI client expects. Upstream error
 messages are not passed on: they can quote the request.
+
+A call whose connection fails before any answer (most often a pooled keep-alive
+connection the upstream had just closed as idle) is sent again at once, up to
+:data:`CONNECTION_RETRIES` times: the model never saw it, so repeating it is safe.
+Answers, errors included (4xx, 5xx), and timeouts are never repeated here: a model
+may have done the work, and the Router's own ``num_retries`` (0 by default) is the
+operator's choice for those. Idle connections are also dropped sooner than LiteLLM's
+default (15 s), before common servers' own keep-alive limits (5 s for uvicorn), so
+such races are rare in the first place.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +29,10 @@ from guardrail.errors import GuardrailError
 
 # LiteLLM fetches a model price map from the internet at import unless told not to.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+# Seconds LiteLLM's HTTP client keeps an idle upstream connection (read at its import).
+os.environ.setdefault("AIOHTTP_KEEPALIVE_TIMEOUT", "4")
+
+CONNECTION_RETRIES = 3
 
 
 class UpstreamError(GuardrailError):
@@ -107,28 +121,49 @@ class Upstream:
         return model in self.model_names
 
     async def chat(self, model: str, messages: list[Any], params: dict[str, Any]) -> dict[str, Any]:
-        try:
-            response = await self.router.acompletion(model=model, messages=messages, **params)
-        except Exception as error:  # noqa: BLE001 - every LiteLLM failure becomes an UpstreamError
-            raise translate(error) from None
-        return _plain(response)
+        return _plain(await _call(self.router.acompletion, model=model, messages=messages, **params))
 
     async def chat_stream(
         self, model: str, messages: list[Any], params: dict[str, Any]
     ) -> AsyncIterator[dict[str, Any]]:
         """Chunks as plain dicts. Closing the iterator closes the upstream connection."""
-        try:
-            stream = await self.router.acompletion(model=model, messages=messages, stream=True, **params)
-        except Exception as error:  # noqa: BLE001
-            raise translate(error) from None
+        stream = await _call(self.router.acompletion, model=model, messages=messages, stream=True, **params)
         return _chunks(stream)
 
     async def embeddings(self, model: str, inputs: list[str], params: dict[str, Any]) -> dict[str, Any]:
+        return _plain(await _call(self.router.aembedding, model=model, input=inputs, **params))
+
+
+async def _call(method: Callable[..., Awaitable[Any]], **arguments: Any) -> Any:
+    """One Router call; sent again while its connection fails before any answer."""
+    for attempt in range(CONNECTION_RETRIES + 1):
         try:
-            response = await self.router.aembedding(model=model, input=inputs, **params)
-        except Exception as error:  # noqa: BLE001
+            return await method(**arguments)
+        except Exception as error:  # noqa: BLE001 - every LiteLLM failure becomes an UpstreamError
+            if attempt < CONNECTION_RETRIES and never_answered(error):
+                # Let the event loop take in other pooled connections' closes first
+                # (10, 40, 160 ms: a rare cost), so the next attempt does not pick one
+                # that is closing too; sent again at once, some calls failed every time.
+                await asyncio.sleep(0.01 * 4**attempt)
+                continue
             raise translate(error) from None
-        return _plain(response)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def never_answered(error: BaseException) -> bool:
+    """Whether ``error`` is a connection that failed before the upstream answered:
+    the OpenAI client's connection error (not its timeout, a subclass) anywhere in the
+    chain of causes LiteLLM wraps it in."""
+    import openai
+
+    seen: BaseException | None = error
+    for _ in range(10):  # causes chain a few levels deep; never loop on a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, openai.APIConnectionError) and not isinstance(seen, openai.APITimeoutError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:

@@ -19,10 +19,15 @@ from starlette.applications import Starlette
 
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
+from guardrail.adapters.proxy.deadlines import HeadDeadlineProtocol
 from guardrail.attribution import KeyStore
 from guardrail.errors import ConfigurationError
 
 CONFIG_ENV = "GUARDRAIL_CONFIG"
+# uvicorn's settings against slow or idle clients: a request's head must arrive within
+# 10 s of its first byte (HeadDeadlineProtocol), an idle keep-alive connection is closed
+# after 5 s, and past 1,000 open connections new requests get 503 rather than a queue.
+SERVER_LIMITS = {"http": HeadDeadlineProtocol, "timeout_keep_alive": 5, "limit_concurrency": 1000}
 
 
 def read_config(path: str | Path | None) -> ServerConfig:
@@ -64,7 +69,7 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
     check_bind(host, config, insecure=insecure)
     configure_logging()
     logging.getLogger("LiteLLM").setLevel(logging.WARNING)
-    options = {"host": host, "port": port, "access_log": False, "log_level": "warning"}
+    options = {"host": host, "port": port, "access_log": False, "log_level": "warning", **SERVER_LIMITS}
     print(f"guardrail proxy on http://{host}:{port}/v1 (policy {config.policy}, "
           f"models: {', '.join(e.model_name for e in config.model_list)}, workers: {workers})",
           file=sys.stderr, flush=True)

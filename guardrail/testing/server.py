@@ -13,12 +13,13 @@ import uvicorn
 class BackgroundServer:
     """``with BackgroundServer(app) as server: server.url`` — uvicorn on a free port."""
 
-    def __init__(self, app: Any, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, app: Any, *, host: str = "127.0.0.1", port: int = 0, **options: Any) -> None:
+        """``options`` go to ``uvicorn.Config`` (``timeout_keep_alive``, ``http``...)."""
         # The stdlib event loop: uvloop cannot run in a second thread alongside
         # another server's loop (``guardrail serve`` itself uses uvloop).
         config = uvicorn.Config(
             app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
-            loop="asyncio",
+            loop="asyncio", **options,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
