@@ -318,6 +318,8 @@ def _ending(end: _StreamEnd, model: str, provider: str | None = None) -> Iterato
     for out in stream_guard.finish():
         yield litellm.ModelResponseStream(**out)
     attribution = stream_guard.attribution(_generator(model, stream_guard.envelope.get("model"), provider))
+    for out in stream_guard.closing():  # the final text, with the embedded manifest where the tier asks
+        yield litellm.ModelResponseStream(**out)
     end.completed(attribution)
     if attribution is not None:
         yield litellm.ModelResponseStream(**{**stream_guard.envelope, "choices": [], FIELD: attribution.as_field()})

@@ -319,6 +319,8 @@ async def _stream(
             yield event(out)
         envelope = stream_guard.envelope
         attribution = stream_guard.attribution(proxy.generator(model, envelope.get("model")))
+        for out in stream_guard.closing():  # the final text, with the embedded manifest where the tier asks
+            yield event(out)
         if attribution is not None:
             note_attribution(record, attribution)
             yield event({**envelope, "choices": [], FIELD: attribution.as_field()})

@@ -15,6 +15,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from guardrail.attribution import strict_json
+
 TYPE = "guardrail-attribution+jws"
 
 
@@ -58,18 +60,20 @@ def sign(payload: dict[str, Any], key: Ed25519PrivateKey, kid: str) -> str:
 
 def parse(token: str) -> tuple[dict[str, Any], dict[str, Any], bytes, bytes]:
     """Header, payload, signing input and signature, without checking the signature."""
+    if not token.isascii():
+        raise MalformedJws("a compact JWS is ASCII only")
     parts = token.split(".")
     if len(parts) != 3:
         raise MalformedJws("a compact JWS has three dot-separated parts")
     try:
-        header = json.loads(b64url_decode(parts[0]))
-        payload = json.loads(b64url_decode(parts[1]))
-    except (ValueError, UnicodeDecodeError) as error:
-        raise MalformedJws("header or payload is not JSON") from error
+        header = strict_json.loads(b64url_decode(parts[0]))
+        payload = strict_json.loads(b64url_decode(parts[1]))
+    except strict_json.MalformedDocument as error:
+        raise MalformedJws(f"header or payload: {error}") from None
     if not isinstance(header, dict) or not isinstance(payload, dict):
         raise MalformedJws("header and payload must be JSON objects")
     if header.get("alg") != "EdDSA":
-        raise MalformedJws(f"unsupported alg {header.get('alg')!r}")
+        raise MalformedJws("unsupported alg (only EdDSA)")
     return header, payload, f"{parts[0]}.{parts[1]}".encode("ascii"), b64url_decode(parts[2])
 
 

@@ -117,17 +117,23 @@ def serve(
 
 @attribution_app.command("verify")
 def attribution_verify(
-    document: Annotated[Path, typer.Argument(help="A saved chat completion (JSON), or a manifest with --text.")],
+    document: Annotated[Path, typer.Argument(
+        help="A saved chat completion (JSON), a manifest with --text, or plain text carrying an embedded "
+             "marker (pasted from anywhere); - reads standard input.")],
     text: Annotated[Path | None, typer.Option("--text", help="The answer's text, for a bare manifest.")] = None,
     jwks: Annotated[
-        Path | None, typer.Option("--jwks", help="Public keys (JWKS); default .guardrail/jwks.json.")
+        Path | None, typer.Option("--jwks", help="Public keys (JWKS) from a file you trust.")
+    ] = None,
+    jwks_url: Annotated[
+        str | None, typer.Option("--jwks-url", help="Fetch the provider's public keys from this https URL "
+                                 "(a bare origin means its /.well-known/jwks.json).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Check signature, key and content hash; exit 0 only if the answer verifies."""
     from guardrail.cli.attribution_cmd import run_verify
 
-    run_verify(document, text, jwks, as_json)
+    run_verify(document, text, jwks, jwks_url, as_json)
 
 
 @attribution_app.command("rotate-key")

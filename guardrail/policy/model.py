@@ -110,14 +110,20 @@ class TierAttribution(StrictModel):
     label: LabelPlacement = LabelPlacement.NONE
     notice: bool = Field(default=False, description="Add the unverified-output notice.")
     human_review: bool = Field(default=False, description="Mark answers as requiring human review.")
+    text_marker: bool = Field(
+        default=False,
+        description="Embed the signed manifest in the answer text as an invisible C2PA text marker.",
+    )
 
 
 def _default_tiers() -> dict[RiskTier, TierAttribution]:
     # Following GUIDELINE.md's table: high needs human review and the notice, limited
-    # a visible label, low the manifest only.
+    # a visible label, low the manifest only. High also carries the manifest inside its
+    # text, a mark that is hard to remove and survives copy and paste.
     return {
-        RiskTier.UNACCEPTABLE: TierAttribution(label=LabelPlacement.PREFIX, notice=True, human_review=True),
-        RiskTier.HIGH: TierAttribution(label=LabelPlacement.PREFIX, notice=True, human_review=True),
+        RiskTier.UNACCEPTABLE: TierAttribution(label=LabelPlacement.PREFIX, notice=True, human_review=True,
+                                               text_marker=True),
+        RiskTier.HIGH: TierAttribution(label=LabelPlacement.PREFIX, notice=True, human_review=True, text_marker=True),
         RiskTier.LIMITED: TierAttribution(label=LabelPlacement.SUFFIX),
         RiskTier.LOW: TierAttribution(),
     }

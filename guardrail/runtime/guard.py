@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from guardrail.attribution.content import from_response
-from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels
+from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels, with_marker
 from guardrail.core.chat import Message, ShapeError, payload_texts, validate_request
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.shapes import Shape, Validation
@@ -344,6 +344,8 @@ class Guard:
                 context, labels, generator or Generator("unknown", str(response.get("model", ""))),
                 from_response(final), redaction_summary(request.verdict, [verdict]),
             )
+            if labels.embeds_marker:
+                final = {**final, "choices": [_marked(choice, attribution) for choice in new_choices]}
         return GuardedResponse(verdict, final, restorer.restored if restorer else 0, attribution)
 
     def labels(self, context: CallContext, *, unverifiable: bool = False) -> Labels:
@@ -447,6 +449,15 @@ def _labelled(message: Message, labels: Labels) -> Message:
     if isinstance(content, str) and (content or not message.get("tool_calls")):
         return {**message, "content": labels.apply(content)}
     return message
+
+
+def _marked(choice: dict[str, Any], attribution: Attribution) -> dict[str, Any]:
+    """The choice with the signed manifest embedded at the end of its text (C2PA text marker)."""
+    message = choice.get("message") or {}
+    content = message.get("content")
+    if not isinstance(content, str) or not content:
+        return choice
+    return {**choice, "message": {**message, "content": with_marker(content, attribution)}}
 
 
 def _policy_restores(policy: LoadedPolicy) -> bool:

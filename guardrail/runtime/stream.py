@@ -17,6 +17,11 @@ small window:
 Tool-call arguments are held until their choice finishes, then checked, restored and
 sent as one delta: a client cannot act on half a JSON document anyway.
 
+Where the tier embeds the manifest in the text (a C2PA text marker), each choice's
+finishing chunk is held until the manifest over the whole stream is signed, and
+comes out of :meth:`StreamGuard.closing` with the marker at the end of its text: the
+marker goes in the final chunk's text.
+
 A block mid-stream cannot recall text already sent; it stops the stream, and the
 adapter sends an error event in place of the rest.
 """
@@ -27,8 +32,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from guardrail.attribution.content import ChoiceContent
-from guardrail.attribution.manifest import Attribution, Attributor, Generator
+from guardrail.attribution.content import ChoiceContent, merge_delta
+from guardrail.attribution.manifest import Attribution, Attributor, Generator, with_marker
 from guardrail.core.verdict import Decision, Verdict
 from guardrail.runtime.guard import is_unverifiable, redaction_summary
 from guardrail.runtime.restore import PARTIAL_PSEUDONYM
@@ -65,6 +70,9 @@ class _Choice:
     sent: list[str] = field(default_factory=list)  # every text delta sent, for the manifest
     checked: list[str] = field(default_factory=list)  # the same text before restoration and labels
     sent_calls: list[tuple[str, str]] = field(default_factory=list)
+    message: dict[str, Any] = field(default_factory=dict)  # every delta sent, merged: what the manifest covers
+    finish_reason: str | None = None
+    held: dict[str, Any] | None = None  # the finishing choice, until the manifest is embedded in it
 
 
 class StreamGuard:
@@ -85,6 +93,7 @@ class StreamGuard:
         self._labels = guard.labels(request.context)
         self._choices: dict[int, _Choice] = {}
         self._envelope: dict[str, Any] = {}
+        self._attribution: Attribution | None = None
         self.verdicts: list[Verdict] = []
 
     @property
@@ -114,7 +123,9 @@ class StreamGuard:
             if finish is not None and state.tool_calls:
                 delta["tool_calls"] = self._checked_tool_calls(state)
             if delta or finish is not None:
-                passthrough.append({**choice, "delta": delta, "finish_reason": finish})
+                sent = self._sent(state, {**choice, "delta": delta, "finish_reason": finish})
+                if sent is not None:
+                    passthrough.append(sent)
         if passthrough:
             out.append({**self._envelope, "choices": passthrough})
         if chunk.get("usage") is not None:
@@ -137,9 +148,40 @@ class StreamGuard:
             if state.tool_calls:
                 delta["tool_calls"] = self._checked_tool_calls(state)
             if delta:
-                choice = {"index": index, "delta": delta, "finish_reason": None}
-                out.append({**self._envelope, "choices": [choice]})
+                choice = self._sent(state, {"index": index, "delta": delta, "finish_reason": None}, last=True)
+                if choice is not None:
+                    out.append({**self._envelope, "choices": [choice]})
         return out
+
+    def closing(self) -> list[dict[str, Any]]:
+        """The finishing chunks held back for the text marker, the marker at the end of
+        each text (after :meth:`attribution`); nothing when the tier embeds none."""
+        out = []
+        for index, state in sorted(self._choices.items()):
+            choice, state.held = state.held, None
+            if choice is None:
+                continue
+            if self._attribution is not None and state.sent:
+                delta = dict(choice["delta"])
+                delta["content"] = with_marker(str(delta.get("content") or ""), self._attribution)
+                choice = {**choice, "delta": delta}
+            out.append({**self._envelope, "choices": [choice]})
+        return out
+
+    def _sent(self, state: _Choice, choice: dict[str, Any], *, last: bool = False) -> dict[str, Any] | None:
+        """Record a choice's delta as sent; hold it instead if it finishes the choice
+        and the manifest is to be embedded in its text."""
+        merge_delta(state.message, choice["delta"])
+        if choice.get("finish_reason") is not None:
+            state.finish_reason = choice["finish_reason"]
+        if (last or choice.get("finish_reason") is not None) and self._embeds:
+            state.held = choice
+            return None
+        return choice
+
+    @property
+    def _embeds(self) -> bool:
+        return self._attributor is not None and self._labels.embeds_marker
 
     @property
     def envelope(self) -> dict[str, Any]:
@@ -152,11 +194,12 @@ class StreamGuard:
         if attributor is None:
             return None
         contents = [
-            ChoiceContent(index, "".join(state.sent), list(state.sent_calls))
+            ChoiceContent(index, "".join(state.sent), list(state.sent_calls), state.message, state.finish_reason)
             for index, state in sorted(self._choices.items())
         ]
         redaction = redaction_summary(self._request.verdict, self.verdicts)
-        return attributor.attribute(self._context, self._labels, generator, contents, redaction)
+        self._attribution = attributor.attribute(self._context, self._labels, generator, contents, redaction)
+        return self._attribution
 
     def _labelled(self, state: _Choice, released: str, *, final: bool) -> str:
         """Add the tier's label before the first text and after the last; record it."""

@@ -13,7 +13,7 @@ import openai
 import pytest
 
 import guardrail
-from guardrail.attribution import ChoiceContent, load_jwks, verify, verify_document
+from guardrail.attribution import Status, from_chunks, load_jwks, text_marker, verify, verify_document, verify_text
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.policy.model import DEFAULT_LABEL, DEFAULT_NOTICE
 from guardrail.runtime import Guard
@@ -50,22 +50,29 @@ def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_p
 def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default_proxy: str) -> None:
     stream = api(default_proxy).chat.completions.create(
         model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True)
-    text, attributions = "", []
+    chunks, text, attributions = [], "", []
     for chunk in stream:
+        chunks.append(chunk.model_dump())
         if chunk.choices:
             text += chunk.choices[0].delta.content or ""
         elif (chunk.model_extra or {}).get(FIELD):
             attributions.append(chunk.model_extra[FIELD])
     assert len(attributions) == 1
-    assert verify(attributions[0], [ChoiceContent(0, text)], jwks(default_proxy)).valid
-    assert not verify(attributions[0], [ChoiceContent(0, text + "!")], jwks(default_proxy)).valid
+    keyset = jwks(default_proxy)
+    assert verify(attributions[0], from_chunks(chunks), keyset).valid
+    assert verify(attributions[0], text, keyset).valid  # the text alone, as pasted
+    assert not verify(attributions[0], text + "!", keyset).valid
+    altered = from_chunks(chunks)
+    altered[0].finish_reason = "length"
+    assert not verify(attributions[0], altered, keyset).valid
 
 
 def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
     stream = api(round_trip_proxy).chat.completions.create(
         model="echo-tool", messages=[{"role": "user", "content": PROMPT}], stream=True)
-    arguments, name, attribution = "", "", None
+    arguments, name, attribution, chunks = "", "", None, []
     for chunk in stream:
+        chunks.append(chunk.model_dump())
         if chunk.choices:
             for call in chunk.choices[0].delta.tool_calls or []:
                 arguments += call.function.arguments or ""
@@ -73,7 +80,11 @@ def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
         elif (chunk.model_extra or {}).get(FIELD):
             attribution = chunk.model_extra[FIELD]
     assert attribution is not None
-    assert verify(attribution, [ChoiceContent(0, "", [(name, arguments)])], jwks(round_trip_proxy)).valid
+    assert verify(attribution, from_chunks(chunks), jwks(round_trip_proxy)).valid
+    (choice,) = from_chunks(chunks)
+    assert choice.tool_calls == [(name, arguments)]
+    renamed = json.loads(json.dumps(chunks).replace(name, name + "x"))
+    assert not verify(attribution, from_chunks(renamed), jwks(round_trip_proxy)).valid
 
 
 def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy: str) -> None:
@@ -81,9 +92,33 @@ def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy:
         model="echo", messages=[{"role": "user", "content": "Is this rash serious?"}],
         extra_body={"guardrail": {"use_case": "triage"}})
     content = answer.choices[0].message.content
-    assert content.startswith(DEFAULT_LABEL) and content.endswith(DEFAULT_NOTICE)
+    visible = text_marker.strip(content)
+    assert visible.startswith(DEFAULT_LABEL) and visible.endswith(DEFAULT_NOTICE)
     manifest = answer.model_dump()[FIELD]["manifest"]
     assert manifest["human_review_required"] is True and manifest["risk_tier"] == "high"
+    assert manifest["text_marker"] is True
+    keyset = jwks(round_trip_proxy)
+    assert verify_document(answer.model_dump(), keyset).valid
+    pasted = verify_text(content, keyset)  # the text alone, copied out of a chat window
+    assert pasted.valid and pasted.manifest == manifest, pasted.explain()
+    assert verify_text(content.replace("rash", "rush"), keyset).status is Status.CONTENT_MISMATCH
+
+
+def test_high_tier_streams_carry_the_marker_in_the_final_chunk(round_trip_proxy: str) -> None:
+    stream = api(round_trip_proxy).chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": "Is this rash serious?"}], stream=True,
+        extra_body={"guardrail": {"use_case": "triage"}})
+    chunks = [chunk.model_dump() for chunk in stream]
+    texts = [c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"]]
+    with_marker = [i for i, t in enumerate(texts) if "\ufeff" in t]
+    assert with_marker == [len(texts) - 1]  # only the final text chunk carries it
+    finishing = [c for c in chunks if c["choices"]][-1]
+    assert finishing["choices"][0]["finish_reason"] == "stop"
+    keyset = jwks(round_trip_proxy)
+    result = verify_text("".join(texts), keyset)
+    assert result.valid and result.manifest["risk_tier"] == "high", result.explain()
+    attribution = chunks[-1][FIELD]
+    assert verify(attribution, from_chunks(chunks), keyset).valid
 
 
 def test_low_tier_has_no_visible_label_but_still_says_ai_generated(round_trip_proxy: str) -> None:
@@ -104,6 +139,7 @@ def test_the_cli_verifies_and_names_each_failure(default_proxy: str, tmp_path: P
         path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
         return subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path),
                                "--jwks", str(keys), *extra], check=False, capture_output=True, text=True, timeout=60)
+
 
     ok = run(document)
     assert ok.returncode == 0 and ok.stdout.startswith("status: valid") and "Not proven" in ok.stdout
@@ -136,6 +172,5 @@ def test_wrapper_results_carry_a_manifest(default_guard: Guard, upstream: tuple[
     answer = guardrail.completion(messages=[{"role": "user", "content": PROMPT}], **options)
     assert verify_document(answer.model_dump(), keyset).valid
     chunks = list(guardrail.completion(messages=[{"role": "user", "content": PROMPT}], stream=True, **options))
-    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     closing = getattr(chunks[-1], FIELD)
-    assert verify(closing, [ChoiceContent(0, text)], keyset).valid
+    assert verify(closing, from_chunks([c.model_dump() for c in chunks if c.choices]), keyset).valid

@@ -19,6 +19,7 @@ from guardrail.attribution import (
     KeyStore,
     Labels,
     Status,
+    from_response,
     load_jwks,
     verify,
     verify_document,
@@ -41,7 +42,7 @@ def attributed(keys: KeyStore, context: CallContext, default_policy: LoadedPolic
     response = {"id": "x", "model": "gpt-test", "choices": [
         {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]}
     attribution = attributor.attribute(context, labels, Generator("openai", "gpt-test-2025"),
-                                       [ChoiceContent(0, text)], {"input": {"PERSON": 2}, "output": {}})
+                                       from_response(response), {"input": {"PERSON": 2}, "output": {}})
     return {**response, FIELD: attribution.as_field()}
 
 
@@ -95,7 +96,7 @@ def test_editing_the_signed_payload_breaks_the_signature(keys: KeyStore, context
     claims = json.loads(b64url_decode(payload))
     claims["generator"]["model"] = "human-written"
     forged = f"{header}.{b64url(json.dumps(claims).encode())}.{signature}"
-    assert verify({"jws": forged}, [ChoiceContent(0, ANSWER)], jwks_of(keys)).status is Status.BAD_SIGNATURE
+    assert verify({"jws": forged}, ANSWER, jwks_of(keys)).status is Status.BAD_SIGNATURE
 
 
 def test_unknown_key_and_malformed_and_other_content(keys: KeyStore, tmp_path: Path, context: CallContext, default_policy: LoadedPolicy) -> None:

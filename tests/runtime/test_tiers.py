@@ -97,7 +97,7 @@ def test_a_check_that_hangs_times_out_and_its_on_error_applies(tmp_path: Path) -
 
 
 def test_a_high_tier_answer_needs_review_and_carries_the_notice(default_guard: Guard, tmp_path: Path) -> None:
-    from guardrail.attribution import Attributor, Generator, KeyStore
+    from guardrail.attribution import Attributor, Generator, KeyStore, text_marker
     from guardrail.policy.model import DEFAULT_LABEL, DEFAULT_NOTICE
 
     attributor = Attributor(KeyStore(tmp_path / "keys").active, "test")
@@ -105,8 +105,10 @@ def test_a_high_tier_answer_needs_review_and_carries_the_notice(default_guard: G
     request = default_guard.guard_request([{"role": "user", "content": "Read this X-ray report."}], context)
     answer = {"id": "a", "model": "m", "choices": [{"index": 0, "message": {"role": "assistant", "content": "Fine."}}]}
     guarded = default_guard.guard_response(answer, request, Generator("openai", "m"), attributor)
-    assert guarded.response["choices"][0]["message"]["content"] == f"{DEFAULT_LABEL}\n\nFine.\n\n{DEFAULT_NOTICE}"
+    content = guarded.response["choices"][0]["message"]["content"]
+    assert text_marker.strip(content) == f"{DEFAULT_LABEL}\n\nFine.\n\n{DEFAULT_NOTICE}"
     assert guarded.attribution is not None
+    assert text_marker.extract(content)[0] == guarded.attribution.jws  # the manifest, embedded in the text
     manifest = guarded.attribution.manifest
     assert manifest["human_review_required"] is True and manifest["unverified_notice"] is True
     assert manifest["risk_tier"] == "high"
