@@ -16,6 +16,8 @@ Two more disguises are undone, each with the offset map kept:
 * look-alike letters from other scripts inside a Latin word or number (Cyrillic ``А`` in
   ``А123456(3)``, ``е`` in ``gmаil.com``) become their Latin twins, and combining marks
   stacked on a Latin letter or digit are dropped (``9̲1̲2̲3̲``); NFKC folds neither;
+* OCR's digits inside words (``F1at``, ``Bui1ding``, ``Hi11 R0ad``) become the letters
+  they stand for, one for one, when lowercase letters surround them;
 * numbers dictated digit by digit, in English words (``nine one two three, oh four``,
   ``double six``) or in Chinese numerals (``九一二三四五六七``), become ASCII digits
   separated by single spaces, so that the phone, card and identity-card patterns see
@@ -53,6 +55,11 @@ _CONFUSABLES = str.maketrans(
 _CONFUSABLE_CHARS = "АВСЕНІЈКМОРЅТХУаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικν"
 _NEEDS_FOLDING = re.compile(f"[{_CONFUSABLE_CHARS}\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _MIXED_WORD = re.compile(f"[A-Za-z0-9{_CONFUSABLE_CHARS}]*[A-Za-z0-9][A-Za-z0-9{_CONFUSABLE_CHARS}]*")
+
+# A 0 or 1 between a letter and a lowercase letter (F1at, R0ad, dep0sit), or ending a
+# word after a lowercase letter (Hi11, Te1): OCR's misreading of o and l.
+_OCR_DIGIT_IN_WORD = re.compile(r"(?<=[A-Za-z])[01]{1,2}(?=[a-z])|(?<=[A-Z][a-z])[01]{1,2}(?![A-Za-z0-9@._-])")
+_OCR_TO_LETTER = str.maketrans("01", "ol")
 
 # Digits dictated one by one. English: four or more digit words ("double six" counts
 # two); Chinese numerals: six or more. Separators between them: spaces, commas,
@@ -106,7 +113,17 @@ class NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters and
     spell dictated digits as digits, keeping an offset map."""
-    return _spell_out_digits(_fold(text))
+    return _spell_out_digits(_ocr_letters(_fold(text)))
+
+
+def _ocr_letters(normalized: NormalizedText) -> NormalizedText:
+    """``0``/``1`` read for ``o``/``l`` inside a lowercase word, replaced one for one
+    (so the offset map stays as it is)."""
+    text = normalized.text
+    if _OCR_DIGIT_IN_WORD.search(text) is None:
+        return normalized
+    fixed = _OCR_DIGIT_IN_WORD.sub(lambda m: m[0].translate(_OCR_TO_LETTER), text)
+    return NormalizedText(normalized.original, fixed, normalized.starts, normalized.ends)
 
 
 def _fold(text: str) -> NormalizedText:

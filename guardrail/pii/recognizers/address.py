@@ -1,86 +1,116 @@
-"""Hong Kong street addresses, in English and in Chinese.
+"""Addresses in English (Hong Kong and abroad); Chinese ones are in :mod:`.address_zh`.
 
-English: ``Flat 12B, 88 Queen's Road Central, Wan Chai``; ``Room 1203, 12/F, Block B,
-Tai Koo Shing``. The number-and-street part is the core; flat, floor, block, building
-and district are taken along when they are there.
+Hong Kong writes a home address from the inside out: flat, floor, block, building or
+estate, street (often absent: most homes are in estates), district, region:
+``Flat A, 18/F, Block 4, Heng Fa Chuen``, ``Flat 14, 6/F, Ko Cheung House, Ko Yee
+Estate, Yau Tong``, ``12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong``. So an
+address is either led by a flat, room, house or floor and runs on over the capitalised
+names after it, or is a number and a street, with the district after it. Transcripts
+say the numbers (``flat eight, thirty-first floor, Tower three``), forms shout in
+capitals without commas (``FLAT 9 20/F HO MING HOUSE``); both count. Names run on only
+within a line, or onto the next after a comma or a building word, so the label on the
+next line (``Correspondence address:``) stays out of the span.
 
-Chinese: ``九龍彌敦道264號40樓A室``, ``新界沙田大圍道183號17樓C室``, and estate-style
-``沙田第一城23座15樓C室``.
+Addresses abroad are caught in their own shapes: a street and number before a postal
+code and city (``Bergmannstraße 41, 10961 Berlin``), a British postcode at the end.
 """
 
 from __future__ import annotations
 
 import re
 
+from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer
 from guardrail.pii.recognizers.base import RegexRecognizer
 
-_WORD = r"[A-Z][A-Za-z'’.-]*"
-_UNIT = r"(?:(?:Flat|Room|Rm|Unit|Suite|Shop|Apt|Apartment)\.?\s*[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?,?\s*)"
+__all__ = ["ChineseAddressRecognizer", "EnglishAddressRecognizer"]
+
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
+)
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth)"
+)
+_ID = rf"(?:[A-Z]?\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?|[A-Z]{{1,2}}\b|(?i:{_NUMBER_WORD})\b)"
+_UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop)"
+_UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
-    r"(?:(?:\d{1,3}\s?/\s?F|\d{1,3}(?:st|nd|rd|th)\s+Floor|(?:Floor|Fl\.?)\s*\d{1,3}"
-    r"|G/F|Ground\s+Floor)\.?,?\s*)"
+    r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b|\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
+    rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor)\b)"
 )
-_BLOCK = r"(?:(?:Block|Blk|Tower|Phase)\s*[A-Z0-9]{1,3},?\s*)"
-_BUILDING_SUFFIX = (
-    r"(?:Building|Bldg|Mansion|Mansions|Court|House|Tower|Towers|Centre|Center|Plaza|Garden"
-    r"|Gardens|Estate|Villa|Villas|Heights|Terrace|Place|Square|Shing|City)"
+_BLOCK = rf"(?:(?i:block|blk|tower|phase|wing)\.?[ \t]?{_ID})"
+_BUILDING_WORD = (
+    r"(?:House|Building|Bldg|Mansions?|Court|Centre|Center|CTR|Estate|Garden|Gardens|Villa|Villas|Plaza|Tower|Towers"
+    r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?)"
 )
-_BUILDING = rf"(?:{_WORD}(?:\s+{_WORD}){{0,3}}\s+{_BUILDING_SUFFIX}\.?,?\s*)"
+_LETTER = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]"
+_CAPITALISED = rf"(?:[A-Z]{_LETTER}*(?:['’-]{_LETTER}+)*)"
+_WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
+# Words of a name; a line break inside one only before a building word (OCR wraps).
+_NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
 _STREET_SUFFIX = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Path|Drive|Crescent|Highway|Boulevard|Circuit"
-    r"|Praya|Way|Close|Terrace|Hill|Rise)"
+    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
 )
+_STREET_NUMBER = rf"(?:\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?|(?i:{_NUMBER_WORD}))"
 _STREET = (
-    rf"\d{{1,4}}[A-Z]?(?:\s?-\s?\d{{1,4}})?,?\s+(?:{_WORD}\s+){{1,4}}{_STREET_SUFFIX}\b\.?"
-    r"(?:\s+(?:Central|East|West|North|South))?"
+    rf"(?:{_STREET_NUMBER},?[ \t]+(?:{_WORD}[ \t]+){{0,4}}{_STREET_SUFFIX}\b\.?"
+    r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?)"
 )
-_DISTRICT = rf"(?:,\s*{_WORD}(?:\s+{_WORD}){{0,2}}(?=[\s,.;:)]|$))?"
+# A spoken street with no suffix ("thirty-eight New Praya Kennedy Town") is left to the names.
+_AFTER_BUILDING_WORD = "|".join(
+    f"(?<={word})" for word in "House Building Mansion Mansions Court Centre CTR Estate Garden Gardens Villa Plaza Tower"
+    " HOUSE BUILDING MANSION MANSIONS COURT CENTRE ESTATE GARDEN GARDENS VILLA PLAZA TOWER".split()
+)
+_SEP = rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+)"
+_PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME})"
 ENGLISH = re.compile(
-    rf"(?<![A-Za-z0-9])((?:{_UNIT}?{_FLOOR}?{_BLOCK}?{_BUILDING}?{_STREET}{_DISTRICT})"
-    rf"|(?:{_UNIT}{_FLOOR}?{_BLOCK}?{_BUILDING}))"
+    rf"(?<![A-Za-z0-9])("
+    rf"(?:{_UNIT}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat or floor
+    rf"|{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"  # a number and a street, then districts
+    rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
+    rf"|(?:Jl\.?|Jln\.?|Jalan|Brgy\.?|Barangay)[ \t]+{_CAPITALISED}(?:[ \t]+(?!No\b){_CAPITALISED}){{0,3}}(?:[ \t]+No\.?[ \t]*\d{{1,4}}[A-Z]?)?"  # Indonesia, Philippines
+    rf"(?:[ \t]*,[ \t]*(?:RT[ \t]?\d{{1,3}}[ \t]?/[ \t]?RW[ \t]?\d{{1,3}}|{_NAME})){{0,5}}"
+    r")"
 )
-
-_REGION = r"(?:香港|九龍|新界|離島)?"
-_CJK = r"[\u4e00-\u9fff]"
-# Characters that end a preceding verb or phrase rather than begin a street name.
-_NOT_STREET_START = r"(?![在到於往住址寄送係是為：:，,])"
-_STREET_ZH = rf"{_NOT_STREET_START}{_CJK}{{1,6}}?(?:道|路|街|里|徑|巷|坊|圍|臺|台|邨|村|大道)"
-_NUMBER_ZH = r"\s?\d{1,4}(?:\s?[-至]\s?\d{1,4})?[A-Z]?\s?號"
-_AFTER_NUMBER_ZH = (
-    rf"(?:{_CJK}{{1,10}}?(?:大廈|大樓|中心|廣場|花園|苑|閣|軒|邸|居|院|樓宇|城|村))?"
-    r"(?:\s?[A-Z0-9]{1,3}\s?座)?(?:\s?(?:\d{1,3}|[A-Z])\s?(?:樓|/F|F)|地下|地庫)?"
-    r"(?:\s?[A-Z0-9]{1,4}\s?(?:室|號舖|舖|號房))?"
-)
-_ESTATE_ZH = (
-    rf"{_NOT_STREET_START}{_CJK}{{2,8}}?\s?[A-Z0-9]{{1,3}}\s?座\s?\d{{1,3}}\s?樓"
-    r"(?:\s?[A-Z0-9]{1,4}\s?室)?"
-)
-CHINESE = re.compile(
-    rf"({_REGION}(?:{_STREET_ZH}{_NUMBER_ZH}{_AFTER_NUMBER_ZH}|{_ESTATE_ZH}))"
+_UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
+_HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR})")
+_HAS_FLAT_AND_FLOOR = re.compile(rf"^{_UNIT}{_SEP}{_FLOOR}")
+_HAS_STREET = re.compile(rf"{_STREET}")
+_HAS_PLACE_WORD = re.compile(
+    rf"{_BUILDING_WORD}|{_BLOCK}|\b(?:Estate|City|Park|Chuen|Shing|Heights|Terrace|Place|Square|Ville|Bay)\b"
 )
 
 
 class EnglishAddressRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("ADDRESS", "HkEnglishAddressRecognizer", ENGLISH)
+        self._literals = None  # case-insensitive parts: no literal prefilter
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
-        """The match without the punctuation and spaces it may have run into."""
+        """The match without the punctuation and spaces it may have run into, with a
+        British postcode after it."""
         start = match.start(1)
-        return start, start + len(match[1].rstrip(" ,.;:"))
+        end = start + len(match[1].rstrip(" ,.;:\n\t"))
+        last_word = match.string.rfind(" ", start, end) + 1
+        for at in (end, last_word):
+            postcode = _UK_POSTCODE.match(match.string, at) if at > start else None
+            if postcode:
+                return start, postcode.end()
+        return start, end
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
-        has_street = re.search(rf"{_STREET_SUFFIX}\b", value) is not None
-        has_unit = re.match(_UNIT, value) is not None
+        has_street = _HAS_STREET.search(value) is not None
+        has_unit = _HAS_UNIT.match(value) is not None
         if has_street:
             return 0.85 if has_unit else 0.7
+        if has_unit:
+            # A flat or floor and names: an estate address, or a flat in a named building.
+            if _HAS_PLACE_WORD.search(value, 1) or _HAS_FLAT_AND_FLOOR.match(value):
+                return 0.8
+            return 0.45
         return 0.6
-
-
-class ChineseAddressRecognizer(RegexRecognizer):
-    def __init__(self) -> None:
-        super().__init__("ADDRESS", "HkChineseAddressRecognizer", CHINESE)
-
-    def score(self, match: re.Match[str], text: str) -> float:
-        return 0.85 if re.search(r"樓|室|座", match[1]) else 0.7

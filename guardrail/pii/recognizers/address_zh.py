@@ -1,0 +1,131 @@
+"""Hong Kong and mainland addresses written in Chinese.
+
+An address is found by how it ends, not by how it starts: a floor and flat
+(``7樓D室``, ``22楼A室``, ``三十一樓 十二室``), a flat after a building (``東昇樓1408室``),
+a block and flat (``A座2205``, ``2单元801``), or a street number (``德輔道中88號``,
+``兴发南路33号``). From that end it reaches back over the estate, building, street,
+district and region names before it (``新界將軍澳寶林邨寶寧樓7樓D室``,
+``广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室``), which need no street number,
+as most Hong Kong homes are written with none.
+
+Chinese has no spaces, so where the address starts is decided by the words that
+cannot begin one: the verbs, particles and pronouns that introduce it (``地址係``,
+``住於``, ``寄往``, ``我叫…，住``) stop the reach back, as do punctuation and line
+breaks (a line break only continues an address after an estate, street or block, as in
+OCR'd forms). A known district or region (see :mod:`guardrail.pii.gazetteer`) inside
+the reach is where the address starts when only ordinary words precede it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.base import RegexRecognizer
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# Characters that introduce an address rather than begin one: verbs of living and
+# sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
+# a common Hong Kong place name (和, 同, 落, 入 do, and are not here).
+_STOP = "係是為为於于在住址位探寫写咪緊紧喺嘅的之請请填叫啦呀喇囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
+_BODY_CJK = f"[{_CJK}]"
+_N = r"\d(?: ?\d){0,3}"
+_HN = "[一二三四五六七八九十]{1,4}"
+_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:/F|F(?![A-Za-z])))"
+_FLAT_MARK = r"(?:室|號室|号室|號房|号房|號舖|号铺|號鋪|舖|铺|鋪)"
+_FLAT = rf"(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}"
+_BLOCK = rf"(?:第?(?:{_N}|[A-Z]{{1,2}}|{_HN}) ?(?:座|栋|棟|幢|號樓|号楼|單元|单元))"
+_STREET_END = r"(?:道中|道東|道西|道南|道北|大道|道|路|街|里|徑|径|巷|坊|圍|围|臺|台|坡|橋|桥)"
+_STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院)?"
+_TAIL = (
+    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?[A-Z0-9]{{1,4}}(?![A-Za-z0-9]))?"
+    rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}})(?![A-Za-z0-9])"
+    rf"|{_FLAT}"
+    rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$)"
+    rf"|{_STREET_END} ?{_STREET_NO})"
+)
+# What may come before the end: names (any Chinese character but a stop word),
+# numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
+_PIECE = rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座])\n)"
+CHINESE = re.compile(
+    rf"((?:{_PIECE}){{0,30}}{_TAIL})"
+)
+_LITERALS = frozenset("樓楼F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺")
+_START_CHAR = re.compile(rf"[{_CJK}0-9A-Z]")
+_ESTATE_WORD = re.compile(r"[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾臺台道路街里座期]")
+# A floor alone (a mall's second floor) is a place; a home has a flat, a block or a street number.
+_HOME = re.compile(rf"{_FLAT_MARK}|{_FLOOR} ?[A-Z0-9]{{1,4}}(?![A-Za-z0-9])|{_BLOCK}|(?:號|号)|\d{{3,4}}$")
+_FLOOR_ONLY = re.compile(_FLOOR)
+_RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
+_RANGE_BEFORE = re.compile(r"\d ?[-至~] ?$")
+# A list of parts after the flat, comma-separated: ``28樓B室, 3座, 嘉峰臺, 鴨脷洲``.
+_MORE = re.compile(rf" ?[,，] ?((?:{_N}|[A-Z]) ?座|[{_CJK}]{{2,6}})")
+_REGIONS = ("香港", "九龍", "九龙", "新界", "離島", "离岛")
+_PROVINCE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治區|自治区)|北京市|上海市|天津市|重慶市|重庆市|澳門|澳门")
+
+
+@cache
+def _places() -> tuple[str, ...]:
+    """Region and district names, longest first, in Traditional and Simplified spelling."""
+    names = {e for e in gazetteer.entries("places") if not e.isascii() and len(e) >= 2}
+    names.update(_REGIONS)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _first_place(value: str) -> int:
+    """Offset of the first region, district or province named in ``value``, or -1."""
+    best = -1
+    province = _PROVINCE.search(value)
+    if province:
+        best = province.start()
+    for name in _places():
+        at = value.find(name)
+        if at >= 0 and (best < 0 or at < best):
+            best = at
+    return best
+
+
+class ChineseAddressRecognizer(RegexRecognizer):
+    def __init__(self) -> None:
+        super().__init__("ADDRESS", "HkChineseAddressRecognizer", CHINESE)
+        # Every match ends in a floor, flat, block or street number, or in digits after
+        # a building word: a text with none of these characters is not searched.
+        self._literals = _LITERALS
+
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        """The match from its first real character, and from the first place name when
+        only ordinary words come before it."""
+        start, end = match.span(1)
+        value = match[1]
+        lead = len(value) - len(value.lstrip(" \u3000\n"))
+        start += lead
+        value = value[lead:]
+        place = _first_place(value)
+        if place > 0 and _ESTATE_WORD.search(value, 0, place) is None:
+            start += place
+        text = match.string
+        while (more := _MORE.match(text, end)) is not None:
+            part = more[1]
+            if not (part.endswith("座") or _ESTATE_WORD.search(part[-1]) or part in _places()):
+                break
+            end = more.end()
+        return start, end
+
+    def score(self, match: re.Match[str], text: str) -> float:
+        start, end = self.span(match)
+        value = text[start:end]
+        if not _START_CHAR.match(value) or len(value.replace(" ", "")) < 4:
+            return 0.0
+        cjk = sum(1 for c in value if "\u3400" <= c <= "\u9fff")
+        if cjk < 2:
+            return 0.0
+        if _RANGE.search(value) or _RANGE_BEFORE.search(text, max(0, start - 4), start):
+            return 0.0  # flats 10-20樓 A至H室: a notice's range, not somebody's home
+        home = _HOME.search(value) is not None
+        named = _first_place(value) >= 0 or _ESTATE_WORD.search(_FLOOR_ONLY.sub("", value)) is not None
+        if home and named:
+            return 0.85
+        if home:
+            return 0.6
+        return 0.45 if named else 0.0
