@@ -2,8 +2,11 @@
 
     python benchmarks/attribution_cost.py [--answers 2000]
 
-Signs manifests over varied ~1 KB answers (hash, manifest, Ed25519 JWS) and verifies
-them (parse, key lookup, signature, content hash), one at a time.
+Signs manifests over varied ~1 KB answers (hash, manifest with its GB 45438 label and
+C2PA claim, Ed25519 JWS), embeds each in its text as a C2PA text marker (as the high
+tier does), and verifies them (parse, key lookup and thumbprint, signature, content
+hash), one at a time. The bar, under 1 ms, is for what every answer pays: signing
+plus embedding.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from redaction_latency import prompts
 
 from guardrail.attribution import (
     Attributor,
-    ChoiceContent,
     Generator,
     KeyStore,
     Labels,
+    from_response,
     load_jwks,
     verify,
+    with_marker,
 )
 from guardrail.core import CallContext
 from guardrail.policy import load_policy
@@ -41,24 +45,32 @@ def main() -> None:
     jwks = load_jwks(json.dumps(keys.jwks()))
     attributor = Attributor(keys.active, "benchmark")
     texts = (prompts() * (args.answers // 100 + 1))[: args.answers]
-    sign_ms, verify_ms = [], []
+    sign_ms, embed_ms, verify_ms = [], [], []
+    use_case = "healthcare-diagnostics"  # high tier: label, notice and the embedded marker
     for text in texts:
-        context = CallContext(policy=policy.ref, use_case="general", risk_tier=policy.policy.use_cases["general"].tier)
+        context = CallContext(policy=policy.ref, use_case=use_case, risk_tier=policy.policy.use_cases[use_case].tier)
         labels = Labels.for_call(policy.policy.attribution, context)
-        content = [ChoiceContent(0, labels.apply(text))]
+        response = {"choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": labels.apply(text)}}]}
         started = time.perf_counter()
+        content = from_response(response)
         attribution = attributor.attribute(context, labels, Generator("openai", "gpt-x"), content,
                                            {"input": {"PERSON": 1}, "output": {}})
         signed = time.perf_counter()
+        marked = with_marker(response["choices"][0]["message"]["content"], attribution)
+        embedded = time.perf_counter()
         result = verify(attribution.as_field(), content, jwks)
         verified = time.perf_counter()
-        assert result.valid
+        assert result.valid and labels.embeds_marker and marked
         sign_ms.append((signed - started) * 1000)
-        verify_ms.append((verified - signed) * 1000)
-    for label, values in (("sign", sign_ms), ("verify", verify_ms)):
+        embed_ms.append((embedded - signed) * 1000)
+        verify_ms.append((verified - embedded) * 1000)
+    for label, values in (("sign", sign_ms), ("embed", embed_ms), ("verify", verify_ms)):
         print(f"{label:7} median {statistics.median(values):.3f} ms  p99 {statistics.quantiles(values, n=100)[98]:.3f} ms")
-    print(f"sign + verify median {statistics.median(s + v for s, v in zip(sign_ms, verify_ms, strict=True)):.3f} ms"
-          " (bar: under 1 ms)")
+    per_answer = [s + e for s, e in zip(sign_ms, embed_ms, strict=True)]
+    print(f"sign + embed (per answer) median {statistics.median(per_answer):.3f} ms  "
+          f"p99 {statistics.quantiles(per_answer, n=100)[98]:.3f} ms (bar: under 1 ms)")
+    print(f"manifest JWS {len(attribution.jws)} bytes, marker {len(marked) - len(response['choices'][0]['message']['content'])} characters")
 
 
 if __name__ == "__main__":
