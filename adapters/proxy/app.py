@@ -74,7 +74,10 @@ class Proxy:
         guards: Mapping[str, Guard] | None = None,
         upstream: Upstream | None = None,
         tracing: Tracing | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> None:
+        """``progress`` hears what is being loaded, for a start-up that takes seconds."""
+        say = progress or (lambda step: None)
         self.config = config
         self.keys = KeyRing(config.keys, config.policy)
         policies = {config.policy, *(k.policy for k in config.keys if k.policy)}
@@ -84,10 +87,13 @@ class Proxy:
         self.attributor = Attributor(self.keys_store.active, config.service_provider)
         self.guards = dict(guards or {})
         for name in sorted(policies - set(self.guards)):
+            say(f"loading policy {name}: its checks, rules and language models")
             self.guards[name] = Guard.from_policy(
                 name, vault=vault, stream_window=config.stream_window_chars,
                 memory=(config.check_memory.max_texts, config.check_memory.ttl_seconds))
         _check_key_use_cases(config, self.guards)
+        if upstream is None:
+            say(f"loading LiteLLM's router for models: {', '.join(e.model_name for e in config.model_list)}")
         self.upstream = upstream or Upstream(
             [entry.model_dump() for entry in config.model_list],
             timeout=config.upstream_timeout_seconds,
@@ -267,7 +273,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     verdict = guarded_request.verdict
     note_call(record, guarded_request.context)
     note_verdict(record, "input", verdict)
-    proxy.tracing.record_checks(span, Stage.INPUT, verdict, context)
+    proxy.tracing.record_checks(span, Stage.INPUT, verdict, context, content=chat.messages)
     if verdict.blocked:
         raise _blocked(verdict, "input")
     _audit_gate(proxy, guard, guarded_request.context, request)  # an escalated tier may fail closed
@@ -293,7 +299,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
                              generator, proxy.attributor)
     request.state.answer = response
     note_verdict(record, "output", guarded.verdict)
-    proxy.tracing.record_checks(span, Stage.OUTPUT, guarded.verdict, context)
+    proxy.tracing.record_checks(span, Stage.OUTPUT, guarded.verdict, context, content=answers)
     if guarded.verdict.blocked:
         raise _blocked(guarded.verdict, "output")
     record["restored"] = guarded.restored

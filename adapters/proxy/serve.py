@@ -11,6 +11,7 @@ import ipaddress
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 import structlog
@@ -20,6 +21,7 @@ from starlette.applications import Starlette
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
 from guardrail.adapters.proxy.deadlines import HeadDeadlineProtocol
+from guardrail.adapters.proxy.listen import announce_when_ready, check_address
 from guardrail.attribution import KeyStore
 from guardrail.errors import ConfigurationError
 
@@ -64,16 +66,26 @@ def app_from_environment() -> Starlette:
     return create_app(Proxy(read_config(os.environ.get(CONFIG_ENV) or None)))
 
 
+def say(line: str) -> None:
+    """A start-up progress line on stderr (stdout stays free for whoever pipes it)."""
+    print(f"guardrail: {line}", file=sys.stderr, flush=True)
+
+
 def serve(config_path: str | None, *, host: str, port: int, workers: int, insecure: bool) -> None:
+    """Check the address, load, then serve; ``ready`` is printed only once calls succeed."""
+    started = time.monotonic()
+    check_address(host, port)
     config = read_config(config_path)
     check_bind(host, config, insecure=insecure)
     configure_logging()
     logging.getLogger("LiteLLM").setLevel(logging.WARNING)
     options = {"host": host, "port": port, "access_log": False, "log_level": "warning", **SERVER_LIMITS}
-    print(f"guardrail proxy on http://{host}:{port}/v1 (policy {config.policy}, "
-          f"models: {', '.join(e.model_name for e in config.model_list)}, workers: {workers})",
-          file=sys.stderr, flush=True)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}/v1"
+    say(f"starting the proxy (policy {config.policy}, models: "
+        f"{', '.join(e.model_name for e in config.model_list)}, workers: {workers})")
+    announce_when_ready(host, port, lambda: say(f"ready on {url} ({time.monotonic() - started:.1f} s)"))
     if workers > 1:
+        say(f"each of the {workers} workers loads the policy's checks and LiteLLM")
         # Make the signing key before the workers start, so they all sign with one key
         # rather than each generating its own.
         KeyStore(config.data_dir / "keys")
@@ -82,7 +94,9 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
         uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True,
                     workers=workers, **options)  # type: ignore[arg-type]
         return
-    uvicorn.run(create_app(Proxy(config)), **options)  # type: ignore[arg-type]
+    proxy = Proxy(config, progress=say)
+    say(f"loaded in {time.monotonic() - started:.1f} s; warming up LiteLLM and opening {host}:{port}")
+    uvicorn.run(create_app(proxy), **options)  # type: ignore[arg-type]
 
 
 def _is_loopback(host: str) -> bool:

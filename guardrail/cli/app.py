@@ -99,16 +99,20 @@ def serve(
         Path | None, typer.Option("--config", "-c", help="Server config file; omit for the offline demo.")
     ] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 4000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 4000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the models once.")] = 1,
     insecure_no_keys: Annotated[
         bool, typer.Option("--insecure-no-keys", help="Allow a non-loopback address with no API keys.")
     ] = False,
 ) -> None:
     """Run the guarded OpenAI-compatible proxy (with no config: offline demo on 127.0.0.1)."""
-    from guardrail.adapters.proxy.serve import serve as run_server
+    from guardrail.adapters.proxy.listen import check_address
 
     try:
+        # Before anything is loaded: a busy port or a wrong host is said at once.
+        check_address(host, port)
+        from guardrail.adapters.proxy.serve import serve as run_server
+
         run_server(str(config) if config else None, host=host, port=port, workers=workers,
                    insecure=insecure_no_keys)
     except (ConfigurationError, PolicyError) as error:

@@ -150,3 +150,57 @@ model_list:
     lines = path.read_text().splitlines(keepends=True)
     path.write_text("".join(lines[:500] + lines[501:]))  # one record deleted from the middle
     assert subprocess.run(verify, check=False, capture_output=True, timeout=120).returncode == 1
+
+
+def test_a_busy_port_is_refused_before_anything_loads(tmp_path: Path) -> None:
+    import socket
+    import time
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        result = run_serve("--port", str(port), cwd=tmp_path)
+        elapsed = time.monotonic() - started
+    assert result.returncode == 2, result.stderr
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr and "Traceback" not in result.stderr
+    assert "loading" not in result.stderr and "ready on" not in result.stderr
+    assert elapsed < 3, f"took {elapsed:.1f} s to refuse a busy port"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--port", "99999"), "Invalid value for '--port'"),
+    (("--host", "no-such-host.invalid"), "--host 'no-such-host.invalid' is not an address"),
+    (("--host", "192.0.2.1"), "--host 192.0.2.1 is not an address of this machine"),
+])
+def test_a_bad_address_is_refused_with_a_clear_error(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = run_serve(*args, "--insecure-no-keys", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ready_is_announced_only_once_calls_succeed(tmp_path: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen([*GUARDRAIL, "serve", "--port", str(port)], cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.append(line)
+            if "ready on" in line:
+                break
+        assert lines and "ready on" in lines[-1], "".join(lines)
+        url = f"http://127.0.0.1:{port}"
+        assert lines[-1].strip().startswith(f"guardrail: ready on {url}/v1 (")
+        # No retry: the very first request after the line must be served.
+        answer = httpx.post(url + "/v1/chat/completions", timeout=30, json={
+            "model": "guardrail-demo", "messages": [{"role": "user", "content": "hello"}]})
+        assert answer.status_code == 200
+        progress = "".join(lines[:-1])
+        assert "starting the proxy" in progress and "loading policy hk-genai-2025" in progress
+        assert "loading LiteLLM's router" in progress
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
