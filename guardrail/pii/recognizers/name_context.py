@@ -33,6 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES as _COMMON_ZH_SURNAMES,
     HAN,
     ZH_HONORIFICS,
     is_given,
@@ -157,6 +158,8 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
         return None
     if is_place(value) or all(len(w.strip(".")) < 2 for w in re.split(r"[\s,/]+", value)):
         return None
+    if len(words) == 1 and value.isupper() and len(value) <= 4 and not (is_given(value) or is_surname(value)):
+        return None  # ISP, IT, KYC: an abbreviation
     return start, end
 
 
@@ -204,14 +207,18 @@ def _spaced(text: str, pos: int) -> bool:
 
 def _label_pattern(labels: tuple[str, ...] | frozenset[str], *, latin: bool) -> str:
     ordered = sorted(set(labels), key=len, reverse=True)
-    alternatives = "|".join(re.escape(label).replace(r"\ ", r"[ _]") for label in ordered)
+    if latin:
+        alternatives = "|".join(re.escape(label).replace(r"\ ", r"[ _]") for label in ordered)
+    else:
+        # Scanned forms space Chinese labels out: 姓 名.
+        alternatives = "|".join("[ \t]?".join(re.escape(ch) for ch in label if ch != " ") for label in ordered)
     boundary = r"(?<![A-Za-z0-9_])" if latin else ""
     return rf"{boundary}(?:{alternatives})"
 
 
 # label, an optional parenthesis (``Name (as on passport)``), quotes of a JSON key, and
 # a colon, equals sign or full-width colon.
-_SEPARATOR = r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[\"'”]?[ \t]*[:=][ \t]*[\"'“]?[ \t]*"
+_SEPARATOR = r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[\"'”]?[ \t]*[:=：][ \t]*[\"'“]?[ \t]*"
 _STRONG = re.compile(f"(?i:{_label_pattern(NAME_LABELS_STRONG, latin=True)}){_SEPARATOR}")
 _ROLE = re.compile(f"(?i:{_label_pattern(NAME_LABELS_ROLE, latin=True)}){_SEPARATOR}")
 _ZH_LABEL = re.compile(f"(?:{_label_pattern(both_scripts(NAME_LABELS_ZH), latin=False)}){_SEPARATOR}")
@@ -231,36 +238,72 @@ _NOT_PERSON_KEY = re.compile(
 )
 
 
+_STRONG_SET = frozenset(" ".join(label.lower().replace("_", " ").split()) for label in NAME_LABELS_STRONG)
+_ROLE_SET = frozenset(" ".join(label.lower().split()) for label in NAME_LABELS_ROLE)
+_ZH_SET = frozenset(label.replace(" ", "") for label in both_scripts(NAME_LABELS_ZH))
+_ZH_MAX = max(len(label) for label in _ZH_SET)
+_SEP_AT = re.compile(r"[:=：]")
+_HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?[ \t]*[\"'”]?[ \t]*$")
+_AFTER_SEP = re.compile(r"[ \t]*[\"'“]?[ \t]*")
+_LATIN_TAIL = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+[ _]){0,4}[A-Za-z]+)$")
+_TITLE_AFTER_LABEL = re.compile(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+")
+
+
+def _label_kind(head: str, quoted: bool) -> str | None:
+    """What the words before a colon say the value is: "strong" (a name field), "role"
+    (a person's role), "zh" (a Chinese label) or None."""
+    latin = _LATIN_TAIL.search(head)
+    if latin:
+        words = re.split(r"[ _]", latin[1].lower())
+        for k in range(min(5, len(words)), 0, -1):
+            label = " ".join(words[-k:])
+            if label not in _STRONG_SET and label not in _ROLE_SET:
+                continue
+            if k < len(words) and _NOT_PERSON_KEY.search(words[-k - 1]):
+                return None  # file name, company name, product owner
+            return "strong" if label in _STRONG_SET else "role"
+        last = words[-1]
+        # A JSON or form key that holds a name though no list names it: customerName.
+        if "name" in last and quoted and not _NOT_PERSON_KEY.search(last):
+            return "strong"
+        return None
+    squeezed = re.sub(r"[ \t]", "", head[-2 * _ZH_MAX:])
+    for k in range(min(_ZH_MAX, len(squeezed)), 1, -1):
+        if squeezed[-k:] in _ZH_SET:
+            return "zh"
+    return None
+
+
 def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
-    for match in _STRONG.finditer(text):
-        span = latin_name_at(text, match.end(), lower_ok=True, newline_ok=True) or chinese_name_at(
-            text, match.end()
-        )
+    for sep in _SEP_AT.finditer(text):
+        line_start = text.rfind("\n", 0, sep.start()) + 1
+        raw_head = text[max(line_start, sep.start() - 48):sep.start()]
+        head = raw_head[: _HEAD_TRIM.search(raw_head).start()]  # type: ignore[union-attr]
+        if not head:
+            continue
+        kind = _label_kind(head, raw_head.rstrip().endswith(("\"", "'", "”")))
+        if kind is None:
+            continue
+        pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
+        if kind == "strong":
+            span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
+            score = 0.85
+        elif kind == "role":
+            title = _TITLE_AFTER_LABEL.match(text, pos)
+            if title:
+                pos = title.end()  # Guest: Mrs Doreen Fitzgerald
+            span = latin_name_at(text, pos, lower_ok=False) or chinese_name_at(text, pos)
+            if span and not _name_like(text[span[0]:span[1]]):
+                span = None
+            score = 0.75
+        else:
+            span = (chinese_name_at(text, pos) or _nickname_at(text, pos)
+                    or latin_name_at(text, pos, lower_ok=False, newline_ok=True) or _spaced_latin_at(text, pos))
+            score = 0.85
         if span:
-            yield *span, 0.85
+            yield *span, score
     for match in _STRONG_NO_COLON.finditer(text):
         span = latin_name_at(text, match.end(), lower_ok=False)
-        if span:
-            yield *span, 0.8
-    for match in _ROLE.finditer(text):
-        pos = match.end()
-        # A title may follow a role label: "Guest: Mrs Doreen Fitzgerald".
-        title = re.match(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+", text[pos:pos + 8])
-        if title:
-            pos += title.end()
-        span = latin_name_at(text, pos, lower_ok=False) or chinese_name_at(text, pos)
-        if span and _name_like(text[span[0]:span[1]]):
-            yield *span, 0.75
-    for match in _ZH_LABEL.finditer(text):
-        span = chinese_name_at(text, match.end()) or latin_name_at(
-            text, match.end(), lower_ok=False, newline_ok=True
-        ) or _spaced_latin_at(text, match.end())
-        if span:
-            yield *span, 0.85
-    for match in _JSON_NAME_KEY.finditer(text):
-        if _NOT_PERSON_KEY.search(match[1]):
-            continue
-        span = latin_name_at(text, match.end(), lower_ok=True) or chinese_name_at(text, match.end())
         if span:
             yield *span, 0.8
 
@@ -318,10 +361,10 @@ _NAME_HEADERS = frozenset(
 
 
 def _header_is_name(cell: str) -> bool:
-    cleaned = re.sub(r"[*_`#]|\(.*?\)", "", cell).strip().lower()
-    return cleaned in _NAME_HEADERS or any(
-        part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)
-    )
+    cleaned = re.sub(r"[*_`#]|\(.*?\)|（.*?）", "", cell).strip().lower()
+    if cleaned in _NAME_HEADERS or any(part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)):
+        return True
+    return ("name" in cleaned or "姓名" in cleaned or "名字" in cleaned) and not _NOT_PERSON_KEY.search(cleaned)
 
 
 def _cell_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -486,7 +529,7 @@ _INTRO = re.compile(
     r"booking under|booked under|under the name(?: of)?|reservation under|under|"
     r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
     r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
-    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)(?=[A-Za-z])"
+    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)(?=[A-Z])"
 )
 _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|"
@@ -514,8 +557,8 @@ _ZH_BEFORE_HAN = re.compile(
         "太太", "老公", "老婆", "父親", "母親", "爸爸", "媽媽", "女兒", "兒子", "表妹", "表哥",
         "表姐", "表弟", "委託人", "代理人", "當事人", "證人", "事主", "簽署人", "寫我名",
         "持卡人", "轉交同事", "值班同事", "香港同事", "值班工程師", "工程師", "全名", "嫲嫲係",
-        "寫",
-    )), key=len, reverse=True)) + r")[ \t]*(?=[" + HAN + "])"
+        "寫", "茲收到", "收到", "交來", "簽收人", "經手人",
+    )), key=len, reverse=True)) + r")[ \t]*[，,:：]?[ \t]*(?=[" + HAN + "])"
 )
 
 
@@ -541,7 +584,8 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
                 continue
             first = _WORD.match(text, span[0])
             assert first is not None
-            if strict and not (is_given(first[0], in_position=True) or is_surname(first[0])):
+            if strict and not (is_given(first[0], in_position=True) or is_surname(first[0])
+                               or first[0] == "Ah" and span[1] - span[0] > 3):
                 continue
             if strict and match[0].strip().lower() in {"and", "&", "with", "from", "by", "for", "to", "contact", "call"}:
                 # Common words: only a name the lists know, not any capitalised word.
@@ -557,6 +601,8 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
         if span and (span[1] == line_end or text[span[1]:line_end].strip()[:1] in {"", "|", "(", ",", "-", "–"}
                      or len(text[span[0]:span[1]].split()) >= 1):
             yield *span, 0.75
+    if not _HAN_CHAR.search(text):
+        return
     for match in _ZH_BEFORE_LATIN.finditer(text):
         span = latin_name_at(text, match.end(), lower_ok=False, max_words=4)
         if span:
@@ -574,10 +620,17 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name at ``pos`` in running text: the shortest full name, two or three
     characters (four with a compound surname), not a place."""
     from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
+    from guardrail.pii.recognizers.name_lexicon import ZH_SURNAMES as ZH_SURNAMES_ALL
 
+    if _spaced(text, pos):
+        return chinese_name_at(text, pos)
     surname = zh_surname_length(text[pos:pos + 2])
     if not surname:
         return None
+    double = text[pos:pos + 4]
+    if (surname == 1 and len(double) == 4 and zh_name_shape(double) and double[1] in ZH_SURNAMES_ALL
+            and not re.match(f"[{HAN}]", text[pos + 4:pos + 5])):
+        return pos, pos + 4  # 辛蘇麗珍: her husband's surname, then her own
     for given in (2, 1):
         end = pos + surname + given
         candidate = text[pos:end]
@@ -596,6 +649,47 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
                 and not zh_place_overlaps(text, pos, end)):
             return pos, end
     return None
+
+
+_ZH_TITLE_AFTER = tuple(sorted(both_scripts(("太", "生", "小姐", "先生", "女士", "姑娘", "醫生", "師傅", "Sir", "sir")), key=len, reverse=True))
+_NOT_HAN_BEFORE = re.compile(f"(?:^|(?<=[^{HAN}]))")
+
+
+def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
+    """A Chinese name standing apart from other Chinese characters: a line of its own
+    under a signature's title, a list entry (``一、尹家棟　單位``), a table cell; and a
+    surname with a title (``陳太``, ``林小姐``) written the same way, as chats do."""
+    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
+
+    for match in re.finditer(f"(?<![{HAN}「『“\"《])[{HAN}]{{2,4}}(?![{HAN}」』”\"》])", text):
+        run = match[0]
+        surname = zh_surname_length(run)
+        if not surname:
+            continue
+        given = run[surname:]
+        if len(given) == 2 and all(ch in ZH_GIVEN for ch in given) and zh_name_shape(run):
+            if not zh_place_overlaps(text, *match.span()):
+                yield *match.span(), 0.65
+            continue
+        rest = run[surname:]
+        if rest in _ZH_TITLE_AFTER and run[:surname] in _COMMON_ZH_SURNAMES:
+            yield match.start(), match.start() + surname, 0.6
+    for match in re.finditer(f"(?<![{HAN}])([{HAN}])(?:Sir|sir)(?![A-Za-z])", text):
+        if match[1] in _COMMON_ZH_SURNAMES:
+            yield *match.span(1), 0.6
+
+
+_NICKNAME_KIN = frozenset("媽爸仔女哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅媽妈爷".strip())
+
+
+def _nickname_at(text: str, pos: int) -> tuple[int, int] | None:
+    """阿明 after a label: 阿 and one or two given-name characters, not a relative."""
+    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN
+
+    match = re.match(f"阿([{HAN}]{{1,2}})(?![{HAN}])", text[pos:pos + 4])
+    if match is None or match[1][0] in _NICKNAME_KIN or not all(ch in ZH_GIVEN for ch in match[1]):
+        return None
+    return pos, pos + match.end()
 
 
 # ---- travel documents ----
@@ -667,7 +761,7 @@ class ContextNameRecognizer(LocalRecognizer):
         results = []
         seen: set[tuple[int, int]] = set()
         for finder in (_labelled, _markdown_tables, _csv_tables, _speakers, _positions,
-                       _documents, _given_names):
+                       _documents, _given_names, _chinese_alone):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen:
                     continue

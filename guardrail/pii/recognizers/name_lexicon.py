@@ -75,6 +75,11 @@ NOT_NAME_WORDS = NOT_NAMES | TITLES
 _PLACES_LATIN = gazetteer.latin_lower() | PLACE_NAMES
 
 
+def all_places() -> frozenset[str]:
+    """Every place, building and brand in Latin script, lower-cased."""
+    return _PLACES_LATIN
+
+
 def is_place(phrase: str) -> bool:
     """Whether ``phrase`` (any case, any spacing) is a place, building or brand."""
     return " ".join(phrase.lower().split()) in _PLACES_LATIN
@@ -101,21 +106,28 @@ def never_a_name(word: str) -> bool:
 ZH_SURNAMES = both_scripts_chars(
     "".join(CHINESE_SURNAMES)
     + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
-    "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟蔣吕呂郝俞宮賈邵殷談"
+    "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟于蔣吕呂郝俞宮賈邵殷談"
     "裴褚衛車虞項祝董樑杭洪包左石崔吉鈕龔程嵇邢滑裴陸榮翁荀羊惠甄麴封"
 )
+COMMON_ZH_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
 ZH_COMPOUND = both_scripts(
     CHINESE_SURNAMES_COMPOUND
     + ("鍾離", "東方", "令狐", "慕容", "長孫", "宇文", "司空", "軒轅", "澹臺", "公冶",
        "太史", "申屠", "西門", "南宮", "獨孤", "呼延", "聞人", "赫連", "張簡", "范姜")
 )
-ZH_GIVEN = both_scripts_chars(CHINESE_GIVEN_CHARS)
+ZH_GIVEN = both_scripts_chars(
+    "".join(CHINESE_GIVEN_CHARS)
+    + "佩儀詠祺棟鎮邦梓諾韜啟軒嘉寶卓賢晴悅朗熙琪瑩芷蕾嵐鈺濤鋒斌彬勤儉樂頤霖穎楚菲萱"
+    "雅婷琳璇欣蔚翠鳳玲娥珍秀蘭英淑貞素麗美玉蓮芬嫦妹好娣嬋喜金銀有福祿壽添才炳根"
+    "權標泉發興旺財强強輝耀榮昌隆志偉健明華國家俊傑豪文武成德仁義禮信忠孝廉恥"
+    "子一諾思遠鵬飛婧怡雨軒明月建國曉峰帆博濤凱琛昊煜晗宸逸皓軒睿澤楷彤妍汐芮"
+)
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.
 ZH_NOT_IN_NAME = both_scripts_chars(
     "的了是在有和與及或也都就而但又於給對把被讓向從到為與之其這那個們嗎呢吧啊呀喎囉嘅咗"
     "緊住過晒哋佢我你您他她它誰乜咩邊點樣冇唔係喺嚟去來話講問叫寫請謝要會可以能用做"
-    "號樓室座層街道路村邨苑閣廈區市省鎮界電郵址"
+    "號樓室座層街道路村邨閣廈區市省界電郵址"
 )
 _ZH_HONORIFIC = both_scripts(
     ("先生", "小姐", "女士", "太太", "醫生", "姑娘", "師傅", "博士", "教授", "老師", "律師",

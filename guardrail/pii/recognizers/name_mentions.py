@@ -29,7 +29,9 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
+from guardrail.pii.spans import CoveringSpans
 
 ENTITY = "PERSON"
 NAME = "HkNameMentionRecognizer"
@@ -67,31 +69,37 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
             latin.add(word)
     if not latin and not han:
         return []
-    covered = sorted(spans)
+    covered = CoveringSpans(spans)
     extra: list[RecognizerResult] = []
 
     def add(start: int, end: int, score: float) -> None:
-        if any(s <= start and end <= e for s, e in covered):
+        if covered.covers(start, end):
             return
         extra.append(RecognizerResult(ENTITY, start, end, score, recognition_metadata={
             RecognizerResult.RECOGNIZER_NAME_KEY: NAME, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
         }))
 
+    wanted: dict[str, tuple[str, bool]] = {}
     for word in latin:
         lower = word.lower()
         exact_case = lower in AMBIGUOUS_GIVEN
         # A word no list knows as a name is carried over only where it is capitalised:
         # "Handling" of a team's name is not a name in "poor handling".
         any_case = not exact_case and (lower in GIVEN or lower in SURNAMES)
-        flags = re.IGNORECASE if any_case or not exact_case else 0
-        pattern = re.compile(rf"(?<![A-Za-z'’-]){re.escape(word)}(?![A-Za-z'’-])", flags)
-        for match in pattern.finditer(text):
-            if not any_case and not match[0][:1].isupper():
-                continue
-            if inside_place(text, match.start(), match.end()) or _before_org(text, match.end()):
-                continue
-            add(match.start(), match.end(), 0.65)
-        if len(word) >= 2:
+        wanted[lower] = (word, any_case)
+    for match in _LATIN_WORD.finditer(text):
+        token = match[0]
+        entry = wanted.get(token.lower())
+        if entry is None:
+            continue
+        word, any_case = entry
+        if token != word and not any_case and not (token[:1].isupper() and word.lower() not in AMBIGUOUS_GIVEN):
+            continue
+        if inside_place(text, match.start(), match.end()) or _before_org(text, match.end()):
+            continue
+        add(match.start(), _given_after(text, match.end()), 0.65)
+    if "-" in text:
+        for word in latin:
             spelled = "-".join(re.escape(ch) for ch in word if ch.isalpha())
             for match in re.finditer(rf"(?<![A-Za-z-]){spelled}(?![A-Za-z-])", text, re.IGNORECASE):
                 add(match.start(), match.end(), 0.65)
@@ -106,16 +114,42 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
 
 
 def _before_org(text: str, end: int) -> bool:
+    """Whether capitalised words after ``end`` run into a business word (Chun Man
+    Renovation Works, Chiu Brothers Holdings)."""
     from guardrail.pii.recognizers.name_context import ORG_WORDS
 
-    following = _LATIN_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    return following is not None and following[0].lower() in ORG_WORDS
+    position = end
+    for _ in range(3):
+        following = _LATIN_WORD.match(text, position + 1) if text[position:position + 1] == " " else None
+        if following is None or not following[0][:1].isupper():
+            return False
+        if following[0].lower() in ORG_WORDS:
+            return True
+        position = following.end()
+    return False
+
+
+def _given_after(text: str, end: int) -> int:
+    """End of the given-name syllables after a surname carried over: Goh -> Goh Ah Kow."""
+    for _ in range(2):
+        following = _LATIN_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if following is None or not following[0][:1].isupper():
+            break
+        if following[0].lower() not in GIVEN_SYLLABLES and following[0].lower() != "ah":
+            break
+        end = following.end()
+    return end
+
+
+_PLACE_WORDS = frozenset(word for place in _all_places() for word in place.split())
 
 
 def inside_place(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is part of a place name there."""
-    before = _LATIN_WORD.findall(text[max(0, start - 24):start])[-2:]
-    after = _LATIN_WORD.findall(text[end:end + 24])[:2]
+    if text[start:end].lower() not in _PLACE_WORDS:
+        return False
+    before = _LATIN_WORD.findall(text[max(0, start - 30):start])[-3:]
+    after = _LATIN_WORD.findall(text[end:end + 40])[:4]
     word = text[start:end]
     for left in range(len(before) + 1):
         for right in range(len(after) + 1):

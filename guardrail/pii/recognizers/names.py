@@ -197,6 +197,15 @@ _CHINESE_NAME = re.compile(
     "(?:" + "|".join(sorted(ZH_COMPOUND)) + "|[" + "".join(sorted(ZH_SURNAMES)) + "])"
     "[" + "".join(sorted(ZH_GIVEN)) + "]{1,2}"
 )
+# Everyday words that open with a surname's character: 凌晨發現 is "found at dawn".
+_WORDS_NOT_NAMES = both_scripts(tuple(
+    "凌晨 黃金 金額 方法 方式 方面 方便 高級 高興 高速 周末 周年 周日 白色 白天 平安 安全 文件 "
+    "明天 明年 明白 時間 石油 程序 程度 黃色 紅色 藍色 成功 成為 成本 成立 游客 萬元 錢包 包括 "
+    "關於 關係 夏天 夏季 溫度 溫馨 童年 華人 雷雨 龍蝦 江湖 馬上 馬路 車輛 車位 車費 方向 "
+    "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
+    "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
+    "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官".split()
+))
 # What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
 _PLACE_AFTER = re.compile("[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -222,8 +231,12 @@ class ChineseNameRecognizer(RegexRecognizer):
         if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
             return 0.0
         in_context = before.endswith(_CONTEXT_BEFORE) or after.startswith(_CONTEXT_AFTER)
+        if after.startswith("生") and value[-1] in "發发學学出醫医衛卫產产民人後后先陌":
+            in_context = False  # 發生, 學生: a word, not 陳生
         if given == 2:
             if in_context:
                 return 0.9
+            if value[:2] in _WORDS_NOT_NAMES:
+                return 0.0
             return 0.6 if surname == 2 or value[0] in _COMMON_SURNAMES else 0.3
         return 0.7 if in_context else 0.2

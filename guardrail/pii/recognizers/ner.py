@@ -14,7 +14,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.name_context import ORG_WORDS
-from guardrail.pii.recognizers.name_lexicon import is_place, never_a_name
+from guardrail.pii.recognizers.name_lexicon import is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_mentions import inside_place
 from guardrail.pii.recognizers.names_data import PLACE_NAMES
 
@@ -52,4 +52,11 @@ def _keep(text: str, result: RecognizerResult) -> bool:
     if not _plausible(text[result.start : result.end]):
         return False
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
-    return not inside_place(text, result.start, result.end)
+    if inside_place(text, result.start, result.end):
+        return False
+    # Wah Shing Engineering: a business whose last word spaCy left out.
+    following = _WORDS.match(text, result.end + 1) if text[result.end:result.end + 1] == " " else None
+    if following is not None and following[0].lower() in ORG_WORDS:
+        return False
+    # Periodic KYC, HKID Card: an abbreviation is no part of a name.
+    return not any(w.isupper() and len(w) <= 4 and not is_surname(w) for w in _WORDS.findall(text[result.start:result.end]))
