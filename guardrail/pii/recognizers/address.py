@@ -35,13 +35,13 @@ _ORDINAL_WORD = (
     r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth)"
 )
 _ID = rf"(?:[A-Z]?\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?|[A-Z]{{1,2}}\b|(?i:{_NUMBER_WORD})\b)"
-_UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop)"
+_UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop|lot)"
 _UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
     r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b|\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
     rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor)\b)"
 )
-_BLOCK = rf"(?:(?i:block|blk|tower|phase|wing)\.?[ \t]?{_ID})"
+_BLOCK = rf"(?:(?:(?i:block|blk|tower|phase|wing)\.?|D\.?D\.?)[ \t]?{_ID})"
 _BUILDING_WORD = (
     r"(?:House|Building|Bldg|Mansions?|Court|Centre|Center|CTR|Estate|Garden|Gardens|Villa|Villas|Plaza|Tower|Towers"
     r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?)"
@@ -53,9 +53,9 @@ _WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
 _NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
 _STREET_SUFFIX = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Path|Drive|Crescent|Highway|Boulevard|Circuit"
-    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
+    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|Parkway|Pkwy|Blvd|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
 )
-_STREET_NUMBER = rf"(?:\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?|(?i:{_NUMBER_WORD}))"
+_STREET_NUMBER = rf"(?:(?:No\.?[ \t]?)?\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?|(?i:{_NUMBER_WORD}))"
 _STREET = (
     rf"(?:{_STREET_NUMBER},?[ \t]+(?:{_WORD}[ \t]+){{0,4}}{_STREET_SUFFIX}\b\.?"
     r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?)"
@@ -69,16 +69,18 @@ _SEP = rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \
 _PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME})"
 ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("
-    rf"(?:{_UNIT}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat or floor
+    rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
+    rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
     rf"|{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"  # a number and a street, then districts
     rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
     rf"|(?:Jl\.?|Jln\.?|Jalan|Brgy\.?|Barangay)[ \t]+{_CAPITALISED}(?:[ \t]+(?!No\b){_CAPITALISED}){{0,3}}(?:[ \t]+No\.?[ \t]*\d{{1,4}}[A-Z]?)?"  # Indonesia, Philippines
     rf"(?:[ \t]*,[ \t]*(?:RT[ \t]?\d{{1,3}}[ \t]?/[ \t]?RW[ \t]?\d{{1,3}}|{_NAME})){{0,5}}"
     r")"
 )
-_UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
-_HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR})")
-_HAS_FLAT_AND_FLOOR = re.compile(rf"^{_UNIT}{_SEP}{_FLOOR}")
+# A British postcode or an American state and ZIP code closing an address abroad.
+_UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?)\b")
+_HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT}))")
+_HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:{_UNIT}{_SEP}{_FLOOR}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
 _HAS_STREET = re.compile(rf"{_STREET}")
 _HAS_PLACE_WORD = re.compile(
     rf"{_BUILDING_WORD}|{_BLOCK}|\b(?:Estate|City|Park|Chuen|Shing|Heights|Terrace|Place|Square|Ville|Bay)\b"
@@ -113,4 +115,6 @@ class EnglishAddressRecognizer(RegexRecognizer):
             if _HAS_PLACE_WORD.search(value, 1) or _HAS_FLAT_AND_FLOOR.match(value):
                 return 0.8
             return 0.45
+        if re.match(_BLOCK, value):
+            return 0.45  # "Phase 2, Wing A, ...": a block and names, but no flat or floor
         return 0.6

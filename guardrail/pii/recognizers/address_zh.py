@@ -28,7 +28,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Characters that introduce an address rather than begin one: verbs of living and
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here).
-_STOP = "係是為为於于在住址位探寫写咪緊紧喺嘅的之請请填叫啦呀喇囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
+_STOP = "係是為为於于在住址位探寫写咪緊紧喺嘅的之請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
@@ -47,7 +47,10 @@ _TAIL = (
 )
 # What may come before the end: names (any Chinese character but a stop word),
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
-_PIECE = rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座])\n)"
+_PIECE = (
+    rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座])\n"
+    r"|\([一二三四五六七八九]\)(?=[邨村]))"  # 石籬(二)邨
+)
 CHINESE = re.compile(
     rf"((?:{_PIECE}){{0,30}}{_TAIL})"
 )

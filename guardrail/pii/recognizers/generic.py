@@ -34,6 +34,11 @@ _SPOKEN_EMAIL = (
     r"(?:[a-z0-9-]+(?: dot [a-z0-9-]+){0,2} dot (?:com|net|org|edu|gov|hk|cn|io|co|uk)(?: dot [a-z]{2})?"
     r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)\b)"
 )
+# Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
+_BRACKETED_EMAIL = (
+    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*[ \t]?[\[({][ \t]?at[ \t]?[\])}][ \t]?[A-Za-z0-9-]+"
+    r"(?:[ \t]?(?:[\[({][ \t]?dot[ \t]?[\])}]|\.)[ \t]?[A-Za-z0-9-]+)+)"
+)
 _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 
 _CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
@@ -57,7 +62,8 @@ def offline_suffix_extractor() -> tldextract.TLDExtract:
 class OfflineEmailRecognizer(EmailRecognizer):
     def __init__(self) -> None:
         super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6),
-                                   Pattern("Email (spoken)", _SPOKEN_EMAIL, 0.6)])
+                                   Pattern("Email (spoken)", _SPOKEN_EMAIL, 0.6),
+                                   Pattern("Email (bracketed)", _BRACKETED_EMAIL, 0.6)])
 
     def validate_result(self, pattern_text: str) -> bool:
         if "@" not in pattern_text:
