@@ -2,11 +2,41 @@
 
 One span per call, named ``chat {model}`` after the GenAI semantic conventions
 (``gen_ai.operation.name``, ``gen_ai.provider.name``, ``gen_ai.request.model``,
-``gen_ai.response.model``, token usage, ``error.type``), and one child per check run,
-``apply_guardrail {check}`` after the GenAI security draft
-(``gen_ai.security.decision.type``, ``gen_ai.security.target.type``), with the
-policy, whether content was redacted, the entity types and counts, and the
-Guideline dimensions, principles and risk tier under ``guardrail.*``. Never content.
+``gen_ai.response.model``, token usage, ``error.type``), and one child per check run.
+
+The check spans follow the GenAI guardrail draft by default (``semconv: current``):
+OpenTelemetry's ``semantic-conventions-genai`` pull request #427, "gen-ai: add run
+guardrail span and security finding" (successor to #262; the earlier
+``apply_guardrail`` / ``gen_ai.security.*`` draft, semantic-conventions #3233, was
+closed), as its "Run Guardrail Internal Span" lists the attributes:
+
+- span ``run_guardrail {check}``, ``gen_ai.operation.name: run_guardrail``;
+- ``gen_ai.guardrail.component.name`` (the check), ``gen_ai.guardrail.target.type``
+  (``input`` / ``output``) and ``gen_ai.guardrail.target.subtype`` (``llm``);
+- ``gen_ai.guardrail.verdict.type`` (what the check returned: ``allow``, ``warn``,
+  ``modify``, ``deny``), ``gen_ai.guardrail.verdict.reason`` (a reason code, never
+  content), ``gen_ai.guardrail.action.type`` (what was enforced: ``allow``,
+  ``modify``, ``block``);
+- ``gen_ai.guardrail.security.policy.id`` and ``.policy.rule.id`` (the rules that
+  fired), ``gen_ai.guardrail.security.risk.category`` (entity types found),
+  ``gen_ai.guardrail.security.content.modified`` and
+  ``gen_ai.guardrail.security.content.input.hash``: an HMAC-SHA256 of the stage's
+  input under a key of the operator's (``content_hash_key_env``), so two spans over
+  the same content correlate while nobody without the key can test a guess of what
+  it said; no key, no hash. The draft names no policy version on this span; it is
+  sent as ``gen_ai.guardrail.security.policy.version``, after the draft's
+  ``gen_ai.guardrail.policy.version`` on guardrail client spans.
+
+``semconv: legacy`` keeps the names this project emitted before
+(``apply_guardrail {check}``, ``gen_ai.security.decision.type``,
+``gen_ai.security.target.type``, ``gen_ai.security.policy.id`` / ``.version``) for
+existing dashboards; ``both`` sends both sets on the current span. With no
+``semconv`` in the config, ``OTEL_SEMCONV_STABILITY_OPT_IN`` decides as
+OpenTelemetry's instrumentations read it: ``gen_ai_latest_experimental`` selects
+current, and ``gen_ai_latest_experimental/dup`` both (after the ``http/dup``
+convention); otherwise current. Every span also carries the policy, whether content
+was redacted, the entity types and counts, and the Guideline dimensions, principles
+and risk tier under ``guardrail.*``. Never content.
 
 Export is batched on a background thread (``BatchSpanProcessor``): it never blocks or
 fails a call. Exporters: none, console, a file (JSON lines) or OTLP over HTTP; the
@@ -16,6 +46,8 @@ apply to the OTLP exporter and the resource.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import sys
@@ -33,7 +65,12 @@ from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from pydantic import BaseModel, ConfigDict
 
 from guardrail.core.context import CallContext
-from guardrail.core.verdict import Verdict
+from guardrail.core.verdict import StepOutcome, Verdict
+
+# Our stage and decision names, as the guardrail draft spells them.
+_TARGETS = {"llm_input": "input", "llm_output": "output"}
+_VERDICTS = {"audit": "allow"}  # recorded, not acted on: the check let it through
+_ACTIONS = {"deny": "block", "modify": "modify"}
 
 
 class Exporter(StrEnum):
@@ -41,6 +78,17 @@ class Exporter(StrEnum):
     CONSOLE = "console"
     FILE = "file"
     OTLP = "otlp"
+
+
+class SemConv(StrEnum):
+    """Which names the check spans carry (see the module docstring)."""
+
+    LEGACY = "legacy"
+    CURRENT = "current"
+    BOTH = "both"
+
+
+OPT_IN_ENV = "OTEL_SEMCONV_STABILITY_OPT_IN"
 
 
 class TelemetrySettings(BaseModel):
@@ -52,6 +100,17 @@ class TelemetrySettings(BaseModel):
     file: Path | None = None  # for "file"; default <data_dir>/traces.jsonl
     otlp_endpoint: str | None = None  # for "otlp"; default from OTEL_EXPORTER_OTLP_* variables
     service_name: str = "guardrail"
+    semconv: SemConv | None = None  # none: OTEL_SEMCONV_STABILITY_OPT_IN, else current
+    content_hash_key_env: str = "GUARDRAIL_TRACE_HASH_KEY"  # HMAC key of content input hashes; unset: no hash
+
+    def conventions(self) -> SemConv:
+        """The conventions in force: the config's, else the standard variable's, else current."""
+        if self.semconv is not None:
+            return self.semconv
+        options = {part.strip() for part in os.environ.get(OPT_IN_ENV, "").split(",")}
+        if "gen_ai_latest_experimental/dup" in options:
+            return SemConv.BOTH
+        return SemConv.CURRENT
 
 
 class Tracing:
@@ -70,6 +129,9 @@ class Tracing:
             chosen = exporter or self._exporter(settings, default_file)
             self.provider.add_span_processor(BatchSpanProcessor(chosen))
         self.tracer = self.provider.get_tracer("guardrail")
+        self.semconv = settings.conventions()
+        key = os.environ.get(settings.content_hash_key_env, "")
+        self._hash_key = key.encode("utf-8") if key else None
 
     def _exporter(self, settings: TelemetrySettings, default_file: Path | None) -> SpanExporter:
         if settings.exporter is Exporter.OTLP:
@@ -98,38 +160,83 @@ class Tracing:
         })
         return span
 
-    def record_checks(self, parent: Span, stage: str, verdict: Verdict, context: CallContext) -> None:
-        """A child span per check step, with the step's own start time and duration."""
+    def record_checks(self, parent: Span, stage: str, verdict: Verdict, context: CallContext,
+                      content: Any = None) -> None:
+        """A child span per check step, with the step's own start time and duration.
+        ``content``: what the stage checked (messages), for the keyed input hash only."""
         if not self.enabled:
             return
         parent_context = trace.set_span_in_context(parent)
+        digest = self._content_hash(content)
         for step in verdict.steps:
-            findings = step.verdict.all_findings()
-            counts: dict[str, int] = {}
-            for finding in findings:
-                counts[finding.entity_type] = counts.get(finding.entity_type, 0) + 1
-            attributes: dict[str, Any] = {
+            attributes = self._step_attributes(step, stage, context, digest)
+            verb = "apply_guardrail" if self.semconv is SemConv.LEGACY else "run_guardrail"
+            start = step.started_ns or None
+            span = self.tracer.start_span(f"{verb} {step.name}", context=parent_context,
+                                          attributes=attributes, start_time=start)
+            span.end(end_time=(start + int(step.duration_ms * 1e6)) if start else None)
+
+    def _step_attributes(self, step: StepOutcome, stage: str, context: CallContext,
+                         digest: str | None) -> dict[str, Any]:
+        findings = step.verdict.all_findings()
+        counts: dict[str, int] = {}
+        for finding in findings:
+            counts[finding.entity_type] = counts.get(finding.entity_type, 0) + 1
+        decision = step.verdict.decision
+        attributes: dict[str, Any] = {
+            "guardrail.check": step.name,
+            "guardrail.decision": decision.value,
+            "guardrail.content.redacted": step.verdict.payload is not None,
+            "guardrail.dimensions": list(step.dimensions),
+            "guardrail.principles": list(step.principles),
+            "guardrail.risk_tier": context.risk_tier.value,
+            "guardrail.entities": json.dumps(counts, sort_keys=True),
+        }
+        if self.semconv is not SemConv.CURRENT:
+            attributes.update({
                 "gen_ai.operation.name": "apply_guardrail",
-                "gen_ai.security.decision.type": step.verdict.decision.value,
+                "gen_ai.security.decision.type": decision.value,
                 "gen_ai.security.target.type": stage,
                 "gen_ai.security.policy.id": context.policy.id,
                 "gen_ai.security.policy.version": context.policy.version,
-                "guardrail.check": step.name,
-                "guardrail.content.redacted": step.verdict.payload is not None,
-                "guardrail.dimensions": list(step.dimensions),
-                "guardrail.principles": list(step.principles),
-                "guardrail.risk_tier": context.risk_tier.value,
-                "guardrail.entities": json.dumps(counts, sort_keys=True),
-            }
+            })
+        if self.semconv is not SemConv.LEGACY:
+            failed_closed = step.verdict.failure is not None and step.verdict.failure.outcome.value == "failed_closed"
+            attributes.update({
+                "gen_ai.operation.name": "run_guardrail",
+                "gen_ai.guardrail.component.name": step.name,
+                "gen_ai.guardrail.target.type": _TARGETS.get(stage, stage),
+                "gen_ai.guardrail.target.subtype": "llm",
+                "gen_ai.guardrail.verdict.type": _VERDICTS.get(decision.value, decision.value),
+                "gen_ai.guardrail.action.type": "block" if failed_closed else _ACTIONS.get(decision.value, "allow"),
+                "gen_ai.guardrail.security.policy.id": context.policy.id,
+                "gen_ai.guardrail.security.policy.version": context.policy.version,
+                "gen_ai.guardrail.security.policy.rule.id": sorted({f.rule for f in findings if f.rule}),
+                "gen_ai.guardrail.security.risk.category": sorted(counts),
+                "gen_ai.guardrail.security.content.modified": step.verdict.payload is not None,
+            })
             if step.verdict.reason:
-                attributes["guardrail.reason"] = step.verdict.reason
-            if step.verdict.failure is not None:
-                attributes["error.type"] = step.verdict.failure.error_type
-                attributes["guardrail.check_error.outcome"] = step.verdict.failure.outcome.value
-            start = step.started_ns or None
-            span = self.tracer.start_span(f"apply_guardrail {step.name}", context=parent_context,
-                                          attributes=attributes, start_time=start)
-            span.end(end_time=(start + int(step.duration_ms * 1e6)) if start else None)
+                attributes["gen_ai.guardrail.verdict.reason"] = step.verdict.reason
+            if digest is not None:
+                attributes["gen_ai.guardrail.security.content.input.hash"] = digest
+        if step.verdict.reason:
+            attributes["guardrail.reason"] = step.verdict.reason
+        if step.verdict.failure is not None:
+            attributes["error.type"] = step.verdict.failure.error_type
+            attributes["guardrail.check_error.outcome"] = step.verdict.failure.outcome.value
+        return attributes
+
+    def _content_hash(self, content: Any) -> str | None:
+        """HMAC-SHA256 of the content's canonical JSON under the operator's key; ``None``
+        without a key or content (an unkeyed hash of a short text can be reversed by guessing)."""
+        if self._hash_key is None or content is None:
+            return None
+        try:
+            data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+            mac = hmac.new(self._hash_key, data.encode("utf-8", "surrogatepass"), hashlib.sha256)
+        except (TypeError, ValueError):
+            return None
+        return "hmac-sha256:" + mac.hexdigest()
 
     def end_call(self, span: Span, *, status: int, response: Mapping[str, Any] | None = None,
                  error_type: str | None = None) -> None:

@@ -8,6 +8,7 @@ import time
 import httpx
 import pytest
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -27,10 +28,9 @@ def chat(url: str, stream: bool = False) -> httpx.Response:
         "model": "echo", "stream": stream, "messages": [{"role": "user", "content": PROMPT}]}, timeout=30)
 
 
-@pytest.mark.parametrize("stream", [False, True])
-def test_a_call_span_with_a_child_per_check(make_proxy: ProxyFactory, stream: bool) -> None:
+def traced_call(make_proxy: ProxyFactory, settings: TelemetrySettings, stream: bool = False) -> list[ReadableSpan]:
     exporter = InMemorySpanExporter()
-    tracing = Tracing(TelemetrySettings(), exporter=exporter)
+    tracing = Tracing(settings, exporter=exporter)
     with make_proxy(tracing=tracing) as url:
         response = chat(url, stream)
         assert response.status_code == 200
@@ -39,25 +39,87 @@ def test_a_call_span_with_a_child_per_check(make_proxy: ProxyFactory, stream: bo
         while not any(s.name == "chat echo" for s in exporter.get_finished_spans()) and time.monotonic() < deadline:
             tracing.provider.force_flush()
             time.sleep(0.05)
-    spans = exporter.get_finished_spans()
+    spans = list(exporter.get_finished_spans())
+    dumped = "".join(s.to_json() for s in spans)
+    assert all(value not in dumped for value in PLANTED)  # never content
+    return spans
+
+
+def check_spans(spans: list[ReadableSpan]) -> list[ReadableSpan]:
+    call = next(s for s in spans if s.name == "chat echo")
+    return [s for s in spans if s.parent is not None and s.parent.span_id == call.context.span_id]
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_call_span_with_a_child_per_check(make_proxy: ProxyFactory, stream: bool,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GUARDRAIL_TRACE_HASH_KEY", "trace-key-for-tests")
+    spans = traced_call(make_proxy, TelemetrySettings(), stream)
     call = next(s for s in spans if s.name == "chat echo")
     assert call.attributes["gen_ai.operation.name"] == "chat"
     assert call.attributes["gen_ai.provider.name"] == "openai"
     assert call.attributes["gen_ai.request.model"] == "echo"
     assert call.attributes["gen_ai.response.model"] == "echo"
     assert call.attributes["guardrail.risk_tier"] == "limited"
-    checks = [s for s in spans if s.parent is not None and s.parent.span_id == call.context.span_id]
-    by_target = {s.attributes["gen_ai.security.target.type"]: s for s in checks}
-    inbound = by_target["llm_input"]
-    assert inbound.name == "apply_guardrail personal-data"
-    assert inbound.attributes["gen_ai.security.decision.type"] == "modify"
+    by_target = {s.attributes["gen_ai.guardrail.target.type"]: s for s in check_spans(spans)}
+    inbound = by_target["input"]
+    assert inbound.name == "run_guardrail personal-data"
+    assert inbound.attributes["gen_ai.operation.name"] == "run_guardrail"
+    assert inbound.attributes["gen_ai.guardrail.component.name"] == "personal-data"
+    assert inbound.attributes["gen_ai.guardrail.target.subtype"] == "llm"
+    assert inbound.attributes["gen_ai.guardrail.verdict.type"] == "modify"
+    assert inbound.attributes["gen_ai.guardrail.action.type"] == "modify"
+    assert inbound.attributes["gen_ai.guardrail.security.policy.id"] == "hk-genai-2025"
+    assert inbound.attributes["gen_ai.guardrail.security.policy.version"]
+    assert inbound.attributes["gen_ai.guardrail.security.policy.rule.id"]
+    assert set(inbound.attributes["gen_ai.guardrail.security.risk.category"]) == {"HK_ID", "PERSON", "PHONE_NUMBER"}
+    assert inbound.attributes["gen_ai.guardrail.security.content.modified"] is True
+    assert str(inbound.attributes["gen_ai.guardrail.security.content.input.hash"]).startswith("hmac-sha256:")
+    assert not any(key.startswith("gen_ai.security.") for key in inbound.attributes)
     assert inbound.attributes["guardrail.content.redacted"] is True
     assert inbound.attributes["guardrail.dimensions"] == ("personal_data_privacy",)
     assert "compliance" in inbound.attributes["guardrail.principles"]
     assert json.loads(inbound.attributes["guardrail.entities"]) == {"HK_ID": 1, "PERSON": 1, "PHONE_NUMBER": 1}
-    assert "llm_output" in by_target
-    dumped = "".join(s.to_json() for s in spans)
-    assert all(value not in dumped for value in PLANTED)
+    assert "output" in by_target
+
+
+def test_the_content_hash_is_keyed_and_absent_without_a_key(make_proxy: ProxyFactory,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two keys give two unrelated hashes; the same key the same hash; no key, no hash
+    (a bare SHA-256 of a short message could be reversed by guessing it)."""
+    hashes = []
+    for key in ("key-one", "key-two", "key-one"):
+        monkeypatch.setenv("GUARDRAIL_TRACE_HASH_KEY", key)
+        inbound = next(s for s in check_spans(traced_call(make_proxy, TelemetrySettings()))
+                       if s.name == "run_guardrail personal-data" and s.attributes["gen_ai.guardrail.target.type"] == "input")
+        hashes.append(inbound.attributes["gen_ai.guardrail.security.content.input.hash"])
+    assert hashes[0] == hashes[2] != hashes[1]
+    monkeypatch.delenv("GUARDRAIL_TRACE_HASH_KEY")
+    spans = check_spans(traced_call(make_proxy, TelemetrySettings()))
+    assert not any("gen_ai.guardrail.security.content.input.hash" in s.attributes for s in spans)
+
+
+@pytest.mark.parametrize(("settings", "opt_in", "names"), [
+    ({"semconv": "legacy"}, None, "legacy"),
+    ({"semconv": "both"}, None, "both"),
+    ({}, "http,gen_ai_latest_experimental/dup", "both"),
+    ({}, "gen_ai_latest_experimental", "current"),
+    ({"semconv": "legacy"}, "gen_ai_latest_experimental", "legacy"),  # the config wins
+])
+def test_legacy_names_behind_a_setting(make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch,
+                                       settings: dict[str, str], opt_in: str | None, names: str) -> None:
+    if opt_in is None:
+        monkeypatch.delenv("OTEL_SEMCONV_STABILITY_OPT_IN", raising=False)
+    else:
+        monkeypatch.setenv("OTEL_SEMCONV_STABILITY_OPT_IN", opt_in)
+    spans = check_spans(traced_call(make_proxy, TelemetrySettings.model_validate(settings)))
+    inbound = next(s for s in spans if "personal-data" in s.name and s.attributes.get("guardrail.content.redacted"))
+    legacy = inbound.attributes.get("gen_ai.security.decision.type") == "modify"
+    current = inbound.attributes.get("gen_ai.guardrail.verdict.type") == "modify"
+    assert (legacy, current) == {"legacy": (True, False), "current": (False, True), "both": (True, True)}[names]
+    assert inbound.name == ("apply_guardrail personal-data" if names == "legacy" else "run_guardrail personal-data")
+    if legacy:
+        assert inbound.attributes["gen_ai.security.target.type"] == "llm_input"
 
 
 class OtlpReceiver:
@@ -91,7 +153,7 @@ def test_otlp_export_reaches_a_real_receiver(make_proxy: ProxyFactory, monkeypat
             time.sleep(0.05)
         tracing.shutdown()
     names = {span.name for span in receiver.spans()}
-    assert {"chat echo", "apply_guardrail personal-data"} <= names
+    assert {"chat echo", "run_guardrail personal-data"} <= names
     resource = receiver.requests[0].resource_spans[0].resource
     service = {a.key: a.value.string_value for a in resource.attributes}["service.name"]
     assert service == "guardrail-test"  # OTEL_SERVICE_NAME wins, as the standard says
