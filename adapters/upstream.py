@@ -169,7 +169,13 @@ def never_answered(error: BaseException) -> bool:
 async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:
     try:
         async for chunk in stream:
+            if _made_up_ending(stream, chunk):
+                raise UpstreamError(502, "upstream_incomplete",
+                                    "the upstream stream ended before the model finished (no finish_reason)",
+                                    cause_type="IncompleteStream")
             yield _plain(chunk)
+    except UpstreamError:
+        raise
     except GeneratorExit:
         raise
     except Exception as error:  # noqa: BLE001
@@ -179,6 +185,24 @@ async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:
         if close is not None:
             with contextlib.suppress(Exception):  # closing a dead stream may fail; nothing to do
                 await close()
+
+
+def _made_up_ending(stream: Any, chunk: Any) -> bool:
+    """Whether ``chunk``'s ``finish_reason`` is LiteLLM's own: a stream that stops
+    without one (a cut connection, an empty or cut JSON body) is given a ``"stop"``
+    chunk by LiteLLM, which would pass for a complete answer. The wrapper that read
+    the provider knows (``received_finish_reason``); the Router's fallback wrapper
+    holds it in its running generator. Where it cannot be found, the chunk is trusted."""
+    choices = getattr(chunk, "choices", None) or []
+    if not any(getattr(choice, "finish_reason", None) for choice in choices):
+        return False
+    reader = stream
+    frame = getattr(getattr(stream, "completion_stream", None), "ag_frame", None)
+    if frame is not None and hasattr(frame.f_locals.get("model_response"), "received_finish_reason"):
+        reader = frame.f_locals["model_response"]
+    if not hasattr(reader, "received_finish_reason") or reader is stream and frame is not None:
+        return False
+    return reader.received_finish_reason is None and getattr(reader, "intermittent_finish_reason", None) is None
 
 
 def provider_of(litellm_model: str) -> str:

@@ -101,7 +101,7 @@ class Proxy:
         )
         self.tracing = tracing or Tracing(config.telemetry, default_file=config.data_dir / "traces.jsonl")
         self.records = CallRecords(config.audit_path, self.keys_store.active,
-                                   retention_days=config.audit_retention_days)
+                                   retention_days=config.audit_retention_days, settings=config.audit_trail)
 
     def generator(self, model_name: str, answered_model: Any) -> Generator:
         return Generator(self.upstream.provider(model_name), str(answered_model or model_name))
@@ -168,6 +168,7 @@ def create_app(proxy: Proxy) -> Starlette:
                 "policies": {name: guard.policy.ref.version for name, guard in proxy.guards.items()},
                 "models": list(proxy.upstream.model_names),
                 "audit": "failing" if proxy.records.failing else "ok",
+                "audit_warnings": proxy.records.warnings,
             }
         )
 
@@ -282,6 +283,10 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
         record["redacted_request"] = sent  # consented: the redacted text only, never originals
     params = dict(guarded_request.params)
     headers = _headers(context, verdict, guard)
+    # The intent entry: a call the upstream sees is in the trail even if this process dies.
+    begun = proxy.records.begin(record["request_id"], model=chat.model, stream=chat.stream, tenant=caller.tenant)
+    if not begun and getattr(request.state, "unaudited_refused", False):
+        raise _blocked(UNAUDITED, "input")
     upstream_started = time.perf_counter()
     if chat.stream:
         chunks = await proxy.upstream.chat_stream(chat.model, sent, params)

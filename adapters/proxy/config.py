@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from guardrail.adapters.proxy.records import audit_location
+from guardrail.audit.settings import TrailSettings
 from guardrail.errors import ConfigurationError
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS
 from guardrail.policy.loader import DEFAULT_POLICY
@@ -101,6 +102,8 @@ class ServerConfig(_Strict):
     audit_retention_days: float | None = Field(
         default=None, gt=0, description="Purge audit day files older than this at start-up; none: keep all."
     )
+    audit_trail: TrailSettings = Field(default_factory=TrailSettings,
+                                       description="Durability, checkpoints, checkpoint key and witnesses.")
     stream_window_chars: int = Field(default=64, ge=16, le=4096)
     telemetry: TelemetrySettings = Field(default_factory=TelemetrySettings)
     passthrough_params: list[str] = Field(

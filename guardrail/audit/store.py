@@ -73,6 +73,10 @@ class AuditStore(Protocol):
         """Make every entry written so far durable (``batch`` durability's flush)."""
         ...
 
+    def repair(self) -> dict[str, Any] | None:
+        """Cut a torn tail (start-up calls this); the ``gap`` entry recording it, if any."""
+        ...
+
 
 class FolderStore:
     """JSON-lines day files with a hash chain and signed checkpoints."""

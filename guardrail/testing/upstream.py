@@ -6,7 +6,10 @@ The model name picks the behaviour, so one server serves every test:
 - ``echo-tool``: answers with a tool call whose arguments carry the last user text;
 - ``error-500`` / ``error-429``: fails with that status;
 - ``slow``: waits ``slow_seconds`` before answering (for timeouts);
-- ``fixed:<text>``: answers ``<text>`` (for output checks).
+- ``fixed:<text>``: answers ``<text>`` (for output checks);
+- ``cut-stream``: streams the echo answer but stops without ``finish_reason`` or
+  ``[DONE]``; ``empty-body`` / ``cut-body``: a 200 whose JSON body is empty or cut
+  short (for untrue "completed" outcomes).
 
 ``stream: true`` is served as server-sent events in ``chunk_chars`` pieces, with
 ``chunk_delay`` seconds between them, followed by a usage chunk when asked for.
@@ -72,6 +75,9 @@ class RecordingUpstream:
             return JSONResponse({"error": {"message": "upstream failure", "type": "server_error"}}, status)
         if model == "slow":
             await asyncio.sleep(self.slow_seconds)
+        if model in ("empty-body", "cut-body"):
+            cut = b"" if model == "empty-body" else b'{"id": "chatcmpl-upstream", "object": "chat.compl'
+            return Response(cut, 200, media_type="application/json")
         text = _answer(model, body.get("messages") or [])
         tool = model == "echo-tool"
         if body.get("stream"):
@@ -117,6 +123,8 @@ class RecordingUpstream:
                 for start in range(0, len(text), self.chunk_chars):
                     yield event({"content": text[start : start + self.chunk_chars]})
                     await asyncio.sleep(self.chunk_delay)
+            if model == "cut-stream":
+                return  # the connection ends: no finish_reason, no [DONE]
             yield event({}, "tool_calls" if tool else "stop")
             if include_usage:
                 usage = {**base, "choices": [], "usage": _usage({}, text)}

@@ -259,7 +259,9 @@ def test_a_failing_audit_trail_is_a_policy_choice(make_proxy: ProxyFactory, upst
     gap = next(e for e in entries if e["kind"] == "gap")
     assert gap["record"]["records_lost"] == 2  # the limited call and the refusal
     last_call = [e for e in entries if e["kind"] == "call"][-1]
-    assert last_call["seq"] == gap["seq"] + 1 and last_call["record"]["risk_tier"] == "high"
+    intent = next(e for e in entries if e["kind"] == "intent" and e["seq"] > gap["seq"])
+    assert intent["seq"] == gap["seq"] + 1 and intent["record"]["request_id"] == last_call["record"]["request_id"]
+    assert last_call["seq"] == gap["seq"] + 2 and last_call["record"]["risk_tier"] == "high"
     report = verify_trail(audit)
     assert report.problem is None and report.records_lost == 2
     assert "2 call record(s) could not be written" in report.warnings[0]
