@@ -67,6 +67,8 @@ _STOP = frozenset(STOP_WORDS) | frozenset(
     unknown same above below pls please thx ok yes um uh er erm hmm yeah yep nope walk-in
     vacant none sent importance attachments reservations reservation sales accounts
     finance admissions enquiries inquiries hiring recruitment concierge housekeeping frontdesk
+    colleagues friends parents residents members customers clients guests patients students
+    staff everyone everybody all sir madam support internal external
     """.split()
 )
 # Particles inside names, lower-case even in a capitalised name.
@@ -84,7 +86,10 @@ ORG_WORDS = frozenset(
     foundation fund trust partners consulting solutions technology technologies systems
     industries enterprises corporation corp inc llc plc branch section division committee
     council board club academy institute kindergarten nursery pharmacy salon studio cafe
-    bar kitchen express mobile telecom motors garage workshop
+    bar kitchen express mobile telecom motors garage workshop resources audit compliance
+    legal marketing operations observatory government bureau authority commission police
+    secretariat ministry tribunal registry treasury desk helpdesk relations affairs
+    management administration procurement accounting payroll security facilities
     """.split()
 )
 
@@ -156,6 +161,8 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
     following = _WORD.match(text, end + 1) if end < len(text) and text[end] in " \t" else None
     if following and following[0].lower().rstrip(".") in ORG_WORDS:
         return None
+    if len(words) > 1 and any(text[s:e].lower().rstrip(".") in ORG_WORDS for s, e in words[1:]):
+        return None  # Human Resources, Internal Audit, Complaints Handling Unit
     if is_place(value) or all(len(w.strip(".")) < 2 for w in re.split(r"[\s,/]+", value)):
         return None
     if len(words) == 1 and value.isupper() and len(value) <= 4 and not (is_given(value) or is_surname(value)):
@@ -341,8 +348,8 @@ _NAME_HEADERS = frozenset(
     assigned to applicant helper driver technician doctor teacher parent attendee
     participant passenger recipient sender player winner requester requestor user name
     person english name chinese name surname given name first name last name signed by
-    contact name in charge handled by
-    """.split("\n")
+    contact name
+    """.split()
 ) | frozenset(
     w.strip() for w in
     """name, full name, contact person, assigned to, english name, chinese name, given name,
@@ -367,7 +374,26 @@ def _header_is_name(cell: str) -> bool:
     return ("name" in cleaned or "姓名" in cleaned or "名字" in cleaned) and not _NOT_PERSON_KEY.search(cleaned)
 
 
-def _cell_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+# Columns that only a table of people has: with one of them, a Name column holds people;
+# without, it may hold products or teams (name,price,qty), so a cell needs a word the
+# lists know as a name.
+_PERSON_COLUMN = re.compile(
+    r"(?i)phone|tel|mobile|e-?mail|hkid|\bid\b|dob|birth|age|address|room|unit|flat|dept|"
+    r"department|position|title|role|score|grade|class|attendance|rsvp|salary|wage|sex|gender|"
+    r"relationship|nationality|passport|contact|電話|手提|電郵|电邮|身份證|身份证|地址|年齡|性別|"
+    r"單位|单位|班|學號|学号|關係|关系|職位|职位|部門|部门|證件|证件"
+)
+
+
+_WEAK_HEADERS = frozenset("name names owner user user name member player winner contact".split(" "))
+
+
+def _weak_header(cell: str) -> bool:
+    """A header that may head things as well as people: Name, Owner, User."""
+    return re.sub(r"[*_`#]|\(.*?\)", "", cell).strip().lower() in _WEAK_HEADERS
+
+
+def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
     """The name filling a table cell ``text[start:end]``, if it holds one."""
     while start < end and text[start] in " \t\"'":
         start += 1
@@ -376,9 +402,13 @@ def _cell_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
-    if span and span[1] >= end - 1:
-        return span
-    return None
+    if span is None or span[1] < end - 1:
+        return None
+    if strict and text[start].isascii() and not any(
+        is_given(w, in_position=True) or is_surname(w) for w in _WORD.findall(text[span[0]:span[1]])
+    ):
+        return None
+    return span
 
 
 def _markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
@@ -386,6 +416,7 @@ def _markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
         return
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group()]
     columns: list[int] | None = None
+    strict = True
     for offset, line in lines:
         stripped = line.strip()
         if not stripped.startswith("|"):
@@ -397,10 +428,12 @@ def _markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
         if columns is None:
             named = [i for i, (s, e) in enumerate(cells) if _header_is_name(text[s:e])]
             columns = named or []
+            strict = not any(_PERSON_COLUMN.search(text[s:e]) for s, e in cells) and all(
+                _weak_header(text[cells[i][0]:cells[i][1]]) for i in named)
             continue
         for index in columns:
             if index < len(cells):
-                span = _cell_name(text, *cells[index])
+                span = _cell_name(text, *cells[index], strict=strict)
                 if span:
                     yield *span, 0.8
 
@@ -423,6 +456,7 @@ def _csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
         return
     columns: list[int] | None = None
     width = 0
+    strict = True
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         if line.count(",") < 1 or "|" in line:
@@ -436,11 +470,13 @@ def _csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
         if columns is None or len(cells) != width:
             named = [i for i, cell in enumerate(cells) if _header_is_name(cell)]
             columns, width = (named, len(cells)) if named else (None, 0)
+            strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
+                _weak_header(cells[i]) for i in named)
             continue
         spans = _csv_cell_spans(line, match.start(), len(cells))
         for index in columns:
             if spans and index < len(spans):
-                span = _cell_name(text, *spans[index])
+                span = _cell_name(text, *spans[index], strict=strict)
                 if span:
                     yield *span, 0.8
 
@@ -502,7 +538,10 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         start, end = match.start("who") + names[0].start(), match.start("who") + names[-1].end()
         value = text[start:end]
-        if is_place(value):
+        words_lower = value.lower().split()
+        if is_place(value) or any(w in ORG_WORDS for w in words_lower) or any(
+            is_place(" ".join(words_lower[k:k + 2])) for k in range(len(words_lower) - 1)
+        ):
             continue
         counts[value] += 1
         found.append((start, end, value, match["stamp"] is not None))
