@@ -66,7 +66,7 @@ _OCR_TO_LETTER = str.maketrans("01", "ol")
 # hyphens, ellipses; a spoken "bracket" (an HKID's check digit) may sit inside a run.
 _WORD_DIGITS = {"zero": "0", "oh": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_HAN_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+_HAN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
                "六": "6", "七": "7", "八": "8", "九": "9"}
 _EN_DIGIT = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
 _EN_TOKEN = rf"(?:(?:double|triple)[ -]?)?{_EN_DIGIT}"
@@ -75,16 +75,18 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_TOKEN = "[零〇一二三四五六七八九]"
+_HAN_TOKEN = "[零〇幺一二三四五六七八九]"
 _HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?)"
+# Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
     rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
+    rf"|(?:(?<=\d)|(?<=\d ))(?:{_HAN_TOKEN}){{4,}}|(?:{_HAN_TOKEN}){{4,}}(?= ?\d)"
 )
 _SPELLED_TOKEN = re.compile(
     rf"(?P<bracket>(?:open\s+)?brackets?|括號|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
     re.IGNORECASE,
 )
-_MAY_BE_SPELLED = re.compile(rf"[零〇一二三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
+_MAY_BE_SPELLED = re.compile(rf"[零〇幺一二三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,11 @@ ENGLISH = re.compile(
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
     rf"|{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"  # a number and a street, then districts
+    # Chat in lower case: a flat and a floor make it an address, the words after follow.
+    rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
+    r"{0,4}(?![A-Za-z]))"
+    # A bare flat before a block or floor: 18A, Tower 2, Ocean Shores
+    rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
     rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
     rf"|(?:Jl\.?|Jln\.?|Jalan|Brgy\.?|Barangay)[ \t]+{_CAPITALISED}(?:[ \t]+(?!No\b){_CAPITALISED}){{0,3}}(?:[ \t]+No\.?[ \t]*\d{{1,4}}[A-Z]?)?"  # Indonesia, Philippines
     rf"(?:[ \t]*,[ \t]*(?:RT[ \t]?\d{{1,3}}[ \t]?/[ \t]?RW[ \t]?\d{{1,3}}|{_NAME})){{0,5}}"
@@ -79,8 +84,8 @@ ENGLISH = re.compile(
 )
 # A British postcode or an American state and ZIP code closing an address abroad.
 _UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?)\b")
-_HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT}))")
-_HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:{_UNIT}{_SEP}{_FLOOR}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
+_HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))")
+_HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
 _HAS_STREET = re.compile(rf"{_STREET}")
 _HAS_PLACE_WORD = re.compile(
     rf"{_BUILDING_WORD}|{_BLOCK}|\b(?:Estate|City|Park|Chuen|Shing|Heights|Terrace|Place|Square|Ville|Bay)\b"

@@ -36,30 +36,38 @@ _FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:/
 _FLAT_MARK = r"(?:室|號室|号室|號房|号房|號舖|号铺|號鋪|舖|铺|鋪)"
 _FLAT = rf"(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}"
 _BLOCK = rf"(?:第?(?:{_N}|[A-Z]{{1,2}}|{_HN}) ?(?:座|栋|棟|幢|號樓|号楼|單元|单元))"
-_STREET_END = r"(?:道中|道東|道西|道南|道北|大道|道|路|街|里|徑|径|巷|坊|圍|围|臺|台|坡|橋|桥)"
+_STREET_END = r"(?:道中|道東|道西|道南|道北|大道|道|路|街|里|徑|径|巷|坊|圍|围|臺|台|坡|橋|桥|村|邨)"
+_GROUND = r"(?:[A-Z] ?)?(?:地下|地庫|地库|地舖|地铺)(?: ?[A-Z0-9]{1,3} ?(?:號|号)?(?:舖|铺|鋪)?)?"
 _STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院)?"
 _TAIL = (
     rf"(?:{_FLOOR}(?: ?{_FLAT}| ?[A-Z0-9]{{1,4}}(?![A-Za-z0-9]))?"
     rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}})(?![A-Za-z0-9])"
     rf"|{_FLAT}"
     rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$)"
-    rf"|{_STREET_END} ?{_STREET_NO})"
+    rf"|{_STREET_END} ?{_STREET_NO}(?: ?{_GROUND})?"
+    # A number after any name (北潭涌25號), not a date (3月15號), an ordinal (第3號), or a
+    # bus, signal or counter (8號巴士): the address ends there or goes on as one.
+    rf"|(?<=[{_CJK}])(?<![月第])(?<!月 )(?<!第 ) ?{_STREET_NO}(?: ?{_GROUND})?"
+    rf"(?=$|[\s,，。.;；:：)）」』\"'、]|地|[A-Z0-9]|[{_CJK}]{{0,8}}?(?:樓|楼|座|室|大廈|大厦|中心|廣場|广场|花園|花园|商場|商场))"
+    rf"|(?<=[號号{_CJK}]) ?{_GROUND})"
 )
 # What may come before the end: names (any Chinese character but a stop word),
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
 _PIECE = (
     rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座])\n"
-    r"|\([一二三四五六七八九]\)(?=[邨村]))"  # 石籬(二)邨
+    r"|\([一二三四五六七八九]\)(?=[邨村])"  # 石籬(二)邨
+    r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
 CHINESE = re.compile(
     rf"((?:{_PIECE}){{0,30}}{_TAIL})"
 )
-_LITERALS = frozenset("樓楼F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺")
+_LITERALS = frozenset("樓楼F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺下庫库")
 _START_CHAR = re.compile(rf"[{_CJK}0-9A-Z]")
 _ESTATE_WORD = re.compile(r"[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾臺台道路街里座期]")
 # A floor alone (a mall's second floor) is a place; a home has a flat, a block or a street number.
 _HOME = re.compile(rf"{_FLAT_MARK}|{_FLOOR} ?[A-Z0-9]{{1,4}}(?![A-Za-z0-9])|{_BLOCK}|(?:號|号)|\d{{3,4}}$")
 _FLOOR_ONLY = re.compile(_FLOOR)
+_STREET_ONLY = re.compile(rf".*?[{_CJK}] ?{_STREET_NO}(?: ?{_GROUND})?")
 _RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
 _RANGE_BEFORE = re.compile(r"\d ?[-至~] ?$")
 # A list of parts after the flat, comma-separated: ``28樓B室, 3座, 嘉峰臺, 鴨脷洲``.
@@ -127,6 +135,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
             return 0.0  # flats 10-20樓 A至H室: a notice's range, not somebody's home
         home = _HOME.search(value) is not None
         named = _first_place(value) >= 0 or _ESTATE_WORD.search(_FLOOR_ONLY.sub("", value)) is not None
+        if not named and _STREET_ONLY.fullmatch(value):
+            return 0.0  # 編號123號: a number, not a street number
         if home and named:
             return 0.85
         if home:
