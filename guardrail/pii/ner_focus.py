@@ -17,11 +17,10 @@ codes far more often than names, and the model rarely tags them; they do not cou
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 
 from guardrail.pii.recognizers.names_data import PLACE_NAMES
+from guardrail.pii.spans import CoveringSpans
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")
@@ -80,7 +79,7 @@ def ner_text(text: str, explained: Sequence[tuple[int, int]]) -> str | None:
     parts: list[str] = []
     position = 0
     any_kept = False
-    covered = _Explained(explained)
+    covered = CoveringSpans(explained)
     for sentence in _SENTENCE.finditer(text):
         parts.append(text[position : sentence.start()])
         if _needs_ner(sentence, covered):
@@ -93,25 +92,7 @@ def ner_text(text: str, explained: Sequence[tuple[int, int]]) -> str | None:
     return "".join(parts) if any_kept else None
 
 
-class _Explained:
-    """Whether a span lies inside one the patterns matched, in O(log n) per question.
-
-    Asking every span in turn made a text dense with names quadratic: each capitalised
-    word was compared with every finding of its chunk (20,000 characters).
-    """
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [start for start, _ in ordered]
-        # The furthest end among the spans starting at or before each one.
-        self._reach = list(accumulate((end for _, end in ordered), max))
-
-    def covers(self, start: int, end: int) -> bool:
-        index = bisect_right(self._starts, start) - 1
-        return index >= 0 and self._reach[index] >= end
-
-
-def _needs_ner(sentence: re.Match[str], explained: _Explained) -> bool:
+def _needs_ner(sentence: re.Match[str], explained: CoveringSpans) -> bool:
     start = sentence.start()
     first = True
     for word in _CAPITALISED.finditer(sentence.group()):

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guardrail.pii.ner_focus import _Explained, ner_text
+from guardrail.pii.ner_focus import ner_text
+from guardrail.pii.spans import CoveringSpans
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_explained_spans_are_found_as_by_comparing_every_span(
 ) -> None:
     pairs = [(s, s + n) for s, n in spans]
     brute = any(s <= start and start + length <= e for s, e in pairs)
-    assert _Explained(pairs).covers(start, start + length) is brute
+    assert CoveringSpans(pairs).covers(start, start + length) is brute
 
 
 def test_a_text_dense_with_explained_names_is_focused_in_near_linear_time() -> None:
