@@ -1,0 +1,240 @@
+"""Identifiers and addresses as people write them in free text, not as templates do.
+
+Table-driven cases for each spelling the recognizers were taught (dictated digits,
+OCR spacing, look-alike letters, other countries' passports, estate addresses with no
+street number, mainland addresses), the look-alikes that must stay, and properties:
+whatever the spelling, a planted value is removed, offsets index the original text,
+and redacting twice changes nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.evaluation import leaked
+from guardrail.pii.recognizers.hkid import check_character
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def covered(redactor: Redactor, text: str, value: str) -> bool:
+    """Whether findings cover every letter, digit and CJK character of ``value``."""
+    start = text.index(value)
+    spans = [(d.start, d.end) for d in redactor.analyze(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+FORMS = [
+    # Phones: spaced, dictated, at a line end, mainland
+    ("Tel: 6 1 4 9 0 2 7 3", "6 1 4 9 0 2 7 3"),
+    ("mobile 9 3 3 8  1 0 4 2.", "9 3 3 8  1 0 4 2"),
+    ("Landlord: Chiu  93 30 71 82", "93 30 71 82"),
+    ("caller: nine four two two, six eight one three.", "nine four two two, six eight one three"),
+    ("ring me on nine oh double-six, three four one two?", "nine oh double-six, three four one two"),
+    ("打我手提啦，九一二三四五六八。", "九一二三四五六八"),
+    ("電話：九 零 二 八　三 三 一 六", "九 零 二 八　三 三 一 六"),
+    ("手機：幺三八 零零幺三 八零零零", "幺三八 零零幺三 八零零零"),
+    ("電話九一二三4567", "九一二三4567"),
+    ("Tel 9123/4567", "9123/4567"),
+    ("+852 9 1 0 6 - 7 7 2 4 is mine", "+852 9 1 0 6 - 7 7 2 4"),
+    ("5. Mobile: 9650 4413\n6. E-mail: none", "9650 4413"),
+    ("Tel: 9452\n1871", "9452\n1871"),
+    ("手机13922865071", "13922865071"),
+    ("手机：139 1102 7735。", "139 1102 7735"),
+    ("contact (+86) 13800138000 please", "13800138000"),
+    ("联系电话：+86 186 5120 3478\n10. 电邮", "+86 186 5120 3478"),
+    ("手提 : 9O28 3l47", "9O28 3l47"),
+    ("9\u03321\u03322\u03323\u0332 4567 is my number", "9\u03321\u03322\u03323\u0332 4567"),
+    # HKID
+    ("HKID: A123456-7", "A123456-7"),
+    ("H.K.I.C. No. J 5 6 1 3 5 6 (3)) of", "J 5 6 1 3 5 6 (3)"),
+    ("my HKID is K four one five zero zero two three", "K four one five zero zero two three"),
+    ("身份證：Y 四 五 七 四 五 五 括號 七。", "Y 四 五 七 四 五 五 括號 七"),
+    ("身份證 : G644O03(6)", "G644O03(6)"),
+    ("id_no: A1234567 (OCR)", "A1234567"),
+    ("身份證號碼 \u0410123456(3)", "\u0410123456(3)"),
+    # Passports of other countries, next to a passport word
+    ("Passport No.: B7712093", "B7712093"),
+    ("Philippine passport P2209374B", "P2209374B"),
+    ("PRC passport EC2281934,", "EC2281934"),
+    ("护照号码 EA4813760。", "EA4813760"),
+    ("UK passport 123456789 expires", "123456789"),
+    ("Passport No.: C01X00T47", "C01X00T47"),
+    ("印尼護照號碼C 7 2 1 0 4 5 8，", "C 7 2 1 0 4 5 8"),
+    ("P<INDMENON<<ARJUN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nZ4918827<7IND8711089M3209145<<<<<<<<<<<<<<<6", "Z4918827"),
+    # E-mail and BR
+    ("my email is ahmed dot siddiqui at gmail dot com", "ahmed dot siddiqui at gmail dot com"),
+    ("email chan.tm [at] gmail [dot] com thanks", "chan.tm [at] gmail [dot] com"),
+    ("電郵：yimwaiping@ netvigator.com", "yimwaiping@ netvigator.com"),
+    ("e-mail peter.wong@gm\u0430il.com", "peter.wong@gm\u0430il.com"),
+    ("Head of People\nm.kwan@peakview-capital.example", "m.kwan@peakview-capital.example"),
+    ("Certificate No.: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7", "5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7"),
+    # Chinese addresses: estate homes, streets ending 道中, mainland, OCR, spoken floors
+    ("地址寫新界將軍澳寶林邨寶寧樓7樓D室", "新界將軍澳寶林邨寶寧樓7樓D室"),
+    ("我叫蘇曉君，住顯徑邨顯貴樓23樓2318室。", "顯徑邨顯貴樓23樓2318室"),
+    ("收：湛先生\n九龍長沙灣道中168號長沙灣廣場2期11樓1105室\n", "九龍長沙灣道中168號長沙灣廣場2期11樓1105室"),
+    ("地址係 元朗 天水圍 天恒邨 恒德樓 三十一樓 十二室 係咪", "元朗 天水圍 天恒邨 恒德樓 三十一樓 十二室"),
+    ("內地地址：广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室。", "广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室"),
+    ("现居住地址为北京市海淀区中关村南大街5号院12号楼2单元801，手机", "北京市海淀区中关村南大街5号院12号楼2单元801"),
+    ("地址：新界 葵涌 石蔭東邨\n蔭 興 樓 1 5 樓 1 5 0 6 室\n電話", "新界 葵涌 石蔭東邨\n蔭 興 樓 1 5 樓 1 5 0 6 室"),
+    ("site address 係咪 28樓B室, 3座, 嘉峰臺, 鴨脷洲?", "28樓B室, 3座, 嘉峰臺, 鴨脷洲"),
+    ("地址係葵涌石籬(二)邨石逸樓12樓1208室", "葵涌石籬(二)邨石逸樓12樓1208室"),
+    ("我住 Tai Koo Shing 12座 15樓 B室", "Tai Koo Shing 12座 15樓 B室"),
+    ("新界元朗屏山坑頭村12號", "新界元朗屏山坑頭村12號"),
+    ("九龍旺角彌敦道580號A地下", "九龍旺角彌敦道580號A地下"),
+    # English addresses
+    ("Flat A, 18/F, Block 4, Heng Fa Chuen", "Flat A, 18/F, Block 4, Heng Fa Chuen"),
+    ("records show Flat B, 23/F, Harbour Crest, 9 Tak Fung Street, Hung Hom. If", "Flat B, 23/F, Harbour Crest, 9 Tak Fung Street, Hung Hom"),
+    ("Customer: Flat C, twelfth floor, Block four, Laguna City, Lam Tin.", "Flat C, twelfth floor, Block four, Laguna City, Lam Tin"),
+    ("Res. Addr.: FLAT 9 20/F HO MING HOUSE\nLAI YIU ESTATE KWAI CHUNG\n5. Tel", "FLAT 9 20/F HO MING HOUSE\nLAI YIU ESTATE KWAI CHUNG"),
+    ("Ltd\n12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong, Kowloon\nT:", "12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong, Kowloon"),
+    ("Block C, 15/F, Flat 3, Sun Chui Estate, Tai Wai", "Block C, 15/F, Flat 3, Sun Chui Estate, Tai Wai"),
+    ("She lives at No. 15 Sheung Wo Che Village, Sha Tin.", "No. 15 Sheung Wo Che Village, Sha Tin"),
+    ("pls send to flat d, 12/f, block 5, laguna city thx", "flat d, 12/f, block 5, laguna city"),
+    ("F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui", "F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui"),
+    ("Home address: Bergmannstraße 41, 10961 Berlin\n", "Bergmannstraße 41, 10961 Berlin"),
+    ("address: 14 Ashcombe Road, Wimbledon, London SW19 8JP\n", "14 Ashcombe Road, Wimbledon, London SW19 8JP"),
+    ("domicile: Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju\n", "Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FORMS)
+def test_each_written_form_is_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+KEPT = [
+    "invoice INV-2024-3433 is overdue",
+    "insurance: AXA member MB-2219-0088",
+    "Police case KC RN 24003871.",
+    "1. KCCC 2831/2024   HKSAR v LEUNG",
+    "Between 2019-2023 I worked there",
+    "Shop 12, Festival Walk is open till 10pm.",
+    "The meeting is on the 5th floor, Conference Room A.",
+    "Phase 2, Wing A, Main Building will close.",
+    "on the 30th floor, I saw the door open",
+    "我哋喺又一城三樓食飯",
+    "太古城中心2樓有間餐廳",
+    "地點：美孚新邨商場二樓",
+    "高層 海景 3房 實用 818 sq ft",
+    "受影響單位：E座 10-20樓 A至H室",
+    "我哋屯門3月15號見",
+    "去屯門搭8號巴士",
+    "今日掛三號風球，我喺沙田等你",
+    "出生日期 1991年",
+    "one or two people came, oh well",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_look_alikes_are_kept(redactor: Redactor, text: str) -> None:
+    assert [d for d in redactor.analyze(text) if d.entity_type != "PERSON"] == []
+
+
+# --- properties ---------------------------------------------------------------
+
+_WORDS = "zero one two three four five six seven eight nine".split()
+_HAN = "零一二三四五六七八九"
+
+
+@st.composite
+def spelled_phones(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid Hong Kong mobile in one of the spellings of free text: (value, digits)."""
+    number = draw(st.sampled_from("5679")) + draw(st.text("0123456789", min_size=7, max_size=7))
+    style = draw(st.sampled_from(["spaced", "pairs", "words", "han", "han-spaced", "slash", "plus-spaced"]))
+    a, b = number[:4], number[4:]
+    value = {
+        "spaced": " ".join(number),
+        "pairs": " ".join(number[i : i + 2] for i in range(0, 8, 2)),
+        "words": " ".join(_WORDS[int(d)] for d in a) + ", " + " ".join(_WORDS[int(d)] for d in b),
+        "han": "".join(_HAN[int(d)] for d in number),
+        "han-spaced": " ".join(_HAN[int(d)] for d in number),
+        "slash": f"{a}/{b}",
+        "plus-spaced": "+852 " + " ".join(number),
+    }[style]
+    return value, number
+
+
+@st.composite
+def spelled_hkids(draw: st.DrawFn) -> str:
+    prefix = draw(st.text("ACDEGKPRVYZ", min_size=1, max_size=1))
+    digits = draw(st.text("0123456789", min_size=6, max_size=6))
+    check = check_character(prefix, digits)
+    style = draw(st.sampled_from(["{p}{d}-{c}", "{p} {d} ({c})", "{p} {sd} ({c})", "{cyr}{d}({c})"]))
+    cyrillic = {"A": "\u0410", "C": "\u0421", "E": "\u0415", "K": "\u041a", "P": "\u0420"}.get(prefix, prefix)
+    return style.format(p=prefix, d=digits, c=check, sd=" ".join(digits), cyr=cyrillic)
+
+
+_ESTATES = ["祥和邨", "康樂苑", "碧海花園", "翠林邨", "富麗花園", "海景台"]
+_BUILDINGS = ["安泰樓", "怡景閣", "和興樓", "金碧閣", "明德樓"]
+_DISTRICTS = ["沙田", "將軍澳", "深水埗", "屯門", "柴灣", "", "新界元朗", "九龍觀塘"]
+_LEADS = ["地址：{a}。", "佢住喺{a}，有事搵佢", "寄去{a}啦", "住址 {a}\n電話：", "送貨地址係{a}？"]
+
+
+@st.composite
+def chinese_addresses(draw: st.DrawFn) -> tuple[str, str]:
+    floor = draw(st.integers(1, 45))
+    flat = draw(st.sampled_from(["A", "B", "C", "D", "E", "F", "G", "H", f"{floor}{draw(st.integers(1, 20)):02d}"]))
+    value = (f"{draw(st.sampled_from(_DISTRICTS))}{draw(st.sampled_from(_ESTATES))}"
+             f"{draw(st.sampled_from(_BUILDINGS))}{floor}樓{flat}室")
+    return draw(st.sampled_from(_LEADS)).format(a=value), value
+
+
+@st.composite
+def english_addresses(draw: st.DrawFn) -> tuple[str, str]:
+    floor = draw(st.integers(1, 45))
+    flat = draw(st.sampled_from(["A", "B", "C", "D", "12", "3"]))
+    name = draw(st.sampled_from(["Wah Fung House, Ping Shek Estate", "Tower 2, Ocean View", "Block 3, Sunshine Court",
+                                 "Kin Ming House, Kin Ming Estate"]))
+    district = draw(st.sampled_from(["Kwun Tong", "Tseung Kwan O", "Sha Tin", "Tuen Mun"]))
+    value = f"Flat {flat}, {floor}/F, {name}, {district}"
+    lead = draw(st.sampled_from(["Address: {a}\nTel: none", "Please deliver to {a}. Thanks", "My home is {a}, near the MTR."]))
+    return lead.format(a=value), value
+
+
+def _invariants(redactor: Redactor, text: str, kind: str, value: str) -> None:
+    once = redactor.redact(text)
+    assert not leaked(kind, value, once.text), (kind, value, once.text)
+    for detection in once.detections:
+        assert 0 <= detection.start < detection.end <= len(text)
+    assert redactor.redact(once.text).text == once.text
+
+
+@PROPERTY
+@given(phone=spelled_phones(), lead=st.sampled_from(["電話：{v}", "call me on {v} tonight", "Mobile: {v}\n2. next"]))
+def test_any_spelling_of_a_phone_is_removed(redactor: Redactor, phone: tuple[str, str], lead: str) -> None:
+    value, digits = phone
+    text = lead.format(v=value)
+    once = redactor.redact(text)
+    assert re.sub(r"\D", "", once.text).find(digits[:4] + digits[4:]) < 0
+    assert covered(redactor, text, value)
+    assert redactor.redact(once.text).text == once.text
+
+
+@PROPERTY
+@given(hkid=spelled_hkids(), lead=st.sampled_from(["HKID {v} on file", "身份證號碼：{v}", "id no. {v}"]))
+def test_any_spelling_of_an_hkid_is_removed(redactor: Redactor, hkid: str, lead: str) -> None:
+    text = lead.format(v=hkid)
+    assert covered(redactor, text, hkid)
+    _invariants(redactor, text, "HKID", hkid)
+
+
+@PROPERTY
+@given(address=chinese_addresses())
+def test_any_estate_address_in_chinese_is_removed_whole(redactor: Redactor, address: tuple[str, str]) -> None:
+    text, value = address
+    assert covered(redactor, text, value)
+    _invariants(redactor, text, "ADDRESS", value)
+
+
+@PROPERTY
+@given(address=english_addresses())
+def test_any_estate_address_in_english_is_removed_whole(redactor: Redactor, address: tuple[str, str]) -> None:
+    text, value = address
+    assert covered(redactor, text, value)
+    _invariants(redactor, text, "ADDRESS", value)
