@@ -34,8 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from guardrail.attribution import jws
-from guardrail.attribution import text_marker
+from guardrail.attribution import jws, text_marker
 from guardrail.attribution.content import ChoiceContent, content_hash, text_hashes
 from guardrail.attribution.keys import SigningKey
 from guardrail.core.context import CallContext

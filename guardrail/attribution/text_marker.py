@@ -21,7 +21,7 @@ from __future__ import annotations
 import struct
 import unicodedata
 
-import c2pa_text
+import c2pa_text  # type: ignore[import-untyped]
 
 _TABLE = {byte: chr(0xFE00 + byte) if byte < 16 else chr(0xE0100 + byte - 16) for byte in range(256)}
 _HEADER = struct.Struct("!8sBI")
@@ -35,14 +35,14 @@ def encode(jws: str) -> str:
     """The invisible marker carrying ``jws``, to append to an answer's text."""
     payload = jws.encode("ascii")
     raw = _HEADER.pack(c2pa_text.MAGIC, c2pa_text.VERSION, len(payload)) + payload
-    return c2pa_text.ZWNBSP + raw.decode("latin-1").translate(_TABLE)
+    return str(c2pa_text.ZWNBSP) + raw.decode("latin-1").translate(_TABLE)
 
 
 def strip(text: str) -> str:
     """``text`` without any marker (the content a manifest's hash covers)."""
     if c2pa_text.ZWNBSP not in text:
         return text
-    return c2pa_text._WRAPPER_RE.sub("", text)  # noqa: SLF001 - the reference's own pattern
+    return str(c2pa_text._WRAPPER_RE.sub("", text))
 
 
 def extract(text: str) -> tuple[str | None, str]:
@@ -55,7 +55,7 @@ def extract(text: str) -> tuple[str | None, str]:
     except ValueError as error:  # more than one wrapper
         raise MarkerError(str(error)) from None
     if payload is None:
-        if c2pa_text._WRAPPER_RE.search(text):  # noqa: SLF001
+        if c2pa_text._WRAPPER_RE.search(text):
             raise MarkerError("a C2PA text marker is present but cannot be decoded (truncated or altered)")
         return None, clean
     try:

@@ -1,4 +1,4 @@
-"""OpenTelemetry traces of guarded calls (GenAI semantic conventions, security draft)."""
+"""OpenTelemetry traces of guarded calls (GenAI semantic conventions, guardrail draft)."""
 
 from guardrail.telemetry.tracing import TelemetrySettings, Tracing
 

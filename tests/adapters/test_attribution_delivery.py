@@ -13,7 +13,15 @@ import openai
 import pytest
 
 import guardrail
-from guardrail.attribution import Status, from_chunks, load_jwks, text_marker, verify, verify_document, verify_text
+from guardrail.attribution import (
+    Status,
+    from_chunks,
+    load_jwks,
+    text_marker,
+    verify,
+    verify_document,
+    verify_text,
+)
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.policy.model import DEFAULT_LABEL, DEFAULT_NOTICE
 from guardrail.runtime import Guard

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from guardrail.attribution import (
     Attributor,
-    ChoiceContent,
     Generator,
     KeyStore,
     Labels,
