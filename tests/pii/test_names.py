@@ -62,6 +62,13 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("收件人：鍾嘉穎\n如嘉穎不在，請放管理處。", "嘉穎"),
         # travel documents
         ("P<GBRHARGREAVES<<OLIVER<JAMES<<<<<<<<<<<<<<<<", "HARGREAVES<<OLIVER<JAMES"),
+        # spelled out, surname first with a comma, Ah-names, lower case in chats
+        ("Agent: and your surname? Caller: N-G, first name P-E-T-E-R.", "N-G"),
+        ("Applicant (block letters): L A U   W I N G   K I", "L A U"),
+        ("Witness: statement of TSANG, Hoi Lam Rebecca (HKID withheld)", "TSANG, Hoi Lam"),
+        ("she knew him only as Ah Keung from the market", "Ah Keung"),
+        ("ok will ask priyanka tmr", "priyanka"),
+        ("叫阿Kenneth 幫手搬", "Kenneth"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -81,6 +88,10 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "Dear Hiring Manager,\nPlease find my CV attached.",
         "駛近龍翔道時，凌晨發現有車停低。",
         "| Station | Volunteer | Contact |\n|---|---|---|\n| Mong Kok | TBC | — |",
+        "name,price,qty\nWidget A,12.5,3\nGadget Pro,99,1",
+        "From: Human Resources\nTo: Internal Audit\nSubject: Q3",
+        "Donation from Po Leung Kuk and Tung Wah Group of Hospitals.",
+        "H K I D card, A B C order; 隻貓叫 Mango",
     ],
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:

@@ -33,7 +33,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_lexicon import (
+    AMBIGUOUS_GIVEN,
     COMMON_ZH_SURNAMES as _COMMON_ZH_SURNAMES,
+    GIVEN as GIVEN_LOWER,
     HAN,
     ZH_HONORIFICS,
     is_given,
@@ -46,6 +48,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
 from guardrail.pii.recognizers.names_data import (
+    GIVEN_SYLLABLES,
     NAME_LABELS_ROLE,
     NAME_LABELS_STRONG,
     NAME_LABELS_ZH,
@@ -585,7 +588,7 @@ _ZH_BEFORE_LATIN = re.compile(
         "護士", "老師", "同學", "客戶", "客人", "業主", "租客", "住客", "保安", "秘書", "助理",
         "老闆", "上司", "員工", "職員", "學生", "個仔", "個女", "叫", "叫做", "名叫", "我係",
         "我是", "我叫", "佢叫", "佢係", "寫", "由", "訪客", "組長", "負責人", "聯絡人", "收件人",
-        "申請人", "持卡人", "僱主", "姐姐", "阿姐", "工人", "姐姐仔", "菲傭", "印傭", "外傭",
+        "申請人", "持卡人", "僱主", "姐姐", "阿姐", "工人", "姐姐仔", "菲傭", "印傭", "外傭", "阿",
     )), key=len, reverse=True)) + r")[ \t]*(?=[A-Za-z])"
 )
 _ZH_BEFORE_HAN = re.compile(
@@ -737,6 +740,38 @@ _AIRLINE = re.compile(r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: 
 _MRZ = re.compile(r"P[<A-Z][A-Z]{3}([A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
 
 
+# A name spelled out: letter by letter with hyphens, as callers spell (L-E-E, J-A-S-O-N
+# space H-O), or with spaces on a form (C H A N   T A I   M A N).
+_HYPHEN_GROUP = r"[A-Z](?:-[A-Z])+"
+_SPELLED_HYPHENS = re.compile(
+    rf"(?<![A-Za-z0-9-]){_HYPHEN_GROUP}(?:(?:,? space |, | ){_HYPHEN_GROUP})*(?![A-Za-z0-9-])"
+)
+_SPELLED_SPACES = re.compile(r"(?<![A-Za-z0-9])[A-Z](?: [A-Z]){2,}(?: {2,4}[A-Z](?: [A-Z])+)*(?![A-Za-z0-9])")
+_SURNAME_FIRST_COMMA = re.compile(
+    r"(?<![A-Za-z])([A-Z]{2,}), ([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3})(?![A-Za-z])"
+)
+_AH_NAME = re.compile(r"(?<![A-Za-z])Ah[ -]([A-Z][a-z]+)(?![A-Za-z])")
+
+
+def _spelled_and_short_forms(text: str) -> Iterator[tuple[int, int, float]]:
+    if "-" in text:
+        for match in _SPELLED_HYPHENS.finditer(text):
+            groups = [g.replace("-", "") for g in re.findall(_HYPHEN_GROUP, match[0])]
+            if any(is_surname(g) or is_given(g, in_position=True) for g in groups):
+                yield *match.span(), 0.75
+    for match in _SPELLED_SPACES.finditer(text):
+        groups = [g.replace(" ", "") for g in re.split(r" {2,}", match[0])]
+        if any(is_surname(g) or is_given(g, in_position=True) for g in groups):
+            yield *match.span(), 0.75
+    for match in _SURNAME_FIRST_COMMA.finditer(text):
+        first_given = match[2].split()[0].split("-")[0]
+        if is_surname(match[1]) and (is_given(first_given, in_position=True)):
+            yield match.start(), match.end(), 0.8
+    for match in _AH_NAME.finditer(text):
+        if match[1].lower() in GIVEN_SYLLABLES:
+            yield match.start(), match.end(), 0.7
+
+
 def _documents(text: str) -> Iterator[tuple[int, int, float]]:
     if "/" in text:
         for match in _AIRLINE.finditer(text):
@@ -777,6 +812,20 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield start, end, 0.7
 
 
+_LOWER_WORD = re.compile(r"(?<![A-Za-z'’@.-])[a-z]{4,}(?![A-Za-z'’@.-])")
+
+
+def _lower_given_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Given names typed in lower case, as chats do (ask kenny); only names that are no
+    English word, and only in text that is not all lower case prose... any text."""
+    for match in _LOWER_WORD.finditer(text):
+        word = match[0]
+        if word in GIVEN_LOWER and word not in AMBIGUOUS_GIVEN and not never_a_name(word):
+            if re.search(r"(?i)\b(?:the|a|an)[ \t]+$", text[max(0, match.start() - 4):match.start()]):
+                continue
+            yield *match.span(), 0.6
+
+
 def _label_before(text: str, start: int) -> bool:
     return re.search(r"[:：][ \t]*$", text[max(0, start - 3):start]) is not None
 
@@ -800,7 +849,8 @@ class ContextNameRecognizer(LocalRecognizer):
         results = []
         seen: set[tuple[int, int]] = set()
         for finder in (_labelled, _markdown_tables, _csv_tables, _speakers, _positions,
-                       _documents, _given_names, _chinese_alone):
+                       _documents, _given_names, _lower_given_names, _chinese_alone,
+                       _spelled_and_short_forms):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen:
                     continue

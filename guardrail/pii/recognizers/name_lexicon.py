@@ -61,14 +61,16 @@ def both_scripts_chars(chars: str | frozenset[str]) -> frozenset[str]:
 
 # ---- Latin script ----
 
-GIVEN = ENGLISH_GIVEN_NAMES | WORLD_GIVEN_NAMES | HK_NICKNAMES
+GIVEN = ENGLISH_GIVEN_NAMES | WORLD_GIVEN_NAMES | HK_NICKNAMES | WORD_GIVEN_NAMES
 # Given names that are ordinary words too, or too short to trust alone.
 AMBIGUOUS_GIVEN = WORD_GIVEN_NAMES | frozenset(
     name for name in GIVEN if len(name) <= 3
 ) | frozenset(
     "genesis harper kennedy quinn piper willow serenity aurora nova autumn hope faith "
     "tri eka dwi umi ram tek dil prem raj inder nok mei emi rin ren sora uma "
-    "dawn gene jun rey bong ruel rodel".split()
+    "dawn gene jun rey bong ruel rodel mega hari sana lina vera jasmine carol melody willie "
+    "clement noel norman grant lance miles christian jean alexa paisley julia isla indah putri "
+    "slamet fanny".split()
 )
 SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES
 NOT_NAME_WORDS = NOT_NAMES | TITLES

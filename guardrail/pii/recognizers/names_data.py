@@ -190,8 +190,7 @@ WORD_GIVEN_NAMES = frozenset(
     faith may june april mark will bill pat sue rich frank dawn summer holly penny ruby
     pearl daisy lily iris violet hazel ginger honey sky rain star prince duke earl sandy
     rocky chase hunter mason baker carter cooper taylor ray gene art don guy jack max
-    nick bo cat kit money lucky happy peace bright jolly kitty mango peach lemon berry
-    bunny teddy baby lucky winter autumn spring snow cloud moon sun river ocean
+    nick bo cat kit money lucky happy peace bright jolly kitty winter autumn spring
     jordan austin victoria florence charlotte chelsea paris brooklyn
     """.split()
 )
