@@ -28,6 +28,8 @@ attribution_app = typer.Typer(help="Verify answers' attribution; manage signing 
 app.add_typer(attribution_app, name="attribution")
 audit_app = typer.Typer(help="Check the audit trail.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+witness_app = typer.Typer(help="Keep other trails' checkpoints, countersigned.", no_args_is_help=True)
+app.add_typer(witness_app, name="witness")
 
 PolicyOption = Annotated[
     str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")
@@ -162,13 +164,48 @@ TrailArgument = Annotated[
 def audit_verify(
     trail: TrailArgument,
     jwks: Annotated[
-        Path | None, typer.Option("--jwks", help="Public keys; default: jwks.json beside the trail.")
+        Path | None, typer.Option("--jwks", help="Checkpoint public keys from a copy you trust; default: "
+                                  "checkpoint-jwks.json and jwks.json beside the trail.")
     ] = None,
+    witness: Annotated[
+        list[str] | None, typer.Option("--witness", help="A witness's record: its file, or its URL "
+                                       "(guardrail witness serve). Repeatable.")
+    ] = None,
+    witness_jwks: Annotated[
+        Path | None, typer.Option("--witness-jwks", help="Pin the HTTP witness's public keys (default: fetched).")
+    ] = None,
+    trail_id: Annotated[str, typer.Option("--trail-id", help="The trail's name at the witnesses.")] = "guardrail",
+    no_signatures: Annotated[
+        bool, typer.Option("--no-signatures", help="Check the chain without checkpoint signatures (no key set).")
+    ] = False,
 ) -> None:
-    """Exit 0 only if the chain and its signed checkpoints are intact."""
+    """Exit 0 only if the chain, its signed checkpoints and every witnessed checkpoint are intact."""
     from guardrail.cli.audit_cmd import run_verify
 
-    run_verify(trail, jwks)
+    run_verify(trail, jwks, witnesses=witness or [], witness_jwks=witness_jwks, trail_id=trail_id,
+               no_signatures=no_signatures)
+
+
+@witness_app.command("serve")
+def witness_serve(
+    folder: Annotated[Path, typer.Option("--data", help="Where the witness keeps its record and key.")] = Path(
+        ".guardrail-witness"),
+    key: Annotated[Path | None, typer.Option("--key", help="Its Ed25519 PEM key (owner-only); default: "
+                                             "generated in the data folder.")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 4100,
+) -> None:
+    """Run an HTTP witness: proxies send it their checkpoints; auditors read them back."""
+    import uvicorn
+
+    from guardrail.audit.witness_server import create_witness_app
+
+    try:
+        witness = create_witness_app(folder, key)
+    except ConfigurationError as error:
+        fail(str(error), EXIT_USAGE)
+    print(f"guardrail witness on http://{host}:{port} (record in {folder})", flush=True)
+    uvicorn.run(witness, host=host, port=port, access_log=False, log_level="warning")
 
 
 SinceOption = Annotated[str | None, typer.Option("--since", help="ISO date/time (UTC if no zone), inclusive.")]

@@ -19,21 +19,53 @@ from typing import Any
 from guardrail.attribution import load_jwks
 from guardrail.audit import Trail, TrailUnreadable, open_trail, verify_trail
 from guardrail.audit.query import Filter, call_records
+from guardrail.audit.verify import Witnessed
 from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
 
-def run_verify(path: Path, jwks_path: Path | None) -> None:
-    jwks = _jwks(path, jwks_path)
-    report = verify_trail(path, jwks)
+def run_verify(path: Path, jwks_path: Path | None, *, witnesses: list[str] | None = None,
+               witness_jwks: Path | None = None, trail_id: str = "guardrail", no_signatures: bool = False) -> None:
+    jwks = None if no_signatures else _jwks(path, jwks_path)
+    witnessed = _witnessed(witnesses or [], trail_id, witness_jwks)
+    report = verify_trail(path, jwks, witnessed=witnessed)
+    if jwks is not None and jwks_path is None:
+        report.warnings.append("the key set was read from beside the trail: whoever can rewrite the trail can "
+                               "replace it; pass --jwks from a copy kept elsewhere, and --witness")
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.problem is not None:
         print(f"audit trail NOT intact: {report.problem}")
         print(f"checked {report.entries} entries before the problem")
         raise SystemExit(EXIT_INPUT)
-    signed = "signatures checked" if jwks is not None else "signatures NOT checked (no key set)"
-    print(f"audit trail intact: {report.entries} entries ({report.calls} calls, "
-          f"{report.checkpoints} checkpoints, {signed}), last seq {report.last_seq}")
+    if jwks is None and not no_signatures:
+        print("audit trail NOT verified: no key set to check the checkpoint signatures with (pass --jwks with "
+              "the checkpoint public keys, or --no-signatures to check the chain alone)")
+        raise SystemExit(EXIT_INPUT)
+    signed = "signatures checked" if jwks is not None else "signatures NOT checked (--no-signatures)"
+    counts = [f"{report.calls} calls", f"{report.checkpoints} checkpoints"]
+    counts += [f"{report.interrupted} interrupted"] if report.interrupted else []
+    counts += [f"{report.records_lost} records lost"] if report.records_lost else []
+    counts += [f"{report.witnessed} witnessed"] if witnessed else []
+    print(f"audit trail intact: {report.entries} entries ({', '.join(counts)}, {signed}), "
+          f"last seq {report.last_seq}")
+
+
+def _witnessed(sources: list[str], trail_id: str, pinned: Path | None) -> list[Witnessed]:
+    from guardrail.audit.witness import WitnessUnreadable, read_witness
+
+    keys = None
+    if pinned is not None:
+        try:
+            keys = load_jwks(pinned.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            fail(f"{pinned}: cannot read the witness key set ({type(error).__name__})", EXIT_USAGE)
+    found: list[Witnessed] = []
+    for source in sources:
+        try:
+            found += read_witness(source, trail_id, witness_jwks=keys)
+        except WitnessUnreadable as error:
+            fail(str(error), EXIT_INPUT)
+    return found
 
 
 def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Path | None,
@@ -87,14 +119,18 @@ def _open(path: Path) -> Trail:
 
 
 def _jwks(path: Path, jwks_path: Path | None) -> dict[str, Any] | None:
-    """The key set given, or the ``jwks.json`` the proxy keeps beside its trail."""
-    candidate = jwks_path or path.parent / "jwks.json"
-    if jwks_path is None and not candidate.exists():
-        return None
-    try:
-        return load_jwks(candidate.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        fail(f"{candidate}: cannot read the key set ({type(error).__name__})", EXIT_USAGE)
+    """The key set given, or the ones the proxy keeps beside its trail (its checkpoint
+    key's and the attribution keys), merged."""
+    candidates = [jwks_path] if jwks_path else [path.parent / "checkpoint-jwks.json", path.parent / "jwks.json"]
+    found: dict[str, Any] | None = None
+    for candidate in candidates:
+        if jwks_path is None and not candidate.exists():
+            continue
+        try:
+            found = {**(found or {}), **load_jwks(candidate.read_text(encoding="utf-8"))}
+        except (OSError, ValueError) as error:
+            fail(f"{candidate}: cannot read the key set ({type(error).__name__})", EXIT_USAGE)
+    return found
 
 
 @contextmanager
