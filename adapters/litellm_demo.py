@@ -54,10 +54,15 @@ class EchoModel(CustomLLM):
             yield chunk
 
 
+# The one handler; LiteLLM's own proxy loads it by name from its config
+# (``litellm_settings.custom_provider_map``, see examples/litellm_proxy/config.yaml).
+echo_model = EchoModel()
+
+
 def register() -> None:
     """Make ``guardrail-demo/<anything>`` resolvable by LiteLLM (idempotent)."""
     if not any(item.get("provider") == PROVIDER for item in litellm.custom_provider_map):
-        litellm.custom_provider_map.append({"provider": PROVIDER, "custom_handler": EchoModel()})
+        litellm.custom_provider_map.append({"provider": PROVIDER, "custom_handler": echo_model})
         litellm.utils.custom_llm_setup()  # type: ignore[no-untyped-call]
 
 

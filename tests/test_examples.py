@@ -120,3 +120,39 @@ def test_service_provider_example_config_serves_tenants(tmp_path: Path) -> None:
         assert clinic.headers["x-guardrail-risk-tier"] == "high" and "<PERSON>" in clinic.text
         assert httpx.post(url, json=body, timeout=30).status_code == 401
     assert (tmp_path / ".guardrail" / "audit").is_dir()
+
+
+def header_command(path: Path, program: str) -> str:
+    """The command line in an example file's header comment that runs ``program``."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        command = line.lstrip("#").strip()
+        if re.search(rf"(^|\s){program}\s", command) and not command.startswith("pip "):
+            return command
+    raise AssertionError(f"no {program} command in {path.name}'s header")
+
+
+def test_litellm_proxy_example_runs_offline_as_written(tmp_path: Path) -> None:
+    """The header's command, run as written (only the port swapped for a free one), offline."""
+    from guardrail.testing import free_port, server_process
+
+    config = ROOT / "examples/litellm_proxy/config.yaml"
+    command = header_command(config, "litellm")
+    assert command.startswith("LITELLM_LOCAL_MODEL_COST_MAP=True ") and "--host 127.0.0.1" in command
+    assert "--port 4000" not in command and "--port 4100" in command
+    (tmp_path / "config.yaml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    runnable = command.replace("--port 4100", f"--port {port}").replace("litellm ", f"{Path(sys.executable).parent}/litellm ", 1)
+    # The test run's own settings are removed: the command must set what it needs.
+    with server_process(["bash", "-c", f"exec env -u LITELLM_LOCAL_MODEL_COST_MAP -u GUARDRAIL_DATA_DIR {runnable}"],
+                        f"{url}/health/liveliness", cwd=tmp_path,
+                        timeout=150, log_path=tmp_path / "litellm.log"):
+        answer = httpx.post(f"{url}/v1/chat/completions", timeout=60, headers={"authorization": "Bearer sk-local-admin"},
+                            json={"model": "assistant", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]})
+    assert answer.status_code == 200, answer.text
+    content = answer.json()["choices"][0]["message"]["content"]
+    assert content.startswith("[guardrail demo model, offline]") and "Chan Tai Man" not in content
+    assert "<PHONE_NUMBER>" in content or "9123 4567" not in content
+    log = (tmp_path / "litellm.log").read_text(encoding="utf-8", errors="replace")
+    assert "model_prices_and_context_window" not in log and "0.0.0.0" not in log
+    assert (tmp_path / ".guardrail" / "audit").is_dir()

@@ -37,7 +37,12 @@ def litellm_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
                "GUARDRAIL_DATA_DIR": str(data)}
         litellm = Path(sys.executable).parent / "litellm"
         url = f"http://127.0.0.1:{port}"
-        command = [str(litellm), "--config", "config.yaml", "--host", "127.0.0.1", "--port", str(port)]
+        # The example as shipped, its offline demo model swapped for the recording upstream.
+        config = data / "config.yaml"
+        config.write_text((EXAMPLE / "config.yaml").read_text().replace(
+            "model: guardrail-demo/echo", "model: openai/gpt-4o-mini\n      api_base: os.environ/UPSTREAM_API_BASE"
+                                          "\n      api_key: os.environ/UPSTREAM_API_KEY"))
+        command = [str(litellm), "--config", str(config), "--host", "127.0.0.1", "--port", str(port)]
         with server_process(command, f"{url}/health/liveliness", cwd=EXAMPLE, env=env, timeout=120):
             yield url, recorder, data
 
