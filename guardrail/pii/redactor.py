@@ -23,6 +23,7 @@ from guardrail.pii.normalize import normalize
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.settings import Action, PersonalDataSettings
+from guardrail.pii.spans import DisjointSpans
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
 
 # Texts longer than this are analysed in pieces cut at line breaks (or spaces): spaCy
@@ -149,13 +150,13 @@ class Redactor:
     def _analyze_chunk(self, text: str) -> list[Detection]:
         normalized = normalize(text)
         probe = normalized.text
-        protected = [m.span() for m in PLACEHOLDER.finditer(probe)]
+        protected = DisjointSpans(m.span() for m in PLACEHOLDER.finditer(probe))
         found = []
         for result in self._analyze_probe(probe):
             rule = self._rules[result.entity_type]
             if result.score < rule.threshold:
                 continue
-            if any(result.start < end and start < result.end for start, end in protected):
+            if protected.overlap(result.start, result.end):
                 continue
             if self._allowed(probe[result.start : result.end]):
                 continue

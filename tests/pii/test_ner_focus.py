@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrail.pii.ner_focus import ner_text
-from guardrail.pii.spans import CoveringSpans
+from guardrail.pii.spans import CoveringSpans, DisjointSpans
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,15 @@ def test_a_text_dense_with_explained_names_is_focused_in_near_linear_time() -> N
     focus = ner_text(text, spans)
     assert time.perf_counter() - started < 0.5
     assert focus is not None and focus.strip() == "Whitcombe"
+
+
+@given(st.lists(st.integers(0, 5), max_size=12), st.integers(0, 80), st.integers(0, 10))
+def test_overlap_with_disjoint_spans_is_found_as_by_comparing_every_span(
+    gaps: list[int], start: int, length: int
+) -> None:
+    pairs, position = [], 0
+    for gap in gaps:  # disjoint spans of length 3, ``gap`` apart
+        pairs.append((position + gap, position + gap + 3))
+        position += gap + 3
+    brute = any(start < e and s < start + length for s, e in pairs)
+    assert DisjointSpans(pairs).overlap(start, start + length) is brute
