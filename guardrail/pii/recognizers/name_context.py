@@ -168,8 +168,9 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
         return None  # Human Resources, Internal Audit, Complaints Handling Unit
     if is_place(value) or all(len(w.strip(".")) < 2 for w in re.split(r"[\s,/]+", value)):
         return None
-    if len(words) == 1 and value.isupper() and len(value) <= 4 and not (is_given(value) or is_surname(value)):
-        return None  # ISP, IT, KYC: an abbreviation
+    if len(words) == 1 and value.isupper() and (len(value) <= 2 or len(value) <= 4 and not (
+            is_given(value) or is_surname(value))):
+        return None  # ISP, IT, KYC, IP: an abbreviation
     return start, end
 
 
@@ -269,7 +270,7 @@ def _label_kind(head: str, quoted: bool) -> str | None:
             label = " ".join(words[-k:])
             if label not in _STRONG_SET and label not in _ROLE_SET:
                 continue
-            if k < len(words) and _NOT_PERSON_KEY.search(words[-k - 1]):
+            if k < len(words) and _NOT_PERSON_KEY.fullmatch(words[-k - 1]):
                 return None  # file name, company name, product owner
             return "strong" if label in _STRONG_SET else "role"
         last = words[-1]

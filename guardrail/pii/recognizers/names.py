@@ -228,6 +228,8 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0  # 麥小姐 is Miss Mak, not a name 麥小
         if _PLACE_AFTER.match(after) or zh_place_overlaps(text, start, end):
             return 0.0
+        if before[-1:] in "“「『《" and after[:1] in "”」』》":
+            return 0.0  # a quoted term: “高才通”
         if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
             return 0.0
         in_context = before.endswith(_CONTEXT_BEFORE) or after.startswith(_CONTEXT_AFTER)

@@ -244,6 +244,9 @@ NOT_NAMES = frozenset(
     yes no ok okay thanks thank hi hello dear regards best cheers sorry noted
     rsvp verdict pros cons clubhouse studio song lunch dinner breakfast debug
     summarise summarize translate draft review question answer q a
+    principal consultant senior junior director analyst associate executive specialist
+    coordinator intern partner head chief lead president vice chairman chairperson
+    treasurer
     """.split()
 )
 
