@@ -162,11 +162,13 @@ def create_app(proxy: Proxy) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def ready(request: Request) -> Response:
+        # Unauthenticated: counts only. Policy names can be file paths, and the model
+        # list is for callers with a key (GET /v1/models).
         return JSONResponse(
             {
                 "status": "ready",
-                "policies": {name: guard.policy.ref.version for name, guard in proxy.guards.items()},
-                "models": list(proxy.upstream.model_names),
+                "policies": len(proxy.guards),
+                "models": len(proxy.upstream.model_names),
                 "audit": "failing" if proxy.records.failing else "ok",
                 "audit_warnings": proxy.records.warnings,
             }

@@ -3,6 +3,7 @@ clients that send their requests too slowly."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -155,3 +156,11 @@ def test_requests_in_time_are_served_on_a_kept_alive_connection(deadline_url: st
         for _ in range(3):
             assert http.get("/health/live").status_code == 200
             time.sleep(0.4)  # longer than the head deadline, between requests: not a slow head
+
+
+def test_unauthenticated_readiness_names_no_policy_file_or_model(deadline_url: str) -> None:
+    ready = httpx.get(f"{deadline_url}/health/ready").json()
+    assert ready["status"] == "ready" and ready["audit"] == "ok"
+    assert ready["policies"] == 1 and ready["models"] == len(model_list("http://x"))
+    text = json.dumps(ready)
+    assert "limits-only" not in text and "echo" not in text
