@@ -11,6 +11,7 @@ pattern tolerates a space after ``@`` (OCR, hurried typing), the reserved names
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import tldextract
@@ -21,6 +22,8 @@ from presidio_analyzer.predefined_recognizers import (
     IbanRecognizer,
     IpRecognizer,
 )
+
+from guardrail.pii.recognizers.base import RegexRecognizer
 
 _EMAIL = (
     r"(?<![A-Za-z0-9._%+'-])"
@@ -61,13 +64,9 @@ def offline_suffix_extractor() -> tldextract.TLDExtract:
 
 class OfflineEmailRecognizer(EmailRecognizer):
     def __init__(self) -> None:
-        super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6),
-                                   Pattern("Email (spoken)", _SPOKEN_EMAIL, 0.6),
-                                   Pattern("Email (bracketed)", _BRACKETED_EMAIL, 0.6)])
+        super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6)])
 
     def validate_result(self, pattern_text: str) -> bool:
-        if "@" not in pattern_text:
-            return True  # read out in words: the pattern names its provider or suffix
         domain = pattern_text.rpartition("@")[2].strip().lower()
         return domain.rpartition(".")[2] in _RESERVED_SUFFIXES or _has_public_suffix(domain)
 
@@ -77,6 +76,18 @@ def _has_public_suffix(domain: str) -> bool:
     """Whether ``domain`` ends in a public suffix; remembered, as the same few domains
     (a company's, the big mail providers') recur in every other prompt."""
     return bool(offline_suffix_extractor()(domain).suffix)
+
+
+class DisguisedEmailRecognizer(RegexRecognizer):
+    """An address read out (``name dot surname at gmail dot com``) or disguised
+    (``name [at] gmail [dot] com``); searched only in texts with such an "at"."""
+
+    def __init__(self, name: str, pattern: str, literals: frozenset[str]) -> None:
+        super().__init__("EMAIL_ADDRESS", name, re.compile(pattern, re.IGNORECASE))
+        self._literals = literals
+
+    def score(self, match: re.Match[str], text: str) -> float:
+        return 0.6
 
 
 class PaymentCardRecognizer(CreditCardRecognizer):
@@ -99,4 +110,12 @@ class FastIpRecognizer(IpRecognizer):
 
 def generic_recognizers() -> list[object]:
     """E-mail, payment card (Luhn), IBAN and IP address recognizers."""
-    return [OfflineEmailRecognizer(), PaymentCardRecognizer(), IbanRecognizer(), FastIpRecognizer()]
+    return [
+        OfflineEmailRecognizer(),
+        DisguisedEmailRecognizer("SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At "})),
+        DisguisedEmailRecognizer("BracketedEmailRecognizer", _BRACKETED_EMAIL, frozenset(
+            {"at)", "at]", "at}", "AT)", "AT]", "AT}", "at )", "at ]", "AT )", "AT ]"})),
+        PaymentCardRecognizer(),
+        IbanRecognizer(),
+        FastIpRecognizer(),
+    ]
