@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
-from guardrail.errors import ConfigurationError
 from guardrail.pii.engine import build_analyzers
+from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.normalize import normalize
 from guardrail.pii.recognizers.name_mentions import more_mentions
@@ -216,13 +216,7 @@ class Redactor:
     def _load_hash_key(settings: PersonalDataSettings) -> bytes | None:
         if not any(rule.action is Action.HASH for rule in settings.entities.values()):
             return None
-        key = os.environ.get(settings.hash_key_env, "")
-        if len(key) < 16:
-            raise ConfigurationError(
-                f"the 'hash' action needs a key of at least 16 characters in the environment "
-                f"variable {settings.hash_key_env}"
-            )
-        return key.encode()
+        return hash_key(os.environ.get(settings.hash_key_env, ""), settings.hash_key_env)
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
