@@ -21,7 +21,7 @@ def render_json(summary: dict[str, Any]) -> str:
 
 def render_markdown(summary: dict[str, Any]) -> str:
     out = ["# guardrail audit report", ""]
-    out += _overview_lines(summary)
+    out += [_md_item(line) for line in _overview_lines(summary)]
     out += ["", "## By dimension (Guideline section 2.2)", ""]
     out += _table_md(summary["dimensions"], DIMENSION_TITLES, [d.value for d in Dimension])
     out += ["", "## By principle (Guideline section 2.3)", ""]
@@ -32,6 +32,11 @@ def render_markdown(summary: dict[str, Any]) -> str:
     out += ["", "## Check errors", ""]
     out += [f"- {_md(k)}: {v}" for k, v in summary["check_errors"].items()] or ["- none"]
     return "\n".join(out) + "\n"
+
+
+def _md_item(line: str) -> str:
+    """An overview line (``- text`` or a bare first line) with its text made inert."""
+    return "- " + _md(line[2:]) if line.startswith("- ") else _md(line)
 
 
 def render_html(summary: dict[str, Any]) -> str:
@@ -135,5 +140,12 @@ def _bar_chart(counts: dict[str, int]) -> str:
     return f"<svg xmlns='http://www.w3.org/2000/svg' width='900' height='{height}' role='img'>{''.join(bars)}</svg>"
 
 
+_MARKDOWN_ACTIVE = str.maketrans({c: "\\" + c for c in "\\`*_[]|#"})
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    """A value from the records as inert Markdown: HTML escaped (a renderer would pass
+    tags through), line breaks as spaces (they would end a table row or a list item),
+    and Markdown's own punctuation escaped (emphasis, links, code, cells)."""
+    flat = " ".join(str(text).splitlines())
+    return html.escape(flat, quote=False).translate(_MARKDOWN_ACTIVE)
