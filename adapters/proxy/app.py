@@ -23,7 +23,7 @@ from opentelemetry.trace import Span
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from guardrail.adapters.proxy.auth import Caller, KeyRing
@@ -46,6 +46,7 @@ from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.upstream import Upstream, UpstreamError
 from guardrail.attribution import Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
+from guardrail.attribution.page import CONTENT_SECURITY_POLICY, verify_page
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, Stage, new_request_id
 from guardrail.core.verdict import Verdict
@@ -156,7 +157,13 @@ def create_app(proxy: Proxy) -> Starlette:
         return await _handle(request, proxy, _models)
 
     async def jwks(request: Request) -> Response:
-        return JSONResponse(proxy.keys_store.jwks(), headers={"cache-control": "max-age=300"})
+        # Public keys: any page may read them (the /verify page opened as a file, say).
+        return JSONResponse(proxy.keys_store.jwks(), headers={"cache-control": "max-age=300",
+                                                             "access-control-allow-origin": "*"})
+
+    async def verify(request: Request) -> Response:
+        return HTMLResponse(verify_page(), headers={"cache-control": "max-age=300",
+                                                    "content-security-policy": CONTENT_SECURITY_POLICY})
 
     async def live(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -197,6 +204,7 @@ def create_app(proxy: Proxy) -> Starlette:
             Route("/v1/models", models, methods=["GET"]),
             Route("/models", models, methods=["GET"]),
             Route("/.well-known/jwks.json", jwks, methods=["GET"]),
+            Route("/verify", verify, methods=["GET"]),
             Route("/health/live", live, methods=["GET"]),
             Route("/health/ready", ready, methods=["GET"]),
         ],

@@ -166,7 +166,7 @@ def read(raw: str) -> Any:
     """A pasted or saved document: JSON (read strictly), a bare JWS, or plain text
     (returned as ``("text", raw)`` for :func:`verify_text`)."""
     stripped = raw.strip()
-    if stripped.startswith(("{", "[", '"')):
+    if stripped.startswith(("{", '"')):  # not "[": a labelled answer's text starts with one
         return strict_json.loads(stripped)
     if stripped.count(".") == 2 and not any(ch.isspace() for ch in stripped):
         return stripped
