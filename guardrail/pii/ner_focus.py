@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from guardrail.pii.recognizers.names_data import PLACE_NAMES
+from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.names_data import NOT_NAMES, PLACE_NAMES
 from guardrail.pii.spans import CoveringSpans
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -65,7 +66,11 @@ _NEVER_NAMES = frozenset(
     """.split()
 )
 # Single-word places only: the words of "Wong Tai Sin" are also surnames and given names.
-_PLACES = frozenset(place for place in PLACE_NAMES if " " not in place) | frozenset(
+# Roles and field words (Mum, Guest, Tel) and one-word places or brands of the gazetteer
+# are never a name either.
+_PLACES = frozenset(place for place in PLACE_NAMES if " " not in place) | NOT_NAMES | frozenset(
+    place for place in gazetteer.latin_lower() if " " not in place
+) | frozenset(
     "kowloon lantau road street avenue building tower centre center "
     "court house estate garden gardens plaza flat floor block".split()
 )

@@ -720,8 +720,23 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     for match in re.finditer(f"(?<![{HAN}])([{HAN}])(?:Sir|sir)(?![A-Za-z])", text):
         if match[1] in _COMMON_ZH_SURNAMES:
             yield *match.span(1), 0.6
+    # A signature or a notice's sender: 人事部 王麗, 校長 余志豪 謹啟.
+    for match in _ZH_AFTER_UNIT.finditer(text):
+        run = match[1]
+        if zh_surname_length(run) and zh_name_shape(run) and run[-1] in ZH_GIVEN:
+            yield *match.span(1), 0.7
+    for match in re.finditer(f"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Mdm|Madam)\\.?[ \t]?([{HAN}])(?![{HAN}])", text):
+        if match[1] in _COMMON_ZH_SURNAMES:
+            yield *match.span(1), 0.7
 
 
+_ZH_AFTER_UNIT = re.compile(
+    "(?:" + "|".join(sorted(both_scripts((
+        "部", "處", "組", "科", "室", "司", "會", "部門", "主任", "經理", "秘書", "校長", "老師",
+        "同事", "代表", "顧問", "主管", "總監", "律師", "醫生", "負責人", "聯絡人", "經辦人",
+        "審核", "批核", "簽署",
+    )), key=len, reverse=True)) + f")[ \t\u3000]+([{HAN}]{{2,3}})(?![{HAN}])"
+)
 _NICKNAME_KIN = frozenset("媽爸仔女哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅媽妈爷".strip())
 
 

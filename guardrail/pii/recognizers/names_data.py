@@ -246,7 +246,7 @@ NOT_NAMES = frozenset(
     summarise summarize translate draft review question answer q a
     principal consultant senior junior director analyst associate executive specialist
     coordinator intern partner head chief lead president vice chairman chairperson
-    treasurer
+    treasurer doc docs document documents file files attachment
     """.split()
 )
 
