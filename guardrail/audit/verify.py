@@ -37,7 +37,7 @@ class Problem:
     seq: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" + (f" (seq {self.seq})" if self.seq is not None else "")
+        where = self.file + (f":{self.line}" if self.line else "") + (f" (seq {self.seq})" if self.seq is not None else "")
         return f"{where}: {self.reason}"
 
 
@@ -163,6 +163,10 @@ class _Verifier:
         limit = self._interval(self.last_checkpoint)
         if self.last_checkpoint is None and self.jwks is None:
             report.warnings.append("no signed checkpoint: nothing vouches for the end of the trail")
+        elif self.last_checkpoint is None and report.entries:
+            return Problem("", 0, f"no signed checkpoint in {report.entries} entries: nothing vouches for them (a "
+                           "writer checkpoints at its interval and at shutdown; checkpoints were removed, or the "
+                           "trail was rewritten)", prev_seq)
         elif since_checkpoint > limit:
             return Problem("", 0, f"{since_checkpoint} entries after the last checkpoint, more than the "
                            f"interval of {limit}: checkpoints were removed, or the trail was rewritten", prev_seq)

@@ -88,7 +88,9 @@ class HttpWitness:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
                 response.read()
         except urllib.error.HTTPError as error:
-            raise OSError(f"witness answered {error.code}: {error.read()[:200].decode('utf-8', 'replace')}") from None
+            with error:
+                detail = error.read()[:200].decode("utf-8", "replace")
+            raise OSError(f"witness answered {error.code}: {detail}") from None
         except (urllib.error.URLError, TimeoutError) as error:
             raise OSError(f"witness unreachable: {error}") from None
 
