@@ -49,6 +49,9 @@ FORMS = [
     ("contact (+86) 13800138000 please", "13800138000"),
     ("联系电话：+86 186 5120 3478\n10. 电邮", "+86 186 5120 3478"),
     ("手提 : 9O28 3l47", "9O28 3l47"),
+    ("Tel: 9123.4567", "9123.4567"),
+    ("电话：0755-88888888", "0755-88888888"),
+    ("2. Yoyo Lam 6172\n4490\n3. next", "6172\n4490"),
     ("9\u03321\u03322\u03323\u0332 4567 is my number", "9\u03321\u03322\u03323\u0332 4567"),
     # HKID
     ("HKID: A123456-7", "A123456-7"),
@@ -65,6 +68,8 @@ FORMS = [
     ("护照号码 EA4813760。", "EA4813760"),
     ("UK passport 123456789 expires", "123456789"),
     ("Passport No.: C01X00T47", "C01X00T47"),
+    ("passport: 12345678 (Nepal)", "12345678"),
+    ("回鄉證號碼 H1234567801", "H1234567801"),
     ("印尼護照號碼C 7 2 1 0 4 5 8，", "C 7 2 1 0 4 5 8"),
     ("P<INDMENON<<ARJUN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nZ4918827<7IND8711089M3209145<<<<<<<<<<<<<<<6", "Z4918827"),
     # E-mail and BR
@@ -97,6 +102,9 @@ FORMS = [
     ("She lives at No. 15 Sheung Wo Che Village, Sha Tin.", "No. 15 Sheung Wo Che Village, Sha Tin"),
     ("pls send to flat d, 12/f, block 5, laguna city thx", "flat d, 12/f, block 5, laguna city"),
     ("F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui", "F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui"),
+    ("Mr Chan\nFlat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O\n\nDear Mr Chan,",
+     "Flat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O"),
+    ("收件人：陳大文\n香港九龍\n觀塘道 123 號\n5 樓 A 室\n", "香港九龍\n觀塘道 123 號\n5 樓 A 室"),
     ("Home address: Bergmannstraße 41, 10961 Berlin\n", "Bergmannstraße 41, 10961 Berlin"),
     ("address: 14 Ashcombe Road, Wimbledon, London SW19 8JP\n", "14 Ashcombe Road, Wimbledon, London SW19 8JP"),
     ("domicile: Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju\n", "Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju"),
@@ -128,6 +136,11 @@ KEPT = [
     "今日掛三號風球，我喺沙田等你",
     "出生日期 1991年",
     "one or two people came, oh well",
+    "Staff ID 91234567",
+    "Policy number 9123 4567",
+    "Price 1234.5678 HKD",
+    "Year\n2023\n2024\n",
+    "編號123號文件",
 ]
 
 

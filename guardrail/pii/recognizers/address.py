@@ -65,7 +65,14 @@ _AFTER_BUILDING_WORD = "|".join(
     f"(?<={word})" for word in "House Building Mansion Mansions Court Centre CTR Estate Garden Gardens Villa Plaza Tower"
     " HOUSE BUILDING MANSION MANSIONS COURT CENTRE ESTATE GARDEN GARDENS VILLA PLAZA TOWER".split()
 )
-_SEP = rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+)"
+_NAME_LEAD = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:[ \t]+{_WORD}){{0,5}})"
+_STREET_LEAD = _STREET
+# Parts are separated by commas or spaces, and by line breaks on an envelope, where each
+# line after the first is a name standing alone (``Kin Ming House⏎Kin Ming Estate``).
+_SEP = (
+    rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+"
+    rf"|[ \t]*\n[ \t]*(?=(?:{_STREET_LEAD}|{_NAME_LEAD})[ \t]*(?:,|\n|$)))"
+)
 _PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME})"
 ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("

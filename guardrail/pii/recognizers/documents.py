@@ -22,7 +22,8 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 _PASSPORT = re.compile(
     r"(?<![A-Za-z0-9])("
     r"[A-Za-z]{1,2}(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z])?"  # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8
-    r"|\d{9}"  # UK, US, Russia
+    r"|\d{8,9}"  # UK, US, Russia (9), others (8)
+    r"|[HM]\d{10}"  # Home Return Permit with its issue count
     r"|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){5})[A-Z][A-Z0-9]{8}"  # C01X00T47
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )

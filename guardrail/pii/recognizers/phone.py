@@ -37,12 +37,14 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-])?"
-    r"\d{4}(?:[ \t]?[-/][ \t]?|[ \t]|\n)?\d{4}"
+    r"\d{4}(?:[ \t]?[-/.][ \t]?|[ \t]|\n)?\d{4}"
 )
+# A mainland landline with its area code (0755-8888 8888): only next to a phone word.
+_MAINLAND_LANDLINE = r"0\d{2,3}[ \t]?-[ \t]?\d{7,8}"
 _MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])(?<![A-Za-z]-)((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_HK}))"
+    rf"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])(?<![A-Za-z]-)((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     r"(?![A-Za-z0-9])(?![ \t-]\d)(?![.,]\d)"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
@@ -62,7 +64,8 @@ CONTEXT = re.compile(
 _REFERENCE = re.compile(
     r"(?:\bRN|\bref(?:erence)?|\bcase|\binvoice|\border|\bpolicy|\bmember(?:ship)?|\baccount|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
-    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|戶口|户口|保單|保单|案件)[\s.:#：no]*$",
+    r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|學號|員工|檔案|申請"
+    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*$",
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/]\s?(?:19|20)\d{2}")
@@ -121,11 +124,19 @@ class PhoneRecognizer(RegexRecognizer):
         if _referenced(text, match.start(1)) or _NUMBER_OF_YEAR.fullmatch(value):
             return 0.0
         digits = re.sub(r"\D", "", value)
+        if value.startswith("0") and "-" in value:
+            return 0.85 if context_near(text, *match.span(1), CONTEXT) else 0.0
+        if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
+            return 0.0  # 1234.5678 is a number unless it is a number in use
         if "\n" in value:
-            # Split across a line break: a phone only when a word says so.
-            if not context_near(text, *match.span(1), CONTEXT) or not _validity(digits, digits):
+            # Split across a line break: a phone when a word says so, or when the second
+            # half stands alone on its line (``Yoyo Lam 6172⏎4490⏎``).
+            if not _validity(digits, digits) or _YEAR_RANGE.fullmatch(value):
                 return 0.0
-            return 0.8
+            if context_near(text, *match.span(1), CONTEXT):
+                return 0.8
+            alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
+            return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
         mainland = len(digits) in (11, 13) and digits.lstrip("0").removeprefix("86").startswith("1") and (
             len(digits) == 11 or value.startswith(("+", "00"))
         )
