@@ -33,7 +33,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Characters that introduce an address rather than begin one: verbs of living and
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here).
-_STOP = "係是為为於于在住址位探寫写咪緊紧喺嘅的之請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
+_STOP = "係是為为於于在住址位探企點点處处寫写咪緊紧喺嘅的之請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
@@ -81,6 +81,12 @@ _RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
 _RANGE_BEFORE = re.compile(r"\d ?[-至~] ?$")
 # A list of parts after the flat, comma-separated: ``28樓B室, 3座, 嘉峰臺, 鴨脷洲``.
 _MORE = re.compile(rf" ?[,，] ?((?:{_N}|[A-Z]) ?座|[{_CJK}]{{2,6}})")
+# Traditional characters of Hong Kong place names and their Simplified forms, so that
+# 观塘 and 将军澳 are known as 觀塘 and 將軍澳 are (mainland writers use them).
+_SIMPLIFIED = str.maketrans(
+    "灣龍區將軍觀銅鑼與島環營堅彌塘陽興華東業樂寶藍濱嶺頭廣場園鄉雲蘭嶼門貝欖歡馬鞍麗壩鰂湧黃埔紅磡啟鑽聯匯圍邨臺漁鴨脷淺長葵聖風車顯徑",
+    "湾龙区将军观铜锣与岛环营坚弥塘阳兴华东业乐宝蓝滨岭头广场园乡云兰屿门贝榄欢马鞍丽坝鲗涌黄埔红磡启钻联汇围邨台渔鸭脷浅长葵圣风车显径",
+)
 _REGIONS = ("香港", "九龍", "九龙", "新界", "離島", "离岛")
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治區|自治区)|北京市|上海市|天津市|重慶市|重庆市|澳門|澳门")
 
@@ -90,6 +96,7 @@ def _places() -> tuple[str, ...]:
     """Region and district names, longest first, in Traditional and Simplified spelling."""
     names = {e for e in gazetteer.entries("places") if not e.isascii() and len(e) >= 2}
     names.update(_REGIONS)
+    names.update({name.translate(_SIMPLIFIED) for name in names})
     return tuple(sorted(names, key=len, reverse=True))
 
 
