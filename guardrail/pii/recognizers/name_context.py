@@ -815,7 +815,8 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             if not is_given(match[0]):
                 continue
             start = match.start()
-            if re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5):start]) or _inside_place(text, start, match.end()):
+            if (re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5):start]) or is_place(match[0])
+                    or _inside_place(text, start, match.end())):
                 continue
             upper = match[0].isupper()
             span = latin_name_at(text, start, lower_ok=False, max_words=4, newline_ok=upper)

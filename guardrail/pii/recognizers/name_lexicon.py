@@ -70,7 +70,7 @@ AMBIGUOUS_GIVEN = WORD_GIVEN_NAMES | frozenset(
     "tri eka dwi umi ram tek dil prem raj inder nok mei emi rin ren sora uma "
     "dawn gene jun rey bong ruel rodel mega hari sana lina vera jasmine carol melody willie "
     "clement noel norman grant lance miles christian jean alexa paisley julia isla indah putri "
-    "slamet fanny".split()
+    "slamet fanny roger oscar".split()
 )
 SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES
 NOT_NAME_WORDS = NOT_NAMES | TITLES
@@ -160,14 +160,15 @@ def zh_name_shape(run: str) -> bool:
     return 1 <= len(given) <= 2 and not any(ch in ZH_NOT_IN_NAME for ch in given)
 
 
+_ZH_PLACES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _place in sorted(ZH_PLACES, key=len, reverse=True):
+    _ZH_PLACES_BY_FIRST[_place[0]] = (*_ZH_PLACES_BY_FIRST.get(_place[0], ()), _place)
+
+
 def zh_place_overlaps(text: str, start: int, end: int) -> bool:
     """Whether a gazetteer place or brand in ``text`` overlaps ``text[start:end]``."""
-    window_start = max(0, start - 6)
-    window = text[window_start : end + 6]
-    for place in ZH_PLACES:
-        index = window.find(place)
-        while index >= 0:
-            if window_start + index < end and start < window_start + index + len(place):
+    for i in range(max(0, start - 6), end):
+        for place in _ZH_PLACES_BY_FIRST.get(text[i], ()):
+            if i + len(place) > start and text.startswith(place, i):
                 return True
-            index = window.find(place, index + 1)
     return False
