@@ -138,11 +138,11 @@ def test_litellm_proxy_example_runs_offline_as_written(tmp_path: Path) -> None:
     config = ROOT / "examples/litellm_proxy/config.yaml"
     command = header_command(config, "litellm")
     assert command.startswith("LITELLM_LOCAL_MODEL_COST_MAP=True ") and "--host 127.0.0.1" in command
-    assert "--port 4000" not in command and "--port 4100" in command
+    assert "--port 4000" not in command and "--port 4200" in command
     (tmp_path / "config.yaml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    runnable = command.replace("--port 4100", f"--port {port}").replace("litellm ", f"{Path(sys.executable).parent}/litellm ", 1)
+    runnable = command.replace("--port 4200", f"--port {port}").replace("litellm ", f"{Path(sys.executable).parent}/litellm ", 1)
     # The test run's own settings are removed: the command must set what it needs.
     with server_process(["bash", "-c", f"exec env -u LITELLM_LOCAL_MODEL_COST_MAP -u GUARDRAIL_DATA_DIR {runnable}"],
                         f"{url}/health/liveliness", cwd=tmp_path,
@@ -156,3 +156,17 @@ def test_litellm_proxy_example_runs_offline_as_written(tmp_path: Path) -> None:
     log = (tmp_path / "litellm.log").read_text(encoding="utf-8", errors="replace")
     assert "model_prices_and_context_window" not in log and "0.0.0.0" not in log
     assert (tmp_path / ".guardrail" / "audit").is_dir()
+
+
+def test_user_verification_example_shows_why_the_command_failed(embedded_proxy: tuple[str, Path], tmp_path: Path) -> None:
+    """In an environment where ``python -m guardrail.cli`` cannot run, the example says why, not a bare assert."""
+    url, _ = embedded_proxy
+    broken = tmp_path / "guardrail"
+    broken.mkdir()
+    (broken / "__init__.py").write_text('raise SystemExit("synthetic: guardrail cannot be imported here")\n')
+    result = run_example(sys.executable, str(ROOT / "examples/user_verify_answer.py"), cwd=tmp_path,
+                         GUARDRAIL_BASE_URL=f"{url}/v1")
+    assert result.returncode != 0
+    assert "synthetic: guardrail cannot be imported here" in result.stderr
+    assert "expected 'guardrail attribution verify' to exit 0, it exited 1" in result.stderr
+    assert "AssertionError" not in result.stderr

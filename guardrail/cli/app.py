@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 
 from guardrail.cli.errors import EXIT_USAGE, fail
+from guardrail.cli.help import plain_flags
+from guardrail.cli.paths import audit_trail
 from guardrail.errors import ConfigurationError, PolicyError
 from guardrail.policy import DEFAULT_POLICY, LoadedPolicy, load_policy
 
@@ -26,10 +28,18 @@ policy_app = typer.Typer(help="Inspect and validate policy packs.", no_args_is_h
 app.add_typer(policy_app, name="policy")
 attribution_app = typer.Typer(help="Verify answers' attribution; manage signing keys.", no_args_is_help=True)
 app.add_typer(attribution_app, name="attribution")
-audit_app = typer.Typer(help="Check the audit trail.", no_args_is_help=True)
+audit_app = typer.Typer(
+    help="The audit trail: verify checks its integrity, report summarises it by Guideline dimension, query "
+         "prints call records. Default trail: <data_dir>/audit, <data_dir> being $GUARDRAIL_DATA_DIR or "
+         ".guardrail.",
+    no_args_is_help=True,
+)
 app.add_typer(audit_app, name="audit")
 witness_app = typer.Typer(help="Keep other trails' checkpoints, countersigned.", no_args_is_help=True)
 app.add_typer(witness_app, name="witness")
+
+# The name pip knows this project by; the import name and the command are "guardrail".
+DISTRIBUTION = "hk-genai-guardrail"
 
 PolicyOption = Annotated[
     str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")
@@ -156,13 +166,15 @@ def attribution_rotate_key(
 
 
 TrailArgument = Annotated[
-    Path, typer.Argument(help="The audit folder (<data_dir>/audit) or SQLite file (<data_dir>/audit.sqlite3).")
+    Path | None, typer.Argument(help="The audit folder or SQLite file; default <data_dir>/audit (or "
+                                "<data_dir>/audit.sqlite3), <data_dir> being $GUARDRAIL_DATA_DIR or .guardrail.",
+                                show_default=False)
 ]
 
 
 @audit_app.command("verify")
 def audit_verify(
-    trail: TrailArgument,
+    trail: TrailArgument = None,
     jwks: Annotated[
         Path | None, typer.Option("--jwks", help="Checkpoint public keys from a copy you trust; default: "
                                   "checkpoint-jwks.json and jwks.json beside the trail.")
@@ -182,7 +194,7 @@ def audit_verify(
     """Exit 0 only if the chain, its signed checkpoints and every witnessed checkpoint are intact."""
     from guardrail.cli.audit_cmd import run_verify
 
-    run_verify(trail, jwks, witnesses=witness or [], witness_jwks=witness_jwks, trail_id=trail_id,
+    run_verify(audit_trail(trail), jwks, witnesses=witness or [], witness_jwks=witness_jwks, trail_id=trail_id,
                no_signatures=no_signatures)
 
 
@@ -215,7 +227,7 @@ TenantOption = Annotated[str | None, typer.Option("--tenant", help="Only this te
 
 @audit_app.command("report")
 def audit_report(
-    trail: TrailArgument,
+    trail: TrailArgument = None,
     output_format: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
     since: SinceOption = None,
     until: UntilOption = None,
@@ -228,12 +240,12 @@ def audit_report(
     from guardrail.cli.audit_cmd import parse_time, run_report
 
     selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant)
-    run_report(trail, output_format, selection, jwks, output)
+    run_report(audit_trail(trail), output_format, selection, jwks, output)
 
 
 @audit_app.command("query")
 def audit_query(
-    trail: TrailArgument,
+    trail: TrailArgument = None,
     since: SinceOption = None,
     until: UntilOption = None,
     tenant: TenantOption = None,
@@ -247,7 +259,7 @@ def audit_query(
 
     selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant,
                        decision=decision, request_id=request_id)
-    run_query(trail, selection, limit)
+    run_query(audit_trail(trail), selection, limit)
 
 
 @policy_app.command("validate")
@@ -270,8 +282,27 @@ def policy_show(
     print(render(_load(source)), end="")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"guardrail {version(DISTRIBUTION)}")
+        except PackageNotFoundError:
+            print("guardrail (not installed as a distribution; run from a source tree)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    _version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                           help="Print the installed version and exit.")] = False,
+) -> None:
+    """Runtime guardrail for LLM calls under Hong Kong's Generative AI Guideline."""
+
+
 def main() -> None:
     """Console-script entry point."""
     # Nothing may reach the network at run time; LiteLLM would otherwise fetch prices.
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    app()
+    plain_flags(typer.main.get_command(app))(prog_name="guardrail")

@@ -156,3 +156,61 @@ def test_jsonl_to_a_file_from_a_terminal_keeps_stdout_for_records(tmp_path: Path
     records = [json.loads(line) for line in (tmp_path / "redacted.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == list(range(5))
     assert b'"redacted"' not in screen and b"Chan Tai Man" not in screen
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout == f"guardrail {version('hk-genai-guardrail')}\n"
+
+
+@pytest.mark.parametrize("command", [("scan",), ("serve",), ("audit", "verify"), ("attribution", "verify")])
+def test_plain_flags_take_no_value_in_help(command: tuple[str, ...]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0 and "--help" in result.stdout
+    assert "<bool>" not in result.stdout and "<str>" in result.stdout + "<str>"
+
+
+def test_audit_help_describes_each_command() -> None:
+    result = run("audit", "--help")
+    summary = result.stdout.split("Commands")[0]
+    assert all(word in summary for word in ("verify", "report", "query")), result.stdout
+
+
+def synthetic_trail(data_dir: Path) -> None:
+    from guardrail.attribution import KeyStore
+    from guardrail.attribution.jws import sign
+    from guardrail.audit import FolderStore
+
+    keys = KeyStore(data_dir / "keys")
+    keys.write_jwks(data_dir / "jwks.json")
+    store = FolderStore(data_dir / "audit", signer=lambda h: sign(h, keys.active.private, keys.active.kid),
+                        checkpoint_every=2)
+    for i in range(3):
+        store.append("call", {"request_id": f"r{i}", "tenant": "acme"})
+
+
+
+def run_in(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    environment = {k: v for k, v in os.environ.items() if k != "GUARDRAIL_DATA_DIR"} | env
+    return subprocess.run([sys.executable, "-m", "guardrail.cli", *args], cwd=folder, env=environment, check=False,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_audit_commands_default_to_the_data_dirs_trail(tmp_path: Path) -> None:
+    synthetic_trail(tmp_path / ".guardrail")
+    verified = run_in(tmp_path, "audit", "verify")
+    assert verified.returncode == 0 and "audit trail intact" in verified.stdout, verified.stdout + verified.stderr
+    queried = run_in(tmp_path, "audit", "query")
+    assert queried.returncode == 0 and [json.loads(line)["request_id"] for line in queried.stdout.splitlines()] == [
+        "r0", "r1", "r2"]
+    assert run_in(tmp_path, "audit", "report", "--format", "json").returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    by_env = run_in(elsewhere, "audit", "verify", GUARDRAIL_DATA_DIR=str(tmp_path / ".guardrail"))
+    assert by_env.returncode == 0 and "audit trail intact" in by_env.stdout
+    missing = run_in(elsewhere, "audit", "verify")
+    assert missing.returncode == 1 and ".guardrail/audit" in missing.stdout + missing.stderr
