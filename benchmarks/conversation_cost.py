@@ -16,7 +16,8 @@ latency a path adds over a direct call to the same upstream (paired per request:
 - single prompts of 1, 10 and 100 KB.
 
 Paths: direct to the recording upstream (``guardrail.testing.upstream``), guardrail's
-proxy with the default policy (``hk-genai-2025``, one worker), and LiteLLM's proxy
+proxy with the default policy (``hk-genai-2025``, one worker; its threat classifiers
+warn instead of refusing unless ``--as-shipped``, see :func:`guarded_policy`), and LiteLLM's proxy
 with its Presidio guardrail (Presidio's analyzer and anonymizer over HTTP, spaCy small
 model, one worker each; ``presidio_services.py``). All servers run at once and every
 request goes to every path in a rotating order after a short pause (as in
@@ -58,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -368,6 +370,26 @@ def servers_at_once(specs: dict[str, dict[str, Any]]) -> Iterator[None]:
             thread.join(timeout=60)
 
 
+def guarded_policy(folder: Path, as_shipped: bool) -> str:
+    """The default policy, its threat classifiers warning instead of refusing (unless
+    ``as_shipped``): every check still runs on every text at the same cost (a refusal
+    would skip the rest), but a false positive on one synthetic message no longer cuts
+    its conversation short and leaves fewer samples of the later turns."""
+    if as_shipped:
+        return "hk-genai-2025"
+    from guardrail.policy import load_policy
+
+    raw = yaml.safe_load((HERE.parent / "policies" / "hk-genai-2025.yaml").read_text(encoding="utf-8"))
+    raw["id"] = "hk-genai-2025-threats-warn"
+    for check in raw["checks"]:
+        if check["type"] == "threat_classifier":
+            check["settings"]["action"] = "warn"
+    path = folder / "threats-warn.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    load_policy(path)  # fail here, not in the server, if it is invalid
+    return str(path)
+
+
 def run_latency(args: argparse.Namespace) -> dict[str, Any]:
     if args.quick:
         growing, replays, prompts = 3, 1, {1: 3, 10: 1, 100: 1}
@@ -386,7 +408,8 @@ def run_latency(args: argparse.Namespace) -> dict[str, Any]:
              GUARDED: Path_(f"http://127.0.0.1:{guard_port}/v1/chat/completions", GUARDRAIL_HEADERS, True)}
     specs: dict[str, dict[str, Any]] = {
         GUARDED: {"command": [sys.executable, "-m", "guardrail.cli", "serve", "--config",
-                              str(guardrail_config(folder, upstream, "hk-genai-2025")), "--port", str(guard_port)],
+                              str(guardrail_config(folder, upstream, guarded_policy(folder, args.as_shipped))),
+                              "--port", str(guard_port)],
                   "ready_url": f"http://127.0.0.1:{guard_port}/health/ready", "env": env,
                   "log_path": folder / "guardrail.log"}}
     if args.litellm_python:
@@ -410,7 +433,34 @@ def run_latency(args: argparse.Namespace) -> dict[str, Any]:
         started = time.monotonic()
         results = measure(paths, requests, warmup)
         elapsed = time.monotonic() - started
-    return summarise(requests, results, elapsed)
+    summary = summarise(requests, results, elapsed)
+    summary["guardrail_breakdown_ms"] = breakdown(folder / "guardrail.log", requests, len(warmup))
+    summary["guardrail_warned_calls"] = sum('"decision": "warn"' in line for line in
+                                            (folder / "guardrail.log").read_text(encoding="utf-8").splitlines())
+    return summary
+
+
+def breakdown(log: Path, requests: Sequence[Request], warmup: int) -> dict[str, dict[str, float]]:
+    """Where guardrail's time goes on growing turns, from its own call records (one per
+    request, in order, after the warm-up): each check per stage, the upstream call
+    (through LiteLLM's router), and the rest of the handler; medians over conversations."""
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()
+             if line.startswith("{") and '"event": "call"' in line][warmup:]
+    if len(calls) != len(requests):
+        return {}
+    parts: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for request, call in zip(requests, calls, strict=True):
+        if request.kind != "growing" or request.size not in TURNS or call.get("status") != 200:
+            continue
+        row = parts[request.size]
+        checks = 0.0
+        for check in call.get("checks", []):
+            row[f"{check['stage']} {check['check']}"].append(check["duration_ms"])
+            checks += check["duration_ms"]
+        row["upstream (router)"].append(call.get("upstream_ms", 0.0))
+        row["handler, rest"].append(call["duration_ms"] - checks - call.get("upstream_ms", 0.0))
+        row["handler, total"].append(call["duration_ms"])
+    return {str(turn): {name: statistics.median(v) for name, v in row.items()} for turn, row in parts.items()}
 
 
 def _listener_pid(port: int) -> str:
@@ -467,6 +517,16 @@ def report(summary: dict[str, Any]) -> None:
     if PEER in table:
         print(f"LiteLLM + Presidio turn 20 / guardrail turn 20: "
               f"{table[PEER].get('growing:20', nan) / ours.get('growing:20', nan):.1f}x (bar: >= 10x)")
+    parts = summary.get("guardrail_breakdown_ms") or {}
+    if parts:
+        print("\nguardrail's own records, growing conversations (median ms per call):")
+        turns = [str(t) for t in TURNS if str(t) in parts]
+        print(f"{'':32}" + "".join(f"{'turn ' + t:>10}" for t in turns))
+        for name in parts[turns[0]]:
+            print(f"{name:32}" + "".join(f"{parts[t].get(name, float('nan')):10.1f}" for t in turns))
+    if summary.get("guardrail_warned_calls"):
+        print(f"calls where a guardrail check warned (a refusal in the shipped policy): "
+              f"{summary['guardrail_warned_calls']}")
     if summary["failures"]:
         print(f"non-200 answers (left out): {summary['failures']}")
     print(json.dumps(summary))
@@ -533,6 +593,8 @@ def main() -> None:
                         help="Python of a virtualenv with litellm[proxy] and presidio (default: this one)")
     parser.add_argument("--no-peer", action="store_true", help="guardrail and direct only")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--as-shipped", action="store_true",
+                        help="the default policy exactly (threat classifiers refuse, conversations may end early)")
     parser.add_argument("--pid-file", help="write the guardrail proxy's pid here once it is up (for py-spy)")
     parser.add_argument("--memory", type=int, metavar="N", help="measure RSS over N conversations instead")
     parser.add_argument("--memory-size", type=int, default=1024, help="bytes per user message in --memory")
