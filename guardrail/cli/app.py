@@ -152,6 +152,14 @@ def attribution_verify(
     run_verify(document, text, jwks, jwks_url, as_json)
 
 
+@attribution_app.command("page")
+def attribution_page() -> None:
+    """Print the verification page (the proxy's /verify) as one HTML file to share or host."""
+    from guardrail.attribution.page import verify_page
+
+    typer.echo(verify_page(), nl=False)
+
+
 @attribution_app.command("rotate-key")
 def attribution_rotate_key(
     data_dir: Annotated[Path, typer.Option(help="The server's data folder.")] = Path(".guardrail"),

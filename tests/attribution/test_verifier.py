@@ -310,3 +310,11 @@ def test_sdk_nulls_and_uncovered_fields_do_not_matter(keys: KeyStore, context: C
     document["choices"][0]["logprobs"] = {"content": []}
     document["usage"] = {"total_tokens": 12}
     assert verify_document(document, keyset(keys)).valid
+
+
+def test_the_page_command_writes_the_verification_page() -> None:
+    from guardrail.attribution.page import verify_page
+
+    result = subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "page"],
+                            check=False, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout == verify_page() and "crypto.subtle.verify" in result.stdout
