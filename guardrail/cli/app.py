@@ -131,6 +131,22 @@ def serve(
         fail(str(error), EXIT_USAGE)
 
 
+@app.command()
+def doctor(
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="The server config to check; omit for the embedded default.")
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="The data folder; default: the config's, else "
+                                  "$GUARDRAIL_DATA_DIR or .guardrail.")
+    ] = None,
+) -> None:
+    """Check offline what is installed and configured; exit 1 on a problem."""
+    from guardrail.cli.doctor import run_doctor
+
+    run_doctor(config, data_dir)
+
+
 @attribution_app.command("verify")
 def attribution_verify(
     document: Annotated[Path, typer.Argument(

