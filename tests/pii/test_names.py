@@ -69,6 +69,8 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("she knew him only as Ah Keung from the market", "Ah Keung"),
         ("ok will ask priyanka tmr", "priyanka"),
         ("叫阿Kenneth 幫手搬", "Kenneth"),
+        ("customer: yeah it's chan tai man\nagent: thanks", "chan tai man"),
+        ("Caller: This is Ma. Theresa Villanueva for my employer.", "Theresa Villanueva"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -92,6 +94,7 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "From: Human Resources\nTo: Internal Audit\nSubject: Q3",
         "Donation from Po Leung Kuk and Tung Wah Group of Hospitals.",
         "H K I D card, A B C order; 隻貓叫 Mango",
+        "it's so long ago; this is ma wan pier; its wong tai sin temple",
     ],
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:

@@ -98,6 +98,8 @@ ORG_WORDS = frozenset(
 
 
 def _word_ok(word: str, *, lower_ok: bool) -> bool:
+    if word in ("Ma.", "MA."):
+        return True  # Ma. Theresa: Maria, as Filipino names abbreviate it
     bare = word.rstrip(".")
     lower = bare.lower()
     if re.search(r"['’](?:re|ll|s|ve|d|m|t)$", lower) and not re.match(r"[od]['’]", lower):
@@ -125,7 +127,7 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
         if match is None or not _word_ok(match[0], lower_ok=lower_ok):
             break
         end = match.end()
-        if match[0].endswith(".") and len(match[0].rstrip(".")) > 1:
+        if match[0].endswith(".") and len(match[0].rstrip(".")) > 1 and match[0] not in ("Ma.", "MA."):
             end -= 1  # a full stop after a word ends the sentence, not the name
             words.append((match.start(), end))
             break
@@ -659,6 +661,54 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             yield *span, 0.75
 
 
+# Romanised syllables that are everyday English words too.
+_ENGLISH_SYLLABLES = frozenset(
+    "so to on long man sin fun tin pan fan ping pong king sing wing hang kit sun ho hon lo mo "
+    "ma ha chin may yes bin kan mean kin tat lap lit pat pit pun sum tan wan wo yo yu".split()
+)
+_PLACE_NOUNS = frozenset("pier temple market park village beach bay terminal ferry mtr exit".split())
+_INTRO_LOWER = re.compile(
+    r"(?i:(?<![A-Za-z])(?:(?:my |full |her |his )?name is|name's|it's|its|i'm|im|i am|this is|"
+    r"called|named|speaking with|under)[ \t]+)(?=[a-z])"
+)
+
+
+def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
+    """A romanised name typed or transcribed in lower case after "my name is", "it's":
+    a surname and given syllables (chan tai man), or a given name and a surname."""
+    from guardrail.pii.recognizers.names_data import ROMANISED_SURNAMES
+
+    for match in _INTRO_LOWER.finditer(text):
+        words = []
+        for word in re.finditer(r"[a-z]+(?:-[a-z]+)?", text[match.end():match.end() + 40]):
+            if word.start() != (words[-1].end() + 1 if words else 0):
+                break
+            words.append(word)
+            if len(words) == 4:
+                break
+        if len(words) < 2:
+            continue
+        lowers = [w[0] for w in words]
+        count = 0
+        if lowers[0] in ROMANISED_SURNAMES:
+            count = 1
+            while count < len(lowers) and all(p in GIVEN_SYLLABLES for p in lowers[count].split("-")):
+                count += 1
+        elif is_given(lowers[0]) and is_surname(lowers[1]):
+            count = 2
+        if count < 2 or len(set(lowers[:count])) < count:
+            continue  # ho ho ho
+        if count == 2 and (lowers[1] in _ENGLISH_SYLLABLES or lowers[0] in _ENGLISH_SYLLABLES):
+            continue  # so long, to man
+        phrase = " ".join(lowers[:count])
+        after = lowers[count] if count < len(lowers) else ""
+        if is_place(phrase) or any(is_place(" ".join(lowers[i:j])) for i in range(count) for j in range(i + 2, count + 1)):
+            continue
+        if after in ORG_WORDS or after in _PLACE_NOUNS:
+            continue
+        yield match.end(), match.end() + words[count - 1].end(), 0.75
+
+
 def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name at ``pos`` in running text: the shortest full name, two or three
     characters (four with a compound surname), not a place."""
@@ -867,7 +917,7 @@ class ContextNameRecognizer(LocalRecognizer):
         seen: set[tuple[int, int]] = set()
         for finder in (_labelled, _markdown_tables, _csv_tables, _speakers, _positions,
                        _documents, _given_names, _lower_given_names, _chinese_alone,
-                       _spelled_and_short_forms):
+                       _spelled_and_short_forms, _lower_romanised):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen:
                     continue

@@ -123,6 +123,7 @@ CHINESE_NAME_CONTEXT_AFTER = (
 # South Asian, Nepali, Thai, Japanese, Korean and other Western names.
 WORLD_GIVEN_NAMES = frozenset(
     """
+    theresa ma-theresa cristina kristine kristina jennifer mary-ann maryann
     maricel marites maribel marilou marivic maryjane rowena rosalinda rosario rosemarie
     jennylyn jocelyn josie lanie lorna lourdes luzviminda lovely mylene marlyn merlyn
     analyn arlene aileen aida cora corazon cristina dolores editha elena emelita evangeline
