@@ -19,9 +19,18 @@ import httpx
 import openai
 import pytest
 
-from guardrail.attribution import Attribution, Attributor, Generator, KeyStore, Labels, from_response, verify_document
+from guardrail.attribution import (
+    Attribution,
+    Attributor,
+    Generator,
+    KeyStore,
+    Labels,
+    from_response,
+    load_jwks,
+    verify_document,
+    with_marker,
+)
 from guardrail.attribution import jws as jose
-from guardrail.attribution import load_jwks, with_marker
 from guardrail.attribution.manifest import FIELD
 from guardrail.attribution.page import verify_page
 from guardrail.core import CallContext
