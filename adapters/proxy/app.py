@@ -85,7 +85,8 @@ class Proxy:
         vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
         self.keys_store = KeyStore(config.data_dir / "keys")
         self.keys_store.write_jwks(config.data_dir / "jwks.json")
-        self.attributor = Attributor(self.keys_store.active, config.service_provider)
+        self.attributor = Attributor(self.keys_store.active, config.service_provider,
+                                     propagator=config.content_propagator)
         self.guards = dict(guards or {})
         for name in sorted(policies - set(self.guards)):
             say(f"loading policy {name}: its checks, rules and language models")

@@ -86,6 +86,11 @@ class ServerConfig(_Strict):
 
     policy: str = DEFAULT_POLICY
     service_provider: str = Field(default="guardrail demo", description="Named in attribution.")
+    content_propagator: str | None = Field(
+        default=None, min_length=1,
+        description="Who delivers the answers to their readers, when not the service provider "
+                    "(GB 45438's ContentPropagator in the manifest's implicit label).",
+    )
     data_dir: Path = Path(".guardrail")
     model_list: list[ModelEntry] = Field(default_factory=lambda: [demo_model_entry()], min_length=1)
     router_settings: dict[str, Any] = Field(

@@ -182,3 +182,13 @@ def test_wrapper_results_carry_a_manifest(default_guard: Guard, upstream: tuple[
     chunks = list(guardrail.completion(messages=[{"role": "user", "content": PROMPT}], stream=True, **options))
     closing = getattr(chunks[-1], FIELD)
     assert verify(closing, from_chunks([c.model_dump() for c in chunks if c.choices]), keyset).valid
+
+
+def test_the_implicit_label_names_producer_and_propagator_from_the_config(make_proxy: Any) -> None:
+    with make_proxy(service_provider="Example Services Ltd", content_propagator="Example Platform Ltd") as url:
+        raw = httpx.post(f"{url}/v1/chat/completions", timeout=30,
+                         json={"model": "echo", "messages": [{"role": "user", "content": "hi"}]})
+    manifest = raw.json()[FIELD]["manifest"]
+    assert manifest["aigc"]["ContentProducer"] == "Example Services Ltd"
+    assert manifest["aigc"]["ContentPropagator"] == "Example Platform Ltd"
+    assert manifest["aigc"]["ProduceID"] == manifest["request_id"] == raw.headers["x-guardrail-request-id"]
