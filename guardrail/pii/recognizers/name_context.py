@@ -93,6 +93,8 @@ ORG_WORDS = frozenset(
     legal marketing operations observatory government bureau authority commission police
     secretariat ministry tribunal registry treasury desk helpdesk relations affairs
     management administration procurement accounting payroll security facilities
+    commercial industrial bakery noodle noodles congee dining bistro grill teahouse kee
+    dessert desserts seafood dim sum roast bbq tea cake cakes bakeries catering
     """.split()
 )
 

@@ -45,6 +45,7 @@ _SYLLABLE_MIN = 4
 def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float = 0.5) -> list[RecognizerResult]:
     """PERSON results for other mentions of the names among ``found``."""
     latin: set[str] = set()
+    phrases: set[str] = set()
     han: set[str] = set()
     spans = []
     for result in found:
@@ -60,7 +61,10 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
             if len(squeezed) >= 3 and len(given) == 2:
                 han.add(given)
             continue
-        for word in _LATIN_WORD.findall(value):
+        words = _LATIN_WORD.findall(value)
+        if len(words) >= 2 and sum(len(w) for w in words) >= 6:
+            phrases.add(" ".join(words).lower())
+        for word in words:
             lower = word.lower()
             if len(lower) < 3 or never_a_name(lower) or is_place(lower):
                 continue
@@ -98,6 +102,12 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
         if inside_place(text, match.start(), match.end()) or _before_org(text, match.end()):
             continue
         add(match.start(), _given_after(text, match.end()), 0.65)
+    # A full name found once is a name wherever it recurs, in any case and even inside
+    # a business's name (the chop of CHIU KAM FOOK PROPERTY names its owner).
+    for phrase in phrases:
+        pattern = r"[\s,]+".join(re.escape(w) for w in phrase.split())
+        for match in re.finditer(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", text, re.IGNORECASE):
+            add(match.start(), match.end(), 0.7)
     if "-" in text:
         for word in latin:
             spelled = "-".join(re.escape(ch) for ch in word if ch.isalpha())

@@ -22,6 +22,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
 from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.name_context import ORG_WORDS
 from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
     ZH_GIVEN,
@@ -139,8 +140,10 @@ def _names_in_run(run: list[_Token]) -> Iterator[tuple[int, int, float]]:
             i += 1
             continue
         first, last, score = found
-        after = run[last + 1].lower if last + 1 < len(run) else ""
-        if after not in _STREET_WORDS:
+        # A business or building named after someone is not a person: Ho King
+        # Commercial Centre, Kam Wah Cafe.
+        after = {token.lower for token in run[last + 1 : last + 3]}
+        if not after & _STREET_WORDS and not after & ORG_WORDS:
             yield first, last, score
         i = last + 1
 
