@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 import openai
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from guardrail.attribution import (
     Attribution,
@@ -187,3 +189,46 @@ def test_a_file_page_fetches_keys_from_the_proxy_only_when_asked(page: Any, defa
     assert not [r for r in requests if r.startswith("http")]
     assert check(page, answer, url=default_proxy + "/.well-known/jwks.json") == "valid"
     assert [r for r in requests if r.startswith("http")] == [default_proxy + "/.well-known/jwks.json"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(st.characters(codec="utf-8"), max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(st.characters(codec="utf-8"), max_size=6),
+                                                                inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.text(st.characters(codec="utf-8"), max_size=40), extra=JSON_VALUES, finish=st.text(max_size=8))
+def test_the_browser_and_python_agree_on_any_answer(page: Any, tmp_path_factory: pytest.TempPathFactory,
+                                                    context: CallContext, default_policy: LoadedPolicy,
+                                                    content: str, extra: Any, finish: str) -> None:
+    """Whatever the answer holds (floats, huge integers, any characters, nesting), an
+    answer Python signed verifies in the browser, and the same answer changed does not."""
+    keys = _shared_keys(tmp_path_factory)
+    if page.url == "about:blank":
+        path = tmp_path_factory.mktemp("page") / "verify.html"
+        path.write_text(verify_page(), encoding="utf-8")
+        page.goto(path.as_uri())
+    response = {"choices": [{"index": 0, "finish_reason": finish or None,
+                             "message": {"role": "assistant", "content": content, "x_extra": extra}}]}
+    raw = json.dumps(signed(keys, context, default_policy, response), ensure_ascii=False)
+    jwks = json.dumps(keys.jwks())
+    status = page.evaluate("async ([raw, jwks]) => (await verifyPasted(raw, keysById(jwks))).status", [raw, jwks])
+    assert status == "valid", raw
+    changed = json.loads(raw)
+    changed["choices"][0]["message"]["x_extra"] = [extra, 1]
+    status = page.evaluate("async ([raw, jwks]) => (await verifyPasted(raw, keysById(jwks))).status",
+                           [json.dumps(changed, ensure_ascii=False), jwks])
+    assert status == "content_mismatch"
+
+
+_KEYS: dict[str, KeyStore] = {}
+
+
+def _shared_keys(factory: pytest.TempPathFactory) -> KeyStore:
+    if "keys" not in _KEYS:
+        _KEYS["keys"] = KeyStore(factory.mktemp("keys") / "keys")
+    return _KEYS["keys"]
