@@ -94,6 +94,12 @@ class CheckExecutor:
         with self._lock:
             return self._threads
 
+    @property
+    def stuck_runs(self) -> int:
+        """Abandoned runs whose threads are still inside a check."""
+        with self._lock:
+            return self._stuck_total
+
     def _target(self) -> int:
         return self._workers + min(self._stuck_total, self._max_stuck)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -123,3 +124,31 @@ def test_run_async_gives_the_same_verdict_as_a_call() -> None:
         verdict = asyncio.run(pipeline.run_async(PAYLOAD, CONTEXT, inline=inline))
         assert verdict.payload is not None and verdict.payload.messages[0]["content"] == "HELLO"
         assert [s.name for s in verdict.steps] == ["upper", "quick"]
+
+
+def test_a_caller_that_goes_away_leaves_its_stuck_thread_counted_until_the_check_returns() -> None:
+    hangs = Hangs()
+    executor = CheckExecutor("cancel-test")
+    pipeline = Pipeline([Step("hangs", hangs, fail_closed=False, timeout_seconds=5)])
+
+    async def main() -> None:
+        from guardrail.core import executor as module
+
+        module._executors[Stage.INPUT], saved = executor, module._executors.get(Stage.INPUT)
+        try:
+            task = asyncio.create_task(pipeline.run_async(PAYLOAD, CONTEXT))
+            await asyncio.sleep(0.1)  # the check is running on a pool thread
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        finally:
+            if saved is not None:
+                module._executors[Stage.INPUT] = saved
+
+    asyncio.run(main())
+    assert executor.stalled(hangs) is False and executor.stuck_runs == 1  # replaced, not forgotten
+    hangs.release.set()
+    deadline = time.monotonic() + 2
+    while executor.stuck_runs and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert executor.stuck_runs == 0
