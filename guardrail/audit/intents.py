@@ -87,13 +87,12 @@ def close_dead(lines: Iterator[bytes]) -> list[tuple[str, dict[str, Any]]]:
         elif open_intents:
             for found in _REQUEST_ID.findall(raw):
                 open_intents.pop(found.decode("utf-8", "replace"), None)
-    closing = []
+    closing: list[tuple[str, dict[str, Any]]] = []
     for request_id, (seq, record) in open_intents.items():
         if alive(record.get("writer")):
             continue
-        closing.append(("interrupted", {
-            "request_id": request_id, "intent_seq": seq, "began": record.get("time"),
-            **{key: record[key] for key in ("model", "stream", "tenant", "path") if key in record},
-            "writer": record.get("writer"), "reason": "writer_gone",
-        }))
+        interrupted: dict[str, Any] = {"request_id": request_id, "intent_seq": seq, "began": record.get("time")}
+        interrupted.update({key: record[key] for key in ("model", "stream", "tenant", "path") if key in record})
+        interrupted.update(writer=record.get("writer"), reason="writer_gone")
+        closing.append(("interrupted", interrupted))
     return closing

@@ -78,8 +78,8 @@ def _overview_lines(summary: dict[str, Any]) -> list[str]:
         *([f"- Records lost while the trail could not be written: {lost}"] if lost else []),
         *([f"- Calls interrupted (the upstream was called, the proxy died before the record): {interrupted}"]
           if interrupted else []),
-        f"- Calls the proxy handled: {summary['calls'] + lost + interrupted} "
-        f"({summary['calls']} recorded, {lost} lost, {interrupted} interrupted)",
+        (f"- Calls the proxy handled: {summary['calls'] + lost + interrupted} "
+         f"({summary['calls']} recorded, {lost} lost, {interrupted} interrupted)"),
         *[f"- Warning: {warning}" for warning in integrity.get("warnings") or []],
         f"- Period: {period.get('since') or 'start'} to {period.get('until') or 'end'}"
         + (f", tenant {period['tenant']}" if period.get("tenant") else ""),

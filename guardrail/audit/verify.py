@@ -174,7 +174,8 @@ class _Verifier:
 
     def _count(self, entry: dict[str, Any]) -> None:
         report, kind = self.report, entry["kind"]
-        record = entry.get("record") if isinstance(entry.get("record"), dict) else {}
+        found = entry.get("record")
+        record: dict[str, Any] = found if isinstance(found, dict) else {}
         report.entries += 1
         report.calls += kind == "call"
         report.checkpoints += kind == "checkpoint"

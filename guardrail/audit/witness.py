@@ -85,7 +85,7 @@ class HttpWitness:
         request = urllib.request.Request(self.url + CHECKPOINTS_PATH, data=json.dumps(statement).encode(),
                                          headers={"content-type": "application/json"}, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()
         except urllib.error.HTTPError as error:
             with error:
@@ -159,7 +159,7 @@ def read_witness(source: str, trail_id: str | None = None, *, witness_jwks: Mapp
 def _witnessed(source: str, item: Mapping[str, Any]) -> Witnessed:
     seq, digest, when = item["seq"], item["hash"], item.get("time")
     if not isinstance(seq, int) or not isinstance(digest, str):
-        raise ValueError("seq and hash")
+        raise TypeError("seq and hash")
     return Witnessed(source, seq, digest, float(when) if isinstance(when, int | float) else None)
 
 
@@ -169,7 +169,7 @@ def _read_server(url: str, trail_id: str | None, pinned: Mapping[str, Any] | Non
         keys = dict(pinned) if pinned is not None else _keys(_get(url + JWKS_PATH, timeout))
         query = "?" + urllib.parse.urlencode({"trail": trail_id}) if trail_id else ""
         document = _get(url + CHECKPOINTS_PATH + query, timeout)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, TypeError) as error:
         raise WitnessUnreadable(f"{url}: cannot read the witness ({error})") from None
     found = []
     for item in document.get("checkpoints") or []:
@@ -182,15 +182,18 @@ def _read_server(url: str, trail_id: str | None, pinned: Mapping[str, Any] | Non
         if not jws.signature_valid(key, signing_input, signature) or any(
                 payload.get(name) != item.get(name) for name in ("trail", "seq", "hash")):
             raise WitnessUnreadable(f"{url}: a receipt does not match its statement (seq {item.get('seq')})")
-        found.append(_witnessed(url, item))
+        try:
+            found.append(_witnessed(url, item))
+        except (KeyError, TypeError, ValueError):
+            raise WitnessUnreadable(f"{url}: not a checkpoint statement") from None
     return found
 
 
 def _get(url: str, timeout: float) -> dict[str, Any]:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - the auditor's URL
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         document = json.loads(response.read())
     if not isinstance(document, dict):
-        raise ValueError("not a JSON object")
+        raise TypeError("not a JSON object")
     return document
 
 

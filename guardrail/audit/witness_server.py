@@ -82,7 +82,8 @@ class WitnessLog:
 def _valid(body: Any) -> dict[str, Any] | None:
     if not isinstance(body, dict):
         return None
-    kinds = {"trail": str, "seq": int, "hash": str, "time": (int, float), "checkpoint_seq": int, "jws": str}
+    kinds: dict[str, type | tuple[type, ...]] = {"trail": str, "seq": int, "hash": str, "time": (int, float),
+                                                 "checkpoint_seq": int, "jws": str}
     if any(not isinstance(body.get(name), kind) or isinstance(body.get(name), bool) for name, kind in kinds.items()):
         return None
     return {name: body[name] for name in kinds}
