@@ -72,6 +72,11 @@ FORMS = [
     ("回鄉證號碼 H1234567801", "H1234567801"),
     ("印尼護照號碼C 7 2 1 0 4 5 8，", "C 7 2 1 0 4 5 8"),
     ("P<INDMENON<<ARJUN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nZ4918827<7IND8711089M3209145<<<<<<<<<<<<<<<6", "Z4918827"),
+    # Context from a table column's header, however far above
+    ("| Name | Nationality | Passport No. | Phone |\n|---|---|---|---|\n" + "| Lee | HK | — | — |\n" * 6
+     + "| Santos | Philippines | P1234567A | 7558 1065 |", "P1234567A"),
+    ("name,passport,mobile\nSiti,C4419027,75581065\nAna,123456789,31373537\n", "75581065"),
+    ("name,passport,mobile\nSiti,C4419027,75581065\nAna,123456789,31373537\n", "123456789"),
     # E-mail and BR
     ("my email is ahmed dot siddiqui at gmail dot com", "ahmed dot siddiqui at gmail dot com"),
     ("email chan.tm [at] gmail [dot] com thanks", "chan.tm [at] gmail [dot] com"),

@@ -18,6 +18,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
     r"(?<![A-Za-z0-9])("
@@ -62,7 +63,14 @@ class HkPassportRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = re.sub(r"[ \t]", "", match[1])
-        in_context = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)
+        header = column_header(text, match.start(1))
+        near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)
+        if header is not None and _PASSPORT_CONTEXT.search(header):
+            in_context = True
+        elif header is not None and value.isdigit():
+            in_context = False  # digits under another column's header: that column's value
+        else:
+            in_context = near
         if re.fullmatch(r"[A-Za-z]\d{8}", value):
             if value[0] in "KHkh":
                 return 0.85 if in_context else 0.6
@@ -70,6 +78,12 @@ class HkPassportRecognizer(RegexRecognizer):
         if not in_context or not value[0].isupper() and not value[0].isdigit():
             return 0.0
         return 0.75
+
+
+def _headed(text: str, position: int, words: re.Pattern[str]) -> bool:
+    """Whether the value sits in a table column whose header is one of ``words``."""
+    header = column_header(text, position)
+    return header is not None and words.search(header) is not None
 
 
 class HkBusinessRegRecognizer(RegexRecognizer):
@@ -83,4 +97,5 @@ class HkBusinessRegRecognizer(RegexRecognizer):
             return 0.85
         if " " in match[1]:
             return 0.0
-        return 0.75 if context_near(text, *match.span(1), _BR_CONTEXT) else 0.0
+        in_context = context_near(text, *match.span(1), _BR_CONTEXT) or _headed(text, match.start(1), _BR_CONTEXT)
+        return 0.75 if in_context else 0.0

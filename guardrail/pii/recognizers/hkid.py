@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near
+from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dO]){5}[ \t]{0,2}"
@@ -60,6 +61,9 @@ class HkIdRecognizer(RegexRecognizer):
         if is_valid_hkid(value):
             return 0.95
         in_context = context_near(text, *match.span(1), CONTEXT, before=60)
+        if not in_context:
+            header = column_header(text, match.start(1))
+            in_context = header is not None and CONTEXT.search(header) is not None
         if not plain:
             # Spaced, hyphenated or OCR-mangled: a wrong check character needs context.
             return 0.8 if in_context else 0.0

@@ -34,6 +34,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-])?"
@@ -56,7 +57,7 @@ SPACED = re.compile(
 )
 CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
-    r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打俾|打畀|號碼"
+    r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信",
     re.IGNORECASE,
 )
@@ -71,6 +72,7 @@ _REFERENCE = re.compile(
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/]\s?(?:19|20)\d{2}")
 # A case or file number of a year, as courts and offices write them: 2831/2024.
 _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
+_COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
@@ -100,7 +102,7 @@ class PhoneRecognizer(RegexRecognizer):
             return 0.0
         digits = value.translate(_OCR_DIGITS)
         digits = re.sub(r"\D", "", digits)
-        in_context = context_near(text, *match.span(1), CONTEXT)
+        in_context = _in_context(text, *match.span(1))
         if letters and not in_context:
             return 0.0
         if _referenced(text, match.start(1)):
@@ -117,15 +119,18 @@ class PhoneRecognizer(RegexRecognizer):
             return 0.0
         if in_context:
             return 0.9 if validity else 0.6
-        return 0.6 if validity else 0.0
+        # Digits read out one by one are a phone number's way of being written.
+        return 0.6 if validity else 0.5
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
-        if _referenced(text, match.start(1)) or _NUMBER_OF_YEAR.fullmatch(value):
+        if _referenced(text, match.start(1)):
             return 0.0
+        if _NUMBER_OF_YEAR.fullmatch(value) and _COURT_CODE.search(text, max(0, match.start(1) - 12), match.start(1)):
+            return 0.0  # KCCC 2831/2024: a case number of a year
         digits = re.sub(r"\D", "", value)
         if value.startswith("0") and "-" in value:
-            return 0.85 if context_near(text, *match.span(1), CONTEXT) else 0.0
+            return 0.85 if _in_context(text, *match.span(1)) else 0.0
         if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
             return 0.0  # 1234.5678 is a number unless it is a number in use
         if "\n" in value:
@@ -133,7 +138,7 @@ class PhoneRecognizer(RegexRecognizer):
             # half stands alone on its line (``Yoyo Lam 6172⏎4490⏎``).
             if not _validity(digits, digits) or _YEAR_RANGE.fullmatch(value):
                 return 0.0
-            if context_near(text, *match.span(1), CONTEXT):
+            if _in_context(text, *match.span(1)):
                 return 0.8
             alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
             return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
@@ -146,14 +151,14 @@ class PhoneRecognizer(RegexRecognizer):
                 return 0.0
             if value.startswith(("+", "00")):
                 return 0.9
-            return 0.9 if context_near(text, *match.span(1), CONTEXT) else 0.4
+            return 0.9 if _in_context(text, *match.span(1)) else 0.4
         international = value.startswith(("+", "00", "(")) or (
             digits.startswith("852") and len(digits) == 11
         )
         validity = _validity(value, digits)
         if validity is None:
             return 0.0
-        in_context = context_near(text, *match.span(1), CONTEXT)
+        in_context = _in_context(text, *match.span(1))
         if international:
             score = 0.9 if validity else 0.7
         elif _YEAR_RANGE.fullmatch(value):
@@ -163,8 +168,18 @@ class PhoneRecognizer(RegexRecognizer):
         elif _DATE_LIKE.fullmatch(digits):
             score = 0.2
         else:
-            score = 0.6 if validity else 0.2
+            # Eight bare digits: a mobile's first digit makes an unallocated one still
+            # read as a mistyped or invented mobile rather than a reference.
+            score = 0.6 if validity else 0.5 if digits[0] in "569" else 0.2
         return min(0.95, score + 0.4) if in_context else score
+
+
+def _in_context(text: str, start: int, end: int) -> bool:
+    """A phone word near the number, or heading its table column."""
+    if context_near(text, start, end, CONTEXT):
+        return True
+    header = column_header(text, start)
+    return header is not None and CONTEXT.search(header) is not None
 
 
 def _referenced(text: str, start: int) -> bool:

@@ -1,0 +1,57 @@
+"""The header of the table column a value sits in, as context for it.
+
+In a Markdown table, a CSV row or tab-separated text pasted from a spreadsheet, the
+word that says what a value is (``Passport``, ``電話``) stands in the header row, often
+far more than a context window away. A recognizer that finds no context word near a
+candidate asks for the header of its column instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATOR_ROW = re.compile(r"[\s|:\-+=]*")
+_MAX_ROWS = 60
+_MAX_HEADER = 40  # a header names a column; a longer cell is a value or prose
+
+
+def column_header(text: str, position: int) -> str | None:
+    """The header cell above ``text[position]`` when it sits in a table row, else ``None``."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    separator = _separator(line)
+    if separator is None:
+        return None
+    column = line.count(separator, 0, position - line_start)
+    cells = line.count(separator)
+    header = None
+    cursor = line_start
+    for _ in range(_MAX_ROWS):
+        if cursor == 0:
+            break
+        above_start = text.rfind("\n", 0, cursor - 1) + 1
+        above = text[above_start : cursor - 1]
+        # Rows of one table have as many cells as this one; prose with commas does not.
+        if _separator(above) != separator or above.count(separator) != cells:
+            break
+        if not _SEPARATOR_ROW.fullmatch(above):
+            header = above
+        cursor = above_start
+    if header is None:
+        return None
+    if separator == "," and re.search(r"\d", header):
+        return None  # a comma-separated header names columns; digits make it a row of prose
+    names = header.split(separator)
+    name = names[column].strip() if column < len(names) else ""
+    return name if 0 < len(name) <= _MAX_HEADER else None
+
+
+def _separator(line: str) -> str | None:
+    if line.count("|") >= 2:
+        return "|"
+    if "\t" in line:
+        return "\t"
+    if line.count(",") >= 2:
+        return ","
+    return None
