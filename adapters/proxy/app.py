@@ -82,7 +82,7 @@ class Proxy:
         self.config = config
         self.keys = KeyRing(config.keys, config.policy)
         policies = {config.policy, *(k.policy for k in config.keys if k.policy)}
-        vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
+        vault = self.vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
         self.keys_store = KeyStore(config.data_dir / "keys")
         self.keys_store.write_jwks(config.data_dir / "jwks.json")
         self.attributor = Attributor(self.keys_store.active, config.service_provider,
@@ -170,6 +170,7 @@ def create_app(proxy: Proxy) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def ready(request: Request) -> Response:
+        counts = proxy.vault.counts()
         # Unauthenticated: counts only. Policy names can be file paths, and the model
         # list is for callers with a key (GET /v1/models).
         return JSONResponse(
@@ -177,6 +178,9 @@ def create_app(proxy: Proxy) -> Starlette:
                 "status": "ready",
                 "policies": len(proxy.guards),
                 "models": len(proxy.upstream.model_names),
+                # What the vault's caps cost so far (both 0 unless a cap was reached).
+                "vault": {"evicted_conversations": counts.evicted_conversations,
+                          "unpseudonymised_values": counts.unpseudonymised_values},
                 "audit": "failing" if proxy.records.failing else "ok",
                 "audit_warnings": proxy.records.warnings,
             }

@@ -162,5 +162,6 @@ def test_unauthenticated_readiness_names_no_policy_file_or_model(deadline_url: s
     ready = httpx.get(f"{deadline_url}/health/ready").json()
     assert ready["status"] == "ready" and ready["audit"] == "ok"
     assert ready["policies"] == 1 and ready["models"] == len(model_list("http://x"))
+    assert ready["vault"] == {"evicted_conversations": 0, "unpseudonymised_values": 0}
     text = json.dumps(ready)
     assert "limits-only" not in text and "echo" not in text
