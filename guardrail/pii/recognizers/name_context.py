@@ -34,17 +34,21 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
-    COMMON_ZH_SURNAMES as _COMMON_ZH_SURNAMES,
-    GIVEN as GIVEN_LOWER,
     HAN,
     ZH_HONORIFICS,
+    both_scripts,
     is_given,
     is_place,
     is_surname,
     never_a_name,
-    both_scripts,
     zh_name_shape,
     zh_place_overlaps,
+)
+from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES as _COMMON_ZH_SURNAMES,
+)
+from guardrail.pii.recognizers.name_lexicon import (
+    GIVEN as GIVEN_LOWER,
 )
 from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
 from guardrail.pii.recognizers.names_data import (
@@ -220,30 +224,9 @@ def _spaced(text: str, pos: int) -> bool:
     return re.match(f"[{HAN}][ \t]{{1,2}}[{HAN}][ \t]{{1,2}}[{HAN}]", text[pos:pos + 9]) is not None
 
 
-def _label_pattern(labels: tuple[str, ...] | frozenset[str], *, latin: bool) -> str:
-    ordered = sorted(set(labels), key=len, reverse=True)
-    if latin:
-        alternatives = "|".join(re.escape(label).replace(r"\ ", r"[ _]") for label in ordered)
-    else:
-        # Scanned forms space Chinese labels out: 姓 名.
-        alternatives = "|".join("[ \t]?".join(re.escape(ch) for ch in label if ch != " ") for label in ordered)
-    boundary = r"(?<![A-Za-z0-9_])" if latin else ""
-    return rf"{boundary}(?:{alternatives})"
-
-
-# label, an optional parenthesis (``Name (as on passport)``), quotes of a JSON key, and
-# a colon, equals sign or full-width colon.
-_SEPARATOR = r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[\"'”]?[ \t]*[:=：][ \t]*[\"'“]?[ \t]*"
-_STRONG = re.compile(f"(?i:{_label_pattern(NAME_LABELS_STRONG, latin=True)}){_SEPARATOR}")
-_ROLE = re.compile(f"(?i:{_label_pattern(NAME_LABELS_ROLE, latin=True)}){_SEPARATOR}")
-_ZH_LABEL = re.compile(f"(?:{_label_pattern(both_scripts(NAME_LABELS_ZH), latin=False)}){_SEPARATOR}")
 # An all-capital field with no colon, as scanned forms print it: ``Surname MENON``.
 _STRONG_NO_COLON = re.compile(
     r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
-)
-# JSON keys that hold a name though no label above names them: customer_name, nameEn.
-_JSON_NAME_KEY = re.compile(
-    r"[\"']((?=[A-Za-z_]*[Nn]ame)[A-Za-z_]{0,20})[\"'][ \t]*:[ \t]*[\"']"
 )
 _NOT_PERSON_KEY = re.compile(
     r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"
@@ -609,6 +592,9 @@ _ZH_BEFORE_HAN = re.compile(
 )
 
 
+_COMMON_CUES = frozenset({"and", "&", "with", "from", "by", "for", "to", "contact", "call"})
+
+
 def _positions(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _TITLE.finditer(text):
         pos = match.end()
@@ -634,12 +620,11 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             if strict and not (is_given(first[0], in_position=True) or is_surname(first[0])
                                or first[0] == "Ah" and span[1] - span[0] > 3):
                 continue
-            if strict and match[0].strip().lower() in {"and", "&", "with", "from", "by", "for", "to", "contact", "call"}:
-                # Common words: only a name the lists know, not any capitalised word.
-                if not is_given(first[0], in_position=False) and not (
-                    is_surname(first[0]) and span[1] - span[0] > len(first[0])
-                ):
-                    continue
+            # After common words, only a name the lists know, not any capitalised word.
+            if (strict and match[0].strip().lower() in _COMMON_CUES
+                    and not is_given(first[0], in_position=False)
+                    and not (is_surname(first[0]) and span[1] - span[0] > len(first[0]))):
+                continue
             yield *span, score
     for match in _SIGN_OFF.finditer(text):
         line_end = text.find("\n", match.end())
@@ -681,7 +666,7 @@ def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
     from guardrail.pii.recognizers.names_data import ROMANISED_SURNAMES
 
     for match in _INTRO_LOWER.finditer(text):
-        words = []
+        words: list[re.Match[str]] = []
         for word in re.finditer(r"[a-z]+(?:-[a-z]+)?", text[match.end():match.end() + 40]):
             if word.start() != (words[-1].end() + 1 if words else 0):
                 break
@@ -737,9 +722,9 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
         stops = not after or not re.match(f"[{HAN}]", after) or after.startswith(
             ("先生", "小姐", "女士", "太太", "醫生", "医生", "的", "，", "。", "（", "厂", "廠", "同", "嘅", "係", "来", "來", "已", "於", "于", "在", "說", "说", "話", "话", "表", "問", "问", "要", "及", "和", "、", "今", "昨", "明", "將", "将", "會", "会")
         )
-        if given == 2 and (stops or candidate[surname:] and all(ch in ZH_GIVEN for ch in candidate[surname:])):
-            if not zh_place_overlaps(text, pos, end):
-                return pos, end
+        if (given == 2 and (stops or all(ch in ZH_GIVEN for ch in candidate[surname:]))
+                and not zh_place_overlaps(text, pos, end)):
+            return pos, end
         if (given == 1 and candidate[-1] in ZH_GIVEN and not re.match(f"[{HAN}]", after[:1])
                 and not zh_place_overlaps(text, pos, end)):
             return pos, end
@@ -747,7 +732,6 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
 
 
 _ZH_TITLE_AFTER = tuple(sorted(both_scripts(("太", "生", "小姐", "先生", "女士", "姑娘", "醫生", "師傅", "Sir", "sir")), key=len, reverse=True))
-_NOT_HAN_BEFORE = re.compile(f"(?:^|(?<=[^{HAN}]))")
 
 
 def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
@@ -873,11 +857,10 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             upper = match[0].isupper()
             span = latin_name_at(text, start, lower_ok=False, max_words=4, newline_ok=upper)
             end = span[1] if span else match.end()
-            if upper:
-                # An all-capital word is a heading or code more often than a name: only
-                # with other all-capital words after it that could be names.
-                if end == match.end() and not _label_before(text, start):
-                    continue
+            # An all-capital word is a heading or code more often than a name: only with
+            # other all-capital words after it that could be names.
+            if upper and end == match.end() and not _label_before(text, start):
+                continue
             yield start, end, 0.7
 
 
@@ -885,8 +868,8 @@ _LOWER_WORD = re.compile(r"(?<![A-Za-z'’@.-])[a-z]{4,}(?![A-Za-z'’@.-])")
 
 
 def _lower_given_names(text: str) -> Iterator[tuple[int, int, float]]:
-    """Given names typed in lower case, as chats do (ask kenny); only names that are no
-    English word, and only in text that is not all lower case prose... any text."""
+    """Given names typed in lower case, as chats do (ask kenny): only names that are no
+    English word (not grace, will, may) and at least four letters long."""
     for match in _LOWER_WORD.finditer(text):
         word = match[0]
         if word in GIVEN_LOWER and word not in AMBIGUOUS_GIVEN and not never_a_name(word):

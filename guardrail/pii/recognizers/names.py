@@ -20,8 +20,8 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
 from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.name_context import ORG_WORDS
 from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
@@ -33,11 +33,9 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
 )
 from guardrail.pii.recognizers.names_data import (
-    CHINESE_GIVEN_CHARS,
     CHINESE_NAME_CONTEXT_AFTER,
     CHINESE_NAME_CONTEXT_BEFORE,
     CHINESE_SURNAMES,
-    CHINESE_SURNAMES_COMPOUND,
     ENGLISH_GIVEN_NAMES,
     GIVEN_SYLLABLES,
     PLACE_NAMES,
