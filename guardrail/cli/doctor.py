@@ -17,7 +17,7 @@ import os
 import socket
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -95,7 +95,8 @@ def _installed() -> Iterator[Finding]:
                   f"missing: {', '.join(missing)}" if missing else ", ".join(found))
 
 
-def _config(path: Path | None) -> Iterator[Finding]:
+def _config(path: Path | None) -> Generator[Finding, None, Any]:
+    """Findings about the config; returns it (``None`` if it cannot be read)."""
     from guardrail.adapters.proxy.config import embedded_default, load_config
 
     if path is None:

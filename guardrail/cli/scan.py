@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO, Any
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from typing import IO, TYPE_CHECKING, Any
 
 from guardrail.cli.errors import EXIT_INPUT, EXIT_SKIPPED, fail, read_stdin_text
 from guardrail.errors import InputError
 from guardrail.pii.redactor import Redaction, Redactor
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 def scan_text(redactor: Redactor, text: str, as_json: bool) -> None:
@@ -107,7 +107,17 @@ def _progress() -> Progress:
     otherwise capture stdout into its display, so ``scan --jsonl > out.jsonl`` typed in a
     terminal would write the records on the screen and leave the file empty. When stdout
     is itself the terminal the records are the progress, so no bar is drawn over them.
+    Imported here: only ``--jsonl`` draws a bar, and one text should start fast.
     """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
