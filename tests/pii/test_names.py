@@ -155,3 +155,26 @@ def test_planted_name_removed_in_any_spelling(
     for d in redaction.detections:
         assert 0 <= d.start < d.end <= len(text)
     assert redactor.redact(redaction.text).text == redaction.text
+
+
+_ZH_SURNAMES = list("陳李張黃何林吳劉蔡楊梁鄭謝郭曾羅")
+_ZH_GIVEN = list("志明嘉欣偉文詠詩家俊美玲子軒淑儀國強")
+_ZH_FORMS = ["姓名：{}\n電話：未提供", "客戶{}先生來電查詢。", '{{"持卡人": "{}"}}', "| 姓名 | 單位 |\n| {} | 12A |",
+             "收件人：{}（請於六點前送到）"]
+
+
+@PROPERTY
+@given(surname=st.sampled_from(_ZH_SURNAMES), given_chars=st.lists(st.sampled_from(_ZH_GIVEN), min_size=2, max_size=2),
+       form=st.sampled_from(_ZH_FORMS), simplified=st.booleans())
+def test_planted_chinese_name_removed_in_either_script(
+    redactor: Redactor, surname: str, given_chars: list[str], form: str, simplified: bool
+) -> None:
+    from guardrail.pii.recognizers.name_lexicon import _t2s
+
+    name = surname + "".join(given_chars)
+    text = form.format(name)
+    if simplified:
+        text, name = _t2s().convert(text), _t2s().convert(name)
+    redaction = redactor.redact(text)
+    assert name not in redaction.text and name[1:] not in redaction.text, (text, redaction.text)
+    assert redactor.redact(redaction.text).text == redaction.text
