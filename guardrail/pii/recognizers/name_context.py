@@ -80,7 +80,10 @@ _STOP = frozenset(STOP_WORDS) | frozenset(
 )
 # Particles inside names, lower-case even in a capitalised name.
 _PARTICLES = frozenset("de dela del delos da das do dos van von der den bin binti bte al el la le di du".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?(?![A-Za-z0-9])")
+# Latin letters, accented ones too (José Núñez, Zoë, Nguyễn): names from everywhere.
+L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ"
+U = "A-ZÀ-ÖØ-Þ"
+_WORD = re.compile(rf"[{L}][{L}'’]*(?:-[{L}]+)*\.?(?![{L}0-9])")
 # Words after a name that make it a business or a place: Pacific Cable customer service,
 # Chiu Brothers Holdings, Complaints Handling Unit.
 ORG_WORDS = frozenset(
@@ -545,21 +548,21 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
 
 _TITLE = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR)\.?[ \t]+"
-    r"(?=[A-Z])"
+    rf"(?=[{U}])"
 )
 _TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")
 _GREETING = re.compile(
     r"(?i:(?<![A-Za-z])(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening)|"
     r"thanks|thank you|thx|ty|sorry|noted|congrats|congratulations|bye|welcome|cheers)"
     r"(?:,|!)?[ \t]+(?:(?:ma'?am|mam|sir|auntie|uncle|madam)[ \t]+)?)"
-    r"(?=[A-Z])"
+    rf"(?=[{U}])"
 )
 _INTRO = re.compile(
     r"(?i:(?<![A-Za-z])(?:(?:her|his|my|the|your) name is|name's|named|called|known as|"
     r"booking under|booked under|under the name(?: of)?|reservation under|under|"
     r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
     r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
-    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)(?=[A-Z])"
+    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)" rf"(?=[{U}])"
 )
 _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|"
@@ -841,7 +844,7 @@ def _documents(text: str) -> Iterator[tuple[int, int, float]]:
 
 # ---- given names alone ----
 
-_CAPITALISED = re.compile(r"(?<![A-Za-z'’-])[A-Z][a-z]+(?:-[A-Za-z]+)?(?![A-Za-z'’])")
+_CAPITALISED = re.compile(rf"(?<![{L}'’-])[{U}][a-zß-öø-ÿ]+(?:-[{L}]+)?(?![{L}'’])")
 _UPPER = re.compile(r"(?<![A-Za-z'’-])[A-Z]{3,}(?![A-Za-z'’])")
 
 

@@ -10,6 +10,7 @@ serves both scripts without converting any text at run time (offsets stay as the
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from guardrail.errors import ConfigurationError
@@ -87,16 +88,23 @@ def is_place(phrase: str) -> bool:
     return " ".join(phrase.lower().split()) in _PLACES_LATIN
 
 
+def _plain(word: str) -> str:
+    """``word`` lower-cased without accents (José -> jose), as the lists are written."""
+    if word.isascii():
+        return word.lower()
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)).lower()
+
+
 def is_given(word: str, *, in_position: bool = False) -> bool:
     """Whether ``word`` is a given name; word-like ones only where a name is expected."""
-    lower = word.lower()
+    lower = _plain(word)
     if lower not in GIVEN and lower not in GIVEN_SYLLABLES:
         return False
     return in_position or (lower in GIVEN and lower not in AMBIGUOUS_GIVEN)
 
 
 def is_surname(word: str) -> bool:
-    return word.lower() in SURNAMES
+    return _plain(word) in SURNAMES
 
 
 def never_a_name(word: str) -> bool:
