@@ -71,7 +71,9 @@ AMBIGUOUS_GIVEN = WORD_GIVEN_NAMES | frozenset(
     "tri eka dwi umi ram tek dil prem raj inder nok mei emi rin ren sora uma "
     "dawn gene jun rey bong ruel rodel mega hari sana lina vera jasmine carol melody willie "
     "clement noel norman grant lance miles christian jean alexa paisley julia isla indah putri "
-    "slamet fanny roger oscar".split()
+    "slamet fanny roger oscar lovely robin bobby mercedes romeo victor tata popo lala lolo "
+    "yaya chichi mimi sari nelson hugo ariel stella charlie mike juliet sierra kilo lima "
+    "india delta echo golf".split()
 )
 SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES
 NOT_NAME_WORDS = NOT_NAMES | TITLES
