@@ -110,6 +110,11 @@ FORMS = [
     ("Mr Chan\nFlat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O\n\nDear Mr Chan,",
      "Flat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O"),
     ("收件人：陳大文\n香港九龍\n觀塘道 123 號\n5 樓 A 室\n", "香港九龍\n觀塘道 123 號\n5 樓 A 室"),
+    # Code-mixed: Chinese parts in an English address, the estate first
+    ("地址: Flat 5B, 12/F, 麗港城 3座", "Flat 5B, 12/F, 麗港城 3座"),
+    ("我住 Laguna City Block 5 12/F Flat D 呀", "Laguna City Block 5 12/F Flat D"),
+    ("佢住喺 Po Lam Estate Po Ning House 7/F D室", "Po Lam Estate Po Ning House 7/F D室"),
+    ("address 係 12/F, Flat A, 寶寧樓, 寶林邨", "12/F, Flat A, 寶寧樓, 寶林邨"),
     ("Home address: Bergmannstraße 41, 10961 Berlin\n", "Bergmannstraße 41, 10961 Berlin"),
     ("address: 14 Ashcombe Road, Wimbledon, London SW19 8JP\n", "14 Ashcombe Road, Wimbledon, London SW19 8JP"),
     ("domicile: Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju\n", "Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju"),

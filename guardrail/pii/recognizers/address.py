@@ -73,11 +73,25 @@ _SEP = (
     rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+"
     rf"|[ \t]*\n[ \t]*(?=(?:{_STREET_LEAD}|{_NAME_LEAD})[ \t]*(?:,|\n|$)))"
 )
-_PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME})"
+_PLACE_NAME = (
+    rf"(?:(?:{_CAPITALISED}[ \t]+){{0,6}}(?:Estate|City|Gardens?|Court|House|Centre|Building|Villas?|Heights|Park"
+    r"|Chuen|Shing|Terrace|Place|Square|Bay|Mansions?|Plaza|Towers|ESTATE|CITY|GARDENS?|COURT|HOUSE|CENTRE|BUILDING))"
+)
+# Code-mixed text names the estate or writes the floor in Chinese: 麗港城 3座, 12樓A室.
+_CHINESE_PART = (
+    r"(?:[\u4e00-\u9fff]{1,7}[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾台臺峰庭](?:[ \t]?[A-Z0-9]{1,2}[ \t]?座)?"
+    r"|\d{1,3}[ \t]?[樓楼](?:[ \t]?[A-Z0-9]{1,4}[ \t]?室?)?|[A-Z0-9]{1,4}[ \t]?室)"
+)
+_PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME}|{_CHINESE_PART})"
 ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
+    # Estate first, flat last, as Chinese orders it: Laguna City Block 5 12/F Flat D
+    # (an estate's name, or any name followed by a block; never a name before a flat,
+    # which is a person's: "Cheung Ka Fai, Flat H, ...")
+    rf"|(?:{_PLACE_NAME}{_SEP}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
+    rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART})"
     rf"|{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"  # a number and a street, then districts
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
@@ -92,10 +106,12 @@ ENGLISH = re.compile(
 # A British postcode or an American state and ZIP code closing an address abroad.
 _UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?)\b")
 _HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))")
-_HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
+_HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_FLOOR}{_SEP}{_UNIT}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
 _HAS_STREET = re.compile(rf"{_STREET}")
+_UNIT_OR_FLOOR = re.compile(rf"(?<![A-Za-z0-9]){_UNIT}|{_FLOOR}|\d{{1,3}}[ \t]?[樓楼]|[A-Z0-9][ \t]?室")
 _HAS_PLACE_WORD = re.compile(
     rf"{_BUILDING_WORD}|{_BLOCK}|\b(?:Estate|City|Park|Chuen|Shing|Heights|Terrace|Place|Square|Ville|Bay)\b"
+    r"|[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾台臺峰庭座室]"
 )
 
 
@@ -129,4 +145,7 @@ class EnglishAddressRecognizer(RegexRecognizer):
             return 0.45
         if re.match(_BLOCK, value):
             return 0.45  # "Phase 2, Wing A, ...": a block and names, but no flat or floor
+        if _UNIT_OR_FLOOR.search(value):
+            # Estate first: a flat or floor, and a block or a second of them, after it.
+            return 0.8 if len(_UNIT_OR_FLOOR.findall(value)) + len(re.findall(_BLOCK, value)) >= 2 else 0.45
         return 0.6
