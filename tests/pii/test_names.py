@@ -71,6 +71,9 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("叫阿Kenneth 幫手搬", "Kenneth"),
         ("customer: yeah it's chan tai man\nagent: thanks", "chan tai man"),
         ("Caller: This is Ma. Theresa Villanueva for my employer.", "Theresa Villanueva"),
+        ("<customer><name>Chan Tai Man</name><tier>gold</tier></customer>", "Chan Tai Man"),
+        ("No\tName\tDept\n1\tOksana Beliaeva\tHR", "Oksana Beliaeva"),
+        ("Claimant: José Núñez García", "José Núñez García"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:

@@ -141,7 +141,7 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
             words.append((match.start(), end))
             break
         words.append((match.start(), end))
-        gap_match = re.match(r"[ \t]?,[ \t]?|/|[ \t]|\n", text[end:end + 3])
+        gap_match = re.match(r" ?, ?|/| |\n", text[end:end + 3])
         if gap_match is None:
             break
         gap = gap_match[0]
@@ -248,6 +248,25 @@ _HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?[ \t]*
 _AFTER_SEP = re.compile(r"[ \t]*[\"'“]?[ \t]*")
 _LATIN_TAIL = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+[ _]){0,4}[A-Za-z]+)$")
 _TITLE_AFTER_LABEL = re.compile(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+")
+
+
+_XML_FIELD = re.compile(
+    r"<([A-Za-z_:]*[Nn]ame[A-Za-z_]*|customer|client|patient|guest|passenger|employee|staff|"
+    r"contact|recipient|sender|applicant|tenant|owner|doctor|holder|姓名|客戶|收件人)>[ \t]*(?=[^<\s])"
+)
+
+
+def _xml_fields(text: str) -> Iterator[tuple[int, int, float]]:
+    """<name>Chan Tai Man</name>, <姓名>陳大文</姓名>."""
+    if "</" not in text:
+        return
+    for match in _XML_FIELD.finditer(text):
+        if _NOT_PERSON_KEY.search(match[1]) and not match[1].lower().endswith(("fullname", "full_name")):
+            continue
+        pos = match.end()
+        span = latin_name_at(text, pos, lower_ok=True) or chinese_name_at(text, pos)
+        if span and text.startswith("</", span[1]):
+            yield *span, 0.8
 
 
 def _label_kind(head: str, quoted: bool) -> str | None:
@@ -396,7 +415,7 @@ def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[i
     if start >= end:
         return None
     span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
-    if span is None or span[1] < end - 1:
+    if span is None or span[1] < end - 1 or span[1] > end:
         return None
     if strict and text[start].isascii() and not any(
         is_given(w, in_position=True) or is_surname(w) for w in _WORD.findall(text[span[0]:span[1]])
@@ -446,18 +465,23 @@ def _split_cells(line: str, offset: int, separator: str) -> list[tuple[int, int]
 
 
 def _csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
-    if text.count(",") < 2:
-        return
+    for delimiter in (",", "\t"):
+        if text.count(delimiter) >= 2:
+            yield from _delimited_tables(text, delimiter)
+
+
+def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, float]]:
+    """Names in a CSV or tab-separated table's name columns."""
     columns: list[int] | None = None
     width = 0
     strict = True
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
-        if line.count(",") < 1 or "|" in line:
+        if line.count(delimiter) < 1 or "|" in line:
             columns = None
             continue
         try:
-            cells = next(csv.reader([line]))
+            cells = next(csv.reader([line], delimiter=delimiter))
         except (csv.Error, StopIteration):
             columns = None
             continue
@@ -467,7 +491,7 @@ def _csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
             strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
                 _weak_header(cells[i]) for i in named)
             continue
-        spans = _csv_cell_spans(line, match.start(), len(cells))
+        spans = _csv_cell_spans(line, match.start(), len(cells), delimiter)
         for index in columns:
             if spans and index < len(spans):
                 span = _cell_name(text, *spans[index], strict=strict)
@@ -475,12 +499,12 @@ def _csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
                     yield *span, 0.8
 
 
-def _csv_cell_spans(line: str, offset: int, count: int) -> list[tuple[int, int]] | None:
+def _csv_cell_spans(line: str, offset: int, count: int, delimiter: str = ",") -> list[tuple[int, int]] | None:
     spans, position, quoted, start = [], 0, False, 0
     for position, ch in enumerate(line):
         if ch == '"':
             quoted = not quoted
-        elif ch == "," and not quoted:
+        elif ch == delimiter and not quoted:
             spans.append((offset + start, offset + position))
             start = position + 1
     spans.append((offset + start, offset + len(line)))
@@ -903,7 +927,7 @@ class ContextNameRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         results = []
         seen: set[tuple[int, int]] = set()
-        for finder in (_labelled, _markdown_tables, _csv_tables, _speakers, _positions,
+        for finder in (_labelled, _xml_fields, _markdown_tables, _csv_tables, _speakers, _positions,
                        _documents, _given_names, _lower_given_names, _chinese_alone,
                        _spelled_and_short_forms, _lower_romanised):
             for start, end, score in finder(text):
