@@ -54,6 +54,7 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         model_name = self.models[0]["model_name"]
+        _index_plugin_entry_points()
         try:
             nlp = spacy.load(model_name)
         except OSError:
@@ -205,3 +206,21 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         *generic_recognizers(),
     ]
     return [r for r in candidates if wanted & set(r.supported_entities)]
+
+
+def _index_plugin_entry_points() -> None:
+    """Let spaCy find its plugins by group in one dictionary look-up.
+
+    spaCy's registries (through ``catalogue``) ask for the entry points of one group
+    each time they resolve a name, about 160 times per model load. ``catalogue`` holds
+    every installed package's entry points as Python 3.11's ``SelectableGroups``,
+    whose ``select(group=...)`` flattens and filters all groups on every call: half a
+    second of a 0.8 s model load here. The same groups as a plain dict give the same
+    entry points (catalogue reads a dict by group), in constant time.
+    """
+    import catalogue  # type: ignore[import-untyped]  # no type information
+
+    groups = catalogue.AVAILABLE_ENTRY_POINTS
+    if isinstance(groups, dict) and hasattr(groups, "select"):
+        # dict.items, not groups.items(): SelectableGroups warns on its dict methods.
+        catalogue.AVAILABLE_ENTRY_POINTS = {group: points for group, points in dict.items(groups)}
