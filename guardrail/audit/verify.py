@@ -99,13 +99,15 @@ class _Verifier:
         self.first_seq = 0
         self.last_checkpoint: dict[str, Any] | None = None
         self.open: dict[str, int] = {}  # request id -> seq of its intent
+        # Too few checkpoints: reported after the side records and witnesses, which say more.
+        self.interval_problem: Problem | None = None
 
     def run(self, path: Path) -> ChainReport:
         report = self.report
         problem = self._chain()
         if problem is None and report.entries == 0:
             problem = Problem(str(path), 0, "the audit log is empty")
-        report.problem = problem or self._side_records() or self._witnesses()
+        report.problem = problem or self._side_records() or self._witnesses() or self.interval_problem
         report.open_intents = len(self.open)
         if self.open and report.problem is None:
             report.warnings.append(f"{len(self.open)} call(s) begun with no record yet (in flight, or their writer "
@@ -164,12 +166,14 @@ class _Verifier:
         if self.last_checkpoint is None and self.jwks is None:
             report.warnings.append("no signed checkpoint: nothing vouches for the end of the trail")
         elif self.last_checkpoint is None and report.entries:
-            return Problem("", 0, f"no signed checkpoint in {report.entries} entries: nothing vouches for them (a "
-                           "writer checkpoints at its interval and at shutdown; checkpoints were removed, or the "
-                           "trail was rewritten)", prev_seq)
+            self.interval_problem = Problem(
+                "", 0, f"no signed checkpoint in {report.entries} entries: nothing vouches for them (a writer "
+                "checkpoints at its interval and at shutdown; checkpoints were removed, or the trail was rewritten)",
+                prev_seq)
         elif since_checkpoint > limit:
-            return Problem("", 0, f"{since_checkpoint} entries after the last checkpoint, more than the "
-                           f"interval of {limit}: checkpoints were removed, or the trail was rewritten", prev_seq)
+            self.interval_problem = Problem(
+                "", 0, f"{since_checkpoint} entries after the last checkpoint, more than the interval of {limit}: "
+                "checkpoints were removed, or the trail was rewritten", prev_seq)
         return None
 
     def _count(self, entry: dict[str, Any]) -> None:
