@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import re
 
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
 from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer
-from guardrail.pii.recognizers.base import RegexRecognizer
+from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
 __all__ = ["ChineseAddressRecognizer", "EnglishAddressRecognizer"]
 
@@ -87,11 +91,6 @@ ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
-    # Estate first, flat last, as Chinese orders it: Laguna City Block 5 12/F Flat D
-    # (an estate's name, or any name followed by a block; never a name before a flat,
-    # which is a person's: "Cheung Ka Fai, Flat H, ...")
-    rf"|(?:{_PLACE_NAME}{_SEP}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
-    rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART})"
     rf"|{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"  # a number and a street, then districts
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
@@ -104,6 +103,14 @@ ENGLISH = re.compile(
     r")"
 )
 # A British postcode or an American state and ZIP code closing an address abroad.
+# Estate first, flat last, as Chinese orders it: Laguna City Block 5 12/F Flat D (an
+# estate's name, or any name followed by a block; never a name before a flat, which is a
+# person's: "Cheung Ka Fai, Flat H, ..."). Searched only where a block or floor is written.
+ESTATE_FIRST = re.compile(
+    rf"(?<![A-Za-z0-9])((?:{_PLACE_NAME}{_SEP}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
+    rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART}))"
+)
+_ESTATE_FIRST_GATE = re.compile(r"(?i:block|blk|tower|phase|wing)\b|\d ?/ ?[Ff]\b|(?i:floor)|\d ?[樓楼]")
 _UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?)\b")
 _HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))")
 _HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_FLOOR}{_SEP}{_UNIT}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
@@ -119,6 +126,15 @@ class EnglishAddressRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("ADDRESS", "HkEnglishAddressRecognizer", ENGLISH)
         self._literals = None  # case-insensitive parts: no literal prefilter
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if _ESTATE_FIRST_GATE.search(text) is not None:
+            for match in ESTATE_FIRST.finditer(text):
+                score = self.score(match, text)
+                if score > 0.0:
+                    results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *self.span(match), score))
+        return results
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """The match without the punctuation and spaces it may have run into, with a
