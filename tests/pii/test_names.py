@@ -74,6 +74,9 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("<customer><name>Chan Tai Man</name><tier>gold</tier></customer>", "Chan Tai Man"),
         ("No\tName\tDept\n1\tOksana Beliaeva\tHR", "Oksana Beliaeva"),
         ("Claimant: José Núñez García", "José Núñez García"),
+        ("Sermon by Rev. Timothy Ho; Insp. Kwan attended.", "Kwan"),
+        ("Groom: Kelvin Lau\nBride: Winnie Chan\n新郎：劉家朗", "劉家朗"),
+        ("主禮：李德明牧師", "李德明"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -98,6 +101,7 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "Donation from Po Leung Kuk and Tung Wah Group of Hospitals.",
         "H K I D card, A B C order; 隻貓叫 Mango",
         "it's so long ago; this is ma wan pier; its wong tai sin temple",
+        "Pet name: Lucky\nSong name: Happy Birthday\nTeam name: Red Dragons",
     ],
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:

@@ -235,7 +235,8 @@ _NOT_PERSON_KEY = re.compile(
     r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"
     r"model|host|service|tool|function|display|domain|class|type|field|table|app|device|brand|"
     r"street|building|estate|city|country|org|school|hospital|venue|plan|course|dept|team|group|"
-    r"key|path|var|param|arg|tag|label|queue|bucket|server|image|package|module|method"
+    r"key|path|var|param|arg|tag|label|queue|bucket|server|image|package|module|method|pet|dog|"
+    r"cat|animal|breed|ssid|wifi|network|vessel|ship|boat|horse|song|book|movie|film|game|team"
 )
 
 
@@ -571,7 +572,9 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _TITLE = re.compile(
-    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR)\.?[ \t]+"
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
+    r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
+    r"Sister|Master|Sifu|Auntie|Uncle)\.?[ \t]+"
     rf"(?=[{U}])"
 )
 _TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")

@@ -148,7 +148,8 @@ ZH_NOT_IN_NAME = both_scripts_chars(
 )
 _ZH_HONORIFIC = both_scripts(
     ("先生", "小姐", "女士", "太太", "醫生", "姑娘", "師傅", "博士", "教授", "老師", "律師",
-     "經理", "主任", "廠長", "總", "生", "太", "姐", "sir", "Sir")
+     "經理", "主任", "廠長", "總", "生", "太", "姐", "sir", "Sir", "牧師", "神父", "修女", "教練",
+     "督察", "警長", "警員", "法官", "議員", "校長", "主席", "會計師", "工程師", "社工", "總監")
 )
 ZH_HONORIFICS = tuple(sorted(_ZH_HONORIFIC, key=len, reverse=True))
 

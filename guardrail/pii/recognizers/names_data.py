@@ -65,7 +65,10 @@ ENGLISH_GIVEN_NAMES = frozenset(
     """.split()
 )
 
-TITLES = frozenset("mr mrs ms miss dr mdm madam prof sir dame".split())
+TITLES = frozenset(
+    "mr mrs ms miss dr mdm madam prof sir dame rev revd pastor fr bishop hon judge justice "
+    "professor capt sgt insp supt cpl det constable".split()
+)
 
 # Place names made of name-like syllables, kept whole (lower-case, single-spaced).
 PLACE_NAMES = frozenset(
@@ -116,6 +119,8 @@ CHINESE_NAME_CONTEXT_BEFORE = (
 )
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生", "小姐", "女士", "太太", "生", "姐", "博士", "醫生", "教授", "老師", "同學", "（", "(",
+    "牧師", "神父", "修女", "教練", "督察", "警長", "警員", "法官", "議員", "校長", "主席",
+    "律師", "會計師", "工程師", "社工", "姑娘", "主任", "經理", "總監", "同事", "師傅",
     "住", "的電話", "電話", "身份證", "，電話", "的地址", "的電郵", "電郵", "聯絡", "致電", "於",
 )
 
@@ -247,7 +252,13 @@ NOT_NAMES = frozenset(
     summarise summarize translate draft review question answer q a
     principal consultant senior junior director analyst associate executive specialist
     coordinator intern partner head chief lead president vice chairman chairperson
-    treasurer doc docs document documents file files attachment
+    treasurer doc docs document documents file files attachment groom bride bridesmaid
+    emcee speaker author reporter photographer editor translator trainer instructor mentor
+    counsellor counselor caregiver carer nanny courier rider captain participant player
+    chairperson chair convenor signatory shareholder guarantor borrower lender executor
+    deceased informant sponsor nominee trustee negotiator investigator interpreter
+    magistrate counsel solicitor barrister lawyer prosecutor pastor priest physician dentist
+    vet judge
     """.split()
 )
 
@@ -282,6 +293,18 @@ NAME_LABELS_ROLE = (
     "coach", "therapist", "physio", "pharmacist", "surgeon", "consultant", "mother",
     "father", "son", "daughter", "husband", "wife", "child", "employee", "worker",
     "staff member", "case officer", "investigating officer", "reporting officer",
+    "groom", "bride", "best man", "bridesmaid", "mc", "emcee", "speaker", "guest speaker",
+    "author", "reporter", "photographer", "editor", "translator", "trainer", "instructor",
+    "mentor", "counsellor", "counselor", "social worker", "caseworker", "caregiver", "carer",
+    "nanny", "domestic helper", "fdh", "courier", "rider", "captain", "participant", "player",
+    "chairperson", "chair", "secretary", "treasurer", "convenor", "coordinator", "pic",
+    "person in charge", "approver", "signatory", "authorised signatory", "director",
+    "shareholder", "guarantor", "borrower", "lender", "debtor", "creditor", "executor",
+    "deceased", "informant", "dependant", "dependent", "sponsor", "nominee", "trustee",
+    "licensee", "negotiator", "salesperson", "account manager", "relationship manager", "rm",
+    "handler", "investigator", "arresting officer", "interpreter", "magistrate", "counsel",
+    "solicitor", "barrister", "lawyer", "prosecutor", "pastor", "priest", "volunteer",
+    "attendee", "winner", "nurse in charge", "physician", "dentist", "vet", "veterinarian",
 )
 # The same in Chinese (Traditional; Simplified forms are derived at import).
 NAME_LABELS_ZH = (
@@ -296,5 +319,12 @@ NAME_LABELS_ZH = (
     "訪客", "來電者", "司機姓名", "收款人", "付款人", "戶主", "帳戶持有人", "賬戶持有人",
     "報案人", "事主", "疑犯", "同事", "聯系人", "對接人", "經理", "主任", "老師", "班主任",
     "學生姓名", "候選人", "開單人", "承辦人", "簽名", "登記人", "業主姓名", "租客姓名",
-    "發件人", "收件人姓名", "寄件人姓名",
+    "發件人", "收件人姓名", "寄件人姓名", "新郎", "新娘", "伴郎", "伴娘", "司儀", "主婚人",
+    "證婚人", "父親", "母親", "配偶", "聯絡人姓名", "被保人", "借款人", "擔保人", "承租人",
+    "出租人", "買方", "賣方", "甲方", "乙方", "護士", "藥劑師", "治療師", "物理治療師",
+    "社工", "輔導員", "教練", "導師", "講者", "嘉賓", "主持", "作者", "記者", "攝影師",
+    "編輯", "翻譯", "譯者", "聯繫人", "負責老師", "監考", "主席", "秘書", "司庫", "董事",
+    "股東", "死者", "遺囑執行人", "受託人", "檢察官", "法官", "律師", "證人姓名", "警員",
+    "督察", "接待", "銷售", "經紀", "營業員", "客戶經理", "司機姓名", "車主", "房東",
+    "租戶", "屋主", "戶主姓名", "住客姓名", "病人姓名", "陪診", "照顧者", "家傭", "外傭",
 )
