@@ -110,6 +110,7 @@ FORMS = [
     ("Mr Chan\nFlat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O\n\nDear Mr Chan,",
      "Flat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O"),
     ("收件人：陳大文\n香港九龍\n觀塘道 123 號\n5 樓 A 室\n", "香港九龍\n觀塘道 123 號\n5 樓 A 室"),
+    ("Send to Ko Cheung House, 12 Ko Chiu Road, Yau Tong.", "Ko Cheung House, 12 Ko Chiu Road, Yau Tong"),
     # Code-mixed: Chinese parts in an English address, the estate first
     ("地址: Flat 5B, 12/F, 麗港城 3座", "Flat 5B, 12/F, 麗港城 3座"),
     ("我住 Laguna City Block 5 12/F Flat D 呀", "Laguna City Block 5 12/F Flat D"),

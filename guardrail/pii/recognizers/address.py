@@ -91,7 +91,8 @@ ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
-    rf"|{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"  # a number and a street, then districts
+    # a number and a street, after the building's name if any, then districts
+    rf"|(?:{_PLACE_NAME}[ \t]*,?[ \t]*\n?[ \t]*){{0,2}}{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
     r"{0,4}(?![A-Za-z]))"
