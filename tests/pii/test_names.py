@@ -77,6 +77,8 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("Sermon by Rev. Timothy Ho; Insp. Kwan attended.", "Kwan"),
         ("Groom: Kelvin Lau\nBride: Winnie Chan\n新郎：劉家朗", "劉家朗"),
         ("主禮：李德明牧師", "李德明"),
+        ("Name of Applicant:\nCHAN TAI MAN\nHKID: withheld", "CHAN TAI MAN"),
+        ("Name          Wong Siu Ming\nAge           34", "Wong Siu Ming"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:

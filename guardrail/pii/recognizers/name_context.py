@@ -170,6 +170,8 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
         if is_place(text[words[k][0]:words[-1][1]]) or is_place(text[words[k][0]:words[min(k + 1, len(words) - 1)][1]]):
             words = words[:k]
             break
+    if len(words) > 1 and any(is_place(text[words[0][0]:words[k][1]]) for k in range(1, min(3, len(words)))):
+        return None  # Hong Kong Identity Card: a place leads it
     start, end = words[0][0], words[-1][1]
     value = text[start:end]
     following = _WORD.match(text, end + 1) if end < len(text) and text[end] in " \t" else None
@@ -230,6 +232,8 @@ def _spaced(text: str, pos: int) -> bool:
 # An all-capital field with no colon, as scanned forms print it: ``Surname MENON``.
 _STRONG_NO_COLON = re.compile(
     r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
+    r"|^[ \t]*(?:full name|name|surname|given names?|first name|last name|english name|name of [a-z]+)"
+    r"[ \t]{2,}(?=[A-Z])"
 )
 _NOT_PERSON_KEY = re.compile(
     r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"
@@ -306,6 +310,10 @@ def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
         if kind is None:
             continue
         pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
+        if kind != "role" and text.startswith("\n", pos):
+            pos += 1  # the value on the line below its label, as forms print it
+            while text.startswith((" ", "\t"), pos):
+                pos += 1
         if kind == "strong":
             span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
             score = 0.85
