@@ -79,6 +79,7 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("主禮：李德明牧師", "李德明"),
         ("Name of Applicant:\nCHAN TAI MAN\nHKID: withheld", "CHAN TAI MAN"),
         ("Name          Wong Siu Ming\nAge           34", "Wong Siu Ming"),
+        ("Approved by T.M. Chan; copy to Leung K.W.", "Leung"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:

@@ -840,6 +840,9 @@ _SPELLED_SPACES = re.compile(r"(?<![A-Za-z0-9])[A-Z](?: [A-Z]){2,}(?: {2,4}[A-Z]
 _SURNAME_FIRST_COMMA = re.compile(
     r"(?<![A-Za-z])([A-Z]{2,}), ([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3})(?![A-Za-z])"
 )
+# Initials with a surname, either way round: T.M. Chan, C. Y. Leung, Chan T.M.
+_INITIALS_FIRST = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.[ ]?){1,3}([A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
+_INITIALS_AFTER = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,}),? (?:[A-Z]\.[ ]?){1,3}(?![A-Za-z])")
 _AH_NAME = re.compile(r"(?<![A-Za-z])Ah[ -]([A-Z][a-z]+)(?![A-Za-z])")
 
 
@@ -857,6 +860,11 @@ def _spelled_and_short_forms(text: str) -> Iterator[tuple[int, int, float]]:
         first_given = match[2].split()[0].split("-")[0]
         if is_surname(match[1]) and (is_given(first_given, in_position=True)):
             yield match.start(), match.end(), 0.8
+    if "." in text:
+        for pattern in (_INITIALS_FIRST, _INITIALS_AFTER):
+            for match in pattern.finditer(text):
+                if is_surname(match[1]) and not never_a_name(match[1]):
+                    yield match.start(), match.end(), 0.75
     for match in _AH_NAME.finditer(text):
         if match[1].lower() in GIVEN_SYLLABLES:
             yield match.start(), match.end(), 0.7
