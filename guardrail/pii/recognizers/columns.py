@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _SEPARATOR_ROW = re.compile(r"[\s|:\-+=]*")
-_MAX_ROWS = 60
+_MAX_ROWS = 25  # rows walked up to the header: a bound on the cost per value
 _MAX_HEADER = 40  # a header names a column; a longer cell is a value or prose
 
 
