@@ -136,7 +136,8 @@ class CallRecords:
         with self._lock:
             try:
                 if self._lost:
-                    gap = {"records_lost": self._lost, "since": self._lost_since, "until": time.time()}
+                    gap: dict[str, Any] = {"records_lost": self._lost, "since": self._lost_since,
+                                           "until": time.time()}
                     if self._lost_ids:
                         gap["request_ids"] = self._lost_ids
                     self.store.append("gap", gap)
