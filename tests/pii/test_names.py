@@ -80,6 +80,8 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("Name of Applicant:\nCHAN TAI MAN\nHKID: withheld", "CHAN TAI MAN"),
         ("Name          Wong Siu Ming\nAge           34", "Wong Siu Ming"),
         ("Approved by T.M. Chan; copy to Leung K.W.", "Leung"),
+        ("王芳表示同意，李娜和张伟明天出发。", "李娜"),
+        ("記者陳明報道。", "陳明"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -98,6 +100,7 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "To: Customer Service Team\nSubject: refund",
         "Dear Hiring Manager,\nPlease find my CV attached.",
         "駛近龍翔道時，凌晨發現有車停低。",
+        "受害人對方聲稱可以介紹投資，身高約一米七。",
         "| Station | Volunteer | Contact |\n|---|---|---|\n| Mong Kok | TBC | — |",
         "name,price,qty\nWidget A,12.5,3\nGadget Pro,99,1",
         "From: Human Resources\nTo: Internal Audit\nSubject: Q3",

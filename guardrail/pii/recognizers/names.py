@@ -196,7 +196,7 @@ _CONTEXT_BEFORE = tuple(both_scripts(CHINESE_NAME_CONTEXT_BEFORE))
 _CONTEXT_AFTER = tuple(both_scripts(CHINESE_NAME_CONTEXT_AFTER))
 _CHINESE_NAME = re.compile(
     "(?:" + "|".join(sorted(ZH_COMPOUND)) + "|[" + "".join(sorted(ZH_SURNAMES)) + "])"
-    "[" + "".join(sorted(ZH_GIVEN)) + "]{1,2}"
+    "[" + "".join(sorted(ZH_GIVEN - ZH_NOT_IN_NAME)) + "]{1,2}"
 )
 # Everyday words that open with a surname's character: 凌晨發現 is "found at dawn".
 _WORDS_NOT_NAMES = both_scripts(tuple(
@@ -206,6 +206,17 @@ _WORDS_NOT_NAMES = both_scripts(tuple(
     "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
     "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
     "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官".split()
+))
+# Words that end on a surname's character: in 對方聲稱 the 方 belongs to 對方.
+_WORDS_BEFORE = both_scripts(tuple(
+    "對方 雙方 地方 大方 官方 警方 校方 院方 資方 勞方 買方 賣方 甲方 乙方 一方 各方 多方 比方 "
+    "處方 配方 遠方 南方 北方 西方 東方 後方 前方 上方 下方 提高 最高 身高 現金 租金 資金 獎金 "
+    "黃金 押金 訂金 按金 基金 森林 中文 英文 公文 原文 全文 課文 論文 鑽石 明白 空白 坦白 一周 "
+    "上周 下周 本周 每周 平安 公安 保安 治安 完成 組成 達成 變成 造成 形成 責任 主任 擔任 信任 "
+    "任何 如何 為何 經常 正常 非常 日常 內容 形容 千萬 一萬 工程 過程 課程 行程 流程 開車 上車 "
+    "落車 廚房 住房 容易 交易 貿易 相關 有關 海關 機關 接連 大陸 登陸 氣溫 體溫 高溫 實施 措施 "
+    "設施 疫苗 方向 走向 傾向 古董 兒童 中華 豪華 繁華 分鐘 時鐘 半年 全年 新年 同年 每年 今年 "
+    "明年 去年 晚年 童年 少年 青年 中年 老年 成年 長期 短期 日期 到期 過期 定期 初期 後期".split()
 ))
 # What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
 _PLACE_AFTER = re.compile("[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园")
@@ -225,6 +236,8 @@ class ChineseNameRecognizer(RegexRecognizer):
         value = match[0]
         surname = 2 if value[:2] in ZH_COMPOUND else 1
         given = len(value) - surname
+        if before[-1:] + value[0] in _WORDS_BEFORE:
+            return 0.0
         if value.endswith("小") and after.startswith("姐"):
             return 0.0  # 麥小姐 is Miss Mak, not a name 麥小
         if _PLACE_AFTER.match(after) or zh_place_overlaps(text, start, end):
