@@ -59,6 +59,8 @@ FORMS = [
     ("my HKID is K four one five zero zero two three", "K four one five zero zero two three"),
     ("身份證：Y 四 五 七 四 五 五 括號 七。", "Y 四 五 七 四 五 五 括號 七"),
     ("身份證 : G644O03(6)", "G644O03(6)"),
+    ("HKID: A12345l(7)", "A12345l(7)"),
+    ("HKID A123456\n(3) is mine", "A123456\n(3)"),
     ("id_no: A1234567 (OCR)", "A1234567"),
     ("身份證號碼 \u0410123456(3)", "\u0410123456(3)"),
     # Passports of other countries, next to a passport word
