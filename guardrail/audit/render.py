@@ -76,7 +76,7 @@ def _overview_lines(summary: dict[str, Any]) -> list[str]:
     return [
         f"Integrity: {'intact' if integrity['intact'] else 'NOT intact: ' + str(integrity['problem'])}",
         *([f"- Records lost while the trail could not be written: {lost}"] if lost else []),
-        *([f"- Calls interrupted (the upstream was called, the proxy died before the record): {interrupted}"]
+        *([f"- Calls interrupted (begun, the proxy stopped before their record): {interrupted}"]
           if interrupted else []),
         (f"- Calls the proxy handled: {summary['calls'] + lost + interrupted} "
          f"({summary['calls']} recorded, {lost} lost, {interrupted} interrupted)"),

@@ -56,7 +56,7 @@ def test_open_intents_of_a_dead_writer_are_closed_as_interrupted(tmp_path: Path)
     report = verify_trail(trail)
     assert report.intact and report.interrupted == 3 and report.open_intents == 0 and report.calls == 3
     page = render_markdown(summarise([{"status": 200}] * 3, report, period={}))
-    assert "Calls interrupted (the upstream was called, the proxy died before the record): 3" in page
+    assert "Calls interrupted (begun, the proxy stopped before their record): 3" in page
     assert "Calls the proxy handled: 6 (3 recorded, 0 lost, 3 interrupted)" in page
 
 
