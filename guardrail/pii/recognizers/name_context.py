@@ -83,7 +83,7 @@ _PARTICLES = frozenset("de dela del delos da das do dos van von der den bin bint
 # Latin letters, accented ones too (José Núñez, Zoë, Nguyễn): names from everywhere.
 L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ"
 U = "A-ZÀ-ÖØ-Þ"
-_WORD = re.compile(rf"[{L}][{L}'’]*(?:-[{L}]+)*\.?(?![{L}0-9])")
+_WORD = re.compile(rf"[{L}](?:[{L}]|['’](?=[{L}]))*(?:-[{L}]+)*\.?(?![{L}0-9])")
 # Words after a name that make it a business or a place: Pacific Cable customer service,
 # Chiu Brothers Holdings, Complaints Handling Unit.
 ORG_WORDS = frozenset(
@@ -902,6 +902,9 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
                 continue
             upper = match[0].isupper()
             span = latin_name_at(text, start, lower_ok=False, max_words=4, newline_ok=upper)
+            following = _WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            if following and following[0].lower().rstrip(".") in ORG_WORDS:
+                continue  # Nathan Road, Alice Building
             end = span[1] if span else match.end()
             # An all-capital word is a heading or code more often than a name: only with
             # other all-capital words after it that could be names.

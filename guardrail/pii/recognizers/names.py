@@ -216,8 +216,18 @@ _WORDS_BEFORE = both_scripts(tuple(
     "任何 如何 為何 經常 正常 非常 日常 內容 形容 千萬 一萬 工程 過程 課程 行程 流程 開車 上車 "
     "落車 廚房 住房 容易 交易 貿易 相關 有關 海關 機關 接連 大陸 登陸 氣溫 體溫 高溫 實施 措施 "
     "設施 疫苗 方向 走向 傾向 古董 兒童 中華 豪華 繁華 分鐘 時鐘 半年 全年 新年 同年 每年 今年 "
-    "明年 去年 晚年 童年 少年 青年 中年 老年 成年 長期 短期 日期 到期 過期 定期 初期 後期".split()
+    "明年 去年 晚年 童年 少年 青年 中年 老年 成年 長期 短期 日期 到期 過期 定期 初期 後期 "
+    "由於 關於 對於 至於 等於 屬於 位於 基於 處於 終於 在於 善於 過於 急於 樂於 敢於 便於 難於 "
+    "忙於 用於 設計 統計 會計 社區 地區 市區 郊區 園區 小區 感謝 多謝 答謝 致謝 鳴謝 道謝 謝謝 "
+    "表姐 表哥 學生 醫生 先生 後生 出生 發生".split()
 ))
+# What the rest of a candidate is when it is no given name: 謝大家, 區中心, 高中生.
+_NOT_GIVEN = both_scripts(tuple(
+    "大家 各位 你們 我們 他們 中心 小區 一下 一起 一直 一定 同學 先生 小姐 女士 太太 公司 "
+    "中學 小學 大學 中文 英文".split()
+))
+# Surnames that are far more often the first character of a word: trusted with context only.
+_WORDY_SURNAMES = both_scripts_chars("談計查水利寧蒙冉牛羊成幸付宮封滑惠麴荀嵇鈕項")
 # What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
 _PLACE_AFTER = re.compile("[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -236,7 +246,9 @@ class ChineseNameRecognizer(RegexRecognizer):
         value = match[0]
         surname = 2 if value[:2] in ZH_COMPOUND else 1
         given = len(value) - surname
-        if before[-1:] + value[0] in _WORDS_BEFORE:
+        if before[-1:] + value[0] in _WORDS_BEFORE or value[surname:] in _NOT_GIVEN:
+            return 0.0
+        if value[:2] in ("高中", "高級", "高層", "高峰", "高手", "高效", "高鐵", "高铁", "高考", "高價", "高价"):
             return 0.0
         if value.endswith("小") and after.startswith("姐"):
             return 0.0  # 麥小姐 is Miss Mak, not a name 麥小
@@ -254,5 +266,6 @@ class ChineseNameRecognizer(RegexRecognizer):
                 return 0.9
             if value[:2] in _WORDS_NOT_NAMES:
                 return 0.0
-            return 0.6 if surname == 2 or value[0] in _COMMON_SURNAMES else 0.3
+            common = value[0] in _COMMON_SURNAMES and value[0] not in _WORDY_SURNAMES
+            return 0.6 if surname == 2 or common else 0.3
         return 0.7 if in_context else 0.2
