@@ -15,7 +15,7 @@ from pathlib import Path
 from guardrail.errors import ConfigurationError
 
 _HERE = Path(__file__).resolve().parent
-KINDS = ("places", "estates", "buildings", "brands")
+KINDS = ("places", "estates", "buildings", "landmarks", "brands")
 
 
 @cache
