@@ -105,6 +105,7 @@ def test_an_upstream_error_answer_is_not_sent_again(
 
 class QuickDeadline(HeadDeadlineProtocol):
     head_timeout = 0.3
+    max_head_bytes = 4096
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +166,15 @@ def test_unauthenticated_readiness_names_no_policy_file_or_model(deadline_url: s
     assert ready["vault"] == {"evicted_conversations": 0, "unpseudonymised_values": 0}
     text = json.dumps(ready)
     assert "limits-only" not in text and "echo" not in text
+
+
+def test_a_request_head_larger_than_the_limit_is_answered_431(deadline_url: str) -> None:
+    with connect(deadline_url) as sock:
+        sock.sendall(b"GET /health/live HTTP/1.1\r\n" + b"x-big: " + b"a" * 5000 + b"\r\n")
+        assert read_all(sock).startswith(b"HTTP/1.1 431")
+
+
+def test_a_large_body_sent_with_its_head_is_not_mistaken_for_a_large_head(deadline_url: str) -> None:
+    body = json.dumps({"model": "echo", "messages": [{"role": "user", "content": "x" * 8_000}]})
+    assert httpx.post(f"{deadline_url}/v1/chat/completions", content=body,
+                      headers={"content-type": "application/json"}, timeout=30).status_code == 200
