@@ -27,8 +27,8 @@ from guardrail.errors import ConfigurationError
 
 CONFIG_ENV = "GUARDRAIL_CONFIG"
 # uvicorn's settings against slow or idle clients: a request's head must arrive within
-# 10 s of its first byte (HeadDeadlineProtocol), an idle keep-alive connection is closed
-# after 5 s, and past 1,000 open connections new requests get 503 rather than a queue.
+# 10 s of its first byte and be at most 64 KB (HeadDeadlineProtocol), an idle keep-alive
+# connection is closed after 5 s, and past 1,000 open connections new requests get 503.
 SERVER_LIMITS = {"http": HeadDeadlineProtocol, "timeout_keep_alive": 5, "limit_concurrency": 1000}
 
 
