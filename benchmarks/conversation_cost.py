@@ -10,7 +10,9 @@ latency a path adds over a direct call to the same upstream (paired per request:
 
 - *growing* conversations: turn 1, 2, ... 20 of one conversation, each request holding
   every earlier user message and assistant answer, as a chat client sends them
-  (guardrail gets the conversation's id in ``x-guardrail-conversation-id``);
+  (guardrail gets the conversation's id in ``x-guardrail-conversation-id``); the
+  conversations advance side by side, turn by turn, as a server with several users
+  sees them (``--one-by-one``: each runs to turn 20 before the next starts);
 - *replayed* conversations: a fresh conversation of 1, 5, 10 or 20 user turns sent at
   once, never seen before (the cold cost of that much text);
 - single prompts of 1, 10 and 100 KB.
@@ -265,25 +267,44 @@ class Request:
     messages: list[dict[str, str]]
 
 
-def plan(generator: HongKongMessages, growing: int, replays: int, prompts: dict[int, int]) -> list[Request]:
-    """Rounds of one growing conversation (every turn up to 20), one replay of each length
-    and some prompts, so every kind is spread over the run."""
-    requests: list[Request] = []
-    rounds = max(growing, replays, *prompts.values())
-    for r in range(rounds):
-        if r < growing:
-            history = generator.conversation(max(TURNS))
-            cid = f"grow-{uuid.uuid4().hex[:12]}"
-            for turn in range(1, max(TURNS) + 1):
-                requests.append(Request("growing", turn, cid, history[: 2 * turn - 1]))
+def plan(generator: HongKongMessages, growing: int, replays: int, prompts: dict[int, int],
+         *, together: bool = True) -> list[Request]:
+    """Every request in the order sent.
+
+    ``together``: the growing conversations advance side by side, turn 1 of each, then
+    turn 2 of each, and so on, as a server with several users at once sees them (their
+    histories then outgrow any small cache of recent texts); otherwise one conversation
+    runs from turn 1 to 20 before the next starts. Replays and prompts are spread over
+    the run either way."""
+    conversations = [(f"grow-{uuid.uuid4().hex[:12]}", generator.conversation(max(TURNS))) for _ in range(growing)]
+    others: list[list[Request]] = []
+    for r in range(max(replays, *prompts.values())):
+        batch = []
         if r < replays:
-            for turns in TURNS:
-                requests.append(Request("replayed", turns, f"replay-{uuid.uuid4().hex[:12]}",
-                                        generator.conversation(turns)))
-        for kb, count in prompts.items():
-            if r < count:
-                requests.append(Request("prompt", kb, f"prompt-{uuid.uuid4().hex[:12]}",
-                                        [{"role": "user", "content": generator.user(kb * 1024)}]))
+            batch += [Request("replayed", turns, f"replay-{uuid.uuid4().hex[:12]}", generator.conversation(turns))
+                      for turns in TURNS]
+        batch += [Request("prompt", kb, f"prompt-{uuid.uuid4().hex[:12]}",
+                          [{"role": "user", "content": generator.user(kb * 1024)}])
+                  for kb, count in prompts.items() if r < count]
+        others.append(batch)
+
+    def turn(cid: str, history: list[dict[str, str]], number: int) -> Request:
+        return Request("growing", number, cid, history[: 2 * number - 1])
+
+    requests: list[Request] = []
+    if together:
+        spread = [request for batch in others for request in batch]
+        per_turn = -(-len(spread) // max(TURNS))
+        for number in range(1, max(TURNS) + 1):
+            requests += [turn(cid, history, number) for cid, history in conversations]
+            requests += spread[(number - 1) * per_turn: number * per_turn]
+        return requests
+    for r in range(max(growing, len(others))):
+        if r < growing:
+            cid, history = conversations[r]
+            requests += [turn(cid, history, number) for number in range(1, max(TURNS) + 1)]
+        if r < len(others):
+            requests += others[r]
     return requests
 
 
@@ -399,7 +420,7 @@ def run_latency(args: argparse.Namespace) -> dict[str, Any]:
         growing = args.growing
     generator = HongKongMessages(args.seed)
     warmup = [Request("warmup", 1, f"warm-{i}", generator.conversation(2)) for i in range(3)]
-    requests = plan(generator, growing, replays, prompts)
+    requests = plan(generator, growing, replays, prompts, together=not args.one_by_one)
     folder = Path(tempfile.mkdtemp(prefix="guardrail-conversations-"))
     env = {"LITELLM_LOCAL_MODEL_COST_MAP": "True"}
     up_port, guard_port = free_port(), free_port()
@@ -593,6 +614,8 @@ def main() -> None:
                         help="Python of a virtualenv with litellm[proxy] and presidio (default: this one)")
     parser.add_argument("--no-peer", action="store_true", help="guardrail and direct only")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--one-by-one", action="store_true",
+                        help="run each growing conversation to turn 20 before starting the next")
     parser.add_argument("--as-shipped", action="store_true",
                         help="the default policy exactly (threat classifiers refuse, conversations may end early)")
     parser.add_argument("--pid-file", help="write the guardrail proxy's pid here once it is up (for py-spy)")
