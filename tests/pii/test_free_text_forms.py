@@ -112,6 +112,8 @@ FORMS = [
     ("Mr Chan\nFlat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O\n\nDear Mr Chan,",
      "Flat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O"),
     ("收件人：陳大文\n香港九龍\n觀塘道 123 號\n5 樓 A 室\n", "香港九龍\n觀塘道 123 號\n5 樓 A 室"),
+    ("the Premises known as Flat D on the 25th Floor of Tower 3, Festival City, No. 1 Mei Tin Road, Sha Tin (the",
+     "Flat D on the 25th Floor of Tower 3, Festival City, No. 1 Mei Tin Road, Sha Tin"),
     ("Send to Ko Cheung House, 12 Ko Chiu Road, Yau Tong.", "Ko Cheung House, 12 Ko Chiu Road, Yau Tong"),
     # Code-mixed: Chinese parts in an English address, the estate first
     ("地址: Flat 5B, 12/F, 麗港城 3座", "Flat 5B, 12/F, 麗港城 3座"),
@@ -149,6 +151,8 @@ KEPT = [
     "今日掛三號風球，我喺沙田等你",
     "出生日期 1991年",
     "one or two people came, oh well",
+    "Room 12 of the Hotel Icon",
+    "Flat 3 of the building was sold",
     "Staff ID 91234567",
     "Policy number 9123 4567",
     "Price 1234.5678 HKD",

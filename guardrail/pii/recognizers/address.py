@@ -74,7 +74,8 @@ _STREET_LEAD = _STREET
 # Parts are separated by commas or spaces, and by line breaks on an envelope, where each
 # line after the first is a name standing alone (``Kin Ming House⏎Kin Ming Estate``).
 _SEP = (
-    rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+"
+    # (and, in deeds and tenancy agreements, "Flat D on the 25th Floor of Tower 3")
+    rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+(?:(?:on|of)(?:[ \t]+the)?[ \t]+)?"
     rf"|[ \t]*\n[ \t]*(?=(?:{_STREET_LEAD}|{_NAME_LEAD})[ \t]*(?:,|\n|$)))"
 )
 _PLACE_NAME = (
