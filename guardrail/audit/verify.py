@@ -70,14 +70,19 @@ class ChainReport:
 
 
 def verify_trail(path: Path, jwks: Mapping[str, Mapping[str, Any]] | None = None, *,
-                 witnessed: Iterable[Witnessed] = (), checkpoint_every: int = CHECKPOINT_EVERY) -> ChainReport:
+                 witnessed: Iterable[Witnessed] = (), checkpoint_every: int = CHECKPOINT_EVERY,
+                 max_interval: int | None = None) -> ChainReport:
     """Check the trail at ``path``; signatures too when ``jwks`` is given, and every
     checkpoint a witness holds (``witnessed``). ``checkpoint_every`` is the interval
-    assumed for checkpoints that do not state their own."""
+    assumed for checkpoints that do not state their own; ``max_interval``, the
+    auditor's own expectation, caps what checkpoints state (a rewrite signed with a
+    stolen key could state any interval)."""
     report = ChainReport()
     try:
         trail = open_trail(path)
-        return _Verifier(trail, jwks, list(witnessed), checkpoint_every, report).run(path)
+        verifier = _Verifier(trail, jwks, list(witnessed), checkpoint_every, report)
+        verifier.max_interval = max_interval
+        return verifier.run(path)
     except TrailUnreadable as error:
         report.problem = Problem(str(path), 0, str(error).removeprefix(f"{path}: "))
         return report
@@ -193,9 +198,12 @@ class _Verifier:
             for request_id in record.get("request_ids") or []:
                 self.open.pop(str(request_id), None)
 
+    max_interval: int | None = None
+
     def _interval(self, checkpoint: dict[str, Any] | None) -> int:
         declared = _dig(checkpoint, ("record", "head", "every")) if checkpoint else None
-        return declared if isinstance(declared, int) and declared > 0 else self.every
+        interval = declared if isinstance(declared, int) and declared > 0 else self.every
+        return min(interval, self.max_interval) if self.max_interval else interval
 
     def _checkpoint(self, entry: dict[str, Any], name: str, number: int, since: int) -> Problem | None:
         record = entry.get("record") or {}

@@ -214,12 +214,16 @@ def audit_verify(
     no_signatures: Annotated[
         bool, typer.Option("--no-signatures", help="Check the chain without checkpoint signatures (no key set).")
     ] = False,
+    checkpoint_every: Annotated[
+        int | None, typer.Option("--checkpoint-every", min=1, help="The interval you expect (audit_trail."
+                                 "checkpoint_every): fail if checkpoints are further apart, whatever they state.")
+    ] = None,
 ) -> None:
     """Exit 0 only if the chain, its signed checkpoints and every witnessed checkpoint are intact."""
     from guardrail.cli.audit_cmd import run_verify
 
     run_verify(audit_trail(trail), jwks, witnesses=witness or [], witness_jwks=witness_jwks, trail_id=trail_id,
-               no_signatures=no_signatures)
+               no_signatures=no_signatures, checkpoint_every=checkpoint_every)
 
 
 @witness_app.command("serve")

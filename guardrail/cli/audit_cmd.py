@@ -24,10 +24,11 @@ from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
 
 def run_verify(path: Path, jwks_path: Path | None, *, witnesses: list[str] | None = None,
-               witness_jwks: Path | None = None, trail_id: str = "guardrail", no_signatures: bool = False) -> None:
+               witness_jwks: Path | None = None, trail_id: str = "guardrail", no_signatures: bool = False,
+               checkpoint_every: int | None = None) -> None:
     jwks = None if no_signatures else _jwks(path, jwks_path)
     witnessed = _witnessed(witnesses or [], trail_id, witness_jwks)
-    report = verify_trail(path, jwks, witnessed=witnessed)
+    report = verify_trail(path, jwks, witnessed=witnessed, max_interval=checkpoint_every)
     if jwks is not None and jwks_path is None:
         report.warnings.append("the key set was read from beside the trail: whoever can rewrite the trail can "
                                "replace it; pass --jwks from a copy kept elsewhere, and --witness")

@@ -279,3 +279,15 @@ def test_cli_needs_a_key_and_checks_witnesses(tmp_path: Path, witness_server: st
     rewrite(scene.trail, old[:12])
     cut = cli(str(scene.trail), "--jwks", str(apart), "--witness", witness_server, "--trail-id", scene.trail_id)
     assert cut.returncode == 1 and "the trail was cut back" in cut.stdout
+
+
+def test_a_rewrite_stating_a_longer_interval_fails_against_the_auditors(tmp_path: Path, witness_server: str) -> None:
+    scene = build(tmp_path, witness_server)
+    new = rechain(entries(scene.trail), scene.signer, every=None)
+    new.append(checkpoint(new[-1]["seq"], new[-1]["hash"], new[-1]["time"], scene.signer, 50))
+    rewrite(scene.trail, new)
+    assert verify_trail(scene.trail, scene.jwks).intact  # 23 entries under a stated interval of 50
+    report = verify_trail(scene.trail, scene.jwks, max_interval=EVERY)
+    assert report.problem is not None and "more than the interval of 5" in report.problem.reason
+    result = cli(str(scene.trail), "--checkpoint-every", str(EVERY))
+    assert result.returncode == 1 and "more than the interval of 5" in result.stdout
