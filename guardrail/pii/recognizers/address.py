@@ -4,15 +4,25 @@ Hong Kong writes a home address from the inside out: flat, floor, block, buildin
 estate, street (often absent: most homes are in estates), district, region:
 ``Flat A, 18/F, Block 4, Heng Fa Chuen``, ``Flat 14, 6/F, Ko Cheung House, Ko Yee
 Estate, Yau Tong``, ``12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong``. So an
-address is either led by a flat, room, house or floor and runs on over the capitalised
-names after it, or is a number and a street, with the district after it. Transcripts
-say the numbers (``flat eight, thirty-first floor, Tower three``), forms shout in
-capitals without commas (``FLAT 9 20/F HO MING HOUSE``); both count. Names run on only
-within a line, or onto the next after a comma or a building word, so the label on the
-next line (``Correspondence address:``) stays out of the span.
+address is either led by a flat, room, house, floor or block and runs on over the
+capitalised names after it, or is a number and a street (with the building's name
+before it and the district after it). A flat or floor alone with names is not enough
+when nothing says building or estate (``Shop 12, Festival Walk``, ``the 30th floor, I``):
+a mall or a floor is a place, a home has a flat in a building.
+
+Free text bends the order and the words: transcripts say the numbers (``flat eight,
+thirty-first floor, Tower three``), forms shout in capitals without commas (``FLAT 9
+20/F HO MING HOUSE``), chats are in lower case after a flat and floor, deeds join the
+parts with "on the" and "of", envelopes put one part on a line, code-mixed text writes
+the estate or flat in Chinese (``Flat 5B, 12/F, 麗港城 3座``) or names the estate first
+as Chinese does (``Laguna City Block 5 12/F Flat D``, never a name before a flat, which
+is a person's). Otherwise names run on only within a line, or onto the next after a
+comma or a building word, so the label on the next line (``Correspondence address:``)
+stays out of the span.
 
 Addresses abroad are caught in their own shapes: a street and number before a postal
-code and city (``Bergmannstraße 41, 10961 Berlin``), a British postcode at the end.
+code and city (``Bergmannstraße 41, 10961 Berlin``), a British postcode or an American
+state and ZIP code at the end, Indonesian ``Jl. ... No. 14, RT 03/RW 05``.
 """
 
 from __future__ import annotations
