@@ -28,7 +28,6 @@ state and ZIP code at the end, Indonesian ``Jl. ... No. 14, RT 03/RW 05``.
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from presidio_analyzer import RecognizerResult

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
 from typing import Any
 
 from presidio_analyzer import RecognizerResult

@@ -12,7 +12,6 @@ write it; and a machine-readable zone line gives the number in its first field.
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from presidio_analyzer import RecognizerResult

@@ -25,12 +25,10 @@ unless written with ``+86``.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import phonenumbers
 from phonenumbers import PhoneNumber
-
-from typing import Any
-
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
