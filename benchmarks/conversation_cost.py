@@ -415,7 +415,7 @@ def run_latency(args: argparse.Namespace) -> dict[str, Any]:
     if args.quick:
         growing, replays, prompts = 3, 1, {1: 3, 10: 1, 100: 1}
     else:
-        growing, replays, prompts = 12, 6, {1: 12, 10: 6, 100: 3}
+        growing, replays, prompts = 16, 6, {1: 12, 10: 6, 100: 3}
     if args.growing is not None:
         growing = args.growing
     generator = HongKongMessages(args.seed)
@@ -609,7 +609,7 @@ def _checks(guard: Any) -> Iterator[Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer conversations: under 3 minutes")
-    parser.add_argument("--growing", type=int, help="growing conversations (default 12, quick 3)")
+    parser.add_argument("--growing", type=int, help="growing conversations (default 16, quick 3)")
     parser.add_argument("--litellm-python", default=sys.executable,
                         help="Python of a virtualenv with litellm[proxy] and presidio (default: this one)")
     parser.add_argument("--no-peer", action="store_true", help="guardrail and direct only")
