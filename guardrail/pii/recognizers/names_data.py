@@ -264,6 +264,11 @@ NOT_NAMES = frozenset(
     deceased informant sponsor nominee trustee negotiator investigator interpreter
     magistrate counsel solicitor barrister lawyer prosecutor pastor priest physician dentist
     vet judge
+    nepali pakistani bangladeshi indian filipino filipina indonesian thai vietnamese japanese
+    korean chinese british american australian canadian german french european african
+    cantonese mandarin english
+    docker java linux python kubernetes windows android excel powerpoint outlook teams zoom
+    slack github app apps lego panadol pixel iphone ipad macbook chrome safari
     """.split()
 )
 

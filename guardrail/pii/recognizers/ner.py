@@ -14,7 +14,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.name_context import ORG_WORDS
-from guardrail.pii.recognizers.name_lexicon import is_place, is_surname, never_a_name
+from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_mentions import inside_place
 from guardrail.pii.recognizers.names_data import PLACE_NAMES
 
@@ -35,8 +35,21 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         return [r for r in results if _keep(text, r)]
 
 
+_ODD_CASE = re.compile(r"[a-z][A-Z]")
+
+
 def _plausible(span: str) -> bool:
     if _PLAUSIBLE.fullmatch(span) is None or span.lower() in PLACE_NAMES or is_place(span):
+        return False
+    # A name starts with a capital and has none after a small letter (eTAX, iAM Smart,
+    # MegaBox are products); McDonald and MacLeod are the exceptions.
+    if not span[0].isupper() and not (len(span.split()) > 1 and all(
+        is_surname(word) or is_given(word, in_position=True) for word in span.split()
+    )):
+        return False  # "gore", "intro"; a lower-case name the lists know is kept (tsang ho yin)
+    if any(
+        _ODD_CASE.search(word) and not re.match(r"M[a]?c[A-Z]", word) for word in span.split()
+    ):
         return False
     words = _WORDS.findall(span)
     # Role and field words (Guest, Mum, Tel, Volunteer) and names of businesses or
