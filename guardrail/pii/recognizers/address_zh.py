@@ -63,10 +63,10 @@ _PIECE = (
     r"|\([一二三四五六七八九]\)(?=[邨村])"  # 石籬(二)邨
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
+_REACH = 36  # characters reached back from an end: a long mainland address, or an OCR-spaced one
 CHINESE = re.compile(
-    rf"((?:{_PIECE}){{0,30}}{_TAIL})"
+    rf"((?:{_PIECE}){{0,{_REACH}}}{_TAIL})"
 )
-_REACH = 30
 _TAIL_ONLY = re.compile(_TAIL)
 _REACH_BACK = re.compile(rf"(?:{_PIECE})+$")
 _HAN = re.compile(f"[{_CJK}]")
