@@ -103,6 +103,8 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "受害人對方聲稱可以介紹投資，身高約一米七。",
         "首先感謝大家出席。由于小区道路狭窄。點樣同高中生講歷史？社區中心有講座。",
         "A body on Nathan Road; a fight in Lan Kwai Fong; hiking on Tai Mo Shan.",
+        '{"type": "function", "function": {"name": "WeatherLookup"}}, {"name": "Lookup"}',
+        "Run Docker on Linux; ask the eTAX app; build with Lego.",
         "| Station | Volunteer | Contact |\n|---|---|---|\n| Mong Kok | TBC | — |",
         "name,price,qty\nWidget A,12.5,3\nGadget Pro,99,1",
         "From: Human Resources\nTo: Internal Audit\nSubject: Q3",

@@ -299,6 +299,21 @@ def _label_kind(head: str, quoted: bool) -> str | None:
     return None
 
 
+def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
+    """A JSON "name" holds a person only if its value could be one: tool and function
+    definitions name things too ({"name": "Lookup"}, {"name": "get_weather"})."""
+    value = text[span[0]:span[1]]
+    if any("\u3400" <= ch <= "\u9fff" for ch in value):
+        return True
+    end_quote = text[span[1]:span[1] + 1]
+    if end_quote not in ("\"", "'", "”"):
+        return False  # the string goes on past the name: a sentence, a code
+    words = value.replace(",", " ").replace("/", " ").split()
+    if len(words) >= 2:
+        return True
+    return is_given(value, in_position=True) or is_surname(value)
+
+
 def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
     for sep in _SEP_AT.finditer(text):
         line_start = text.rfind("\n", 0, sep.start()) + 1
@@ -306,7 +321,8 @@ def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
         head = raw_head[: _HEAD_TRIM.search(raw_head).start()]  # type: ignore[union-attr]
         if not head:
             continue
-        kind = _label_kind(head, raw_head.rstrip().endswith(("\"", "'", "”")))
+        quoted = raw_head.rstrip().endswith(("\"", "'", "”"))
+        kind = _label_kind(head, quoted)
         if kind is None:
             continue
         pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
@@ -316,6 +332,8 @@ def _labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 pos += 1
         if kind == "strong":
             span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
+            if span and quoted and not _person_key_value(text, span, sep.end()):
+                span = None
             score = 0.85
         elif kind == "role":
             title = _TITLE_AFTER_LABEL.match(text, pos)
