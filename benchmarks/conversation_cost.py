@@ -84,6 +84,8 @@ QUIET_SECONDS = 0.03
 SEED = 22
 PERSONAL_SHARE = 0.2  # of sentences
 
+# One new ~1 KB user message and nothing else: what turn 1 costs, measured all through the run.
+FRESH = {("growing", 1), ("replayed", 1), ("prompt", 1)}
 DIRECT = "direct"
 GUARDED = "guardrail hk-genai-2025"
 PEER = "LiteLLM + Presidio"
@@ -506,10 +508,10 @@ def summarise(requests: Sequence[Request], results: dict[str, list[tuple[float, 
             if status != 200:
                 failures[f"{name} {request.kind} {request.size} -> {status}"] += 1
                 continue
-            if name != DIRECT:
-                added[name][(request.kind, request.size)].append(ms - base)
-            else:
-                added[name][(request.kind, request.size)].append(ms)
+            value = ms - base if name != DIRECT else ms
+            added[name][(request.kind, request.size)].append(value)
+            if (request.kind, request.size) in FRESH:
+                added[name][("fresh", 1)].append(value)
     table = {name: {f"{kind}:{size}": statistics.median(v) for (kind, size), v in rows.items()}
              for name, rows in added.items()}
     counts = {f"{kind}:{size}": len(v) for (kind, size), v in added[GUARDED].items()}
@@ -533,8 +535,11 @@ def report(summary: dict[str, Any]) -> None:
         print(f"{label:22}{cells}{table[DIRECT][key]:10.1f}{summary['samples'].get(key, 0):5}")
     ours = table[GUARDED]
     nan = float("nan")
+    print(f"{'any fresh 1 KB message':22}" + "".join(f"{table[n].get('fresh:1', nan):26.1f}" for n in names)
+          + f"{table[DIRECT].get('fresh:1', nan):10.1f}{summary['samples'].get('fresh:1', 0):5}"
+          + "  (growing turn 1, replayed 1, prompt 1 KB: spread over the whole run)")
     print(f"\nguardrail growing turn 20 / turn 1: {ours.get('growing:20', nan) / ours.get('growing:1', nan):.2f}x "
-          f"(bar: <= 1.3x)")
+          f"(bar: <= 1.3x); / any fresh 1 KB message: {ours.get('growing:20', nan) / ours.get('fresh:1', nan):.2f}x")
     if PEER in table:
         print(f"LiteLLM + Presidio turn 20 / guardrail turn 20: "
               f"{table[PEER].get('growing:20', nan) / ours.get('growing:20', nan):.1f}x (bar: >= 10x)")
