@@ -16,7 +16,7 @@ from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.name_context import ORG_WORDS
 from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_mentions import inside_place
-from guardrail.pii.recognizers.names_data import PLACE_NAMES
+from guardrail.pii.recognizers.names_data import PLACE_NAMES, TITLES
 
 _PLAUSIBLE = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -32,7 +32,24 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts)
-        return [r for r in results if _keep(text, r)]
+        for result in results:
+            if result.entity_type == "PERSON":
+                _drop_leading_roles(text, result)
+        return [r for r in results if r.end > r.start and _keep(text, r)]
+
+
+def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
+    """"Guest Olumide Adeyemi" -> "Olumide Adeyemi": a role before a name is no part of it."""
+    while True:
+        word = _WORDS.match(text, result.start)
+        if word is None or word.end() >= result.end or not never_a_name(word[0]) or (
+            word[0].lower().strip(".") in TITLES
+        ):
+            return
+        gap = re.match(r"[ \t]+", text[word.end():result.end])
+        if gap is None:
+            return
+        result.start = word.end() + gap.end()
 
 
 _ODD_CASE = re.compile(r"[a-z][A-Z]")
@@ -55,6 +72,10 @@ def _plausible(span: str) -> bool:
     # Role and field words (Guest, Mum, Tel, Volunteer) and names of businesses or
     # buildings (... Engineering, ... Centre) are not people.
     if all(never_a_name(word) for word in words):
+        return False
+    # Run Docker, Guest Relations: a role, field or product word in the span (titles
+    # aside; the name patterns find "Auntie Fong" and "Dr Chan" themselves).
+    if any(never_a_name(word) and word.lower().strip(".") not in TITLES for word in words):
         return False
     return not any(word.lower() in ORG_WORDS for word in words[1:])
 
