@@ -130,6 +130,7 @@ class Proxy:
             request_id=request.state.request_id,
             conversation_id=option_header(request.headers, CONVERSATION_HEADER) or options.conversation_id,
             opted_out=options.opt_out if opted_out is None else opted_out,
+            principal=caller.principal,
         )
         return guard, context
 
@@ -274,7 +275,8 @@ def _as_proxy_error(error: Exception, record: dict[str, Any]) -> ProxyError:
 
 async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
-                           limit=proxy.config.max_body_bytes)
+                           limit=proxy.config.max_body_bytes,
+                           seconds=proxy.config.body_timeout_seconds)
     chat = validate_chat(body)
     _known_model(proxy, chat.model)
     guard, context = proxy.context(request, caller, chat.guardrail)
@@ -374,7 +376,8 @@ async def _stream(
 
 async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Response:
     body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
-                           limit=proxy.config.max_body_bytes)
+                           limit=proxy.config.max_body_bytes,
+                           seconds=proxy.config.body_timeout_seconds)
     embedding = validate_embedding(body)
     _known_model(proxy, embedding.model)
     guard, context = proxy.context(request, caller, embedding.guardrail)

@@ -26,6 +26,7 @@ class Caller:
     policy: str
     use_case: str | None = None
     use_cases: frozenset[str] | None = None
+    principal: str = ""  # a short digest of the key: pseudonyms are kept per key within a tenant
 
     def may_use(self, use_case: str, default: str) -> bool:
         """Whether this caller may ask for ``use_case``; ``default`` is its policy's
@@ -41,6 +42,7 @@ class KeyRing:
             _digest(k.key.get_secret_value()): Caller(
                 k.tenant, k.policy or default_policy, k.use_case,
                 frozenset(k.allowed_use_cases or ([k.use_case] if k.use_case else [])),
+                principal=_digest(k.key.get_secret_value()).hex()[:16],
             )
             for k in keys
         }

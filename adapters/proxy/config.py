@@ -98,6 +98,7 @@ class ServerConfig(_Strict):
     )
     keys: list[KeyConfig] = Field(default_factory=list)
     max_body_bytes: int = Field(default=1_000_000, gt=0)
+    body_timeout_seconds: float = Field(default=30.0, gt=0, description="A body slower than this gets 408.")
     upstream_timeout_seconds: float = Field(default=60.0, gt=0)
     vault_ttl_seconds: float = Field(default=3600.0, gt=0)
     audit_store: Literal["folder", "sqlite"] = Field(

@@ -17,6 +17,7 @@ import re
 from collections.abc import AsyncIterator, Mapping
 from typing import Any, TypeVar
 
+import anyio
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guardrail.adapters.proxy.errors import ProxyError, invalid
@@ -60,17 +61,25 @@ class EmbeddingRequest(BaseModel):
     guardrail: GuardrailOptions = Field(default_factory=GuardrailOptions)
 
 
-async def read_json(chunks: AsyncIterator[bytes], *, declared_length: str | None, limit: int) -> dict[str, Any]:
-    """The body as a JSON object, or a :class:`ProxyError`."""
+async def read_json(
+    chunks: AsyncIterator[bytes], *, declared_length: str | None, limit: int, seconds: float = 30.0
+) -> dict[str, Any]:
+    """The body as a JSON object, or a :class:`ProxyError`; a body that has not arrived
+    whole within ``seconds`` is a 408 (a slow client holds a connection for nothing)."""
     too_large = ProxyError(413, "invalid_request_error", "request_too_large",
                            f"request body exceeds the limit of {limit} bytes")
     if declared_length is not None and declared_length.isdigit() and int(declared_length) > limit:
         raise too_large
     body = bytearray()
-    async for chunk in chunks:
-        body += chunk
-        if len(body) > limit:
-            raise too_large
+    try:
+        with anyio.fail_after(seconds):
+            async for chunk in chunks:
+                body += chunk
+                if len(body) > limit:
+                    raise too_large
+    except TimeoutError:
+        raise ProxyError(408, "invalid_request_error", "request_timeout",
+                         f"the request body did not arrive within {seconds:g} s") from None
     try:
         text = bytes(body).decode("utf-8")
     except UnicodeDecodeError as error:

@@ -111,3 +111,38 @@ def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_proxy: Proxy
         assert call("k-plain").headers["x-guardrail-use-case"] == "general"
         assert call("k-plain", header="general").status_code == 200
         assert call("k-plain", header="creative").status_code == 403
+
+
+def test_another_key_of_the_same_tenant_cannot_test_guesses_against_a_conversation(
+    make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]
+) -> None:
+    from tests.conftest import ROUND_TRIP
+
+    keys = [{"key": "k-alice", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"},
+            {"key": "k-mallory", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"}]
+    conversation = {"x-guardrail-conversation-id": "c-shared"}
+    with make_proxy(keys=keys) as url, httpx.Client(base_url=url, timeout=30) as client:
+        def ask(key: str, text: str) -> str:
+            response = client.post("/v1/chat/completions", headers={"authorization": f"Bearer {key}", **conversation},
+                                   json={"model": "echo", "messages": [{"role": "user", "content": text}]})
+            assert response.status_code == 200, response.text
+            return response.json()["choices"][0]["message"]["content"]
+
+        ask("k-alice", "My name is Chan Tai Man, call me on 9123 4567.")
+        guess = ask("k-mallory", "Is it CHAN TAI MAN?")  # a guess in another spelling of the victim's value
+    assert "Chan Tai Man" not in guess
+
+
+def test_a_body_that_trickles_in_gets_408_instead_of_holding_the_connection(make_proxy: ProxyFactory) -> None:
+    import socket
+    import time
+
+    with make_proxy(body_timeout_seconds=0.5) as url:
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as connection:
+            connection.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+                               b"content-length: 100\r\n\r\n{\"model\":")
+            started = time.monotonic()
+            answer = connection.recv(4096).decode()
+        assert answer.startswith("HTTP/1.1 408") and "request_timeout" in answer
+        assert time.monotonic() - started < 5
