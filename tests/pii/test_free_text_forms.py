@@ -85,6 +85,7 @@ FORMS = [
     ("電郵：yimwaiping@ netvigator.com", "yimwaiping@ netvigator.com"),
     ("e-mail peter.wong@gm\u0430il.com", "peter.wong@gm\u0430il.com"),
     ("Head of People\nm.kwan@peakview-capital.example", "m.kwan@peakview-capital.example"),
+    ("商業登記證號碼：12345678-000", "12345678-000"),
     ("Certificate No.: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7", "5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7"),
     # Chinese addresses: estate homes, streets ending 道中, mainland, OCR, spoken floors
     ("地址寫新界將軍澳寶林邨寶寧樓7樓D室", "新界將軍澳寶林邨寶寧樓7樓D室"),

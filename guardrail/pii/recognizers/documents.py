@@ -37,7 +37,7 @@ _PASSPORT_CONTEXT = re.compile(
 )
 
 _BR = re.compile(
-    r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}-\d{2}-\d{2}-\d)?"
+    r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}(?:-\d{2}-\d{2}-\d)?)?"  # with the branch number alone too
     # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
     r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)"
 )
@@ -86,15 +86,14 @@ def _headed(text: str, position: int, words: re.Pattern[str]) -> bool:
 
 
 class HkBusinessRegRecognizer(RegexRecognizer):
-    """Eight digits, often followed by ``-XXX-XX-XX-X``; bare eight digits need context."""
+    """Eight digits, often followed by ``-XXX-XX-XX-X``; bare eight digits, or with the
+    branch number alone (``-000``), need context."""
 
     def __init__(self) -> None:
         super().__init__("HK_BUSINESS_REG", "HkBusinessRegRecognizer", _BR)
 
     def score(self, match: re.Match[str], text: str) -> float:
-        if "-" in match[1]:
-            return 0.85
-        if " " in match[1]:
-            return 0.0
+        if match[1].count("-") >= 4:
+            return 0.85  # the full certificate number, however spaced
         in_context = context_near(text, *match.span(1), _BR_CONTEXT) or _headed(text, match.start(1), _BR_CONTEXT)
         return 0.75 if in_context else 0.0
