@@ -18,7 +18,8 @@ per call. Settings come from ``litellm_params`` (``policy``, ``data_dir``,
 (``GUARDRAIL_POLICY``, ``GUARDRAIL_DATA_DIR``, ``GUARDRAIL_SERVICE_PROVIDER``).
 Clients choose the use case, conversation and opt-out with the same headers as for
 guardrail's proxy (``x-guardrail-use-case``, ``x-guardrail-conversation-id``,
-``x-guardrail-opt-out``); the tenant is the LiteLLM key's team (or alias).
+``x-guardrail-opt-out``); the tenant is the LiteLLM key's team (or alias), and a key
+whose metadata says ``guardrail: {use_case, allowed_use_cases}`` decides its use cases.
 
 Every field of the request is checked, not only ``messages``: OpenAI's parameters by
 the same field table as guardrail's proxy (a malformed one is a 400), and anything
@@ -118,7 +119,7 @@ class GuardrailPlugin(CustomGuardrail):
         headers = _headers(data)
         record: dict[str, Any] = {"path": "litellm-proxy", "model": data.get("model"),
                                   "stream": bool(data.get("stream")), "tenant": _tenant(user_api_key_dict)}
-        context = self._context(headers, record["tenant"])
+        context = self._context(headers, user_api_key_dict)
         record["request_id"] = context.request_id
         note_call(record, context)
         span = self.tracing.start_call(str(data.get("model")), "litellm", context)
@@ -159,7 +160,7 @@ class GuardrailPlugin(CustomGuardrail):
         if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
             raise HTTPException(400, {"error": {"message": explain("embedding.token_input"),
                                                 "type": "guardrail_blocked", "code": "embedding.token_input"}})
-        context = self._context(_headers(data), _tenant(user_api_key_dict))
+        context = self._context(_headers(data), user_api_key_dict)
         params = _client_params(data, ("model", "input"))
         try:
             verdict, checked, checked_params = await anyio.to_thread.run_sync(functools.partial(
@@ -179,14 +180,28 @@ class GuardrailPlugin(CustomGuardrail):
         _put_params(data, checked_params)
         return data
 
-    def _context(self, headers: Mapping[str, str], tenant: str) -> CallContext:
+    def _context(self, headers: Mapping[str, str], user_api_key_dict: Any) -> CallContext:
         """The call's context from guardrail's headers, read as the proxy reads them; a
-        bad header or use case is the client's 400."""
+        bad header or use case is the client's 400.
+
+        As in guardrail's proxy, the key decides the use cases: a LiteLLM key's metadata
+        may say ``guardrail: {use_case: ..., allowed_use_cases: [...]}``; asking for
+        another is a 403, so a client cannot lower its own risk tier. Pseudonyms are kept
+        per key (LiteLLM's hashed token) within the tenant."""
+        binding = _key_binding(user_api_key_dict)
         try:
+            requested = option_header(headers, USE_CASE_HEADER)
+            default = binding.get("use_case") or self.guard.policy.policy.default_use_case
+            allowed = binding.get("allowed_use_cases") or [default]
+            if requested and binding and requested not in allowed:
+                raise HTTPException(403, {"error": {
+                    "message": f"this API key may not use the use case {requested!r}", "type": "permission_error",
+                    "code": "use_case_not_allowed", "param": "use_case"}})
             return self.guard.context(
-                use_case=option_header(headers, USE_CASE_HEADER), tenant=tenant,
+                use_case=requested or binding.get("use_case"), tenant=_tenant(user_api_key_dict),
                 conversation_id=option_header(headers, CONVERSATION_HEADER),
                 opted_out=bool(opt_out_header(headers, OPT_OUT_HEADER)),
+                principal=str(getattr(user_api_key_dict, "api_key", None) or "")[:16],
             )
         except GuardrailError as error:
             raise _invalid(error) from None
@@ -282,6 +297,14 @@ def _headers(data: Mapping[str, Any]) -> dict[str, str]:
     request = data.get("proxy_server_request") or {}
     headers = request.get("headers") or {}
     return {str(key).lower(): str(value) for key, value in headers.items()}
+
+
+def _key_binding(user_api_key_dict: Any) -> dict[str, Any]:
+    """The ``guardrail`` entry of a LiteLLM key's metadata: its use case and the use cases
+    its calls may ask for (none: any, as LiteLLM keys had before)."""
+    metadata = getattr(user_api_key_dict, "metadata", None)
+    binding = metadata.get("guardrail") if isinstance(metadata, Mapping) else None
+    return dict(binding) if isinstance(binding, Mapping) else {}
 
 
 def _tenant(user_api_key_dict: Any) -> str:
