@@ -105,6 +105,7 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "A body on Nathan Road; a fight in Lan Kwai Fong; hiking on Tai Mo Shan.",
         '{"type": "function", "function": {"name": "WeatherLookup"}}, {"name": "Lookup"}',
         "Run Docker on Linux; ask the eTAX app; build with Lego.",
+        "Bought a Louis Vuitton bag and Calvin Klein jeans; ask Siri or Alexa.",
         "| Station | Volunteer | Contact |\n|---|---|---|\n| Mong Kok | TBC | — |",
         "name,price,qty\nWidget A,12.5,3\nGadget Pro,99,1",
         "From: Human Resources\nTo: Internal Audit\nSubject: Q3",

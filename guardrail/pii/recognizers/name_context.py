@@ -923,7 +923,9 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             following = _WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             if following and following[0].lower().rstrip(".") in ORG_WORDS:
                 continue  # Nathan Road, Alice Building
-            end = span[1] if span else match.end()
+            if span is None:
+                continue  # Louis Vuitton, Calvin Klein: a brand or place starts here
+            end = span[1]
             # An all-capital word is a heading or code more often than a name: only with
             # other all-capital words after it that could be names.
             if upper and end == match.end() and not _label_before(text, start):
