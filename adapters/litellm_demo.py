@@ -1,13 +1,17 @@
 """An offline demo model served through LiteLLM: ``guardrail-demo/echo``.
 
 It needs no API key and no network, and answers by quoting what it received, so a
-first run shows exactly what left the proxy after redaction. It is registered as a
+first run shows exactly what left the proxy after redaction. Asked for embeddings, it
+returns a small deterministic vector per input (a hash of the text it received, so the
+same redacted text always gets the same vector). It is registered as a
 LiteLLM custom provider, so the demo goes through LiteLLM's Router like any
 real upstream (retries, timeouts and streaming included).
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -52,6 +56,36 @@ class EchoModel(CustomLLM):
     ) -> AsyncIterator[GenericStreamingChunk]:
         for chunk in _chunks(demo_answer(kwargs["messages"])):
             yield chunk
+
+
+    def embedding(self, model: str, input: list[Any], model_response: litellm.EmbeddingResponse,  # noqa: A002
+                  *args: Any, **kwargs: Any) -> litellm.EmbeddingResponse:
+        return _embeddings(model, input, model_response)
+
+    async def aembedding(self, model: str, input: list[Any],  # type: ignore[override]  # noqa: A002
+                         model_response: litellm.EmbeddingResponse, *args: Any, **kwargs: Any
+                         ) -> litellm.EmbeddingResponse:
+        return _embeddings(model, input, model_response)
+
+
+EMBEDDING_DIMENSIONS = 16
+
+
+def demo_vector(text: str) -> list[float]:
+    """A unit vector drawn from the text's hash: deterministic, offline, meaningless."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=EMBEDDING_DIMENSIONS).digest()
+    raw = [byte / 127.5 - 1.0 for byte in digest]
+    norm = math.sqrt(sum(value * value for value in raw)) or 1.0
+    return [round(value / norm, 6) for value in raw]
+
+
+def _embeddings(model: str, inputs: list[Any], response: litellm.EmbeddingResponse) -> litellm.EmbeddingResponse:
+    texts = [str(item) for item in (inputs if isinstance(inputs, list) else [inputs])]
+    response.model = model
+    response.data = [{"object": "embedding", "index": i, "embedding": demo_vector(text)} for i, text in enumerate(texts)]
+    response.usage = litellm.Usage(prompt_tokens=sum(len(text) // 4 for text in texts), completion_tokens=0,
+                                   total_tokens=sum(len(text) // 4 for text in texts))
+    return response
 
 
 # The one handler; LiteLLM's own proxy loads it by name from its config

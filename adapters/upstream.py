@@ -19,8 +19,10 @@ such races are rare in the first place.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import os
+import struct
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -131,7 +133,24 @@ class Upstream:
         return _chunks(stream)
 
     async def embeddings(self, model: str, inputs: list[str], params: dict[str, Any]) -> dict[str, Any]:
-        return _plain(await _call(self.router.aembedding, model=model, input=inputs, **params))
+        """Embeddings as OpenAI returns them. ``encoding_format: base64`` (the ``openai``
+        SDK's default) is served here from the floats, since not every LiteLLM provider
+        accepts it."""
+        wanted = params.get("encoding_format")
+        asked = {name: value for name, value in params.items() if name != "encoding_format"}
+        answer = _plain(await _call(self.router.aembedding, model=model, input=inputs, **asked))
+        return _base64_vectors(answer) if wanted == "base64" else answer
+
+
+def _base64_vectors(answer: dict[str, Any]) -> dict[str, Any]:
+    """Each vector as little-endian float32 bytes in base64, as OpenAI encodes them."""
+    data = []
+    for item in answer.get("data") or []:
+        vector = item.get("embedding") if isinstance(item, dict) else None
+        if isinstance(vector, list):
+            item = {**item, "embedding": base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")}
+        data.append(item)
+    return {**answer, "data": data}
 
 
 async def _call(method: Callable[..., Awaitable[Any]], **arguments: Any) -> Any:
