@@ -126,7 +126,7 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
 def _before_org(text: str, end: int) -> bool:
     """Whether capitalised words after ``end`` run into a business word (Chun Man
     Renovation Works, Chiu Brothers Holdings)."""
-    from guardrail.pii.recognizers.name_context import ORG_WORDS
+    from guardrail.pii.recognizers.name_spans import ORG_WORDS
 
     position = end
     for _ in range(3):

@@ -22,7 +22,6 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii import gazetteer
 from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
-from guardrail.pii.recognizers.name_context import ORG_WORDS
 from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
     ZH_GIVEN,
@@ -32,6 +31,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     both_scripts_chars,
     zh_place_overlaps,
 )
+from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import (
     CHINESE_NAME_CONTEXT_AFTER,
     CHINESE_NAME_CONTEXT_BEFORE,

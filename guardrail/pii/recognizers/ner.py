@@ -13,9 +13,9 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from guardrail.pii.recognizers.base import LANGUAGE
-from guardrail.pii.recognizers.name_context import ORG_WORDS
 from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_mentions import inside_place
+from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import PLACE_NAMES, TITLES
 
 _PLAUSIBLE = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")

@@ -1,0 +1,356 @@
+"""Names in fields: labelled values, JSON keys, XML elements and table columns.
+
+``Claimant: Emily Petrova``, ``Guest name: SCHMIDT, Lukas``, ``姓名：韓 梓 涵``,
+``{"name": ...}``, ``<姓名>...</姓名>``, a Markdown, CSV or tab-separated column headed
+Name or 姓名. Labels are read back from each colon, equals sign or full-width colon,
+so the cost grows with the colons of a text, not with the number of labels known.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_lexicon import (
+    HAN,
+    both_scripts,
+    is_given,
+    is_place,
+    is_surname,
+)
+from guardrail.pii.recognizers.name_spans import (
+    WORD as _WORD,
+)
+from guardrail.pii.recognizers.name_spans import (
+    chinese_name_at,
+    latin_name_at,
+)
+from guardrail.pii.recognizers.names_data import (
+    NAME_LABELS_ROLE,
+    NAME_LABELS_STRONG,
+    NAME_LABELS_ZH,
+)
+
+_NICKNAME_KIN = frozenset("媽爸仔女哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅媽妈爷".strip())
+
+
+def _nickname_at(text: str, pos: int) -> tuple[int, int] | None:
+    """阿明 after a label: 阿 and one or two given-name characters, not a relative."""
+    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN
+
+    match = re.match(f"阿([{HAN}]{{1,2}})(?![{HAN}])", text[pos:pos + 4])
+    if match is None or match[1][0] in _NICKNAME_KIN or not all(ch in ZH_GIVEN for ch in match[1]):
+        return None
+    return pos, pos + match.end()
+
+
+
+_STRONG_NO_COLON = re.compile(
+    r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
+    r"|^[ \t]*(?:full name|name|surname|given names?|first name|last name|english name|name of [a-z]+)"
+    r"[ \t]{2,}(?=[A-Z])"
+)
+_NOT_PERSON_KEY = re.compile(
+    r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"
+    r"model|host|service|tool|function|display|domain|class|type|field|table|app|device|brand|"
+    r"street|building|estate|city|country|org|school|hospital|venue|plan|course|dept|team|group|"
+    r"key|path|var|param|arg|tag|label|queue|bucket|server|image|package|module|method|pet|dog|"
+    r"cat|animal|breed|ssid|wifi|network|vessel|ship|boat|horse|song|book|movie|film|game|team"
+)
+
+
+_STRONG_SET = frozenset(" ".join(label.lower().replace("_", " ").split()) for label in NAME_LABELS_STRONG)
+_ROLE_SET = frozenset(" ".join(label.lower().split()) for label in NAME_LABELS_ROLE)
+_ZH_SET = frozenset(label.replace(" ", "") for label in both_scripts(NAME_LABELS_ZH))
+_ZH_MAX = max(len(label) for label in _ZH_SET)
+_SEP_AT = re.compile(r"[:=：]")
+_HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?[ \t]*[\"'”]?[ \t]*$")
+_AFTER_SEP = re.compile(r"[ \t]*[\"'“]?[ \t]*")
+_LATIN_TAIL = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+[ _]){0,4}[A-Za-z]+)$")
+_TITLE_AFTER_LABEL = re.compile(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+")
+
+
+_XML_FIELD = re.compile(
+    r"<([A-Za-z_:]*[Nn]ame[A-Za-z_]*|customer|client|patient|guest|passenger|employee|staff|"
+    r"contact|recipient|sender|applicant|tenant|owner|doctor|holder|姓名|客戶|收件人)>[ \t]*(?=[^<\s])"
+)
+
+
+def xml_fields(text: str) -> Iterator[tuple[int, int, float]]:
+    """<name>Chan Tai Man</name>, <姓名>陳大文</姓名>."""
+    if "</" not in text:
+        return
+    for match in _XML_FIELD.finditer(text):
+        if _NOT_PERSON_KEY.search(match[1]) and not match[1].lower().endswith(("fullname", "full_name")):
+            continue
+        pos = match.end()
+        span = latin_name_at(text, pos, lower_ok=True) or chinese_name_at(text, pos)
+        if span and text.startswith("</", span[1]):
+            yield *span, 0.8
+
+
+def _label_kind(head: str, quoted: bool) -> str | None:
+    """What the words before a colon say the value is: "strong" (a name field), "role"
+    (a person's role), "zh" (a Chinese label) or None."""
+    latin = _LATIN_TAIL.search(head)
+    if latin:
+        words = re.split(r"[ _]", latin[1].lower())
+        for k in range(min(5, len(words)), 0, -1):
+            label = " ".join(words[-k:])
+            if label not in _STRONG_SET and label not in _ROLE_SET:
+                continue
+            if k < len(words) and _NOT_PERSON_KEY.fullmatch(words[-k - 1]):
+                return None  # file name, company name, product owner
+            return "strong" if label in _STRONG_SET else "role"
+        last = words[-1]
+        # A JSON or form key that holds a name though no list names it: customerName.
+        if "name" in last and quoted and not _NOT_PERSON_KEY.search(last):
+            return "strong"
+        return None
+    squeezed = re.sub(r"[ \t]", "", head[-2 * _ZH_MAX:])
+    for k in range(min(_ZH_MAX, len(squeezed)), 1, -1):
+        if squeezed[-k:] in _ZH_SET:
+            return "zh"
+    return None
+
+
+def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
+    """A JSON "name" holds a person only if its value could be one: tool and function
+    definitions name things too ({"name": "Lookup"}, {"name": "get_weather"})."""
+    value = text[span[0]:span[1]]
+    if any("\u3400" <= ch <= "\u9fff" for ch in value):
+        return True
+    end_quote = text[span[1]:span[1] + 1]
+    if end_quote not in ("\"", "'", "”"):
+        return False  # the string goes on past the name: a sentence, a code
+    words = value.replace(",", " ").replace("/", " ").split()
+    if len(words) >= 2:
+        return True
+    return is_given(value, in_position=True) or is_surname(value)
+
+
+def labelled(text: str) -> Iterator[tuple[int, int, float]]:
+    for sep in _SEP_AT.finditer(text):
+        line_start = text.rfind("\n", 0, sep.start()) + 1
+        raw_head = text[max(line_start, sep.start() - 48):sep.start()]
+        head = raw_head[: _HEAD_TRIM.search(raw_head).start()]  # type: ignore[union-attr]
+        if not head:
+            continue
+        quoted = raw_head.rstrip().endswith(("\"", "'", "”"))
+        kind = _label_kind(head, quoted)
+        if kind is None:
+            continue
+        pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
+        if kind != "role" and text.startswith("\n", pos):
+            pos += 1  # the value on the line below its label, as forms print it
+            while text.startswith((" ", "\t"), pos):
+                pos += 1
+        if kind == "strong":
+            span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
+            if span and quoted and not _person_key_value(text, span, sep.end()):
+                span = None
+            score = 0.85
+        elif kind == "role":
+            title = _TITLE_AFTER_LABEL.match(text, pos)
+            if title:
+                pos = title.end()  # Guest: Mrs Doreen Fitzgerald
+            span = latin_name_at(text, pos, lower_ok=False) or chinese_name_at(text, pos)
+            if span and not _name_like(text[span[0]:span[1]]):
+                span = None
+            score = 0.75
+        else:
+            span = (chinese_name_at(text, pos) or _nickname_at(text, pos)
+                    or latin_name_at(text, pos, lower_ok=False, newline_ok=True) or _spaced_latin_at(text, pos))
+            score = 0.85
+        if span:
+            yield *span, score
+    for match in _STRONG_NO_COLON.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False)
+        if span:
+            yield *span, 0.8
+
+
+_SPACED_LATIN = re.compile(r"(?:[A-Z] ){2,}[A-Z](?: ?, ?[A-Z][A-Za-z]+(?: [A-Z]\.?)?)?")
+
+
+def _spaced_latin_at(text: str, pos: int) -> tuple[int, int] | None:
+    """``S A N T O S , Jennylyn M.``: a name typed letter by letter on a form."""
+    match = _SPACED_LATIN.match(text, pos)
+    return match.span() if match else None
+
+
+def _name_like(value: str) -> bool:
+    """A role label's value is a name only if some word of it could be one."""
+    if any("\u3400" <= ch <= "\u9fff" for ch in value):
+        return True
+    words = [w.strip(".,") for w in re.split(r"[\s,/]+", value) if w.strip(".,")]
+    if not words:
+        return False
+    known = any(is_given(w, in_position=True) or is_surname(w) for w in words)
+    if any(is_place(w) for w in words):
+        return False
+    # One unknown capitalised word after "To:" or "Agent:" is as often a team or a
+    # product as a person; two or more, or a known name, make a name.
+    return known or (len(words) >= 2 and all(len(w) >= 2 for w in words))
+
+
+# ---- tables ----
+
+_NAME_HEADERS = frozenset(
+    """
+    name names full name fullname customer client guest patient student staff employee
+    volunteer candidate member owner tenant resident visitor contact person assignee
+    assigned to applicant helper driver technician doctor teacher parent attendee
+    participant passenger recipient sender player winner requester requestor user name
+    person english name chinese name surname given name first name last name signed by
+    contact name
+    """.split()
+) | frozenset(
+    w.strip() for w in
+    """name, full name, contact person, assigned to, english name, chinese name, given name,
+    first name, last name, signed by, contact name, in charge, handled by, customer name,
+    client name, patient name, staff name, employee name, student name, guest name,
+    attendee name, person in charge, pic, 姓名, 名字, 客戶, 住戶, 業主, 租客, 訪客, 學生,
+    家長, 員工, 職員, 病人, 醫生, 負責人, 聯絡人, 申請人, 收件人, 登記人, 簽收人, 候選人,
+    參加者, 得獎者, 會員, 乘客, 英文姓名, 中文姓名, 客户, 住户, 学生, 员工, 职员, 医生,
+    负责人, 联络人, 联系人, 申请人, 签收人, 登记人, 候选人""".split(",")
+) | frozenset(
+    """customer client guest patient student staff employee volunteer candidate member owner
+    tenant resident visitor applicant helper driver technician doctor teacher parent attendee
+    participant passenger recipient sender player winner requester user person surname
+    names""".split()
+)
+
+
+def _header_is_name(cell: str) -> bool:
+    cleaned = re.sub(r"[*_`#]|\(.*?\)|（.*?）", "", cell).strip().lower()
+    if cleaned in _NAME_HEADERS or any(part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)):
+        return True
+    return ("name" in cleaned or "姓名" in cleaned or "名字" in cleaned) and not _NOT_PERSON_KEY.search(cleaned)
+
+
+# Columns that only a table of people has: with one of them, a Name column holds people;
+# without, it may hold products or teams (name,price,qty), so a cell needs a word the
+# lists know as a name.
+_PERSON_COLUMN = re.compile(
+    r"(?i)phone|tel|mobile|e-?mail|hkid|\bid\b|dob|birth|age|address|room|unit|flat|dept|"
+    r"department|position|title|role|score|grade|class|attendance|rsvp|salary|wage|sex|gender|"
+    r"relationship|nationality|passport|contact|電話|手提|電郵|电邮|身份證|身份证|地址|年齡|性別|"
+    r"單位|单位|班|學號|学号|關係|关系|職位|职位|部門|部门|證件|证件"
+)
+
+
+_WEAK_HEADERS = frozenset("name names owner user user name member player winner contact".split(" "))
+
+
+def _weak_header(cell: str) -> bool:
+    """A header that may head things as well as people: Name, Owner, User."""
+    return re.sub(r"[*_`#]|\(.*?\)", "", cell).strip().lower() in _WEAK_HEADERS
+
+
+def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
+    """The name filling a table cell ``text[start:end]``, if it holds one."""
+    while start < end and text[start] in " \t\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t\"'":
+        end -= 1
+    if start >= end:
+        return None
+    span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
+    if span is None or span[1] < end - 1 or span[1] > end:
+        return None
+    if strict and text[start].isascii() and not any(
+        is_given(w, in_position=True) or is_surname(w) for w in _WORD.findall(text[span[0]:span[1]])
+    ):
+        return None
+    return span
+
+
+def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
+    if "|" not in text:
+        return
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group()]
+    columns: list[int] | None = None
+    strict = True
+    for offset, line in lines:
+        stripped = line.strip()
+        if not stripped.startswith("|"):
+            columns = None
+            continue
+        cells = _split_cells(line, offset, "|")
+        if re.fullmatch(r"\|?[\s:|-]+\|?", stripped):
+            continue
+        if columns is None:
+            named = [i for i, (s, e) in enumerate(cells) if _header_is_name(text[s:e])]
+            columns = named or []
+            strict = not any(_PERSON_COLUMN.search(text[s:e]) for s, e in cells) and all(
+                _weak_header(text[cells[i][0]:cells[i][1]]) for i in named)
+            continue
+        for index in columns:
+            if index < len(cells):
+                span = _cell_name(text, *cells[index], strict=strict)
+                if span:
+                    yield *span, 0.8
+
+
+def _split_cells(line: str, offset: int, separator: str) -> list[tuple[int, int]]:
+    """Cells of one table line as spans in the text (markdown's outer pipes dropped)."""
+    spans = []
+    position = 0
+    parts = line.split(separator)
+    for part in parts:
+        spans.append((offset + position, offset + position + len(part)))
+        position += len(part) + 1
+    if separator == "|" and line.strip().startswith("|"):
+        spans = spans[1:]
+    return spans
+
+
+def csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
+    for delimiter in (",", "\t"):
+        if text.count(delimiter) >= 2:
+            yield from _delimited_tables(text, delimiter)
+
+
+def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, float]]:
+    """Names in a CSV or tab-separated table's name columns."""
+    columns: list[int] | None = None
+    width = 0
+    strict = True
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.count(delimiter) < 1 or "|" in line:
+            columns = None
+            continue
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            columns = None
+            continue
+        if columns is None or len(cells) != width:
+            named = [i for i, cell in enumerate(cells) if _header_is_name(cell)]
+            columns, width = (named, len(cells)) if named else (None, 0)
+            strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
+                _weak_header(cells[i]) for i in named)
+            continue
+        spans = _csv_cell_spans(line, match.start(), len(cells), delimiter)
+        for index in columns:
+            if spans and index < len(spans):
+                span = _cell_name(text, *spans[index], strict=strict)
+                if span:
+                    yield *span, 0.8
+
+
+def _csv_cell_spans(line: str, offset: int, count: int, delimiter: str = ",") -> list[tuple[int, int]] | None:
+    spans, position, quoted, start = [], 0, False, 0
+    for position, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            spans.append((offset + start, offset + position))
+            start = position + 1
+    spans.append((offset + start, offset + len(line)))
+    return spans if len(spans) == count else None
+
+
