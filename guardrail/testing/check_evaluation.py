@@ -112,3 +112,87 @@ def summary(name: str, score: Score) -> str:
     if score.false_positives:
         lines.append(f"  false positives: {', '.join(score.false_positives)}")
     return "\n".join(lines)
+
+
+@dataclass
+class CorpusScore:
+    """Counts for a split of the threat corpus (``benchmarks/data/threats``): attacks
+    refused per category and per language, benign items refused per ``looks_like``."""
+
+    attacks: Counter[str] = field(default_factory=Counter)  # keys "category" and "lang:<lang>"
+    caught: Counter[str] = field(default_factory=Counter)
+    benign: Counter[str] = field(default_factory=Counter)  # keys "looks_like" and "lang:<lang>"
+    refused: Counter[str] = field(default_factory=Counter)
+    blocked_by: Counter[str] = field(default_factory=Counter)  # check name -> attacks it refused first
+    missed: list[str] = field(default_factory=list)  # "family[index]" of attacks let through
+    false_positives: list[str] = field(default_factory=list)
+
+
+def load_corpus_split(folder: Path, split: str) -> list[tuple[str, dict[str, Any]]]:
+    """(``family[index]``, item) for every item of the families in ``split``."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if str(data.get("split")) != split:
+            continue
+        family = str(data.get("family") or path.stem)
+        for number, item in enumerate(data.get("items") or []):
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                found.append((f"{family}[{number}]", item))
+    return found
+
+
+def evaluate_corpus(guard: Guard, items: list[tuple[str, dict[str, Any]]]) -> CorpusScore:
+    """Each item through the guard's input stage, as the proxy would run it."""
+    score = CorpusScore()
+    for ident, item in items:
+        request = guard.guard_request(_messages(item), guard.context())
+        lang = f"lang:{item.get('lang', 'en')}"
+        if item.get("label") == "attack":
+            keys = [str(item.get("category")), lang]
+            score.attacks.update(keys)
+            if request.blocked:
+                score.caught.update(keys)
+                first = next((s.name for s in request.verdict.steps if s.verdict.blocked), "?")
+                score.blocked_by[first] += 1
+            else:
+                score.missed.append(ident)
+        else:
+            keys = [str(item.get("looks_like") or "none"), lang]
+            score.benign.update(keys)
+            if request.blocked:
+                score.refused.update(keys)
+                score.false_positives.append(ident)
+    return score
+
+
+def corpus_summary(name: str, score: CorpusScore) -> str:
+    """Recall per category and language, over-refusal per look-alike kind and language."""
+    def rows(total: Counter[str], hits: Counter[str], what: str) -> list[str]:
+        lines = []
+        for key in sorted(total, key=lambda k: (k.startswith("lang:"), k)):
+            lines.append(f"  {key:<28} {what} {hits[key]:>4}/{total[key]:<4} {hits[key] / total[key]:6.1%}")
+        return lines
+
+    attacks = sum(v for k, v in score.attacks.items() if not k.startswith("lang:"))
+    caught = sum(v for k, v in score.caught.items() if not k.startswith("lang:"))
+    benign = sum(v for k, v in score.benign.items() if not k.startswith("lang:"))
+    refused = sum(v for k, v in score.refused.items() if not k.startswith("lang:"))
+    lines = [(f"{name}: attacks refused {caught}/{attacks} ({caught / max(1, attacks):.1%}), "
+             f"benign refused {refused}/{benign} ({refused / max(1, benign):.1%})"),
+             "recall (attacks refused):", *rows(score.attacks, score.caught, "refused"),
+             "over-refusal (benign refused, by looks_like):", *rows(score.benign, score.refused, "refused")]
+    if score.blocked_by:
+        lines.append("  first refused by: " + ", ".join(f"{k} {v}" for k, v in score.blocked_by.most_common()))
+    return "\n".join(lines)
+
+
+def _messages(item: dict[str, Any]) -> list[dict[str, Any]]:
+    if str(item.get("role", "user")) != "tool":
+        return [{"role": "user", "content": item["text"]}]
+    return [
+        {"role": "user", "content": "Look this up for me."},
+        {"role": "assistant", "content": None, "tool_calls": [
+            {"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": item["text"]},
+    ]

@@ -1,0 +1,204 @@
+"""The ``threat_classifier`` check: intent scores against thresholds set by policy.
+
+What a text is scored for depends on who wrote it:
+
+- what the user wrote (``roles``) is scored for every category the check acts on,
+  against ``thresholds``;
+- untrusted content the model will read (``untrusted_roles``: tool and function
+  results) is scored only for instructions aimed at the model, against
+  ``untrusted_thresholds``: a retrieved page about drugs is not a drug request, but
+  a page that tells the model what to do is an injection;
+- answers (the output stage) are scored against ``output_thresholds``; an answer that
+  opens by declining is skipped, as the rule checks do.
+
+``tiers`` replaces any of those thresholds for a risk tier (high risk: stricter).
+Evidence is data: per category over its threshold, a finding with the category, the
+score, the threshold, the model's ``id@version`` and the span of the window that
+scored highest; never the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from guardrail.core.chat import Message, TextSlot, collect_texts
+from guardrail.core.context import CallContext, RiskTier, Stage
+from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
+from guardrail.policy.model import StrictModel
+from guardrail.policy.registry import CheckServices, CheckType
+from guardrail.rules.check import REFUSAL, REFUSAL_SCAN_CHARS
+from guardrail.threats.model import BUILTIN, ThreatModel, load_model, weights_digest
+
+
+class Category(StrEnum):
+    """What the classifier scores; each maps onto a Guideline dimension."""
+
+    JAILBREAK = "jailbreak"
+    INDIRECT_INJECTION = "indirect_injection"
+    VIOLENCE_WEAPONS = "violence_weapons"
+    SEXUAL_MINORS = "sexual_minors"
+    FRAUD_FORGERY = "fraud_forgery"
+    MALWARE_INTRUSION = "malware_intrusion"
+    ILLEGAL_DRUGS = "illegal_drugs"
+    DOXXING_SURVEILLANCE = "doxxing_surveillance"
+    DISCRIMINATION = "discrimination"
+    SELF_HARM = "self_harm"
+
+
+REASONS = {
+    Category.JAILBREAK: "system_security.jailbreak",
+    Category.INDIRECT_INJECTION: "system_security.indirect_injection",
+    Category.VIOLENCE_WEAPONS: "crime_prevention.violence_weapons",
+    Category.SEXUAL_MINORS: "crime_prevention.sexual_minors",
+    Category.FRAUD_FORGERY: "crime_prevention.fraud_forgery",
+    Category.MALWARE_INTRUSION: "crime_prevention.malware_intrusion",
+    Category.ILLEGAL_DRUGS: "crime_prevention.illegal_drugs",
+    Category.DOXXING_SURVEILLANCE: "personal_data.doxxing_surveillance",
+    Category.DISCRIMINATION: "fairness.discrimination",
+    Category.SELF_HARM: "safety.self_harm",
+}
+
+Thresholds = dict[Category, float]
+
+
+class TierThresholds(StrictModel):
+    """A risk tier's own thresholds; a category not named keeps the check's."""
+
+    thresholds: dict[Category, float] = Field(default_factory=dict)
+    untrusted_thresholds: dict[Category, float] = Field(default_factory=dict)
+    output_thresholds: dict[Category, float] = Field(default_factory=dict)
+
+
+class ThreatAction(StrEnum):
+    BLOCK = "block"
+    WARN = "warn"
+
+
+class ThreatClassifierSettings(StrictModel):
+    """Which categories to act on, their thresholds, and how texts are windowed."""
+
+    model: str = Field(default=BUILTIN, description="builtin, or the path of a .npz of weights.")
+    thresholds: dict[Category, float] = Field(
+        min_length=1, description="Input texts by `roles`: the categories acted on, each with its threshold."
+    )
+    untrusted_thresholds: dict[Category, float] = Field(
+        default_factory=dict, description="Input texts by `untrusted_roles`; usually injection only."
+    )
+    output_thresholds: dict[Category, float] = Field(
+        default_factory=dict, description="Answers; a category not named is not scored in answers."
+    )
+    tiers: dict[RiskTier, TierThresholds] = Field(default_factory=dict)
+    roles: list[str] = Field(default_factory=lambda: ["user"])
+    untrusted_roles: list[str] = Field(default_factory=lambda: ["tool", "function"])
+    action: ThreatAction = ThreatAction.BLOCK
+    window_chars: int = Field(default=600, ge=50, le=20_000)
+    overlap_chars: int = Field(default=150, ge=0)
+    budget_ms: float = Field(default=1500.0, gt=0, le=600_000,
+                             description="Scoring one text past this raises, and on_error applies.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ThreatClassifierSettings:
+        tables = [self.thresholds, self.untrusted_thresholds, self.output_thresholds]
+        tables += [table for tier in self.tiers.values() for table in (
+            tier.thresholds, tier.untrusted_thresholds, tier.output_thresholds)]
+        for table in tables:
+            for category, value in table.items():
+                if not 0.0 < value <= 1.0:
+                    raise ValueError(f"threshold for {category.value} must be in (0, 1], got {value}")
+        if self.overlap_chars >= self.window_chars:
+            raise ValueError("overlap_chars must be smaller than window_chars")
+        if self.model != BUILTIN:
+            try:  # a missing or broken weights file stops start-up, naming the field
+                load_model(self.model)
+            except (OSError, ValueError, KeyError) as error:
+                raise ValueError(f"cannot load the weights in {self.model} ({type(error).__name__})") from None
+        return self
+
+    def content_digest(self) -> str:
+        """The weights, hashed: the policy hash covers the model, so retrained weights
+        change it though the policy names the model only."""
+        return weights_digest(self.model)
+
+
+class ThreatClassifierCheck:
+    """Scores every text it is given to look at; blocks (or warns) over a threshold."""
+
+    def __init__(self, settings: ThreatClassifierSettings, model: ThreatModel | None = None) -> None:
+        self.settings = settings
+        self.model = model or load_model(settings.model)
+        known = set(self.model.categories)
+        missing = {c.value for table in (settings.thresholds, settings.untrusted_thresholds,
+                                         settings.output_thresholds) for c in table} - known
+        if missing:
+            raise ValueError(f"the model {self.model.ref} does not score {sorted(missing)}")
+        self.roles = frozenset(settings.roles)
+        self.untrusted = frozenset(settings.untrusted_roles)
+
+    def __call__(self, payload: Payload, context: CallContext) -> Verdict:
+        findings = tuple(self.findings(payload, context.risk_tier))
+        if not findings:
+            return ALLOW
+        decision = Decision.BLOCK if self.settings.action is ThreatAction.BLOCK else Decision.WARN
+        top = max(findings, key=lambda f: f.score - (f.threshold or 0.0))
+        return Verdict(decision, findings=findings, reason=REASONS[Category(top.entity_type)])
+
+    def findings(self, payload: Payload, tier: RiskTier) -> Iterator[Finding]:
+        action = self.settings.action.value
+        for location, thresholds, text in self.texts(payload, tier):
+            if not thresholds or not text.strip():
+                continue
+            scores = self.model.score(text, window_chars=self.settings.window_chars,
+                                      overlap_chars=self.settings.overlap_chars, budget_ms=self.settings.budget_ms)
+            for score in scores:
+                threshold = thresholds.get(score.category)  # type: ignore[call-overload]  # StrEnum keys
+                if threshold is not None and score.score >= threshold:
+                    yield Finding(score.category, score.start, score.end, round(score.score, 4), self.model.ref,
+                                  location, action, threshold=threshold)
+
+    def texts(self, payload: Payload, tier: RiskTier) -> Iterator[tuple[str, Thresholds, str]]:
+        """(location, thresholds that apply, text) of every text this check scores."""
+        for slot in collect_texts(payload.messages):
+            if payload.stage is Stage.OUTPUT:
+                if REFUSAL.search(slot.text[:REFUSAL_SCAN_CHARS]):
+                    continue
+                yield slot.location, self.thresholds("output_thresholds", tier), slot.text
+                continue
+            role = _role(payload.messages, slot)
+            if role in self.roles:
+                yield slot.location, self.thresholds("thresholds", tier), slot.text
+            elif role in self.untrusted:
+                yield slot.location, self.thresholds("untrusted_thresholds", tier), slot.text
+
+    def thresholds(self, table: str, tier: RiskTier) -> Thresholds:
+        """The table for ``tier``: the check's own, with the tier's entries over it."""
+        base: Thresholds = getattr(self.settings, table)
+        override = self.settings.tiers.get(tier)
+        if override is None:
+            return base
+        extra: Thresholds = getattr(override, table)
+        return {**base, **{c: v for c, v in extra.items() if c in base}} if extra else base
+
+
+def _role(messages: tuple[Message, ...], slot: TextSlot) -> str:
+    """The role of the message a text is in."""
+    role = getattr(slot, "role", "")
+    if role:
+        return str(role)
+    index = int(slot.location[len("messages[") : slot.location.index("]")])
+    found = messages[index].get("role")
+    return found if isinstance(found, str) else ""
+
+
+def build(settings: ThreatClassifierSettings, services: CheckServices) -> Any:
+    return ThreatClassifierCheck(settings)
+
+
+THREAT_CLASSIFIER = CheckType(
+    name="threat_classifier",
+    settings_model=ThreatClassifierSettings,
+    factory="guardrail.threats.check:build",
+)

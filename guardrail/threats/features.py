@@ -1,0 +1,79 @@
+"""Hashed n-gram features of a folded text: stateless, so only weights ship.
+
+Three kinds of n-gram, each hashed (CRC-32, the same on every machine and Python
+version) into one space of ``DIMENSIONS`` slots with a sign bit, as scikit-learn's
+``HashingVectorizer`` does:
+
+- words and word pairs of Latin text (``w:``, ``b:``): what the request asks for;
+- character 3- to 5-grams inside each Latin word, padded (``c:``): a misspelt or
+  inflected word still shares most of them with the word it comes from;
+- Chinese characters, and runs of 2 and 3 of them (``h:``): Chinese has no spaces,
+  and its words are one to three characters long;
+- runs of two or more symbols (``s:``), for chat-template markers such as ``<|``.
+
+Counts are damped (``1 + log n``) and the vector scaled to unit length, so a long
+text is not more suspicious for being long; a text of a few words is scaled as if it
+were longer (``NORM_FLOOR``), so that one word cannot carry a verdict alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+
+import numpy as np
+import numpy.typing as npt
+
+from guardrail.threats.fold import HAN
+
+DIMENSIONS = 1 << 20
+_MASK = DIMENSIONS - 1
+_SIGN_BIT = 1 << 31
+NORM_FLOOR = 10.0  # about the norm of a fifteen-word sentence's features
+
+_TOKEN = re.compile(f"[a-z0-9]+(?:['_][a-z0-9]+)*|[{HAN}]+|[<>|\\[\\]{{}}#=*`~]{{2,}}")
+_CHAR_SIZES = (3, 4, 5)
+_HAN_SIZES = (1, 2, 3)
+
+
+def grams(folded: str) -> list[str]:
+    """The n-grams of a folded text, with their kind as a prefix."""
+    out: list[str] = []
+    previous = ""
+    for token in _TOKEN.findall(folded):
+        first = token[0]
+        if first.isascii() and first.isalnum():
+            out.append("w:" + token)
+            if previous:
+                out.append(f"b:{previous} {token}")
+            previous = token
+            padded = f" {token} "
+            for size in _CHAR_SIZES:
+                out.extend("c:" + padded[i : i + size] for i in range(len(padded) - size + 1))
+        elif first.isascii():
+            out.append("s:" + token)
+            previous = ""
+        else:
+            previous = ""
+            for size in _HAN_SIZES:
+                out.extend("h:" + token[i : i + size] for i in range(len(token) - size + 1))
+    return out
+
+
+def vectorize(folded: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """Sorted feature indices and their values (unit length) for a folded text."""
+    counts: Counter[int] = Counter()
+    for gram in grams(folded):
+        code = zlib.crc32(gram.encode("utf-8"))
+        counts[code & _MASK] += -1 if code & _SIGN_BIT else 1
+    items = sorted((index, value) for index, value in counts.items() if value)
+    if not items:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    indices = np.fromiter((index for index, _ in items), dtype=np.int64, count=len(items))
+    values = np.fromiter(
+        (math.copysign(1.0 + math.log(abs(value)), value) for _, value in items), dtype=np.float32, count=len(items)
+    )
+    values /= np.float32(max(float(np.linalg.norm(values)), NORM_FLOOR))
+    return indices, values

@@ -1,0 +1,215 @@
+"""Train the threat classifier's weights, reproducibly, and report dev figures.
+
+    python training/train_threat_classifier.py [--public DIR] [--c 2.0] [--version V]
+
+Trains one logistic regression per category (one-vs-rest, class-balanced) on the
+``split: train`` families of ``benchmarks/data/threats`` (plus public data prepared
+by ``prepare_public_data.py`` into ``--public``, if given; see training/README.md),
+over the package's own hashed n-gram features, so training and run time share one
+featuriser. Writes ``guardrail/threats/data/threat-classifier.npz``: the weights of
+the feature slots training touched, quantised to int8 per category, with the model
+id, version and a digest of the training data. Then scores the ``dev`` families
+through the written file (windows and all, as the check does) and prints recall per
+category and language and the benign items refused, for thresholds chosen here.
+The ``test`` families are never read.
+
+Deterministic: fixed seeds, a deterministic solver, items in file order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import Item, load_corpus, load_jsonl
+from tuning import look_alikes, rule_blocks, tune
+
+from guardrail.threats.features import DIMENSIONS, vectorize
+from guardrail.threats.fold import fold
+from guardrail.threats.model import ThreatModel, save_weights
+
+CATEGORIES = (
+    "jailbreak", "indirect_injection", "violence_weapons", "sexual_minors", "fraud_forgery",
+    "malware_intrusion", "illegal_drugs", "doxxing_surveillance", "discrimination", "self_harm",
+)
+MODEL_ID = "guardrail-threat-ngram"
+OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"
+SEED = 20261130
+
+
+def labels(item: Item) -> set[str]:
+    """The categories an item is positive for: its own, and jailbreak when wrapped in one."""
+    if not item.attack:
+        return set()
+    found = {item.category}
+    if item.wrapped:
+        found.add("jailbreak")
+    return found & set(CATEGORIES)
+
+
+def matrix(texts: list[str]) -> sparse.csr_matrix:
+    rows, cols, vals = [], [], []
+    for number, text in enumerate(texts):
+        indices, values = vectorize(fold(text))
+        rows.extend([number] * len(indices))
+        cols.extend(indices.tolist())
+        vals.extend(values.tolist())
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), DIMENSIONS), dtype=np.float64)
+
+
+def augment(train: list[Item], rng: random.Random) -> list[Item]:
+    """Attacks again, inside ordinary text: a request is as harmful with chatter around it,
+    and the check scores whole windows, where chatter dilutes the request's n-grams."""
+    fillers = [item.text for item in train if not item.attack and len(item.text) < 300]
+    if not fillers:
+        return []
+    extra = []
+    for item in train:
+        if item.attack and len(item.text) < 400:
+            before, after = rng.choice(fillers), rng.choice(fillers)
+            text = f"{before}\n\n{item.text}" if rng.random() < 0.5 else f"{item.text}\n\n{after}"
+            extra.append(Item(text, item.label, item.category, item.lang, item.family + "+mix",
+                              item.split, item.role, item.wrapped))
+    return extra
+
+
+def dropout(train: list[Item], rng: random.Random, copies: int, rate: float) -> list[Item]:
+    """Copies of each corpus item with some words (Chinese: characters) left out, so that
+    no one n-gram carries an item: unseen phrasings share some words, rarely all."""
+    extra = []
+    for item in train:
+        if item.family.startswith("public:"):
+            continue
+        for _ in range(copies):
+            pieces = re.findall(r"\w+|\W+", item.text) if item.text.isascii() else list(item.text)
+            kept = "".join(p for p in pieces if not p.strip() or rng.random() >= rate)
+            extra.append(Item(kept, item.label, item.category, item.lang, item.family + "+drop", item.split,
+                              item.role, item.wrapped, item.looks_like))
+    return extra
+
+
+def train_weights(train: list[Item], c: float, balance: float, nb: bool = False,
+                  public_weight: float = 0.5) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    x = matrix([item.text for item in train])
+    # Public data is plentiful and plain; the corpus's own items (look-alikes above all)
+    # should not be outvoted by it.
+    weights = np.array([public_weight if item.family.startswith("public:") else 1.0 for item in train])
+    present_x = abs(x).sign().tocsc()
+    present = [name for name in CATEGORIES if sum(name in labels(item) for item in train) >= 5]
+    coef = np.zeros((DIMENSIONS, len(present)), dtype=np.float64)
+    bias = np.zeros(len(present), dtype=np.float64)
+    for column, name in enumerate(present):
+        y = np.array([name in labels(item) for item in train], dtype=np.int64)
+        # Positives weigh (negatives / positives) ** balance: 1 is fully balanced, which
+        # puts text unlike anything seen near 0.5; 0 leaves rare categories unlearnt.
+        weight = (len(y) - y.sum()) / max(1, y.sum())
+        model = LogisticRegression(C=c, class_weight={0: 1.0, 1: float(weight**balance)}, solver="liblinear",
+                                   max_iter=2000, random_state=SEED)
+        if nb:
+            # NB-SVM (Wang & Manning 2012): features scaled by their log-count ratio
+            # between positives and negatives; folded into the weights afterwards.
+            p = 1.0 + np.asarray(present_x[y == 1].sum(axis=0)).ravel()
+            q = 1.0 + np.asarray(present_x[y == 0].sum(axis=0)).ravel()
+            r = np.log((p / p.sum()) / (q / q.sum()))
+            model.fit(x @ sparse.diags(r), y, sample_weight=weights)
+            coef[:, column] = model.coef_[0] * r
+        else:
+            model.fit(x, y, sample_weight=weights)
+            coef[:, column] = model.coef_[0]
+        bias[column] = model.intercept_[0]
+    return coef, bias, present
+
+
+def write(path: Path, coef: np.ndarray, bias: np.ndarray, categories: list[str], version: str,
+          digest: str) -> None:
+    save_weights(path, coef, bias, categories, MODEL_ID, version, training_data_sha256=digest, seed=SEED)
+
+
+def data_digest(items: list[Item]) -> str:
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(json.dumps([item.text, sorted(labels(item))], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def dev_scores(model: ThreatModel, items: list[Item]) -> np.ndarray:
+    scores = np.zeros((len(items), len(model.categories)), dtype=np.float32)
+    for row, item in enumerate(items):
+        for column, found in enumerate(model.score(item.text, budget_ms=60_000)):
+            scores[row, column] = found.score
+    return scores
+
+
+def dev_report(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str],
+               thresholds: dict[str, float]) -> str:
+    """Recall per category and language, benign refused per look-alike kind, rules counted in."""
+    hit = rules.copy()
+    for name, value in thresholds.items():
+        hit |= scores[:, categories.index(name)] >= value
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item, refused in zip(dev, hit, strict=True):
+        keys = [item.category, f"lang:{item.lang}"] if item.attack else [f"benign:{item.looks_like or 'none'}"]
+        for key in keys:
+            table[key][0] += int(refused)
+            table[key][1] += 1
+    benign = np.array([not item.attack for item in dev])
+    lines = [(f"dev: attacks refused {hit[~benign].mean():.1%} (rules alone {rules[~benign].mean():.1%}), "
+             f"benign refused {hit[benign].mean():.1%} of {benign.sum()}")]
+    lines += [f"  {key:<28} {v[0]:>4}/{v[1]:<4} {v[0] / v[1]:6.1%}" for key, v in sorted(table.items())]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--public", type=Path, help="folder of prepared public *.jsonl (train only)")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
+    parser.add_argument("--balance", type=float, default=0.5, help="0 unweighted .. 1 class-balanced")
+    parser.add_argument("--max-fp", type=float, default=0.03, help="benign refusals allowed on dev")
+    parser.add_argument("--no-augment", action="store_true")
+    parser.add_argument("--public-weight", type=float, default=0.5, help="weight of each public item")
+    parser.add_argument("--dropout", type=int, default=5, help="copies of each corpus item with words left out")
+    parser.add_argument("--version", default="2026.11.30")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+
+    corpus = load_corpus()
+    train = [item for item in corpus if item.split == "train"]
+    dev = [item for item in corpus if item.split == "dev"]
+    if args.public:
+        train += load_jsonl(sorted(args.public.glob("*.jsonl")))
+    if not args.no_augment:
+        train += augment(train, random.Random(SEED))
+    if args.dropout:
+        train += dropout(train, random.Random(SEED), args.dropout, 0.2)
+    counts = Counter(category for item in train for category in labels(item))
+    print(f"train: {len(train)} items ({sum(not i.attack for i in train)} benign), positives {dict(counts)}")
+    coef, bias, categories = train_weights(train, args.c, args.balance, public_weight=args.public_weight)
+    write(args.out, coef, bias, categories, args.version, data_digest(train))
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
+    if not dev:
+        return
+    model = ThreatModel.load(args.out)
+    dev += look_alikes()
+    scores = dev_scores(model, dev)
+    rules = rule_blocks(dev)
+    thresholds = tune(scores, rules, dev, categories, args.max_fp)
+    print(dev_report(scores, rules, dev, categories, thresholds))
+    print("thresholds for the policy: " + json.dumps(thresholds))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Choosing thresholds on the dev split, with the rule checks counted in.
+
+The classifier works beside the rule checks of the default policy, so what matters is
+what the two refuse together: :func:`rule_blocks` says what the rules refuse anyway,
+:func:`tune` picks one threshold per category for the most attacks refused while
+benign refusals stay within a budget. The look-alikes of tests/checks/data count as
+benign dev items too (another hand-written set of texts that only sound harmful).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import yaml
+from corpus import Item
+
+from guardrail.runtime import Guard
+from guardrail.testing.check_evaluation import _messages
+
+ROOT = Path(__file__).resolve().parents[1]
+RULE_CACHE = Path(__file__).resolve().parent / "public" / "rule_verdicts.json"
+
+
+def look_alikes() -> list[Item]:
+    items = []
+    for path in sorted((ROOT / "tests" / "checks" / "data").glob("*.yaml")):
+        if path.stem == "secrets":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for raw in data.get("benign") or []:
+            items.append(Item(raw["text"], "benign", "benign", str(raw.get("lang", "en")), f"checks:{path.stem}",
+                              "dev", str(raw.get("role", "user")), looks_like="checks-set"))
+    return items
+
+
+def rule_blocks(items: list[Item]) -> np.ndarray:
+    """Which items the rule checks alone refuse (cached by text)."""
+    cache: dict[str, bool] = json.loads(RULE_CACHE.read_text()) if RULE_CACHE.exists() else {}
+    missing = [item for item in items if f"{item.role}\0{item.text}" not in cache]
+    if missing:
+        guard = Guard.from_policy("hk-genai-2025")
+        rules = guard.pipeline.subset(lambda step: step.name in {"prohibited-use", "prompt-injection"})
+        guard.pipeline = rules
+        for item in missing:
+            request = guard.guard_request(_messages({"text": item.text, "role": item.role}), guard.context())
+            cache[f"{item.role}\0{item.text}"] = request.blocked
+        RULE_CACHE.parent.mkdir(exist_ok=True)
+        RULE_CACHE.write_text(json.dumps(cache))
+    return np.array([cache[f"{item.role}\0{item.text}"] for item in items])
+
+
+def tune(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], max_fp: float,
+         skip: tuple[str, ...] = ()) -> dict[str, float]:
+    """Per-category thresholds, greedily: from 0.99 each, lower the one that catches the
+    most more attacks per benign item refused, while benign refusals stay within ``max_fp``."""
+    benign = np.array([not item.attack for item in dev])
+    attacks = ~benign
+    grid = [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
+    level = {name: 0 for name in categories if name not in skip}
+    index = {name: i for i, name in enumerate(categories)}
+
+    def refused(levels: dict[str, int]) -> np.ndarray:
+        hit = rules.copy()
+        for name, at in levels.items():
+            hit |= scores[:, index[name]] >= grid[at]
+        return hit
+
+    current = refused(level)
+    while True:
+        best, best_gain = None, 0.0
+        for name, at in level.items():
+            for step in (1, 3, 6):
+                if at + step >= len(grid):
+                    continue
+                trial = refused({**level, name: at + step})
+                if trial[benign].mean() > max_fp:
+                    continue
+                gain = (trial[attacks].sum() - current[attacks].sum()) / (1 + trial[benign].sum() - current[benign].sum())
+                if gain > best_gain:
+                    best, best_gain = (name, step), gain
+        if best is None:
+            break
+        level[best[0]] += best[1]
+        current = refused(level)
+    return {name: grid[at] for name, at in level.items()}
