@@ -33,6 +33,7 @@ GIVEN_SYLLABLES = frozenset(
     shuk shun si sik sin sing siu so sum sun sung suet sui sze tai tak tat ting tim tin to
     tong tsan tsun tsz tung wa wah wai wan wang wing wo wu yan yat yau yee yeung yi yik yim
     yin ying yip yiu yu yuen yuet yuk yung ming hei chit kau wun sum tze yeuk sau shui
+    kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
     """.split()
 )
 
