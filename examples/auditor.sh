@@ -14,7 +14,7 @@ command -v "$guardrail" >/dev/null || guardrail=.venv/bin/guardrail   # not acti
 audit="$data/audit"
 [ -e "$audit" ] || audit="$data/audit.sqlite3"
 
-"$guardrail" audit verify "$audit" --jwks "$data/jwks.json"
+"$guardrail" audit verify "$audit" --jwks "$data/jwks.json" --live   # the proxy may still be writing it
 "$guardrail" audit report "$audit" --format html --output "$data/report.html" --jwks "$data/jwks.json"
 echo "report: $data/report.html"
 "$guardrail" audit query "$audit" --decision deny --limit 20

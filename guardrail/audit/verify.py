@@ -71,17 +71,20 @@ class ChainReport:
 
 def verify_trail(path: Path, jwks: Mapping[str, Mapping[str, Any]] | None = None, *,
                  witnessed: Iterable[Witnessed] = (), checkpoint_every: int = CHECKPOINT_EVERY,
-                 max_interval: int | None = None) -> ChainReport:
+                 max_interval: int | None = None, live: bool = False) -> ChainReport:
     """Check the trail at ``path``; signatures too when ``jwks`` is given, and every
     checkpoint a witness holds (``witnessed``). ``checkpoint_every`` is the interval
     assumed for checkpoints that do not state their own; ``max_interval``, the
     auditor's own expectation, caps what checkpoints state (a rewrite signed with a
-    stolen key could state any interval)."""
+    stolen key could state any interval). ``live``: the trail is still being written, so
+    a first stretch shorter than the interval, not yet checkpointed, is a warning rather
+    than a failure (only a witness vouches for it until then)."""
     report = ChainReport()
     try:
         trail = open_trail(path)
         verifier = _Verifier(trail, jwks, list(witnessed), checkpoint_every, report)
         verifier.max_interval = max_interval
+        verifier.live = live
         return verifier.run(path)
     except TrailUnreadable as error:
         report.problem = Problem(str(path), 0, str(error).removeprefix(f"{path}: "))
@@ -170,6 +173,11 @@ class _Verifier:
         limit = self._interval(self.last_checkpoint)
         if self.last_checkpoint is None and self.jwks is None:
             report.warnings.append("no signed checkpoint: nothing vouches for the end of the trail")
+        elif self.last_checkpoint is None and self.live and 0 < report.entries <= limit:
+            # A trail still being written: its writer checkpoints once it reaches the
+            # interval (or at shutdown). Only a witness can vouch for it before then.
+            report.warnings.append(f"no signed checkpoint yet: {report.entries} entries, fewer than the interval of "
+                                   f"{limit}, are not vouched for until the writer checkpoints or shuts down")
         elif self.last_checkpoint is None and report.entries:
             self.interval_problem = Problem(
                 "", 0, f"no signed checkpoint in {report.entries} entries: nothing vouches for them (a writer "
@@ -199,6 +207,7 @@ class _Verifier:
                 self.open.pop(str(request_id), None)
 
     max_interval: int | None = None
+    live: bool = False
 
     def _interval(self, checkpoint: dict[str, Any] | None) -> int:
         declared = _dig(checkpoint, ("record", "head", "every")) if checkpoint else None

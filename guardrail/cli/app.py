@@ -218,12 +218,16 @@ def audit_verify(
         int | None, typer.Option("--checkpoint-every", min=1, help="The interval you expect (audit_trail."
                                  "checkpoint_every): fail if checkpoints are further apart, whatever they state.")
     ] = None,
+    live: Annotated[
+        bool, typer.Option("--live", help="The trail is still being written: a first stretch shorter than the "
+                           "checkpoint interval, not yet checkpointed, is a warning, not a failure.")
+    ] = False,
 ) -> None:
     """Exit 0 only if the chain, its signed checkpoints and every witnessed checkpoint are intact."""
     from guardrail.cli.audit_cmd import run_verify
 
     run_verify(audit_trail(trail), jwks, witnesses=witness or [], witness_jwks=witness_jwks, trail_id=trail_id,
-               no_signatures=no_signatures, checkpoint_every=checkpoint_every)
+               no_signatures=no_signatures, checkpoint_every=checkpoint_every, live=live)
 
 
 @witness_app.command("serve")

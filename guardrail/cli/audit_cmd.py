@@ -25,10 +25,10 @@ from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
 def run_verify(path: Path, jwks_path: Path | None, *, witnesses: list[str] | None = None,
                witness_jwks: Path | None = None, trail_id: str = "guardrail", no_signatures: bool = False,
-               checkpoint_every: int | None = None) -> None:
+               checkpoint_every: int | None = None, live: bool = False) -> None:
     jwks = None if no_signatures else _jwks(path, jwks_path)
     witnessed = _witnessed(witnesses or [], trail_id, witness_jwks)
-    report = verify_trail(path, jwks, witnessed=witnessed, max_interval=checkpoint_every)
+    report = verify_trail(path, jwks, witnessed=witnessed, max_interval=checkpoint_every, live=live)
     if jwks is not None and jwks_path is None:
         report.warnings.append("the key set was read from beside the trail: whoever can rewrite the trail can "
                                "replace it; pass --jwks from a copy kept elsewhere, and --witness")

@@ -281,3 +281,20 @@ def test_a_file_that_is_not_a_trail_is_reported(tmp_path: Path) -> None:
     stray = tmp_path / "notes.txt"
     stray.write_text("hello")
     assert "not an audit folder or SQLite" in verify_trail(stray).problem.reason  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("kind", sorted(STORES))
+def test_a_live_trail_not_yet_checkpointed_passes_only_when_said_to_be_live(
+    tmp_path: Path, keys: KeyStore, kind: str
+) -> None:
+    path, store = open_store(tmp_path, kind, signer=signer_for(keys), checkpoint_every=5)
+    for i in range(3):
+        store.append("call", {"request_id": f"r{i}"})
+    jwks = load_jwks(json.dumps(keys.jwks()))
+    strict = verify_trail(path, jwks, checkpoint_every=5)
+    assert strict.problem is not None and "no signed checkpoint in 3 entries" in strict.problem.reason
+    live = verify_trail(path, jwks, checkpoint_every=5, live=True)
+    assert live.problem is None and any("no signed checkpoint yet" in warning for warning in live.warnings)
+    for i in range(3, 7):
+        store.append("call", {"request_id": f"r{i}"})
+    assert verify_trail(path, jwks, checkpoint_every=5, live=True).problem is None  # checkpointed at 5
