@@ -82,6 +82,7 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("Approved by T.M. Chan; copy to Leung K.W.", "Leung"),
         ("王芳表示同意，李娜和张伟明天出发。", "李娜"),
         ("記者陳明報道。", "陳明"),
+        ("多謝 King 幫手！聽日搵 Coco 傾下。", "Coco"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -106,6 +107,7 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         '{"type": "function", "function": {"name": "WeatherLookup"}}, {"name": "Lookup"}',
         "Run Docker on Linux; ask the eTAX app; build with Lego.",
         "Bought a Louis Vuitton bag and Calvin Klein jeans; ask Siri or Alexa.",
+        "問 Google 啦，同 HSBC 講咗，同 Festival Walk 經理約咗。",
         "| Station | Volunteer | Contact |\n|---|---|---|\n| Mong Kok | TBC | — |",
         "name,price,qty\nWidget A,12.5,3\nGadget Pro,99,1",
         "From: Human Resources\nTo: Internal Audit\nSubject: Q3",

@@ -184,6 +184,12 @@ _ZH_BEFORE_LATIN = re.compile(
         "申請人", "持卡人", "僱主", "姐姐", "阿姐", "工人", "姐姐仔", "菲傭", "印傭", "外傭", "阿",
     )), key=len, reverse=True)) + r")[ \t]*(?=[A-Za-z])"
 )
+_ZH_VERB_BEFORE_LATIN = re.compile(
+    "(?:" + "|".join(sorted(both_scripts((
+        "多謝", "唔該", "早晨", "早安", "午安", "晚安", "你好", "哈囉", "喂", "問", "搵", "同", "俾",
+        "畀", "話", "等", "約", "見", "call", "send 俾", "whatsapp", "通知", "提醒", "轉告", "恭喜",
+    )), key=len, reverse=True)) + r")[ \t]*(?=[A-Z])"
+)
 _ZH_BEFORE_HAN = re.compile(
     "(?:" + "|".join(sorted(both_scripts((
         "客戶", "顧客", "本人", "我係", "我是", "我叫", "名叫", "叫做", "佢叫", "佢係", "病人",
@@ -247,6 +253,16 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             assert first is not None
             if is_given(first[0], in_position=True) or is_surname(first[0]) or span[1] - span[0] > len(first[0]):
                 yield *span, 0.7
+    # Cantonese verbs and greetings before a name in Latin letters (搵 Coco, 多謝 King):
+    # a name the lists know, word-like ones too (these words come before people far more
+    # often than before things), never a brand or place.
+    for match in _ZH_VERB_BEFORE_LATIN.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False, max_words=4)
+        if span:
+            first = _WORD.match(text, span[0])
+            assert first is not None
+            if is_given(first[0], in_position=True) or (is_surname(first[0]) and span[1] - span[0] > len(first[0])):
+                yield *span, 0.65
     for match in _ZH_BEFORE_HAN.finditer(text):
         span = _chinese_name_in_prose(text, match.end())
         if span:
