@@ -109,7 +109,8 @@ class CallRecords:
         """What readiness should say about the trail's proof (empty when all is well)."""
         found = []
         if self.checkpoint_key.local:
-            found.append(f"checkpoints are signed with a key kept in the data folder ({self.checkpoint_key.source}): "
+            # No path here: readiness is unauthenticated (the log and `guardrail doctor` say where).
+            found.append("checkpoints are signed with a key kept in the data folder: "
                          "whoever holds the folder can re-sign a rewritten trail; set audit_trail.checkpoint_key "
                          "or GUARDRAIL_CHECKPOINT_KEY")
         if not self.settings.witnesses:
