@@ -113,10 +113,7 @@ class Text(Shape):
     kind: SlotKind = SlotKind.CONTENT
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            walk.fail(where, "expected a string")
+        if _unfit(value, str, where, walk, "a string"):
             return value
         new = walk.text(where, value, self.kind)
         if self.kind is SlotKind.NAME and new != value:
@@ -179,11 +176,7 @@ class Binary(Shape):
     what: str
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            walk.fail(where, "expected a string")
-        elif walk.binaries is not None:
+        if not _unfit(value, str, where, walk, "a string") and walk.binaries is not None:
             walk.binaries(where, self.what)
         return value
 
@@ -215,10 +208,7 @@ class Obj(Shape):
     required: tuple[str, ...] = ()
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            walk.fail(where, "expected an object")
+        if _unfit(value, Mapping, where, walk, "an object"):
             return value
         for name in self.required:
             if value.get(name) is None:
@@ -247,10 +237,7 @@ class Tagged(Shape):
     default: str | None = None  # the variant of an object with no tag
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            walk.fail(where, "expected an object")
+        if _unfit(value, Mapping, where, walk, "an object"):
             return value
         kind = value.get(self.tag, self.default)
         shape = self.variants.get(kind) if isinstance(kind, str) else None
@@ -270,10 +257,7 @@ class ListOf(Shape):
     item: Shape
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, list):
-            walk.fail(where, "expected a list")
+        if _unfit(value, list, where, walk, "a list"):
             return value
         result: list[Any] | None = None
         for i, entry in enumerate(value):
@@ -338,10 +322,7 @@ class Keys(Shape):
     key_pattern: re.Pattern[str] | None = None
 
     def map(self, value: Any, where: str, walk: Walk) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            walk.fail(where, "expected an object")
+        if _unfit(value, Mapping, where, walk, "an object"):
             return value
         return _map_object(value, where, walk, lambda _key: self.value, self.key_pattern)
 
@@ -385,6 +366,17 @@ class JsonText(Shape):
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, str | Mapping | list)
+
+
+def _unfit(value: Any, kind: type | tuple[type, ...], where: str, walk: Walk, expected: str) -> bool:
+    """Whether the caller should leave ``value`` as it is: null (no text in it), or of
+    the wrong kind (which a strict walk refuses here)."""
+    if value is None:
+        return True
+    if isinstance(value, kind):
+        return False
+    walk.fail(where, f"expected {expected}")
+    return True
 
 
 _ARGUMENTS = AnyJson(SlotKind.ARGUMENT)
@@ -440,14 +432,6 @@ def _join(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
 
 
-def walk_fields(
-    table: Mapping[str, Shape], values: Mapping[str, Any], walk: Walk, *, prefix: str = ""
-) -> Mapping[str, Any]:
-    """Walk the top-level ``values`` by ``table`` (an unknown key: refused when strict,
-    walked as generic JSON otherwise)."""
-    return Obj(table).map(values, prefix, walk)
-
-
 def texts_in(shape: Shape, value: Any, where: str = "") -> list[TextSlot]:
     """Every text under ``value`` (a lenient walk)."""
     found: list[TextSlot] = []
@@ -474,8 +458,3 @@ def validate(shape: Shape, value: Any, where: str = "") -> Validation:
     shape.map(value, where, Walk(lambda slot: slot.text, strict=True,
                                  binaries=lambda location, what: result.binaries.append((location, what))))
     return result
-
-
-def identity_sequence(items: Sequence[Any], new: Sequence[Any]) -> bool:
-    """Whether ``new`` holds the very objects of ``items`` (nothing was rewritten)."""
-    return len(items) == len(new) and all(a is b for a, b in zip(items, new, strict=True))
