@@ -123,11 +123,11 @@ def test_each_check_is_recorded_and_traced_under_its_dimension(
     assert checks["prohibited-use"]["dimensions"] == ["crime_prevention"]
     assert {c["check"] for c in redacted["checks"]} >= {"request-limits", "prohibited-use", "prompt-injection",
                                                         "secrets", "personal-data"}
-    spans = {(s.name, s.attributes["gen_ai.security.target.type"]): s for s in exporter.get_finished_spans()
-             if s.name.startswith("apply_guardrail")}
-    injection = spans[("apply_guardrail prompt-injection", "llm_input")]
+    spans = {(s.name, s.attributes["gen_ai.guardrail.target.type"]): s for s in exporter.get_finished_spans()
+             if s.name.startswith("run_guardrail")}
+    injection = spans[("run_guardrail prompt-injection", "input")]
     assert injection.attributes["guardrail.dimensions"] == ("system_security",)
-    secrets = spans[("apply_guardrail secrets", "llm_input")]
-    assert secrets.attributes["gen_ai.security.decision.type"] == "modify"
+    secrets = spans[("run_guardrail secrets", "input")]
+    assert secrets.attributes["gen_ai.guardrail.security.content.modified"] is True
     dumped = "".join(s.to_json() for s in exporter.get_finished_spans()) + json.dumps(audit_records(tmp_path))
     assert SECRET not in dumped and "pipe bomb" not in dumped
