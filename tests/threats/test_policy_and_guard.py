@@ -158,3 +158,17 @@ def test_the_classifier_on_a_1kb_prompt_costs_little(guard: Guard) -> None:
         model.score(f"{number} {text}")
         costs.append(time.perf_counter() - started)
     assert sorted(costs)[10] < 0.010
+
+
+def test_the_audit_report_shows_a_fairness_check(guard: Guard) -> None:
+    from guardrail.audit.report import summarise
+    from guardrail.audit.verify import ChainReport
+
+    text = "What does Hong Kong's Race Discrimination Ordinance cover?"  # allowed: every check runs
+    request = guard.guard_request([{"role": "user", "content": text}], guard.context())
+    record: dict[str, Any] = {"status": 403}
+    note_verdict(record, "input", request.verdict)
+    report = summarise([record], ChainReport(), period={})
+    fairness = report["principles"]["fairness_objectivity"]
+    assert "fairness" in fairness["checks"] and fairness["checks_run"] == 1
+    assert text not in repr(record)
