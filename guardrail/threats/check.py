@@ -97,7 +97,7 @@ class ThreatClassifierSettings(StrictModel):
     action: ThreatAction = ThreatAction.BLOCK
     window_chars: int = Field(default=600, ge=50, le=20_000)
     overlap_chars: int = Field(default=150, ge=0)
-    budget_ms: float = Field(default=1500.0, gt=0, le=600_000,
+    budget_ms: float = Field(default=5000.0, gt=0, le=600_000,
                              description="Scoring one text past this raises, and on_error applies.")
 
     @model_validator(mode="after")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -40,6 +41,8 @@ BUILTIN = "builtin"
 WEIGHTS_FILE = "threat-classifier.npz"
 FORMAT = 1
 MAX_SCORE = 0.9999
+PIECE_CHARS = 120
+_SENTENCE_END = re.compile(r"[.!?。！？;；]+[\"')\]」』]*\s*|\n+")
 
 
 class ScoringBudgetExceeded(Exception):
@@ -164,11 +167,29 @@ class ThreatModel:
 
 
 def windows(text: str, window_chars: int, overlap_chars: int) -> Iterator[Window]:
-    """Overlapping windows over ``text``, then its hidden texts, windowed the same way."""
+    """Overlapping windows over ``text``, its sentences grouped into short pieces (an
+    instruction inside a long document is then scored nearly on its own, not diluted by
+    the text around it), then its hidden texts, windowed the same way."""
     yield from _plain_windows(text, 0, window_chars, overlap_chars)
+    if len(text) > PIECE_CHARS:
+        yield from _sentence_pieces(text)
     for hidden in uncover(text):
         for window in _plain_windows(hidden.text, 0, window_chars, overlap_chars):
             yield Window(hidden.start, hidden.end, window.text, hidden.layer)
+
+
+def _sentence_pieces(text: str) -> Iterator[Window]:
+    """Runs of whole sentences of at most about ``PIECE_CHARS`` characters."""
+    start = end = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() - start > PIECE_CHARS and end > start:
+            yield Window(start, end, text[start:end])
+            start = end
+        end = match.end()
+    if end > start:
+        yield Window(start, end, text[start:end])
+    if len(text) > end:
+        yield from _plain_windows(text[end:], end, PIECE_CHARS, 0)
 
 
 def _plain_windows(text: str, offset: int, window_chars: int, overlap_chars: int) -> Iterator[Window]:

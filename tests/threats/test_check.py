@@ -93,11 +93,16 @@ def test_a_long_text_is_scored_in_windows_and_the_finding_points_at_the_window(t
     assert finding.start <= len(before) < finding.end and finding.end - finding.start <= 600
 
 
-def test_windows_overlap_and_cover_the_whole_text() -> None:
+def test_windows_overlap_and_cover_the_whole_text_then_its_sentences() -> None:
     text = "x" * 2000
     spans = [(w.start, w.end) for w in windows(text, 600, 150)]
-    assert spans[0] == (0, 600) and spans[-1][1] == 2000
-    assert all(b[0] < a[1] for a, b in itertools.pairwise(spans))  # each overlaps the next
+    plain = spans[: spans.index((0, 120))]  # then the short pieces
+    assert plain[0] == (0, 600) and plain[-1][1] == 2000
+    assert all(b[0] < a[1] for a, b in itertools.pairwise(plain))  # each overlaps the next
+    sentences = "First point. Second point! " * 30
+    pieces = [w for w in windows(sentences, 600, 150) if w.end - w.start <= 120]
+    assert pieces and all(sentences[w.start : w.end] == w.text for w in pieces)
+    assert {w.text.strip()[-1] for w in pieces} <= {".", "!"}  # cut after whole sentences
 
 
 def test_a_word_cut_by_one_window_is_whole_in_the_next(toy_weights: Path) -> None:
