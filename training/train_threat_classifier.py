@@ -167,8 +167,10 @@ def dev_report(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categorie
             table[key][0] += int(refused)
             table[key][1] += 1
     benign = np.array([not item.attack for item in dev])
+    corpus = benign & np.array([item.looks_like != "checks-set" for item in dev])
     lines = [(f"dev: attacks refused {hit[~benign].mean():.1%} (rules alone {rules[~benign].mean():.1%}), "
-             f"benign refused {hit[benign].mean():.1%} of {benign.sum()}")]
+              f"corpus look-alikes refused {hit[corpus].mean():.1%} of {corpus.sum()} "
+              f"(rules alone {rules[corpus].mean():.1%})")]
     lines += [f"  {key:<28} {v[0]:>4}/{v[1]:<4} {v[0] / v[1]:6.1%}" for key, v in sorted(table.items())]
     return "\n".join(lines)
 

@@ -54,8 +54,14 @@ def rule_blocks(items: list[Item]) -> np.ndarray:
 def tune(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], max_fp: float,
          skip: tuple[str, ...] = ()) -> dict[str, float]:
     """Per-category thresholds, greedily: from 0.99 each, lower the one that catches the
-    most more attacks per benign item refused, while benign refusals stay within ``max_fp``."""
+    most more attacks per benign item refused, while benign refusals stay within ``max_fp``
+    in the corpus's dev look-alikes and within 5% (what its tests allow) in each set of
+    tests/checks."""
     benign = np.array([not item.attack for item in dev])
+    corpus_benign = benign & np.array([item.looks_like != "checks-set" for item in dev])
+    # The repository's own evaluation sets allow 5% of each set's look-alikes refused.
+    check_sets = [benign & np.array([item.family == family for item in dev])
+                  for family in sorted({item.family for item in dev if item.looks_like == "checks-set"})]
     attacks = ~benign
     grid = [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
     level = {name: 0 for name in categories if name not in skip}
@@ -75,7 +81,9 @@ def tune(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: lis
                 if at + step >= len(grid):
                     continue
                 trial = refused({**level, name: at + step})
-                if trial[benign].mean() > max_fp:
+                # Each set of look-alikes within the budget on its own: the easy ones
+                # of tests/checks must not make room for refusing the corpus's.
+                if trial[corpus_benign].mean() > max_fp or any(trial[group].mean() > 0.05 for group in check_sets):
                     continue
                 gain = (trial[attacks].sum() - current[attacks].sum()) / (1 + trial[benign].sum() - current[benign].sum())
                 if gain > best_gain:
