@@ -27,11 +27,12 @@ from pydantic import Field, model_validator
 
 from guardrail.core.chat import Message, TextSlot, collect_texts
 from guardrail.core.context import CallContext, RiskTier, Stage
+from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
 from guardrail.rules.check import REFUSAL, REFUSAL_SCAN_CHARS
-from guardrail.threats.model import BUILTIN, ThreatModel, load_model, weights_digest
+from guardrail.threats.model import BUILTIN, CategoryScore, ThreatModel, load_model, weights_digest
 
 
 class Category(StrEnum):
@@ -127,9 +128,11 @@ class ThreatClassifierSettings(StrictModel):
 class ThreatClassifierCheck:
     """Scores every text it is given to look at; blocks (or warns) over a threshold."""
 
-    def __init__(self, settings: ThreatClassifierSettings, model: ThreatModel | None = None) -> None:
+    def __init__(self, settings: ThreatClassifierSettings, model: ThreatModel | None = None,
+                 memo: TextMemo | None = None) -> None:
         self.settings = settings
         self.model = model or load_model(settings.model)
+        self.memo = memo if memo is not None else TextMemo(0)
         known = set(self.model.categories)
         missing = {c.value for table in (settings.thresholds, settings.untrusted_thresholds,
                                          settings.output_thresholds) for c in table} - known
@@ -139,20 +142,27 @@ class ThreatClassifierCheck:
         self.untrusted = frozenset(settings.untrusted_roles)
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
-        findings = tuple(self.findings(payload, context.risk_tier))
+        remembered: list[bool] = []
+        findings = tuple(self.findings(payload, context.risk_tier, context.tenant, remembered))
         if not findings:
-            return ALLOW
+            return Verdict(Decision.ALLOW, remembered=sum(remembered)) if any(remembered) else ALLOW
         decision = Decision.BLOCK if self.settings.action is ThreatAction.BLOCK else Decision.WARN
         top = max(findings, key=lambda f: f.score - (f.threshold or 0.0))
-        return Verdict(decision, findings=findings, reason=REASONS[Category(top.entity_type)])
+        return Verdict(decision, findings=findings, reason=REASONS[Category(top.entity_type)],
+                       remembered=sum(remembered))
 
-    def findings(self, payload: Payload, tier: RiskTier) -> Iterator[Finding]:
+    def findings(self, payload: Payload, tier: RiskTier, tenant: str = "default",
+                 remembered: list[bool] | None = None) -> Iterator[Finding]:
+        """Findings over each text's scores; a text scored before for this tenant is looked
+        up in the memo (scores depend on the text and the model only), and ``remembered``
+        gets one entry per text saying whether it was."""
         action = self.settings.action.value
         for location, thresholds, text in self.texts(payload, tier):
             if not thresholds or not text.strip():
                 continue
-            scores = self.model.score(text, window_chars=self.settings.window_chars,
-                                      overlap_chars=self.settings.overlap_chars, budget_ms=self.settings.budget_ms)
+            scores, hit = self.memo.remembered(tenant, text, self._score)
+            if remembered is not None:
+                remembered.append(hit)
             for score in scores:
                 threshold = thresholds.get(score.category)  # type: ignore[call-overload]  # StrEnum keys
                 if threshold is not None and score.score >= threshold:
@@ -172,6 +182,10 @@ class ThreatClassifierCheck:
                 yield slot.location, self.thresholds("thresholds", tier), slot.text
             elif role in self.untrusted:
                 yield slot.location, self.thresholds("untrusted_thresholds", tier), slot.text
+
+    def _score(self, text: str) -> tuple[CategoryScore, ...]:
+        return self.model.score(text, window_chars=self.settings.window_chars,
+                                overlap_chars=self.settings.overlap_chars, budget_ms=self.settings.budget_ms)
 
     def thresholds(self, table: str, tier: RiskTier) -> Thresholds:
         """The table for ``tier``: the check's own, with the tier's entries over it."""
@@ -194,7 +208,7 @@ def _role(messages: tuple[Message, ...], slot: TextSlot) -> str:
 
 
 def build(settings: ThreatClassifierSettings, services: CheckServices) -> Any:
-    return ThreatClassifierCheck(settings)
+    return ThreatClassifierCheck(settings, memo=services.memo())
 
 
 THREAT_CLASSIFIER = CheckType(

@@ -20,9 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,8 +87,6 @@ class ThreatModel:
         self.categories = categories
         self.model_id = model_id
         self.version = version
-        self._cache: OrderedDict[bytes, tuple[CategoryScore, ...]] = OrderedDict()
-        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, path: str | Path) -> ThreatModel:
@@ -131,21 +127,9 @@ class ThreatModel:
     def score(
         self, text: str, *, window_chars: int = 600, overlap_chars: int = 150, budget_ms: float = 1000.0
     ) -> tuple[CategoryScore, ...]:
-        """Each category's highest score over ``text``'s windows; an empty text scores 0."""
-        key = hashlib.blake2b(
-            f"{window_chars}/{overlap_chars}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16
-        ).digest()
-        with self._lock:
-            cached = self._cache.get(key)
-            if cached is not None:
-                self._cache.move_to_end(key)
-                return cached
-        scores = self._score(text, window_chars, overlap_chars, budget_ms)
-        with self._lock:
-            self._cache[key] = scores
-            while len(self._cache) > 256:
-                self._cache.popitem(last=False)
-        return scores
+        """Each category's highest score over ``text``'s windows; an empty text scores 0.
+        (The check remembers scores per tenant in its memo; the model keeps nothing.)"""
+        return self._score(text, window_chars, overlap_chars, budget_ms)
 
     def _score(self, text: str, window_chars: int, overlap_chars: int, budget_ms: float) -> tuple[CategoryScore, ...]:
         best = np.zeros(len(self.categories), dtype=np.float32)

@@ -59,6 +59,16 @@ def test_a_remembered_block_still_blocks() -> None:
     assert _remembered(again.verdict)["prompt-injection"] > 0
 
 
+def test_every_costly_check_of_the_default_policy_remembers() -> None:
+    guard = Guard.from_policy()
+    messages = _conversation(3)
+    guard.guard_request(messages, guard.context(tenant="t"))
+    again = _remembered(guard.guard_request(messages, guard.context(tenant="t")).verdict)
+    texts = len(messages)
+    assert again["personal-data"] == again["secrets"] == texts
+    assert again["threat-classifier"] > 0 and again["prohibited-use"] > 0
+
+
 def test_results_are_not_shared_between_tenants_or_policies(tmp_path: Path) -> None:
     guard = Guard(load_policy(ROUND_TRIP))
     messages = _conversation(2)

@@ -15,7 +15,7 @@ from guardrail.policy.loader import load_policy, parse_policy
 from guardrail.runtime import Guard, StreamBlocked
 from guardrail.runtime.evidence import note_verdict
 from guardrail.threats.check import ThreatClassifierCheck, ThreatClassifierSettings
-from guardrail.threats.model import BUILTIN, load_model
+from guardrail.threats.model import BUILTIN
 from tests.threats.conftest import TRIGGERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,19 +145,6 @@ def test_the_default_guard_refuses_a_plainly_harmful_chinese_request(guard: Guar
 def test_the_default_guard_allows_benign_look_alikes(guard: Guard, text: str) -> None:
     request = guard.guard_request([{"role": "user", "content": text}], guard.context())
     assert not request.blocked, (text, request.verdict.reason)
-
-
-def test_the_classifier_on_a_1kb_prompt_costs_little(guard: Guard) -> None:
-    model = load_model()
-    check = next(s.check for s in guard.pipeline.steps if isinstance(s.check, ThreatClassifierCheck))
-    assert check.model is model  # one model per process, shared by both checks
-    text = ("Please summarise the attached minutes of the estate committee meeting. " * 15)[:1000]
-    costs = []
-    for number in range(20):
-        started = time.perf_counter()
-        model.score(f"{number} {text}")
-        costs.append(time.perf_counter() - started)
-    assert sorted(costs)[10] < 0.010
 
 
 def test_the_audit_report_shows_a_fairness_check(guard: Guard) -> None:
