@@ -96,3 +96,21 @@ class TextMemo:
         value = compute(text)
         self.put(key, value)
         return value, False
+
+
+class MemoFactory:
+    """Makes each check its memo, all of one size and lifetime. Checks that compute the
+    same thing (two checks reading one model's scores) name a ``shared`` key and get one
+    memo between them, so the work is done once per text."""
+
+    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES, ttl_seconds: float = DEFAULT_TTL_SECONDS) -> None:
+        self.max_entries = max_entries
+        self.ttl_seconds = ttl_seconds
+        self._shared: dict[str, TextMemo] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, shared: str | None = None) -> TextMemo:
+        if shared is None:
+            return TextMemo(self.max_entries, self.ttl_seconds)
+        with self._lock:
+            return self._shared.setdefault(shared, TextMemo(self.max_entries, self.ttl_seconds))

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from guardrail.core.check import Check
-from guardrail.core.memo import TextMemo
+from guardrail.core.memo import MemoFactory
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
 
 ENTRY_POINT_GROUP = "guardrail.checks"
@@ -41,12 +41,12 @@ class CheckServices:
 
     The pseudonym vault lives here rather than inside a check so that the runtime
     which restores pseudonyms in answers reads the same mappings the check wrote.
-    ``memo`` makes each check its own :class:`~guardrail.core.memo.TextMemo`, with the
-    size and lifetime the runtime was configured with.
+    ``memo`` makes each check its own :class:`~guardrail.core.memo.TextMemo` (or one
+    shared under a key), with the size and lifetime the runtime was configured with.
     """
 
     vault: PseudonymVault = field(default_factory=InMemoryVault)
-    memo: Callable[[], TextMemo] = TextMemo
+    memo: MemoFactory = field(default_factory=MemoFactory)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from guardrail.core.chat import Message, ShapeError, payload_texts, validate_req
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.shapes import Shape, Validation
 from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
-from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS, TextMemo
+from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS, MemoFactory
 from guardrail.core.verdict import Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.settings import Action, PersonalDataSettings
@@ -101,8 +101,7 @@ class Guard:
         self.policy = policy
         self.attributor = attributor
         self.vault: PseudonymVault = vault or InMemoryVault()
-        entries, ttl = memory
-        self.pipeline = build_pipeline(policy, CheckServices(vault=self.vault, memo=lambda: TextMemo(entries, ttl)))
+        self.pipeline = build_pipeline(policy, CheckServices(vault=self.vault, memo=MemoFactory(*memory)))
         # Streams check windows as they arrive, and whole answers once at the end.
         self.window_pipeline = self.pipeline.subset(lambda step: not step.whole_answer)
         self.whole_pipeline = self.pipeline.subset(lambda step: step.whole_answer)

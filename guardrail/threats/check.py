@@ -208,7 +208,12 @@ def _role(messages: tuple[Message, ...], slot: TextSlot) -> str:
 
 
 def build(settings: ThreatClassifierSettings, services: CheckServices) -> Any:
-    return ThreatClassifierCheck(settings, memo=services.memo())
+    """The check, its scores remembered in a memo shared by every check reading the same
+    model with the same windows (the default policy's threat and fairness checks score
+    each text once between them)."""
+    model = load_model(settings.model)
+    shared = f"threat-scores:{model.ref}:{settings.window_chars}:{settings.overlap_chars}"
+    return ThreatClassifierCheck(settings, model, memo=services.memo(shared))
 
 
 THREAT_CLASSIFIER = CheckType(
