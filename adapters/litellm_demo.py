@@ -58,11 +58,11 @@ class EchoModel(CustomLLM):
             yield chunk
 
 
-    def embedding(self, model: str, input: list[Any], model_response: litellm.EmbeddingResponse,  # noqa: A002
+    def embedding(self, model: str, input: list[Any], model_response: litellm.EmbeddingResponse,
                   *args: Any, **kwargs: Any) -> litellm.EmbeddingResponse:
         return _embeddings(model, input, model_response)
 
-    async def aembedding(self, model: str, input: list[Any],  # type: ignore[override]  # noqa: A002
+    async def aembedding(self, model: str, input: list[Any],  # type: ignore[override]
                          model_response: litellm.EmbeddingResponse, *args: Any, **kwargs: Any
                          ) -> litellm.EmbeddingResponse:
         return _embeddings(model, input, model_response)

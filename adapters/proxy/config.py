@@ -16,12 +16,20 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from guardrail.adapters.proxy.records import audit_location
 from guardrail.audit.settings import TrailSettings
-from guardrail.errors import ConfigurationError
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS
+from guardrail.errors import ConfigurationError
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.telemetry import TelemetrySettings
 from guardrail.yamlfile import YamlProblem, dotted, load_mapping, validation_problem

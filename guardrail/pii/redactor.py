@@ -20,8 +20,8 @@ from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.normalize import normalize
-from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.operators import Rewriter, operator_for
+from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
 from guardrail.pii.vault import InMemoryVault, PseudonymVault

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
+from functools import partial
 
 from pydantic import Field, model_validator
 
@@ -83,7 +84,7 @@ class RuleCheck:
         remembered = 0
         for location, role, text in self.texts(payload):
             found, hit = self.memo.remembered(f"{context.tenant}\x00{payload.stage}\x00{role}", text,
-                                              lambda text, role=role: self.text_findings(text, role))
+                                              partial(self.text_findings, role=role))
             findings += (replace(finding, location=location) for finding in found)
             remembered += hit
         if not findings:

@@ -17,7 +17,7 @@ from guardrail.core.verdict import Decision, Verdict
 
 def check_summaries(stage: str, verdict: Verdict) -> list[dict[str, Any]]:
     """One summary per check step of ``verdict``."""
-    out = []
+    out: list[dict[str, Any]] = []
     for step in verdict.steps:
         failure = step.verdict.failure
         out.append({

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 from guardrail.attribution.content import from_response
 from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels, with_marker
 from guardrail.core.chat import Message, ShapeError, payload_texts, validate_request
-from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
-from guardrail.core.shapes import Shape, Validation
 from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS, MemoFactory
+from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
+from guardrail.core.shapes import Shape, Validation
 from guardrail.core.verdict import Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.settings import Action, PersonalDataSettings

@@ -22,8 +22,8 @@ from typing import Any
 from pydantic import Field
 
 from guardrail.core.chat import payload_texts, replace_payload_texts
-from guardrail.core.memo import TextMemo
 from guardrail.core.context import CallContext
+from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType

@@ -164,7 +164,7 @@ class ThreatClassifierCheck:
             if remembered is not None:
                 remembered.append(hit)
             for score in scores:
-                threshold = thresholds.get(score.category)  # type: ignore[call-overload]  # StrEnum keys
+                threshold = thresholds.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
                 if threshold is not None and score.score >= threshold:
                     yield Finding(score.category, score.start, score.end, round(score.score, 4), self.model.ref,
                                   location, action, threshold=threshold)

@@ -3,16 +3,15 @@ to its own keys."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 pytest.importorskip("litellm.proxy.proxy_server", reason="needs guardrail[litellm-proxy]")
 
-from fastapi import HTTPException  # noqa: E402
+from fastapi import HTTPException
 
-from guardrail.adapters.litellm_plugin import GuardrailPlugin  # noqa: E402
+from guardrail.adapters.litellm_plugin import GuardrailPlugin
 
 HIGH = {"guardrail": {"use_case": "healthcare-diagnostics"}}
 

@@ -56,7 +56,7 @@ def samples(shape: Shape, *, binary: bool = False) -> Iterator[Sample]:
         if binary:
             yield Sample("UklGRiQAAABXQVZF", 0, 1)
     elif isinstance(shape, Enum):
-        yield Sample(sorted(shape.values)[0], 0)
+        yield Sample(min(shape.values), 0)
     elif isinstance(shape, Scalar):
         yield Sample({bool: True, int: 1, float: 0.5}[shape.types[-1]], 0)
     elif isinstance(shape, JsonText):

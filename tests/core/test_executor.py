@@ -8,7 +8,16 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from guardrail.core import ALLOW, CallContext, Decision, Payload, PolicyRef, RiskTier, Stage, Verdict
+from guardrail.core import (
+    ALLOW,
+    CallContext,
+    Decision,
+    Payload,
+    PolicyRef,
+    RiskTier,
+    Stage,
+    Verdict,
+)
 from guardrail.core.executor import CheckExecutor
 from guardrail.core.pipeline import Pipeline, Step
 
