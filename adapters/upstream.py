@@ -34,7 +34,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 # Seconds LiteLLM's HTTP client keeps an idle upstream connection (read at its import).
 os.environ.setdefault("AIOHTTP_KEEPALIVE_TIMEOUT", "4")
 
-CONNECTION_RETRIES = 3
+CONNECTION_RETRIES = 8
 
 
 class UpstreamError(GuardrailError):
@@ -161,9 +161,10 @@ async def _call(method: Callable[..., Awaitable[Any]], **arguments: Any) -> Any:
         except Exception as error:  # noqa: BLE001 - every LiteLLM failure becomes an UpstreamError
             if attempt < CONNECTION_RETRIES and never_answered(error):
                 # Let the event loop take in other pooled connections' closes first
-                # (10, 40, 160 ms: a rare cost), so the next attempt does not pick one
-                # that is closing too; sent again at once, some calls failed every time.
-                await asyncio.sleep(0.01 * 4**attempt)
+                # (10, 40, then 160 ms each: a rare cost), so the next attempt does not
+                # pick one that is closing too; sent again at once, some calls failed
+                # every time. A pool can hold several stale connections, hence the count.
+                await asyncio.sleep(min(0.01 * 4**attempt, 0.16))
                 continue
             raise translate(error) from None
     raise AssertionError("unreachable")  # pragma: no cover
