@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import tempfile
 from collections import defaultdict
@@ -23,15 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import Item, load_corpus, load_jsonl
-from train_threat_classifier import (
-    SEED,
-    augment,
-    dev_scores,
-    dropout,
-    train_weights,
-    write,
-)
+from corpus import Item, load_corpus
+from train_threat_classifier import dev_scores, train_weights, training_set, write
 from tuning import look_alikes, rule_blocks, tune
 
 from guardrail.threats.model import ThreatModel
@@ -80,13 +72,7 @@ def main() -> None:
     parser.add_argument("--public-weight", type=float, nargs="+", default=[0.5])
     args = parser.parse_args()
     corpus = load_corpus()
-    train = [item for item in corpus if item.split == "train"]
-    if args.public:
-        train += load_jsonl(sorted(args.public.glob("*.jsonl")))
-    if not args.no_augment:
-        train += augment(train, random.Random(SEED))
-    if args.dropout:
-        train += dropout(train, random.Random(SEED), args.dropout, 0.2)
+    train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     dev = [item for item in corpus if item.split == "dev"] + look_alikes()
     rules = rule_blocks(dev)
     for c, balance, weight in [(c, b, w) for c in args.c for b in args.balance for w in args.public_weight]:

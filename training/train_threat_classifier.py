@@ -102,6 +102,19 @@ def dropout(train: list[Item], rng: random.Random, copies: int, rate: float) -> 
     return extra
 
 
+def training_set(corpus: list[Item], public: Path | None, *, augmented: bool, dropout_copies: int) -> list[Item]:
+    """The train split, plus the prepared public data, plus the augmented and word-dropout
+    copies, each drawn with the fixed seed: what both this script and experiments train on."""
+    train = [item for item in corpus if item.split == "train"]
+    if public:
+        train += load_jsonl(sorted(public.glob("*.jsonl")))
+    if augmented:
+        train += augment(train, random.Random(SEED))
+    if dropout_copies:
+        train += dropout(train, random.Random(SEED), dropout_copies, 0.2)
+    return train
+
+
 def train_weights(train: list[Item], c: float, balance: float, nb: bool = False,
                   public_weight: float = 0.5) -> tuple[np.ndarray, np.ndarray, list[str]]:
     x = matrix([item.text for item in train])
@@ -189,14 +202,8 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = load_corpus()
-    train = [item for item in corpus if item.split == "train"]
+    train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     dev = [item for item in corpus if item.split == "dev"]
-    if args.public:
-        train += load_jsonl(sorted(args.public.glob("*.jsonl")))
-    if not args.no_augment:
-        train += augment(train, random.Random(SEED))
-    if args.dropout:
-        train += dropout(train, random.Random(SEED), args.dropout, 0.2)
     counts = Counter(category for item in train for category in labels(item))
     print(f"train: {len(train)} items ({sum(not i.attack for i in train)} benign), positives {dict(counts)}")
     coef, bias, categories = train_weights(train, args.c, args.balance, public_weight=args.public_weight)
