@@ -43,7 +43,7 @@ from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError, RequestError
 from guardrail.runtime import Guard, GuardedRequest, StreamGuard
-from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
+from guardrail.runtime.evidence import model_name, note_attribution, note_call, note_verdict
 from guardrail.runtime.guard import UNAUDITED
 from guardrail.runtime.reasons import explain, refusal_status
 
@@ -268,7 +268,7 @@ def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str, tr
     import litellm
 
     context = request.context
-    trail.record["response_model"] = response.model
+    trail.record["response_model"] = model_name(response.model)
     guarded = guard.guard_response(response.model_dump(), request, _generator(model, response.model),
                                    guard.attributor or shared_attributor())
     note_verdict(trail.record, "output", guarded.verdict)

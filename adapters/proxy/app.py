@@ -53,7 +53,7 @@ from guardrail.core.verdict import Verdict
 from guardrail.errors import ConfigurationError, RequestError
 from guardrail.pii.vault import InMemoryVault
 from guardrail.runtime import Guard, StreamBlocked, StreamGuard
-from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
+from guardrail.runtime.evidence import model_name, note_attribution, note_call, note_verdict
 from guardrail.runtime.guard import UNAUDITED
 from guardrail.runtime.reasons import explain, refusal_status, refusal_type
 from guardrail.telemetry import Tracing
@@ -314,7 +314,7 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
         return StreamingResponse(events, media_type="text/event-stream", headers=headers)
     response = await proxy.upstream.chat(chat.model, sent, params)
     record["upstream_ms"] = round((time.perf_counter() - upstream_started) * 1000, 2)
-    record["response_model"] = response.get("model")
+    record["response_model"] = model_name(response.get("model"))
     answers = [choice.get("message") or {} for choice in response.get("choices") or []]
     generator = proxy.generator(chat.model, response.get("model"))
     guarded = await _checked(answers, guard.guard_response, guard.guard_response_async, response, guarded_request,

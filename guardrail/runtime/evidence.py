@@ -7,6 +7,7 @@ runs the output checks many times; their results are merged per check and stage.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -106,6 +107,19 @@ def note_call(record: dict[str, Any], context: CallContext) -> None:
         record["escalated_from"] = context.escalated_from.value
     if context.opted_out:
         record["opt_out"] = True
+
+
+_MODEL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/@+-]{0,127}")
+
+
+def model_name(value: Any) -> str | None:
+    """The model an upstream says answered, if it reads as a model name; otherwise a
+    marker. The string is the upstream's to choose, so records and traces do not quote
+    it unless it has the shape of a name (no spaces, no free text)."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if _MODEL_NAME.fullmatch(text) else "<not a model name>"
 
 
 def note_attribution(record: dict[str, Any], attribution: Attribution) -> None:

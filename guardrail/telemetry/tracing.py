@@ -66,6 +66,7 @@ from pydantic import BaseModel, ConfigDict
 
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import StepOutcome, Verdict
+from guardrail.runtime.evidence import model_name
 
 # Our stage and decision names, as the guardrail draft spells them.
 _TARGETS = {"llm_input": "input", "llm_output": "output"}
@@ -242,7 +243,7 @@ class Tracing:
                  error_type: str | None = None) -> None:
         if response is not None:
             if response.get("model"):
-                span.set_attribute("gen_ai.response.model", str(response["model"]))
+                span.set_attribute("gen_ai.response.model", model_name(response["model"]) or "")
             usage = response.get("usage") or {}
             if isinstance(usage.get("prompt_tokens"), int):
                 span.set_attribute("gen_ai.usage.input_tokens", usage["prompt_tokens"])

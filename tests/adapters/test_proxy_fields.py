@@ -3,6 +3,7 @@ and a key's use cases are the key's to choose, not the client's."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -143,6 +144,28 @@ def test_a_body_that_trickles_in_gets_408_instead_of_holding_the_connection(make
             connection.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
                                b"content-length: 100\r\n\r\n{\"model\":")
             started = time.monotonic()
-            answer = connection.recv(4096).decode()
-        assert answer.startswith("HTTP/1.1 408") and "request_timeout" in answer
+            received = b""
+            while b"request_timeout" not in received:  # the answer may come in several pieces
+                piece = connection.recv(4096)
+                if not piece:
+                    break
+                received += piece
+        answer = received.decode()
+        assert answer.startswith("HTTP/1.1 408") and "request_timeout" in answer, answer
         assert time.monotonic() - started < 5
+
+
+def test_the_record_does_not_quote_free_text_an_upstream_puts_in_its_model_name(
+    make_proxy: ProxyFactory, tmp_path: Path
+) -> None:
+    from tests.adapters.conftest import INVENTED
+    from tests.adapters.test_serve import audit_records
+
+    with make_proxy(data_dir=tmp_path) as url:  # the test upstream's "fixed" model answers with its own name
+        response = httpx.post(f"{url}/v1/chat/completions", timeout=30,
+                              json={"model": "fixed", "messages": [{"role": "user", "content": "Hi"}]})
+    assert response.status_code == 200
+    (record,) = [r for r in audit_records(tmp_path) if r.get("path") == "/v1/chat/completions"]
+    assert record["response_model"] == "<not a model name>"
+    written = "".join(path.read_text() for path in (tmp_path / "audit").glob("*.jsonl"))
+    assert "Wong Mei Ling" not in written and INVENTED not in written
