@@ -50,12 +50,16 @@ def main() -> None:
     for text in texts:
         context = CallContext(policy=policy.ref, use_case=use_case, risk_tier=policy.policy.use_cases[use_case].tier)
         labels = Labels.for_call(policy.policy.attribution, context)
-        response = {"choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": labels.apply(text)}}]}
+        response = {
+            "choices": [
+                {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": labels.apply(text)}}
+            ]
+        }
         started, cpu_started = time.perf_counter(), time.process_time()
         content = from_response(response)
-        attribution = attributor.attribute(context, labels, Generator("openai", "gpt-x"), content,
-                                           {"input": {"PERSON": 1}, "output": {}})
+        attribution = attributor.attribute(
+            context, labels, Generator("openai", "gpt-x"), content, {"input": {"PERSON": 1}, "output": {}}
+        )
         signed = time.perf_counter()
         marked = with_marker(response["choices"][0]["message"]["content"], attribution)
         embedded = time.perf_counter()
@@ -67,13 +71,21 @@ def main() -> None:
         embed_ms.append((embedded - signed) * 1000)
         verify_ms.append((verified - embedded) * 1000)
     for label, values in (("sign", sign_ms), ("embed", embed_ms), ("verify", verify_ms)):
-        print(f"{label:7} median {statistics.median(values):.3f} ms  p99 {statistics.quantiles(values, n=100)[98]:.3f} ms")
+        print(
+            f"{label:7} median {statistics.median(values):.3f} ms  p99 {statistics.quantiles(values, n=100)[98]:.3f} ms"
+        )
     per_answer = [s + e for s, e in zip(sign_ms, embed_ms, strict=True)]
-    print(f"sign + embed (per answer) median {statistics.median(per_answer):.3f} ms  "
-          f"p99 {statistics.quantiles(per_answer, n=100)[98]:.3f} ms (bar: under 1 ms)")
-    print(f"sign + embed CPU time per answer, mean {statistics.fmean(cpu_ms):.3f} ms (what the process spent, "
-          "whatever other processes did to the wall clock)")
-    print(f"manifest JWS {len(attribution.jws)} bytes, marker {len(marked) - len(response['choices'][0]['message']['content'])} characters")
+    print(
+        f"sign + embed (per answer) median {statistics.median(per_answer):.3f} ms  "
+        f"p99 {statistics.quantiles(per_answer, n=100)[98]:.3f} ms (bar: under 1 ms)"
+    )
+    print(
+        f"sign + embed CPU time per answer, mean {statistics.fmean(cpu_ms):.3f} ms (what the process spent, "
+        "whatever other processes did to the wall clock)"
+    )
+    print(
+        f"manifest JWS {len(attribution.jws)} bytes, marker {len(marked) - len(response['choices'][0]['message']['content'])} characters"
+    )
 
 
 if __name__ == "__main__":

@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from redaction_latency import prompts
 
-from guardrail.adapters.proxy.records import CallRecords
-from guardrail.audit.settings import TrailSettings
 from guardrail.attribution import KeyStore
+from guardrail.audit.records import CallRecords
+from guardrail.audit.settings import TrailSettings
 from guardrail.core import Stage
 from guardrail.runtime import Guard
 from guardrail.runtime.evidence import check_summaries
@@ -39,9 +39,12 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="guardrail-audit-bench-"))
     guard = Guard.from_policy()
     keys = KeyStore(folder / "keys")
-    trails = {durability: CallRecords(folder / durability / "audit", keys.active,
-                                      settings=TrailSettings(durability=durability))
-              for durability in ("record", "batch")}
+    trails = {
+        durability: CallRecords(
+            folder / durability / "audit", keys.active, settings=TrailSettings(durability=durability)
+        )
+        for durability in ("record", "batch")
+    }
     tracing = Tracing(TelemetrySettings(exporter="file", file=folder / "traces.jsonl"))
     texts = (prompts() * (args.calls // 100 + 1))[: args.calls]
     prepared = []
@@ -59,17 +62,23 @@ def main() -> None:
         tracing.record_checks(span, Stage.INPUT, verdict, context)
         tracing.record_checks(span, Stage.OUTPUT, verdict, context)
         tracing.end_call(span, status=200, response={"model": "bench", "usage": {"prompt_tokens": 250}})
-        record = {"request_id": context.request_id, "tenant": context.tenant, "status": 200,
-                  "trace_id": format(span.get_span_context().trace_id, "032x"),
-                  "checks": check_summaries("input", verdict) + check_summaries("output", verdict)}
+        record = {
+            "request_id": context.request_id,
+            "tenant": context.tenant,
+            "status": 200,
+            "trace_id": format(span.get_span_context().trace_id, "032x"),
+            "checks": check_summaries("input", verdict) + check_summaries("output", verdict),
+        }
         records.write(record)
         costs[durability].append((time.perf_counter() - started) * 1000)
     tracing.shutdown()
     for durability, records in trails.items():
         records.close()
         spent = costs[durability]
-        print(f"audit ({durability} durability) + tracing per call: median {statistics.median(spent):.3f} ms, "
-              f"p95 {statistics.quantiles(spent, n=20)[18]:.3f} ms over {len(spent)} calls (bar: median under 2 ms)")
+        print(
+            f"audit ({durability} durability) + tracing per call: median {statistics.median(spent):.3f} ms, "
+            f"p95 {statistics.quantiles(spent, n=20)[18]:.3f} ms over {len(spent)} calls (bar: median under 2 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -93,17 +93,65 @@ PEER = "LiteLLM + Presidio"
 
 # --- Synthetic Hong Kong messages -------------------------------------------------------
 
-SURNAMES = ["Chan", "Wong", "Lee", "Cheung", "Lau", "Ng", "Ho", "Leung", "Tsang", "Yip", "Kwok", "Lam",
-            "Tang", "Chow", "Fung", "Mak", "Siu", "Yuen", "Cheng", "Poon"]
-GIVEN = ["Tai Man", "Siu Ming", "Ka Yan", "Wing Sze", "Chi Keung", "Mei Ling", "Hoi Ying", "Kin Wah",
-         "Ka Ho", "Pui Shan", "Wai Lun", "Suet Ying", "Chun Kit", "Man Yee"]
+SURNAMES = [
+    "Chan",
+    "Wong",
+    "Lee",
+    "Cheung",
+    "Lau",
+    "Ng",
+    "Ho",
+    "Leung",
+    "Tsang",
+    "Yip",
+    "Kwok",
+    "Lam",
+    "Tang",
+    "Chow",
+    "Fung",
+    "Mak",
+    "Siu",
+    "Yuen",
+    "Cheng",
+    "Poon",
+]
+GIVEN = [
+    "Tai Man",
+    "Siu Ming",
+    "Ka Yan",
+    "Wing Sze",
+    "Chi Keung",
+    "Mei Ling",
+    "Hoi Ying",
+    "Kin Wah",
+    "Ka Ho",
+    "Pui Shan",
+    "Wai Lun",
+    "Suet Ying",
+    "Chun Kit",
+    "Man Yee",
+]
 WESTERN = ["Jason", "Karen", "Priscilla", "Ivan", "Winnie", "Kelvin", "Gloria", "Terence", "Queenie", "Alvin"]
 SURNAMES_ZH = ["陳", "黃", "李", "張", "劉", "吳", "何", "梁", "曾", "葉", "郭", "林", "鄧", "周", "馮", "麥"]
 GIVEN_ZH = ["大文", "小明", "嘉欣", "詠詩", "志強", "美玲", "凱婷", "建華", "家豪", "佩珊", "偉倫", "雪瑩"]
-STREETS = ["Nathan Road", "King's Road", "Hennessy Road", "Castle Peak Road", "Argyle Street",
-           "Des Voeux Road Central", "Tai Po Road", "Shau Kei Wan Road"]
-BUILDINGS = ["Block 3, Tai Koo Shing", "Wing Lok House, Lok Fu Estate", "Tower 2, Grand Waterfront",
-             "Kwai Fong Garden", "Harmony Court", "Block B, Mei Foo Sun Chuen"]
+STREETS = [
+    "Nathan Road",
+    "King's Road",
+    "Hennessy Road",
+    "Castle Peak Road",
+    "Argyle Street",
+    "Des Voeux Road Central",
+    "Tai Po Road",
+    "Shau Kei Wan Road",
+]
+BUILDINGS = [
+    "Block 3, Tai Koo Shing",
+    "Wing Lok House, Lok Fu Estate",
+    "Tower 2, Grand Waterfront",
+    "Kwai Fong Garden",
+    "Harmony Court",
+    "Block B, Mei Foo Sun Chuen",
+]
 DISTRICTS = ["Mong Kok", "Quarry Bay", "Sha Tin", "Tsuen Wan", "Yuen Long", "Wan Chai", "Kwun Tong", "North Point"]
 DISTRICTS_ZH = ["旺角", "觀塘", "沙田", "荃灣", "元朗", "北角", "灣仔", "深水埗"]
 STREETS_ZH = ["彌敦道", "英皇道", "青山公路", "亞皆老街", "軒尼詩道", "大埔道"]
@@ -193,8 +241,10 @@ class HongKongMessages:
 
     def address(self) -> str:
         r = self.random
-        return (f"Flat {r.randint(1, 30)}{r.choice('ABCDEFGH')}, {r.randint(2, 40)}/F, {r.choice(BUILDINGS)}, "
-                f"{r.randint(1, 400)} {r.choice(STREETS)}, {r.choice(DISTRICTS)}")
+        return (
+            f"Flat {r.randint(1, 30)}{r.choice('ABCDEFGH')}, {r.randint(2, 40)}/F, {r.choice(BUILDINGS)}, "
+            f"{r.randint(1, 400)} {r.choice(STREETS)}, {r.choice(DISTRICTS)}"
+        )
 
     def address_zh(self) -> str:
         r = self.random
@@ -204,22 +254,50 @@ class HongKongMessages:
         """One sentence, with personal data in it or not."""
         r = self.random
         if chinese:
-            return r.choice([
-                f"你好，我是{self.name_zh()}，身份證號碼{self.hkid()}，電話{self.phone()}。",
-                f"請把文件寄到{self.address_zh()}，收件人{self.name_zh()}。",
-                f"如有問題請致電{self.phone()}聯絡{self.name_zh()}。",
-            ]) if personal else r.choice(STATEMENTS_ZH).format(
-                n=r.randint(1, 12), thing=r.choice(THINGS_ZH), amount=r.randint(80, 9000), day=r.choice(DAYS_ZH),
-                task=r.choice(TASKS_ZH), district=r.choice(DISTRICTS_ZH), hour=r.randint(4, 7),
-                document=r.choice(DOCUMENTS_ZH), document2=r.choice(DOCUMENTS_ZH))
-        return r.choice([
-            f"Hi, this is {self.name()}, my HKID is {self.hkid()} and you can reach me on {self.phone()}.",
-            f"Please update the delivery address for {self.name()} to {self.address()}.",
-            f"My colleague {self.name()} ({self.phone()}) will collect the documents on Thursday.",
-        ]) if personal else r.choice(STATEMENTS).format(
-            thing=r.choice(THINGS), month=r.choice(MONTHS), amount=r.randint(80, 9000), task=r.choice(TASKS),
-            day=r.choice(DAYS), district=r.choice(DISTRICTS), hour=r.randint(4, 7), n=r.randint(2, 28),
-            document=r.choice(DOCUMENTS), document2=r.choice(DOCUMENTS), event=r.choice(EVENTS))
+            return (
+                r.choice(
+                    [
+                        f"你好，我是{self.name_zh()}，身份證號碼{self.hkid()}，電話{self.phone()}。",
+                        f"請把文件寄到{self.address_zh()}，收件人{self.name_zh()}。",
+                        f"如有問題請致電{self.phone()}聯絡{self.name_zh()}。",
+                    ]
+                )
+                if personal
+                else r.choice(STATEMENTS_ZH).format(
+                    n=r.randint(1, 12),
+                    thing=r.choice(THINGS_ZH),
+                    amount=r.randint(80, 9000),
+                    day=r.choice(DAYS_ZH),
+                    task=r.choice(TASKS_ZH),
+                    district=r.choice(DISTRICTS_ZH),
+                    hour=r.randint(4, 7),
+                    document=r.choice(DOCUMENTS_ZH),
+                    document2=r.choice(DOCUMENTS_ZH),
+                )
+            )
+        return (
+            r.choice(
+                [
+                    f"Hi, this is {self.name()}, my HKID is {self.hkid()} and you can reach me on {self.phone()}.",
+                    f"Please update the delivery address for {self.name()} to {self.address()}.",
+                    f"My colleague {self.name()} ({self.phone()}) will collect the documents on Thursday.",
+                ]
+            )
+            if personal
+            else r.choice(STATEMENTS).format(
+                thing=r.choice(THINGS),
+                month=r.choice(MONTHS),
+                amount=r.randint(80, 9000),
+                task=r.choice(TASKS),
+                day=r.choice(DAYS),
+                district=r.choice(DISTRICTS),
+                hour=r.randint(4, 7),
+                n=r.randint(2, 28),
+                document=r.choice(DOCUMENTS),
+                document2=r.choice(DOCUMENTS),
+                event=r.choice(EVENTS),
+            )
+        )
 
     def user(self, size: int = 1024) -> str:
         """A message of about ``size`` UTF-8 bytes (whole sentences), never one made before:
@@ -247,12 +325,14 @@ class HongKongMessages:
 
     def assistant(self) -> str:
         """A short answer, as a client keeps it in the history (pseudonyms restored)."""
-        return self.random.choice([
-            f"Thank you, {self.name()}. I have noted the request and summarised the points below.",
-            f"Here is a draft reply to {self.name()}, kept short and polite as asked.",
-            "收到，我已整理重點如下，如需修改請告知。",
-            "Understood. The documents listed are the usual ones; processing takes about two weeks.",
-        ])
+        return self.random.choice(
+            [
+                f"Thank you, {self.name()}. I have noted the request and summarised the points below.",
+                f"Here is a draft reply to {self.name()}, kept short and polite as asked.",
+                "收到，我已整理重點如下，如需修改請告知。",
+                "Understood. The documents listed are the usual ones; processing takes about two weeks.",
+            ]
+        )
 
     def conversation(self, turns: int, size: int = 1024) -> list[dict[str, str]]:
         """``turns`` user messages, each followed by an answer but the last."""
@@ -266,6 +346,7 @@ class HongKongMessages:
 
 # --- The plan: every request, in order, with what it counts towards -------------------------
 
+
 @dataclass(frozen=True)
 class Request:
     kind: str  # growing, replayed, prompt
@@ -274,8 +355,9 @@ class Request:
     messages: list[dict[str, str]]
 
 
-def plan(generator: HongKongMessages, growing: int, replays: int, prompts: dict[int, int],
-         *, together: bool = True) -> list[Request]:
+def plan(
+    generator: HongKongMessages, growing: int, replays: int, prompts: dict[int, int], *, together: bool = True
+) -> list[Request]:
     """Every request in the order sent.
 
     ``together``: the growing conversations advance side by side, turn 1 of each, then
@@ -288,11 +370,20 @@ def plan(generator: HongKongMessages, growing: int, replays: int, prompts: dict[
     for r in range(max(replays, *prompts.values())):
         batch = []
         if r < replays:
-            batch += [Request("replayed", turns, f"replay-{uuid.uuid4().hex[:12]}", generator.conversation(turns))
-                      for turns in TURNS]
-        batch += [Request("prompt", kb, f"prompt-{uuid.uuid4().hex[:12]}",
-                          [{"role": "user", "content": generator.user(kb * 1024)}])
-                  for kb, count in prompts.items() if r < count]
+            batch += [
+                Request("replayed", turns, f"replay-{uuid.uuid4().hex[:12]}", generator.conversation(turns))
+                for turns in TURNS
+            ]
+        batch += [
+            Request(
+                "prompt",
+                kb,
+                f"prompt-{uuid.uuid4().hex[:12]}",
+                [{"role": "user", "content": generator.user(kb * 1024)}],
+            )
+            for kb, count in prompts.items()
+            if r < count
+        ]
         others.append(batch)
 
     def turn(cid: str, history: list[dict[str, str]], number: int) -> Request:
@@ -304,7 +395,7 @@ def plan(generator: HongKongMessages, growing: int, replays: int, prompts: dict[
         per_turn = -(-len(spread) // max(TURNS))
         for number in range(1, max(TURNS) + 1):
             requests += [turn(cid, history, number) for cid, history in conversations]
-            requests += spread[(number - 1) * per_turn: number * per_turn]
+            requests += spread[(number - 1) * per_turn : number * per_turn]
         return requests
     for r in range(max(growing, len(others))):
         if r < growing:
@@ -317,6 +408,7 @@ def plan(generator: HongKongMessages, growing: int, replays: int, prompts: dict[
 
 # --- Running it ------------------------------------------------------------------------------
 
+
 @dataclass
 class Path_:
     """Where a path is served; ``remembers``: whether it can keep anything between calls.
@@ -328,8 +420,9 @@ class Path_:
     remembers: bool
 
 
-def measure(paths: dict[str, Path_], requests: Sequence[Request],
-            warmup: Sequence[Request]) -> dict[str, list[tuple[float, int] | None]]:
+def measure(
+    paths: dict[str, Path_], requests: Sequence[Request], warmup: Sequence[Request]
+) -> dict[str, list[tuple[float, int] | None]]:
     """(latency ms, status) per path for every request, in order (``None``: not sent to
     that path); each request goes to every path in a rotating order, after a pause that
     lets background work finish."""
@@ -339,8 +432,7 @@ def measure(paths: dict[str, Path_], requests: Sequence[Request],
         p = paths[name]
         headers = {CONVERSATION_HEADER: request.conversation} if p.remembers else {}
         started = time.perf_counter()
-        response = clients[name].post(p.url, headers=headers,
-                                      json={"model": MODEL, "messages": request.messages})
+        response = clients[name].post(p.url, headers=headers, json={"model": MODEL, "messages": request.messages})
         return (time.perf_counter() - started) * 1000, response.status_code
 
     results: dict[str, list[tuple[float, int] | None]] = {name: [] for name in paths}
@@ -351,9 +443,13 @@ def measure(paths: dict[str, Path_], requests: Sequence[Request],
                 send(name, request)
         started = time.monotonic()
         for i, request in enumerate(requests):
-            for name in names[i % len(names):] + names[: i % len(names)]:
-                if (request.kind == "growing" and request.size not in TURNS and not paths[name].remembers
-                        and name != DIRECT):  # the direct call pairs every request
+            for name in names[i % len(names) :] + names[: i % len(names)]:
+                if (
+                    request.kind == "growing"
+                    and request.size not in TURNS
+                    and not paths[name].remembers
+                    and name != DIRECT
+                ):  # the direct call pairs every request
                     results[name].append(None)
                     continue
                 time.sleep(QUIET_SECONDS)
@@ -432,29 +528,55 @@ def run_latency(args: argparse.Namespace) -> dict[str, Any]:
     env = {"LITELLM_LOCAL_MODEL_COST_MAP": "True"}
     up_port, guard_port = free_port(), free_port()
     upstream = f"http://127.0.0.1:{up_port}"
-    paths = {DIRECT: Path_(f"{upstream}/v1/chat/completions", {}, False),
-             GUARDED: Path_(f"http://127.0.0.1:{guard_port}/v1/chat/completions", GUARDRAIL_HEADERS, True)}
+    paths = {
+        DIRECT: Path_(f"{upstream}/v1/chat/completions", {}, False),
+        GUARDED: Path_(f"http://127.0.0.1:{guard_port}/v1/chat/completions", GUARDRAIL_HEADERS, True),
+    }
     specs: dict[str, dict[str, Any]] = {
-        GUARDED: {"command": [sys.executable, "-m", "guardrail.cli", "serve", "--config",
-                              str(guardrail_config(folder, upstream, guarded_policy(folder, args.as_shipped))),
-                              "--port", str(guard_port)],
-                  "ready_url": f"http://127.0.0.1:{guard_port}/health/ready", "env": env,
-                  "log_path": folder / "guardrail.log"}}
+        GUARDED: {
+            "command": [
+                sys.executable,
+                "-m",
+                "guardrail.cli",
+                "serve",
+                "--config",
+                str(guardrail_config(folder, upstream, guarded_policy(folder, args.as_shipped))),
+                "--port",
+                str(guard_port),
+            ],
+            "ready_url": f"http://127.0.0.1:{guard_port}/health/ready",
+            "env": env,
+            "log_path": folder / "guardrail.log",
+        }
+    }
     if args.litellm_python:
         presidio_port, litellm_port = free_port(), free_port()
         presidio = f"http://127.0.0.1:{presidio_port}"
         litellm = str(Path(args.litellm_python).parent / "litellm")
-        specs["presidio"] = {"command": [args.litellm_python, str(HERE / "presidio_services.py"),
-                                         "--port", str(presidio_port)], "ready_url": f"{presidio}/analyze"}
-        specs[PEER] = {"command": [litellm, "--config", str(litellm_config(folder, upstream, presidio)),
-                                   "--port", str(litellm_port)],
-                       "ready_url": f"http://127.0.0.1:{litellm_port}/health/liveliness",
-                       "env": LITELLM_ENV, "headers": LITELLM_HEADERS}
+        specs["presidio"] = {
+            "command": [args.litellm_python, str(HERE / "presidio_services.py"), "--port", str(presidio_port)],
+            "ready_url": f"{presidio}/analyze",
+        }
+        specs[PEER] = {
+            "command": [
+                litellm,
+                "--config",
+                str(litellm_config(folder, upstream, presidio)),
+                "--port",
+                str(litellm_port),
+            ],
+            "ready_url": f"http://127.0.0.1:{litellm_port}/health/liveliness",
+            "env": LITELLM_ENV,
+            "headers": LITELLM_HEADERS,
+        }
         paths[PEER] = Path_(f"http://127.0.0.1:{litellm_port}/v1/chat/completions", LITELLM_HEADERS, False)
     print(f"{len(requests)} requests x {len(paths)} paths; starting servers", file=sys.stderr)
     with contextlib.ExitStack() as stack:
-        stack.enter_context(server_process(
-            [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"))
+        stack.enter_context(
+            server_process(
+                [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"
+            )
+        )
         stack.enter_context(servers_at_once(specs))
         if args.pid_file:
             Path(args.pid_file).write_text(_listener_pid(guard_port))
@@ -463,8 +585,9 @@ def run_latency(args: argparse.Namespace) -> dict[str, Any]:
         elapsed = time.monotonic() - started
     summary = summarise(requests, results, elapsed)
     summary["guardrail_breakdown_ms"] = breakdown(folder / "guardrail.log", requests, len(warmup))
-    summary["guardrail_warned_calls"] = sum('"decision": "warn"' in line for line in
-                                            (folder / "guardrail.log").read_text(encoding="utf-8").splitlines())
+    summary["guardrail_warned_calls"] = sum(
+        '"decision": "warn"' in line for line in (folder / "guardrail.log").read_text(encoding="utf-8").splitlines()
+    )
     return summary
 
 
@@ -472,8 +595,11 @@ def breakdown(log: Path, requests: Sequence[Request], warmup: int) -> dict[str, 
     """Where guardrail's time goes on growing turns, from its own call records (one per
     request, in order, after the warm-up): each check per stage, the upstream call
     (through LiteLLM's router), and the rest of the handler; medians over conversations."""
-    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()
-             if line.startswith("{") and '"event": "call"' in line][warmup:]
+    calls = [
+        json.loads(line)
+        for line in log.read_text(encoding="utf-8").splitlines()
+        if line.startswith("{") and '"event": "call"' in line
+    ][warmup:]
     if len(calls) != len(requests):
         return {}
     parts: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -499,8 +625,9 @@ def _listener_pid(port: int) -> str:
     return found.split("pid=")[1].split(",")[0] if "pid=" in found else ""
 
 
-def summarise(requests: Sequence[Request], results: dict[str, list[tuple[float, int] | None]],
-              elapsed: float) -> dict[str, Any]:
+def summarise(
+    requests: Sequence[Request], results: dict[str, list[tuple[float, int] | None]], elapsed: float
+) -> dict[str, Any]:
     """Median added latency (paired with the direct call) per kind and size, per path."""
     added: dict[str, dict[tuple[str, int], list[float]]] = defaultdict(lambda: defaultdict(list))
     failures: dict[str, int] = defaultdict(int)
@@ -517,8 +644,10 @@ def summarise(requests: Sequence[Request], results: dict[str, list[tuple[float, 
             added[name][(request.kind, request.size)].append(value)
             if (request.kind, request.size) in FRESH:
                 added[name][("fresh", 1)].append(value)
-    table = {name: {f"{kind}:{size}": statistics.median(v) for (kind, size), v in rows.items()}
-             for name, rows in added.items()}
+    table = {
+        name: {f"{kind}:{size}": statistics.median(v) for (kind, size), v in rows.items()}
+        for name, rows in added.items()
+    }
     counts = {f"{kind}:{size}": len(v) for (kind, size), v in added[GUARDED].items()}
     return {"added_ms": table, "samples": counts, "failures": dict(failures), "seconds": round(elapsed)}
 
@@ -526,8 +655,10 @@ def summarise(requests: Sequence[Request], results: dict[str, list[tuple[float, 
 def report(summary: dict[str, Any]) -> None:
     table = summary["added_ms"]
     names = [n for n in (GUARDED, PEER) if n in table]
-    print(f"\nmedian latency added over a direct call (ms); direct column: the direct call itself "
-          f"({summary['seconds']} s measuring)")
+    print(
+        f"\nmedian latency added over a direct call (ms); direct column: the direct call itself "
+        f"({summary['seconds']} s measuring)"
+    )
     print(f"{'':22}" + "".join(f"{n:>26}" for n in names) + f"{'direct':>10}{'n':>5}")
     rows = [("growing", t) for t in TURNS]
     rows += [("replayed", t) for t in TURNS] + [("prompt", kb) for kb in SIZES_KB]
@@ -540,14 +671,21 @@ def report(summary: dict[str, Any]) -> None:
         print(f"{label:22}{cells}{table[DIRECT][key]:10.1f}{summary['samples'].get(key, 0):5}")
     ours = table[GUARDED]
     nan = float("nan")
-    print(f"{'any fresh 1 KB message':22}" + "".join(f"{table[n].get('fresh:1', nan):26.1f}" for n in names)
-          + f"{table[DIRECT].get('fresh:1', nan):10.1f}{summary['samples'].get('fresh:1', 0):5}"
-          + "  (growing turn 1, replayed 1, prompt 1 KB: spread over the whole run)")
-    print(f"\nguardrail growing turn 20 / turn 1: {ours.get('growing:20', nan) / ours.get('growing:1', nan):.2f}x "
-          f"(bar: <= 1.3x); / any fresh 1 KB message: {ours.get('growing:20', nan) / ours.get('fresh:1', nan):.2f}x")
+    print(
+        f"{'any fresh 1 KB message':22}"
+        + "".join(f"{table[n].get('fresh:1', nan):26.1f}" for n in names)
+        + f"{table[DIRECT].get('fresh:1', nan):10.1f}{summary['samples'].get('fresh:1', 0):5}"
+        + "  (growing turn 1, replayed 1, prompt 1 KB: spread over the whole run)"
+    )
+    print(
+        f"\nguardrail growing turn 20 / turn 1: {ours.get('growing:20', nan) / ours.get('growing:1', nan):.2f}x "
+        f"(bar: <= 1.3x); / any fresh 1 KB message: {ours.get('growing:20', nan) / ours.get('fresh:1', nan):.2f}x"
+    )
     if PEER in table:
-        print(f"LiteLLM + Presidio turn 20 / guardrail turn 20: "
-              f"{table[PEER].get('growing:20', nan) / ours.get('growing:20', nan):.1f}x (bar: >= 10x)")
+        print(
+            f"LiteLLM + Presidio turn 20 / guardrail turn 20: "
+            f"{table[PEER].get('growing:20', nan) / ours.get('growing:20', nan):.1f}x (bar: >= 10x)"
+        )
     parts = summary.get("guardrail_breakdown_ms") or {}
     if parts:
         print("\nguardrail's own records, growing conversations (median ms per call):")
@@ -556,14 +694,17 @@ def report(summary: dict[str, Any]) -> None:
         for name in parts[turns[0]]:
             print(f"{name:32}" + "".join(f"{parts[t].get(name, float('nan')):10.1f}" for t in turns))
     if summary.get("guardrail_warned_calls"):
-        print(f"calls where a guardrail check warned (a refusal in the shipped policy): "
-              f"{summary['guardrail_warned_calls']}")
+        print(
+            f"calls where a guardrail check warned (a refusal in the shipped policy): "
+            f"{summary['guardrail_warned_calls']}"
+        )
     if summary["failures"]:
         print(f"non-200 answers (left out): {summary['failures']}")
     print(json.dumps(summary))
 
 
 # --- Memory per worker -----------------------------------------------------------------------
+
 
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -581,8 +722,7 @@ def run_memory(conversations: int, seed: int, size: int) -> None:
     vault = InMemoryVault()
     guard = Guard.from_policy("hk-genai-2025", vault=vault)
     memos = [check.memo for check in _checks(guard) if hasattr(check, "memo")]
-    answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": ANSWER},
-                           "finish_reason": "stop"}]}
+    answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": ANSWER}, "finish_reason": "stop"}]}
 
     def one(i: int) -> None:
         history = generator.conversation(2, size)
@@ -603,10 +743,15 @@ def run_memory(conversations: int, seed: int, size: int) -> None:
         one(i)
         if (i + 1) % step == 0:
             gc.collect()
-            print(f"{i + 1:14} {rss_mb():8.1f} {sum(len(m) for m in memos):30} "
-                  f"{vault.counts().values:13} {time.monotonic() - started:6.0f}", flush=True)
-    print(f"RSS {before:.1f} MB -> {rss_mb():.1f} MB after {conversations} conversations "
-          f"({len(memos)} checks remember texts, at most {memos[0].max_entries if memos else 0} each)")
+            print(
+                f"{i + 1:14} {rss_mb():8.1f} {sum(len(m) for m in memos):30} "
+                f"{vault.counts().values:13} {time.monotonic() - started:6.0f}",
+                flush=True,
+            )
+    print(
+        f"RSS {before:.1f} MB -> {rss_mb():.1f} MB after {conversations} conversations "
+        f"({len(memos)} checks remember texts, at most {memos[0].max_entries if memos else 0} each)"
+    )
 
 
 def _checks(guard: Any) -> Iterator[Any]:
@@ -620,14 +765,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer conversations: under 3 minutes")
     parser.add_argument("--growing", type=int, help="growing conversations (default 16, quick 3)")
-    parser.add_argument("--litellm-python", default=sys.executable,
-                        help="Python of a virtualenv with litellm[proxy] and presidio (default: this one)")
+    parser.add_argument(
+        "--litellm-python",
+        default=sys.executable,
+        help="Python of a virtualenv with litellm[proxy] and presidio (default: this one)",
+    )
     parser.add_argument("--no-peer", action="store_true", help="guardrail and direct only")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--one-by-one", action="store_true",
-                        help="run each growing conversation to turn 20 before starting the next")
-    parser.add_argument("--as-shipped", action="store_true",
-                        help="the default policy exactly (threat classifiers refuse, conversations may end early)")
+    parser.add_argument(
+        "--one-by-one", action="store_true", help="run each growing conversation to turn 20 before starting the next"
+    )
+    parser.add_argument(
+        "--as-shipped",
+        action="store_true",
+        help="the default policy exactly (threat classifiers refuse, conversations may end early)",
+    )
     parser.add_argument("--pid-file", help="write the guardrail proxy's pid here once it is up (for py-spy)")
     parser.add_argument("--memory", type=int, metavar="N", help="measure RSS over N conversations instead")
     parser.add_argument("--memory-size", type=int, default=1024, help="bytes per user message in --memory")

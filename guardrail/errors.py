@@ -82,9 +82,7 @@ class BlockedError(GuardrailError):
     explanation. Neither contains the content that was blocked.
     """
 
-    def __init__(
-        self, code: str, reason: str, *, request_id: str | None = None, stage: str | None = None
-    ) -> None:
+    def __init__(self, code: str, reason: str, *, request_id: str | None = None, stage: str | None = None) -> None:
         self.code = code
         self.reason = reason
         self.request_id = request_id

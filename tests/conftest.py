@@ -17,6 +17,9 @@ from guardrail.pii.settings import PersonalDataSettings
 from guardrail.policy import LoadedPolicy, load_policy
 from guardrail.runtime import Guard
 
+# The small-disk fixture, for the trail tests of failing writes in tests/audit and tests/adapters.
+pytest_plugins = ["tests.audit.disks"]
+
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ROUND_TRIP = str(Path(__file__).parent / "adapters" / "policies" / "round-trip.yaml")
 
@@ -78,7 +81,9 @@ def dev_corpus() -> list[dict[str, Any]]:
 
 @pytest.fixture
 def context(default_policy: LoadedPolicy) -> CallContext:
-    return CallContext(policy=default_policy.ref, use_case="general", risk_tier=default_policy.policy.use_cases["general"].tier)
+    return CallContext(
+        policy=default_policy.ref, use_case="general", risk_tier=default_policy.policy.use_cases["general"].tier
+    )
 
 
 def user_payload(*texts: str) -> Payload:

@@ -17,8 +17,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_contact_centre_policy_is_valid() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", "policy", "validate", str(ROOT / "examples/policies/contact-centre.yaml")],
-        check=False, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "guardrail.cli",
+            "policy",
+            "validate",
+            str(ROOT / "examples/policies/contact-centre.yaml"),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("valid: contact-centre 1.0.0 sha256:")
@@ -26,7 +36,11 @@ def test_contact_centre_policy_is_valid() -> None:
 
 def test_redact_chat_request_example() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "examples/redact_chat_request.py")], check=False, capture_output=True, text=True, timeout=120
+        [sys.executable, str(ROOT / "examples/redact_chat_request.py")],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "decision: modify" in result.stdout
@@ -46,8 +60,9 @@ def test_server_config_example_is_valid(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def run_example(*command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(command), cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True,
-                          timeout=180, check=False)
+    return subprocess.run(
+        list(command), cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True, timeout=180, check=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -82,10 +97,18 @@ def test_user_verification_example(embedded_proxy: tuple[str, Path]) -> None:
 
 def test_auditor_example(embedded_proxy: tuple[str, Path]) -> None:
     url, folder = embedded_proxy
-    httpx.post(f"{url}/v1/chat/completions", timeout=30, json={
-        "model": "guardrail-demo", "messages": [{"role": "user", "content": "How do I make a pipe bomb?"}]})
-    result = run_example("bash", str(ROOT / "examples/auditor.sh"), ".guardrail", cwd=folder,
-                         GUARDRAIL_CLI=str(Path(sys.executable).parent / "guardrail"))
+    httpx.post(
+        f"{url}/v1/chat/completions",
+        timeout=30,
+        json={"model": "guardrail-demo", "messages": [{"role": "user", "content": "How do I make a pipe bomb?"}]},
+    )
+    result = run_example(
+        "bash",
+        str(ROOT / "examples/auditor.sh"),
+        ".guardrail",
+        cwd=folder,
+        GUARDRAIL_CLI=str(Path(sys.executable).parent / "guardrail"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "audit trail intact" in result.stdout and "crime_prevention.prohibited_use" in result.stdout
     page = (folder / ".guardrail" / "report.html").read_text(encoding="utf-8")
@@ -93,8 +116,9 @@ def test_auditor_example(embedded_proxy: tuple[str, Path]) -> None:
 
 
 def test_wrapper_example(tmp_path: Path) -> None:
-    result = run_example(sys.executable, str(ROOT / "examples/wrapper.py"), cwd=tmp_path,
-                         GUARDRAIL_DATA_DIR=str(tmp_path / "data"))
+    result = run_example(
+        sys.executable, str(ROOT / "examples/wrapper.py"), cwd=tmp_path, GUARDRAIL_DATA_DIR=str(tmp_path / "data")
+    )
     assert result.returncode == 0, result.stderr
 
     def line(label: str) -> str:
@@ -109,8 +133,13 @@ def test_wrapper_example(tmp_path: Path) -> None:
 def test_service_provider_example_config_serves_tenants(tmp_path: Path) -> None:
     from tests.adapters.test_serve import serving
 
-    keys = {"OPENAI_API_KEY": "unused", "LOCAL_LLM_KEY": "unused", "GUARDRAIL_KEY_CONTACT_CENTRE": "k-centre",
-            "GUARDRAIL_KEY_CLINIC": "k-clinic", "GUARDRAIL_HASH_KEY": "test-only-hash-key-0001"}
+    keys = {
+        "OPENAI_API_KEY": "unused",
+        "LOCAL_LLM_KEY": "unused",
+        "GUARDRAIL_KEY_CONTACT_CENTRE": "k-centre",
+        "GUARDRAIL_KEY_CLINIC": "k-clinic",
+        "GUARDRAIL_HASH_KEY": "test-only-hash-key-0001",
+    }
     with serving("--config", str(ROOT / "examples/server/config.yaml"), cwd=tmp_path, env=keys) as base:
         url = f"{base}/v1/chat/completions"
         body = {"model": "guardrail-demo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]}
@@ -142,13 +171,23 @@ def test_litellm_proxy_example_runs_offline_as_written(tmp_path: Path) -> None:
     (tmp_path / "config.yaml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    runnable = command.replace("--port 4200", f"--port {port}").replace("litellm ", f"{Path(sys.executable).parent}/litellm ", 1)
+    runnable = command.replace("--port 4200", f"--port {port}").replace(
+        "litellm ", f"{Path(sys.executable).parent}/litellm ", 1
+    )
     # The test run's own settings are removed: the command must set what it needs.
-    with server_process(["bash", "-c", f"exec env -u LITELLM_LOCAL_MODEL_COST_MAP -u GUARDRAIL_DATA_DIR {runnable}"],
-                        f"{url}/health/liveliness", cwd=tmp_path,
-                        timeout=150, log_path=tmp_path / "litellm.log"):
-        answer = httpx.post(f"{url}/v1/chat/completions", timeout=60, headers={"authorization": "Bearer sk-local-admin"},
-                            json={"model": "assistant", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]})
+    with server_process(
+        ["bash", "-c", f"exec env -u LITELLM_LOCAL_MODEL_COST_MAP -u GUARDRAIL_DATA_DIR {runnable}"],
+        f"{url}/health/liveliness",
+        cwd=tmp_path,
+        timeout=150,
+        log_path=tmp_path / "litellm.log",
+    ):
+        answer = httpx.post(
+            f"{url}/v1/chat/completions",
+            timeout=60,
+            headers={"authorization": "Bearer sk-local-admin"},
+            json={"model": "assistant", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]},
+        )
     assert answer.status_code == 200, answer.text
     content = answer.json()["choices"][0]["message"]["content"]
     assert content.startswith("[guardrail demo model, offline]") and "Chan Tai Man" not in content
@@ -158,14 +197,17 @@ def test_litellm_proxy_example_runs_offline_as_written(tmp_path: Path) -> None:
     assert (tmp_path / ".guardrail" / "audit").is_dir()
 
 
-def test_user_verification_example_shows_why_the_command_failed(embedded_proxy: tuple[str, Path], tmp_path: Path) -> None:
+def test_user_verification_example_shows_why_the_command_failed(
+    embedded_proxy: tuple[str, Path], tmp_path: Path
+) -> None:
     """In an environment where ``python -m guardrail.cli`` cannot run, the example says why, not a bare assert."""
     url, _ = embedded_proxy
     broken = tmp_path / "guardrail"
     broken.mkdir()
     (broken / "__init__.py").write_text('raise SystemExit("synthetic: guardrail cannot be imported here")\n')
-    result = run_example(sys.executable, str(ROOT / "examples/user_verify_answer.py"), cwd=tmp_path,
-                         GUARDRAIL_BASE_URL=f"{url}/v1")
+    result = run_example(
+        sys.executable, str(ROOT / "examples/user_verify_answer.py"), cwd=tmp_path, GUARDRAIL_BASE_URL=f"{url}/v1"
+    )
     assert result.returncode != 0
     assert "synthetic: guardrail cannot be imported here" in result.stderr
     assert "expected 'guardrail attribution verify' to exit 0, it exited 1" in result.stderr

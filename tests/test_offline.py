@@ -49,7 +49,9 @@ def test_the_command_line_is_offline_from_a_cold_start(tmp_path: Path) -> None:
     )
     # A fresh cache directory, so that tldextract cannot lean on a cached suffix list.
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code, str(TESTS)], check=False, capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(TESTS)], check=False, capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "mail <EMAIL_ADDRESS>\n"
     assert "NetworkForbidden" not in result.stderr
@@ -80,8 +82,15 @@ print(wrapped.choices[0].message.content)
 def test_the_embedded_proxy_and_the_wrapper_are_offline_from_a_cold_start(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "HOME": str(tmp_path)}
     env.pop("LITELLM_LOCAL_MODEL_COST_MAP", None)  # guardrail must set it itself
-    result = subprocess.run([sys.executable, "-c", PROXY_SCRIPT, str(TESTS)], check=False, capture_output=True, text=True,
-                            env=env, timeout=180, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", PROXY_SCRIPT, str(TESTS)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     answer = "[guardrail demo model, offline] I received: mail <EMAIL_ADDRESS>"
     assert result.stdout.splitlines() == [answer, "True", answer]

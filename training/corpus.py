@@ -72,9 +72,16 @@ def load_jsonl(paths: Iterable[Path], family_prefix: str = "public") -> list[Ite
         with path.open(encoding="utf-8") as lines:
             for line in lines:
                 row = json.loads(line)
-                items.append(Item(
-                    text=row["text"], label=row["label"], category=row.get("category", "benign"),
-                    lang=row.get("lang", "en"), family=f"{family_prefix}:{path.stem}", split="train",
-                    role=row.get("role", "user"), wrapped=bool(row.get("wrapped", False)),
-                ))
+                items.append(
+                    Item(
+                        text=row["text"],
+                        label=row["label"],
+                        category=row.get("category", "benign"),
+                        lang=row.get("lang", "en"),
+                        family=f"{family_prefix}:{path.stem}",
+                        split="train",
+                        role=row.get("role", "user"),
+                        wrapped=bool(row.get("wrapped", False)),
+                    )
+                )
     return items

@@ -29,8 +29,9 @@ from tuning import look_alikes, rule_blocks, tune
 from guardrail.threats.model import ThreatModel
 
 
-def evaluate(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], max_fp: float,
-             verbose: bool) -> str:
+def evaluate(
+    scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], max_fp: float, verbose: bool
+) -> str:
     benign = np.array([not item.attack for item in dev])
     top = scores.max(axis=1)
     threshold = 0.95
@@ -51,9 +52,11 @@ def evaluate(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories:
     for candidate in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         hits = rules | (top >= candidate)
         curve.append(f"{candidate:.1f}:{hits[attacks].mean():.0%}/{hits[benign].mean():.1%}")
-    line = ("curve " + " ".join(curve) + "\n   " + f"threshold {threshold:.2f}: attacks {refused[attacks].mean():.1%} "
-            f"(rules alone {rules[attacks].mean():.1%}), benign refused {refused[benign].mean():.1%} "
-            f"of {benign.sum()}")
+    line = (
+        "curve " + " ".join(curve) + "\n   " + f"threshold {threshold:.2f}: attacks {refused[attacks].mean():.1%} "
+        f"(rules alone {rules[attacks].mean():.1%}), benign refused {refused[benign].mean():.1%} "
+        f"of {benign.sum()}"
+    )
     if verbose:
         line += "\n" + "\n".join(f"   {k:<26} {v[0]:>4}/{v[1]:<4} {v[0] / v[1]:.0%}" for k, v in sorted(table.items()))
     return line
@@ -83,15 +86,21 @@ def main() -> None:
                 write(path, coef, bias, categories, "experiment", "-")
                 model = ThreatModel.load(path)
             scores = dev_scores(model, dev)
-            print(f"C={c} balance={balance} public={weight}: "
-                  f"{evaluate(scores, rules, dev, categories, args.max_fp, args.verbose)}", flush=True)
+            print(
+                f"C={c} balance={balance} public={weight}: "
+                f"{evaluate(scores, rules, dev, categories, args.max_fp, args.verbose)}",
+                flush=True,
+            )
             thresholds = tune(scores, rules, dev, categories, args.max_fp)
             benign = np.array([not item.attack for item in dev])
             hit = rules.copy()
             for name, value in thresholds.items():
                 hit |= scores[:, categories.index(name)] >= value
-            print(f"   tuned: attacks {hit[~benign].mean():.1%}, benign refused {hit[benign].mean():.1%}: "
-                  + json.dumps(thresholds), flush=True)
+            print(
+                f"   tuned: attacks {hit[~benign].mean():.1%}, benign refused {hit[benign].mean():.1%}: "
+                + json.dumps(thresholds),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -36,31 +36,63 @@ SOURCES = {
     "Carol-gutianle+LatentSafety": "ef0b52384aad0021dd8c47aaf7cb9175aaec7416",
     "bertiev+SimpleSafetyTests": "d7aee9a9422a5a5488f478fd79c2479c891c0f3b",  # CC BY 4.0
 }
-SST = {"Suicide, Self-Harm, and Eating Disorders": "self_harm", "Physical Harm and Violence": "violence_weapons",
-       "Scams and Fraud": "fraud_forgery", "Child Abuse": "sexual_minors"}
+SST = {
+    "Suicide, Self-Harm, and Eating Disorders": "self_harm",
+    "Physical Harm and Violence": "violence_weapons",
+    "Scams and Fraud": "fraud_forgery",
+    "Child Abuse": "sexual_minors",
+}
 
 # JADE's sub-categories (Chinese and English sets share them) -> ours; others are skipped.
 JADE = {
-    "侵害他人个人信息权益": "doxxing_surveillance", "侵害他人隐私权": "doxxing_surveillance",
-    "非法获取私人信息": "doxxing_surveillance", "侵害他人隐私权|侵害他人个人信息权益": "doxxing_surveillance",
-    "非法侵入": "malware_intrusion", "网络欺诈与犯罪": "fraud_forgery", "诈骗": "fraud_forgery",
-    "非法伪造": "fraud_forgery", "非法持有武器": "violence_weapons", "故意伤害他人": "violence_weapons",
-    "宣扬恐怖主义、极端主义": "violence_weapons", "宣扬暴力": "violence_weapons", "抢劫": "violence_weapons",
+    "侵害他人个人信息权益": "doxxing_surveillance",
+    "侵害他人隐私权": "doxxing_surveillance",
+    "非法获取私人信息": "doxxing_surveillance",
+    "侵害他人隐私权|侵害他人个人信息权益": "doxxing_surveillance",
+    "非法侵入": "malware_intrusion",
+    "网络欺诈与犯罪": "fraud_forgery",
+    "诈骗": "fraud_forgery",
+    "非法伪造": "fraud_forgery",
+    "非法持有武器": "violence_weapons",
+    "故意伤害他人": "violence_weapons",
+    "宣扬恐怖主义、极端主义": "violence_weapons",
+    "宣扬暴力": "violence_weapons",
+    "抢劫": "violence_weapons",
     "贩卖毒品": "illegal_drugs",
 }
 
 # Harm categories of a plainly worded English request, by its words (GPTFuzz's questions).
 KEYWORDS = [
     ("sexual_minors", r"\bchild\w* (?:porn|sex)|\bminors?\b.*sex|sex\w*.*\bminors?\b|underage"),
-    ("malware_intrusion", (r"hack|malware|virus|ransomware|phish|exploit|keylog|botnet|ddos|crack (?:a )?password"
-                          r"|spyware|trojan|backdoor|brute.?force|sql injection")),
+    (
+        "malware_intrusion",
+        (
+            r"hack|malware|virus|ransomware|phish|exploit|keylog|botnet|ddos|crack (?:a )?password"
+            r"|spyware|trojan|backdoor|brute.?force|sql injection"
+        ),
+    ),
     ("illegal_drugs", r"\bdrugs?\b|cocaine|heroin|meth\w*|fentanyl|narcotic|opioid|marijuana|lsd\b|mdma"),
-    ("violence_weapons", (r"bomb|explosive|weapon|\bguns?\b|firearm|\bkill|murder|poison|assault|attack (?:a|someone)"
-                         r"|terror|torture|harm (?:someone|others|people)|hurt (?:someone|people)|kidnap|shoot")),
-    ("fraud_forgery", (r"fraud|scam|counterfeit|forge|fake (?:id|document|passport|invoice|review)|launder"
-                      r"|identity theft|steal (?:someone'?s )?identity|embezzl|tax evasion|ponzi|insider trading")),
-    ("doxxing_surveillance", (r"stalk|track (?:someone|a person|my)|spy on|personal information of|home address"
-                             r"|surveil|doxx?")),
+    (
+        "violence_weapons",
+        (
+            r"bomb|explosive|weapon|\bguns?\b|firearm|\bkill|murder|poison|assault|attack (?:a|someone)"
+            r"|terror|torture|harm (?:someone|others|people)|hurt (?:someone|people)|kidnap|shoot"
+        ),
+    ),
+    (
+        "fraud_forgery",
+        (
+            r"fraud|scam|counterfeit|forge|fake (?:id|document|passport|invoice|review)|launder"
+            r"|identity theft|steal (?:someone'?s )?identity|embezzl|tax evasion|ponzi|insider trading"
+        ),
+    ),
+    (
+        "doxxing_surveillance",
+        (
+            r"stalk|track (?:someone|a person|my)|spy on|personal information of|home address"
+            r"|surveil|doxx?"
+        ),
+    ),
     ("discrimination", r"racis|sexis|white supremac|hate (?:speech|crime)|discriminat|inferior|marginali[sz]ed"),
     ("self_harm", r"suicide|self.?harm|kill (?:myself|themselves|yourself)|cut (?:myself|themselves)"),
 ]
@@ -71,8 +103,9 @@ def show(sources: Path, repo: str, path: str) -> str:
     git_dir = folder / ".git" if (folder / ".git").exists() else folder
     if (git_dir / "repo").exists():
         git_dir = git_dir / "repo"
-    return subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{SOURCES[repo]}:{path}"],
-                          check=True, capture_output=True).stdout.decode("utf-8-sig")
+    return subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{SOURCES[repo]}:{path}"], check=True, capture_output=True
+    ).stdout.decode("utf-8-sig")
 
 
 def category_of(question: str) -> str | None:
@@ -86,10 +119,15 @@ def category_of(question: str) -> str | None:
 def gptfuzz(sources: Path, rng: random.Random) -> Iterator[dict[str, object]]:
     """Role-play jailbreak templates (from the jailbreak community, MIT as collected by
     GPTFuzz), each filled with three of its harmful questions: jailbreaks wrapping a harm."""
-    templates = list(csv.DictReader(io.StringIO(show(sources, "sherdencooper+GPTFuzz",
-                                                     "datasets/prompts/GPTFuzzer.csv"))))
-    questions = [row["text"] for row in csv.DictReader(io.StringIO(show(
-        sources, "sherdencooper+GPTFuzz", "datasets/questions/question_list.csv")))]
+    templates = list(
+        csv.DictReader(io.StringIO(show(sources, "sherdencooper+GPTFuzz", "datasets/prompts/GPTFuzzer.csv")))
+    )
+    questions = [
+        row["text"]
+        for row in csv.DictReader(
+            io.StringIO(show(sources, "sherdencooper+GPTFuzz", "datasets/questions/question_list.csv"))
+        )
+    ]
     for question in questions:
         category = category_of(question)
         if category:
@@ -98,8 +136,13 @@ def gptfuzz(sources: Path, rng: random.Random) -> Iterator[dict[str, object]]:
         for question in rng.sample(questions, 3):
             text = template["text"].replace("[INSERT PROMPT HERE]", question)
             category = category_of(question) or "jailbreak"
-            yield {"text": text, "label": "attack", "category": category, "lang": "en",
-                   "wrapped": category != "jailbreak"}
+            yield {
+                "text": text,
+                "label": "attack",
+                "category": category,
+                "lang": "en",
+                "wrapped": category != "jailbreak",
+            }
 
 
 def cold(sources: Path, rng: random.Random, per_class: int = 1200) -> Iterator[dict[str, object]]:
@@ -118,7 +161,10 @@ def cold(sources: Path, rng: random.Random, per_class: int = 1200) -> Iterator[d
 
 def everyday_en(sources: Path) -> Iterator[dict[str, object]]:
     """Ordinary English requests: chat benchmark questions and user-oriented instructions."""
-    for path in ("fastchat/llm_judge/data/mt_bench/question.jsonl", "fastchat/llm_judge/data/vicuna_bench/question.jsonl"):
+    for path in (
+        "fastchat/llm_judge/data/mt_bench/question.jsonl",
+        "fastchat/llm_judge/data/vicuna_bench/question.jsonl",
+    ):
         for line in show(sources, "lm-sys+FastChat", path).splitlines():
             row = json.loads(line)
             for turn in row.get("turns") or []:
@@ -136,9 +182,10 @@ def everyday_en(sources: Path) -> Iterator[dict[str, object]]:
 def questions_zh(sources: Path, rng: random.Random, per_source: int = 1500) -> Iterator[dict[str, object]]:
     """Everyday Chinese questions (reading-comprehension sets over Wikipedia), Traditional
     (DRCD) and Simplified (CMRC 2018): history, wars and crime included, all benign."""
-    for repo, paths, lang in (("DRCKnowledgeTeam+DRCD", ["DRCD_dev.json", "DRCD_test.json"], "zh-hant"),
-                              ("ymcui+cmrc2018", ["squad-style-data/cmrc2018_dev.json",
-                                                  "squad-style-data/cmrc2018_trial.json"], "zh-hans")):
+    for repo, paths, lang in (
+        ("DRCKnowledgeTeam+DRCD", ["DRCD_dev.json", "DRCD_test.json"], "zh-hant"),
+        ("ymcui+cmrc2018", ["squad-style-data/cmrc2018_dev.json", "squad-style-data/cmrc2018_trial.json"], "zh-hans"),
+    ):
         found = []
         for path in paths:
             for article in json.loads(show(sources, repo, path))["data"]:
@@ -151,9 +198,12 @@ def questions_zh(sources: Path, rng: random.Random, per_source: int = 1500) -> I
 def jade(sources: Path) -> Iterator[dict[str, object]]:
     """JADE's harmful questions (Chinese sets v1, v2 easy and medium; English v1), by sub-category;
     every question of its discrimination type is discrimination."""
-    for path, lang in (("jade-db-v1.0/jade_benchmark_zh.csv", "zh-hans"), ("jade-db-v1.0/jade_benchmark_en.csv", "en"),
-                       ("jade-db-v2.0/jade_benchmark_easy_zh.csv", "zh-hans"),
-                       ("jade-db-v2.0/jade_benchmark_medium_zh.csv", "zh-hans")):
+    for path, lang in (
+        ("jade-db-v1.0/jade_benchmark_zh.csv", "zh-hans"),
+        ("jade-db-v1.0/jade_benchmark_en.csv", "en"),
+        ("jade-db-v2.0/jade_benchmark_easy_zh.csv", "zh-hans"),
+        ("jade-db-v2.0/jade_benchmark_medium_zh.csv", "zh-hans"),
+    ):
         for row in csv.reader(io.StringIO(show(sources, "whitzard-ai+jade-db", path))):
             if len(row) < 4 or row[0] == "ID":
                 continue
@@ -181,14 +231,16 @@ def simple_safety_tests(sources: Path) -> Iterator[dict[str, object]]:
             yield {"text": row["prompts_final"], "label": "attack", "category": category, "lang": "en"}
 
 
-STDLIB = ("os shutil subprocess signal socket ssl hashlib hmac secrets getpass pathlib glob tempfile threading "
-          "multiprocessing asyncio logging json csv sqlite3 zipfile tarfile gzip http.client urllib.request "
-          "email smtplib imaplib ftplib random statistics math datetime calendar re string textwrap difflib "
-          "collections itertools functools heapq bisect array queue sched select selectors mmap ctypes "
-          "unittest doctest pdb profile timeit trace traceback warnings inspect ast dis pickle copy pprint "
-          "enum typing dataclasses contextlib abc io struct codecs locale gettext argparse configparser "
-          "base64 binascii uuid ipaddress webbrowser wsgiref xml.etree.ElementTree html.parser turtle tkinter "
-          "curses shelve dbm zlib lzma bz2 fnmatch filecmp stat platform sys sysconfig importlib venv").split()
+STDLIB = (
+    "os shutil subprocess signal socket ssl hashlib hmac secrets getpass pathlib glob tempfile threading "
+    "multiprocessing asyncio logging json csv sqlite3 zipfile tarfile gzip http.client urllib.request "
+    "email smtplib imaplib ftplib random statistics math datetime calendar re string textwrap difflib "
+    "collections itertools functools heapq bisect array queue sched select selectors mmap ctypes "
+    "unittest doctest pdb profile timeit trace traceback warnings inspect ast dis pickle copy pprint "
+    "enum typing dataclasses contextlib abc io struct codecs locale gettext argparse configparser "
+    "base64 binascii uuid ipaddress webbrowser wsgiref xml.etree.ElementTree html.parser turtle tkinter "
+    "curses shelve dbm zlib lzma bz2 fnmatch filecmp stat platform sys sysconfig importlib venv"
+).split()
 
 
 def python_docs() -> Iterator[dict[str, object]]:
@@ -206,9 +258,17 @@ def python_docs() -> Iterator[dict[str, object]]:
         for _member, value in sorted(vars(module).items()):
             doc = inspect.getdoc(value) if callable(value) or inspect.ismodule(value) else None
             line = (doc or "").strip().split("\n")[0].strip()
-            if 25 <= len(line) <= 200 and line not in seen and not line.startswith(("Return", "Create")) or (
-                    line.startswith(("Return", "Create")) and len(seen) % 3 == 0 and line not in seen
-                    and 25 <= len(line) <= 200):
+            if (
+                25 <= len(line) <= 200
+                and line not in seen
+                and not line.startswith(("Return", "Create"))
+                or (
+                    line.startswith(("Return", "Create"))
+                    and len(seen) % 3 == 0
+                    and line not in seen
+                    and 25 <= len(line) <= 200
+                )
+            ):
                 seen.add(line)
                 yield {"text": line, "label": "benign", "category": "benign", "lang": "en"}
 

@@ -43,8 +43,16 @@ from guardrail.threats.fold import fold
 from guardrail.threats.model import ThreatModel, save_weights
 
 CATEGORIES = (
-    "jailbreak", "indirect_injection", "violence_weapons", "sexual_minors", "fraud_forgery",
-    "malware_intrusion", "illegal_drugs", "doxxing_surveillance", "discrimination", "self_harm",
+    "jailbreak",
+    "indirect_injection",
+    "violence_weapons",
+    "sexual_minors",
+    "fraud_forgery",
+    "malware_intrusion",
+    "illegal_drugs",
+    "doxxing_surveillance",
+    "discrimination",
+    "self_harm",
 )
 MODEL_ID = "guardrail-threat-ngram"
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"
@@ -82,8 +90,18 @@ def augment(train: list[Item], rng: random.Random) -> list[Item]:
         if item.attack and len(item.text) < 400:
             before, after = rng.choice(fillers), rng.choice(fillers)
             text = f"{before}\n\n{item.text}" if rng.random() < 0.5 else f"{item.text}\n\n{after}"
-            extra.append(Item(text, item.label, item.category, item.lang, item.family + "+mix",
-                              item.split, item.role, item.wrapped))
+            extra.append(
+                Item(
+                    text,
+                    item.label,
+                    item.category,
+                    item.lang,
+                    item.family + "+mix",
+                    item.split,
+                    item.role,
+                    item.wrapped,
+                )
+            )
     return extra
 
 
@@ -97,8 +115,19 @@ def dropout(train: list[Item], rng: random.Random, copies: int, rate: float) -> 
         for _ in range(copies):
             pieces = re.findall(r"\w+|\W+", item.text) if item.text.isascii() else list(item.text)
             kept = "".join(p for p in pieces if not p.strip() or rng.random() >= rate)
-            extra.append(Item(kept, item.label, item.category, item.lang, item.family + "+drop", item.split,
-                              item.role, item.wrapped, item.looks_like))
+            extra.append(
+                Item(
+                    kept,
+                    item.label,
+                    item.category,
+                    item.lang,
+                    item.family + "+drop",
+                    item.split,
+                    item.role,
+                    item.wrapped,
+                    item.looks_like,
+                )
+            )
     return extra
 
 
@@ -115,8 +144,9 @@ def training_set(corpus: list[Item], public: Path | None, *, augmented: bool, dr
     return train
 
 
-def train_weights(train: list[Item], c: float, balance: float, nb: bool = False,
-                  public_weight: float = 0.5) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def train_weights(
+    train: list[Item], c: float, balance: float, nb: bool = False, public_weight: float = 0.5
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     x = matrix([item.text for item in train])
     # Public data is plentiful and plain; the corpus's own items (look-alikes above all)
     # should not be outvoted by it.
@@ -130,8 +160,9 @@ def train_weights(train: list[Item], c: float, balance: float, nb: bool = False,
         # Positives weigh (negatives / positives) ** balance: 1 is fully balanced, which
         # puts text unlike anything seen near 0.5; 0 leaves rare categories unlearnt.
         weight = (len(y) - y.sum()) / max(1, y.sum())
-        model = LogisticRegression(C=c, class_weight={0: 1.0, 1: float(weight**balance)}, solver="liblinear",
-                                   max_iter=2000, random_state=SEED)
+        model = LogisticRegression(
+            C=c, class_weight={0: 1.0, 1: float(weight**balance)}, solver="liblinear", max_iter=2000, random_state=SEED
+        )
         if nb:
             # NB-SVM (Wang & Manning 2012): features scaled by their log-count ratio
             # between positives and negatives; folded into the weights afterwards.
@@ -147,8 +178,7 @@ def train_weights(train: list[Item], c: float, balance: float, nb: bool = False,
     return coef, bias, present
 
 
-def write(path: Path, coef: np.ndarray, bias: np.ndarray, categories: list[str], version: str,
-          digest: str) -> None:
+def write(path: Path, coef: np.ndarray, bias: np.ndarray, categories: list[str], version: str, digest: str) -> None:
     save_weights(path, coef, bias, categories, MODEL_ID, version, training_data_sha256=digest, seed=SEED)
 
 
@@ -167,8 +197,9 @@ def dev_scores(model: ThreatModel, items: list[Item]) -> np.ndarray:
     return scores
 
 
-def dev_report(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str],
-               thresholds: dict[str, float]) -> str:
+def dev_report(
+    scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], thresholds: dict[str, float]
+) -> str:
     """Recall per category and language, benign refused per look-alike kind, rules counted in."""
     hit = rules.copy()
     for name, value in thresholds.items():
@@ -181,9 +212,13 @@ def dev_report(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categorie
             table[key][1] += 1
     benign = np.array([not item.attack for item in dev])
     corpus = benign & np.array([item.looks_like != "checks-set" for item in dev])
-    lines = [(f"dev: attacks refused {hit[~benign].mean():.1%} (rules alone {rules[~benign].mean():.1%}), "
-              f"corpus look-alikes refused {hit[corpus].mean():.1%} of {corpus.sum()} "
-              f"(rules alone {rules[corpus].mean():.1%})")]
+    lines = [
+        (
+            f"dev: attacks refused {hit[~benign].mean():.1%} (rules alone {rules[~benign].mean():.1%}), "
+            f"corpus look-alikes refused {hit[corpus].mean():.1%} of {corpus.sum()} "
+            f"(rules alone {rules[corpus].mean():.1%})"
+        )
+    ]
     lines += [f"  {key:<28} {v[0]:>4}/{v[1]:<4} {v[0] / v[1]:6.1%}" for key, v in sorted(table.items())]
     return "\n".join(lines)
 

@@ -30,8 +30,18 @@ def look_alikes() -> list[Item]:
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for raw in data.get("benign") or []:
-            items.append(Item(raw["text"], "benign", "benign", str(raw.get("lang", "en")), f"checks:{path.stem}",
-                              "dev", str(raw.get("role", "user")), looks_like="checks-set"))
+            items.append(
+                Item(
+                    raw["text"],
+                    "benign",
+                    "benign",
+                    str(raw.get("lang", "en")),
+                    f"checks:{path.stem}",
+                    "dev",
+                    str(raw.get("role", "user")),
+                    looks_like="checks-set",
+                )
+            )
     return items
 
 
@@ -51,8 +61,14 @@ def rule_blocks(items: list[Item]) -> np.ndarray:
     return np.array([cache[f"{item.role}\0{item.text}"] for item in items])
 
 
-def tune(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], max_fp: float,
-         skip: tuple[str, ...] = ()) -> dict[str, float]:
+def tune(
+    scores: np.ndarray,
+    rules: np.ndarray,
+    dev: list[Item],
+    categories: list[str],
+    max_fp: float,
+    skip: tuple[str, ...] = (),
+) -> dict[str, float]:
     """Per-category thresholds, greedily: from 0.99 each, lower the one that catches the
     most more attacks per benign item refused, while benign refusals stay within ``max_fp``
     in the corpus's dev look-alikes and within 5% (what its tests allow) in each set of
@@ -60,8 +76,10 @@ def tune(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: lis
     benign = np.array([not item.attack for item in dev])
     corpus_benign = benign & np.array([item.looks_like != "checks-set" for item in dev])
     # The repository's own evaluation sets allow 5% of each set's look-alikes refused.
-    check_sets = [benign & np.array([item.family == family for item in dev])
-                  for family in sorted({item.family for item in dev if item.looks_like == "checks-set"})]
+    check_sets = [
+        benign & np.array([item.family == family for item in dev])
+        for family in sorted({item.family for item in dev if item.looks_like == "checks-set"})
+    ]
     attacks = ~benign
     grid = [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
     level = {name: 0 for name in categories if name not in skip}
@@ -85,7 +103,9 @@ def tune(scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: lis
                 # of tests/checks must not make room for refusing the corpus's.
                 if trial[corpus_benign].mean() > max_fp or any(trial[group].mean() > 0.05 for group in check_sets):
                     continue
-                gain = (trial[attacks].sum() - current[attacks].sum()) / (1 + trial[benign].sum() - current[benign].sum())
+                gain = (trial[attacks].sum() - current[attacks].sum()) / (
+                    1 + trial[benign].sum() - current[benign].sum()
+                )
                 if gain > best_gain:
                     best, best_gain = (name, step), gain
         if best is None:

@@ -71,8 +71,10 @@ def text_hash(text: str) -> str:
 
 def text_hashes(choices: Sequence[ChoiceContent]) -> list[dict[str, Any]]:
     """Each choice's :func:`text_hash`, for a verifier holding only pasted text."""
-    return [{"index": c.index, "hash": text_hash(message_text(c.as_message().get("content")))}
-            for c in sorted(choices, key=lambda c: c.index)]
+    return [
+        {"index": c.index, "hash": text_hash(message_text(c.as_message().get("content")))}
+        for c in sorted(choices, key=lambda c: c.index)
+    ]
 
 
 def canonical_v1(choices: Sequence[ChoiceContent]) -> bytes:
@@ -109,8 +111,15 @@ def from_response(response: Mapping[str, Any]) -> list[ChoiceContent]:
         if not isinstance(message, Mapping) or not isinstance(index, int) or isinstance(index, bool):
             raise MalformedDocument(f"choices[{position}] has no message object or no integer index")
         finish = choice.get("finish_reason")
-        out.append(ChoiceContent(index, message_text(message.get("content")), _calls(message.get("tool_calls")),
-                                 message, finish if isinstance(finish, str) else None))
+        out.append(
+            ChoiceContent(
+                index,
+                message_text(message.get("content")),
+                _calls(message.get("tool_calls")),
+                message,
+                finish if isinstance(finish, str) else None,
+            )
+        )
     return out
 
 
@@ -125,8 +134,10 @@ def from_chunks(chunks: Sequence[Mapping[str, Any]]) -> list[ChoiceContent]:
             merge_delta(messages.setdefault(index, {}), choice.get("delta") or {})
             if choice.get("finish_reason") is not None:
                 finishes[index] = choice["finish_reason"]
-    return [ChoiceContent(i, message_text(m.get("content")), _calls(m.get("tool_calls")), m, finishes.get(i))
-            for i, m in sorted(messages.items())]
+    return [
+        ChoiceContent(i, message_text(m.get("content")), _calls(m.get("tool_calls")), m, finishes.get(i))
+        for i, m in sorted(messages.items())
+    ]
 
 
 def merge_delta(message: dict[str, Any], delta: Mapping[str, Any]) -> None:
@@ -208,8 +219,9 @@ def _normalised(value: Any, key: str = "") -> Any:
 
 def _json(items: Any) -> bytes:
     try:
-        return json.dumps(items, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                          allow_nan=False).encode("utf-8")
+        return json.dumps(items, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode(
+            "utf-8"
+        )
     except UnicodeEncodeError:
         raise MalformedDocument("the content holds a lone surrogate (not Unicode text)") from None
     except ValueError as error:

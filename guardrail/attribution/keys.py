@@ -84,8 +84,9 @@ def _load(path: Path) -> SigningKey:
     the machine can read vouches for nothing)."""
     mode = path.stat().st_mode & 0o777
     if mode & 0o077:
-        raise ConfigurationError(f"{path}: key file is open to group or others (mode {mode:04o}); "
-                                 f"it must be owner-only: chmod 600 {path}")
+        raise ConfigurationError(
+            f"{path}: key file is open to group or others (mode {mode:04o}); it must be owner-only: chmod 600 {path}"
+        )
     return _parse(path.read_bytes(), str(path))
 
 

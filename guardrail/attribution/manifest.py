@@ -43,9 +43,11 @@ from guardrail.policy.model import AttributionSettings, LabelPlacement, TierAttr
 SCHEMA = "guardrail.attribution.v2"
 SCHEMA_V1 = "guardrail.attribution.v1"
 CLAIM_GENERATOR = {"name": "guardrail", "version": "0.1.0"}
-COVERS = ("each choice's index, finish_reason and message (role, text or parts of any type with labels, "
-          "refusal, annotations, audio, tool calls and any other field), NFC, nulls and the text marker "
-          "left out; not logprobs, usage or the envelope")
+COVERS = (
+    "each choice's index, finish_reason and message (role, text or parts of any type with labels, "
+    "refusal, annotations, audio, tool calls and any other field), NFC, nulls and the text marker "
+    "left out; not logprobs, usage or the envelope"
+)
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 FIELD = "guardrail_attribution"
 HEADER = "x-guardrail-attribution"
@@ -167,22 +169,37 @@ class Attributor:
 def _claim(manifest_id: str, created: str, generator: Generator, texts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The C2PA claim, as JSON: what was done (created by a trained model) and the hard
     binding of each choice's text."""
-    actions = {"actions": [{
-        "action": "c2pa.created",
-        "digitalSourceType": DIGITAL_SOURCE_TYPE,
-        "softwareAgent": {"name": generator.model or "unknown", "org.guardrail.provider": generator.provider},
-        "when": created,
-    }]}
+    actions = {
+        "actions": [
+            {
+                "action": "c2pa.created",
+                "digitalSourceType": DIGITAL_SOURCE_TYPE,
+                "softwareAgent": {"name": generator.model or "unknown", "org.guardrail.provider": generator.provider},
+                "when": created,
+            }
+        ]
+    }
     assertions: list[dict[str, Any]] = [{"label": "c2pa.actions.v2", "data": actions}]
     for position, text in enumerate(texts):
         digest = bytes.fromhex(str(text["hash"]).removeprefix("sha256:"))
-        assertions.append({
-            "label": "c2pa.hash.data" + (f"__{position}" if position else ""),
-            "data": {"alg": "sha256", "hash": base64.b64encode(digest).decode("ascii"),
-                     "name": f"choice {text['index']}: NFC text, C2PA text marker excluded", "exclusions": []},
-        })
-    return {"claim_generator_info": [CLAIM_GENERATOR], "instance_id": manifest_id, "format": "text/plain",
-            "assertions": assertions, "signature": "JWS EdDSA (Ed25519); see key_id"}
+        assertions.append(
+            {
+                "label": "c2pa.hash.data" + (f"__{position}" if position else ""),
+                "data": {
+                    "alg": "sha256",
+                    "hash": base64.b64encode(digest).decode("ascii"),
+                    "name": f"choice {text['index']}: NFC text, C2PA text marker excluded",
+                    "exclusions": [],
+                },
+            }
+        )
+    return {
+        "claim_generator_info": [CLAIM_GENERATOR],
+        "instance_id": manifest_id,
+        "format": "text/plain",
+        "assertions": assertions,
+        "signature": "JWS EdDSA (Ed25519); see key_id",
+    }
 
 
 def with_marker(text: str, attribution: Attribution) -> str:

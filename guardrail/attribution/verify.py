@@ -126,9 +126,7 @@ def verify(
         return Verification(Status.MALFORMED, str(error))
 
 
-def verify_document(
-    document: Any, jwks: Mapping[str, Mapping[str, Any]], *, text: str | None = None
-) -> Verification:
+def verify_document(document: Any, jwks: Mapping[str, Mapping[str, Any]], *, text: str | None = None) -> Verification:
     """A saved chat completion (with its ``guardrail_attribution``), or a manifest
     (``{"manifest", "jws"}`` or a bare JWS string) with ``text`` as the content."""
     try:
@@ -157,8 +155,10 @@ def verify_text(text: str, jwks: Mapping[str, Mapping[str, Any]]) -> Verificatio
     except text_marker.MarkerError as error:
         return Verification(Status.MALFORMED, str(error))
     if token is None:
-        return Verification(Status.MALFORMED, "the text carries no C2PA text marker (it was not embedded, "
-                                              "or the text was retyped rather than copied)")
+        return Verification(
+            Status.MALFORMED,
+            "the text carries no C2PA text marker (it was not embedded, or the text was retyped rather than copied)",
+        )
     return verify(token, clean, jwks)
 
 
@@ -198,8 +198,9 @@ def _verify(
     if not jws.signature_valid(key, signing_input, signature):
         return Verification(Status.BAD_SIGNATURE, "", payload, kid)
     if payload.get("key_id") != kid:
-        return Verification(Status.KEY_ID_MISMATCH, "the manifest names another key than the one that signed it",
-                            payload, kid)
+        return Verification(
+            Status.KEY_ID_MISMATCH, "the manifest names another key than the one that signed it", payload, kid
+        )
     if isinstance(attribution, Mapping) and "manifest" in attribution and attribution["manifest"] != payload:
         shown = attribution["manifest"]
         if not isinstance(shown, Mapping):
@@ -222,13 +223,22 @@ def _check_content(payload: dict[str, Any], content: Sequence[ChoiceContent] | s
     if isinstance(content, str):
         digest = text_hash(content)
         texts = declared.get("texts")
-        matches = [t.get("index") for t in texts if isinstance(t, Mapping) and t.get("hash") == digest] \
-            if isinstance(texts, list) else []
+        matches = (
+            [t.get("index") for t in texts if isinstance(t, Mapping) and t.get("hash") == digest]
+            if isinstance(texts, list)
+            else []
+        )
         if not matches:
-            return Verification(Status.CONTENT_MISMATCH, "the text differs from every signed choice's text",
-                                payload, kid)
-        return Verification(Status.VALID, "", payload, kid,
-                            f"the text of choice {matches[0]} only (other fields of the answer were not given)")
+            return Verification(
+                Status.CONTENT_MISMATCH, "the text differs from every signed choice's text", payload, kid
+            )
+        return Verification(
+            Status.VALID,
+            "",
+            payload,
+            kid,
+            f"the text of choice {matches[0]} only (other fields of the answer were not given)",
+        )
     if content_hash(content) != declared.get("hash"):
         return Verification(Status.CONTENT_MISMATCH, "", payload, kid)
     return Verification(Status.VALID, "", payload, kid, "every covered field of every choice")

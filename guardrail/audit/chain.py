@@ -59,8 +59,9 @@ def checkpoint(seq: int, head_hash: str, now: float, signer: Signer, every: int 
     return seal(seq + 1, head_hash, "checkpoint", now, {"head": head, "jws": signer(head)})
 
 
-def next_entries(head: tuple[int, str], kind: str, now: float, record: dict[str, Any],
-                 signer: Signer | None, every: int) -> list[dict[str, Any]]:
+def next_entries(
+    head: tuple[int, str], kind: str, now: float, record: dict[str, Any], signer: Signer | None, every: int
+) -> list[dict[str, Any]]:
     """The entry to append after ``head`` (seq, hash), and a checkpoint when one is due.
 
     Every store appends through this, so the chain's shape is the same wherever it lives.

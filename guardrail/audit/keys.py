@@ -33,8 +33,9 @@ def require_owner_only(path: Path) -> None:
     """Refuse a key file that group or others may read or write, with how to fix it."""
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        raise ConfigurationError(f"{path}: key file is open to group or others (mode {mode:04o}); "
-                                 f"it must be owner-only: chmod 600 {path}")
+        raise ConfigurationError(
+            f"{path}: key file is open to group or others (mode {mode:04o}); it must be owner-only: chmod 600 {path}"
+        )
 
 
 def checkpoint_key(configured: Path | None, fallback: SigningKey, data_dir: Path) -> CheckpointKey:

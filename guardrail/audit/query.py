@@ -43,8 +43,9 @@ class Filter:
         return True
 
 
-def call_records(trail: Trail, selection: Filter | None = None,
-                 progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+def call_records(
+    trail: Trail, selection: Filter | None = None, progress: Callable[[int], None] | None = None
+) -> Iterator[dict[str, Any]]:
     """Every call record in the trail that ``selection`` accepts, oldest first.
 
     ``progress`` is called with the number of bytes read, about every megabyte.

@@ -52,9 +52,13 @@ def render_html(summary: dict[str, Any]) -> str:
         "th{background:#f3f3f3}.ok{color:#176c2c}.bad{color:#b00020;font-weight:bold}",
         "svg text{font:12px system-ui,sans-serif}</style></head><body>",
         "<h1>guardrail audit report</h1>",
-        (f"<p class='{'ok' if integrity['intact'] else 'bad'}'>Integrity: {e(status)} "
-        f"({integrity['entries']} entries, {integrity['checkpoints']} signed checkpoints)</p>"),
-        "<ul>", *[f"<li>{e(line.removeprefix('- '))}</li>" for line in _overview_lines(summary)[1:]], "</ul>",
+        (
+            f"<p class='{'ok' if integrity['intact'] else 'bad'}'>Integrity: {e(status)} "
+            f"({integrity['entries']} entries, {integrity['checkpoints']} signed checkpoints)</p>"
+        ),
+        "<ul>",
+        *[f"<li>{e(line.removeprefix('- '))}</li>" for line in _overview_lines(summary)[1:]],
+        "</ul>",
         "<h2>By dimension (Guideline section 2.2)</h2>",
         _table_html(summary["dimensions"], DIMENSION_TITLES, [d.value for d in Dimension]),
         "<h2>By principle (Guideline section 2.3)</h2>",
@@ -76,10 +80,15 @@ def _overview_lines(summary: dict[str, Any]) -> list[str]:
     return [
         f"Integrity: {'intact' if integrity['intact'] else 'NOT intact: ' + str(integrity['problem'])}",
         *([f"- Records lost while the trail could not be written: {lost}"] if lost else []),
-        *([f"- Calls interrupted (begun, the proxy stopped before their record): {interrupted}"]
-          if interrupted else []),
-        (f"- Calls the proxy handled: {summary['calls'] + lost + interrupted} "
-         f"({summary['calls']} recorded, {lost} lost, {interrupted} interrupted)"),
+        *(
+            [f"- Calls interrupted (begun, the proxy stopped before their record): {interrupted}"]
+            if interrupted
+            else []
+        ),
+        (
+            f"- Calls the proxy handled: {summary['calls'] + lost + interrupted} "
+            f"({summary['calls']} recorded, {lost} lost, {interrupted} interrupted)"
+        ),
         *[f"- Warning: {warning}" for warning in integrity.get("warnings") or []],
         f"- Period: {period.get('since') or 'start'} to {period.get('until') or 'end'}"
         + (f", tenant {period['tenant']}" if period.get("tenant") else ""),
@@ -96,9 +105,14 @@ def _pairs(counts: dict[str, int]) -> str:
 
 
 def _row(bucket: dict[str, Any]) -> list[str]:
-    return [str(bucket["checks_run"]), ", ".join(bucket["checks"]) or "no check configured",
-            _pairs(bucket["decisions"]), _pairs(bucket["entities"]), _pairs(bucket["reasons"]),
-            _pairs(bucket["errors"])]
+    return [
+        str(bucket["checks_run"]),
+        ", ".join(bucket["checks"]) or "no check configured",
+        _pairs(bucket["decisions"]),
+        _pairs(bucket["entities"]),
+        _pairs(bucket["reasons"]),
+        _pairs(bucket["errors"]),
+    ]
 
 
 _HEADERS = ["", "checks run", "checks", "decisions", "entities", "reasons", "check errors (outcome)"]

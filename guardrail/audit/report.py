@@ -32,8 +32,14 @@ PRINCIPLE_TITLES = {
 
 
 def _bucket() -> dict[str, Any]:
-    return {"checks_run": 0, "decisions": Counter(), "entities": Counter(), "reasons": Counter(),
-            "errors": Counter(), "checks": set()}
+    return {
+        "checks_run": 0,
+        "decisions": Counter(),
+        "entities": Counter(),
+        "reasons": Counter(),
+        "errors": Counter(),
+        "checks": set(),
+    }
 
 
 def summarise(records: Iterable[dict[str, Any]], integrity: ChainReport, *, period: dict[str, Any]) -> dict[str, Any]:
@@ -93,8 +99,11 @@ def summarise(records: Iterable[dict[str, Any]], integrity: ChainReport, *, peri
         "tenants": dict(tenants),
         "redactions": {stage: dict(counter) for stage, counter in redactions.items()},
         "check_errors": dict(errors),
-        "attribution_coverage": {"answered": answered, "attributed": attributed,
-                                 "ratio": round(attributed / answered, 4) if answered else None},
+        "attribution_coverage": {
+            "answered": answered,
+            "attributed": attributed,
+            "ratio": round(attributed / answered, 4) if answered else None,
+        },
         "latency_ms": _percentiles(latencies),
         "dimensions": {k: _plain(v) for k, v in dimensions.items()},
         "principles": {k: _plain(v) for k, v in principles.items()},
@@ -113,9 +122,14 @@ def _add(bucket: dict[str, Any], check: dict[str, Any]) -> None:
 
 
 def _plain(bucket: dict[str, Any]) -> dict[str, Any]:
-    return {"checks_run": bucket["checks_run"], "checks": sorted(bucket["checks"]),
-            "decisions": dict(bucket["decisions"]), "entities": dict(bucket["entities"]),
-            "reasons": dict(bucket["reasons"]), "errors": dict(bucket["errors"])}
+    return {
+        "checks_run": bucket["checks_run"],
+        "checks": sorted(bucket["checks"]),
+        "decisions": dict(bucket["decisions"]),
+        "entities": dict(bucket["entities"]),
+        "reasons": dict(bucket["reasons"]),
+        "errors": dict(bucket["errors"]),
+    }
 
 
 def _percentiles(values: list[float]) -> dict[str, float | None]:
@@ -124,8 +138,12 @@ def _percentiles(values: list[float]) -> dict[str, float | None]:
     if len(values) == 1:
         return {"p50": values[0], "p95": values[0], "p99": values[0], "max": values[0]}
     cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return {"p50": round(cuts[49], 2), "p95": round(cuts[94], 2), "p99": round(cuts[98], 2),
-            "max": round(max(values), 2)}
+    return {
+        "p50": round(cuts[49], 2),
+        "p95": round(cuts[94], 2),
+        "p99": round(cuts[98], 2),
+        "max": round(max(values), 2),
+    }
 
 
 def group_counts(summary: dict[str, Any]) -> dict[str, dict[str, int]]:
@@ -135,4 +153,3 @@ def group_counts(summary: dict[str, Any]) -> dict[str, dict[str, int]]:
         "Redactions by entity type (input)": summary["redactions"]["input"],
         "Blocks and errors by code": summary["blocked_or_failed"],
     }
-

@@ -39,19 +39,26 @@ class TrailSettings(BaseModel):
     durability: Literal["record", "batch"] = Field(
         default="record",
         description="record: fsync every entry before the call goes on; batch: fsync at most "
-                    "sync_window_seconds after an entry is written (a power cut loses at most that window).",
+        "sync_window_seconds after an entry is written (a power cut loses at most that window).",
     )
     sync_window_seconds: float = Field(default=SYNC_WINDOW_SECONDS, gt=0, le=60)
-    checkpoint_every: int = Field(default=CHECKPOINT_EVERY, ge=2, le=100_000,
-                                  description="A signed checkpoint every this many entries (and at shutdown).")
+    checkpoint_every: int = Field(
+        default=CHECKPOINT_EVERY,
+        ge=2,
+        le=100_000,
+        description="A signed checkpoint every this many entries (and at shutdown).",
+    )
     checkpoint_seconds: float | None = Field(
         default=None, gt=0, description="Also a checkpoint this often while entries are written; none: only by count."
     )
     checkpoint_key: Path | None = Field(
         default=None,
         description="PEM Ed25519 key that signs checkpoints, kept apart from data_dir (owner-only). "
-                    "GUARDRAIL_CHECKPOINT_KEY (the PEM itself) wins; neither: the attribution key in data_dir/keys.",
+        "GUARDRAIL_CHECKPOINT_KEY (the PEM itself) wins; neither: the attribution key in data_dir/keys.",
     )
-    trail_id: str = Field(default="guardrail", pattern=r"^[A-Za-z0-9_.-]{1,64}$",
-                          description="Names this trail to witnesses that keep several.")
+    trail_id: str = Field(
+        default="guardrail",
+        pattern=r"^[A-Za-z0-9_.-]{1,64}$",
+        description="Names this trail to witnesses that keep several.",
+    )
     witnesses: list[WitnessSettings] = Field(default_factory=list)

@@ -146,8 +146,12 @@ class SqliteStore:
             first = json.loads(connection.execute("SELECT line FROM entries ORDER BY id LIMIT 1").fetchone()[0])
             seq, prev = _head(connection)
             now = self._clock()
-            record = {"first_kept_seq": first["seq"], "first_kept_prev": first["prev"],
-                      "entries_deleted": deleted, "older_than": cutoff}
+            record = {
+                "first_kept_seq": first["seq"],
+                "first_kept_prev": first["prev"],
+                "entries_deleted": deleted,
+                "older_than": cutoff,
+            }
             _insert(connection, [seal(seq + 1, prev, "purge", now, record)])
             return int(deleted)
 

@@ -181,8 +181,12 @@ class FolderStore:
                 path.unlink()
             now = self._clock()
             seq, prev = self._repaired_head(now)
-            record = {"first_kept_seq": first["seq"], "first_kept_prev": first["prev"],
-                      "files_deleted": len(doomed), "older_than": cutoff}
+            record = {
+                "first_kept_seq": first["seq"],
+                "first_kept_prev": first["prev"],
+                "files_deleted": len(doomed),
+                "older_than": cutoff,
+            }
             self._write(now, [seal(seq + 1, prev, "purge", now, record)])
             return len(doomed)
 
@@ -391,10 +395,14 @@ def _torn_record(lost: bytes, now: float) -> dict[str, Any]:
     kind, seq, request = (pattern.search(lost) for pattern in (_KIND, _SEQ, _REQUEST))
     found = kind.group(1).decode() if kind else None
     record: dict[str, Any] = {
-        "reason": "torn_tail", "bytes_cut": len(lost), "lost_kind": found,
+        "reason": "torn_tail",
+        "bytes_cut": len(lost),
+        "lost_kind": found,
         "lost_seq": int(seq.group(1)) if seq else None,
         # An unreadable kind may have been a call: count it, rather than hide one.
-        "records_lost": 1 if found in (None, "call") else 0, "since": now, "until": now,
+        "records_lost": 1 if found in (None, "call") else 0,
+        "since": now,
+        "until": now,
     }
     if request:
         record["request_ids"] = [request.group(1).decode()]

@@ -37,7 +37,9 @@ class Problem:
     seq: int | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "") + (f" (seq {self.seq})" if self.seq is not None else "")
+        where = (
+            self.file + (f":{self.line}" if self.line else "") + (f" (seq {self.seq})" if self.seq is not None else "")
+        )
         return f"{where}: {self.reason}"
 
 
@@ -69,9 +71,15 @@ class ChainReport:
         return self.problem is None and self.entries > 0
 
 
-def verify_trail(path: Path, jwks: Mapping[str, Mapping[str, Any]] | None = None, *,
-                 witnessed: Iterable[Witnessed] = (), checkpoint_every: int = CHECKPOINT_EVERY,
-                 max_interval: int | None = None, live: bool = False) -> ChainReport:
+def verify_trail(
+    path: Path,
+    jwks: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    witnessed: Iterable[Witnessed] = (),
+    checkpoint_every: int = CHECKPOINT_EVERY,
+    max_interval: int | None = None,
+    live: bool = False,
+) -> ChainReport:
     """Check the trail at ``path``; signatures too when ``jwks`` is given, and every
     checkpoint a witness holds (``witnessed``). ``checkpoint_every`` is the interval
     assumed for checkpoints that do not state their own; ``max_interval``, the
@@ -92,8 +100,14 @@ def verify_trail(path: Path, jwks: Mapping[str, Mapping[str, Any]] | None = None
 
 
 class _Verifier:
-    def __init__(self, trail: Trail, jwks: Mapping[str, Mapping[str, Any]] | None, witnessed: list[Witnessed],
-                 every: int, report: ChainReport) -> None:
+    def __init__(
+        self,
+        trail: Trail,
+        jwks: Mapping[str, Mapping[str, Any]] | None,
+        witnessed: list[Witnessed],
+        every: int,
+        report: ChainReport,
+    ) -> None:
         self.trail, self.jwks, self.witnessed, self.every, self.report = trail, jwks, witnessed, every, report
         self.sides = trail.sides()
         # The hashes of the entries that side records and witnesses name, kept while reading.
@@ -118,8 +132,10 @@ class _Verifier:
         report.problem = problem or self._side_records() or self._witnesses() or self.interval_problem
         report.open_intents = len(self.open)
         if self.open and report.problem is None:
-            report.warnings.append(f"{len(self.open)} call(s) begun with no record yet (in flight, or their writer "
-                                   "died and has not been restarted to close them as interrupted)")
+            report.warnings.append(
+                f"{len(self.open)} call(s) begun with no record yet (in flight, or their writer "
+                "died and has not been restarted to close them as interrupted)"
+            )
         return report
 
     def _chain(self) -> Problem | None:
@@ -133,12 +149,20 @@ class _Verifier:
             entry = _parse(raw)
             if entry is None:
                 if not raw.endswith(b"\n"):
-                    return Problem(name, number, "partial last line (the writer stopped mid-write; the next start "
-                                   "cuts it off and records a gap)")
+                    return Problem(
+                        name,
+                        number,
+                        "partial last line (the writer stopped mid-write; the next start "
+                        "cuts it off and records a gap)",
+                    )
                 return Problem(name, number, "unreadable line: not an entry (inserted, or damaged)")
             if entry.get("v") != VERSION:
-                return Problem(name, number, f"unsupported record format version {entry.get('v')!r} "
-                               f"(this verifier reads version {VERSION})", entry.get("seq"))
+                return Problem(
+                    name,
+                    number,
+                    f"unsupported record format version {entry.get('v')!r} (this verifier reads version {VERSION})",
+                    entry.get("seq"),
+                )
             seq, prev, kind = entry.get("seq"), entry.get("prev"), entry.get("kind")
             if not isinstance(seq, int) or not isinstance(prev, str) or not isinstance(kind, str):
                 return Problem(name, number, "entry lacks seq, prev or kind")
@@ -149,8 +173,13 @@ class _Verifier:
                 if seq != 1:
                     start_anchor = (seq, prev)  # earlier entries purged? checked below
             elif seq != prev_seq + 1 or prev != prev_hash:
-                return Problem(name, number, f"chain broken: expected seq {prev_seq + 1} linking to the previous "
-                               "entry; an entry was deleted, inserted or moved here", seq)
+                return Problem(
+                    name,
+                    number,
+                    f"chain broken: expected seq {prev_seq + 1} linking to the previous "
+                    "entry; an entry was deleted, inserted or moved here",
+                    seq,
+                )
             if kind == "checkpoint":
                 problem = self._checkpoint(entry, name, number, since_checkpoint)
                 if problem is not None:
@@ -168,25 +197,39 @@ class _Verifier:
             prev_seq, prev_hash = seq, str(entry["hash"])
         report.last_seq = prev_seq
         if start_anchor is not None:
-            return Problem("", 0, f"the log starts at seq {start_anchor[0]} but no purge entry accounts "
-                           "for the earlier entries: they were deleted", start_anchor[0])
+            return Problem(
+                "",
+                0,
+                f"the log starts at seq {start_anchor[0]} but no purge entry accounts "
+                "for the earlier entries: they were deleted",
+                start_anchor[0],
+            )
         limit = self._interval(self.last_checkpoint)
         if self.last_checkpoint is None and self.jwks is None:
             report.warnings.append("no signed checkpoint: nothing vouches for the end of the trail")
         elif self.last_checkpoint is None and self.live and 0 < report.entries <= limit:
             # A trail still being written: its writer checkpoints once it reaches the
             # interval (or at shutdown). Only a witness can vouch for it before then.
-            report.warnings.append(f"no signed checkpoint yet: {report.entries} entries, fewer than the interval of "
-                                   f"{limit}, are not vouched for until the writer checkpoints or shuts down")
+            report.warnings.append(
+                f"no signed checkpoint yet: {report.entries} entries, fewer than the interval of "
+                f"{limit}, are not vouched for until the writer checkpoints or shuts down"
+            )
         elif self.last_checkpoint is None and report.entries:
             self.interval_problem = Problem(
-                "", 0, f"no signed checkpoint in {report.entries} entries: nothing vouches for them (a writer "
+                "",
+                0,
+                f"no signed checkpoint in {report.entries} entries: nothing vouches for them (a writer "
                 "checkpoints at its interval and at shutdown; checkpoints were removed, or the trail was rewritten)",
-                prev_seq)
+                prev_seq,
+            )
         elif since_checkpoint > limit:
             self.interval_problem = Problem(
-                "", 0, f"{since_checkpoint} entries after the last checkpoint, more than the interval of {limit}: "
-                "checkpoints were removed, or the trail was rewritten", prev_seq)
+                "",
+                0,
+                f"{since_checkpoint} entries after the last checkpoint, more than the interval of {limit}: "
+                "checkpoints were removed, or the trail was rewritten",
+                prev_seq,
+            )
         return None
 
     def _count(self, entry: dict[str, Any]) -> None:
@@ -221,8 +264,13 @@ class _Verifier:
             return Problem(name, number, "checkpoint does not vouch for the entry before it", entry["seq"])
         limit = self._interval(entry)
         if since > limit:
-            return Problem(name, number, f"{since} entries since the previous checkpoint, more than the interval "
-                           f"of {limit}: checkpoints were removed, or the trail was rewritten", entry["seq"])
+            return Problem(
+                name,
+                number,
+                f"{since} entries since the previous checkpoint, more than the interval "
+                f"of {limit}: checkpoints were removed, or the trail was rewritten",
+                entry["seq"],
+            )
         self.last_checkpoint = entry
         return self._signature(record, head, name, number, entry["seq"])
 
@@ -248,29 +296,50 @@ class _Verifier:
                 return Problem(side.label, 0, "unreadable: not the record the writer keeps (rewritten?)")
         if head.state == "missing":
             return Problem(head.label, 0, "missing: the head record was deleted (it is written with every entry)")
-        claims = [(latest, _dig(latest.data, ("head", "seq")), _dig(latest.data, ("head", "hash")))] \
-            if latest.state == "ok" else []
+        claims = (
+            [(latest, _dig(latest.data, ("head", "seq")), _dig(latest.data, ("head", "hash")))]
+            if latest.state == "ok"
+            else []
+        )
         claims.append((head, _dig(head.data, ("seq",)), _dig(head.data, ("hash",))))
         for side, seq, digest in claims:
             if not isinstance(seq, int) or not isinstance(digest, str):
                 return Problem(side.label, 0, "unreadable: no seq and hash (rewritten?)")
             if seq > last:
-                return Problem(side.label, 0, f"the log was cut off: it ends at seq {last} but {side.label} "
-                               f"records seq {seq}", last)
+                return Problem(
+                    side.label,
+                    0,
+                    f"the log was cut off: it ends at seq {last} but {side.label} records seq {seq}",
+                    last,
+                )
             if seq >= self.first_seq and self.hashes.get(seq) != digest:
-                return Problem(side.label, 0, f"records entry seq {seq} with another hash than the log's: the log "
-                               "or the side record was rewritten", seq)
+                return Problem(
+                    side.label,
+                    0,
+                    f"records entry seq {seq} with another hash than the log's: the log "
+                    "or the side record was rewritten",
+                    seq,
+                )
         if head.data is not None and head.data.get("seq") != last:
-            return Problem(head.label, 0, f"records seq {head.data.get('seq')} but the log goes on to seq {last}: "
-                           "the head record was lowered (or the writer died between an entry and its head; a "
-                           "restart writes it again)", last)
+            return Problem(
+                head.label,
+                0,
+                f"records seq {head.data.get('seq')} but the log goes on to seq {last}: "
+                "the head record was lowered (or the writer died between an entry and its head; a "
+                "restart writes it again)",
+                last,
+            )
         if self.last_checkpoint is not None:
             if latest.state == "missing":
                 return Problem(latest.label, 0, "missing: the latest checkpoint record was deleted")
             assert latest.data is not None
             if latest.data.get("head") != self.last_checkpoint["record"].get("head"):
-                return Problem(latest.label, 0, "is not the log's last checkpoint (an older one put back, or a "
-                               "later one removed)", self.last_checkpoint["seq"])
+                return Problem(
+                    latest.label,
+                    0,
+                    "is not the log's last checkpoint (an older one put back, or a later one removed)",
+                    self.last_checkpoint["seq"],
+                )
             return self._signature(latest.data, latest.data.get("head"), latest.label, 0, None)
         return None
 
@@ -280,18 +349,29 @@ class _Verifier:
         for witnessed in sorted(self.witnessed, key=lambda w: w.seq):
             when = f" (received {_iso(witnessed.time)})" if witnessed.time is not None else ""
             if witnessed.seq > report.last_seq:
-                return Problem(witnessed.source, 0, f"the trail was cut back: the witness holds a checkpoint of "
-                               f"seq {witnessed.seq}{when} but the trail ends at seq {report.last_seq}",
-                               witnessed.seq)
+                return Problem(
+                    witnessed.source,
+                    0,
+                    f"the trail was cut back: the witness holds a checkpoint of "
+                    f"seq {witnessed.seq}{when} but the trail ends at seq {report.last_seq}",
+                    witnessed.seq,
+                )
             if witnessed.seq < self.first_seq:
                 continue  # purged since, as a purge entry says
             if self.hashes.get(witnessed.seq) != witnessed.hash:
-                return Problem(witnessed.source, 0, f"the trail was rewritten: entry seq {witnessed.seq} is not the "
-                               f"one the witness received a checkpoint for{when}", witnessed.seq)
+                return Problem(
+                    witnessed.source,
+                    0,
+                    f"the trail was rewritten: entry seq {witnessed.seq} is not the "
+                    f"one the witness received a checkpoint for{when}",
+                    witnessed.seq,
+                )
             report.witnessed += 1
         if self.witnessed and report.checkpoints > report.witnessed:
-            report.warnings.append(f"{report.checkpoints - report.witnessed} checkpoint(s) in the trail were not "
-                                   "witnessed (a witness unreachable, or checkpoints after its last)")
+            report.warnings.append(
+                f"{report.checkpoints - report.witnessed} checkpoint(s) in the trail were not "
+                "witnessed (a witness unreachable, or checkpoints after its last)"
+            )
         return None
 
 

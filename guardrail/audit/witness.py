@@ -55,8 +55,14 @@ def statement(trail_id: str, entry: Mapping[str, Any]) -> dict[str, Any]:
     """What a witness keeps of a checkpoint entry: no call data, only the head it vouches for."""
     record = entry["record"]
     head = record["head"]
-    return {"trail": trail_id, "seq": head["seq"], "hash": head["hash"], "time": head.get("time", entry["time"]),
-            "checkpoint_seq": entry["seq"], "jws": record["jws"]}
+    return {
+        "trail": trail_id,
+        "seq": head["seq"],
+        "hash": head["hash"],
+        "time": head.get("time", entry["time"]),
+        "checkpoint_seq": entry["seq"],
+        "jws": record["jws"],
+    }
 
 
 class FileWitness:
@@ -82,8 +88,12 @@ class HttpWitness:
         self.name = self.url
 
     def send(self, statement: dict[str, Any]) -> None:
-        request = urllib.request.Request(self.url + CHECKPOINTS_PATH, data=json.dumps(statement).encode(),
-                                         headers={"content-type": "application/json"}, method="POST")
+        request = urllib.request.Request(
+            self.url + CHECKPOINTS_PATH,
+            data=json.dumps(statement).encode(),
+            headers={"content-type": "application/json"},
+            method="POST",
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()
@@ -128,8 +138,9 @@ class WitnessRelay:
                     log.warning("audit_witness_failed", witness=witness.name, seq=item["seq"], error=str(error)[:200])
 
 
-def read_witness(source: str, trail_id: str | None = None, *, witness_jwks: Mapping[str, Any] | None = None,
-                 timeout: float = 10.0) -> list[Witnessed]:
+def read_witness(
+    source: str, trail_id: str | None = None, *, witness_jwks: Mapping[str, Any] | None = None, timeout: float = 10.0
+) -> list[Witnessed]:
     """The checkpoints a witness holds (a file path or an ``http(s)://`` URL).
 
     From a witness server, every receipt is checked against its key set (fetched
@@ -163,8 +174,7 @@ def _witnessed(source: str, item: Mapping[str, Any]) -> Witnessed:
     return Witnessed(source, seq, digest, float(when) if isinstance(when, int | float) else None)
 
 
-def _read_server(url: str, trail_id: str | None, pinned: Mapping[str, Any] | None,
-                 timeout: float) -> list[Witnessed]:
+def _read_server(url: str, trail_id: str | None, pinned: Mapping[str, Any] | None, timeout: float) -> list[Witnessed]:
     try:
         keys = dict(pinned) if pinned is not None else _keys(_get(url + JWKS_PATH, timeout))
         query = "?" + urllib.parse.urlencode({"trail": trail_id}) if trail_id else ""
@@ -180,7 +190,8 @@ def _read_server(url: str, trail_id: str | None, pinned: Mapping[str, Any] | Non
         except (jws.MalformedJws, KeyError, ValueError):
             raise WitnessUnreadable(f"{url}: a receipt is signed with an unknown or unreadable key") from None
         if not jws.signature_valid(key, signing_input, signature) or any(
-                payload.get(name) != item.get(name) for name in ("trail", "seq", "hash")):
+            payload.get(name) != item.get(name) for name in ("trail", "seq", "hash")
+        ):
             raise WitnessUnreadable(f"{url}: a receipt does not match its statement (seq {item.get('seq')})")
         try:
             found.append(_witnessed(url, item))

@@ -60,11 +60,15 @@ class WitnessLog:
         with self._lock:
             known = self._by_seq.get((statement["trail"], statement["seq"]))
             if known is not None and known != statement["hash"]:
-                return 409, {"error": f"seq {statement['seq']} of trail {statement['trail']!r} was witnessed "
-                                      "with another hash"}
+                return 409, {
+                    "error": f"seq {statement['seq']} of trail {statement['trail']!r} was witnessed with another hash"
+                }
             received = time.time()
-            receipt = sign({"trail": statement["trail"], "seq": statement["seq"], "hash": statement["hash"],
-                            "received": received}, self.key.private, self.key.kid)
+            receipt = sign(
+                {"trail": statement["trail"], "seq": statement["seq"], "hash": statement["hash"], "received": received},
+                self.key.private,
+                self.key.kid,
+            )
             item = {**statement, "received": received, "receipt": receipt}
             if known is None:
                 data = (json.dumps(item, sort_keys=True) + "\n").encode()
@@ -82,8 +86,14 @@ class WitnessLog:
 def _valid(body: Any) -> dict[str, Any] | None:
     if not isinstance(body, dict):
         return None
-    kinds: dict[str, type | tuple[type, ...]] = {"trail": str, "seq": int, "hash": str, "time": (int, float),
-                                                 "checkpoint_seq": int, "jws": str}
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "trail": str,
+        "seq": int,
+        "hash": str,
+        "time": (int, float),
+        "checkpoint_seq": int,
+        "jws": str,
+    }
     if any(not isinstance(body.get(name), kind) or isinstance(body.get(name), bool) for name, kind in kinds.items()):
         return None
     return {name: body[name] for name in kinds}
@@ -108,8 +118,9 @@ def create_witness_app(folder: Path, key_path: Path | None = None) -> Starlette:
         except ValueError:
             statement = None
         if statement is None:
-            return JSONResponse({"error": "expected a checkpoint statement: trail, seq, hash, time, "
-                                          "checkpoint_seq, jws"}, 400)
+            return JSONResponse(
+                {"error": "expected a checkpoint statement: trail, seq, hash, time, checkpoint_seq, jws"}, 400
+            )
         status, answer = witness.add(statement)
         return JSONResponse(answer, status)
 
@@ -121,8 +132,10 @@ def create_witness_app(folder: Path, key_path: Path | None = None) -> Starlette:
     async def jwks(request: Request) -> JSONResponse:
         return JSONResponse({"keys": [key.jwk]})
 
-    return Starlette(routes=[
-        Route(CHECKPOINTS_PATH, receive, methods=["POST"]),
-        Route(CHECKPOINTS_PATH, listing, methods=["GET"]),
-        Route(JWKS_PATH, jwks, methods=["GET"]),
-    ])
+    return Starlette(
+        routes=[
+            Route(CHECKPOINTS_PATH, receive, methods=["POST"]),
+            Route(CHECKPOINTS_PATH, listing, methods=["GET"]),
+            Route(JWKS_PATH, jwks, methods=["GET"]),
+        ]
+    )

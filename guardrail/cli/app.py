@@ -30,8 +30,8 @@ attribution_app = typer.Typer(help="Verify answers' attribution; manage signing 
 app.add_typer(attribution_app, name="attribution")
 audit_app = typer.Typer(
     help="The audit trail: verify checks its integrity, report summarises it by Guideline dimension, query "
-         "prints call records. Default trail: <data_dir>/audit, <data_dir> being $GUARDRAIL_DATA_DIR or "
-         ".guardrail.",
+    "prints call records. Default trail: <data_dir>/audit, <data_dir> being $GUARDRAIL_DATA_DIR or "
+    ".guardrail.",
     no_args_is_help=True,
 )
 app.add_typer(audit_app, name="audit")
@@ -41,9 +41,7 @@ app.add_typer(witness_app, name="witness")
 # The name pip knows this project by; the import name and the command are "guardrail".
 DISTRIBUTION = "hk-genai-guardrail"
 
-PolicyOption = Annotated[
-    str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")
-]
+PolicyOption = Annotated[str, typer.Option("--policy", "-p", help="Built-in policy name or path to a policy file.")]
 
 
 def _load(name: str) -> LoadedPolicy:
@@ -66,15 +64,11 @@ def _personal_data_redactor(loaded: LoadedPolicy) -> Redactor:
 def scan(
     text: Annotated[str | None, typer.Argument(help="Text to scan; omit to read stdin.")] = None,
     policy: PolicyOption = DEFAULT_POLICY,
-    jsonl: Annotated[
-        bool, typer.Option("--jsonl", help='Read {"id", "text"} objects, one per line.')
-    ] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help='Read {"id", "text"} objects, one per line.')] = False,
     input_file: Annotated[
         Path | None, typer.Option("--input", "-i", help="Read from this file instead of stdin.")
     ] = None,
-    skip_bad: Annotated[
-        bool, typer.Option("--skip-bad", help="With --jsonl: report bad lines and go on.")
-    ] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="With --jsonl: report bad lines and go on.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="For one text: print redaction and findings as JSON.")
     ] = False,
@@ -125,8 +119,7 @@ def serve(
         check_address(host, port)
         from guardrail.adapters.proxy.serve import serve as run_server
 
-        run_server(str(config) if config else None, host=host, port=port, workers=workers,
-                   insecure=insecure_no_keys)
+        run_server(str(config) if config else None, host=host, port=port, workers=workers, insecure=insecure_no_keys)
     except (ConfigurationError, PolicyError) as error:
         fail(str(error), EXIT_USAGE)
 
@@ -137,8 +130,10 @@ def doctor(
         Path | None, typer.Option("--config", "-c", help="The server config to check; omit for the embedded default.")
     ] = None,
     data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", help="The data folder; default: the config's, else "
-                                  "$GUARDRAIL_DATA_DIR or .guardrail.")
+        Path | None,
+        typer.Option(
+            "--data-dir", help="The data folder; default: the config's, else $GUARDRAIL_DATA_DIR or .guardrail."
+        ),
     ] = None,
 ) -> None:
     """Check offline what is installed and configured; exit 1 on a problem."""
@@ -149,16 +144,22 @@ def doctor(
 
 @attribution_app.command("verify")
 def attribution_verify(
-    document: Annotated[Path, typer.Argument(
-        help="A saved chat completion (JSON), a manifest with --text, or plain text carrying an embedded "
-             "marker (pasted from anywhere); - reads standard input.")],
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="A saved chat completion (JSON), a manifest with --text, or plain text carrying an embedded "
+            "marker (pasted from anywhere); - reads standard input."
+        ),
+    ],
     text: Annotated[Path | None, typer.Option("--text", help="The answer's text, for a bare manifest.")] = None,
-    jwks: Annotated[
-        Path | None, typer.Option("--jwks", help="Public keys (JWKS) from a file you trust.")
-    ] = None,
+    jwks: Annotated[Path | None, typer.Option("--jwks", help="Public keys (JWKS) from a file you trust.")] = None,
     jwks_url: Annotated[
-        str | None, typer.Option("--jwks-url", help="Fetch the provider's public keys from this https URL "
-                                 "(a bare origin means its /.well-known/jwks.json).")
+        str | None,
+        typer.Option(
+            "--jwks-url",
+            help="Fetch the provider's public keys from this https URL "
+            "(a bare origin means its /.well-known/jwks.json).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
@@ -190,9 +191,12 @@ def attribution_rotate_key(
 
 
 TrailArgument = Annotated[
-    Path | None, typer.Argument(help="The audit folder or SQLite file; default <data_dir>/audit (or "
-                                "<data_dir>/audit.sqlite3), <data_dir> being $GUARDRAIL_DATA_DIR or .guardrail.",
-                                show_default=False)
+    Path | None,
+    typer.Argument(
+        help="The audit folder or SQLite file; default <data_dir>/audit (or "
+        "<data_dir>/audit.sqlite3), <data_dir> being $GUARDRAIL_DATA_DIR or .guardrail.",
+        show_default=False,
+    ),
 ]
 
 
@@ -200,12 +204,18 @@ TrailArgument = Annotated[
 def audit_verify(
     trail: TrailArgument = None,
     jwks: Annotated[
-        Path | None, typer.Option("--jwks", help="Checkpoint public keys from a copy you trust; default: "
-                                  "checkpoint-jwks.json and jwks.json beside the trail.")
+        Path | None,
+        typer.Option(
+            "--jwks",
+            help="Checkpoint public keys from a copy you trust; default: "
+            "checkpoint-jwks.json and jwks.json beside the trail.",
+        ),
     ] = None,
     witness: Annotated[
-        list[str] | None, typer.Option("--witness", help="A witness's record: its file, or its URL "
-                                       "(guardrail witness serve). Repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--witness", help="A witness's record: its file, or its URL (guardrail witness serve). Repeatable."
+        ),
     ] = None,
     witness_jwks: Annotated[
         Path | None, typer.Option("--witness-jwks", help="Pin the HTTP witness's public keys (default: fetched).")
@@ -215,27 +225,47 @@ def audit_verify(
         bool, typer.Option("--no-signatures", help="Check the chain without checkpoint signatures (no key set).")
     ] = False,
     checkpoint_every: Annotated[
-        int | None, typer.Option("--checkpoint-every", min=1, help="The interval you expect (audit_trail."
-                                 "checkpoint_every): fail if checkpoints are further apart, whatever they state.")
+        int | None,
+        typer.Option(
+            "--checkpoint-every",
+            min=1,
+            help="The interval you expect (audit_trail."
+            "checkpoint_every): fail if checkpoints are further apart, whatever they state.",
+        ),
     ] = None,
     live: Annotated[
-        bool, typer.Option("--live", help="The trail is still being written: a first stretch shorter than the "
-                           "checkpoint interval, not yet checkpointed, is a warning, not a failure.")
+        bool,
+        typer.Option(
+            "--live",
+            help="The trail is still being written: a first stretch shorter than the "
+            "checkpoint interval, not yet checkpointed, is a warning, not a failure.",
+        ),
     ] = False,
 ) -> None:
     """Exit 0 only if the chain, its signed checkpoints and every witnessed checkpoint are intact."""
     from guardrail.cli.audit_cmd import run_verify
 
-    run_verify(audit_trail(trail), jwks, witnesses=witness or [], witness_jwks=witness_jwks, trail_id=trail_id,
-               no_signatures=no_signatures, checkpoint_every=checkpoint_every, live=live)
+    run_verify(
+        audit_trail(trail),
+        jwks,
+        witnesses=witness or [],
+        witness_jwks=witness_jwks,
+        trail_id=trail_id,
+        no_signatures=no_signatures,
+        checkpoint_every=checkpoint_every,
+        live=live,
+    )
 
 
 @witness_app.command("serve")
 def witness_serve(
     folder: Annotated[Path, typer.Option("--data", help="Where the witness keeps its record and key.")] = Path(
-        ".guardrail-witness"),
-    key: Annotated[Path | None, typer.Option("--key", help="Its Ed25519 PEM key (owner-only); default: "
-                                             "generated in the data folder.")] = None,
+        ".guardrail-witness"
+    ),
+    key: Annotated[
+        Path | None,
+        typer.Option("--key", help="Its Ed25519 PEM key (owner-only); default: generated in the data folder."),
+    ] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 4100,
 ) -> None:
@@ -289,8 +319,13 @@ def audit_query(
     from guardrail.audit.query import Filter
     from guardrail.cli.audit_cmd import parse_time, run_query
 
-    selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant,
-                       decision=decision, request_id=request_id)
+    selection = Filter(
+        since=parse_time(since, "--since"),
+        until=parse_time(until, "--until"),
+        tenant=tenant,
+        decision=decision,
+        request_id=request_id,
+    )
     run_query(audit_trail(trail), selection, limit)
 
 
@@ -327,8 +362,10 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    _version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
-                                           help="Print the installed version and exit.")] = False,
+    _version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the installed version and exit."),
+    ] = False,
 ) -> None:
     """Runtime guardrail for LLM calls under Hong Kong's Generative AI Guideline."""
 

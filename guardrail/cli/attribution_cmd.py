@@ -31,8 +31,9 @@ WELL_KNOWN = "/.well-known/jwks.json"
 MAX_JWKS_BYTES = 1_000_000
 
 
-def run_verify(document_path: Path, text_path: Path | None, jwks_path: Path | None, jwks_url: str | None,
-               as_json: bool) -> None:
+def run_verify(
+    document_path: Path, text_path: Path | None, jwks_path: Path | None, jwks_url: str | None, as_json: bool
+) -> None:
     jwks, trust = _jwks(jwks_path, jwks_url)
     raw = read_stdin_text() if str(document_path) == "-" else _read(document_path)
     text = _read(text_path) if text_path else None
@@ -50,9 +51,15 @@ def run_verify(document_path: Path, text_path: Path | None, jwks_path: Path | No
 
 def _report(result: Verification, trust: str, as_json: bool) -> None:
     if as_json:
-        report = {"status": result.status.value, "valid": result.valid, "detail": result.detail,
-                  "key_id": result.key_id, "keys": trust, "explanation": result.explain(),
-                  "manifest": result.manifest}
+        report = {
+            "status": result.status.value,
+            "valid": result.valid,
+            "detail": result.detail,
+            "key_id": result.key_id,
+            "keys": trust,
+            "explanation": result.explain(),
+            "manifest": result.manifest,
+        }
         print(escaped_json(json.dumps(report, ensure_ascii=False, indent=2)))
     else:
         print(f"status: {result.status.value}")
@@ -65,16 +72,21 @@ def _report(result: Verification, trust: str, as_json: bool) -> None:
 
 def _jwks(path: Path | None, url: str | None) -> tuple[dict[str, dict[str, Any]], str]:
     if (path is None) == (url is None):
-        fail("name the key set to trust: --jwks FILE (a copy you trust) or --jwks-url URL (fetched from the "
-             "service provider, e.g. https://provider.example" + WELL_KNOWN + ")", EXIT_USAGE)
+        fail(
+            "name the key set to trust: --jwks FILE (a copy you trust) or --jwks-url URL (fetched from the "
+            "service provider, e.g. https://provider.example" + WELL_KNOWN + ")",
+            EXIT_USAGE,
+        )
     if path is not None:
         source, raw = escaped(str(path)), _read(path)
         trust = f"from {source}; the result is as trustworthy as that file's origin"
     else:
         assert url is not None
         source, raw = escaped(url), _fetch(url)
-        trust = (f"fetched from {source}; this trusts whoever controls that address (its TLS certificate "
-                 "and server) to publish the provider's real keys")
+        trust = (
+            f"fetched from {source}; this trusts whoever controls that address (its TLS certificate "
+            "and server) to publish the provider's real keys"
+        )
     try:
         return load_jwks(raw), trust
     except MalformedDocument as error:

@@ -23,15 +23,25 @@ from guardrail.audit.verify import Witnessed
 from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
 
-def run_verify(path: Path, jwks_path: Path | None, *, witnesses: list[str] | None = None,
-               witness_jwks: Path | None = None, trail_id: str = "guardrail", no_signatures: bool = False,
-               checkpoint_every: int | None = None, live: bool = False) -> None:
+def run_verify(
+    path: Path,
+    jwks_path: Path | None,
+    *,
+    witnesses: list[str] | None = None,
+    witness_jwks: Path | None = None,
+    trail_id: str = "guardrail",
+    no_signatures: bool = False,
+    checkpoint_every: int | None = None,
+    live: bool = False,
+) -> None:
     jwks = None if no_signatures else _jwks(path, jwks_path)
     witnessed = _witnessed(witnesses or [], trail_id, witness_jwks)
     report = verify_trail(path, jwks, witnessed=witnessed, max_interval=checkpoint_every, live=live)
     if jwks is not None and jwks_path is None:
-        report.warnings.append("the key set was read from beside the trail: whoever can rewrite the trail can "
-                               "replace it; pass --jwks from a copy kept elsewhere, and --witness")
+        report.warnings.append(
+            "the key set was read from beside the trail: whoever can rewrite the trail can "
+            "replace it; pass --jwks from a copy kept elsewhere, and --witness"
+        )
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.problem is not None:
@@ -39,16 +49,17 @@ def run_verify(path: Path, jwks_path: Path | None, *, witnesses: list[str] | Non
         print(f"checked {report.entries} entries before the problem")
         raise SystemExit(EXIT_INPUT)
     if jwks is None and not no_signatures:
-        print("audit trail NOT verified: no key set to check the checkpoint signatures with (pass --jwks with "
-              "the checkpoint public keys, or --no-signatures to check the chain alone)")
+        print(
+            "audit trail NOT verified: no key set to check the checkpoint signatures with (pass --jwks with "
+            "the checkpoint public keys, or --no-signatures to check the chain alone)"
+        )
         raise SystemExit(EXIT_INPUT)
     signed = "signatures checked" if jwks is not None else "signatures NOT checked (--no-signatures)"
     counts = [f"{report.calls} calls", f"{report.checkpoints} checkpoints"]
     counts += [f"{report.interrupted} interrupted"] if report.interrupted else []
     counts += [f"{report.records_lost} records lost"] if report.records_lost else []
     counts += [f"{report.witnessed} witnessed"] if witnessed else []
-    print(f"audit trail intact: {report.entries} entries ({', '.join(counts)}, {signed}), "
-          f"last seq {report.last_seq}")
+    print(f"audit trail intact: {report.entries} entries ({', '.join(counts)}, {signed}), last seq {report.last_seq}")
 
 
 def _witnessed(sources: list[str], trail_id: str, pinned: Path | None) -> list[Witnessed]:
@@ -69,8 +80,7 @@ def _witnessed(sources: list[str], trail_id: str, pinned: Path | None) -> list[W
     return found
 
 
-def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Path | None,
-               output: Path | None) -> None:
+def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Path | None, output: Path | None) -> None:
     from guardrail.audit.render import render_html, render_json, render_markdown
     from guardrail.audit.report import summarise
 
@@ -87,8 +97,10 @@ def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Pat
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        print(f"wrote {output} ({len(records)} calls; integrity {'intact' if integrity.intact else 'NOT intact'})",
-              file=sys.stderr)
+        print(
+            f"wrote {output} ({len(records)} calls; integrity {'intact' if integrity.intact else 'NOT intact'})",
+            file=sys.stderr,
+        )
 
 
 def run_query(path: Path, selection: Filter, limit: int | None) -> None:

@@ -51,5 +51,7 @@ def run_demo(loaded: LoadedPolicy, pipeline: Pipeline, console: Console) -> None
         final = verdict.payload or payload
         findings = [f for step in verdict.steps for f in step.verdict.findings]
         summary = ", ".join(sorted({f.entity_type for f in findings})) or "none"
-        table.add_row(sample, str(final.messages[0]["content"]), f"{verdict.decision.value}: {summary}", f"{elapsed:.1f}")
+        table.add_row(
+            sample, str(final.messages[0]["content"]), f"{verdict.decision.value}: {summary}", f"{elapsed:.1f}"
+        )
     console.print(table)

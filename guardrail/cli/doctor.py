@@ -64,8 +64,13 @@ def diagnose(config_path: Path | None, data_dir: Path | None) -> Iterator[Findin
         yield from _policy(name)
     yield from _models(config)
     tenants = sorted({key.tenant for key in config.keys})
-    yield Finding("ok", "API keys", f"{len(config.keys)} ({', '.join(tenants)})" if config.keys
-                  else "none: the proxy refuses non-loopback addresses (unless --insecure-no-keys)")
+    yield Finding(
+        "ok",
+        "API keys",
+        f"{len(config.keys)} ({', '.join(tenants)})"
+        if config.keys
+        else "none: the proxy refuses non-loopback addresses (unless --insecure-no-keys)",
+    )
     yield from _data_folder(folder)
     yield from _signing_keys(folder / "keys")
     yield from _audit_store(config.audit_path if not data_dir else folder / config.audit_path.name)
@@ -91,8 +96,9 @@ def _installed() -> Iterator[Finding]:
             found.append(f"{name} {version(name)}")
         except PackageNotFoundError:
             missing.append(name)
-    yield Finding("problem" if missing else "ok", "packages",
-                  f"missing: {', '.join(missing)}" if missing else ", ".join(found))
+    yield Finding(
+        "problem" if missing else "ok", "packages", f"missing: {', '.join(missing)}" if missing else ", ".join(found)
+    )
 
 
 def _config(path: Path | None) -> Generator[Finding, None, Any]:
@@ -122,8 +128,9 @@ def _policy(name: str) -> Iterator[Finding]:
         return
     ref = loaded.ref
     source = loaded.source if loaded.source.startswith("built-in") else Path(loaded.source).name
-    yield Finding("ok", "policy", f"{ref.id} {ref.version} {ref.content_hash} ({len(loaded.policy.checks)} "
-                  f"checks, {source})")
+    yield Finding(
+        "ok", "policy", f"{ref.id} {ref.version} {ref.content_hash} ({len(loaded.policy.checks)} checks, {source})"
+    )
     for settings in loaded.settings.values():
         if isinstance(settings, PersonalDataSettings) and settings.ner:
             yield _spacy_model(os.environ.get("GUARDRAIL_SPACY_MODEL") or settings.nlp_model)
@@ -132,8 +139,12 @@ def _policy(name: str) -> Iterator[Finding]:
 def _spacy_model(name: str) -> Finding:
     """Whether the package is importable, without loading it (that takes seconds)."""
     if importlib.util.find_spec(name) is None:
-        return Finding("problem", "spaCy model", f"{name} is not installed (pip install the package of that name, "
-                       "or set ner: false in the policy for patterns only)")
+        return Finding(
+            "problem",
+            "spaCy model",
+            f"{name} is not installed (pip install the package of that name, "
+            "or set ner: false in the policy for patterns only)",
+        )
     try:
         installed = version(name.replace("_", "-"))
     except PackageNotFoundError:
@@ -162,9 +173,12 @@ def _data_folder(folder: Path) -> Iterator[Finding]:
     if not folder.exists():
         parent = next((p for p in folder.absolute().parents if p.exists()), Path("/"))
         writable = os.access(parent, os.W_OK)
-        yield Finding("ok" if writable else "problem", "data folder",
-                      f"{folder} does not exist yet; " + ("it will be created at start" if writable
-                                                          else f"{parent} is not writable, so it cannot be created"))
+        yield Finding(
+            "ok" if writable else "problem",
+            "data folder",
+            f"{folder} does not exist yet; "
+            + ("it will be created at start" if writable else f"{parent} is not writable, so it cannot be created"),
+        )
         return
     if not folder.is_dir():
         yield Finding("problem", "data folder", f"{folder} is not a folder")
@@ -186,8 +200,11 @@ def _signing_keys(folder: Path) -> Iterator[Finding]:
         return
     exposed = [path.name for path in keys if stat.S_IMODE(path.stat().st_mode) & 0o077]
     if exposed:
-        yield Finding("problem", "signing keys", f"{len(exposed)} of {len(keys)} readable by other users "
-                      f"(chmod 600 {folder}/*.pem)")
+        yield Finding(
+            "problem",
+            "signing keys",
+            f"{len(exposed)} of {len(keys)} readable by other users (chmod 600 {folder}/*.pem)",
+        )
     else:
         yield Finding("ok", "signing keys", f"{len(keys)} in {folder}, owner-only")
 
@@ -202,8 +219,12 @@ def _audit_store(path: Path) -> Iterator[Finding]:
         return
     size = sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size
     files = f"{len(list(path.glob('audit-*.jsonl')))} day file(s), " if path.is_dir() else ""
-    yield Finding("ok", "audit store", f"{path}: {files}{size:,} bytes; check it with: guardrail audit verify "
-                  f"{path} --jwks <a copy of the checkpoint keys>")
+    yield Finding(
+        "ok",
+        "audit store",
+        f"{path}: {files}{size:,} bytes; check it with: guardrail audit verify "
+        f"{path} --jwks <a copy of the checkpoint keys>",
+    )
 
 
 def _exporter(telemetry: Any, folder: Path) -> Iterator[Finding]:
@@ -216,13 +237,21 @@ def _exporter(telemetry: Any, folder: Path) -> Iterator[Finding]:
         target = telemetry.file or folder / "traces.jsonl"
         yield Finding("ok", "trace exporter", f"file {target}")
     else:
-        endpoint = (telemetry.otlp_endpoint or os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
-                    or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or "http://localhost:4318")
+        endpoint = (
+            telemetry.otlp_endpoint
+            or os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+            or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
+            or "http://localhost:4318"
+        )
         if _connects(endpoint):
             yield Finding("ok", "trace exporter", f"otlp {_origin(endpoint)} accepts connections (nothing sent)")
         else:
-            yield Finding("problem", "trace exporter", f"otlp {_origin(endpoint)} does not accept connections: "
-                          "spans would be dropped (start the collector, or set telemetry.exporter)")
+            yield Finding(
+                "problem",
+                "trace exporter",
+                f"otlp {_origin(endpoint)} does not accept connections: "
+                "spans would be dropped (start the collector, or set telemetry.exporter)",
+            )
 
 
 def _origin(url: str) -> str:

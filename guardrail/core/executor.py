@@ -34,8 +34,14 @@ MAX_STUCK_PER_CHECK = 16
 class CheckExecutor:
     """A thread pool whose threads lost to abandoned checks are replaced, within bounds."""
 
-    def __init__(self, name: str, workers: int = WORKERS, *, max_stuck: int = MAX_STUCK,
-                 max_stuck_per_check: int = MAX_STUCK_PER_CHECK) -> None:
+    def __init__(
+        self,
+        name: str,
+        workers: int = WORKERS,
+        *,
+        max_stuck: int = MAX_STUCK,
+        max_stuck_per_check: int = MAX_STUCK_PER_CHECK,
+    ) -> None:
         self.name = name
         self._workers = workers
         self._max_stuck = max_stuck

@@ -50,24 +50,35 @@ _CACHE_CONTROL = Obj({"type": Enum.of("ephemeral"), "ttl": Enum.of("5m", "1h")})
 _TEXT_PART = Obj({"type": Enum.of("text"), "text": TEXT, "cache_control": _CACHE_CONTROL}, required=("text",))
 _REFUSAL_PART = Obj({"type": Enum.of("refusal"), "refusal": TEXT}, required=("refusal",))
 _IMAGE_PART = Obj(
-    {"type": Enum.of("image_url"),
-     "image_url": Obj({"url": Url("image"), "detail": Enum.of("auto", "low", "high")}, required=("url",)),
-     "cache_control": _CACHE_CONTROL},
+    {
+        "type": Enum.of("image_url"),
+        "image_url": Obj({"url": Url("image"), "detail": Enum.of("auto", "low", "high")}, required=("url",)),
+        "cache_control": _CACHE_CONTROL,
+    },
     required=("image_url",),
 )
 _AUDIO_PART = Obj(
-    {"type": Enum.of("input_audio"),
-     "input_audio": Obj({"data": Binary("audio"), "format": Enum.of("wav", "mp3")}, required=("data",))},
+    {
+        "type": Enum.of("input_audio"),
+        "input_audio": Obj({"data": Binary("audio"), "format": Enum.of("wav", "mp3")}, required=("data",)),
+    },
     required=("input_audio",),
 )
 _FILE_PART = Obj(
-    {"type": Enum.of("file"),
-     "file": Obj({"file_data": Binary("file"), "file_id": IDENTIFIER, "filename": FIELD}),
-     "cache_control": _CACHE_CONTROL},
+    {
+        "type": Enum.of("file"),
+        "file": Obj({"file_data": Binary("file"), "file_id": IDENTIFIER, "filename": FIELD}),
+        "cache_control": _CACHE_CONTROL,
+    },
     required=("file",),
 )
-_PARTS = {"text": _TEXT_PART, "refusal": _REFUSAL_PART, "image_url": _IMAGE_PART,
-          "input_audio": _AUDIO_PART, "file": _FILE_PART}
+_PARTS = {
+    "text": _TEXT_PART,
+    "refusal": _REFUSAL_PART,
+    "image_url": _IMAGE_PART,
+    "input_audio": _AUDIO_PART,
+    "file": _FILE_PART,
+}
 
 
 def _content(*kinds: str) -> Either:
@@ -80,8 +91,10 @@ TOOL_CALL = Obj({"id": IDENTIFIER, "type": Enum.of("function"), "function": FUNC
 
 
 def _message(role: str, *, required: tuple[str, ...] = (), **fields: Shape) -> Obj:
-    return Obj({"role": Enum.of(role), "name": IDENTIFIER, "cache_control": _CACHE_CONTROL, **fields},
-               required=("role", *required))
+    return Obj(
+        {"role": Enum.of(role), "name": IDENTIFIER, "cache_control": _CACHE_CONTROL, **fields},
+        required=("role", *required),
+    )
 
 
 # What each role may send, as OpenAI documents it: only users send images, audio and
@@ -90,15 +103,23 @@ MESSAGE_BY_ROLE: Mapping[str, Obj] = {
     "system": _message("system", content=_content("text")),
     "developer": _message("developer", content=_content("text")),
     "user": _message("user", content=_content("text", "image_url", "input_audio", "file")),
-    "assistant": _message("assistant", content=_content("text", "refusal"), refusal=TEXT,
-                          tool_calls=ListOf(TOOL_CALL), function_call=FUNCTION_CALL),
+    "assistant": _message(
+        "assistant",
+        content=_content("text", "refusal"),
+        refusal=TEXT,
+        tool_calls=ListOf(TOOL_CALL),
+        function_call=FUNCTION_CALL,
+    ),
     "tool": _message("tool", required=("tool_call_id",), content=_content("text"), tool_call_id=IDENTIFIER),
     "function": _message("function", required=("name",), content=TEXT),
 }
 ROLES = tuple(MESSAGE_BY_ROLE)
 # Any role's fields: the lenient walk of answers, whose shape varies by provider.
-MESSAGE = Obj({name: shape for obj in MESSAGE_BY_ROLE.values() for name, shape in obj.fields.items()
-               if name != "role"} | {"role": Enum.of(*ROLES), "content": _content(*_PARTS)}, required=("role",))
+MESSAGE = Obj(
+    {name: shape for obj in MESSAGE_BY_ROLE.values() for name, shape in obj.fields.items() if name != "role"}
+    | {"role": Enum.of(*ROLES), "content": _content(*_PARTS)},
+    required=("role",),
+)
 
 
 class _Message(Shape):
@@ -121,27 +142,41 @@ _FUNCTION_DEFINITION = Obj(
     required=("name",),
 )
 _FUNCTION_CHOICE = Obj({"type": Enum.of("function"), "function": Obj({"name": IDENTIFIER}, required=("name",))})
-_USER_LOCATION = Obj({
-    "type": Enum.of("approximate"),
-    "approximate": Obj({"city": FIELD, "country": FIELD, "region": FIELD, "timezone": FIELD}),
-})
+_USER_LOCATION = Obj(
+    {
+        "type": Enum.of("approximate"),
+        "approximate": Obj({"city": FIELD, "country": FIELD, "region": FIELD, "timezone": FIELD}),
+    }
+)
 
 # Provider-defined: tool and function definitions, the answer's format.
 _PROVIDER = {
-    "tools": ListOf(Tagged("type", {"function": Obj({"type": Enum.of("function"), "function": _FUNCTION_DEFINITION},
-                                                    required=("function",))})),
+    "tools": ListOf(
+        Tagged(
+            "type",
+            {"function": Obj({"type": Enum.of("function"), "function": _FUNCTION_DEFINITION}, required=("function",))},
+        )
+    ),
     "functions": ListOf(_FUNCTION_DEFINITION),
     "tool_choice": Either.of(Enum.of("none", "auto", "required"), _FUNCTION_CHOICE),
     "function_call": Either.of(Enum.of("none", "auto"), Obj({"name": IDENTIFIER}, required=("name",))),
-    "response_format": Tagged("type", {
-        "text": Obj({"type": Enum.of("text")}),
-        "json_object": Obj({"type": Enum.of("json_object")}),
-        "json_schema": Obj({
-            "type": Enum.of("json_schema"),
-            "json_schema": Obj({"name": IDENTIFIER, "description": FIELD, "schema": SCHEMA, "strict": BOOLEAN},
-                               required=("name",)),
-        }, required=("json_schema",)),
-    }),
+    "response_format": Tagged(
+        "type",
+        {
+            "text": Obj({"type": Enum.of("text")}),
+            "json_object": Obj({"type": Enum.of("json_object")}),
+            "json_schema": Obj(
+                {
+                    "type": Enum.of("json_schema"),
+                    "json_schema": Obj(
+                        {"name": IDENTIFIER, "description": FIELD, "schema": SCHEMA, "strict": BOOLEAN},
+                        required=("name",),
+                    ),
+                },
+                required=("json_schema",),
+            ),
+        },
+    ),
 }
 # The caller's: who they are, where they are, what ends the answer, tags.
 _CALLER = {
@@ -150,8 +185,9 @@ _CALLER = {
     "prompt_cache_key": FIELD,
     "stop": Either.of(FIELD, ListOf(FIELD)),
     "metadata": Keys(FIELD),
-    "web_search_options": Obj({"search_context_size": Enum.of("low", "medium", "high"),
-                               "user_location": _USER_LOCATION}),
+    "web_search_options": Obj(
+        {"search_context_size": Enum.of("low", "medium", "high"), "user_location": _USER_LOCATION}
+    ),
 }
 _NO_TEXT = {
     "frequency_penalty": NUMBER,
@@ -177,7 +213,9 @@ _NO_TEXT = {
 CHAT_PARAMS: Mapping[str, Shape] = {
     **{name: Role("system", shape) for name, shape in _PROVIDER.items()},
     **{name: Role("user", shape) for name, shape in _CALLER.items()},
-    "prediction": Role("assistant", Obj({"type": Enum.of("content"), "content": _content("text")}, required=("content",))),
+    "prediction": Role(
+        "assistant", Obj({"type": Enum.of("content"), "content": _content("text")}, required=("content",))
+    ),
     **_NO_TEXT,
 }
 EMBEDDING_PARAMS: Mapping[str, Shape] = {

@@ -202,8 +202,9 @@ class _WatchedRun:
     """Steps ``first``.. on a pool thread; :meth:`watch` and :meth:`watch_async` are
     the caller's side, which keeps the deadlines."""
 
-    def __init__(self, steps: list[Step], first: int, fold: _Fold, context: CallContext,
-                 executor: CheckExecutor) -> None:
+    def __init__(
+        self, steps: list[Step], first: int, fold: _Fold, context: CallContext, executor: CheckExecutor
+    ) -> None:
         self.steps, self.fold, self.context, self.executor = steps, fold, context, executor
         self.lock = threading.Lock()
         self.index = first
@@ -281,17 +282,22 @@ class _WatchedRun:
         with self.lock:
             index, started = self.index, self.started
         limit = self.steps[index].timeout_seconds
-        wait = _WATCH_INTERVAL if limit is None else min(
-            _WATCH_INTERVAL, max(0.0, started + limit - time.perf_counter()))
+        wait = (
+            _WATCH_INTERVAL if limit is None else min(_WATCH_INTERVAL, max(0.0, started + limit - time.perf_counter()))
+        )
         return index, started, limit, wait
 
-    def _abandon_if_overdue(self, index: int, started: float, limit: float | None,
-                            future: Future[None]) -> int | None:
+    def _abandon_if_overdue(self, index: int, started: float, limit: float | None, future: Future[None]) -> int | None:
         """Abandon the run if step ``index`` is still the one running and past its limit;
         returns where the stage goes on then, ``None`` if it is not overdue."""
         with self.lock:
-            overdue = (limit is not None and not self.finished and self.index == index
-                       and self.started == started and time.perf_counter() >= started + limit)
+            overdue = (
+                limit is not None
+                and not self.finished
+                and self.index == index
+                and self.started == started
+                and time.perf_counter() >= started + limit
+            )
             if not overdue:
                 return None
             self._abandon()

@@ -397,7 +397,10 @@ def map_json_strings(document: str, where: str, walk: Walk) -> str:
 
 
 def _map_object(
-    value: Mapping[str, Any], where: str, walk: Walk, shape_of: Callable[[str], Shape],
+    value: Mapping[str, Any],
+    where: str,
+    walk: Walk,
+    shape_of: Callable[[str], Shape],
     key_pattern: re.Pattern[str] | None,
 ) -> Mapping[str, Any]:
     """An object with free-form keys. A key a check rewrites renames its entry; two keys
@@ -455,6 +458,13 @@ def validate(shape: Shape, value: Any, where: str = "") -> Validation:
     """Raise :class:`ShapeError` for the first field ``shape`` does not allow; else say
     which binary parts the value holds."""
     result = Validation()
-    shape.map(value, where, Walk(lambda slot: slot.text, strict=True,
-                                 binaries=lambda location, what: result.binaries.append((location, what))))
+    shape.map(
+        value,
+        where,
+        Walk(
+            lambda slot: slot.text,
+            strict=True,
+            binaries=lambda location, what: result.binaries.append((location, what)),
+        ),
+    )
     return result

@@ -2,7 +2,7 @@
 names as illicit uses (p.13): instructions for violence and weapons, obscene material,
 falsified documents and fraud, malicious code; plus illegal drug manufacture.
 
-Rules are data (``policies/rules/prohibited-use.yaml``), matched in English and
+Rules are data (``guardrail/policies/rules/prohibited-use.yaml``), matched in English and
 Traditional Chinese; the evidence names the rule that fired. A policy usually marks
 this check ``escalate_to: unacceptable``: a prohibited use makes the call one the
 Guideline prohibits, whatever its use case.

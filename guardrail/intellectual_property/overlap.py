@@ -67,6 +67,7 @@ def _shingle_key(words: list[str]) -> bytes:
 
 class VerbatimOverlapCheck:
     whole_answer = True  # a copied passage is longer than a stream window
+
     def __init__(self, settings: VerbatimOverlapSettings) -> None:
         self.settings = settings
         self.index: dict[bytes, str] = {}
@@ -80,8 +81,17 @@ class VerbatimOverlapCheck:
         findings = []
         for slot in collect_texts(payload.messages):
             for start, end, length, source in self._runs(slot.text):
-                findings.append(Finding("PROTECTED_TEXT", start, end, 1.0, f"{source}:{length}_tokens",
-                                        slot.location, self.settings.action))
+                findings.append(
+                    Finding(
+                        "PROTECTED_TEXT",
+                        start,
+                        end,
+                        1.0,
+                        f"{source}:{length}_tokens",
+                        slot.location,
+                        self.settings.action,
+                    )
+                )
         if not findings:
             return ALLOW
         decision = Decision.BLOCK if self.settings.action == "block" else Decision.WARN
@@ -110,5 +120,8 @@ def build(settings: VerbatimOverlapSettings, services: CheckServices) -> Any:
     return VerbatimOverlapCheck(settings)
 
 
-VERBATIM_OVERLAP = CheckType(name="verbatim_overlap", settings_model=VerbatimOverlapSettings,
-                             factory="guardrail.intellectual_property.overlap:build")
+VERBATIM_OVERLAP = CheckType(
+    name="verbatim_overlap",
+    settings_model=VerbatimOverlapSettings,
+    factory="guardrail.intellectual_property.overlap:build",
+)

@@ -24,8 +24,9 @@ class PersonalDataCheck:
     leaves no pseudonyms behind in the vault.
     """
 
-    def __init__(self, settings: PersonalDataSettings, vault: PseudonymVault | None = None,
-                 memo: TextMemo | None = None):
+    def __init__(
+        self, settings: PersonalDataSettings, vault: PseudonymVault | None = None, memo: TextMemo | None = None
+    ):
         self.redactor = Redactor(settings, vault)
         self.memo = memo if memo is not None else TextMemo(0)
 

@@ -31,8 +31,14 @@ from guardrail.pii.recognizers.ner import FilteredSpacyRecognizer
 from guardrail.pii.recognizers.phone import PhoneRecognizer
 
 MODEL_ENV = "GUARDRAIL_SPACY_MODEL"
-_NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION",
-               "FAC": "LOCATION", "ORG": "ORGANIZATION"}
+_NER_LABELS = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+}
 _LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 
 
@@ -46,8 +52,21 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
             ner_model_configuration=NerModelConfiguration(
                 model_to_presidio_entity_mapping=_NER_LABELS,
                 labels_to_ignore=labels_to_ignore
-                + ["DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT",
-                   "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
+                + [
+                    "DATE",
+                    "TIME",
+                    "MONEY",
+                    "CARDINAL",
+                    "ORDINAL",
+                    "QUANTITY",
+                    "PERCENT",
+                    "NORP",
+                    "PRODUCT",
+                    "EVENT",
+                    "WORK_OF_ART",
+                    "LAW",
+                    "LANGUAGE",
+                ],
             ),
         )
         self.ner_enabled = ner_enabled
@@ -76,8 +95,13 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
             list(doc.ents), [self.ner_model_configuration.default_score or 0.85] * len(doc.ents)
         )
         return NlpArtifacts(
-            entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,
-            language=language, scores=scores,
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=None,
+            language=language,
+            scores=scores,
         )
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
@@ -99,8 +123,12 @@ class WindowContextAnalyzer(AnalyzerEngine):
     """
 
     def _enhance_using_context(
-        self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
-        recognizers: list[Any], context: list[str] | None = None,
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[Any],
+        context: list[str] | None = None,
     ) -> list[RecognizerResult]:
         return raw_results
 
@@ -149,8 +177,9 @@ def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyz
     no_nlp = tokenize_only.process_text("", LANGUAGE)
     if not use_ner:
         return Analyzers(patterns, None, no_nlp)
-    return Analyzers(patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp,
-                     tuple(ner_entities))
+    return Analyzers(
+        patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp, tuple(ner_entities)
+    )
 
 
 class FixedRegistry(RecognizerRegistry):
@@ -171,7 +200,10 @@ class FixedRegistry(RecognizerRegistry):
         super().remove_recognizer(*args, **kwargs)
 
     def get_recognizers(
-        self, language: str, entities: list[str] | None = None, all_fields: bool = False,
+        self,
+        language: str,
+        entities: list[str] | None = None,
+        all_fields: bool = False,
         ad_hoc_recognizers: list[Any] | None = None,
     ) -> list[Any]:
         if ad_hoc_recognizers:
@@ -188,7 +220,10 @@ def _analyzer(engine: NerOnlySpacyEngine, recognizers: list[Any]) -> AnalyzerEng
     for recognizer in recognizers:
         registry.add_recognizer(recognizer)
     return WindowContextAnalyzer(
-        registry=registry, nlp_engine=engine, supported_languages=[LANGUAGE], default_score_threshold=0.0,
+        registry=registry,
+        nlp_engine=engine,
+        supported_languages=[LANGUAGE],
+        default_score_threshold=0.0,
     )
 
 

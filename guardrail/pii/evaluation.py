@@ -42,9 +42,7 @@ _SPOKEN = {
     "eight": "8",
     "nine": "9",
 }
-_SPOKEN_WORD = re.compile(
-    r"\b(?:(double|triple)[\s-]+)?(" + "|".join(_SPOKEN) + r")\b", re.IGNORECASE
-)
+_SPOKEN_WORD = re.compile(r"\b(?:(double|triple)[\s-]+)?(" + "|".join(_SPOKEN) + r")\b", re.IGNORECASE)
 _HAN_DIGITS = str.maketrans("零〇一二三四五六七八九幺兩", "0012345678912")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_STREET = re.compile(
@@ -84,10 +82,7 @@ def leaked(kind: str, value: str, redacted: str) -> bool:
     if kind == "IP":
         return value in text
     if kind == "EMAIL":
-        return (
-            value in text
-            or re.search(rf"(?<![\w.]){re.escape(value.split('@')[0])}(?![\w])", text) is not None
-        )
+        return value in text or re.search(rf"(?<![\w.]){re.escape(value.split('@')[0])}(?![\w])", text) is not None
     if kind == "PERSON":
         if _HAN.search(value):
             given = value[1:] if len(value) <= 3 else value[2:]
@@ -121,9 +116,7 @@ class Score:
         return self.decoys_kept / self.decoys if self.decoys else 1.0
 
 
-def score_corpus(
-    rows: Iterable[Mapping[str, Any]], redact: Callable[[str], str], by: str = "type"
-) -> Score:
+def score_corpus(rows: Iterable[Mapping[str, Any]], redact: Callable[[str], str], by: str = "type") -> Score:
     """Redact each row's text and count what survived.
 
     ``by="type"`` keys counts by entity type; ``by="lang"`` by ``type/lang``.
@@ -243,9 +236,7 @@ def _coverage(text: str, start: int, end: int, findings: Iterable[Found]) -> tup
     return inside, len(wanted)
 
 
-def score_spans(
-    rows: Iterable[Mapping[str, Any]], analyse: Callable[[str], tuple[str, Iterable[Found]]]
-) -> SpanScore:
+def score_spans(rows: Iterable[Mapping[str, Any]], analyse: Callable[[str], tuple[str, Iterable[Found]]]) -> SpanScore:
     """Score a span-labelled corpus.
 
     ``analyse`` returns the redacted text and the findings at offsets in the original.

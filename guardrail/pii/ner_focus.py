@@ -68,11 +68,14 @@ _NEVER_NAMES = frozenset(
 # Single-word places only: the words of "Wong Tai Sin" are also surnames and given names.
 # Roles and field words (Mum, Guest, Tel) and one-word places or brands of the gazetteer
 # are never a name either.
-_PLACES = frozenset(place for place in PLACE_NAMES if " " not in place) | NOT_NAMES | frozenset(
-    place for place in gazetteer.latin_lower() if " " not in place
-) | frozenset(
-    "kowloon lantau road street avenue building tower centre center "
-    "court house estate garden gardens plaza flat floor block".split()
+_PLACES = (
+    frozenset(place for place in PLACE_NAMES if " " not in place)
+    | NOT_NAMES
+    | frozenset(place for place in gazetteer.latin_lower() if " " not in place)
+    | frozenset(
+        "kowloon lantau road street avenue building tower centre center "
+        "court house estate garden gardens plaza flat floor block".split()
+    )
 )
 
 

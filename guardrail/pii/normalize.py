@@ -64,10 +64,34 @@ _OCR_TO_LETTER = str.maketrans("01", "ol")
 # Digits dictated one by one. English: four or more digit words ("double six" counts
 # two); Chinese numerals: six or more. Separators between them: spaces, commas,
 # hyphens, ellipses; a spoken "bracket" (an HKID's check digit) may sit inside a run.
-_WORD_DIGITS = {"zero": "0", "oh": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
-                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_HAN_DIGITS = {"零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-               "六": "6", "七": "7", "八": "8", "九": "9"}
+_WORD_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_HAN_DIGITS = {
+    "零": "0",
+    "〇": "0",
+    "幺": "1",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _EN_DIGIT = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
 _EN_TOKEN = rf"(?:(?:double|triple)[ -]?)?{_EN_DIGIT}"
 _EN_SEP = r"(?:[ ,.\-]{1,3}|\s?(?:…|\.\.\.)\s?)"

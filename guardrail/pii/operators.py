@@ -35,9 +35,7 @@ def operator_for(
     if action is Action.PLACEHOLDER:
         return OperatorConfig("replace", {"new_value": f"<{entity_type}>"})
     if action is Action.MASK:
-        return OperatorConfig(
-            "mask", {"masking_char": mask_char, "chars_to_mask": _UNBOUNDED, "from_end": False}
-        )
+        return OperatorConfig("mask", {"masking_char": mask_char, "chars_to_mask": _UNBOUNDED, "from_end": False})
     if action is Action.HASH:
         if hash_key is None:
             raise ValueError("the hash action needs a key")
@@ -46,9 +44,7 @@ def operator_for(
             "custom", {"lambda": lambda value: f"<{entity_type}:{keyed_tag(key, entity_type, value)}>"}
         )
     if action is Action.PSEUDONYM:
-        return OperatorConfig(
-            "custom", {"lambda": lambda value: vault.pseudonym_for(scope, entity_type, value)}
-        )
+        return OperatorConfig("custom", {"lambda": lambda value: vault.pseudonym_for(scope, entity_type, value)})
     raise ValueError(f"action {action} does not rewrite text")
 
 

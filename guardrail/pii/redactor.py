@@ -144,8 +144,9 @@ class Redactor:
                     break
                 local = (max(detection.start, start) - start, min(detection.end, end) - start)
                 if local[0] < local[1]:
-                    found[batch[k]].append(Detection(detection.entity_type, *local, detection.score, detection.rule,
-                                                     detection.action))
+                    found[batch[k]].append(
+                        Detection(detection.entity_type, *local, detection.score, detection.rule, detection.action)
+                    )
 
     def _analyze_chunk(self, text: str) -> list[Detection]:
         normalized = normalize(text)
@@ -162,9 +163,7 @@ class Redactor:
                 continue
             start, end = normalized.to_original(result.start, result.end)
             recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
-            found.append(
-                Detection(result.entity_type, start, end, result.score, recognizer, rule.action)
-            )
+            found.append(Detection(result.entity_type, start, end, result.score, recognizer, rule.action))
         return found
 
     def _analyze_probe(self, probe: str) -> list[RecognizerResult]:
@@ -175,8 +174,7 @@ class Redactor:
         if self._analyzers.ner is not None:
             focus = ner_text(probe, [(r.start, r.end) for r in found])
             if focus is not None:
-                found += self._analyzers.ner.analyze(focus, language="en",
-                                                     entities=list(self._analyzers.ner_entities))
+                found += self._analyzers.ner.analyze(focus, language="en", entities=list(self._analyzers.ner_entities))
         if "PERSON" in self._entities:
             found += more_mentions(probe, found, self._rules["PERSON"].threshold)
         return found
@@ -203,8 +201,14 @@ class Redactor:
 
     def _rewriter(self, entity: str, scope: str) -> Rewriter:
         rule = self._rules[entity]
-        config = operator_for(rule.action, entity, mask_char=self.settings.mask_char, hash_key=self._hash_key,
-                              vault=self.vault, scope=scope)
+        config = operator_for(
+            rule.action,
+            entity,
+            mask_char=self.settings.mask_char,
+            hash_key=self._hash_key,
+            vault=self.vault,
+            scope=scope,
+        )
         return Rewriter(config, entity)
 
     def _allowed(self, value: str) -> bool:

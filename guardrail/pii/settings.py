@@ -98,9 +98,7 @@ class PersonalDataSettings(StrictModel):
     def _entities_known(cls, entities: dict[str, EntityRule]) -> dict[str, EntityRule]:
         unknown = sorted(set(entities) - KNOWN_ENTITIES)
         if unknown:
-            raise ValueError(
-                f"unknown entity type(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_ENTITIES))}"
-            )
+            raise ValueError(f"unknown entity type(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_ENTITIES))}")
         return entities
 
 

@@ -73,8 +73,9 @@ def parse_policy(text: str, *, source: str) -> LoadedPolicy:
         policy = Policy.model_validate(raw)
     except ValidationError as error:
         raise _policy_error(error, source, prefix=()) from None
-    settings = {check.name: _validate_settings(check_index, policy, source)
-                for check_index, check in enumerate(policy.checks)}
+    settings = {
+        check.name: _validate_settings(check_index, policy, source) for check_index, check in enumerate(policy.checks)
+    }
     return LoadedPolicy(policy=policy, source=source, settings=settings)
 
 
@@ -117,9 +118,7 @@ def _policy_error(error: ValidationError, source: str, prefix: tuple[Any, ...]) 
 
 
 def _read(name_or_path: str) -> tuple[str, str]:
-    looks_like_path = any(sep in name_or_path for sep in ("/", "\\")) or name_or_path.endswith(
-        (".yaml", ".yml")
-    )
+    looks_like_path = any(sep in name_or_path for sep in ("/", "\\")) or name_or_path.endswith((".yaml", ".yml"))
     if not looks_like_path:
         candidate = resources.files(_PACKAGE).joinpath(f"{name_or_path}.yaml")
         if candidate.is_file():
@@ -139,6 +138,4 @@ def _read(name_or_path: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), str(path)
     except UnicodeDecodeError as error:
-        raise PolicyError(
-            f"not UTF-8 text (bad byte at offset {error.start})", source=str(path)
-        ) from None
+        raise PolicyError(f"not UTF-8 text (bad byte at offset {error.start})", source=str(path)) from None

@@ -69,7 +69,9 @@ class CheckSpec(StrictModel):
     principles: list[Principle] = Field(min_length=1)
     on_error: OnError = OnError.BLOCK
     timeout_ms: int | None = Field(
-        default=None, gt=0, le=600_000,
+        default=None,
+        gt=0,
+        le=600_000,
         description="Give up on the check after this long; then on_error applies (the tier may force block).",
     )
     escalate_to: RiskTier | None = Field(
@@ -121,8 +123,9 @@ def _default_tiers() -> dict[RiskTier, TierAttribution]:
     # a visible label, low the manifest only. High also carries the manifest inside its
     # text, a mark that is hard to remove and survives copy and paste.
     return {
-        RiskTier.UNACCEPTABLE: TierAttribution(label=LabelPlacement.PREFIX, notice=True, human_review=True,
-                                               text_marker=True),
+        RiskTier.UNACCEPTABLE: TierAttribution(
+            label=LabelPlacement.PREFIX, notice=True, human_review=True, text_marker=True
+        ),
         RiskTier.HIGH: TierAttribution(label=LabelPlacement.PREFIX, notice=True, human_review=True, text_marker=True),
         RiskTier.LIMITED: TierAttribution(label=LabelPlacement.SUFFIX),
         RiskTier.LOW: TierAttribution(),

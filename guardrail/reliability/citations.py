@@ -32,12 +32,16 @@ _CITATION = re.compile(
 
 class CitedSourcesSettings(StrictModel):
     use_cases: list[str] = Field(min_length=1, description="Use cases whose answers must cite sources.")
-    action: str = Field(default="warn", pattern="^(warn|block)$",
-                        description="warn: mark unverifiable and add the notice; block: refuse the answer.")
+    action: str = Field(
+        default="warn",
+        pattern="^(warn|block)$",
+        description="warn: mark unverifiable and add the notice; block: refuse the answer.",
+    )
 
 
 class CitedSourcesCheck:
     whole_answer = True  # sources may come at the very end of an answer
+
     def __init__(self, settings: CitedSourcesSettings) -> None:
         self.settings = settings
         self.use_cases = frozenset(settings.use_cases)
@@ -45,12 +49,20 @@ class CitedSourcesCheck:
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         if context.use_case not in self.use_cases:
             return ALLOW
-        texts = [slot for slot in collect_texts(payload.messages)
-                 if slot.kind is SlotKind.CONTENT and slot.text.strip()]
+        texts = [
+            slot for slot in collect_texts(payload.messages) if slot.kind is SlotKind.CONTENT and slot.text.strip()
+        ]
         if not texts or any(_CITATION.search(slot.text) for slot in texts):
             return ALLOW
-        finding = Finding("UNCITED_ANSWER", 0, len(texts[0].text), 1.0, "cited_sources.none_found",
-                          texts[0].location, self.settings.action)
+        finding = Finding(
+            "UNCITED_ANSWER",
+            0,
+            len(texts[0].text),
+            1.0,
+            "cited_sources.none_found",
+            texts[0].location,
+            self.settings.action,
+        )
         decision = Decision.BLOCK if self.settings.action == "block" else Decision.WARN
         return Verdict(decision, findings=(finding,), reason=REASON)
 
@@ -59,5 +71,6 @@ def build(settings: CitedSourcesSettings, services: CheckServices) -> Any:
     return CitedSourcesCheck(settings)
 
 
-CITED_SOURCES = CheckType(name="cited_sources", settings_model=CitedSourcesSettings,
-                          factory="guardrail.reliability.citations:build")
+CITED_SOURCES = CheckType(
+    name="cited_sources", settings_model=CitedSourcesSettings, factory="guardrail.reliability.citations:build"
+)

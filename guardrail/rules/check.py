@@ -83,8 +83,9 @@ class RuleCheck:
         findings: list[Finding] = []
         remembered = 0
         for location, role, text in self.texts(payload):
-            found, hit = self.memo.remembered(f"{context.tenant}\x00{payload.stage}\x00{role}", text,
-                                              partial(self.text_findings, role=role))
+            found, hit = self.memo.remembered(
+                f"{context.tenant}\x00{payload.stage}\x00{role}", text, partial(self.text_findings, role=role)
+            )
             findings += (replace(finding, location=location) for finding in found)
             remembered += hit
         if not findings:

@@ -204,8 +204,15 @@ def _compile(file: RuleSetFile, rule: Rule) -> _CompiledRule:
         expanded = [_lower_pattern(file.expand(pattern)) for pattern in patterns]
         return tuple(_Pattern.of(text) for text in expanded)
 
-    return _CompiledRule(rule.id, rule.category, each(rule.any), each(rule.all), each(rule.unless),
-                         rule.window, frozenset(rule.roles) if rule.roles is not None else None)
+    return _CompiledRule(
+        rule.id,
+        rule.category,
+        each(rule.any),
+        each(rule.all),
+        each(rule.unless),
+        rule.window,
+        frozenset(rule.roles) if rule.roles is not None else None,
+    )
 
 
 def _read(name: str) -> str:

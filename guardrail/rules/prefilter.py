@@ -155,8 +155,9 @@ def _needs_space(op: Any, argument: Any) -> bool:
         low, _high, inner = argument
         return bool(low >= 1 and inner and _needs_space(*inner[0]))
     if op is _sre.IN:
-        return all(item == (_sre.CATEGORY, _sre.CATEGORY_SPACE) or item == (_sre.LITERAL, ord(" "))
-                   for item in argument)
+        return all(
+            item == (_sre.CATEGORY, _sre.CATEGORY_SPACE) or item == (_sre.LITERAL, ord(" ")) for item in argument
+        )
     return bool(op is _sre.LITERAL and argument == ord(" "))
 
 
@@ -225,8 +226,9 @@ def _found_at_boundary(literal: str, text: str, start: int, stop: int) -> bool:
     while index != -1:
         after = index + len(core)
         # The regex sees the text before its window, but takes the window's end as the end.
-        if ((not at_start or index == 0 or not _is_word(text[index - 1]))
-                and (not at_end or after >= stop or not _is_word(text[after]))):
+        if (not at_start or index == 0 or not _is_word(text[index - 1])) and (
+            not at_end or after >= stop or not _is_word(text[after])
+        ):
             return True
         index = text.find(core, index + 1, stop)
     return False
@@ -267,8 +269,9 @@ class Prefilter:
                     after = index + size
                     if index < start or after > stop:
                         continue
-                    if ((not at_start or index == 0 or not _is_word(text[index - 1]))
-                            and (not at_end or after >= stop or not _is_word(text[after]))):
+                    if (not at_start or index == 0 or not _is_word(text[index - 1])) and (
+                        not at_end or after >= stop or not _is_word(text[after])
+                    ):
                         return True
         return False
 

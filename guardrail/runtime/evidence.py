@@ -21,17 +21,19 @@ def check_summaries(stage: str, verdict: Verdict) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for step in verdict.steps:
         failure = step.verdict.failure
-        out.append({
-            "check": step.name,
-            "stage": stage,
-            "decision": step.verdict.decision.value,
-            "reason": step.verdict.reason,
-            "dimensions": list(step.dimensions),
-            "principles": list(step.principles),
-            "entities": dict(Counter(f.entity_type for f in step.verdict.all_findings())),
-            "duration_ms": round(step.duration_ms, 3),
-            "error": {"type": failure.error_type, "outcome": failure.outcome.value} if failure else None,
-        })
+        out.append(
+            {
+                "check": step.name,
+                "stage": stage,
+                "decision": step.verdict.decision.value,
+                "reason": step.verdict.reason,
+                "dimensions": list(step.dimensions),
+                "principles": list(step.principles),
+                "entities": dict(Counter(f.entity_type for f in step.verdict.all_findings())),
+                "duration_ms": round(step.duration_ms, 3),
+                "error": {"type": failure.error_type, "outcome": failure.outcome.value} if failure else None,
+            }
+        )
         scores = model_scores(step.verdict)
         if scores:
             out[-1]["scores"] = scores
@@ -45,7 +47,8 @@ def model_scores(verdict: Verdict) -> list[dict[str, Any]]:
     held to a threshold (classifiers); never the text or where in it."""
     return [
         {"category": f.entity_type, "score": f.score, "threshold": f.threshold, "model": f.rule}
-        for f in verdict.all_findings() if f.threshold is not None
+        for f in verdict.all_findings()
+        if f.threshold is not None
     ]
 
 
@@ -101,8 +104,12 @@ def note_verdict(record: dict[str, Any], stage: str, verdict: Verdict) -> None:
 def note_call(record: dict[str, Any], context: CallContext) -> None:
     """The call's use case, policy and the tier it ran under (raised, if content
     raised it), and a user's opt-out."""
-    record.update(use_case=context.use_case, risk_tier=context.risk_tier.value,
-                  policy=f"{context.policy.id}@{context.policy.version}", policy_hash=context.policy.content_hash)
+    record.update(
+        use_case=context.use_case,
+        risk_tier=context.risk_tier.value,
+        policy=f"{context.policy.id}@{context.policy.version}",
+        policy_hash=context.policy.content_hash,
+    )
     if context.escalated_from is not None:
         record["escalated_from"] = context.escalated_from.value
     if context.opted_out:

@@ -213,7 +213,10 @@ class Guard:
         return self._checked_request(admitted, checked)
 
     def _admitted(
-        self, messages: Sequence[Message], context: CallContext, params: Mapping[str, Any] | None,
+        self,
+        messages: Sequence[Message],
+        context: CallContext,
+        params: Mapping[str, Any] | None,
         passthrough: Iterable[str],
     ) -> _Admitted | GuardedRequest:
         """Validation and admission: what the input checks are to see, or the refusal."""
@@ -236,8 +239,9 @@ class Guard:
         if verdict.payload is None or verdict.blocked:
             return GuardedRequest(context, verdict, list(messages), frozenset(), params)
         introduced = _pseudonyms(verdict.payload) - _pseudonyms(admitted.payload)
-        return GuardedRequest(context, verdict, list(verdict.payload.messages), introduced,
-                              dict(verdict.payload.params))
+        return GuardedRequest(
+            context, verdict, list(verdict.payload.messages), introduced, dict(verdict.payload.params)
+        )
 
     def _unchecked_refusal(self, found: Validation) -> Verdict | None:
         """A block for content no check can read, unless the policy allows it."""
@@ -250,13 +254,21 @@ class Guard:
         for step in verdict.steps:
             tier = self.escalations.get(step.name)
             if step.verdict.findings and tier is not None and _rank(tier) > _rank(context.risk_tier):
-                context = replace(context, risk_tier=tier, escalated_from=context.escalated_from or context.risk_tier,
-                                  fail_closed=context.fail_closed or self.policy.policy.tier_rules(tier).fail_closed)
+                context = replace(
+                    context,
+                    risk_tier=tier,
+                    escalated_from=context.escalated_from or context.risk_tier,
+                    fail_closed=context.fail_closed or self.policy.policy.tier_rules(tier).fail_closed,
+                )
         return context
 
     def check_texts(
-        self, texts: Sequence[str], context: CallContext, params: Mapping[str, Any] | None = None,
-        *, passthrough: Iterable[str] = (),
+        self,
+        texts: Sequence[str],
+        context: CallContext,
+        params: Mapping[str, Any] | None = None,
+        *,
+        passthrough: Iterable[str] = (),
     ) -> tuple[Verdict, list[str], dict[str, Any]]:
         """Validation, admission and input checks over bare texts (embedding inputs), as
         if each were a user message, and their request's parameters (``user``)."""
@@ -308,8 +320,7 @@ class Guard:
         """:meth:`guard_response` for servers: the checks run off the event loop, as in
         :meth:`guard_request_async`."""
         messages = answer_messages(response)
-        verdict = await self.pipeline.run_async(Payload(Stage.OUTPUT, tuple(messages)), request.context,
-                                                inline=inline)
+        verdict = await self.pipeline.run_async(Payload(Stage.OUTPUT, tuple(messages)), request.context, inline=inline)
         return self._checked_response(response, messages, verdict, request, generator, attributor)
 
     def _checked_response(
@@ -333,15 +344,16 @@ class Guard:
             checked = restorer.messages(checked)
         labels = self.labels(context, unverifiable=is_unverifiable(verdict))
         checked = [_labelled(message, labels) for message in checked]
-        new_choices = [
-            {**choice, "message": message} for choice, message in zip(choices, checked, strict=True)
-        ]
+        new_choices = [{**choice, "message": message} for choice, message in zip(choices, checked, strict=True)]
         final = {**response, "choices": new_choices}
         attribution = None
         if attributor is not None:
             attribution = attributor.attribute(
-                context, labels, generator or Generator("unknown", str(response.get("model", ""))),
-                from_response(final), redaction_summary(request.verdict, [verdict]),
+                context,
+                labels,
+                generator or Generator("unknown", str(response.get("model", ""))),
+                from_response(final),
+                redaction_summary(request.verdict, [verdict]),
             )
             if labels.embeds_marker:
                 final = {**final, "choices": [_marked(choice, attribution) for choice in new_choices]}
@@ -423,8 +435,13 @@ def _unchecked_verdict(found: Validation, decision: Decision) -> Verdict:
     action = "block" if decision is Decision.BLOCK else "allow"
     findings = tuple(Finding("UNCHECKED_PART", 0, 0, 1.0, what, location, action) for location, what in found.binaries)
     step = Verdict(decision, findings=findings, reason=UNCHECKED_CONTENT if decision is Decision.BLOCK else None)
-    outcome = StepOutcome(UNCHECKED_STEP, step, 0.0, dimensions=("personal_data_privacy", "system_security"),
-                          principles=("security_transparency",))
+    outcome = StepOutcome(
+        UNCHECKED_STEP,
+        step,
+        0.0,
+        dimensions=("personal_data_privacy", "system_security"),
+        principles=("security_transparency",),
+    )
     return Verdict(decision, reason=step.reason, steps=(outcome,))
 
 

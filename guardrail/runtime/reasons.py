@@ -33,9 +33,7 @@ _EXPLANATIONS = {
         "The request holds an image, audio or a file, which no check can read for personal "
         "data or threats, and this policy refuses what it cannot check (policy inputs.unchecked_parts)."
     ),
-    "embedding.token_input": (
-        "Token-array input cannot be checked for personal data; send text instead."
-    ),
+    "embedding.token_input": ("Token-array input cannot be checked for personal data; send text instead."),
     "risk_tier.refused": (
         "This use case falls in a risk tier the policy prohibits (Guideline section 2.1.2: "
         "unacceptable risk), so no call is made for it."
@@ -58,16 +56,14 @@ _EXPLANATIONS = {
         "lets through (Guideline dimension: system security)."
     ),
     "system_security.request_too_large": (
-        "The request exceeds the size this policy allows for a call (Guideline dimension: "
-        "system security)."
+        "The request exceeds the size this policy allows for a call (Guideline dimension: system security)."
     ),
     "reliability.unverifiable": (
         "The answer cites no sources, which this use case requires (Guideline dimension: "
         "reliability and trustworthiness)."
     ),
     "intellectual_property.verbatim_overlap": (
-        "The answer copies a long passage of a protected text (Guideline dimension: "
-        "intellectual property)."
+        "The answer copies a long passage of a protected text (Guideline dimension: intellectual property)."
     ),
 }
 

@@ -116,8 +116,7 @@ class StreamGuard:
             if isinstance(calls, list):
                 _accumulate(state, calls)
             finish = choice.get("finish_reason")
-            released = self._labelled(state, self._release(state, final=finish is not None),
-                                      final=finish is not None)
+            released = self._labelled(state, self._release(state, final=finish is not None), final=finish is not None)
             if released:
                 delta["content"] = released
             if finish is not None and state.tool_calls:

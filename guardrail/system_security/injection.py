@@ -1,6 +1,6 @@
 """The ``prompt_injection`` check: jailbreaks and injected instructions.
 
-Rules (``policies/rules/prompt-injection.yaml``) catch override and role-play
+Rules (``guardrail/policies/rules/prompt-injection.yaml``) catch override and role-play
 phrasing in English and Chinese, requests for the system prompt, fake chat-template
 turns, and, in tool results, text that gives the model orders. The same rules then
 read what a human would not see: instructions spelled in invisible Unicode tag
@@ -61,8 +61,9 @@ class PromptInjectionCheck(RuleCheck):
         if self.classifier is not None and self.classifier_settings is not None:
             score = float(self.classifier(text))
             if score >= self.classifier_settings.threshold:
-                yield Finding("classifier", 0, len(text), round(score, 3), self.classifier_settings.name,
-                              location, action)
+                yield Finding(
+                    "classifier", 0, len(text), round(score, 3), self.classifier_settings.name, location, action
+                )
 
     def _hidden(self, text: str, location: str, role: str, action: str) -> Iterator[Finding]:
         for hidden in uncover(text):

@@ -43,13 +43,28 @@ ENTITY = "SECRET"
 # detect-secrets plugins whose patterns suit prose. Left out: the keyword and
 # high-entropy detectors (too noisy outside code) and public IPs (personal data's job).
 DETECT_SECRETS_PLUGINS = (
-    "artifactory.ArtifactoryDetector", "aws.AWSKeyDetector", "azure_storage_key.AzureStorageKeyDetector",
-    "basic_auth.BasicAuthDetector", "cloudant.CloudantDetector", "discord.DiscordBotTokenDetector",
-    "github_token.GitHubTokenDetector", "gitlab_token.GitLabTokenDetector", "ibm_cloud_iam.IbmCloudIamDetector",
-    "ibm_cos_hmac.IbmCosHmacDetector", "jwt.JwtTokenDetector", "mailchimp.MailchimpDetector", "npm.NpmDetector",
-    "openai.OpenAIDetector", "pypi_token.PypiTokenDetector", "sendgrid.SendGridDetector", "slack.SlackDetector",
-    "softlayer.SoftlayerDetector", "square_oauth.SquareOAuthDetector", "stripe.StripeDetector",
-    "telegram_token.TelegramBotTokenDetector", "twilio.TwilioKeyDetector",
+    "artifactory.ArtifactoryDetector",
+    "aws.AWSKeyDetector",
+    "azure_storage_key.AzureStorageKeyDetector",
+    "basic_auth.BasicAuthDetector",
+    "cloudant.CloudantDetector",
+    "discord.DiscordBotTokenDetector",
+    "github_token.GitHubTokenDetector",
+    "gitlab_token.GitLabTokenDetector",
+    "ibm_cloud_iam.IbmCloudIamDetector",
+    "ibm_cos_hmac.IbmCosHmacDetector",
+    "jwt.JwtTokenDetector",
+    "mailchimp.MailchimpDetector",
+    "npm.NpmDetector",
+    "openai.OpenAIDetector",
+    "pypi_token.PypiTokenDetector",
+    "sendgrid.SendGridDetector",
+    "slack.SlackDetector",
+    "softlayer.SoftlayerDetector",
+    "square_oauth.SquareOAuthDetector",
+    "stripe.StripeDetector",
+    "telegram_token.TelegramBotTokenDetector",
+    "twilio.TwilioKeyDetector",
 )
 # Plugins whose first group is the secret itself (elsewhere groups are prefixes).
 _SECRET_IN_GROUP = frozenset({"BasicAuthDetector", "AWSKeyDetector"})
@@ -57,18 +72,20 @@ _STATED = r"\s*[\"']?\s*(?:is|are|was|=|:|：|=>|->)\s*[\"'`]?\s*"
 _OWN_PATTERNS = {
     "pem_private_key": r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\Z)",
     "api_key_prefixed": r"\b(?:sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}"
-                        r"|github_pat_[A-Za-z0-9_]{22,}|hf_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}"
-                        r"|glpat-[A-Za-z0-9_-]{20,}|(?:r|s|p)k_(?:live|test)_[0-9A-Za-z]{16,}|SG\.[\w-]{16,}\.[\w-]{16,})",
+    r"|github_pat_[A-Za-z0-9_]{22,}|hf_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}"
+    r"|glpat-[A-Za-z0-9_-]{20,}|(?:r|s|p)k_(?:live|test)_[0-9A-Za-z]{16,}|SG\.[\w-]{16,}\.[\w-]{16,})",
     "bearer_token": r"\b[Bb]earer\s+([A-Za-z0-9._~+/-]{20,}=*)",
     "stated_credential": r"(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|passcode|pass ?phrase|pin(?: code)?|secret(?:[_ -]?key)?"
-                         r"|api[_ -]?(?:key|secret|token)|access[_ -]?(?:key|token)|auth[_ -]?token|client[_ -]?secret"
-                         r"|private[_ -]?key|token)(?![A-Za-z0-9])" + _STATED + r"([^\s\"'`,;，。；]{6,})",
+    r"|api[_ -]?(?:key|secret|token)|access[_ -]?(?:key|token)|auth[_ -]?token|client[_ -]?secret"
+    r"|private[_ -]?key|token)(?![A-Za-z0-9])" + _STATED + r"([^\s\"'`,;，。；]{6,})",
     "stated_credential_zh": r"(?:密碼|密码|口令|登入密碼|登录密码|PIN碼|PIN码|私鑰|私钥|金鑰|密鑰|密钥)"
-                            r"\s*(?:是|係|系|為|为|:|：|=)?\s*[「\"']?([^\s，。；;,」\"']{4,})",
+    r"\s*(?:是|係|系|為|为|:|：|=)?\s*[「\"']?([^\s，。；;,」\"']{4,})",
     "aws_secret_key": r"(?i)aws.{0,30}?(?:secret|key).{0,20}?\b([0-9a-zA-Z/+]{40})\b",
 }
 _OWN_WITH_GROUP = frozenset({"bearer_token", "stated_credential", "stated_credential_zh", "aws_secret_key"})
-_PLACEHOLDERISH = re.compile(r"^(?:<[^>]*>|\*+|x{4,}|\.{3,}|your[_-]|example|changeme|\$\{|\{\{|%s|null|none)", re.IGNORECASE)
+_PLACEHOLDERISH = re.compile(
+    r"^(?:<[^>]*>|\*+|x{4,}|\.{3,}|your[_-]|example|changeme|\$\{|\{\{|%s|null|none)", re.IGNORECASE
+)
 
 
 class SecretAction(StrEnum):
@@ -122,11 +139,19 @@ class SecretsCheck:
     def __init__(self, settings: SecretsSettings, memo: TextMemo | None = None) -> None:
         self.settings = settings
         self.memo = memo if memo is not None else TextMemo(0)
-        detectors = [_Detector.of(f"guardrail.{name}", re.compile(pattern, re.DOTALL), name in _OWN_WITH_GROUP,
-                                  stated=name.startswith("stated_"))
-                     for name, pattern in _OWN_PATTERNS.items()]
-        detectors += [_Detector.of(f"policy.{name}", re.compile(pattern), True)
-                      for name, pattern in settings.extra_patterns.items()]
+        detectors = [
+            _Detector.of(
+                f"guardrail.{name}",
+                re.compile(pattern, re.DOTALL),
+                name in _OWN_WITH_GROUP,
+                stated=name.startswith("stated_"),
+            )
+            for name, pattern in _OWN_PATTERNS.items()
+        ]
+        detectors += [
+            _Detector.of(f"policy.{name}", re.compile(pattern), True)
+            for name, pattern in settings.extra_patterns.items()
+        ]
         if settings.detect_secrets:
             detectors += _detect_secrets_detectors()
         self.detectors = detectors
@@ -141,24 +166,33 @@ class SecretsCheck:
             remembered += hit
         findings = tuple(
             Finding(ENTITY, start, end, 1.0, rule, slot.location, self.settings.action.value)
-            for slot, spans in found for start, end, rule in spans
+            for slot, spans in found
+            for start, end, rule in spans
         )
         if not findings:
             return Verdict(Decision.ALLOW, remembered=remembered) if remembered else ALLOW
         if self.settings.action is SecretAction.BLOCK:
             return Verdict(Decision.BLOCK, findings=findings, reason=REASON_BLOCKED, remembered=remembered)
         texts = [_redacted(slot.text, spans) if spans else slot.text for slot, spans in found]
-        return Verdict(Decision.MODIFY, payload=replace_payload_texts(payload, texts),
-                       findings=findings, reason=REASON_REDACTED, remembered=remembered)
+        return Verdict(
+            Decision.MODIFY,
+            payload=replace_payload_texts(payload, texts),
+            findings=findings,
+            reason=REASON_REDACTED,
+            remembered=remembered,
+        )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping secret spans, the longest winning, in text order."""
         lowered = text.lower()
         found = self._index.find(lowered)
         candidates = sorted(
-            ((start, end, detector.name) for detector in self.detectors
-             for start, end in detector.spans(text, lowered, found)
-             if text[start:end] != PLACEHOLDER),
+            (
+                (start, end, detector.name)
+                for detector in self.detectors
+                for start, end in detector.spans(text, lowered, found)
+                if text[start:end] != PLACEHOLDER
+            ),
             key=lambda span: (span[0], -(span[1] - span[0])),
         )
         kept: list[tuple[int, int, str]] = []

@@ -117,11 +117,11 @@ class TelemetrySettings(BaseModel):
 class Tracing:
     """A tracer provider of our own (not the global one), so embedding apps keep theirs."""
 
-    def __init__(self, settings: TelemetrySettings, *, default_file: Path | None = None,
-                 exporter: SpanExporter | None = None) -> None:
+    def __init__(
+        self, settings: TelemetrySettings, *, default_file: Path | None = None, exporter: SpanExporter | None = None
+    ) -> None:
         self.enabled = exporter is not None or settings.exporter is not Exporter.NONE
-        resource = Resource.create({} if _service_name_from_environment() else
-                                   {"service.name": settings.service_name})
+        resource = Resource.create({} if _service_name_from_environment() else {"service.name": settings.service_name})
         # Nothing exported: spans are not recorded either (a fifth of the cost), but
         # still get trace ids, which the audit records and logs quote.
         self.provider = TracerProvider(resource=resource, sampler=None if self.enabled else ALWAYS_OFF)
@@ -147,22 +147,27 @@ class Tracing:
         return ConsoleSpanExporter(out=sys.stderr, formatter=_json_line)
 
     def start_call(self, model: str, provider: str, context: CallContext) -> Span:
-        span = self.tracer.start_span(f"chat {model}", kind=SpanKind.CLIENT, attributes={
-            "gen_ai.operation.name": "chat",
-            "gen_ai.provider.name": provider,
-            "gen_ai.request.model": model,
-            "guardrail.request_id": context.request_id,
-            "guardrail.tenant": context.tenant,
-            "guardrail.use_case": context.use_case,
-            "guardrail.risk_tier": context.risk_tier.value,
-            "guardrail.policy.id": context.policy.id,
-            "guardrail.policy.version": context.policy.version,
-            "guardrail.policy.hash": context.policy.content_hash,
-        })
+        span = self.tracer.start_span(
+            f"chat {model}",
+            kind=SpanKind.CLIENT,
+            attributes={
+                "gen_ai.operation.name": "chat",
+                "gen_ai.provider.name": provider,
+                "gen_ai.request.model": model,
+                "guardrail.request_id": context.request_id,
+                "guardrail.tenant": context.tenant,
+                "guardrail.use_case": context.use_case,
+                "guardrail.risk_tier": context.risk_tier.value,
+                "guardrail.policy.id": context.policy.id,
+                "guardrail.policy.version": context.policy.version,
+                "guardrail.policy.hash": context.policy.content_hash,
+            },
+        )
         return span
 
-    def record_checks(self, parent: Span, stage: str, verdict: Verdict, context: CallContext,
-                      content: Any = None) -> None:
+    def record_checks(
+        self, parent: Span, stage: str, verdict: Verdict, context: CallContext, content: Any = None
+    ) -> None:
         """A child span per check step, with the step's own start time and duration.
         ``content``: what the stage checked (messages), for the keyed input hash only."""
         if not self.enabled:
@@ -173,12 +178,14 @@ class Tracing:
             attributes = self._step_attributes(step, stage, context, digest)
             verb = "apply_guardrail" if self.semconv is SemConv.LEGACY else "run_guardrail"
             start = step.started_ns or None
-            span = self.tracer.start_span(f"{verb} {step.name}", context=parent_context,
-                                          attributes=attributes, start_time=start)
+            span = self.tracer.start_span(
+                f"{verb} {step.name}", context=parent_context, attributes=attributes, start_time=start
+            )
             span.end(end_time=(start + int(step.duration_ms * 1e6)) if start else None)
 
-    def _step_attributes(self, step: StepOutcome, stage: str, context: CallContext,
-                         digest: str | None) -> dict[str, Any]:
+    def _step_attributes(
+        self, step: StepOutcome, stage: str, context: CallContext, digest: str | None
+    ) -> dict[str, Any]:
         findings = step.verdict.all_findings()
         counts: dict[str, int] = {}
         for finding in findings:
@@ -194,28 +201,32 @@ class Tracing:
             "guardrail.entities": json.dumps(counts, sort_keys=True),
         }
         if self.semconv is not SemConv.CURRENT:
-            attributes.update({
-                "gen_ai.operation.name": "apply_guardrail",
-                "gen_ai.security.decision.type": decision.value,
-                "gen_ai.security.target.type": stage,
-                "gen_ai.security.policy.id": context.policy.id,
-                "gen_ai.security.policy.version": context.policy.version,
-            })
+            attributes.update(
+                {
+                    "gen_ai.operation.name": "apply_guardrail",
+                    "gen_ai.security.decision.type": decision.value,
+                    "gen_ai.security.target.type": stage,
+                    "gen_ai.security.policy.id": context.policy.id,
+                    "gen_ai.security.policy.version": context.policy.version,
+                }
+            )
         if self.semconv is not SemConv.LEGACY:
             failed_closed = step.verdict.failure is not None and step.verdict.failure.outcome.value == "failed_closed"
-            attributes.update({
-                "gen_ai.operation.name": "run_guardrail",
-                "gen_ai.guardrail.component.name": step.name,
-                "gen_ai.guardrail.target.type": _TARGETS.get(stage, stage),
-                "gen_ai.guardrail.target.subtype": "llm",
-                "gen_ai.guardrail.verdict.type": _VERDICTS.get(decision.value, decision.value),
-                "gen_ai.guardrail.action.type": "block" if failed_closed else _ACTIONS.get(decision.value, "allow"),
-                "gen_ai.guardrail.security.policy.id": context.policy.id,
-                "gen_ai.guardrail.security.policy.version": context.policy.version,
-                "gen_ai.guardrail.security.policy.rule.id": sorted({f.rule for f in findings if f.rule}),
-                "gen_ai.guardrail.security.risk.category": sorted(counts),
-                "gen_ai.guardrail.security.content.modified": step.verdict.payload is not None,
-            })
+            attributes.update(
+                {
+                    "gen_ai.operation.name": "run_guardrail",
+                    "gen_ai.guardrail.component.name": step.name,
+                    "gen_ai.guardrail.target.type": _TARGETS.get(stage, stage),
+                    "gen_ai.guardrail.target.subtype": "llm",
+                    "gen_ai.guardrail.verdict.type": _VERDICTS.get(decision.value, decision.value),
+                    "gen_ai.guardrail.action.type": "block" if failed_closed else _ACTIONS.get(decision.value, "allow"),
+                    "gen_ai.guardrail.security.policy.id": context.policy.id,
+                    "gen_ai.guardrail.security.policy.version": context.policy.version,
+                    "gen_ai.guardrail.security.policy.rule.id": sorted({f.rule for f in findings if f.rule}),
+                    "gen_ai.guardrail.security.risk.category": sorted(counts),
+                    "gen_ai.guardrail.security.content.modified": step.verdict.payload is not None,
+                }
+            )
             if step.verdict.reason:
                 attributes["gen_ai.guardrail.verdict.reason"] = step.verdict.reason
             if digest is not None:
@@ -239,8 +250,9 @@ class Tracing:
             return None
         return "hmac-sha256:" + mac.hexdigest()
 
-    def end_call(self, span: Span, *, status: int, response: Mapping[str, Any] | None = None,
-                 error_type: str | None = None) -> None:
+    def end_call(
+        self, span: Span, *, status: int, response: Mapping[str, Any] | None = None, error_type: str | None = None
+    ) -> None:
         if response is not None:
             if response.get("model"):
                 span.set_attribute("gen_ai.response.model", model_name(response["model"]) or "")

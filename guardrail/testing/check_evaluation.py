@@ -81,8 +81,11 @@ def _run(guard: Guard, item: dict[str, Any]) -> tuple[str, bool, str]:
     if role == "tool":
         messages = [
             {"role": "user", "content": "Look this up for me."},
-            {"role": "assistant", "content": None, "tool_calls": [
-                {"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}]},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}],
+            },
             {"role": "tool", "tool_call_id": "call_1", "content": item["text"]},
         ]
     else:
@@ -96,13 +99,17 @@ def summary(name: str, score: Score) -> str:
     """A few lines of figures for people."""
     per_lang: dict[str, str] = defaultdict(str)
     for lang in sorted(set(score.attacks) | set(score.benign)):
-        per_lang[lang] = (f"{lang}: caught {score.caught[lang]}/{score.attacks[lang]}, "
-                          f"false positives {score.refused[lang]}/{score.benign[lang]}")
+        per_lang[lang] = (
+            f"{lang}: caught {score.caught[lang]}/{score.attacks[lang]}, "
+            f"false positives {score.refused[lang]}/{score.benign[lang]}"
+        )
     caught, attacks = sum(score.caught.values()), sum(score.attacks.values())
     refused, benign = sum(score.refused.values()), sum(score.benign.values())
     lines = [
-        (f"{name}: detection {score.detection:.1%} ({caught}/{attacks}), "
-        f"false positives {score.false_positive_rate:.1%} ({refused}/{benign})"),
+        (
+            f"{name}: detection {score.detection:.1%} ({caught}/{attacks}), "
+            f"false positives {score.false_positive_rate:.1%} ({refused}/{benign})"
+        ),
         *(f"  {line}" for line in per_lang.values()),
     ]
     if score.blocked_by:
@@ -168,6 +175,7 @@ def evaluate_corpus(guard: Guard, items: list[tuple[str, dict[str, Any]]]) -> Co
 
 def corpus_summary(name: str, score: CorpusScore) -> str:
     """Recall per category and language, over-refusal per look-alike kind and language."""
+
     def rows(total: Counter[str], hits: Counter[str], what: str) -> list[str]:
         lines = []
         for key in sorted(total, key=lambda k: (k.startswith("lang:"), k)):
@@ -178,10 +186,16 @@ def corpus_summary(name: str, score: CorpusScore) -> str:
     caught = sum(v for k, v in score.caught.items() if not k.startswith("lang:"))
     benign = sum(v for k, v in score.benign.items() if not k.startswith("lang:"))
     refused = sum(v for k, v in score.refused.items() if not k.startswith("lang:"))
-    lines = [(f"{name}: attacks refused {caught}/{attacks} ({caught / max(1, attacks):.1%}), "
-             f"benign refused {refused}/{benign} ({refused / max(1, benign):.1%})"),
-             "recall (attacks refused):", *rows(score.attacks, score.caught, "refused"),
-             "over-refusal (benign refused, by looks_like):", *rows(score.benign, score.refused, "refused")]
+    lines = [
+        (
+            f"{name}: attacks refused {caught}/{attacks} ({caught / max(1, attacks):.1%}), "
+            f"benign refused {refused}/{benign} ({refused / max(1, benign):.1%})"
+        ),
+        "recall (attacks refused):",
+        *rows(score.attacks, score.caught, "refused"),
+        "over-refusal (benign refused, by looks_like):",
+        *rows(score.benign, score.refused, "refused"),
+    ]
     if score.blocked_by:
         lines.append("  first refused by: " + ", ".join(f"{k} {v}" for k, v in score.blocked_by.most_common()))
     return "\n".join(lines)
@@ -192,7 +206,10 @@ def _messages(item: dict[str, Any]) -> list[dict[str, Any]]:
         return [{"role": "user", "content": item["text"]}]
     return [
         {"role": "user", "content": "Look this up for me."},
-        {"role": "assistant", "content": None, "tool_calls": [
-            {"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}]},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}],
+        },
         {"role": "tool", "tool_call_id": "call_1", "content": item["text"]},
     ]

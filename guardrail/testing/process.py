@@ -40,11 +40,11 @@ def server_process(
     temporary file. A process that exits or is not ready in ``timeout`` seconds
     raises, quoting the end of its log.
     """
-    opened = (log_path.open("w+b") if log_path is not None
-              else tempfile.NamedTemporaryFile("w+b", suffix=".log"))  # noqa: SIM115 - entered just below
+    opened = log_path.open("w+b") if log_path is not None else tempfile.NamedTemporaryFile("w+b", suffix=".log")  # noqa: SIM115 - entered just below
     with opened as log:
-        process = subprocess.Popen(list(command), cwd=cwd, env={**os.environ, **(env or {})},
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            list(command), cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+        )
         try:
             deadline = time.monotonic() + timeout
             while not _ready(ready_url, headers):

@@ -18,8 +18,14 @@ class BackgroundServer:
         # The stdlib event loop: uvloop cannot run in a second thread alongside
         # another server's loop (``guardrail serve`` itself uses uvloop).
         config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
-            loop="asyncio", **options,
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            loop="asyncio",
+            **options,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)

@@ -82,9 +82,7 @@ class RecordingUpstream:
         tool = model == "echo-tool"
         if body.get("stream"):
             include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-            return StreamingResponse(
-                self._stream(model, text, tool, include_usage), media_type="text/event-stream"
-            )
+            return StreamingResponse(self._stream(model, text, tool, include_usage), media_type="text/event-stream")
         message: dict[str, Any] = {"role": "assistant", "content": None if tool else text}
         if tool:
             message["tool_calls"] = [_tool_call(text)]
@@ -94,15 +92,18 @@ class RecordingUpstream:
                 "object": "chat.completion",
                 "created": int(time.time()),
                 "model": model,
-                "choices": [
-                    {"index": 0, "message": message, "finish_reason": "tool_calls" if tool else "stop"}
-                ],
+                "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if tool else "stop"}],
                 "usage": _usage(body, text),
             }
         )
 
     async def _stream(self, model: str, text: str, tool: bool, include_usage: bool) -> AsyncIterator[str]:
-        base = {"id": "chatcmpl-upstream", "object": "chat.completion.chunk", "created": int(time.time()), "model": model}
+        base = {
+            "id": "chatcmpl-upstream",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": model,
+        }
 
         def event(delta: dict[str, Any], finish: str | None = None) -> str:
             chunk = {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
@@ -113,8 +114,18 @@ class RecordingUpstream:
             if tool:
                 call = _tool_call(text)
                 arguments = call["function"]["arguments"]
-                yield event({"tool_calls": [{"index": 0, "id": call["id"], "type": "function",
-                                             "function": {"name": call["function"]["name"], "arguments": ""}}]})
+                yield event(
+                    {
+                        "tool_calls": [
+                            {
+                                "index": 0,
+                                "id": call["id"],
+                                "type": "function",
+                                "function": {"name": call["function"]["name"], "arguments": ""},
+                            }
+                        ]
+                    }
+                )
                 for start in range(0, len(arguments), self.chunk_chars):
                     piece = arguments[start : start + self.chunk_chars]
                     yield event({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]})
@@ -147,7 +158,9 @@ class RecordingUpstream:
         return JSONResponse({"object": "list", "data": data, "model": body.get("model"), "usage": usage})
 
     async def _models(self, request: Request) -> Response:
-        return JSONResponse({"object": "list", "data": [{"id": "echo", "object": "model", "created": 0, "owned_by": "test"}]})
+        return JSONResponse(
+            {"object": "list", "data": [{"id": "echo", "object": "model", "created": 0, "owned_by": "test"}]}
+        )
 
 
 def _answer(model: str, messages: list[dict[str, Any]]) -> str:

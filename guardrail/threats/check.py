@@ -98,14 +98,18 @@ class ThreatClassifierSettings(StrictModel):
     action: ThreatAction = ThreatAction.BLOCK
     window_chars: int = Field(default=600, ge=50, le=20_000)
     overlap_chars: int = Field(default=150, ge=0)
-    budget_ms: float = Field(default=5000.0, gt=0, le=600_000,
-                             description="Scoring one text past this raises, and on_error applies.")
+    budget_ms: float = Field(
+        default=5000.0, gt=0, le=600_000, description="Scoring one text past this raises, and on_error applies."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> ThreatClassifierSettings:
         tables = [self.thresholds, self.untrusted_thresholds, self.output_thresholds]
-        tables += [table for tier in self.tiers.values() for table in (
-            tier.thresholds, tier.untrusted_thresholds, tier.output_thresholds)]
+        tables += [
+            table
+            for tier in self.tiers.values()
+            for table in (tier.thresholds, tier.untrusted_thresholds, tier.output_thresholds)
+        ]
         for table in tables:
             for category, value in table.items():
                 if not 0.0 < value <= 1.0:
@@ -128,14 +132,18 @@ class ThreatClassifierSettings(StrictModel):
 class ThreatClassifierCheck:
     """Scores every text it is given to look at; blocks (or warns) over a threshold."""
 
-    def __init__(self, settings: ThreatClassifierSettings, model: ThreatModel | None = None,
-                 memo: TextMemo | None = None) -> None:
+    def __init__(
+        self, settings: ThreatClassifierSettings, model: ThreatModel | None = None, memo: TextMemo | None = None
+    ) -> None:
         self.settings = settings
         self.model = model or load_model(settings.model)
         self.memo = memo if memo is not None else TextMemo(0)
         known = set(self.model.categories)
-        missing = {c.value for table in (settings.thresholds, settings.untrusted_thresholds,
-                                         settings.output_thresholds) for c in table} - known
+        missing = {
+            c.value
+            for table in (settings.thresholds, settings.untrusted_thresholds, settings.output_thresholds)
+            for c in table
+        } - known
         if missing:
             raise ValueError(f"the model {self.model.ref} does not score {sorted(missing)}")
         self.roles = frozenset(settings.roles)
@@ -148,11 +156,13 @@ class ThreatClassifierCheck:
             return Verdict(Decision.ALLOW, remembered=sum(remembered)) if any(remembered) else ALLOW
         decision = Decision.BLOCK if self.settings.action is ThreatAction.BLOCK else Decision.WARN
         top = max(findings, key=lambda f: f.score - (f.threshold or 0.0))
-        return Verdict(decision, findings=findings, reason=REASONS[Category(top.entity_type)],
-                       remembered=sum(remembered))
+        return Verdict(
+            decision, findings=findings, reason=REASONS[Category(top.entity_type)], remembered=sum(remembered)
+        )
 
-    def findings(self, payload: Payload, tier: RiskTier, tenant: str = "default",
-                 remembered: list[bool] | None = None) -> Iterator[Finding]:
+    def findings(
+        self, payload: Payload, tier: RiskTier, tenant: str = "default", remembered: list[bool] | None = None
+    ) -> Iterator[Finding]:
         """Findings over each text's scores; a text scored before for this tenant is looked
         up in the memo (scores depend on the text and the model only), and ``remembered``
         gets one entry per text saying whether it was."""
@@ -166,8 +176,16 @@ class ThreatClassifierCheck:
             for score in scores:
                 threshold = thresholds.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
                 if threshold is not None and score.score >= threshold:
-                    yield Finding(score.category, score.start, score.end, round(score.score, 4), self.model.ref,
-                                  location, action, threshold=threshold)
+                    yield Finding(
+                        score.category,
+                        score.start,
+                        score.end,
+                        round(score.score, 4),
+                        self.model.ref,
+                        location,
+                        action,
+                        threshold=threshold,
+                    )
 
     def texts(self, payload: Payload, tier: RiskTier) -> Iterator[tuple[str, Thresholds, str]]:
         """(location, thresholds that apply, text) of every text this check scores."""
@@ -184,8 +202,12 @@ class ThreatClassifierCheck:
                 yield slot.location, self.thresholds("untrusted_thresholds", tier), slot.text
 
     def _score(self, text: str) -> tuple[CategoryScore, ...]:
-        return self.model.score(text, window_chars=self.settings.window_chars,
-                                overlap_chars=self.settings.overlap_chars, budget_ms=self.settings.budget_ms)
+        return self.model.score(
+            text,
+            window_chars=self.settings.window_chars,
+            overlap_chars=self.settings.overlap_chars,
+            budget_ms=self.settings.budget_ms,
+        )
 
     def thresholds(self, table: str, tier: RiskTier) -> Thresholds:
         """The table for ``tier``: the check's own, with the tier's entries over it."""

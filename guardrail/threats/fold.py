@@ -24,15 +24,67 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Cyrillic and Greek letters that look like Latin ones (lower case; the text is
 # lower-cased first). NFKC already folds full-width, mathematical and circled letters.
-_HOMOGLYPHS = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k",
-    "м": "m", "н": "h", "о": "o", "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x",
-    "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i",
-    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v",
-    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "s",
-})
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
-                       "@": "a", "$": "s", "!": "i", "|": "l", "€": "e"})
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "п": "n",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "ѕ": "s",
+        "ԁ": "d",
+        "һ": "h",
+        "ӏ": "l",
+        "ԛ": "q",
+        "ԝ": "w",
+        "ɡ": "g",
+        "ı": "i",
+        "α": "a",
+        "β": "b",
+        "γ": "y",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "μ": "u",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "ω": "w",
+        "ς": "s",
+    }
+)
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+        "€": "e",
+    }
+)
 # A word with a leetspeak character among its letters (digits only at its end, as in
 # "python3" or "win10", are left alone: that is how real names are written).
 _LEET_WORD = re.compile(r"(?<![\w@$!|€])[a-z0-9@$!|€]*[a-z][a-z0-9@$!|€]*(?![\w@$!|€])")
@@ -70,7 +122,7 @@ def _unleet(match: re.Match[str]) -> str:
     core = word.rstrip("@$!|€")  # "hello!" ends a sentence; "h3ll0!" is still leetspeak
     if not _LEET_CHAR.search(core) or _TRAILING_DIGITS.match(core):
         return word
-    return core.translate(_LEET) + word[len(core):]
+    return core.translate(_LEET) + word[len(core) :]
 
 
 def _join_spaced(match: re.Match[str]) -> str:

@@ -210,8 +210,12 @@ def save_weights(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         np.savez_compressed(
-            out, rows=used.astype(np.uint32), weights=quantised, scale=scale.astype(np.float32),
-            bias=np.asarray(bias, dtype=np.float32), categories=np.array(categories),
+            out,
+            rows=used.astype(np.uint32),
+            weights=quantised,
+            scale=scale.astype(np.float32),
+            bias=np.asarray(bias, dtype=np.float32),
+            categories=np.array(categories),
             header=np.array(json.dumps(meta, sort_keys=True)),
         )
 

@@ -42,7 +42,10 @@ def guards(default_guard: Guard, round_trip_guard: Guard) -> dict[str, Guard]:
 
 def model_list(url: str) -> list[dict[str, Any]]:
     entries = [
-        {"model_name": name.partition(":")[0], "litellm_params": {"model": f"openai/{name}", "api_base": f"{url}/v1", "api_key": "upstream-secret"}}
+        {
+            "model_name": name.partition(":")[0],
+            "litellm_params": {"model": f"openai/{name}", "api_base": f"{url}/v1", "api_key": "upstream-secret"},
+        }
         for name in UPSTREAM_MODELS
     ]
     entries.append({"model_name": "guardrail-demo", "litellm_params": {"model": "guardrail-demo/echo"}})
@@ -60,8 +63,9 @@ def make_proxy(
     _, url = upstream
 
     @contextmanager
-    def build(extra_guards: dict[str, Guard] | None = None, tracing: Tracing | None = None,
-              **settings: Any) -> Iterator[str]:
+    def build(
+        extra_guards: dict[str, Guard] | None = None, tracing: Tracing | None = None, **settings: Any
+    ) -> Iterator[str]:
         settings.setdefault("data_dir", tmp_path_factory.mktemp("data"))
         settings.setdefault("upstream_timeout_seconds", 2.0)
         config = ServerConfig(model_list=model_list(url), **settings)

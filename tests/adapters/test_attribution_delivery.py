@@ -40,7 +40,8 @@ def api(base_url: str) -> openai.OpenAI:
 
 def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_proxy: str) -> None:
     raw = api(default_proxy).chat.completions.with_raw_response.create(
-        model="echo", messages=[{"role": "user", "content": PROMPT}])
+        model="echo", messages=[{"role": "user", "content": PROMPT}]
+    )
     answer = raw.parse()  # the SDK still parses the extended body
     document = answer.model_dump()
     assert FIELD in document
@@ -57,7 +58,8 @@ def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_p
 
 def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default_proxy: str) -> None:
     stream = api(default_proxy).chat.completions.create(
-        model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True)
+        model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True
+    )
     chunks, text, attributions = [], "", []
     for chunk in stream:
         chunks.append(chunk.model_dump())
@@ -77,7 +79,8 @@ def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default
 
 def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
     stream = api(round_trip_proxy).chat.completions.create(
-        model="echo-tool", messages=[{"role": "user", "content": PROMPT}], stream=True)
+        model="echo-tool", messages=[{"role": "user", "content": PROMPT}], stream=True
+    )
     arguments, name, attribution, chunks = "", "", None, []
     for chunk in stream:
         chunks.append(chunk.model_dump())
@@ -97,8 +100,10 @@ def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
 
 def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy: str) -> None:
     answer = api(round_trip_proxy).chat.completions.create(
-        model="echo", messages=[{"role": "user", "content": "Is this rash serious?"}],
-        extra_body={"guardrail": {"use_case": "triage"}})
+        model="echo",
+        messages=[{"role": "user", "content": "Is this rash serious?"}],
+        extra_body={"guardrail": {"use_case": "triage"}},
+    )
     content = answer.choices[0].message.content
     visible = text_marker.strip(content)
     assert visible.startswith(DEFAULT_LABEL) and visible.endswith(DEFAULT_NOTICE)
@@ -114,8 +119,11 @@ def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy:
 
 def test_high_tier_streams_carry_the_marker_in_the_final_chunk(round_trip_proxy: str) -> None:
     stream = api(round_trip_proxy).chat.completions.create(
-        model="echo", messages=[{"role": "user", "content": "Is this rash serious?"}], stream=True,
-        extra_body={"guardrail": {"use_case": "triage"}})
+        model="echo",
+        messages=[{"role": "user", "content": "Is this rash serious?"}],
+        stream=True,
+        extra_body={"guardrail": {"use_case": "triage"}},
+    )
     chunks = [chunk.model_dump() for chunk in stream]
     texts = [c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"]]
     with_marker = [i for i, t in enumerate(texts) if "\ufeff" in t]
@@ -137,17 +145,24 @@ def test_low_tier_has_no_visible_label_but_still_says_ai_generated(round_trip_pr
 
 
 def test_the_cli_verifies_and_names_each_failure(default_proxy: str, tmp_path: Path) -> None:
-    document = api(default_proxy).chat.completions.create(
-        model="echo", messages=[{"role": "user", "content": PROMPT}]).model_dump()
+    document = (
+        api(default_proxy)
+        .chat.completions.create(model="echo", messages=[{"role": "user", "content": PROMPT}])
+        .model_dump()
+    )
     keys = tmp_path / "jwks.json"
     keys.write_text(httpx.get(f"{default_proxy}/.well-known/jwks.json").text)
 
     def run(doc: Any, *extra: str) -> subprocess.CompletedProcess[str]:
         path = tmp_path / "answer.json"
         path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
-        return subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path),
-                               "--jwks", str(keys), *extra], check=False, capture_output=True, text=True, timeout=60)
-
+        return subprocess.run(
+            [sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path), "--jwks", str(keys), *extra],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     ok = run(document)
     assert ok.returncode == 0 and ok.stdout.startswith("status: valid") and "Not proven" in ok.stdout
@@ -162,13 +177,29 @@ def test_the_cli_verifies_and_names_each_failure(default_proxy: str, tmp_path: P
     text.write_text(document["choices"][0]["message"]["content"])
     manifest_only = tmp_path / "manifest.json"
     manifest_only.write_text(json.dumps(document[FIELD]))
-    by_text = subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(manifest_only),
-                              "--text", str(text), "--jwks", str(keys)], check=False, capture_output=True, text=True)
+    by_text = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "guardrail.cli",
+            "attribution",
+            "verify",
+            str(manifest_only),
+            "--text",
+            str(text),
+            "--jwks",
+            str(keys),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert by_text.returncode == 0, by_text.stdout
 
 
-def test_wrapper_results_carry_a_manifest(default_guard: Guard, upstream: tuple[RecordingUpstream, str],
-                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrapper_results_carry_a_manifest(
+    default_guard: Guard, upstream: tuple[RecordingUpstream, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from guardrail.adapters.litellm_wrapper import default_attributor
 
     monkeypatch.setenv("GUARDRAIL_DATA_DIR", str(tmp_path))
@@ -186,8 +217,11 @@ def test_wrapper_results_carry_a_manifest(default_guard: Guard, upstream: tuple[
 
 def test_the_implicit_label_names_producer_and_propagator_from_the_config(make_proxy: Any) -> None:
     with make_proxy(service_provider="Example Services Ltd", content_propagator="Example Platform Ltd") as url:
-        raw = httpx.post(f"{url}/v1/chat/completions", timeout=30,
-                         json={"model": "echo", "messages": [{"role": "user", "content": "hi"}]})
+        raw = httpx.post(
+            f"{url}/v1/chat/completions",
+            timeout=30,
+            json={"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
+        )
     manifest = raw.json()[FIELD]["manifest"]
     assert manifest["aigc"]["ContentProducer"] == "Example Services Ltd"
     assert manifest["aigc"]["ContentPropagator"] == "Example Platform Ltd"

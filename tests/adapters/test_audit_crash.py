@@ -76,8 +76,11 @@ def in_flight_writer(audit: Path, server: int, upstream: RecordingUpstream) -> i
     while time.monotonic() < deadline:
         trail = entries(audit)
         done = {e["record"].get("request_id") for e in trail if e["kind"] == "call"}
-        busy = [e["record"]["writer"]["pid"] for e in trail
-                if e["kind"] == "intent" and e["record"]["request_id"] not in done]
+        busy = [
+            e["record"]["writer"]["pid"]
+            for e in trail
+            if e["kind"] == "intent" and e["record"]["request_id"] not in done
+        ]
         candidates = [pid for pid in busy if pid in workers(server)]
         if len(busy) >= 5 and len(upstream.received) - len(done) >= 5 and candidates:
             return candidates[0]
@@ -89,8 +92,13 @@ def in_flight_writer(audit: Path, server: int, upstream: RecordingUpstream) -> i
 def serving(config: Path, cwd: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with server_process([*GUARDRAIL, "serve", "--config", str(config), "--port", str(port), "--workers", "2"],
-                        f"{url}/health/ready", cwd=cwd, timeout=90, log_path=cwd / "server.log") as process:
+    with server_process(
+        [*GUARDRAIL, "serve", "--config", str(config), "--port", str(port), "--workers", "2"],
+        f"{url}/health/ready",
+        cwd=cwd,
+        timeout=90,
+        log_path=cwd / "server.log",
+    ) as process:
         yield url, process
 
 
@@ -111,8 +119,11 @@ model_list:
         with serving(config, tmp_path) as (url, server):
 
             def call(i: int) -> None:
-                body = {"model": "echo", "stream": True,
-                        "messages": [{"role": "user", "content": f"Order {i}: a long enough answer to stream"}]}
+                body = {
+                    "model": "echo",
+                    "stream": True,
+                    "messages": [{"role": "user", "content": f"Order {i}: a long enough answer to stream"}],
+                }
                 try:
                     with httpx.stream("POST", f"{url}/v1/chat/completions", json=body, timeout=30) as response:
                         with lock:
@@ -149,9 +160,12 @@ model_list:
     assert intents <= recorded | set(interrupted)  # and is recorded or interrupted
     assert set(seen_ids) <= recorded | set(interrupted)
     assert set(completed) <= recorded and not set(completed) & set(interrupted)
-    verified = subprocess.run([*GUARDRAIL, "audit", "verify", str(audit)], check=False, capture_output=True,
-                              text=True, timeout=60)
+    verified = subprocess.run(
+        [*GUARDRAIL, "audit", "verify", str(audit)], check=False, capture_output=True, text=True, timeout=60
+    )
     assert verified.returncode == 0, verified.stdout
     assert f"{len(interrupted)} interrupted" in verified.stdout
-    print(f"upstream saw {len(recorder.received)}, intents {len(intents)}, recorded {len(recorded)}, "
-          f"interrupted {len(interrupted)}, client saw {len(seen_ids)} streams start, {len(completed)} complete")
+    print(
+        f"upstream saw {len(recorder.received)}, intents {len(intents)}, recorded {len(recorded)}, "
+        f"interrupted {len(interrupted)}, client saw {len(seen_ids)} streams start, {len(completed)} complete"
+    )

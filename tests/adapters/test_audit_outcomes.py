@@ -21,7 +21,7 @@ from guardrail.attribution.manifest import FIELD
 from guardrail.audit import verify_trail
 from guardrail.runtime import Guard
 from guardrail.testing import BackgroundServer, RecordingUpstream
-from tests.audit.test_durability import fill, small_disk  # noqa: F401 - the fixture
+from tests.audit.disks import fill
 
 POLICY = """
 id: light-{mode}
@@ -49,14 +49,21 @@ def recorder() -> Iterator[tuple[RecordingUpstream, str]]:
 
 
 @contextmanager
-def proxy(upstream_url: str, data_dir: Path, policy_dir: Path, mode: str = "continue",
-          store: str = "folder") -> Iterator[str]:
+def proxy(
+    upstream_url: str, data_dir: Path, policy_dir: Path, mode: str = "continue", store: str = "folder"
+) -> Iterator[str]:
     policy = policy_dir / f"light-{mode}.yaml"
     policy.write_text(POLICY.format(mode=mode))
-    models = [{"model_name": name, "litellm_params": {"model": f"openai/{name}", "api_base": f"{upstream_url}/v1",
-                                                      "api_key": "k"}} for name in MODELS]
-    config = ServerConfig(model_list=models, data_dir=data_dir, policy=str(policy), audit_store=store,
-                          upstream_timeout_seconds=5.0)
+    models = [
+        {
+            "model_name": name,
+            "litellm_params": {"model": f"openai/{name}", "api_base": f"{upstream_url}/v1", "api_key": "k"},
+        }
+        for name in MODELS
+    ]
+    config = ServerConfig(
+        model_list=models, data_dir=data_dir, policy=str(policy), audit_store=store, upstream_timeout_seconds=5.0
+    )
     with BackgroundServer(create_app(Proxy(config, guards={str(policy): Guard.from_policy(str(policy))}))) as server:
         yield server.url
 
@@ -67,15 +74,22 @@ def chat(url: str, model: str = "echo", *, stream: bool = False) -> httpx.Respon
 
 
 def sse(response: httpx.Response) -> list[Any]:
-    return [json.loads(line[6:]) if line != "data: [DONE]" else "[DONE]"
-            for line in response.text.splitlines() if line.startswith("data: ")]
+    return [
+        json.loads(line[6:]) if line != "data: [DONE]" else "[DONE]"
+        for line in response.text.splitlines()
+        if line.startswith("data: ")
+    ]
 
 
 @pytest.mark.parametrize("store", ["folder", "sqlite"])
 @pytest.mark.parametrize("mode", ["continue", "refuse"])
-def test_a_full_disk_under_continue_and_refuse(small_disk: Path, tmp_path: Path,  # noqa: F811
-                                               recorder: tuple[RecordingUpstream, str], mode: str,
-                                               store: str) -> None:
+def test_a_full_disk_under_continue_and_refuse(
+    small_disk: Path,
+    tmp_path: Path,
+    recorder: tuple[RecordingUpstream, str],
+    mode: str,
+    store: str,
+) -> None:
     upstream, url_up = recorder
     data = small_disk / "data"
     with proxy(url_up, data, tmp_path, mode, store) as url:
@@ -120,7 +134,8 @@ def _kinds(trail: Path, kind: str) -> list[str]:
 
 @pytest.mark.parametrize("model", ["cut-stream", "empty-body", "cut-body"])
 def test_a_cut_upstream_stream_is_an_error_never_a_signed_complete_answer(
-        tmp_path: Path, recorder: tuple[RecordingUpstream, str], model: str) -> None:
+    tmp_path: Path, recorder: tuple[RecordingUpstream, str], model: str
+) -> None:
     _, url_up = recorder
     with proxy(url_up, tmp_path / "data", tmp_path) as url:
         streamed = chat(url, model, stream=True)
@@ -133,8 +148,11 @@ def test_a_cut_upstream_stream_is_an_error_never_a_signed_complete_answer(
     assert not any(finishes)  # nothing claims the answer finished
     if plain is not None:
         assert plain.status_code == 502
-    entries = [json.loads(line) for day in sorted((tmp_path / "data" / "audit").glob("audit-*.jsonl"))
-               for line in day.read_text().splitlines()]
+    entries = [
+        json.loads(line)
+        for day in sorted((tmp_path / "data" / "audit").glob("audit-*.jsonl"))
+        for line in day.read_text().splitlines()
+    ]
     (record, *_) = [e["record"] for e in entries if e["kind"] == "call" and e["record"].get("stream")]
     assert record["stream_outcome"] == "upstream_error" and record["upstream_error"] == "IncompleteStream"
     assert "attribution_id" not in record

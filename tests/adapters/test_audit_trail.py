@@ -19,22 +19,29 @@ PLANTED = ("Chan Tai Man", "9123 4567", "A123456", "4111 1111 1111 1111")
 
 
 def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "guardrail.cli", *args], check=False, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", *args], check=False, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
 def trail(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("trail")
     policy = str(POLICIES / "fails-open.yaml")
-    keys = [{"key": "k-default", "tenant": "shop"},
-            {"key": "k-cards", "tenant": "bank", "policy": ROUND_TRIP},
-            {"key": "k-broken", "tenant": "lab", "policy": policy}]
+    keys = [
+        {"key": "k-default", "tenant": "shop"},
+        {"key": "k-cards", "tenant": "bank", "policy": ROUND_TRIP},
+        {"key": "k-broken", "tenant": "lab", "policy": policy},
+    ]
     with make_proxy(data_dir=data, keys=keys, extra_guards={policy: Guard.from_policy(policy)}) as url:
+
         def call(key: str, content: str, stream: bool = False) -> None:
-            httpx.post(f"{url}/v1/chat/completions", headers={"authorization": f"Bearer {key}"},
-                       json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": content}]},
-                       timeout=30).read()
+            httpx.post(
+                f"{url}/v1/chat/completions",
+                headers={"authorization": f"Bearer {key}"},
+                json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": content}]},
+                timeout=30,
+            ).read()
 
         for i in range(5):
             call("k-default", f"I am Chan Tai Man, HKID A123456(3), call 9123 45{i}7", stream=i % 2 == 1)
@@ -108,8 +115,10 @@ def test_redacted_content_is_kept_only_where_the_policy_says_users_consented(
 
     policy = str(POLICIES / "consented.yaml")
     with make_proxy(data_dir=tmp_path, policy=policy, extra_guards={policy: Guard.from_policy(policy)}) as url:
-        httpx.post(f"{url}/v1/chat/completions", json={
-            "model": "echo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]})
+        httpx.post(
+            f"{url}/v1/chat/completions",
+            json={"model": "echo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]},
+        )
     (record,) = audit_records(tmp_path)
     assert record["redacted_request"] == [{"role": "user", "content": "Call <PERSON> on <PHONE_NUMBER>"}]
     assert all("redacted_request" not in r for r in audit_records(trail))  # default: decisions only
@@ -118,8 +127,10 @@ def test_redacted_content_is_kept_only_where_the_policy_says_users_consented(
 def test_a_sqlite_trail_is_written_verified_and_queried(make_proxy: ProxyFactory, tmp_path: Path) -> None:
     with make_proxy(data_dir=tmp_path, audit_store="sqlite") as url:
         for i in range(3):
-            httpx.post(f"{url}/v1/chat/completions", json={
-                "model": "echo", "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i}7"}]})
+            httpx.post(
+                f"{url}/v1/chat/completions",
+                json={"model": "echo", "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i}7"}]},
+            )
     trail = tmp_path / "audit.sqlite3"
     assert not (tmp_path / "audit").exists()
     verified = guardrail_cli("audit", "verify", str(trail))

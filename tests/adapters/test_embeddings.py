@@ -22,8 +22,9 @@ TEXT = "Call Chan Tai Man on 9123 4567"
 
 @pytest.fixture(scope="module")
 def embedded(default_guard: Guard, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    proxy = Proxy(ServerConfig(data_dir=Path(tmp_path_factory.mktemp("embedded"))),
-                  guards={"hk-genai-2025": default_guard})
+    proxy = Proxy(
+        ServerConfig(data_dir=Path(tmp_path_factory.mktemp("embedded"))), guards={"hk-genai-2025": default_guard}
+    )
     with BackgroundServer(create_app(proxy)) as server:
         yield server.url
 

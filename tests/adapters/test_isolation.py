@@ -75,21 +75,30 @@ def hanging_proxy(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFac
     data_dir = folder / "data"
     RELEASE.clear()
     try:
-        with make_proxy(policy="hangs-on-mark", extra_guards={"hangs-on-mark": guard}, data_dir=data_dir,
-                        upstream_timeout_seconds=5.0) as url:
+        with make_proxy(
+            policy="hangs-on-mark",
+            extra_guards={"hangs-on-mark": guard},
+            data_dir=data_dir,
+            upstream_timeout_seconds=5.0,
+        ) as url:
             yield url, data_dir
     finally:
         RELEASE.set()  # let the abandoned checks finish
 
 
 def chat(http: httpx.Client, url: str, text: str) -> httpx.Response:
-    return http.post(f"{url}/v1/chat/completions", json={"model": "echo", "messages": [{"role": "user", "content": text}]})
+    return http.post(
+        f"{url}/v1/chat/completions", json={"model": "echo", "messages": [{"role": "user", "content": text}]}
+    )
 
 
 def records(data_dir: Path) -> list[dict[str, object]]:
-    return [json.loads(line)["record"] if "record" in json.loads(line) else json.loads(line)
-            for path in sorted((data_dir / "audit").glob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)["record"] if "record" in json.loads(line) else json.loads(line)
+        for path in sorted((data_dir / "audit").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 @pytest.fixture
@@ -132,8 +141,11 @@ def test_ten_hanging_checks_leave_health_and_other_calls_unaffected(
     # Each hanging call was answered once its check timed out (it fails open), not blamed on the upstream.
     assert [answer.status_code for answer in answers] == [200] * 10
     assert {answer.headers["x-guardrail-input-decision"] for answer in answers} == {"warn"}
-    timed_out = [r for r in records(data_dir)[already:]
-                 if any((c.get("error") or {}).get("type") == "CheckTimeout" for c in r.get("checks", []))]  # type: ignore[union-attr, attr-defined]
+    timed_out = [
+        r
+        for r in records(data_dir)[already:]
+        if any((c.get("error") or {}).get("type") == "CheckTimeout" for c in r.get("checks", []))
+    ]  # type: ignore[union-attr, attr-defined]
     assert len(timed_out) == 10
     for record in timed_out:
         assert record["status"] == 200 and "upstream_error" not in record

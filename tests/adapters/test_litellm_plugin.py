@@ -32,25 +32,38 @@ def litellm_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     recorder = RecordingUpstream(chunk_chars=5)
     with BackgroundServer(recorder.app) as upstream:
         port = free_port()
-        env = {"UPSTREAM_API_BASE": f"{upstream.url}/v1", "UPSTREAM_API_KEY": "upstream-key",
-               "LITELLM_MASTER_KEY": MASTER_KEY, "LITELLM_LOCAL_MODEL_COST_MAP": "True",
-               "GUARDRAIL_DATA_DIR": str(data)}
+        env = {
+            "UPSTREAM_API_BASE": f"{upstream.url}/v1",
+            "UPSTREAM_API_KEY": "upstream-key",
+            "LITELLM_MASTER_KEY": MASTER_KEY,
+            "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+            "GUARDRAIL_DATA_DIR": str(data),
+        }
         litellm = Path(sys.executable).parent / "litellm"
         url = f"http://127.0.0.1:{port}"
         # The example as shipped, its offline demo model swapped for the recording upstream.
         config = data / "config.yaml"
-        config.write_text((EXAMPLE / "config.yaml").read_text().replace(
-            "model: guardrail-demo/echo", "model: openai/gpt-4o-mini\n      api_base: os.environ/UPSTREAM_API_BASE"
-                                          "\n      api_key: os.environ/UPSTREAM_API_KEY"))
+        config.write_text(
+            (EXAMPLE / "config.yaml")
+            .read_text()
+            .replace(
+                "model: guardrail-demo/echo",
+                "model: openai/gpt-4o-mini\n      api_base: os.environ/UPSTREAM_API_BASE"
+                "\n      api_key: os.environ/UPSTREAM_API_KEY",
+            )
+        )
         command = [str(litellm), "--config", str(config), "--host", "127.0.0.1", "--port", str(port)]
         with server_process(command, f"{url}/health/liveliness", cwd=EXAMPLE, env=env, timeout=120):
             yield url, recorder, data
 
 
 def chat(url: str, content: str, *, stream: bool = False, **headers: str) -> httpx.Response:
-    return httpx.post(f"{url}/v1/chat/completions", timeout=60,
-                      headers={"authorization": f"Bearer {MASTER_KEY}", **headers},
-                      json={"model": "assistant", "stream": stream, "messages": [{"role": "user", "content": content}]})
+    return httpx.post(
+        f"{url}/v1/chat/completions",
+        timeout=60,
+        headers={"authorization": f"Bearer {MASTER_KEY}", **headers},
+        json={"model": "assistant", "stream": stream, "messages": [{"role": "user", "content": content}]},
+    )
 
 
 def streamed(response: httpx.Response) -> tuple[str, dict[str, Any]]:
@@ -83,7 +96,7 @@ def test_no_planted_identifier_reaches_the_upstream_and_every_answer_is_attribut
 
 
 def test_jailbreaks_and_prohibited_uses_never_reach_the_upstream(
-    litellm_proxy: tuple[str, RecordingUpstream, Path]
+    litellm_proxy: tuple[str, RecordingUpstream, Path],
 ) -> None:
     url, recorder, _ = litellm_proxy
     recorder.reset()
@@ -102,7 +115,7 @@ def test_jailbreaks_and_prohibited_uses_never_reach_the_upstream(
 
 
 def test_each_call_leaves_an_audit_record_without_personal_data(
-    litellm_proxy: tuple[str, RecordingUpstream, Path]
+    litellm_proxy: tuple[str, RecordingUpstream, Path],
 ) -> None:
     url, _, data = litellm_proxy
     assert chat(url, "Call Chan Tai Man on 9123 4567, HKID A123456(3)").status_code == 200
@@ -120,18 +133,25 @@ def test_each_call_leaves_an_audit_record_without_personal_data(
 def test_embedding_inputs_are_redacted_too(litellm_proxy: tuple[str, RecordingUpstream, Path]) -> None:
     url, recorder, _ = litellm_proxy
     recorder.reset()
-    response = httpx.post(f"{url}/v1/embeddings", timeout=60, headers={"authorization": f"Bearer {MASTER_KEY}"},
-                          json={"model": "assistant", "input": ["Call Chan Tai Man on 9123 4567"]})
+    response = httpx.post(
+        f"{url}/v1/embeddings",
+        timeout=60,
+        headers={"authorization": f"Bearer {MASTER_KEY}"},
+        json={"model": "assistant", "input": ["Call Chan Tai Man on 9123 4567"]},
+    )
     assert response.status_code == 200, response.text
     received = recorder.received_text()
     assert "9123 4567" not in received and "Chan Tai Man" not in received and "<PHONE_NUMBER>" in received
 
 
-@pytest.mark.parametrize(("reason", "status", "kind"), [
-    ("check_error.failed_closed", 503, "guardrail_unavailable"),
-    ("personal_data.blocked_entity", 400, "guardrail_blocked"),
-    ("risk_tier.refused", 403, "guardrail_blocked"),
-])
+@pytest.mark.parametrize(
+    ("reason", "status", "kind"),
+    [
+        ("check_error.failed_closed", 503, "guardrail_unavailable"),
+        ("personal_data.blocked_entity", 400, "guardrail_blocked"),
+        ("risk_tier.refused", 403, "guardrail_blocked"),
+    ],
+)
 def test_refusals_have_the_proxys_status_and_type(reason: str, status: int, kind: str) -> None:
     """Whichever adapter a call goes through, a refusal reads the same to the client."""
     from guardrail.adapters.litellm_plugin import _refusal, _refusal_from
@@ -140,8 +160,10 @@ def test_refusals_have_the_proxys_status_and_type(reason: str, status: int, kind
     from guardrail.runtime import Guard
 
     context = Guard.from_policy().context(request_id="r1")
-    for error in (_refusal(Verdict(Decision.BLOCK, reason=reason), context, "input"),
-                  _refusal_from(BlockedError(reason, "explained", request_id="r1", stage="output"))):
+    for error in (
+        _refusal(Verdict(Decision.BLOCK, reason=reason), context, "input"),
+        _refusal_from(BlockedError(reason, "explained", request_id="r1", stage="output")),
+    ):
         body = error.detail["error"]
         assert (error.status_code, body["type"], body["code"]) == (status, kind, reason)
 
@@ -168,14 +190,14 @@ def test_a_failing_trail_refuses_high_tier_calls(litellm_proxy: tuple[str, Recor
     assert len(recorder.received) == 2  # the withheld call and the limited one; not the refused
     assert chat(url, "Hello", **high).status_code == 200
     time.sleep(0.2)
-    entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    entries = [
+        json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()
+    ]
     assert [e["record"]["records_lost"] for e in entries if e["kind"] == "gap"] == [3]
     assert verify_trail(audit).problem is None
 
 
-def test_every_field_the_client_sends_is_checked_or_refused(
-    litellm_proxy: tuple[str, RecordingUpstream, Path]
-) -> None:
+def test_every_field_the_client_sends_is_checked_or_refused(litellm_proxy: tuple[str, RecordingUpstream, Path]) -> None:
     from tests.core.field_samples import PLANTED, PLANTED_TEXT, param_samples
 
     url, recorder, _data = litellm_proxy
@@ -192,7 +214,10 @@ def test_every_field_the_client_sends_is_checked_or_refused(
     received = recorder.received_text()
     assert [value for value in PLANTED if value in received] == []
     assert statuses.count(200) > 20, statuses
-    bad = {"model": "assistant", "messages": [user], "tools": [{"type": "function", "function": {"name": "f",
-                                                                                              "secret": "x"}}]}
+    bad = {
+        "model": "assistant",
+        "messages": [user],
+        "tools": [{"type": "function", "function": {"name": "f", "secret": "x"}}],
+    }
     refused = httpx.post(f"{url}/v1/chat/completions", json=bad, headers=headers, timeout=60)
     assert refused.status_code == 400 and "unknown_parameter" in refused.text

@@ -30,7 +30,9 @@ def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(plugin: Guardrail
     with pytest.raises(HTTPException) as raised:
         plugin._context({"x-guardrail-use-case": "creative"}, key(HIGH))
     assert raised.value.status_code == 403 and raised.value.detail["error"]["code"] == "use_case_not_allowed"
-    allowing = key({"guardrail": {"use_case": "customer-service", "allowed_use_cases": ["customer-service", "creative"]}})
+    allowing = key(
+        {"guardrail": {"use_case": "customer-service", "allowed_use_cases": ["customer-service", "creative"]}}
+    )
     assert plugin._context({"x-guardrail-use-case": "creative"}, allowing).risk_tier.value == "low"
 
 

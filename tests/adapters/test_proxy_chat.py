@@ -21,7 +21,9 @@ def client(base_url: str, **headers: str) -> openai.OpenAI:
     return openai.OpenAI(base_url=f"{base_url}/v1", api_key="unused", default_headers=headers, max_retries=0)
 
 
-def test_openai_sdk_plain_call_is_redacted_upstream(default_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_openai_sdk_plain_call_is_redacted_upstream(
+    default_proxy: str, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
     answer = client(default_proxy).chat.completions.create(model="echo", messages=[{"role": "user", "content": PROMPT}])
@@ -51,7 +53,9 @@ def test_openai_sdk_streams(default_proxy: str, upstream: tuple[RecordingUpstrea
 def test_pseudonyms_round_trip_in_plain_answers(round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:
     recorder, _ = upstream
     recorder.reset()
-    answer = client(round_trip_proxy).chat.completions.create(model="echo", messages=[{"role": "user", "content": PROMPT}])
+    answer = client(round_trip_proxy).chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": PROMPT}]
+    )
     received = recorder.received_text()
     assert all(value not in received for value in PLANTED)
     assert "<PERSON_1>" in received and "<PHONE_NUMBER_1>" in received
@@ -83,7 +87,8 @@ def test_pseudonyms_restored_in_tool_call_arguments(round_trip_proxy: str, strea
     if stream:
         arguments = "".join(
             call.function.arguments or ""
-            for chunk in response if chunk.choices
+            for chunk in response
+            if chunk.choices
             for call in chunk.choices[0].delta.tool_calls or []
         )
     else:
@@ -91,12 +96,16 @@ def test_pseudonyms_restored_in_tool_call_arguments(round_trip_proxy: str, strea
     assert json.loads(arguments) == {"note": "You said: " + quoted, "priority": 1}
 
 
-def test_same_value_same_pseudonym_across_a_conversation(round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_same_value_same_pseudonym_across_a_conversation(
+    round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
     api = client(round_trip_proxy, **{"x-guardrail-conversation-id": "conv-42"})
     api.chat.completions.create(model="echo", messages=[{"role": "user", "content": f"Hi, I am {NAME}."}])
-    api.chat.completions.create(model="echo", messages=[{"role": "user", "content": f"Ms Wong Mei Ling and {NAME} both called."}])
+    api.chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": f"Ms Wong Mei Ling and {NAME} both called."}]
+    )
     first, second = (body["messages"][0]["content"] for body in json.loads(recorder.received_text()))
     assert first == "Hi, I am <PERSON_1>."
     assert second.endswith("<PERSON_2> and <PERSON_1> both called.")  # a title may go with the name
@@ -109,12 +118,14 @@ def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_proxy: 
     with make_proxy(policy=ROUND_TRIP, keys=keys) as url:
         for key, name in (("key-a", NAME), ("key-b", "Wong Mei Ling")):
             openai.OpenAI(base_url=f"{url}/v1", api_key=key, max_retries=0).chat.completions.create(
-                model="echo", messages=[{"role": "user", "content": f"I am {name}."}],
+                model="echo",
+                messages=[{"role": "user", "content": f"I am {name}."}],
                 extra_headers={"x-guardrail-conversation-id": "shared-id"},
             )
         # Tenant b's model answers with tenant a's pseudonym: it must not be restored.
         answer = openai.OpenAI(base_url=f"{url}/v1", api_key="key-b", max_retries=0).chat.completions.create(
-            model="echo", messages=[{"role": "user", "content": "<PERSON_1> and <PERSON_2>"}],
+            model="echo",
+            messages=[{"role": "user", "content": "<PERSON_1> and <PERSON_2>"}],
             extra_headers={"x-guardrail-conversation-id": "shared-id"},
         )
     assert NAME not in answer.choices[0].message.content
@@ -131,7 +142,8 @@ def test_pseudonyms_the_client_did_not_send_are_not_restored(round_trip_proxy: s
 @pytest.mark.parametrize("stream", [False, True])
 def test_personal_data_the_model_invents_stays_redacted(round_trip_proxy: str, stream: bool) -> None:
     response = client(round_trip_proxy).chat.completions.create(
-        model="fixed", messages=[{"role": "user", "content": "Who handles my case?"}], stream=stream)
+        model="fixed", messages=[{"role": "user", "content": "Who handles my case?"}], stream=stream
+    )
     if stream:
         content = "".join(chunk.choices[0].delta.content or "" for chunk in response if chunk.choices)
     else:
@@ -146,14 +158,18 @@ def test_litellm_as_client(default_proxy: str, upstream: tuple[RecordingUpstream
     recorder, _ = upstream
     recorder.reset()
     answer = litellm.completion(
-        model="openai/echo", api_base=f"{default_proxy}/v1", api_key="unused",
+        model="openai/echo",
+        api_base=f"{default_proxy}/v1",
+        api_key="unused",
         messages=[{"role": "user", "content": PROMPT}],
     )
     assert "<PERSON>" in answer.choices[0].message.content
     assert all(value not in recorder.received_text() for value in PLANTED)
 
 
-def test_first_token_arrives_long_before_the_last(round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_first_token_arrives_long_before_the_last(
+    round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.chunk_delay = 0.01
     long_prompt = " ".join(["The quick brown fox jumps over the lazy dog."] * 20)
@@ -174,7 +190,8 @@ def test_client_keys_are_not_forwarded(make_proxy: ProxyFactory, upstream: tuple
     recorder.reset()
     with make_proxy(keys=[{"key": "client-key-123", "tenant": "acme"}]) as url:
         openai.OpenAI(base_url=f"{url}/v1", api_key="client-key-123", max_retries=0).chat.completions.create(
-            model="echo", messages=[{"role": "user", "content": "hello"}])
+            model="echo", messages=[{"role": "user", "content": "hello"}]
+        )
     headers = recorder.headers[-1]
     assert "client-key-123" not in json.dumps(headers)
     assert headers["authorization"] == "Bearer upstream-secret"
@@ -191,7 +208,8 @@ def test_embeddings_inputs_are_redacted(default_proxy: str, upstream: tuple[Reco
 
 def test_demo_model_answers_offline(default_proxy: str) -> None:
     answer = client(default_proxy).chat.completions.create(
-        model="guardrail-demo", messages=[{"role": "user", "content": PROMPT}])
+        model="guardrail-demo", messages=[{"role": "user", "content": PROMPT}]
+    )
     content = answer.choices[0].message.content
     assert "I received: Customer <PERSON>" in content
     assert all(value not in content for value in PLANTED)
@@ -199,7 +217,10 @@ def test_demo_model_answers_offline(default_proxy: str) -> None:
 
 def test_streamed_usage_reaches_the_client(default_proxy: str) -> None:
     stream = client(default_proxy).chat.completions.create(
-        model="echo", messages=[{"role": "user", "content": "hello"}], stream=True,
-        stream_options={"include_usage": True})
+        model="echo",
+        messages=[{"role": "user", "content": "hello"}],
+        stream=True,
+        stream_options={"include_usage": True},
+    )
     usages = [chunk.usage for chunk in stream if chunk.usage is not None]
     assert len(usages) == 1 and usages[0].total_tokens > 0

@@ -47,8 +47,14 @@ def error_of(response: httpx.Response) -> dict:
         (b'{"model": "echo", "messages": "hello"}', "invalid_request"),
         (b'{"model": 5, "messages": [{"role": "user", "content": "x"}]}', "invalid_request"),
         (b'{"model": "echo", "messages": [{"role": "wizard", "content": "x"}]}', "invalid_request"),
-        (b'{"model": "echo", "messages": [{"role": "user", "content": "x", "secret_field": "y"}]}', "unknown_parameter"),
-        (b'{"model": "echo", "api_base": "http://evil", "messages": [{"role": "user", "content": "x"}]}', "unknown_parameter"),
+        (
+            b'{"model": "echo", "messages": [{"role": "user", "content": "x", "secret_field": "y"}]}',
+            "unknown_parameter",
+        ),
+        (
+            b'{"model": "echo", "api_base": "http://evil", "messages": [{"role": "user", "content": "x"}]}',
+            "unknown_parameter",
+        ),
         (b'{"model": "echo", "stream": "yes", "messages": [{"role": "user", "content": "x"}]}', "invalid_request"),
     ],
 )
@@ -85,13 +91,21 @@ def test_unknown_path_is_an_openai_style_404(default_proxy: str) -> None:
     assert response.status_code == 404 and response.json()["error"]["type"] == "not_found_error"
 
 
-@pytest.mark.parametrize(("model", "status", "code"), [("error-500", 502, "upstream_error"),
-                                                       ("error-429", 429, "upstream_rate_limited"),
-                                                       ("slow", 504, "upstream_timeout")])
+@pytest.mark.parametrize(
+    ("model", "status", "code"),
+    [
+        ("error-500", 502, "upstream_error"),
+        ("error-429", 429, "upstream_rate_limited"),
+        ("slow", 504, "upstream_timeout"),
+    ],
+)
 @pytest.mark.parametrize("stream", [False, True])
-def test_upstream_failures_map_to_gateway_errors(default_proxy: str, model: str, status: int, code: str, stream: bool) -> None:
-    response = post(default_proxy, {"model": model, "stream": stream,
-                                    "messages": [{"role": "user", "content": "Chan Tai Man"}]})
+def test_upstream_failures_map_to_gateway_errors(
+    default_proxy: str, model: str, status: int, code: str, stream: bool
+) -> None:
+    response = post(
+        default_proxy, {"model": model, "stream": stream, "messages": [{"role": "user", "content": "Chan Tai Man"}]}
+    )
     assert response.status_code == status
     error = error_of(response)
     assert error["code"] == code
@@ -110,10 +124,12 @@ def test_openai_sdk_raises_its_own_errors(default_proxy: str) -> None:
 def test_missing_and_wrong_keys_get_401(make_proxy: ProxyFactory) -> None:
     with make_proxy(keys=[{"key": "right-key-1", "tenant": "t1"}]) as url:
         missing = post(url, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]})
-        wrong = post(url, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
-                     authorization="Bearer wrong")
-        right = post(url, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
-                     authorization="Bearer right-key-1")
+        wrong = post(
+            url, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]}, authorization="Bearer wrong"
+        )
+        right = post(
+            url, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]}, authorization="Bearer right-key-1"
+        )
         models = httpx.get(url + "/v1/models")
         live = httpx.get(url + "/health/live")
     assert (missing.status_code, wrong.status_code, right.status_code) == (401, 401, 200)
@@ -144,12 +160,21 @@ def test_a_key_allowing_a_use_case_its_policy_lacks_stops_start_up(make_proxy: P
         pass
 
 
-def test_blocked_entity_is_refused_before_the_upstream(round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_blocked_entity_is_refused_before_the_upstream(
+    round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
     with capture_logs() as logs:
-        response = post(round_trip_proxy, {"model": "echo", "messages": [
-            {"role": "user", "content": "I am Chan Tai Man, card 4111 1111 1111 1111, phone 9123 4567"}]})
+        response = post(
+            round_trip_proxy,
+            {
+                "model": "echo",
+                "messages": [
+                    {"role": "user", "content": "I am Chan Tai Man, card 4111 1111 1111 1111, phone 9123 4567"}
+                ],
+            },
+        )
     assert response.status_code == 400
     error = error_of(response)
     assert error["type"] == "guardrail_blocked" and error["code"] == "personal_data.blocked_entity"
@@ -160,7 +185,9 @@ def test_blocked_entity_is_refused_before_the_upstream(round_trip_proxy: str, up
     assert logs[-1]["input_decision"] == "deny" and logs[-1]["input_entities"]["CREDIT_CARD"] == 1
 
 
-def test_failing_check_fails_closed_with_503_and_says_so(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_failing_check_fails_closed_with_503_and_says_so(
+    make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
     policy = str(POLICIES / "fails-closed.yaml")
@@ -174,7 +201,9 @@ def test_failing_check_fails_closed_with_503_and_says_so(make_proxy: ProxyFactor
     assert "Chan Tai Man" not in json.dumps(logs) + response.text
 
 
-def test_failing_check_fails_open_when_the_policy_says_so(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_failing_check_fails_open_when_the_policy_says_so(
+    make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
     policy = str(POLICIES / "fails-open.yaml")
@@ -185,18 +214,24 @@ def test_failing_check_fails_open_when_the_policy_says_so(make_proxy: ProxyFacto
     assert logs[-1]["input_check_errors"] == ["RuntimeError:failed_open"]
 
 
-def test_client_disconnect_mid_stream_cancels_the_upstream(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_client_disconnect_mid_stream_cancels_the_upstream(
+    make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.chunk_delay = 0.02
     cancelled_before = recorder.streams_cancelled
-    body = json.dumps({"model": "echo", "stream": True,
-                       "messages": [{"role": "user", "content": "word " * 400}]}).encode()
+    body = json.dumps(
+        {"model": "echo", "stream": True, "messages": [{"role": "user", "content": "word " * 400}]}
+    ).encode()
     try:
         with make_proxy() as url, capture_logs() as logs:
             host, port = url.removeprefix("http://").split(":")
             with socket.create_connection((host, int(port))) as sock:
-                sock.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                             + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+                sock.sendall(
+                    b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                    + body
+                )
                 assert b"200 OK" in sock.recv(4096)
                 time.sleep(0.3)
             deadline = time.monotonic() + 5
@@ -213,8 +248,14 @@ def test_client_disconnect_mid_stream_cancels_the_upstream(make_proxy: ProxyFact
 def test_no_personal_data_in_server_logs(round_trip_proxy: str) -> None:
     with capture_logs() as logs:
         for stream in (False, True):
-            post(round_trip_proxy, {"model": "echo", "stream": stream,
-                                    "messages": [{"role": "user", "content": "I am Chan Tai Man, phone 9123 4567"}]})
+            post(
+                round_trip_proxy,
+                {
+                    "model": "echo",
+                    "stream": stream,
+                    "messages": [{"role": "user", "content": "I am Chan Tai Man, phone 9123 4567"}],
+                },
+            )
     dumped = json.dumps(logs)
     assert len(logs) == 2 and all(entry["status"] == 200 for entry in logs)
     assert "Chan Tai Man" not in dumped and "9123 4567" not in dumped
@@ -222,13 +263,17 @@ def test_no_personal_data_in_server_logs(round_trip_proxy: str) -> None:
 
 
 def test_a_malformed_conversation_header_is_refused(default_proxy: str) -> None:
-    response = post(default_proxy, {"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
-                    **{"x-guardrail-conversation-id": "spaces are not allowed"})
+    response = post(
+        default_proxy,
+        {"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
+        **{"x-guardrail-conversation-id": "spaces are not allowed"},
+    )
     assert response.status_code == 400 and error_of(response)["param"] == "x-guardrail-conversation-id"
 
 
-def test_a_failing_audit_trail_is_a_policy_choice(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str],
-                                                  tmp_path: Path) -> None:
+def test_a_failing_audit_trail_is_a_policy_choice(
+    make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str], tmp_path: Path
+) -> None:
     """While the trail cannot be written: a limited-tier call is answered (continue, the
     default), a high-tier call is refused before the model (it fails closed), readiness
     says so; once the trail is back, a gap entry says how many records were lost."""
@@ -255,7 +300,9 @@ def test_a_failing_audit_trail_is_a_policy_choice(make_proxy: ProxyFactory, upst
         (data / "audit.moved").rename(audit)
         answered = post(url, body, **high)
         assert answered.status_code == 200 and httpx.get(url + "/health/ready").json()["audit"] == "ok"
-    entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    entries = [
+        json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()
+    ]
     gap = next(e for e in entries if e["kind"] == "gap")
     assert gap["record"]["records_lost"] == 2  # the limited call and the refusal
     last_call = [e for e in entries if e["kind"] == "call"][-1]

@@ -43,10 +43,23 @@ def test_no_planted_identifier_reaches_the_upstream_from_any_field(
 @pytest.mark.parametrize(
     ("body", "code", "param"),
     [
-        ({"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {
-            "url": "data:image/png;base64,iVBORw0KGgo="}}]}]}, "unchecked_content", "input"),
-        ({"messages": [USER], "tools": [{"type": "function", "function": {"name": "f", "secret": "x"}}]},
-         "unknown_parameter", "tools[0].function.secret"),
+        (
+            {
+                "messages": [
+                    {
+                        "role": "user",
+                        "content": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}}],
+                    }
+                ]
+            },
+            "unchecked_content",
+            "input",
+        ),
+        (
+            {"messages": [USER], "tools": [{"type": "function", "function": {"name": "f", "secret": "x"}}]},
+            "unknown_parameter",
+            "tools[0].function.secret",
+        ),
         ({"messages": [USER], "metadata": {"k": [1, 2]}}, "invalid_request", "metadata.k"),
         ({"messages": [USER], "user": {"id": 1}}, "invalid_request", "user"),
     ],
@@ -71,27 +84,36 @@ def test_fields_that_cannot_be_checked_are_refused_with_a_clear_code(
         b'{"model": "echo", "messages": [{"role": "user", "content": "\\ud800 lone"}]}',
         b'{"model": "echo", "messages": [{"role": "user", "content": "x"}], "metadata": {"a": [["b"]]}}',
         b'{"model": "echo", "messages": [{"role": "user", "content": "x"}], "metadata": '
-        + b'{"a": ' * 900 + b'"b"' + b"}" * 900 + b"}",
+        + b'{"a": ' * 900
+        + b'"b"'
+        + b"}" * 900
+        + b"}",
     ],
     ids=["deep", "huge-int", "nan", "lone-surrogate", "nested-metadata", "deep-metadata"],
 )
 def test_malformed_input_is_the_clients_error_never_a_5xx(default_proxy: str, raw: bytes) -> None:
-    response = httpx.post(f"{default_proxy}/v1/chat/completions", content=raw,
-                          headers={"content-type": "application/json"}, timeout=30)
+    response = httpx.post(
+        f"{default_proxy}/v1/chat/completions", content=raw, headers={"content-type": "application/json"}, timeout=30
+    )
     assert response.status_code == 400, response.text
     assert response.json()["error"]["type"] == "invalid_request_error"
 
 
 KEYS = [
     {"key": "k-clinic", "tenant": "clinic", "use_case": "healthcare-diagnostics"},
-    {"key": "k-shop", "tenant": "shop", "use_case": "customer-service",
-     "allowed_use_cases": ["customer-service", "creative"]},
+    {
+        "key": "k-shop",
+        "tenant": "shop",
+        "use_case": "customer-service",
+        "allowed_use_cases": ["customer-service", "creative"],
+    },
     {"key": "k-plain", "tenant": "plain"},
 ]
 
 
 def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_proxy: ProxyFactory) -> None:
     with make_proxy(keys=KEYS) as url, httpx.Client(base_url=url, timeout=30) as client:
+
         def call(key: str, header: str | None = None, body_use_case: str | None = None) -> httpx.Response:
             body: dict[str, Any] = {"model": "echo", "messages": [USER]}
             if body_use_case:
@@ -101,8 +123,11 @@ def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_proxy: Proxy
 
         own = call("k-clinic")
         assert own.status_code == 200 and own.headers["x-guardrail-risk-tier"] == "high"
-        for lowered in (call("k-clinic", header="creative"), call("k-clinic", body_use_case="creative"),
-                        call("k-clinic", header="no-such-case")):
+        for lowered in (
+            call("k-clinic", header="creative"),
+            call("k-clinic", body_use_case="creative"),
+            call("k-clinic", header="no-such-case"),
+        ):
             assert lowered.status_code == 403, lowered.text
             assert lowered.json()["error"]["code"] == "use_case_not_allowed"
         assert call("k-clinic", header="healthcare-diagnostics").status_code == 200
@@ -119,13 +144,19 @@ def test_another_key_of_the_same_tenant_cannot_test_guesses_against_a_conversati
 ) -> None:
     from tests.conftest import ROUND_TRIP
 
-    keys = [{"key": "k-alice", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"},
-            {"key": "k-mallory", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"}]
+    keys = [
+        {"key": "k-alice", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"},
+        {"key": "k-mallory", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"},
+    ]
     conversation = {"x-guardrail-conversation-id": "c-shared"}
     with make_proxy(keys=keys) as url, httpx.Client(base_url=url, timeout=30) as client:
+
         def ask(key: str, text: str) -> str:
-            response = client.post("/v1/chat/completions", headers={"authorization": f"Bearer {key}", **conversation},
-                                   json={"model": "echo", "messages": [{"role": "user", "content": text}]})
+            response = client.post(
+                "/v1/chat/completions",
+                headers={"authorization": f"Bearer {key}", **conversation},
+                json={"model": "echo", "messages": [{"role": "user", "content": text}]},
+            )
             assert response.status_code == 200, response.text
             return response.json()["choices"][0]["message"]["content"]
 
@@ -141,8 +172,10 @@ def test_a_body_that_trickles_in_gets_408_instead_of_holding_the_connection(make
     with make_proxy(body_timeout_seconds=0.5) as url:
         host, port = url.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=10) as connection:
-            connection.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
-                               b"content-length: 100\r\n\r\n{\"model\":")
+            connection.sendall(
+                b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+                b'content-length: 100\r\n\r\n{"model":'
+            )
             started = time.monotonic()
             received = b""
             while b"request_timeout" not in received:  # the answer may come in several pieces
@@ -162,8 +195,11 @@ def test_the_record_does_not_quote_free_text_an_upstream_puts_in_its_model_name(
     from tests.adapters.test_serve import audit_records
 
     with make_proxy(data_dir=tmp_path) as url:  # the test upstream's "fixed" model answers with its own name
-        response = httpx.post(f"{url}/v1/chat/completions", timeout=30,
-                              json={"model": "fixed", "messages": [{"role": "user", "content": "Hi"}]})
+        response = httpx.post(
+            f"{url}/v1/chat/completions",
+            timeout=30,
+            json={"model": "fixed", "messages": [{"role": "user", "content": "Hi"}]},
+        )
     assert response.status_code == 200
     (record,) = [r for r in audit_records(tmp_path) if r.get("path") == "/v1/chat/completions"]
     assert record["response_model"] == "<not a model name>"

@@ -9,7 +9,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -48,11 +47,17 @@ def closing_upstream() -> Iterator[tuple[RecordingUpstream, str]]:
 
 
 @pytest.fixture(scope="module")
-def proxy_url(closing_upstream: tuple[RecordingUpstream, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def proxy_url(
+    closing_upstream: tuple[RecordingUpstream, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("resilience")
     (folder / "policy.yaml").write_text(POLICY, encoding="utf-8")
-    config = ServerConfig(model_list=model_list(closing_upstream[1]), policy="limits-only", data_dir=folder / "data",
-                          upstream_timeout_seconds=5.0)
+    config = ServerConfig(
+        model_list=model_list(closing_upstream[1]),
+        policy="limits-only",
+        data_dir=folder / "data",
+        upstream_timeout_seconds=5.0,
+    )
     proxy = Proxy(config, guards={"limits-only": Guard.from_policy(folder / "policy.yaml")})
     with BackgroundServer(create_app(proxy)) as server:
         yield server.url
@@ -67,8 +72,9 @@ def load(url: str, calls: int, *, concurrency: int = 8, model: str = "echo") -> 
     def client(count: int) -> None:
         with httpx.Client(timeout=30) as http:
             for n in range(count):
-                response = http.post(f"{url}/v1/chat/completions",
-                                     json={"model": model, "messages": [{"role": "user", "content": "hi"}]})
+                response = http.post(
+                    f"{url}/v1/chat/completions", json={"model": model, "messages": [{"role": "user", "content": "hi"}]}
+                )
                 with lock:
                     statuses[response.status_code] += 1
                 if n % 7 == 0:
@@ -97,8 +103,11 @@ def test_an_upstream_error_answer_is_not_sent_again(
 ) -> None:
     recorder, _ = closing_upstream
     recorder.reset()
-    response = httpx.post(f"{proxy_url}/v1/chat/completions", timeout=30,
-                          json={"model": "error-500", "messages": [{"role": "user", "content": "hi"}]})
+    response = httpx.post(
+        f"{proxy_url}/v1/chat/completions",
+        timeout=30,
+        json={"model": "error-500", "messages": [{"role": "user", "content": "hi"}]},
+    )
     assert response.status_code == 502
     assert len(recorder.received) == 1
 
@@ -109,8 +118,9 @@ class QuickDeadline(HeadDeadlineProtocol):
 
 
 @pytest.fixture(scope="module")
-def deadline_url(proxy_url: str, closing_upstream: tuple[RecordingUpstream, str],
-                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def deadline_url(
+    proxy_url: str, closing_upstream: tuple[RecordingUpstream, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("deadline")
     (folder / "policy.yaml").write_text(POLICY, encoding="utf-8")
     config = ServerConfig(model_list=model_list(closing_upstream[1]), policy="limits-only", data_dir=folder / "data")
@@ -176,5 +186,12 @@ def test_a_request_head_larger_than_the_limit_is_answered_431(deadline_url: str)
 
 def test_a_large_body_sent_with_its_head_is_not_mistaken_for_a_large_head(deadline_url: str) -> None:
     body = json.dumps({"model": "echo", "messages": [{"role": "user", "content": "x" * 8_000}]})
-    assert httpx.post(f"{deadline_url}/v1/chat/completions", content=body,
-                      headers={"content-type": "application/json"}, timeout=30).status_code == 200
+    assert (
+        httpx.post(
+            f"{deadline_url}/v1/chat/completions",
+            content=body,
+            headers={"content-type": "application/json"},
+            timeout=30,
+        ).status_code
+        == 200
+    )

@@ -23,8 +23,14 @@ def serving(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Iterato
     """``guardrail serve ARGS`` on a free port, run from ``cwd``; yields its base URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with server_process([*GUARDRAIL, "serve", "--port", str(port), *args], f"{url}/health/ready", cwd=cwd,
-                        env=env, timeout=90, log_path=cwd / "server.log"):
+    with server_process(
+        [*GUARDRAIL, "serve", "--port", str(port), *args],
+        f"{url}/health/ready",
+        cwd=cwd,
+        env=env,
+        timeout=90,
+        log_path=cwd / "server.log",
+    ):
         yield url
 
 
@@ -41,8 +47,13 @@ def audit_records(data_dir: Path) -> list[dict]:
 
 def test_embedded_default_serves_the_demo_model_offline(tmp_path: Path) -> None:
     with serving(cwd=tmp_path) as url:
-        answer = httpx.post(url + "/v1/chat/completions", json={
-            "model": "guardrail-demo", "messages": [{"role": "user", "content": "I am Chan Tai Man, HKID A123456(3)"}]})
+        answer = httpx.post(
+            url + "/v1/chat/completions",
+            json={
+                "model": "guardrail-demo",
+                "messages": [{"role": "user", "content": "I am Chan Tai Man, HKID A123456(3)"}],
+            },
+        )
     assert answer.status_code == 200
     content = answer.json()["choices"][0]["message"]["content"]
     assert "<PERSON>" in content and "<HK_ID>" in content and "Chan Tai Man" not in content
@@ -68,9 +79,16 @@ keys:
         serving("--config", str(config), "--workers", "2", cwd=tmp_path, env=env) as url,
         httpx.Client(base_url=url, headers={"authorization": "Bearer client-key"}) as http,
     ):
-        statuses = [http.post("/v1/chat/completions", json={
-            "model": "echo", "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i:02d}"}]}).status_code
-            for i in range(20)]
+        statuses = [
+            http.post(
+                "/v1/chat/completions",
+                json={
+                    "model": "echo",
+                    "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i:02d}"}],
+                },
+            ).status_code
+            for i in range(20)
+        ]
         unauthorised = httpx.get(url + "/v1/models").status_code
     assert statuses == [200] * 20 and unauthorised == 401
     assert "Chan Tai Man" not in recorder.received_text() and "9123 45" not in recorder.received_text()
@@ -79,17 +97,35 @@ keys:
     assert sum(event.get("event") == "call" for event in events) == 21
     records = audit_records(tmp_path / ".guardrail")
     assert len(records) == 21 and len({r["request_id"] for r in records}) == 21
-    verified = subprocess.run([*GUARDRAIL, "audit", "verify", str(tmp_path / ".guardrail" / "audit"),
-                               "--jwks", str(tmp_path / ".guardrail" / "jwks.json")],
-                              check=False, capture_output=True, text=True, timeout=60)
+    verified = subprocess.run(
+        [
+            *GUARDRAIL,
+            "audit",
+            "verify",
+            str(tmp_path / ".guardrail" / "audit"),
+            "--jwks",
+            str(tmp_path / ".guardrail" / "jwks.json"),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert len(list((tmp_path / ".guardrail" / "keys").glob("*.pem"))) == 1  # one key for both workers
     assert "Chan Tai Man" not in server_output and "9123 45" not in server_output
 
 
 def run_serve(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*GUARDRAIL, "serve", *args], cwd=cwd, check=False, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [*GUARDRAIL, "serve", *args],
+        cwd=cwd,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
@@ -104,8 +140,10 @@ def test_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
         ("model_list: [", "not valid YAML"),
         ("polcy: x\n", "polcy: Extra inputs are not permitted"),
         ("model_list:\n  - model_name: m\n    litellm_params: {api_base: x}\n", "litellm_params.model is required"),
-        ("model_list:\n  - model_name: m\n    litellm_params: {model: openai/m, api_key: os.environ/NOT_SET_ANYWHERE}\n",
-         "model_list[0].litellm_params.api_key: environment variable NOT_SET_ANYWHERE is not set"),
+        (
+            "model_list:\n  - model_name: m\n    litellm_params: {model: openai/m, api_key: os.environ/NOT_SET_ANYWHERE}\n",
+            "model_list[0].litellm_params.api_key: environment variable NOT_SET_ANYWHERE is not set",
+        ),
         ("policy: no-such-policy\n", "no-such-policy"),
     ],
 )
@@ -134,8 +172,12 @@ model_list:
         serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url,
         httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_connections=16)) as http,
     ):
+
         def call(i: int) -> int:
-            body = {"model": "echo", "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}]}
+            body = {
+                "model": "echo",
+                "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}],
+            }
             return http.post("/v1/chat/completions", json=body).status_code
 
         with ThreadPoolExecutor(max_workers=16) as pool:
@@ -169,11 +211,14 @@ def test_a_busy_port_is_refused_before_anything_loads(tmp_path: Path) -> None:
     assert elapsed < 3, f"took {elapsed:.1f} s to refuse a busy port"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--port", "99999"), "Invalid value for '--port'"),
-    (("--host", "no-such-host.invalid"), "--host 'no-such-host.invalid' is not an address"),
-    (("--host", "192.0.2.1"), "--host 192.0.2.1 is not an address of this machine"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--port", "99999"), "Invalid value for '--port'"),
+        (("--host", "no-such-host.invalid"), "--host 'no-such-host.invalid' is not an address"),
+        (("--host", "192.0.2.1"), "--host 192.0.2.1 is not an address of this machine"),
+    ],
+)
 def test_a_bad_address_is_refused_with_a_clear_error(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     result = run_serve(*args, "--insecure-no-keys", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
@@ -182,8 +227,13 @@ def test_a_bad_address_is_refused_with_a_clear_error(tmp_path: Path, args: tuple
 
 def test_ready_is_announced_only_once_calls_succeed(tmp_path: Path) -> None:
     port = free_port()
-    process = subprocess.Popen([*GUARDRAIL, "serve", "--port", str(port)], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*GUARDRAIL, "serve", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = []
         assert process.stderr is not None
@@ -195,8 +245,11 @@ def test_ready_is_announced_only_once_calls_succeed(tmp_path: Path) -> None:
         url = f"http://127.0.0.1:{port}"
         assert lines[-1].strip().startswith(f"guardrail: ready on {url}/v1 (")
         # No retry: the very first request after the line must be served.
-        answer = httpx.post(url + "/v1/chat/completions", timeout=30, json={
-            "model": "guardrail-demo", "messages": [{"role": "user", "content": "hello"}]})
+        answer = httpx.post(
+            url + "/v1/chat/completions",
+            timeout=30,
+            json={"model": "guardrail-demo", "messages": [{"role": "user", "content": "hello"}]},
+        )
         assert answer.status_code == 200
         progress = "".join(lines[:-1])
         assert "starting the proxy" in progress and "loading policy hk-genai-2025" in progress

@@ -24,8 +24,11 @@ PLANTED = ("Chan Tai Man", "A123456", "9123 4567")
 
 
 def chat(url: str, stream: bool = False) -> httpx.Response:
-    return httpx.post(f"{url}/v1/chat/completions", json={
-        "model": "echo", "stream": stream, "messages": [{"role": "user", "content": PROMPT}]}, timeout=30)
+    return httpx.post(
+        f"{url}/v1/chat/completions",
+        json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": PROMPT}]},
+        timeout=30,
+    )
 
 
 def traced_call(make_proxy: ProxyFactory, settings: TelemetrySettings, stream: bool = False) -> list[ReadableSpan]:
@@ -51,8 +54,9 @@ def check_spans(spans: list[ReadableSpan]) -> list[ReadableSpan]:
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_a_call_span_with_a_child_per_check(make_proxy: ProxyFactory, stream: bool,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_call_span_with_a_child_per_check(
+    make_proxy: ProxyFactory, stream: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GUARDRAIL_TRACE_HASH_KEY", "trace-key-for-tests")
     spans = traced_call(make_proxy, TelemetrySettings(), stream)
     call = next(s for s in spans if s.name == "chat echo")
@@ -83,15 +87,19 @@ def test_a_call_span_with_a_child_per_check(make_proxy: ProxyFactory, stream: bo
     assert "output" in by_target
 
 
-def test_the_content_hash_is_keyed_and_absent_without_a_key(make_proxy: ProxyFactory,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_content_hash_is_keyed_and_absent_without_a_key(
+    make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Two keys give two unrelated hashes; the same key the same hash; no key, no hash
     (a bare SHA-256 of a short message could be reversed by guessing it)."""
     hashes = []
     for key in ("key-one", "key-two", "key-one"):
         monkeypatch.setenv("GUARDRAIL_TRACE_HASH_KEY", key)
-        inbound = next(s for s in check_spans(traced_call(make_proxy, TelemetrySettings()))
-                       if s.name == "run_guardrail personal-data" and s.attributes["gen_ai.guardrail.target.type"] == "input")
+        inbound = next(
+            s
+            for s in check_spans(traced_call(make_proxy, TelemetrySettings()))
+            if s.name == "run_guardrail personal-data" and s.attributes["gen_ai.guardrail.target.type"] == "input"
+        )
         hashes.append(inbound.attributes["gen_ai.guardrail.security.content.input.hash"])
     assert hashes[0] == hashes[2] != hashes[1]
     monkeypatch.delenv("GUARDRAIL_TRACE_HASH_KEY")
@@ -99,15 +107,19 @@ def test_the_content_hash_is_keyed_and_absent_without_a_key(make_proxy: ProxyFac
     assert not any("gen_ai.guardrail.security.content.input.hash" in s.attributes for s in spans)
 
 
-@pytest.mark.parametrize(("settings", "opt_in", "names"), [
-    ({"semconv": "legacy"}, None, "legacy"),
-    ({"semconv": "both"}, None, "both"),
-    ({}, "http,gen_ai_latest_experimental/dup", "both"),
-    ({}, "gen_ai_latest_experimental", "current"),
-    ({"semconv": "legacy"}, "gen_ai_latest_experimental", "legacy"),  # the config wins
-])
-def test_legacy_names_behind_a_setting(make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch,
-                                       settings: dict[str, str], opt_in: str | None, names: str) -> None:
+@pytest.mark.parametrize(
+    ("settings", "opt_in", "names"),
+    [
+        ({"semconv": "legacy"}, None, "legacy"),
+        ({"semconv": "both"}, None, "both"),
+        ({}, "http,gen_ai_latest_experimental/dup", "both"),
+        ({}, "gen_ai_latest_experimental", "current"),
+        ({"semconv": "legacy"}, "gen_ai_latest_experimental", "legacy"),  # the config wins
+    ],
+)
+def test_legacy_names_behind_a_setting(
+    make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch, settings: dict[str, str], opt_in: str | None, names: str
+) -> None:
     if opt_in is None:
         monkeypatch.delenv("OTEL_SEMCONV_STABILITY_OPT_IN", raising=False)
     else:

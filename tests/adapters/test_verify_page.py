@@ -78,11 +78,18 @@ def api(base_url: str) -> openai.OpenAI:
 def test_the_proxy_serves_a_page_that_verifies_its_answers(page: Any, round_trip_proxy: str) -> None:
     response = httpx.get(f"{round_trip_proxy}/verify")
     assert response.status_code == 200 and "default-src 'none'" in response.headers["content-security-policy"]
-    plain = api(round_trip_proxy).chat.completions.with_raw_response.create(
-        model="echo", messages=[{"role": "user", "content": "When does the library open?"}]).text
+    plain = (
+        api(round_trip_proxy)
+        .chat.completions.with_raw_response.create(
+            model="echo", messages=[{"role": "user", "content": "When does the library open?"}]
+        )
+        .text
+    )
     high = api(round_trip_proxy).chat.completions.create(
-        model="echo", messages=[{"role": "user", "content": "Is this rash serious?"}],
-        extra_body={"guardrail": {"use_case": "triage"}})
+        model="echo",
+        messages=[{"role": "user", "content": "Is this rash serious?"}],
+        extra_body={"guardrail": {"use_case": "triage"}},
+    )
     pasted_text = high.choices[0].message.content
     page.goto(f"{round_trip_proxy}/verify")
     assert page.input_value("#jwks-url") == f"{round_trip_proxy}/.well-known/jwks.json"  # filled, not yet fetched
@@ -117,29 +124,65 @@ def test_the_proxy_serves_a_page_that_verifies_its_answers(page: Any, round_trip
     assert "模型" in page.inner_text("#facts")
 
 
-def signed(keys: KeyStore, context: CallContext, policy: LoadedPolicy, response: dict[str, Any],
-           model: str = "gpt-test") -> dict[str, Any]:
+def signed(
+    keys: KeyStore, context: CallContext, policy: LoadedPolicy, response: dict[str, Any], model: str = "gpt-test"
+) -> dict[str, Any]:
     labels = Labels.for_call(policy.policy.attribution, context)
     attribution = Attributor(keys.active, "Example Services Ltd").attribute(
-        context, labels, Generator("openai", model), from_response(response), {})
+        context, labels, Generator("openai", model), from_response(response), {}
+    )
     return {**response, FIELD: attribution.as_field()}
 
 
-TRICKY = {"id": "t", "choices": [
-    {"index": 1, "finish_reason": "stop", "message": {
-        "role": "assistant", "content": [{"type": "text", "text": "Cafe\u0301 \U0001f600 \u2028 tab\t quote\" \x07"},
-                                         {"type": "input_audio", "input_audio": {"data": "AAAA", "format": "wav"}}],
-        "annotations": [{"type": "x", "score": 1.0, "big": 12345678901234567890, "tiny": 1.5e-05,
-                         "huge": 1e16, "neg": -0.0, "plain": 0.1, "\u00e9": 1, "z": 2, "\U0001f600": 3, "\uff21": 4}],
-        "refusal": None}},
-    {"index": 0, "finish_reason": "tool_calls", "message": {
-        "role": "assistant", "content": None, "audio": {"id": "a", "transcript": "\u00e9"},
-        "tool_calls": [{"index": 0, "id": "c", "type": "function", "function": {"name": "f", "arguments": "{}"}}]}},
-]}
+TRICKY = {
+    "id": "t",
+    "choices": [
+        {
+            "index": 1,
+            "finish_reason": "stop",
+            "message": {
+                "role": "assistant",
+                "content": [
+                    {"type": "text", "text": 'Cafe\u0301 \U0001f600 \u2028 tab\t quote" \x07'},
+                    {"type": "input_audio", "input_audio": {"data": "AAAA", "format": "wav"}},
+                ],
+                "annotations": [
+                    {
+                        "type": "x",
+                        "score": 1.0,
+                        "big": 12345678901234567890,
+                        "tiny": 1.5e-05,
+                        "huge": 1e16,
+                        "neg": -0.0,
+                        "plain": 0.1,
+                        "\u00e9": 1,
+                        "z": 2,
+                        "\U0001f600": 3,
+                        "\uff21": 4,
+                    }
+                ],
+                "refusal": None,
+            },
+        },
+        {
+            "index": 0,
+            "finish_reason": "tool_calls",
+            "message": {
+                "role": "assistant",
+                "content": None,
+                "audio": {"id": "a", "transcript": "\u00e9"},
+                "tool_calls": [
+                    {"index": 0, "id": "c", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+                ],
+            },
+        },
+    ],
+}
 
 
 def test_the_page_hashes_exactly_as_python_does_and_refuses_forgeries(
-        page: Any, tmp_path: Path, context: CallContext, default_policy: LoadedPolicy) -> None:
+    page: Any, tmp_path: Path, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     """Opened as a file with a pasted key set: floats, huge integers, astral and
     decomposed characters, control characters, part types and key order all hash as
     in Python; a forged key id, a swapped key set and escapes in fields are caught."""
@@ -160,8 +203,10 @@ def test_the_page_hashes_exactly_as_python_does_and_refuses_forgeries(
     other = KeyStore(tmp_path / "other")
     assert check(page, raw, jwks=json.dumps(other.jwks())) == "unknown_key"
     manifest = document[FIELD]["manifest"]
-    forged = {**document, FIELD: {"manifest": manifest,
-                                  "jws": jose.sign(manifest, other.active.private, keys.active.kid)}}
+    forged = {
+        **document,
+        FIELD: {"manifest": manifest, "jws": jose.sign(manifest, other.active.private, keys.active.kid)},
+    }
     forged_set = json.dumps({"keys": [{**other.active.jwk, "kid": keys.active.kid}]})
     assert check(page, json.dumps(forged), jwks=forged_set) == "key_id_mismatch"
 
@@ -170,16 +215,23 @@ def test_the_page_hashes_exactly_as_python_does_and_refuses_forgeries(
     shown = page.inner_text("#facts")
     assert "\x1b" not in shown and "\u202e" not in shown and "\\u001b[2J" in shown
     text = "Plain answer."
-    plain = signed(keys, context, default_policy, {"choices": [
-        {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}]})
+    plain = signed(
+        keys,
+        context,
+        default_policy,
+        {"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}]},
+    )
     marked = with_marker(text, Attribution(plain[FIELD]["manifest"], plain[FIELD]["jws"]))
     assert check(page, marked, jwks=jwks) == "valid"
     assert check(page, marked[:-3], jwks=jwks) == "malformed"
 
 
 def test_a_file_page_fetches_keys_from_the_proxy_only_when_asked(page: Any, default_proxy: str, tmp_path: Path) -> None:
-    answer = api(default_proxy).chat.completions.with_raw_response.create(
-        model="echo", messages=[{"role": "user", "content": "hello"}]).text
+    answer = (
+        api(default_proxy)
+        .chat.completions.with_raw_response.create(model="echo", messages=[{"role": "user", "content": "hello"}])
+        .text
+    )
     path = tmp_path / "verify.html"
     path.write_text(verify_page(), encoding="utf-8")
     requests: list[str] = []
@@ -192,19 +244,30 @@ def test_a_file_page_fetches_keys_from_the_proxy_only_when_asked(page: Any, defa
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30)
-    | st.floats(allow_nan=False, allow_infinity=False) | st.text(st.characters(codec="utf-8"), max_size=12),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(st.characters(codec="utf-8"), max_size=6),
-                                                                inner, max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec="utf-8"), max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(st.characters(codec="utf-8"), max_size=6), inner, max_size=3)
+    ),
     max_leaves=12,
 )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=st.text(st.characters(codec="utf-8"), max_size=40), extra=JSON_VALUES, finish=st.text(max_size=8))
-def test_the_browser_and_python_agree_on_any_answer(page: Any, tmp_path_factory: pytest.TempPathFactory,
-                                                    context: CallContext, default_policy: LoadedPolicy,
-                                                    content: str, extra: Any, finish: str) -> None:
+def test_the_browser_and_python_agree_on_any_answer(
+    page: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    context: CallContext,
+    default_policy: LoadedPolicy,
+    content: str,
+    extra: Any,
+    finish: str,
+) -> None:
     """Whatever the answer holds (floats, huge integers, any characters, nesting), an
     answer Python signed verifies in the browser, and the same answer changed does not."""
     keys = _shared_keys(tmp_path_factory)
@@ -212,16 +275,25 @@ def test_the_browser_and_python_agree_on_any_answer(page: Any, tmp_path_factory:
         path = tmp_path_factory.mktemp("page") / "verify.html"
         path.write_text(verify_page(), encoding="utf-8")
         page.goto(path.as_uri())
-    response = {"choices": [{"index": 0, "finish_reason": finish or None,
-                             "message": {"role": "assistant", "content": content, "x_extra": extra}}]}
+    response = {
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish or None,
+                "message": {"role": "assistant", "content": content, "x_extra": extra},
+            }
+        ]
+    }
     raw = json.dumps(signed(keys, context, default_policy, response), ensure_ascii=False)
     jwks = json.dumps(keys.jwks())
     status = page.evaluate("async ([raw, jwks]) => (await verifyPasted(raw, keysById(jwks))).status", [raw, jwks])
     assert status == "valid", raw
     changed = json.loads(raw)
     changed["choices"][0]["message"]["x_extra"] = [extra, 1]
-    status = page.evaluate("async ([raw, jwks]) => (await verifyPasted(raw, keysById(jwks))).status",
-                           [json.dumps(changed, ensure_ascii=False), jwks])
+    status = page.evaluate(
+        "async ([raw, jwks]) => (await verifyPasted(raw, keysById(jwks))).status",
+        [json.dumps(changed, ensure_ascii=False), jwks],
+    )
     assert status == "content_mismatch"
 
 

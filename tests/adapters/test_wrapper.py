@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import guardrail
-from guardrail.adapters.proxy.records import CallRecords
 from guardrail.attribution import KeyStore
 from guardrail.audit import verify_trail
+from guardrail.audit.records import CallRecords
 from guardrail.errors import BlockedError
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
@@ -35,28 +35,35 @@ def options(upstream: tuple[RecordingUpstream, str], model: str = "echo") -> dic
     return {"model": f"openai/{model}", "api_base": f"{url}/v1", "api_key": "upstream-secret"}
 
 
-def test_completion_redacts_upstream_and_restores(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_completion_redacts_upstream_and_restores(
+    round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
-    answer = guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, **options(upstream))
+    answer = guardrail.completion(
+        messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, **options(upstream)
+    )
     assert "Chan Tai Man" not in recorder.received_text() and "9123 4567" not in recorder.received_text()
     assert answer.choices[0].message.content == "You said: " + PROMPT
     assert answer._hidden_params["guardrail_request_id"]
 
 
 def test_completion_streams(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str]) -> None:
-    chunks = guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard,
-                                  stream=True, **options(upstream))
+    chunks = guardrail.completion(
+        messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, stream=True, **options(upstream)
+    )
     text = "".join(chunk.choices[0].delta.content or "" for chunk in chunks if chunk.choices)
     assert text == "You said: " + PROMPT
 
 
 def test_acompletion_plain_and_streamed(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str]) -> None:
     async def run() -> tuple[str, str]:
-        plain = await guardrail.acompletion(messages=[{"role": "user", "content": PROMPT}],
-                                            guard=round_trip_guard, **options(upstream))
-        stream = await guardrail.acompletion(messages=[{"role": "user", "content": PROMPT}],
-                                             guard=round_trip_guard, stream=True, **options(upstream))
+        plain = await guardrail.acompletion(
+            messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, **options(upstream)
+        )
+        stream = await guardrail.acompletion(
+            messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, stream=True, **options(upstream)
+        )
         streamed = "".join([chunk.choices[0].delta.content or "" async for chunk in stream if chunk.choices])
         return plain.choices[0].message.content, streamed
 
@@ -66,12 +73,17 @@ def test_acompletion_plain_and_streamed(round_trip_guard: Guard, upstream: tuple
     assert plain == streamed == "You said: " + PROMPT
 
 
-def test_blocked_input_raises_without_calling_the_model(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str]) -> None:
+def test_blocked_input_raises_without_calling_the_model(
+    round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str]
+) -> None:
     recorder, _ = upstream
     recorder.reset()
     with pytest.raises(BlockedError) as caught:
-        guardrail.completion(messages=[{"role": "user", "content": "card 4111 1111 1111 1111"}],
-                             guard=round_trip_guard, **options(upstream))
+        guardrail.completion(
+            messages=[{"role": "user", "content": "card 4111 1111 1111 1111"}],
+            guard=round_trip_guard,
+            **options(upstream),
+        )
     assert caught.value.code == "personal_data.blocked_entity" and caught.value.stage == "input"
     assert "4111" not in str(caught.value)
     assert recorder.received == []
@@ -81,13 +93,18 @@ def test_litellm_errors_pass_through_unchanged(default_guard: Guard, upstream: t
     import litellm
 
     with pytest.raises(litellm.InternalServerError):
-        guardrail.completion(messages=[{"role": "user", "content": "hi"}], guard=default_guard,
-                             num_retries=0, **options(upstream, "error-500"))
+        guardrail.completion(
+            messages=[{"role": "user", "content": "hi"}],
+            guard=default_guard,
+            num_retries=0,
+            **options(upstream, "error-500"),
+        )
 
 
 def test_demo_model_needs_no_key(default_guard: Guard) -> None:
-    answer = guardrail.completion(model="guardrail-demo/echo", messages=[{"role": "user", "content": PROMPT}],
-                                  guard=default_guard)
+    answer = guardrail.completion(
+        model="guardrail-demo/echo", messages=[{"role": "user", "content": PROMPT}], guard=default_guard
+    )
     assert "I received: I am <PERSON>, call me on <PHONE_NUMBER>." in answer.choices[0].message.content
 
 
@@ -96,8 +113,9 @@ def call_records(audit: Path) -> list[dict[str, Any]]:
     return [json.loads(line)["record"] for line in lines if '"kind":"call"' in line]
 
 
-def test_every_wrapper_call_leaves_an_audit_record(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str],
-                                                   tmp_path: Path) -> None:
+def test_every_wrapper_call_leaves_an_audit_record(
+    round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str], tmp_path: Path
+) -> None:
     """Answered, streamed, refused, abandoned mid-stream or failed upstream: one
     hash-chained record each, with the evidence and without the content."""
     import litellm
@@ -108,8 +126,9 @@ def test_every_wrapper_call_leaves_an_audit_record(round_trip_guard: Guard, upst
     guardrail.completion(**ask, **options(upstream))
     list(guardrail.completion(**ask, stream=True, **options(upstream)))
     with pytest.raises(BlockedError):
-        guardrail.completion(**{**ask, "messages": [{"role": "user", "content": "card 4111 1111 1111 1111"}]},
-                             **options(upstream))
+        guardrail.completion(
+            **{**ask, "messages": [{"role": "user", "content": "card 4111 1111 1111 1111"}]}, **options(upstream)
+        )
     abandoned = guardrail.completion(**ask, stream=True, **options(upstream))
     next(abandoned)
     abandoned.close()
@@ -130,8 +149,9 @@ def test_every_wrapper_call_leaves_an_audit_record(round_trip_guard: Guard, upst
     assert all(value not in written for value in ("Chan Tai Man", "9123 4567", "4111 1111"))
 
 
-def test_a_failure_of_guardrails_own_is_recorded_too(round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str],
-                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_of_guardrails_own_is_recorded_too(
+    round_trip_guard: Guard, upstream: tuple[RecordingUpstream, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")
 
@@ -139,17 +159,20 @@ def test_a_failure_of_guardrails_own_is_recorded_too(round_trip_guard: Guard, up
     records = CallRecords(audit, KeyStore(tmp_path / "keys").active)
     monkeypatch.setattr(round_trip_guard, "guard_response", broken)
     with pytest.raises(RuntimeError):
-        guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records,
-                             **options(upstream))
+        guardrail.completion(
+            messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records, **options(upstream)
+        )
     monkeypatch.setattr(round_trip_guard, "guard_request", broken)
     with pytest.raises(RuntimeError):
-        guardrail.completion(messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records,
-                             **options(upstream))
+        guardrail.completion(
+            messages=[{"role": "user", "content": PROMPT}], guard=round_trip_guard, audit=records, **options(upstream)
+        )
     assert [(r["status"], r["error"]) for r in call_records(audit)] == [(500, "internal_error")] * 2
 
 
-def test_no_unrecorded_answer_where_the_tier_fails_closed(default_guard: Guard, upstream: tuple[RecordingUpstream, str],
-                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_unrecorded_answer_where_the_tier_fails_closed(
+    default_guard: Guard, upstream: tuple[RecordingUpstream, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """High tier: an answer whose record cannot be written is withheld, and while the
     trail fails no model is called; limited tier: answered (continue). The trail, back,
     says how many records it lost."""
@@ -162,8 +185,13 @@ def test_no_unrecorded_answer_where_the_tier_fails_closed(default_guard: Guard, 
         raise OSError("no space left on device")
 
     monkeypatch.setattr(records.store, "append", disk_full)
-    high = {"messages": [{"role": "user", "content": PROMPT}], "guard": default_guard, "audit": records,
-            "use_case": "healthcare-diagnostics", **options(upstream)}
+    high = {
+        "messages": [{"role": "user", "content": PROMPT}],
+        "guard": default_guard,
+        "audit": records,
+        "use_case": "healthcare-diagnostics",
+        **options(upstream),
+    }
     with pytest.raises(BlockedError) as withheld:  # the trail looked fine until this call's record
         guardrail.completion(**high)
     assert (withheld.value.code, withheld.value.stage) == ("audit_unavailable", "output")
@@ -174,7 +202,9 @@ def test_no_unrecorded_answer_where_the_tier_fails_closed(default_guard: Guard, 
     assert refused.value.stage == "input" and recorder.received == []
     monkeypatch.setattr(records.store, "append", working)
     assert guardrail.completion(**high).choices[0].message.content
-    entries = [json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()]
+    entries = [
+        json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()
+    ]
     assert [e["kind"] for e in entries] == ["gap", "call"]
     assert entries[0]["record"]["records_lost"] == 3 and entries[1]["record"]["status"] == 200
 
@@ -187,17 +217,36 @@ def test_request_parameters_are_checked_and_unknown_keywords_refused(
 
     recorder, _ = upstream
     recorder.reset()
-    tools = [{"type": "function", "function": {"name": "lookup", "description": PLANTED_TEXT,
-                                               "parameters": {"type": "object", "properties": {
-                                                   "who": {"type": "string", "enum": [PLANTED_TEXT]}}}}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {
+                "name": "lookup",
+                "description": PLANTED_TEXT,
+                "parameters": {"type": "object", "properties": {"who": {"type": "string", "enum": [PLANTED_TEXT]}}},
+            },
+        }
+    ]
     records = CallRecords(tmp_path / "audit", KeyStore(tmp_path / "keys").active)
-    guardrail.completion(messages=[{"role": "user", "content": "Hi"}], guard=default_guard, audit=records,
-                         tools=tools, user=PLANTED_TEXT, stop=[PLANTED_TEXT], **options(upstream))
+    guardrail.completion(
+        messages=[{"role": "user", "content": "Hi"}],
+        guard=default_guard,
+        audit=records,
+        tools=tools,
+        user=PLANTED_TEXT,
+        stop=[PLANTED_TEXT],
+        **options(upstream),
+    )
     received = recorder.received_text()
     assert len(recorder.received) == 1 and [value for value in PLANTED if value in received] == []
     with pytest.raises(RequestError) as raised:
-        guardrail.completion(messages=[{"role": "user", "content": "Hi"}], guard=default_guard, audit=records,
-                             provider_notes=PLANTED_TEXT, **options(upstream))
+        guardrail.completion(
+            messages=[{"role": "user", "content": "Hi"}],
+            guard=default_guard,
+            audit=records,
+            provider_notes=PLANTED_TEXT,
+            **options(upstream),
+        )
     assert raised.value.code == "unknown_parameter" and len(recorder.received) == 1
     records.close()
     answered, refused = call_records(tmp_path / "audit")

@@ -37,12 +37,15 @@ def keys(tmp_path: Path) -> KeyStore:
     return KeyStore(tmp_path / "keys")
 
 
-def attribute(keys: KeyStore, context: CallContext, policy: LoadedPolicy, texts: list[str], *,
-              propagator: str | None = None) -> dict:  # type: ignore[type-arg]
+def attribute(
+    keys: KeyStore, context: CallContext, policy: LoadedPolicy, texts: list[str], *, propagator: str | None = None
+) -> dict:  # type: ignore[type-arg]
     attributor = Attributor(keys.active, "Example Services Ltd", propagator=propagator)
     labels = Labels.for_call(policy.policy.attribution, context)
-    choices = [ChoiceContent(i, t, message={"role": "assistant", "content": t}, finish_reason="stop")
-               for i, t in enumerate(texts)]
+    choices = [
+        ChoiceContent(i, t, message={"role": "assistant", "content": t}, finish_reason="stop")
+        for i, t in enumerate(texts)
+    ]
     return attributor.attribute(context, labels, Generator("openai", "gpt-test"), choices, {}).manifest
 
 
@@ -61,7 +64,8 @@ def test_gb_45438_implicit_label_fields(keys: KeyStore, context: CallContext, de
 
 
 def test_c2pa_claim_created_by_a_trained_model_and_bound_to_the_nfc_text(
-        keys: KeyStore, context: CallContext, default_policy: LoadedPolicy) -> None:
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     manifest = attribute(keys, context, default_policy, [TEXT, "Second choice."])
     claim = manifest["c2pa"]
     labels = [a["label"] for a in claim["assertions"]]
@@ -78,15 +82,19 @@ def test_c2pa_claim_created_by_a_trained_model_and_bound_to_the_nfc_text(
 
 
 @settings(max_examples=50, deadline=None)
-@given(token=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.",
-               min_size=1, max_size=3000))
+@given(
+    token=st.text(
+        alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", min_size=1, max_size=3000
+    )
+)
 def test_our_encoder_writes_exactly_the_reference_wrapper(token: str) -> None:
     assert text_marker.encode(token) == c2pa_text.encode_wrapper(token.encode("ascii"))
     assert text_marker.extract("Some text." + text_marker.encode(token)) == (token, "Some text.")
 
 
-def test_pasted_text_verifies_and_one_changed_word_does_not(keys: KeyStore, context: CallContext,
-                                                            default_policy: LoadedPolicy) -> None:
+def test_pasted_text_verifies_and_one_changed_word_does_not(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     from guardrail.attribution import Attribution
     from guardrail.attribution import jws as jose
 

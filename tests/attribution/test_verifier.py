@@ -44,26 +44,63 @@ ANSI = "\x1b[2J\x1b[H\x1b[32mstatus: valid\x1b[0m\n\u009b31m\u202e"
 
 def rich_response() -> dict[str, Any]:
     """An answer using every field a user could rely on, over two choices."""
-    return {"id": "c1", "object": "chat.completion", "model": "gpt-test", "choices": [
-        {"index": 0, "finish_reason": "tool_calls", "logprobs": None, "message": {
-            "role": "assistant", "content": "Café: see the source.", "refusal": None,
-            "annotations": [{"type": "url_citation", "url_citation": {
-                "url": "https://example.org/a", "title": "A", "start_index": 0, "end_index": 4}}],
-            "audio": {"id": "au_1", "data": "UklGRg==", "transcript": "Cafe", "expires_at": 1700000000},
-            "tool_calls": [{"id": "call_1", "type": "function",
-                            "function": {"name": "lookup", "arguments": "{\"q\": \"fare\"}"}}]}},
-        {"index": 1, "finish_reason": "stop", "message": {
-            "role": "assistant", "refusal": "I can't help with that.",
-            "content": [{"type": "text", "text": "Part one."},
-                        {"type": "image_url", "image_url": {"url": "https://example.org/i.png"}}]}},
-    ]}
+    return {
+        "id": "c1",
+        "object": "chat.completion",
+        "model": "gpt-test",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "tool_calls",
+                "logprobs": None,
+                "message": {
+                    "role": "assistant",
+                    "content": "Café: see the source.",
+                    "refusal": None,
+                    "annotations": [
+                        {
+                            "type": "url_citation",
+                            "url_citation": {
+                                "url": "https://example.org/a",
+                                "title": "A",
+                                "start_index": 0,
+                                "end_index": 4,
+                            },
+                        }
+                    ],
+                    "audio": {"id": "au_1", "data": "UklGRg==", "transcript": "Cafe", "expires_at": 1700000000},
+                    "tool_calls": [
+                        {
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": "lookup", "arguments": '{"q": "fare"}'},
+                        }
+                    ],
+                },
+            },
+            {
+                "index": 1,
+                "finish_reason": "stop",
+                "message": {
+                    "role": "assistant",
+                    "refusal": "I can't help with that.",
+                    "content": [
+                        {"type": "text", "text": "Part one."},
+                        {"type": "image_url", "image_url": {"url": "https://example.org/i.png"}},
+                    ],
+                },
+            },
+        ],
+    }
 
 
-def sign(keys: KeyStore, context: CallContext, policy: LoadedPolicy, response: dict[str, Any],
-         model: str = "gpt-test-2025") -> dict[str, Any]:
+def sign(
+    keys: KeyStore, context: CallContext, policy: LoadedPolicy, response: dict[str, Any], model: str = "gpt-test-2025"
+) -> dict[str, Any]:
     labels = Labels.for_call(policy.policy.attribution, context)
     attribution = Attributor(keys.active, "Example Services Ltd").attribute(
-        context, labels, Generator("openai", model), from_response(response), {"input": {}, "output": {}})
+        context, labels, Generator("openai", model), from_response(response), {"input": {}, "output": {}}
+    )
     return {**response, FIELD: attribution.as_field()}
 
 
@@ -76,8 +113,9 @@ def keys(tmp_path: Path) -> KeyStore:
     return KeyStore(tmp_path / "keys")
 
 
-def test_a_key_filed_under_another_keys_id_is_refused(keys: KeyStore, tmp_path: Path, context: CallContext,
-                                                     default_policy: LoadedPolicy) -> None:
+def test_a_key_filed_under_another_keys_id_is_refused(
+    keys: KeyStore, tmp_path: Path, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     """An attacker signs with their own key under our key id and hands out a key set
     that files their key under our id: it must not verify as ours."""
     ours = keys.active.kid
@@ -91,8 +129,9 @@ def test_a_key_filed_under_another_keys_id_is_refused(keys: KeyStore, tmp_path: 
     assert "thumbprint" in result.detail
 
 
-def test_a_manifest_naming_another_key_than_its_signer_is_refused(keys: KeyStore, context: CallContext,
-                                                                 default_policy: LoadedPolicy) -> None:
+def test_a_manifest_naming_another_key_than_its_signer_is_refused(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     document = sign(keys, context, default_policy, rich_response())
     manifest = {**document[FIELD]["manifest"], "key_id": "someone-elses-key"}
     token = jose.sign(manifest, keys.active.private, keys.active.kid)
@@ -100,16 +139,21 @@ def test_a_manifest_naming_another_key_than_its_signer_is_refused(keys: KeyStore
     assert result.status is Status.KEY_ID_MISMATCH
 
 
-def test_a_swapped_key_set_is_an_unknown_key(keys: KeyStore, tmp_path: Path, context: CallContext,
-                                             default_policy: LoadedPolicy) -> None:
+def test_a_swapped_key_set_is_an_unknown_key(
+    keys: KeyStore, tmp_path: Path, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     document = sign(keys, context, default_policy, rich_response())
     assert verify_document(document, keyset(KeyStore(tmp_path / "other"))).status is Status.UNKNOWN_KEY
 
 
 def test_answers_signed_as_version_1_still_verify(keys: KeyStore, context: CallContext) -> None:
     text = "An answer signed before version 2."
-    manifest = {"schema": SCHEMA_V1, "id": "urn:uuid:1", "key_id": keys.active.kid,
-                "content": {"hash": content_hash_v1([ChoiceContent(0, text)]), "normalization": "NFC"}}
+    manifest = {
+        "schema": SCHEMA_V1,
+        "id": "urn:uuid:1",
+        "key_id": keys.active.kid,
+        "content": {"hash": content_hash_v1([ChoiceContent(0, text)]), "normalization": "NFC"},
+    }
     attribution = {"manifest": manifest, "jws": jose.sign(manifest, keys.active.private, keys.active.kid)}
     response = {"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}]}
     assert verify_document({**response, FIELD: attribution}, keyset(keys)).valid
@@ -117,14 +161,17 @@ def test_answers_signed_as_version_1_still_verify(keys: KeyStore, context: CallC
     assert verify(attribution, text + ".", keyset(keys)).status is Status.CONTENT_MISMATCH
 
 
-@pytest.mark.parametrize(("raw", "reason"), [
-    ('{"choices": [], "choices": [{"index": 0}]}', "duplicate key"),
-    ('{"a": "\\ud800"}', "lone surrogate"),
-    ('{"a": NaN}', "NaN"),
-    ('{"a": ' + "[" * 100 + "]" * 100 + "}", "nested deeper"),
-    ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested deeper"),
-    ('{"a": 1', "not JSON"),
-])
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ('{"choices": [], "choices": [{"index": 0}]}', "duplicate key"),
+        ('{"a": "\\ud800"}', "lone surrogate"),
+        ('{"a": NaN}', "NaN"),
+        ('{"a": ' + "[" * 100 + "]" * 100 + "}", "nested deeper"),
+        ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested deeper"),
+        ('{"a": 1', "not JSON"),
+    ],
+)
 def test_ambiguous_json_is_malformed_with_a_reason(raw: str, reason: str) -> None:
     from guardrail.attribution.strict_json import MalformedDocument
 
@@ -132,8 +179,9 @@ def test_ambiguous_json_is_malformed_with_a_reason(raw: str, reason: str) -> Non
         read(raw)
 
 
-def test_a_duplicated_content_key_does_not_verify_on_the_last_one(keys: KeyStore, context: CallContext,
-                                                                 default_policy: LoadedPolicy, tmp_path: Path) -> None:
+def test_a_duplicated_content_key_does_not_verify_on_the_last_one(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, tmp_path: Path
+) -> None:
     document = sign(keys, context, default_policy, rich_response())
     original = json.dumps(document["choices"][0]["message"]["content"])
     raw = json.dumps(document).replace(f'"content": {original}', f'"content": "Forged.", "content": {original}', 1)
@@ -141,21 +189,26 @@ def test_a_duplicated_content_key_does_not_verify_on_the_last_one(keys: KeyStore
     assert result.returncode == 1 and result.stdout.startswith("status: malformed") and "duplicate key" in result.stdout
 
 
-@pytest.mark.parametrize("shape", [
-    {"choices": "not a list"},
-    {"choices": [1, 2]},
-    {"choices": [{"index": "0", "message": {}}]},
-    {"choices": [{"index": 0, "message": {"content": "\ud800"}}]},
-])
-def test_odd_shapes_are_malformed_never_a_traceback(keys: KeyStore, context: CallContext,
-                                                    default_policy: LoadedPolicy, shape: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "shape",
+    [
+        {"choices": "not a list"},
+        {"choices": [1, 2]},
+        {"choices": [{"index": "0", "message": {}}]},
+        {"choices": [{"index": 0, "message": {"content": "\ud800"}}]},
+    ],
+)
+def test_odd_shapes_are_malformed_never_a_traceback(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, shape: dict[str, Any]
+) -> None:
     document = sign(keys, context, default_policy, rich_response())
     result = verify_document({**document, **shape}, keyset(keys))
     assert result.status is Status.MALFORMED and result.detail
 
 
-def cli(tmp_path: Path, document: str, keys: KeyStore | None, *extra: str, cwd: Path | None = None,
-        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    tmp_path: Path, document: str, keys: KeyStore | None, *extra: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "answer.json"
     path.write_text(document, encoding="utf-8")
     arguments = []
@@ -164,12 +217,20 @@ def cli(tmp_path: Path, document: str, keys: KeyStore | None, *extra: str, cwd: 
         keys_file.write_text(json.dumps(keys.jwks()))
         arguments = ["--jwks", str(keys_file)]
     target = "-" if stdin is not None else str(path)
-    return subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "verify", target, *arguments, *extra],
-                          check=False, capture_output=True, text=True, timeout=60, cwd=cwd, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", "attribution", "verify", target, *arguments, *extra],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        input=stdin,
+    )
 
 
-def test_nothing_printed_can_drive_the_terminal(keys: KeyStore, context: CallContext, default_policy: LoadedPolicy,
-                                                tmp_path: Path) -> None:
+def test_nothing_printed_can_drive_the_terminal(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, tmp_path: Path
+) -> None:
     """An upstream's model string and a tampered field carry ANSI and bidi controls;
     neither reaches the terminal, in text or JSON output, valid or not."""
     document = sign(keys, context, default_policy, rich_response(), model=f"gpt{ANSI}")
@@ -191,8 +252,9 @@ def test_nothing_printed_can_drive_the_terminal(keys: KeyStore, context: CallCon
     assert "\\u001b[2J" in cli(tmp_path, json.dumps(document), keys).stdout
 
 
-def test_no_key_set_is_trusted_implicitly(keys: KeyStore, context: CallContext, default_policy: LoadedPolicy,
-                                          tmp_path: Path) -> None:
+def test_no_key_set_is_trusted_implicitly(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, tmp_path: Path
+) -> None:
     planted = tmp_path / ".guardrail"
     planted.mkdir()
     (planted / "jwks.json").write_text(json.dumps(keys.jwks()))
@@ -203,8 +265,9 @@ def test_no_key_set_is_trusted_implicitly(keys: KeyStore, context: CallContext, 
     assert ok.returncode == 0 and "Keys: from" in ok.stdout
 
 
-def test_keys_fetched_from_the_providers_well_known_url(keys: KeyStore, context: CallContext,
-                                                        default_policy: LoadedPolicy, tmp_path: Path) -> None:
+def test_keys_fetched_from_the_providers_well_known_url(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, tmp_path: Path
+) -> None:
     served: list[str] = []
 
     async def jwks(request: Request) -> JSONResponse:
@@ -221,16 +284,25 @@ def test_keys_fetched_from_the_providers_well_known_url(keys: KeyStore, context:
     assert insecure.returncode == 2 and "https" in insecure.stderr
 
 
-def test_plain_text_with_its_marker_verifies_from_a_file_or_stdin(keys: KeyStore, context: CallContext,
-                                                                 default_policy: LoadedPolicy, tmp_path: Path) -> None:
-    response = {"choices": [{"index": 0, "finish_reason": "stop", "message": {
-        "role": "assistant", "content": "Take the MTR to Admiralty, then walk ten minutes."}}]}
+def test_plain_text_with_its_marker_verifies_from_a_file_or_stdin(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, tmp_path: Path
+) -> None:
+    response = {
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": "Take the MTR to Admiralty, then walk ten minutes."},
+            }
+        ]
+    }
     document = sign(keys, context, default_policy, response)
     attribution = document[FIELD]
     from guardrail.attribution import Attribution
 
-    pasted = "Copied: " * 0 + with_marker(response["choices"][0]["message"]["content"],
-                                          Attribution(attribution["manifest"], attribution["jws"]))
+    pasted = "Copied: " * 0 + with_marker(
+        response["choices"][0]["message"]["content"], Attribution(attribution["manifest"], attribution["jws"])
+    )
     assert cli(tmp_path, pasted, keys).returncode == 0
     assert cli(tmp_path, "", keys, stdin=pasted).returncode == 0
     changed = cli(tmp_path, pasted.replace("ten", "five"), keys)
@@ -265,9 +337,9 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(LEAVES), data=st.data())
-def test_any_single_change_to_any_covered_field_fails(keys: KeyStore, context: CallContext,
-                                                      default_policy: LoadedPolicy, path: tuple[Any, ...],
-                                                      data: st.DataObject) -> None:
+def test_any_single_change_to_any_covered_field_fails(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, path: tuple[Any, ...], data: st.DataObject
+) -> None:
     document = sign(keys, context, default_policy, rich_response())
     original = _get(document, path)
     if isinstance(original, bool) or not isinstance(original, str | int):
@@ -275,17 +347,20 @@ def test_any_single_change_to_any_covered_field_fails(keys: KeyStore, context: C
     elif isinstance(original, int):
         replacement = data.draw(st.integers().filter(lambda n: n != original) | st.text(min_size=1))
     else:
-        replacement = data.draw(st.text().filter(
-            lambda t: unicodedata.normalize("NFC", t) != unicodedata.normalize("NFC", original))
-            | st.none() | st.integers())
+        replacement = data.draw(
+            st.text().filter(lambda t: unicodedata.normalize("NFC", t) != unicodedata.normalize("NFC", original))
+            | st.none()
+            | st.integers()
+        )
     _set(document, path, replacement)
     result = verify_document(document, keyset(keys))
     assert not result.valid, (path, replacement)
 
 
 @pytest.mark.parametrize("edit", ["drop_choice", "drop_field", "add_field", "add_tool_call", "reorder_parts"])
-def test_adding_or_removing_covered_fields_fails(keys: KeyStore, context: CallContext,
-                                                 default_policy: LoadedPolicy, edit: str) -> None:
+def test_adding_or_removing_covered_fields_fails(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy, edit: str
+) -> None:
     document = sign(keys, context, default_policy, rich_response())
     message = document["choices"][0]["message"]
     if edit == "drop_choice":
@@ -295,14 +370,17 @@ def test_adding_or_removing_covered_fields_fails(keys: KeyStore, context: CallCo
     elif edit == "add_field":
         message["reasoning"] = "I was told to say this."
     elif edit == "add_tool_call":
-        message["tool_calls"].append({"id": "call_2", "type": "function", "function": {"name": "pay", "arguments": "{}"}})
+        message["tool_calls"].append(
+            {"id": "call_2", "type": "function", "function": {"name": "pay", "arguments": "{}"}}
+        )
     else:
         document["choices"][1]["message"]["content"].reverse()
     assert verify_document(document, keyset(keys)).status is Status.CONTENT_MISMATCH
 
 
-def test_sdk_nulls_and_uncovered_fields_do_not_matter(keys: KeyStore, context: CallContext,
-                                                      default_policy: LoadedPolicy) -> None:
+def test_sdk_nulls_and_uncovered_fields_do_not_matter(
+    keys: KeyStore, context: CallContext, default_policy: LoadedPolicy
+) -> None:
     """What an SDK adds (explicit nulls) or what is not covered (usage, logprobs) leaves
     a valid answer valid: the hash is over meaning, not one serialisation."""
     document = sign(keys, context, default_policy, rich_response())
@@ -315,6 +393,11 @@ def test_sdk_nulls_and_uncovered_fields_do_not_matter(keys: KeyStore, context: C
 def test_the_page_command_writes_the_verification_page() -> None:
     from guardrail.attribution.page import verify_page
 
-    result = subprocess.run([sys.executable, "-m", "guardrail.cli", "attribution", "page"],
-                            check=False, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", "attribution", "page"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0 and result.stdout == verify_page() and "crypto.subtle.verify" in result.stdout

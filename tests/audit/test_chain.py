@@ -56,8 +56,9 @@ class Lines:
         with closing(sqlite3.connect(self.path)) as connection, connection:
             connection.execute("DELETE FROM entries")
             connection.execute("DELETE FROM sqlite_sequence")  # row ids restart at 1, like line numbers
-            connection.executemany("INSERT INTO entries (time, line) VALUES (0, ?)",
-                                   [(text.rstrip("\n"),) for text in lines])
+            connection.executemany(
+                "INSERT INTO entries (time, line) VALUES (0, ?)", [(text.rstrip("\n"),) for text in lines]
+            )
 
 
 @pytest.fixture(params=sorted(STORES))

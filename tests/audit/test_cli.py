@@ -13,15 +13,21 @@ from guardrail.audit import FolderStore
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "guardrail.cli", "audit", "verify", *args],
-                          check=False, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", "audit", "verify", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_verify_reports_intact_then_the_edited_entry(tmp_path: Path) -> None:
     keys = KeyStore(tmp_path / "keys")
     keys.write_jwks(tmp_path / "jwks.json")
-    store = FolderStore(tmp_path / "audit", signer=lambda h: sign(h, keys.active.private, keys.active.kid),
-                        checkpoint_every=4)
+    store = FolderStore(
+        tmp_path / "audit", signer=lambda h: sign(h, keys.active.private, keys.active.kid), checkpoint_every=4
+    )
     for i in range(10):
         store.append("call", {"request_id": f"r{i}"})
     ok = run(str(tmp_path / "audit"))

@@ -8,62 +8,30 @@ import errno
 import json
 import os
 import stat
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guardrail.adapters.proxy.records import CallRecords
 from guardrail.attribution import KeyStore, load_jwks
 from guardrail.audit import FolderStore, SqliteStore, verify_trail
+from guardrail.audit.records import CallRecords
 from guardrail.audit.settings import TrailSettings
 from guardrail.errors import ConfigurationError
+from tests.audit.disks import fill
 
 PAD = "x" * 400  # a call record of about 600 bytes
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KiB tmpfs (root only; SQLite's WAL needs more than 64 KiB to start); skipped where mounting is not permitted."""
-    where = tmp_path / "disk"
-    where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(where)],
-                             capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    """Take every free byte of ``disk``; delete the file returned to free them."""
-    filler = disk / "filler"
-    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        for size in (65536, 4096, 512, 64, 1):
-            try:
-                while os.write(descriptor, b"\0" * size):
-                    pass
-            except OSError as error:
-                assert error.errno == errno.ENOSPC
-    finally:
-        os.close(descriptor)
-    return filler
 
 
 TRAILS = {"folder": "audit", "sqlite": "audit.sqlite3"}
 
 
 @pytest.mark.parametrize("kind", sorted(TRAILS))
-def test_a_full_disk_loses_records_visibly_and_the_trail_verifies_after(small_disk: Path, tmp_path: Path,
-                                                                        kind: str) -> None:
+def test_a_full_disk_loses_records_visibly_and_the_trail_verifies_after(
+    small_disk: Path, tmp_path: Path, kind: str
+) -> None:
     keys = KeyStore(tmp_path / "keys")
-    records = CallRecords(small_disk / "data" / TRAILS[kind], keys.active,
-                          settings=TrailSettings(checkpoint_every=10))
+    records = CallRecords(small_disk / "data" / TRAILS[kind], keys.active, settings=TrailSettings(checkpoint_every=10))
     assert all(records.write({"request_id": f"before-{i}", "pad": PAD}) for i in range(5))
     filler = fill(small_disk)
     written = [records.write({"request_id": f"full-{i}", "pad": PAD}) for i in range(7)]
@@ -102,11 +70,16 @@ def test_a_short_write_is_cut_back_and_reported(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.parametrize(("durability", "expected"), [("record", 9), ("batch", 1)])
-def test_fsync_follows_the_durability_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              durability: str, expected: int) -> None:
+def test_fsync_follows_the_durability_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, durability: str, expected: int
+) -> None:
     now = [1_000.0]
-    store = FolderStore(tmp_path / "audit", durability=durability, sync_window=1.0,  # type: ignore[arg-type]
-                        clock=lambda: now[0])
+    store = FolderStore(
+        tmp_path / "audit",
+        durability=durability,
+        sync_window=1.0,  # type: ignore[arg-type]
+        clock=lambda: now[0],
+    )
     synced: list[int] = []
     monkeypatch.setattr(os, "fsync", lambda descriptor: synced.append(descriptor))
     for _ in range(9):

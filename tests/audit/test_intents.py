@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from guardrail.adapters.proxy.records import CallRecords
 from guardrail.attribution import KeyStore
 from guardrail.audit import verify_trail
 from guardrail.audit.intents import alive, writer
+from guardrail.audit.records import CallRecords
 from guardrail.audit.render import render_markdown
 from guardrail.audit.report import summarise
 from guardrail.audit.settings import TrailSettings
@@ -22,8 +22,11 @@ SETTINGS = TrailSettings(checkpoint_every=4)
 
 
 def kinds(trail: Path) -> list[tuple[str, dict[str, object]]]:
-    return [(e["kind"], e["record"]) for day in sorted(trail.glob("audit-*.jsonl"))
-            for e in map(json.loads, day.read_text().splitlines())]
+    return [
+        (e["kind"], e["record"])
+        for day in sorted(trail.glob("audit-*.jsonl"))
+        for e in map(json.loads, day.read_text().splitlines())
+    ]
 
 
 def begin_and_die(trail: str, keys: str, count: int) -> None:
@@ -60,8 +63,9 @@ def test_open_intents_of_a_dead_writer_are_closed_as_interrupted(tmp_path: Path)
     assert "Calls the proxy handled: 6 (3 recorded, 0 lost, 3 interrupted)" in page
 
 
-def test_a_record_lost_to_a_full_disk_closes_its_intent_through_the_gap_entry(tmp_path: Path,
-                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_record_lost_to_a_full_disk_closes_its_intent_through_the_gap_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     records = CallRecords(tmp_path / "audit", KeyStore(tmp_path / "keys").active, settings=SETTINGS)
     records.begin("r1")
     working = records.store.append

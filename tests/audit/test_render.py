@@ -11,10 +11,27 @@ HOSTILE = "<img src=x onerror=alert(1)>\n## Forged heading\n| forged | row |\n[c
 
 
 def test_values_from_records_cannot_add_html_lines_links_or_cells() -> None:
-    records = [{"status": 400, "tenant": HOSTILE, "use_case": HOSTILE, "risk_tier": "low", "error": HOSTILE,
-                "checks": [{"check": HOSTILE, "stage": "input", "decision": "deny", "reason": HOSTILE,
-                            "dimensions": ["system_security"], "principles": ["compliance"], "entities": {HOSTILE: 1},
-                            "error": {"type": HOSTILE, "outcome": "failed_open"}}]}]
+    records = [
+        {
+            "status": 400,
+            "tenant": HOSTILE,
+            "use_case": HOSTILE,
+            "risk_tier": "low",
+            "error": HOSTILE,
+            "checks": [
+                {
+                    "check": HOSTILE,
+                    "stage": "input",
+                    "decision": "deny",
+                    "reason": HOSTILE,
+                    "dimensions": ["system_security"],
+                    "principles": ["compliance"],
+                    "entities": {HOSTILE: 1},
+                    "error": {"type": HOSTILE, "outcome": "failed_open"},
+                }
+            ],
+        }
+    ]
     report = ChainReport(entries=1, calls=1, warnings=[HOSTILE])
     page = render_markdown(summarise(records, report, period={"tenant": HOSTILE}))
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
-from guardrail.adapters.proxy.records import CallRecords
 from guardrail.attribution import KeyStore, load_jwks
 from guardrail.attribution.jws import sign
 from guardrail.audit import verify_trail
 from guardrail.audit.chain import GENESIS, checkpoint, line, seal
+from guardrail.audit.records import CallRecords
 from guardrail.audit.settings import TrailSettings, WitnessSettings
 from guardrail.audit.verify import ChainReport, Witnessed
 from guardrail.audit.witness import read_witness
@@ -67,13 +67,21 @@ def build(tmp_path: Path, url: str, store: str = "audit") -> Scene:
     witness_file = tmp_path / "other-volume" / "witness.jsonl"
     witness_file.parent.mkdir()
     trail_id = f"t-{tmp_path.name[-40:]}".replace("[", "-").replace("]", "")
-    settings = TrailSettings(checkpoint_every=EVERY, trail_id=trail_id,
-                             witnesses=[WitnessSettings(file=witness_file), WitnessSettings(url=url)])
+    settings = TrailSettings(
+        checkpoint_every=EVERY,
+        trail_id=trail_id,
+        witnesses=[WitnessSettings(file=witness_file), WitnessSettings(url=url)],
+    )
     records = CallRecords(data / store, keys.active, settings=settings)
     for i in range(23):
         blocked = i in (3, 17)
-        records.write({"request_id": f"r{i}", "status": 403 if blocked else 200,
-                       "input_decision": "block" if blocked else "allow"})
+        records.write(
+            {
+                "request_id": f"r{i}",
+                "status": 403 if blocked else 200,
+                "input_decision": "block" if blocked else "allow",
+            }
+        )
     records.close()  # the shutdown checkpoint, and the witnesses served
     jwks = load_jwks((data / "checkpoint-jwks.json").read_text())
     return Scene(data, data / store, keys, jwks, witness_file, url, trail_id)
@@ -102,17 +110,20 @@ def rewrite(trail: Path, new: list[dict[str, Any]], *, sides: bool = True) -> No
         return
     with closing(sqlite3.connect(trail)) as connection, connection:
         connection.execute("DELETE FROM entries")
-        connection.executemany("INSERT INTO entries (time, line) VALUES (?, ?)",
-                               [(e["time"], line(e).decode().rstrip("\n")) for e in new])
+        connection.executemany(
+            "INSERT INTO entries (time, line) VALUES (?, ?)", [(e["time"], line(e).decode().rstrip("\n")) for e in new]
+        )
         if sides:
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('head', ?)", (json.dumps(head),))
             if last_checkpoint is not None:
-                connection.execute("INSERT OR REPLACE INTO meta VALUES ('checkpoint', ?)",
-                                   (json.dumps(last_checkpoint["record"]),))
+                connection.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('checkpoint', ?)", (json.dumps(last_checkpoint["record"]),)
+                )
 
 
-def rechain(old: list[dict[str, Any]], signer: Any, *, every: int | None = EVERY,
-            start: tuple[int, str] = (0, GENESIS)) -> list[dict[str, Any]]:
+def rechain(
+    old: list[dict[str, Any]], signer: Any, *, every: int | None = EVERY, start: tuple[int, str] = (0, GENESIS)
+) -> list[dict[str, Any]]:
     """Seal the non-checkpoint entries again, in order, with fresh checkpoints (or none)."""
     new: list[dict[str, Any]] = []
     seq, prev = start
@@ -140,8 +151,9 @@ def test_an_untouched_trail_matches_both_witnesses(tmp_path: Path, witness_serve
 
 
 @pytest.mark.parametrize("store", ["audit", "audit.sqlite3"])
-def test_truncation_to_an_earlier_checkpoint_with_side_files_to_match(tmp_path: Path, witness_server: str,
-                                                                      store: str) -> None:
+def test_truncation_to_an_earlier_checkpoint_with_side_files_to_match(
+    tmp_path: Path, witness_server: str, store: str
+) -> None:
     scene = build(tmp_path, witness_server, store)
     old = entries(scene.trail)
     cut = [e["seq"] for e in old if e["kind"] == "checkpoint"][2]  # keep up to the third checkpoint
@@ -169,8 +181,9 @@ def test_sqlite_delete_from_meta_fails(tmp_path: Path, witness_server: str) -> N
 
 
 @pytest.mark.parametrize("store", ["audit", "audit.sqlite3"])
-def test_a_blocked_call_rewritten_as_allowed_and_resigned_with_the_local_key(tmp_path: Path, witness_server: str,
-                                                                             store: str) -> None:
+def test_a_blocked_call_rewritten_as_allowed_and_resigned_with_the_local_key(
+    tmp_path: Path, witness_server: str, store: str
+) -> None:
     scene = build(tmp_path, witness_server, store)
     old = entries(scene.trail)
     for entry in old:
@@ -191,8 +204,9 @@ def test_a_rewrite_dropping_later_checkpoints_is_caught(tmp_path: Path, witness_
     later = [e for e in old if e["seq"] >= edited["seq"] and e["kind"] != "checkpoint"]
     rewrite(scene.trail, kept + rechain(later, None, every=None, start=(kept[-1]["seq"], kept[-1]["hash"])))
     report = scene.verify(witnesses=False)
-    assert report.problem is not None and "after the last checkpoint, more than the interval of 5" in \
-        report.problem.reason
+    assert (
+        report.problem is not None and "after the last checkpoint, more than the interval of 5" in report.problem.reason
+    )
     report = scene.verify()
     assert report.problem is not None and "the trail was rewritten" in report.problem.reason
 
@@ -246,10 +260,20 @@ def test_a_lowered_or_garbage_head_is_detected(tmp_path: Path, witness_server: s
 def test_the_http_witness_refuses_a_second_hash_for_a_seq(tmp_path: Path, witness_server: str) -> None:
     scene = build(tmp_path, witness_server)
     (first, *_) = read_witness(witness_server, scene.trail_id)
-    forged = {"trail": scene.trail_id, "seq": first.seq, "hash": "sha256:" + "1" * 64, "time": 1.0,
-              "checkpoint_seq": first.seq + 1, "jws": "x.y.z"}
-    request = urllib.request.Request(witness_server + "/v1/checkpoints", data=json.dumps(forged).encode(),
-                                     headers={"content-type": "application/json"}, method="POST")
+    forged = {
+        "trail": scene.trail_id,
+        "seq": first.seq,
+        "hash": "sha256:" + "1" * 64,
+        "time": 1.0,
+        "checkpoint_seq": first.seq + 1,
+        "jws": "x.y.z",
+    }
+    request = urllib.request.Request(
+        witness_server + "/v1/checkpoints",
+        data=json.dumps(forged).encode(),
+        headers={"content-type": "application/json"},
+        method="POST",
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=5)
     assert refused.value.code == 409
@@ -258,8 +282,13 @@ def test_the_http_witness_refuses_a_second_hash_for_a_seq(tmp_path: Path, witnes
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "guardrail.cli", "audit", "verify", *args], check=False,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", "audit", "verify", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_needs_a_key_and_checks_witnesses(tmp_path: Path, witness_server: str) -> None:
@@ -271,8 +300,17 @@ def test_cli_needs_a_key_and_checks_witnesses(tmp_path: Path, witness_server: st
     no_key = cli(str(scene.trail))
     assert no_key.returncode == 1 and "no key set" in no_key.stdout
     assert cli(str(scene.trail), "--no-signatures").returncode == 0
-    good = cli(str(scene.trail), "--jwks", str(apart), "--witness", str(scene.witness_file),
-               "--witness", witness_server, "--trail-id", scene.trail_id)
+    good = cli(
+        str(scene.trail),
+        "--jwks",
+        str(apart),
+        "--witness",
+        str(scene.witness_file),
+        "--witness",
+        witness_server,
+        "--trail-id",
+        scene.trail_id,
+    )
     assert good.returncode == 0, good.stdout + good.stderr
     assert "23 calls, 6 checkpoints, 12 witnessed, signatures checked" in good.stdout
     old = entries(scene.trail)

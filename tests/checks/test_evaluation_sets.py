@@ -17,8 +17,16 @@ from guardrail.runtime import Guard
 from guardrail.testing.check_evaluation import evaluate, summary
 
 DATA = Path(__file__).parent / "data"
-REFUSAL_SETS = ["prompt_injection", "prohibited_use", "prompt_injection_holdout", "prohibited_use_holdout",
-                "blind", "blind_v2", "blind_v3", "blind_v4"]
+REFUSAL_SETS = [
+    "prompt_injection",
+    "prohibited_use",
+    "prompt_injection_holdout",
+    "prohibited_use_holdout",
+    "blind",
+    "blind_v2",
+    "blind_v3",
+    "blind_v4",
+]
 
 
 @pytest.mark.parametrize("name", REFUSAL_SETS)

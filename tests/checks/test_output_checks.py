@@ -19,7 +19,8 @@ def guard(tmp_path_factory: pytest.TempPathFactory) -> Guard:
     folder = tmp_path_factory.mktemp("ip")
     (folder / "book.txt").write_text(PROTECTED, encoding="utf-8")
     policy = folder / "p.yaml"
-    policy.write_text(f"""
+    policy.write_text(
+        f"""
 id: outputs
 version: "1"
 default_use_case: chat
@@ -39,11 +40,13 @@ checks:
     dimensions: [intellectual_property]
     principles: [compliance]
     settings:
-      texts: [{{id: book, path: "{folder / 'book.txt'}"}}]
+      texts: [{{id: book, path: "{folder / "book.txt"}"}}]
       shingle: 8
       min_tokens: 30
       action: block
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return Guard(load_policy(str(policy)))
 
 
@@ -52,7 +55,9 @@ def answer(text: str) -> dict[str, object]:
 
 
 def test_an_uncited_answer_is_marked_unverifiable_where_sources_are_required(guard: Guard) -> None:
-    request = guard.guard_request([{"role": "user", "content": "What does the law say?"}], guard.context(use_case="legal"))
+    request = guard.guard_request(
+        [{"role": "user", "content": "What does the law say?"}], guard.context(use_case="legal")
+    )
     plain = guard.guard_response(answer("It says you may."), request)
     assert plain.verdict.decision is Decision.WARN and plain.verdict.reason == "reliability.unverifiable"
     assert plain.response["choices"][0]["message"]["content"].endswith(DEFAULT_NOTICE)
@@ -68,7 +73,7 @@ def test_an_uncited_stream_gets_the_notice_at_its_end(guard: Guard) -> None:
     words = "It says you may do this, and the rest of the answer is long enough to be released in parts."
     sent = []
     for i in range(0, len(words), 7):
-        for chunk in stream.feed({"id": "x", "choices": [{"index": 0, "delta": {"content": words[i:i + 7]}}]}):
+        for chunk in stream.feed({"id": "x", "choices": [{"index": 0, "delta": {"content": words[i : i + 7]}}]}):
             sent += [c["delta"].get("content") or "" for c in chunk["choices"]]
     for chunk in stream.feed({"id": "x", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}):
         sent += [c["delta"].get("content") or "" for c in chunk["choices"]]
@@ -81,7 +86,7 @@ def test_long_verbatim_copies_are_refused_short_quotes_are_not(guard: Guard) -> 
     verdict = guard.guard_response(answer(copied), request).verdict
     assert verdict.blocked and verdict.reason == "intellectual_property.verbatim_overlap"
     (finding,) = verdict.findings if verdict.findings else verdict.steps[-1].verdict.findings
-    assert finding.rule == "book:50_tokens" and copied[finding.start:finding.end].startswith("PROTECTED10")
+    assert finding.rule == "book:50_tokens" and copied[finding.start : finding.end].startswith("PROTECTED10")
     short = "A short quote: " + " ".join(f"protected{i}" for i in range(10, 35))
     assert not guard.guard_response(answer(short), request).verdict.blocked
 
@@ -90,7 +95,8 @@ def test_a_protected_text_that_is_missing_stops_start_up(tmp_path: Path) -> None
     from guardrail.errors import PolicyError
 
     policy = tmp_path / "p.yaml"
-    policy.write_text("""
+    policy.write_text(
+        """
 id: p
 version: "1"
 default_use_case: chat
@@ -102,6 +108,8 @@ checks:
     dimensions: [intellectual_property]
     principles: [compliance]
     settings: {texts: [{id: book, path: /nonexistent/book.txt}]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     with pytest.raises(PolicyError, match=r"checks\[0\]\.settings.*not a readable file"):
         load_policy(str(policy))

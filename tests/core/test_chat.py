@@ -6,14 +6,26 @@ from guardrail.core.chat import collect_texts, map_texts, replace_texts
 
 MESSAGES = [
     {"role": "system", "content": "You help Chan."},
-    {"role": "user", "name": "Tai_Man", "content": [
-        {"type": "text", "text": "Call Chan"},
-        {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
-    ]},
-    {"role": "assistant", "content": None, "tool_calls": [
-        {"id": "c1", "type": "function", "function": {"name": "lookup", "arguments": json.dumps({"who": "Chan", "ids": ["Chan 1", 7], "n": 3})}},
-        {"id": "c2", "type": "function", "function": {"name": "broken", "arguments": '{"who": "Chan'}},
-    ]},
+    {
+        "role": "user",
+        "name": "Tai_Man",
+        "content": [
+            {"type": "text", "text": "Call Chan"},
+            {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
+        ],
+    },
+    {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {
+                "id": "c1",
+                "type": "function",
+                "function": {"name": "lookup", "arguments": json.dumps({"who": "Chan", "ids": ["Chan 1", 7], "n": 3})},
+            },
+            {"id": "c2", "type": "function", "function": {"name": "broken", "arguments": '{"who": "Chan'}},
+        ],
+    },
     {"role": "tool", "tool_call_id": "c1", "content": "Chan lives here"},
     {"role": "assistant", "content": "", "refusal": None, "function_call": {"name": "f", "arguments": '{"a": "Chan"}'}},
 ]
@@ -68,7 +80,9 @@ def test_unchanged_messages_are_returned_as_they_were() -> None:
 
 
 def test_rewritten_names_stay_within_openai_charset() -> None:
-    out = map_texts([{"role": "user", "name": "Tai_Man", "content": "x"}], lambda s: "<PERSON> 陳" if s.kind == "name" else s.text)
+    out = map_texts(
+        [{"role": "user", "name": "Tai_Man", "content": "x"}], lambda s: "<PERSON> 陳" if s.kind == "name" else s.text
+    )
     assert out[0]["name"] == "_PERSON___"
 
 

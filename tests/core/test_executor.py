@@ -82,8 +82,9 @@ def test_a_check_with_too_many_stuck_runs_is_skipped_as_stalled_and_recovers() -
 
 def test_a_stalled_check_is_recorded_against_itself_without_running() -> None:
     hangs = Hangs()
-    pipeline = Pipeline([Step("hangs", hangs, fail_closed=False, timeout_seconds=0.3),
-                         Step("quick", Quick(), timeout_seconds=1)])
+    pipeline = Pipeline(
+        [Step("hangs", hangs, fail_closed=False, timeout_seconds=0.3), Step("quick", Quick(), timeout_seconds=1)]
+    )
     try:
         with ThreadPoolExecutor(20) as callers:  # more than the per-check limit of stuck runs
             verdicts = list(callers.map(lambda _: pipeline(PAYLOAD, CONTEXT), range(20)))

@@ -30,7 +30,9 @@ def test_every_text_of_a_parameter_is_visited_and_rewritten(name: str, sample: o
     payload = Payload(Stage.INPUT, (USER,), params)
     texts = [slot for slot in payload_texts(payload) if slot.location != "messages[0].content"]
     assert len([slot for slot in texts if PLANTED_TEXT in slot.text]) == sample.texts
-    rewritten = replace_payload_texts(payload, [slot.text.replace(PLANTED_TEXT, "<X>") for slot in payload_texts(payload)])
+    rewritten = replace_payload_texts(
+        payload, [slot.text.replace(PLANTED_TEXT, "<X>") for slot in payload_texts(payload)]
+    )
     assert PLANTED_TEXT not in json.dumps(rewritten.params, ensure_ascii=False)
     json.dumps(rewritten.params)  # still JSON
     if sample.texts == 0:
@@ -49,16 +51,21 @@ def test_every_text_of_a_message_is_visited_with_its_role(role: str, sample: obj
 
 
 def test_parts_no_check_can_read_are_reported_with_their_location() -> None:
-    message = {"role": "user", "content": [
-        {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
-        {"type": "image_url", "image_url": {"url": "https://example.com/a.png?name=x"}},
-        {"type": "input_audio", "input_audio": {"data": "AAAA", "format": "wav"}},
-        {"type": "file", "file": {"file_data": "AAAA", "filename": "scan.pdf"}},
-    ]}
+    message = {
+        "role": "user",
+        "content": [
+            {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}},
+            {"type": "image_url", "image_url": {"url": "https://example.com/a.png?name=x"}},
+            {"type": "input_audio", "input_audio": {"data": "AAAA", "format": "wav"}},
+            {"type": "file", "file": {"file_data": "AAAA", "filename": "scan.pdf"}},
+        ],
+    }
     found = validate_request([message])
-    assert found.binaries == [("messages[0].content[0].image_url.url", "image"),
-                              ("messages[0].content[2].input_audio.data", "audio"),
-                              ("messages[0].content[3].file.file_data", "file")]
+    assert found.binaries == [
+        ("messages[0].content[0].image_url.url", "image"),
+        ("messages[0].content[2].input_audio.data", "audio"),
+        ("messages[0].content[3].file.file_data", "file"),
+    ]
     locations = [slot.location for slot in payload_texts(Payload(Stage.INPUT, (message,)))]
     assert locations == ["messages[0].content[1].image_url.url", "messages[0].content[3].file.filename"]
 
@@ -67,8 +74,12 @@ def test_parts_no_check_can_read_are_reported_with_their_location() -> None:
     ("messages", "params", "location", "code"),
     [
         ([USER], {"api_base": "http://elsewhere"}, "api_base", "unknown_parameter"),
-        ([USER], {"tools": [{"type": "function", "function": {"name": "f", "x": 1}}]}, "tools[0].function.x",
-         "unknown_parameter"),
+        (
+            [USER],
+            {"tools": [{"type": "function", "function": {"name": "f", "x": 1}}]},
+            "tools[0].function.x",
+            "unknown_parameter",
+        ),
         ([USER], {"tools": [{"type": "retrieval"}]}, "tools[0].type", "invalid_request"),
         ([USER], {"temperature": "hot"}, "temperature", "invalid_request"),
         ([USER], {"temperature": True}, "temperature", "invalid_request"),
@@ -76,20 +87,40 @@ def test_parts_no_check_can_read_are_reported_with_their_location() -> None:
         ([USER], {"logit_bias": {"Chan": 1}}, "logit_bias.Chan", "invalid_request"),
         ([USER], {"metadata": {"k": ["nested"]}}, "metadata.k", "invalid_request"),
         ([USER], {"stop": 5}, "stop", "invalid_request"),
-        ([{"role": "user", "content": [{"type": "text", "text": {"nested": "object"}}]}], {},
-         "messages[0].content[0].text", "invalid_request"),
-        ([{"role": "user", "content": [{"type": "text", "text": "x", "note": "y"}]}], {},
-         "messages[0].content[0].note", "unknown_parameter"),
-        ([{"role": "user", "content": [{"type": "video", "video": "y"}]}], {}, "messages[0].content[0].type",
-         "invalid_request"),
+        (
+            [{"role": "user", "content": [{"type": "text", "text": {"nested": "object"}}]}],
+            {},
+            "messages[0].content[0].text",
+            "invalid_request",
+        ),
+        (
+            [{"role": "user", "content": [{"type": "text", "text": "x", "note": "y"}]}],
+            {},
+            "messages[0].content[0].note",
+            "unknown_parameter",
+        ),
+        (
+            [{"role": "user", "content": [{"type": "video", "video": "y"}]}],
+            {},
+            "messages[0].content[0].type",
+            "invalid_request",
+        ),
         ([{"role": "wizard", "content": "x"}], {}, "messages[0].role", "invalid_request"),
-        ([{"role": "user", "content": [{"type": "refusal", "refusal": "x"}]}], {}, "messages[0].content[0].type",
-         "invalid_request"),
+        (
+            [{"role": "user", "content": [{"type": "refusal", "refusal": "x"}]}],
+            {},
+            "messages[0].content[0].type",
+            "invalid_request",
+        ),
         ([{"role": "system", "content": "x", "tool_calls": []}], {}, "messages[0].tool_calls", "unknown_parameter"),
         ([{"role": "tool", "content": "x"}], {}, "messages[0].tool_call_id", "invalid_request"),
         ([{"content": "x"}], {}, "messages[0].role", "invalid_request"),
-        ([{"role": "assistant", "tool_calls": [{"id": 5, "function": {"name": "f", "arguments": "{}"}}]}], {},
-         "messages[0].tool_calls[0].id", "invalid_request"),
+        (
+            [{"role": "assistant", "tool_calls": [{"id": 5, "function": {"name": "f", "arguments": "{}"}}]}],
+            {},
+            "messages[0].tool_calls[0].id",
+            "invalid_request",
+        ),
     ],
 )
 def test_a_field_that_cannot_be_checked_is_refused_by_its_location(

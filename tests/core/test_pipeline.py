@@ -47,7 +47,9 @@ class Crash:
 
 
 def test_results_are_keyed_by_configured_name_in_order() -> None:
-    pipeline = Pipeline([Step("first", Recorder(Verdict(Decision.ALLOW))), Step("second", Recorder(Verdict(Decision.WARN, reason="w")))])
+    pipeline = Pipeline(
+        [Step("first", Recorder(Verdict(Decision.ALLOW))), Step("second", Recorder(Verdict(Decision.WARN, reason="w")))]
+    )
     verdict = pipeline(PAYLOAD, CONTEXT)
     assert [s.name for s in verdict.steps] == ["first", "second"]
     assert verdict.by_name()["second"].verdict.reason == "w"
@@ -107,7 +109,12 @@ def test_a_check_returning_garbage_counts_as_a_failure() -> None:
 
 def test_a_pipeline_is_a_check_and_nests() -> None:
     inner = Pipeline([Step("upper", Upper())])
-    outer = Pipeline([Step("inner", inner), Step("tail", Recorder(Verdict(Decision.AUDIT, findings=(Finding("X", 0, 1, 1.0, "r"),))))])
+    outer = Pipeline(
+        [
+            Step("inner", inner),
+            Step("tail", Recorder(Verdict(Decision.AUDIT, findings=(Finding("X", 0, 1, 1.0, "r"),)))),
+        ]
+    )
     verdict = outer(PAYLOAD, CONTEXT)
     assert verdict.by_name()["inner"].verdict.by_name()["upper"].verdict.decision is Decision.MODIFY
     assert verdict.payload is not None and verdict.payload.messages[0]["content"] == "HELLO"
@@ -133,8 +140,13 @@ class Sleeper:
 
 def test_checks_with_timeouts_that_finish_in_time_run_in_order_and_pass_the_payload_on() -> None:
     after = Recorder(Verdict(Decision.ALLOW))
-    pipeline = Pipeline([Step("upper", Upper(), timeout_seconds=5), Step("quick", Sleeper(0.01), timeout_seconds=5),
-                         Step("after", after)])
+    pipeline = Pipeline(
+        [
+            Step("upper", Upper(), timeout_seconds=5),
+            Step("quick", Sleeper(0.01), timeout_seconds=5),
+            Step("after", after),
+        ]
+    )
     verdict = pipeline(PAYLOAD, CONTEXT)
     assert [s.name for s in verdict.steps] == ["upper", "quick", "after"]
     assert all(s.verdict.failure is None for s in verdict.steps)
@@ -145,8 +157,9 @@ def test_checks_with_timeouts_that_finish_in_time_run_in_order_and_pass_the_payl
 def test_a_check_past_its_timeout_fails_open_and_the_rest_still_run() -> None:
     after = Recorder(Verdict(Decision.ALLOW))
     hung = Sleeper(1.0)
-    pipeline = Pipeline([Step("upper", Upper()), Step("hung", hung, fail_closed=False, timeout_seconds=0.1),
-                         Step("after", after)])
+    pipeline = Pipeline(
+        [Step("upper", Upper()), Step("hung", hung, fail_closed=False, timeout_seconds=0.1), Step("after", after)]
+    )
     started = time.perf_counter()
     verdict = pipeline(PAYLOAD, CONTEXT)
     assert time.perf_counter() - started < 0.8  # not held for the hung check's full second
@@ -176,8 +189,12 @@ def test_a_timeout_counts_from_the_start_of_its_own_check() -> None:
 
 def test_a_timeout_is_kept_even_after_a_check_with_a_longer_one() -> None:
     """The watcher must not sleep through a short deadline while waiting on a long one."""
-    pipeline = Pipeline([Step("long", Sleeper(0.0), timeout_seconds=30),
-                         Step("hung", Sleeper(2.0), fail_closed=False, timeout_seconds=0.1)])
+    pipeline = Pipeline(
+        [
+            Step("long", Sleeper(0.0), timeout_seconds=30),
+            Step("hung", Sleeper(2.0), fail_closed=False, timeout_seconds=0.1),
+        ]
+    )
     started = time.perf_counter()
     verdict = pipeline(PAYLOAD, CONTEXT)
     assert time.perf_counter() - started < 1.0

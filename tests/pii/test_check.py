@@ -10,8 +10,22 @@ PLANTED = ("Chan Tai Man", "A123456(3)", "9123 4567", "chan.tm@example.com", "�
 REQUEST = (
     {"role": "system", "content": "Customer Chan Tai Man, HKID A123456(3)."},
     {"role": "user", "content": [{"type": "text", "text": "Call 9123 4567 or chan.tm@example.com"}]},
-    {"role": "assistant", "content": None, "tool_calls": [{"id": "1", "type": "function", "function": {
-        "name": "crm_lookup", "arguments": json.dumps({"customer": "陳大文", "phone": "6123 4567", "limit": 5}, ensure_ascii=False)}}]},
+    {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {
+                "id": "1",
+                "type": "function",
+                "function": {
+                    "name": "crm_lookup",
+                    "arguments": json.dumps(
+                        {"customer": "陳大文", "phone": "6123 4567", "limit": 5}, ensure_ascii=False
+                    ),
+                },
+            }
+        ],
+    },
     {"role": "tool", "tool_call_id": "1", "content": "陳大文 lives at 九龍彌敦道264號40樓A室"},
 )
 
@@ -25,8 +39,10 @@ def test_every_role_part_and_tool_argument_is_redacted(pii_check: PersonalDataCh
     args = json.loads(verdict.payload.messages[2]["tool_calls"][0]["function"]["arguments"])
     assert args == {"customer": "<PERSON>", "phone": "<PHONE_NUMBER>", "limit": 5}
     assert {f.location for f in verdict.findings} >= {
-        "messages[0].content", "messages[1].content[0].text",
-        "messages[2].tool_calls[0].function.arguments$.customer", "messages[3].content",
+        "messages[0].content",
+        "messages[1].content[0].text",
+        "messages[2].tool_calls[0].function.arguments$.customer",
+        "messages[3].content",
     }
 
 

@@ -53,9 +53,7 @@ def _redactor(findings: list[Found]) -> Callable[[str], tuple[str, Iterable[Foun
 
 
 def test_exact_findings_remove_and_cover_everything() -> None:
-    score = score_spans(
-        [_row()], _redactor([Found("PERSON", *NAME), Found("PHONE_NUMBER", *PHONE)])
-    )
+    score = score_spans([_row()], _redactor([Found("PERSON", *NAME), Found("PHONE_NUMBER", *PHONE)]))
     person, phone = score.tallies[("PERSON", "en")], score.tallies[("PHONE", "en")]
     assert (person.planted, person.removed, person.covered) == (1, 1, 1)
     assert (phone.planted, phone.removed, phone.covered, phone.findings) == (1, 1, 1, 1)
@@ -67,9 +65,7 @@ def test_exact_findings_remove_and_cover_everything() -> None:
 def test_a_surviving_part_is_a_leak_even_when_half_is_covered() -> None:
     # "9123" found covers half the phone's digits, but "4567" survives: a leak. "Chan Tai"
     # found leaves the lone token "Man", which the name rule does not count as a leak.
-    score = score_spans(
-        [_row()], _redactor([Found("PERSON", 5, 13), Found("PHONE_NUMBER", 21, 25)])
-    )
+    score = score_spans([_row()], _redactor([Found("PERSON", 5, 13), Found("PHONE_NUMBER", 21, 25)]))
     person, phone = score.tallies[("PERSON", "en")], score.tallies[("PHONE", "en")]
     assert (person.removed, person.covered) == (1, 0)
     assert (phone.removed, phone.covered) == (0, 0)
@@ -120,9 +116,7 @@ def test_decoys_damaged_and_unmatched_findings_are_counted() -> None:
 
 
 def test_languages_are_kept_apart() -> None:
-    score = score_spans(
-        [_row("en"), {**_row("mixed"), "id": "t-2"}], _redactor([Found("PERSON", *NAME)])
-    )
+    score = score_spans([_row("en"), {**_row("mixed"), "id": "t-2"}], _redactor([Found("PERSON", *NAME)]))
     assert score.languages() == ["en", "mixed"]
     assert score.total("en").planted == 2 and score.total().planted == 4
     assert score.total(kinds=["PHONE"]).removed == 0 and score.total(kinds=["PERSON"]).removed == 2
@@ -139,9 +133,7 @@ def test_languages_are_kept_apart() -> None:
         ("12345678-000-03-24", "BR <X>", False),
     ],
 )
-def test_spelled_numbers_ibans_and_brs_follow_the_digit_rule(
-    value: str, redacted: str, expected: bool
-) -> None:
+def test_spelled_numbers_ibans_and_brs_follow_the_digit_rule(value: str, redacted: str, expected: bool) -> None:
     kind = "IBAN" if value.startswith("GB") else "BR" if "-000-" in value else "PHONE"
     assert leaked(kind, value, redacted) is expected
 

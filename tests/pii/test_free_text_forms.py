@@ -75,8 +75,12 @@ FORMS = [
     ("印尼護照號碼C 7 2 1 0 4 5 8，", "C 7 2 1 0 4 5 8"),
     ("P<INDMENON<<ARJUN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nZ4918827<7IND8711089M3209145<<<<<<<<<<<<<<<6", "Z4918827"),
     # Context from a table column's header, however far above
-    ("| Name | Nationality | Passport No. | Phone |\n|---|---|---|---|\n" + "| Lee | HK | — | — |\n" * 6
-     + "| Santos | Philippines | P1234567A | 7558 1065 |", "P1234567A"),
+    (
+        "| Name | Nationality | Passport No. | Phone |\n|---|---|---|---|\n"
+        + "| Lee | HK | — | — |\n" * 6
+        + "| Santos | Philippines | P1234567A | 7558 1065 |",
+        "P1234567A",
+    ),
     ("name,passport,mobile\nSiti,C4419027,75581065\nAna,123456789,31373537\n", "75581065"),
     ("name,passport,mobile\nSiti,C4419027,75581065\nAna,123456789,31373537\n", "123456789"),
     # E-mail and BR
@@ -92,7 +96,10 @@ FORMS = [
     ("我叫蘇曉君，住顯徑邨顯貴樓23樓2318室。", "顯徑邨顯貴樓23樓2318室"),
     ("收：湛先生\n九龍長沙灣道中168號長沙灣廣場2期11樓1105室\n", "九龍長沙灣道中168號長沙灣廣場2期11樓1105室"),
     ("地址係 元朗 天水圍 天恒邨 恒德樓 三十一樓 十二室 係咪", "元朗 天水圍 天恒邨 恒德樓 三十一樓 十二室"),
-    ("內地地址：广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室。", "广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室"),
+    (
+        "內地地址：广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室。",
+        "广东省深圳市南山区粤海街道科苑路88号海韵花园3栋1802室",
+    ),
     ("现居住地址为北京市海淀区中关村南大街5号院12号楼2单元801，手机", "北京市海淀区中关村南大街5号院12号楼2单元801"),
     ("地址：新界 葵涌 石蔭東邨\n蔭 興 樓 1 5 樓 1 5 0 6 室\n電話", "新界 葵涌 石蔭東邨\n蔭 興 樓 1 5 樓 1 5 0 6 室"),
     ("site address 係咪 28樓B室, 3座, 嘉峰臺, 鴨脷洲?", "28樓B室, 3座, 嘉峰臺, 鴨脷洲"),
@@ -102,19 +109,38 @@ FORMS = [
     ("九龍旺角彌敦道580號A地下", "九龍旺角彌敦道580號A地下"),
     # English addresses
     ("Flat A, 18/F, Block 4, Heng Fa Chuen", "Flat A, 18/F, Block 4, Heng Fa Chuen"),
-    ("records show Flat B, 23/F, Harbour Crest, 9 Tak Fung Street, Hung Hom. If", "Flat B, 23/F, Harbour Crest, 9 Tak Fung Street, Hung Hom"),
-    ("Customer: Flat C, twelfth floor, Block four, Laguna City, Lam Tin.", "Flat C, twelfth floor, Block four, Laguna City, Lam Tin"),
-    ("Res. Addr.: FLAT 9 20/F HO MING HOUSE\nLAI YIU ESTATE KWAI CHUNG\n5. Tel", "FLAT 9 20/F HO MING HOUSE\nLAI YIU ESTATE KWAI CHUNG"),
-    ("Ltd\n12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong, Kowloon\nT:", "12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong, Kowloon"),
+    (
+        "records show Flat B, 23/F, Harbour Crest, 9 Tak Fung Street, Hung Hom. If",
+        "Flat B, 23/F, Harbour Crest, 9 Tak Fung Street, Hung Hom",
+    ),
+    (
+        "Customer: Flat C, twelfth floor, Block four, Laguna City, Lam Tin.",
+        "Flat C, twelfth floor, Block four, Laguna City, Lam Tin",
+    ),
+    (
+        "Res. Addr.: FLAT 9 20/F HO MING HOUSE\nLAI YIU ESTATE KWAI CHUNG\n5. Tel",
+        "FLAT 9 20/F HO MING HOUSE\nLAI YIU ESTATE KWAI CHUNG",
+    ),
+    (
+        "Ltd\n12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong, Kowloon\nT:",
+        "12/F, Millennium City 6, 392 Kwun Tong Road, Kwun Tong, Kowloon",
+    ),
     ("Block C, 15/F, Flat 3, Sun Chui Estate, Tai Wai", "Block C, 15/F, Flat 3, Sun Chui Estate, Tai Wai"),
     ("She lives at No. 15 Sheung Wo Che Village, Sha Tin.", "No. 15 Sheung Wo Che Village, Sha Tin"),
     ("pls send to flat d, 12/f, block 5, laguna city thx", "flat d, 12/f, block 5, laguna city"),
-    ("F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui", "F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui"),
-    ("Mr Chan\nFlat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O\n\nDear Mr Chan,",
-     "Flat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O"),
+    (
+        "F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui",
+        "F1at 2D, 5/F, Yu Fung Bui1ding,\n33 Hi11 Road, Shek Tong Tsui",
+    ),
+    (
+        "Mr Chan\nFlat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O\n\nDear Mr Chan,",
+        "Flat 12, 5/F\nKin Ming House\nKin Ming Estate\nTseung Kwan O",
+    ),
     ("收件人：陳大文\n香港九龍\n觀塘道 123 號\n5 樓 A 室\n", "香港九龍\n觀塘道 123 號\n5 樓 A 室"),
-    ("the Premises known as Flat D on the 25th Floor of Tower 3, Festival City, No. 1 Mei Tin Road, Sha Tin (the",
-     "Flat D on the 25th Floor of Tower 3, Festival City, No. 1 Mei Tin Road, Sha Tin"),
+    (
+        "the Premises known as Flat D on the 25th Floor of Tower 3, Festival City, No. 1 Mei Tin Road, Sha Tin (the",
+        "Flat D on the 25th Floor of Tower 3, Festival City, No. 1 Mei Tin Road, Sha Tin",
+    ),
     ("Send to Ko Cheung House, 12 Ko Chiu Road, Yau Tong.", "Ko Cheung House, 12 Ko Chiu Road, Yau Tong"),
     # Code-mixed: Chinese parts in an English address, the estate first
     ("地址: Flat 5B, 12/F, 麗港城 3座", "Flat 5B, 12/F, 麗港城 3座"),
@@ -211,8 +237,10 @@ _LEADS = ["地址：{a}。", "佢住喺{a}，有事搵佢", "寄去{a}啦", "住
 def chinese_addresses(draw: st.DrawFn) -> tuple[str, str]:
     floor = draw(st.integers(1, 45))
     flat = draw(st.sampled_from(["A", "B", "C", "D", "E", "F", "G", "H", f"{floor}{draw(st.integers(1, 20)):02d}"]))
-    value = (f"{draw(st.sampled_from(_DISTRICTS))}{draw(st.sampled_from(_ESTATES))}"
-             f"{draw(st.sampled_from(_BUILDINGS))}{floor}樓{flat}室")
+    value = (
+        f"{draw(st.sampled_from(_DISTRICTS))}{draw(st.sampled_from(_ESTATES))}"
+        f"{draw(st.sampled_from(_BUILDINGS))}{floor}樓{flat}室"
+    )
     return draw(st.sampled_from(_LEADS)).format(a=value), value
 
 
@@ -220,11 +248,21 @@ def chinese_addresses(draw: st.DrawFn) -> tuple[str, str]:
 def english_addresses(draw: st.DrawFn) -> tuple[str, str]:
     floor = draw(st.integers(1, 45))
     flat = draw(st.sampled_from(["A", "B", "C", "D", "12", "3"]))
-    name = draw(st.sampled_from(["Wah Fung House, Ping Shek Estate", "Tower 2, Ocean View", "Block 3, Sunshine Court",
-                                 "Kin Ming House, Kin Ming Estate"]))
+    name = draw(
+        st.sampled_from(
+            [
+                "Wah Fung House, Ping Shek Estate",
+                "Tower 2, Ocean View",
+                "Block 3, Sunshine Court",
+                "Kin Ming House, Kin Ming Estate",
+            ]
+        )
+    )
     district = draw(st.sampled_from(["Kwun Tong", "Tseung Kwan O", "Sha Tin", "Tuen Mun"]))
     value = f"Flat {flat}, {floor}/F, {name}, {district}"
-    lead = draw(st.sampled_from(["Address: {a}\nTel: none", "Please deliver to {a}. Thanks", "My home is {a}, near the MTR."]))
+    lead = draw(
+        st.sampled_from(["Address: {a}\nTel: none", "Please deliver to {a}. Thanks", "My home is {a}, near the MTR."])
+    )
     return lead.format(a=value), value
 
 

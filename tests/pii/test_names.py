@@ -161,14 +161,19 @@ _LABELS = ["Name: {}", "Claimant: {}", '{{"name": "{}"}}', "Dear {},", "Thanks,\
 
 @PROPERTY
 @given(
-    first=st.sampled_from(_GIVEN), last=st.sampled_from(_SURNAMES), form=st.sampled_from(_LABELS),
+    first=st.sampled_from(_GIVEN),
+    last=st.sampled_from(_SURNAMES),
+    form=st.sampled_from(_LABELS),
     spelling=st.sampled_from(["title", "upper", "surname-first"]),
 )
 def test_planted_name_removed_in_any_spelling(
     redactor: Redactor, first: str, last: str, form: str, spelling: str
 ) -> None:
-    name = {"title": f"{first} {last}", "upper": f"{first.upper()} {last.upper()}",
-            "surname-first": f"{last.upper()}, {first}"}[spelling]
+    name = {
+        "title": f"{first} {last}",
+        "upper": f"{first.upper()} {last.upper()}",
+        "surname-first": f"{last.upper()}, {first}",
+    }[spelling]
     text = "Re: case 2291\n" + form.format(name) + "\nThe rest is routine."
     redaction = redactor.redact(text)
     assert first not in redaction.text and first.upper() not in redaction.text
@@ -179,13 +184,22 @@ def test_planted_name_removed_in_any_spelling(
 
 _ZH_SURNAMES = list("陳李張黃何林吳劉蔡楊梁鄭謝郭曾羅")
 _ZH_GIVEN = list("志明嘉欣偉文詠詩家俊美玲子軒淑儀國強")
-_ZH_FORMS = ["姓名：{}\n電話：未提供", "客戶{}先生來電查詢。", '{{"持卡人": "{}"}}', "| 姓名 | 單位 |\n| {} | 12A |",
-             "收件人：{}（請於六點前送到）"]
+_ZH_FORMS = [
+    "姓名：{}\n電話：未提供",
+    "客戶{}先生來電查詢。",
+    '{{"持卡人": "{}"}}',
+    "| 姓名 | 單位 |\n| {} | 12A |",
+    "收件人：{}（請於六點前送到）",
+]
 
 
 @PROPERTY
-@given(surname=st.sampled_from(_ZH_SURNAMES), given_chars=st.lists(st.sampled_from(_ZH_GIVEN), min_size=2, max_size=2),
-       form=st.sampled_from(_ZH_FORMS), simplified=st.booleans())
+@given(
+    surname=st.sampled_from(_ZH_SURNAMES),
+    given_chars=st.lists(st.sampled_from(_ZH_GIVEN), min_size=2, max_size=2),
+    form=st.sampled_from(_ZH_FORMS),
+    simplified=st.booleans(),
+)
 def test_planted_chinese_name_removed_in_either_script(
     redactor: Redactor, surname: str, given_chars: list[str], form: str, simplified: bool
 ) -> None:

@@ -41,8 +41,7 @@ def test_a_name_the_patterns_explained_does_not_need_ner() -> None:
     assert ner_text(text, [(start, start + len("Chan Tai Man"))]) is None
 
 
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
-       st.integers(0, 80), st.integers(0, 10))
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12), st.integers(0, 80), st.integers(0, 10))
 def test_explained_spans_are_found_as_by_comparing_every_span(
     spans: list[tuple[int, int]], start: int, length: int
 ) -> None:

@@ -10,7 +10,11 @@ from guardrail.pii.normalize import _INVISIBLE, normalize
 
 
 def test_every_format_character_counts_as_invisible() -> None:
-    missing = [hex(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf" and not _INVISIBLE.match(chr(c))]
+    missing = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) == "Cf" and not _INVISIBLE.match(chr(c))
+    ]
     assert missing == []
 
 

@@ -50,7 +50,9 @@ TEMPLATES = (
 
 @PROPERTY
 @given(hkid=hkids(), phone=phones(), email=emails(), template=st.sampled_from(TEMPLATES))
-def test_no_planted_identifier_survives(redactor: Redactor, hkid: str, phone: str, email: str, template: tuple[str, str]) -> None:
+def test_no_planted_identifier_survives(
+    redactor: Redactor, hkid: str, phone: str, email: str, template: tuple[str, str]
+) -> None:
     lang, pattern = template
     if lang == "zh-fw":
         hkid, phone = hkid.translate(FULL_WIDTH), phone.translate(FULL_WIDTH)
@@ -76,11 +78,25 @@ def test_idempotent_and_offsets_index_the_original(redactor: Redactor, text: str
 
 
 @PROPERTY
-@given(name=st.sampled_from(["Chan Tai Man", "陳大文", "Wong Ka Yan"]), phone=phones(), note=st.text(alphabet=st.characters(categories=["L", "Zs", "P"]), max_size=40))
-def test_tool_call_arguments_stay_valid_json(pii_check: PersonalDataCheck, context: CallContext, name: str, phone: str, note: str) -> None:
+@given(
+    name=st.sampled_from(["Chan Tai Man", "陳大文", "Wong Ka Yan"]),
+    phone=phones(),
+    note=st.text(alphabet=st.characters(categories=["L", "Zs", "P"]), max_size=40),
+)
+def test_tool_call_arguments_stay_valid_json(
+    pii_check: PersonalDataCheck, context: CallContext, name: str, phone: str, note: str
+) -> None:
     arguments = json.dumps({"customer": {"name": name, "phones": [phone]}, "note": note, "n": 1}, ensure_ascii=False)
-    payload = Payload(Stage.INPUT, ({"role": "assistant", "content": None, "tool_calls": [
-        {"id": "t", "type": "function", "function": {"name": "save", "arguments": arguments}}]},))
+    payload = Payload(
+        Stage.INPUT,
+        (
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{"id": "t", "type": "function", "function": {"name": "save", "arguments": arguments}}],
+            },
+        ),
+    )
     verdict = pii_check(payload, context)
     out = (verdict.payload or payload).messages[0]["tool_calls"][0]["function"]["arguments"]
     parsed = json.loads(out)

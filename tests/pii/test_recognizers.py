@@ -34,8 +34,15 @@ def test_hkid_check_character(prefix: str, digits: str, check: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "valid"),
-    [("G123456(A)", True), ("C567890(9)", True), ("AB987654(3)", True), ("A1234563", True),
-     ("C567890(8)", False), ("c567890 (9)", True), ("ABC123456", False)],
+    [
+        ("G123456(A)", True),
+        ("C567890(9)", True),
+        ("AB987654(3)", True),
+        ("A1234563", True),
+        ("C567890(8)", False),
+        ("c567890 (9)", True),
+        ("ABC123456", False),
+    ],
 )
 def test_hkid_validation(value: str, valid: bool) -> None:
     assert is_valid_hkid(value) is valid
@@ -120,9 +127,24 @@ def test_no_recognizer_relies_on_presidios_context_step(redactor: Redactor) -> N
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(["{}", "{}-{}", "{} {}", "+852 {} {}", "+852{}{}", "00852 {} {}", "(852) {}-{}",
-                        "852-{}{}", "+86 {} {}", "0{}{}"]),
-       st.text("0123456789", min_size=4, max_size=4), st.text("0123456789", min_size=4, max_size=4))
+@given(
+    st.sampled_from(
+        [
+            "{}",
+            "{}-{}",
+            "{} {}",
+            "+852 {} {}",
+            "+852{}{}",
+            "00852 {} {}",
+            "(852) {}-{}",
+            "852-{}{}",
+            "+86 {} {}",
+            "0{}{}",
+        ]
+    ),
+    st.text("0123456789", min_size=4, max_size=4),
+    st.text("0123456789", min_size=4, max_size=4),
+)
 def test_hong_kong_numbers_are_judged_as_parsing_would(style: str, high: str, low: str) -> None:
     """The shortcut for Hong Kong numbers agrees with phonenumbers' parse-and-validate,
     on allocated and unallocated ranges alike."""
@@ -131,11 +153,16 @@ def test_hong_kong_numbers_are_judged_as_parsing_would(style: str, high: str, lo
     assert phone._validity(value, digits) == phone._parsed_validity(value, digits), value
 
 
-def test_literal_gates_never_skip_a_text_a_pattern_matches(redactor: Redactor, dev_corpus: list[dict[str, Any]]) -> None:
+def test_literal_gates_never_skip_a_text_a_pattern_matches(
+    redactor: Redactor, dev_corpus: list[dict[str, Any]]
+) -> None:
     """A pattern recognizer skips texts without its required literals ("號" or "座" for
     a Chinese address): never one its pattern would have matched."""
-    gated = [r for r in redactor._analyzers.patterns.registry.recognizers
-             if isinstance(r, RegexRecognizer) and r._literals is not None]
+    gated = [
+        r
+        for r in redactor._analyzers.patterns.registry.recognizers
+        if isinstance(r, RegexRecognizer) and r._literals is not None
+    ]
     assert {r.name for r in gated} >= {"HkChineseAddressRecognizer"}
     for row in dev_corpus:
         text = normalize(row["text"]).text
@@ -150,4 +177,6 @@ def test_the_registry_sees_recognizers_added_after_a_lookup() -> None:
     assert [r.name for r in registry.get_recognizers("en", ["HK_ID", "PHONE_NUMBER"])] == ["HkIdRecognizer"]
     registry.add_recognizer(PhoneRecognizer())
     assert sorted(r.name for r in registry.get_recognizers("en", ["HK_ID", "PHONE_NUMBER"])) == [
-        "HkIdRecognizer", "HkPhoneRecognizer"]
+        "HkIdRecognizer",
+        "HkPhoneRecognizer",
+    ]

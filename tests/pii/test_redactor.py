@@ -43,7 +43,9 @@ def test_mask_keeps_length(pii_settings: PersonalDataSettings) -> None:
     assert "HKID **********)" in masker.redact(TEXT).text
 
 
-def test_keyed_hash_is_stable_per_value_and_needs_a_key(pii_settings: PersonalDataSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_keyed_hash_is_stable_per_value_and_needs_a_key(
+    pii_settings: PersonalDataSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     hashed = settings(pii_settings, PERSON={"action": "hash"})
     monkeypatch.delenv("GUARDRAIL_HASH_KEY", raising=False)
     with pytest.raises(ConfigurationError, match="GUARDRAIL_HASH_KEY"):

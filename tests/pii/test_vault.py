@@ -80,8 +80,14 @@ def test_expiry_drops_only_expired_conversations_and_keeps_counts_right() -> Non
 
 
 def context(principal: str) -> CallContext:
-    return CallContext(PolicyRef("p", "1", "sha256:x"), "general", RiskTier.LOW, tenant="clinic",
-                       conversation_id="conv-1", principal=principal)
+    return CallContext(
+        PolicyRef("p", "1", "sha256:x"),
+        "general",
+        RiskTier.LOW,
+        tenant="clinic",
+        conversation_id="conv-1",
+        principal=principal,
+    )
 
 
 def test_another_key_of_the_same_tenant_cannot_confirm_a_guess_in_a_known_conversation() -> None:

@@ -44,12 +44,24 @@ def test_hash_ignores_layout_and_comments_but_not_content() -> None:
 @pytest.mark.parametrize(
     ("mutation", "field", "message"),
     [
-        (("version: \"1\"", "version: \"1\"\ncolour: red"), "colour", "Extra inputs"),
+        (('version: "1"', 'version: "1"\ncolour: red'), "colour", "Extra inputs"),
         (("[personal_data_privacy]", "[privacy]"), "checks[0].dimensions[0]", "personal_data_privacy"),
         (("type: personal_data", "type: nonsense"), "checks[0].type", "unknown check type"),
-        (("HK_ID: {action: placeholder}", "HK_ID: {action: shred}"), "checks[0].settings.entities.HK_ID.action", "placeholder"),
-        (("HK_ID: {action: placeholder}", "US_SSN: {action: placeholder}"), "checks[0].settings.entities", "unknown entity"),
-        (("HK_ID: {action: placeholder}", "HK_ID: {action: placeholder, threshold: 2}"), "checks[0].settings.entities.HK_ID.threshold", "less than or equal"),
+        (
+            ("HK_ID: {action: placeholder}", "HK_ID: {action: shred}"),
+            "checks[0].settings.entities.HK_ID.action",
+            "placeholder",
+        ),
+        (
+            ("HK_ID: {action: placeholder}", "US_SSN: {action: placeholder}"),
+            "checks[0].settings.entities",
+            "unknown entity",
+        ),
+        (
+            ("HK_ID: {action: placeholder}", "HK_ID: {action: placeholder, threshold: 2}"),
+            "checks[0].settings.entities.HK_ID.threshold",
+            "less than or equal",
+        ),
         (("default_use_case: chat", "default_use_case: other"), None, "default_use_case"),
         (("{tier: low}", "{tier: medium}"), "use_cases.chat.tier", "unacceptable"),
     ],

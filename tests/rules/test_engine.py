@@ -90,7 +90,8 @@ def test_a_broken_rule_file_is_reported_with_file_and_rule(tmp_path: Path, broke
 def policy_naming(tmp_path: Path, rules: str) -> Path:
     """A policy whose prohibited-use check reads the rule file ``rules``."""
     policy = tmp_path / "p.yaml"
-    policy.write_text(f"""
+    policy.write_text(
+        f"""
 id: p
 version: "1"
 default_use_case: general
@@ -101,7 +102,9 @@ checks:
     dimensions: [crime_prevention]
     principles: [compliance]
     settings: {{rule_sets: ["{rules}"]}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return policy
 
 

@@ -22,8 +22,7 @@ from guardrail.system_security.secrets import SecretsCheck, SecretsSettings
 from guardrail.testing.check_evaluation import load_set
 
 DATA = Path(__file__).resolve().parents[1] / "checks" / "data"
-TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_set(path).values()
-         for item in items]
+TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_set(path).values() for item in items]
 
 
 @pytest.mark.parametrize(
@@ -34,8 +33,19 @@ TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_
         (r"(?:pipe |nail )?bomb", {"bomb"}),
         (r"[sz]ecret\d+", {"secret", "zecret"}),
         (r"\b(?:zero|0)[- ]?day\b", {"#zero-day#", "#zero day#", "#zeroday#", "#0-day#", "#0 day#", "#0day#"}),
-        (r"(?:photos?|pics?) of (?:my|the)\b", {"photo of my#", "photos of my#", "pic of my#", "pics of my#",
-                                                "photo of the#", "photos of the#", "pic of the#", "pics of the#"}),
+        (
+            r"(?:photos?|pics?) of (?:my|the)\b",
+            {
+                "photo of my#",
+                "photos of my#",
+                "pic of my#",
+                "pics of my#",
+                "photo of the#",
+                "photos of the#",
+                "pic of the#",
+                "pics of the#",
+            },
+        ),
         (r"\b(?:hack|log)\s+in", {"#hack#", "#log#"}),
         (r"\b-x", {"-x"}),  # a boundary before "-" asks for a word character there: no mark
         (r"\w+", None),
@@ -102,8 +112,12 @@ LITERAL_SETS = all_literal_sets()
 INDEX = LiteralIndex(Prefilter.of(literals) for literals in LITERAL_SETS)
 
 
-@given(st.sampled_from(TEXTS), st.text(alphabet="ab -_.\n0xiceKILL", max_size=12),
-       st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=60))
+@given(
+    st.sampled_from(TEXTS),
+    st.text(alphabet="ab -_.\n0xiceKILL", max_size=12),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=60),
+)
 def test_the_index_agrees_with_searching_each_literal(base: str, noise: str, at: int, width: int) -> None:
     """The one-pass index must say what may_match says, for whole texts and windows,
     boundary marks included (noise splices word characters next to literals)."""

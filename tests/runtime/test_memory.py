@@ -76,8 +76,10 @@ def test_results_are_not_shared_between_tenants_or_policies(tmp_path: Path) -> N
     other_tenant = guard.guard_request(messages, guard.context(tenant="b"))
     assert _remembered(other_tenant.verdict)["personal-data"] == 0
     other_policy = Guard(load_policy(ROUND_TRIP))
-    assert _remembered(other_policy.guard_request(messages, other_policy.context(tenant="a")).verdict)[
-        "personal-data"] == 0
+    assert (
+        _remembered(other_policy.guard_request(messages, other_policy.context(tenant="a")).verdict)["personal-data"]
+        == 0
+    )
 
 
 def test_memory_is_bounded_and_expires_and_holds_no_text() -> None:

@@ -40,16 +40,20 @@ def test_a_field_outside_the_table_is_a_request_error_naming_it(default_guard: G
         default_guard.guard_request([USER], default_guard.context(), {"provider_notes": "A123456(3)"})
     assert raised.value.code == "unknown_parameter" and raised.value.param == "provider_notes"
     assert "A123456" not in str(raised.value)
-    request = default_guard.guard_request([USER], default_guard.context(), {"provider_notes": "A123456(3)"},
-                                          passthrough=["provider_notes"])
+    request = default_guard.guard_request(
+        [USER], default_guard.context(), {"provider_notes": "A123456(3)"}, passthrough=["provider_notes"]
+    )
     assert _leaked(request.params) == []
 
 
-IMAGE = {"role": "user", "content": [
-    {"type": "text", "text": "What is in this scan?"},
-    {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
-    {"type": "file", "file": {"file_data": "JVBERi0=", "filename": "A123456(3).pdf"}},
-]}
+IMAGE = {
+    "role": "user",
+    "content": [
+        {"type": "text", "text": "What is in this scan?"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+        {"type": "file", "file": {"file_data": "JVBERi0=", "filename": "A123456(3).pdf"}},
+    ],
+}
 
 
 def test_unchecked_parts_are_refused_by_default_with_their_locations_as_evidence(default_guard: Guard) -> None:

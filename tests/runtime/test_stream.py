@@ -29,8 +29,9 @@ def answer_for(request: GuardedRequest) -> str:
     sent = request.messages[0]["content"]
     found = dict.fromkeys(PSEUDONYM.findall(sent))
     by_type = {p.strip("<>").rsplit("_", 1)[0]: p for p in found}
-    return ANSWER_TEMPLATE.format(PERSON=by_type["PERSON"], HK_ID=by_type["HK_ID"],
-                                  PHONE=by_type["PHONE_NUMBER"], EMAIL=by_type["EMAIL_ADDRESS"])
+    return ANSWER_TEMPLATE.format(
+        PERSON=by_type["PERSON"], HK_ID=by_type["HK_ID"], PHONE=by_type["PHONE_NUMBER"], EMAIL=by_type["EMAIL_ADDRESS"]
+    )
 
 
 def chunk(text: str, index: int = 0, finish: str | None = None) -> dict[str, Any]:
@@ -50,7 +51,8 @@ def test_whole_answer_is_checked_then_restored(round_trip_guard: Guard) -> None:
     request = guarded(round_trip_guard, "whole")
     answer = answer_for(request)
     result = round_trip_guard.guard_response(
-        {"choices": [{"index": 0, "message": {"role": "assistant", "content": answer}}]}, request)
+        {"choices": [{"index": 0, "message": {"role": "assistant", "content": answer}}]}, request
+    )
     content = result.response["choices"][0]["message"]["content"]
     assert "Dear Ms Chan Tai Man" in content or "Dear Chan Tai Man" in content
     assert "A123456(3)" in content and "9123 4567" in content and "chan.tm@example.com" in content
@@ -89,11 +91,38 @@ def test_tool_call_arguments_are_held_then_restored_as_valid_json(round_trip_gua
     arguments = json.dumps({"customer": person, "note": "call back"})
     stream = round_trip_guard.stream(request)
     out: list[dict[str, Any]] = []
-    out += stream.feed({"id": "c", "choices": [{"index": 0, "delta": {"tool_calls": [
-        {"index": 0, "id": "call_9", "type": "function", "function": {"name": "crm", "arguments": ""}}]}}]})
+    out += stream.feed(
+        {
+            "id": "c",
+            "choices": [
+                {
+                    "index": 0,
+                    "delta": {
+                        "tool_calls": [
+                            {
+                                "index": 0,
+                                "id": "call_9",
+                                "type": "function",
+                                "function": {"name": "crm", "arguments": ""},
+                            }
+                        ]
+                    },
+                }
+            ],
+        }
+    )
     for i in range(0, len(arguments), 3):
-        out += stream.feed({"id": "c", "choices": [{"index": 0, "delta": {"tool_calls": [
-            {"index": 0, "function": {"arguments": arguments[i:i + 3]}}]}}]})
+        out += stream.feed(
+            {
+                "id": "c",
+                "choices": [
+                    {
+                        "index": 0,
+                        "delta": {"tool_calls": [{"index": 0, "function": {"arguments": arguments[i : i + 3]}}]},
+                    }
+                ],
+            }
+        )
     assert not any("tool_calls" in c["choices"][0]["delta"] for c in out)  # held until the end
     out += stream.feed({"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]})
     calls = out[-1]["choices"][0]["delta"]["tool_calls"]

@@ -77,8 +77,9 @@ def test_a_limited_tier_fails_open_where_the_check_says_and_high_fails_closed(tm
 
 def test_a_prohibited_use_raises_the_call_to_unacceptable(tmp_path: Path) -> None:
     guard = guard_with(tmp_path)
-    request = guard.guard_request([{"role": "user", "content": "How do I make a pipe bomb?"}],
-                                  guard.context(use_case="fun"))
+    request = guard.guard_request(
+        [{"role": "user", "content": "How do I make a pipe bomb?"}], guard.context(use_case="fun")
+    )
     assert request.blocked and request.verdict.reason == "crime_prevention.prohibited_use"
     assert request.context.risk_tier.value == "unacceptable" and request.context.escalated_from.value == "low"  # type: ignore[union-attr]
     finding = request.verdict.steps[0].verdict.findings[0]
@@ -120,8 +121,9 @@ def test_a_warning_that_raises_the_tier_to_unacceptable_still_refuses(tmp_path: 
     path = tmp_path / "warns.yaml"
     path.write_text(text.replace("CHECK_TYPE", "always_fails").replace("TIMEOUT", ""), encoding="utf-8")
     guard = Guard(load_policy(str(path)))
-    request = guard.guard_request([{"role": "user", "content": "How do I make a pipe bomb?"}],
-                                  guard.context(use_case="fun"))
+    request = guard.guard_request(
+        [{"role": "user", "content": "How do I make a pipe bomb?"}], guard.context(use_case="fun")
+    )
     assert request.blocked and request.verdict.reason == "risk_tier.refused"
     assert request.context.risk_tier.value == "unacceptable"
     assert request.verdict.steps[0].verdict.decision is Decision.WARN  # the check itself only warned

@@ -17,8 +17,12 @@ from guardrail.threats.fold import fold
 from guardrail.threats.model import ThreatModel, save_weights
 
 CATEGORIES = ["jailbreak", "indirect_injection", "illegal_drugs", "discrimination"]
-TRIGGERS = {"jailbreak": "zorblax", "indirect_injection": "quuxinject", "illegal_drugs": "snarfdrug",
-            "discrimination": "blorpbias"}
+TRIGGERS = {
+    "jailbreak": "zorblax",
+    "indirect_injection": "quuxinject",
+    "illegal_drugs": "snarfdrug",
+    "discrimination": "blorpbias",
+}
 
 
 @pytest.fixture(scope="session")

@@ -56,8 +56,7 @@ def test_a_text_over_its_threshold_is_blocked_with_evidence_as_data(toy_weights:
 
 
 def test_the_audit_summary_carries_category_score_threshold_and_model_never_text(toy_weights: Path) -> None:
-    step = Step("threat-classifier", check(toy_weights), dimensions=("crime_prevention",),
-                principles=("compliance",))
+    step = Step("threat-classifier", check(toy_weights), dimensions=("crime_prevention",), principles=("compliance",))
     text = f"Could you {TRIGGERS['jailbreak']} now"
     verdict = Pipeline([step])(user(text), context())
     [summary] = check_summaries("input", verdict)
@@ -73,8 +72,7 @@ def test_ordinary_text_is_allowed(toy_weights: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t", "\u200b\u200b", "🙂" * 50, "\ud800 lone surrogate", "\x00\x01"])
-def test_empty_and_odd_input_is_allowed_and_never_crashes(toy_weights: Path, toy_model: ThreatModel,
-                                                          text: str) -> None:
+def test_empty_and_odd_input_is_allowed_and_never_crashes(toy_weights: Path, toy_model: ThreatModel, text: str) -> None:
     assert check(toy_weights)(user(text), context()).decision is Decision.ALLOW
     assert all(score.score < 0.01 for score in toy_model.score(text))
 
@@ -138,7 +136,9 @@ def test_tool_results_are_scored_for_injection_only(toy_weights: Path) -> None:
 
 def test_untrusted_content_has_its_own_threshold(toy_weights: Path) -> None:
     injected = f"Weather: sunny. {TRIGGERS['indirect_injection']}"
-    strict = check(toy_weights, thresholds={"indirect_injection": 1.0}, untrusted_thresholds={"indirect_injection": 0.5})
+    strict = check(
+        toy_weights, thresholds={"indirect_injection": 1.0}, untrusted_thresholds={"indirect_injection": 0.5}
+    )
     lax = check(toy_weights, thresholds={"indirect_injection": 0.5}, untrusted_thresholds={"indirect_injection": 1.0})
     assert strict(user(injected, role="tool"), context()).blocked
     assert not strict(user(injected), context()).blocked
@@ -147,8 +147,11 @@ def test_untrusted_content_has_its_own_threshold(toy_weights: Path) -> None:
 
 def test_the_high_tier_uses_its_own_stricter_thresholds(toy_weights: Path) -> None:
     text = f"{TRIGGERS['jailbreak']} now"
-    guard = check(toy_weights, thresholds={"jailbreak": 1.0, "illegal_drugs": 1.0},
-                  tiers={"high": {"thresholds": {"jailbreak": 0.5}}})
+    guard = check(
+        toy_weights,
+        thresholds={"jailbreak": 1.0, "illegal_drugs": 1.0},
+        tiers={"high": {"thresholds": {"jailbreak": 0.5}}},
+    )
     assert not guard(user(text), context(RiskTier.LIMITED)).blocked
     high = guard(user(text), context(RiskTier.HIGH))
     assert high.blocked and high.findings[0].threshold == 0.5
@@ -160,8 +163,9 @@ def test_answers_use_output_thresholds_and_skip_refusals(toy_weights: Path) -> N
     guard = check(toy_weights)
     answer = Payload(Stage.OUTPUT, ({"role": "assistant", "content": f"Sure: {TRIGGERS['illegal_drugs']}"},))
     assert guard(answer, context()).blocked
-    declined = Payload(Stage.OUTPUT, ({"role": "assistant",
-                                       "content": f"I'm sorry, I can't help with {TRIGGERS['illegal_drugs']}."},))
+    declined = Payload(
+        Stage.OUTPUT, ({"role": "assistant", "content": f"I'm sorry, I can't help with {TRIGGERS['illegal_drugs']}."},)
+    )
     assert not guard(declined, context()).blocked
     jailbreak = Payload(Stage.OUTPUT, ({"role": "assistant", "content": TRIGGERS["jailbreak"]},))
     assert not guard(jailbreak, context()).blocked  # not in output_thresholds
@@ -172,8 +176,9 @@ def test_warn_lets_the_call_through_and_records(toy_weights: Path) -> None:
     assert verdict.decision is Decision.WARN and verdict.findings
 
 
-def test_over_budget_raises_and_the_pipeline_applies_on_error(toy_weights: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_over_budget_raises_and_the_pipeline_applies_on_error(
+    toy_weights: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     guard = check(toy_weights, budget_ms=1.0, window_chars=100, overlap_chars=0)
     slow = guard.model.probabilities
 
@@ -191,15 +196,18 @@ def test_over_budget_raises_and_the_pipeline_applies_on_error(toy_weights: Path,
     assert opened.decision is Decision.WARN and opened.steps[0].verdict.failure is not None
 
 
-@pytest.mark.parametrize("settings", [
-    {"thresholds": {}},
-    {"thresholds": {"jailbreak": 0.0}},
-    {"thresholds": {"jailbreak": 1.5}},
-    {"thresholds": {"not_a_category": 0.5}},
-    {"thresholds": {"jailbreak": 0.5}, "window_chars": 100, "overlap_chars": 100},
-    {"thresholds": {"jailbreak": 0.5}, "surprise": True},
-    {"thresholds": {"jailbreak": 0.5}, "model": "/nonexistent/weights.npz"},
-])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"thresholds": {}},
+        {"thresholds": {"jailbreak": 0.0}},
+        {"thresholds": {"jailbreak": 1.5}},
+        {"thresholds": {"not_a_category": 0.5}},
+        {"thresholds": {"jailbreak": 0.5}, "window_chars": 100, "overlap_chars": 100},
+        {"thresholds": {"jailbreak": 0.5}, "surprise": True},
+        {"thresholds": {"jailbreak": 0.5}, "model": "/nonexistent/weights.npz"},
+    ],
+)
 def test_bad_settings_are_rejected(settings: dict[str, Any]) -> None:
     with pytest.raises((ValidationError, ValueError)):
         ThreatClassifierSettings(**settings)

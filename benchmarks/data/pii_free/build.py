@@ -23,9 +23,7 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 OUTPUT = HERE / "corpus.jsonl"
 
-TYPES = frozenset(
-    {"PERSON", "ADDRESS", "HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP", "IBAN", "BR"}
-)
+TYPES = frozenset({"PERSON", "ADDRESS", "HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP", "IBAN", "BR"})
 LANGS = frozenset({"en", "zh-hant", "zh-hans", "mixed"})
 SPLITS = frozenset({"dev", "test"})
 _HEADER = re.compile(r"^# (genre|split): *(.*?)\s*(?:<-.*)?$")

@@ -75,7 +75,8 @@ _STREET = (
 )
 # A spoken street with no suffix ("thirty-eight New Praya Kennedy Town") is left to the names.
 _AFTER_BUILDING_WORD = "|".join(
-    f"(?<={word})" for word in "House Building Mansion Mansions Court Centre CTR Estate Garden Gardens Villa Plaza Tower"
+    f"(?<={word})"
+    for word in "House Building Mansion Mansions Court Centre CTR Estate Garden Gardens Villa Plaza Tower"
     " HOUSE BUILDING MANSION MANSIONS COURT CENTRE ESTATE GARDEN GARDENS VILLA PLAZA TOWER".split()
 )
 _NAME_LEAD = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:[ \t]+{_WORD}){{0,5}})"
@@ -123,8 +124,12 @@ ESTATE_FIRST = re.compile(
 )
 _ESTATE_FIRST_GATE = re.compile(r"(?i:block|blk|tower|phase|wing)\b|\d ?/ ?[Ff]\b|(?i:floor)|\d ?[樓楼]")
 _UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?)\b")
-_HAS_UNIT = re.compile(rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))")
-_HAS_FLAT_AND_FLOOR = re.compile(rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_FLOOR}{_SEP}{_UNIT}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})")
+_HAS_UNIT = re.compile(
+    rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))"
+)
+_HAS_FLAT_AND_FLOOR = re.compile(
+    rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_FLOOR}{_SEP}{_UNIT}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})"
+)
 _HAS_STREET = re.compile(rf"{_STREET}")
 _UNIT_OR_FLOOR = re.compile(rf"(?<![A-Za-z0-9]){_UNIT}|{_FLOOR}|\d{{1,3}}[ \t]?[樓楼]|[A-Z0-9][ \t]?室")
 _HAS_PLACE_WORD = re.compile(

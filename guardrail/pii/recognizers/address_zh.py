@@ -64,9 +64,7 @@ _PIECE = (
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
 _REACH = 36  # characters reached back from an end: a long mainland address, or an OCR-spaced one
-CHINESE = re.compile(
-    rf"((?:{_PIECE}){{0,{_REACH}}}{_TAIL})"
-)
+CHINESE = re.compile(rf"((?:{_PIECE}){{0,{_REACH}}}{_TAIL})")
 _TAIL_ONLY = re.compile(_TAIL)
 _REACH_BACK = re.compile(rf"(?:{_PIECE})+$")
 _HAN = re.compile(f"[{_CJK}]")

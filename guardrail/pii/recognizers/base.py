@@ -18,9 +18,7 @@ from guardrail.rules.prefilter import may_match, required_literals
 LANGUAGE = "en"
 
 
-def context_near(
-    text: str, start: int, end: int, words: re.Pattern[str], before: int = 40, after: int = 16
-) -> bool:
+def context_near(text: str, start: int, end: int, words: re.Pattern[str], before: int = 40, after: int = 16) -> bool:
     """Whether any context word occurs within a window around ``text[start:end]``."""
     return (
         words.search(text, max(0, start - before), start) is not None
@@ -60,9 +58,7 @@ class RegexRecognizer(LocalRecognizer):
     def load(self) -> None:
         """Nothing to load: the pattern is compiled at import."""
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: Any = None
-    ) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if not may_match(self._literals, text):
             return []
         results = []

@@ -113,8 +113,11 @@ def generic_recognizers() -> list[object]:
     return [
         OfflineEmailRecognizer(),
         DisguisedEmailRecognizer("SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At "})),
-        DisguisedEmailRecognizer("BracketedEmailRecognizer", _BRACKETED_EMAIL, frozenset(
-            {"at)", "at]", "at}", "AT)", "AT]", "AT}", "at )", "at ]", "AT )", "AT ]"})),
+        DisguisedEmailRecognizer(
+            "BracketedEmailRecognizer",
+            _BRACKETED_EMAIL,
+            frozenset({"at)", "at]", "at}", "AT)", "AT]", "AT}", "at )", "at ]", "AT )", "AT ]"}),
+        ),
         PaymentCardRecognizer(),
         IbanRecognizer(),
         FastIpRecognizer(),

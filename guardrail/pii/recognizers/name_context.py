@@ -94,9 +94,7 @@ _TIMESTAMP = (
     r"|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*)"
 )
-_SPEAKER = re.compile(
-    rf"(?m)^[ \t]*(?P<stamp>{_TIMESTAMP})?(?P<who>[^\n:：>\[\]]{{1,40}}?)[ \t]*[:：>](?![/\d])"
-)
+_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_TIMESTAMP})?(?P<who>[^\n:：>\[\]]{{1,40}}?)[ \t]*[:：>](?![/\d])")
 _KIN_PREFIX = frozenset(
     "auntie aunty aunt uncle foreman cousin grandma grandpa granny master sifu ah designer "
     "plumber electrician painter decorator tutor coach".split()
@@ -115,8 +113,11 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
         # Drop anything before the Latin words (大家姐 Karen) and titles or kin words
         # that lead them (Auntie Fong); keep "Ah" names whole (Ah Fai).
         names = list(words)
-        while names and (names[0][0].lower() in _KIN_PREFIX or names[0][0].lower() in TITLES
-                         or never_a_name(names[0][0])) and names[0][0].lower() != "ah":
+        while (
+            names
+            and (names[0][0].lower() in _KIN_PREFIX or names[0][0].lower() in TITLES or never_a_name(names[0][0]))
+            and names[0][0].lower() != "ah"
+        ):
             names.pop(0)
         if not names or any(not w[0][:1].isupper() for w in names):
             continue
@@ -124,7 +125,7 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         if any(w[0].isupper() and not (is_given(w[0], in_position=True) or is_surname(w[0])) for w in names):
             continue  # IVR:, SYSTEM:, QA: are not people
-        tail = who[names[-1].end():].strip()
+        tail = who[names[-1].end() :].strip()
         if tail and not re.fullmatch(r"(?:\([^)]*\)|[^\w\s]{1,4}|\d{1,2}/?F|[A-Z]?\d{1,2}[A-Z]?)(?:[ \t].*)?", tail):
             continue
         head = who[: names[0].start()]
@@ -133,8 +134,10 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
         start, end = match.start("who") + names[0].start(), match.start("who") + names[-1].end()
         value = text[start:end]
         words_lower = value.lower().split()
-        if is_place(value) or any(w in ORG_WORDS for w in words_lower) or any(
-            is_place(" ".join(words_lower[k:k + 2])) for k in range(len(words_lower) - 1)
+        if (
+            is_place(value)
+            or any(w in ORG_WORDS for w in words_lower)
+            or any(is_place(" ".join(words_lower[k : k + 2])) for k in range(len(words_lower) - 1))
         ):
             continue
         counts[value] += 1
@@ -164,7 +167,8 @@ _INTRO = re.compile(
     r"booking under|booked under|under the name(?: of)?|reservation under|under|"
     r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
     r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
-    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)" rf"(?=[{U}])"
+    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)"
+    rf"(?=[{U}])"
 )
 _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|"
@@ -173,33 +177,222 @@ _SIGN_OFF = re.compile(
 )
 # Chinese words for a relation or role, right before a name in Latin letters.
 _ZH_BEFORE_LATIN = re.compile(
-    "(?:" + "|".join(sorted(both_scripts((
-        "同事", "新同事", "老公", "老婆", "太太", "女朋友", "男朋友", "朋友", "表哥", "表姐",
-        "表妹", "表弟", "表姐夫", "姐夫", "姐姐", "哥哥", "細佬", "妹妹", "家姐", "大家姐",
-        "二家姐", "阿哥", "舅父", "舅母", "姨媽", "姑媽", "叔叔", "伯伯", "新郎", "新娘",
-        "伴娘", "伴郎", "化妝師", "攝影師", "司機", "師傅", "經紀", "經理", "主任", "醫生",
-        "護士", "老師", "同學", "客戶", "客人", "業主", "租客", "住客", "保安", "秘書", "助理",
-        "老闆", "上司", "員工", "職員", "學生", "個仔", "個女", "叫", "叫做", "名叫", "我係",
-        "我是", "我叫", "佢叫", "佢係", "寫", "由", "訪客", "組長", "負責人", "聯絡人", "收件人",
-        "申請人", "持卡人", "僱主", "姐姐", "阿姐", "工人", "姐姐仔", "菲傭", "印傭", "外傭", "阿",
-    )), key=len, reverse=True)) + r")[ \t]*(?=[A-Za-z])"
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "同事",
+                    "新同事",
+                    "老公",
+                    "老婆",
+                    "太太",
+                    "女朋友",
+                    "男朋友",
+                    "朋友",
+                    "表哥",
+                    "表姐",
+                    "表妹",
+                    "表弟",
+                    "表姐夫",
+                    "姐夫",
+                    "姐姐",
+                    "哥哥",
+                    "細佬",
+                    "妹妹",
+                    "家姐",
+                    "大家姐",
+                    "二家姐",
+                    "阿哥",
+                    "舅父",
+                    "舅母",
+                    "姨媽",
+                    "姑媽",
+                    "叔叔",
+                    "伯伯",
+                    "新郎",
+                    "新娘",
+                    "伴娘",
+                    "伴郎",
+                    "化妝師",
+                    "攝影師",
+                    "司機",
+                    "師傅",
+                    "經紀",
+                    "經理",
+                    "主任",
+                    "醫生",
+                    "護士",
+                    "老師",
+                    "同學",
+                    "客戶",
+                    "客人",
+                    "業主",
+                    "租客",
+                    "住客",
+                    "保安",
+                    "秘書",
+                    "助理",
+                    "老闆",
+                    "上司",
+                    "員工",
+                    "職員",
+                    "學生",
+                    "個仔",
+                    "個女",
+                    "叫",
+                    "叫做",
+                    "名叫",
+                    "我係",
+                    "我是",
+                    "我叫",
+                    "佢叫",
+                    "佢係",
+                    "寫",
+                    "由",
+                    "訪客",
+                    "組長",
+                    "負責人",
+                    "聯絡人",
+                    "收件人",
+                    "申請人",
+                    "持卡人",
+                    "僱主",
+                    "姐姐",
+                    "阿姐",
+                    "工人",
+                    "姐姐仔",
+                    "菲傭",
+                    "印傭",
+                    "外傭",
+                    "阿",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[ \t]*(?=[A-Za-z])"
 )
 _ZH_VERB_BEFORE_LATIN = re.compile(
-    "(?:" + "|".join(sorted(both_scripts((
-        "多謝", "唔該", "早晨", "早安", "午安", "晚安", "你好", "哈囉", "喂", "問", "搵", "同", "俾",
-        "畀", "話", "等", "約", "見", "call", "send 俾", "whatsapp", "通知", "提醒", "轉告", "恭喜",
-    )), key=len, reverse=True)) + r")[ \t]*(?=[A-Z])"
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "多謝",
+                    "唔該",
+                    "早晨",
+                    "早安",
+                    "午安",
+                    "晚安",
+                    "你好",
+                    "哈囉",
+                    "喂",
+                    "問",
+                    "搵",
+                    "同",
+                    "俾",
+                    "畀",
+                    "話",
+                    "等",
+                    "約",
+                    "見",
+                    "call",
+                    "send 俾",
+                    "whatsapp",
+                    "通知",
+                    "提醒",
+                    "轉告",
+                    "恭喜",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[ \t]*(?=[A-Z])"
 )
 _ZH_BEFORE_HAN = re.compile(
-    "(?:" + "|".join(sorted(both_scripts((
-        "客戶", "顧客", "本人", "我係", "我是", "我叫", "名叫", "叫做", "佢叫", "佢係", "病人",
-        "員工", "同事", "職員", "經理", "主任", "申請人", "收件人", "聯絡人", "對接人", "跟進人",
-        "處理職員", "記錄人", "司機叫", "師傅", "業主", "租客", "住客", "學生", "家長", "丈夫",
-        "太太", "老公", "老婆", "父親", "母親", "爸爸", "媽媽", "女兒", "兒子", "表妹", "表哥",
-        "表姐", "表弟", "委託人", "代理人", "當事人", "證人", "事主", "簽署人", "寫我名",
-        "持卡人", "轉交同事", "值班同事", "香港同事", "值班工程師", "工程師", "全名", "嫲嫲係",
-        "寫", "茲收到", "收到", "交來", "簽收人", "經手人",
-    )), key=len, reverse=True)) + r")[ \t]*[，,:：]?[ \t]*(?=[" + HAN + "])"
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "客戶",
+                    "顧客",
+                    "本人",
+                    "我係",
+                    "我是",
+                    "我叫",
+                    "名叫",
+                    "叫做",
+                    "佢叫",
+                    "佢係",
+                    "病人",
+                    "員工",
+                    "同事",
+                    "職員",
+                    "經理",
+                    "主任",
+                    "申請人",
+                    "收件人",
+                    "聯絡人",
+                    "對接人",
+                    "跟進人",
+                    "處理職員",
+                    "記錄人",
+                    "司機叫",
+                    "師傅",
+                    "業主",
+                    "租客",
+                    "住客",
+                    "學生",
+                    "家長",
+                    "丈夫",
+                    "太太",
+                    "老公",
+                    "老婆",
+                    "父親",
+                    "母親",
+                    "爸爸",
+                    "媽媽",
+                    "女兒",
+                    "兒子",
+                    "表妹",
+                    "表哥",
+                    "表姐",
+                    "表弟",
+                    "委託人",
+                    "代理人",
+                    "當事人",
+                    "證人",
+                    "事主",
+                    "簽署人",
+                    "寫我名",
+                    "持卡人",
+                    "轉交同事",
+                    "值班同事",
+                    "香港同事",
+                    "值班工程師",
+                    "工程師",
+                    "全名",
+                    "嫲嫲係",
+                    "寫",
+                    "茲收到",
+                    "收到",
+                    "交來",
+                    "簽收人",
+                    "經手人",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[ \t]*[，,:：]?[ \t]*(?=["
+    + HAN
+    + "])"
 )
 
 
@@ -209,7 +402,7 @@ _COMMON_CUES = frozenset({"and", "&", "with", "from", "by", "for", "to", "contac
 def _positions(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _TITLE.finditer(text):
         pos = match.end()
-        initial = re.match(r"[A-Z]\.[ \t]?(?=[A-Z])", text[pos:pos + 4])
+        initial = re.match(r"[A-Z]\.[ \t]?(?=[A-Z])", text[pos : pos + 4])
         span = latin_name_at(text, pos + (initial.end() if initial else 0), lower_ok=False, max_words=4)
         if span:
             yield (pos if initial else span[0]), span[1], 0.8
@@ -228,21 +421,31 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
                 continue
             first = _WORD.match(text, span[0])
             assert first is not None
-            if strict and not (is_given(first[0], in_position=True) or is_surname(first[0])
-                               or first[0] == "Ah" and span[1] - span[0] > 3):
+            if strict and not (
+                is_given(first[0], in_position=True)
+                or is_surname(first[0])
+                or first[0] == "Ah"
+                and span[1] - span[0] > 3
+            ):
                 continue
             # After common words, only a name the lists know, not any capitalised word.
-            if (strict and match[0].strip().lower() in _COMMON_CUES
-                    and not is_given(first[0], in_position=False)
-                    and not (is_surname(first[0]) and span[1] - span[0] > len(first[0]))):
+            if (
+                strict
+                and match[0].strip().lower() in _COMMON_CUES
+                and not is_given(first[0], in_position=False)
+                and not (is_surname(first[0]) and span[1] - span[0] > len(first[0]))
+            ):
                 continue
             yield *span, score
     for match in _SIGN_OFF.finditer(text):
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         span = latin_name_at(text, match.end(), lower_ok=True, max_words=4)
-        if span and (span[1] == line_end or text[span[1]:line_end].strip()[:1] in {"", "|", "(", ",", "-", "–"}
-                     or len(text[span[0]:span[1]].split()) >= 1):
+        if span and (
+            span[1] == line_end
+            or text[span[1] : line_end].strip()[:1] in {"", "|", "(", ",", "-", "–"}
+            or len(text[span[0] : span[1]].split()) >= 1
+        ):
             yield *span, 0.75
     if not _HAN_CHAR.search(text):
         return
@@ -288,7 +491,7 @@ def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
 
     for match in _INTRO_LOWER.finditer(text):
         words: list[re.Match[str]] = []
-        for word in re.finditer(r"[a-z]+(?:-[a-z]+)?", text[match.end():match.end() + 40]):
+        for word in re.finditer(r"[a-z]+(?:-[a-z]+)?", text[match.end() : match.end() + 40]):
             if word.start() != (words[-1].end() + 1 if words else 0):
                 break
             words.append(word)
@@ -310,7 +513,9 @@ def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # so long, to man
         phrase = " ".join(lowers[:count])
         after = lowers[count] if count < len(lowers) else ""
-        if is_place(phrase) or any(is_place(" ".join(lowers[i:j])) for i in range(count) for j in range(i + 2, count + 1)):
+        if is_place(phrase) or any(
+            is_place(" ".join(lowers[i:j])) for i in range(count) for j in range(i + 2, count + 1)
+        ):
             continue
         if after in ORG_WORDS or after in _PLACE_NOUNS:
             continue
@@ -325,12 +530,17 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
 
     if _spaced(text, pos):
         return chinese_name_at(text, pos)
-    surname = zh_surname_length(text[pos:pos + 2])
+    surname = zh_surname_length(text[pos : pos + 2])
     if not surname:
         return None
-    double = text[pos:pos + 4]
-    if (surname == 1 and len(double) == 4 and zh_name_shape(double) and double[1] in ZH_SURNAMES_ALL
-            and not re.match(f"[{HAN}]", text[pos + 4:pos + 5])):
+    double = text[pos : pos + 4]
+    if (
+        surname == 1
+        and len(double) == 4
+        and zh_name_shape(double)
+        and double[1] in ZH_SURNAMES_ALL
+        and not re.match(f"[{HAN}]", text[pos + 4 : pos + 5])
+    ):
         return pos, pos + 4  # 辛蘇麗珍: her husband's surname, then her own
     for given in (2, 1):
         end = pos + surname + given
@@ -339,20 +549,75 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
             continue
         if not zh_name_shape(candidate):
             continue
-        after = text[end:end + 2]
-        stops = not after or not re.match(f"[{HAN}]", after) or after.startswith(
-            ("先生", "小姐", "女士", "太太", "醫生", "医生", "的", "，", "。", "（", "厂", "廠", "同", "嘅", "係", "来", "來", "已", "於", "于", "在", "說", "说", "話", "话", "表", "問", "问", "要", "及", "和", "、", "今", "昨", "明", "將", "将", "會", "会")
+        after = text[end : end + 2]
+        stops = (
+            not after
+            or not re.match(f"[{HAN}]", after)
+            or after.startswith(
+                (
+                    "先生",
+                    "小姐",
+                    "女士",
+                    "太太",
+                    "醫生",
+                    "医生",
+                    "的",
+                    "，",
+                    "。",
+                    "（",
+                    "厂",
+                    "廠",
+                    "同",
+                    "嘅",
+                    "係",
+                    "来",
+                    "來",
+                    "已",
+                    "於",
+                    "于",
+                    "在",
+                    "說",
+                    "说",
+                    "話",
+                    "话",
+                    "表",
+                    "問",
+                    "问",
+                    "要",
+                    "及",
+                    "和",
+                    "、",
+                    "今",
+                    "昨",
+                    "明",
+                    "將",
+                    "将",
+                    "會",
+                    "会",
+                )
+            )
         )
-        if (given == 2 and (stops or all(ch in ZH_GIVEN for ch in candidate[surname:]))
-                and not zh_place_overlaps(text, pos, end)):
+        if (
+            given == 2
+            and (stops or all(ch in ZH_GIVEN for ch in candidate[surname:]))
+            and not zh_place_overlaps(text, pos, end)
+        ):
             return pos, end
-        if (given == 1 and candidate[-1] in ZH_GIVEN and not re.match(f"[{HAN}]", after[:1])
-                and not zh_place_overlaps(text, pos, end)):
+        if (
+            given == 1
+            and candidate[-1] in ZH_GIVEN
+            and not re.match(f"[{HAN}]", after[:1])
+            and not zh_place_overlaps(text, pos, end)
+        ):
             return pos, end
     return None
 
 
-_ZH_TITLE_AFTER = tuple(sorted(both_scripts(("太", "生", "小姐", "先生", "女士", "姑娘", "醫生", "師傅", "Sir", "sir")), key=len, reverse=True))
+_ZH_TITLE_AFTER = tuple(
+    sorted(
+        both_scripts(("太", "生", "小姐", "先生", "女士", "姑娘", "醫生", "師傅", "Sir", "sir")), key=len, reverse=True
+    )
+)
 
 
 def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
@@ -361,7 +626,7 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     surname with a title (``陳太``, ``林小姐``) written the same way, as chats do."""
     from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
 
-    for match in re.finditer(f"(?<![{HAN}「『“\"《])[{HAN}]{{2,4}}(?![{HAN}」』”\"》])", text):
+    for match in re.finditer(f'(?<![{HAN}「『“"《])[{HAN}]{{2,4}}(?![{HAN}」』”"》])', text):
         run = match[0]
         surname = zh_surname_length(run)
         if not surname:
@@ -388,15 +653,50 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _ZH_AFTER_UNIT = re.compile(
-    "(?:" + "|".join(sorted(both_scripts((
-        "部", "處", "組", "科", "室", "司", "會", "部門", "主任", "經理", "秘書", "校長", "老師",
-        "同事", "代表", "顧問", "主管", "總監", "律師", "醫生", "負責人", "聯絡人", "經辦人",
-        "審核", "批核", "簽署",
-    )), key=len, reverse=True)) + f")[ \t\u3000]+([{HAN}]{{2,3}})(?![{HAN}])"
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "部",
+                    "處",
+                    "組",
+                    "科",
+                    "室",
+                    "司",
+                    "會",
+                    "部門",
+                    "主任",
+                    "經理",
+                    "秘書",
+                    "校長",
+                    "老師",
+                    "同事",
+                    "代表",
+                    "顧問",
+                    "主管",
+                    "總監",
+                    "律師",
+                    "醫生",
+                    "負責人",
+                    "聯絡人",
+                    "經辦人",
+                    "審核",
+                    "批核",
+                    "簽署",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + f")[ \t\u3000]+([{HAN}]{{2,3}})(?![{HAN}])"
 )
 # ---- travel documents ----
 
-_AIRLINE = re.compile(r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: [A-Z]{2,})?)(?: (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?(?![A-Za-z/])")
+_AIRLINE = re.compile(
+    r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: [A-Z]{2,})?)(?: (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?(?![A-Za-z/])"
+)
 _MRZ = re.compile(r"P[<A-Z][A-Z]{3}([A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
 
 
@@ -407,9 +707,7 @@ _SPELLED_HYPHENS = re.compile(
     rf"(?<![A-Za-z0-9-]){_HYPHEN_GROUP}(?:(?:,? space |, | ){_HYPHEN_GROUP})*(?![A-Za-z0-9-])"
 )
 _SPELLED_SPACES = re.compile(r"(?<![A-Za-z0-9])[A-Z](?: [A-Z]){2,}(?: {2,4}[A-Z](?: [A-Z])+)*(?![A-Za-z0-9])")
-_SURNAME_FIRST_COMMA = re.compile(
-    r"(?<![A-Za-z])([A-Z]{2,}), ([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3})(?![A-Za-z])"
-)
+_SURNAME_FIRST_COMMA = re.compile(r"(?<![A-Za-z])([A-Z]{2,}), ([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3})(?![A-Za-z])")
 # Initials with a surname, either way round: T.M. Chan, C. Y. Leung, Chan T.M.
 _INITIALS_FIRST = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.[ ]?){1,3}([A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
 _INITIALS_AFTER = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,}),? (?:[A-Z]\.[ ]?){1,3}(?![A-Za-z])")
@@ -467,12 +765,15 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             if not is_given(match[0]):
                 continue
             start = match.start()
-            if (re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5):start]) or is_place(match[0])
-                    or _inside_place(text, start, match.end())):
+            if (
+                re.search(r"(?i)\bthe[ \t]+$", text[max(0, start - 5) : start])
+                or is_place(match[0])
+                or _inside_place(text, start, match.end())
+            ):
                 continue
             upper = match[0].isupper()
             span = latin_name_at(text, start, lower_ok=False, max_words=4, newline_ok=upper)
-            following = _WORD.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            following = _WORD.match(text, match.end() + 1) if text[match.end() : match.end() + 1] == " " else None
             if following and following[0].lower().rstrip(".") in ORG_WORDS:
                 continue  # Nathan Road, Alice Building
             if span is None:
@@ -494,13 +795,13 @@ def _lower_given_names(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _LOWER_WORD.finditer(text):
         word = match[0]
         if word in GIVEN_LOWER and word not in AMBIGUOUS_GIVEN and not never_a_name(word):
-            if re.search(r"(?i)\b(?:the|a|an)[ \t]+$", text[max(0, match.start() - 4):match.start()]):
+            if re.search(r"(?i)\b(?:the|a|an)[ \t]+$", text[max(0, match.start() - 4) : match.start()]):
                 continue
             yield *match.span(), 0.6
 
 
 def _label_before(text: str, start: int) -> bool:
-    return re.search(r"[:：][ \t]*$", text[max(0, start - 3):start]) is not None
+    return re.search(r"[:：][ \t]*$", text[max(0, start - 3) : start]) is not None
 
 
 class ContextNameRecognizer(LocalRecognizer):
@@ -509,21 +810,28 @@ class ContextNameRecognizer(LocalRecognizer):
     recognizer_name = "HkContextNameRecognizer"
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=[ENTITY], name=self.recognizer_name, supported_language=LANGUAGE
-        )
+        super().__init__(supported_entities=[ENTITY], name=self.recognizer_name, supported_language=LANGUAGE)
 
     def load(self) -> None:
         """Word lists and patterns are built at import; nothing to load."""
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: Any = None
-    ) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = []
         seen: set[tuple[int, int]] = set()
-        for finder in (_labelled, _xml_fields, _markdown_tables, _csv_tables, _speakers, _positions,
-                       _documents, _given_names, _lower_given_names, _chinese_alone,
-                       _spelled_and_short_forms, _lower_romanised):
+        for finder in (
+            _labelled,
+            _xml_fields,
+            _markdown_tables,
+            _csv_tables,
+            _speakers,
+            _positions,
+            _documents,
+            _given_names,
+            _lower_given_names,
+            _chinese_alone,
+            _spelled_and_short_forms,
+            _lower_romanised,
+        ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen:
                     continue

@@ -39,11 +39,10 @@ def _nickname_at(text: str, pos: int) -> tuple[int, int] | None:
     """阿明 after a label: 阿 and one or two given-name characters, not a relative."""
     from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN
 
-    match = re.match(f"阿([{HAN}]{{1,2}})(?![{HAN}])", text[pos:pos + 4])
+    match = re.match(f"阿([{HAN}]{{1,2}})(?![{HAN}])", text[pos : pos + 4])
     if match is None or match[1][0] in _NICKNAME_KIN or not all(ch in ZH_GIVEN for ch in match[1]):
         return None
     return pos, pos + match.end()
-
 
 
 _STRONG_NO_COLON = re.compile(
@@ -108,7 +107,7 @@ def _label_kind(head: str, quoted: bool) -> str | None:
         if "name" in last and quoted and not _NOT_PERSON_KEY.search(last):
             return "strong"
         return None
-    squeezed = re.sub(r"[ \t]", "", head[-2 * _ZH_MAX:])
+    squeezed = re.sub(r"[ \t]", "", head[-2 * _ZH_MAX :])
     for k in range(min(_ZH_MAX, len(squeezed)), 1, -1):
         if squeezed[-k:] in _ZH_SET:
             return "zh"
@@ -118,11 +117,11 @@ def _label_kind(head: str, quoted: bool) -> str | None:
 def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
     """A JSON "name" holds a person only if its value could be one: tool and function
     definitions name things too ({"name": "Lookup"}, {"name": "get_weather"})."""
-    value = text[span[0]:span[1]]
+    value = text[span[0] : span[1]]
     if any("\u3400" <= ch <= "\u9fff" for ch in value):
         return True
-    end_quote = text[span[1]:span[1] + 1]
-    if end_quote not in ("\"", "'", "”"):
+    end_quote = text[span[1] : span[1] + 1]
+    if end_quote not in ('"', "'", "”"):
         return False  # the string goes on past the name: a sentence, a code
     words = value.replace(",", " ").replace("/", " ").split()
     if len(words) >= 2:
@@ -133,11 +132,11 @@ def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
 def labelled(text: str) -> Iterator[tuple[int, int, float]]:
     for sep in _SEP_AT.finditer(text):
         line_start = text.rfind("\n", 0, sep.start()) + 1
-        raw_head = text[max(line_start, sep.start() - 48):sep.start()]
+        raw_head = text[max(line_start, sep.start() - 48) : sep.start()]
         head = raw_head[: _HEAD_TRIM.search(raw_head).start()]  # type: ignore[union-attr]
         if not head:
             continue
-        quoted = raw_head.rstrip().endswith(("\"", "'", "”"))
+        quoted = raw_head.rstrip().endswith(('"', "'", "”"))
         kind = _label_kind(head, quoted)
         if kind is None:
             continue
@@ -156,12 +155,16 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
             if title:
                 pos = title.end()  # Guest: Mrs Doreen Fitzgerald
             span = latin_name_at(text, pos, lower_ok=False) or chinese_name_at(text, pos)
-            if span and not _name_like(text[span[0]:span[1]]):
+            if span and not _name_like(text[span[0] : span[1]]):
                 span = None
             score = 0.75
         else:
-            span = (chinese_name_at(text, pos) or _nickname_at(text, pos)
-                    or latin_name_at(text, pos, lower_ok=False, newline_ok=True) or _spaced_latin_at(text, pos))
+            span = (
+                chinese_name_at(text, pos)
+                or _nickname_at(text, pos)
+                or latin_name_at(text, pos, lower_ok=False, newline_ok=True)
+                or _spaced_latin_at(text, pos)
+            )
             score = 0.85
         if span:
             yield *span, score
@@ -197,8 +200,9 @@ def _name_like(value: str) -> bool:
 
 # ---- tables ----
 
-_NAME_HEADERS = frozenset(
-    """
+_NAME_HEADERS = (
+    frozenset(
+        """
     name names full name fullname customer client guest patient student staff employee
     volunteer candidate member owner tenant resident visitor contact person assignee
     assigned to applicant helper driver technician doctor teacher parent attendee
@@ -206,20 +210,23 @@ _NAME_HEADERS = frozenset(
     person english name chinese name surname given name first name last name signed by
     contact name
     """.split()
-) | frozenset(
-    w.strip() for w in
-    """name, full name, contact person, assigned to, english name, chinese name, given name,
+    )
+    | frozenset(
+        w.strip()
+        for w in """name, full name, contact person, assigned to, english name, chinese name, given name,
     first name, last name, signed by, contact name, in charge, handled by, customer name,
     client name, patient name, staff name, employee name, student name, guest name,
     attendee name, person in charge, pic, 姓名, 名字, 客戶, 住戶, 業主, 租客, 訪客, 學生,
     家長, 員工, 職員, 病人, 醫生, 負責人, 聯絡人, 申請人, 收件人, 登記人, 簽收人, 候選人,
     參加者, 得獎者, 會員, 乘客, 英文姓名, 中文姓名, 客户, 住户, 学生, 员工, 职员, 医生,
     负责人, 联络人, 联系人, 申请人, 签收人, 登记人, 候选人""".split(",")
-) | frozenset(
-    """customer client guest patient student staff employee volunteer candidate member owner
+    )
+    | frozenset(
+        """customer client guest patient student staff employee volunteer candidate member owner
     tenant resident visitor applicant helper driver technician doctor teacher parent attendee
     participant passenger recipient sender player winner requester user person surname
     names""".split()
+    )
 )
 
 
@@ -260,8 +267,10 @@ def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[i
     span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
     if span is None or span[1] < end - 1 or span[1] > end:
         return None
-    if strict and text[start].isascii() and not any(
-        is_given(w, in_position=True) or is_surname(w) for w in _WORD.findall(text[span[0]:span[1]])
+    if (
+        strict
+        and text[start].isascii()
+        and not any(is_given(w, in_position=True) or is_surname(w) for w in _WORD.findall(text[span[0] : span[1]]))
     ):
         return None
     return span
@@ -285,7 +294,8 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
             named = [i for i, (s, e) in enumerate(cells) if _header_is_name(text[s:e])]
             columns = named or []
             strict = not any(_PERSON_COLUMN.search(text[s:e]) for s, e in cells) and all(
-                _weak_header(text[cells[i][0]:cells[i][1]]) for i in named)
+                _weak_header(text[cells[i][0] : cells[i][1]]) for i in named
+            )
             continue
         for index in columns:
             if index < len(cells):
@@ -332,7 +342,8 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
             named = [i for i, cell in enumerate(cells) if _header_is_name(cell)]
             columns, width = (named, len(cells)) if named else (None, 0)
             strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
-                _weak_header(cells[i]) for i in named)
+                _weak_header(cells[i]) for i in named
+            )
             continue
         spans = _csv_cell_spans(line, match.start(), len(cells), delimiter)
         for index in columns:
@@ -352,5 +363,3 @@ def _csv_cell_spans(line: str, offset: int, count: int, delimiter: str = ",") ->
             start = position + 1
     spans.append((offset + start, offset + len(line)))
     return spans if len(spans) == count else None
-
-

@@ -37,8 +37,7 @@ def _opencc(config: str):  # type: ignore[no-untyped-def]
         import opencc
     except ImportError:  # pragma: no cover - a broken install
         raise ConfigurationError(
-            "the 'opencc' package is missing: name recognition needs it to read Simplified "
-            "Chinese; reinstall guardrail"
+            "the 'opencc' package is missing: name recognition needs it to read Simplified Chinese; reinstall guardrail"
         ) from None
     return opencc.OpenCC(config)
 
@@ -64,16 +63,18 @@ def both_scripts_chars(chars: str | frozenset[str]) -> frozenset[str]:
 
 GIVEN = ENGLISH_GIVEN_NAMES | WORLD_GIVEN_NAMES | HK_NICKNAMES | WORD_GIVEN_NAMES
 # Given names that are ordinary words too, or too short to trust alone.
-AMBIGUOUS_GIVEN = WORD_GIVEN_NAMES | frozenset(
-    name for name in GIVEN if len(name) <= 3
-) | frozenset(
-    "genesis harper kennedy quinn piper willow serenity aurora nova autumn hope faith "
-    "tri eka dwi umi ram tek dil prem raj inder nok mei emi rin ren sora uma "
-    "dawn gene jun rey bong ruel rodel mega hari sana lina vera jasmine carol melody willie "
-    "clement noel norman grant lance miles christian jean alexa paisley julia isla indah putri "
-    "slamet fanny roger oscar lovely robin bobby mercedes romeo victor tata popo lala lolo "
-    "yaya chichi mimi sari nelson hugo ariel stella charlie mike juliet sierra kilo lima "
-    "india delta echo golf".split()
+AMBIGUOUS_GIVEN = (
+    WORD_GIVEN_NAMES
+    | frozenset(name for name in GIVEN if len(name) <= 3)
+    | frozenset(
+        "genesis harper kennedy quinn piper willow serenity aurora nova autumn hope faith "
+        "tri eka dwi umi ram tek dil prem raj inder nok mei emi rin ren sora uma "
+        "dawn gene jun rey bong ruel rodel mega hari sana lina vera jasmine carol melody willie "
+        "clement noel norman grant lance miles christian jean alexa paisley julia isla indah putri "
+        "slamet fanny roger oscar lovely robin bobby mercedes romeo victor tata popo lala lolo "
+        "yaya chichi mimi sari nelson hugo ariel stella charlie mike juliet sierra kilo lima "
+        "india delta echo golf".split()
+    )
 )
 SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES
 NOT_NAME_WORDS = NOT_NAMES | TITLES
@@ -116,20 +117,38 @@ def never_a_name(word: str) -> bool:
 # ---- Chinese characters ----
 
 ZH_SURNAMES = both_scripts_chars(
-    "".join(CHINESE_SURNAMES)
-    + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
+    "".join(CHINESE_SURNAMES) + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
     "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟于蔣吕呂郝俞宮賈邵殷談"
     "裴褚衛車虞項祝董樑杭洪包左石崔吉鈕龔程嵇邢滑裴陸榮翁荀羊惠甄麴封"
 )
 COMMON_ZH_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
 ZH_COMPOUND = both_scripts(
     CHINESE_SURNAMES_COMPOUND
-    + ("鍾離", "東方", "令狐", "慕容", "長孫", "宇文", "司空", "軒轅", "澹臺", "公冶",
-       "太史", "申屠", "西門", "南宮", "獨孤", "呼延", "聞人", "赫連", "張簡", "范姜")
+    + (
+        "鍾離",
+        "東方",
+        "令狐",
+        "慕容",
+        "長孫",
+        "宇文",
+        "司空",
+        "軒轅",
+        "澹臺",
+        "公冶",
+        "太史",
+        "申屠",
+        "西門",
+        "南宮",
+        "獨孤",
+        "呼延",
+        "聞人",
+        "赫連",
+        "張簡",
+        "范姜",
+    )
 )
 ZH_GIVEN = both_scripts_chars(
-    "".join(CHINESE_GIVEN_CHARS)
-    + "佩儀詠祺棟鎮邦梓諾韜啟軒嘉寶卓賢晴悅朗熙琪瑩芷蕾嵐鈺濤鋒斌彬勤儉樂頤霖穎楚菲萱"
+    "".join(CHINESE_GIVEN_CHARS) + "佩儀詠祺棟鎮邦梓諾韜啟軒嘉寶卓賢晴悅朗熙琪瑩芷蕾嵐鈺濤鋒斌彬勤儉樂頤霖穎楚菲萱"
     "雅婷琳璇欣蔚翠鳳玲娥珍秀蘭英淑貞素麗美玉蓮芬嫦妹好娣嬋喜金銀有福祿壽添才炳根"
     "權標泉發興旺財强強輝耀榮昌隆志偉健明華國家俊傑豪文武成德仁義禮信忠孝廉恥"
     "子一諾思遠鵬飛婧怡雨軒明月建國曉峰帆博濤凱琛昊煜晗宸逸皓軒睿澤楷彤妍汐芮"
@@ -147,9 +166,43 @@ ZH_NOT_IN_NAME = both_scripts_chars(
     "號樓室座層街道路村邨閣廈區市省界電郵址"
 )
 _ZH_HONORIFIC = both_scripts(
-    ("先生", "小姐", "女士", "太太", "醫生", "姑娘", "師傅", "博士", "教授", "老師", "律師",
-     "經理", "主任", "廠長", "總", "生", "太", "姐", "sir", "Sir", "牧師", "神父", "修女", "教練",
-     "督察", "警長", "警員", "法官", "議員", "校長", "主席", "會計師", "工程師", "社工", "總監")
+    (
+        "先生",
+        "小姐",
+        "女士",
+        "太太",
+        "醫生",
+        "姑娘",
+        "師傅",
+        "博士",
+        "教授",
+        "老師",
+        "律師",
+        "經理",
+        "主任",
+        "廠長",
+        "總",
+        "生",
+        "太",
+        "姐",
+        "sir",
+        "Sir",
+        "牧師",
+        "神父",
+        "修女",
+        "教練",
+        "督察",
+        "警長",
+        "警員",
+        "法官",
+        "議員",
+        "校長",
+        "主席",
+        "會計師",
+        "工程師",
+        "社工",
+        "總監",
+    )
 )
 ZH_HONORIFICS = tuple(sorted(_ZH_HONORIFIC, key=len, reverse=True))
 

@@ -52,7 +52,7 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
         if result.entity_type != ENTITY or result.score < threshold:
             continue
         spans.append((result.start, result.end))
-        value = text[result.start:result.end]
+        value = text[result.start : result.end]
         squeezed = re.sub(r"\s+", "", value)
         if _HAN_ONLY.fullmatch(squeezed):
             han.add(squeezed)
@@ -79,9 +79,18 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     def add(start: int, end: int, score: float) -> None:
         if covered.covers(start, end):
             return
-        extra.append(RecognizerResult(ENTITY, start, end, score, recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: NAME, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
-        }))
+        extra.append(
+            RecognizerResult(
+                ENTITY,
+                start,
+                end,
+                score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: NAME,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
+                },
+            )
+        )
 
     wanted: dict[str, tuple[str, bool]] = {}
     for word in latin:
@@ -130,7 +139,7 @@ def _before_org(text: str, end: int) -> bool:
 
     position = end
     for _ in range(3):
-        following = _LATIN_WORD.match(text, position + 1) if text[position:position + 1] == " " else None
+        following = _LATIN_WORD.match(text, position + 1) if text[position : position + 1] == " " else None
         if following is None or not following[0][:1].isupper():
             return False
         if following[0].lower() in ORG_WORDS:
@@ -142,7 +151,7 @@ def _before_org(text: str, end: int) -> bool:
 def _given_after(text: str, end: int) -> int:
     """End of the given-name syllables after a surname carried over: Goh -> Goh Ah Kow."""
     for _ in range(2):
-        following = _LATIN_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        following = _LATIN_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
         if following is None or not following[0][:1].isupper():
             break
         if following[0].lower() not in GIVEN_SYLLABLES and following[0].lower() != "ah":
@@ -158,14 +167,14 @@ def inside_place(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is part of a place name there."""
     if text[start:end].lower() not in _PLACE_WORDS:
         return False
-    before = _LATIN_WORD.findall(text[max(0, start - 30):start])[-3:]
-    after = _LATIN_WORD.findall(text[end:end + 40])[:4]
+    before = _LATIN_WORD.findall(text[max(0, start - 30) : start])[-3:]
+    after = _LATIN_WORD.findall(text[end : end + 40])[:4]
     word = text[start:end]
     for left in range(len(before) + 1):
         for right in range(len(after) + 1):
             if left == right == 0:
                 continue
-            phrase = " ".join([*before[len(before) - left:], word, *after[:right]])
+            phrase = " ".join([*before[len(before) - left :], word, *after[:right]])
             if is_place(phrase):
                 return True
     return False

@@ -85,8 +85,9 @@ def word_ok(word: str, *, lower_ok: bool) -> bool:
     return lower_ok or bare[:1].isupper()
 
 
-def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
-                  newline_ok: bool = False) -> tuple[int, int] | None:
+def latin_name_at(
+    text: str, pos: int, *, lower_ok: bool, max_words: int = 5, newline_ok: bool = False
+) -> tuple[int, int] | None:
     """Span of a Latin-script name starting at ``pos`` (after a label), or None.
 
     Words are joined by one space, and once each by a comma (``SCHMIDT, Lukas``) and by
@@ -106,7 +107,7 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
             words.append((match.start(), end))
             break
         words.append((match.start(), end))
-        gap_match = re.match(r" ?, ?|/| |\n", text[end:end + 3])
+        gap_match = re.match(r" ?, ?|/| |\n", text[end : end + 3])
         if gap_match is None:
             break
         gap = gap_match[0]
@@ -126,16 +127,18 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
                 break
         i = end + len(gap)
     # Trailing particles or a lone initial after a comma are not the name's end.
-    while words and text[words[-1][0]:words[-1][1]].lower() in PARTICLES:
+    while words and text[words[-1][0] : words[-1][1]].lower() in PARTICLES:
         words.pop()
     if not words:
         return None
     # A place or an org word ends the name before it: "Hari Wan Chai" is a hotel.
     for k in range(1, len(words)):
-        if is_place(text[words[k][0]:words[-1][1]]) or is_place(text[words[k][0]:words[min(k + 1, len(words) - 1)][1]]):
+        if is_place(text[words[k][0] : words[-1][1]]) or is_place(
+            text[words[k][0] : words[min(k + 1, len(words) - 1)][1]]
+        ):
             words = words[:k]
             break
-    if len(words) > 1 and any(is_place(text[words[0][0]:words[k][1]]) for k in range(1, min(3, len(words)))):
+    if len(words) > 1 and any(is_place(text[words[0][0] : words[k][1]]) for k in range(1, min(3, len(words)))):
         return None  # Hong Kong Identity Card: a place leads it
     start, end = words[0][0], words[-1][1]
     value = text[start:end]
@@ -146,8 +149,11 @@ def latin_name_at(text: str, pos: int, *, lower_ok: bool, max_words: int = 5,
         return None  # Human Resources, Internal Audit, Complaints Handling Unit
     if is_place(value) or all(len(w.strip(".")) < 2 for w in re.split(r"[\s,/]+", value)):
         return None
-    if len(words) == 1 and value.isupper() and (len(value) <= 2 or len(value) <= 4 and not (
-            is_given(value) or is_surname(value))):
+    if (
+        len(words) == 1
+        and value.isupper()
+        and (len(value) <= 2 or len(value) <= 4 and not (is_given(value) or is_surname(value)))
+    ):
         return None  # ISP, IT, KYC, IP: an abbreviation
     return start, end
 
@@ -165,7 +171,7 @@ def chinese_name_at(text: str, pos: int) -> tuple[int, int] | None:
             chars.append((i, text[i]))
             i += 1
             continue
-        gap = re.match(r"[ \t]{1,2}|\n", text[i:i + 2])
+        gap = re.match(r"[ \t]{1,2}|\n", text[i : i + 2])
         if gap is None or not chars or not HAN_CHAR.match(text, i + len(gap[0])):
             break
         if gap[0] == "\n" and len(chars) != 1:
@@ -191,7 +197,7 @@ def chinese_name_at(text: str, pos: int) -> tuple[int, int] | None:
 
 def spaced(text: str, pos: int) -> bool:
     """Whether the characters from ``pos`` are typed with spaces between them."""
-    return re.match(f"[{HAN}][ \t]{{1,2}}[{HAN}][ \t]{{1,2}}[{HAN}]", text[pos:pos + 9]) is not None
+    return re.match(f"[{HAN}][ \t]{{1,2}}[{HAN}][ \t]{{1,2}}[{HAN}]", text[pos : pos + 9]) is not None
 
 
 # An all-capital field with no colon, as scanned forms print it: ``Surname MENON``.

@@ -81,9 +81,7 @@ def _runs(text: str) -> Iterator[list[_Token]]:
         token = _Token(match)
         if run:
             gap = text[run[-1].end : token.start]
-            joined = _JOIN.fullmatch(gap) is not None and (
-                "." not in gap or run[-1].lower in TITLES
-            )
+            joined = _JOIN.fullmatch(gap) is not None and ("." not in gap or run[-1].lower in TITLES)
             # Scanned forms break an all-capital name over two lines: CHEUNG / KWAI LAN.
             if gap == "\n" and text[run[-1].start : token.end].replace("\n", "").isupper():
                 joined = True
@@ -102,25 +100,22 @@ class RomanisedNameRecognizer(LocalRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PERSON"], name=self.recognizer_name,
+            supported_entities=["PERSON"],
+            name=self.recognizer_name,
             supported_language=LANGUAGE,
         )
 
     def load(self) -> None:
         """Word lists are module constants; nothing to load."""
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: Any = None
-    ) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = []
         for run in _runs(text):
             if len(run) < 2 or not any(token.lower in _ANCHORS for token in run):
                 continue
             for first, last, score in _names_in_run(run):
                 results.append(
-                    tagged_result(
-                        self, self.recognizer_name, "PERSON", run[first].start, run[last].end, score
-                    )
+                    tagged_result(self, self.recognizer_name, "PERSON", run[first].start, run[last].end, score)
                 )
         return results
 
@@ -199,33 +194,39 @@ _CHINESE_NAME = re.compile(
     "[" + "".join(sorted(ZH_GIVEN - ZH_NOT_IN_NAME)) + "]{1,2}"
 )
 # Everyday words that open with a surname's character: 凌晨發現 is "found at dawn".
-_WORDS_NOT_NAMES = both_scripts(tuple(
-    "凌晨 黃金 金額 方法 方式 方面 方便 高級 高興 高速 周末 周年 周日 白色 白天 平安 安全 文件 "
-    "明天 明年 明白 時間 石油 程序 程度 黃色 紅色 藍色 成功 成為 成本 成立 游客 萬元 錢包 包括 "
-    "關於 關係 夏天 夏季 溫度 溫馨 童年 華人 雷雨 龍蝦 江湖 馬上 馬路 車輛 車位 車費 方向 "
-    "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
-    "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
-    "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官".split()
-))
+_WORDS_NOT_NAMES = both_scripts(
+    tuple(
+        "凌晨 黃金 金額 方法 方式 方面 方便 高級 高興 高速 周末 周年 周日 白色 白天 平安 安全 文件 "
+        "明天 明年 明白 時間 石油 程序 程度 黃色 紅色 藍色 成功 成為 成本 成立 游客 萬元 錢包 包括 "
+        "關於 關係 夏天 夏季 溫度 溫馨 童年 華人 雷雨 龍蝦 江湖 馬上 馬路 車輛 車位 車費 方向 "
+        "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
+        "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
+        "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官".split()
+    )
+)
 # Words that end on a surname's character: in 對方聲稱 the 方 belongs to 對方.
-_WORDS_BEFORE = both_scripts(tuple(
-    "對方 雙方 地方 大方 官方 警方 校方 院方 資方 勞方 買方 賣方 甲方 乙方 一方 各方 多方 比方 "
-    "處方 配方 遠方 南方 北方 西方 東方 後方 前方 上方 下方 提高 最高 身高 現金 租金 資金 獎金 "
-    "黃金 押金 訂金 按金 基金 森林 中文 英文 公文 原文 全文 課文 論文 鑽石 明白 空白 坦白 一周 "
-    "上周 下周 本周 每周 平安 公安 保安 治安 完成 組成 達成 變成 造成 形成 責任 主任 擔任 信任 "
-    "任何 如何 為何 經常 正常 非常 日常 內容 形容 千萬 一萬 工程 過程 課程 行程 流程 開車 上車 "
-    "落車 廚房 住房 容易 交易 貿易 相關 有關 海關 機關 接連 大陸 登陸 氣溫 體溫 高溫 實施 措施 "
-    "設施 疫苗 方向 走向 傾向 古董 兒童 中華 豪華 繁華 分鐘 時鐘 半年 全年 新年 同年 每年 今年 "
-    "明年 去年 晚年 童年 少年 青年 中年 老年 成年 長期 短期 日期 到期 過期 定期 初期 後期 "
-    "由於 關於 對於 至於 等於 屬於 位於 基於 處於 終於 在於 善於 過於 急於 樂於 敢於 便於 難於 "
-    "忙於 用於 設計 統計 會計 社區 地區 市區 郊區 園區 小區 感謝 多謝 答謝 致謝 鳴謝 道謝 謝謝 "
-    "表姐 表哥 學生 醫生 先生 後生 出生 發生".split()
-))
+_WORDS_BEFORE = both_scripts(
+    tuple(
+        "對方 雙方 地方 大方 官方 警方 校方 院方 資方 勞方 買方 賣方 甲方 乙方 一方 各方 多方 比方 "
+        "處方 配方 遠方 南方 北方 西方 東方 後方 前方 上方 下方 提高 最高 身高 現金 租金 資金 獎金 "
+        "黃金 押金 訂金 按金 基金 森林 中文 英文 公文 原文 全文 課文 論文 鑽石 明白 空白 坦白 一周 "
+        "上周 下周 本周 每周 平安 公安 保安 治安 完成 組成 達成 變成 造成 形成 責任 主任 擔任 信任 "
+        "任何 如何 為何 經常 正常 非常 日常 內容 形容 千萬 一萬 工程 過程 課程 行程 流程 開車 上車 "
+        "落車 廚房 住房 容易 交易 貿易 相關 有關 海關 機關 接連 大陸 登陸 氣溫 體溫 高溫 實施 措施 "
+        "設施 疫苗 方向 走向 傾向 古董 兒童 中華 豪華 繁華 分鐘 時鐘 半年 全年 新年 同年 每年 今年 "
+        "明年 去年 晚年 童年 少年 青年 中年 老年 成年 長期 短期 日期 到期 過期 定期 初期 後期 "
+        "由於 關於 對於 至於 等於 屬於 位於 基於 處於 終於 在於 善於 過於 急於 樂於 敢於 便於 難於 "
+        "忙於 用於 設計 統計 會計 社區 地區 市區 郊區 園區 小區 感謝 多謝 答謝 致謝 鳴謝 道謝 謝謝 "
+        "表姐 表哥 學生 醫生 先生 後生 出生 發生".split()
+    )
+)
 # What the rest of a candidate is when it is no given name: 謝大家, 區中心, 高中生.
-_NOT_GIVEN = both_scripts(tuple(
-    "大家 各位 你們 我們 他們 中心 小區 一下 一起 一直 一定 同學 先生 小姐 女士 太太 公司 "
-    "中學 小學 大學 中文 英文".split()
-))
+_NOT_GIVEN = both_scripts(
+    tuple(
+        "大家 各位 你們 我們 他們 中心 小區 一下 一起 一直 一定 同學 先生 小姐 女士 太太 公司 "
+        "中學 小學 大學 中文 英文".split()
+    )
+)
 # Surnames that are far more often the first character of a word: trusted with context only.
 _WORDY_SURNAMES = both_scripts_chars("談計查水利寧蒙冉牛羊成幸付宮封滑惠麴荀嵇鈕項")
 # What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.

@@ -24,13 +24,9 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
     def __init__(self, entities: list[str]) -> None:
-        super().__init__(
-            supported_language=LANGUAGE, supported_entities=entities, name="SpacyNerRecognizer"
-        )
+        super().__init__(supported_language=LANGUAGE, supported_entities=entities, name="SpacyNerRecognizer")
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: Any = None
-    ) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts)
         for result in results:
             if result.entity_type == "PERSON":
@@ -39,14 +35,17 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
 
 def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
-    """"Guest Olumide Adeyemi" -> "Olumide Adeyemi": a role before a name is no part of it."""
+    """ "Guest Olumide Adeyemi" -> "Olumide Adeyemi": a role before a name is no part of it."""
     while True:
         word = _WORDS.match(text, result.start)
-        if word is None or word.end() >= result.end or not never_a_name(word[0]) or (
-            word[0].lower().strip(".") in TITLES
+        if (
+            word is None
+            or word.end() >= result.end
+            or not never_a_name(word[0])
+            or (word[0].lower().strip(".") in TITLES)
         ):
             return
-        gap = re.match(r"[ \t]+", text[word.end():result.end])
+        gap = re.match(r"[ \t]+", text[word.end() : result.end])
         if gap is None:
             return
         result.start = word.end() + gap.end()
@@ -60,13 +59,11 @@ def _plausible(span: str) -> bool:
         return False
     # A name starts with a capital and has none after a small letter (eTAX, iAM Smart,
     # MegaBox are products); McDonald and MacLeod are the exceptions.
-    if not span[0].isupper() and not (len(span.split()) > 1 and all(
-        is_surname(word) or is_given(word, in_position=True) for word in span.split()
-    )):
-        return False  # "gore", "intro"; a lower-case name the lists know is kept (tsang ho yin)
-    if any(
-        _ODD_CASE.search(word) and not re.match(r"M[a]?c[A-Z]", word) for word in span.split()
+    if not span[0].isupper() and not (
+        len(span.split()) > 1 and all(is_surname(word) or is_given(word, in_position=True) for word in span.split())
     ):
+        return False  # "gore", "intro"; a lower-case name the lists know is kept (tsang ho yin)
+    if any(_ODD_CASE.search(word) and not re.match(r"M[a]?c[A-Z]", word) for word in span.split()):
         return False
     words = _WORDS.findall(span)
     # Role and field words (Guest, Mum, Tel, Volunteer) and names of businesses or
@@ -89,8 +86,10 @@ def _keep(text: str, result: RecognizerResult) -> bool:
     if inside_place(text, result.start, result.end):
         return False
     # Wah Shing Engineering: a business whose last word spaCy left out.
-    following = _WORDS.match(text, result.end + 1) if text[result.end:result.end + 1] == " " else None
+    following = _WORDS.match(text, result.end + 1) if text[result.end : result.end + 1] == " " else None
     if following is not None and following[0].lower() in ORG_WORDS:
         return False
     # Periodic KYC, HKID Card: an abbreviation is no part of a name.
-    return not any(w.isupper() and len(w) <= 4 and not is_surname(w) for w in _WORDS.findall(text[result.start:result.end]))
+    return not any(
+        w.isupper() and len(w) <= 4 and not is_surname(w) for w in _WORDS.findall(text[result.start : result.end])
+    )

@@ -140,8 +140,10 @@ class PhoneRecognizer(RegexRecognizer):
                 return 0.8
             alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
             return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
-        mainland = len(digits) in (11, 13) and digits.lstrip("0").removeprefix("86").startswith("1") and (
-            len(digits) == 11 or value.startswith(("+", "00"))
+        mainland = (
+            len(digits) in (11, 13)
+            and digits.lstrip("0").removeprefix("86").startswith("1")
+            and (len(digits) == 11 or value.startswith(("+", "00")))
         )
         if mainland:
             validity = _parsed_validity("+86" + digits[-11:], "86" + digits[-11:])
@@ -150,9 +152,7 @@ class PhoneRecognizer(RegexRecognizer):
             if value.startswith(("+", "00")):
                 return 0.9
             return 0.9 if _in_context(text, *match.span(1)) else 0.4
-        international = value.startswith(("+", "00", "(")) or (
-            digits.startswith("852") and len(digits) == 11
-        )
+        international = value.startswith(("+", "00", "(")) or (digits.startswith("852") and len(digits) == 11)
         validity = _validity(value, digits)
         if validity is None:
             return 0.0

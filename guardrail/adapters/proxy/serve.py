@@ -81,8 +81,10 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
     logging.getLogger("LiteLLM").setLevel(logging.WARNING)
     options = {"host": host, "port": port, "access_log": False, "log_level": "warning", **SERVER_LIMITS}
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/v1"
-    say(f"starting the proxy (policy {config.policy}, models: "
-        f"{', '.join(e.model_name for e in config.model_list)}, workers: {workers})")
+    say(
+        f"starting the proxy (policy {config.policy}, models: "
+        f"{', '.join(e.model_name for e in config.model_list)}, workers: {workers})"
+    )
     announce_when_ready(host, port, lambda: say(f"ready on {url} ({time.monotonic() - started:.1f} s)"))
     if workers > 1:
         say(f"each of the {workers} workers loads the policy's checks and LiteLLM")
@@ -91,8 +93,7 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
         KeyStore(config.data_dir / "keys")
         if config_path:
             os.environ[CONFIG_ENV] = str(Path(config_path).resolve())
-        uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True,
-                    workers=workers, **options)  # type: ignore[arg-type]
+        uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
         return
     proxy = Proxy(config, progress=say)
     say(f"loaded in {time.monotonic() - started:.1f} s; warming up LiteLLM and opening {host}:{port}")

@@ -31,7 +31,6 @@ USE_CASE_HEADER = "x-guardrail-use-case"
 OPT_OUT_HEADER = "x-guardrail-opt-out"
 
 
-
 class GuardrailOptions(BaseModel):
     """The ``guardrail`` request field."""
 
@@ -66,8 +65,9 @@ async def read_json(
 ) -> dict[str, Any]:
     """The body as a JSON object, or a :class:`ProxyError`; a body that has not arrived
     whole within ``seconds`` is a 408 (a slow client holds a connection for nothing)."""
-    too_large = ProxyError(413, "invalid_request_error", "request_too_large",
-                           f"request body exceeds the limit of {limit} bytes")
+    too_large = ProxyError(
+        413, "invalid_request_error", "request_too_large", f"request body exceeds the limit of {limit} bytes"
+    )
     if declared_length is not None and declared_length.isdigit() and int(declared_length) > limit:
         raise too_large
     body = bytearray()
@@ -78,8 +78,9 @@ async def read_json(
                 if len(body) > limit:
                     raise too_large
     except TimeoutError:
-        raise ProxyError(408, "invalid_request_error", "request_timeout",
-                         f"the request body did not arrive within {seconds:g} s") from None
+        raise ProxyError(
+            408, "invalid_request_error", "request_timeout", f"the request body did not arrive within {seconds:g} s"
+        ) from None
     try:
         text = bytes(body).decode("utf-8")
     except UnicodeDecodeError as error:
@@ -87,8 +88,9 @@ async def read_json(
     try:
         parsed = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise invalid(f"body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
-                      code="invalid_json") from None
+        raise invalid(
+            f"body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}", code="invalid_json"
+        ) from None
     except RecursionError:
         raise invalid(f"body is nested more than {MAX_DEPTH} levels deep", code="invalid_json") from None
     except ValueError as error:  # an integer too long to convert, NaN or Infinity

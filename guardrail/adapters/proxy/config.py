@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from guardrail.adapters.proxy.records import audit_location
+from guardrail.audit.records import audit_location
 from guardrail.audit.settings import TrailSettings
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS
 from guardrail.errors import ConfigurationError
@@ -95,9 +95,10 @@ class ServerConfig(_Strict):
     policy: str = DEFAULT_POLICY
     service_provider: str = Field(default="guardrail demo", description="Named in attribution.")
     content_propagator: str | None = Field(
-        default=None, min_length=1,
+        default=None,
+        min_length=1,
         description="Who delivers the answers to their readers, when not the service provider "
-                    "(GB 45438's ContentPropagator in the manifest's implicit label).",
+        "(GB 45438's ContentPropagator in the manifest's implicit label).",
     )
     data_dir: Path = Path(".guardrail")
     model_list: list[ModelEntry] = Field(default_factory=lambda: [demo_model_entry()], min_length=1)
@@ -116,8 +117,9 @@ class ServerConfig(_Strict):
     audit_retention_days: float | None = Field(
         default=None, gt=0, description="Purge audit day files older than this at start-up; none: keep all."
     )
-    audit_trail: TrailSettings = Field(default_factory=TrailSettings,
-                                       description="Durability, checkpoints, checkpoint key and witnesses.")
+    audit_trail: TrailSettings = Field(
+        default_factory=TrailSettings, description="Durability, checkpoints, checkpoint key and witnesses."
+    )
     stream_window_chars: int = Field(default=64, ge=16, le=4096)
     telemetry: TelemetrySettings = Field(default_factory=TelemetrySettings)
     passthrough_params: list[str] = Field(
@@ -133,7 +135,6 @@ class ServerConfig(_Strict):
         if len(set(values)) != len(values):
             raise ValueError("two entries share one key")
         return keys
-
 
     @property
     def audit_path(self) -> Path:
@@ -185,8 +186,10 @@ def _relative_policies(config: dict[str, Any], folder: Path) -> dict[str, Any]:
     if "policy" in config:
         config["policy"] = beside(config["policy"])
     if isinstance(config.get("keys"), list):
-        config["keys"] = [{**key, "policy": beside(key.get("policy"))} if isinstance(key, dict) and key.get("policy")
-                          else key for key in config["keys"]]
+        config["keys"] = [
+            {**key, "policy": beside(key.get("policy"))} if isinstance(key, dict) and key.get("policy") else key
+            for key in config["keys"]
+        ]
     return config
 
 

@@ -61,10 +61,22 @@ def _mappings() -> list[tuple[type[BaseException], _Mapping]]:
     return [
         (litellm.Timeout, _Mapping(504, "upstream_timeout", "the upstream model did not answer in time")),
         (litellm.RateLimitError, _Mapping(429, "upstream_rate_limited", "the upstream model is rate-limiting")),
-        (litellm.ContextWindowExceededError, _Mapping(400, "context_length_exceeded", "the request is too long for the model")),
-        (litellm.BadRequestError, _Mapping(400, "upstream_rejected_request", "the upstream model rejected the request")),
-        (litellm.AuthenticationError, _Mapping(502, "upstream_auth_failed", "the proxy's credentials for the upstream were refused")),
-        (litellm.PermissionDeniedError, _Mapping(502, "upstream_auth_failed", "the proxy's credentials for the upstream were refused")),
+        (
+            litellm.ContextWindowExceededError,
+            _Mapping(400, "context_length_exceeded", "the request is too long for the model"),
+        ),
+        (
+            litellm.BadRequestError,
+            _Mapping(400, "upstream_rejected_request", "the upstream model rejected the request"),
+        ),
+        (
+            litellm.AuthenticationError,
+            _Mapping(502, "upstream_auth_failed", "the proxy's credentials for the upstream were refused"),
+        ),
+        (
+            litellm.PermissionDeniedError,
+            _Mapping(502, "upstream_auth_failed", "the proxy's credentials for the upstream were refused"),
+        ),
         (litellm.NotFoundError, _Mapping(502, "upstream_not_found", "the upstream does not know the configured model")),
     ]
 
@@ -112,8 +124,10 @@ class Upstream:
             # A failed warm-up only costs the first call its time; never fail start-up.
             with contextlib.suppress(Exception):
                 response: Any = await self.router.acompletion(
-                    model=self.model_names[0], messages=[{"role": "user", "content": "warm-up"}],
-                    mock_response="ok", stream=stream,
+                    model=self.model_names[0],
+                    messages=[{"role": "user", "content": "warm-up"}],
+                    mock_response="ok",
+                    stream=stream,
                 )
                 if stream:
                     async for _ in response:
@@ -190,9 +204,12 @@ async def _chunks(stream: Any) -> AsyncIterator[dict[str, Any]]:
     try:
         async for chunk in stream:
             if _made_up_ending(stream, chunk):
-                raise UpstreamError(502, "upstream_incomplete",
-                                    "the upstream stream ended before the model finished (no finish_reason)",
-                                    cause_type="IncompleteStream")
+                raise UpstreamError(
+                    502,
+                    "upstream_incomplete",
+                    "the upstream stream ended before the model finished (no finish_reason)",
+                    cause_type="IncompleteStream",
+                )
             yield _plain(chunk)
     except UpstreamError:
         raise

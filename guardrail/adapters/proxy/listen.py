@@ -43,8 +43,10 @@ def check_address(host: str, port: int) -> None:
 
 def _bind_message(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EADDRINUSE:
-        return (f"port {port} on {host} is already in use (another guardrail or LiteLLM proxy?); "
-                "stop it or choose another with --port")
+        return (
+            f"port {port} on {host} is already in use (another guardrail or LiteLLM proxy?); "
+            "stop it or choose another with --port"
+        )
     if error.errno == errno.EADDRNOTAVAIL:
         return f"--host {host} is not an address of this machine"
     if error.errno == errno.EACCES:
@@ -52,8 +54,9 @@ def _bind_message(host: str, port: int, error: OSError) -> str:
     return f"cannot listen on {host}:{port}: {error.strerror}"
 
 
-def announce_when_ready(host: str, port: int, announce: Callable[[], None], *, path: str = "/health/ready",
-                        interval: float = 0.1) -> threading.Thread:
+def announce_when_ready(
+    host: str, port: int, announce: Callable[[], None], *, path: str = "/health/ready", interval: float = 0.1
+) -> threading.Thread:
     """Call ``announce`` once ``GET path`` on the server answers 200, from a daemon thread.
 
     Polling the real socket rather than trusting a start-up hook covers one worker and

@@ -21,8 +21,14 @@ MAX_HEAD_BYTES = 64 * 1024
 
 
 def _refusal(status: bytes, text: bytes) -> bytes:
-    return (b"HTTP/1.1 " + status + b"\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: "
-            + str(len(text)).encode() + b"\r\nconnection: close\r\n\r\n" + text)
+    return (
+        b"HTTP/1.1 "
+        + status
+        + b"\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: "
+        + str(len(text)).encode()
+        + b"\r\nconnection: close\r\n\r\n"
+        + text
+    )
 
 
 _TIMED_OUT = _refusal(b"408 Request Timeout", b"request headers came too slowly")

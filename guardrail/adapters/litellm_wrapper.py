@@ -34,10 +34,10 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-from guardrail.adapters.proxy.records import CallRecords
 from guardrail.adapters.upstream import translate
 from guardrail.attribution import Attribution, Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD
+from guardrail.audit.records import CallRecords
 from guardrail.core.chat import Message
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
@@ -53,13 +53,35 @@ DATA_DIR_ENV = "GUARDRAIL_DATA_DIR"
 PROVIDER_ENV = "GUARDRAIL_SERVICE_PROVIDER"
 INTERNAL_ERROR = "internal_error"
 # LiteLLM's own call settings: where and how to call, never content for the model.
-LITELLM_SETTINGS = frozenset({
-    "api_key", "api_base", "base_url", "api_version", "deployment_id", "custom_llm_provider", "timeout",
-    "num_retries", "max_retries", "extra_headers", "headers", "model_list", "shared_session", "drop_params",
-    "mock_response", "fallbacks", "context_window_fallbacks", "caching", "enable_json_schema_validation",
-    "aws_region_name", "aws_access_key_id", "aws_secret_access_key", "vertex_project", "vertex_location",
-    "vertex_credentials",
-})
+LITELLM_SETTINGS = frozenset(
+    {
+        "api_key",
+        "api_base",
+        "base_url",
+        "api_version",
+        "deployment_id",
+        "custom_llm_provider",
+        "timeout",
+        "num_retries",
+        "max_retries",
+        "extra_headers",
+        "headers",
+        "model_list",
+        "shared_session",
+        "drop_params",
+        "mock_response",
+        "fallbacks",
+        "context_window_fallbacks",
+        "caching",
+        "enable_json_schema_validation",
+        "aws_region_name",
+        "aws_access_key_id",
+        "aws_secret_access_key",
+        "vertex_project",
+        "vertex_location",
+        "vertex_credentials",
+    }
+)
 _default: Guard | None = None
 _default_records: CallRecords | None = None
 _shared_attributor: Attributor | None = None
@@ -124,8 +146,13 @@ class _Trail:
 
     def __init__(self, records: CallRecords, context: CallContext, model: str, stream: bool) -> None:
         self.records = records
-        self.record: dict[str, Any] = {"request_id": context.request_id, "path": "wrapper", "tenant": context.tenant,
-                                       "model": model, "stream": stream}
+        self.record: dict[str, Any] = {
+            "request_id": context.request_id,
+            "path": "wrapper",
+            "tenant": context.tenant,
+            "model": model,
+            "stream": stream,
+        }
         note_call(self.record, context)
         self.started = time.perf_counter()
         self.closed = False
@@ -169,11 +196,13 @@ def completion(
     """Guarded ``litellm.completion``: a ``ModelResponse``, or an iterator of chunks."""
     litellm = _litellm()
     settings, params = _split(kwargs)
-    active, request, trail = _prepare(guard, messages, params, use_case, conversation_id, tenant, opt_out,
-                                      audit, model, stream)
+    active, request, trail = _prepare(
+        guard, messages, params, use_case, conversation_id, tenant, opt_out, audit, model, stream
+    )
     try:
-        response = litellm.completion(model=model, messages=request.messages, stream=stream, **settings,
-                                      **request.params)
+        response = litellm.completion(
+            model=model, messages=request.messages, stream=stream, **settings, **request.params
+        )
     except Exception as error:
         trail.upstream_failed(error)
         raise
@@ -208,8 +237,9 @@ async def acompletion(
         _prepare, guard, messages, params, use_case, conversation_id, tenant, opt_out, audit, model, stream
     )
     try:
-        response = await litellm.acompletion(model=model, messages=request.messages, stream=stream, **settings,
-                                             **request.params)
+        response = await litellm.acompletion(
+            model=model, messages=request.messages, stream=stream, **settings, **request.params
+        )
     except Exception as error:
         trail.upstream_failed(error)
         raise
@@ -269,8 +299,9 @@ def _finish(guard: Guard, response: Any, request: GuardedRequest, model: str, tr
 
     context = request.context
     trail.record["response_model"] = model_name(response.model)
-    guarded = guard.guard_response(response.model_dump(), request, _generator(model, response.model),
-                                   guard.attributor or shared_attributor())
+    guarded = guard.guard_response(
+        response.model_dump(), request, _generator(model, response.model), guard.attributor or shared_attributor()
+    )
     note_verdict(trail.record, "output", guarded.verdict)
     if guarded.verdict.blocked:
         trail.refused(guarded.verdict)
@@ -382,8 +413,7 @@ async def _aupstream(response: Any, end: _StreamEnd) -> AsyncIterator[Any]:
         raise
 
 
-def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, model: str,
-            trail: _Trail) -> Iterator[Any]:
+def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, model: str, trail: _Trail) -> Iterator[Any]:
     from guardrail.runtime import StreamBlocked
 
     end = _StreamEnd(stream_guard, context, trail)
@@ -401,7 +431,11 @@ def _stream(response: Any, stream_guard: StreamGuard, context: CallContext, mode
 
 
 async def _astream(
-    response: Any, stream_guard: StreamGuard, context: CallContext, model: str, provider: str | None = None,
+    response: Any,
+    stream_guard: StreamGuard,
+    context: CallContext,
+    model: str,
+    provider: str | None = None,
     trail: _Trail | None = None,
 ) -> AsyncIterator[Any]:
     from guardrail.runtime import StreamBlocked
@@ -423,8 +457,9 @@ async def _astream(
 
 
 def _blocked(verdict: Verdict, context: CallContext, stage: str) -> BlockedError:
-    return BlockedError(verdict.reason or "blocked", explain(verdict.reason),
-                        request_id=context.request_id, stage=stage)
+    return BlockedError(
+        verdict.reason or "blocked", explain(verdict.reason), request_id=context.request_id, stage=stage
+    )
 
 
 def _litellm() -> Any:

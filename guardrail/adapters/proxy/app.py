@@ -29,7 +29,6 @@ from starlette.routing import Route
 from guardrail.adapters.proxy.auth import Caller, KeyRing
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.adapters.proxy.errors import ProxyError
-from guardrail.adapters.proxy.records import CallRecords
 from guardrail.adapters.proxy.requests import (
     CONVERSATION_HEADER,
     OPT_OUT_HEADER,
@@ -47,6 +46,7 @@ from guardrail.adapters.upstream import Upstream, UpstreamError
 from guardrail.attribution import Attributor, Generator, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.attribution.page import CONTENT_SECURITY_POLICY, verify_page
+from guardrail.audit.records import CallRecords
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext, Stage, new_request_id
 from guardrail.core.verdict import Verdict
@@ -85,14 +85,18 @@ class Proxy:
         vault = self.vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
         self.keys_store = KeyStore(config.data_dir / "keys")
         self.keys_store.write_jwks(config.data_dir / "jwks.json")
-        self.attributor = Attributor(self.keys_store.active, config.service_provider,
-                                     propagator=config.content_propagator)
+        self.attributor = Attributor(
+            self.keys_store.active, config.service_provider, propagator=config.content_propagator
+        )
         self.guards = dict(guards or {})
         for name in sorted(policies - set(self.guards)):
             say(f"loading policy {name}: its checks, rules and language models")
             self.guards[name] = Guard.from_policy(
-                name, vault=vault, stream_window=config.stream_window_chars,
-                memory=(config.check_memory.max_texts, config.check_memory.ttl_seconds))
+                name,
+                vault=vault,
+                stream_window=config.stream_window_chars,
+                memory=(config.check_memory.max_texts, config.check_memory.ttl_seconds),
+            )
         _check_key_use_cases(config, self.guards)
         if upstream is None:
             say(f"loading LiteLLM's router for models: {', '.join(e.model_name for e in config.model_list)}")
@@ -102,8 +106,12 @@ class Proxy:
             router_settings=config.router_settings,
         )
         self.tracing = tracing or Tracing(config.telemetry, default_file=config.data_dir / "traces.jsonl")
-        self.records = CallRecords(config.audit_path, self.keys_store.active,
-                                   retention_days=config.audit_retention_days, settings=config.audit_trail)
+        self.records = CallRecords(
+            config.audit_path,
+            self.keys_store.active,
+            retention_days=config.audit_retention_days,
+            settings=config.audit_trail,
+        )
 
     def generator(self, model_name: str, answered_model: Any) -> Generator:
         return Generator(self.upstream.provider(model_name), str(answered_model or model_name))
@@ -122,8 +130,13 @@ class Proxy:
         opted_out = opt_out_header(request.headers, OPT_OUT_HEADER)
         requested = option_header(request.headers, USE_CASE_HEADER) or options.use_case
         if requested and not caller.may_use(requested, guard.policy.policy.default_use_case):
-            raise ProxyError(403, "permission_error", "use_case_not_allowed",
-                             f"this API key may not use the use case {requested!r}", param="use_case")
+            raise ProxyError(
+                403,
+                "permission_error",
+                "use_case_not_allowed",
+                f"this API key may not use the use case {requested!r}",
+                param="use_case",
+            )
         context = guard.context(
             use_case=requested or caller.use_case,
             tenant=caller.tenant,
@@ -142,8 +155,10 @@ def _check_key_use_cases(config: ServerConfig, guards: Mapping[str, Guard]) -> N
         named = [entry.use_case, *(entry.allowed_use_cases or [])]
         unknown = sorted({name for name in named if name and name not in policy.use_cases})
         if unknown:
-            raise ConfigurationError(f"key of tenant {entry.tenant!r}: use case {unknown[0]!r} is not in policy "
-                                     f"{policy.id!r} ({', '.join(sorted(policy.use_cases))})")
+            raise ConfigurationError(
+                f"key of tenant {entry.tenant!r}: use case {unknown[0]!r} is not in policy "
+                f"{policy.id!r} ({', '.join(sorted(policy.use_cases))})"
+            )
 
 
 def create_app(proxy: Proxy) -> Starlette:
@@ -160,12 +175,14 @@ def create_app(proxy: Proxy) -> Starlette:
 
     async def jwks(request: Request) -> Response:
         # Public keys: any page may read them (the /verify page opened as a file, say).
-        return JSONResponse(proxy.keys_store.jwks(), headers={"cache-control": "max-age=300",
-                                                             "access-control-allow-origin": "*"})
+        return JSONResponse(
+            proxy.keys_store.jwks(), headers={"cache-control": "max-age=300", "access-control-allow-origin": "*"}
+        )
 
     async def verify(request: Request) -> Response:
-        return HTMLResponse(verify_page(), headers={"cache-control": "max-age=300",
-                                                    "content-security-policy": CONTENT_SECURITY_POLICY})
+        return HTMLResponse(
+            verify_page(), headers={"cache-control": "max-age=300", "content-security-policy": CONTENT_SECURITY_POLICY}
+        )
 
     async def live(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -180,8 +197,10 @@ def create_app(proxy: Proxy) -> Starlette:
                 "policies": len(proxy.guards),
                 "models": len(proxy.upstream.model_names),
                 # What the vault's caps cost so far (both 0 unless a cap was reached).
-                "vault": {"evicted_conversations": counts.evicted_conversations,
-                          "unpseudonymised_values": counts.unpseudonymised_values},
+                "vault": {
+                    "evicted_conversations": counts.evicted_conversations,
+                    "unpseudonymised_values": counts.unpseudonymised_values,
+                },
                 "audit": "failing" if proxy.records.failing else "ok",
                 "audit_warnings": proxy.records.warnings,
             }
@@ -191,7 +210,9 @@ def create_app(proxy: Proxy) -> Starlette:
         assert isinstance(error, HTTPException)
         code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
         kind = "not_found_error" if error.status_code == 404 else "invalid_request_error"
-        return ProxyError(error.status_code, kind, code, f"{request.method} {request.url.path}: {error.detail}").response(None)
+        return ProxyError(
+            error.status_code, kind, code, f"{request.method} {request.url.path}: {error.detail}"
+        ).response(None)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -237,9 +258,17 @@ async def _handle(request: Request, proxy: Proxy, handler: Any) -> Response:
     if not isinstance(response, StreamingResponse):
         span = getattr(request.state, "span", None)
         if span is not None:
-            proxy.tracing.end_call(span, status=response.status_code, response=getattr(request.state, "answer", None),
-                                   error_type=record.get("error"))
-        if not proxy.record(record) and response.status_code < 400 and getattr(request.state, "unaudited_refused", False):
+            proxy.tracing.end_call(
+                span,
+                status=response.status_code,
+                response=getattr(request.state, "answer", None),
+                error_type=record.get("error"),
+            )
+        if (
+            not proxy.record(record)
+            and response.status_code < 400
+            and getattr(request.state, "unaudited_refused", False)
+        ):
             log.warning("answer_withheld", request_id=request.state.request_id, reason=UNAUDITED.reason)
             response = _blocked(UNAUDITED, "output").response(request.state.request_id)
             response.headers["x-guardrail-request-id"] = request.state.request_id
@@ -274,9 +303,12 @@ def _as_proxy_error(error: Exception, record: dict[str, Any]) -> ProxyError:
 
 
 async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
-    body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
-                           limit=proxy.config.max_body_bytes,
-                           seconds=proxy.config.body_timeout_seconds)
+    body = await read_json(
+        request.stream(),
+        declared_length=request.headers.get("content-length"),
+        limit=proxy.config.max_body_bytes,
+        seconds=proxy.config.body_timeout_seconds,
+    )
     chat = validate_chat(body)
     _known_model(proxy, chat.model)
     guard, context = proxy.context(request, caller, chat.guardrail)
@@ -286,8 +318,15 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     _audit_gate(proxy, guard, context, request)
     span = request.state.span = proxy.tracing.start_call(chat.model, proxy.upstream.provider(chat.model), context)
     record["trace_id"] = format(span.get_span_context().trace_id, "032x")
-    guarded_request = await _checked(chat.messages, guard.guard_request, guard.guard_request_async, chat.messages,
-                                     context, request_params(chat), passthrough=proxy.config.passthrough_params)
+    guarded_request = await _checked(
+        chat.messages,
+        guard.guard_request,
+        guard.guard_request_async,
+        chat.messages,
+        context,
+        request_params(chat),
+        passthrough=proxy.config.passthrough_params,
+    )
     verdict = guarded_request.verdict
     note_call(record, guarded_request.context)
     note_verdict(record, "input", verdict)
@@ -317,8 +356,15 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
     record["response_model"] = model_name(response.get("model"))
     answers = [choice.get("message") or {} for choice in response.get("choices") or []]
     generator = proxy.generator(chat.model, response.get("model"))
-    guarded = await _checked(answers, guard.guard_response, guard.guard_response_async, response, guarded_request,
-                             generator, proxy.attributor)
+    guarded = await _checked(
+        answers,
+        guard.guard_response,
+        guard.guard_response_async,
+        response,
+        guarded_request,
+        generator,
+        proxy.attributor,
+    )
     request.state.answer = response
     note_verdict(record, "output", guarded.verdict)
     proxy.tracing.record_checks(span, Stage.OUTPUT, guarded.verdict, context, content=answers)
@@ -334,8 +380,13 @@ async def _chat(request: Request, proxy: Proxy, caller: Caller) -> Response:
 
 
 async def _stream(
-    proxy: Proxy, stream_guard: StreamGuard, chunks: AsyncIterator[dict[str, Any]], record: dict[str, Any],
-    started: float, model: str, traced: tuple[Span, CallContext],
+    proxy: Proxy,
+    stream_guard: StreamGuard,
+    chunks: AsyncIterator[dict[str, Any]],
+    record: dict[str, Any],
+    started: float,
+    model: str,
+    traced: tuple[Span, CallContext],
 ) -> AsyncIterator[str]:
     """Server-sent events of a guarded stream; logs the outcome however it ends."""
     outcome = "client_disconnected"
@@ -369,28 +420,35 @@ async def _stream(
         for verdict in stream_guard.verdicts:
             note_verdict(record, "output", verdict)
             proxy.tracing.record_checks(span, Stage.OUTPUT, verdict, context)
-        proxy.tracing.end_call(span, status=200, response=stream_guard.envelope,
-                               error_type=None if outcome == "completed" else outcome)
+        proxy.tracing.end_call(
+            span, status=200, response=stream_guard.envelope, error_type=None if outcome == "completed" else outcome
+        )
         proxy.record(record)
 
 
 async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Response:
-    body = await read_json(request.stream(), declared_length=request.headers.get("content-length"),
-                           limit=proxy.config.max_body_bytes,
-                           seconds=proxy.config.body_timeout_seconds)
+    body = await read_json(
+        request.stream(),
+        declared_length=request.headers.get("content-length"),
+        limit=proxy.config.max_body_bytes,
+        seconds=proxy.config.body_timeout_seconds,
+    )
     embedding = validate_embedding(body)
     _known_model(proxy, embedding.model)
     guard, context = proxy.context(request, caller, embedding.guardrail)
     _audit_gate(proxy, guard, context, request)
     texts = [embedding.input] if isinstance(embedding.input, str) else embedding.input
     if not all(isinstance(text, str) for text in texts):
-        raise ProxyError(400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"),
-                         param="input")
+        raise ProxyError(
+            400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"), param="input"
+        )
     request.state.record["model"] = embedding.model
     note_call(request.state.record, context)
     verdict, checked, params = await anyio.to_thread.run_sync(
-        functools.partial(guard.check_texts, texts, context, request_params(embedding),
-                          passthrough=proxy.config.passthrough_params))
+        functools.partial(
+            guard.check_texts, texts, context, request_params(embedding), passthrough=proxy.config.passthrough_params
+        )
+    )
     note_verdict(request.state.record, "input", verdict)
     if verdict.blocked:
         raise _blocked(verdict, "input")
@@ -399,12 +457,19 @@ async def _embeddings(request: Request, proxy: Proxy, caller: Caller) -> Respons
 
 
 async def _models(request: Request, proxy: Proxy, caller: Caller) -> Response:
-    data = [{"id": name, "object": "model", "created": 0, "owned_by": "guardrail"} for name in proxy.upstream.model_names]
+    data = [
+        {"id": name, "object": "model", "created": 0, "owned_by": "guardrail"} for name in proxy.upstream.model_names
+    ]
     return JSONResponse({"object": "list", "data": data})
 
 
-async def _checked(messages: list[dict[str, Any]], check: Callable[..., T], check_async: Callable[..., Awaitable[T]],
-                   *args: Any, **options: Any) -> T:
+async def _checked(
+    messages: list[dict[str, Any]],
+    check: Callable[..., T],
+    check_async: Callable[..., Awaitable[T]],
+    *args: Any,
+    **options: Any,
+) -> T:
     """Run a guard's stage without ever blocking the event loop, whatever a check does.
 
     Usually ``check_async``: the checks run on their stage's executor while the loop
@@ -426,14 +491,24 @@ def body_text(messages: list[dict[str, Any]]) -> str:
 
 def _known_model(proxy: Proxy, model: str) -> None:
     if not proxy.upstream.knows(model):
-        raise ProxyError(404, "not_found_error", "model_not_found",
-                         f"the model {model!r} does not exist; GET /v1/models lists the models", param="model")
+        raise ProxyError(
+            404,
+            "not_found_error",
+            "model_not_found",
+            f"the model {model!r} does not exist; GET /v1/models lists the models",
+            param="model",
+        )
 
 
 def _blocked(verdict: Verdict, stage: str) -> ProxyError:
     status = refusal_status(verdict.reason)
-    return ProxyError(status, refusal_type(verdict.reason), verdict.reason or "blocked", explain(verdict.reason),
-                      param="use_case" if status == 403 else stage)
+    return ProxyError(
+        status,
+        refusal_type(verdict.reason),
+        verdict.reason or "blocked",
+        explain(verdict.reason),
+        param="use_case" if status == 403 else stage,
+    )
 
 
 def _headers(context: CallContext, verdict: Verdict, guard: Guard | None = None) -> dict[str, str]:

@@ -26,9 +26,7 @@ from guardrail.errors import GuardrailError
 class ProxyError(GuardrailError):
     """An error response: status, OpenAI error type, stable code, safe message."""
 
-    def __init__(
-        self, status: int, error_type: str, code: str, message: str, *, param: str | None = None
-    ) -> None:
+    def __init__(self, status: int, error_type: str, code: str, message: str, *, param: str | None = None) -> None:
         self.status = status
         self.error_type = error_type
         self.code = code

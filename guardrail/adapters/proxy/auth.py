@@ -40,7 +40,9 @@ class KeyRing:
     def __init__(self, keys: Sequence[KeyConfig], default_policy: str) -> None:
         self._callers = {
             _digest(k.key.get_secret_value()): Caller(
-                k.tenant, k.policy or default_policy, k.use_case,
+                k.tenant,
+                k.policy or default_policy,
+                k.use_case,
                 frozenset(k.allowed_use_cases or ([k.use_case] if k.use_case else [])),
                 principal=_digest(k.key.get_secret_value()).hex()[:16],
             )
@@ -58,8 +60,9 @@ class KeyRing:
             return self._anonymous
         key = _presented_key(headers)
         if key is None:
-            raise ProxyError(401, "authentication_error", "missing_api_key",
-                             "no API key given; send 'Authorization: Bearer <key>'")
+            raise ProxyError(
+                401, "authentication_error", "missing_api_key", "no API key given; send 'Authorization: Bearer <key>'"
+            )
         caller = self._callers.get(_digest(key))
         if caller is None:
             raise ProxyError(401, "authentication_error", "invalid_api_key", "the API key is not valid")

@@ -30,9 +30,7 @@ def demo_answer(messages: list[dict[str, Any]]) -> str:
         if message.get("role") == "user":
             content = message.get("content")
             if isinstance(content, list):
-                content = " ".join(
-                    str(part.get("text", "")) for part in content if isinstance(part, dict)
-                )
+                content = " ".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
             return f"[guardrail demo model, offline] I received: {content}"
     return "[guardrail demo model, offline] I received no user message."
 
@@ -57,14 +55,19 @@ class EchoModel(CustomLLM):
         for chunk in _chunks(demo_answer(kwargs["messages"])):
             yield chunk
 
-
-    def embedding(self, model: str, input: list[Any], model_response: litellm.EmbeddingResponse,
-                  *args: Any, **kwargs: Any) -> litellm.EmbeddingResponse:
+    def embedding(
+        self, model: str, input: list[Any], model_response: litellm.EmbeddingResponse, *args: Any, **kwargs: Any
+    ) -> litellm.EmbeddingResponse:
         return _embeddings(model, input, model_response)
 
-    async def aembedding(self, model: str, input: list[Any],  # type: ignore[override]
-                         model_response: litellm.EmbeddingResponse, *args: Any, **kwargs: Any
-                         ) -> litellm.EmbeddingResponse:
+    async def aembedding(
+        self,
+        model: str,
+        input: list[Any],  # type: ignore[override]
+        model_response: litellm.EmbeddingResponse,
+        *args: Any,
+        **kwargs: Any,
+    ) -> litellm.EmbeddingResponse:
         return _embeddings(model, input, model_response)
 
 
@@ -82,9 +85,14 @@ def demo_vector(text: str) -> list[float]:
 def _embeddings(model: str, inputs: list[Any], response: litellm.EmbeddingResponse) -> litellm.EmbeddingResponse:
     texts = [str(item) for item in (inputs if isinstance(inputs, list) else [inputs])]
     response.model = model
-    response.data = [{"object": "embedding", "index": i, "embedding": demo_vector(text)} for i, text in enumerate(texts)]
-    response.usage = litellm.Usage(prompt_tokens=sum(len(text) // 4 for text in texts), completion_tokens=0,
-                                   total_tokens=sum(len(text) // 4 for text in texts))
+    response.data = [
+        {"object": "embedding", "index": i, "embedding": demo_vector(text)} for i, text in enumerate(texts)
+    ]
+    response.usage = litellm.Usage(
+        prompt_tokens=sum(len(text) // 4 for text in texts),
+        completion_tokens=0,
+        total_tokens=sum(len(text) // 4 for text in texts),
+    )
     return response
 
 
@@ -106,8 +114,11 @@ def _response(model: str, messages: list[dict[str, Any]]) -> litellm.ModelRespon
         model=model,
         created=int(time.time()),
         choices=[{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-        usage={"prompt_tokens": len(str(messages)) // 4, "completion_tokens": len(text) // 4,
-               "total_tokens": (len(str(messages)) + len(text)) // 4},
+        usage={
+            "prompt_tokens": len(str(messages)) // 4,
+            "completion_tokens": len(text) // 4,
+            "total_tokens": (len(str(messages)) + len(text)) // 4,
+        },
     )
 
 

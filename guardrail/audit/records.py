@@ -58,8 +58,9 @@ def audit_location(data_dir: Path, store: str) -> Path:
 class CallRecords:
     """Appends call records to the audit chain; never raises into a call."""
 
-    def __init__(self, path: Path, key: SigningKey, *, retention_days: float | None = None,
-                 settings: TrailSettings | None = None) -> None:
+    def __init__(
+        self, path: Path, key: SigningKey, *, retention_days: float | None = None, settings: TrailSettings | None = None
+    ) -> None:
         settings = settings or TrailSettings()
         data_dir = path.parent
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -67,13 +68,18 @@ class CallRecords:
         self.checkpoint_key = checkpoint_key(settings.checkpoint_key, key, data_dir)
         signing = self.checkpoint_key.key
         _write_public(data_dir / CHECKPOINT_JWKS, signing.jwk)
-        self.witnesses = WitnessRelay(settings.trail_id, [_witness(w.file, w.url, w.timeout_seconds)
-                                                          for w in settings.witnesses])
+        self.witnesses = WitnessRelay(
+            settings.trail_id, [_witness(w.file, w.url, w.timeout_seconds) for w in settings.witnesses]
+        )
         store_type = SqliteStore if path.name == SQLITE_FILE else FolderStore
         self.store: AuditStore = store_type(
-            path, signer=lambda head: sign(head, signing.private, signing.kid),
-            checkpoint_every=settings.checkpoint_every, durability=settings.durability,
-            sync_window=settings.sync_window_seconds, on_checkpoint=self.witnesses)
+            path,
+            signer=lambda head: sign(head, signing.private, signing.kid),
+            checkpoint_every=settings.checkpoint_every,
+            durability=settings.durability,
+            sync_window=settings.sync_window_seconds,
+            on_checkpoint=self.witnesses,
+        )
         self.settings = settings
         self._lock = threading.Lock()
         self._lost = 0  # records not written since the last successful append
@@ -110,9 +116,11 @@ class CallRecords:
         found = []
         if self.checkpoint_key.local:
             # No path here: readiness is unauthenticated (the log and `guardrail doctor` say where).
-            found.append("checkpoints are signed with a key kept in the data folder: "
-                         "whoever holds the folder can re-sign a rewritten trail; set audit_trail.checkpoint_key "
-                         "or GUARDRAIL_CHECKPOINT_KEY")
+            found.append(
+                "checkpoints are signed with a key kept in the data folder: "
+                "whoever holds the folder can re-sign a rewritten trail; set audit_trail.checkpoint_key "
+                "or GUARDRAIL_CHECKPOINT_KEY"
+            )
         if not self.settings.witnesses:
             found.append("no witness holds the checkpoints (audit_trail.witnesses)")
         if self.witnesses.failures:
@@ -122,8 +130,9 @@ class CallRecords:
     def begin(self, request_id: str, **fields: Any) -> bool:
         """Write the call's intent before the upstream is called; ``False`` if it could
         not be written (never raises). :meth:`write` with the same request id completes it."""
-        return self._append("intent", {"request_id": request_id, "time": time.time(), **fields,
-                                       "writer": self._writer}, None)
+        return self._append(
+            "intent", {"request_id": request_id, "time": time.time(), **fields, "writer": self._writer}, None
+        )
 
     def write(self, record: dict[str, Any]) -> bool:
         """Append a call record; ``False`` if it could not be written (never raises)."""
@@ -137,8 +146,7 @@ class CallRecords:
         with self._lock:
             try:
                 if self._lost:
-                    gap: dict[str, Any] = {"records_lost": self._lost, "since": self._lost_since,
-                                           "until": time.time()}
+                    gap: dict[str, Any] = {"records_lost": self._lost, "since": self._lost_since, "until": time.time()}
                     if self._lost_ids:
                         gap["request_ids"] = self._lost_ids
                     self.store.append("gap", gap)
@@ -153,8 +161,7 @@ class CallRecords:
                     if lost_id and len(self._lost_ids) < MAX_LOST_IDS:
                         self._lost_ids.append(lost_id)
                 self._lost_since = self._lost_since or time.time()
-                log.warning("audit_record_not_written", error=type(error).__name__, kind=kind,
-                            records_lost=self._lost)
+                log.warning("audit_record_not_written", error=type(error).__name__, kind=kind, records_lost=self._lost)
                 return False
 
     def _tick(self) -> None:
@@ -164,8 +171,10 @@ class CallRecords:
         while not self._closed.wait(every):
             with contextlib.suppress(OSError, sqlite3.Error):
                 self.store.sync()
-                due = self.settings.checkpoint_seconds and \
-                    time.monotonic() - last_checkpoint >= self.settings.checkpoint_seconds
+                due = (
+                    self.settings.checkpoint_seconds
+                    and time.monotonic() - last_checkpoint >= self.settings.checkpoint_seconds
+                )
                 if due and self._appended:
                     with self._lock:
                         self.store.checkpoint()

@@ -50,7 +50,6 @@ from litellm.types.guardrails import GuardrailEventHooks
 from opentelemetry.trace import Span
 
 from guardrail.adapters.litellm_wrapper import DATA_DIR_ENV, PROVIDER_ENV, _astream, _generator
-from guardrail.adapters.proxy.records import CallRecords, audit_location
 from guardrail.adapters.proxy.requests import (
     CONVERSATION_HEADER,
     OPT_OUT_HEADER,
@@ -60,6 +59,7 @@ from guardrail.adapters.proxy.requests import (
 )
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
+from guardrail.audit.records import CallRecords, audit_location
 from guardrail.core.context import CallContext, Stage
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.verdict import Verdict
@@ -102,23 +102,30 @@ class GuardrailPlugin(CustomGuardrail):
         keys = KeyStore(folder / "keys")
         keys.write_jwks(folder / "jwks.json")
         self.attributor = Attributor(keys.active, service_provider or os.environ.get(PROVIDER_ENV) or "guardrail")
-        self.guard = Guard.from_policy(policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY,
-                                       attributor=self.attributor)
+        self.guard = Guard.from_policy(
+            policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY, attributor=self.attributor
+        )
         self.records = CallRecords(audit_location(folder, audit_store), keys.active)
-        self.tracing = Tracing(TelemetrySettings.model_validate(dict(telemetry or {})),
-                               default_file=folder / "traces.jsonl")
+        self.tracing = Tracing(
+            TelemetrySettings.model_validate(dict(telemetry or {})), default_file=folder / "traces.jsonl"
+        )
         self._calls: OrderedDict[str, _Call] = OrderedDict()
 
-    async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict[str, Any],
-                                  call_type: Any) -> dict[str, Any] | None:
+    async def async_pre_call_hook(
+        self, user_api_key_dict: Any, cache: Any, data: dict[str, Any], call_type: Any
+    ) -> dict[str, Any] | None:
         if self.should_run_guardrail(data=data, event_type=GuardrailEventHooks.pre_call) is not True:
             return None
         if not isinstance(data.get("messages"), list):
             return await self._embedding_inputs(data, user_api_key_dict)
         started = time.perf_counter()
         headers = _headers(data)
-        record: dict[str, Any] = {"path": "litellm-proxy", "model": data.get("model"),
-                                  "stream": bool(data.get("stream")), "tenant": _tenant(user_api_key_dict)}
+        record: dict[str, Any] = {
+            "path": "litellm-proxy",
+            "model": data.get("model"),
+            "stream": bool(data.get("stream")),
+            "tenant": _tenant(user_api_key_dict),
+        }
         context = self._context(headers, user_api_key_dict)
         record["request_id"] = context.request_id
         note_call(record, context)
@@ -131,8 +138,11 @@ class GuardrailPlugin(CustomGuardrail):
         params = _client_params(data, ("model", "messages", "stream"))
         # CPU-bound (NER): off LiteLLM's event loop, so other calls keep moving.
         try:
-            request = await anyio.to_thread.run_sync(functools.partial(
-                self.guard.guard_request, data["messages"], context, params, passthrough=_extras(params)))
+            request = await anyio.to_thread.run_sync(
+                functools.partial(
+                    self.guard.guard_request, data["messages"], context, params, passthrough=_extras(params)
+                )
+            )
         except RequestError as error:
             self._close(span, record, started, status=400, error=error.code)
             raise _invalid(error) from None
@@ -158,17 +168,32 @@ class GuardrailPlugin(CustomGuardrail):
             return None
         texts = [inputs] if isinstance(inputs, str) else inputs
         if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-            raise HTTPException(400, {"error": {"message": explain("embedding.token_input"),
-                                                "type": "guardrail_blocked", "code": "embedding.token_input"}})
+            raise HTTPException(
+                400,
+                {
+                    "error": {
+                        "message": explain("embedding.token_input"),
+                        "type": "guardrail_blocked",
+                        "code": "embedding.token_input",
+                    }
+                },
+            )
         context = self._context(_headers(data), user_api_key_dict)
         params = _client_params(data, ("model", "input"))
         try:
-            verdict, checked, checked_params = await anyio.to_thread.run_sync(functools.partial(
-                self.guard.check_texts, texts, context, params, passthrough=_extras(params, EMBEDDING_PARAMS)))
+            verdict, checked, checked_params = await anyio.to_thread.run_sync(
+                functools.partial(
+                    self.guard.check_texts, texts, context, params, passthrough=_extras(params, EMBEDDING_PARAMS)
+                )
+            )
         except RequestError as error:
             raise _invalid(error) from None
-        record: dict[str, Any] = {"path": "litellm-proxy/embeddings", "model": data.get("model"),
-                                  "tenant": context.tenant, "request_id": context.request_id}
+        record: dict[str, Any] = {
+            "path": "litellm-proxy/embeddings",
+            "model": data.get("model"),
+            "tenant": context.tenant,
+            "request_id": context.request_id,
+        }
         note_call(record, context)
         note_verdict(record, "input", verdict)
         record.update(status=_status(verdict) if verdict.blocked else 200)
@@ -194,11 +219,20 @@ class GuardrailPlugin(CustomGuardrail):
             default = binding.get("use_case") or self.guard.policy.policy.default_use_case
             allowed = binding.get("allowed_use_cases") or [default]
             if requested and binding and requested not in allowed:
-                raise HTTPException(403, {"error": {
-                    "message": f"this API key may not use the use case {requested!r}", "type": "permission_error",
-                    "code": "use_case_not_allowed", "param": "use_case"}})
+                raise HTTPException(
+                    403,
+                    {
+                        "error": {
+                            "message": f"this API key may not use the use case {requested!r}",
+                            "type": "permission_error",
+                            "code": "use_case_not_allowed",
+                            "param": "use_case",
+                        }
+                    },
+                )
             return self.guard.context(
-                use_case=requested or binding.get("use_case"), tenant=_tenant(user_api_key_dict),
+                use_case=requested or binding.get("use_case"),
+                tenant=_tenant(user_api_key_dict),
                 conversation_id=option_header(headers, CONVERSATION_HEADER),
                 opted_out=bool(opt_out_header(headers, OPT_OUT_HEADER)),
                 principal=str(getattr(user_api_key_dict, "api_key", None) or "")[:16],
@@ -206,16 +240,16 @@ class GuardrailPlugin(CustomGuardrail):
         except GuardrailError as error:
             raise _invalid(error) from None
 
-    async def async_post_call_success_hook(self, data: dict[str, Any], user_api_key_dict: Any,
-                                           response: Any) -> Any:
+    async def async_post_call_success_hook(self, data: dict[str, Any], user_api_key_dict: Any, response: Any) -> Any:
         call = self._pop(data)
         if call is None or not hasattr(response, "choices"):
             return None
         model = str(data.get("model"))
         hidden = dict(getattr(response, "_hidden_params", None) or {})
         generator = _generator(model, getattr(response, "model", None), hidden.get("custom_llm_provider"))
-        guarded = await anyio.to_thread.run_sync(self.guard.guard_response, response.model_dump(), call.request,
-                                                 generator, self.attributor)
+        guarded = await anyio.to_thread.run_sync(
+            self.guard.guard_response, response.model_dump(), call.request, generator, self.attributor
+        )
         note_verdict(call.record, "output", guarded.verdict)
         self.tracing.record_checks(call.span, Stage.OUTPUT, guarded.verdict, call.request.context)
         if guarded.verdict.blocked:
@@ -231,14 +265,16 @@ class GuardrailPlugin(CustomGuardrail):
             hidden["additional_headers"] = {**extra, HEADER: guarded.attribution.jws}
         result._hidden_params = hidden
         call.record["restored"] = guarded.restored
-        if not self._finish(call, status=200, response=guarded.response) \
-                and self.guard.refuses_unaudited(call.request.context):
+        if not self._finish(call, status=200, response=guarded.response) and self.guard.refuses_unaudited(
+            call.request.context
+        ):
             # The answer could not be recorded, and this call may not go unrecorded.
             raise _refusal(UNAUDITED, call.request.context, "output")
         return result
 
-    async def async_post_call_streaming_iterator_hook(self, user_api_key_dict: Any, response: Any,
-                                                      request_data: dict[str, Any]) -> AsyncGenerator[Any, None]:
+    async def async_post_call_streaming_iterator_hook(
+        self, user_api_key_dict: Any, response: Any, request_data: dict[str, Any]
+    ) -> AsyncGenerator[Any, None]:
         call = self._pop(request_data)
         if call is None:
             async for chunk in response:
@@ -248,8 +284,9 @@ class GuardrailPlugin(CustomGuardrail):
         outcome, error = "client_disconnected", None
         provider = getattr(response, "custom_llm_provider", None)
         try:
-            async for chunk in _astream(response, stream_guard, call.request.context, str(request_data.get("model")),
-                                        provider):
+            async for chunk in _astream(
+                response, stream_guard, call.request.context, str(request_data.get("model")), provider
+            ):
                 if FIELD in (chunk.model_extra or {}):
                     note_attribution(call.record, _attribution_of(chunk))
                     # LiteLLM drops chunks without choices as usage artefacts unless marked.
@@ -264,27 +301,43 @@ class GuardrailPlugin(CustomGuardrail):
                 note_verdict(call.record, "output", verdict)
                 self.tracing.record_checks(call.span, Stage.OUTPUT, verdict, call.request.context)
             call.record["stream_outcome"] = outcome
-            self._finish(call, status=200, error=error if outcome != "completed" else None,
-                         response=stream_guard.envelope)
+            self._finish(
+                call, status=200, error=error if outcome != "completed" else None, response=stream_guard.envelope
+            )
 
-    async def async_post_call_failure_hook(self, request_data: dict[str, Any], original_exception: Exception,
-                                           user_api_key_dict: Any, traceback_str: str | None = None) -> None:
+    async def async_post_call_failure_hook(
+        self,
+        request_data: dict[str, Any],
+        original_exception: Exception,
+        user_api_key_dict: Any,
+        traceback_str: str | None = None,
+    ) -> None:
         call = self._pop(request_data)
         if call is not None:
             call.record["upstream_error"] = type(original_exception).__name__
-            self._finish(call, status=int(getattr(original_exception, "status_code", 502) or 502),
-                         error="upstream_error")
+            self._finish(
+                call, status=int(getattr(original_exception, "status_code", 502) or 502), error="upstream_error"
+            )
 
     def _pop(self, data: Mapping[str, Any]) -> _Call | None:
         request_id = (data.get("metadata") or {}).get("guardrail_request_id")
         return self._calls.pop(str(request_id), None) if request_id else None
 
-    def _finish(self, call: _Call, *, status: int, error: str | None = None,
-                response: Mapping[str, Any] | None = None) -> bool:
+    def _finish(
+        self, call: _Call, *, status: int, error: str | None = None, response: Mapping[str, Any] | None = None
+    ) -> bool:
         return self._close(call.span, call.record, call.started, status=status, error=error, response=response)
 
-    def _close(self, span: Span, record: dict[str, Any], started: float, *, status: int, error: str | None = None,
-               response: Mapping[str, Any] | None = None) -> bool:
+    def _close(
+        self,
+        span: Span,
+        record: dict[str, Any],
+        started: float,
+        *,
+        status: int,
+        error: str | None = None,
+        response: Mapping[str, Any] | None = None,
+    ) -> bool:
         """End a call's span and write its record; ``False`` if it was not written."""
         record.update(status=status, duration_ms=round((time.perf_counter() - started) * 1000, 2))
         if error:
@@ -330,8 +383,11 @@ LITELLM_OWNED = frozenset({"metadata", "litellm_metadata", "proxy_server_request
 
 def _client_params(data: Mapping[str, Any], envelope: tuple[str, ...]) -> dict[str, Any]:
     """The request's parameters besides the envelope and what LiteLLM keeps for itself."""
-    return {name: value for name, value in data.items()
-            if name not in envelope and name not in LITELLM_OWNED and not name.startswith("litellm_")}
+    return {
+        name: value
+        for name, value in data.items()
+        if name not in envelope and name not in LITELLM_OWNED and not name.startswith("litellm_")
+    }
 
 
 def _extras(params: Mapping[str, Any], table: Mapping[str, Any] = CHAT_PARAMS) -> set[str]:
@@ -349,9 +405,17 @@ def _put_params(data: dict[str, Any], checked: Mapping[str, Any]) -> None:
 
 
 def _invalid(error: GuardrailError) -> HTTPException:
-    return HTTPException(400, {"error": {"message": str(error), "type": "invalid_request_error",
-                                         "code": getattr(error, "code", "invalid_request"),
-                                         "param": getattr(error, "param", None)}})
+    return HTTPException(
+        400,
+        {
+            "error": {
+                "message": str(error),
+                "type": "invalid_request_error",
+                "code": getattr(error, "code", "invalid_request"),
+                "param": getattr(error, "param", None),
+            }
+        },
+    )
 
 
 def _status(verdict: Verdict) -> int:
@@ -361,15 +425,33 @@ def _status(verdict: Verdict) -> int:
 def _refusal(verdict: Verdict, context: CallContext, stage: str) -> HTTPException:
     """The proxy's refusal (status, type, code), as LiteLLM raises errors."""
     code = verdict.reason or "blocked"
-    return HTTPException(_status(verdict), {"error": {
-        "message": explain(verdict.reason), "type": refusal_type(verdict.reason), "code": code, "param": stage,
-        "request_id": context.request_id}})
+    return HTTPException(
+        _status(verdict),
+        {
+            "error": {
+                "message": explain(verdict.reason),
+                "type": refusal_type(verdict.reason),
+                "code": code,
+                "param": stage,
+                "request_id": context.request_id,
+            }
+        },
+    )
 
 
 def _refusal_from(blocked: BlockedError) -> HTTPException:
-    return HTTPException(refusal_status(blocked.code), {"error": {
-        "message": blocked.reason, "type": refusal_type(blocked.code), "code": blocked.code, "param": blocked.stage,
-        "request_id": blocked.request_id}})
+    return HTTPException(
+        refusal_status(blocked.code),
+        {
+            "error": {
+                "message": blocked.reason,
+                "type": refusal_type(blocked.code),
+                "code": blocked.code,
+                "param": blocked.stage,
+                "request_id": blocked.request_id,
+            }
+        },
+    )
 
 
 def _attribution_of(chunk: Any) -> Any:
