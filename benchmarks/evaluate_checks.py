@@ -77,12 +77,13 @@ def corpus(guard: Guard, folder: Path, split: str, misses: bool) -> None:
 def classifier_cost(guard: Guard, texts: list[str]) -> None:
     """Median time of the classifier checks per ~1 KB prompt, and of spaCy's small NER."""
     from guardrail.core import Payload, Stage
+    from guardrail.core.memo import TextMemo
 
     steps = guard.pipeline.subset(lambda step: type(step.check).__name__ == "ThreatClassifierCheck")
     prompts = _kilobyte_prompts(texts)
     context = guard.context()
-    for step in steps.steps:  # fill nothing from cache: each prompt below is new to the model
-        step.check.model._cache.clear()  # type: ignore[attr-defined]
+    for step in steps.steps:  # nothing remembered: each prompt below is scored afresh
+        step.check.memo = TextMemo(0)  # type: ignore[attr-defined]  # steps are typed as any check
     costs = []
     for text in prompts:
         started = time.perf_counter()
