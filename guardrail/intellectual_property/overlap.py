@@ -22,9 +22,9 @@ from pydantic import Field, model_validator
 from guardrail.core.chat import collect_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
-from guardrail.pii.normalize import normalize
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
+from guardrail.text.normalize import normalize
 
 REASON = "intellectual_property.verbatim_overlap"
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)

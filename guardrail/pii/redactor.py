@@ -1,6 +1,6 @@
 """Finds personal data in one text and rewrites it as the policy says.
 
-Detection runs on a normalised copy (see :mod:`guardrail.pii.normalize`); findings are
+Detection runs on a normalised copy (see :mod:`guardrail.text.normalize`); findings are
 filtered by each entity type's threshold, the allow-list and the placeholders an
 earlier pass wrote (so redacting twice changes nothing), merged where they overlap,
 and mapped back to offsets in the original text, where they are rewritten.
@@ -19,12 +19,12 @@ from presidio_analyzer import RecognizerResult
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
-from guardrail.pii.normalize import normalize
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
 from guardrail.pii.vault import InMemoryVault, PseudonymVault
+from guardrail.text.normalize import normalize
 
 # Texts longer than this are analysed in pieces cut at line breaks (or spaces): spaCy
 # refuses texts over a million characters, and its memory grows with the text.

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from guardrail.pii.normalize import NormalizedText, normalize
 from guardrail.rules.model import Rule, RuleSetFile
-from guardrail.rules.prefilter import (
+from guardrail.text.normalize import NormalizedText, normalize
+from guardrail.text.prefilter import (
     LiteralIndex,
     Literals,
     Occurrences,

@@ -27,7 +27,7 @@ from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
-from guardrail.rules.prefilter import (
+from guardrail.text.prefilter import (
     LiteralIndex,
     Literals,
     Occurrences,

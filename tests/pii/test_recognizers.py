@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from presidio_analyzer import EntityRecognizer
 
 from guardrail.pii.engine import FixedRegistry
-from guardrail.pii.normalize import normalize
 from guardrail.pii.recognizers import phone
 from guardrail.pii.recognizers.base import RegexRecognizer
 from guardrail.pii.recognizers.hkid import HkIdRecognizer, check_character, is_valid_hkid
 from guardrail.pii.recognizers.phone import PhoneRecognizer
 from guardrail.pii.redactor import Redactor
-from guardrail.rules.prefilter import may_match
+from guardrail.text.normalize import normalize
+from guardrail.text.prefilter import may_match
 
 
 def found(redactor: Redactor, text: str) -> list[tuple[str, str]]:

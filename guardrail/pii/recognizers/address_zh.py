@@ -26,7 +26,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii import gazetteer
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
-from guardrail.rules.prefilter import may_match
+from guardrail.text.prefilter import may_match
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Characters that introduce an address rather than begin one: verbs of living and

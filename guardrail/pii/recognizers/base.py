@@ -13,7 +13,7 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from guardrail.rules.prefilter import may_match, required_literals
+from guardrail.text.prefilter import may_match, required_literals
 
 LANGUAGE = "en"
 
@@ -51,7 +51,7 @@ class RegexRecognizer(LocalRecognizer):
         self.pattern = pattern
         self.recognizer_name = name
         # Literals one of which every match contains ("號" or "座" for a Chinese
-        # address): a text with none of them is not searched (see rules.prefilter).
+        # address): a text with none of them is not searched (see guardrail.text.prefilter).
         self._literals = None if pattern.flags & re.IGNORECASE else required_literals(pattern.pattern)
         super().__init__(supported_entities=[entity], name=name, supported_language=LANGUAGE)
 

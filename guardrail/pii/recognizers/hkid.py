@@ -7,7 +7,7 @@ a mistyped HKID; an unbracketed one with a wrong check needs context words
 (HKID, 身份證) to be caught.
 
 Forms and transcripts also write it spaced character by character (``J 5 6 1 3 5 6 (3)``,
-dictated digits arrive spaced, see :mod:`guardrail.pii.normalize`), with a hyphen before
+dictated digits arrive spaced, see :mod:`guardrail.text.normalize`), with a hyphen before
 the check character (``A123456-7``), an unclosed bracket, the bracket on the next line,
 or OCR's ``O`` for ``0`` and ``l`` for ``1``; such
 a spelling counts when its check character is right or a context word is near.

@@ -16,7 +16,7 @@ years (``2024-2025``) or part of a reference (``INV-2024-3433``, ``MB-2219-0088`
 A number may end a line with the next line starting with a digit (a numbered list), so
 only a space or tab after it joins it to more digits. Two more spellings come from
 forms and transcripts: digits spaced one by one or in pairs (``9 1 2 3  4 5 6 7``,
-``93 30 71 82``; dictated digits reach here spaced, see :mod:`guardrail.pii.normalize`),
+``93 30 71 82``; dictated digits reach here spaced, see :mod:`guardrail.text.normalize`),
 possibly with OCR's ``O`` for ``0`` and ``l`` for ``1``, and mainland mobiles
 (``139 1102 7735``, ``+86 186 5120 3478``), which need a word such as 手机 or "mobile"
 unless written with ``+86``.

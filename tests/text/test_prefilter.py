@@ -11,15 +11,15 @@ from hypothesis import strategies as st
 
 from guardrail.rules import RuleSet, load_rule_sets, prepare
 from guardrail.rules.engine import _lower
-from guardrail.rules.prefilter import (
+from guardrail.system_security.secrets import SecretsCheck, SecretsSettings
+from guardrail.testing.check_evaluation import load_set
+from guardrail.text.prefilter import (
     BOUNDARY,
     LiteralIndex,
     Prefilter,
     may_match,
     required_literals,
 )
-from guardrail.system_security.secrets import SecretsCheck, SecretsSettings
-from guardrail.testing.check_evaluation import load_set
 
 DATA = Path(__file__).resolve().parents[1] / "checks" / "data"
 TEXTS = [item["text"] for path in sorted(DATA.glob("*.yaml")) for items in load_set(path).values() for item in items]

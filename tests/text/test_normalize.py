@@ -6,7 +6,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guardrail.pii.normalize import _INVISIBLE, normalize
+from guardrail.text.normalize import _INVISIBLE, normalize
 
 
 def test_every_format_character_counts_as_invisible() -> None:
