@@ -110,9 +110,10 @@ class ServerConfig(_Strict):
     body_timeout_seconds: float = Field(default=30.0, gt=0, description="A body slower than this gets 408.")
     upstream_timeout_seconds: float = Field(default=60.0, gt=0)
     vault_ttl_seconds: float = Field(default=3600.0, gt=0)
-    audit_store: Literal["folder", "sqlite"] = Field(
+    audit_store: Literal["folder", "sqlite", "postgres"] = Field(
         default="folder",
-        description="folder: JSON-lines day files in <data_dir>/audit; sqlite: <data_dir>/audit.sqlite3.",
+        description="folder: JSON-lines day files in <data_dir>/audit; sqlite: <data_dir>/audit.sqlite3; "
+        "postgres: one trail shared by every instance, at $GUARDRAIL_DATABASE_URL (audit_trail.postgres_schema).",
     )
     audit_retention_days: float | None = Field(
         default=None, gt=0, description="Purge audit day files older than this at start-up; none: keep all."
