@@ -9,6 +9,7 @@ must turn a block into something a library caller cannot ignore.
     │   └── PolicyNotFoundError    no built-in pack or file by that name
     ├── CheckError                 a check crashed or gave an invalid result
     ├── ConfigurationError         a setting outside a policy is wrong (model missing, ...)
+    ├── StoreUnavailableError      a shared store (the Redis vault, ...) failed mid-run
     ├── InputError                 input handed to guardrail is malformed (bad JSON line, ...)
     ├── RequestError               a call's request is invalid (unknown use case, bad field, ...)
     └── BlockedError               a call was blocked; raised by adapters for library callers
@@ -53,6 +54,21 @@ class CheckError(GuardrailError):
 
 class ConfigurationError(GuardrailError):
     """A runtime setting is wrong or a required resource (a spaCy model, say) is missing."""
+
+
+class StoreUnavailableError(GuardrailError):
+    """A shared store stopped answering while serving calls.
+
+    Raised inside a check, it is a check error like any other, so the policy's
+    ``on_error`` decides (a pseudonymising call fails closed by default). ``store``
+    names the store and ``where`` its address with any password removed; the message
+    never quotes the data being stored.
+    """
+
+    def __init__(self, message: str, *, store: str, where: str) -> None:
+        self.store = store
+        self.where = where
+        super().__init__(f"{store} at {where}: {message}")
 
 
 class InputError(GuardrailError):

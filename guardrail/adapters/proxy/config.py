@@ -30,6 +30,7 @@ from guardrail.audit.records import audit_location
 from guardrail.audit.settings import TrailSettings
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS
 from guardrail.errors import ConfigurationError
+from guardrail.pii.vault_stores import VaultSettings
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.telemetry import TelemetrySettings
 from guardrail.yamlfile import YamlProblem, dotted, load_mapping, validation_problem
@@ -109,7 +110,10 @@ class ServerConfig(_Strict):
     max_body_bytes: int = Field(default=1_000_000, gt=0)
     body_timeout_seconds: float = Field(default=30.0, gt=0, description="A body slower than this gets 408.")
     upstream_timeout_seconds: float = Field(default=60.0, gt=0)
-    vault_ttl_seconds: float = Field(default=3600.0, gt=0)
+    vault: VaultSettings = Field(
+        default_factory=VaultSettings, description="Where pseudonyms are kept: memory (per worker) or redis (shared)."
+    )
+    vault_ttl_seconds: float = Field(default=3600.0, gt=0, description="Deprecated: vault.ttl_seconds.")
     audit_store: Literal["folder", "sqlite", "postgres"] = Field(
         default="folder",
         description="folder: JSON-lines day files in <data_dir>/audit; sqlite: <data_dir>/audit.sqlite3; "
@@ -128,6 +132,25 @@ class ServerConfig(_Strict):
         description="Request fields beyond OpenAI's that are let through, checked as free-form JSON.",
     )
     check_memory: CheckMemory = Field(default_factory=lambda: CheckMemory())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_vault_ttl(cls, data: Any) -> Any:
+        """``vault_ttl_seconds`` (older configs) and ``vault.ttl_seconds`` are one setting:
+        either fills the other, and two different values are refused."""
+        if not isinstance(data, dict):
+            return data
+        vault = data.get("vault")
+        vault = dict(vault) if isinstance(vault, dict) else vault
+        old = data.get("vault_ttl_seconds")
+        new = vault.get("ttl_seconds") if isinstance(vault, dict) else None
+        if old is not None and new is not None and old != new:
+            raise ValueError("vault_ttl_seconds and vault.ttl_seconds differ; keep vault.ttl_seconds only")
+        if old is not None and new is None and (vault is None or isinstance(vault, dict)):
+            return {**data, "vault": {**(vault or {}), "ttl_seconds": old}}
+        if new is not None and old is None:
+            return {**data, "vault_ttl_seconds": new}
+        return data
 
     @field_validator("keys")
     @classmethod
