@@ -715,7 +715,7 @@ def rss_mb() -> float:
 
 def run_memory(conversations: int, seed: int, size: int) -> None:
     """RSS of one process serving ``conversations`` distinct two-turn conversations."""
-    from guardrail.pii.vault import InMemoryVault
+    from guardrail.core.vault import InMemoryVault
     from guardrail.runtime.guard import Guard
 
     generator = HongKongMessages(seed, unique=False)  # identifiers drawn at random: repeats are vanishingly rare

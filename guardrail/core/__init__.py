@@ -1,4 +1,5 @@
-"""The core: checks, verdicts, pipelines and call context.
+"""The core: checks, verdicts, pipelines, call context, and the stores checks share
+(text memos, the pseudonym vault).
 
 Nothing here imports Presidio, LiteLLM, a web framework or an exporter; those live at
 the edge and depend on this package, never the other way round.

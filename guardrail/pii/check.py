@@ -5,11 +5,11 @@ from __future__ import annotations
 from guardrail.core.chat import payload_texts, replace_payload_texts
 from guardrail.core.context import CallContext
 from guardrail.core.memo import TextMemo
+from guardrail.core.vault import PseudonymVault
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.errors import ConfigurationError
 from guardrail.pii.redactor import Detection, Redactor
 from guardrail.pii.settings import Action, PersonalDataSettings
-from guardrail.pii.vault import PseudonymVault
 from guardrail.policy.loader import LoadedPolicy
 from guardrail.policy.registry import CheckServices
 

@@ -9,8 +9,8 @@ import hmac
 from presidio_anonymizer.entities import OperatorConfig
 from presidio_anonymizer.operators import OperatorsFactory, OperatorType
 
+from guardrail.core.vault import PseudonymVault, canonical_value
 from guardrail.pii.settings import Action
-from guardrail.pii.vault import PseudonymVault, canonical_value
 
 _UNBOUNDED = 1 << 30
 _OPERATORS = OperatorsFactory()  # type: ignore[no-untyped-call]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
+from guardrail.core.vault import InMemoryVault, PseudonymVault
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
@@ -23,7 +24,6 @@ from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
-from guardrail.pii.vault import InMemoryVault, PseudonymVault
 from guardrail.text.normalize import normalize
 
 # Texts longer than this are analysed in pieces cut at line breaks (or spaces): spaCy

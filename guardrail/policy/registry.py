@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from guardrail.core.check import Check
 from guardrail.core.memo import MemoFactory
-from guardrail.pii.vault import InMemoryVault, PseudonymVault
+from guardrail.core.vault import InMemoryVault, PseudonymVault
 
 ENTRY_POINT_GROUP = "guardrail.checks"
 

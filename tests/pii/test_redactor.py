@@ -4,10 +4,10 @@ import re
 
 import pytest
 
+from guardrail.core.vault import InMemoryVault
 from guardrail.errors import ConfigurationError
 from guardrail.pii.redactor import Detection, Redactor
 from guardrail.pii.settings import Action, PersonalDataSettings
-from guardrail.pii.vault import InMemoryVault
 
 TEXT = "Chan Tai Man (HKID A123456(3)) and Wong Ka Yan call 9123 4567; Chan Tai Man again."
 

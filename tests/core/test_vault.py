@@ -6,7 +6,7 @@ import statistics
 import time
 
 from guardrail.core.context import CallContext, PolicyRef, RiskTier
-from guardrail.pii.vault import InMemoryVault
+from guardrail.core.vault import InMemoryVault
 from guardrail.runtime.restore import PseudonymRestorer
 
 
