@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from guardrail.attribution.keys import SigningSettings
 from guardrail.audit.records import audit_location
 from guardrail.audit.settings import TrailSettings
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS
@@ -95,6 +96,10 @@ class ServerConfig(_Strict):
 
     policy: str = DEFAULT_POLICY
     service_provider: str = Field(default="guardrail demo", description="Named in attribution.")
+    attribution: SigningSettings = Field(
+        default_factory=SigningSettings,
+        description="The key that signs answers, and other instances' public keys to publish.",
+    )
     content_propagator: str | None = Field(
         default=None,
         min_length=1,

@@ -90,7 +90,7 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
         say(f"each of the {workers} workers loads the policy's checks and LiteLLM")
         # Make the signing key before the workers start, so they all sign with one key
         # rather than each generating its own.
-        KeyStore(config.data_dir / "keys")
+        KeyStore.from_settings(config.data_dir / "keys", config.attribution)
         if config_path:
             os.environ[CONFIG_ENV] = str(Path(config_path).resolve())
         uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
