@@ -1,8 +1,10 @@
 """The proxy's audit records: one hash-chained entry per call, never content.
 
-Entries go to ``<data_dir>/audit`` through :class:`~guardrail.audit.FolderStore`, or to
+Entries go to ``<data_dir>/audit`` through :class:`~guardrail.audit.FolderStore`, to
 ``<data_dir>/audit.sqlite3`` through :class:`~guardrail.audit.SqliteStore` (both safe
-across threads and worker processes), with signed checkpoints every N entries and at
+across threads and worker processes), or to PostgreSQL at ``$GUARDRAIL_DATABASE_URL``
+through :class:`~guardrail.audit.postgres_store.PostgresStore` (one chain for any number
+of instances on any number of machines), with signed checkpoints every N entries and at
 shutdown. Checkpoints are signed with the key :class:`~guardrail.audit.settings.TrailSettings`
 names (kept apart from the data folder), or by default with the attribution key,
 and each is also sent to the configured witnesses.
@@ -12,7 +14,7 @@ and completed by its record (:meth:`CallRecords.write`). At start-up, intents le
 open by a writer process that is gone are closed as ``interrupted``, and a torn
 tail is cut with a ``gap`` entry.
 
-A record that cannot be written (a full disk, a broken mount) is logged, counted and
+A record that cannot be written (a full disk, a broken mount, a database away) is logged, counted and
 never raises: whether the call still gets its answer is the policy's choice
 (``audit.on_write_error``). The first entry written after such failures is a ``gap``
 entry saying how many records were lost, since when, and their request ids, so the
@@ -34,25 +36,32 @@ import structlog
 from guardrail.attribution.jws import sign
 from guardrail.attribution.keys import SigningKey
 from guardrail.audit import AuditStore, FolderStore, SqliteStore
+from guardrail.audit.chain import Signer
 from guardrail.audit.intents import close_dead, writer
 from guardrail.audit.keys import checkpoint_key
 from guardrail.audit.settings import TrailSettings
+from guardrail.audit.store import CheckpointHook
 from guardrail.audit.witness import FileWitness, HttpWitness, Witness, WitnessRelay
 
 log = structlog.get_logger("guardrail.proxy")
 
 
 SQLITE_FILE = "audit.sqlite3"
+# Not a file: the name that tells CallRecords to use PostgreSQL (the data folder still
+# holds the keys and checkpoint-jwks.json).
+POSTGRES_TRAIL = "audit.postgres"
 CHECKPOINT_JWKS = "checkpoint-jwks.json"
 MAX_LOST_IDS = 1000  # request ids a gap entry lists; beyond, only the count
 
 
 def audit_location(data_dir: Path, store: str) -> Path:
-    """Where a data folder keeps its trail: ``audit/`` (folder store) or ``audit.sqlite3``.
+    """Where a data folder keeps its trail: ``audit/`` (folder store), ``audit.sqlite3``,
+    or ``audit.postgres`` (no file: the trail is in PostgreSQL, at ``$GUARDRAIL_DATABASE_URL``).
 
     :class:`CallRecords` picks the store from this path, so the two cannot disagree.
     """
-    return data_dir / (SQLITE_FILE if store == "sqlite" else "audit")
+    names = {"sqlite": SQLITE_FILE, "postgres": POSTGRES_TRAIL}
+    return data_dir / names.get(store, "audit")
 
 
 class CallRecords:
@@ -71,13 +80,10 @@ class CallRecords:
         self.witnesses = WitnessRelay(
             settings.trail_id, [_witness(w.file, w.url, w.timeout_seconds) for w in settings.witnesses]
         )
-        store_type = SqliteStore if path.name == SQLITE_FILE else FolderStore
-        self.store: AuditStore = store_type(
+        self.store: AuditStore = _open_store(
             path,
+            settings,
             signer=lambda head: sign(head, signing.private, signing.kid),
-            checkpoint_every=settings.checkpoint_every,
-            durability=settings.durability,
-            sync_window=settings.sync_window_seconds,
             on_checkpoint=self.witnesses,
         )
         self.settings = settings
@@ -191,6 +197,29 @@ class CallRecords:
         except (OSError, sqlite3.Error) as error:
             log.warning("audit_checkpoint_not_written", error=type(error).__name__)
         self.witnesses.close()
+        closing = getattr(self.store, "close", None)  # PostgreSQL's connection
+        if callable(closing):
+            closing()
+
+
+def _open_store(path: Path, settings: TrailSettings, *, signer: Signer, on_checkpoint: CheckpointHook) -> AuditStore:
+    """The store ``path`` names (see :func:`audit_location`). PostgreSQL's module, and
+    psycopg, are imported only when it is used. Its failures are :class:`OSError`
+    subclasses, so the write path below treats a database away like a full disk."""
+    options: dict[str, Any] = {
+        "signer": signer,
+        "checkpoint_every": settings.checkpoint_every,
+        "durability": settings.durability,
+        "sync_window": settings.sync_window_seconds,
+        "on_checkpoint": on_checkpoint,
+    }
+    if path.name == POSTGRES_TRAIL:
+        from guardrail.audit.postgres_store import PostgresStore, database_url
+
+        return PostgresStore(database_url(), schema=settings.postgres_schema, **options)
+    if path.name == SQLITE_FILE:
+        return SqliteStore(path, **options)
+    return FolderStore(path, **options)
 
 
 def _witness(file: Path | None, url: str | None, timeout: float) -> Witness:

@@ -62,3 +62,9 @@ class TrailSettings(BaseModel):
         description="Names this trail to witnesses that keep several.",
     )
     witnesses: list[WitnessSettings] = Field(default_factory=list)
+    postgres_schema: str = Field(
+        default="guardrail_audit",
+        pattern=r"^[a-z_][a-z0-9_]{0,40}$",
+        description="audit_store postgres: the schema holding the trail (guardrail audit migrate --schema); "
+        "the connection string is read from GUARDRAIL_DATABASE_URL, never from the file.",
+    )

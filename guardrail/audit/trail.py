@@ -1,8 +1,9 @@
-"""Reading a trail back, wherever it is kept: a folder of day files or a SQLite file.
+"""Reading a trail back, wherever it is kept: a folder of day files, a SQLite file or
+PostgreSQL (:class:`~guardrail.audit.postgres_store.PostgresTrail`).
 
 Verifying, querying and reporting only need the raw lines in the order they were
 written and what the store claims as its head; :func:`open_trail` gives both for
-either store, read-only, so an auditor's tools never change the evidence.
+any store, read-only, so an auditor's tools never change the evidence.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from guardrail.errors import InputError
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class TrailUnreadable(Exception):
+class TrailUnreadable(InputError):
     """The path is neither an audit folder nor an audit database."""
 
 
@@ -55,7 +58,8 @@ class Trail(Protocol):
         ...
 
     def sides(self) -> dict[str, Side]:
-        """The side records by name: ``head`` and ``checkpoint``."""
+        """The side records by name: ``head`` and ``checkpoint``; none for a store that
+        keeps none (PostgreSQL: only its owner could cut the tail, and rewrite them too)."""
         ...
 
 
@@ -138,8 +142,11 @@ class SqliteTrail:
         return {name: _side(f"{self.name} meta.{name}", rows.get(name)) for name in ("head", "checkpoint")}
 
 
-def open_trail(path: Path) -> Trail:
-    """The trail at ``path``; :class:`TrailUnreadable` if there is none."""
+def open_trail(path: Path | Trail) -> Trail:
+    """The trail at ``path`` (a trail already opened, such as PostgreSQL's, as it is);
+    :class:`TrailUnreadable` if there is none."""
+    if not isinstance(path, Path):
+        return path
     if path.is_dir():
         return FolderTrail(path)
     if path.is_file():

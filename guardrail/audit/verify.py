@@ -1,4 +1,4 @@
-"""Verifying an audit trail (folder or SQLite file): chain, checkpoints and completeness.
+"""Verifying an audit trail (folder, SQLite file or PostgreSQL): chain, checkpoints and completeness.
 
 Reports the first thing that breaks the trail and why, in terms an auditor can act
 on: edited (hash), missing/inserted/reordered (sequence and links), an unreadable
@@ -72,7 +72,7 @@ class ChainReport:
 
 
 def verify_trail(
-    path: Path,
+    path: Path | Trail,
     jwks: Mapping[str, Mapping[str, Any]] | None = None,
     *,
     witnessed: Iterable[Witnessed] = (),
@@ -93,10 +93,14 @@ def verify_trail(
         verifier = _Verifier(trail, jwks, list(witnessed), checkpoint_every, report)
         verifier.max_interval = max_interval
         verifier.live = live
-        return verifier.run(path)
+        return verifier.run(_name(path))
     except TrailUnreadable as error:
-        report.problem = Problem(str(path), 0, str(error).removeprefix(f"{path}: "))
+        report.problem = Problem(_name(path), 0, str(error).removeprefix(f"{path}: "))
         return report
+
+
+def _name(source: Path | Trail) -> str:
+    return str(source) if isinstance(source, Path) else str(getattr(source, "label", type(source).__name__))
 
 
 class _Verifier:
@@ -124,11 +128,11 @@ class _Verifier:
         # Too few checkpoints: reported after the side records and witnesses, which say more.
         self.interval_problem: Problem | None = None
 
-    def run(self, path: Path) -> ChainReport:
+    def run(self, name: str) -> ChainReport:
         report = self.report
         problem = self._chain()
         if problem is None and report.entries == 0:
-            problem = Problem(str(path), 0, "the audit log is empty")
+            problem = Problem(name, 0, "the audit log is empty")
         report.problem = problem or self._side_records() or self._witnesses() or self.interval_problem
         report.open_intents = len(self.open)
         if self.open and report.problem is None:
@@ -288,7 +292,10 @@ class _Verifier:
 
     def _side_records(self) -> Problem | None:
         """The head and latest checkpoint kept beside the log must be there, readable,
-        and agree with it: a cut-off end, a deleted or lowered side record, all show."""
+        and agree with it: a cut-off end, a deleted or lowered side record, all show.
+        A store that keeps none (PostgreSQL) has the checkpoints and witnesses alone."""
+        if not self.sides:
+            return None
         last = self.report.last_seq
         head, latest = self.sides["head"], self.sides["checkpoint"]
         for side in (head, latest):

@@ -190,6 +190,19 @@ def attribution_rotate_key(
     print(f"new signing key {key.kid}; restart the server to sign with it")
 
 
+StoreOption = Annotated[
+    str,
+    typer.Option(
+        "--store",
+        help="file: the folder or SQLite file given (or the default); postgres: the PostgreSQL trail at "
+        "$GUARDRAIL_DATABASE_URL, read-only.",
+    ),
+]
+SchemaOption = Annotated[
+    str, typer.Option("--schema", help="With --store postgres: the trail's schema (audit_trail.postgres_schema).")
+]
+
+
 TrailArgument = Annotated[
     Path | None,
     typer.Argument(
@@ -241,12 +254,14 @@ def audit_verify(
             "checkpoint interval, not yet checkpointed, is a warning, not a failure.",
         ),
     ] = False,
+    store: StoreOption = "file",
+    schema: SchemaOption = "guardrail_audit",
 ) -> None:
     """Exit 0 only if the chain, its signed checkpoints and every witnessed checkpoint are intact."""
-    from guardrail.cli.audit_cmd import run_verify
+    from guardrail.cli.audit_cmd import run_verify, trail_source
 
     run_verify(
-        audit_trail(trail),
+        trail_source(audit_trail(trail), store, schema),
         jwks,
         witnesses=witness or [],
         witness_jwks=witness_jwks,
@@ -282,6 +297,24 @@ def witness_serve(
     uvicorn.run(witness, host=host, port=port, access_log=False, log_level="warning")
 
 
+@audit_app.command("migrate")
+def audit_migrate(
+    schema: SchemaOption = "guardrail_audit",
+    grant_to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--grant-to",
+            help="A login role the proxy connects as: it may then append and read, never change or delete. Repeatable.",
+        ),
+    ] = None,
+) -> None:
+    """Create or upgrade the PostgreSQL trail's schema at $GUARDRAIL_DATABASE_URL (run as its admin);
+    refuses a schema newer than this version knows."""
+    from guardrail.cli.audit_cmd import run_migrate
+
+    run_migrate(schema, grant_to or [])
+
+
 SinceOption = Annotated[str | None, typer.Option("--since", help="ISO date/time (UTC if no zone), inclusive.")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="ISO date/time, exclusive.")]
 TenantOption = Annotated[str | None, typer.Option("--tenant", help="Only this tenant's calls.")]
@@ -296,13 +329,15 @@ def audit_report(
     tenant: TenantOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     jwks: Annotated[Path | None, typer.Option("--jwks", help="Public keys for the integrity check.")] = None,
+    store: StoreOption = "file",
+    schema: SchemaOption = "guardrail_audit",
 ) -> None:
     """A report by Guideline dimension and principle, with integrity status."""
     from guardrail.audit.query import Filter
-    from guardrail.cli.audit_cmd import parse_time, run_report
+    from guardrail.cli.audit_cmd import parse_time, run_report, trail_source
 
     selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant)
-    run_report(audit_trail(trail), output_format, selection, jwks, output)
+    run_report(trail_source(audit_trail(trail), store, schema), output_format, selection, jwks, output)
 
 
 @audit_app.command("query")
@@ -314,10 +349,12 @@ def audit_query(
     decision: Annotated[str | None, typer.Option(help="Calls where a check decided this (deny, modify...).")] = None,
     request_id: Annotated[str | None, typer.Option("--request-id", help="One call.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many records.")] = None,
+    store: StoreOption = "file",
+    schema: SchemaOption = "guardrail_audit",
 ) -> None:
     """Print matching call records as JSON lines."""
     from guardrail.audit.query import Filter
-    from guardrail.cli.audit_cmd import parse_time, run_query
+    from guardrail.cli.audit_cmd import parse_time, run_query, trail_source
 
     selection = Filter(
         since=parse_time(since, "--since"),
@@ -326,7 +363,7 @@ def audit_query(
         decision=decision,
         request_id=request_id,
     )
-    run_query(audit_trail(trail), selection, limit)
+    run_query(trail_source(audit_trail(trail), store, schema), selection, limit)
 
 
 @policy_app.command("validate")

@@ -1,9 +1,12 @@
-"""``guardrail audit verify|report|query``: for auditors.
+"""``guardrail audit verify|report|query|migrate``: for auditors and operators.
 
 ``verify`` exits 0 only when the chain and every checkpoint are intact; 1 otherwise,
 naming the first bad entry and why; 2 when the key set cannot be read. ``report``
 writes a summary by the Guideline's dimensions and principles (md, html or json);
-``query`` prints matching call records as JSON lines.
+``query`` prints matching call records as JSON lines. All three read a folder, a
+SQLite file or, with ``--store postgres``, the PostgreSQL trail at
+``$GUARDRAIL_DATABASE_URL`` (read-only). ``migrate`` creates or upgrades that trail's
+schema and its insert-only writer role.
 """
 
 from __future__ import annotations
@@ -22,9 +25,47 @@ from guardrail.audit.query import Filter, call_records
 from guardrail.audit.verify import Witnessed
 from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
+TrailSource = Path | Trail
+
+
+def trail_source(path: Path, store: str, schema: str) -> TrailSource:
+    """The folder or SQLite file at ``path``, or with ``store == "postgres"`` the
+    PostgreSQL trail at ``$GUARDRAIL_DATABASE_URL`` (never a command-line argument: it
+    would carry the password into the process list and the shell's history)."""
+    if store == "file":
+        return path
+    if store != "postgres":
+        fail("--store must be file or postgres", EXIT_USAGE)
+    from guardrail.audit.postgres_store import PostgresTrail, database_url
+    from guardrail.errors import ConfigurationError
+
+    try:
+        return PostgresTrail(database_url(), schema)
+    except ConfigurationError as error:
+        fail(str(error), EXIT_USAGE)
+
+
+def run_migrate(schema: str, grant_to: list[str]) -> None:
+    from guardrail.audit.postgres_schema import describe, migrate
+    from guardrail.audit.postgres_store import database_url
+    from guardrail.errors import ConfigurationError
+
+    try:
+        dsn = database_url()
+        before, after = migrate(dsn, schema, grant_to=tuple(grant_to))
+    except ConfigurationError as error:
+        fail(str(error), EXIT_INPUT)
+    where = describe(dsn, schema)
+    if before == after:
+        print(f"{where}: schema at version {after}, nothing to do")
+    else:
+        print(f"{where}: schema migrated from version {before} to {after}")
+    for role in grant_to:
+        print(f"{role} may now append to and read the trail (role {schema}_writer), never change or delete it")
+
 
 def run_verify(
-    path: Path,
+    path: TrailSource,
     jwks_path: Path | None,
     *,
     witnesses: list[str] | None = None,
@@ -80,7 +121,9 @@ def _witnessed(sources: list[str], trail_id: str, pinned: Path | None) -> list[W
     return found
 
 
-def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Path | None, output: Path | None) -> None:
+def run_report(
+    path: TrailSource, output_format: str, selection: Filter, jwks_path: Path | None, output: Path | None
+) -> None:
     from guardrail.audit.render import render_html, render_json, render_markdown
     from guardrail.audit.report import summarise
 
@@ -89,8 +132,11 @@ def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Pat
         fail(f"--format must be one of {', '.join(renderers)}", EXIT_USAGE)
     trail = _open(path)
     integrity = verify_trail(path, _jwks(path, jwks_path))
-    with _progress(trail) as advance:
-        records = list(call_records(trail, selection, advance))
+    try:
+        with _progress(trail) as advance:
+            records = list(call_records(trail, selection, advance))
+    except TrailUnreadable as error:
+        fail(str(error), EXIT_INPUT)
     period = {"since": _iso(selection.since), "until": _iso(selection.until), "tenant": selection.tenant}
     text = renderers[output_format](summarise(records, integrity, period=period))
     if output is None:
@@ -103,11 +149,14 @@ def run_report(path: Path, output_format: str, selection: Filter, jwks_path: Pat
         )
 
 
-def run_query(path: Path, selection: Filter, limit: int | None) -> None:
-    for count, record in enumerate(call_records(_open(path), selection), start=1):
-        print(json.dumps(record, ensure_ascii=False, sort_keys=True))
-        if limit is not None and count >= limit:
-            break
+def run_query(path: TrailSource, selection: Filter, limit: int | None) -> None:
+    try:
+        for count, record in enumerate(call_records(_open(path), selection), start=1):
+            print(json.dumps(record, ensure_ascii=False, sort_keys=True))
+            if limit is not None and count >= limit:
+                break
+    except TrailUnreadable as error:  # PostgreSQL away or of another schema version
+        fail(str(error), EXIT_INPUT)
 
 
 def parse_time(value: str | None, option: str) -> datetime | None:
@@ -124,17 +173,23 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _open(path: Path) -> Trail:
+def _open(path: TrailSource) -> Trail:
     try:
         return open_trail(path)
     except TrailUnreadable as error:
         fail(str(error), EXIT_USAGE)
 
 
-def _jwks(path: Path, jwks_path: Path | None) -> dict[str, Any] | None:
+def _jwks(path: TrailSource, jwks_path: Path | None) -> dict[str, Any] | None:
     """The key set given, or the ones the proxy keeps beside its trail (its checkpoint
-    key's and the attribution keys), merged."""
-    candidates = [jwks_path] if jwks_path else [path.parent / "checkpoint-jwks.json", path.parent / "jwks.json"]
+    key's and the attribution keys), merged; for PostgreSQL, the data folder's."""
+    if isinstance(path, Path):
+        folder = path.parent
+    else:
+        from guardrail.cli.paths import data_dir
+
+        folder = data_dir()
+    candidates = [jwks_path] if jwks_path else [folder / "checkpoint-jwks.json", folder / "jwks.json"]
     found: dict[str, Any] | None = None
     for candidate in candidates:
         if jwks_path is None and not candidate.exists():
