@@ -8,6 +8,11 @@ and whose look-alikes are marked ``[[DECOY:value]]`` (see the corpus section of
 text are recorded, so a scorer can compare a redactor's findings with the
 planted spans. Any malformed markup stops the build with the file and line, because a
 silently mis-labelled span would skew every figure computed from the corpus.
+
+A genre file may name the part of the corpus it belongs to (``# part: dev2``): the
+documents written later, after the first dev half had been tuned on, to measure what
+that tuning did to text nobody had looked at. A row records its part (``base`` when
+the file names none), so a scorer can report a part alone.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ OUTPUT = HERE / "corpus.jsonl"
 TYPES = frozenset({"PERSON", "ADDRESS", "HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP", "IBAN", "BR"})
 LANGS = frozenset({"en", "zh-hant", "zh-hans", "mixed"})
 SPLITS = frozenset({"dev", "test"})
-_HEADER = re.compile(r"^# (genre|split): *(.*?)\s*(?:<-.*)?$")
+_HEADER = re.compile(r"^# (genre|split|part): *(.*?)\s*(?:<-.*)?$")
 _DOC = re.compile(r"^=== doc (\S+) lang=(\S+) ===\s*$")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]", re.DOTALL)
 Span = dict[str, Any]
@@ -158,6 +163,7 @@ def build(docs_dir: Path = DOCS) -> list[Span]:
                     "genre": path.stem,
                     "lang": doc.lang,
                     "split": split,
+                    "part": headers.get("part") or "base",
                     "text": text,
                     "pii": pii,
                     "decoys": decoys,
