@@ -53,7 +53,19 @@ FORMS = [
     ("电话：0755-88888888", "0755-88888888"),
     ("2. Yoyo Lam 6172\n4490\n3. next", "6172\n4490"),
     ("9\u03321\u03322\u03323\u0332 4567 is my number", "9\u03321\u03322\u03323\u0332 4567"),
+    ("致電0755-8691 3000轉人工", "0755-8691 3000"),
+    ("联系电话：021-6482 7731", "021-6482 7731"),
+    ("sms.send to=85290713264 template=OTP", "85290713264"),
+    ("日間聯絡電話：9182-\n6603\n醫院", "9182-\n6603"),
+    ("寄件人：龙婷婷 177 2035 6619", "177 2035 6619"),
+    ("联系电话：18922 731 504\n", "18922 731 504"),
+    # Cards with any one separator between the groups
+    ("My card is 5175.0082.7640.5884 and", "5175.0082.7640.5884"),
+    ("customer: 4279_9630_2107_5333", "4279_9630_2107_5333"),
+    ("my Amex 3780/243534/56530 - expiry 08/27", "3780/243534/56530"),
+    ("read it out: 3578 - 4005 - 4955 - 2634.", "3578 - 4005 - 4955 - 2634"),
     # HKID
+    ("口述身份證：K三九五七四七（零）", "K三九五七四七（零）"),
     ("HKID: A123456-7", "A123456-7"),
     ("H.K.I.C. No. J 5 6 1 3 5 6 (3)) of", "J 5 6 1 3 5 6 (3)"),
     ("my HKID is K four one five zero zero two three", "K four one five zero zero two three"),
@@ -72,6 +84,11 @@ FORMS = [
     ("Passport No.: C01X00T47", "C01X00T47"),
     ("passport: 12345678 (Nepal)", "12345678"),
     ("回鄉證號碼 H1234567801", "H1234567801"),
+    ("5. DUBOIS CAMILLE - French passport 19AV32817", "19AV32817"),
+    ("Ms Olivia Brennan (Canada) passport HL447209", "HL447209"),
+    ("your wife's passport reads C8LTN0R25.", "C8LTN0R25"),
+    ("3. ID / Passport no. ...... 75 4102 883\n4. Mobile", "75 4102 883"),
+    ("Passport: PX\n8820941\nHK address", "PX\n8820941"),
     ("印尼護照號碼C 7 2 1 0 4 5 8，", "C 7 2 1 0 4 5 8"),
     ("P<INDMENON<<ARJUN<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nZ4918827<7IND8711089M3209145<<<<<<<<<<<<<<<6", "Z4918827"),
     # Context from a table column's header, however far above
@@ -185,6 +202,10 @@ KEPT = [
     "Price 1234.5678 HKD",
     "Year\n2023\n2024\n",
     "編號123號文件",
+    "version 4.1.2.2024 and build 5.10.2024.11",
+    "證件號碼 已核對\n報案編號 RN24001833",
+    "passport checked, flight CX2510 at 10:15",
+    "it's four two two zero today",
 ]
 
 

@@ -25,6 +25,12 @@ _PASSPORT = re.compile(
     r"|\d{8,9}"  # UK, US, Russia (9), others (8)
     r"|[HM]\d{10}"  # Home Return Permit with its issue count
     r"|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){5})[A-Z][A-Z0-9]{8}"  # C01X00T47
+    # Only next to a passport word: other countries' mixes of letters and digits
+    # (19AV32817, HL447209, C8LTN0R25), digits in groups (75 4102 883), letters and
+    # digits broken over a line (PX⏎8820941).
+    r"|(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
+    r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
+    r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
 # The document-number field of a passport's machine-readable zone (line 2):
@@ -33,6 +39,14 @@ _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
 _PASSPORT_CONTEXT = re.compile(
     r"passp[o0]rt|travel\s+doc|\bpp\s*(?:no|#)|護\s?照|护\s?照|旅行證件|旅行证件|回鄉證|回乡证|通行證|通行证"
     r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)",
+    re.IGNORECASE,
+)
+
+# A label of another kind of number on the value's own line (報案編號 RN24001833,
+# Booking ref ...): that label, not a passport word lines above, says what it is.
+_OTHER_LABEL = re.compile(
+    r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
+    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
     re.IGNORECASE,
 )
 
@@ -60,6 +74,9 @@ class HkPassportRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = re.sub(r"[ \t]", "", match[1])
+        line_head = text[text.rfind("\n", 0, match.start(1)) + 1 : match.start(1)]
+        if _OTHER_LABEL.search(line_head) and not _PASSPORT_CONTEXT.search(line_head):
+            return 0.0
         header = column_header(text, match.start(1))
         near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)
         if header is not None and _PASSPORT_CONTEXT.search(header):
@@ -74,6 +91,12 @@ class HkPassportRecognizer(RegexRecognizer):
             return 0.8 if in_context else 0.4
         if not in_context or not value[0].isupper() and not value[0].isdigit():
             return 0.0
+        if match[1][0].isdigit() and (" " in match[1] or "\t" in match[1]):
+            # Digits in groups: a passport's eight or nine, not a phone number's 4 + 4.
+            digits = re.sub(r"\D", "", value)
+            spaced_one_by_one = re.fullmatch(r"\d(?:[ \t]\d)+", match[1]) is not None
+            if not spaced_one_by_one and (len(digits) not in (8, 9) or re.fullmatch(r"\d{4}[ \t]\d{4}", match[1])):
+                return 0.0
         return 0.75
 
 

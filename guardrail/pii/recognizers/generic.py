@@ -45,6 +45,15 @@ _BRACKETED_EMAIL = (
 _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 
 _CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
+# Groups of digits joined by one punctuation mark used throughout, possibly spaced:
+# 5175.0082.7640.5884, 4279_9630_2107_5333, 3780/243534/56530, 3578 - 4005 - 4955 - 2634.
+# The same separator between every group keeps dates (12.10.2024) and version strings out;
+# Luhn decides the rest.
+_CARD_PUNCTUATED = (
+    r"(?<![\d.,/_-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_][ \t]?)\d{3,6}(?:(?P=card_sep)\d{1,6}){1,3}"
+    r"(?![\d])(?![-./_]\d)"
+)
+_CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]
 
 # Candidates only; ``ipaddress`` decides (Presidio's ``invalidate_result``). Presidio's
 # own IPv6 pattern spells out every compressed form as one alternation tried at every
@@ -94,11 +103,23 @@ class PaymentCardRecognizer(CreditCardRecognizer):
     """Presidio's Luhn-validated card recognizer, with every major network's prefix.
 
     Presidio's pattern misses Mastercard's 2-series (2221-2720) and odd groupings
-    such as Amex's 4-6-5; this one takes 13-19 digits starting 2-6 in any grouping.
+    such as Amex's 4-6-5; this one takes 13-19 digits starting 2-6 in any grouping,
+    separated by spaces or hyphens, or by dots, slashes or underscores used alike
+    between every group.
     """
 
     def __init__(self) -> None:
-        super().__init__(patterns=[Pattern("Card (13-19 digits)", _CARD, 0.3)])
+        super().__init__(
+            patterns=[
+                Pattern("Card (13-19 digits)", _CARD, 0.3),
+                Pattern("Card (punctuated groups)", _CARD_PUNCTUATED, 0.3),
+            ],
+            replacement_pairs=_CARD_SEPARATORS,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        digits = re.sub(r"\D", "", pattern_text)
+        return 13 <= len(digits) <= 19 and super().validate_result(digits)
 
 
 class FastIpRecognizer(IpRecognizer):

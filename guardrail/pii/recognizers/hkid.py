@@ -9,7 +9,7 @@ a mistyped HKID; an unbracketed one with a wrong check needs context words
 Forms and transcripts also write it spaced character by character (``J 5 6 1 3 5 6 (3)``,
 dictated digits arrive spaced, see :mod:`guardrail.text.normalize`), with a hyphen before
 the check character (``A123456-7``), an unclosed bracket, the bracket on the next line,
-or OCR's ``O`` for ``0`` and ``l`` for ``1``; such
+or OCR's ``O`` for ``0`` and ``l`` for ``1``, or the check digit as a Chinese numeral; such
 a spelling counts when its check character is right or a context word is near.
 """
 
@@ -21,8 +21,8 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near
 from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
-    r"(?:\([ \t]?[0-9Aa][ \t]?\)?|-[ \t]?[0-9Aa]|[0-9Aa]))(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9'’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
+    r"(?:\([ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?\)?|-[ \t]?[0-9Aa]|[0-9Aa]))(?![A-Za-z0-9])"
 )
 CONTEXT = re.compile(
     r"hkid|h\.?\s?k\.?\s?i\.?\s?[dc]|identity\s*card|\bid[\s_-]*(?:card|no|number|#)|\bI\.?D\.?\s*[:：]"
@@ -31,6 +31,9 @@ CONTEXT = re.compile(
 )
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 _OCR_DIGITS = str.maketrans("OIL", "011")  # after upper-casing: O, I and l read as digits
+# A check digit read out in Chinese (K395747(零)): the six digits before it arrive as
+# digits (see guardrail.text.normalize), a lone numeral in brackets does not.
+_HAN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 
 
 def check_character(prefix: str, digits: str) -> str:
@@ -45,7 +48,7 @@ def check_character(prefix: str, digits: str) -> str:
 
 def is_valid_hkid(candidate: str) -> bool:
     """Whether ``candidate`` (any common spelling) carries a correct check character."""
-    compact = re.sub(r"[\s()-]", "", candidate).upper()
+    compact = re.sub(r"[\s()-]", "", candidate).upper().translate(_HAN_DIGITS)
     compact = compact[:2] + compact[2:].translate(_OCR_DIGITS)
     match = re.fullmatch(r"([A-Z]{1,2})(\d{6})([0-9A])", compact)
     if match is None:

@@ -35,11 +35,11 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
-    r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-])?"
-    r"\d{4}(?:[ \t]?[-/.][ \t]?|[ \t]|\n)?\d{4}"
+    r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
+    r"\d{4}(?:[ \t]?[-/.][ \t]?|[ \t]|-?\n)?\d{4}"
 )
 # A mainland landline with its area code (0755-8888 8888): only next to a phone word.
-_MAINLAND_LANDLINE = r"0\d{2,3}[ \t]?-[ \t]?\d{7,8}"
+_MAINLAND_LANDLINE = r"0\d{2,3}[ \t]?-[ \t]?(?:\d{7,8}|\d{3,4}[ \t]\d{4})"
 _MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
@@ -73,6 +73,12 @@ _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
 _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
+_HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
+# A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
+# digits starting 13-19, single spaces or hyphens between groups, next to a phone word.
+_MAINLAND_GROUPED = re.compile(
+    r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d)"
+)
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
@@ -82,6 +88,12 @@ class PhoneRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        for match in _MAINLAND_GROUPED.finditer(text):
+            if any(r.start <= match.start(1) and match.end(1) <= r.end for r in results):
+                continue
+            digits = re.sub(r"\D", "", match[1])[-11:]
+            if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits):
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if _SPACED_HINT.search(text) is None:
             return results
         for match in SPACED.finditer(text):
@@ -151,7 +163,12 @@ class PhoneRecognizer(RegexRecognizer):
                 return 0.0
             if value.startswith(("+", "00")):
                 return 0.9
-            return 0.9 if _in_context(text, *match.span(1)) else 0.4
+            if _in_context(text, *match.span(1)):
+                return 0.9
+            # Without a phone word: a mainland mobile in Chinese text (寄件人：龍婷婷
+            # 177 2035 6619), or grouped 3-4-4 as people write one, still reads as one.
+            grouped = re.fullmatch(r"1\d\d[ \t-]\d{4}[ \t-]\d{4}", value) is not None
+            return 0.6 if grouped or _HAN_NEAR.search(text, max(0, match.start(1) - 20), match.start(1)) else 0.4
         international = value.startswith(("+", "00", "(")) or (digits.startswith("852") and len(digits) == 11)
         validity = _validity(value, digits)
         if validity is None:
