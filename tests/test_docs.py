@@ -80,6 +80,20 @@ def test_the_proxy_page_lists_every_error_code() -> None:
     assert not missing, f"docs/proxy.md does not list: {missing}"
 
 
+_VARIABLE = re.compile(r'"((?:GUARDRAIL|OTEL|LITELLM|AIOHTTP)_[A-Z_]+)"')
+
+
+def test_the_configuration_page_lists_every_environment_variable() -> None:
+    """Any variable the package reads or sets by name has a row; ``OTEL_EXPORTER_OTLP_*``
+    style rows cover their prefix."""
+    page = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+\*?)`", page))
+    prefixes = tuple(name.rstrip("*") for name in documented if name.endswith("*"))
+    used = {name for module in SOURCES.rglob("*.py") for name in _VARIABLE.findall(module.read_text(encoding="utf-8"))}
+    missing = sorted(name for name in used if name not in documented and not name.startswith(prefixes))
+    assert not missing, f"docs/configuration.md does not list: {missing}"
+
+
 def test_the_readme_stays_a_quick_start() -> None:
     """The reference lives in docs/; the README says what it is and how to start."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
