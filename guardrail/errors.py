@@ -4,15 +4,37 @@ Inside the core a block is a *result* (a :class:`~guardrail.core.verdict.Verdict
 never an exception. Exceptions are for things that went wrong, and for adapters that
 must turn a block into something a library caller cannot ignore.
 
-    GuardrailError                 root; catch this to catch everything of ours
-    ├── PolicyError                a policy cannot be found, read or validated
-    │   └── PolicyNotFoundError    no built-in pack or file by that name
-    ├── CheckError                 a check crashed or gave an invalid result
-    ├── ConfigurationError         a setting outside a policy is wrong (model missing, ...)
-    ├── StoreUnavailableError      a shared store (the Redis vault, ...) failed mid-run
-    ├── InputError                 input handed to guardrail is malformed (bad JSON line, ...)
-    ├── RequestError               a call's request is invalid (unknown use case, bad field, ...)
-    └── BlockedError               a call was blocked; raised by adapters for library callers
+    GuardrailError                     root; catch this to catch everything of ours
+    ├── PolicyError                    a policy cannot be found, read or validated
+    │   ├── PolicyNotFoundError        no built-in pack or file by that name
+    │   └── RuleSetError               a rule file the policy names is unreadable or invalid  [rules, ValueError]
+    ├── CheckError                     a check crashed or gave an invalid result
+    │   └── CheckTimeout               a check ran past its step's timeout                    [core.pipeline]
+    │       └── CheckStalled           not started: earlier runs are stuck past theirs        [core.pipeline]
+    ├── ScoringBudgetExceeded          the threat model's scoring ran past its budget         [threats.model]
+    ├── ConfigurationError             a setting outside a policy is wrong (model missing, ...)
+    │   └── SchemaMismatch             the audit database's schema is not this version's      [audit.postgres_schema]
+    ├── StoreUnavailableError          a shared store (the Redis vault, ...) failed mid-run
+    ├── PostgresStoreError             the audit database cannot be written or read just now  [audit, OSError]
+    ├── InputError                     input handed to guardrail is malformed (bad JSON line, ...)
+    │   ├── YamlProblem                a YAML document that cannot be used                    [yamlfile]
+    │   ├── TrailUnreadable            neither an audit folder nor an audit database          [audit.trail]
+    │   ├── WitnessUnreadable          a witness's record unreadable, or its receipts false   [audit.witness]
+    │   ├── MalformedDocument          JSON that strict reading refuses                       [attribution, ValueError]
+    │   ├── MalformedJws               not a JWS guardrail can read                           [attribution, ValueError]
+    │   └── MarkerError                a text marker that cannot be decoded                   [attribution, ValueError]
+    ├── RequestError                   a call's request is invalid (unknown use case, bad field, ...)
+    │   └── ShapeError                 a field the table does not allow, or of the wrong kind [core.shapes, ValueError]
+    ├── BlockedError                   a call was blocked; raised by adapters for library callers
+    ├── ProxyError                     an error response of the proxy                         [adapters.proxy.errors]
+    └── ...                            StreamBlocked [runtime.stream], UpstreamError [adapters.upstream]:
+                                       placed by the rewrite of the call sequence
+
+Classes defined here are the ones any part may raise. The others (module in brackets)
+stay beside the one module that raises them; where callers or pydantic catch a
+standard exception for them, they keep that base too (also listed in brackets).
+``tests/test_errors.py`` checks that every exception class of the package is in this
+tree.
 
 Messages never carry personal data: they name files, fields, checks and request ids,
 never the text being checked.
@@ -44,7 +66,11 @@ class PolicyNotFoundError(PolicyError):
 
 
 class CheckError(GuardrailError):
-    """A check failed while running; what happens next is the policy's ``on_error``."""
+    """A check failed while running; what happens next is the policy's ``on_error``.
+
+    The pipeline records a failure by the exception's class name, never its message,
+    and goes on under the check's error mode: this is not raised through to callers.
+    """
 
     def __init__(self, message: str, *, check: str, request_id: str | None = None) -> None:
         self.check = check

@@ -12,9 +12,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from guardrail.errors import InputError
 
-class YamlProblem(Exception):
-    """A YAML document that cannot be used; ``field`` locates the problem."""
+
+class YamlProblem(InputError):
+    """A YAML document that cannot be used; ``field`` locates the problem.
+
+    Each reader turns it into its own error (a policy's, a rule set's, the server
+    config's), which names the file as well."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
         self.message = message

@@ -16,11 +16,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from guardrail.attribution import strict_json
+from guardrail.errors import InputError
 
 TYPE = "guardrail-attribution+jws"
 
 
-class MalformedJws(ValueError):
+class MalformedJws(InputError, ValueError):
     """Not a JWS this module can read."""
 
 

@@ -12,10 +12,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from guardrail.errors import InputError
+
 MAX_DEPTH = 64
 
 
-class MalformedDocument(ValueError):
+class MalformedDocument(InputError, ValueError):
     """A document that cannot be read with a single meaning."""
 
 

@@ -23,11 +23,13 @@ import unicodedata
 
 import c2pa_text  # type: ignore[import-untyped]
 
+from guardrail.errors import InputError
+
 _TABLE = {byte: chr(0xFE00 + byte) if byte < 16 else chr(0xE0100 + byte - 16) for byte in range(256)}
 _HEADER = struct.Struct("!8sBI")
 
 
-class MarkerError(ValueError):
+class MarkerError(InputError, ValueError):
     """A marker that cannot be read (truncated, more than one, not a JWS)."""
 
 

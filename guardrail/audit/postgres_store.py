@@ -74,7 +74,7 @@ from guardrail.audit.intents import writer
 from guardrail.audit.postgres_schema import DEFAULT_SCHEMA, check_version, connect, describe, reason, writer_role
 from guardrail.audit.store import CHECKPOINT_EVERY, SYNC_WINDOW_SECONDS, CheckpointHook, Decide, Durability
 from guardrail.audit.trail import TrailUnreadable
-from guardrail.errors import ConfigurationError
+from guardrail.errors import ConfigurationError, GuardrailError
 
 DATABASE_URL_ENV = "GUARDRAIL_DATABASE_URL"
 RECONNECT_AFTER_SECONDS = 1.0
@@ -82,7 +82,7 @@ STATEMENT_TIMEOUT_MS = 30_000
 Head = tuple[int, str]
 
 
-class PostgresStoreError(OSError):
+class PostgresStoreError(GuardrailError, OSError):
     """The trail could not be written or read just now (the database is away, a statement
     failed); like a full disk, the entry is not there and the caller is told."""
 

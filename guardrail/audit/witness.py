@@ -32,6 +32,7 @@ import structlog
 
 from guardrail.attribution import jws
 from guardrail.audit.verify import Witnessed
+from guardrail.errors import InputError
 
 log = structlog.get_logger("guardrail.audit")
 
@@ -39,7 +40,7 @@ CHECKPOINTS_PATH = "/v1/checkpoints"
 JWKS_PATH = "/.well-known/jwks.json"
 
 
-class WitnessUnreadable(Exception):
+class WitnessUnreadable(InputError):
     """A witness's record cannot be read, or its receipts do not verify."""
 
 

@@ -38,6 +38,7 @@ from guardrail.core.verdict import (
     StepOutcome,
     Verdict,
 )
+from guardrail.errors import CheckError
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,19 @@ class Step:
     whole_answer: bool = False  # judges a whole answer: on streams, run once at the end
 
 
-class CheckTimeout(Exception):
+class CheckTimeout(CheckError):
     """A check ran past its step's ``timeout_seconds``."""
+
+    def __init__(self, check: str, *, request_id: str | None = None, message: str = "ran past its timeout") -> None:
+        super().__init__(message, check=check, request_id=request_id)
 
 
 class CheckStalled(CheckTimeout):
     """A check not started because so many of its earlier runs are still stuck past
     their timeout (see :mod:`guardrail.core.executor`); its error mode applies."""
+
+    def __init__(self, check: str, *, request_id: str | None = None) -> None:
+        super().__init__(check, request_id=request_id, message="not started: earlier runs are stuck past their timeout")
 
 
 class Pipeline:
@@ -154,7 +161,9 @@ def _run_step(step: Step, payload: Payload, context: CallContext) -> StepOutcome
     try:
         verdict = step.check(payload, context)
         if not isinstance(verdict, Verdict):
-            raise TypeError(f"check returned {type(verdict).__name__}, not a Verdict")
+            raise CheckError(
+                f"returned {type(verdict).__name__}, not a Verdict", check=step.name, request_id=context.request_id
+            )
     except Exception as error:  # noqa: BLE001 - any failure must become a recorded verdict
         verdict = _failure_verdict(step.fail_closed or context.fail_closed, error)
     return _outcome(step, verdict, started, started_ns)
@@ -225,7 +234,10 @@ class _WatchedRun:
             with self.lock:
                 payload = self.fold.current
             if self.executor.stalled(step.check):
-                failure = _failure_verdict(step.fail_closed or self.context.fail_closed, CheckStalled(step.name))
+                failure = _failure_verdict(
+                    step.fail_closed or self.context.fail_closed,
+                    CheckStalled(step.name, request_id=self.context.request_id),
+                )
                 outcome = _outcome(step, failure, self.started, self.started_ns)
             else:
                 outcome = _run_step(step, payload, self.context)
@@ -302,7 +314,10 @@ class _WatchedRun:
                 return None
             self._abandon()
             step = self.steps[index]
-            failure = _failure_verdict(step.fail_closed or self.context.fail_closed, CheckTimeout(step.name))
+            failure = _failure_verdict(
+                step.fail_closed or self.context.fail_closed,
+                CheckTimeout(step.name, request_id=self.context.request_id),
+            )
             stop = self.fold.add(_outcome(step, failure, self.started, self.started_ns))
         future.cancel()  # if it never started, it never will
         return len(self.steps) if stop else index + 1

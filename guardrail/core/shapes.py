@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from guardrail.errors import RequestError
+
 
 class SlotKind(StrEnum):
     """What kind of field a text came from; rewriting rules differ per kind."""
@@ -52,8 +54,9 @@ Visit = Callable[[TextSlot], str]
 Binaries = Callable[[str, str], None]  # (location, what) of a part no check can read
 
 
-class ShapeError(ValueError):
-    """A field the table does not allow, or a value of the wrong kind, at ``location``.
+class ShapeError(RequestError, ValueError):
+    """A field the table does not allow, or a value of the wrong kind, at ``location``
+    (also its ``param``).
 
     ``code`` is ``unknown_parameter`` for a field the table does not know and
     ``invalid_request`` for a missing field or a value of the wrong kind. The message
@@ -62,8 +65,7 @@ class ShapeError(ValueError):
 
     def __init__(self, location: str, message: str, *, code: str = "invalid_request") -> None:
         self.location = location
-        self.code = code
-        super().__init__(f"{location}: {message}" if location else message)
+        super().__init__(f"{location}: {message}" if location else message, code=code, param=location or None)
 
 
 @dataclass(slots=True)

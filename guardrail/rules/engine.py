@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from guardrail.errors import PolicyError
 from guardrail.rules.model import Rule, RuleSetFile
 from guardrail.text.normalize import NormalizedText, normalize
 from guardrail.text.prefilter import (
@@ -34,10 +35,11 @@ _PACKAGE = "guardrail.policies"
 _FLAGS = re.DOTALL
 
 
-class RuleSetError(ValueError):
-    """A rule file that cannot be read or is invalid; the message names file and field.
+class RuleSetError(PolicyError, ValueError):
+    """A rule file that cannot be read or is invalid; ``source`` names the file and
+    ``field`` the rule or field.
 
-    A ``ValueError``, so that a policy naming the file reports it at the check's
+    Also a ``ValueError``, so that a policy naming the file reports it at the check's
     ``settings.rule_sets`` and stops start-up like any other invalid setting.
     """
 
@@ -222,7 +224,7 @@ def _read(name: str) -> str:
             return resource.read_text(encoding="utf-8")
         return Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RuleSetError(f"{name}: cannot read rule set ({type(error).__name__})") from None
+        raise RuleSetError(f"cannot read rule set ({type(error).__name__})", source=name) from None
 
 
 def _load(name: str) -> RuleSetFile:
@@ -235,4 +237,4 @@ def _load(name: str) -> RuleSetFile:
 
 
 def _error(name: str, problem: YamlProblem) -> RuleSetError:
-    return RuleSetError(f"{name}: {problem.field + ': ' if problem.field else ''}{problem.message}")
+    return RuleSetError(problem.message, source=name, field=problem.field)

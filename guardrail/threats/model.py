@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from guardrail.errors import GuardrailError
 from guardrail.system_security.hidden import uncover
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
@@ -43,7 +44,7 @@ PIECE_CHARS = 120
 _SENTENCE_END = re.compile(r"[.!?。！？;；]+[\"')\]」』]*\s*|\n+")
 
 
-class ScoringBudgetExceeded(Exception):
+class ScoringBudgetExceeded(GuardrailError):
     """A text's windows took longer to score than the check's budget allows."""
 
 

@@ -103,8 +103,9 @@ def test_a_crashing_check_fails_open_only_when_configured_and_is_recorded() -> N
 
 def test_a_check_returning_garbage_counts_as_a_failure() -> None:
     verdict = Pipeline([Step("bad", lambda p, c: "allow")])(PAYLOAD, CONTEXT)  # type: ignore[arg-type,return-value]
+    failure = verdict.by_name()["bad"].verdict.failure
     assert verdict.blocked
-    assert verdict.by_name()["bad"].verdict.failure is not None
+    assert failure is not None and failure.error_type == "CheckError"
 
 
 def test_a_pipeline_is_a_check_and_nests() -> None:
