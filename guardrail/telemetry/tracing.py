@@ -39,7 +39,10 @@ was redacted, the entity types and counts, and the Guideline dimensions, princip
 and risk tier under ``guardrail.*``. Never content.
 
 Export is batched on a background thread (``BatchSpanProcessor``): it never blocks or
-fails a call. Exporters: none, console, a file (JSON lines) or OTLP over HTTP; the
+fails a call. OTLP export goes through :class:`~guardrail.telemetry.quiet_export.QuietExporter`:
+with no collector reachable, one log line per outage rather than one per batch, and a
+stop that waits a second at most for the last flush.
+Exporters: none, console, a file (JSON lines) or OTLP over HTTP; the
 standard ``OTEL_*`` variables (endpoint, headers, service name, resource attributes)
 apply to the OTLP exporter and the resource.
 """
@@ -67,6 +70,7 @@ from pydantic import BaseModel, ConfigDict
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import StepOutcome, Verdict
 from guardrail.runtime.evidence import model_name
+from guardrail.telemetry.quiet_export import QuietExporter
 
 # Our stage and decision names, as the guardrail draft spells them.
 _TARGETS = {"llm_input": "input", "llm_output": "output"}
@@ -126,6 +130,7 @@ class Tracing:
         # still get trace ids, which the audit records and logs quote.
         self.provider = TracerProvider(resource=resource, sampler=None if self.enabled else ALWAYS_OFF)
         self._sink: IO[str] | None = None
+        self._quiet: QuietExporter | None = None
         if self.enabled:
             chosen = exporter or self._exporter(settings, default_file)
             self.provider.add_span_processor(BatchSpanProcessor(chosen))
@@ -138,7 +143,9 @@ class Tracing:
         if settings.exporter is Exporter.OTLP:
             from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
-            return OTLPSpanExporter(endpoint=settings.otlp_endpoint) if settings.otlp_endpoint else OTLPSpanExporter()
+            otlp = OTLPSpanExporter(endpoint=settings.otlp_endpoint) if settings.otlp_endpoint else OTLPSpanExporter()
+            self._quiet = QuietExporter(otlp, endpoint=str(getattr(otlp, "_endpoint", settings.otlp_endpoint or "")))
+            return self._quiet
         if settings.exporter is Exporter.FILE:
             path = settings.file or default_file or Path("traces.jsonl")
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -268,6 +275,8 @@ class Tracing:
         span.end()
 
     def shutdown(self) -> None:
+        if self._quiet is not None:
+            self._quiet.closing()
         self.provider.shutdown()
         if self._sink is not None:
             self._sink.close()
