@@ -57,13 +57,13 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from guardrail.errors import ConfigurationError, StoreUnavailableError
-from guardrail.pii.vault import (
+from guardrail.core.vault import (
     MAX_VALUES_PER_CONVERSATION,
     MAX_VALUES_PER_TENANT,
     VaultCounts,
     canonical_value,
 )
+from guardrail.errors import ConfigurationError, StoreUnavailableError
 
 STORE = "Redis vault"
 _NONCE_BYTES = 12

@@ -19,8 +19,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from guardrail.errors import ConfigurationError
-from guardrail.pii.vault import (
+from guardrail.core.vault import (
     MAX_VALUES,
     MAX_VALUES_PER_CONVERSATION,
     MAX_VALUES_PER_TENANT,
@@ -28,6 +27,7 @@ from guardrail.pii.vault import (
     PseudonymVault,
     VaultCounts,
 )
+from guardrail.errors import ConfigurationError
 
 DEFAULT_TTL_SECONDS = 3600.0
 VAULT_KEY_BYTES = 32

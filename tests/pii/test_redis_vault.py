@@ -26,12 +26,12 @@ from cryptography.exceptions import InvalidTag
 
 from guardrail.core.context import CallContext, PolicyRef, RiskTier, Stage
 from guardrail.core.pipeline import Pipeline, Step
+from guardrail.core.vault import InMemoryVault
 from guardrail.core.verdict import Decision, ErrorOutcome, Payload
 from guardrail.errors import ConfigurationError, StoreUnavailableError
 from guardrail.pii.check import PersonalDataCheck
 from guardrail.pii.redis_vault import RedisVault, VaultKeys, redacted_url
 from guardrail.pii.settings import Action, EntityRule, PersonalDataSettings
-from guardrail.pii.vault import InMemoryVault
 from guardrail.pii.vault_stores import VaultSettings, open_vault
 from guardrail.runtime.restore import PseudonymRestorer
 
