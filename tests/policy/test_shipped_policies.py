@@ -15,7 +15,10 @@ from guardrail.runtime import Guard
 from guardrail.system_security.limits import RequestLimitsSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = [ROOT / "guardrail" / "policies" / "hk-genai-2025.yaml", *sorted((ROOT / "examples" / "policies").glob("*.yaml"))]
+SHIPPED = [
+    ROOT / "guardrail" / "policies" / "hk-genai-2025.yaml",
+    *sorted((ROOT / "examples" / "policies").glob("*.yaml")),
+]
 WORDS = "Alpha Chan Bravo Wong Tai Man Delta Mary Siu Ming Hotel Lee Ka Yan Cheung Mr".split()
 
 
