@@ -24,7 +24,7 @@ share a slot, so each script touches one slot)::
 
     {prefix}:{T}:c:{S}   hash   v:{value tag} -> <PERSON_1>, p:<PERSON_1> -> ciphertext,
                                 n:PERSON -> last number given            (TTL: the scope's)
-    {prefix}:{T}:lru     zset   S -> last use (ms, Redis's clock)
+    {prefix}:{T}:lru     zset   S -> last use (µs, Redis's clock)
     {prefix}:{T}:meta    hash   S -> values in S, #values, #evicted, #unpseudonymised
     {prefix}:tenants     set    T, for counts() only
 
@@ -68,16 +68,30 @@ from guardrail.errors import ConfigurationError, StoreUnavailableError
 STORE = "Redis vault"
 _NONCE_BYTES = 12
 
+# A use's time in the tenant's LRU order: Redis's clock in microseconds, but always after
+# the latest use so far, so two uses in one microsecond (or a clock stepping back) keep
+# their order.
+_USE_TIME = """
+local function use_time(lru)
+  local clock = redis.call('TIME')
+  local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+  local latest = redis.call('ZRANGE', lru, -1, -1, 'WITHSCORES')
+  if latest[2] and tonumber(latest[2]) >= now then now = tonumber(latest[2]) + 1 end
+  return now
+end
+"""
+
 # KEYS: scope hash, tenant lru, tenant meta. ARGV: scope tag, value field, entity type,
 # ciphertext, ttl ms, max per conversation, max per tenant, scope-hash name prefix.
 # Returns {pseudonym or "" (conversation full), 1 if the scope was new else 0}. Drops at
 # most 64 expired conversations per write, so a write's cost stays bounded.
-_ASSIGN = """
+_ASSIGN = (
+    _USE_TIME
+    + """
 local scope, lru, meta = KEYS[1], KEYS[2], KEYS[3]
 local member, field, kind = ARGV[1], ARGV[2], ARGV[3]
 local ttl = tonumber(ARGV[5])
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+local now = use_time(lru)
 
 local function drop(name)
   local size = tonumber(redis.call('HGET', meta, name) or '0')
@@ -87,7 +101,7 @@ local function drop(name)
   redis.call('HINCRBY', meta, '#values', -size)
 end
 
-for _, name in ipairs(redis.call('ZRANGEBYSCORE', lru, '-inf', now - ttl, 'LIMIT', 0, 64)) do
+for _, name in ipairs(redis.call('ZRANGEBYSCORE', lru, '-inf', now - ttl * 1000, 'LIMIT', 0, 64)) do
   drop(name)
 end
 
@@ -122,20 +136,22 @@ redis.call('PEXPIRE', lru, ttl)
 redis.call('PEXPIRE', meta, ttl)
 return {result, created}
 """
+)
 
 # KEYS: scope hash, tenant lru, tenant meta. ARGV: scope tag, pseudonym field, ttl ms.
 # Reading renews the conversation, as in the memory vault.
-_LOOKUP = """
+_LOOKUP = (
+    _USE_TIME
+    + """
 local value = redis.call('HGET', KEYS[1], ARGV[2])
 if redis.call('PEXPIRE', KEYS[1], ARGV[3]) == 1 then
-  local clock = redis.call('TIME')
-  local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
-  redis.call('ZADD', KEYS[2], 'XX', now, ARGV[1])
+  redis.call('ZADD', KEYS[2], 'XX', use_time(KEYS[2]), ARGV[1])
   redis.call('PEXPIRE', KEYS[2], ARGV[3])
   redis.call('PEXPIRE', KEYS[3], ARGV[3])
 end
 return value
 """
+)
 
 
 def redacted_url(url: str) -> str:

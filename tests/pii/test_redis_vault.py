@@ -1,18 +1,14 @@
 """The Redis vault against a real Redis: the in-memory vault's behaviour, shared by
 instances, with nothing personal in Redis's keys, values or command stream.
 
-The shared test Redis comes from ``GUARDRAIL_TEST_REDIS_URL`` (``eval "$(.ci/services)"``).
-Without it these tests skip, unless ``GUARDRAIL_TEST_SERVICES=required`` (CI), where
-they fail. The outage tests start a private ``redis-server`` of their own and stop it,
-so the shared one keeps serving everyone else.
+Redis comes from :mod:`tests.redis_service`: the shared test Redis, and for the outage
+tests a private ``redis-server`` that they stop.
 """
 
 from __future__ import annotations
 
 import base64
 import os
-import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -30,10 +26,13 @@ from guardrail.core.vault import InMemoryVault
 from guardrail.core.verdict import Decision, ErrorOutcome, Payload
 from guardrail.errors import ConfigurationError, StoreUnavailableError
 from guardrail.pii.check import PersonalDataCheck
-from guardrail.pii.redis_vault import RedisVault, VaultKeys, redacted_url
+from guardrail.pii.redis_vault import RedisVault, VaultKeys
 from guardrail.pii.settings import Action, EntityRule, PersonalDataSettings
 from guardrail.pii.vault_stores import VaultSettings, open_vault
 from guardrail.runtime.restore import PseudonymRestorer
+from tests.redis_service import free_port, private_redis, redis_url
+
+__all__ = ["private_redis", "redis_url"]  # fixtures, used by name
 
 # Synthetic people: made-up names, numbers in HK's unassigned-looking ranges, example.com.
 PEOPLE = [
@@ -44,27 +43,6 @@ PEOPLE = [
     ("PHONE_NUMBER", "6234 5678"),
     ("EMAIL_ADDRESS", "siuming.chan@example.com"),
 ]
-
-
-def _service_url() -> str:
-    url = os.environ.get("GUARDRAIL_TEST_REDIS_URL", "")
-    if url:
-        return url
-    if os.environ.get("GUARDRAIL_TEST_SERVICES") == "required":
-        pytest.fail("GUARDRAIL_TEST_REDIS_URL is not set, and GUARDRAIL_TEST_SERVICES=required")
-    pytest.skip('no test Redis: eval "$(.ci/services)" sets GUARDRAIL_TEST_REDIS_URL')
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> str:
-    url = _service_url()
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        if os.environ.get("GUARDRAIL_TEST_SERVICES") == "required":
-            pytest.fail(f"the test Redis at {redacted_url(url)} does not answer: {error}")
-        pytest.skip(f"the test Redis at {redacted_url(url)} does not answer")
-    return url
 
 
 @pytest.fixture
@@ -321,12 +299,6 @@ def test_another_key_reads_nothing_and_cannot_decrypt(redis_url: str, prefix: st
 # -- configuration and start-up -----------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_open_vault_reads_url_and_key_from_the_environment(redis_url: str, prefix: str, vault_key: bytes) -> None:
     settings = VaultSettings(store="redis", key_prefix=prefix, ttl_seconds=60)
     environ = {"GUARDRAIL_REDIS_URL": redis_url, "GUARDRAIL_VAULT_KEY": base64.b64encode(vault_key).decode()}
@@ -359,7 +331,7 @@ def test_no_url_stops_start_up_naming_the_variable() -> None:
 
 
 def test_redis_down_at_start_up_names_the_store_and_hides_the_password() -> None:
-    port = _free_port()
+    port = free_port()
     environ = {
         "GUARDRAIL_REDIS_URL": f"redis://vault-user:s3cret-pass@127.0.0.1:{port}/2",
         "GUARDRAIL_VAULT_KEY": base64.b64encode(os.urandom(32)).decode(),
@@ -374,32 +346,6 @@ def test_redis_down_at_start_up_names_the_store_and_hides_the_password() -> None
 
 
 # -- a private Redis that can be stopped --------------------------------------------------
-
-
-@pytest.fixture
-def private_redis(redis_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """A redis-server of this test's own, with a password, on a free loopback port."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        if os.environ.get("GUARDRAIL_TEST_SERVICES") == "required":
-            pytest.fail("redis-server is not installed, and GUARDRAIL_TEST_SERVICES=required")
-        pytest.skip("redis-server is not installed")
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-        + ["--requirepass", "private-pass", "--loglevel", "warning"],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://:private-pass@127.0.0.1:{port}/0"
-    for _ in range(100):
-        try:
-            redis.Redis.from_url(url, socket_connect_timeout=0.2).ping()
-            break
-        except redis.RedisError:
-            time.sleep(0.05)
-    yield url, process
-    process.kill()
-    process.wait()
 
 
 def test_a_wrong_password_is_said_at_start_up(private_redis: tuple[str, subprocess.Popen[bytes]]) -> None:
