@@ -13,7 +13,7 @@ import pytest
 
 from guardrail.policy.loader import load_policy, parse_policy
 from guardrail.runtime import Guard, StreamBlocked
-from guardrail.runtime.evidence import note_verdict
+from guardrail.runtime.record import RecordBuilder
 from guardrail.threats.check import ThreatClassifierCheck, ThreatClassifierSettings
 from guardrail.threats.model import BUILTIN
 from tests.threats.conftest import TRIGGERS
@@ -113,12 +113,18 @@ def test_streamed_answers_are_scored_in_windows_without_holding_back_the_first_t
     with pytest.raises(StreamBlocked) as blocked:
         for _ in range(6):
             stream.feed(chunk(f"Then {TRIGGERS['illegal_drugs']} in detail. "))
-    record: dict[str, Any] = {}
-    note_verdict(record, "output", blocked.value.verdict)
+    record = recorded("output", blocked.value.verdict)
     assert record["output_decision"] == "deny"
     [summary] = record["checks"]
     assert summary["scores"][0]["category"] == "illegal_drugs"
     assert TRIGGERS["illegal_drugs"] not in repr(record)
+
+
+def recorded(stage: str, verdict: Any, *, status: int = 200) -> dict[str, Any]:
+    """A call record holding ``verdict``, as the audit trail would store it."""
+    builder = RecordBuilder("request", "test")
+    builder.verdict(stage, verdict)
+    return builder.build(status).as_dict()
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +165,7 @@ def test_the_audit_report_shows_a_fairness_check(guard: Guard) -> None:
 
     text = "What does Hong Kong's Race Discrimination Ordinance cover?"  # allowed: every check runs
     request = guard.guard_request([{"role": "user", "content": text}], guard.context())
-    record: dict[str, Any] = {"status": 403}
-    note_verdict(record, "input", request.verdict)
+    record = recorded("input", request.verdict, status=403)
     report = summarise([record], ChainReport(), period={})
     fairness = report["principles"]["fairness_objectivity"]
     assert "fairness" in fairness["checks"] and fairness["checks_run"] == 1
