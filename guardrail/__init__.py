@@ -15,7 +15,7 @@ __all__ = ["Guard", "acompletion", "completion"]
 
 def __getattr__(name: str) -> Any:
     if name in ("completion", "acompletion"):
-        from guardrail.adapters import litellm_wrapper
+        import guardrail.adapters.litellm_wrapper as litellm_wrapper
 
         return getattr(litellm_wrapper, name)
     if name == "Guard":

@@ -63,7 +63,7 @@ class EchoModel(CustomLLM):
     async def aembedding(
         self,
         model: str,
-        input: list[Any],  # type: ignore[override]
+        input: list[Any],
         model_response: litellm.EmbeddingResponse,
         *args: Any,
         **kwargs: Any,

@@ -34,22 +34,17 @@ and the stable reason code. The raw request LiteLLM keeps for its own logging
 
 from __future__ import annotations
 
-import functools
 import os
-import time
 from collections import OrderedDict
 from collections.abc import AsyncGenerator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import anyio
 from fastapi import HTTPException
 from litellm.integrations.custom_guardrail import CustomGuardrail
 from litellm.types.guardrails import GuardrailEventHooks
-from opentelemetry.trace import Span
 
-from guardrail.adapters.litellm_wrapper import DATA_DIR_ENV, PROVIDER_ENV, _astream, _generator
+from guardrail.adapters.litellm_wrapper import DATA_DIR_ENV, PROVIDER_ENV, plain_chunks
 from guardrail.adapters.proxy.requests import (
     CONVERSATION_HEADER,
     OPT_OUT_HEADER,
@@ -57,32 +52,22 @@ from guardrail.adapters.proxy.requests import (
     opt_out_header,
     option_header,
 )
+from guardrail.adapters.upstream import translate
 from guardrail.attribution import Attributor, KeyStore
 from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.audit.records import CallRecords, audit_location
-from guardrail.core.context import CallContext, Stage
+from guardrail.core.context import CallContext
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
-from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError, GuardrailError, RequestError
 from guardrail.policy.loader import DEFAULT_POLICY
-from guardrail.runtime import Guard, GuardedRequest
-from guardrail.runtime.evidence import note_attribution, note_call, note_verdict
-from guardrail.runtime.guard import UNAUDITED
+from guardrail.runtime import Guard
+from guardrail.runtime.call import CallRequest, GuardedCall
 from guardrail.runtime.reasons import explain, refusal_status, refusal_type
+from guardrail.runtime.sinks import CallServices
 from guardrail.telemetry import TelemetrySettings, Tracing
 
 POLICY_ENV = "GUARDRAIL_POLICY"
 MAX_OPEN_CALLS = 10_000  # calls between pre_call and their answer; the oldest are dropped past this
-
-
-@dataclass
-class _Call:
-    """One call between its pre_call and post_call hooks."""
-
-    request: GuardedRequest
-    span: Span
-    record: dict[str, Any]
-    started: float = field(default_factory=time.perf_counter)
 
 
 class GuardrailPlugin(CustomGuardrail):
@@ -105,105 +90,83 @@ class GuardrailPlugin(CustomGuardrail):
         self.guard = Guard.from_policy(
             policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY, attributor=self.attributor
         )
-        self.records = CallRecords(audit_location(folder, audit_store), keys.active)
-        self.tracing = Tracing(
-            TelemetrySettings.model_validate(dict(telemetry or {})), default_file=folder / "traces.jsonl"
+        self.services = CallServices(
+            CallRecords(audit_location(folder, audit_store), keys.active),
+            Tracing(TelemetrySettings.model_validate(dict(telemetry or {})), default_file=folder / "traces.jsonl"),
+            self.attributor,
         )
-        self._calls: OrderedDict[str, _Call] = OrderedDict()
+        self._calls: OrderedDict[str, GuardedCall] = OrderedDict()
 
     async def async_pre_call_hook(
         self, user_api_key_dict: Any, cache: Any, data: dict[str, Any], call_type: Any
     ) -> dict[str, Any] | None:
         if self.should_run_guardrail(data=data, event_type=GuardrailEventHooks.pre_call) is not True:
             return None
-        if not isinstance(data.get("messages"), list):
-            return await self._embedding_inputs(data, user_api_key_dict)
-        started = time.perf_counter()
-        headers = _headers(data)
-        record: dict[str, Any] = {
-            "path": "litellm-proxy",
-            "model": data.get("model"),
-            "stream": bool(data.get("stream")),
-            "tenant": _tenant(user_api_key_dict),
-        }
-        context = self._context(headers, user_api_key_dict)
-        record["request_id"] = context.request_id
-        note_call(record, context)
-        span = self.tracing.start_call(str(data.get("model")), "litellm", context)
-        record["trace_id"] = format(span.get_span_context().trace_id, "032x")
-        if self.guard.refuses_unaudited(context) and not self.records.recover():
-            # The trail is failing and this call may not go unrecorded: no model is called.
-            self._close(span, record, started, status=_status(UNAUDITED), error=UNAUDITED.reason)
-            raise _refusal(UNAUDITED, context, "input")
-        params = _client_params(data, ("model", "messages", "stream"))
-        # CPU-bound (NER): off LiteLLM's event loop, so other calls keep moving.
+        embeddings = not isinstance(data.get("messages"), list)
+        if embeddings and data.get("input") is None:
+            return None
+        call = self._call(data, user_api_key_dict, embeddings)
         try:
-            request = await anyio.to_thread.run_sync(
-                functools.partial(
-                    self.guard.guard_request, data["messages"], context, params, passthrough=_extras(params)
-                )
-            )
+            call.open("litellm")
+            guarded = await call.check_input_async()
+        except BlockedError as blocked:
+            raise _refusal(blocked) from None
         except RequestError as error:
-            self._close(span, record, started, status=400, error=error.code)
             raise _invalid(error) from None
-        note_call(record, request.context)
-        note_verdict(record, "input", request.verdict)
-        self.tracing.record_checks(span, Stage.INPUT, request.verdict, request.context)
-        if request.blocked:
-            self._finish(_Call(request, span, record), status=_status(request.verdict), error=request.verdict.reason)
-            raise _refusal(request.verdict, context, "input")
-        data["messages"] = request.messages
-        _scrub_logged_request(data, "messages", request.messages)
-        _put_params(data, request.params)
-        data.setdefault("metadata", {})["guardrail_request_id"] = context.request_id
-        self._calls[context.request_id] = _Call(request, span, record)
-        while len(self._calls) > MAX_OPEN_CALLS:
-            self._calls.popitem(last=False)
+        if embeddings:
+            inputs = [str(message["content"]) for message in guarded.messages]
+            data["input"] = inputs[0] if isinstance(data["input"], str) else inputs
+            _scrub_logged_request(data, "input", data["input"])
+            call.forwarded()  # embeddings have no answer to check: the record is complete
+        else:
+            data["messages"] = guarded.messages
+            _scrub_logged_request(data, "messages", guarded.messages)
+            data.setdefault("metadata", {})["guardrail_request_id"] = call.request_id
+            self._calls[call.request_id] = call
+            while len(self._calls) > MAX_OPEN_CALLS:
+                self._calls.popitem(last=False)
+        _put_params(data, guarded.params)
         return data
 
-    async def _embedding_inputs(self, data: dict[str, Any], user_api_key_dict: Any) -> dict[str, Any] | None:
-        """Embedding inputs are checked like prompts; token arrays cannot be, so they are refused."""
-        inputs = data.get("input")
-        if inputs is None:
-            return None
-        texts = [inputs] if isinstance(inputs, str) else inputs
-        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-            raise HTTPException(
-                400,
-                {
-                    "error": {
-                        "message": explain("embedding.token_input"),
-                        "type": "guardrail_blocked",
-                        "code": "embedding.token_input",
-                    }
-                },
-            )
+    def _call(self, data: dict[str, Any], user_api_key_dict: Any, embeddings: bool) -> GuardedCall:
+        """The request in guardrail's terms: embedding inputs as texts (token arrays
+        cannot be checked, so they are refused), every other client field as a parameter."""
         context = self._context(_headers(data), user_api_key_dict)
-        params = _client_params(data, ("model", "input"))
-        try:
-            verdict, checked, checked_params = await anyio.to_thread.run_sync(
-                functools.partial(
-                    self.guard.check_texts, texts, context, params, passthrough=_extras(params, EMBEDDING_PARAMS)
+        if embeddings:
+            inputs = data["input"]
+            texts = [inputs] if isinstance(inputs, str) else inputs
+            if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+                raise HTTPException(
+                    400,
+                    {
+                        "error": {
+                            "message": explain("embedding.token_input"),
+                            "type": "guardrail_blocked",
+                            "code": "embedding.token_input",
+                        }
+                    },
                 )
+            params = _client_params(data, ("model", "input"))
+            request = CallRequest(
+                path="litellm-proxy/embeddings",
+                model=str(data.get("model")),
+                context=context,
+                inputs=texts,
+                params=params,
+                passthrough=_extras(params, EMBEDDING_PARAMS),
             )
-        except RequestError as error:
-            raise _invalid(error) from None
-        record: dict[str, Any] = {
-            "path": "litellm-proxy/embeddings",
-            "model": data.get("model"),
-            "tenant": context.tenant,
-            "request_id": context.request_id,
-        }
-        note_call(record, context)
-        note_verdict(record, "input", verdict)
-        record.update(status=_status(verdict) if verdict.blocked else 200)
-        self.records.write(record)
-        if verdict.blocked:
-            raise _refusal(verdict, context, "input")
-        data["input"] = checked[0] if isinstance(inputs, str) else checked
-        _scrub_logged_request(data, "input", data["input"])
-        _put_params(data, checked_params)
-        return data
+        else:
+            params = _client_params(data, ("model", "messages", "stream"))
+            request = CallRequest(
+                path="litellm-proxy",
+                model=str(data.get("model")),
+                context=context,
+                messages=data["messages"],
+                params=params,
+                stream=bool(data.get("stream")),
+                passthrough=_extras(params),
+            )
+        return GuardedCall(self.guard, self.services, request)
 
     def _context(self, headers: Mapping[str, str], user_api_key_dict: Any) -> CallContext:
         """The call's context from guardrail's headers, read as the proxy reads them; a
@@ -244,32 +207,19 @@ class GuardrailPlugin(CustomGuardrail):
         call = self._pop(data)
         if call is None or not hasattr(response, "choices"):
             return None
-        model = str(data.get("model"))
         hidden = dict(getattr(response, "_hidden_params", None) or {})
-        generator = _generator(model, getattr(response, "model", None), hidden.get("custom_llm_provider"))
-        guarded = await anyio.to_thread.run_sync(
-            self.guard.guard_response, response.model_dump(), call.request, generator, self.attributor
-        )
-        note_verdict(call.record, "output", guarded.verdict)
-        self.tracing.record_checks(call.span, Stage.OUTPUT, guarded.verdict, call.request.context)
-        if guarded.verdict.blocked:
-            self._finish(call, status=_status(guarded.verdict), error=guarded.verdict.reason, response=guarded.response)
-            raise _refusal(guarded.verdict, call.request.context, "output")
+        try:
+            answer = await call.answer_async(response.model_dump(), provider=hidden.get("custom_llm_provider"))
+        except BlockedError as blocked:
+            raise _refusal(blocked) from None
         import litellm
 
-        result = litellm.ModelResponse(**guarded.response)
-        if guarded.attribution is not None:
-            setattr(result, FIELD, guarded.attribution.as_field())
-            note_attribution(call.record, guarded.attribution)
+        result = litellm.ModelResponse(**answer.response)
+        if answer.attribution is not None:
+            setattr(result, FIELD, answer.attribution.as_field())
             extra = dict(hidden.get("additional_headers") or {})
-            hidden["additional_headers"] = {**extra, HEADER: guarded.attribution.jws}
+            hidden["additional_headers"] = {**extra, HEADER: answer.attribution.jws}
         result._hidden_params = hidden
-        call.record["restored"] = guarded.restored
-        if not self._finish(call, status=200, response=guarded.response) and self.guard.refuses_unaudited(
-            call.request.context
-        ):
-            # The answer could not be recorded, and this call may not go unrecorded.
-            raise _refusal(UNAUDITED, call.request.context, "output")
         return result
 
     async def async_post_call_streaming_iterator_hook(
@@ -280,30 +230,18 @@ class GuardrailPlugin(CustomGuardrail):
             async for chunk in response:
                 yield chunk
             return
-        stream_guard = self.guard.stream(call.request, self.attributor)
-        outcome, error = "client_disconnected", None
-        provider = getattr(response, "custom_llm_provider", None)
+        import litellm
+
+        relay = call.relay(translate, provider=getattr(response, "custom_llm_provider", None))
         try:
-            async for chunk in _astream(
-                response, stream_guard, call.request.context, str(request_data.get("model")), provider
-            ):
-                if FIELD in (chunk.model_extra or {}):
-                    note_attribution(call.record, _attribution_of(chunk))
+            async for chunk in relay.run_async(plain_chunks(response)):
+                out = litellm.ModelResponseStream(**chunk)
+                if FIELD in chunk:
                     # LiteLLM drops chunks without choices as usage artefacts unless marked.
-                    chunk.provider_specific_fields = {"guardrail": "attribution"}
-                yield chunk
-            outcome = "completed"
+                    out.provider_specific_fields = {"guardrail": "attribution"}
+                yield out
         except BlockedError as blocked:
-            outcome, error = "blocked", blocked.code
-            raise _refusal_from(blocked) from None
-        finally:
-            for verdict in stream_guard.verdicts:
-                note_verdict(call.record, "output", verdict)
-                self.tracing.record_checks(call.span, Stage.OUTPUT, verdict, call.request.context)
-            call.record["stream_outcome"] = outcome
-            self._finish(
-                call, status=200, error=error if outcome != "completed" else None, response=stream_guard.envelope
-            )
+            raise _refusal(blocked) from None
 
     async def async_post_call_failure_hook(
         self,
@@ -314,36 +252,11 @@ class GuardrailPlugin(CustomGuardrail):
     ) -> None:
         call = self._pop(request_data)
         if call is not None:
-            call.record["upstream_error"] = type(original_exception).__name__
-            self._finish(
-                call, status=int(getattr(original_exception, "status_code", 502) or 502), error="upstream_error"
-            )
+            call.upstream_failed(translate(original_exception))
 
-    def _pop(self, data: Mapping[str, Any]) -> _Call | None:
+    def _pop(self, data: Mapping[str, Any]) -> GuardedCall | None:
         request_id = (data.get("metadata") or {}).get("guardrail_request_id")
         return self._calls.pop(str(request_id), None) if request_id else None
-
-    def _finish(
-        self, call: _Call, *, status: int, error: str | None = None, response: Mapping[str, Any] | None = None
-    ) -> bool:
-        return self._close(call.span, call.record, call.started, status=status, error=error, response=response)
-
-    def _close(
-        self,
-        span: Span,
-        record: dict[str, Any],
-        started: float,
-        *,
-        status: int,
-        error: str | None = None,
-        response: Mapping[str, Any] | None = None,
-    ) -> bool:
-        """End a call's span and write its record; ``False`` if it was not written."""
-        record.update(status=status, duration_ms=round((time.perf_counter() - started) * 1000, 2))
-        if error:
-            record["error"] = error
-        self.tracing.end_call(span, status=status, response=response, error_type=error)
-        return self.records.write(record)
 
 
 def _headers(data: Mapping[str, Any]) -> dict[str, str]:
@@ -390,10 +303,10 @@ def _client_params(data: Mapping[str, Any], envelope: tuple[str, ...]) -> dict[s
     }
 
 
-def _extras(params: Mapping[str, Any], table: Mapping[str, Any] = CHAT_PARAMS) -> set[str]:
+def _extras(params: Mapping[str, Any], table: Mapping[str, Any] = CHAT_PARAMS) -> frozenset[str]:
     """Client fields outside OpenAI's table (LiteLLM's options, provider extras): checked
     as free-form JSON, since LiteLLM may pass them on."""
-    return set(params) - set(table)
+    return frozenset(params) - frozenset(table)
 
 
 def _put_params(data: dict[str, Any], checked: Mapping[str, Any]) -> None:
@@ -418,28 +331,8 @@ def _invalid(error: GuardrailError) -> HTTPException:
     )
 
 
-def _status(verdict: Verdict) -> int:
-    return refusal_status(verdict.reason)
-
-
-def _refusal(verdict: Verdict, context: CallContext, stage: str) -> HTTPException:
+def _refusal(blocked: BlockedError) -> HTTPException:
     """The proxy's refusal (status, type, code), as LiteLLM raises errors."""
-    code = verdict.reason or "blocked"
-    return HTTPException(
-        _status(verdict),
-        {
-            "error": {
-                "message": explain(verdict.reason),
-                "type": refusal_type(verdict.reason),
-                "code": code,
-                "param": stage,
-                "request_id": context.request_id,
-            }
-        },
-    )
-
-
-def _refusal_from(blocked: BlockedError) -> HTTPException:
     return HTTPException(
         refusal_status(blocked.code),
         {
@@ -452,10 +345,3 @@ def _refusal_from(blocked: BlockedError) -> HTTPException:
             }
         },
     )
-
-
-def _attribution_of(chunk: Any) -> Any:
-    from guardrail.attribution import Attribution
-
-    field_value = (chunk.model_extra or {})[FIELD]
-    return Attribution(field_value["manifest"], field_value["jws"])

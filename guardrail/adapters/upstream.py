@@ -27,7 +27,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from guardrail.errors import GuardrailError
+from guardrail.runtime.upstream import UpstreamError
 
 # LiteLLM fetches a model price map from the internet at import unless told not to.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
@@ -35,16 +35,6 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("AIOHTTP_KEEPALIVE_TIMEOUT", "4")
 
 CONNECTION_RETRIES = 8
-
-
-class UpstreamError(GuardrailError):
-    """An upstream call failed; ``status`` and ``code`` are what the client gets."""
-
-    def __init__(self, status: int, code: str, message: str, *, cause_type: str = "") -> None:
-        self.status = status
-        self.code = code
-        self.cause_type = cause_type  # the LiteLLM exception's class name, for the log
-        super().__init__(message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +126,14 @@ class Upstream:
     def knows(self, model: str) -> bool:
         return model in self.model_names
 
-    async def chat(self, model: str, messages: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+    def failure(self, error: Exception) -> UpstreamError:
+        return translate(error)
+
+    async def chat(self, model: str, messages: Sequence[Any], params: dict[str, Any]) -> dict[str, Any]:
         return _plain(await _call(self.router.acompletion, model=model, messages=messages, **params))
 
     async def chat_stream(
-        self, model: str, messages: list[Any], params: dict[str, Any]
+        self, model: str, messages: Sequence[Any], params: dict[str, Any]
     ) -> AsyncIterator[dict[str, Any]]:
         """Chunks as plain dicts. Closing the iterator closes the upstream connection."""
         stream = await _call(self.router.acompletion, model=model, messages=messages, stream=True, **params)

@@ -1,4 +1,4 @@
-"""Per-check evidence for records and traces: decisions, labels, counts, never values.
+"""Per-check evidence for call records: decisions, labels, counts, never values.
 
 A call's record lists every check that ran, per stage, with the Guideline dimensions
 and principles it serves, so an auditor's report can be organised by them. A stream
@@ -11,8 +11,6 @@ import re
 from collections import Counter
 from typing import Any
 
-from guardrail.attribution.manifest import Attribution
-from guardrail.core.context import CallContext
 from guardrail.core.verdict import Decision, Verdict
 
 
@@ -83,39 +81,6 @@ def _highest(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[
     return list(best.values())
 
 
-def note_verdict(record: dict[str, Any], stage: str, verdict: Verdict) -> None:
-    """Add a verdict's decision, entity counts (never values) and per-check evidence."""
-    record["checks"] = merge(record.get("checks") or [], check_summaries(stage, verdict))
-    key = f"{stage}_entities"
-    counts = Counter(record.get(key) or {})
-    counts.update(f.entity_type for f in verdict.all_findings())
-    if counts:
-        record[key] = dict(counts)
-    previous = record.get(f"{stage}_decision")
-    if previous is None or verdict.decision.severity > Decision(previous).severity:
-        record[f"{stage}_decision"] = verdict.decision.value
-    failures = [s.verdict.failure for s in verdict.steps if s.verdict.failure is not None]
-    if failures:
-        record[f"{stage}_check_errors"] = [f"{f.error_type}:{f.outcome.value}" for f in failures]
-    if verdict.reason:
-        record[f"{stage}_reason"] = verdict.reason
-
-
-def note_call(record: dict[str, Any], context: CallContext) -> None:
-    """The call's use case, policy and the tier it ran under (raised, if content
-    raised it), and a user's opt-out."""
-    record.update(
-        use_case=context.use_case,
-        risk_tier=context.risk_tier.value,
-        policy=f"{context.policy.id}@{context.policy.version}",
-        policy_hash=context.policy.content_hash,
-    )
-    if context.escalated_from is not None:
-        record["escalated_from"] = context.escalated_from.value
-    if context.opted_out:
-        record["opt_out"] = True
-
-
 _MODEL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/@+-]{0,127}")
 
 
@@ -127,8 +92,3 @@ def model_name(value: Any) -> str | None:
         return None
     text = str(value)
     return text if _MODEL_NAME.fullmatch(text) else "<not a model name>"
-
-
-def note_attribution(record: dict[str, Any], attribution: Attribution) -> None:
-    record["attribution_id"] = attribution.manifest["id"]
-    record["content_hash"] = attribution.manifest["content"]["hash"]

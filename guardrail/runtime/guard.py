@@ -17,11 +17,10 @@ fails closed makes every check fail closed; and a block by a check marked
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from guardrail.attribution.content import from_response
 from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels, with_marker
@@ -37,12 +36,10 @@ from guardrail.pii.vault import InMemoryVault, PseudonymVault
 from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
-from guardrail.reliability.citations import REASON as UNVERIFIABLE
+from guardrail.runtime.answers import answer_messages, is_unverifiable, redaction_summary
 from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, OPTED_OUT, REFUSED_TIER, UNCHECKED_CONTENT
 from guardrail.runtime.restore import PSEUDONYM, PseudonymRestorer
-
-if TYPE_CHECKING:
-    from guardrail.runtime.stream import StreamGuard
+from guardrail.runtime.stream import StreamGuard
 
 DEFAULT_STREAM_WINDOW = 64
 TIER_STEP = "risk-tier"  # the name admission decisions carry in verdicts and records
@@ -366,8 +363,6 @@ class Guard:
 
     def stream(self, request: GuardedRequest, attributor: Attributor | None = None) -> StreamGuard:
         """A guard for one streamed answer to ``request``."""
-        from guardrail.runtime.stream import StreamGuard
-
         return StreamGuard(self, request, attributor or self.attributor)
 
 
@@ -380,27 +375,6 @@ class _Admitted:
     params: dict[str, Any]
     found: Validation
     payload: Payload
-
-
-def answer_messages(response: Mapping[str, Any]) -> list[Message]:
-    """The message of each choice of a chat completion, in order."""
-    return [dict(choice.get("message") or {}) for choice in response.get("choices") or []]
-
-
-def redaction_summary(input_verdict: Verdict, output_verdicts: Sequence[Verdict]) -> dict[str, dict[str, int]]:
-    """Entity types and counts per stage, for manifests: never values."""
-    outputs: Counter[str] = Counter()
-    for verdict in output_verdicts:
-        outputs.update(f.entity_type for f in verdict.all_findings())
-    return {
-        "input": dict(Counter(f.entity_type for f in input_verdict.all_findings())),
-        "output": dict(outputs),
-    }
-
-
-def is_unverifiable(verdict: Verdict) -> bool:
-    """Whether a check marked the answer unverifiable (no sources where they are required)."""
-    return any(step.verdict.reason == UNVERIFIABLE for step in verdict.steps)
 
 
 _TIER_ORDER = (RiskTier.LOW, RiskTier.LIMITED, RiskTier.HIGH, RiskTier.UNACCEPTABLE)

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from guardrail.attribution.content import ChoiceContent, merge_delta
 from guardrail.attribution.manifest import Attribution, Attributor, Generator, with_marker
 from guardrail.core.verdict import Decision, Verdict
-from guardrail.runtime.guard import is_unverifiable, redaction_summary
+from guardrail.errors import GuardrailError
+from guardrail.runtime.answers import is_unverifiable, redaction_summary
 from guardrail.runtime.restore import PARTIAL_PSEUDONYM
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ _BATCH = 16
 _LAST_SPACE = re.compile(r"\s\S*$")
 
 
-class StreamBlocked(Exception):
+class StreamBlocked(GuardrailError):
     """The checks blocked a streamed answer; ``verdict`` says why."""
 
     def __init__(self, verdict: Verdict) -> None:

@@ -69,7 +69,6 @@ from pydantic import BaseModel, ConfigDict
 
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import StepOutcome, Verdict
-from guardrail.runtime.evidence import model_name
 from guardrail.telemetry.quiet_export import QuietExporter
 
 # Our stage and decision names, as the guardrail draft spells them.
@@ -258,16 +257,23 @@ class Tracing:
         return "hmac-sha256:" + mac.hexdigest()
 
     def end_call(
-        self, span: Span, *, status: int, response: Mapping[str, Any] | None = None, error_type: str | None = None
+        self,
+        span: Span,
+        *,
+        status: int,
+        response_model: str | None = None,
+        usage: Mapping[str, int] | None = None,
+        error_type: str | None = None,
     ) -> None:
-        if response is not None:
-            if response.get("model"):
-                span.set_attribute("gen_ai.response.model", model_name(response["model"]) or "")
-            usage = response.get("usage") or {}
-            if isinstance(usage.get("prompt_tokens"), int):
-                span.set_attribute("gen_ai.usage.input_tokens", usage["prompt_tokens"])
-            if isinstance(usage.get("completion_tokens"), int):
-                span.set_attribute("gen_ai.usage.output_tokens", usage["completion_tokens"])
+        """End a call's span; ``response_model`` as the record has it (checked to read
+        as a model name), ``usage`` OpenAI's token counts."""
+        if response_model:
+            span.set_attribute("gen_ai.response.model", response_model)
+        usage = usage or {}
+        if isinstance(usage.get("prompt_tokens"), int):
+            span.set_attribute("gen_ai.usage.input_tokens", usage["prompt_tokens"])
+        if isinstance(usage.get("completion_tokens"), int):
+            span.set_attribute("gen_ai.usage.output_tokens", usage["completion_tokens"])
         span.set_attribute("http.response.status_code", status)
         if error_type:
             span.set_attribute("error.type", error_type)

@@ -173,9 +173,9 @@ def test_a_failure_of_guardrails_own_is_recorded_too(
 def test_no_unrecorded_answer_where_the_tier_fails_closed(
     default_guard: Guard, upstream: tuple[RecordingUpstream, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """High tier: an answer whose record cannot be written is withheld, and while the
-    trail fails no model is called; limited tier: answered (continue). The trail, back,
-    says how many records it lost."""
+    """High tier: a call whose intent entry cannot be written never reaches a model, and
+    while the trail fails no model is called; limited tier: answered (continue). The
+    trail, back, says how many records it lost."""
     recorder, _ = upstream
     audit = tmp_path / "audit"
     records = CallRecords(audit, KeyStore(tmp_path / "keys").active)
@@ -185,6 +185,7 @@ def test_no_unrecorded_answer_where_the_tier_fails_closed(
         raise OSError("no space left on device")
 
     monkeypatch.setattr(records.store, "append", disk_full)
+    recorder.reset()
     high = {
         "messages": [{"role": "user", "content": PROMPT}],
         "guard": default_guard,
@@ -192,9 +193,10 @@ def test_no_unrecorded_answer_where_the_tier_fails_closed(
         "use_case": "healthcare-diagnostics",
         **options(upstream),
     }
-    with pytest.raises(BlockedError) as withheld:  # the trail looked fine until this call's record
+    with pytest.raises(BlockedError) as withheld:  # the trail looked fine until this call's intent entry
         guardrail.completion(**high)
-    assert (withheld.value.code, withheld.value.stage) == ("audit_unavailable", "output")
+    assert (withheld.value.code, withheld.value.stage) == ("audit_unavailable", "input")
+    assert recorder.received == []
     assert guardrail.completion(**{**high, "use_case": "general"}).choices[0].message.content
     recorder.reset()
     with pytest.raises(BlockedError) as refused:

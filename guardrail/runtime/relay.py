@@ -1,0 +1,149 @@
+"""A guarded call's streamed answer, relayed chunk by chunk.
+
+:class:`Relay` feeds the upstream's chunks (OpenAI-shaped dicts) through the call's
+:class:`~guardrail.runtime.stream.StreamGuard` and yields what may be sent: checked,
+restored and labelled text, then the held-back rest, the closing chunks and a last
+chunk with no choices that carries the signed manifest over everything sent. However
+the stream ends, the call's record says how (``stream_outcome``):
+
+- ``completed``: every chunk went out, the manifest last;
+- ``blocked``: a check blocked mid-stream; :class:`~guardrail.errors.BlockedError`
+  is raised in place of the rest (text already sent cannot be recalled);
+- ``upstream_error``: the upstream's chunks failed; its exception is raised as it came;
+- ``client_disconnected``: the caller stopped reading (closed the iterator);
+- ``internal_error``: guardrail itself failed.
+
+The same sequence is written for async iteration (:meth:`Relay.run_async`, the proxy
+and the LiteLLM adapters) and plain iteration (:meth:`Relay.run`, ``guardrail.completion``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import anyio
+
+from guardrail.attribution.manifest import FIELD, Generator
+from guardrail.runtime.stream import StreamBlocked, StreamGuard
+from guardrail.runtime.upstream import UpstreamError
+
+if TYPE_CHECKING:
+    from guardrail.runtime.call import GuardedCall
+
+Chunk = dict[str, Any]
+
+
+class Relay:
+    """One call's stream; iterate :meth:`run_async` or :meth:`run` once."""
+
+    def __init__(
+        self,
+        call: GuardedCall,
+        stream_guard: StreamGuard,
+        failure: Callable[[Exception], UpstreamError],
+        provider: str,
+    ) -> None:
+        self.call, self.stream_guard, self.failure, self.provider = call, stream_guard, failure, provider
+        self.outcome: str = "client_disconnected"
+        self.error: str | None = "client_disconnected"
+
+    async def run_async(self, chunks: AsyncIterator[Chunk], *, offload: bool = True) -> AsyncIterator[Chunk]:
+        """The guarded chunks; with ``offload``, each chunk's checks run in a worker
+        thread, so a server's event loop keeps serving."""
+        try:
+            while True:
+                try:
+                    chunk = await anext(chunks)
+                except StopAsyncIteration:
+                    break
+                except Exception as error:
+                    self._upstream_failed(error)
+                    raise
+                released = await anyio.to_thread.run_sync(self._feed, chunk) if offload else self._feed(chunk)
+                for out in released:
+                    yield out
+            for out in self._ending():
+                yield out
+            self.outcome, self.error = "completed", None
+        finally:
+            try:
+                await _aclose(chunks)
+            finally:
+                self._close()
+
+    def run(self, chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+        """:meth:`run_async` for plain iteration."""
+        try:
+            while True:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except Exception as error:
+                    self._upstream_failed(error)
+                    raise
+                yield from self._feed(chunk)
+            yield from self._ending()
+            self.outcome, self.error = "completed", None
+        finally:
+            try:
+                _close(chunks)
+            finally:
+                self._close()
+
+    def _feed(self, chunk: Chunk) -> list[Chunk]:
+        return self._guarded(lambda: self.stream_guard.feed(chunk))
+
+    def _ending(self) -> list[Chunk]:
+        """The held-back text, the closing chunks (with the embedded manifest where the
+        tier asks) and the manifest's own chunk."""
+
+        def end() -> list[Chunk]:
+            guard = self.stream_guard
+            out = guard.finish()
+            envelope = guard.envelope
+            generator = Generator(self.provider, str(envelope.get("model") or self.call.request.model))
+            attribution = guard.attribution(generator)
+            out += guard.closing()
+            self.call.record.attribution(attribution)
+            if attribution is not None:
+                out.append({**envelope, "choices": [], FIELD: attribution.as_field()})
+            return out
+
+        return self._guarded(end)
+
+    def _guarded(self, step: Callable[[], list[Chunk]]) -> list[Chunk]:
+        """A step of ours: a block becomes the call's refusal, any other failure ours."""
+        try:
+            return step()
+        except StreamBlocked as blocked:
+            self.outcome, self.error = "blocked", blocked.verdict.reason or "blocked"
+            raise self.call.blocked(blocked.verdict, "output") from None
+        except Exception as error:
+            self.outcome, self.error = "internal_error", "internal_error"
+            self.call.record.set(exception=type(error).__name__)
+            raise
+
+    def _upstream_failed(self, error: Exception) -> None:
+        failure = error if isinstance(error, UpstreamError) else self.failure(error)
+        self.outcome, self.error = "upstream_error", failure.code
+        self.call.record.set(upstream_error=failure.cause_type or type(error).__name__)
+
+    def _close(self) -> None:
+        self.call.note_stream_verdicts(self.stream_guard.verdicts)
+        response = {**self.stream_guard.envelope}
+        self.call.record.response(response)
+        self.call.finish_stream(self.outcome, self.error)
+
+
+async def _aclose(chunks: AsyncIterator[Chunk]) -> None:
+    close = getattr(chunks, "aclose", None)
+    if close is not None:
+        await close()
+
+
+def _close(chunks: Iterator[Chunk]) -> None:
+    close = getattr(chunks, "close", None)
+    if close is not None:
+        close()
