@@ -116,6 +116,16 @@ def open_vault(settings: VaultSettings, environ: Mapping[str, str] | None = None
     )
 
 
+def check_vault(settings: VaultSettings, environ: Mapping[str, str] | None = None) -> None:
+    """Open the vault once and let it go: for a server about to start worker processes,
+    so that a missing key or a Redis that does not answer is said once, before they
+    start, rather than in each worker's crash."""
+    vault = open_vault(settings, environ)
+    close = getattr(vault, "close", None)
+    if close is not None:
+        close()
+
+
 def vault_key(environ: Mapping[str, str], name: str) -> bytes:
     """The 32-byte vault key from the variable ``name`` (base64), or a clear error."""
     text = environ.get(name, "").strip()

@@ -4,11 +4,14 @@ pseudonymising call fails closed and the original never reaches the upstream."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +22,7 @@ from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
 from tests.adapters.conftest import ProxyFactory
 from tests.conftest import ROUND_TRIP
-from tests.redis_service import private_redis, redis_url
+from tests.redis_service import free_port, private_redis, redis_url
 
 __all__ = ["private_redis", "redis_url"]  # fixtures, used by name
 
@@ -115,3 +118,26 @@ def test_redis_gone_mid_conversation_fails_the_call_closed(
             assert response.json()["error"]["code"] == "check_error.failed_closed"
             assert SECOND not in response.text
     assert recorder.received == []  # nothing reached the upstream, least of all the original
+
+
+def test_serve_with_workers_says_at_once_that_redis_does_not_answer(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\nvault:\n  store: redis\n  timeout_seconds: 0.5\n")
+    dead = f"redis://:hidden-pass@127.0.0.1:{free_port()}/0"
+    environment = {
+        **os.environ,
+        "GUARDRAIL_REDIS_URL": dead,
+        "GUARDRAIL_VAULT_KEY": base64.b64encode(os.urandom(32)).decode(),
+    }
+    command = [sys.executable, "-m", "guardrail.cli", "serve", "--config", str(config), "--workers", "2"]
+    result = subprocess.run(
+        [*command, "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Redis vault at redis://:***@127.0.0.1" in result.stderr and "cannot be reached" in result.stderr
+    assert "hidden-pass" not in result.stdout + result.stderr

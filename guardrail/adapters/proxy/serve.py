@@ -24,6 +24,7 @@ from guardrail.adapters.proxy.deadlines import HeadDeadlineProtocol
 from guardrail.adapters.proxy.listen import announce_when_ready, check_address
 from guardrail.attribution import KeyStore
 from guardrail.errors import ConfigurationError
+from guardrail.pii.vault_stores import check_vault
 
 CONFIG_ENV = "GUARDRAIL_CONFIG"
 # uvicorn's settings against slow or idle clients: a request's head must arrive within
@@ -91,6 +92,7 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
         # Make the signing key before the workers start, so they all sign with one key
         # rather than each generating its own.
         KeyStore.from_settings(config.data_dir / "keys", config.attribution)
+        check_vault(config.vault)
         if config_path:
             os.environ[CONFIG_ENV] = str(Path(config_path).resolve())
         uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
