@@ -14,10 +14,9 @@ anything bypass the lock. The other design, one chain per instance joined by sig
 checkpoints, was not chosen: it spares the lock but makes every verifier merge and
 cross-check N chains, makes "how many calls" a question about several logs, and lets
 an instance that stops silently take the end of its chain with it unnoticed until the
-next cross-checkpoint. The lock is held for two round trips (read the head; insert and
-commit, pipelined), about a fifth of a millisecond on loopback, so one PostgreSQL takes
-a few thousand appends a second from the whole fleet: far more than its instances'
-checks allow (see ``benchmarks/audit_store_latency.py``).
+next cross-checkpoint. The lock is held for about one and a half round trips (read the
+head; insert and commit, pipelined) and never across a disk write (see Durability), a
+few tenths of a millisecond on loopback (``benchmarks/audit_store_latency.py``).
 
 **Insert-only.** The proxy connects as a member of ``<schema>_writer``, which may
 ``SELECT`` and ``INSERT`` entries and nothing else; the one way entries leave is
@@ -26,11 +25,11 @@ prefix only together with appending the ``purge`` entry naming the first entry k
 and its ``prev``, as the folder store's purge does. See
 :mod:`guardrail.audit.postgres_schema` for the schema and its migrations.
 
-**Durability.** ``"record"``: every commit waits for the WAL to be flushed
-(``synchronous_commit = on``); ``"batch"``: commits return before (``off``; a crash of
-the database server loses at most its WAL writer's delay, a few hundred milliseconds),
-and :meth:`PostgresStore.sync` and every checkpoint commit with ``on``, which flushes
-everything before them.
+**Durability.** Entries are committed with ``synchronous_commit = off``, so the chain's
+lock is never held across a disk write. ``"record"``: each append then waits, outside
+the lock, until its entry is on disk (:func:`_flush`) before it returns; ``"batch"``: it
+returns at once (a crash of the database server loses at most its WAL writer's delay,
+a few hundred milliseconds), and :meth:`PostgresStore.sync` and every checkpoint flush.
 
 **Intents across machines.** An intent's writer is a process on some machine; the
 folder store can only tell whether a process on its own machine is alive. Here every
@@ -231,7 +230,9 @@ class PostgresStore:
                     }
                     entry = seal(head[0] + 1, head[1], "purge", self._clock(), record)
                     connection.execute(self._q_purge, (first_kept, line(entry).decode("utf-8").rstrip("\n")))
-                    return deleted
+                with connection.pipeline():
+                    _flush(connection)
+                return deleted
             except psycopg.Error as error:
                 raise self._failed(error, "purging") from None
 
@@ -242,9 +243,8 @@ class PostgresStore:
         with self._lock:
             connection = self._connected()
             try:
-                with connection.transaction():
-                    connection.execute("SET LOCAL synchronous_commit TO on")
-                    connection.execute("SELECT pg_current_xact_id()")
+                with connection.pipeline():
+                    _flush(connection)
             except psycopg.Error as error:
                 raise self._failed(error, "syncing") from None
 
@@ -285,9 +285,9 @@ class PostgresStore:
                 if entries:
                     rows = [(e["seq"], e["kind"], e["time"], line(e).decode("utf-8").rstrip("\n")) for e in entries]
                     connection.cursor().executemany(self._q_insert, rows)
-                    if self.durability == "batch" and any(e["kind"] == "checkpoint" for e in entries):
-                        connection.execute("SET LOCAL synchronous_commit TO on")
-                connection.execute("COMMIT")
+                connection.execute("COMMIT")  # releases the chain's lock
+                if entries and (self.durability == "record" or any(e["kind"] == "checkpoint" for e in entries)):
+                    _flush(connection)
             return entries
         except BaseException:
             _roll_back(connection)
@@ -350,8 +350,7 @@ class PostgresStore:
             raise on_error(str(error)) from None
         try:
             check_version(connection, self.dsn, self.schema)
-            commit = "on" if self.durability == "record" else "off"
-            connection.execute(sql.SQL("SET synchronous_commit TO {}").format(sql.SQL(commit)))
+            connection.execute("SET synchronous_commit TO off")  # see _flush
             connection.execute(sql.SQL("SET statement_timeout TO {}").format(sql.Literal(STATEMENT_TIMEOUT_MS)))
             key = connection.execute(sql.SQL("SELECT {}()").format(sql.Identifier(self.schema, "chain_lock_key")))
             found = key.fetchone()
@@ -461,6 +460,22 @@ def _earliest_intent(wanted: list[tuple[str, dict[str, Any]]]) -> int:
     seqs = [record.get("intent_seq") for _kind, record in wanted]
     found = [seq for seq in seqs if isinstance(seq, int)]
     return min(found) if found and len(found) == len(seqs) else 1
+
+
+def _flush(connection: psycopg.Connection[Any]) -> None:
+    """Wait until every commit so far is on disk: a transaction of its own that writes WAL
+    (a logical message, which anyone may emit and nothing keeps) and commits with
+    ``synchronous_commit = on`` flushes the WAL up to its commit record, which comes after
+    theirs (a transaction that wrote no WAL would commit without a flush). Appends commit with ``off`` and then flush like this, after the chain's lock is
+    released: under the lock, each commit's flush would hold every other instance's append
+    for a disk write (the fleet would append one fsync at a time); outside it, the flushes
+    of concurrent appends share the disk's writes (PostgreSQL's group commit). The WAL is
+    one sequence, so an entry is never on disk without the entries it is chained to; an
+    append returns only once its entry is on disk, as with the folder's fsync."""
+    connection.execute("BEGIN")
+    connection.execute("SET LOCAL synchronous_commit TO on")
+    connection.execute("SELECT pg_logical_emit_message(true, 'guardrail-audit-flush', '')")
+    connection.execute("COMMIT")
 
 
 def _roll_back(connection: psycopg.Connection[Any]) -> None:
