@@ -202,6 +202,16 @@ class CallRecords:
             closing()
 
 
+def check_store(path: Path, settings: TrailSettings) -> None:
+    """Open a shared store once and let it go, for a server about to start worker
+    processes: a database that does not answer, refuses the credentials or holds another
+    schema version is then said once, before they start, not in each worker's crash."""
+    if path.name == POSTGRES_TRAIL:
+        from guardrail.audit.postgres_store import PostgresStore, database_url
+
+        PostgresStore(database_url(), schema=settings.postgres_schema).close()
+
+
 def _open_store(path: Path, settings: TrailSettings, *, signer: Signer, on_checkpoint: CheckpointHook) -> AuditStore:
     """The store ``path`` names (see :func:`audit_location`). PostgreSQL's module, and
     psycopg, are imported only when it is used. Its failures are :class:`OSError`

@@ -23,6 +23,7 @@ from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load
 from guardrail.adapters.proxy.deadlines import HeadDeadlineProtocol
 from guardrail.adapters.proxy.listen import announce_when_ready, check_address
 from guardrail.attribution import KeyStore
+from guardrail.audit.records import check_store
 from guardrail.errors import ConfigurationError
 from guardrail.pii.vault_stores import check_vault
 
@@ -93,6 +94,7 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
         # rather than each generating its own.
         KeyStore.from_settings(config.data_dir / "keys", config.attribution)
         check_vault(config.vault)
+        check_store(config.audit_path, config.audit_trail)
         if config_path:
             os.environ[CONFIG_ENV] = str(Path(config_path).resolve())
         uvicorn.run("guardrail.adapters.proxy.serve:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
