@@ -1,0 +1,136 @@
+"""The APIs the proxy serves, each a translation between its HTTP shapes and a guarded call.
+
+A :class:`Surface` reads its API's request into a
+:class:`~guardrail.runtime.call.CallRequest` and writes the call's answer, stream and
+errors back in its API's shapes. Everything between (checks, upstream, restoration,
+labels, signature, record) is the one :class:`~guardrail.runtime.call.GuardedCall`, so
+adding an API never copies the call sequence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any, Protocol
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from guardrail.adapters.proxy.auth import Caller
+from guardrail.adapters.proxy.errors import ProxyError
+from guardrail.adapters.proxy.requests import request_params, validate_chat, validate_embedding
+from guardrail.adapters.proxy.sse import error_event, event
+from guardrail.adapters.proxy.state import Proxy
+from guardrail.errors import BlockedError, RequestError
+from guardrail.runtime import Guard
+from guardrail.runtime.call import Answer, CallRequest
+from guardrail.runtime.reasons import explain, refusal_status, refusal_type
+from guardrail.runtime.upstream import UpstreamError
+
+Chunk = dict[str, Any]
+
+
+class Surface(Protocol):
+    """One API's translation."""
+
+    async def translate(
+        self, request: Request, proxy: Proxy, caller: Caller, request_id: str
+    ) -> tuple[Guard, CallRequest]:
+        """The call this request asks for; raises :class:`ProxyError` (or a
+        :class:`~guardrail.errors.RequestError`) for one it cannot serve."""
+        ...
+
+    def answer(self, answer: Answer, request_id: str) -> Response:
+        """A whole answer, as this API returns it."""
+        ...
+
+    def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
+        """A guarded stream (chat completion chunks) as this API's server-sent events;
+        a refusal or failure mid-stream is an error event in place of the rest."""
+        ...
+
+    def error(self, failure: ProxyError, request_id: str) -> Response:
+        """An error, as this API reports errors."""
+        ...
+
+
+class ChatCompletions:
+    """OpenAI's ``POST /v1/chat/completions``, plain and streamed."""
+
+    async def translate(
+        self, request: Request, proxy: Proxy, caller: Caller, request_id: str
+    ) -> tuple[Guard, CallRequest]:
+        chat = validate_chat(await proxy.body(request))
+        proxy.known_model(chat.model)
+        guard, context = proxy.context(request, caller, chat.guardrail, request_id)
+        return guard, CallRequest(
+            path=request.url.path,
+            model=chat.model,
+            context=context,
+            messages=chat.messages,
+            params=request_params(chat),
+            stream=chat.stream,
+            passthrough=frozenset(proxy.config.passthrough_params),
+        )
+
+    def answer(self, answer: Answer, request_id: str) -> Response:
+        return JSONResponse(answer.body, headers=answer.headers)
+
+    async def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
+        async with contextlib.aclosing(chunks):  # type: ignore[type-var]  # an async generator
+            try:
+                async for chunk in chunks:
+                    yield event(chunk)
+                yield "data: [DONE]\n\n"
+            except Exception as error:  # noqa: BLE001 - every failure becomes an error event
+                yield error_event(as_proxy_error(error).body(request_id))
+
+    def error(self, failure: ProxyError, request_id: str) -> Response:
+        return failure.response(request_id)
+
+
+class Embeddings(ChatCompletions):
+    """OpenAI's ``POST /v1/embeddings``: the inputs are checked as prompts. Token
+    arrays cannot be read, so they are refused."""
+
+    async def translate(
+        self, request: Request, proxy: Proxy, caller: Caller, request_id: str
+    ) -> tuple[Guard, CallRequest]:
+        embedding = validate_embedding(await proxy.body(request))
+        proxy.known_model(embedding.model)
+        texts = [embedding.input] if isinstance(embedding.input, str) else embedding.input
+        if not all(isinstance(text, str) for text in texts):
+            raise ProxyError(
+                400, "guardrail_blocked", "embedding.token_input", explain("embedding.token_input"), param="input"
+            )
+        guard, context = proxy.context(request, caller, embedding.guardrail, request_id)
+        return guard, CallRequest(
+            path=request.url.path,
+            model=embedding.model,
+            context=context,
+            inputs=[str(text) for text in texts],
+            params=request_params(embedding),
+            passthrough=frozenset(proxy.config.passthrough_params),
+        )
+
+
+def as_proxy_error(error: Exception) -> ProxyError:
+    """The client-facing error for anything a request raised. Unexpected exceptions
+    become a 500 that names nothing: their messages can quote the request."""
+    if isinstance(error, ProxyError):
+        return error
+    if isinstance(error, BlockedError):
+        status = refusal_status(error.code)
+        return ProxyError(
+            status,
+            refusal_type(error.code),
+            error.code,
+            error.reason,
+            param="use_case" if status == 403 else error.stage,
+        )
+    if isinstance(error, RequestError):
+        return ProxyError(400, "invalid_request_error", error.code, str(error), param=error.param)
+    if isinstance(error, UpstreamError):
+        kind = "rate_limit_error" if error.status == 429 else "upstream_error"
+        return ProxyError(error.status, kind, error.code, str(error))
+    return ProxyError(500, "server_error", "internal_error", "the proxy failed to handle the request")
