@@ -83,6 +83,29 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("王芳表示同意，李娜和张伟明天出发。", "李娜"),
         ("記者陳明報道。", "陳明"),
         ("多謝 King 幫手！聽日搵 Coco 傾下。", "Coco"),
+        # chat exports: speakers in lower case, in Chinese, with a Cantonese affix
+        ("28/01/2025, 11:16 pm - marco chan: can pay by fps", "marco chan"),
+        ("[02/12/2024, 13:41:05] 阿珍: ok 單號幾多", "阿珍"),
+        ("[21/06/2024, 22:04:02] Kit仔: 即刻打去銀行 cancel 啦", "Kit仔"),
+        # tables: plain-text grids, pipes without outer pipes, columns lined up with spaces
+        (
+            "+----+--------------+\n| No | Tenant       |\n+----+--------------+\n| 2  | Deepa Sharma |\n",
+            "Deepa Sharma",
+        ),
+        ("payee          | amount\n---------------+-------\nHannah Schmidt | EUR 9\n", "Hannah Schmidt"),
+        ("EMP#    NAME                 HKID\n10288   SUBRAMANIAM R.       withheld\n", "SUBRAMANIAM"),
+        ("   member_id   full_name      mobile\n0  A10023  Cheng Wai Man  9821 4410\n", "Cheng Wai Man"),
+        # labels: any role ending in 人, a name part key, dot leaders, a name broken over a line
+        ("交接人：钟伟\n", "钟伟"),
+        ('{"firstName": "Priya", "lastName": "Natarajan"}', "Natarajan"),
+        ("1. Insured person ........ Natalia\nIvanova\n2. Policy no.", "Natalia Ivanova"),
+        ("Full name: Sarah-Jane\nO'Connell\nNationality: Irish", "Sarah-Jane O'Connell"),
+        ("Signed: M. Ashworth", "Ashworth"),
+        # the holder of a document listed on its line; rarer surnames; list entries
+        ("3. NGUYEN THI LAN - Vietnamese, passport C5518204", "NGUYEN THI LAN"),
+        ("员工：覃海波   工号：SZ20230418", "覃海波"),
+        ("三獎：林子康、孔詠琪、伍健業\n", "伍健業"),
+        ("第一席\n梁國強\n梁黃淑儀\n", "梁黃淑儀"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -115,6 +138,9 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "H K I D card, A B C order; 隻貓叫 Mango",
         "it's so long ago; this is ma wan pier; its wong tai sin temple",
         "Pet name: Lucky\nSong name: Happy Birthday\nTeam name: Red Dragons",
+        "Pax: 2 adults\nPax: 1 child",
+        "| 家長 | 學生 | 班別 |\n| — | — | 3A |",
+        "PASSPORT OFFICE - CLOSED 12345 for passport renewals",
     ],
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:

@@ -32,6 +32,9 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_fields import (
+    aligned_tables as _aligned_tables,
+)
+from guardrail.pii.recognizers.name_fields import (
     csv_tables as _csv_tables,
 )
 from guardrail.pii.recognizers.name_fields import (
@@ -46,6 +49,7 @@ from guardrail.pii.recognizers.name_fields import (
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     HAN,
+    ZH_HONORIFICS,
     both_scripts,
     is_given,
     is_place,
@@ -53,6 +57,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     never_a_name,
     zh_name_shape,
     zh_place_overlaps,
+    zh_surname_length,
 )
 from guardrail.pii.recognizers.name_lexicon import (
     COMMON_ZH_SURNAMES as _COMMON_ZH_SURNAMES,
@@ -107,6 +112,12 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
     counts: Counter[str] = Counter()
     for match in _SPEAKER.finditer(text):
         who = match["who"]
+        other = _other_speaker(who, stamped=match["stamp"] is not None)
+        if other is not None:
+            start, end = match.start("who") + other[0], match.start("who") + other[1]
+            counts[text[start:end]] += 1
+            found.append((start, end, text[start:end], True))
+            continue
         words = list(_SPEAKER_WORD.finditer(who))
         if not words or len(words) > 4:
             continue
@@ -147,6 +158,47 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
         known = is_given(first, in_position=True) or is_surname(first)
         if stamped or counts[value] >= 2 or known:
             yield start, end, 0.8 if (stamped or counts[value] >= 2) else 0.7
+
+
+_HAN_AFFIX_SPEAKER = re.compile("(阿 ?)?([A-Za-z]{2,12})( ?(?:仔|妹|女|哥|姐|B|豬|猪))?")
+_LOWER_SPEAKER = re.compile(r"[a-z]{2,12}(?: [a-z]{2,12}){0,2}")
+
+
+def _other_speaker(who: str, *, stamped: bool) -> tuple[int, int] | None:
+    """A speaker a chat export writes in Chinese (阿珍, 黎志豪), with a Cantonese affix
+    (阿Fai, Kit仔) or in lower case (ken, marco chan): only on a timestamped line, where
+    the place says a person (or a phone number) stands there."""
+    if not stamped:
+        return None
+    core = who.rstrip(" \t")
+    trimmed = core.rstrip("".join(ch for ch in core if not (ch.isalnum() or ch in " \t")) or " ").rstrip()
+    affixed = _HAN_AFFIX_SPEAKER.fullmatch(trimmed)
+    if affixed and (affixed[1] or affixed[3]):
+        word = affixed[2]
+        if never_a_name(word) or word.lower() in _STOP:
+            return None
+        return 0, len(trimmed)
+    if re.fullmatch(f"[{HAN}]{{2,4}}", trimmed):
+        nickname = re.fullmatch(f"阿[{HAN}]{{1,2}}", trimmed)
+        if nickname and trimmed[1] not in _KIN_HAN:
+            return 0, len(trimmed)
+        for honorific in ZH_HONORIFICS:
+            surname = trimmed[: -len(honorific)]
+            if trimmed.endswith(honorific) and surname and zh_surname_length(surname) == len(surname):
+                return 0, len(surname)  # 梁生, 陳太: the surname, less the title
+        if zh_name_shape(trimmed):
+            return 0, len(trimmed)
+        return None
+    if _LOWER_SPEAKER.fullmatch(trimmed):
+        words = trimmed.split()
+        if any(never_a_name(w) or w in _STOP for w in words):
+            return None
+        if any(is_given(w, in_position=True) or is_surname(w) for w in words):
+            return 0, len(trimmed)
+    return None
+
+
+_KIN_HAN = frozenset("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅妈爷")
 
 
 _TITLE = re.compile(
@@ -403,7 +455,9 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _TITLE.finditer(text):
         pos = match.end()
         initial = re.match(r"[A-Z]\.[ \t]?(?=[A-Z])", text[pos : pos + 4])
-        span = latin_name_at(text, pos + (initial.end() if initial else 0), lower_ok=False, max_words=4)
+        span = latin_name_at(
+            text, pos + (initial.end() if initial else 0), lower_ok=False, max_words=4, newline_ok=True
+        )
         if span:
             yield (pos if initial else span[0]), span[1], 0.8
     for match in _TITLE_LOWER.finditer(text):
@@ -626,19 +680,31 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     surname with a title (``陳太``, ``林小姐``) written the same way, as chats do."""
     from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
 
+    strict_lines: set[int] = set()
+    loose: list[tuple[int, int, int]] = []
     for match in re.finditer(f'(?<![{HAN}「『“"《])[{HAN}]{{2,4}}(?![{HAN}」』”"》])', text):
         run = match[0]
         surname = zh_surname_length(run)
         if not surname:
             continue
         given = run[surname:]
+        if len(given) == 3 and surname == 1 and given[0] in _COMMON_ZH_SURNAMES:
+            given = given[1:]  # 梁黃淑儀: her husband's surname before her own
         if len(given) == 2 and all(ch in ZH_GIVEN for ch in given) and zh_name_shape(run):
             if not zh_place_overlaps(text, *match.span()):
+                strict_lines.add(text.count("\n", 0, match.start()))
                 yield *match.span(), 0.65
             continue
+        if zh_name_shape(run) and len(run) >= 3 and _list_item(text, *match.span()):
+            loose.append((text.count("\n", 0, match.start()), *match.span()))
         rest = run[surname:]
         if rest in _ZH_TITLE_AFTER and run[:surname] in _COMMON_ZH_SURNAMES:
             yield match.start(), match.start() + surname, 0.6
+    # A name-shaped entry of a list (one per line, or between 、) whose given characters
+    # the lists do not know counts when a neighbouring entry is a name they do know.
+    for line, start, end in loose:
+        if strict_lines & {line - 1, line, line + 1} and not zh_place_overlaps(text, start, end):
+            yield start, end, 0.6
     for match in re.finditer(f"(?<![{HAN}])([{HAN}])(?:Sir|sir)(?![A-Za-z])", text):
         if match[1] in _COMMON_ZH_SURNAMES:
             yield *match.span(1), 0.6
@@ -650,6 +716,19 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     for match in re.finditer(f"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Mdm|Madam)\\.?[ \t]?([{HAN}])(?![{HAN}])", text):
         if match[1] in _COMMON_ZH_SURNAMES:
             yield *match.span(1), 0.7
+
+
+_LIST_EDGE = "、，,/／;；|\t"
+
+
+def _list_item(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` fills a list entry: a line's only words, or an item
+    between list separators (、, commas, slashes, tabs)."""
+    before = text[:start].rstrip(" \u3000")
+    after = text[end:].lstrip(" \u3000")
+    left = not before or before[-1] == "\n" or before[-1] in _LIST_EDGE
+    right = not after or after[0] == "\n" or after[0] in _LIST_EDGE or after[0] in "（("
+    return left and right
 
 
 _ZH_AFTER_UNIT = re.compile(
@@ -751,6 +830,28 @@ def _documents(text: str) -> Iterator[tuple[int, int, float]]:
     if "<<" in text:
         for match in _MRZ.finditer(text):
             yield *match.span(1), 0.9
+    # A list line that gives someone's identity document: the words in capitals that
+    # lead it are the holder (``3. NGUYEN THI LAN - Vietnamese, passport C5518204``).
+    if _ID_DOCUMENT_WORD.search(text):
+        for match in _HOLDER_LINE.finditer(text):
+            line_end = text.find("\n", match.end())
+            line = text[match.end() : line_end if line_end >= 0 else len(text)]
+            if not _ID_DOCUMENT_WORD.search(line) or not re.search(r"\d{5}", line):
+                continue
+            value = match["holder"]
+            words = re.split(r"[ ,/]+", value)
+            if any(never_a_name(w) or w.lower() in _STOP or w.lower() in ORG_WORDS for w in words):
+                continue
+            if is_place(value) or any(is_place(w) for w in words):
+                continue
+            yield *match.span("holder"), 0.7
+
+
+_ID_DOCUMENT_WORD = re.compile(r"(?i)passport|\bHKID\b|\bID\s*(?:no|card|number)|護照|护照|身份證|身份证|證件|证件")
+_HOLDER_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]*|[-*•][ \t]*)?"
+    r"(?P<holder>[A-Z][A-Z'’-]+(?:(?:[ ]|,[ ]?|/)[A-Z][A-Z'’-]+){1,3})(?=[ \t]*(?:[-–—,(|:]|[ \t]{2}))"
+)
 
 
 # ---- given names alone ----
@@ -823,6 +924,7 @@ class ContextNameRecognizer(LocalRecognizer):
             _xml_fields,
             _markdown_tables,
             _csv_tables,
+            _aligned_tables,
             _speakers,
             _positions,
             _documents,

@@ -63,10 +63,15 @@ _STRONG_SET = frozenset(" ".join(label.lower().replace("_", " ").split()) for la
 _ROLE_SET = frozenset(" ".join(label.lower().split()) for label in NAME_LABELS_ROLE)
 _ZH_SET = frozenset(label.replace(" ", "") for label in both_scripts(NAME_LABELS_ZH))
 _ZH_MAX = max(len(label) for label in _ZH_SET)
-_SEP_AT = re.compile(r"[:=：]")
+_SEP_AT = re.compile(r"[:=：]|\.{4,}")  # a form's dot leaders stand for a colon
 _HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?[ \t]*[\"'”]?[ \t]*$")
 _AFTER_SEP = re.compile(r"[ \t]*[\"'“]?[ \t]*")
 _LATIN_TAIL = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+[ _]){0,4}[A-Za-z]+)$")
+_ZH_PERSON_ROLE = re.compile(f"[{HAN}]{{1,3}}人$")
+_ZH_NOT_PERSON_ROLE = re.compile("(?:個|个|法|人|本|他|別|别|每|家|客|眾|众|成|病|工|私|男|女|老)人$")
+# A key that holds one part of a person's name: its value is a name even as one word
+# no list knows ({"lastName": "Natarajan"}).
+_NAME_PART_KEY = re.compile(r"(?i)(?:first|last|given|family|middle|sur)[ _-]?name[\"'”]?\s*$")
 _TITLE_AFTER_LABEL = re.compile(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+")
 
 
@@ -111,6 +116,10 @@ def _label_kind(head: str, quoted: bool) -> str | None:
     for k in range(min(_ZH_MAX, len(squeezed)), 1, -1):
         if squeezed[-k:] in _ZH_SET:
             return "zh"
+    # Any role that ends in 人 names a person (交接人, 處理人, 經辦人, 介紹人): the list
+    # above cannot hold every one. The value must still read as a name.
+    if _ZH_PERSON_ROLE.search(squeezed) and not _ZH_NOT_PERSON_ROLE.search(squeezed):
+        return "zh"
     return None
 
 
@@ -147,14 +156,14 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 pos += 1
         if kind == "strong":
             span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
-            if span and quoted and not _person_key_value(text, span, sep.end()):
+            if span and quoted and not _NAME_PART_KEY.search(head) and not _person_key_value(text, span, sep.end()):
                 span = None
             score = 0.85
         elif kind == "role":
             title = _TITLE_AFTER_LABEL.match(text, pos)
             if title:
                 pos = title.end()  # Guest: Mrs Doreen Fitzgerald
-            span = latin_name_at(text, pos, lower_ok=False) or chinese_name_at(text, pos)
+            span = latin_name_at(text, pos, lower_ok=False, newline_ok=True) or chinese_name_at(text, pos)
             if span and not _name_like(text[span[0] : span[1]]):
                 span = None
             score = 0.75
@@ -227,6 +236,23 @@ _NAME_HEADERS = (
     participant passenger recipient sender player winner requester user person surname
     names""".split()
     )
+    # Roles a column of people is headed by in rosters, ledgers and manifests.
+    | frozenset(
+        """payee payer beneficiary holder cardholder consignee shipper booker pax traveller traveler
+    insured claimant policyholder borrower guarantor landlord buyer purchaser caller speaker
+    reviewer approver witness spouse mentor coach tutor trainer instructor athlete paddler rower
+    runner swimmer nominee director shareholder signatory interviewee interviewer respondent
+    complainant victim suspect deceased donor employer worker trainee intern guardian child
+    children kid pupil classmate teammate""".split()
+    )
+    | frozenset(
+        w.strip()
+        for w in """booked by, approved by, prepared by, checked by, received by, paid by, paid to,
+    next of kin, emergency contact, account holder, card holder, name on card, 收款人, 付款人, 受益人,
+    持卡人, 戶主, 户主, 寄件人, 收貨人, 收货人, 經手人, 经手人, 簽署人, 签署人, 投保人, 受保人,
+    借款人, 擔保人, 担保人, 房東, 房东, 買家, 买家, 賣家, 卖家, 證人, 证人, 導師, 导师, 教練, 教练,
+    老師, 老师, 僱主, 雇主, 賓客, 宾客, 嘉賓, 嘉宾, 同學, 同学, 隊員, 队员, 球員, 球员, 選手, 选手""".split(",")
+    )
 )
 
 
@@ -234,6 +260,8 @@ def _header_is_name(cell: str) -> bool:
     cleaned = re.sub(r"[*_`#]|\(.*?\)|（.*?）", "", cell).strip().lower()
     if cleaned in _NAME_HEADERS or any(part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)):
         return True
+    if _ZH_PERSON_ROLE.search(cleaned) and not _ZH_NOT_PERSON_ROLE.search(cleaned):
+        return True  # 交接人, 經辦人: a Chinese role ending in 人
     return ("name" in cleaned or "姓名" in cleaned or "名字" in cleaned) and not _NOT_PERSON_KEY.search(cleaned)
 
 
@@ -284,11 +312,13 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
     strict = True
     for offset, line in lines:
         stripped = line.strip()
-        if not stripped.startswith("|"):
+        if _GRID_RULE.fullmatch(stripped):
+            continue  # +----+------+ between the rows of a plain-text grid
+        if not stripped.startswith("|") and stripped.count("|") < 2:
             columns = None
             continue
         cells = _split_cells(line, offset, "|")
-        if re.fullmatch(r"\|?[\s:|-]+\|?", stripped):
+        if re.fullmatch(r"\|?[\s:|+-]+\|?", stripped):
             continue
         if columns is None:
             named = [i for i, (s, e) in enumerate(cells) if _header_is_name(text[s:e])]
@@ -304,6 +334,9 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
                     yield *span, 0.8
 
 
+_GRID_RULE = re.compile(r"[+|]?[-=:]+(?:[+|][-=:]+)*[+|]?")
+
+
 def _split_cells(line: str, offset: int, separator: str) -> list[tuple[int, int]]:
     """Cells of one table line as spans in the text (markdown's outer pipes dropped)."""
     spans = []
@@ -315,6 +348,52 @@ def _split_cells(line: str, offset: int, separator: str) -> list[tuple[int, int]
     if separator == "|" and line.strip().startswith("|"):
         spans = spans[1:]
     return spans
+
+
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+_RULE_LINE = re.compile(r"[-=+| \t]+")
+
+
+def aligned_tables(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names in a plain-text table whose columns are lined up with spaces, as reports,
+    terminals and ``print(df)`` show them: the header's name column says where to look
+    in each row below it (left- or right-aligned alike), until a blank line."""
+    if "   " not in text:
+        return
+    header: list[tuple[int, int]] | None = None
+    named: list[int] = []
+    strict = True
+    offset = 0
+    for line in text.split("\n"):
+        offset, start = offset + len(line) + 1, offset
+        if not line.strip():
+            header = None
+            continue
+        if _RULE_LINE.fullmatch(line) or "|" in line or "\t" in line:
+            continue
+        cells = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line)]
+        if len(cells) < 3 or not re.search(r"\S  +\S", line):
+            header = None
+            continue
+        if header is not None and len(cells) not in (len(header), len(header) + 1):
+            header = None  # a row of another shape: the table has ended
+        if header is None:
+            names = [text[a:b] for a, b in cells]
+            named = [i for i, cell in enumerate(names) if _header_is_name(cell)]
+            if named and not any(re.search(r"\d", cell) for cell in names):
+                header = [(a - start, b - start) for a, b in cells]
+                strict = not any(_PERSON_COLUMN.search(cell) for cell in names) and all(
+                    _weak_header(names[i]) for i in named
+                )
+            continue
+        for index in named:
+            low, high = header[index]
+            best = max(cells, key=lambda c: min(c[1] - start, high) - max(c[0] - start, low))
+            if min(best[1] - start, high) <= max(best[0] - start, low):
+                continue
+            span = _cell_name(text, *best, strict=strict)
+            if span:
+                yield *span, 0.8
 
 
 def csv_tables(text: str) -> Iterator[tuple[int, int, float]]:

@@ -120,6 +120,11 @@ ZH_SURNAMES = both_scripts_chars(
     "".join(CHINESE_SURNAMES) + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
     "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟于蔣吕呂郝俞宮賈邵殷談"
     "裴褚衛車虞項祝董樑杭洪包左石崔吉鈕龔程嵇邢滑裴陸榮翁荀羊惠甄麴封"
+    # Less common surnames that still fill Hong Kong and mainland rosters; characters that
+    # mostly start ordinary words (和, 時, 常, 安, 路) are left out.
+    "肖段史陶顧覃武向詹歐耿蘭柳涂谷靳柴喻滕牟穆繆蘆婁竇卜瞿臧苟卞姬仇欒隋刁寇桑郎叢仲敖鞏"
+    "麻苑遲匡鞠荊冀郁胥儲栗燕楚鄢諶奚粟藺樓厲伊仝郜權帥樸蓋廉禹祖漆狄索宣晉扈晁芮闕浦戈"
+    "伏鹿薄邸雍辜裘亓邰赫況宿鮮逯茹諸慕亢戎勾茅揭尉冶檀昝衡堯章魯翟申尚季盛房"
 )
 COMMON_ZH_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
 ZH_COMPOUND = both_scripts(

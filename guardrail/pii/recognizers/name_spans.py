@@ -85,6 +85,11 @@ def word_ok(word: str, *, lower_ok: bool) -> bool:
     return lower_ok or bare[:1].isupper()
 
 
+# A line that only finishes a name broken over a line break (``Sarah-Jane⏎O'Connell``):
+# one to three capitalised words and nothing else.
+_REST_OF_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+){0,2}[ \t]*(?=\n|$|[ \t]*\|)")
+
+
 def latin_name_at(
     text: str, pos: int, *, lower_ok: bool, max_words: int = 5, newline_ok: bool = False
 ) -> tuple[int, int] | None:
@@ -92,7 +97,7 @@ def latin_name_at(
 
     Words are joined by one space, and once each by a comma (``SCHMIDT, Lukas``) and by
     a slash (``MAK/WINGSZE``); ``newline_ok`` lets an all-capital name run on over one
-    line break, as in scanned forms.
+    line break, as in scanned forms, and any name whose rest fills the next line alone.
     """
     words: list[tuple[int, int]] = []
     comma = slash = False
@@ -114,16 +119,24 @@ def latin_name_at(
         if "," in gap:
             if comma:
                 break
+            if len(words) >= 2:
+                # After a full name, a comma joins only an English name (Ho Ka-lok, Gordon),
+                # not the next item of a list (Dr Anand Rao, Ward 5B).
+                following = WORD.match(text, end + len(gap))
+                if following is None or not is_given(following[0].rstrip("."), in_position=True):
+                    break
             comma = True
         elif gap == "/":
             if slash:
                 break
             slash = True
         elif gap == "\n":
-            if not (newline_ok and match[0].isupper()):
+            if not newline_ok:
                 break
             following = WORD.match(text, end + 1)
-            if following is None or not following[0].isupper():
+            if following is None:
+                break
+            if not (match[0].isupper() and following[0].isupper()) and not _REST_OF_NAME.match(text, end + 1):
                 break
         i = end + len(gap)
     # Trailing particles or a lone initial after a comma are not the name's end.

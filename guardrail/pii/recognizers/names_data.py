@@ -380,6 +380,7 @@ NOT_NAMES = frozenset(
     deceased informant sponsor nominee trustee negotiator investigator interpreter
     magistrate counsel solicitor barrister lawyer prosecutor pastor priest physician dentist
     vet judge
+    pax store shop outlet clinic counter desk platform terminal
     nepali pakistani bangladeshi indian filipino filipina indonesian thai vietnamese japanese
     korean chinese british american australian canadian german french european african
     cantonese mandarin english
@@ -442,9 +443,19 @@ NAME_LABELS_STRONG = (
     "beneficiary",
     "payee",
     "insured name",
+    "insured person",
+    "person insured",
+    "life insured",
+    "injured person",
+    "name on card",
+    "name as on card",
+    "name as in passport",
+    "name as per passport",
     "policyholder",
     "policy holder",
     "signed by",
+    "signed",
+    "signature",
     "sole proprietor",
     "received from",
     "bill to",

@@ -77,9 +77,20 @@ def _plausible(span: str) -> bool:
     return not any(word.lower() in ORG_WORDS for word in words[1:])
 
 
+def _drop_trailing_word(text: str, result: RecognizerResult) -> None:
+    """ "Anand Rao, Ward 5B" -> "Anand Rao": a word after a comma that no list knows as a
+    name and that a number follows is the next item, not part of the name."""
+    value = text[result.start : result.end]
+    head, comma, tail = value.rpartition(", ")
+    unknown = comma and head and re.fullmatch(r"[A-Za-z]+", tail) and not (is_given(tail) or is_surname(tail))
+    if unknown and (re.match(r"[ \t]+\w*\d", text[result.end : result.end + 8]) or never_a_name(tail)):
+        result.end = result.start + len(head)
+
+
 def _keep(text: str, result: RecognizerResult) -> bool:
     if result.entity_type != "PERSON":
         return _plausible(text[result.start : result.end])
+    _drop_trailing_word(text, result)
     if not _plausible(text[result.start : result.end]):
         return False
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".

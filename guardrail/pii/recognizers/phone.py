@@ -14,7 +14,7 @@ how Hong Kong writes a phone number and counts on its own, unless it is a span o
 years (``2024-2025``) or part of a reference (``INV-2024-3433``, ``MB-2219-0088``).
 
 A number may end a line with the next line starting with a digit (a numbered list), so
-only a space or tab after it joins it to more digits. Two more spellings come from
+only a space after it joins it to more digits; a tab separates cells of a pasted table. Two more spellings come from
 forms and transcripts: digits spaced one by one or in pairs (``9 1 2 3  4 5 6 7``,
 ``93 30 71 82``; dictated digits reach here spaced, see :mod:`guardrail.text.normalize`),
 possibly with OCR's ``O`` for ``0`` and ``l`` for ``1``, and mainland mobiles
@@ -36,15 +36,15 @@ from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
-    r"\d{4}(?:[ \t]?[-/.][ \t]?|[ \t]|-?\n)?\d{4}"
+    r"\d{4}(?:[ \t]?[-/.][ \t]?| |-?\n)?\d{4}"
 )
 # A mainland landline with its area code (0755-8888 8888): only next to a phone word.
 _MAINLAND_LANDLINE = r"0\d{2,3}[ \t]?-[ \t]?(?:\d{7,8}|\d{3,4}[ \t]\d{4})"
 _MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])(?<![A-Za-z]-)((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
-    r"(?![A-Za-z0-9])(?![ \t-]\d)(?![.,]\d)"
+    rf"(?<![A-Za-z0-9_+$])(?<!\d[ -])(?<![A-Za-z]-)((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
+    r"(?![A-Za-z0-9])(?![ -]\d)(?![.,]\d)"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
