@@ -124,6 +124,17 @@ FORMS = [
     ("我住 Tai Koo Shing 12座 15樓 B室", "Tai Koo Shing 12座 15樓 B室"),
     ("新界元朗屏山坑頭村12號", "新界元朗屏山坑頭村12號"),
     ("九龍旺角彌敦道580號A地下", "九龍旺角彌敦道580號A地下"),
+    (
+        "家庭住址：广西壮族自治区南宁市青秀区民族大道136号华润大厦B座2208\n本人",
+        "广西壮族自治区南宁市青秀区民族大道136号华润大厦B座2208",
+    ),
+    ("住址：新界元朗天水圍天恩邨恩\n澤樓2011室\n電話：2447", "新界元朗天水圍天恩邨恩\n澤樓2011室"),
+    ("單位喺 美孚新邨第五期百老匯街九十號十二樓A座 \n業主", "美孚新邨第五期百老匯街九十號十二樓A座"),
+    ("佢地址係 深圳市福田區蓮花路二零零八號\n你得閒", "深圳市福田區蓮花路二零零八號"),
+    ("單位係 日出康城3期領都2座35樓B室 叫價", "日出康城3期領都2座35樓B室"),
+    ("新地址 九龍灣宏照道38號企業廣場5期1座22樓2206室\n", "九龍灣宏照道38號企業廣場5期1座22樓2206室"),
+    ("marco chan: rm 2207 kwai yat house kwai fong estate\n", "rm 2207 kwai yat house kwai fong estate"),
+    ("she lives at block three wah kwai estate\nher husband", "block three wah kwai estate"),
     # English addresses
     ("Flat A, 18/F, Block 4, Heng Fa Chuen", "Flat A, 18/F, Block 4, Heng Fa Chuen"),
     (
@@ -206,6 +217,9 @@ KEPT = [
     "證件號碼 已核對\n報案編號 RN24001833",
     "passport checked, flight CX2510 at 10:15",
     "it's four two two zero today",
+    "in room 12 the building was old",
+    "meet in room 5 conference centre",
+    "Experience: 2019-2024 in Discovery Bay",
 ]
 
 

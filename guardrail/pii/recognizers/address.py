@@ -98,6 +98,13 @@ _CHINESE_PART = (
     r"|\d{1,3}[ \t]?[樓楼](?:[ \t]?[A-Z0-9]{1,4}[ \t]?室?)?|[A-Z0-9]{1,4}[ \t]?室)"
 )
 _PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME}|{_CHINESE_PART})"
+_LOWER_PLACE_WORD = r"(?:house|building|mansions?|court|estate|gardens?|villas?|chuen|city)"
+_LOWER_NAME_WORD = r"(?!(?:the|of|a|an|in|at|on|to|and|or|is|was|for|with|my|his|her|our|their|this|that)\b)[a-z]+"
+_LOWER_HOME = (
+    rf"(?i:(?:(?:flat|room|rm|unit|apt|apartment|suite)\.?[ \t]?{_ID}|{_BLOCK})[ \t]*,?[ \t]*)"
+    rf"(?:{_LOWER_NAME_WORD}[ \t]){{1,4}}{_LOWER_PLACE_WORD}"
+    rf"(?:[ \t]*,?[ \t]*(?:{_LOWER_NAME_WORD}[ \t]){{1,3}}(?:estate|court|gardens?|city|chuen))?(?![A-Za-z])"
+)
 ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
@@ -107,6 +114,9 @@ ENGLISH = re.compile(
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
     r"{0,4}(?![A-Za-z]))"
+    # ... or a flat or block and a building or estate named in lower case, with no floor:
+    # rm 2207 kwai yat house kwai fong estate, block three wah kwai estate.
+    rf"|{_LOWER_HOME}"
     # A bare flat before a block or floor: 18A, Tower 2, Ocean Shores
     rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
     rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
@@ -138,6 +148,9 @@ _HAS_PLACE_WORD = re.compile(
 )
 
 
+_LOWER_HOME_ONLY = re.compile(_LOWER_HOME)
+
+
 class EnglishAddressRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("ADDRESS", "HkEnglishAddressRecognizer", ENGLISH)
@@ -166,6 +179,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
+        if _LOWER_HOME_ONLY.fullmatch(value):
+            return 0.75
         has_street = _HAS_STREET.search(value) is not None
         has_unit = _HAS_UNIT.match(value) is not None
         if has_street:

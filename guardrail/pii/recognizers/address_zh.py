@@ -31,8 +31,9 @@ from guardrail.text.prefilter import may_match
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Characters that introduce an address rather than begin one: verbs of living and
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
-# a common Hong Kong place name (和, 同, 落, 入 do, and are not here).
-_STOP = "係是為为於于在住址位探企點点處处寫写咪緊紧喺嘅的之請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
+# a common Hong Kong place name (和, 同, 落, 入 do, and are not here; nor is 企, of
+# 企業廣場 and 企嶺下).
+_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的之請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
@@ -44,12 +45,14 @@ _BLOCK = rf"(?:第?(?:{_N}|[A-Z]{{1,2}}|{_HN}) ?(?:座|栋|棟|幢|號樓|号楼
 _STREET_END = r"(?:道中|道東|道西|道南|道北|大道|道|路|街|里|徑|径|巷|坊|圍|围|臺|台|坡|橋|桥|村|邨)"
 _GROUND = r"(?:[A-Z] ?)?(?:地下|地庫|地库|地舖|地铺)(?: ?[A-Z0-9]{1,3} ?(?:號|号)?(?:舖|铺|鋪)?)?"
 _STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院)?"
+# A street number read out in Chinese numerals (蓮花路二零零八號): only after a street word.
+_HN_STREET_NO = "[一二三四五六七八九十零〇百]{1,6}(?:號|号)"
 _TAIL = (
-    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号])?)?"
+    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号座])?)?"
     rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}})(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
     rf"|{_FLAT}"
     rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$)"
-    rf"|{_STREET_END} ?{_STREET_NO}(?: ?{_GROUND})?"
+    rf"|{_STREET_END} ?(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"
     # A number after any name (北潭涌25號), not a date (3月15號), an ordinal (第3號), or a
     # bus, signal or counter (8號巴士): the address ends there or goes on as one.
     rf"|(?<=[{_CJK}])(?<![月第])(?<!月 )(?<!第 ) ?{_STREET_NO}(?: ?{_GROUND})?"
@@ -69,6 +72,12 @@ _TAIL_ONLY = re.compile(_TAIL)
 _REACH_BACK = re.compile(rf"(?:{_PIECE})+$")
 _HAN = re.compile(f"[{_CJK}]")
 _LITERALS = frozenset("樓楼F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺下庫库")
+# A line that gives an address label and the start of an address, broken off by a scan
+# anywhere (``住址：新界元朗天水圍天恩邨恩⏎澤樓2011室``): the address starts on it.
+_LABEL_LINE = re.compile(
+    rf"(?:地址|住址|住所|通訊地址|通讯地址|居住地址|送貨地址|送货地址|收貨地址|收货地址|[Aa]ddress|[Aa]ddr)"
+    rf"[^:：\n]{{0,6}}[:：][ \t\u3000]*([{_CJK}0-9A-Z][^\s:：，,。]{{1,30}})$"
+)
 _START_CHAR = re.compile(rf"[{_CJK}0-9A-Z]")
 _ESTATE_WORD = re.compile(r"[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾臺台道路街里座期]")
 # A floor alone (a mall's second floor) is a place; a home has a flat, a block or a street number.
@@ -86,7 +95,9 @@ _SIMPLIFIED = str.maketrans(
     "湾龙区将军观铜锣与岛环营坚弥塘阳兴华东业乐宝蓝滨岭头广场园乡云兰屿门贝榄欢马鞍丽坝鲗涌黄埔红磡启钻联汇围邨台渔鸭脷浅长葵圣风车显径",
 )
 _REGIONS = ("香港", "九龍", "九龙", "新界", "離島", "离岛")
-_PROVINCE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:省|自治區|自治区)|北京市|上海市|天津市|重慶市|重庆市|澳門|澳门")
+_PROVINCE = re.compile(
+    r"[\u4e00-\u9fff]{2,5}(?:自治區|自治区)|[\u4e00-\u9fff]{1,3}省|北京市|上海市|天津市|重慶市|重庆市|澳門|澳门"
+)
 
 
 @cache
@@ -96,6 +107,19 @@ def _places() -> tuple[str, ...]:
     names.update(_REGIONS)
     names.update({name.translate(_SIMPLIFIED) for name in names})
     return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _named_places() -> tuple[str, ...]:
+    """Estates and buildings in Chinese: names that may hold a district's name (日出康城)."""
+    names = {e for kind in ("estates", "buildings") for e in gazetteer.entries(kind) if not e.isascii()}
+    names.update({name.translate(_SIMPLIFIED) for name in names})
+    return tuple(names)
+
+
+def _named_from_start(value: str, place: int) -> bool:
+    """Whether an estate or building name begins before ``place`` and runs into it."""
+    return any(0 <= value.find(name, 0, place + len(name)) < place for name in _named_places() if len(name) > 2)
 
 
 def _first_place(value: str) -> int:
@@ -151,8 +175,13 @@ class ChineseAddressRecognizer(RegexRecognizer):
         start += lead
         value = value[lead:]
         place = _first_place(value)
-        if place > 0 and _ESTATE_WORD.search(value, 0, place) is None:
+        if place > 0 and _ESTATE_WORD.search(value, 0, place) is None and not _named_from_start(value, place):
             start += place
+        if start > 0 and text[start - 1] == "\n":
+            line_start = text.rfind("\n", 0, start - 1) + 1
+            label = _LABEL_LINE.search(text, line_start, start - 1)
+            if label is not None:
+                start = label.start(1)
         while (more := _MORE.match(text, end)) is not None:
             part = more[1]
             if not (part.endswith("座") or _ESTATE_WORD.search(part[-1]) or part in _places()):

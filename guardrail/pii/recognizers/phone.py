@@ -177,7 +177,8 @@ class PhoneRecognizer(RegexRecognizer):
         if international:
             score = 0.9 if validity else 0.7
         elif _YEAR_RANGE.fullmatch(value):
-            score = 0.1
+            # A span of years (2019-2024) unless a phone word labels it right before.
+            return 0.6 if context_near(text, match.start(1), match.start(1), CONTEXT, before=12, after=0) else 0.1
         elif len(value) > 8:  # written with a separator: 9123-4567, 9123 4567
             score = 0.75 if validity else 0.5
         elif _DATE_LIKE.fullmatch(digits):
