@@ -8,6 +8,7 @@ own. They are imported on first use, so ``import guardrail`` stays cheap.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 __all__ = ["Guard", "acompletion", "completion"]
@@ -15,9 +16,8 @@ __all__ = ["Guard", "acompletion", "completion"]
 
 def __getattr__(name: str) -> Any:
     if name in ("completion", "acompletion"):
-        import guardrail.adapters.litellm_wrapper as litellm_wrapper
-
-        return getattr(litellm_wrapper, name)
+        # Imported on first use: LiteLLM takes a second to import.
+        return getattr(importlib.import_module("guardrail.adapters.litellm_wrapper"), name)
     if name == "Guard":
         from guardrail.runtime import Guard
 

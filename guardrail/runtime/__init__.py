@@ -4,7 +4,8 @@ Shared by every adapter (HTTP proxy, LiteLLM wrapper, LiteLLM proxy plugin). It 
 on OpenAI-shaped dicts and imports neither LiteLLM nor a web framework.
 """
 
-from guardrail.runtime.guard import Guard, GuardedRequest, GuardedResponse
+from guardrail.runtime.guard import Guard
+from guardrail.runtime.guarded import GuardedRequest, GuardedResponse
 from guardrail.runtime.restore import PseudonymRestorer
 from guardrail.runtime.stream import StreamBlocked, StreamGuard
 

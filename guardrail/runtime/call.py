@@ -46,9 +46,10 @@ from guardrail.attribution.manifest import FIELD, HEADER, Attribution, Generator
 from guardrail.core.chat import Message, collect_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
-from guardrail.errors import BlockedError, RequestError
+from guardrail.errors import BlockedError, RequestError, StoreUnavailableError
 from guardrail.runtime.answers import answer_messages
-from guardrail.runtime.guard import UNAUDITED, Guard, GuardedRequest, GuardedResponse
+from guardrail.runtime.guard import UNAUDITED, Guard
+from guardrail.runtime.guarded import GuardedRequest, GuardedResponse
 from guardrail.runtime.reasons import explain, refusal_status
 from guardrail.runtime.record import CallRecord, RecordBuilder
 from guardrail.runtime.relay import Relay
@@ -63,6 +64,7 @@ T = TypeVar("T")
 INLINE_CHECK_CHARS = 300
 OFFLOAD_CHARS, OFFLOAD_MESSAGES = 20_000, 50
 INTERNAL_ERROR = "internal_error"
+STORE_UNAVAILABLE = "store_unavailable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,10 @@ class GuardedCall:
     @property
     def request_id(self) -> str:
         return self.context.request_id
+
+    @property
+    def model(self) -> str:
+        return self.request.model
 
     # -- drivers -------------------------------------------------------------------
 
@@ -325,12 +331,6 @@ class GuardedCall:
         self.record.verdict(stage, verdict)
         self._checked.append(CheckedStage(stage, verdict, context, content))
 
-    def note_stream_verdicts(self, verdicts: Sequence[Verdict]) -> None:
-        """A stream's output verdicts, once it has ended (for :class:`Relay`)."""
-        context = self._guarded().context
-        for verdict in verdicts:
-            self._note("output", verdict, context, None)
-
     def _refuse(self, verdict: Verdict, stage: str) -> NoReturn:
         self._finish(refusal_status(verdict.reason), verdict.reason or "blocked")
         raise self.blocked(verdict, stage)
@@ -352,8 +352,12 @@ class GuardedCall:
         self.finished = self.record.build(status, error)
         return self.services.finish(self.finished, self._span, self._checked)
 
-    def finish_stream(self, outcome: str, error: str | None) -> None:
-        """The end of a relayed stream, however it ended (for :class:`Relay`)."""
+    def finish_stream(self, outcome: str, error: str | None, verdicts: Sequence[Verdict]) -> None:
+        """The end of a relayed stream, however it ended, with the output verdicts of
+        its windows (for :class:`Relay`)."""
+        context = self._guarded().context
+        for verdict in verdicts:
+            self._note("output", verdict, context, None)
         self._upstream_done()
         self.record.set(stream_outcome=outcome)
         self._finish(200, error)
@@ -379,6 +383,10 @@ class GuardedCall:
         except UpstreamError as failure:
             if self.finished is None:
                 self.upstream_failed(failure)
+            raise
+        except StoreUnavailableError as error:
+            self.record.set(exception=type(error).__name__)
+            self._finish(503, STORE_UNAVAILABLE)  # a shared store stopped answering mid-call
             raise
         except Exception as error:
             if self.finished is None:

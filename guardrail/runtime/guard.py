@@ -18,7 +18,7 @@ fails closed makes every check fail closed; and a block by a check marked
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +29,15 @@ from guardrail.core.context import CallContext, RiskTier, Stage, new_request_id
 from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS, MemoFactory
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.shapes import Shape, Validation
+from guardrail.core.vault import InMemoryVault, PseudonymVault
 from guardrail.core.verdict import Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.settings import Action, PersonalDataSettings
-from guardrail.pii.vault import InMemoryVault, PseudonymVault
 from guardrail.policy.build import build_pipeline
 from guardrail.policy.loader import DEFAULT_POLICY, LoadedPolicy, load_policy
 from guardrail.policy.registry import CheckServices
 from guardrail.runtime.answers import answer_messages, is_unverifiable, redaction_summary
+from guardrail.runtime.guarded import GuardedRequest, GuardedResponse
 from guardrail.runtime.reasons import AUDIT_UNAVAILABLE, OPTED_OUT, REFUSED_TIER, UNCHECKED_CONTENT
 from guardrail.runtime.restore import PSEUDONYM, PseudonymRestorer
 from guardrail.runtime.stream import StreamGuard
@@ -44,37 +45,6 @@ from guardrail.runtime.stream import StreamGuard
 DEFAULT_STREAM_WINDOW = 64
 TIER_STEP = "risk-tier"  # the name admission decisions carry in verdicts and records
 UNCHECKED_STEP = "unchecked-parts"  # the step naming images, audio and files no check read
-
-
-@dataclass(frozen=True, slots=True)
-class GuardedRequest:
-    """A request after input checks.
-
-    ``messages`` and ``params`` (the other request parameters) are what may go
-    upstream (when not blocked); ``pseudonyms`` are those the checks introduced, the
-    only ones restorable in the answer.
-    """
-
-    context: CallContext
-    verdict: Verdict
-    messages: list[Message]
-    pseudonyms: frozenset[str]
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def blocked(self) -> bool:
-        return self.verdict.blocked
-
-
-@dataclass(frozen=True, slots=True)
-class GuardedResponse:
-    """An answer after output checks, restoration and labels; ``response`` is what the
-    client gets, ``attribution`` its signed manifest (``None`` without an attributor)."""
-
-    verdict: Verdict
-    response: dict[str, Any]
-    restored: int
-    attribution: Attribution | None = None
 
 
 class Guard:

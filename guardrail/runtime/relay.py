@@ -19,19 +19,32 @@ and the LiteLLM adapters) and plain iteration (:meth:`Relay.run`, ``guardrail.co
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from typing import Any, Protocol
 
 import anyio
 
 from guardrail.attribution.manifest import FIELD, Generator
+from guardrail.core.verdict import Verdict
+from guardrail.errors import BlockedError
+from guardrail.runtime.record import RecordBuilder
 from guardrail.runtime.stream import StreamBlocked, StreamGuard
 from guardrail.runtime.upstream import UpstreamError
 
-if TYPE_CHECKING:
-    from guardrail.runtime.call import GuardedCall
-
 Chunk = dict[str, Any]
+
+
+class StreamedCall(Protocol):
+    """What a relay needs of its call (:class:`~guardrail.runtime.call.GuardedCall` is one)."""
+
+    record: RecordBuilder
+
+    @property
+    def model(self) -> str: ...
+
+    def blocked(self, verdict: Verdict, stage: str) -> BlockedError: ...
+
+    def finish_stream(self, outcome: str, error: str | None, verdicts: Sequence[Verdict]) -> None: ...
 
 
 class Relay:
@@ -39,7 +52,7 @@ class Relay:
 
     def __init__(
         self,
-        call: GuardedCall,
+        call: StreamedCall,
         stream_guard: StreamGuard,
         failure: Callable[[Exception], UpstreamError],
         provider: str,
@@ -103,7 +116,7 @@ class Relay:
             guard = self.stream_guard
             out = guard.finish()
             envelope = guard.envelope
-            generator = Generator(self.provider, str(envelope.get("model") or self.call.request.model))
+            generator = Generator(self.provider, str(envelope.get("model") or self.call.model))
             attribution = guard.attribution(generator)
             out += guard.closing()
             self.call.record.attribution(attribution)
@@ -131,10 +144,8 @@ class Relay:
         self.call.record.set(upstream_error=failure.cause_type or type(error).__name__)
 
     def _close(self) -> None:
-        self.call.note_stream_verdicts(self.stream_guard.verdicts)
-        response = {**self.stream_guard.envelope}
-        self.call.record.response(response)
-        self.call.finish_stream(self.outcome, self.error)
+        self.call.record.response(self.stream_guard.envelope)
+        self.call.finish_stream(self.outcome, self.error, self.stream_guard.verdicts)
 
 
 async def _aclose(chunks: AsyncIterator[Chunk]) -> None:

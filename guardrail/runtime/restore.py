@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from guardrail.core.chat import Message, SlotKind, TextSlot, map_texts
-from guardrail.pii.vault import PseudonymVault
+from guardrail.core.vault import PseudonymVault
 
 PSEUDONYM = re.compile(r"<[A-Z][A-Z0-9_]*_\d+>")
 # A pseudonym that may still be arriving at the end of a stream: "<", "<PERS", "<PERSON_1".

@@ -29,21 +29,36 @@ adapter sends an error event in place of the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from guardrail.attribution.content import ChoiceContent, merge_delta
-from guardrail.attribution.manifest import Attribution, Attributor, Generator, with_marker
+from guardrail.attribution.manifest import Attribution, Attributor, Generator, Labels, with_marker
+from guardrail.core.chat import Message
+from guardrail.core.context import CallContext
+from guardrail.core.pipeline import Pipeline
 from guardrail.core.verdict import Decision, Verdict
 from guardrail.errors import GuardrailError
 from guardrail.runtime.answers import is_unverifiable, redaction_summary
-from guardrail.runtime.restore import PARTIAL_PSEUDONYM
-
-if TYPE_CHECKING:
-    from guardrail.runtime.guard import Guard, GuardedRequest
+from guardrail.runtime.guarded import GuardedRequest
+from guardrail.runtime.restore import PARTIAL_PSEUDONYM, PseudonymRestorer
 
 _BATCH = 16
 _LAST_SPACE = re.compile(r"\s\S*$")
+
+
+class OutputChecks(Protocol):
+    """What a stream needs of its guard (:class:`~guardrail.runtime.guard.Guard` is one)."""
+
+    stream_window: int
+    whole_pipeline: Pipeline
+
+    def restorer(self, request: GuardedRequest) -> PseudonymRestorer | None: ...
+
+    def labels(self, context: CallContext, *, unverifiable: bool = False) -> Labels: ...
+
+    def check_output(self, messages: Sequence[Message], context: CallContext, *, part: str = "all") -> Verdict: ...
 
 
 class StreamBlocked(GuardrailError):
@@ -84,7 +99,7 @@ class StreamGuard:
     :class:`StreamBlocked` when a check blocks.
     """
 
-    def __init__(self, guard: Guard, request: GuardedRequest, attributor: Attributor | None = None) -> None:
+    def __init__(self, guard: OutputChecks, request: GuardedRequest, attributor: Attributor | None = None) -> None:
         self._guard = guard
         self._attributor = attributor
         self._request = request

@@ -29,7 +29,7 @@ from guardrail.adapters.proxy.surfaces import ChatCompletions, Embeddings, Surfa
 from guardrail.attribution.manifest import HEADER
 from guardrail.attribution.page import CONTENT_SECURITY_POLICY, verify_page
 from guardrail.core.context import new_request_id
-from guardrail.errors import RequestError
+from guardrail.errors import RequestError, StoreUnavailableError
 from guardrail.runtime.call import Answer, GuardedCall, record_request
 
 __all__ = ["Proxy", "create_app"]
@@ -62,9 +62,12 @@ def create_app(proxy: Proxy) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def ready(request: Request) -> Response:
-        counts = proxy.vault.counts()
         # Unauthenticated: counts only. Policy names can be file paths, and the model
         # list is for callers with a key (GET /v1/models).
+        try:
+            counts = proxy.vault.counts()
+        except StoreUnavailableError:  # the shared vault is down: no pseudonymising call can be served
+            return JSONResponse({"status": "unavailable", "vault": "failing"}, status_code=503)
         return JSONResponse(
             {
                 "status": "ready",

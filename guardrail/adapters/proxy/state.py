@@ -24,7 +24,7 @@ from guardrail.attribution import Attributor, KeyStore
 from guardrail.audit.records import CallRecords
 from guardrail.core.context import CallContext
 from guardrail.errors import ConfigurationError
-from guardrail.pii.vault import InMemoryVault
+from guardrail.pii.vault_stores import open_vault
 from guardrail.runtime import Guard
 from guardrail.runtime.sinks import CallServices
 from guardrail.telemetry import Tracing
@@ -47,8 +47,8 @@ class Proxy:
         self.config = config
         self.keys = KeyRing(config.keys, config.policy)
         policies = {config.policy, *(k.policy for k in config.keys if k.policy)}
-        vault = self.vault = InMemoryVault(ttl_seconds=config.vault_ttl_seconds)
-        self.keys_store = KeyStore(config.data_dir / "keys")
+        vault = self.vault = open_vault(config.vault)
+        self.keys_store = KeyStore.from_settings(config.data_dir / "keys", config.attribution)
         self.keys_store.write_jwks(config.data_dir / "jwks.json")
         self.attributor = Attributor(
             self.keys_store.active, config.service_provider, propagator=config.content_propagator

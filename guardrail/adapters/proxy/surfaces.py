@@ -21,9 +21,9 @@ from guardrail.adapters.proxy.errors import ProxyError
 from guardrail.adapters.proxy.requests import request_params, validate_chat, validate_embedding
 from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.proxy.state import Proxy
-from guardrail.errors import BlockedError, RequestError
+from guardrail.errors import BlockedError, RequestError, StoreUnavailableError
 from guardrail.runtime import Guard
-from guardrail.runtime.call import Answer, CallRequest
+from guardrail.runtime.call import STORE_UNAVAILABLE, Answer, CallRequest
 from guardrail.runtime.reasons import explain, refusal_status, refusal_type
 from guardrail.runtime.upstream import UpstreamError
 
@@ -130,6 +130,8 @@ def as_proxy_error(error: Exception) -> ProxyError:
         )
     if isinstance(error, RequestError):
         return ProxyError(400, "invalid_request_error", error.code, str(error), param=error.param)
+    if isinstance(error, StoreUnavailableError):
+        return ProxyError(503, "guardrail_unavailable", STORE_UNAVAILABLE, "a store the proxy shares is not answering")
     if isinstance(error, UpstreamError):
         kind = "rate_limit_error" if error.status == 429 else "upstream_error"
         return ProxyError(error.status, kind, error.code, str(error))
