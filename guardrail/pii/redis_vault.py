@@ -3,10 +3,10 @@
 Behind a load balancer, a conversation's turns land on different instances; each must
 give ``Chan Tai Man`` the pseudonym the first one gave, and restore it in the answer.
 So the vault lives in Redis, with the in-memory vault's behaviour
-(:class:`~guardrail.pii.vault.InMemoryVault`): per-conversation scopes with a
+(:class:`~guardrail.core.vault.InMemoryVault`): per-conversation scopes with a
 time-to-live renewed on use, a cap per conversation (new values past it get a plain
 ``<TYPE>`` placeholder) and per tenant (least recently used conversations evicted),
-and the same :class:`~guardrail.pii.vault.VaultCounts`.
+and the same :class:`~guardrail.core.vault.VaultCounts`.
 
 Nothing personal reaches Redis in the clear, so a dump, a replica or ``MONITOR`` shows
 no personal data:
@@ -194,7 +194,7 @@ class VaultKeys:
 
 
 class RedisVault:
-    """A :class:`~guardrail.pii.vault.PseudonymVault` shared through Redis (see the module docstring)."""
+    """A :class:`~guardrail.core.vault.PseudonymVault` shared through Redis (see the module docstring)."""
 
     def __init__(
         self,
