@@ -29,6 +29,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from guardrail.testing.models import answer_text, embedding, tool_call, usage
+
 
 class RecordingUpstream:
     """The upstream's state: what it received, and how it streams."""
@@ -78,14 +80,14 @@ class RecordingUpstream:
         if model in ("empty-body", "cut-body"):
             cut = b"" if model == "empty-body" else b'{"id": "chatcmpl-upstream", "object": "chat.compl'
             return Response(cut, 200, media_type="application/json")
-        text = _answer(model, body.get("messages") or [])
+        text = answer_text(model, body.get("messages") or [])
         tool = model == "echo-tool"
         if body.get("stream"):
             include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
             return StreamingResponse(self._stream(model, text, tool, include_usage), media_type="text/event-stream")
         message: dict[str, Any] = {"role": "assistant", "content": None if tool else text}
         if tool:
-            message["tool_calls"] = [_tool_call(text)]
+            message["tool_calls"] = [tool_call(text)]
         return JSONResponse(
             {
                 "id": "chatcmpl-upstream",
@@ -93,7 +95,7 @@ class RecordingUpstream:
                 "created": int(time.time()),
                 "model": model,
                 "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls" if tool else "stop"}],
-                "usage": _usage(body, text),
+                "usage": usage(body.get("messages") or [], text),
             }
         )
 
@@ -112,7 +114,7 @@ class RecordingUpstream:
         try:
             yield event({"role": "assistant", "content": ""})
             if tool:
-                call = _tool_call(text)
+                call = tool_call(text)
                 arguments = call["function"]["arguments"]
                 yield event(
                     {
@@ -138,8 +140,8 @@ class RecordingUpstream:
                 return  # the connection ends: no finish_reason, no [DONE]
             yield event({}, "tool_calls" if tool else "stop")
             if include_usage:
-                usage = {**base, "choices": [], "usage": _usage({}, text)}
-                yield f"data: {json.dumps(usage)}\n\n"
+                counts = {**base, "choices": [], "usage": usage([], text)}
+                yield f"data: {json.dumps(counts)}\n\n"
             yield "data: [DONE]\n\n"
             self.streams_finished += 1
         except asyncio.CancelledError:
@@ -150,44 +152,14 @@ class RecordingUpstream:
         body = await self._record(request)
         inputs = body.get("input")
         items = inputs if isinstance(inputs, list) else [inputs]
-        data = [
-            {"object": "embedding", "index": i, "embedding": [float(len(str(item))), 0.5, 0.25]}
-            for i, item in enumerate(items)
-        ]
-        usage = {"prompt_tokens": len(items), "total_tokens": len(items)}
-        return JSONResponse({"object": "list", "data": data, "model": body.get("model"), "usage": usage})
+        data = [{"object": "embedding", "index": i, "embedding": embedding(str(item))} for i, item in enumerate(items)]
+        counts = {"prompt_tokens": len(items), "total_tokens": len(items)}
+        return JSONResponse({"object": "list", "data": data, "model": body.get("model"), "usage": counts})
 
     async def _models(self, request: Request) -> Response:
         return JSONResponse(
             {"object": "list", "data": [{"id": "echo", "object": "model", "created": 0, "owned_by": "test"}]}
         )
-
-
-def _answer(model: str, messages: list[dict[str, Any]]) -> str:
-    if model.startswith("fixed:"):
-        return model.removeprefix("fixed:")
-    return "You said: " + _last_user_text(messages)
-
-
-def _last_user_text(messages: list[dict[str, Any]]) -> str:
-    for message in reversed(messages):
-        if message.get("role") == "user":
-            content = message.get("content")
-            if isinstance(content, list):
-                return " ".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
-            return str(content or "")
-    return ""
-
-
-def _tool_call(text: str) -> dict[str, Any]:
-    arguments = json.dumps({"note": text, "priority": 1}, ensure_ascii=False)
-    return {"id": "call_1", "type": "function", "function": {"name": "save_note", "arguments": arguments}}
-
-
-def _usage(body: dict[str, Any], text: str) -> dict[str, int]:
-    prompt = len(json.dumps(body.get("messages") or [])) // 4
-    completion = max(1, len(text) // 4)
-    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
 def main() -> None:

@@ -1,0 +1,50 @@
+"""What the test models answer, shared by both test upstreams.
+
+The HTTP :class:`~guardrail.testing.upstream.RecordingUpstream` and the in-process
+:class:`~guardrail.testing.fake_upstream.FakeUpstream` must answer alike, so that a test
+moved from one to the other still asserts the same text. The model name picks the
+answer: ``fixed:<text>`` answers ``<text>``, ``echo-tool`` a tool call carrying the last
+user text, anything else ``"You said: " + <last user text>``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+
+def answer_text(model: str, messages: Sequence[Any]) -> str:
+    """The text ``model`` answers to ``messages`` (a tool call's ``note`` for ``echo-tool``)."""
+    if model.startswith("fixed:"):
+        return model.removeprefix("fixed:")
+    return "You said: " + last_user_text(messages)
+
+
+def last_user_text(messages: Sequence[Any]) -> str:
+    """The last user message's text; the text parts of a multi-part one joined by spaces."""
+    for message in reversed(messages):
+        if isinstance(message, dict) and message.get("role") == "user":
+            content = message.get("content")
+            if isinstance(content, list):
+                return " ".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
+            return str(content or "")
+    return ""
+
+
+def tool_call(text: str) -> dict[str, Any]:
+    """``echo-tool``'s one tool call: ``save_note`` with ``text`` in its JSON arguments."""
+    arguments = json.dumps({"note": text, "priority": 1}, ensure_ascii=False)
+    return {"id": "call_1", "type": "function", "function": {"name": "save_note", "arguments": arguments}}
+
+
+def usage(messages: Sequence[Any], text: str) -> dict[str, int]:
+    """Token counts of about four characters a token: enough for tests that read usage."""
+    prompt = len(json.dumps(list(messages))) // 4
+    completion = max(1, len(text) // 4)
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+
+
+def embedding(text: str) -> list[float]:
+    """A three-number vector whose first number is the text's length (what tests check)."""
+    return [float(len(text)), 0.5, 0.25]
