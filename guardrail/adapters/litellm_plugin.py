@@ -14,7 +14,8 @@ guardrail's own proxy: input checks and redaction before the call (``pre_call``)
 output checks, pseudonym restoration, labels and the signed attribution manifest after
 it (``post_call``, streams included), and one hash-chained audit record and one trace
 per call. Settings come from ``litellm_params`` (``policy``, ``data_dir``,
-``service_provider``, ``audit_store``, ``telemetry``) or from the environment
+``service_provider``, ``audit_store``, ``telemetry``, ``vault``: the same section as in
+guardrail's server config, so several LiteLLM instances can share a Redis vault) or from the environment
 (``GUARDRAIL_POLICY``, ``GUARDRAIL_DATA_DIR``, ``GUARDRAIL_SERVICE_PROVIDER``).
 Clients choose the use case, conversation and opt-out with the same headers as for
 guardrail's proxy (``x-guardrail-use-case``, ``x-guardrail-conversation-id``,
@@ -59,6 +60,7 @@ from guardrail.audit.records import CallRecords, audit_location
 from guardrail.core.context import CallContext
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.errors import BlockedError, GuardrailError, RequestError
+from guardrail.pii.vault_stores import VaultSettings, open_vault
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard
 from guardrail.runtime.call import CallRequest, GuardedCall
@@ -80,6 +82,7 @@ class GuardrailPlugin(CustomGuardrail):
         service_provider: str | None = None,
         audit_store: str = "folder",
         telemetry: Mapping[str, Any] | None = None,
+        vault: Mapping[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -88,7 +91,9 @@ class GuardrailPlugin(CustomGuardrail):
         keys.write_jwks(folder / "jwks.json")
         self.attributor = Attributor(keys.active, service_provider or os.environ.get(PROVIDER_ENV) or "guardrail")
         self.guard = Guard.from_policy(
-            policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY, attributor=self.attributor
+            policy or os.environ.get(POLICY_ENV) or DEFAULT_POLICY,
+            attributor=self.attributor,
+            vault=open_vault(VaultSettings.model_validate(dict(vault or {}))),
         )
         self.services = CallServices(
             CallRecords(audit_location(folder, audit_store), keys.active),
