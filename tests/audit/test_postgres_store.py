@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +19,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from psycopg.conninfo import make_conninfo
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from guardrail.attribution import KeyStore, load_jwks
 from guardrail.attribution.jws import sign
@@ -340,8 +343,6 @@ class Cable:
 def test_the_database_away_mid_run_loses_records_visibly_and_the_gap_is_recorded(
     trail: PgTrail, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from psycopg.conninfo import conninfo_to_dict
-
     cable = Cable(int(conninfo_to_dict(trail.service).get("port") or 5432))
     monkeypatch.setenv("GUARDRAIL_DATABASE_URL", make_conninfo(trail.service, port=cable.port, connect_timeout=2))
     settings = TrailSettings(checkpoint_every=EVERY, postgres_schema=trail.schema)
@@ -396,3 +397,42 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def cli(*args: str, dsn: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", "audit", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "GUARDRAIL_DATABASE_URL": dsn},
+        check=False,
+    )
+
+
+def test_the_audit_commands_read_postgres_and_migrate_refuses_a_newer_schema(
+    trail: PgTrail, key: Any, tmp_path: Path
+) -> None:
+    written(trail, key, 12)
+    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [key.jwk]}))
+    verified = cli(
+        "verify",
+        "--store",
+        "postgres",
+        "--schema",
+        trail.schema,
+        "--jwks",
+        str(tmp_path / "jwks.json"),
+        dsn=trail.service,
+    )
+    assert verified.returncode == 0 and "intact: 14 entries (12 calls, 2 checkpoints" in verified.stdout
+    queried = cli("query", "--store", "postgres", "--schema", trail.schema, "--request-id", "r7", dsn=trail.service)
+    assert [json.loads(line)["request_id"] for line in queried.stdout.splitlines()] == ["r7"]
+    assert "nothing to do" in cli("migrate", "--schema", trail.schema, dsn=trail.admin).stdout
+    trail.run(f"INSERT INTO {trail.schema}.schema_version (version, name) VALUES (99, '0099_future.sql')")
+    refused = cli("migrate", "--schema", trail.schema, dsn=trail.admin)
+    assert refused.returncode == 1 and "schema version 99 is newer than this guardrail knows" in refused.stderr
+    unreadable = cli("verify", "--store", "postgres", "--schema", trail.schema, "--no-signatures", dsn=trail.service)
+    assert unreadable.returncode == 1 and "newer than this guardrail knows" in unreadable.stdout
+    secrets = [conninfo_to_dict(dsn)["password"] for dsn in (trail.admin, trail.service)]
+    assert not any(secret in refused.stderr + unreadable.stdout for secret in secrets)
