@@ -38,7 +38,6 @@ from typing import Any
 
 from guardrail.adapters.upstream import translate
 from guardrail.attribution import Attributor, KeyStore
-from guardrail.attribution.manifest import FIELD
 from guardrail.audit.records import CallRecords
 from guardrail.core.chat import Message
 from guardrail.runtime import Guard
@@ -137,8 +136,7 @@ def default_tracing() -> Tracing:
     global _default_tracing
     with _default_lock:
         if _default_tracing is None:
-            exporter = os.environ.get(TRACES_ENV) or "none"
-            settings = TelemetrySettings.model_validate({"exporter": exporter if exporter != "otlp" else "otlp"})
+            settings = TelemetrySettings.model_validate({"exporter": os.environ.get(TRACES_ENV) or "none"})
             _default_tracing = Tracing(settings, default_file=_data_dir() / "traces.jsonl")
         return _default_tracing
 
@@ -319,10 +317,6 @@ async def _astream_chunks(chunks: AsyncIterator[dict[str, Any]]) -> AsyncIterato
     async with contextlib.aclosing(chunks):  # type: ignore[type-var]  # an async generator
         async for chunk in chunks:
             yield _stream_chunk(chunk)
-
-
-def has_attribution(chunk: dict[str, Any]) -> bool:
-    return FIELD in chunk
 
 
 def _litellm() -> Any:
