@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import structlog
 import uvicorn
@@ -49,17 +50,41 @@ def check_bind(host: str, config: ServerConfig, *, insecure: bool) -> None:
     )
 
 
+# LiteLLM's loggers: it gives them plain-text handlers of its own at import.
+LITELLM_LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy")
+
+
 def configure_logging() -> None:
-    """One JSON line per event on stderr; never content, only ids, codes and counts."""
+    """One JSON line per event on stderr; never content, only ids, codes and counts.
+
+    Libraries' own log records (LiteLLM's, uvicorn's errors) are rendered as JSON
+    lines too, at warning level and above, so the log stays one JSON object per line."""
+    stamp: list[Any] = [
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
     structlog.configure(
-        processors=[
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.JSONRenderer(ensure_ascii=False),
-        ],
+        processors=[*stamp, structlog.processors.JSONRenderer(ensure_ascii=False)],
         logger_factory=structlog.PrintLoggerFactory(sys.stderr),
         cache_logger_on_first_use=True,
     )
+    import litellm._logging  # noqa: F401 - LiteLLM sets up its loggers here; ours must come after
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.JSONRenderer(ensure_ascii=False),
+            ],
+            foreign_pre_chain=[*stamp, structlog.stdlib.add_logger_name],
+        )
+    )
+    for name in (*LITELLM_LOGGERS, ""):
+        library = logging.getLogger(name)
+        library.handlers[:] = [handler]
+        library.setLevel(logging.WARNING)
+        library.propagate = False
 
 
 def app_from_environment() -> Starlette:
@@ -80,8 +105,15 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
     config = read_config(config_path)
     check_bind(host, config, insecure=insecure)
     configure_logging()
-    logging.getLogger("LiteLLM").setLevel(logging.WARNING)
-    options = {"host": host, "port": port, "access_log": False, "log_level": "warning", **SERVER_LIMITS}
+    # log_config=None: uvicorn keeps its loggers on ours (JSON lines) rather than its own text format.
+    options = {
+        "host": host,
+        "port": port,
+        "access_log": False,
+        "log_level": "warning",
+        "log_config": None,
+        **SERVER_LIMITS,
+    }
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/v1"
     say(
         f"starting the proxy (policy {config.policy}, models: "
