@@ -7,6 +7,7 @@ C2PA text marker (:mod:`.text_marker`).
 
 from guardrail.attribution.content import (
     ChoiceContent,
+    answer_content,
     content_hash,
     from_chunks,
     from_response,
@@ -33,6 +34,7 @@ __all__ = [
     "SigningKey",
     "Status",
     "Verification",
+    "answer_content",
     "content_hash",
     "from_chunks",
     "from_response",

@@ -16,6 +16,14 @@ hashed on its own, ``text_hash``: what a verifier holding only pasted text can c
 
 Version 1 hashed only each choice's text and tool-call names and arguments;
 :func:`content_hash_v1` still computes it, so answers signed before stay verifiable.
+
+The proxy also answers in the shapes of OpenAI's Responses API and Anthropic's Messages
+API. Such an answer is one choice: :func:`from_responses_answer` and
+:func:`from_messages_answer` read it back as the chat-completion choice it was signed as
+(its text, its tool calls with ids, names and arguments, and its finish reason), and
+the proxy signs exactly that reading of what it sends (it projects the model's answer
+through it first), so the hash covers the text, tool calls and ending the client
+received. :func:`answer_content` picks the reader by the document's shape.
 """
 
 from __future__ import annotations
@@ -121,6 +129,96 @@ def from_response(response: Mapping[str, Any]) -> list[ChoiceContent]:
             )
         )
     return out
+
+
+def answer_content(document: Mapping[str, Any]) -> list[ChoiceContent]:
+    """The covered content of a saved answer of any API the proxy serves: a chat
+    completion, a Responses API response (``"object": "response"``) or a Messages API
+    message (``"type": "message"``)."""
+    if document.get("object") == "response":
+        return from_responses_answer(document)
+    if document.get("type") == "message":
+        return from_messages_answer(document)
+    return from_response(document)
+
+
+# A Responses API answer's ending as a chat completion's finish reason.
+_INCOMPLETE_FINISH = {"max_output_tokens": "length", "content_filter": "content_filter"}
+
+
+def from_responses_answer(response: Mapping[str, Any]) -> list[ChoiceContent]:
+    """A Responses API answer as the one chat-completion choice it was signed as: its
+    ``output_text`` (and ``refusal``) parts joined, its ``function_call`` items as tool
+    calls (``call_id`` as the id), and its status as the finish reason (``completed``:
+    ``stop``, or ``tool_calls`` when it calls tools; ``incomplete``: ``length`` or
+    ``content_filter`` by its reason, else none)."""
+    output = response.get("output")
+    if not isinstance(output, list):
+        raise MalformedDocument("a response's 'output' must be a list")
+    texts: list[str] = []
+    calls: list[dict[str, Any]] = []
+    for position, item in enumerate(output):
+        if not isinstance(item, Mapping):
+            raise MalformedDocument(f"output[{position}] must be an object")
+        if item.get("type") == "message":
+            for part in item.get("content") or []:
+                if isinstance(part, Mapping) and part.get("type") in ("output_text", "refusal"):
+                    texts.append(str(part.get("text") or part.get("refusal") or ""))
+        elif item.get("type") == "function_call":
+            calls.append(_call(item.get("call_id"), item.get("name"), item.get("arguments")))
+    status = response.get("status")
+    details = response.get("incomplete_details")
+    reason = details.get("reason") if isinstance(details, Mapping) else None
+    if status == "completed":
+        finish: str | None = "tool_calls" if calls else "stop"
+    else:
+        finish = _INCOMPLETE_FINISH.get(str(reason)) if status == "incomplete" else None
+    return [_one_choice("".join(texts), calls, finish)]
+
+
+# A Messages API answer's stop reason as a chat completion's finish reason.
+_STOP_FINISH = {
+    "end_turn": "stop",
+    "stop_sequence": "stop",
+    "pause_turn": "stop",
+    "max_tokens": "length",
+    "tool_use": "tool_calls",
+    "refusal": "content_filter",
+}
+
+
+def from_messages_answer(message: Mapping[str, Any]) -> list[ChoiceContent]:
+    """A Messages API answer as the one chat-completion choice it was signed as: its
+    text blocks joined, its ``tool_use`` blocks as tool calls (``input`` as JSON text,
+    ``json.dumps(input, ensure_ascii=False)``), its stop reason as the finish reason."""
+    content = message.get("content")
+    if not isinstance(content, list):
+        raise MalformedDocument("a message's 'content' must be a list")
+    texts: list[str] = []
+    calls: list[dict[str, Any]] = []
+    for position, block in enumerate(content):
+        if not isinstance(block, Mapping):
+            raise MalformedDocument(f"content[{position}] must be an object")
+        if block.get("type") == "text":
+            texts.append(str(block.get("text") or ""))
+        elif block.get("type") == "tool_use":
+            arguments = json.dumps(block.get("input") or {}, ensure_ascii=False)
+            calls.append(_call(block.get("id"), block.get("name"), arguments))
+    stop = message.get("stop_reason")
+    return [_one_choice("".join(texts), calls, _STOP_FINISH.get(stop, "stop") if isinstance(stop, str) else None)]
+
+
+def _call(call_id: Any, name: Any, arguments: Any) -> dict[str, Any]:
+    if not all(isinstance(value, str) for value in (call_id, name, arguments)):
+        raise MalformedDocument("a tool call needs a string id, name and arguments")
+    return {"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
+
+
+def _one_choice(text: str, calls: list[dict[str, Any]], finish: str | None) -> ChoiceContent:
+    message: dict[str, Any] = {"role": "assistant", "content": text}
+    if calls:
+        message["tool_calls"] = calls
+    return ChoiceContent(0, text, _calls(calls), message, finish)
 
 
 def from_chunks(chunks: Sequence[Mapping[str, Any]]) -> list[ChoiceContent]:

@@ -28,9 +28,9 @@ from typing import Any
 from guardrail.attribution import jws, strict_json, text_marker
 from guardrail.attribution.content import (
     ChoiceContent,
+    answer_content,
     content_hash,
     content_hash_v1,
-    from_response,
     text_hash,
 )
 from guardrail.attribution.manifest import FIELD, SCHEMA, SCHEMA_V1
@@ -127,12 +127,13 @@ def verify(
 
 
 def verify_document(document: Any, jwks: Mapping[str, Mapping[str, Any]], *, text: str | None = None) -> Verification:
-    """A saved chat completion (with its ``guardrail_attribution``), or a manifest
-    (``{"manifest", "jws"}`` or a bare JWS string) with ``text`` as the content."""
+    """A saved answer with its ``guardrail_attribution`` (a chat completion, a
+    Responses API response or a Messages API message: :func:`answer_content`), or a
+    manifest (``{"manifest", "jws"}`` or a bare JWS string) with ``text`` as the content."""
     try:
         if isinstance(document, Mapping) and FIELD in document:
             attribution = document[FIELD]
-            content: Sequence[ChoiceContent] | str = text if text is not None else from_response(document)
+            content: Sequence[ChoiceContent] | str = text if text is not None else answer_content(document)
         elif isinstance(document, Mapping | str) and text is not None:
             attribution, content = document, text
         elif isinstance(document, Mapping | str):

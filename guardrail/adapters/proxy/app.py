@@ -1,7 +1,8 @@
 """The guarded proxy, as a Starlette application.
 
 Routes: ``POST /v1/chat/completions`` (plain and streamed), ``POST /v1/embeddings``,
-``GET /v1/models``, ``GET /.well-known/jwks.json``, ``GET /verify``,
+``POST /v1/responses`` (OpenAI's Responses API), ``POST /v1/messages`` (Anthropic's
+Messages API), ``GET /v1/models``, ``GET /.well-known/jwks.json``, ``GET /verify``,
 ``GET /health/live`` and ``GET /health/ready``.
 
 This module only routes. A model call is authenticated, then its API's
@@ -24,6 +25,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Route
 
 from guardrail.adapters.proxy.errors import ProxyError
+from guardrail.adapters.proxy.messages_api import MessagesApi
+from guardrail.adapters.proxy.responses_api import ResponsesApi
 from guardrail.adapters.proxy.state import Proxy
 from guardrail.adapters.proxy.surfaces import ChatCompletions, Embeddings, Surface, as_proxy_error
 from guardrail.attribution.manifest import HEADER
@@ -43,6 +46,12 @@ def create_app(proxy: Proxy) -> Starlette:
 
     async def embeddings(request: Request) -> Response:
         return await _guarded(request, proxy, Embeddings())
+
+    async def responses(request: Request) -> Response:
+        return await _guarded(request, proxy, ResponsesApi())
+
+    async def messages(request: Request) -> Response:
+        return await _guarded(request, proxy, MessagesApi())
 
     async def models(request: Request) -> Response:
         return await _models(request, proxy)
@@ -104,6 +113,9 @@ def create_app(proxy: Proxy) -> Starlette:
             Route("/chat/completions", chat_completions, methods=["POST"]),
             Route("/v1/embeddings", embeddings, methods=["POST"]),
             Route("/embeddings", embeddings, methods=["POST"]),
+            Route("/v1/responses", responses, methods=["POST"]),
+            Route("/responses", responses, methods=["POST"]),
+            Route("/v1/messages", messages, methods=["POST"]),
             Route("/v1/models", models, methods=["GET"]),
             Route("/models", models, methods=["GET"]),
             Route("/.well-known/jwks.json", jwks, methods=["GET"]),
@@ -141,12 +153,12 @@ async def _guarded(request: Request, proxy: Proxy, surface: Surface) -> Response
         return _stamped(surface.error(failure, request_id), request_id)
     call = GuardedCall(guard, proxy.services, call_request)
     try:
-        outcome = await call.run(proxy.upstream)
+        outcome = await call.run(surface.upstream(proxy.upstream))
     except Exception as error:  # noqa: BLE001 - the call has recorded it
         return _stamped(surface.error(as_proxy_error(error), request_id), request_id)
     if isinstance(outcome, Answer):
         return _stamped(surface.answer(outcome, request_id), request_id)
-    headers = {**call.headers(), HEADER: "final-chunk"}  # the signed manifest comes in the last chunk
+    headers = {**call.headers(), HEADER: surface.stream_attribution}  # where the signed manifest comes
     events = surface.events(outcome, request_id)
     return _stamped(StreamingResponse(events, media_type="text/event-stream", headers=headers), request_id)
 

@@ -25,13 +25,22 @@ from guardrail.errors import BlockedError, RequestError, StoreUnavailableError
 from guardrail.runtime import Guard
 from guardrail.runtime.call import STORE_UNAVAILABLE, Answer, CallRequest
 from guardrail.runtime.reasons import explain, refusal_status, refusal_type
-from guardrail.runtime.upstream import UpstreamError
+from guardrail.runtime.upstream import ModelUpstream, UpstreamError
 
 Chunk = dict[str, Any]
 
 
 class Surface(Protocol):
     """One API's translation."""
+
+    # Where a stream's signed manifest is, for the x-guardrail-attribution header.
+    stream_attribution: str
+
+    def upstream(self, upstream: ModelUpstream) -> ModelUpstream:
+        """The upstream the call uses: ``upstream``, or a view of it that answers only
+        in what this API carries (:mod:`guardrail.adapters.proxy.projection`), so the
+        checks and the manifest cover exactly what its client receives."""
+        ...
 
     async def translate(
         self, request: Request, proxy: Proxy, caller: Caller, request_id: str
@@ -56,6 +65,11 @@ class Surface(Protocol):
 
 class ChatCompletions:
     """OpenAI's ``POST /v1/chat/completions``, plain and streamed."""
+
+    stream_attribution = "final-chunk"  # a last chunk with no choices carries it
+
+    def upstream(self, upstream: ModelUpstream) -> ModelUpstream:
+        return upstream
 
     async def translate(
         self, request: Request, proxy: Proxy, caller: Caller, request_id: str
