@@ -279,7 +279,13 @@ class PostgresStore:
                 # A statement of its own, so its snapshot is taken once the lock is held
                 # and sees the entry the previous holder committed.
                 found = connection.execute(self._q_head).fetchone()
-            head = _head_of(found[0] if found else None)
+            try:
+                head = _head_of(found[0] if found else None)
+            except (ValueError, KeyError, TypeError) as error:
+                raise PostgresStoreError(
+                    f"{self.name}: the newest entry is not a readable entry ({type(error).__name__}): nothing is "
+                    "appended onto it; guardrail audit verify --store postgres says more"
+                ) from None
             entries = build(head)
             with connection.pipeline():
                 if entries:

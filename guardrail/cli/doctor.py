@@ -210,6 +210,17 @@ def _signing_keys(folder: Path) -> Iterator[Finding]:
 
 
 def _audit_store(path: Path) -> Iterator[Finding]:
+    if path.name == "audit.postgres":  # no file: the trail is in PostgreSQL (not contacted here)
+        if not os.environ.get("GUARDRAIL_DATABASE_URL"):
+            yield Finding("problem", "audit store", "postgres, but GUARDRAIL_DATABASE_URL is not set")
+        else:
+            yield Finding(
+                "ok",
+                "audit store",
+                "PostgreSQL at $GUARDRAIL_DATABASE_URL (not contacted); check it with: guardrail audit verify "
+                "--store postgres --jwks <the fleet's checkpoint keys>",
+            )
+        return
     if not path.exists():
         yield Finding("ok", "audit store", f"{path}: none yet (created with the first call)")
         return

@@ -436,3 +436,18 @@ def test_the_audit_commands_read_postgres_and_migrate_refuses_a_newer_schema(
     assert unreadable.returncode == 1 and "newer than this guardrail knows" in unreadable.stdout
     secrets = [conninfo_to_dict(dsn)["password"] for dsn in (trail.admin, trail.service)]
     assert not any(secret in refused.stderr + unreadable.stdout for secret in secrets)
+
+
+def test_an_unreadable_newest_row_fails_appends_visibly_instead_of_chaining_onto_it(
+    trail: PgTrail, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GUARDRAIL_DATABASE_URL", trail.service)
+    settings = TrailSettings(checkpoint_every=EVERY, postgres_schema=trail.schema)
+    records = CallRecords(
+        audit_location(tmp_path / "data", "postgres"), KeyStore(tmp_path / "keys").active, settings=settings
+    )
+    assert records.write({"request_id": "r1"})
+    trail.run("UPDATE {entries} SET line = 'not an entry' WHERE seq = (SELECT max(seq) FROM {entries})")
+    assert not records.write({"request_id": "r2"}) and records.failing  # counted, never raised
+    records.close()
+    assert trail.run("SELECT count(*) FROM {entries}") == [(1,)]
