@@ -1,24 +1,33 @@
-"""Fixtures for the adapters: a recording upstream on 127.0.0.1 and guarded proxies.
+"""Fixtures for the adapters: guarded proxies in-process, and over real HTTP.
 
-Guards (spaCy loaded) are built once per session and shared by every proxy built
-here; each proxy is a real uvicorn server on a free loopback port.
+Most tests talk to the proxy in-process (``make_client``, ``default_client``,
+``round_trip_client``): its ASGI app through Starlette's ``TestClient``, in front of a
+:class:`~guardrail.testing.FakeUpstream` at the upstream seam; no uvicorn, no LiteLLM,
+no sockets. A smaller set runs end to end (``make_proxy``, ``default_proxy``,
+``round_trip_proxy``): a real uvicorn server on a free loopback port, calling a
+:class:`~guardrail.testing.RecordingUpstream` on another through LiteLLM's Router; they
+test what only the real path has (the Router's translation, sockets, client SDKs over
+HTTP). Guards (spaCy loaded) are built once per session and shared by every proxy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openai
 import pytest
+from starlette.testclient import TestClient
 
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig
 from guardrail.policy import registry
 from guardrail.runtime import Guard
 from guardrail.telemetry import Tracing
-from guardrail.testing import BackgroundServer, RecordingUpstream
+from guardrail.testing import BackgroundServer, FakeUpstream, RecordingUpstream
 from tests.adapters.failing_check import ALWAYS_FAILS
 from tests.conftest import ROUND_TRIP
 
@@ -86,3 +95,60 @@ def default_proxy(make_proxy: ProxyFactory) -> Iterator[str]:
 def round_trip_proxy(make_proxy: ProxyFactory) -> Iterator[str]:
     with make_proxy(policy=ROUND_TRIP) as url:
         yield url
+
+
+@dataclass(frozen=True)
+class Served:
+    """A proxy served in-process: ``http`` is an httpx client bound to its app."""
+
+    http: TestClient
+    upstream: FakeUpstream
+    proxy: Proxy
+    url: str = "http://testserver"
+
+    def openai(self, api_key: str = "unused", **headers: str) -> openai.OpenAI:
+        """The openai SDK over the in-process client."""
+        return openai.OpenAI(
+            base_url=f"{self.url}/v1", api_key=api_key, default_headers=headers, max_retries=0, http_client=self.http
+        )
+
+
+ClientFactory = Callable[..., AbstractContextManager[Served]]
+
+
+@pytest.fixture(scope="session")
+def make_client(guards: dict[str, Guard], tmp_path_factory: pytest.TempPathFactory) -> ClientFactory:
+    """``with make_client(policy=..., keys=[...]) as served:`` a proxy app in this process,
+    its lifespan run, over a fresh :class:`FakeUpstream` with the test models (whose
+    timeout is the config's ``upstream_timeout_seconds``)."""
+
+    @contextmanager
+    def build(
+        extra_guards: dict[str, Guard] | None = None,
+        tracing: Tracing | None = None,
+        upstream: FakeUpstream | None = None,
+        **settings: Any,
+    ) -> Iterator[Served]:
+        settings.setdefault("data_dir", tmp_path_factory.mktemp("data"))
+        settings.setdefault("upstream_timeout_seconds", 0.5)
+        config = ServerConfig(model_list=model_list("http://upstream.invalid"), **settings)
+        fake = upstream or FakeUpstream(
+            [*UPSTREAM_MODELS, "cut-stream"], chunk_chars=3, timeout=config.upstream_timeout_seconds
+        )
+        proxy = Proxy(config, guards={**guards, **(extra_guards or {})}, upstream=fake, tracing=tracing)  # type: ignore[arg-type]  # the fake fits the seam
+        with TestClient(create_app(proxy)) as http:
+            yield Served(http, fake, proxy)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def default_client(make_client: ClientFactory) -> Iterator[Served]:
+    with make_client() as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def round_trip_client(make_client: ClientFactory) -> Iterator[Served]:
+    with make_client(policy=ROUND_TRIP) as served:
+        yield served
