@@ -61,7 +61,11 @@ class KeyRing:
         key = _presented_key(headers)
         if key is None:
             raise ProxyError(
-                401, "authentication_error", "missing_api_key", "no API key given; send 'Authorization: Bearer <key>'"
+                401,
+                "authentication_error",
+                "missing_api_key",
+                "no API key given; send 'Authorization: Bearer <key>' (OpenAI clients) or 'x-api-key: <key>' "
+                "(Anthropic clients)",
             )
         caller = self._callers.get(_digest(key))
         if caller is None:
@@ -70,6 +74,8 @@ class KeyRing:
 
 
 def _presented_key(headers: Mapping[str, str]) -> str | None:
+    """The key as OpenAI clients send it (``Authorization: Bearer``), as Azure's send it
+    (``api-key``) or as Anthropic's send it (``x-api-key``)."""
     authorization = headers.get("authorization", "")
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() == "bearer" and token.strip():
