@@ -1,4 +1,8 @@
-"""The proxy over real HTTP: OpenAI SDK and LiteLLM as clients, redaction, round trips."""
+"""The proxy with the OpenAI SDK and LiteLLM as clients: redaction and round trips.
+
+Round trips, tools and usage run in-process (``Served``); the SDK's plain and streamed
+calls, LiteLLM as a client, embeddings, the demo model and what reaches the upstream's
+HTTP headers run end to end, over real HTTP through LiteLLM's Router."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import pytest
 
 from guardrail.policy.model import DEFAULT_LABEL
 from guardrail.testing import RecordingUpstream
-from tests.adapters.conftest import ProxyFactory
+from tests.adapters.conftest import ClientFactory, ProxyFactory, Served
 
 NAME, PHONE, HKID, EMAIL = "Chan Tai Man", "9123 4567", "A123456(3)", "chan.tm@example.com"
 PROMPT = f"Customer {NAME} (HKID {HKID}) asks us to call {PHONE} or write to {EMAIL}."
@@ -50,10 +54,10 @@ def test_openai_sdk_streams(default_proxy: str, upstream: tuple[RecordingUpstrea
     assert all(value not in text for value in PLANTED)
 
 
-def test_pseudonyms_round_trip_in_plain_answers(round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]) -> None:
-    recorder, _ = upstream
+def test_pseudonyms_round_trip_in_plain_answers(round_trip_client: Served) -> None:
+    recorder = round_trip_client.upstream
     recorder.reset()
-    answer = client(round_trip_proxy).chat.completions.create(
+    answer = round_trip_client.openai().chat.completions.create(
         model="echo", messages=[{"role": "user", "content": PROMPT}]
     )
     received = recorder.received_text()
@@ -63,13 +67,11 @@ def test_pseudonyms_round_trip_in_plain_answers(round_trip_proxy: str, upstream:
 
 
 @pytest.mark.parametrize("chunk_chars", [1, 2, 5])
-def test_pseudonyms_round_trip_in_streams_split_anywhere(
-    round_trip_proxy: str, upstream: tuple[RecordingUpstream, str], chunk_chars: int
-) -> None:
-    recorder, _ = upstream
+def test_pseudonyms_round_trip_in_streams_split_anywhere(round_trip_client: Served, chunk_chars: int) -> None:
+    recorder = round_trip_client.upstream
     recorder.chunk_chars = chunk_chars
     try:
-        stream = client(round_trip_proxy).chat.completions.create(
+        stream = round_trip_client.openai().chat.completions.create(
             model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True
         )
         text = "".join(chunk.choices[0].delta.content or "" for chunk in stream if chunk.choices)
@@ -79,9 +81,9 @@ def test_pseudonyms_round_trip_in_streams_split_anywhere(
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_pseudonyms_restored_in_tool_call_arguments(round_trip_proxy: str, stream: bool) -> None:
+def test_pseudonyms_restored_in_tool_call_arguments(round_trip_client: Served, stream: bool) -> None:
     quoted = f'{NAME} said "call {PHONE}" \\ ok'
-    response = client(round_trip_proxy).chat.completions.create(
+    response = round_trip_client.openai().chat.completions.create(
         model="echo-tool", messages=[{"role": "user", "content": quoted}], stream=stream
     )
     if stream:
@@ -96,12 +98,10 @@ def test_pseudonyms_restored_in_tool_call_arguments(round_trip_proxy: str, strea
     assert json.loads(arguments) == {"note": "You said: " + quoted, "priority": 1}
 
 
-def test_same_value_same_pseudonym_across_a_conversation(
-    round_trip_proxy: str, upstream: tuple[RecordingUpstream, str]
-) -> None:
-    recorder, _ = upstream
+def test_same_value_same_pseudonym_across_a_conversation(round_trip_client: Served) -> None:
+    recorder = round_trip_client.upstream
     recorder.reset()
-    api = client(round_trip_proxy, **{"x-guardrail-conversation-id": "conv-42"})
+    api = round_trip_client.openai(**{"x-guardrail-conversation-id": "conv-42"})
     api.chat.completions.create(model="echo", messages=[{"role": "user", "content": f"Hi, I am {NAME}."}])
     api.chat.completions.create(
         model="echo", messages=[{"role": "user", "content": f"Ms Wong Mei Ling and {NAME} both called."}]
@@ -111,19 +111,19 @@ def test_same_value_same_pseudonym_across_a_conversation(
     assert second.endswith("<PERSON_2> and <PERSON_1> both called.")  # a title may go with the name
 
 
-def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_proxy: ProxyFactory) -> None:
+def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_client: ClientFactory) -> None:
     from tests.conftest import ROUND_TRIP
 
     keys = [{"key": "key-a", "tenant": "a"}, {"key": "key-b", "tenant": "b"}]
-    with make_proxy(policy=ROUND_TRIP, keys=keys) as url:
+    with make_client(policy=ROUND_TRIP, keys=keys) as served:
         for key, name in (("key-a", NAME), ("key-b", "Wong Mei Ling")):
-            openai.OpenAI(base_url=f"{url}/v1", api_key=key, max_retries=0).chat.completions.create(
+            served.openai(api_key=key).chat.completions.create(
                 model="echo",
                 messages=[{"role": "user", "content": f"I am {name}."}],
                 extra_headers={"x-guardrail-conversation-id": "shared-id"},
             )
         # Tenant b's model answers with tenant a's pseudonym: it must not be restored.
-        answer = openai.OpenAI(base_url=f"{url}/v1", api_key="key-b", max_retries=0).chat.completions.create(
+        answer = served.openai(api_key="key-b").chat.completions.create(
             model="echo",
             messages=[{"role": "user", "content": "<PERSON_1> and <PERSON_2>"}],
             extra_headers={"x-guardrail-conversation-id": "shared-id"},
@@ -131,8 +131,8 @@ def test_conversations_of_different_tenants_do_not_share_pseudonyms(make_proxy: 
     assert NAME not in answer.choices[0].message.content
 
 
-def test_pseudonyms_the_client_did_not_send_are_not_restored(round_trip_proxy: str) -> None:
-    api = client(round_trip_proxy, **{"x-guardrail-conversation-id": "conv-7"})
+def test_pseudonyms_the_client_did_not_send_are_not_restored(round_trip_client: Served) -> None:
+    api = round_trip_client.openai(**{"x-guardrail-conversation-id": "conv-7"})
     api.chat.completions.create(model="echo", messages=[{"role": "user", "content": f"I am {NAME}."}])
     answer = api.chat.completions.create(model="echo", messages=[{"role": "user", "content": "Who is <PERSON_1>?"}])
     # The client typed the pseudonym itself; restoring it would hand out the vault.
@@ -140,8 +140,8 @@ def test_pseudonyms_the_client_did_not_send_are_not_restored(round_trip_proxy: s
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_personal_data_the_model_invents_stays_redacted(round_trip_proxy: str, stream: bool) -> None:
-    response = client(round_trip_proxy).chat.completions.create(
+def test_personal_data_the_model_invents_stays_redacted(round_trip_client: Served, stream: bool) -> None:
+    response = round_trip_client.openai().chat.completions.create(
         model="fixed", messages=[{"role": "user", "content": "Who handles my case?"}], stream=stream
     )
     if stream:
@@ -172,7 +172,7 @@ def test_first_token_arrives_long_before_the_last(
 ) -> None:
     recorder, _ = upstream
     recorder.chunk_delay = 0.01
-    long_prompt = " ".join(["The quick brown fox jumps over the lazy dog."] * 20)
+    long_prompt = " ".join(["The quick brown fox jumps over the lazy dog."] * 10)
     try:
         stream = client(round_trip_proxy).chat.completions.create(
             model="echo", messages=[{"role": "user", "content": long_prompt}], stream=True
@@ -180,9 +180,9 @@ def test_first_token_arrives_long_before_the_last(
         arrivals = [time.perf_counter() for chunk in stream if chunk.choices and chunk.choices[0].delta.content]
     finally:
         recorder.chunk_delay = 0.0
-    # ~900 characters in 3-char pieces at 10 ms: the stream lasts about 3 s.
+    # ~450 characters in 3-char pieces at 10 ms: the stream lasts about 1.5 s.
     assert len(arrivals) > 10
-    assert arrivals[-1] - arrivals[0] > 2.0
+    assert arrivals[-1] - arrivals[0] > 1.0
 
 
 def test_client_keys_are_not_forwarded(make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]) -> None:
@@ -215,8 +215,8 @@ def test_demo_model_answers_offline(default_proxy: str) -> None:
     assert all(value not in content for value in PLANTED)
 
 
-def test_streamed_usage_reaches_the_client(default_proxy: str) -> None:
-    stream = client(default_proxy).chat.completions.create(
+def test_streamed_usage_reaches_the_client(default_client: Served) -> None:
+    stream = default_client.openai().chat.completions.create(
         model="echo",
         messages=[{"role": "user", "content": "hello"}],
         stream=True,
