@@ -207,8 +207,8 @@ def test_no_unrecorded_answer_where_the_tier_fails_closed(
     entries = [
         json.loads(line) for path in sorted(audit.glob("audit-*.jsonl")) for line in path.read_text().splitlines()
     ]
-    assert [e["kind"] for e in entries] == ["gap", "call"]
-    assert entries[0]["record"]["records_lost"] == 3 and entries[1]["record"]["status"] == 200
+    assert [e["kind"] for e in entries] == ["gap", "intent", "call"]  # the intent: before the model was called
+    assert entries[0]["record"]["records_lost"] == 3 and entries[2]["record"]["status"] == 200
 
 
 def test_request_parameters_are_checked_and_unknown_keywords_refused(
