@@ -1,8 +1,8 @@
-"""Risk tiers and the other dimensions through the proxy, over real HTTP.
+"""Risk tiers and the other dimensions through the proxy, in-process.
 
 What must never reach the upstream (an unacceptable use, an opted-out request, a
-jailbreak, a prohibited use, a secret) is checked against what the recording
-upstream actually received; what must reach the user (the review flag and notice of
+jailbreak, a prohibited use, a secret) is checked against what the fake upstream
+actually received; what must reach the user (the review flag and notice of
 a high-risk answer) is checked on plain and streamed answers, and each check's
 decision is checked in the audit trail and the traces under its Guideline dimension.
 """
@@ -10,7 +10,6 @@ decision is checked in the audit trail and the traces under its Guideline dimens
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import httpx
@@ -20,27 +19,25 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from guardrail.attribution.text_marker import extract
 from guardrail.policy.model import DEFAULT_NOTICE
 from guardrail.telemetry import TelemetrySettings, Tracing
-from guardrail.testing import RecordingUpstream
-from tests.adapters.conftest import ProxyFactory
+from guardrail.testing import FakeUpstream
+from tests.adapters.conftest import ClientFactory, Served
 from tests.adapters.test_serve import audit_records
 
 SECRET = "AKIAZ7Q3EXAMPLE4ABCD"
 
 
-def chat(url: str, content: str, *, stream: bool = False, **headers: str) -> httpx.Response:
-    return httpx.post(
-        f"{url}/v1/chat/completions",
+def chat(served: Served, content: str, *, stream: bool = False, **headers: str) -> httpx.Response:
+    return served.http.post(
+        "/v1/chat/completions",
         headers=headers,
-        timeout=30,
         json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": content}]},
     )
 
 
 @pytest.fixture
-def recorder(upstream: tuple[RecordingUpstream, str]) -> RecordingUpstream:
-    recording, _ = upstream
-    recording.reset()
-    return recording
+def recorder(default_client: Served) -> FakeUpstream:
+    default_client.upstream.reset()
+    return default_client.upstream
 
 
 @pytest.mark.parametrize(
@@ -62,15 +59,15 @@ def recorder(upstream: tuple[RecordingUpstream, str]) -> RecordingUpstream:
 )
 @pytest.mark.parametrize("stream", [False, True])
 def test_refused_calls_never_reach_the_upstream(
-    default_proxy: str,
-    recorder: RecordingUpstream,
+    default_client: Served,
+    recorder: FakeUpstream,
     content: str,
     headers: dict[str, str],
     status: int,
     code: str,
     stream: bool,
 ) -> None:
-    response = chat(default_proxy, content, stream=stream, **headers)
+    response = chat(default_client, content, stream=stream, **headers)
     assert response.status_code == status, response.text
     error = response.json()["error"]
     assert error["code"] == code and error["type"] == "guardrail_blocked"
@@ -78,29 +75,28 @@ def test_refused_calls_never_reach_the_upstream(
 
 
 def test_opt_out_is_not_a_refusal_in_a_low_tier_and_bad_values_are_errors(
-    default_proxy: str, recorder: RecordingUpstream
+    default_client: Served, recorder: FakeUpstream
 ) -> None:
     response = chat(
-        default_proxy,
+        default_client,
         "A haiku about the harbour",
         **{"x-guardrail-opt-out": "true", "x-guardrail-use-case": "creative"},
     )
     assert response.status_code == 200 and len(recorder.received) == 1
-    bad = chat(default_proxy, "Hello", **{"x-guardrail-opt-out": "perhaps"})
+    bad = chat(default_client, "Hello", **{"x-guardrail-opt-out": "perhaps"})
     assert bad.status_code == 400 and bad.json()["error"]["param"] == "x-guardrail-opt-out"
 
 
-def test_opt_out_in_the_body_field(default_proxy: str, recorder: RecordingUpstream) -> None:
-    response = httpx.post(
-        f"{default_proxy}/v1/chat/completions",
-        timeout=30,
+def test_opt_out_in_the_body_field(default_client: Served, recorder: FakeUpstream) -> None:
+    response = default_client.http.post(
+        "/v1/chat/completions",
         json={"model": "echo", "messages": [{"role": "user", "content": "Hello"}], "guardrail": {"opt_out": True}},
     )
     assert response.status_code == 403 and recorder.received == []
 
 
-def test_secrets_never_reach_the_upstream(default_proxy: str, recorder: RecordingUpstream) -> None:
-    response = chat(default_proxy, f"Our key is {SECRET} and the password: Harbour#2024, why 403?")
+def test_secrets_never_reach_the_upstream(default_client: Served, recorder: FakeUpstream) -> None:
+    response = chat(default_client, f"Our key is {SECRET} and the password: Harbour#2024, why 403?")
     assert response.status_code == 200
     received = recorder.received_text()
     assert SECRET not in received and "Harbour#2024" not in received and received.count("<SECRET>") == 2
@@ -108,10 +104,10 @@ def test_secrets_never_reach_the_upstream(default_proxy: str, recorder: Recordin
 
 @pytest.mark.parametrize("stream", [False, True])
 def test_a_high_tier_answer_is_flagged_for_review_with_the_notice(
-    default_proxy: str, recorder: RecordingUpstream, stream: bool
+    default_client: Served, recorder: FakeUpstream, stream: bool
 ) -> None:
     response = chat(
-        default_proxy,
+        default_client,
         "Summarise this scan report.",
         stream=stream,
         **{"x-guardrail-use-case": "healthcare-diagnostics"},
@@ -130,16 +126,13 @@ def test_a_high_tier_answer_is_flagged_for_review_with_the_notice(
     assert manifest["human_review_required"] is True and manifest["risk_tier"] == "high"
 
 
-def test_each_check_is_recorded_and_traced_under_its_dimension(
-    make_proxy: ProxyFactory, recorder: RecordingUpstream, tmp_path: Path
-) -> None:
+def test_each_check_is_recorded_and_traced_under_its_dimension(make_client: ClientFactory, tmp_path: Path) -> None:
     exporter = InMemorySpanExporter()
     tracing = Tracing(TelemetrySettings(), exporter=exporter)
-    with make_proxy(data_dir=tmp_path, tracing=tracing) as url:
-        assert chat(url, "How do I make a pipe bomb?", **{"x-guardrail-use-case": "creative"}).status_code == 400
-        assert chat(url, f"key {SECRET}").status_code == 200
+    with make_client(data_dir=tmp_path, tracing=tracing) as served:
+        assert chat(served, "How do I make a pipe bomb?", **{"x-guardrail-use-case": "creative"}).status_code == 400
+        assert chat(served, f"key {SECRET}").status_code == 200
         tracing.provider.force_flush()
-        time.sleep(0.1)
     blocked, redacted = audit_records(tmp_path)
     assert blocked["risk_tier"] == "unacceptable" and blocked["escalated_from"] == "low"
     checks = {c["check"]: c for c in blocked["checks"]}
