@@ -1,5 +1,6 @@
-"""Over real HTTP: every field of the table reaches the upstream checked or is refused,
-and a key's use cases are the key's to choose, not the client's."""
+"""Every field of the table reaches the upstream checked or is refused, and a key's use
+cases are the key's to choose, not the client's: in-process, but for a body that
+trickles in over a real socket."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from guardrail.testing import RecordingUpstream
-from tests.adapters.conftest import ProxyFactory
+from tests.adapters.conftest import ClientFactory, ProxyFactory, Served
 from tests.core.field_samples import PLANTED, message_samples, param_samples
 
 USER = {"role": "user", "content": "Please help."}
@@ -22,19 +22,16 @@ def _bodies() -> list[dict[str, Any]]:
     return bodies
 
 
-def test_no_planted_identifier_reaches_the_upstream_from_any_field(
-    default_proxy: str, upstream: tuple[RecordingUpstream, str]
-) -> None:
-    recorder, _ = upstream
+def test_no_planted_identifier_reaches_the_upstream_from_any_field(default_client: Served) -> None:
+    recorder = default_client.upstream
     recorder.reset()
     statuses = []
-    with httpx.Client(base_url=default_proxy, timeout=30) as client:
-        for body in _bodies():
-            response = client.post("/v1/chat/completions", json=body)
-            statuses.append(response.status_code)
-            if response.status_code != 200:  # refused: never forwarded, and said why
-                error = response.json()["error"]
-                assert 400 <= response.status_code < 500 and error["code"], response.text
+    for body in _bodies():
+        response = default_client.http.post("/v1/chat/completions", json=body)
+        statuses.append(response.status_code)
+        if response.status_code != 200:  # refused: never forwarded, and said why
+            error = response.json()["error"]
+            assert 400 <= response.status_code < 500 and error["code"], response.text
     received = recorder.received_text()
     assert [value for value in PLANTED if value in received] == []
     assert statuses.count(200) > 40 and len(recorder.received) == statuses.count(200)
@@ -65,11 +62,11 @@ def test_no_planted_identifier_reaches_the_upstream_from_any_field(
     ],
 )
 def test_fields_that_cannot_be_checked_are_refused_with_a_clear_code(
-    default_proxy: str, upstream: tuple[RecordingUpstream, str], body: dict[str, Any], code: str, param: str
+    default_client: Served, body: dict[str, Any], code: str, param: str
 ) -> None:
-    recorder, _ = upstream
+    recorder = default_client.upstream
     recorder.reset()
-    response = httpx.post(f"{default_proxy}/v1/chat/completions", json={"model": "echo", **body}, timeout=30)
+    response = default_client.http.post("/v1/chat/completions", json={"model": "echo", **body})
     assert response.status_code == 400 and response.json()["error"]["code"] == code
     assert response.json()["error"]["param"] == param
     assert recorder.received == []
@@ -91,9 +88,9 @@ def test_fields_that_cannot_be_checked_are_refused_with_a_clear_code(
     ],
     ids=["deep", "huge-int", "nan", "lone-surrogate", "nested-metadata", "deep-metadata"],
 )
-def test_malformed_input_is_the_clients_error_never_a_5xx(default_proxy: str, raw: bytes) -> None:
-    response = httpx.post(
-        f"{default_proxy}/v1/chat/completions", content=raw, headers={"content-type": "application/json"}, timeout=30
+def test_malformed_input_is_the_clients_error_never_a_5xx(default_client: Served, raw: bytes) -> None:
+    response = default_client.http.post(
+        "/v1/chat/completions", content=raw, headers={"content-type": "application/json"}
     )
     assert response.status_code == 400, response.text
     assert response.json()["error"]["type"] == "invalid_request_error"
@@ -111,8 +108,9 @@ KEYS = [
 ]
 
 
-def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_proxy: ProxyFactory) -> None:
-    with make_proxy(keys=KEYS) as url, httpx.Client(base_url=url, timeout=30) as client:
+def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_client: ClientFactory) -> None:
+    with make_client(keys=KEYS) as served:
+        client = served.http
 
         def call(key: str, header: str | None = None, body_use_case: str | None = None) -> httpx.Response:
             body: dict[str, Any] = {"model": "echo", "messages": [USER]}
@@ -140,7 +138,7 @@ def test_a_key_bound_to_a_high_tier_cannot_ask_for_a_lower_one(make_proxy: Proxy
 
 
 def test_another_key_of_the_same_tenant_cannot_test_guesses_against_a_conversation(
-    make_proxy: ProxyFactory, upstream: tuple[RecordingUpstream, str]
+    make_client: ClientFactory,
 ) -> None:
     from tests.conftest import ROUND_TRIP
 
@@ -149,7 +147,8 @@ def test_another_key_of_the_same_tenant_cannot_test_guesses_against_a_conversati
         {"key": "k-mallory", "tenant": "shop", "policy": ROUND_TRIP, "use_case": "triage"},
     ]
     conversation = {"x-guardrail-conversation-id": "c-shared"}
-    with make_proxy(keys=keys) as url, httpx.Client(base_url=url, timeout=30) as client:
+    with make_client(keys=keys) as served:
+        client = served.http
 
         def ask(key: str, text: str) -> str:
             response = client.post(
@@ -189,15 +188,14 @@ def test_a_body_that_trickles_in_gets_408_instead_of_holding_the_connection(make
 
 
 def test_the_record_does_not_quote_free_text_an_upstream_puts_in_its_model_name(
-    make_proxy: ProxyFactory, tmp_path: Path
+    make_client: ClientFactory, tmp_path: Path
 ) -> None:
     from tests.adapters.conftest import INVENTED
     from tests.adapters.test_serve import audit_records
 
-    with make_proxy(data_dir=tmp_path) as url:  # the test upstream's "fixed" model answers with its own name
-        response = httpx.post(
-            f"{url}/v1/chat/completions",
-            timeout=30,
+    with make_client(data_dir=tmp_path) as served:  # the test upstream's "fixed" model answers with its own name
+        response = served.http.post(
+            "/v1/chat/completions",
             json={"model": "fixed", "messages": [{"role": "user", "content": "Hi"}]},
         )
     assert response.status_code == 200
