@@ -1,4 +1,7 @@
-"""Every answer from the proxy and the wrapper carries a manifest that verifies."""
+"""Every answer from the proxy and the wrapper carries a manifest that verifies.
+
+The proxy's answers are fetched in-process (``Served``); the wrapper's through LiteLLM
+from the recording upstream over HTTP."""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
 import openai
 import pytest
 
@@ -26,26 +28,27 @@ from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.policy.model import DEFAULT_LABEL, DEFAULT_NOTICE
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
+from tests.adapters.conftest import ClientFactory, Served
 
 PROMPT = "I am Chan Tai Man, call me on 9123 4567."
 
 
-def jwks(base_url: str) -> dict[str, Any]:
-    return load_jwks(httpx.get(f"{base_url}/.well-known/jwks.json").text)
+def jwks(served: Served) -> dict[str, Any]:
+    return load_jwks(served.http.get("/.well-known/jwks.json").text)
 
 
-def api(base_url: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=f"{base_url}/v1", api_key="unused", max_retries=0)
+def api(served: Served) -> openai.OpenAI:
+    return served.openai()
 
 
-def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_proxy: str) -> None:
-    raw = api(default_proxy).chat.completions.with_raw_response.create(
+def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_client: Served) -> None:
+    raw = api(default_client).chat.completions.with_raw_response.create(
         model="echo", messages=[{"role": "user", "content": PROMPT}]
     )
     answer = raw.parse()  # the SDK still parses the extended body
     document = answer.model_dump()
     assert FIELD in document
-    result = verify_document(document, jwks(default_proxy))
+    result = verify_document(document, jwks(default_client))
     assert result.valid, result.explain()
     assert raw.headers[HEADER] == document[FIELD]["jws"]
     assert raw.headers["x-guardrail-ai-generated"] == "true"
@@ -56,8 +59,8 @@ def test_plain_answer_carries_a_verifiable_manifest_in_body_and_header(default_p
     assert "Chan Tai Man" not in json.dumps(manifest)
 
 
-def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default_proxy: str) -> None:
-    stream = api(default_proxy).chat.completions.create(
+def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default_client: Served) -> None:
+    stream = api(default_client).chat.completions.create(
         model="echo", messages=[{"role": "user", "content": PROMPT}], stream=True
     )
     chunks, text, attributions = [], "", []
@@ -68,7 +71,7 @@ def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default
         elif (chunk.model_extra or {}).get(FIELD):
             attributions.append(chunk.model_extra[FIELD])
     assert len(attributions) == 1
-    keyset = jwks(default_proxy)
+    keyset = jwks(default_client)
     assert verify(attributions[0], from_chunks(chunks), keyset).valid
     assert verify(attributions[0], text, keyset).valid  # the text alone, as pasted
     assert not verify(attributions[0], text + "!", keyset).valid
@@ -77,8 +80,8 @@ def test_streamed_answer_ends_with_a_manifest_over_the_concatenated_text(default
     assert not verify(attributions[0], altered, keyset).valid
 
 
-def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
-    stream = api(round_trip_proxy).chat.completions.create(
+def test_streamed_tool_calls_are_covered(round_trip_client: Served) -> None:
+    stream = api(round_trip_client).chat.completions.create(
         model="echo-tool", messages=[{"role": "user", "content": PROMPT}], stream=True
     )
     arguments, name, attribution, chunks = "", "", None, []
@@ -91,15 +94,15 @@ def test_streamed_tool_calls_are_covered(round_trip_proxy: str) -> None:
         elif (chunk.model_extra or {}).get(FIELD):
             attribution = chunk.model_extra[FIELD]
     assert attribution is not None
-    assert verify(attribution, from_chunks(chunks), jwks(round_trip_proxy)).valid
+    assert verify(attribution, from_chunks(chunks), jwks(round_trip_client)).valid
     (choice,) = from_chunks(chunks)
     assert choice.tool_calls == [(name, arguments)]
     renamed = json.loads(json.dumps(chunks).replace(name, name + "x"))
-    assert not verify(attribution, from_chunks(renamed), jwks(round_trip_proxy)).valid
+    assert not verify(attribution, from_chunks(renamed), jwks(round_trip_client)).valid
 
 
-def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy: str) -> None:
-    answer = api(round_trip_proxy).chat.completions.create(
+def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_client: Served) -> None:
+    answer = api(round_trip_client).chat.completions.create(
         model="echo",
         messages=[{"role": "user", "content": "Is this rash serious?"}],
         extra_body={"guardrail": {"use_case": "triage"}},
@@ -110,15 +113,15 @@ def test_high_tier_answers_are_labelled_and_flagged_for_review(round_trip_proxy:
     manifest = answer.model_dump()[FIELD]["manifest"]
     assert manifest["human_review_required"] is True and manifest["risk_tier"] == "high"
     assert manifest["text_marker"] is True
-    keyset = jwks(round_trip_proxy)
+    keyset = jwks(round_trip_client)
     assert verify_document(answer.model_dump(), keyset).valid
     pasted = verify_text(content, keyset)  # the text alone, copied out of a chat window
     assert pasted.valid and pasted.manifest == manifest, pasted.explain()
     assert verify_text(content.replace("rash", "rush"), keyset).status is Status.CONTENT_MISMATCH
 
 
-def test_high_tier_streams_carry_the_marker_in_the_final_chunk(round_trip_proxy: str) -> None:
-    stream = api(round_trip_proxy).chat.completions.create(
+def test_high_tier_streams_carry_the_marker_in_the_final_chunk(round_trip_client: Served) -> None:
+    stream = api(round_trip_client).chat.completions.create(
         model="echo",
         messages=[{"role": "user", "content": "Is this rash serious?"}],
         stream=True,
@@ -130,28 +133,28 @@ def test_high_tier_streams_carry_the_marker_in_the_final_chunk(round_trip_proxy:
     assert with_marker == [len(texts) - 1]  # only the final text chunk carries it
     finishing = [c for c in chunks if c["choices"]][-1]
     assert finishing["choices"][0]["finish_reason"] == "stop"
-    keyset = jwks(round_trip_proxy)
+    keyset = jwks(round_trip_client)
     result = verify_text("".join(texts), keyset)
     assert result.valid and result.manifest["risk_tier"] == "high", result.explain()
     attribution = chunks[-1][FIELD]
     assert verify(attribution, from_chunks(chunks), keyset).valid
 
 
-def test_low_tier_has_no_visible_label_but_still_says_ai_generated(round_trip_proxy: str) -> None:
-    answer = api(round_trip_proxy).chat.completions.create(model="echo", messages=[{"role": "user", "content": "hi"}])
+def test_low_tier_has_no_visible_label_but_still_says_ai_generated(round_trip_client: Served) -> None:
+    answer = api(round_trip_client).chat.completions.create(model="echo", messages=[{"role": "user", "content": "hi"}])
     assert answer.choices[0].message.content == "You said: hi"
     manifest = answer.model_dump()[FIELD]["manifest"]
     assert manifest["ai_generated"] is True and manifest["visible_label"] == "none"
 
 
-def test_the_cli_verifies_and_names_each_failure(default_proxy: str, tmp_path: Path) -> None:
+def test_the_cli_verifies_and_names_each_failure(default_client: Served, tmp_path: Path) -> None:
     document = (
-        api(default_proxy)
+        api(default_client)
         .chat.completions.create(model="echo", messages=[{"role": "user", "content": PROMPT}])
         .model_dump()
     )
     keys = tmp_path / "jwks.json"
-    keys.write_text(httpx.get(f"{default_proxy}/.well-known/jwks.json").text)
+    keys.write_text(default_client.http.get("/.well-known/jwks.json").text)
 
     def run(doc: Any, *extra: str) -> subprocess.CompletedProcess[str]:
         path = tmp_path / "answer.json"
@@ -215,11 +218,10 @@ def test_wrapper_results_carry_a_manifest(
     assert verify(closing, from_chunks([c.model_dump() for c in chunks if c.choices]), keyset).valid
 
 
-def test_the_implicit_label_names_producer_and_propagator_from_the_config(make_proxy: Any) -> None:
-    with make_proxy(service_provider="Example Services Ltd", content_propagator="Example Platform Ltd") as url:
-        raw = httpx.post(
-            f"{url}/v1/chat/completions",
-            timeout=30,
+def test_the_implicit_label_names_producer_and_propagator_from_the_config(make_client: ClientFactory) -> None:
+    with make_client(service_provider="Example Services Ltd", content_propagator="Example Platform Ltd") as served:
+        raw = served.http.post(
+            "/v1/chat/completions",
             json={"model": "echo", "messages": [{"role": "user", "content": "hi"}]},
         )
     manifest = raw.json()[FIELD]["manifest"]
