@@ -1,4 +1,6 @@
-"""Traces of guarded calls: GenAI conventions, Guideline labels, no content; OTLP for real."""
+"""Traces of guarded calls: GenAI conventions, Guideline labels, no content; OTLP for real.
+
+The proxy runs in-process (``Served``); the OTLP receiver is a real HTTP server."""
 
 from __future__ import annotations
 
@@ -17,25 +19,24 @@ from starlette.routing import Route
 
 from guardrail.telemetry import TelemetrySettings, Tracing
 from guardrail.testing import BackgroundServer
-from tests.adapters.conftest import ProxyFactory
+from tests.adapters.conftest import ClientFactory, Served
 
 PROMPT = "I am Chan Tai Man, HKID A123456(3), call 9123 4567."
 PLANTED = ("Chan Tai Man", "A123456", "9123 4567")
 
 
-def chat(url: str, stream: bool = False) -> httpx.Response:
-    return httpx.post(
-        f"{url}/v1/chat/completions",
+def chat(served: Served, stream: bool = False) -> httpx.Response:
+    return served.http.post(
+        "/v1/chat/completions",
         json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": PROMPT}]},
-        timeout=30,
     )
 
 
-def traced_call(make_proxy: ProxyFactory, settings: TelemetrySettings, stream: bool = False) -> list[ReadableSpan]:
+def traced_call(make_client: ClientFactory, settings: TelemetrySettings, stream: bool = False) -> list[ReadableSpan]:
     exporter = InMemorySpanExporter()
     tracing = Tracing(settings, exporter=exporter)
-    with make_proxy(tracing=tracing) as url:
-        response = chat(url, stream)
+    with make_client(tracing=tracing) as served:
+        response = chat(served, stream)
         assert response.status_code == 200
         response.read()
         deadline = time.monotonic() + 5
@@ -55,10 +56,10 @@ def check_spans(spans: list[ReadableSpan]) -> list[ReadableSpan]:
 
 @pytest.mark.parametrize("stream", [False, True])
 def test_a_call_span_with_a_child_per_check(
-    make_proxy: ProxyFactory, stream: bool, monkeypatch: pytest.MonkeyPatch
+    make_client: ClientFactory, stream: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GUARDRAIL_TRACE_HASH_KEY", "trace-key-for-tests")
-    spans = traced_call(make_proxy, TelemetrySettings(), stream)
+    spans = traced_call(make_client, TelemetrySettings(), stream)
     call = next(s for s in spans if s.name == "chat echo")
     assert call.attributes["gen_ai.operation.name"] == "chat"
     assert call.attributes["gen_ai.provider.name"] == "openai"
@@ -88,7 +89,7 @@ def test_a_call_span_with_a_child_per_check(
 
 
 def test_the_content_hash_is_keyed_and_absent_without_a_key(
-    make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch
+    make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two keys give two unrelated hashes; the same key the same hash; no key, no hash
     (a bare SHA-256 of a short message could be reversed by guessing it)."""
@@ -97,13 +98,13 @@ def test_the_content_hash_is_keyed_and_absent_without_a_key(
         monkeypatch.setenv("GUARDRAIL_TRACE_HASH_KEY", key)
         inbound = next(
             s
-            for s in check_spans(traced_call(make_proxy, TelemetrySettings()))
+            for s in check_spans(traced_call(make_client, TelemetrySettings()))
             if s.name == "run_guardrail personal-data" and s.attributes["gen_ai.guardrail.target.type"] == "input"
         )
         hashes.append(inbound.attributes["gen_ai.guardrail.security.content.input.hash"])
     assert hashes[0] == hashes[2] != hashes[1]
     monkeypatch.delenv("GUARDRAIL_TRACE_HASH_KEY")
-    spans = check_spans(traced_call(make_proxy, TelemetrySettings()))
+    spans = check_spans(traced_call(make_client, TelemetrySettings()))
     assert not any("gen_ai.guardrail.security.content.input.hash" in s.attributes for s in spans)
 
 
@@ -118,13 +119,17 @@ def test_the_content_hash_is_keyed_and_absent_without_a_key(
     ],
 )
 def test_legacy_names_behind_a_setting(
-    make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch, settings: dict[str, str], opt_in: str | None, names: str
+    make_client: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: dict[str, str],
+    opt_in: str | None,
+    names: str,
 ) -> None:
     if opt_in is None:
         monkeypatch.delenv("OTEL_SEMCONV_STABILITY_OPT_IN", raising=False)
     else:
         monkeypatch.setenv("OTEL_SEMCONV_STABILITY_OPT_IN", opt_in)
-    spans = check_spans(traced_call(make_proxy, TelemetrySettings.model_validate(settings)))
+    spans = check_spans(traced_call(make_client, TelemetrySettings.model_validate(settings)))
     inbound = next(s for s in spans if "personal-data" in s.name and s.attributes.get("guardrail.content.redacted"))
     legacy = inbound.attributes.get("gen_ai.security.decision.type") == "modify"
     current = inbound.attributes.get("gen_ai.guardrail.verdict.type") == "modify"
@@ -152,13 +157,13 @@ class OtlpReceiver:
         return [span for r in self.requests for rs in r.resource_spans for ss in rs.scope_spans for span in ss.spans]
 
 
-def test_otlp_export_reaches_a_real_receiver(make_proxy: ProxyFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_otlp_export_reaches_a_real_receiver(make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     receiver = OtlpReceiver()
     monkeypatch.setenv("OTEL_SERVICE_NAME", "guardrail-test")
     with BackgroundServer(receiver.app) as collector:
         tracing = Tracing(TelemetrySettings(exporter="otlp", otlp_endpoint=f"{collector.url}/v1/traces"))
-        with make_proxy(tracing=tracing) as url:
-            assert chat(url).status_code == 200
+        with make_client(tracing=tracing) as served:
+            assert chat(served).status_code == 200
         tracing.provider.force_flush()
         deadline = time.monotonic() + 5
         while not receiver.spans() and time.monotonic() < deadline:
@@ -173,11 +178,11 @@ def test_otlp_export_reaches_a_real_receiver(make_proxy: ProxyFactory, monkeypat
     assert all(value.encode() not in raw for value in PLANTED)
 
 
-def test_file_exporter_writes_json_lines(tmp_path, make_proxy: ProxyFactory) -> None:  # type: ignore[no-untyped-def]
+def test_file_exporter_writes_json_lines(tmp_path, make_client: ClientFactory) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "traces.jsonl"
     tracing = Tracing(TelemetrySettings(exporter="file", file=path))
-    with make_proxy(tracing=tracing) as url:
-        assert chat(url).status_code == 200
+    with make_client(tracing=tracing) as served:
+        assert chat(served).status_code == 200
     tracing.shutdown()
     spans = [json.loads(line) for line in path.read_text().splitlines()]
     assert any(span["name"] == "chat echo" for span in spans)
