@@ -83,6 +83,9 @@ TOOL_USE_BLOCK = Obj(
         "name": IDENTIFIER,
         "input": AnyJson(SlotKind.ARGUMENT),
         "cache_control": CACHE_CONTROL,
+        # Who called the tool: the model itself (a code-execution caller is a server tool).
+        "caller": Tagged("type", {"direct": Obj({"type": Enum.of("direct")})}),
+        "toolset_name": IDENTIFIER,
     },
     required=("id", "name", "input"),
 )
@@ -92,6 +95,7 @@ TOOL_RESULT_BLOCK = Obj(
         "tool_use_id": IDENTIFIER,
         "content": Either.of(TEXT, ListOf(Tagged("type", {"text": TEXT_BLOCK, "image": IMAGE_BLOCK}))),
         "is_error": BOOLEAN,
+        "toolset_name": IDENTIFIER,
         "cache_control": CACHE_CONTROL,
     },
     required=("tool_use_id",),
