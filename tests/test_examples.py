@@ -212,3 +212,20 @@ def test_user_verification_example_shows_why_the_command_failed(
     assert "synthetic: guardrail cannot be imported here" in result.stderr
     assert "expected 'guardrail attribution verify' to exit 0, it exited 1" in result.stderr
     assert "AssertionError" not in result.stderr
+
+
+def test_responses_api_example(embedded_proxy: tuple[str, Path]) -> None:
+    stdout = client_example("responses_api.py", embedded_proxy)
+    assert "[guardrail demo model, offline]" in stdout and "Chan Tai Man" not in stdout
+    assert "tier: limited" in stdout and "stream attribution: urn:uuid:" in stdout
+    assert "verified: valid valid" in stdout
+    assert "refused: previous_response_not_supported" in stdout
+    assert "refused: system_security.prompt_injection" in stdout
+
+
+def test_anthropic_messages_example(embedded_proxy: tuple[str, Path]) -> None:
+    stdout = client_example("anthropic_messages.py", embedded_proxy)
+    assert "[guardrail demo model, offline]" in stdout and "Chan Tai Man" not in stdout
+    assert "tier: limited" in stdout and "stream attribution: urn:uuid:" in stdout
+    assert "verified: valid valid" in stdout
+    assert "refused: system_security.prompt_injection" in stdout
