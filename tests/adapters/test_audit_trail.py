@@ -1,31 +1,42 @@
-"""The audit trail end to end: proxy traffic, then verify, report and query as an auditor."""
+"""The audit trail end to end: proxy traffic, then verify, report and query as an auditor.
+
+The proxy runs in-process (``Served``) and so does the ``guardrail`` command (Click's
+runner over the same command ``python -m guardrail.cli`` runs), which saves starting an
+interpreter for each of its runs."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 from guardrail.policy.model import Dimension, Principle
 from guardrail.runtime import Guard
-from tests.adapters.conftest import POLICIES, ProxyFactory
+from tests.adapters.conftest import POLICIES, ClientFactory
 from tests.conftest import ROUND_TRIP
 
 PLANTED = ("Chan Tai Man", "9123 4567", "A123456", "4111 1111 1111 1111")
 
 
 def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", *args], check=False, capture_output=True, text=True, timeout=120
-    )
+    """``guardrail ARGS``, run in this process; its exit code and its two outputs."""
+    import typer
+    from click.testing import CliRunner
+
+    from guardrail.cli.app import app
+    from guardrail.cli.help import plain_flags
+
+    command = plain_flags(typer.main.get_command(app))
+    result = CliRunner().invoke(command, list(args), prog_name="guardrail")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["guardrail", *args], result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture(scope="module")
-def trail(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def trail(make_client: ClientFactory, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("trail")
     policy = str(POLICIES / "fails-open.yaml")
     keys = [
@@ -33,21 +44,20 @@ def trail(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFactory) ->
         {"key": "k-cards", "tenant": "bank", "policy": ROUND_TRIP},
         {"key": "k-broken", "tenant": "lab", "policy": policy},
     ]
-    with make_proxy(data_dir=data, keys=keys, extra_guards={policy: Guard.from_policy(policy)}) as url:
+    with make_client(data_dir=data, keys=keys, extra_guards={policy: Guard.from_policy(policy)}) as served:
 
         def call(key: str, content: str, stream: bool = False) -> None:
-            httpx.post(
-                f"{url}/v1/chat/completions",
+            served.http.post(
+                "/v1/chat/completions",
                 headers={"authorization": f"Bearer {key}"},
                 json={"model": "echo", "stream": stream, "messages": [{"role": "user", "content": content}]},
-                timeout=30,
             ).read()
 
         for i in range(5):
             call("k-default", f"I am Chan Tai Man, HKID A123456(3), call 9123 45{i}7", stream=i % 2 == 1)
         call("k-cards", "card 4111 1111 1111 1111 please")
         call("k-broken", "hello")
-        httpx.get(f"{url}/v1/models")  # unauthenticated: 401, recorded too
+        served.http.get("/v1/models")  # unauthenticated: 401, recorded too
     return data
 
 
@@ -109,14 +119,14 @@ def test_query_filters_records(trail: Path) -> None:
 
 
 def test_redacted_content_is_kept_only_where_the_policy_says_users_consented(
-    make_proxy: ProxyFactory, trail: Path, tmp_path: Path
+    make_client: ClientFactory, trail: Path, tmp_path: Path
 ) -> None:
     from tests.adapters.test_serve import audit_records
 
     policy = str(POLICIES / "consented.yaml")
-    with make_proxy(data_dir=tmp_path, policy=policy, extra_guards={policy: Guard.from_policy(policy)}) as url:
-        httpx.post(
-            f"{url}/v1/chat/completions",
+    with make_client(data_dir=tmp_path, policy=policy, extra_guards={policy: Guard.from_policy(policy)}) as served:
+        served.http.post(
+            "/v1/chat/completions",
             json={"model": "echo", "messages": [{"role": "user", "content": "Call Chan Tai Man on 9123 4567"}]},
         )
     (record,) = audit_records(tmp_path)
@@ -124,11 +134,11 @@ def test_redacted_content_is_kept_only_where_the_policy_says_users_consented(
     assert all("redacted_request" not in r for r in audit_records(trail))  # default: decisions only
 
 
-def test_a_sqlite_trail_is_written_verified_and_queried(make_proxy: ProxyFactory, tmp_path: Path) -> None:
-    with make_proxy(data_dir=tmp_path, audit_store="sqlite") as url:
+def test_a_sqlite_trail_is_written_verified_and_queried(make_client: ClientFactory, tmp_path: Path) -> None:
+    with make_client(data_dir=tmp_path, audit_store="sqlite") as served:
         for i in range(3):
-            httpx.post(
-                f"{url}/v1/chat/completions",
+            served.http.post(
+                "/v1/chat/completions",
                 json={"model": "echo", "messages": [{"role": "user", "content": f"Call Chan Tai Man on 9123 45{i}7"}]},
             )
     trail = tmp_path / "audit.sqlite3"
