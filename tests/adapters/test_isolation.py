@@ -1,5 +1,6 @@
 """Hanging checks cannot stall the proxy: health answers, other calls go on, and the
-timeout is recorded against the check, never blamed on the upstream."""
+timeout is recorded against the check, never blamed on the upstream. In-process: the
+app's event loop runs in Starlette's TestClient thread, as it would in uvicorn's."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from guardrail.core.chat import payload_texts
 from guardrail.policy import registry
 from guardrail.policy.registry import CheckServices, CheckType
 from guardrail.runtime import Guard
-from tests.adapters.conftest import ProxyFactory
+from tests.adapters.conftest import ClientFactory, Served
 
 HANG_MARK = "please hang"
 RELEASE = threading.Event()
@@ -67,7 +68,9 @@ checks:
 
 
 @pytest.fixture(scope="module")
-def hanging_proxy(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def hanging_proxy(
+    make_client: ClientFactory, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Served, Path]]:
     registry.register(CheckType("hangs_on_mark", Settings, "tests.adapters.test_isolation:build"))
     folder = tmp_path_factory.mktemp("isolation")
     (folder / "policy.yaml").write_text(POLICY, encoding="utf-8")
@@ -75,21 +78,19 @@ def hanging_proxy(make_proxy: ProxyFactory, tmp_path_factory: pytest.TempPathFac
     data_dir = folder / "data"
     RELEASE.clear()
     try:
-        with make_proxy(
+        with make_client(
             policy="hangs-on-mark",
             extra_guards={"hangs-on-mark": guard},
             data_dir=data_dir,
             upstream_timeout_seconds=5.0,
-        ) as url:
-            yield url, data_dir
+        ) as served:
+            yield served, data_dir
     finally:
         RELEASE.set()  # let the abandoned checks finish
 
 
-def chat(http: httpx.Client, url: str, text: str) -> httpx.Response:
-    return http.post(
-        f"{url}/v1/chat/completions", json={"model": "echo", "messages": [{"role": "user", "content": text}]}
-    )
+def chat(http: httpx.Client, text: str) -> httpx.Response:
+    return http.post("/v1/chat/completions", json={"model": "echo", "messages": [{"role": "user", "content": text}]})
 
 
 def records(data_dir: Path) -> list[dict[str, object]]:
@@ -112,28 +113,28 @@ def release_after() -> Iterator[None]:
 # Short prompts are awaited on the event loop; long ones go to a worker thread whole.
 @pytest.mark.parametrize("padding", ["", " and more" * 3000], ids=["short", "long"])
 def test_ten_hanging_checks_leave_health_and_other_calls_unaffected(
-    hanging_proxy: tuple[str, Path], release_after: None, padding: str
+    hanging_proxy: tuple[Served, Path], release_after: None, padding: str
 ) -> None:
-    url, data_dir = hanging_proxy
+    served, data_dir = hanging_proxy
     already = len(records(data_dir))
-    with httpx.Client(timeout=30, limits=httpx.Limits(max_connections=32)) as http:
-        started = time.perf_counter()
-        assert chat(http, url, "A short healthy question.").status_code == 200
-        baseline = time.perf_counter() - started
+    http = served.http
+    started = time.perf_counter()
+    assert chat(http, "A short healthy question.").status_code == 200
+    baseline = time.perf_counter() - started
 
-        with ThreadPoolExecutor(10) as callers:
-            hanging = [callers.submit(chat, http, url, f"{HANG_MARK} ({n}){padding}") for n in range(10)]
-            time.sleep(0.1)  # the ten calls are in their checks now
-            live = []
-            for _ in range(5):
-                started = time.perf_counter()
-                assert http.get(f"{url}/health/live").status_code == 200
-                live.append(time.perf_counter() - started)
-                time.sleep(0.02)
+    with ThreadPoolExecutor(10) as callers:
+        hanging = [callers.submit(chat, http, f"{HANG_MARK} ({n}){padding}") for n in range(10)]
+        time.sleep(0.1)  # the ten calls are in their checks now
+        live = []
+        for _ in range(5):
             started = time.perf_counter()
-            healthy = chat(http, url, f"Another healthy question.{padding}")
-            healthy_seconds = time.perf_counter() - started
-            answers = [future.result() for future in hanging]
+            assert http.get("/health/live").status_code == 200
+            live.append(time.perf_counter() - started)
+            time.sleep(0.02)
+        started = time.perf_counter()
+        healthy = chat(http, f"Another healthy question.{padding}")
+        healthy_seconds = time.perf_counter() - started
+        answers = [future.result() for future in hanging]
 
     assert max(live) < 0.1, live
     assert healthy.status_code == 200
