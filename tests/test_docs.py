@@ -27,9 +27,11 @@ _CODE_PATTERNS = [
     re.compile(r'_Mapping\(\s*\d{3},\s*"([a-z_.]+)"'),
     re.compile(r'UpstreamError\(\s*\d{3},\s*"([a-z_.]+)"'),
     re.compile(r'ProxyError\(\s*\d{3},\s*"[a-z_]+",\s*"([a-z_.]+)"'),
-    re.compile(r'\d{3}: "([a-z_]+)"'),  # HTTP-level errors by status
+    re.compile(r'\d{3}: "([a-z_]+)"'),  # HTTP-level errors by status, Anthropic's error types
+    re.compile(r'Refusal\(\s*"([a-z_]+)"'),  # fields an API's table refuses
+    re.compile(r'^[A-Z_]+ = "([a-z]+(?:[._][a-z]+)+)"$', re.MULTILINE),  # codes named as module constants
 ]
-_CODE_SOURCES = ["adapters/**/*.py", "runtime/*.py", "core/shapes.py"]
+_CODE_SOURCES = ["adapters/**/*.py", "runtime/*.py", "core/shapes.py", "core/*_fields.py"]
 
 
 def _slug(heading: str) -> str:
