@@ -84,11 +84,45 @@ class CheckSpec(StrictModel):
     settings: dict[str, Any] = Field(default_factory=dict)
 
 
+class ReviewMode(StrEnum):
+    """What a use case's answers go through before or after they reach the client."""
+
+    FLAG = "flag"  # released at once, marked x-guardrail-human-review when the tier says so
+    HOLD = "hold"  # kept, encrypted, until a reviewer approves or edits it (or the timeout)
+    SAMPLE = "sample"  # released at once; a share is queued for review after release
+
+
+class ReviewPolicy(StrictModel):
+    """Human review of one use case's answers (Guideline pp.17, 25, 30: a human in the
+    loop for high-impact uses). ``reviewers`` are reviewer ids from the server config;
+    ``on_timeout`` says whether an answer nobody reviewed in time is withheld or released."""
+
+    mode: ReviewMode = ReviewMode.FLAG
+    reviewers: list[str] = Field(default_factory=list, description="Reviewer ids (the server config's reviewers).")
+    timeout_seconds: float = Field(default=86_400.0, gt=0, le=30 * 86_400)
+    on_timeout: Literal["withhold", "release"] = "withhold"
+    sample_percent: float = Field(default=0.0, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReviewPolicy:
+        if self.mode is not ReviewMode.FLAG and not self.reviewers:
+            raise ValueError(f"review mode {self.mode.value!r} needs at least one reviewer id in reviewers")
+        if self.mode is ReviewMode.SAMPLE and self.sample_percent <= 0:
+            raise ValueError("review mode 'sample' needs sample_percent above 0 (a percentage of answers, up to 100)")
+        if self.mode is not ReviewMode.SAMPLE and self.sample_percent:
+            raise ValueError("sample_percent applies to review mode 'sample' only")
+        if len(set(self.reviewers)) != len(self.reviewers):
+            raise ValueError("reviewers lists a reviewer twice")
+        return self
+
+
 class UseCase(StrictModel):
-    """A named use case a service provider declares, with the risk tier it carries."""
+    """A named use case a service provider declares, with the risk tier it carries and
+    the human review its answers get (default ``flag``: none held)."""
 
     tier: RiskTier
     description: str = ""
+    review: ReviewPolicy = Field(default_factory=ReviewPolicy)
 
 
 class LabelPlacement(StrEnum):
@@ -213,6 +247,11 @@ class Policy(StrictModel):
     attribution: AttributionSettings = Field(default_factory=AttributionSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
     inputs: InputSettings = Field(default_factory=InputSettings)
+
+    def review_for(self, use_case: str) -> ReviewPolicy:
+        """The human review of ``use_case``'s answers (``flag`` for one not declared)."""
+        declared = self.use_cases.get(use_case)
+        return declared.review if declared else ReviewPolicy()
 
     def tier_rules(self, tier: RiskTier) -> TierRules:
         """The tier's rules; a policy that lists only some tiers keeps the defaults for the rest."""

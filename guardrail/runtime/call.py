@@ -47,9 +47,19 @@ from guardrail.core.chat import Message, collect_texts
 from guardrail.core.context import CallContext
 from guardrail.core.verdict import Verdict
 from guardrail.errors import BlockedError, RequestError, StoreUnavailableError
+from guardrail.policy.model import ReviewMode, ReviewPolicy
 from guardrail.runtime.answers import answer_messages
 from guardrail.runtime.guard import UNAUDITED, Guard
 from guardrail.runtime.guarded import GuardedRequest, GuardedResponse
+from guardrail.runtime.holds import (
+    HOLD_UNSUPPORTED,
+    REVIEW_HEADER,
+    REVIEW_ID_HEADER,
+    STREAM_UNDER_HOLD,
+    ReviewContent,
+    ReviewSubmission,
+    sampled,
+)
 from guardrail.runtime.reasons import explain, refusal_status
 from guardrail.runtime.record import CallRecord, RecordBuilder
 from guardrail.runtime.relay import Relay
@@ -105,6 +115,16 @@ class Answer:
         if self.attribution is None:
             return self.response
         return {**self.response, FIELD: self.attribution.as_field()}
+
+
+@dataclass(frozen=True, slots=True)
+class Held(Answer):
+    """An answer kept for human review (the use case's ``review.mode`` is ``hold``): its
+    ``response`` says where the answer will be, never what it is. It is an
+    :class:`Answer` so that an adapter unaware of review delivers that notice, not the
+    content."""
+
+    review_id: str = ""
 
 
 class GuardedCall:
@@ -279,6 +299,12 @@ class GuardedCall:
         if guarded.blocked:
             self._refuse(guarded.verdict, "input")
         self._audit_gate(guarded.context)  # an escalated tier may fail closed
+        if self.request.stream and self._review(guarded.context).mode is ReviewMode.HOLD:
+            raise RequestError(
+                "this use case holds answers for human review, and a held answer cannot stream; send stream: false",
+                code=STREAM_UNDER_HOLD,
+                param="stream",
+            )
         if self.guard.policy.policy.audit.keep_redacted_content and not self.request.embeddings:
             self.record.set(redacted_request=guarded.messages)  # consented: redacted text, never originals
         begun = self.services.begin(
@@ -300,9 +326,53 @@ class GuardedCall:
         headers = self.headers()
         if guarded.attribution is not None:
             headers[HEADER] = guarded.attribution.jws
-        answer = Answer(guarded.response, headers, guarded.attribution)
+        answer = self._reviewed(Answer(guarded.response, headers, guarded.attribution), guarded, response)
         self._deliver()
         return answer
+
+    def _review(self, context: CallContext) -> ReviewPolicy:
+        return self.guard.policy.policy.review_for(context.use_case)
+
+    def _reviewed(self, answer: Answer, guarded: GuardedResponse, response: Mapping[str, Any]) -> Answer:
+        """The one review step, after signing: under ``hold`` the signed answer goes to
+        the review service and the client gets a :class:`Held` notice; under ``sample``
+        a share of released answers is queued too."""
+        context = self._guarded().context
+        review = self._review(context)
+        if review.mode is ReviewMode.FLAG or (review.mode is ReviewMode.SAMPLE and not sampled(review.sample_percent)):
+            return answer
+        reviews = self.services.reviews
+        if reviews is None:
+            if review.mode is ReviewMode.SAMPLE:
+                return answer
+            self._finish(refusal_status(HOLD_UNSUPPORTED), HOLD_UNSUPPORTED)
+            raise BlockedError(
+                HOLD_UNSUPPORTED,
+                "this use case holds answers for human review, which this adapter cannot do; call it through the proxy",
+                request_id=self.request_id,
+                stage="output",
+            )
+        said = guarded.verdict.payload.messages if guarded.verdict.payload else answer_messages(response)
+        kind = "hold" if review.mode is ReviewMode.HOLD else "sample"
+        review_id = reviews.submit(
+            ReviewSubmission(
+                kind,
+                self.request.path,
+                context,
+                review,
+                answer.response,
+                answer.headers,
+                answer.attribution,
+                redacted=ReviewContent(self._guarded().messages, list(said)),
+                original=ReviewContent(self.request.messages, answer_messages(answer.response)),
+            )
+        )
+        self.record.set(review="held" if kind == "hold" else "sampled", review_id=review_id)
+        if kind == "sample":
+            return answer
+        headers = {k: v for k, v in answer.headers.items() if k != HEADER}
+        headers.update({REVIEW_HEADER: "held", REVIEW_ID_HEADER: review_id})
+        return Held(held_notice(review_id, self.request_id), headers, None, review_id)
 
     def _accept_embeddings(self, response: Mapping[str, Any]) -> Answer:
         self._upstream_done()
@@ -427,6 +497,19 @@ def record_request(
     if exception:
         builder.set(exception=exception)
     return services.finish(builder.build(status, error))
+
+
+def held_notice(review_id: str, request_id: str) -> dict[str, Any]:
+    """What a client gets in place of a held answer: where to fetch it once reviewed."""
+    return {
+        "object": "guardrail.review",
+        "id": review_id,
+        "status": "pending",
+        "request_id": request_id,
+        "location": f"/v1/reviews/{review_id}",
+        "message": "The answer is held for human review. Fetch it from location: 202 while pending, "
+        "200 with the signed answer once approved.",
+    }
 
 
 def _placement(messages: Sequence[Message]) -> str:

@@ -70,6 +70,8 @@ class CallRecord:
     attribution_id: str | None = None
     content_hash: str | None = None
     stream_outcome: str | None = None
+    review: str | None = None  # held (kept for a reviewer) or sampled (released, queued)
+    review_id: str | None = None
     error: str | None = None
     upstream_error: str | None = None
     exception: str | None = None

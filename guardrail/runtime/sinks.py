@@ -20,6 +20,7 @@ from guardrail.attribution.manifest import Attributor
 from guardrail.audit.records import CallRecords
 from guardrail.core.context import CallContext, Stage
 from guardrail.core.verdict import Verdict
+from guardrail.runtime.holds import Reviews
 from guardrail.runtime.record import CallRecord
 from guardrail.telemetry import Tracing
 
@@ -43,12 +44,15 @@ class CallServices:
     """What every guarded call of a process shares: the trail, the tracer, the signer.
 
     ``log_calls``: also log each record as one structured event (the proxy does; a
-    library embedding the wrapper may not want our log lines in its own)."""
+    library embedding the wrapper may not want our log lines in its own). ``reviews``:
+    where answers held for human review go (the proxy has one; without it a use case
+    whose answers must be held is refused rather than answered unreviewed)."""
 
     records: CallRecords
     tracing: Tracing
     attributor: Attributor | None = None
     log_calls: bool = False
+    reviews: Reviews | None = None
 
     def start_span(self, model: str, provider: str, context: CallContext) -> Span:
         return self.tracing.start_call(model, provider, context)
