@@ -1,8 +1,11 @@
 """The auditor's report: a trail's calls summarised by the Guideline's dimensions
 and principles, with the trail's integrity.
 
-:func:`summarise` turns call records into one JSON-able dict; ``render`` turns that
-into Markdown or a self-contained HTML page (inline CSS and SVG, no external assets).
+:func:`summarise` turns call records into one JSON-able dict; :mod:`guardrail.audit.render`
+turns that into Markdown, JSON or a self-contained HTML page with the same figures.
+
+Only facts the records hold are read: times, request ids, tenants, use cases, decisions,
+reason codes, entity types and counts, never content (records hold none).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from guardrail.audit.verify import ChainReport
@@ -30,6 +34,63 @@ PRINCIPLE_TITLES = {
     Principle.PRACTICALITY_EFFICIENCY: "Practicality and efficiency",
 }
 
+# Refusals of a whole call that no check's decision shows, with the stage they refuse
+# at. These are reason codes of ``guardrail.runtime.reasons``, written out here because
+# the runtime imports the audit package, not the reverse (a test keeps them in step).
+CALL_REFUSALS = {
+    "risk_tier.refused": "call",
+    "user_opt_out": "call",
+    "audit_unavailable": "call",
+    "unchecked_content": "input",
+    "embedding.token_input": "input",
+}
+# Records whose path's last segment says no model answered with text to sign.
+NOT_ANSWERS = {
+    "models": "model list (GET /v1/models)",
+    "live": "health check",
+    "ready": "health check",
+    "embeddings": "embeddings (no text to sign)",
+}
+# The refused-calls table lists at most this many (the oldest); ``audit query`` has all.
+REFUSED_ROWS = 1000
+
+
+def iso_time(when: Any) -> str | None:
+    """A record's epoch time as ISO-8601 UTC to the second (``None`` if it has none)."""
+    if not isinstance(when, int | float) or isinstance(when, bool):
+        return None
+    return datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def refusal_stage(record: dict[str, Any]) -> str | None:
+    """Where guardrail refused the call (``input``, ``output`` or ``call``), or ``None``
+    if it did not: a check decided ``deny``, a stream was cut off by a check, or the
+    call itself was refused (a prohibited tier, an opt-out, no audit trail...)."""
+    if record.get("input_decision") == "deny":
+        return "input"
+    if record.get("output_decision") == "deny" or record.get("stream_outcome") == "blocked":
+        return "output"
+    for check in record.get("checks") or []:  # records that carry only their checks' decisions
+        if isinstance(check, dict) and check.get("decision") == "deny":
+            return "input" if check.get("stage") == "input" else "output"
+    return CALL_REFUSALS.get(str(record.get("error")))
+
+
+def answer_kind(record: dict[str, Any]) -> str:
+    """``answer`` for a model's answer delivered whole (the records attribution must
+    cover); otherwise why the record is not one."""
+    tail = str(record.get("path") or "").rstrip("/").rsplit("/", 1)[-1]
+    if tail in NOT_ANSWERS:
+        return NOT_ANSWERS[tail]
+    if refusal_stage(record) is not None:
+        return "refused"
+    if record.get("status") != 200 or record.get("error"):
+        return "failed"
+    outcome = record.get("stream_outcome")
+    if outcome not in (None, "completed"):
+        return f"stream ended early ({outcome})"
+    return "answer"
+
 
 def _bucket() -> dict[str, Any]:
     return {
@@ -42,44 +103,131 @@ def _bucket() -> dict[str, Any]:
     }
 
 
-def summarise(records: Iterable[dict[str, Any]], integrity: ChainReport, *, period: dict[str, Any]) -> dict[str, Any]:
-    calls = 0
-    statuses: Counter[str] = Counter()
-    tiers: Counter[str] = Counter()
-    use_cases: Counter[str] = Counter()
-    tenants: Counter[str] = Counter()
-    blocks: Counter[str] = Counter()
-    redactions: dict[str, Counter[str]] = {"input": Counter(), "output": Counter()}
-    errors: Counter[str] = Counter()
-    latencies: list[float] = []
-    answered = attributed = 0
-    dimensions = {d.value: _bucket() for d in Dimension}
-    principles = {p.value: _bucket() for p in Principle}
-    for record in records:
-        calls += 1
-        statuses[str(record.get("status"))] += 1
-        tiers[str(record.get("risk_tier", "unknown"))] += 1
-        use_cases[str(record.get("use_case", "unknown"))] += 1
-        tenants[str(record.get("tenant", "unknown"))] += 1
+class _Tally:
+    """Counts over one pass of the records."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.times: list[float] = []
+        self.statuses: Counter[str] = Counter()
+        self.tiers: Counter[str] = Counter()
+        self.use_cases: Counter[str] = Counter()
+        self.blocks: Counter[str] = Counter()
+        self.redactions: dict[str, Counter[str]] = {"input": Counter(), "output": Counter()}
+        self.findings: dict[str, Counter[str]] = {"input": Counter(), "output": Counter()}
+        self.errors: Counter[str] = Counter()
+        self.latencies: list[float] = []
+        self.answered = self.attributed = 0
+        self.not_answers: Counter[str] = Counter()
+        self.tenants: dict[str, dict[str, Any]] = {}
+        self.policies: dict[tuple[str, str], dict[str, Any]] = {}
+        self.refused: list[dict[str, Any]] = []
+        self.refused_total = 0
+        self.dimensions = {d.value: _bucket() for d in Dimension}
+        self.principles = {p.value: _bucket() for p in Principle}
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.calls += 1
+        when = record.get("time")
+        if isinstance(when, int | float) and not isinstance(when, bool):
+            self.times.append(float(when))
+        self.statuses[str(record.get("status"))] += 1
+        self.tiers[str(record.get("risk_tier", "unknown"))] += 1
+        self.use_cases[str(record.get("use_case", "unknown"))] += 1
         if isinstance(record.get("duration_ms"), int | float):
-            latencies.append(float(record["duration_ms"]))
-        if record.get("status") == 200:
-            answered += 1
-            attributed += bool(record.get("attribution_id"))
+            self.latencies.append(float(record["duration_ms"]))
         if record.get("error"):
-            blocks[str(record["error"])] += 1
+            self.blocks[str(record["error"])] += 1
+        kind = answer_kind(record)
+        if kind == "answer":
+            self.answered += 1
+            self.attributed += bool(record.get("attribution_id"))
+        else:
+            self.not_answers[kind] += 1
+        tenant = self._tenant(str(record.get("tenant", "unknown")))
+        tenant["calls"] += 1
+        tenant["answers"] += kind == "answer"
+        stage = refusal_stage(record)
+        if stage is not None:
+            tenant["refused"] += 1
+            self._refusal(record, stage)
+        self._policy(record)
         for check in record.get("checks") or []:
-            stage = "input" if check.get("stage") == "input" else "output"
-            redactions[stage].update(check.get("entities") or {})
-            error = check.get("error")
-            if error:
-                errors[f"{check.get('check')}: {error.get('type')} ({error.get('outcome')})"] += 1
-            for name in check.get("dimensions") or []:
-                _add(dimensions.setdefault(name, _bucket()), check)
-            for name in check.get("principles") or []:
-                _add(principles.setdefault(name, _bucket()), check)
+            self._check(check, tenant)
+
+    def _tenant(self, name: str) -> dict[str, Any]:
+        if name not in self.tenants:
+            self.tenants[name] = {"calls": 0, "answers": 0, "refused": 0, "redacted": {"input": 0, "output": 0}}
+        return self.tenants[name]
+
+    def _refusal(self, record: dict[str, Any], stage: str) -> None:
+        self.refused_total += 1
+        if len(self.refused) >= REFUSED_ROWS:
+            return
+        reason = record.get("error") or record.get(f"{stage}_reason") or "blocked"
+        self.refused.append(
+            {
+                "time": iso_time(record.get("time")),
+                "request_id": record.get("request_id"),
+                "tenant": record.get("tenant", "unknown"),
+                "use_case": record.get("use_case"),
+                "stage": stage,
+                "reason": str(reason),
+                "status": record.get("status"),
+            }
+        )
+
+    def _policy(self, record: dict[str, Any]) -> None:
+        named = record.get("policy")
+        if not named:
+            return
+        key = (str(named), str(record.get("policy_hash") or ""))
+        ident, _, version = key[0].rpartition("@")
+        seen = self.policies.setdefault(
+            key, {"id": ident or key[0], "version": version if ident else "", "hash": key[1] or None, "calls": 0}
+        )
+        seen["calls"] += 1
+        when = iso_time(record.get("time"))
+        if when is not None:
+            seen["first"] = min(seen.get("first") or when, when)
+            seen["last"] = max(seen.get("last") or when, when)
+
+    def _check(self, check: dict[str, Any], tenant: dict[str, Any]) -> None:
+        stage = "input" if check.get("stage") == "input" else "output"
+        entities = Counter({str(k): v for k, v in (check.get("entities") or {}).items() if isinstance(v, int)})
+        if Dimension.PERSONAL_DATA_PRIVACY.value in (check.get("dimensions") or []):
+            self.redactions[stage].update(entities)
+            tenant["redacted"][stage] += sum(entities.values())
+        else:
+            self.findings[stage].update(entities)
+        error = check.get("error")
+        if error:
+            self.errors[f"{check.get('check')}: {error.get('type')} ({error.get('outcome')})"] += 1
+        for name in check.get("dimensions") or []:
+            _add(self.dimensions.setdefault(name, _bucket()), check)
+        for name in check.get("principles") or []:
+            _add(self.principles.setdefault(name, _bucket()), check)
+
+
+def summarise(
+    records: Iterable[dict[str, Any]],
+    integrity: ChainReport,
+    *,
+    period: dict[str, Any],
+    generated: datetime | None = None,
+) -> dict[str, Any]:
+    """The report's figures. ``period`` is the selection asked for (``since``,
+    ``until``, ``tenant``); the first and last record times found are added to it."""
+    tally = _Tally()
+    for record in records:
+        tally.add(record)
     return {
-        "period": period,
+        "generated": (generated or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "period": {
+            **period,
+            "first_record": iso_time(min(tally.times)) if tally.times else None,
+            "last_record": iso_time(max(tally.times)) if tally.times else None,
+        },
         "integrity": {
             "intact": integrity.intact,
             "entries": integrity.entries,
@@ -91,22 +239,26 @@ def summarise(records: Iterable[dict[str, Any]], integrity: ChainReport, *, peri
             "problem": str(integrity.problem) if integrity.problem else None,
             "warnings": integrity.warnings,
         },
-        "calls": calls,
-        "statuses": dict(statuses),
-        "blocked_or_failed": dict(blocks),
-        "risk_tiers": dict(tiers),
-        "use_cases": dict(use_cases),
-        "tenants": dict(tenants),
-        "redactions": {stage: dict(counter) for stage, counter in redactions.items()},
-        "check_errors": dict(errors),
+        "calls": tally.calls,
+        "statuses": dict(tally.statuses),
+        "blocked_or_failed": dict(tally.blocks),
+        "risk_tiers": dict(tally.tiers),
+        "use_cases": dict(tally.use_cases),
+        "tenants": {name: tally.tenants[name] for name in sorted(tally.tenants)},
+        "policies": sorted(tally.policies.values(), key=lambda p: (p["id"], p["version"], p["hash"] or "")),
+        "refused_calls": {"total": tally.refused_total, "rows": tally.refused, "rows_limit": REFUSED_ROWS},
+        "redactions": {stage: dict(counter) for stage, counter in tally.redactions.items()},
+        "findings": {stage: dict(counter) for stage, counter in tally.findings.items()},
+        "check_errors": dict(tally.errors),
         "attribution_coverage": {
-            "answered": answered,
-            "attributed": attributed,
-            "ratio": round(attributed / answered, 4) if answered else None,
+            "answered": tally.answered,
+            "attributed": tally.attributed,
+            "ratio": round(tally.attributed / tally.answered, 4) if tally.answered else None,
         },
-        "latency_ms": _percentiles(latencies),
-        "dimensions": {k: _plain(v) for k, v in dimensions.items()},
-        "principles": {k: _plain(v) for k, v in principles.items()},
+        "not_answers": dict(tally.not_answers),
+        "latency_ms": _percentiles(tally.latencies),
+        "dimensions": {k: _plain(v) for k, v in tally.dimensions.items()},
+        "principles": {k: _plain(v) for k, v in tally.principles.items()},
     }
 
 
@@ -143,13 +295,4 @@ def _percentiles(values: list[float]) -> dict[str, float | None]:
         "p95": round(cuts[94], 2),
         "p99": round(cuts[98], 2),
         "max": round(max(values), 2),
-    }
-
-
-def group_counts(summary: dict[str, Any]) -> dict[str, dict[str, int]]:
-    """Counters worth a chart, by title."""
-    return {
-        "Risk-tier mix": summary["risk_tiers"],
-        "Redactions by entity type (input)": summary["redactions"]["input"],
-        "Blocks and errors by code": summary["blocked_or_failed"],
     }

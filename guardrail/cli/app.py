@@ -331,13 +331,16 @@ def audit_report(
     jwks: Annotated[Path | None, typer.Option("--jwks", help="Public keys for the integrity check.")] = None,
     store: StoreOption = "file",
     schema: SchemaOption = "guardrail_audit",
+    live: Annotated[
+        bool, typer.Option("--live", help="The trail is still being written (as for audit verify --live).")
+    ] = False,
 ) -> None:
-    """A report by Guideline dimension and principle, with integrity status."""
+    """A report by Guideline dimension and principle, with integrity status; exits 1 if the trail does not verify."""
     from guardrail.audit.query import Filter
     from guardrail.cli.audit_cmd import parse_time, run_report, trail_source
 
     selection = Filter(since=parse_time(since, "--since"), until=parse_time(until, "--until"), tenant=tenant)
-    run_report(trail_source(audit_trail(trail), store, schema), output_format, selection, jwks, output)
+    run_report(trail_source(audit_trail(trail), store, schema), output_format, selection, jwks, output, live=live)
 
 
 @audit_app.command("query")
@@ -351,8 +354,11 @@ def audit_query(
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many records.")] = None,
     store: StoreOption = "file",
     schema: SchemaOption = "guardrail_audit",
+    output_format: Annotated[
+        str, typer.Option("--format", help="json (JSON lines) or table (ISO times, refusal stage and code).")
+    ] = "json",
 ) -> None:
-    """Print matching call records as JSON lines."""
+    """Print matching call records as JSON lines, or as a table."""
     from guardrail.audit.query import Filter
     from guardrail.cli.audit_cmd import parse_time, run_query, trail_source
 
@@ -363,7 +369,7 @@ def audit_query(
         decision=decision,
         request_id=request_id,
     )
-    run_query(trail_source(audit_trail(trail), store, schema), selection, limit)
+    run_query(trail_source(audit_trail(trail), store, schema), selection, limit, output_format)
 
 
 @policy_app.command("validate")

@@ -2,8 +2,9 @@
 
 ``verify`` exits 0 only when the chain and every checkpoint are intact; 1 otherwise,
 naming the first bad entry and why; 2 when the key set cannot be read. ``report``
-writes a summary by the Guideline's dimensions and principles (md, html or json);
-``query`` prints matching call records as JSON lines. All three read a folder, a
+writes a summary by the Guideline's dimensions and principles (md, html or json), and
+exits 1 when the trail does not verify; ``query`` prints matching call records as JSON
+lines or a table. All three read a folder, a
 SQLite file or, with ``--store postgres``, the PostgreSQL trail at
 ``$GUARDRAIL_DATABASE_URL`` (read-only). ``migrate`` creates or upgrades that trail's
 schema and its insert-only writer role.
@@ -11,6 +12,7 @@ schema and its insert-only writer role.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +23,7 @@ from typing import Any
 
 from guardrail.attribution import load_jwks
 from guardrail.audit import Trail, TrailUnreadable, open_trail, verify_trail
-from guardrail.audit.query import Filter, call_records
+from guardrail.audit.query import Filter, call_records, format_table
 from guardrail.audit.verify import Witnessed
 from guardrail.cli.errors import EXIT_INPUT, EXIT_USAGE, fail
 
@@ -122,8 +124,16 @@ def _witnessed(sources: list[str], trail_id: str, pinned: Path | None) -> list[W
 
 
 def run_report(
-    path: TrailSource, output_format: str, selection: Filter, jwks_path: Path | None, output: Path | None
+    path: TrailSource,
+    output_format: str,
+    selection: Filter,
+    jwks_path: Path | None,
+    output: Path | None,
+    *,
+    live: bool = False,
 ) -> None:
+    """Write the report; exit 1 when the trail does not verify (the report is still
+    written, marked unverified, and why is said first, on stderr)."""
     from guardrail.audit.render import render_html, render_json, render_markdown
     from guardrail.audit.report import summarise
 
@@ -131,7 +141,12 @@ def run_report(
     if output_format not in renderers:
         fail(f"--format must be one of {', '.join(renderers)}", EXIT_USAGE)
     trail = _open(path)
-    integrity = verify_trail(path, _jwks(path, jwks_path))
+    jwks = _jwks(path, jwks_path)
+    integrity = verify_trail(path, jwks, live=live)
+    if jwks is None:
+        integrity.warnings.append("checkpoint signatures were not checked: no key set (pass --jwks)")
+    if not integrity.intact:
+        print(f"audit trail NOT intact: {integrity.problem or 'no entries'}", file=sys.stderr)
     try:
         with _progress(trail) as advance:
             records = list(call_records(trail, selection, advance))
@@ -147,14 +162,21 @@ def run_report(
             f"wrote {output} ({len(records)} calls; integrity {'intact' if integrity.intact else 'NOT intact'})",
             file=sys.stderr,
         )
+    if not integrity.intact:
+        raise SystemExit(EXIT_INPUT)
 
 
-def run_query(path: TrailSource, selection: Filter, limit: int | None) -> None:
+def run_query(path: TrailSource, selection: Filter, limit: int | None, output_format: str = "json") -> None:
+    if output_format not in ("json", "table"):
+        fail("--format must be json or table", EXIT_USAGE)
     try:
-        for count, record in enumerate(call_records(_open(path), selection), start=1):
+        records = itertools.islice(call_records(_open(path), selection), limit)
+        if output_format == "table":
+            for line in format_table(records):
+                print(line)
+            return
+        for record in records:
             print(json.dumps(record, ensure_ascii=False, sort_keys=True))
-            if limit is not None and count >= limit:
-                break
     except TrailUnreadable as error:  # PostgreSQL away or of another schema version
         fail(str(error), EXIT_INPUT)
 

@@ -37,6 +37,11 @@ def test_values_from_records_cannot_add_html_lines_links_or_cells() -> None:
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "\n## Forged heading" not in page and "\n| forged" not in page
     assert "[click](" not in page and "\\[click\\]" in page
+    cells = 0
     for line in page.splitlines():
-        if line.startswith("|"):  # every table row keeps the table's seven cells
-            assert line.replace("\\|", "").count("|") == 8, line
+        if not line.startswith("|"):
+            cells = 0
+        elif cells == 0:  # a table's header row: its rows must keep its number of cells
+            cells = line.count("|")
+        else:
+            assert line.replace("\\|", "").count("|") == cells, line
