@@ -1,14 +1,16 @@
 """Intent entries: a call the upstream may have seen is in the trail before it is made.
 
-The proxy writes an ``intent`` (request id, model, who wrote it) before it calls the
-upstream, and the call's record after. A writer killed in between leaves the intent
+Every guarded call writes an ``intent`` (request id, model, who wrote it) before it
+calls the upstream, and the call's record after. A writer killed in between leaves the intent
 open; the next start of any writer finds open intents whose writer process is gone
 and closes each with an ``interrupted`` entry of its own, in the chain like any other.
 Intents of writers still running (other workers) are left alone.
 
 A writer is named by the machine's boot id, its pid and its start time, so a reused
-pid or a reboot never makes a dead writer look alive. A trail shared by several
-machines is not supported (each would take the others' writers for dead).
+pid or a reboot never makes a dead writer look alive. A folder or SQLite trail belongs
+to one machine (another would take its writers for dead); a PostgreSQL trail shared by
+several machines knows which writers are alive by the advisory lock each holds while
+it runs (:mod:`guardrail.audit.postgres_store`).
 """
 
 from __future__ import annotations
