@@ -107,3 +107,20 @@ def test_the_command_line_verifies_saved_answers(url: str, tmp_path: Path) -> No
             check=False,
         )
         assert result.returncode == 0 and "status: valid" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["plain", "stream"])
+def test_litellm_as_a_client_of_the_responses_api_keeps_a_verifiable_answer(url: str, stream: bool) -> None:
+    import litellm
+
+    answer = litellm.responses(
+        model="openai/echo", input=PROMPT, api_base=f"{url}/v1", api_key="unused", stream=stream, max_retries=0
+    )
+    if stream:
+        events = list(answer)  # type: ignore[arg-type]
+        assert events[-1].type == "response.completed"  # a str enum
+        document = events[-1].response.model_dump()  # type: ignore[union-attr]
+    else:
+        document = answer.model_dump()  # type: ignore[union-attr]
+    result = verify_document(document, jwks(url))
+    assert result.valid, result.explain()
