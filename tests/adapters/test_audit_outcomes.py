@@ -1,7 +1,11 @@
 """What the proxy's trail says is true: on a full disk, under ``continue`` every answer
 goes out and each lost record is counted, under ``refuse`` no answer goes out
 unrecorded (folder and SQLite alike); an upstream stream that is cut is an error
-event and an ``upstream_error`` record, never a signed complete answer."""
+event and an ``upstream_error`` record, never a signed complete answer.
+
+The full disk is tried in-process (``TestClient`` over a :class:`FakeUpstream`); the cut
+streams over real HTTP through LiteLLM, whose made-up ending the Router upstream must
+catch, and in-process for a cut the upstream itself reports."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
 
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig
@@ -20,7 +25,7 @@ from guardrail.attribution import load_jwks
 from guardrail.attribution.manifest import FIELD
 from guardrail.audit import verify_trail
 from guardrail.runtime import Guard
-from guardrail.testing import BackgroundServer, RecordingUpstream
+from guardrail.testing import BackgroundServer, FakeUpstream, RecordingUpstream
 from tests.audit.disks import fill
 
 POLICY = """
@@ -48,10 +53,9 @@ def recorder() -> Iterator[tuple[RecordingUpstream, str]]:
         yield upstream, server.url
 
 
-@contextmanager
-def proxy(
-    upstream_url: str, data_dir: Path, policy_dir: Path, mode: str = "continue", store: str = "folder"
-) -> Iterator[str]:
+def light_config(
+    data_dir: Path, policy_dir: Path, mode: str, store: str, upstream_url: str = "http://upstream.invalid"
+) -> tuple[ServerConfig, dict[str, Guard]]:
     policy = policy_dir / f"light-{mode}.yaml"
     policy.write_text(POLICY.format(mode=mode))
     models = [
@@ -64,13 +68,35 @@ def proxy(
     config = ServerConfig(
         model_list=models, data_dir=data_dir, policy=str(policy), audit_store=store, upstream_timeout_seconds=5.0
     )
-    with BackgroundServer(create_app(Proxy(config, guards={str(policy): Guard.from_policy(str(policy))}))) as server:
+    return config, {str(policy): Guard.from_policy(str(policy))}
+
+
+@contextmanager
+def proxy(
+    upstream_url: str, data_dir: Path, policy_dir: Path, mode: str = "continue", store: str = "folder"
+) -> Iterator[str]:
+    """The proxy over real HTTP, in front of the recording upstream through LiteLLM."""
+    config, guards = light_config(data_dir, policy_dir, mode, store, upstream_url)
+    with BackgroundServer(create_app(Proxy(config, guards=guards))) as server:
         yield server.url
 
 
-def chat(url: str, model: str = "echo", *, stream: bool = False) -> httpx.Response:
+@contextmanager
+def in_process(
+    upstream: FakeUpstream, data_dir: Path, policy_dir: Path, mode: str = "continue", store: str = "folder"
+) -> Iterator[TestClient]:
+    """The proxy in-process, over ``upstream``."""
+    config, guards = light_config(data_dir, policy_dir, mode, store)
+    with TestClient(create_app(Proxy(config, guards=guards, upstream=upstream))) as http:  # type: ignore[arg-type]
+        yield http
+
+
+def chat(target: str | TestClient, model: str = "echo", *, stream: bool = False) -> httpx.Response:
+    """A chat request to a real proxy at a base URL, or to an in-process one."""
     body = {"model": model, "stream": stream, "messages": [{"role": "user", "content": "hello there"}]}
-    return httpx.post(f"{url}/v1/chat/completions", json=body, timeout=30)
+    if isinstance(target, str):
+        return httpx.post(f"{target}/v1/chat/completions", json=body, timeout=30)
+    return target.post("/v1/chat/completions", json=body)
 
 
 def sse(response: httpx.Response) -> list[Any]:
@@ -86,18 +112,17 @@ def sse(response: httpx.Response) -> list[Any]:
 def test_a_full_disk_under_continue_and_refuse(
     small_disk: Path,
     tmp_path: Path,
-    recorder: tuple[RecordingUpstream, str],
     mode: str,
     store: str,
 ) -> None:
-    upstream, url_up = recorder
+    upstream = FakeUpstream(MODELS)
     data = small_disk / "data"
-    with proxy(url_up, data, tmp_path, mode, store) as url:
-        assert chat(url).status_code == 200 and chat(url, stream=True).status_code == 200
+    with in_process(upstream, data, tmp_path, mode, store) as http:
+        assert chat(http).status_code == 200 and chat(http, stream=True).status_code == 200
         filler = fill(small_disk)
         upstream.reset()
-        answers = [chat(url), chat(url, stream=True), chat(url), chat(url, stream=True), chat(url)]
-        ready = httpx.get(url + "/health/ready").json()
+        answers = [chat(http), chat(http, stream=True), chat(http), chat(http, stream=True), chat(http)]
+        ready = http.get("/health/ready").json()
         if mode == "refuse":
             assert [a.status_code for a in answers] == [503] * 5
             assert all(a.json()["error"]["code"] == "audit_unavailable" for a in answers)
@@ -109,8 +134,8 @@ def test_a_full_disk_under_continue_and_refuse(
             assert all(sse(a)[-1] == "[DONE]" for a in answers[1::2])
         assert ready["audit"] == "failing"
         filler.unlink()
-        assert chat(url).status_code == 200
-        assert httpx.get(url + "/health/ready").json()["audit"] == "ok"
+        assert chat(http).status_code == 200
+        assert http.get("/health/ready").json()["audit"] == "ok"
     trail = data / ("audit.sqlite3" if store == "sqlite" else "audit")
     report = verify_trail(trail, load_jwks((data / "checkpoint-jwks.json").read_text()))
     assert report.intact, report.problem
@@ -156,3 +181,66 @@ def test_a_cut_upstream_stream_is_an_error_never_a_signed_complete_answer(
     (record, *_) = [e["record"] for e in entries if e["kind"] == "call" and e["record"].get("stream")]
     assert record["stream_outcome"] == "upstream_error" and record["upstream_error"] == "IncompleteStream"
     assert "attribution_id" not in record
+
+
+def streamed_record(data: Path) -> dict[str, Any]:
+    entries = [
+        json.loads(line)
+        for day in sorted((data / "audit").glob("audit-*.jsonl"))
+        for line in day.read_text().splitlines()
+    ]
+    (record,) = [e["record"] for e in entries if e["kind"] == "call" and e["record"].get("stream")]
+    return record
+
+
+@pytest.mark.parametrize(
+    ("how", "code", "cause"),
+    [
+        ("reported", "upstream_incomplete", "IncompleteStream"),
+        pytest.param(
+            "raised",
+            "upstream_error",
+            "ConnectionResetError",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the record says upstream_error, the client's error event internal_error: app.py's _events "
+                "maps only UpstreamError, not what upstream.failure() says of a provider's own exception",
+            ),
+        ),
+    ],
+)
+def test_a_stream_the_upstream_cuts_is_an_error_event_and_an_upstream_error_record(
+    tmp_path: Path, how: str, code: str, cause: str
+) -> None:
+    """In-process: the upstream says its stream was cut (as the Router upstream does), or
+    its chunks raise a provider library's own exception mid-way."""
+    upstream = FakeUpstream(MODELS, chunk_chars=3)
+    if how == "raised":
+        upstream.cut_next(after_chunks=2, error=ConnectionResetError("the peer went away"))
+    with in_process(upstream, tmp_path / "data", tmp_path) as http:
+        streamed = chat(http, "cut-stream" if how == "reported" else "echo", stream=True)
+    events = sse(streamed)
+    assert streamed.status_code == 200
+    assert "[DONE]" not in events and not any(FIELD in e for e in events if isinstance(e, dict))
+    assert events[-1]["error"]["code"] == code and "peer" not in streamed.text
+    assert not any(c.get("finish_reason") for e in events[:-1] for c in e.get("choices") or [])
+    record = streamed_record(tmp_path / "data")
+    assert record["stream_outcome"] == "upstream_error" and record["upstream_error"] == cause
+    assert "attribution_id" not in record
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the runtime trusts the upstream to report a missing finish_reason (the Router upstream does); "
+    "a stream that just stops is relayed as completed, [DONE] and signed",
+)
+def test_a_stream_that_stops_without_a_finish_reason_is_not_a_signed_complete_answer(tmp_path: Path) -> None:
+    """An upstream whose stream just stops (no finish_reason, no error) has not finished."""
+    upstream = FakeUpstream(MODELS, chunk_chars=3)
+    upstream.cut_next(after_chunks=2)
+    with in_process(upstream, tmp_path / "data", tmp_path) as http:
+        streamed = chat(http, stream=True)
+    events = sse(streamed)
+    record = streamed_record(tmp_path / "data")
+    assert (record["stream_outcome"], "[DONE]" in events) == ("upstream_error", False)
+    assert not any(FIELD in e for e in events if isinstance(e, dict)) and "attribution_id" not in record
