@@ -1,5 +1,10 @@
 """Upstream connections closed while idle, errors that must not be repeated, and
-clients that send their requests too slowly."""
+clients that send their requests too slowly.
+
+The upstream is real (uvicorn, closing idle connections) and reached through LiteLLM's
+Router, whose pooled connections are what goes stale; the proxy in front of it runs
+in-process for those tests (``TestClient``: one event loop, as in a uvicorn worker).
+The deadline tests need the proxy's own uvicorn protocol, so they run it for real."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
 
 from guardrail.adapters import upstream as upstream_module
 from guardrail.adapters.proxy.app import Proxy, create_app
@@ -47,9 +53,9 @@ def closing_upstream() -> Iterator[tuple[RecordingUpstream, str]]:
 
 
 @pytest.fixture(scope="module")
-def proxy_url(
+def proxy_client(
     closing_upstream: tuple[RecordingUpstream, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+) -> Iterator[TestClient]:
     folder = tmp_path_factory.mktemp("resilience")
     (folder / "policy.yaml").write_text(POLICY, encoding="utf-8")
     config = ServerConfig(
@@ -59,26 +65,25 @@ def proxy_url(
         upstream_timeout_seconds=5.0,
     )
     proxy = Proxy(config, guards={"limits-only": Guard.from_policy(folder / "policy.yaml")})
-    with BackgroundServer(create_app(proxy)) as server:
-        yield server.url
+    with TestClient(create_app(proxy)) as http:
+        yield http
 
 
-def load(url: str, calls: int, *, concurrency: int = 8, model: str = "echo") -> Counter[int]:
+def load(http: TestClient, calls: int, *, concurrency: int = 8, model: str = "echo") -> Counter[int]:
     """``calls`` short chats from ``concurrency`` clients, each pausing now and then
     for as long as the upstream keeps idle connections, so that some go stale."""
     statuses: Counter[int] = Counter()
     lock = threading.Lock()
 
     def client(count: int) -> None:
-        with httpx.Client(timeout=30) as http:
-            for n in range(count):
-                response = http.post(
-                    f"{url}/v1/chat/completions", json={"model": model, "messages": [{"role": "user", "content": "hi"}]}
-                )
-                with lock:
-                    statuses[response.status_code] += 1
-                if n % 7 == 0:
-                    time.sleep(0.05)
+        for n in range(count):
+            response = http.post(
+                "/v1/chat/completions", json={"model": model, "messages": [{"role": "user", "content": "hi"}]}
+            )
+            with lock:
+                statuses[response.status_code] += 1
+            if n % 7 == 0:
+                time.sleep(0.05)
 
     threads = [threading.Thread(target=client, args=(calls // concurrency,)) for _ in range(concurrency)]
     for thread in threads:
@@ -88,24 +93,25 @@ def load(url: str, calls: int, *, concurrency: int = 8, model: str = "echo") -> 
     return statuses
 
 
-def test_without_retries_stale_connections_fail_some_calls(proxy_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_retries_stale_connections_fail_some_calls(
+    proxy_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The scenario is real: with nothing sent again, some calls fail with 502."""
     monkeypatch.setattr(upstream_module, "CONNECTION_RETRIES", 0)
-    assert load(proxy_url, 240)[502] > 0
+    assert load(proxy_client, 240)[502] > 0
 
 
-def test_a_thousand_calls_against_an_upstream_closing_idle_connections_give_no_502(proxy_url: str) -> None:
-    assert load(proxy_url, 1000) == Counter({200: 1000})
+def test_a_thousand_calls_against_an_upstream_closing_idle_connections_give_no_502(proxy_client: TestClient) -> None:
+    assert load(proxy_client, 1000) == Counter({200: 1000})
 
 
 def test_an_upstream_error_answer_is_not_sent_again(
-    proxy_url: str, closing_upstream: tuple[RecordingUpstream, str]
+    proxy_client: TestClient, closing_upstream: tuple[RecordingUpstream, str]
 ) -> None:
     recorder, _ = closing_upstream
     recorder.reset()
-    response = httpx.post(
-        f"{proxy_url}/v1/chat/completions",
-        timeout=30,
+    response = proxy_client.post(
+        "/v1/chat/completions",
         json={"model": "error-500", "messages": [{"role": "user", "content": "hi"}]},
     )
     assert response.status_code == 502
@@ -119,7 +125,7 @@ class QuickDeadline(HeadDeadlineProtocol):
 
 @pytest.fixture(scope="module")
 def deadline_url(
-    proxy_url: str, closing_upstream: tuple[RecordingUpstream, str], tmp_path_factory: pytest.TempPathFactory
+    closing_upstream: tuple[RecordingUpstream, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("deadline")
     (folder / "policy.yaml").write_text(POLICY, encoding="utf-8")
