@@ -1,8 +1,12 @@
-"""``guardrail audit verify`` names the first bad entry and exits non-zero."""
+"""``guardrail audit verify`` names the first bad entry and exits non-zero; so does
+``audit report``, saying why first; ``audit query --format table`` and the auditor's
+example print refusals a person can read."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +51,83 @@ def test_verify_reports_intact_then_the_edited_entry(tmp_path: Path) -> None:
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
     result = run(str(tmp_path / "nowhere"))
     assert result.returncode == 1 and "no such audit folder" in result.stdout
+
+
+def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "guardrail.cli", *args], check=False, capture_output=True, text=True, timeout=60
+    )
+
+
+def tamper(trail: Path) -> None:
+    """Change one call record's tenant in place (the chain no longer matches)."""
+    (day,) = trail.glob("audit-*.jsonl")
+    lines = day.read_text().splitlines(keepends=True)
+    entry = json.loads(lines[2])
+    entry["record"]["tenant"] = "someone-else"
+    lines[2] = json.dumps(entry) + "\n"
+    day.write_text("".join(lines))
+
+
+def test_report_exits_non_zero_on_a_trail_that_does_not_verify_saying_why_first(tmp_path: Path) -> None:
+    from tests.audit.test_report import write_trail
+
+    trail = write_trail(tmp_path)
+    good = guardrail_cli("audit", "report", str(trail), "-o", str(tmp_path / "good.md"))
+    assert good.returncode == 0, good.stderr
+    assert "NOT" not in (tmp_path / "good.md").read_text()
+    tamper(trail)
+    for output_format in ("md", "html", "json"):
+        out = tmp_path / f"report.{output_format}"
+        bad = guardrail_cli("audit", "report", str(trail), "--format", output_format, "-o", str(out))
+        assert bad.returncode == 1
+        first = bad.stderr.splitlines()[0]
+        assert first.startswith("audit trail NOT intact: ") and "entry was altered" in first, bad.stderr
+        assert "Traceback" not in bad.stderr
+        assert "did NOT verify" in out.read_text() or '"intact": false' in out.read_text()
+    to_stdout = guardrail_cli("audit", "report", str(trail))
+    assert to_stdout.returncode == 1 and to_stdout.stdout.startswith("# guardrail audit report")
+    assert "This trail did NOT verify" in to_stdout.stdout.splitlines()[2]
+
+
+def test_query_prints_a_table_with_iso_times_stage_and_code(tmp_path: Path) -> None:
+    from tests.audit.test_report import call, write_trail
+
+    hostile = call(14, "/v1/chat/completions", 403, "evil\x1b[31m\nforged", error="user_opt_out")
+    trail = write_trail(tmp_path, [hostile])
+    result = guardrail_cli("audit", "query", str(trail), "--format", "table")
+    assert result.returncode == 0, result.stderr
+    header, rule, row = result.stdout.splitlines()
+    assert header.split("  ")[0] == "time (UTC)" and set(rule) == {"-", " "}
+    cells = re.split(r"\s{2,}", row)
+    assert cells == ["2026-11-02T09:14:00Z", "req-14", "evil\\x1b[31m\\nforged", "403", "call", "user_opt_out"]
+    assert "\x1b" not in result.stdout
+    nothing = guardrail_cli("audit", "query", str(trail), "--format", "table", "--tenant", "nobody")
+    assert nothing.stdout == "no matching calls\n"
+    wrong = guardrail_cli("audit", "query", str(trail), "--format", "yaml")
+    assert wrong.returncode == 2 and "--format must be json or table" in wrong.stdout + wrong.stderr
+
+
+def test_the_auditor_example_prints_refusals_as_a_readable_table(tmp_path: Path) -> None:
+    from tests.audit.test_report import write_trail
+
+    write_trail(tmp_path)
+    result = subprocess.run(
+        ["bash", str(Path(__file__).resolve().parents[2] / "examples" / "auditor.sh"), str(tmp_path)],
+        env={**os.environ, "GUARDRAIL_CLI": str(Path(sys.executable).parent / "guardrail")},
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("time (UTC)"))
+    table = lines[start + 2 :]
+    assert [line.split()[:2] for line in table] == [
+        ["2026-11-02T09:07:00Z", "req-07"],
+        ["2026-11-02T09:08:00Z", "req-08"],
+        ["2026-11-02T09:12:00Z", "req-12"],
+    ]
+    assert "{" not in result.stdout and not re.search(r"\b1\d{9}\.\d", result.stdout)  # no JSON, no epoch times
+    assert "report: " in result.stdout and (tmp_path / "report.html").exists()
