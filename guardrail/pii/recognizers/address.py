@@ -114,9 +114,6 @@ ENGLISH = re.compile(
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
     r"{0,4}(?![A-Za-z]))"
-    # ... or a flat or block and a building or estate named in lower case, with no floor:
-    # rm 2207 kwai yat house kwai fong estate, block three wah kwai estate.
-    rf"|{_LOWER_HOME}"
     # A bare flat before a block or floor: 18A, Tower 2, Ocean Shores
     rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
     rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
@@ -148,7 +145,8 @@ _HAS_PLACE_WORD = re.compile(
 )
 
 
-_LOWER_HOME_ONLY = re.compile(_LOWER_HOME)
+_LOWER_HOME_ONLY = re.compile(rf"(?<![A-Za-z0-9]){_LOWER_HOME}")
+_LOWER_PLACE_WORDS = (" house", " building", " mansion", " court", " estate", " garden", " villa", " chuen", " city")
 
 
 class EnglishAddressRecognizer(RegexRecognizer):
@@ -158,6 +156,12 @@ class EnglishAddressRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        # A flat or block and a building or estate named in lower case, with no floor, as
+        # chats and transcripts write them: rm 2207 kwai yat house kwai fong estate.
+        if any(word in text for word in _LOWER_PLACE_WORDS):
+            for match in _LOWER_HOME_ONLY.finditer(text):
+                if not any(r.start <= match.start() < r.end for r in results):
+                    results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.75))
         if _ESTATE_FIRST_GATE.search(text) is not None:
             for match in ESTATE_FIRST.finditer(text):
                 score = self.score(match, text)
@@ -179,8 +183,6 @@ class EnglishAddressRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
-        if _LOWER_HOME_ONLY.fullmatch(value):
-            return 0.75
         has_street = _HAS_STREET.search(value) is not None
         has_unit = _HAS_UNIT.match(value) is not None
         if has_street:

@@ -25,10 +25,16 @@ _PASSPORT = re.compile(
     r"|\d{8,9}"  # UK, US, Russia (9), others (8)
     r"|[HM]\d{10}"  # Home Return Permit with its issue count
     r"|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){5})[A-Z][A-Z0-9]{8}"  # C01X00T47
-    # Only next to a passport word: other countries' mixes of letters and digits
-    # (19AV32817, HL447209, C8LTN0R25), digits in groups (75 4102 883), letters and
-    # digits broken over a line (PX⏎8820941).
-    r"|(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
+    r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+)
+# Searched only in a text with a passport word, as they count only next to one: other
+# countries' mixes of letters and digits (19AV32817, HL447209, C8LTN0R25), digits in
+# groups (75 4102 883), letters and digits broken over a line (PX⏎8820941).
+# A cheap first look for a passport word, on the lower-cased text.
+_PASSPORT_GATE = ("pass", "travel", "document n", "pp no", "pp#", "pp #", "ppno", "護", "护", "證", "证", "通行")
+_PASSPORT_WIDER = re.compile(
+    r"(?<![A-Za-z0-9])("
+    r"(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
     r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
     r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
@@ -67,16 +73,29 @@ class HkPassportRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        lower = text.lower()
+        if any(word in lower for word in _PASSPORT_GATE) and _PASSPORT_CONTEXT.search(text):
+            for match in _PASSPORT_WIDER.finditer(text):
+                if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                    continue
+                score = self.score(match, text)
+                if score > 0.0:
+                    results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), score))
         if "<" in text:
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
         return results
 
     def score(self, match: re.Match[str], text: str) -> float:
+        score = self._shape_score(match, text)
+        if score > 0.0:
+            line_head = text[max(text.rfind("\n", 0, match.start(1)) + 1, match.start(1) - 30) : match.start(1)]
+            if _OTHER_LABEL.search(line_head) and not _PASSPORT_CONTEXT.search(line_head):
+                return 0.0
+        return score
+
+    def _shape_score(self, match: re.Match[str], text: str) -> float:
         value = re.sub(r"[ \t]", "", match[1])
-        line_head = text[text.rfind("\n", 0, match.start(1)) + 1 : match.start(1)]
-        if _OTHER_LABEL.search(line_head) and not _PASSPORT_CONTEXT.search(line_head):
-            return 0.0
         header = column_header(text, match.start(1))
         near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)
         if header is not None and _PASSPORT_CONTEXT.search(header):

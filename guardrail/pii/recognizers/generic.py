@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import tldextract
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
@@ -23,7 +24,7 @@ from presidio_analyzer.predefined_recognizers import (
     IpRecognizer,
 )
 
-from guardrail.pii.recognizers.base import RegexRecognizer
+from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
 _EMAIL = (
     r"(?<![A-Za-z0-9._%+'-])"
@@ -53,6 +54,8 @@ _CARD_PUNCTUATED = (
     r"(?<![\d.,/_-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_][ \t]?)\d{3,6}(?:(?P=card_sep)\d{1,6}){1,3}"
     r"(?![\d])(?![-./_]\d)"
 )
+_CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
+_CARD_PUNCTUATION_HINT = re.compile(r"\d{3}(?:[ \t]?[./_]|[ \t]-[ \t])\d{3}")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]
 
 # Candidates only; ``ipaddress`` decides (Presidio's ``invalidate_result``). Presidio's
@@ -109,17 +112,22 @@ class PaymentCardRecognizer(CreditCardRecognizer):
     """
 
     def __init__(self) -> None:
-        super().__init__(
-            patterns=[
-                Pattern("Card (13-19 digits)", _CARD, 0.3),
-                Pattern("Card (punctuated groups)", _CARD_PUNCTUATED, 0.3),
-            ],
-            replacement_pairs=_CARD_SEPARATORS,
-        )
+        super().__init__(patterns=[Pattern("Card (13-19 digits)", _CARD, 0.3)], replacement_pairs=_CARD_SEPARATORS)
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # Punctuated groups are rare: searched only where a digit group ends in one.
+        if _CARD_PUNCTUATION_HINT.search(text):
+            for match in _CARD_PUNCTUATED_PATTERN.finditer(text):
+                if self.validate_result(match[0]):
+                    results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
+        return results
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = re.sub(r"\D", "", pattern_text)
-        return 13 <= len(digits) <= 19 and super().validate_result(digits)
+        return 13 <= len(digits) <= 19 and bool(super().validate_result(digits))
 
 
 class FastIpRecognizer(IpRecognizer):

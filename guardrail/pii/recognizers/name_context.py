@@ -832,24 +832,36 @@ def _documents(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(1), 0.9
     # A list line that gives someone's identity document: the words in capitals that
     # lead it are the holder (``3. NGUYEN THI LAN - Vietnamese, passport C5518204``).
-    if _ID_DOCUMENT_WORD.search(text):
-        for match in _HOLDER_LINE.finditer(text):
-            line_end = text.find("\n", match.end())
-            line = text[match.end() : line_end if line_end >= 0 else len(text)]
-            if not _ID_DOCUMENT_WORD.search(line) or not re.search(r"\d{5}", line):
-                continue
-            value = match["holder"]
-            words = re.split(r"[ ,/]+", value)
-            if any(never_a_name(w) or w.lower() in _STOP or w.lower() in ORG_WORDS for w in words):
-                continue
-            if is_place(value) or any(is_place(w) for w in words):
-                continue
-            yield *match.span("holder"), 0.7
+    lower = text.lower()
+    if not any(word in lower for word in _ID_DOCUMENT_GATE):
+        return
+    line_starts = set()
+    for word in _ID_DOCUMENT_GATE:
+        at = lower.find(word)
+        while at >= 0:
+            line_starts.add(text.rfind("\n", 0, at) + 1)
+            at = lower.find(word, at + 1)
+    for line_start in sorted(line_starts):
+        holder = _HOLDER_LINE.match(text, line_start)
+        if holder is None:
+            continue
+        line_end = text.find("\n", holder.end())
+        line = text[holder.end() : line_end if line_end >= 0 else len(text)]
+        if not _ID_DOCUMENT_WORD.search(line) or not re.search(r"\d{5}", line):
+            continue
+        value = holder["holder"]
+        words = re.split(r"[ ,/]+", value)
+        if any(never_a_name(w) or w.lower() in _STOP or w.lower() in ORG_WORDS for w in words):
+            continue
+        if is_place(value) or any(is_place(w) for w in words):
+            continue
+        yield *holder.span("holder"), 0.7
 
 
+_ID_DOCUMENT_GATE = ("passport", "hkid", "id no", "id card", "id num", "護照", "护照", "身份", "證件", "证件")
 _ID_DOCUMENT_WORD = re.compile(r"(?i)passport|\bHKID\b|\bID\s*(?:no|card|number)|護照|护照|身份證|身份证|證件|证件")
 _HOLDER_LINE = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]*|[-*•][ \t]*)?"
+    r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-*•][ \t]*)?"
     r"(?P<holder>[A-Z][A-Z'’-]+(?:(?:[ ]|,[ ]?|/)[A-Z][A-Z'’-]+){1,3})(?=[ \t]*(?:[-–—,(|:]|[ \t]{2}))"
 )
 

@@ -63,7 +63,8 @@ _STRONG_SET = frozenset(" ".join(label.lower().replace("_", " ").split()) for la
 _ROLE_SET = frozenset(" ".join(label.lower().split()) for label in NAME_LABELS_ROLE)
 _ZH_SET = frozenset(label.replace(" ", "") for label in both_scripts(NAME_LABELS_ZH))
 _ZH_MAX = max(len(label) for label in _ZH_SET)
-_SEP_AT = re.compile(r"[:=：]|\.{4,}")  # a form's dot leaders stand for a colon
+_SEP_AT = re.compile(r"[:=：]")
+_DOT_LEADER = re.compile(r"\.{4,}")  # a form's dot leaders stand for a colon
 _HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?[ \t]*[\"'”]?[ \t]*$")
 _AFTER_SEP = re.compile(r"[ \t]*[\"'“]?[ \t]*")
 _LATIN_TAIL = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+[ _]){0,4}[A-Za-z]+)$")
@@ -118,7 +119,7 @@ def _label_kind(head: str, quoted: bool) -> str | None:
             return "zh"
     # Any role that ends in 人 names a person (交接人, 處理人, 經辦人, 介紹人): the list
     # above cannot hold every one. The value must still read as a name.
-    if _ZH_PERSON_ROLE.search(squeezed) and not _ZH_NOT_PERSON_ROLE.search(squeezed):
+    if squeezed.endswith("人") and _ZH_PERSON_ROLE.search(squeezed) and not _ZH_NOT_PERSON_ROLE.search(squeezed):
         return "zh"
     return None
 
@@ -139,7 +140,10 @@ def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
 
 
 def labelled(text: str) -> Iterator[tuple[int, int, float]]:
-    for sep in _SEP_AT.finditer(text):
+    separators = list(_SEP_AT.finditer(text))
+    if "...." in text:
+        separators = sorted(separators + list(_DOT_LEADER.finditer(text)), key=lambda m: m.start())
+    for sep in separators:
         line_start = text.rfind("\n", 0, sep.start()) + 1
         raw_head = text[max(line_start, sep.start() - 48) : sep.start()]
         head = raw_head[: _HEAD_TRIM.search(raw_head).start()]  # type: ignore[union-attr]
@@ -260,7 +264,7 @@ def _header_is_name(cell: str) -> bool:
     cleaned = re.sub(r"[*_`#]|\(.*?\)|（.*?）", "", cell).strip().lower()
     if cleaned in _NAME_HEADERS or any(part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)):
         return True
-    if _ZH_PERSON_ROLE.search(cleaned) and not _ZH_NOT_PERSON_ROLE.search(cleaned):
+    if cleaned.endswith("人") and _ZH_PERSON_ROLE.search(cleaned) and not _ZH_NOT_PERSON_ROLE.search(cleaned):
         return True  # 交接人, 經辦人: a Chinese role ending in 人
     return ("name" in cleaned or "姓名" in cleaned or "名字" in cleaned) and not _NOT_PERSON_KEY.search(cleaned)
 

@@ -73,6 +73,7 @@ _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
 _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
+_MAINLAND_HINT = re.compile(r"1[3-9]\d{1,4}[ \t-]\d")
 _HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
 # digits starting 13-19, single spaces or hyphens between groups, next to a phone word.
@@ -88,7 +89,7 @@ class PhoneRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
-        for match in _MAINLAND_GROUPED.finditer(text):
+        for match in _MAINLAND_GROUPED.finditer(text) if _MAINLAND_HINT.search(text) else ():
             if any(r.start <= match.start(1) and match.end(1) <= r.end for r in results):
                 continue
             digits = re.sub(r"\D", "", match[1])[-11:]
