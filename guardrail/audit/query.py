@@ -25,7 +25,7 @@ class Filter:
     since: datetime | None = None
     until: datetime | None = None
     tenant: str | None = None
-    decision: str | None = None  # any check decision, e.g. "deny"
+    decision: str | None = None  # any check decision, e.g. "deny" (which also matches every refused call)
     request_id: str | None = None
 
     def accepts(self, record: dict[str, Any]) -> bool:
@@ -41,6 +41,8 @@ class Filter:
         if self.decision is not None:
             decisions = {c.get("decision") for c in record.get("checks") or []}
             decisions |= {record.get("input_decision"), record.get("output_decision")}
+            if refusal_stage(record) is not None:  # refused as a whole too (a prohibited tier, an opt-out)
+                decisions.add("deny")
             if self.decision not in decisions:
                 return False
         return True

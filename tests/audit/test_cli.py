@@ -127,7 +127,19 @@ def test_the_auditor_example_prints_refusals_as_a_readable_table(tmp_path: Path)
     assert [line.split()[:2] for line in table] == [
         ["2026-11-02T09:07:00Z", "req-07"],
         ["2026-11-02T09:08:00Z", "req-08"],
+        ["2026-11-02T09:09:00Z", "req-09"],  # refused as a whole (its tier): no check decided
         ["2026-11-02T09:12:00Z", "req-12"],
     ]
     assert "{" not in result.stdout and not re.search(r"\b1\d{9}\.\d", result.stdout)  # no JSON, no epoch times
     assert "report: " in result.stdout and (tmp_path / "report.html").exists()
+
+
+def test_a_report_without_a_key_set_says_the_signatures_were_not_checked(tmp_path: Path) -> None:
+    from tests.audit.test_report import write_trail
+
+    trail = write_trail(tmp_path)
+    for beside in ("jwks.json", "checkpoint-jwks.json"):
+        (tmp_path / beside).unlink()
+    result = guardrail_cli("audit", "report", str(trail))
+    assert result.returncode == 0, result.stderr
+    assert "- Warning: checkpoint signatures were not checked: no key set (pass --jwks)" in result.stdout
