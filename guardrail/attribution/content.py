@@ -243,7 +243,7 @@ def merge_delta(message: dict[str, Any], delta: Mapping[str, Any]) -> None:
     strings concatenate (identifiers and roles are replaced), objects merge, lists of
     indexed items merge by index, other lists extend."""
     for key, value in delta.items():
-        if value is None:
+        if value is None or key == _MANIFEST:  # the proxy's copy of the manifest (for LiteLLM)
             continue
         current = message.get(key)
         if key in ("role", "id", "type", "index") or current is None:
@@ -256,6 +256,10 @@ def merge_delta(message: dict[str, Any], delta: Mapping[str, Any]) -> None:
             _merge_list(current, value)
         else:
             message[key] = _copy(value)
+
+
+# The manifest's field (guardrail.attribution.manifest.FIELD, which imports this module).
+_MANIFEST = "guardrail_attribution"
 
 
 def message_text(content: Any) -> str:

@@ -124,3 +124,27 @@ def test_litellm_as_a_client_of_the_responses_api_keeps_a_verifiable_answer(url:
         document = answer.model_dump()  # type: ignore[union-attr]
     result = verify_document(document, jwks(url))
     assert result.valid, result.explain()
+
+
+def test_litellm_as_a_client_of_chat_completions_keeps_a_streamed_manifest(url: str) -> None:
+    """LiteLLM drops the closing chunk without choices; the manifest also rides in the
+    delta of the last chunk with choices, which it keeps."""
+    import litellm
+
+    from guardrail.attribution import from_chunks, verify
+
+    stream = litellm.completion(
+        model="openai/echo",
+        messages=[{"role": "user", "content": PROMPT}],
+        api_base=f"{url}/v1",
+        api_key="unused",
+        stream=True,
+        max_retries=0,
+    )
+    chunks = [chunk.model_dump() for chunk in stream]
+    found = [c["choices"][0]["delta"][FIELD] for c in chunks if c["choices"] and c["choices"][0]["delta"].get(FIELD)]
+    assert len(found) == 1
+    text = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"])
+    keys = jwks(url)
+    assert verify(found[0], text, keys).valid  # the text as the client assembled it
+    assert verify(found[0], from_chunks(chunks), keys).valid  # every chunk, as LiteLLM yields them

@@ -21,6 +21,7 @@ from guardrail.adapters.proxy.errors import ProxyError
 from guardrail.adapters.proxy.requests import request_params, validate_chat, validate_embedding
 from guardrail.adapters.proxy.sse import error_event, event
 from guardrail.adapters.proxy.state import Proxy
+from guardrail.attribution.manifest import FIELD
 from guardrail.errors import BlockedError, RequestError, StoreUnavailableError
 from guardrail.runtime import Guard
 from guardrail.runtime.call import STORE_UNAVAILABLE, Answer, CallRequest
@@ -91,12 +92,31 @@ class ChatCompletions:
         return JSONResponse(answer.body, headers=answer.headers)
 
     async def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
+        """The chunks as OpenAI sends them. The manifest comes twice: in its own last
+        chunk (no choices), which OpenAI's SDK keeps, and in the ``delta`` of the last
+        chunk with choices, held from the first ``finish_reason`` until the manifest
+        is signed, since LiteLLM as a client drops chunks without choices but keeps
+        unknown delta fields (the manifest does not cover itself:
+        :func:`~guardrail.attribution.content.merge_delta` skips it)."""
+        held: list[Chunk] = []  # the closing chunks, from the first finish_reason on
         async with contextlib.aclosing(chunks):  # type: ignore[type-var]  # an async generator
             try:
                 async for chunk in chunks:
-                    yield event(chunk)
+                    if chunk.get(FIELD) is not None and not chunk.get("choices"):
+                        for closing in _with_attribution(held, chunk[FIELD]):
+                            yield event(closing)
+                        held = []
+                        yield event(chunk)
+                    elif held or any(c.get("finish_reason") is not None for c in chunk.get("choices") or []):
+                        held.append(chunk)
+                    else:
+                        yield event(chunk)
+                for closing in held:
+                    yield event(closing)
                 yield "data: [DONE]\n\n"
             except Exception as error:  # noqa: BLE001 - every failure becomes an error event
+                for closing in held:
+                    yield event(closing)
                 yield error_event(as_proxy_error(error).body(request_id))
 
     def error(self, failure: ProxyError, request_id: str) -> Response:
@@ -126,6 +146,16 @@ class Embeddings(ChatCompletions):
             params=request_params(embedding),
             passthrough=frozenset(proxy.config.passthrough_params),
         )
+
+
+def _with_attribution(held: list[Chunk], attribution: Any) -> list[Chunk]:
+    """``held`` with the manifest in the first delta of its last chunk with choices."""
+    for position in range(len(held) - 1, -1, -1):
+        choices = held[position].get("choices") or []
+        if choices:
+            first = {**choices[0], "delta": {**(choices[0].get("delta") or {}), FIELD: attribution}}
+            return [*held[:position], {**held[position], "choices": [first, *choices[1:]]}, *held[position + 1 :]]
+    return held
 
 
 def as_proxy_error(error: Exception) -> ProxyError:
