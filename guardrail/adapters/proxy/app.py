@@ -3,7 +3,9 @@
 Routes: ``POST /v1/chat/completions`` (plain and streamed), ``POST /v1/embeddings``,
 ``POST /v1/responses`` (OpenAI's Responses API), ``POST /v1/messages`` (Anthropic's
 Messages API), ``GET /v1/models``, ``GET /.well-known/jwks.json``, ``GET /verify``,
-``GET /health/live`` and ``GET /health/ready``.
+``GET /health/live`` and ``GET /health/ready``; and human review
+(:mod:`guardrail.adapters.proxy.reviews`): ``GET /v1/reviews``, ``GET /v1/reviews/{id}``,
+``POST /v1/reviews/{id}/approve|reject|edit``.
 
 This module only routes. A model call is authenticated, then its API's
 :class:`~guardrail.adapters.proxy.surfaces.Surface` translates the request into a
@@ -27,13 +29,14 @@ from starlette.routing import Route
 from guardrail.adapters.proxy.errors import ProxyError
 from guardrail.adapters.proxy.messages_api import MessagesApi
 from guardrail.adapters.proxy.responses_api import ResponsesApi
+from guardrail.adapters.proxy.reviews import held_response, review_routes
 from guardrail.adapters.proxy.state import Proxy
 from guardrail.adapters.proxy.surfaces import ChatCompletions, Embeddings, Surface, as_proxy_error
 from guardrail.attribution.manifest import HEADER
 from guardrail.attribution.page import CONTENT_SECURITY_POLICY, verify_page
 from guardrail.core.context import new_request_id
 from guardrail.errors import RequestError, StoreUnavailableError
-from guardrail.runtime.call import Answer, GuardedCall, record_request
+from guardrail.runtime.call import Answer, GuardedCall, Held, record_request
 
 __all__ = ["Proxy", "create_app"]
 
@@ -122,6 +125,7 @@ def create_app(proxy: Proxy) -> Starlette:
             Route("/verify", verify, methods=["GET"]),
             Route("/health/live", live, methods=["GET"]),
             Route("/health/ready", ready, methods=["GET"]),
+            *review_routes(proxy),
         ],
         exception_handlers={HTTPException: http_error},
     )
@@ -156,6 +160,8 @@ async def _guarded(request: Request, proxy: Proxy, surface: Surface) -> Response
         outcome = await call.run(surface.upstream(proxy.upstream))
     except Exception as error:  # noqa: BLE001 - the call has recorded it
         return _stamped(surface.error(as_proxy_error(error), request_id), request_id)
+    if isinstance(outcome, Held):  # kept for a reviewer: 202 and where to fetch it
+        return _stamped(held_response(outcome), request_id)
     if isinstance(outcome, Answer):
         return _stamped(surface.answer(outcome, request_id), request_id)
     headers = {**call.headers(), HEADER: surface.stream_attribution}  # where the signed manifest comes

@@ -58,7 +58,7 @@ class KeyRing:
     def caller(self, headers: Mapping[str, str]) -> Caller:
         if self.open:
             return self._anonymous
-        key = _presented_key(headers)
+        key = presented_key(headers)
         if key is None:
             raise ProxyError(
                 401,
@@ -73,7 +73,7 @@ class KeyRing:
         return caller
 
 
-def _presented_key(headers: Mapping[str, str]) -> str | None:
+def presented_key(headers: Mapping[str, str]) -> str | None:
     """The key as OpenAI clients send it (``Authorization: Bearer``), as Azure's send it
     (``api-key``) or as Anthropic's send it (``x-api-key``)."""
     authorization = headers.get("authorization", "")

@@ -67,6 +67,25 @@ class KeyConfig(_Strict):
         return self
 
 
+class ReviewerConfig(_Strict):
+    """One human reviewer: a role apart from API clients, with a key of its own. Its
+    ``id`` is what policies list under ``review.reviewers`` and what the audit trail names."""
+
+    id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+    key: SecretStr = Field(description="The reviewer's key, or os.environ/NAME; never an API client's key.")
+    originals: bool = Field(
+        default=False,
+        description="May read requests and answers as the client sent and got them (personal data "
+        "included); every such view is an audit record. Otherwise reviewers read what the model saw.",
+    )
+
+
+class ReviewSettings(_Strict):
+    """Where held answers are kept (sealed with GUARDRAIL_REVIEW_KEY or <data_dir>/keys/review.key)."""
+
+    store: Literal["sqlite"] = Field(default="sqlite", description="sqlite: <data_dir>/reviews.sqlite3.")
+
+
 class ModelEntry(BaseModel):
     """One LiteLLM ``model_list`` entry; fields beyond these go to LiteLLM as they are."""
 
@@ -137,6 +156,10 @@ class ServerConfig(_Strict):
         description="Request fields beyond OpenAI's that are let through, checked as free-form JSON.",
     )
     check_memory: CheckMemory = Field(default_factory=lambda: CheckMemory())
+    reviewers: list[ReviewerConfig] = Field(
+        default_factory=list, description="Human reviewers of held and sampled answers (policy review.reviewers)."
+    )
+    reviews: ReviewSettings = Field(default_factory=lambda: ReviewSettings())
 
     @model_validator(mode="before")
     @classmethod
@@ -164,6 +187,19 @@ class ServerConfig(_Strict):
         if len(set(values)) != len(values):
             raise ValueError("two entries share one key")
         return keys
+
+    @model_validator(mode="after")
+    def _reviewers_apart(self) -> ServerConfig:
+        """Reviewer ids are unique, and no key is both a reviewer's and an API client's
+        (or two reviewers'): a key names one role."""
+        ids = [r.id for r in self.reviewers]
+        if len(set(ids)) != len(ids):
+            raise ValueError("reviewers: two entries share one id")
+        client_keys = {k.key.get_secret_value() for k in self.keys}
+        reviewer_keys = [r.key.get_secret_value() for r in self.reviewers]
+        if len(set(reviewer_keys)) != len(reviewer_keys) or client_keys & set(reviewer_keys):
+            raise ValueError("reviewers: each reviewer needs a key of its own, not another reviewer's or an API key")
+        return self
 
     @property
     def audit_path(self) -> Path:

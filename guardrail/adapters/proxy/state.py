@@ -25,6 +25,9 @@ from guardrail.audit.records import CallRecords
 from guardrail.core.context import CallContext
 from guardrail.errors import ConfigurationError
 from guardrail.pii.vault_stores import open_vault
+from guardrail.policy.model import ReviewMode
+from guardrail.review import ReviewDesk, Sealer, SqliteReviewStore, review_key
+from guardrail.review.store import REVIEWS_FILE
 from guardrail.runtime import Guard
 from guardrail.runtime.sinks import CallServices
 from guardrail.telemetry import Tracing
@@ -76,11 +79,20 @@ class Proxy:
             retention_days=config.audit_retention_days,
             settings=config.audit_trail,
         )
+        # Human review: a desk only where a policy in use holds or samples answers.
+        self.reviews: ReviewDesk | None = None
+        if _check_reviewers(config, self.guards) or config.reviewers:
+            self.reviews = ReviewDesk(
+                SqliteReviewStore(config.data_dir / REVIEWS_FILE),
+                Sealer(review_key(config.data_dir)),
+                self.records.write,
+            )
         self.services = CallServices(
             self.records,
             tracing or Tracing(config.telemetry, default_file=config.data_dir / "traces.jsonl"),
             self.attributor,
             log_calls=True,
+            reviews=self.reviews,
         )
 
     def context(
@@ -142,3 +154,22 @@ def _check_key_use_cases(config: ServerConfig, guards: Mapping[str, Guard]) -> N
                 f"key of tenant {entry.tenant!r}: use case {unknown[0]!r} is not in policy "
                 f"{policy.id!r} ({', '.join(sorted(policy.use_cases))})"
             )
+
+
+def _check_reviewers(config: ServerConfig, guards: Mapping[str, Guard]) -> bool:
+    """Stop start-up on a use case that holds or samples answers for a reviewer the
+    config does not have; ``True`` if any policy in use reviews answers."""
+    known, reviewing = {r.id for r in config.reviewers}, False
+    for name in sorted({config.policy, *(k.policy for k in config.keys if k.policy)}):
+        policy = guards[name].policy.policy
+        for use_case, declared in sorted(policy.use_cases.items()):
+            if declared.review.mode is ReviewMode.FLAG:
+                continue
+            reviewing = True
+            missing = sorted(set(declared.review.reviewers) - known)
+            if missing:
+                raise ConfigurationError(
+                    f"policy {policy.id!r}: use_cases.{use_case}.review.reviewers names {missing[0]!r}, "
+                    f"which is not among the server config's reviewers ({', '.join(sorted(known)) or 'none'})"
+                )
+    return reviewing

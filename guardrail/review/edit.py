@@ -1,0 +1,103 @@
+"""A reviewer's edit: re-checked with the output checks, labelled and signed again.
+
+The edited text is new content, so it goes through the same output checks as a model's
+answer (personal data added by the reviewer is redacted, or the edit refused, as the
+policy says), gets the tier's visible labels, and a new manifest signed by the proxy's
+key. The manifest says a human edited it: a ``human_review`` statement (reviewer id,
+key id, time, the manifest it replaces) and a ``c2pa.edited`` action whose source type
+is IPTC's ``compositeWithTrainedAlgorithmicMedia`` (AI output edited by a person), so
+``guardrail attribution verify`` shows an edited answer as exactly that.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from guardrail.attribution import jws
+from guardrail.attribution.content import from_response
+from guardrail.attribution.manifest import HEADER, Attribution, Attributor, Generator, with_marker
+from guardrail.core.context import CallContext, RiskTier
+from guardrail.review.desk import Editor, EditRefused, Reviewer, ReviewError, Revision
+from guardrail.review.store import StoredReview
+from guardrail.runtime import Guard
+
+EDITED_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"
+
+
+def editor(guard: Guard, attributor: Attributor, reviewer: Reviewer, text: str, *, choice: int = 0) -> Editor:
+    """The :data:`~guardrail.review.desk.Editor` putting ``text`` in place of choice
+    ``choice``'s text, under ``guard`` (the held call's policy)."""
+
+    def revise(review: StoredReview, content: Mapping[str, Any]) -> Revision:
+        context = _context(guard, review)
+        verdict = guard.check_output([{"role": "assistant", "content": text}], context)
+        if verdict.blocked:
+            raise EditRefused(verdict.reason or "blocked")
+        checked = verdict.payload.messages[0]["content"] if verdict.payload else text
+        labels = guard.labels(context)
+        response = dict(content["response"])
+        choices = [dict(c) for c in response.get("choices") or []]
+        if not 0 <= choice < len(choices) or not isinstance(choices[choice].get("message", {}).get("content"), str):
+            raise ReviewError(400, "edit_unsupported", f"choice {choice} has no text to edit")
+        choices[choice]["message"] = {**choices[choice]["message"], "content": labels.apply(str(checked))}
+        response["choices"] = choices
+        previous = (content.get("attribution") or {}).get("manifest") or {}
+        generator = previous.get("generator") or {}
+        redaction = {**(previous.get("redaction") or {})}
+        redaction["review_edit"] = dict(Counter(f.entity_type for f in verdict.all_findings()))
+        signed = attributor.attribute(
+            context,
+            labels,
+            Generator(str(generator.get("provider", "unknown")), str(generator.get("model", ""))),
+            from_response(response),
+            redaction,
+        )
+        attribution = _edited(signed, attributor, reviewer, review, previous.get("id"))
+        if labels.embeds_marker:
+            message = choices[choice]["message"]
+            choices[choice]["message"] = {**message, "content": with_marker(message["content"], attribution)}
+        headers = {**content["headers"], HEADER: attribution.jws}
+        return Revision(response, headers, attribution.as_field(), verdict.decision.value, redaction["review_edit"])
+
+    return revise
+
+
+def _context(guard: Guard, review: StoredReview) -> CallContext:
+    """The held call's context again: its use case, tenant, key and request id, at the
+    tier it ran under (raised, if its content raised it)."""
+    context = guard.context(
+        use_case=review.use_case, tenant=review.tenant, request_id=review.request_id, principal=review.principal
+    )
+    if context.risk_tier.value != review.risk_tier:
+        context = dataclasses.replace(context, risk_tier=RiskTier(review.risk_tier))
+    return context
+
+
+def _edited(
+    signed: Attribution, attributor: Attributor, reviewer: Reviewer, review: StoredReview, replaces: Any
+) -> Attribution:
+    """``signed``'s manifest with the human edit stated in it, signed again."""
+    manifest = dict(signed.manifest)
+    when = datetime.now(UTC).isoformat(timespec="milliseconds")
+    manifest["human_review"] = {
+        "edited": True,
+        "reviewer": reviewer.id,
+        "reviewer_key": reviewer.key_id,
+        "review_id": review.id,
+        "at": when,
+        "replaces": replaces,
+    }
+    claim = dict(manifest["c2pa"])
+    assertions = [dict(a) for a in claim["assertions"]]
+    actions = dict(assertions[0]["data"])
+    actions["actions"] = [
+        *actions["actions"],
+        {"action": "c2pa.edited", "digitalSourceType": EDITED_SOURCE_TYPE, "when": when},
+    ]
+    assertions[0] = {**assertions[0], "data": actions}
+    manifest["c2pa"] = {**claim, "assertions": assertions}
+    return Attribution(manifest, jws.sign(manifest, attributor.key.private, attributor.key.kid))
