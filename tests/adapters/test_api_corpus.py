@@ -69,7 +69,7 @@ def _document(response: httpx.Response, stream: bool, path: str) -> dict[str, An
     """The answer as a client keeps it."""
     if not stream:
         return dict(response.json())
-    events = [json.loads(line[6:]) for line in response.text.splitlines() if line.startswith("data: ")]
+    events = [json.loads(line[6:]) for line in response.text.split("\n") if line.startswith("data: ")]
     if path == "/v1/responses":
         return dict(events[-1]["response"])
     text = "".join(
