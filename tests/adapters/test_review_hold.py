@@ -307,3 +307,27 @@ def test_over_real_http_the_client_gets_the_approved_signed_answer(
         released = http.get(f"/v1/reviews/{review_id}", headers=auth("k-app"))
         assert released.status_code == 200 and PHONE in released.json()["choices"][0]["message"]["content"]
         assert verifies(http, released.json())
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "text_of"),
+    [
+        ("/v1/responses", {"input": ASK}, lambda answer: answer["output"][0]["content"][0]["text"]),
+        (
+            "/v1/messages",
+            {"max_tokens": 200, "messages": [{"role": "user", "content": ASK}]},
+            lambda answer: answer["content"][0]["text"],
+        ),
+    ],
+)
+def test_a_held_answer_comes_back_in_the_shape_of_the_api_it_was_asked_by(
+    served: Served, path: str, body: dict[str, Any], text_of: Any
+) -> None:
+    http = served.http
+    held = http.post(path, headers={**auth("k-app"), "x-guardrail-use-case": "advice"}, json={"model": "echo", **body})
+    assert held.status_code == 202 and PHONE not in held.text
+    review_id = held.json()["id"]
+    assert http.post(f"/v1/reviews/{review_id}/approve", headers=auth("r-alice")).status_code == 200
+    released = http.get(f"/v1/reviews/{review_id}", headers=auth("k-app"))
+    assert released.status_code == 200, released.text
+    assert PHONE in text_of(released.json()) and verifies(http, released.json())
