@@ -354,22 +354,26 @@ class GuardedCall:
             )
         said = guarded.verdict.payload.messages if guarded.verdict.payload else answer_messages(response)
         kind = "hold" if review.mode is ReviewMode.HOLD else "sample"
-        review_id = reviews.submit(
-            ReviewSubmission(
-                kind,
-                self.request.path,
-                context,
-                review,
-                answer.response,
-                answer.headers,
-                answer.attribution,
-                redacted=ReviewContent(self._guarded().messages, list(said)),
-                original=ReviewContent(self.request.messages, answer_messages(answer.response)),
-            )
+        submission = ReviewSubmission(
+            kind,
+            self.request.path,
+            context,
+            review,
+            answer.response,
+            answer.headers,
+            answer.attribution,
+            redacted=ReviewContent(self._guarded().messages, list(said)),
+            original=ReviewContent(self.request.messages, answer_messages(answer.response)),
         )
-        self.record.set(review="held" if kind == "hold" else "sampled", review_id=review_id)
-        if kind == "sample":
+        if kind == "sample":  # quality monitoring: a queue that fails does not fail the answer
+            try:
+                self.record.set(review="sampled", review_id=reviews.submit(submission))
+            except Exception as error:  # noqa: BLE001 - recorded, and the answer goes out as released
+                log.warning("review_sample_failed", request_id=self.request_id, error=type(error).__name__)
+                self.record.set(review="sample_failed")
             return answer
+        review_id = reviews.submit(submission)  # a hold that cannot be kept fails the call, never releases
+        self.record.set(review="held", review_id=review_id)
         headers = {k: v for k, v in answer.headers.items() if k != HEADER}
         headers.update({REVIEW_HEADER: "held", REVIEW_ID_HEADER: review_id})
         return Held(held_notice(review_id, self.request_id), headers, None, review_id)

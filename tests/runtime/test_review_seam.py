@@ -120,3 +120,15 @@ def test_a_bad_review_in_a_policy_file_names_the_field(tmp_path: Path) -> None:
     with pytest.raises(PolicyError) as error:
         load_policy(str(path))
     assert "use_cases.advice.review" in str(error.value) and "reviewer" in str(error.value)
+
+
+class BrokenDesk(Desk):
+    def submit(self, submission: ReviewSubmission) -> str:
+        raise OSError("disk full")
+
+
+def test_a_failing_review_store_fails_a_hold_but_not_a_sample(guard: Guard, tmp_path: Path) -> None:
+    guarded, outcome = call(guard, services(tmp_path, BrokenDesk()), "monitored")
+    assert type(outcome) is Answer and guarded.finished is not None and guarded.finished.review == "sample_failed"
+    with pytest.raises(OSError):
+        call(guard, services(tmp_path, BrokenDesk()), "advice")
