@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -156,36 +157,80 @@ def test_broken_config_stops_start_up_with_the_field(tmp_path: Path, text: str, 
     assert "Traceback" not in result.stderr
 
 
-def test_a_thousand_concurrent_calls_across_two_workers_leave_an_intact_trail(
-    tmp_path: Path, upstream: tuple[RecordingUpstream, str]
-) -> None:
+# Trail integrity under concurrency needs no language models: with this policy the two
+# workers start in seconds even on a busy machine (each loading the default policy's
+# models took over 90 s there, on two loaded cores) and its cheap check keeps the calls
+# short, so the two workers' appends to the one trail interleave more densely.
+LIGHT_POLICY = """
+id: light
+version: "1.0.0"
+default_use_case: general
+use_cases:
+  general: { tier: limited }
+checks:
+  - name: secrets
+    type: secrets
+    stages: [input, output]
+    dimensions: [system_security]
+    principles: [security_transparency]
+    settings: { action: redact }
+"""
+
+
+@contextmanager
+def upstream_process(cwd: Path) -> Iterator[str]:
+    """The recording upstream as its own process: in a thread of the test's process it
+    shares the interpreter lock with the client threads, and answered in 170 ms (p50)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "guardrail.testing.upstream", "--port", str(port)]
+    with server_process(command, f"{url}/v1/models", cwd=cwd, timeout=60):
+        yield url
+
+
+def test_a_thousand_concurrent_calls_across_two_workers_leave_an_intact_trail(tmp_path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    _, upstream_url = upstream
+    (tmp_path / "light.yaml").write_text(LIGHT_POLICY)
     config = tmp_path / "config.yaml"
-    config.write_text(f"""
+    # Pooled client connections are dropped after 2 s idle, before the proxy's 5 s keep-alive
+    # closes them: a request sent on a connection the server is closing fails, and httpx
+    # rightly does not send a POST again.
+    limits = httpx.Limits(max_connections=16, max_keepalive_connections=16, keepalive_expiry=2.0)
+    with upstream_process(tmp_path) as upstream_url:
+        config.write_text(f"""
+policy: light.yaml
 model_list:
   - model_name: echo
     litellm_params: {{model: openai/echo, api_base: "{upstream_url}/v1", api_key: k}}
 """)
-    with (
-        serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url,
-        httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_connections=16)) as http,
-    ):
+        with (
+            serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url,
+            httpx.Client(base_url=url, timeout=60, limits=limits) as http,
+        ):
 
-        def call(i: int) -> int:
-            body = {
-                "model": "echo",
-                "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}],
-            }
-            return http.post("/v1/chat/completions", json=body).status_code
+            def call(i: int) -> str:
+                body = {
+                    "model": "echo",
+                    "messages": [{"role": "user", "content": f"Order {i}: ring Chan Tai Man on 9123 4567"}],
+                }
+                try:
+                    response = http.post("/v1/chat/completions", json=body)
+                except httpx.HTTPError as error:
+                    return type(error).__name__
+                if response.status_code == 200:
+                    return "200"
+                return f"{response.status_code} {response.json().get('error', {}).get('code')}"
 
-        with ThreadPoolExecutor(max_workers=16) as pool:
-            statuses = list(pool.map(call, range(1000)))
-    assert statuses.count(200) == 1000
+            with ThreadPoolExecutor(max_workers=16) as pool:
+                outcomes = Counter(pool.map(call, range(1000)))
+    assert outcomes == Counter({"200": 1000}), outcomes  # what failed, if anything did
     records = audit_records(tmp_path / ".guardrail")
     assert len(records) == 1000 and len({r["request_id"] for r in records}) == 1000
     audit = tmp_path / ".guardrail" / "audit"
+    entries = [json.loads(line) for day in sorted(audit.glob("audit-*.jsonl")) for line in day.read_text().splitlines()]
+    writers = {e["record"]["writer"]["pid"] for e in entries if e["kind"] == "intent"}
+    assert len(writers) == 2  # both workers took calls and wrote to the one trail
     verify = [*GUARDRAIL, "audit", "verify", str(audit)]
     assert subprocess.run(verify, check=False, capture_output=True, timeout=120).returncode == 0
     (path,) = sorted(audit.glob("audit-*.jsonl"))[-1:]
