@@ -21,7 +21,11 @@ GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
 
 @contextmanager
 def serving(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """``guardrail serve ARGS`` on a free port, run from ``cwd``; yields its base URL."""
+    """``guardrail serve ARGS`` on a free port, run from ``cwd``; yields its base URL.
+
+    Start-up may take up to 4 minutes: two workers each loading the default policy's
+    language models took over 90 s on two busy cores. How fast it starts is not what
+    these tests check."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with server_process(
@@ -29,7 +33,7 @@ def serving(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Iterato
         f"{url}/health/ready",
         cwd=cwd,
         env=env,
-        timeout=90,
+        timeout=240,
         log_path=cwd / "server.log",
     ):
         yield url
