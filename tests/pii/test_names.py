@@ -106,6 +106,12 @@ def assert_removed(redactor: Redactor, text: str, value: str) -> None:
         ("员工：覃海波   工号：SZ20230418", "覃海波"),
         ("三獎：林子康、孔詠琪、伍健業\n", "伍健業"),
         ("第一席\n梁國強\n梁黃淑儀\n", "梁黃淑儀"),
+        ("caller says her name is amy leung and she lives there", "amy leung"),
+        ("her husband leung kam wah can be reached", "leung kam wah"),
+        ("Ethan Kwok 4C, mum Sandy 6218 4409", "Sandy"),
+        ("阿欣 呀 你舅父換咗電話", "阿欣"),
+        ("老師：龐老師、蒲Sir\n", "蒲"),
+        ("--\n譚偉倫 Alan Tam\n項目經理", "譚偉倫"),
     ],
 )
 def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
@@ -141,6 +147,9 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "Pax: 2 adults\nPax: 1 child",
         "| 家長 | 學生 | 班別 |\n| — | — | 3A |",
         "PASSPORT OFFICE - CLOSED 12345 for passport renewals",
+        "有問題請直接私訊老師。謝謝大家。",
+        "我在寫武俠小說，問房東同歷史老師",
+        "阿媽: 喂\n阿仔 返嚟\n阿里 巴巴",
     ],
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:

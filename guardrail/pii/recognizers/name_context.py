@@ -184,9 +184,9 @@ def _other_speaker(who: str, *, stamped: bool) -> tuple[int, int] | None:
             return 0, len(trimmed)
         for honorific in ZH_HONORIFICS:
             surname = trimmed[: -len(honorific)]
-            if trimmed.endswith(honorific) and surname and zh_surname_length(surname) == len(surname):
+            if trimmed.endswith(honorific) and surname and zh_surname_length(surname, rare=True) == len(surname):
                 return 0, len(surname)  # 梁生, 陳太: the surname, less the title
-        if zh_name_shape(trimmed):
+        if zh_name_shape(trimmed, rare=True):
             return 0, len(trimmed)
         return None
     if _LOWER_SPEAKER.fullmatch(trimmed):
@@ -219,7 +219,9 @@ _INTRO = re.compile(
     r"booking under|booked under|under the name(?: of)?|reservation under|under|"
     r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
     r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
-    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)"
+    r"and|&|with|contact|call|from|by|for|to|"
+    r"mum|mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|auntie|uncle)"
+    r"[ \t]+[\"“']?)"
     rf"(?=[{U}])"
 )
 _SIGN_OFF = re.compile(
@@ -411,6 +413,10 @@ _ZH_BEFORE_HAN = re.compile(
                     "媽媽",
                     "女兒",
                     "兒子",
+                    "寶寶",
+                    "囡囡",
+                    "孫仔",
+                    "孫女",
                     "表妹",
                     "表哥",
                     "表姐",
@@ -534,7 +540,9 @@ _ENGLISH_SYLLABLES = frozenset(
 _PLACE_NOUNS = frozenset("pier temple market park village beach bay terminal ferry mtr exit".split())
 _INTRO_LOWER = re.compile(
     r"(?i:(?<![A-Za-z])(?:(?:my |full |her |his )?name is|name's|it's|its|i'm|im|i am|this is|"
-    r"called|named|speaking with|under)[ \t]+)(?=[a-z])"
+    r"called|named|speaking with|under|"
+    # a relative named after the word for them: her husband leung kam wah
+    r"(?:my|her|his|your|their) (?:husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister))[ \t]+)(?=[a-z])"
 )
 
 
@@ -559,7 +567,7 @@ def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
             count = 1
             while count < len(lowers) and all(p in GIVEN_SYLLABLES for p in lowers[count].split("-")):
                 count += 1
-        elif is_given(lowers[0]) and is_surname(lowers[1]):
+        elif is_given(lowers[0], in_position=True) and is_surname(lowers[1]):
             count = 2
         if count < 2 or len(set(lowers[:count])) < count:
             continue  # ho ho ho
@@ -669,7 +677,9 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
 
 _ZH_TITLE_AFTER = tuple(
     sorted(
-        both_scripts(("太", "生", "小姐", "先生", "女士", "姑娘", "醫生", "師傅", "Sir", "sir")), key=len, reverse=True
+        both_scripts(("太", "生", "小姐", "先生", "女士", "姑娘", "醫生", "師傅", "老師", "Sir", "sir")),
+        key=len,
+        reverse=True,
     )
 )
 
@@ -684,30 +694,49 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     loose: list[tuple[int, int, int]] = []
     for match in re.finditer(f'(?<![{HAN}「『“"《])[{HAN}]{{2,4}}(?![{HAN}」』”"》])', text):
         run = match[0]
-        surname = zh_surname_length(run)
+        surname = zh_surname_length(run, rare=True)
         if not surname:
             continue
         given = run[surname:]
-        if len(given) == 3 and surname == 1 and given[0] in _COMMON_ZH_SURNAMES:
-            given = given[1:]  # 梁黃淑儀: her husband's surname before her own
-        if len(given) == 2 and all(ch in ZH_GIVEN for ch in given) and zh_name_shape(run):
+        if (
+            len(given) == 3
+            and surname == 1
+            and given[0] in _COMMON_ZH_SURNAMES
+            and given[0] != run[0]
+            and _list_item(text, *match.span())
+        ):
+            given = given[1:]  # 梁黃淑儀 as a list entry: her husband's surname before her own
+        if len(given) == 2 and all(ch in ZH_GIVEN for ch in given) and zh_name_shape(run) and zh_surname_length(run):
             if not zh_place_overlaps(text, *match.span()):
                 strict_lines.add(text.count("\n", 0, match.start()))
                 yield *match.span(), 0.65
             continue
-        if zh_name_shape(run) and len(run) >= 3 and _list_item(text, *match.span()):
+        titled = any(run.endswith(honorific) for honorific in ZH_HONORIFICS)
+        if zh_name_shape(run, rare=True) and len(run) >= 3 and not titled and _list_item(text, *match.span()):
             loose.append((text.count("\n", 0, match.start()), *match.span()))
         rest = run[surname:]
-        if rest in _ZH_TITLE_AFTER and run[:surname] in _COMMON_ZH_SURNAMES:
+        if rest in _ZH_TITLE_AFTER and (
+            run[:surname] in _COMMON_ZH_SURNAMES or _list_item(text, *match.span())
+        ):  # 陳太 anywhere; 龐老師、 with a rarer surname as a list entry
             yield match.start(), match.start() + surname, 0.6
     # A name-shaped entry of a list (one per line, or between 、) whose given characters
     # the lists do not know counts when a neighbouring entry is a name they do know.
     for line, start, end in loose:
         if strict_lines & {line - 1, line, line + 1} and not zh_place_overlaps(text, start, end):
             yield start, end, 0.6
-    for match in re.finditer(f"(?<![{HAN}])([{HAN}])(?:Sir|sir)(?![A-Za-z])", text):
-        if match[1] in _COMMON_ZH_SURNAMES:
+    for match in re.finditer(f"(?<![{HAN}])([{HAN}]) ?(?:Sir|sir)(?![A-Za-z])", text):
+        if match[1] in _COMMON_ZH_SURNAMES or (
+            zh_surname_length(match[1], rare=True) and _list_item(text, *match.span())
+        ):
             yield *match.span(1), 0.6
+    # 阿 and a given-name character standing as a word (阿欣 呀, 嘅 阿輝 呀), not a relative.
+    for match in _AH_NICKNAME.finditer(text):
+        if match[1] in ZH_GIVEN and match[1] not in _KIN_HAN and match[1] not in "仔女":
+            yield *match.span(), 0.6
+    # A signature's two names on one line: 譚偉倫 Alan Tam.
+    for match in _ZH_THEN_LATIN_NAME.finditer(text):
+        if zh_name_shape(match[1]) and is_surname(match[2].split()[-1]) and not zh_place_overlaps(text, *match.span(1)):
+            yield *match.span(1), 0.7
     # A signature or a notice's sender: 人事部 王麗, 校長 余志豪 謹啟.
     for match in _ZH_AFTER_UNIT.finditer(text):
         run = match[1]
@@ -718,6 +747,8 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(1), 0.7
 
 
+_AH_NICKNAME = re.compile(f"(?<![{HAN}A-Za-z])阿([{HAN}])(?=[ \t]|$|[，,:：!！?？])", re.MULTILINE)
+_ZH_THEN_LATIN_NAME = re.compile(f"(?m)^[ \t]*([{HAN}]{{2,4}})[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}})[ \t]*$")
 _LIST_EDGE = "、，,/／;；|\t"
 
 
@@ -726,7 +757,7 @@ def _list_item(text: str, start: int, end: int) -> bool:
     between list separators (、, commas, slashes, tabs)."""
     before = text[:start].rstrip(" \u3000")
     after = text[end:].lstrip(" \u3000")
-    left = not before or before[-1] == "\n" or before[-1] in _LIST_EDGE
+    left = not before or before[-1] == "\n" or before[-1] in _LIST_EDGE or before[-1] in ":："
     right = not after or after[0] == "\n" or after[0] in _LIST_EDGE or after[0] in "（("
     return left and right
 

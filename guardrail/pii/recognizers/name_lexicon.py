@@ -120,11 +120,18 @@ ZH_SURNAMES = both_scripts_chars(
     "".join(CHINESE_SURNAMES) + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
     "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟于蔣吕呂郝俞宮賈邵殷談"
     "裴褚衛車虞項祝董樑杭洪包左石崔吉鈕龔程嵇邢滑裴陸榮翁荀羊惠甄麴封"
-    # Less common surnames that still fill Hong Kong and mainland rosters; characters that
-    # mostly start ordinary words (和, 時, 常, 安, 路) are left out.
-    "肖段史陶顧覃武向詹歐耿蘭柳涂谷靳柴喻滕牟穆繆蘆婁竇卜瞿臧苟卞姬仇欒隋刁寇桑郎叢仲敖鞏"
-    "麻苑遲匡鞠荊冀郁胥儲栗燕楚鄢諶奚粟藺樓厲伊仝郜權帥樸蓋廉禹祖漆狄索宣晉扈晁芮闕浦戈"
-    "伏鹿薄邸雍辜裘亓邰赫況宿鮮逯茹諸慕亢戎勾茅揭尉冶檀昝衡堯章魯翟申尚季盛房"
+)
+# Less common surnames that still fill Hong Kong and mainland rosters. Many also begin
+# ordinary words (房東, 歷史, 武俠, 申請), so they count only where the place already says
+# a name stands (a labelled field, a list entry beside known names, a chat speaker),
+# never in running text.
+ZH_RARE_SURNAMES = (
+    both_scripts_chars(
+        "肖段史陶顧覃武向詹歐耿蘭柳涂谷靳柴喻滕牟穆繆蘆婁竇卜瞿臧苟卞姬仇欒隋刁寇桑郎叢仲敖鞏"
+        "麻苑遲匡鞠荊冀郁胥儲栗燕楚鄢諶奚粟藺厲伊仝郜權帥樸蓋廉禹祖漆狄索宣晉扈晁芮闕浦戈"
+        "伏鹿薄邸雍辜裘亓邰赫況宿鮮逯茹諸慕亢戎勾茅揭尉冶檀昝衡堯章魯翟申尚季盛房"
+    )
+    - ZH_SURNAMES
 )
 COMMON_ZH_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
 ZH_COMPOUND = both_scripts(
@@ -215,16 +222,17 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
 
 
-def zh_surname_length(text: str) -> int:
-    """Length of the surname ``text`` starts with (2 for 歐陽), or 0."""
+def zh_surname_length(text: str, *, rare: bool = False) -> int:
+    """Length of the surname ``text`` starts with (2 for 歐陽), or 0; ``rare`` admits the
+    less common surnames, for places where a name is expected."""
     if text[:2] in ZH_COMPOUND:
         return 2
-    return 1 if text[:1] in ZH_SURNAMES else 0
+    return 1 if text[:1] in ZH_SURNAMES or (rare and text[:1] in ZH_RARE_SURNAMES) else 0
 
 
-def zh_name_shape(run: str) -> bool:
+def zh_name_shape(run: str, *, rare: bool = False) -> bool:
     """Whether a run of Chinese characters, spaces removed, can be a full name."""
-    surname = zh_surname_length(run)
+    surname = zh_surname_length(run, rare=rare)
     if not surname:
         return False
     given = run[surname:]

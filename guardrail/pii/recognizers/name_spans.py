@@ -200,7 +200,7 @@ def chinese_name_at(text: str, pos: int) -> tuple[int, int] | None:
             squeezed = squeezed[: -len(honorific)]
             chars = chars[: len(squeezed)]
             break
-    if not zh_name_shape(squeezed):
+    if not zh_name_shape(squeezed, rare=True):
         return None
     start, end = chars[0][0], chars[-1][0] + 1
     if zh_place_overlaps(text, start, end):
