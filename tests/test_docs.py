@@ -25,13 +25,15 @@ SOURCES = ROOT / "guardrail"
 _CODE_PATTERNS = [
     re.compile(r'code="([a-z_.]+)"'),
     re.compile(r'_Mapping\(\s*\d{3},\s*"([a-z_.]+)"'),
-    re.compile(r'UpstreamError\(\s*\d{3},\s*"([a-z_.]+)"'),
+    re.compile(r'(?:UpstreamError|ReviewError)\(\s*\d{3},\s*"([a-z_.]+)"'),
     re.compile(r'ProxyError\(\s*\d{3},\s*"[a-z_]+",\s*"([a-z_.]+)"'),
     re.compile(r'\d{3}: "([a-z_]+)"'),  # HTTP-level errors by status, Anthropic's error types
     re.compile(r'Refusal\(\s*"([a-z_]+)"'),  # fields an API's table refuses
-    re.compile(r'^[A-Z_]+ = "([a-z]+(?:[._][a-z]+)+)"$', re.MULTILINE),  # codes named as module constants
 ]
-_CODE_SOURCES = ["adapters/**/*.py", "runtime/*.py", "core/shapes.py", "core/*_fields.py"]
+# Codes named as module constants (``STORE_UNAVAILABLE = "store_unavailable"``), where
+# constants name codes and not files.
+_CONSTANT = re.compile(r'^[A-Z_]+ = "([a-z]+(?:[._][a-z]+)+)"$', re.MULTILINE)
+_CODE_SOURCES = ["adapters/**/*.py", "runtime/*.py", "review/*.py", "core/shapes.py", "core/*_fields.py"]
 
 
 def _slug(heading: str) -> str:
@@ -69,6 +71,8 @@ def _codes_in_source() -> set[str]:
             text = module.read_text(encoding="utf-8")
             for regex in _CODE_PATTERNS:
                 codes.update(regex.findall(text))
+    for module in SOURCES.glob("runtime/*.py"):
+        codes.update(_CONSTANT.findall(module.read_text(encoding="utf-8")))
     return codes
 
 
