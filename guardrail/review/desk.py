@@ -108,6 +108,10 @@ class ReviewDesk:
             "attribution": submission.attribution.as_field() if submission.attribution else None,
             "redacted": submission.redacted.as_dict(),
             "original": submission.original.as_dict(),
+            # For restoring a reviewer's edit as the answer was: sealed, since a
+            # client-chosen conversation id may say more than it should.
+            "pseudonyms": sorted(submission.pseudonyms),
+            "conversation_id": context.conversation_id,
         }
         now, held = self.clock(), submission.kind == "hold"
         self.store.add(

@@ -17,13 +17,14 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from guardrail.attribution import jws
+from guardrail.attribution import jws, text_marker
 from guardrail.attribution.content import from_response
 from guardrail.attribution.manifest import HEADER, Attribution, Attributor, Generator, with_marker
 from guardrail.core.context import CallContext, RiskTier
 from guardrail.review.desk import Editor, EditRefused, Reviewer, ReviewError, Revision
 from guardrail.review.store import StoredReview
 from guardrail.runtime import Guard
+from guardrail.runtime.restore import PseudonymRestorer
 
 EDITED_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"
 
@@ -33,12 +34,16 @@ def editor(guard: Guard, attributor: Attributor, reviewer: Reviewer, text: str, 
     ``choice``'s text, under ``guard`` (the held call's policy)."""
 
     def revise(review: StoredReview, content: Mapping[str, Any]) -> Revision:
-        context = _context(guard, review)
-        verdict = guard.check_output([{"role": "assistant", "content": text}], context)
+        context = _context(guard, review, content.get("conversation_id"))
+        labels = guard.labels(context)
+        edited = _unlabelled(text, labels.prefix, labels.suffix)
+        verdict = guard.check_output([{"role": "assistant", "content": edited}], context)
         if verdict.blocked:
             raise EditRefused(verdict.reason or "blocked")
-        checked = verdict.payload.messages[0]["content"] if verdict.payload else text
-        labels = guard.labels(context)
+        checked = str(verdict.payload.messages[0]["content"] if verdict.payload else edited)
+        pseudonyms = frozenset(content.get("pseudonyms") or ())
+        if guard.restores and pseudonyms:  # the call's own pseudonyms, as its answer had them restored
+            checked = PseudonymRestorer(guard.vault, context.vault_scope, pseudonyms).text(checked)
         response = dict(content["response"])
         choices = [dict(c) for c in response.get("choices") or []]
         if not 0 <= choice < len(choices) or not isinstance(choices[choice].get("message", {}).get("content"), str):
@@ -66,11 +71,23 @@ def editor(guard: Guard, attributor: Attributor, reviewer: Reviewer, text: str, 
     return revise
 
 
-def _context(guard: Guard, review: StoredReview) -> CallContext:
-    """The held call's context again: its use case, tenant, key and request id, at the
-    tier it ran under (raised, if its content raised it)."""
+def _unlabelled(text: str, prefix: str, suffix: str) -> str:
+    """An edit of the labelled answer as the reviewer saw it, without its labels and
+    marker (they are added again, once)."""
+    text = text_marker.strip(text)
+    text = text.removeprefix(prefix) if prefix else text
+    return text.removesuffix(suffix) if suffix else text
+
+
+def _context(guard: Guard, review: StoredReview, conversation_id: str | None) -> CallContext:
+    """The held call's context again: its use case, tenant, key, conversation and
+    request id, at the tier it ran under (raised, if its content raised it)."""
     context = guard.context(
-        use_case=review.use_case, tenant=review.tenant, request_id=review.request_id, principal=review.principal
+        use_case=review.use_case,
+        tenant=review.tenant,
+        request_id=review.request_id,
+        principal=review.principal,
+        conversation_id=conversation_id,
     )
     if context.risk_tier.value != review.risk_tier:
         context = dataclasses.replace(context, risk_tier=RiskTier(review.risk_tier))

@@ -364,6 +364,7 @@ class GuardedCall:
             answer.attribution,
             redacted=ReviewContent(self._guarded().messages, list(said)),
             original=ReviewContent(self.request.messages, answer_messages(answer.response)),
+            pseudonyms=self._guarded().pseudonyms,
         )
         if kind == "sample":  # quality monitoring: a queue that fails does not fail the answer
             try:

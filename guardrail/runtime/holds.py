@@ -44,7 +44,8 @@ class ReviewSubmission:
     signed answer exactly as the client would get it. ``redacted`` is what the model
     saw and said (pseudonyms and placeholders, output redactions applied); ``original``
     the client's request and the restored answer, shown only to reviewers allowed
-    originals."""
+    originals. ``pseudonyms`` are those the call introduced, restorable in a reviewer's
+    edit as in the answer."""
 
     kind: str
     path: str
@@ -55,6 +56,7 @@ class ReviewSubmission:
     attribution: Attribution | None
     redacted: ReviewContent
     original: ReviewContent
+    pseudonyms: frozenset[str] = frozenset()
 
 
 class Reviews(Protocol):
