@@ -354,3 +354,21 @@ def test_what_cannot_be_translated_is_refused_with_a_clear_code(
     answer = _post(url, {"model": "echo", **body})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == code, answer.text
     assert fake.received == []
+
+
+def test_a_refusal_of_the_translated_request_names_where_the_client_put_it(
+    default_served: tuple[str, FakeUpstream],
+) -> None:
+    url, fake = default_served
+    fake.reset()
+    image = {"type": "input_image", "image_url": "https://files.example.com/a.png"}
+    body = {
+        **BASE,
+        "instructions": "Be brief.",
+        "input": [{"role": "user", "content": "Hi"}, {"role": "system", "content": [image]}],
+    }
+    answer = _post(url, body)
+    error = answer.json()["error"]
+    assert answer.status_code == 400 and error["param"] == "input[1]", error
+    assert error["message"].startswith("input[1] (sent on as messages[2].content[0]")
+    assert fake.received == []

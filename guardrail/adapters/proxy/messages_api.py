@@ -33,7 +33,7 @@ from guardrail.adapters.proxy.errors import ProxyError, invalid
 from guardrail.adapters.proxy.projection import ProjectedUpstream, Projection
 from guardrail.adapters.proxy.requests import GuardrailOptions
 from guardrail.adapters.proxy.state import Proxy
-from guardrail.adapters.proxy.surfaces import as_proxy_error
+from guardrail.adapters.proxy.surfaces import as_proxy_error, relocated
 from guardrail.attribution.content import from_messages_answer, message_text
 from guardrail.attribution.manifest import FIELD
 from guardrail.core.chat import Message
@@ -124,6 +124,7 @@ class MessagesApi:
 
     def __init__(self) -> None:
         self.model = ""
+        self.origins: list[str] = []
 
     def upstream(self, upstream: ModelUpstream) -> ModelUpstream:
         return ProjectedUpstream(upstream, PROJECTION, stream_params={"stream_options": {"include_usage": True}})
@@ -134,7 +135,7 @@ class MessagesApi:
         envelope = _envelope(await proxy.body(request))
         body = dict(envelope.model_extra or {})
         proxy.known_model(envelope.model)
-        messages, params = chat_request(body)
+        messages, params, self.origins = chat_request(body)
         self.model = envelope.model
         guard, context = proxy.context(request, caller, envelope.guardrail, request_id)
         passthrough = set(proxy.config.passthrough_params)
@@ -183,6 +184,7 @@ class MessagesApi:
                 yield _event("error", error_body(as_proxy_error(error), request_id))
 
     def error(self, failure: ProxyError, request_id: str) -> Response:
+        failure = relocated(failure, self.origins, PARAM_NAMES)
         return JSONResponse(error_body(failure, request_id), status_code=failure.status)
 
 
@@ -198,23 +200,38 @@ def _envelope(body: dict[str, Any]) -> MessagesRequest:
 # -- the request ---------------------------------------------------------------------
 
 
-def chat_request(body: Mapping[str, Any]) -> tuple[list[Message], dict[str, Any]]:
-    """The chat-completion messages and parameters a Messages request asks for."""
+def chat_request(body: Mapping[str, Any]) -> tuple[list[Message], dict[str, Any], list[str]]:
+    """The chat-completion messages and parameters a Messages request asks for, and
+    where each message came from (for errors)."""
     refuse_unsupported(body)
     validate(REQUEST, body)
     messages: list[Message] = []
+    origins: list[str] = []
     system = body.get("system")
     if isinstance(system, str):
         messages.append({"role": "system", "content": system})
     elif system:
         messages.append({"role": "system", "content": [{"type": "text", "text": b["text"]} for b in system]})
+    origins += ["system"] * len(messages)
     for position, message in enumerate(body["messages"]):
         where = f"messages[{position}].content"
+        before = len(messages)
         if message["role"] == "assistant":
-            messages.append(_assistant(message["content"]))
+            messages.append(_assistant(message["content"], where))
         else:
             messages += _user(message["content"], where)
-    return messages, _params(body)
+        origins += [f"messages[{position}]"] * (len(messages) - before)
+    return messages, _params(body), origins
+
+
+# Chat parameters by the Messages API's names, for errors.
+PARAM_NAMES = {
+    "stop": "stop_sequences",
+    "user": "metadata.user_id",
+    "tools": "tools",
+    "tool_choice": "tool_choice",
+    "max_tokens": "max_tokens",
+}
 
 
 def refuse_unsupported(body: Mapping[str, Any]) -> None:
@@ -246,9 +263,15 @@ def refuse_unsupported(body: Mapping[str, Any]) -> None:
                 )
 
 
-def _assistant(content: Any) -> Message:
+def _assistant(content: Any, where: str) -> Message:
     if isinstance(content, str):
         return {"role": "assistant", "content": content}
+    for index, block in enumerate(content):
+        if block["type"] not in ("text", "tool_use", "thinking", "redacted_thinking"):
+            raise invalid(
+                f"{where}[{index}]: an assistant turn holds text, tool_use and thinking blocks, not {block['type']}",
+                param=f"{where}[{index}].type",
+            )
     texts = [block["text"] for block in content if block["type"] == "text"]
     message: dict[str, Any] = {"role": "assistant", "content": "".join(texts) if texts else None}
     calls = [

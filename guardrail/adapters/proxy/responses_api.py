@@ -30,7 +30,7 @@ from guardrail.adapters.proxy.errors import ProxyError, invalid
 from guardrail.adapters.proxy.projection import ProjectedUpstream, Projection
 from guardrail.adapters.proxy.requests import GuardrailOptions
 from guardrail.adapters.proxy.state import Proxy
-from guardrail.adapters.proxy.surfaces import as_proxy_error
+from guardrail.adapters.proxy.surfaces import as_proxy_error, relocated
 from guardrail.attribution.content import from_responses_answer, message_text
 from guardrail.attribution.manifest import FIELD
 from guardrail.core.responses_fields import REFUSED, REQUEST, UNSUPPORTED_ITEMS, UNSUPPORTED_TOOLS
@@ -85,6 +85,7 @@ class ResponsesApi:
     def __init__(self) -> None:
         self.body: dict[str, Any] = {}
         self.model = ""
+        self.origins: list[str] = []
         self.created = int(time.time())
 
     def upstream(self, upstream: ModelUpstream) -> ModelUpstream:
@@ -96,7 +97,7 @@ class ResponsesApi:
         envelope = _envelope(await proxy.body(request))
         body = dict(envelope.model_extra or {})
         proxy.known_model(envelope.model)
-        messages, params = chat_request(body)
+        messages, params, self.origins = chat_request(body)
         self.body, self.model = body, envelope.model
         guard, context = proxy.context(request, caller, envelope.guardrail, request_id)
         return guard, CallRequest(
@@ -133,7 +134,7 @@ class ResponsesApi:
                 yield stream.error(as_proxy_error(error), request_id)
 
     def error(self, failure: ProxyError, request_id: str) -> Response:
-        return failure.response(request_id)
+        return relocated(failure, self.origins, PARAM_NAMES).response(request_id)
 
     def response_object(
         self, request_id: str, output: list[dict[str, Any]], finish: str | None, answer: Mapping[str, Any]
@@ -179,24 +180,42 @@ def _envelope(body: dict[str, Any]) -> ResponsesRequest:
 # -- the request ---------------------------------------------------------------------
 
 
-def chat_request(body: Mapping[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The chat-completion messages and parameters a Responses request asks for;
-    a :class:`ProxyError` or :class:`~guardrail.core.shapes.ShapeError` for one that
-    cannot be served (see the module docstring)."""
+def chat_request(body: Mapping[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any], list[str]]:
+    """The chat-completion messages and parameters a Responses request asks for, and
+    where each message came from (for errors); a :class:`ProxyError` or
+    :class:`~guardrail.core.shapes.ShapeError` for one that cannot be served (see the
+    module docstring)."""
     refuse_unsupported(body)
     validate(REQUEST, body)
     messages: list[dict[str, Any]] = []
+    origins: list[str] = []
     if body.get("instructions") is not None:
         messages.append({"role": "system", "content": body["instructions"]})
+        origins.append("instructions")
     given = body["input"]
     if isinstance(given, str):
         messages.append({"role": "user", "content": given})
+        origins.append("input")
     else:
         for position, item in enumerate(given):
+            before = len(messages)
             _add_item(messages, item, f"input[{position}]")
+            origins += [f"input[{position}]"] * (len(messages) - before)
     if not messages:
         raise invalid("input: no message to send", param="input")
-    return messages, _params(body)
+    return messages, _params(body), origins
+
+
+# Chat parameters by the Responses API's names, for errors.
+PARAM_NAMES = {
+    "max_tokens": "max_output_tokens",
+    "response_format": "text.format",
+    "verbosity": "text.verbosity",
+    "reasoning_effort": "reasoning.effort",
+    "tools": "tools",
+    "tool_choice": "tool_choice",
+    "metadata": "metadata",
+}
 
 
 def refuse_unsupported(body: Mapping[str, Any]) -> None:

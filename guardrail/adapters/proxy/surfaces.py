@@ -10,7 +10,8 @@ adding an API never copies the call sequence.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from starlette.requests import Request
@@ -146,6 +147,30 @@ class Embeddings(ChatCompletions):
             params=request_params(embedding),
             passthrough=frozenset(proxy.config.passthrough_params),
         )
+
+
+_CHAT_LOCATION = re.compile(r"(messages\[(\d+)\]|[a-z_]+)(.*)", re.DOTALL)
+
+
+def relocated(failure: ProxyError, origins: Sequence[str], names: Mapping[str, str]) -> ProxyError:
+    """``failure`` naming where the client put what a translated chat request refused:
+    ``messages[i]...`` becomes the item or block the message came from (``origins``),
+    a chat parameter its API's name (``names``), and the message says both."""
+    location = failure.param
+    matched = _CHAT_LOCATION.fullmatch(location or "")
+    if location is None or matched is None:
+        return failure
+    head, index, rest = matched.groups()
+    if index is not None:
+        origin = origins[int(index)] if int(index) < len(origins) else None
+    else:
+        origin = names.get(head, head) + rest if head in names else None
+    if origin is None:
+        return failure
+    message = str(failure)
+    if message.startswith(location):
+        message = f"{origin} (sent on as {location}){message[len(location) :]}"
+    return ProxyError(failure.status, failure.error_type, failure.code, message, param=origin)
 
 
 def _with_attribution(held: list[Chunk], attribution: Any) -> list[Chunk]:
