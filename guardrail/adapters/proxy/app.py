@@ -5,7 +5,8 @@ Routes: ``POST /v1/chat/completions`` (plain and streamed), ``POST /v1/embedding
 Messages API), ``GET /v1/models``, ``GET /.well-known/jwks.json``, ``GET /verify``,
 ``GET /health/live`` and ``GET /health/ready``; and human review
 (:mod:`guardrail.adapters.proxy.reviews`): ``GET /v1/reviews``, ``GET /v1/reviews/{id}``,
-``POST /v1/reviews/{id}/approve|reject|edit``.
+``POST /v1/reviews/{id}/approve|reject|edit``, and the review console at
+``/console/reviews`` where the config enables it.
 
 This module only routes. A model call is authenticated, then its API's
 :class:`~guardrail.adapters.proxy.surfaces.Surface` translates the request into a
@@ -26,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from guardrail.adapters.proxy.console import console_routes
 from guardrail.adapters.proxy.errors import ProxyError
 from guardrail.adapters.proxy.messages_api import MessagesApi
 from guardrail.adapters.proxy.responses_api import ResponsesApi
@@ -126,6 +128,7 @@ def create_app(proxy: Proxy) -> Starlette:
             Route("/health/live", live, methods=["GET"]),
             Route("/health/ready", ready, methods=["GET"]),
             *review_routes(proxy),
+            *console_routes(proxy),
         ],
         exception_handlers={HTTPException: http_error},
     )

@@ -86,6 +86,13 @@ class ReviewSettings(_Strict):
     store: Literal["sqlite"] = Field(default="sqlite", description="sqlite: <data_dir>/reviews.sqlite3.")
 
 
+class ConsoleSettings(_Strict):
+    """The review console (``/console/reviews``): static pages that read the review API
+    with the reviewer's own key."""
+
+    enabled: bool = Field(default=False, description="Serve the review console.")
+
+
 class ModelEntry(BaseModel):
     """One LiteLLM ``model_list`` entry; fields beyond these go to LiteLLM as they are."""
 
@@ -160,6 +167,7 @@ class ServerConfig(_Strict):
         default_factory=list, description="Human reviewers of held and sampled answers (policy review.reviewers)."
     )
     reviews: ReviewSettings = Field(default_factory=lambda: ReviewSettings())
+    console: ConsoleSettings = Field(default_factory=lambda: ConsoleSettings())
 
     @model_validator(mode="before")
     @classmethod
