@@ -55,7 +55,7 @@ _CARD_PUNCTUATED = (
     r"(?![\d])(?![-./_]\d)"
 )
 _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
-_CARD_PUNCTUATION_HINT = re.compile(r"\d{3}(?:[ \t]?[./_]|[ \t]-[ \t])\d{3}")
+_CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_][ \t]?|[ \t]-[ \t])\d{4}")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]
 
 # Candidates only; ``ipaddress`` decides (Presidio's ``invalidate_result``). Presidio's

@@ -219,9 +219,7 @@ _INTRO = re.compile(
     r"booking under|booked under|under the name(?: of)?|reservation under|under|"
     r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
     r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
-    r"and|&|with|contact|call|from|by|for|to|"
-    r"mum|mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|auntie|uncle)"
-    r"[ \t]+[\"“']?)"
+    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)"
     rf"(?=[{U}])"
 )
 _SIGN_OFF = re.compile(
@@ -540,10 +538,64 @@ _ENGLISH_SYLLABLES = frozenset(
 _PLACE_NOUNS = frozenset("pier temple market park village beach bay terminal ferry mtr exit".split())
 _INTRO_LOWER = re.compile(
     r"(?i:(?<![A-Za-z])(?:(?:my |full |her |his )?name is|name's|it's|its|i'm|im|i am|this is|"
-    r"called|named|speaking with|under|"
-    # a relative named after the word for them: her husband leung kam wah
-    r"(?:my|her|his|your|their) (?:husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister))[ \t]+)(?=[a-z])"
+    r"called|named|speaking with|under)[ \t]+)(?=[a-z])"
 )
+
+
+_KIN_WORDS = (
+    "mum ",
+    "mom ",
+    "mother ",
+    "dad ",
+    "father ",
+    "husband ",
+    "wife ",
+    "son ",
+    "daughter ",
+    "brother ",
+    "sister ",
+    "grandma ",
+    "grandpa ",
+)
+
+
+def _after_kin_words(text: str) -> Iterator[int]:
+    """Offsets just after a word for a relative (mum, husband), where a name may follow:
+    found with plain string search, as these words are common and a regex alternation
+    over every position of every text costs more than the rest of this module."""
+    lower = text.lower()
+    for word in _KIN_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalpha():
+                yield at + len(word)
+            at = lower.find(word, at + 1)
+
+
+def _kin_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """A relative named after the word for them: mum Sandy, her husband leung kam wah."""
+    for pos in _after_kin_words(text):
+        span = latin_name_at(text, pos, lower_ok=False, max_words=3)
+        if span:
+            first = _WORD.match(text, span[0])
+            if first and (is_given(first[0], in_position=True) or is_surname(first[0])):
+                yield *span, 0.7
+            continue
+        words = re.match(r"([a-z]+)(?: ([a-z]+))?(?: ([a-z]+))?", text[pos : pos + 40])
+        if words is None or words[2] is None:
+            continue
+        from guardrail.pii.recognizers.names_data import ROMANISED_SURNAMES
+
+        lowers = [w for w in words.groups() if w]
+        if lowers[0] in ROMANISED_SURNAMES and all(w in GIVEN_SYLLABLES for w in lowers[1:]):
+            count = len(lowers)
+        elif is_given(lowers[0], in_position=True) and is_surname(lowers[1]):
+            count = 2
+        else:
+            continue
+        phrase = " ".join(lowers[:count])
+        if len(set(lowers[:count])) == count and not is_place(phrase) and lowers[1] not in _ENGLISH_SYLLABLES:
+            yield pos, pos + len(phrase), 0.7
 
 
 def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
@@ -690,6 +742,8 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     surname with a title (``陳太``, ``林小姐``) written the same way, as chats do."""
     from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
 
+    if not _HAN_CHAR.search(text):
+        return
     strict_lines: set[int] = set()
     loose: list[tuple[int, int, int]] = []
     for match in re.finditer(f'(?<![{HAN}「『“"《])[{HAN}]{{2,4}}(?![{HAN}」』”"》])', text):
@@ -976,6 +1030,7 @@ class ContextNameRecognizer(LocalRecognizer):
             _chinese_alone,
             _spelled_and_short_forms,
             _lower_romanised,
+            _kin_names,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen:
