@@ -23,6 +23,7 @@ import pytest
 from guardrail.attribution import load_jwks, verify_document
 from guardrail.runtime import Guard
 from tests.adapters.conftest import ClientFactory, ProxyFactory
+from tests.adapters.test_audit_trail import guardrail_cli
 from tests.adapters.test_review_hold import KEYS, PHONE, POLICY, REVIEWERS, auth, hold
 
 CHROMIUM = "/usr/bin/chromium"
@@ -84,11 +85,23 @@ def card(page: Any, review_id: str) -> Any:
 
 
 def test_a_reviewer_approves_in_the_console_and_the_client_gets_the_signed_answer(
-    console: str, page: Any, artifacts: Path
+    make_proxy: ProxyFactory, review_guard: Guard, page: Any, artifacts: Path, tmp_path: Path
 ) -> None:
-    with httpx.Client(base_url=console, timeout=10) as http:
+    """The issue's check: nothing from the model reaches the client until a reviewer
+    approves in the console; the released answer verifies; the trail shows the request,
+    the hold, the decision and the release with the reviewer, and verifies."""
+    settings: dict[str, Any] = {
+        "data_dir": tmp_path,
+        "keys": KEYS,
+        "reviewers": REVIEWERS,
+        "console": {"enabled": True},
+    }
+    with (
+        make_proxy(extra_guards={POLICY: review_guard}, **settings) as url,
+        httpx.Client(base_url=url, timeout=10) as http,
+    ):
         review_id = hold(http)
-        sign_in(page, console, "r-alice")
+        sign_in(page, url, "r-alice")
         held = card(page, review_id)
         assert "<PHONE_NUMBER_1>" in held.locator("pre.request").inner_text()
         assert PHONE not in page.content()  # alice reads what the model saw
@@ -106,6 +119,19 @@ def test_a_reviewer_approves_in_the_console_and_the_client_gets_the_signed_answe
         page.select_option("#status", "approved")
         assert card(page, review_id).get_attribute("data-status") == "approved"
         page.screenshot(path=str(artifacts / "queue-approved.png"), full_page=True)
+    lines = [
+        json.loads(line)
+        for day in sorted((tmp_path / "audit").glob("audit-*.jsonl"))
+        for line in day.read_text().splitlines()
+    ]
+    call_id = released.json()["guardrail_attribution"]["manifest"]["request_id"]
+    assert any(e["kind"] == "intent" and e["record"]["request_id"] == call_id for e in lines)  # the request
+    steps = [e["record"] for e in lines if e["kind"] == "call" and e["record"].get("review_id") == review_id]
+    assert [s["review"] for s in steps] == ["held", "approved", "released"]
+    assert steps[0]["request_id"] == call_id and steps[1]["reviewer"] == "alice"
+    assert all(s["call_request_id"] == call_id for s in steps[1:])
+    verified = guardrail_cli("audit", "verify", str(tmp_path / "audit"))
+    assert verified.returncode == 0, verified.stdout
 
 
 def test_a_rejection_in_the_console_needs_a_reason_and_releases_nothing(

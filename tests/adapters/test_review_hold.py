@@ -182,6 +182,11 @@ def test_only_reviewers_named_by_the_use_case_decide_and_api_keys_cannot_review(
     ):
         assert attempt.status_code == 403 and attempt.json()["error"]["code"] == "not_a_reviewer"
     assert http.post(f"/v1/reviews/{review_id}/approve").status_code == 401
+    unknown = http.post("/v1/reviews/rev_unknown/approve", headers=auth("r-alice"))
+    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "review_not_found"
+    assert http.get("/v1/reviews/rev_unknown", headers=auth("k-app")).status_code == 404
+    assert http.get("/v1/reviews?status=lost", headers=auth("r-alice")).json()["error"]["code"] == "invalid_status"
+    assert http.post(f"/v1/reviews/{review_id}/publish", headers=auth("r-alice")).status_code == 404
     carol = http.post(f"/v1/reviews/{review_id}/approve", headers=auth("r-carol"))
     assert carol.status_code == 403 and carol.json()["error"]["code"] == "not_a_reviewer_for_use_case"
     assert review_id not in http.get("/v1/reviews", headers=auth("r-carol")).text

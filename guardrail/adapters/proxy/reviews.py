@@ -44,6 +44,7 @@ from guardrail.runtime.call import Answer, Held, record_request
 from guardrail.runtime.holds import REVIEW_ID_HEADER
 
 RETRY_AFTER_SECONDS = "5"
+ACTIONS = ("approve", "reject", "edit")
 STATUSES = ("pending", "sampled", "approved", "edited", "rejected", "timed_out")
 _TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error"}
 
@@ -81,6 +82,12 @@ def review_routes(proxy: Proxy) -> list[Route]:
         return await _answered(request, proxy, lambda: _one(request, proxy, ring))
 
     async def decide(request: Request) -> Response:
+        action = request.path_params["action"]
+        if action not in ACTIONS:
+            failure = ProxyError(
+                404, "not_found_error", "not_found", f"no review action {action!r}: approve, reject or edit"
+            )
+            return failure.response(None)
         try:
             body = await _body(request, proxy)
         except ProxyError as failure:
@@ -203,7 +210,7 @@ def _decide(request: Request, proxy: Proxy, ring: ReviewerRing, body: dict[str, 
         decided = desk.approve(review_id, reviewer)
     elif action == "reject":
         decided = desk.reject(review_id, reviewer, _text(body, "reason"))
-    elif action == "edit":
+    else:  # edit: the routes let no other action through (ACTIONS)
         text, choice = _text(body, "text"), body.get("choice", 0)
         if not isinstance(choice, int) or isinstance(choice, bool):
             raise ProxyError(
@@ -216,8 +223,6 @@ def _decide(request: Request, proxy: Proxy, ring: ReviewerRing, body: dict[str, 
             )
 
         decided = desk.edit(review_id, reviewer, revise)
-    else:
-        raise ProxyError(404, "not_found_error", "not_found", f"no review action {action!r}: approve, reject or edit")
     return JSONResponse(desk.view(decided, reviewer))
 
 
