@@ -37,11 +37,17 @@ Trail = Callable[[dict[str, Any]], bool]
 class Reviewer:
     """An authenticated reviewer: ``key_id`` names the key (a digest prefix, never the
     key); ``originals``: whether this reviewer may read requests and answers as the
-    client sent and got them, rather than as the model saw them."""
+    client sent and got them, rather than as the model saw them; ``tenants``: the
+    tenants whose reviews it sees (a service provider's reviewer for one client firm)."""
 
     id: str
     key_id: str
     originals: bool = False
+    tenants: frozenset[str] | None = None  # None: any tenant
+
+    def reviews(self, review: StoredReview) -> bool:
+        """Whether this reviewer may see and decide ``review``."""
+        return self.id in review.reviewers and (self.tenants is None or review.tenant in self.tenants)
 
 
 class ReviewError(GuardrailError):
@@ -163,7 +169,7 @@ class ReviewDesk:
         statuses = (status,) if status else (PENDING, SAMPLED, "approved", "edited", "rejected", "timed_out")
         for review in self.store.listed((PENDING,)):
             self._expire(review)
-        reviews = [r for r in self.store.listed(statuses) if reviewer.id in r.reviewers]
+        reviews = [r for r in self.store.listed(statuses) if reviewer.reviews(r)]
         if reviewer.originals and reviews:
             self._step(
                 reviews[0],
@@ -257,9 +263,9 @@ class ReviewDesk:
 
     def _for(self, review_id: str, reviewer: Reviewer) -> StoredReview:
         review = self.store.get(review_id)
-        if review is None:
+        if review is None or (reviewer.tenants is not None and review.tenant not in reviewer.tenants):
             raise ReviewError(404, "review_not_found", f"no review {review_id!r}")
-        if reviewer.id not in review.reviewers:
+        if not reviewer.reviews(review):
             raise ReviewError(
                 403,
                 "not_a_reviewer_for_use_case",

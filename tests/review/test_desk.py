@@ -138,3 +138,15 @@ def test_a_rejection_needs_a_reason(desk: ReviewDesk) -> None:
         with pytest.raises(ReviewError) as refused:
             desk.reject(review_id, ALICE, reason)
         assert refused.value.code == "reason_required"
+
+
+def test_a_reviewer_kept_to_some_tenants_neither_sees_nor_decides_another_tenants_reviews(desk: ReviewDesk) -> None:
+    review_id = submit(desk)  # tenant "bank"
+    elsewhere = Reviewer("alice", "a" * 16, tenants=frozenset({"insurer"}))
+    assert desk.queue(elsewhere, None) == []
+    with pytest.raises(ReviewError) as refused:
+        desk.approve(review_id, elsewhere)
+    assert (refused.value.status, refused.value.code) == (404, "review_not_found")
+    at_bank = Reviewer("alice", "a" * 16, tenants=frozenset({"bank"}))
+    assert [r["id"] for r in desk.queue(at_bank, "pending")] == [review_id]
+    assert desk.approve(review_id, at_bank).status == "approved"

@@ -78,6 +78,12 @@ class ReviewerConfig(_Strict):
         description="May read requests and answers as the client sent and got them (personal data "
         "included); every such view is an audit record. Otherwise reviewers read what the model saw.",
     )
+    tenants: list[str] | None = Field(
+        default=None,
+        min_length=1,
+        description="The tenants whose answers this reviewer sees and decides; default: every tenant of the "
+        "use cases that name it.",
+    )
 
 
 class ReviewSettings(_Strict):

@@ -56,7 +56,8 @@ class ReviewerRing:
         self._reviewers = {}
         for entry in reviewers:
             digest = hashlib.sha256(entry.key.get_secret_value().encode("utf-8")).digest()
-            self._reviewers[digest] = Reviewer(entry.id, digest.hex()[:16], entry.originals)
+            tenants = frozenset(entry.tenants) if entry.tenants is not None else None
+            self._reviewers[digest] = Reviewer(entry.id, digest.hex()[:16], entry.originals, tenants)
 
     def reviewer(self, request: Request) -> Reviewer | None:
         key = presented_key(request.headers)
