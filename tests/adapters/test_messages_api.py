@@ -377,3 +377,13 @@ def test_an_assistant_turn_with_an_image_is_refused_where_it_is(default_served: 
     error = answer.json()["error"]
     assert answer.status_code == 400 and error["param"] == "messages[1].content[0].type", error
     assert fake.received == []
+
+
+def test_a_field_the_operator_passes_through_is_checked_and_forwarded(tmp_path: Path, default_guard: Guard) -> None:
+    settings = {"passthrough_params": ["provider_hint"]}
+    with fake_proxy({"hk-genai-2025": default_guard}, "hk-genai-2025", tmp_path, **settings) as (url, fake):
+        answer = _post(url, {**BASE, "top_k": 5, "provider_hint": {"note": PLANTED[0], "level": 2}})
+        assert answer.status_code == 200, answer.text
+        forwarded = fake.received[-1]
+        assert forwarded["top_k"] == 5 and forwarded["provider_hint"]["level"] == 2
+        assert PLANTED[0] not in json.dumps(forwarded["provider_hint"])

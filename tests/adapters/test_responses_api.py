@@ -372,3 +372,12 @@ def test_a_refusal_of_the_translated_request_names_where_the_client_put_it(
     assert answer.status_code == 400 and error["param"] == "input[1]", error
     assert error["message"].startswith("input[1] (sent on as messages[2].content[0]")
     assert fake.received == []
+
+
+def test_a_field_the_operator_passes_through_is_checked_and_forwarded(tmp_path: Path, default_guard: Guard) -> None:
+    settings = {"passthrough_params": ["provider_hint"]}
+    with fake_proxy({"hk-genai-2025": default_guard}, "hk-genai-2025", tmp_path, **settings) as (url, fake):
+        answer = _post(url, {**BASE, "provider_hint": {"note": PLANTED[0], "level": 2}})
+        assert answer.status_code == 200, answer.text
+        forwarded = fake.received[-1]["provider_hint"]
+        assert forwarded["level"] == 2 and PLANTED[0] not in json.dumps(forwarded)

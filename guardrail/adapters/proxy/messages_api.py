@@ -37,7 +37,7 @@ from guardrail.adapters.proxy.surfaces import as_proxy_error, relocated
 from guardrail.attribution.content import from_messages_answer, message_text
 from guardrail.attribution.manifest import FIELD
 from guardrail.core.chat import Message
-from guardrail.core.messages_fields import REFUSED, REQUEST, UNSUPPORTED_BLOCKS
+from guardrail.core.messages_fields import MESSAGES_FIELDS, REFUSED, REQUEST, UNSUPPORTED_BLOCKS
 from guardrail.core.shapes import validate
 from guardrail.runtime import Guard
 from guardrail.runtime.call import Answer, CallRequest
@@ -135,10 +135,12 @@ class MessagesApi:
         envelope = _envelope(await proxy.body(request))
         body = dict(envelope.model_extra or {})
         proxy.known_model(envelope.model)
+        # Fields the operator lets through by name go on as they are, checked as free-form JSON.
+        passthrough = set(proxy.config.passthrough_params) - set(MESSAGES_FIELDS)
+        extra = {name: body.pop(name) for name in list(body) if name in passthrough}
         messages, params, self.origins = chat_request(body)
         self.model = envelope.model
         guard, context = proxy.context(request, caller, envelope.guardrail, request_id)
-        passthrough = set(proxy.config.passthrough_params)
         if "top_k" in params:
             passthrough.add("top_k")  # a number: no text to check; not in OpenAI's table
         return guard, CallRequest(
@@ -146,7 +148,7 @@ class MessagesApi:
             model=envelope.model,
             context=context,
             messages=messages,
-            params=params,
+            params={**params, **extra},
             stream=envelope.stream,
             passthrough=frozenset(passthrough),
         )

@@ -33,7 +33,7 @@ from guardrail.adapters.proxy.state import Proxy
 from guardrail.adapters.proxy.surfaces import as_proxy_error, relocated
 from guardrail.attribution.content import from_responses_answer, message_text
 from guardrail.attribution.manifest import FIELD
-from guardrail.core.responses_fields import REFUSED, REQUEST, UNSUPPORTED_ITEMS, UNSUPPORTED_TOOLS
+from guardrail.core.responses_fields import REFUSED, REQUEST, RESPONSES_FIELDS, UNSUPPORTED_ITEMS, UNSUPPORTED_TOOLS
 from guardrail.core.shapes import validate
 from guardrail.runtime import Guard
 from guardrail.runtime.call import Answer, CallRequest
@@ -97,6 +97,9 @@ class ResponsesApi:
         envelope = _envelope(await proxy.body(request))
         body = dict(envelope.model_extra or {})
         proxy.known_model(envelope.model)
+        # Fields the operator lets through by name go on as they are, checked as free-form JSON.
+        passthrough = frozenset(proxy.config.passthrough_params) - set(RESPONSES_FIELDS)
+        extra = {name: body.pop(name) for name in list(body) if name in passthrough}
         messages, params, self.origins = chat_request(body)
         self.body, self.model = body, envelope.model
         guard, context = proxy.context(request, caller, envelope.guardrail, request_id)
@@ -105,8 +108,9 @@ class ResponsesApi:
             model=envelope.model,
             context=context,
             messages=messages,
-            params=params,
+            params={**params, **extra},
             stream=envelope.stream,
+            passthrough=passthrough,
         )
 
     def answer(self, answer: Answer, request_id: str) -> Response:
