@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anyio
+import structlog
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -39,10 +40,12 @@ from guardrail.attribution.manifest import Attribution
 from guardrail.core.context import new_request_id
 from guardrail.review.desk import Fetched, Reviewer, ReviewError
 from guardrail.review.edit import editor
+from guardrail.review.sealing import SealBroken
 from guardrail.runtime import Guard
 from guardrail.runtime.call import Answer, Held, record_request
 from guardrail.runtime.holds import REVIEW_ID_HEADER
 
+log = structlog.get_logger("guardrail.proxy")
 RETRY_AFTER_SECONDS = "5"
 ACTIONS = ("approve", "reject", "edit")
 STATUSES = ("pending", "sampled", "approved", "edited", "rejected", "timed_out")
@@ -102,7 +105,7 @@ def review_routes(proxy: Proxy) -> list[Route]:
     ]
 
 
-async def _answered(request: Request, proxy: Proxy, handle: Any) -> Response:
+async def _answered(request: Request, proxy: Proxy, handle: Callable[[], Response]) -> Response:
     """Run ``handle`` in a worker thread (the store and the checks block); a refusal is
     an API-style error, and one refused before reaching the desk is recorded."""
     request_id, started = new_request_id(), time.perf_counter()
@@ -117,6 +120,10 @@ async def _answered(request: Request, proxy: Proxy, handle: Any) -> Response:
                 proxy.services, request_id, request.url.path, failure.status, error=failure.code, started=started
             )
         response = failure.response(request_id)
+    except SealBroken:  # the key changed since the answer was held, or the row was altered
+        log.warning("review_unreadable", request_id=request_id)
+        unreadable = "the review does not open with this proxy's review key (GUARDRAIL_REVIEW_KEY changed?)"
+        response = ProxyError(500, "server_error", "review_unreadable", unreadable).response(request_id)
     response.headers["x-guardrail-request-id"] = request_id
     return response
 
