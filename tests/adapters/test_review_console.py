@@ -23,8 +23,7 @@ import pytest
 from guardrail.attribution import load_jwks, verify_document
 from guardrail.runtime import Guard
 from tests.adapters.conftest import ClientFactory, ProxyFactory
-from tests.adapters.test_audit_trail import guardrail_cli
-from tests.adapters.test_review_hold import KEYS, PHONE, POLICY, REVIEWERS, auth, hold
+from tests.adapters.test_review_hold import KEYS, PHONE, POLICY, REVIEWERS, auth, guardrail_cli, hold
 
 CHROMIUM = "/usr/bin/chromium"
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")

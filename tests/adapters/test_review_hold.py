@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,6 @@ from guardrail.errors import ConfigurationError
 from guardrail.review import Sealer, review_key
 from guardrail.runtime import Guard
 from tests.adapters.conftest import POLICIES, ClientFactory, ProxyFactory, Served, model_list
-from tests.adapters.test_audit_trail import guardrail_cli
 
 POLICY = str(POLICIES / "review-hold.yaml")
 PHONE, HKID, CARD = "6123 9876", "A123456(3)", "4111 1111 1111 1111"
@@ -52,6 +52,20 @@ def review_guard() -> Guard:
 def served(make_client: ClientFactory, review_guard: Guard) -> Iterator[Served]:
     with make_client(keys=KEYS, reviewers=REVIEWERS, extra_guards={POLICY: review_guard}) as served:
         yield served
+
+
+def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``guardrail ARGS``, run in this process; its exit code and its two outputs."""
+    import typer
+    from click.testing import CliRunner
+
+    from guardrail.cli.app import app
+    from guardrail.cli.help import plain_flags
+
+    result = CliRunner().invoke(plain_flags(typer.main.get_command(app)), list(args), prog_name="guardrail")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["guardrail", *args], result.exit_code, result.stdout, result.stderr)
 
 
 def auth(key: str) -> dict[str, str]:
