@@ -97,11 +97,14 @@ def test_streamed_answer_through_the_sdk_carries_its_manifest_on_message_stop(
     assert verify_document({**message, FIELD: attribution}, jwks(url)).valid
     assert [(r["path"], r.get("stream_outcome")) for r in records(data)[before:]] == [("/v1/messages", "completed")]
 
+    # The SDK's stream helper rebuilds message_stop, but passes message_delta on as sent.
     with client(url).messages.stream(
         model="echo", max_tokens=200, messages=[{"role": "user", "content": PROMPT}]
     ) as stream:
+        kept = [(e.model_extra or {}).get(FIELD) for e in stream if e.type == "message_delta"]
         final = stream.get_final_message()
     assert final.content[0].text == text  # type: ignore[union-attr]
+    assert verify_document({**final.model_dump(), FIELD: kept[0]}, jwks(url)).valid
 
 
 @pytest.mark.parametrize("stream", [False, True])

@@ -12,8 +12,8 @@ sampling parameters their chat equivalents. The guarded call checks that request
 calls any provider through LiteLLM, and its answer (projected first:
 :mod:`.projection`; tool-call arguments become the JSON object ``input`` holds) comes
 back as a ``message``, or as the Messages API's events (``message_start`` ...
-``message_stop``), the manifest in the ``message_stop`` event's
-``guardrail_attribution`` field. Errors are Anthropic's ``{"type": "error", "error":
+``message_stop``), the manifest in the ``message_delta`` and ``message_stop``
+events' ``guardrail_attribution`` field. Errors are Anthropic's ``{"type": "error", "error":
 {...}}``, with guardrail's stable ``code`` inside.
 """
 
@@ -468,14 +468,16 @@ class _Stream:
         return out
 
     def finish(self) -> list[str]:
+        """The closing events, once the stream's manifest is signed: it rides on
+        ``message_stop`` and on ``message_delta`` too, since the SDK's
+        ``messages.stream()`` helper passes ``message_delta`` on as sent but rebuilds
+        ``message_stop`` without it."""
         out = self._close_text()
+        signed = {FIELD: self.attribution} if self.attribution is not None else {}
         delta = {"stop_reason": stop_reason(self.finish_reason, self.calls), "stop_sequence": None}
-        usage = _usage(self.usage)
-        out.append(_event("message_delta", {"type": "message_delta", "delta": delta, "usage": usage}))
-        stop: dict[str, Any] = {"type": "message_stop"}
-        if self.attribution is not None:
-            stop[FIELD] = self.attribution
-        out.append(_event("message_stop", stop))
+        closing = {"type": "message_delta", "delta": delta, "usage": _usage(self.usage), **signed}
+        out.append(_event("message_delta", closing))
+        out.append(_event("message_stop", {"type": "message_stop", **signed}))
         return out
 
     def _text(self, text: str) -> list[str]:
