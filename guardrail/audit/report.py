@@ -79,6 +79,8 @@ def refusal_stage(record: dict[str, Any]) -> str | None:
 def answer_kind(record: dict[str, Any]) -> str:
     """``answer`` for a model's answer delivered whole (the records attribution must
     cover); otherwise why the record is not one."""
+    if record.get("call_request_id"):  # a step of a human review of an earlier call's answer
+        return "human review step (the reviewed call is recorded apart)"
     tail = str(record.get("path") or "").rstrip("/").rsplit("/", 1)[-1]
     if tail in NOT_ANSWERS:
         return NOT_ANSWERS[tail]
