@@ -82,8 +82,9 @@ def classifier_cost(guard: Guard, texts: list[str]) -> None:
     steps = guard.pipeline.subset(lambda step: type(step.check).__name__ == "ThreatClassifierCheck")
     prompts = _kilobyte_prompts(texts)
     context = guard.context()
-    for step in steps.steps:  # nothing remembered: each prompt below is scored afresh
-        step.check.memo = TextMemo(0)  # type: ignore[attr-defined]  # steps are typed as any check
+    fresh = TextMemo()  # one memo for both checks, as the policy shares one; each prompt below is new to it
+    for step in steps.steps:
+        step.check.memo = fresh  # type: ignore[attr-defined]  # steps are typed as any check
     costs = []
     for text in prompts:
         started = time.perf_counter()
