@@ -31,6 +31,7 @@ PENDING, SAMPLED = "pending", "sampled"
 OPEN = (PENDING, SAMPLED)
 MAX_REASON_CHARS = 2000
 Trail = Callable[[dict[str, Any]], bool]
+Notify = Callable[[dict[str, Any]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,17 @@ class ReviewDesk:
     (``CallRecords.write``: ``True`` when the entry is in the trail)."""
 
     def __init__(
-        self, store: ReviewStore, sealer: Sealer, trail: Trail, *, clock: Callable[[], float] = time.time
+        self,
+        store: ReviewStore,
+        sealer: Sealer,
+        trail: Trail,
+        *,
+        clock: Callable[[], float] = time.time,
+        notify: Notify | None = None,
     ) -> None:
+        """``notify`` hears each hold, decision and timeout (a webhook), never content."""
         self.store, self.sealer, self.trail, self.clock = store, sealer, trail, clock
+        self.notify = notify
 
     # -- from the call -------------------------------------------------------------
 
@@ -141,6 +150,8 @@ class ReviewDesk:
                 released=not held,
             )
         )
+        if held:
+            self._announce(review_id, "review.held")
         return review_id
 
     # -- the client ------------------------------------------------------------------
@@ -305,6 +316,7 @@ class ReviewDesk:
         except ReviewError:
             self.store.change(review.id, status, review)  # undone: the trail must have every decision
             raise
+        self._announce(review.id, "review.decided")
         return decided
 
     def _expire(self, review: StoredReview) -> StoredReview:
@@ -317,6 +329,7 @@ class ReviewDesk:
         )
         if self.store.change(review.id, PENDING, timed_out):
             self._step(timed_out, "timed_out", None, on_timeout=review.on_timeout, quiet=True)
+            self._announce(review.id, "review.timed_out")
             return timed_out
         return self.store.get(review.id) or timed_out
 
@@ -355,6 +368,32 @@ class ReviewDesk:
         entry = {k: v for k, v in entry.items() if v is not None}
         if not self.trail(entry) and not quiet:
             raise ReviewError(503, "audit_unavailable", "the audit trail did not take this step's record; try again")
+
+    def _announce(self, review_id: str, event: str) -> None:
+        """Tell ``notify`` where a review stands: ids, states and times, never content."""
+        if self.notify is None:
+            return
+        review = self.store.get(review_id)
+        if review is None:
+            return
+        self.notify(
+            {
+                "event": event,
+                "review_id": review.id,
+                "status": review.status,
+                "released": review.released,
+                "kind": review.kind,
+                "request_id": review.request_id,
+                "tenant": review.tenant,
+                "use_case": review.use_case,
+                "risk_tier": review.risk_tier,
+                "reviewers": list(review.reviewers),
+                "decided_by": review.decided_by,
+                "deadline": _iso(review.deadline),
+                "location": f"/v1/reviews/{review.id}",
+                "at": _iso(self.clock()),
+            }
+        )
 
 
 def _iso(moment: float) -> str:

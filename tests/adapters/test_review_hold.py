@@ -393,3 +393,44 @@ def test_a_held_answer_survives_a_restart(make_client: ClientFactory, review_gua
         assert served.http.post(f"/v1/reviews/{review_id}/approve", headers=auth("r-alice")).status_code == 200
         released = served.http.get(f"/v1/reviews/{review_id}", headers=auth("k-app"))
         assert released.status_code == 200 and verifies(served.http, released.json())
+
+
+def test_a_webhook_hears_each_hold_and_decision_signed_and_without_content(
+    make_client: ClientFactory, review_guard: Guard, tmp_path: Path
+) -> None:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    from guardrail.review.webhook import signature
+    from guardrail.testing import BackgroundServer
+
+    heard: list[tuple[dict[str, str], bytes]] = []
+
+    async def hook(request: Request) -> Response:
+        heard.append((dict(request.headers), await request.body()))
+        return Response(status_code=204)
+
+    receiver = Starlette(routes=[Route("/hook", hook, methods=["POST"])])
+    with BackgroundServer(receiver) as server:
+        webhook = {"url": f"{server.url}/hook", "secret": "webhook-secret"}
+        settings: dict[str, Any] = {"keys": KEYS, "reviewers": REVIEWERS, "reviews": {"webhook": webhook}}
+        with make_client(data_dir=tmp_path, extra_guards={POLICY: review_guard}, **settings) as served:
+            review_id = hold(served.http)
+            served.http.post(f"/v1/reviews/{review_id}/approve", headers=auth("r-alice"))
+    events = [json.loads(body) for _, body in heard]
+    assert [(e["event"], e["status"]) for e in events] == [("review.held", "pending"), ("review.decided", "approved")]
+    assert events[1]["decided_by"] == "alice" and events[1]["location"] == f"/v1/reviews/{review_id}"
+    for headers, body in heard:
+        assert headers["x-guardrail-signature"] == signature(b"webhook-secret", headers["x-guardrail-timestamp"], body)
+        assert PHONE.encode() not in body and b"savings" not in body and b"You said" not in body
+
+
+def test_a_webhook_that_is_gone_fails_nothing(make_client: ClientFactory, review_guard: Guard, tmp_path: Path) -> None:
+    webhook = {"url": "http://127.0.0.1:9/hook", "secret": "webhook-secret", "timeout_seconds": 0.5}
+    settings: dict[str, Any] = {"keys": KEYS, "reviewers": REVIEWERS, "reviews": {"webhook": webhook}}
+    with make_client(data_dir=tmp_path, extra_guards={POLICY: review_guard}, **settings) as served:
+        review_id = hold(served.http)
+        assert served.http.post(f"/v1/reviews/{review_id}/approve", headers=auth("r-alice")).status_code == 200
+        assert served.http.get(f"/v1/reviews/{review_id}", headers=auth("k-app")).status_code == 200

@@ -109,6 +109,8 @@ def create_app(proxy: Proxy) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await proxy.upstream.warm_up()
         yield
+        if proxy.webhook is not None:
+            proxy.webhook.close()  # the events of the last decisions still go out
         proxy.services.close()
 
     return Starlette(

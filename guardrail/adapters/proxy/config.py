@@ -86,10 +86,19 @@ class ReviewerConfig(_Strict):
     )
 
 
+class ReviewWebhook(_Strict):
+    """Where review events go (held, decided, timed out; never content), signed with ``secret``."""
+
+    url: str = Field(pattern=r"^https?://", description="Receives a signed JSON POST per event.")
+    secret: SecretStr = Field(description="HMAC-SHA256 key of x-guardrail-signature; os.environ/NAME.")
+    timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+
+
 class ReviewSettings(_Strict):
     """Where held answers are kept (sealed with GUARDRAIL_REVIEW_KEY or <data_dir>/keys/review.key)."""
 
     store: Literal["sqlite"] = Field(default="sqlite", description="sqlite: <data_dir>/reviews.sqlite3.")
+    webhook: ReviewWebhook | None = Field(default=None, description="Told of each hold, decision and timeout.")
 
 
 class ConsoleSettings(_Strict):

@@ -28,6 +28,7 @@ from guardrail.pii.vault_stores import open_vault
 from guardrail.policy.model import ReviewMode
 from guardrail.review import ReviewDesk, Sealer, SqliteReviewStore, review_key
 from guardrail.review.store import REVIEWS_FILE
+from guardrail.review.webhook import Webhook
 from guardrail.runtime import Guard
 from guardrail.runtime.sinks import CallServices
 from guardrail.telemetry import Tracing
@@ -81,11 +82,16 @@ class Proxy:
         )
         # Human review: a desk only where a policy in use holds or samples answers.
         self.reviews: ReviewDesk | None = None
+        self.webhook: Webhook | None = None
         if _check_reviewers(config, self.guards) or config.reviewers:
+            hook = config.reviews.webhook
+            if hook is not None:
+                self.webhook = Webhook(hook.url, hook.secret.get_secret_value(), timeout=hook.timeout_seconds)
             self.reviews = ReviewDesk(
                 SqliteReviewStore(config.data_dir / REVIEWS_FILE),
                 Sealer(review_key(config.data_dir)),
                 self.records.write,
+                notify=self.webhook,
             )
         self.services = CallServices(
             self.records,
