@@ -181,15 +181,9 @@ class ReviewDesk:
         for review in self.store.listed((PENDING,)):
             self._expire(review)
         reviews = [r for r in self.store.listed(statuses) if reviewer.reviews(r)]
-        if reviewer.originals and reviews:
-            self._step(
-                reviews[0],
-                "originals_viewed",
-                reviewer,
-                path="/v1/reviews",
-                review_ids=[r.id for r in reviews],
-                review_id=None,
-            )
+        if reviewer.originals:  # one entry per review shown, under its own tenant and use case
+            for review in reviews:
+                self._step(review, "originals_viewed", reviewer, path="/v1/reviews")
         return [self.view(review, reviewer) for review in reviews]
 
     def one(self, review_id: str, reviewer: Reviewer) -> dict[str, Any]:
