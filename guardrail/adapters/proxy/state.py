@@ -67,6 +67,7 @@ class Proxy:
                 memory=(config.check_memory.max_texts, config.check_memory.ttl_seconds),
             )
         _check_key_use_cases(config, self.guards)
+        reviewing = _check_reviewers(config, self.guards) or bool(config.reviewers)  # before the slow part
         if upstream is None:
             say(f"loading LiteLLM's router for models: {', '.join(e.model_name for e in config.model_list)}")
         self.upstream = upstream or Upstream(
@@ -83,7 +84,7 @@ class Proxy:
         # Human review: a desk only where a policy in use holds or samples answers.
         self.reviews: ReviewDesk | None = None
         self.webhook: Webhook | None = None
-        if _check_reviewers(config, self.guards) or config.reviewers:
+        if reviewing:
             hook = config.reviews.webhook
             if hook is not None:
                 self.webhook = Webhook(hook.url, hook.secret.get_secret_value(), timeout=hook.timeout_seconds)
