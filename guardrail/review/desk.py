@@ -214,9 +214,23 @@ class ReviewDesk:
             **content[shown],
         }
 
-    def approve(self, review_id: str, reviewer: Reviewer) -> StoredReview:
+    def approve(self, review_id: str, reviewer: Reviewer, signer: Editor | None = None) -> StoredReview:
+        """Approve; for a held answer, ``signer`` (:func:`guardrail.review.edit.approver`)
+        states the approval in its manifest before it is released."""
         review = self._decidable(review_id, reviewer)
-        return self._decide(review, reviewer, "approved", released=True)
+        if signer is None or review.kind != "hold":
+            return self._decide(review, reviewer, "approved", released=True)
+        content = self.sealer.open(review.id, review.sealed)
+        revision = signer(review, content)
+        content.update(response=revision.response, headers=revision.headers, attribution=revision.attribution)
+        return self._decide(
+            review,
+            reviewer,
+            "approved",
+            released=True,
+            sealed=self.sealer.seal(review.id, content),
+            attribution_id=revision.attribution["manifest"]["id"],
+        )
 
     def reject(self, review_id: str, reviewer: Reviewer, reason: str) -> StoredReview:
         """Reject with a reason; the reason is kept sealed with the review (it may quote

@@ -1,6 +1,11 @@
-"""A reviewer's edit: re-checked with the output checks, labelled and signed again.
+"""A reviewer's edit or approval, stated in the answer's signed manifest.
 
-The edited text is new content, so it goes through the same output checks as a model's
+An approval changes no content: the held answer's manifest gains a ``human_review``
+statement (``approved``, reviewer id and key id, time, review id), keeps its id and
+content hash, and is signed again (the text marker, which carries the signature, is
+embedded again), so the released answer itself says a person approved it.
+
+An edit is new content, so it goes through the same output checks as a model's
 answer (personal data added by the reviewer is redacted, or the edit refused, as the
 policy says), gets the tier's visible labels, and a new manifest signed by the proxy's
 key. The manifest says a human edited it: a ``human_review`` statement (reviewer id,
@@ -69,6 +74,41 @@ def editor(guard: Guard, attributor: Attributor, reviewer: Reviewer, text: str, 
         return Revision(response, headers, attribution.as_field(), verdict.decision.value, redaction["review_edit"])
 
     return revise
+
+
+def approver(attributor: Attributor, reviewer: Reviewer) -> Editor:
+    """The :data:`~guardrail.review.desk.Editor` that states ``reviewer``'s approval in
+    the held answer's manifest and signs it again; the content is unchanged."""
+
+    def approve(review: StoredReview, content: Mapping[str, Any]) -> Revision:
+        signed = content.get("attribution") or {}
+        if not signed.get("manifest"):
+            raise ReviewError(409, "review_unsigned", "the held answer has no manifest to state the approval in")
+        manifest = dict(signed["manifest"])
+        manifest["human_review"] = {
+            "approved": True,
+            "edited": False,
+            "reviewer": reviewer.id,
+            "reviewer_key": reviewer.key_id,
+            "review_id": review.id,
+            "at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        }
+        manifest["key_id"] = attributor.key.kid
+        attribution = Attribution(manifest, jws.sign(manifest, attributor.key.private, attributor.key.kid))
+        response = dict(content["response"])
+        if manifest.get("text_marker"):  # the marker carries the signature: embedded again
+            response["choices"] = [_remarked(dict(choice), attribution) for choice in response.get("choices") or []]
+        headers = {**content["headers"], HEADER: attribution.jws}
+        return Revision(response, headers, attribution.as_field(), "unchanged", {})
+
+    return approve
+
+
+def _remarked(choice: dict[str, Any], attribution: Attribution) -> dict[str, Any]:
+    message = choice.get("message")
+    if isinstance(message, Mapping) and isinstance(message.get("content"), str):
+        choice["message"] = {**message, "content": with_marker(message["content"], attribution)}
+    return choice
 
 
 def _unlabelled(text: str, prefix: str, suffix: str) -> str:

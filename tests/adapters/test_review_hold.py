@@ -128,6 +128,8 @@ def test_a_held_answer_is_released_only_after_approval_and_verifies(served: Serv
     body = released.json()
     assert PHONE in body["choices"][0]["message"]["content"]  # restored for its client
     assert verifies(http, body)
+    approval = body["guardrail_attribution"]["manifest"]["human_review"]
+    assert approval["approved"] is True and approval["reviewer"] == "alice" and approval["review_id"] == review_id
     (tmp_path / "answer.json").write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "jwks.json").write_text(http.get("/.well-known/jwks.json").text, encoding="utf-8")
     cli = guardrail_cli("attribution", "verify", str(tmp_path / "answer.json"), "--jwks", str(tmp_path / "jwks.json"))

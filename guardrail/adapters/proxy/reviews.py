@@ -39,7 +39,7 @@ from guardrail.adapters.proxy.surfaces import ChatCompletions, Surface
 from guardrail.attribution.manifest import Attribution
 from guardrail.core.context import new_request_id
 from guardrail.review.desk import Fetched, Reviewer, ReviewError
-from guardrail.review.edit import editor
+from guardrail.review.edit import approver, editor
 from guardrail.review.sealing import SealBroken
 from guardrail.runtime import Guard
 from guardrail.runtime.call import Answer, Held, record_request
@@ -215,7 +215,7 @@ def _decide(request: Request, proxy: Proxy, ring: ReviewerRing, body: dict[str, 
     reviewer = _reviewer(request, proxy, ring)
     review_id, action = request.path_params["review_id"], request.path_params["action"]
     if action == "approve":
-        decided = desk.approve(review_id, reviewer)
+        decided = desk.approve(review_id, reviewer, approver(proxy.attributor, reviewer))
     elif action == "reject":
         decided = desk.reject(review_id, reviewer, _text(body, "reason"))
     else:  # edit: the routes let no other action through (ACTIONS)
