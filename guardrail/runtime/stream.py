@@ -80,6 +80,7 @@ class _ToolCall:
 @dataclass
 class _Choice:
     pending: str = ""
+    refusal: str = ""  # the model's refusal text, held like tool calls until the choice ends
     tool_calls: dict[int, _ToolCall] = field(default_factory=dict)
     started: bool = False  # the label prefix has been sent
     finished: bool = False  # the label suffix has been sent
@@ -127,8 +128,11 @@ class StreamGuard:
             delta = {k: v for k, v in (choice.get("delta") or {}).items() if v is not None}
             text = delta.pop("content", None)
             calls = delta.pop("tool_calls", None)
+            refusal = delta.pop("refusal", None)
             if isinstance(text, str):
                 state.pending += text
+            if isinstance(refusal, str):
+                state.refusal += refusal
             if isinstance(calls, list):
                 _accumulate(state, calls)
             finish = choice.get("finish_reason")
@@ -137,6 +141,8 @@ class StreamGuard:
                 delta["content"] = released
             if finish is not None and state.tool_calls:
                 delta["tool_calls"] = self._checked_tool_calls(state)
+            if finish is not None and state.refusal:
+                delta["refusal"] = self._checked_refusal(state)
             if delta or finish is not None:
                 sent = self._sent(state, {**choice, "delta": delta, "finish_reason": finish})
                 if sent is not None:
@@ -162,6 +168,8 @@ class StreamGuard:
                 delta["content"] = released
             if state.tool_calls:
                 delta["tool_calls"] = self._checked_tool_calls(state)
+            if state.refusal:
+                delta["refusal"] = self._checked_refusal(state)
             if delta:
                 choice = self._sent(state, {"index": index, "delta": delta, "finish_reason": None}, last=True)
                 if choice is not None:
@@ -309,6 +317,21 @@ class StreamGuard:
         checked: list[dict[str, Any]] = list(messages[0]["tool_calls"])
         state.sent_calls += [(str(c["function"]["name"]), str(c["function"]["arguments"])) for c in checked]
         return checked
+
+    def _checked_refusal(self, state: _Choice) -> str:
+        """The model's refusal text, checked and restored as a whole once its choice
+        ends (a refusal is short, and a client shows it at once, not as it streams)."""
+        text, state.refusal = state.refusal, ""
+        verdict = self._guard.check_output(
+            [{"role": "assistant", "content": None, "refusal": text}], self._context, part="window"
+        )
+        self.verdicts.append(verdict)
+        if verdict.blocked:
+            raise StreamBlocked(verdict)
+        messages = list(verdict.payload.messages) if verdict.payload else [{"refusal": text}]
+        if self._restorer is not None:
+            messages = self._restorer.messages(messages)
+        return str(messages[0].get("refusal") or "")
 
 
 def _accumulate(state: _Choice, deltas: list[Any]) -> None:
