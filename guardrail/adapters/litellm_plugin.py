@@ -171,7 +171,7 @@ class GuardrailPlugin(CustomGuardrail):
                 stream=bool(data.get("stream")),
                 passthrough=_extras(params),
             )
-        return GuardedCall(self.guard, self.services, request)
+        return GuardedCall(self.guard, self.services, request, raw_upstream_errors=True)  # LiteLLM renders its own
 
     def _context(self, headers: Mapping[str, str], user_api_key_dict: Any) -> CallContext:
         """The call's context from guardrail's headers, read as the proxy reads them; a

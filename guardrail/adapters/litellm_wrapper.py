@@ -229,7 +229,7 @@ def _call(
         audit or default_records(), tracing or default_tracing(), guard.attributor or shared_attributor()
     )
     request = CallRequest(path="wrapper", model=model, context=context, messages=messages, params=params, stream=stream)
-    return GuardedCall(guard, services, request)
+    return GuardedCall(guard, services, request, raw_upstream_errors=True)  # LiteLLM's own, as callers expect
 
 
 class _LiteLLMCalls:

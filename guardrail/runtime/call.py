@@ -130,8 +130,14 @@ class Held(Answer):
 class GuardedCall:
     """One call under one guard; see the module docstring for the sequence."""
 
-    def __init__(self, guard: Guard, services: CallServices, request: CallRequest) -> None:
+    def __init__(
+        self, guard: Guard, services: CallServices, request: CallRequest, *, raw_upstream_errors: bool = False
+    ) -> None:
+        """``raw_upstream_errors``: an exception the upstream raises reaches the caller as
+        it came (library callers expect LiteLLM's own); otherwise it is replaced by the
+        :class:`UpstreamError` the upstream's ``failure`` makes of it, which quotes nothing."""
         self.guard, self.services, self.request = guard, services, request
+        self.raw_upstream_errors = raw_upstream_errors
         self.context = request.context
         self.record = RecordBuilder(self.context.request_id, request.path, tenant=self.context.tenant)
         self.record.call(self.context)
@@ -478,8 +484,11 @@ class GuardedCall:
             self.upstream_failed(error)
             raise
         except Exception as error:
-            self.upstream_failed(failure(error))
-            raise
+            described = failure(error)
+            self.upstream_failed(described)
+            if self.raw_upstream_errors:
+                raise
+            raise described from error
 
 
 def record_request(

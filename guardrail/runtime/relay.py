@@ -9,7 +9,9 @@ the stream ends, the call's record says how (``stream_outcome``):
 - ``completed``: every chunk went out, the manifest last;
 - ``blocked``: a check blocked mid-stream; :class:`~guardrail.errors.BlockedError`
   is raised in place of the rest (text already sent cannot be recalled);
-- ``upstream_error``: the upstream's chunks failed; its exception is raised as it came;
+- ``upstream_error``: the upstream's chunks failed, or stopped before the model said it
+  had finished (no ``finish_reason``): an :class:`~guardrail.runtime.upstream.UpstreamError`
+  is raised (or, for callers who expect it, the upstream library's own exception);
 - ``client_disconnected``: the caller stopped reading (closed the iterator);
 - ``internal_error``: guardrail itself failed.
 
@@ -42,6 +44,9 @@ class StreamedCall(Protocol):
     @property
     def model(self) -> str: ...
 
+    @property
+    def raw_upstream_errors(self) -> bool: ...
+
     def blocked(self, verdict: Verdict, stage: str) -> BlockedError: ...
 
     def finish_stream(self, outcome: str, error: str | None, verdicts: Sequence[Verdict]) -> None: ...
@@ -71,11 +76,11 @@ class Relay:
                 except StopAsyncIteration:
                     break
                 except Exception as error:
-                    self._upstream_failed(error)
-                    raise
+                    raise self._upstream_failed(error) from error
                 released = await anyio.to_thread.run_sync(self._feed, chunk) if offload else self._feed(chunk)
                 for out in released:
                     yield out
+            self._finished_by_upstream()
             for out in self._ending():
                 yield out
             self.outcome, self.error = "completed", None
@@ -94,9 +99,9 @@ class Relay:
                 except StopIteration:
                     break
                 except Exception as error:
-                    self._upstream_failed(error)
-                    raise
+                    raise self._upstream_failed(error) from error
                 yield from self._feed(chunk)
+            self._finished_by_upstream()
             yield from self._ending()
             self.outcome, self.error = "completed", None
         finally:
@@ -138,10 +143,26 @@ class Relay:
             self.call.record.set(exception=type(error).__name__)
             raise
 
-    def _upstream_failed(self, error: Exception) -> None:
+    def _upstream_failed(self, error: Exception) -> Exception:
+        """Note the upstream's failure; what to raise: the upstream library's own
+        exception for callers who expect it (the wrapper), else the client's error."""
         failure = error if isinstance(error, UpstreamError) else self.failure(error)
         self.outcome, self.error = "upstream_error", failure.code
         self.call.record.set(upstream_error=failure.cause_type or type(error).__name__)
+        return error if self.call.raw_upstream_errors else failure
+
+    def _finished_by_upstream(self) -> None:
+        """A stream that stops before the model says it finished (no ``finish_reason``)
+        is not a complete answer: it is not signed, and the client is told."""
+        if self.stream_guard.finished:
+            return
+        cut = UpstreamError(
+            502,
+            "upstream_incomplete",
+            "the upstream stream ended before the model finished (no finish_reason)",
+            cause_type="IncompleteStream",
+        )
+        raise self._upstream_failed(cut)
 
     def _close(self) -> None:
         self.call.record.response(self.stream_guard.envelope)

@@ -207,6 +207,11 @@ class StreamGuard:
         return self._attributor is not None and self._labels.embeds_marker
 
     @property
+    def finished(self) -> bool:
+        """Whether the upstream said every choice finished (a ``finish_reason`` each)."""
+        return bool(self._choices) and all(state.finish_reason is not None for state in self._choices.values())
+
+    @property
     def envelope(self) -> dict[str, Any]:
         """The upstream chunks' id, model and so on, for chunks of our own."""
         return dict(self._envelope)

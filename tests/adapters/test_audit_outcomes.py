@@ -197,16 +197,7 @@ def streamed_record(data: Path) -> dict[str, Any]:
     ("how", "code", "cause"),
     [
         ("reported", "upstream_incomplete", "IncompleteStream"),
-        pytest.param(
-            "raised",
-            "upstream_error",
-            "ConnectionResetError",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the record says upstream_error, the client's error event internal_error: app.py's _events "
-                "maps only UpstreamError, not what upstream.failure() says of a provider's own exception",
-            ),
-        ),
+        ("raised", "upstream_error", "ConnectionResetError"),
     ],
 )
 def test_a_stream_the_upstream_cuts_is_an_error_event_and_an_upstream_error_record(
@@ -229,11 +220,6 @@ def test_a_stream_the_upstream_cuts_is_an_error_event_and_an_upstream_error_reco
     assert "attribution_id" not in record
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the runtime trusts the upstream to report a missing finish_reason (the Router upstream does); "
-    "a stream that just stops is relayed as completed, [DONE] and signed",
-)
 def test_a_stream_that_stops_without_a_finish_reason_is_not_a_signed_complete_answer(tmp_path: Path) -> None:
     """An upstream whose stream just stops (no finish_reason, no error) has not finished."""
     upstream = FakeUpstream(MODELS, chunk_chars=3)

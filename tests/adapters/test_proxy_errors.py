@@ -136,11 +136,6 @@ def test_litellms_exceptions_map_to_gateway_errors_over_http(
     assert "Chan Tai Man" not in response.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the call records 502 upstream_error (upstream.failure), but the proxy answers 500 internal_error: "
-    "app.py maps only UpstreamError; the Router upstream never raises anything else, other upstreams may",
-)
 def test_an_exception_the_upstream_raises_is_a_502_naming_nothing(default_client: Served) -> None:
     default_client.upstream.reset()
     default_client.upstream.fail_next(RuntimeError("provider failure quoting Chan Tai Man"))

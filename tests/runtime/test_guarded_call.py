@@ -123,8 +123,9 @@ def test_a_stream_failing_mid_way_is_recorded_as_the_upstreams_error(
         assert not isinstance(chunks, Answer)
         await drain(chunks)
 
-    with pytest.raises(ConnectionResetError):
+    with pytest.raises(UpstreamError) as raised:  # what the client gets: nothing of the provider's message
         asyncio.run(run())
+    assert raised.value.code == "upstream_error" and isinstance(raised.value.__cause__, ConnectionResetError)
     record = guarded.finished
     assert record is not None and (record.stream_outcome, record.error) == ("upstream_error", "upstream_error")
     assert record.upstream_error == "ConnectionResetError" and record.attribution_id is None
