@@ -64,6 +64,11 @@ FORMS = [
     ("customer: 4279_9630_2107_5333", "4279_9630_2107_5333"),
     ("my Amex 3780/243534/56530 - expiry 08/27", "3780/243534/56530"),
     ("read it out: 3578 - 4005 - 4955 - 2634.", "3578 - 4005 - 4955 - 2634"),
+    ("Card no.:  4453  3314  7893  2885\nExpiry", "4453  3314  7893  2885"),
+    ("Card 4811 35l1 9718 l470\nAmount", "4811 35l1 9718 l470"),
+    ("Credit card number\n5040 7238\n6255 1189\nValid thru", "5040 7238\n6255 1189"),
+    ("4. Mobile ............ +852 5\n912 0446\n5. Clinic", "+852 5\n912 0446"),
+    ("Tel +852 9123 4567\n2024 annual report", "+852 9123 4567"),
     # HKID
     ("口述身份證：K三九五七四七（零）", "K三九五七四七（零）"),
     ("HKID: A123456-7", "A123456-7"),
@@ -220,6 +225,7 @@ KEPT = [
     "in room 12 the building was old",
     "meet in room 5 conference centre",
     "Experience: 2019-2024 in Discovery Bay",
+    "Year 2019  2020  2021  2022",
 ]
 
 

@@ -56,6 +56,10 @@ _CARD_PUNCTUATED = (
 )
 _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
 _CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_][ \t]?|[ \t]-[ \t])\d{4}")
+_CARD_SCANNED = re.compile(
+    r"(?<![\dA-Za-z.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
+)
+_OCR_DIGITS = str.maketrans("Ol", "01")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]
 
 # Candidates only; ``ipaddress`` decides (Presidio's ``invalidate_result``). Presidio's
@@ -123,6 +127,12 @@ class PaymentCardRecognizer(CreditCardRecognizer):
             for match in _CARD_PUNCTUATED_PATTERN.finditer(text):
                 if self.validate_result(match[0]):
                     results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
+        # A scan's spacing: groups apart by two or three spaces or a line break, O and l for 0 and 1.
+        for match in _CARD_SCANNED.finditer(text):
+            if any(r.start <= match.start() < r.end for r in results):
+                continue
+            if self.validate_result(match[0].translate(_OCR_DIGITS)):
+                results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
         return results
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -380,7 +380,7 @@ NOT_NAMES = frozenset(
     deceased informant sponsor nominee trustee negotiator investigator interpreter
     magistrate counsel solicitor barrister lawyer prosecutor pastor priest physician dentist
     vet judge
-    pax store shop outlet clinic counter desk platform terminal
+    pax store shop outlet clinic counter desk platform terminal cardholder holder payee
     nepali pakistani bangladeshi indian filipino filipina indonesian thai vietnamese japanese
     korean chinese british american australian canadian german french european african
     cantonese mandarin english

@@ -73,6 +73,8 @@ _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
 _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
+# A number with its country code broken over a line by a scan: +852 5⏎912 0446.
+_INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,4}[ \t]?\n[ \t]?\d[\d \t-]{2,12}\d)(?![\w])")
 _MAINLAND_HINT = re.compile(r"1[3-9]\d{1,4}[ \t-]\d")
 _HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
@@ -95,6 +97,12 @@ class PhoneRecognizer(RegexRecognizer):
             digits = re.sub(r"\D", "", match[1])[-11:]
             if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+        if "+" in text and "\n" in text:
+            for match in _INTERNATIONAL_BROKEN.finditer(text):
+                digits = re.sub(r"\D", "", match[1])
+                head = re.sub(r"\D", "", match[1].partition("\n")[0])
+                if _parsed_validity("+" + digits, digits) and not _parsed_validity("+" + head, head):
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if _SPACED_HINT.search(text) is None:
             return results
         for match in SPACED.finditer(text):
