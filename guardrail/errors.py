@@ -26,9 +26,12 @@ must turn a block into something a library caller cannot ignore.
     ├── RequestError                   a call's request is invalid (unknown use case, bad field, ...)
     │   └── ShapeError                 a field the table does not allow, or of the wrong kind [core.shapes, ValueError]
     ├── BlockedError                   a call was blocked; raised by adapters for library callers
-    ├── ProxyError                     an error response of the proxy                         [adapters.proxy.errors]
-    └── ...                            StreamBlocked [runtime.stream], UpstreamError [adapters.upstream]:
-                                       placed by the rewrite of the call sequence
+    ├── StreamBlocked                  the checks blocked a streamed answer mid-way           [runtime.stream]
+    ├── UpstreamError                  an upstream call failed; what the client gets          [runtime.upstream]
+    ├── ReviewError                    a review request that cannot be served                 [review.desk]
+    ├── EditRefused                    the output checks blocked a reviewer's edit            [review.desk]
+    ├── SealBroken                     a sealed held answer did not open                      [review.sealing]
+    └── ProxyError                     an error response of the proxy                         [adapters.proxy.errors]
 
 Classes defined here are the ones any part may raise. The others (module in brackets)
 stay beside the one module that raises them; where callers or pydantic catch a

@@ -83,7 +83,7 @@ class Revision:
     entities: Mapping[str, int]
 
 
-class EditRefused(Exception):
+class EditRefused(GuardrailError):
     """The output checks blocked a reviewer's edit; ``reason`` is their stable code."""
 
     def __init__(self, reason: str) -> None:

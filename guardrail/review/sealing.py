@@ -26,7 +26,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from guardrail.audit.keys import require_owner_only
-from guardrail.errors import ConfigurationError
+from guardrail.errors import ConfigurationError, GuardrailError
 
 REVIEW_KEY_ENV = "GUARDRAIL_REVIEW_KEY"
 KEY_FILE = "review.key"
@@ -34,7 +34,7 @@ KEY_BYTES = 32
 NONCE_BYTES = 12
 
 
-class SealBroken(Exception):
+class SealBroken(GuardrailError):
     """A sealed answer did not open: another key, another review, or altered bytes."""
 
 
