@@ -8,10 +8,12 @@ no sockets. A smaller set runs end to end (``make_proxy``, ``default_proxy``,
 :class:`~guardrail.testing.RecordingUpstream` on another through LiteLLM's Router; they
 test what only the real path has (the Router's translation, sockets, client SDKs over
 HTTP). Guards (spaCy loaded) are built once per session and shared by every proxy.
+``run_cli`` runs the ``guardrail`` command in-process, for tests that read its output.
 """
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -152,3 +154,19 @@ def default_client(make_client: ClientFactory) -> Iterator[Served]:
 def round_trip_client(make_client: ClientFactory) -> Iterator[Served]:
     with make_client(policy=ROUND_TRIP) as served:
         yield served
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``guardrail ARGS`` run in this process (Click's runner over the command that
+    ``python -m guardrail.cli`` runs): its exit code and its two outputs, without
+    starting an interpreter each time."""
+    import typer
+    from click.testing import CliRunner
+
+    from guardrail.cli.app import app
+    from guardrail.cli.help import plain_flags
+
+    result = CliRunner().invoke(plain_flags(typer.main.get_command(app)), list(args), prog_name="guardrail")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["guardrail", *args], result.exit_code, result.stdout, result.stderr)

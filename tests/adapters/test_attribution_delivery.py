@@ -28,7 +28,7 @@ from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.policy.model import DEFAULT_LABEL, DEFAULT_NOTICE
 from guardrail.runtime import Guard
 from guardrail.testing import RecordingUpstream
-from tests.adapters.conftest import ClientFactory, Served
+from tests.adapters.conftest import ClientFactory, Served, run_cli
 
 PROMPT = "I am Chan Tai Man, call me on 9123 4567."
 
@@ -156,18 +156,17 @@ def test_the_cli_verifies_and_names_each_failure(default_client: Served, tmp_pat
     keys = tmp_path / "jwks.json"
     keys.write_text(default_client.http.get("/.well-known/jwks.json").text)
 
-    def run(doc: Any, *extra: str) -> subprocess.CompletedProcess[str]:
+    def run(doc: Any, *extra: str, process: bool = False) -> subprocess.CompletedProcess[str]:
+        """The command in this process; with ``process``, as its own process (once, for the exit code)."""
         path = tmp_path / "answer.json"
         path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
-        return subprocess.run(
-            [sys.executable, "-m", "guardrail.cli", "attribution", "verify", str(path), "--jwks", str(keys), *extra],
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        args = ["attribution", "verify", str(path), "--jwks", str(keys), *extra]
+        if not process:
+            return run_cli(*args)
+        command = [sys.executable, "-m", "guardrail.cli", *args]
+        return subprocess.run(command, check=False, capture_output=True, text=True, timeout=60)
 
-    ok = run(document)
+    ok = run(document, process=True)
     assert ok.returncode == 0 and ok.stdout.startswith("status: valid") and "Not proven" in ok.stdout
     tampered = json.loads(json.dumps(document))
     tampered["choices"][0]["message"]["content"] = tampered["choices"][0]["message"]["content"].replace("You", "you", 1)
@@ -180,23 +179,7 @@ def test_the_cli_verifies_and_names_each_failure(default_client: Served, tmp_pat
     text.write_text(document["choices"][0]["message"]["content"])
     manifest_only = tmp_path / "manifest.json"
     manifest_only.write_text(json.dumps(document[FIELD]))
-    by_text = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "guardrail.cli",
-            "attribution",
-            "verify",
-            str(manifest_only),
-            "--text",
-            str(text),
-            "--jwks",
-            str(keys),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
+    by_text = run_cli("attribution", "verify", str(manifest_only), "--text", str(text), "--jwks", str(keys))
     assert by_text.returncode == 0, by_text.stdout
 
 

@@ -14,25 +14,14 @@ import pytest
 
 from guardrail.policy.model import Dimension, Principle
 from guardrail.runtime import Guard
-from tests.adapters.conftest import POLICIES, ClientFactory
+from tests.adapters.conftest import POLICIES, ClientFactory, run_cli
 from tests.conftest import ROUND_TRIP
 
 PLANTED = ("Chan Tai Man", "9123 4567", "A123456", "4111 1111 1111 1111")
 
 
 def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """``guardrail ARGS``, run in this process; its exit code and its two outputs."""
-    import typer
-    from click.testing import CliRunner
-
-    from guardrail.cli.app import app
-    from guardrail.cli.help import plain_flags
-
-    command = plain_flags(typer.main.get_command(app))
-    result = CliRunner().invoke(command, list(args), prog_name="guardrail")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(["guardrail", *args], result.exit_code, result.stdout, result.stderr)
+    return run_cli(*args)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import httpx
 import pytest
 
 from guardrail.testing import RecordingUpstream, free_port, server_process
+from tests.adapters.conftest import run_cli
 
 GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
 
@@ -121,7 +123,16 @@ keys:
     assert "Chan Tai Man" not in server_output and "9123 45" not in server_output
 
 
-def run_serve(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_serve(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, process: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """``guardrail serve ARGS`` from ``cwd``, for start-ups that are refused: in this
+    process (the refusal comes before anything is loaded or logged), or with ``process``
+    as its own process, where what happens before the refusal matters."""
+    if not process:
+        assert env is None
+        with contextlib.chdir(cwd):
+            return run_cli("serve", *args)
     return subprocess.run(
         [*GUARDRAIL, "serve", *args],
         cwd=cwd,
@@ -149,13 +160,14 @@ def test_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
             "model_list:\n  - model_name: m\n    litellm_params: {model: openai/m, api_key: os.environ/NOT_SET_ANYWHERE}\n",
             "model_list[0].litellm_params.api_key: environment variable NOT_SET_ANYWHERE is not set",
         ),
-        ("policy: no-such-policy\n", "no-such-policy"),
+        ("policy: no-such-policy\n", "no-such-policy"),  # found while loading: its own process
     ],
 )
 def test_broken_config_stops_start_up_with_the_field(tmp_path: Path, text: str, message: str) -> None:
     config = tmp_path / "config.yaml"
     config.write_text(text)
-    result = run_serve("--config", str(config), "--port", str(free_port()), cwd=tmp_path)
+    process = "no-such-policy" in text
+    result = run_serve("--config", str(config), "--port", str(free_port()), cwd=tmp_path, process=process)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -252,7 +264,7 @@ def test_a_busy_port_is_refused_before_anything_loads(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         started = time.monotonic()
-        result = run_serve("--port", str(port), cwd=tmp_path)
+        result = run_serve("--port", str(port), cwd=tmp_path, process=True)  # how soon a process says so
         elapsed = time.monotonic() - started
     assert result.returncode == 2, result.stderr
     assert f"port {port} on 127.0.0.1 is already in use" in result.stderr and "Traceback" not in result.stderr
