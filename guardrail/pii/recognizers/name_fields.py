@@ -20,11 +20,12 @@ from guardrail.pii.recognizers.name_lexicon import (
     is_surname,
 )
 from guardrail.pii.recognizers.name_spans import (
-    WORD as _WORD,
-)
-from guardrail.pii.recognizers.name_spans import (
+    ORG_WORDS,
     chinese_name_at,
     latin_name_at,
+)
+from guardrail.pii.recognizers.name_spans import (
+    WORD as _WORD,
 )
 from guardrail.pii.recognizers.names_data import (
     NAME_LABELS_ROLE,
@@ -288,6 +289,9 @@ def _weak_header(cell: str) -> bool:
     return re.sub(r"[*_`#]|\(.*?\)", "", cell).strip().lower() in _WEAK_HEADERS
 
 
+_WHOLE_CELL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
+
+
 def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
     """The name filling a table cell ``text[start:end]``, if it holds one."""
     while start < end and text[start] in " \t\"'":
@@ -297,6 +301,12 @@ def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[i
     if start >= end:
         return None
     span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
+    if (span is None or span[1] < end - 1) and not strict and _WHOLE_CELL_NAME.fullmatch(text, start, end):
+        # A surname that is also a word (Gareth Price, Mary Young) ends the name early; in
+        # the name column of a table of people, two or three capitalised words are the name.
+        words = text[start:end].replace("-", " ").lower().split()
+        if not any(w in ORG_WORDS for w in words) and not is_place(text[start:end]):
+            span = (start, end)
     if span is None or span[1] < end - 1 or span[1] > end:
         return None
     if (
