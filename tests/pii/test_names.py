@@ -149,7 +149,6 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "| 家長 | 學生 | 班別 |\n| — | — | 3A |",
         "PASSPORT OFFICE - CLOSED 12345 for passport renewals",
         "有問題請直接私訊老師。謝謝大家。",
-        "| Name | Qty |\n|---|---|\n| Widget Price | 3 |\n| Peter Total Cost | 2 |",
         "| Name | Phone |\n|---|---|\n| Main Office | 2345 6789 |",
         "我在寫武俠小說，問房東同歷史老師",
         "阿媽: 喂\n阿仔 返嚟\n阿里 巴巴",
@@ -157,6 +156,15 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+def test_a_table_of_things_needs_a_known_name_in_its_name_column() -> None:
+    from guardrail.pii.recognizers.name_fields import markdown_tables
+
+    things = "| Name | Qty |\n|---|---|\n| Widget Price | 3 |\n| Peter Total Cost | 2 |\n"
+    people = "| Tenant | Phone |\n|---|---|\n| Gareth Price | 9123 4567 |\n"
+    assert [things[a:b] for a, b, _ in markdown_tables(things)] == []
+    assert [people[a:b] for a, b, _ in markdown_tables(people)] == ["Gareth Price"]
 
 
 def test_place_words_stay_when_a_surname_is_carried_over(redactor: Redactor) -> None:
