@@ -7,9 +7,11 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -52,21 +54,82 @@ def audit_records(data_dir: Path) -> list[dict]:
     return out
 
 
-def test_embedded_default_serves_the_demo_model_offline(tmp_path: Path) -> None:
-    with serving(cwd=tmp_path) as url:
-        answer = httpx.post(
+@dataclass
+class Embedded:
+    """``guardrail serve`` with no config (the embedded default) as its own process: what
+    it said on stderr up to ``ready``, and the answer to the first request after that."""
+
+    url: str
+    cwd: Path
+    said: list[str]
+    first: httpx.Response
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embedded]:
+    """One start of the embedded default (the policy's language models: seconds) for the
+    tests of it. The first request is sent the moment ``ready`` is said, with no retry."""
+    cwd = tmp_path_factory.mktemp("embedded")
+    port = free_port()
+    process = subprocess.Popen(
+        [*GUARDRAIL, "serve", "--port", str(port)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    drain = threading.Thread(target=process.stderr.read, daemon=True)
+    try:
+        lines: list[str] = []
+        for line in process.stderr:
+            lines.append(line)
+            if "ready on" in line:
+                break
+        url = f"http://127.0.0.1:{port}"
+        first = httpx.post(
             url + "/v1/chat/completions",
-            json={
-                "model": "guardrail-demo",
-                "messages": [{"role": "user", "content": "I am Chan Tai Man, HKID A123456(3)"}],
-            },
+            timeout=30,
+            json={"model": "guardrail-demo", "messages": [{"role": "user", "content": "hello"}]},
         )
+        drain.start()  # its log lines go on to stderr: keep the pipe drained
+        yield Embedded(url, cwd, lines, first)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if drain.is_alive():
+            drain.join(timeout=10)
+        process.stderr.close()
+
+
+def test_ready_is_announced_only_once_calls_succeed(embedded: Embedded) -> None:
+    lines = embedded.said
+    assert lines and "ready on" in lines[-1], "".join(lines)
+    assert lines[-1].strip().startswith(f"guardrail: ready on {embedded.url}/v1 (")
+    # No retry: the very first request after the line must be served.
+    assert embedded.first.status_code == 200
+    progress = "".join(lines[:-1])
+    assert "starting the proxy" in progress and "loading policy hk-genai-2025" in progress
+    assert "loading LiteLLM's router" in progress
+
+
+def test_embedded_default_serves_the_demo_model_offline(embedded: Embedded) -> None:
+    answer = httpx.post(
+        embedded.url + "/v1/chat/completions",
+        timeout=30,
+        json={
+            "model": "guardrail-demo",
+            "messages": [{"role": "user", "content": "I am Chan Tai Man, HKID A123456(3)"}],
+        },
+    )
     assert answer.status_code == 200
     content = answer.json()["choices"][0]["message"]["content"]
     assert "<PERSON>" in content and "<HK_ID>" in content and "Chan Tai Man" not in content
-    records = audit_records(tmp_path / ".guardrail")
-    assert len(records) == 1 and "Chan Tai Man" not in json.dumps(records) and "A123456" not in json.dumps(records)
-    assert records[0]["input_entities"] == {"PERSON": 1, "HK_ID": 1}
+    records = audit_records(embedded.cwd / ".guardrail")
+    ids = [embedded.first.headers["x-guardrail-request-id"], answer.headers["x-guardrail-request-id"]]
+    assert [r["request_id"] for r in records] == ids  # the first request's and this one's: no other
+    assert "Chan Tai Man" not in json.dumps(records) and "A123456" not in json.dumps(records)
+    assert records[1]["input_entities"] == {"PERSON": 1, "HK_ID": 1}
 
 
 def test_two_workers_with_a_config_file(tmp_path: Path, upstream: tuple[RecordingUpstream, str]) -> None:
@@ -284,37 +347,3 @@ def test_a_bad_address_is_refused_with_a_clear_error(tmp_path: Path, args: tuple
     result = run_serve(*args, "--insecure-no-keys", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
-
-
-def test_ready_is_announced_only_once_calls_succeed(tmp_path: Path) -> None:
-    port = free_port()
-    process = subprocess.Popen(
-        [*GUARDRAIL, "serve", "--port", str(port)],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        lines = []
-        assert process.stderr is not None
-        for line in process.stderr:
-            lines.append(line)
-            if "ready on" in line:
-                break
-        assert lines and "ready on" in lines[-1], "".join(lines)
-        url = f"http://127.0.0.1:{port}"
-        assert lines[-1].strip().startswith(f"guardrail: ready on {url}/v1 (")
-        # No retry: the very first request after the line must be served.
-        answer = httpx.post(
-            url + "/v1/chat/completions",
-            timeout=30,
-            json={"model": "guardrail-demo", "messages": [{"role": "user", "content": "hello"}]},
-        )
-        assert answer.status_code == 200
-        progress = "".join(lines[:-1])
-        assert "starting the proxy" in progress and "loading policy hk-genai-2025" in progress
-        assert "loading LiteLLM's router" in progress
-    finally:
-        process.terminate()
-        process.communicate(timeout=30)
