@@ -21,6 +21,7 @@ from guardrail.telemetry import TelemetrySettings, Tracing
 from guardrail.testing import FakeUpstream
 
 PROMPT = "Please call Chan Tai Man on 9123 4567 about the order."
+LONG = " ".join(["The quick brown fox jumps over the lazy dog."] * 20)
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_a_streamed_call_completes_and_says_so(default_guard: Guard, services: C
 
 def test_a_caller_who_stops_reading_closes_the_upstream_stream(default_guard: Guard, services: CallServices) -> None:
     fake = FakeUpstream(chunk_chars=1)
-    guarded = call(default_guard, services, stream=True, content=PROMPT + " and more" * 100)  # past the window
+    guarded = call(default_guard, services, stream=True, content=LONG)  # past the window
 
     async def run() -> None:
         chunks = await guarded.run(fake)
