@@ -155,6 +155,7 @@ def train_weights(
     public_weight: float = 0.5,
     dense_c: float = 1.0,
     dense_weight: float = 0.0,
+    benign_weight: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray, list[str], tuple[np.ndarray, tuple[float, float]] | None]:
     """N-gram weights (DIMENSIONS x categories), biases and categories; and, when
     ``dense_weight`` > 0, per-piece weights (vocabulary x categories) and their length
@@ -163,7 +164,12 @@ def train_weights(
     x = matrix([item.text for item in train])
     # Public data is plentiful and plain; the corpus's own items (look-alikes above all)
     # should not be outvoted by it.
-    weights = np.array([public_weight if item.family.startswith("public:") else 1.0 for item in train])
+    weights = np.array(
+        [
+            public_weight if item.family.startswith("public:") else benign_weight if not item.attack else 1.0
+            for item in train
+        ]
+    )
     present_x = abs(x).sign().tocsc()
     present = [name for name in CATEGORIES if sum(name in labels(item) for item in train) >= 5]
     coef = np.zeros((DIMENSIONS, len(present)), dtype=np.float64)
@@ -281,6 +287,7 @@ def main() -> None:
     parser.add_argument("--dropout", type=int, default=5, help="copies of each corpus item with words left out")
     parser.add_argument("--dense-c", type=float, default=1.0, help="inverse regularisation of the dense half")
     parser.add_argument("--dense-weight", type=float, default=0.5, help="the dense half's share of the logit")
+    parser.add_argument("--benign-weight", type=float, default=1.0, help="weight of each corpus benign item")
     parser.add_argument("--version", default="2026.11.30-2")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
@@ -297,6 +304,7 @@ def main() -> None:
         public_weight=args.public_weight,
         dense_c=args.dense_c,
         dense_weight=args.dense_weight,
+        benign_weight=args.benign_weight,
     )
     write(args.out, coef, bias, categories, args.version, data_digest(train), pieces)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
