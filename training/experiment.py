@@ -73,28 +73,21 @@ def main() -> None:
     parser.add_argument("--nb", action="store_true")
     parser.add_argument("--dropout", type=int, default=5)
     parser.add_argument("--public-weight", type=float, nargs="+", default=[0.5])
-    parser.add_argument("--dense-c", type=float, default=1.0)
-    parser.add_argument("--dense-weight", type=float, nargs="+", default=[0.5])
     args = parser.parse_args()
     corpus = load_corpus()
     train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     dev = [item for item in corpus if item.split == "dev"] + look_alikes()
     rules = rule_blocks(dev)
-    settings = [
-        (c, b, w, d) for c in args.c for b in args.balance for w in args.public_weight for d in args.dense_weight
-    ]
-    for c, balance, weight, dense in settings:
+    for c, balance, weight in [(c, b, w) for c in args.c for b in args.balance for w in args.public_weight]:
         if True:
-            coef, bias, categories, pieces = train_weights(
-                train, c, balance, args.nb, weight, dense_c=args.dense_c, dense_weight=dense
-            )
+            coef, bias, categories = train_weights(train, c, balance, args.nb, weight)
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "m.npz"
-                write(path, coef, bias, categories, "experiment", "-", pieces)
+                write(path, coef, bias, categories, "experiment", "-")
                 model = ThreatModel.load(path)
             scores = dev_scores(model, dev)
             print(
-                f"C={c} balance={balance} public={weight} dense={dense}: "
+                f"C={c} balance={balance} public={weight}: "
                 f"{evaluate(scores, rules, dev, categories, args.max_fp, args.verbose)}",
                 flush=True,
             )

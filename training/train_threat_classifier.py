@@ -6,9 +6,7 @@ Trains one logistic regression per category (one-vs-rest, class-balanced) on the
 ``split: train`` families of ``benchmarks/data/threats`` (plus public data prepared
 by ``prepare_public_data.py`` into ``--public``, if given; see training/README.md),
 over the package's own hashed n-gram features, so training and run time share one
-featuriser; and a second regression per category over the text's mean sentence-piece
-embedding (training/embeddings.py), folded into one weight per piece. The two halves'
-logits are mixed (``--dense-weight``) into the stored weights. Writes ``guardrail/threats/data/threat-classifier.npz``: the weights of
+featuriser. Writes ``guardrail/threats/data/threat-classifier.npz``: the weights of
 the feature slots training touched, quantised to int8 per category, with the model
 id, version and a digest of the training data. Then scores the ``dev`` families
 through the written file (windows and all, as the check does) and prints recall per
@@ -38,8 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Item, load_corpus, load_jsonl
-from embeddings import embed, fit_norm, fold_into_pieces, scaled
-from tuning import applicable, look_alikes, rule_blocks, tune
+from tuning import look_alikes, rule_blocks, tune
 
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
@@ -57,7 +54,7 @@ CATEGORIES = (
     "discrimination",
     "self_harm",
 )
-MODEL_ID = "guardrail-threat-ngram-pieces"
+MODEL_ID = "guardrail-threat-ngram"
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"
 SEED = 20261130
 
@@ -148,28 +145,12 @@ def training_set(corpus: list[Item], public: Path | None, *, augmented: bool, dr
 
 
 def train_weights(
-    train: list[Item],
-    c: float,
-    balance: float,
-    nb: bool = False,
-    public_weight: float = 0.5,
-    dense_c: float = 1.0,
-    dense_weight: float = 0.0,
-    benign_weight: float = 1.0,
-) -> tuple[np.ndarray, np.ndarray, list[str], tuple[np.ndarray, tuple[float, float]] | None]:
-    """N-gram weights (DIMENSIONS x categories), biases and categories; and, when
-    ``dense_weight`` > 0, per-piece weights (vocabulary x categories) and their length
-    scaling. The stored logit is
-    ``(1 - dense_weight) * n-gram logit + dense_weight * dense logit``."""
+    train: list[Item], c: float, balance: float, nb: bool = False, public_weight: float = 0.5
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     x = matrix([item.text for item in train])
     # Public data is plentiful and plain; the corpus's own items (look-alikes above all)
     # should not be outvoted by it.
-    weights = np.array(
-        [
-            public_weight if item.family.startswith("public:") else benign_weight if not item.attack else 1.0
-            for item in train
-        ]
-    )
+    weights = np.array([public_weight if item.family.startswith("public:") else 1.0 for item in train])
     present_x = abs(x).sign().tocsc()
     present = [name for name in CATEGORIES if sum(name in labels(item) for item in train) >= 5]
     coef = np.zeros((DIMENSIONS, len(present)), dtype=np.float64)
@@ -194,44 +175,11 @@ def train_weights(
             model.fit(x, y, sample_weight=weights)
             coef[:, column] = model.coef_[0]
         bias[column] = model.intercept_[0]
-    if dense_weight <= 0:
-        return coef, bias, present, None
-    # The dense half: the same labels and weights over mean piece embeddings, each scaled
-    # by about its length as the run time does.
-    means, counts = embed([item.text for item in train])
-    norm = fit_norm(means, counts)
-    e = scaled(means, counts, norm)
-    dense = np.zeros((e.shape[1], len(present)), dtype=np.float64)
-    dense_bias = np.zeros(len(present), dtype=np.float64)
-    for column, name in enumerate(present):
-        y = np.array([name in labels(item) for item in train], dtype=np.int64)
-        weight = (len(y) - y.sum()) / max(1, y.sum())
-        model = LogisticRegression(
-            C=dense_c,
-            class_weight={0: 1.0, 1: float(weight**balance)},
-            solver="liblinear",
-            max_iter=2000,
-            random_state=SEED,
-        )
-        model.fit(e, y, sample_weight=weights)
-        dense[:, column] = model.coef_[0]
-        dense_bias[column] = model.intercept_[0]
-    pieces = fold_into_pieces(dense) * dense_weight
-    mixed_bias = bias * (1 - dense_weight) + dense_bias * dense_weight
-    return coef * (1 - dense_weight), mixed_bias, present, (pieces, norm)
+    return coef, bias, present
 
 
-def write(
-    path: Path,
-    coef: np.ndarray,
-    bias: np.ndarray,
-    categories: list[str],
-    version: str,
-    digest: str,
-    dense: tuple[np.ndarray, tuple[float, float]] | None = None,
-) -> None:
-    pieces, norm = dense if dense else (None, (1.0, 0.0))
-    save_weights(path, coef, bias, categories, MODEL_ID, version, pieces, norm, training_data_sha256=digest, seed=SEED)
+def write(path: Path, coef: np.ndarray, bias: np.ndarray, categories: list[str], version: str, digest: str) -> None:
+    save_weights(path, coef, bias, categories, MODEL_ID, version, training_data_sha256=digest, seed=SEED)
 
 
 def data_digest(items: list[Item]) -> str:
@@ -254,9 +202,8 @@ def dev_report(
 ) -> str:
     """Recall per category and language, benign refused per look-alike kind, rules counted in."""
     hit = rules.copy()
-    applies = applicable(dev, categories)
     for name, value in thresholds.items():
-        hit |= (scores[:, categories.index(name)] >= value) & applies[:, categories.index(name)]
+        hit |= scores[:, categories.index(name)] >= value
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item, refused in zip(dev, hit, strict=True):
         keys = [item.category, f"lang:{item.lang}"] if item.attack else [f"benign:{item.looks_like or 'none'}"]
@@ -285,10 +232,7 @@ def main() -> None:
     parser.add_argument("--no-augment", action="store_true")
     parser.add_argument("--public-weight", type=float, default=0.5, help="weight of each public item")
     parser.add_argument("--dropout", type=int, default=5, help="copies of each corpus item with words left out")
-    parser.add_argument("--dense-c", type=float, default=1.0, help="inverse regularisation of the dense half")
-    parser.add_argument("--dense-weight", type=float, default=0.5, help="the dense half's share of the logit")
-    parser.add_argument("--benign-weight", type=float, default=1.0, help="weight of each corpus benign item")
-    parser.add_argument("--version", default="2026.11.30-2")
+    parser.add_argument("--version", default="2026.11.30")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 
@@ -297,16 +241,8 @@ def main() -> None:
     dev = [item for item in corpus if item.split == "dev"]
     counts = Counter(category for item in train for category in labels(item))
     print(f"train: {len(train)} items ({sum(not i.attack for i in train)} benign), positives {dict(counts)}")
-    coef, bias, categories, pieces = train_weights(
-        train,
-        args.c,
-        args.balance,
-        public_weight=args.public_weight,
-        dense_c=args.dense_c,
-        dense_weight=args.dense_weight,
-        benign_weight=args.benign_weight,
-    )
-    write(args.out, coef, bias, categories, args.version, data_digest(train), pieces)
+    coef, bias, categories = train_weights(train, args.c, args.balance, public_weight=args.public_weight)
+    write(args.out, coef, bias, categories, args.version, data_digest(train))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
     if not dev:
         return

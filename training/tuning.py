@@ -61,25 +61,6 @@ def rule_blocks(items: list[Item]) -> np.ndarray:
     return np.array([cache[f"{item.role}\0{item.text}"] for item in items])
 
 
-UNTRUSTED = frozenset({"tool", "function"})
-UNTRUSTED_CATEGORIES = frozenset({"indirect_injection", "jailbreak"})
-
-
-def applicable(items: list[Item], categories: list[str]) -> np.ndarray:
-    """Which category's threshold applies to which item, as the default policy applies them:
-    tool and function results are scored for injected instructions only, what users write
-    for everything but indirect injection (an instruction in a pasted document is the
-    user's own request)."""
-    out = np.zeros((len(items), len(categories)), dtype=bool)
-    for row, item in enumerate(items):
-        for column, name in enumerate(categories):
-            if item.role in UNTRUSTED:
-                out[row, column] = name in UNTRUSTED_CATEGORIES
-            else:
-                out[row, column] = name != "indirect_injection"
-    return out
-
-
 def tune(
     scores: np.ndarray,
     rules: np.ndarray,
@@ -88,7 +69,7 @@ def tune(
     max_fp: float,
     skip: tuple[str, ...] = (),
 ) -> dict[str, float]:
-    """Per-category thresholds, greedily: from 0.999 each, lower the one that catches the
+    """Per-category thresholds, greedily: from 0.99 each, lower the one that catches the
     most more attacks per benign item refused, while benign refusals stay within ``max_fp``
     in the corpus's dev look-alikes and within 5% (what its tests allow) in each set of
     tests/checks."""
@@ -100,18 +81,14 @@ def tune(
         for family in sorted({item.family for item in dev if item.looks_like == "checks-set"})
     ]
     attacks = ~benign
-    # Finer steps near 1: a confident model puts look-alikes above 0.99 too, and a grid
-    # that starts there leaves no room between them and the attacks.
-    grid = [0.999, 0.998, 0.997, 0.995, 0.993] + [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
+    grid = [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
     level = {name: 0 for name in categories if name not in skip}
     index = {name: i for i, name in enumerate(categories)}
-
-    applies = applicable(dev, categories)
 
     def refused(levels: dict[str, int]) -> np.ndarray:
         hit = rules.copy()
         for name, at in levels.items():
-            hit |= (scores[:, index[name]] >= grid[at]) & applies[:, index[name]]
+            hit |= scores[:, index[name]] >= grid[at]
         return hit
 
     current = refused(level)

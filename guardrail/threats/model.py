@@ -9,9 +9,7 @@ jailbreak and a drug request.
 A text longer than a window is scored window by window, windows overlapping so that
 a sentence cut by one is whole in the next, and each category takes its highest
 window: an instruction buried in the middle of a long document counts as much as
-one on its own. Each category's logit adds two halves: hashed n-grams (:mod:`.features`: the words
-and spellings training saw) and sentence pieces scored through multilingual
-embeddings (:mod:`.pieces`: other words that mean alike). Text hidden from a reader (tag characters, base64, hex, rot13; see
+one on its own. Text hidden from a reader (tag characters, base64, hex, rot13; see
 :mod:`guardrail.system_security.hidden`) is decoded and scored as more windows.
 Scoring stops with :class:`ScoringBudgetExceeded` when a text's windows take longer
 than the budget, so that the check's ``on_error`` decides, never a silent skip.
@@ -37,11 +35,10 @@ from guardrail.errors import GuardrailError
 from guardrail.system_security.hidden import uncover
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
-from guardrail.threats.pieces import piece_ids, piece_logits, vocabulary_digest
 
 BUILTIN = "builtin"
 WEIGHTS_FILE = "threat-classifier.npz"
-FORMAT = 2
+FORMAT = 1
 MAX_SCORE = 0.9999
 PIECE_CHARS = 120
 _SENTENCE_END = re.compile(r"[.!?。！？;；]+[\"')\]」』]*\s*|\n+")
@@ -82,15 +79,9 @@ class ThreatModel:
         categories: tuple[str, ...],
         model_id: str,
         version: str,
-        pieces: npt.NDArray[np.float32] | None = None,
-        pieces_norm: tuple[float, float] = (1.0, 0.0),
     ) -> None:
         if weights.shape != (len(rows), len(categories)) or bias.shape != (len(categories),):
             raise ValueError("weights do not match their rows and categories")
-        if pieces is not None and (pieces.ndim != 2 or pieces.shape[1] != len(categories)):
-            raise ValueError("piece weights do not match the categories")
-        self.pieces = pieces
-        self.pieces_norm = pieces_norm
         self.rows = rows
         self.weights = weights
         self.bias = bias
@@ -103,15 +94,9 @@ class ThreatModel:
         """Weights from a ``.npz`` written by ``training/train_threat_classifier.py``."""
         with np.load(path, allow_pickle=False) as data:
             header = json.loads(str(data["header"]))
-            if header.get("format") not in (1, FORMAT) or header.get("dimensions") != DIMENSIONS:
+            if header.get("format") != FORMAT or header.get("dimensions") != DIMENSIONS:
                 raise ValueError(f"{path}: weights of another format ({header.get('format')})")
             weights = data["weights"].astype(np.float32) * data["scale"].astype(np.float32)
-            pieces = None
-            if "pieces" in data.files and data["pieces"].size:  # format 1 has n-grams only
-                # Piece ids only mean something in the vocabulary the weights were trained with.
-                if header.get("vocabulary_sha256") != vocabulary_digest():
-                    raise ValueError(f"{path}: trained on another sentence-piece vocabulary than the installed one")
-                pieces = data["pieces"].astype(np.float32) * data["pieces_scale"].astype(np.float32)
             return cls(
                 rows=data["rows"].astype(np.int64),
                 weights=weights,
@@ -119,8 +104,6 @@ class ThreatModel:
                 categories=tuple(str(name) for name in data["categories"]),
                 model_id=str(header["model_id"]),
                 version=str(header["version"]),
-                pieces=pieces,
-                pieces_norm=tuple(header.get("pieces_norm", (1.0, 0.0))),
             )
 
     @property
@@ -132,14 +115,12 @@ class ThreatModel:
         """Each category's probability for one folded text (no windows)."""
         indices, values = vectorize(folded)
         logits = self.bias.copy()
-        if len(indices) and len(self.rows):
+        if len(indices):
             positions = np.searchsorted(self.rows, indices)
             positions[positions >= len(self.rows)] = 0
             known = self.rows[positions] == indices
             if known.any():
                 logits += values[known] @ self.weights[positions[known]]
-        if self.pieces is not None:
-            logits += piece_logits(piece_ids(folded), self.pieces, self.pieces_norm)
         # Capped below 1: a threshold of 1.0 in a policy then means "never", as it reads.
         result: npt.NDArray[np.float32] = np.minimum(1.0 / (1.0 + np.exp(-logits)), MAX_SCORE)
         return result
@@ -218,26 +199,15 @@ def save_weights(
     categories: list[str],
     model_id: str,
     version: str,
-    pieces: npt.NDArray[np.floating[Any]] | None = None,
-    pieces_norm: tuple[float, float] = (1.0, 0.0),
     **header: Any,
 ) -> None:
     """Write ``coef`` (``DIMENSIONS`` x categories) as :meth:`ThreatModel.load` reads it:
-    only the rows with a weight, quantised to int8 with one scale per category; and
-    ``pieces`` (vocabulary x categories, the dense half), if given, quantised the same way,
-    with ``pieces_norm`` (see :func:`~guardrail.threats.pieces.length_scale`)."""
+    only the rows with a weight, quantised to int8 with one scale per category."""
     used = np.flatnonzero(np.abs(coef).max(axis=1) > 1e-6)
     kept = coef[used]
     scale = np.maximum(np.abs(kept).max(axis=0, initial=0.0), 1e-12) / 127.0
     quantised = np.clip(np.rint(kept / scale), -127, 127).astype(np.int8)
     meta = {**header, "format": FORMAT, "dimensions": DIMENSIONS, "model_id": model_id, "version": version}
-    piece_weights = np.zeros((0, len(categories)), dtype=np.int8)  # none: an n-gram-only model
-    piece_scale = np.ones(len(categories), dtype=np.float32)
-    if pieces is not None:
-        meta["vocabulary_sha256"] = vocabulary_digest()
-        meta["pieces_norm"] = [float(pieces_norm[0]), float(pieces_norm[1])]
-        piece_scale = np.maximum(np.abs(pieces).max(axis=0, initial=0.0), 1e-12) / 127.0
-        piece_weights = np.clip(np.rint(pieces / piece_scale), -127, 127).astype(np.int8)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         np.savez_compressed(
@@ -247,8 +217,6 @@ def save_weights(
             scale=scale.astype(np.float32),
             bias=np.asarray(bias, dtype=np.float32),
             categories=np.array(categories),
-            pieces=piece_weights,
-            pieces_scale=piece_scale.astype(np.float32),
             header=np.array(json.dumps(meta, sort_keys=True)),
         )
 

@@ -29,7 +29,7 @@ def test_the_shipped_weights_load_offline_quickly_and_name_their_model() -> None
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     load_ms, ref, categories = done.stdout.split()
-    assert ref.startswith("guardrail-threat-ngram-pieces@")
+    assert ref.startswith("guardrail-threat-ngram@")
     assert int(categories) >= 9
     assert int(load_ms) < 1500, f"model load took {load_ms} ms"
 
