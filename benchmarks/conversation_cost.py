@@ -503,7 +503,7 @@ def guarded_policy(folder: Path, as_shipped: bool) -> str:
         return "hk-genai-2025"
     from guardrail.policy import load_policy
 
-    raw = yaml.safe_load((HERE.parent / "policies" / "hk-genai-2025.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((HERE.parent / "guardrail" / "policies" / "hk-genai-2025.yaml").read_text(encoding="utf-8"))
     raw["id"] = "hk-genai-2025-threats-warn"
     for check in raw["checks"]:
         if check["type"] == "threat_classifier":

@@ -175,7 +175,7 @@ def guardrail_config(folder: Path, upstream: str, policy: str) -> Path:
 def pattern_only_policy(folder: Path) -> str:
     from guardrail.policy import load_policy
 
-    raw = yaml.safe_load((HERE.parent / "policies" / "hk-genai-2025.yaml").read_text())
+    raw = yaml.safe_load((HERE.parent / "guardrail" / "policies" / "hk-genai-2025.yaml").read_text())
     raw["id"] = "hk-genai-2025-patterns"
     for check in raw["checks"]:
         if check["type"] == "personal_data":
