@@ -246,7 +246,11 @@ def test_client_disconnect_mid_stream_cancels_the_upstream(
     recorder.chunk_delay = 0.02
     cancelled_before = recorder.streams_cancelled
     body = json.dumps(
-        {"model": "echo", "stream": True, "messages": [{"role": "user", "content": "word " * 400}]}
+        {
+            "model": "echo",
+            "stream": True,
+            "messages": [{"role": "user", "content": "The quick brown fox jumps over the lazy dog. " * 40}],
+        }
     ).encode()
     try:
         with capture_logs() as logs:
