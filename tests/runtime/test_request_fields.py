@@ -67,7 +67,9 @@ def test_unchecked_parts_are_refused_by_default_with_their_locations_as_evidence
 
 
 def test_a_policy_may_let_unchecked_parts_through_and_the_verdict_lists_them(tmp_path: Path) -> None:
-    source = (Path(__file__).resolve().parents[2] / "guardrail" / "policies" / "hk-genai-2025.yaml").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[2] / "guardrail" / "policies" / "hk-genai-2025.yaml").read_text(
+        encoding="utf-8"
+    )
     path = tmp_path / "images.yaml"
     path.write_text(source + "\ninputs:\n  unchecked_parts: allow\n", encoding="utf-8")
     guard = Guard(load_policy(str(path)))
