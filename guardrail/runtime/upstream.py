@@ -53,6 +53,17 @@ class ModelUpstream(Protocol):
         ...
 
 
+class ServedModels(ModelUpstream, Protocol):
+    """An upstream a server lists and warms up (the proxy): its model names, which it
+    knows, and set-up paid before the first call."""
+
+    model_names: tuple[str, ...]
+
+    def knows(self, model: str) -> bool: ...
+
+    async def warm_up(self) -> None: ...
+
+
 class SyncModelUpstream(Protocol):
     """Models reached from synchronous code (``guardrail.completion``)."""
 

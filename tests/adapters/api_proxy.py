@@ -51,7 +51,7 @@ def fake_proxy(
     """``with fake_proxy(...) as (base_url, fake):`` a proxy serving ``policy``."""
     fake = FakeUpstream(chunk_chars=3)
     config = ServerConfig(data_dir=data_dir, policy=policy, **settings)
-    proxy = Proxy(config, guards=guards, upstream=fake)  # type: ignore[arg-type]  # a fake at the seam
+    proxy = Proxy(config, guards=guards, upstream=fake)
     with BackgroundServer(create_app(proxy)) as server:
         yield server.url, fake
 

@@ -137,7 +137,7 @@ def make_client(guards: dict[str, Guard], tmp_path_factory: pytest.TempPathFacto
         fake = upstream or FakeUpstream(
             [*UPSTREAM_MODELS, "cut-stream"], chunk_chars=3, timeout=config.upstream_timeout_seconds
         )
-        proxy = Proxy(config, guards={**guards, **(extra_guards or {})}, upstream=fake, tracing=tracing)  # type: ignore[arg-type]  # the fake fits the seam
+        proxy = Proxy(config, guards={**guards, **(extra_guards or {})}, upstream=fake, tracing=tracing)
         with TestClient(create_app(proxy)) as http:
             yield Served(http, fake, proxy)
 

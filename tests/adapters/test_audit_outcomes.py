@@ -87,7 +87,7 @@ def in_process(
 ) -> Iterator[TestClient]:
     """The proxy in-process, over ``upstream``."""
     config, guards = light_config(data_dir, policy_dir, mode, store)
-    with TestClient(create_app(Proxy(config, guards=guards, upstream=upstream))) as http:  # type: ignore[arg-type]
+    with TestClient(create_app(Proxy(config, guards=guards, upstream=upstream))) as http:
         yield http
 
 

@@ -31,6 +31,7 @@ from guardrail.review.store import REVIEWS_FILE
 from guardrail.review.webhook import Webhook
 from guardrail.runtime import Guard
 from guardrail.runtime.sinks import CallServices
+from guardrail.runtime.upstream import ServedModels
 from guardrail.telemetry import Tracing
 
 
@@ -42,7 +43,7 @@ class Proxy:
         config: ServerConfig,
         *,
         guards: Mapping[str, Guard] | None = None,
-        upstream: Upstream | None = None,
+        upstream: ServedModels | None = None,
         tracing: Tracing | None = None,
         progress: Callable[[str], None] | None = None,
     ) -> None:
@@ -70,7 +71,7 @@ class Proxy:
         reviewing = _check_reviewers(config, self.guards) or bool(config.reviewers)  # before the slow part
         if upstream is None:
             say(f"loading LiteLLM's router for models: {', '.join(e.model_name for e in config.model_list)}")
-        self.upstream = upstream or Upstream(
+        self.upstream: ServedModels = upstream or Upstream(
             [entry.model_dump() for entry in config.model_list],
             timeout=config.upstream_timeout_seconds,
             router_settings=config.router_settings,
