@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -37,7 +38,8 @@ def scan_jsonl(redactor: Redactor, source: Path | None, skip_bad: bool) -> None:
     """
     stream, total = _open(source)
     skipped = 0
-    with _progress() as progress:
+    # An --input file is closed when done (or stopped); stdin is the caller's.
+    with stream if source is not None else contextlib.nullcontext(), _progress() as progress:
         task = progress.add_task("scanning", total=total)
         for number, raw in enumerate(stream, start=1):
             progress.advance(task, len(raw))

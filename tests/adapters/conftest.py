@@ -8,12 +8,11 @@ no sockets. A smaller set runs end to end (``make_proxy``, ``default_proxy``,
 :class:`~guardrail.testing.RecordingUpstream` on another through LiteLLM's Router; they
 test what only the real path has (the Router's translation, sockets, client SDKs over
 HTTP). Guards (spaCy loaded) are built once per session and shared by every proxy.
-``run_cli`` runs the ``guardrail`` command in-process, for tests that read its output.
+``run_cli`` (from ``tests.cli_runner``) runs the ``guardrail`` command in-process.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -31,7 +30,10 @@ from guardrail.runtime import Guard
 from guardrail.telemetry import Tracing
 from guardrail.testing import BackgroundServer, FakeUpstream, RecordingUpstream
 from tests.adapters.failing_check import ALWAYS_FAILS
+from tests.cli_runner import run_cli
 from tests.conftest import ROUND_TRIP
+
+__all__ = ["run_cli"]  # re-exported for the adapters' tests
 
 POLICIES = Path(__file__).parent / "policies"
 INVENTED = "Please call Ms Wong Mei Ling on 6123 9876."
@@ -154,19 +156,3 @@ def default_client(make_client: ClientFactory) -> Iterator[Served]:
 def round_trip_client(make_client: ClientFactory) -> Iterator[Served]:
     with make_client(policy=ROUND_TRIP) as served:
         yield served
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """``guardrail ARGS`` run in this process (Click's runner over the command that
-    ``python -m guardrail.cli`` runs): its exit code and its two outputs, without
-    starting an interpreter each time."""
-    import typer
-    from click.testing import CliRunner
-
-    from guardrail.cli.app import app
-    from guardrail.cli.help import plain_flags
-
-    result = CliRunner().invoke(plain_flags(typer.main.get_command(app)), list(args), prog_name="guardrail")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(["guardrail", *args], result.exit_code, result.stdout, result.stderr)

@@ -1,4 +1,10 @@
-"""The ``guardrail`` command, run as a user would, in a subprocess."""
+"""The ``guardrail`` command as a user runs it.
+
+Most cases run the command in this process (``run``, Click's runner: same parser, code,
+exit codes and outputs, the default policy's redactor built once); the ones about the
+process itself start one (``run_process``): non-ASCII through the interpreter's own
+stdout, a megabyte through real pipes, a terminal on stderr.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from guardrail.policy import load_policy
+from guardrail.pii.redactor import Redactor
+from guardrail.policy import LoadedPolicy, load_policy
+from tests.cli_runner import run_cli, run_process, share_redactor
 
 PLANTED = ("Chan Tai Man", "A123456(3)", "9123 4567")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _shared_redactor(default_policy: LoadedPolicy, redactor: Redactor) -> None:
+    """``scan`` on the default policy reuses the session's redactor (spaCy loaded once)."""
+    share_redactor(default_policy, redactor)
+
+
 def run(*args: str, stdin: bytes | str = b"") -> subprocess.CompletedProcess[str]:
-    data = stdin.encode() if isinstance(stdin, str) else stdin
-    result = subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", *args], input=data, check=False, capture_output=True, timeout=180
-    )
-    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
+    return run_cli(*args, stdin=stdin)
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], code: int, *phrases: str) -> None:
@@ -38,7 +48,7 @@ def test_scan_argument_and_stdin() -> None:
 
 def test_scan_json_reports_findings_at_original_offsets() -> None:
     text = "電話９１２３ ４５６７"
-    record = json.loads(run("scan", "--json", text).stdout)
+    record = json.loads(run_process("scan", "--json", text).stdout)  # the interpreter's own stdout encoding
     (finding,) = record["findings"]
     assert text[finding["start"] : finding["end"]] == "９１２３ ４５６７"
     assert record["redacted"] == "電話<PHONE_NUMBER>"
@@ -126,7 +136,7 @@ def test_policy_show_round_trips_through_validate(tmp_path: Path) -> None:
 
 def test_a_megabyte_on_stdin() -> None:
     text = "Order ORD-1 for Chan Tai Man, 9123 4567. " * 25_000
-    result = run("scan", stdin=text)
+    result = run_process("scan", stdin=text)  # through real pipes, both ways
     assert result.returncode == 0
     assert "Chan Tai Man" not in result.stdout and result.stdout.count("ORD-1 ") == 25_000
 
@@ -207,18 +217,8 @@ def synthetic_trail(data_dir: Path) -> None:
 
 
 def run_in(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    import os
-
-    environment = {k: v for k, v in os.environ.items() if k != "GUARDRAIL_DATA_DIR"} | env
-    return subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", *args],
-        cwd=folder,
-        env=environment,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """The command run from ``folder`` with ``env`` and without the test run's data folder."""
+    return run_cli(*args, cwd=folder, env={"GUARDRAIL_DATA_DIR": None, **env})
 
 
 def test_audit_commands_default_to_the_data_dirs_trail(tmp_path: Path) -> None:
