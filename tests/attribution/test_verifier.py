@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from guardrail.attribution.verify import read
 from guardrail.core import CallContext
 from guardrail.policy import LoadedPolicy
 from guardrail.testing import BackgroundServer
+from tests.cli_runner import run_cli
 
 ANSI = "\x1b[2J\x1b[H\x1b[32mstatus: valid\x1b[0m\n\u009b31m\u202e"
 
@@ -217,15 +217,7 @@ def cli(
         keys_file.write_text(json.dumps(keys.jwks()))
         arguments = ["--jwks", str(keys_file)]
     target = "-" if stdin is not None else str(path)
-    return subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", "attribution", "verify", target, *arguments, *extra],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-        input=stdin,
-    )
+    return run_cli("attribution", "verify", target, *arguments, *extra, cwd=cwd, stdin=stdin)
 
 
 def test_nothing_printed_can_drive_the_terminal(
@@ -393,11 +385,5 @@ def test_sdk_nulls_and_uncovered_fields_do_not_matter(
 def test_the_page_command_writes_the_verification_page() -> None:
     from guardrail.attribution.page import verify_page
 
-    result = subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", "attribution", "page"],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("attribution", "page")
     assert result.returncode == 0 and result.stdout == verify_page() and "crypto.subtle.verify" in result.stdout

@@ -14,16 +14,11 @@ from pathlib import Path
 from guardrail.attribution import KeyStore
 from guardrail.attribution.jws import sign
 from guardrail.audit import FolderStore
+from tests.cli_runner import run_cli
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", "audit", "verify", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_cli("audit", "verify", *args)
 
 
 def test_verify_reports_intact_then_the_edited_entry(tmp_path: Path) -> None:
@@ -54,9 +49,8 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
 
 
 def guardrail_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "guardrail.cli", *args], check=False, capture_output=True, text=True, timeout=60
-    )
+    """``guardrail ARGS`` in this process (the auditor's example below runs the real command)."""
+    return run_cli(*args)
 
 
 def tamper(trail: Path) -> None:
