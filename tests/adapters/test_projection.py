@@ -144,7 +144,7 @@ def test_what_a_surface_streams_reads_back_as_the_chunks_it_was_given(
         choice = projected["choices"][0]
         chunks = _chunks(pieces, choice["message"].get("tool_calls") or [], choice["finish_reason"])
         writer = stream()
-        raw = [writer.start()] if hasattr(writer, "start") else []
+        raw = writer.start()
         for chunk in chunks:
             raw += writer.feed(chunk)
         raw += writer.finish()

@@ -19,21 +19,32 @@ events' ``guardrail_attribution`` field. Errors are Anthropic's ``{"type": "erro
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from guardrail.adapters.proxy.api_translation import (
+    EventWriter,
+    first_choice,
+    function_tool,
+    named_event,
+    named_tool_choice,
+    projected_upstream,
+    refuse_fields,
+    refuse_types,
+    signed_response,
+    text_parts,
+    translate_call,
+    write_events,
+)
 from guardrail.adapters.proxy.auth import Caller
 from guardrail.adapters.proxy.errors import ProxyError, invalid
-from guardrail.adapters.proxy.projection import ProjectedUpstream, Projection
-from guardrail.adapters.proxy.requests import GuardrailOptions
+from guardrail.adapters.proxy.projection import Projection
 from guardrail.adapters.proxy.state import Proxy
-from guardrail.adapters.proxy.surfaces import as_proxy_error, relocated
+from guardrail.adapters.proxy.surfaces import relocated
 from guardrail.attribution.content import from_messages_answer, message_text
 from guardrail.attribution.manifest import FIELD
 from guardrail.core.chat import Message
@@ -42,20 +53,9 @@ from guardrail.core.shapes import validate
 from guardrail.runtime import Guard
 from guardrail.runtime.call import Answer, CallRequest
 from guardrail.runtime.upstream import ModelUpstream
-from guardrail.yamlfile import dotted
 
 Chunk = dict[str, Any]
 STREAM_ATTRIBUTION = "message_stop"  # where a stream's manifest is (x-guardrail-attribution)
-
-
-class MessagesRequest(BaseModel):
-    """The envelope; every other field is the table's (:mod:`guardrail.core.messages_fields`)."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-
-    model: str = Field(min_length=1)
-    stream: bool = False
-    guardrail: GuardrailOptions = Field(default_factory=GuardrailOptions)
 
 
 # -- what a chat answer becomes, and reads back as -----------------------------------
@@ -127,36 +127,21 @@ class MessagesApi:
         self.origins: list[str] = []
 
     def upstream(self, upstream: ModelUpstream) -> ModelUpstream:
-        return ProjectedUpstream(upstream, PROJECTION, stream_params={"stream_options": {"include_usage": True}})
+        return projected_upstream(upstream, PROJECTION)
 
     async def translate(
         self, request: Request, proxy: Proxy, caller: Caller, request_id: str
     ) -> tuple[Guard, CallRequest]:
-        envelope = _envelope(await proxy.body(request))
-        body = dict(envelope.model_extra or {})
-        proxy.known_model(envelope.model)
-        # Fields the operator lets through by name go on as they are, checked as free-form JSON.
-        passthrough = set(proxy.config.passthrough_params) - set(MESSAGES_FIELDS)
-        extra = {name: body.pop(name) for name in list(body) if name in passthrough}
-        messages, params, self.origins = chat_request(body)
-        self.model = envelope.model
-        guard, context = proxy.context(request, caller, envelope.guardrail, request_id)
-        if "top_k" in params:
-            passthrough.add("top_k")  # a number: no text to check; not in OpenAI's table
-        return guard, CallRequest(
-            path=request.url.path,
-            model=envelope.model,
-            context=context,
-            messages=messages,
-            params={**params, **extra},
-            stream=envelope.stream,
-            passthrough=frozenset(passthrough),
+        # top_k: a number, no text to check; not in OpenAI's table
+        translation = await translate_call(
+            request, proxy, caller, request_id, table=MESSAGES_FIELDS, to_chat=chat_request, unlisted=("top_k",)
         )
+        self.model, self.origins = translation.call.model, translation.origins
+        return translation.guard, translation.call
 
     def answer(self, answer: Answer, request_id: str) -> Response:
         response = answer.response
-        choice = (response.get("choices") or [{}])[0]
-        message = choice.get("message") or {}
+        choice, message = first_choice(response)
         calls = message.get("tool_calls") or []
         body = {
             "id": "msg_" + request_id,
@@ -168,35 +153,14 @@ class MessagesApi:
             "stop_sequence": None,
             "usage": _usage(response.get("usage")),
         }
-        if answer.attribution is not None:
-            body[FIELD] = answer.attribution.as_field()
-        return JSONResponse(body, headers=answer.headers)
+        return signed_response(body, answer)
 
-    async def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
-        stream = _Stream(self.model, request_id)
-        async with contextlib.aclosing(chunks):  # type: ignore[type-var]  # an async generator
-            try:
-                yield stream.start()
-                async for chunk in chunks:
-                    for event in stream.feed(chunk):
-                        yield event
-                for event in stream.finish():
-                    yield event
-            except Exception as error:  # noqa: BLE001 - every failure becomes an error event
-                yield _event("error", error_body(as_proxy_error(error), request_id))
+    def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
+        return write_events(chunks, _Stream(self.model, request_id))
 
     def error(self, failure: ProxyError, request_id: str) -> Response:
         failure = relocated(failure, self.origins, PARAM_NAMES)
         return JSONResponse(error_body(failure, request_id), status_code=failure.status)
-
-
-def _envelope(body: dict[str, Any]) -> MessagesRequest:
-    try:
-        return MessagesRequest.model_validate(body)
-    except ValidationError as error:
-        problem = error.errors(include_url=False, include_input=False)[0]
-        location = dotted(tuple(problem["loc"]))
-        raise invalid(f"{location}: {problem['msg']}", param=location or None) from None
 
 
 # -- the request ---------------------------------------------------------------------
@@ -238,31 +202,25 @@ PARAM_NAMES = {
 
 def refuse_unsupported(body: Mapping[str, Any]) -> None:
     """Refuse the fields, tools and blocks guardrail cannot serve, each with its own code."""
-    for name, refusal in REFUSED.items():
-        if name in body and body[name] not in refusal.harmless:
-            raise ProxyError(400, "invalid_request_error", refusal.code, f"{name}: {refusal.reason}", param=name)
-    for position, tool in enumerate(body.get("tools") or []):
-        if isinstance(tool, Mapping) and tool.get("type", "custom") not in ("custom", None):
-            raise ProxyError(
-                400,
-                "invalid_request_error",
-                "unsupported_tool",
-                f"tools[{position}]: a server tool ({tool['type']}) runs at the provider, where the checks "
-                "cannot see what it reads or returns; only custom tools are served",
-                param=f"tools[{position}].type",
-            )
+    refuse_fields(body, REFUSED)
+    refuse_types(
+        body.get("tools"),
+        "tools",
+        lambda kind: kind not in ("custom", None),
+        "unsupported_tool",
+        lambda kind: (
+            f"a server tool ({kind}) runs at the provider, where the checks cannot see what it reads "
+            "or returns; only custom tools are served"
+        ),
+    )
     for position, message in enumerate(body.get("messages") or []):
-        content = message.get("content") if isinstance(message, Mapping) else None
-        for index, block in enumerate(content if isinstance(content, list) else []):
-            if isinstance(block, Mapping) and block.get("type") in UNSUPPORTED_BLOCKS:
-                where = f"messages[{position}].content[{index}]"
-                raise ProxyError(
-                    400,
-                    "invalid_request_error",
-                    "unsupported_content_block",
-                    f"{where}: a {block['type']} block comes from tools guardrail cannot see",
-                    param=f"{where}.type",
-                )
+        refuse_types(
+            message.get("content") if isinstance(message, Mapping) else None,
+            f"messages[{position}].content",
+            lambda kind: kind in UNSUPPORTED_BLOCKS,
+            "unsupported_content_block",
+            lambda kind: f"a {kind} block comes from tools guardrail cannot see",
+        )
 
 
 def _assistant(content: Any, where: str) -> Message:
@@ -341,35 +299,13 @@ def _tool_result(block: Mapping[str, Any], where: str) -> Any:
     content = block.get("content")
     if content is None or isinstance(content, str):
         return content or ""
-    out = []
-    for index, part in enumerate(content):
-        if part["type"] != "text":
-            raise ProxyError(
-                400,
-                "invalid_request_error",
-                "unsupported_tool_output",
-                f"{where}.content[{index}]: a tool result that is not text cannot be sent as a chat completion",
-                param=f"{where}.content[{index}].type",
-            )
-        out.append({"type": "text", "text": part["text"]})
-    return out
+    return text_parts(content, f"{where}.content", "text", "a tool result")
 
 
 def _params(body: Mapping[str, Any]) -> dict[str, Any]:
     params: dict[str, Any] = {"max_tokens": body["max_tokens"]}
     tools = [
-        {
-            "type": "function",
-            "function": {
-                key: value
-                for key, value in (
-                    ("name", tool["name"]),
-                    ("description", tool.get("description")),
-                    ("parameters", tool.get("input_schema")),
-                )
-                if value is not None
-            },
-        }
+        function_tool(tool["name"], tool.get("description"), tool.get("input_schema"))
         for tool in body.get("tools") or []
     ]
     if tools:
@@ -378,7 +314,7 @@ def _params(body: Mapping[str, Any]) -> dict[str, Any]:
     if choice is not None:
         kind = choice["type"]
         params["tool_choice"] = (
-            {"type": "function", "function": {"name": choice["name"]}}
+            named_tool_choice(choice["name"])
             if kind == "tool"
             else {"auto": "auto", "any": "required", "none": "none"}[kind]
         )
@@ -421,23 +357,17 @@ def _usage(usage: Any) -> dict[str, int]:
     }
 
 
-def _event(kind: str, data: Mapping[str, Any]) -> str:
-    return f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-
-
-class _Stream:
+class _Stream(EventWriter):
     """A guarded stream of chat chunks as the Messages API's events."""
 
     def __init__(self, model: str, request_id: str) -> None:
-        self.model, self.request_id = model, request_id
+        super().__init__(request_id)
+        self.model = model
         self.blocks = 0  # content blocks started
         self.text_open = False
         self.calls = False
-        self.finish_reason: str | None = None
-        self.usage: Any = None
-        self.attribution: Any = None
 
-    def start(self) -> str:
+    def start(self) -> list[str]:
         message: dict[str, Any] = {
             "id": "msg_" + self.request_id,
             "type": "message",
@@ -448,60 +378,51 @@ class _Stream:
             "stop_sequence": None,
             "usage": {"input_tokens": 0, "output_tokens": 0},
         }
-        return _event("message_start", {"type": "message_start", "message": message}) + _event("ping", {"type": "ping"})
-
-    def feed(self, chunk: Mapping[str, Any]) -> list[str]:
-        out: list[str] = []
-        if chunk.get(FIELD) is not None:
-            self.attribution = chunk[FIELD]
-        if chunk.get("usage") is not None:
-            self.usage = chunk["usage"]
-        for choice in chunk.get("choices") or []:
-            delta = choice.get("delta") or {}
-            if delta.get("content"):
-                out += self._text(str(delta["content"]))
-            for call in delta.get("tool_calls") or []:
-                out += self._close_text()
-                out += self._call(call)
-            if choice.get("finish_reason") is not None:
-                self.finish_reason = choice["finish_reason"]
-        return out
+        return [
+            named_event("message_start", {"type": "message_start", "message": message}),
+            named_event("ping", {"type": "ping"}),
+        ]
 
     def finish(self) -> list[str]:
         """The closing events, once the stream's manifest is signed: it rides on
         ``message_stop`` and on ``message_delta`` too, since the SDK's
         ``messages.stream()`` helper passes ``message_delta`` on as sent but rebuilds
         ``message_stop`` without it."""
-        out = self._close_text()
+        out = self.end_text()
         signed = {FIELD: self.attribution} if self.attribution is not None else {}
         delta = {"stop_reason": stop_reason(self.finish_reason, self.calls), "stop_sequence": None}
         closing = {"type": "message_delta", "delta": delta, "usage": _usage(self.usage), **signed}
-        out.append(_event("message_delta", closing))
-        out.append(_event("message_stop", {"type": "message_stop", **signed}))
+        out.append(named_event("message_delta", closing))
+        out.append(named_event("message_stop", {"type": "message_stop", **signed}))
         return out
 
-    def _text(self, text: str) -> list[str]:
+    def error(self, failure: ProxyError) -> str:
+        return named_event("error", error_body(failure, self.request_id))
+
+    def text(self, text: str) -> list[str]:
         out = []
         if not self.text_open:
             self.text_open = True
             block = {"type": "text", "text": ""}
             out.append(
-                _event(
+                named_event(
                     "content_block_start", {"type": "content_block_start", "index": self.blocks, "content_block": block}
                 )
             )
         delta = {"type": "text_delta", "text": text}
-        out.append(_event("content_block_delta", {"type": "content_block_delta", "index": self.blocks, "delta": delta}))
+        out.append(
+            named_event("content_block_delta", {"type": "content_block_delta", "index": self.blocks, "delta": delta})
+        )
         return out
 
-    def _close_text(self) -> list[str]:
+    def end_text(self) -> list[str]:
         if not self.text_open:
             return []
         self.text_open = False
         self.blocks += 1
-        return [_event("content_block_stop", {"type": "content_block_stop", "index": self.blocks - 1})]
+        return [named_event("content_block_stop", {"type": "content_block_stop", "index": self.blocks - 1})]
 
-    def _call(self, call: Mapping[str, Any]) -> list[str]:
+    def tool_call(self, call: Mapping[str, Any]) -> list[str]:
         function = call.get("function") or {}
         index = self.blocks
         self.blocks += 1
@@ -510,7 +431,7 @@ class _Stream:
         arguments = json.dumps(tool_input(str(function.get("arguments") or "")), ensure_ascii=False)
         delta = {"type": "input_json_delta", "partial_json": arguments}
         return [
-            _event("content_block_start", {"type": "content_block_start", "index": index, "content_block": block}),
-            _event("content_block_delta", {"type": "content_block_delta", "index": index, "delta": delta}),
-            _event("content_block_stop", {"type": "content_block_stop", "index": index}),
+            named_event("content_block_start", {"type": "content_block_start", "index": index, "content_block": block}),
+            named_event("content_block_delta", {"type": "content_block_delta", "index": index, "delta": delta}),
+            named_event("content_block_stop", {"type": "content_block_stop", "index": index}),
         ]

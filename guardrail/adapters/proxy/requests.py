@@ -138,11 +138,11 @@ def _has_lone_surrogate(text: str, parsed: Any) -> bool:
 
 
 def validate_chat(body: dict[str, Any]) -> ChatRequest:
-    return _validate(ChatRequest, body)
+    return validate_body(ChatRequest, body)
 
 
 def validate_embedding(body: dict[str, Any]) -> EmbeddingRequest:
-    return _validate(EmbeddingRequest, body)
+    return validate_body(EmbeddingRequest, body)
 
 
 def option_header(headers: Mapping[str, str], name: str) -> str | None:
@@ -171,7 +171,8 @@ def request_params(request: BaseModel) -> dict[str, Any]:
     return dict(request.model_extra or {})
 
 
-def _validate(model: type[_Model], body: dict[str, Any]) -> _Model:
+def validate_body(model: type[_Model], body: dict[str, Any]) -> _Model:
+    """``body`` as the envelope ``model``, or a 400 naming the first field that is wrong."""
     try:
         return model.model_validate(body)
     except ValidationError as error:

@@ -15,22 +15,34 @@ the final response's ``guardrail_attribution`` field.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import time
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
+from guardrail.adapters.proxy.api_translation import (
+    EventWriter,
+    first_choice,
+    function_tool,
+    named_event,
+    named_tool_choice,
+    present,
+    projected_upstream,
+    refuse_fields,
+    refuse_types,
+    signed_response,
+    text_parts,
+    translate_call,
+    write_events,
+)
 from guardrail.adapters.proxy.auth import Caller
 from guardrail.adapters.proxy.errors import ProxyError, invalid
-from guardrail.adapters.proxy.projection import ProjectedUpstream, Projection
-from guardrail.adapters.proxy.requests import GuardrailOptions
+from guardrail.adapters.proxy.projection import Projection
 from guardrail.adapters.proxy.state import Proxy
-from guardrail.adapters.proxy.surfaces import as_proxy_error, relocated
+from guardrail.adapters.proxy.surfaces import relocated
 from guardrail.attribution.content import from_responses_answer, message_text
 from guardrail.attribution.manifest import FIELD
 from guardrail.core.responses_fields import REFUSED, REQUEST, RESPONSES_FIELDS, UNSUPPORTED_ITEMS, UNSUPPORTED_TOOLS
@@ -38,20 +50,9 @@ from guardrail.core.shapes import validate
 from guardrail.runtime import Guard
 from guardrail.runtime.call import Answer, CallRequest
 from guardrail.runtime.upstream import ModelUpstream
-from guardrail.yamlfile import dotted
 
 Chunk = dict[str, Any]
 STREAM_ATTRIBUTION = "response.completed"  # where a stream's manifest is (x-guardrail-attribution)
-
-
-class ResponsesRequest(BaseModel):
-    """The envelope; every other field is the table's (:mod:`guardrail.core.responses_fields`)."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-
-    model: str = Field(min_length=1)
-    stream: bool = False
-    guardrail: GuardrailOptions = Field(default_factory=GuardrailOptions)
 
 
 def _status(finish: str | None) -> tuple[str, dict[str, str] | None]:
@@ -89,53 +90,26 @@ class ResponsesApi:
         self.created = int(time.time())
 
     def upstream(self, upstream: ModelUpstream) -> ModelUpstream:
-        return ProjectedUpstream(upstream, PROJECTION, stream_params={"stream_options": {"include_usage": True}})
+        return projected_upstream(upstream, PROJECTION)
 
     async def translate(
         self, request: Request, proxy: Proxy, caller: Caller, request_id: str
     ) -> tuple[Guard, CallRequest]:
-        envelope = _envelope(await proxy.body(request))
-        body = dict(envelope.model_extra or {})
-        proxy.known_model(envelope.model)
-        # Fields the operator lets through by name go on as they are, checked as free-form JSON.
-        passthrough = frozenset(proxy.config.passthrough_params) - set(RESPONSES_FIELDS)
-        extra = {name: body.pop(name) for name in list(body) if name in passthrough}
-        messages, params, self.origins = chat_request(body)
-        self.body, self.model = body, envelope.model
-        guard, context = proxy.context(request, caller, envelope.guardrail, request_id)
-        return guard, CallRequest(
-            path=request.url.path,
-            model=envelope.model,
-            context=context,
-            messages=messages,
-            params={**params, **extra},
-            stream=envelope.stream,
-            passthrough=passthrough,
+        translation = await translate_call(
+            request, proxy, caller, request_id, table=RESPONSES_FIELDS, to_chat=chat_request
         )
+        self.body, self.model, self.origins = translation.body, translation.call.model, translation.origins
+        return translation.guard, translation.call
 
     def answer(self, answer: Answer, request_id: str) -> Response:
         response = answer.response
-        choice = (response.get("choices") or [{}])[0]
-        message = choice.get("message") or {}
+        choice, message = first_choice(response)
         output = _output(message, request_id)
         body = self.response_object(request_id, output, choice.get("finish_reason"), response)
-        if answer.attribution is not None:
-            body[FIELD] = answer.attribution.as_field()
-        return JSONResponse(body, headers=answer.headers)
+        return signed_response(body, answer)
 
-    async def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
-        stream = _Stream(self, request_id)
-        async with contextlib.aclosing(chunks):  # type: ignore[type-var]  # an async generator
-            try:
-                yield stream.event("response.created", response=self.response_object(request_id, [], "", {}))
-                yield stream.event("response.in_progress", response=self.response_object(request_id, [], "", {}))
-                async for chunk in chunks:
-                    for event in stream.feed(chunk):
-                        yield event
-                for event in stream.finish():
-                    yield event
-            except Exception as error:  # noqa: BLE001 - every failure becomes an error event
-                yield stream.error(as_proxy_error(error), request_id)
+    def events(self, chunks: AsyncIterator[Chunk], request_id: str) -> AsyncIterator[str]:
+        return write_events(chunks, _Stream(self, request_id))
 
     def error(self, failure: ProxyError, request_id: str) -> Response:
         return relocated(failure, self.origins, PARAM_NAMES).response(request_id)
@@ -170,15 +144,6 @@ class ResponsesApi:
             "usage": _usage(answer.get("usage")),
             "metadata": body.get("metadata") or {},
         }
-
-
-def _envelope(body: dict[str, Any]) -> ResponsesRequest:
-    try:
-        return ResponsesRequest.model_validate(body)
-    except ValidationError as error:
-        problem = error.errors(include_url=False, include_input=False)[0]
-        location = dotted(tuple(problem["loc"]))
-        raise invalid(f"{location}: {problem['msg']}", param=location or None) from None
 
 
 # -- the request ---------------------------------------------------------------------
@@ -224,29 +189,24 @@ PARAM_NAMES = {
 
 def refuse_unsupported(body: Mapping[str, Any]) -> None:
     """Refuse the fields, tools and items guardrail cannot serve, each with its own code."""
-    for name, refusal in REFUSED.items():
-        if name in body and body[name] not in refusal.harmless:
-            raise ProxyError(400, "invalid_request_error", refusal.code, f"{name}: {refusal.reason}", param=name)
-    for position, tool in enumerate(body.get("tools") or []):
-        if isinstance(tool, Mapping) and tool.get("type") in UNSUPPORTED_TOOLS:
-            raise ProxyError(
-                400,
-                "invalid_request_error",
-                "unsupported_tool",
-                f"tools[{position}]: a {tool['type']} tool runs at the provider, where the checks cannot see "
-                "what it reads or returns; only function tools are served",
-                param=f"tools[{position}].type",
-            )
-    given = body.get("input")
-    for position, item in enumerate(given if isinstance(given, list) else []):
-        if isinstance(item, Mapping) and item.get("type") in UNSUPPORTED_ITEMS:
-            raise ProxyError(
-                400,
-                "invalid_request_error",
-                "unsupported_input_item",
-                f"input[{position}]: a {item['type']} item refers to state or tools guardrail cannot see",
-                param=f"input[{position}].type",
-            )
+    refuse_fields(body, REFUSED)
+    refuse_types(
+        body.get("tools"),
+        "tools",
+        lambda kind: kind in UNSUPPORTED_TOOLS,
+        "unsupported_tool",
+        lambda kind: (
+            f"a {kind} tool runs at the provider, where the checks cannot see what it reads or returns; "
+            "only function tools are served"
+        ),
+    )
+    refuse_types(
+        body.get("input"),
+        "input",
+        lambda kind: kind in UNSUPPORTED_ITEMS,
+        "unsupported_input_item",
+        lambda kind: f"a {kind} item refers to state or tools guardrail cannot see",
+    )
 
 
 def _add_item(messages: list[dict[str, Any]], item: Mapping[str, Any], where: str) -> None:
@@ -264,7 +224,9 @@ def _add_item(messages: list[dict[str, Any]], item: Mapping[str, Any], where: st
             messages.append({"role": "assistant", "content": None, "tool_calls": [call]})
     elif kind == "function_call_output":
         output = item["output"]
-        content = output if isinstance(output, str) else _tool_output(output, f"{where}.output")
+        content = (
+            output if isinstance(output, str) else text_parts(output, f"{where}.output", "input_text", "a tool output")
+        )
         messages.append({"role": "tool", "tool_call_id": item["call_id"], "content": content})
     # ``reasoning``: dropped (a chat completion cannot take it back).
 
@@ -283,7 +245,7 @@ def _part(part: Mapping[str, Any], where: str) -> dict[str, Any]:
         return {"type": "refusal", "refusal": part["refusal"]}
     if kind == "input_image":
         if part.get("image_url") is not None:
-            return {"type": "image_url", "image_url": _present(url=part["image_url"], detail=part.get("detail"))}
+            return {"type": "image_url", "image_url": present(url=part["image_url"], detail=part.get("detail"))}
         if part.get("file_id") is not None:
             return {"type": "file", "file": {"file_id": part["file_id"]}}
         raise invalid(f"{where}: an input_image needs image_url or file_id", param=where)
@@ -296,48 +258,24 @@ def _part(part: Mapping[str, Any], where: str) -> dict[str, Any]:
                 f"{where}.file_url: a file by URL cannot be sent as a chat completion; send file_data or file_id",
                 param=f"{where}.file_url",
             )
-        file = _present(file_data=part.get("file_data"), file_id=part.get("file_id"), filename=part.get("filename"))
+        file = present(file_data=part.get("file_data"), file_id=part.get("file_id"), filename=part.get("filename"))
         if not file.keys() & {"file_data", "file_id"}:
             raise invalid(f"{where}: an input_file needs file_data or file_id", param=where)
         return {"type": "file", "file": file}
     return {"type": "input_audio", "input_audio": dict(part["input_audio"])}
 
 
-def _tool_output(parts: list[Mapping[str, Any]], where: str) -> list[dict[str, Any]]:
-    """A tool output given as parts: text only (a chat tool message holds nothing else)."""
-    out = []
-    for position, part in enumerate(parts):
-        if part.get("type") != "input_text":
-            raise ProxyError(
-                400,
-                "invalid_request_error",
-                "unsupported_tool_output",
-                f"{where}[{position}]: a tool output that is not text cannot be sent as a chat completion",
-                param=f"{where}[{position}].type",
-            )
-        out.append({"type": "text", "text": part["text"]})
-    return out
-
-
 def _params(body: Mapping[str, Any]) -> dict[str, Any]:
     params: dict[str, Any] = {}
     tools = [
-        {
-            "type": "function",
-            "function": _present(
-                name=tool["name"],
-                description=tool.get("description"),
-                parameters=tool.get("parameters"),
-                strict=tool.get("strict"),
-            ),
-        }
+        function_tool(tool["name"], tool.get("description"), tool.get("parameters"), tool.get("strict"))
         for tool in body.get("tools") or []
     ]
     if tools:
         params["tools"] = tools
     choice = body.get("tool_choice")
     if isinstance(choice, Mapping):
-        params["tool_choice"] = {"type": "function", "function": {"name": choice["name"]}}
+        params["tool_choice"] = named_tool_choice(choice["name"])
     elif choice is not None:
         params["tool_choice"] = choice
     text = body.get("text") or {}
@@ -345,7 +283,7 @@ def _params(body: Mapping[str, Any]) -> dict[str, Any]:
     if form.get("type") == "json_object":
         params["response_format"] = {"type": "json_object"}
     elif form.get("type") == "json_schema":
-        schema = _present(
+        schema = present(
             name=form["name"], schema=form["schema"], description=form.get("description"), strict=form.get("strict")
         )
         params["response_format"] = {"type": "json_schema", "json_schema": schema}
@@ -371,10 +309,6 @@ def _params(body: Mapping[str, Any]) -> dict[str, Any]:
     if "parallel_tool_calls" in params and not tools:
         del params["parallel_tool_calls"]  # providers refuse it without tools
     return params
-
-
-def _present(**fields: Any) -> dict[str, Any]:
-    return {name: value for name, value in fields.items() if value is not None}
 
 
 # -- the answer ----------------------------------------------------------------------
@@ -421,76 +355,62 @@ def _usage(usage: Any) -> dict[str, Any] | None:
     }
 
 
-class _Stream:
+class _Stream(EventWriter):
     """A guarded stream of chat chunks as the Responses API's events."""
 
     def __init__(self, surface: ResponsesApi, request_id: str) -> None:
-        self.surface, self.request_id = surface, request_id
+        super().__init__(request_id)
+        self.surface = surface
         self.sequence = 0
         self.output: list[dict[str, Any]] = []
-        self.text: str | None = None  # the open message item's text
+        self.open_text: str | None = None  # the open message item's text
         self.calls = 0
-        self.finish_reason: str | None = None
-        self.answer: dict[str, Any] = {}  # the envelope and usage, for the final response
-        self.attribution: Any = None
 
     def event(self, kind: str, **fields: Any) -> str:
-        data = json.dumps({"type": kind, "sequence_number": self.sequence, **fields}, ensure_ascii=False)
+        data = {"type": kind, "sequence_number": self.sequence, **fields}
         self.sequence += 1
-        return f"event: {kind}\ndata: {data}\n\n"
+        return named_event(kind, data)
 
-    def feed(self, chunk: Mapping[str, Any]) -> list[str]:
-        out: list[str] = []
-        if chunk.get(FIELD) is not None:
-            self.attribution = chunk[FIELD]
-        if chunk.get("model"):
-            self.answer["model"] = chunk["model"]
-        if chunk.get("usage") is not None:
-            self.answer["usage"] = chunk["usage"]
-        for choice in chunk.get("choices") or []:
-            delta = choice.get("delta") or {}
-            if delta.get("content"):
-                out += self._text(str(delta["content"]))
-            for call in delta.get("tool_calls") or []:
-                out += self._close_message()
-                out += self._call(call)
-            if choice.get("finish_reason") is not None:
-                self.finish_reason = choice["finish_reason"]
-        return out
+    def start(self) -> list[str]:
+        return [
+            self.event(kind, response=self.surface.response_object(self.request_id, [], "", {}))
+            for kind in ("response.created", "response.in_progress")
+        ]
 
     def finish(self) -> list[str]:
-        out = self._close_message()
-        response = self.surface.response_object(self.request_id, self.output, self.finish_reason, self.answer)
+        out = self.end_text()
+        answer = {"model": self.answer_model, "usage": self.usage}  # the envelope and usage, for the final response
+        response = self.surface.response_object(self.request_id, self.output, self.finish_reason, answer)
         if self.attribution is not None:
             response[FIELD] = self.attribution
         kind = "response.completed" if response["status"] == "completed" else "response.incomplete"
         return [*out, self.event(kind, response=response)]
 
-    def error(self, failure: ProxyError, request_id: str) -> str:
+    def error(self, failure: ProxyError) -> str:
         """An error event: OpenAI's SDK raises on its ``error`` object; event-driven
         clients read its code and message."""
-        error = failure.body(request_id)["error"]
+        error = failure.body(self.request_id)["error"]
         return self.event("error", code=failure.code, message=str(failure), param=failure.param, error=error)
 
     def _where(self) -> dict[str, Any]:
         return {"item_id": "msg_" + self.request_id, "output_index": len(self.output), "content_index": 0}
 
-    def _text(self, text: str) -> list[str]:
+    def text(self, text: str) -> list[str]:
         out = []
-        if self.text is None:
-            self.text = ""
+        if self.open_text is None:
+            self.open_text = ""
             item = _message_item(self.request_id, None, "in_progress")
             out.append(self.event("response.output_item.added", output_index=len(self.output), item=item))
             part = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
             out.append(self.event("response.content_part.added", **self._where(), part=part))
-        self.text += text
+        self.open_text += text
         out.append(self.event("response.output_text.delta", **self._where(), delta=text, logprobs=[]))
         return out
 
-    def _close_message(self) -> list[str]:
-        if self.text is None:
+    def end_text(self) -> list[str]:
+        if self.open_text is None:
             return []
-        where, text = self._where(), self.text
+        where, text = self._where(), self.open_text
         item = _message_item(self.request_id, text, "completed")
         out = [
             self.event("response.output_text.done", **where, text=text, logprobs=[]),
@@ -498,10 +418,10 @@ class _Stream:
             self.event("response.output_item.done", output_index=where["output_index"], item=item),
         ]
         self.output.append(item)
-        self.text = None
+        self.open_text = None
         return out
 
-    def _call(self, call: Mapping[str, Any]) -> list[str]:
+    def tool_call(self, call: Mapping[str, Any]) -> list[str]:
         index = len(self.output)
         item = _call_item(self.request_id, self.calls, call, "completed")
         self.calls += 1
