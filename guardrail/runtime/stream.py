@@ -293,7 +293,11 @@ class StreamGuard:
             self._labels = self._guard.labels(self._context, unverifiable=True)
 
     def _check(self, text: str, part: str = "window") -> Verdict:
-        verdict = self._guard.check_output([{"role": "assistant", "content": text}], self._context, part=part)
+        return self._check_message({"role": "assistant", "content": text}, part)
+
+    def _check_message(self, message: Message, part: str) -> Verdict:
+        """``message``'s verdict, kept; :class:`StreamBlocked` on a block."""
+        verdict = self._guard.check_output([message], self._context, part=part)
         self.verdicts.append(verdict)
         if verdict.blocked:
             raise StreamBlocked(verdict)
@@ -310,16 +314,7 @@ class StreamGuard:
             for index, call in sorted(state.tool_calls.items())
         ]
         state.tool_calls = {}
-        verdict = self._guard.check_output(
-            [{"role": "assistant", "content": None, "tool_calls": calls}], self._context, part="window"
-        )
-        self.verdicts.append(verdict)
-        if verdict.blocked:
-            raise StreamBlocked(verdict)
-        messages = list(verdict.payload.messages) if verdict.payload else [{"tool_calls": calls}]
-        if self._restorer is not None:
-            messages = self._restorer.messages(messages)
-        checked: list[dict[str, Any]] = list(messages[0]["tool_calls"])
+        checked: list[dict[str, Any]] = list(self._checked_part("tool_calls", calls)["tool_calls"])
         state.sent_calls += [(str(c["function"]["name"]), str(c["function"]["arguments"])) for c in checked]
         return checked
 
@@ -327,16 +322,17 @@ class StreamGuard:
         """The model's refusal text, checked and restored as a whole once its choice
         ends (a refusal is short, and a client shows it at once, not as it streams)."""
         text, state.refusal = state.refusal, ""
-        verdict = self._guard.check_output(
-            [{"role": "assistant", "content": None, "refusal": text}], self._context, part="window"
-        )
-        self.verdicts.append(verdict)
-        if verdict.blocked:
-            raise StreamBlocked(verdict)
-        messages = list(verdict.payload.messages) if verdict.payload else [{"refusal": text}]
+        return str(self._checked_part("refusal", text).get("refusal") or "")
+
+    def _checked_part(self, key: str, value: Any) -> Message:
+        """An assistant message holding only ``value`` in ``key`` (tool calls, or a
+        refusal), checked as a whole (raising :class:`StreamBlocked` on a block) and
+        restored: the message the client may see."""
+        verdict = self._check_message({"role": "assistant", "content": None, key: value}, "window")
+        messages = list(verdict.payload.messages) if verdict.payload else [{key: value}]
         if self._restorer is not None:
             messages = self._restorer.messages(messages)
-        return str(messages[0].get("refusal") or "")
+        return messages[0]
 
 
 def _accumulate(state: _Choice, deltas: list[Any]) -> None:
