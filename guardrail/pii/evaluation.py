@@ -27,23 +27,13 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from guardrail.text.normalize import DIGIT_WORDS, HAN_DIGITS
+
 STRUCTURED = ("HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP")
 _DIGIT_TYPES = {"HKID", "PHONE", "CARD", "PASSPORT", "IBAN", "BR"}
-_SPOKEN = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
+_SPOKEN = DIGIT_WORDS
 _SPOKEN_WORD = re.compile(r"\b(?:(double|triple)[\s-]+)?(" + "|".join(_SPOKEN) + r")\b", re.IGNORECASE)
-_HAN_DIGITS = str.maketrans("零〇一二三四五六七八九幺兩", "0012345678912")
+_HAN_DIGITS = str.maketrans({**HAN_DIGITS, "兩": "2"})  # 兩 ("two of"): read back here, not spelled out
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_STREET = re.compile(
     r"\d{1,4}[A-Z]?\s+(?:[A-Z][A-Za-z'’.-]*\s+){1,4}"

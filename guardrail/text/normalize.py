@@ -64,10 +64,10 @@ _OCR_TO_LETTER = str.maketrans("01", "ol")
 # Digits dictated one by one. English: four or more digit words ("double six" counts
 # two); Chinese numerals: six or more. Separators between them: spaces, commas,
 # hyphens, ellipses; a spoken "bracket" (an HKID's check digit) may sit inside a run.
-_WORD_DIGITS = {
+# The digit words and numerals are public: redaction scoring reads digits back the same way.
+DIGIT_WORDS = {
     "zero": "0",
     "oh": "0",
-    "nil": "0",
     "one": "1",
     "two": "2",
     "three": "3",
@@ -78,7 +78,8 @@ _WORD_DIGITS = {
     "eight": "8",
     "nine": "9",
 }
-_HAN_DIGITS = {
+_WORD_DIGITS = {**DIGIT_WORDS, "nil": "0"}  # "nil" as dictated; scoring leaves it a word
+HAN_DIGITS = {
     "零": "0",
     "〇": "0",
     "幺": "1",
@@ -247,7 +248,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             if token["bracket"]:
                 add("(", *token.span())
                 continue
-            digit = _WORD_DIGITS.get(token["word"].lower()) or _HAN_DIGITS[token["word"]]
+            digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
             times = {"double": 2, "triple": 3}.get((token["times"] or "").lower(), 1)
             add(" ".join(digit * times), *token.span())
         if run_end < len(text) and _HAN.match(text[run_end]):
