@@ -3,13 +3,12 @@
     python benchmarks/evaluate_redaction.py [CORPUS.jsonl] [--policy NAME|FILE]
         [--split dev|test|all] [--show-leaks]
 
-The corpus defaults to ../shared/data/pii_dev.jsonl, a templated regression set whose
-rows list values without offsets; it is scored on the redacted text alone, as its
-README says. A span-labelled corpus (benchmarks/data/pii_free/corpus.jsonl) is also
-scored on the redactor's findings: per type and language, values planted, removed,
+The corpus defaults to the project's own span-labelled free-text corpus
+(benchmarks/data/pii_free/corpus.jsonl), scored on the redactor's findings: per type and language, values planted, removed,
 fully covered, findings made and findings that overlap no planted value (precision),
 and per language the decoys a finding touched. Leaks are printed by id, type,
-language and genre, never by value.
+language and genre, never by value. A templated corpus whose rows list values without
+offsets (the team's older regression set) is scored on the redacted text alone.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ from guardrail.pii.evaluation import (
 from guardrail.pii.redactor import Redactor
 from guardrail.policy import load_policy
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pii_dev.jsonl"
+DEFAULT_CORPUS = Path(__file__).resolve().parent / "data" / "pii_free" / "corpus.jsonl"
 
 
 def main() -> None:
