@@ -37,14 +37,13 @@ import asyncio
 import base64
 import json
 import struct
-import threading
 import time
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from guardrail.runtime.upstream import UpstreamError
-from guardrail.testing.models import answer_text, embedding, tool_call, usage
+from guardrail.testing.models import Recorder, answer_text, embedding, tool_call, usage
 
 if TYPE_CHECKING:
     from guardrail.runtime.upstream import ModelUpstream
@@ -103,7 +102,7 @@ class Cut:
     error: BaseException | None = None
 
 
-class FakeUpstream:
+class FakeUpstream(Recorder):
     """Test models in the calling process; see the module docstring.
 
     ``received`` holds each request as the model got it (``model``, then ``messages``
@@ -121,33 +120,20 @@ class FakeUpstream:
         provider: str = "openai",
     ) -> None:
         """``timeout`` is the upstream timeout a Router would have (none: wait forever)."""
-        self.chunk_chars = chunk_chars
-        self.chunk_delay = chunk_delay
-        self.slow_seconds = slow_seconds
+        super().__init__(chunk_chars=chunk_chars, chunk_delay=chunk_delay, slow_seconds=slow_seconds)
         self.timeout = timeout
         self._provider = provider
         self._models = {spec.partition(":")[0]: spec for spec in models}
         self.model_names: tuple[str, ...] = tuple(self._models)
-        self.received: list[dict[str, Any]] = []
-        self.streams_finished = 0
-        self.streams_cancelled = 0
         self._failures: list[BaseException] = []
         self._cuts: list[Cut] = []
-        self._lock = threading.Lock()
 
     # -- for tests ---------------------------------------------------------------------
 
-    def received_text(self) -> str:
-        """Everything received so far, as one JSON text, for leak assertions."""
-        with self._lock:
-            return json.dumps(self.received, ensure_ascii=False)
-
-    def reset(self) -> None:
-        """Forget what was received and any failure not yet injected."""
-        with self._lock:
-            self.received.clear()
-            self._failures.clear()
-            self._cuts.clear()
+    def _forget(self) -> None:
+        """:meth:`reset` also forgets any failure not yet injected."""
+        self._failures.clear()
+        self._cuts.clear()
 
     def fail_next(self, error: BaseException) -> None:
         """The next call (of any kind) raises ``error`` before answering, after being

@@ -10,8 +10,37 @@ user text, anything else ``"You said: " + <last user text>``.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from typing import Any
+
+
+class Recorder:
+    """What both test upstreams keep alike: how they stream, what they received, and
+    how their streams ended. Safe to share between an app's thread and the test's."""
+
+    def __init__(self, *, chunk_chars: int, chunk_delay: float, slow_seconds: float) -> None:
+        self.chunk_chars = chunk_chars
+        self.chunk_delay = chunk_delay
+        self.slow_seconds = slow_seconds
+        self.received: list[dict[str, Any]] = []
+        self.streams_finished = 0
+        self.streams_cancelled = 0
+        self._lock = threading.Lock()
+
+    def received_text(self) -> str:
+        """Everything received so far, as one JSON text, for leak assertions."""
+        with self._lock:
+            return json.dumps(self.received, ensure_ascii=False)
+
+    def reset(self) -> None:
+        """Forget what was received, and whatever else :meth:`_forget` names."""
+        with self._lock:
+            self.received.clear()
+            self._forget()
+
+    def _forget(self) -> None:
+        """What else :meth:`reset` clears (called holding the lock)."""
 
 
 def answer_text(model: str, messages: Sequence[Any]) -> str:

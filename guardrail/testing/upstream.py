@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -29,21 +28,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from guardrail.testing.models import answer_text, embedding, tool_call, usage
+from guardrail.testing.models import Recorder, answer_text, embedding, tool_call, usage
 
 
-class RecordingUpstream:
-    """The upstream's state: what it received, and how it streams."""
+class RecordingUpstream(Recorder):
+    """The upstream's state: what it received (bodies and headers), and how it streams."""
 
     def __init__(self, *, chunk_chars: int = 4, chunk_delay: float = 0.0, slow_seconds: float = 5.0):
-        self.chunk_chars = chunk_chars
-        self.chunk_delay = chunk_delay
-        self.slow_seconds = slow_seconds
-        self.received: list[dict[str, Any]] = []
+        super().__init__(chunk_chars=chunk_chars, chunk_delay=chunk_delay, slow_seconds=slow_seconds)
         self.headers: list[dict[str, str]] = []
-        self.streams_finished = 0
-        self.streams_cancelled = 0
-        self._lock = threading.Lock()
         self.app = Starlette(
             routes=[
                 Route("/v1/chat/completions", self._chat, methods=["POST"]),
@@ -52,15 +45,8 @@ class RecordingUpstream:
             ]
         )
 
-    def received_text(self) -> str:
-        """Everything received so far, as one JSON text, for leak assertions."""
-        with self._lock:
-            return json.dumps(self.received, ensure_ascii=False)
-
-    def reset(self) -> None:
-        with self._lock:
-            self.received.clear()
-            self.headers.clear()
+    def _forget(self) -> None:
+        self.headers.clear()
 
     async def _record(self, request: Request) -> dict[str, Any]:
         body: dict[str, Any] = json.loads(await request.body())
