@@ -64,7 +64,7 @@ from guardrail.pii.vault_stores import VaultSettings, open_vault
 from guardrail.policy.loader import DEFAULT_POLICY
 from guardrail.runtime import Guard
 from guardrail.runtime.call import CallRequest, GuardedCall
-from guardrail.runtime.reasons import explain, refusal_status, refusal_type
+from guardrail.runtime.reasons import CALL_STATE_LOST, explain, refusal_status, refusal_type
 from guardrail.runtime.sinks import CallServices
 from guardrail.telemetry import TelemetrySettings, Tracing
 
@@ -129,7 +129,8 @@ class GuardrailPlugin(CustomGuardrail):
             data.setdefault("metadata", {})["guardrail_request_id"] = call.request_id
             self._calls[call.request_id] = call
             while len(self._calls) > MAX_OPEN_CALLS:
-                self._calls.popitem(last=False)
+                _, lost = self._calls.popitem(last=False)
+                lost.abandon(503, CALL_STATE_LOST)  # its answer, if it comes, is refused (see _pop)
         _put_params(data, guarded.params)
         return data
 
@@ -255,13 +256,32 @@ class GuardrailPlugin(CustomGuardrail):
         user_api_key_dict: Any,
         traceback_str: str | None = None,
     ) -> None:
-        call = self._pop(request_data)
+        request_id = (request_data.get("metadata") or {}).get("guardrail_request_id")
+        call = self._calls.pop(str(request_id), None) if request_id else None
         if call is not None:
             call.upstream_failed(translate(original_exception))
 
     def _pop(self, data: Mapping[str, Any]) -> GuardedCall | None:
+        """The open call of a request this plugin checked (``None``: it did not check it).
+        A checked request whose call is no longer open (more than :data:`MAX_OPEN_CALLS`
+        were waiting) gets a refusal, never an answer that skipped the output checks."""
         request_id = (data.get("metadata") or {}).get("guardrail_request_id")
-        return self._calls.pop(str(request_id), None) if request_id else None
+        if not request_id:
+            return None
+        call = self._calls.pop(str(request_id), None)
+        if call is None:
+            raise HTTPException(
+                503,
+                {
+                    "error": {
+                        "message": explain(CALL_STATE_LOST),
+                        "type": "guardrail_unavailable",
+                        "code": CALL_STATE_LOST,
+                        "request_id": str(request_id),
+                    }
+                },
+            )
+        return call
 
 
 def _headers(data: Mapping[str, Any]) -> dict[str, str]:

@@ -228,6 +228,11 @@ class GuardedCall:
         check (embeddings through the LiteLLM plugin): the record is complete."""
         self._finish(200)
 
+    def abandon(self, status: int, code: str) -> None:
+        """The adapter cannot finish this call (the LiteLLM plugin lost track of it before
+        its answer came): the record says so now; the adapter refuses the answer."""
+        self._finish(status, code)
+
     def upstream_failed(self, failure: UpstreamError) -> None:
         """The upstream failed before answering: recorded with what the client gets."""
         self.record.set(upstream_error=failure.cause_type or type(failure).__name__)

@@ -11,8 +11,9 @@ OPTED_OUT = "user_opt_out"
 FAILED_CLOSED = "check_error.failed_closed"
 AUDIT_UNAVAILABLE = "audit_unavailable"
 UNCHECKED_CONTENT = "unchecked_content"
+CALL_STATE_LOST = "call_state_lost"
 # The guardrail could not do its part: the client may retry later (503).
-UNAVAILABLE = frozenset({FAILED_CLOSED, AUDIT_UNAVAILABLE})
+UNAVAILABLE = frozenset({FAILED_CLOSED, AUDIT_UNAVAILABLE, CALL_STATE_LOST})
 # Refusals of the call itself, not of its content: the client cannot fix them by rewording.
 CALL_REFUSALS = frozenset({REFUSED_TIER, OPTED_OUT})
 
@@ -24,6 +25,10 @@ _EXPLANATIONS = {
     "check_error.failed_closed": (
         "A safety check could not complete and this policy fails closed, so the call "
         "was stopped rather than sent unchecked."
+    ),
+    "call_state_lost": (
+        "The guardrail lost track of this call before its answer came (too many calls were "
+        "waiting), so the answer cannot be checked and is not given; try again."
     ),
     "audit_unavailable": (
         "The audit trail cannot be written, and this policy (or the call's risk tier) "
