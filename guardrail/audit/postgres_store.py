@@ -63,15 +63,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Unpack
 
 import psycopg
 from psycopg import sql
 
-from guardrail.audit.chain import GENESIS, Signer, canonical, checkpoint, line, next_entries, seal
+from guardrail.audit.chain import GENESIS, canonical, checkpoint, line, next_entries, seal
 from guardrail.audit.intents import writer
 from guardrail.audit.postgres_schema import DEFAULT_SCHEMA, check_version, connect, describe, reason, writer_role
-from guardrail.audit.store import CHECKPOINT_EVERY, SYNC_WINDOW_SECONDS, CheckpointHook, Decide, Durability
+from guardrail.audit.store import ChainOptions, ChainStore, Decide
 from guardrail.audit.trail import TrailUnreadable
 from guardrail.errors import ConfigurationError, GuardrailError
 
@@ -103,30 +103,14 @@ def writer_lock_key(schema: str, who: Any) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-class PostgresStore:
+class PostgresStore(ChainStore):
     """An :class:`~guardrail.audit.AuditStore` in a PostgreSQL schema, shared by instances."""
 
-    def __init__(
-        self,
-        dsn: str,
-        *,
-        schema: str = DEFAULT_SCHEMA,
-        signer: Signer | None = None,
-        checkpoint_every: int = CHECKPOINT_EVERY,
-        clock: Callable[[], float] = time.time,
-        durability: Durability = "record",
-        sync_window: float = SYNC_WINDOW_SECONDS,
-        on_checkpoint: CheckpointHook | None = None,
-    ) -> None:
+    def __init__(self, dsn: str, *, schema: str = DEFAULT_SCHEMA, **options: Unpack[ChainOptions]) -> None:
+        super().__init__(**options)
         self.dsn = dsn
         self.schema = schema
         self.name = describe(dsn, schema)
-        self._signer = signer
-        self._every = checkpoint_every
-        self._clock = clock
-        self.durability = durability
-        self.sync_window = sync_window
-        self._on_checkpoint = on_checkpoint
         self._writer_key = writer_lock_key(schema, writer())
         self._lock = threading.Lock()
         self._connection: psycopg.Connection[Any] | None = None
@@ -302,14 +286,6 @@ class PostgresStore:
     def _head(self, connection: psycopg.Connection[Any]) -> Head:
         found = connection.execute(self._q_head).fetchone()
         return _head_of(found[0] if found else None)
-
-    def _announce(self, written: list[dict[str, Any]]) -> None:
-        """New checkpoints to the hook (witnesses), outside the lock."""
-        if self._on_checkpoint is None:
-            return
-        for entry in written:
-            if entry["kind"] == "checkpoint":
-                self._on_checkpoint(entry)
 
     # -- intents ------------------------------------------------------------------
 

@@ -23,20 +23,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
-from guardrail.audit.chain import GENESIS, Signer, checkpoint, line, next_entries, seal
-from guardrail.audit.store import (
-    CHECKPOINT_EVERY,
-    SYNC_WINDOW_SECONDS,
-    CheckpointHook,
-    Decide,
-    Durability,
-)
+from guardrail.audit.chain import GENESIS, checkpoint, line, next_entries, seal
+from guardrail.audit.store import ChainOptions, ChainStore, Decide
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -49,29 +42,14 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, data TEXT NOT NULL);
 BUSY_TIMEOUT_SECONDS = 30.0
 
 
-class SqliteStore:
+class SqliteStore(ChainStore):
     """An :class:`~guardrail.audit.AuditStore` in one SQLite file (WAL mode)."""
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        signer: Signer | None = None,
-        checkpoint_every: int = CHECKPOINT_EVERY,
-        clock: Callable[[], float] = time.time,
-        durability: Durability = "record",
-        sync_window: float = SYNC_WINDOW_SECONDS,
-        on_checkpoint: CheckpointHook | None = None,
-    ) -> None:
+    def __init__(self, path: Path, **options: Unpack[ChainOptions]) -> None:
+        super().__init__(**options)
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._signer = signer
-        self._every = checkpoint_every
-        self._clock = clock
-        self.durability = durability
-        self.sync_window = sync_window
-        self._on_checkpoint = on_checkpoint
-        self._last_sync = clock()
+        self._last_sync = self._clock()
         if not path.exists():
             # Created owner-only; SQLite gives its -wal and -shm files the same mode.
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -129,9 +107,7 @@ class SqliteStore:
         checkpoints = [entry for entry in written if entry["kind"] == "checkpoint"]
         if self.durability == "batch" and (checkpoints or self._clock() - self._last_sync >= self.sync_window):
             self.sync()
-        if self._on_checkpoint is not None:
-            for entry in checkpoints:
-                self._on_checkpoint(entry)
+        self._announce(checkpoints)
 
     def purge(self, max_age_seconds: float) -> int:
         """Delete entries older than the age (never the newest), then record the purge."""

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypedDict, Unpack
 
 from guardrail.audit.chain import GENESIS, Signer, checkpoint, line, next_entries, seal
 
@@ -78,12 +78,25 @@ class AuditStore(Protocol):
         ...
 
 
-class FolderStore:
-    """JSON-lines day files with a hash chain and signed checkpoints."""
+class ChainOptions(TypedDict, total=False):
+    """The keywords every store takes (:class:`ChainStore` has their defaults)."""
+
+    signer: Signer | None
+    checkpoint_every: int
+    clock: Callable[[], float]
+    durability: Durability
+    sync_window: float
+    on_checkpoint: CheckpointHook | None
+
+
+class ChainStore:
+    """What every store does alike, whatever it writes to: it seals entries with
+    ``signer`` and a checkpoint every ``checkpoint_every`` entries at ``clock``'s time,
+    makes them as durable as ``durability`` says (``batch``: within ``sync_window``
+    seconds), and hands each new checkpoint to ``on_checkpoint`` (witnesses)."""
 
     def __init__(
         self,
-        folder: Path,
         *,
         signer: Signer | None = None,
         checkpoint_every: int = CHECKPOINT_EVERY,
@@ -92,15 +105,30 @@ class FolderStore:
         sync_window: float = SYNC_WINDOW_SECONDS,
         on_checkpoint: CheckpointHook | None = None,
     ) -> None:
-        self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.folder.chmod(0o700)
         self._signer = signer
         self._every = checkpoint_every
         self._clock = clock
         self.durability = durability
         self.sync_window = sync_window
         self._on_checkpoint = on_checkpoint
+
+    def _announce(self, written: list[dict[str, Any]]) -> None:
+        """Hand new checkpoints to the hook (witnesses), outside the lock."""
+        if self._on_checkpoint is None:
+            return
+        for entry in written:
+            if entry["kind"] == "checkpoint":
+                self._on_checkpoint(entry)
+
+
+class FolderStore(ChainStore):
+    """JSON-lines day files with a hash chain and signed checkpoints."""
+
+    def __init__(self, folder: Path, **options: Unpack[ChainOptions]) -> None:
+        super().__init__(**options)
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.folder.chmod(0o700)
         self._unsynced: tuple[Path, float] | None = None  # (file, when its oldest unsynced entry was written)
         self._lock_path = folder / "lock"
         self._head_path = folder / "head.json"
@@ -157,14 +185,6 @@ class FolderStore:
         with self._locked():
             self._repaired_head(self._clock())
             return self._repair_gap
-
-    def _announce(self, written: list[dict[str, Any]]) -> None:
-        """Hand new checkpoints to the hook (witnesses), outside the lock."""
-        if self._on_checkpoint is None:
-            return
-        for entry in written:
-            if entry["kind"] == "checkpoint":
-                self._on_checkpoint(entry)
 
     def purge(self, max_age_seconds: float) -> int:
         """Delete day files wholly older than ``max_age_seconds``; returns how many."""
