@@ -10,7 +10,10 @@ each ``guardrail serve`` one worker, all started at once and left running:
 - (b) two such instances, both on the same Redis and the same PostgreSQL schema, a
   call going to each in turn (a trivial client-side round robin); (a) is one of the two;
 - (c) one instance with the in-memory vault and the folder trail (same durability):
-  the baseline for what the shared stores cost per call.
+  the baseline for what the shared stores cost per call;
+- (d) one instance with the Redis vault and the folder trail, only for the one-at-a-time
+  calls below, to split the stores' cost between Redis ((d) - (c)) and PostgreSQL
+  ((a) - (d)).
 
 The same offered load goes to each: ``--clients`` concurrent clients, each holding a
 conversation (``x-guardrail-conversation-id``, so the vault is used on the way in and
@@ -21,7 +24,8 @@ conversation meets new values and values it already has). The load runs in
 slow spell of this shared machine falls on all three alike; an instance not under load
 meanwhile sits idle. Then ``--sequential`` calls go one at a time to (a) and (c)
 alternately, 30 ms apart: with nothing queued, their difference is the latency the
-shared stores add to one call (issue 17's goal: under 1 ms each, on loopback).
+shared stores add to one call (issue 17's goal: under 1 ms each, on loopback); (d) goes
+with them to split it.
 
 Printed: throughput (calls/s), median and p95 latency of each configuration, the ratios
 (b)/(a) and (a)/(c), and the added median latency of the shared stores ((a) - (c)),
@@ -35,10 +39,11 @@ script runs ``.ci/services`` itself. The trail gets a schema of its own, migrate
 ``guardrail audit migrate`` and written through an insert-only login role; schema,
 roles and Redis keys are removed at the end (``--keep`` keeps the schema).
 
-On one machine the instances, the stores and this load client share the same cores:
-with two cores, two instances compete for the two cores that one instance already
-nearly fills, so (b)/(a) shows what coordination through the shared stores costs, not
-the gain from putting instances on separate machines.
+On one machine the instances, the stores and this load client share the same cores.
+One instance (one worker, one event loop) keeps about one core busy; with two cores,
+two instances compete for the same two cores with Redis, PostgreSQL and the client, so
+(b)/(a) shows what running through the shared stores costs and what the second core
+gives, not the gain from putting instances on separate machines.
 """
 
 from __future__ import annotations
@@ -76,6 +81,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "scale-out"
 GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
 ONE, TWO, BASE = "(a) 1 instance, Redis + PostgreSQL", "(b) 2 instances, round robin", "(c) 1 instance, memory + folder"
+REDIS_ONLY = "(d) 1 instance, Redis + folder"
 QUIET_SECONDS = 0.03
 GOAL_MS = 1.0
 # Synthetic, invented names and numbers.
@@ -227,18 +233,21 @@ def trail(admin: str, keep: bool) -> Iterator[Trail]:
                 connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(writer_role(schema))))
 
 
-def instance_config(folder: Path, name: str, schema: str | None, prefix: str) -> Path:
-    """The example's config; ``schema`` None: the in-memory vault and the folder trail."""
+def instance_config(folder: Path, name: str, schema: str | None, prefix: str | None) -> Path:
+    """The example's config; ``prefix`` None: the in-memory vault; ``schema`` None: the
+    folder trail (with the example's durability)."""
     config: dict[str, Any] = yaml.safe_load((EXAMPLE / "config.yaml").read_text(encoding="utf-8"))
     config["policy"] = str(EXAMPLE / config["policy"])
     config["data_dir"] = str(folder / name)
-    if schema is None:
+    if prefix is None:
         del config["vault"]
+    else:
+        config["vault"]["key_prefix"] = prefix
+    if schema is None:
         config["audit_store"] = "folder"
         del config["audit_trail"]["postgres_schema"]
     else:
         config["audit_trail"]["postgres_schema"] = schema
-        config["vault"]["key_prefix"] = prefix
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
@@ -288,20 +297,21 @@ def main() -> None:
             "GUARDRAIL_VAULT_KEY": base64.b64encode(os.urandom(32)).decode(),
             "GUARDRAIL_DATABASE_URL": shared.service,  # the insert-only role
         }
-        names = {"a": shared.schema, "b": shared.schema, "c": None}
+        # name: (PostgreSQL schema or None for the folder, Redis prefix or None for memory)
+        names = {"a": (shared.schema, prefix), "b": (shared.schema, prefix), "c": (None, None), "d": (None, prefix)}
         ports = {name: free_port() for name in names}
         urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
         with contextlib.ExitStack() as stack:
             servers = [
                 server_process(
-                    [*GUARDRAIL, "serve", "--config", str(instance_config(folder, name, schema, prefix))]
+                    [*GUARDRAIL, "serve", "--config", str(instance_config(folder, name, *stores))]
                     + ["--port", str(ports[name])],
                     f"{urls[name]}/health/ready",
                     env=env,
                     timeout=300,
                     log_path=folder / f"{name}.log",
                 )
-                for name, schema in names.items()
+                for name, stores in names.items()
             ]
             started = time.perf_counter()
             with ThreadPoolExecutor(len(servers)) as starting:  # all load at once
@@ -311,14 +321,14 @@ def main() -> None:
                     stack.push(server.__exit__)
             for future in entered:
                 future.result()
-            print(f"3 instances ready in {time.perf_counter() - started:.0f} s; {machine()}")
+            print(f"{len(servers)} instances ready in {time.perf_counter() - started:.0f} s; {machine()}")
             paths = {ONE: [urls["a"]], TWO: [urls["a"], urls["b"]], BASE: [urls["c"]]}
             number = 0
             for name in names:  # first calls: connections, models, script cache
                 warm = Run()
                 asyncio.run(load([urls[name]], number, 8, 4, f"warm-{name}", warm))
                 number += 8
-                shared_calls += len(warm.latencies) if name != "c" else 0
+                shared_calls += len(warm.latencies) if name in "ab" else 0
             share = args.calls // args.rounds
             order = list(paths)
             for round_number in range(args.rounds):
@@ -329,7 +339,9 @@ def main() -> None:
                     if label != BASE:
                         shared_calls += len(runs[label].latencies) - before
                 print(f"round {round_number + 1} of {args.rounds} done; {machine()}")
-            sequential = one_at_a_time({ONE: urls["a"], BASE: urls["c"]}, number, args.sequential)
+            sequential = one_at_a_time(
+                {ONE: urls["a"], REDIS_ONLY: urls["d"], BASE: urls["c"]}, number, args.sequential
+            )
             shared_calls += args.sequential
             print(f"end of load: {machine()}")
             stack.close()  # each instance signs a last checkpoint
@@ -357,19 +369,30 @@ def report(runs: dict[str, Run], sequential: dict[str, list[float]], clients: in
     one, two, base = figures[ONE], figures[TWO], figures[BASE]
     print(
         f"(b)/(a): throughput {two[0] / one[0]:.2f}x, median {two[1] / one[1]:.2f}x, p95 {two[2] / one[2]:.2f}x"
-        f"  [{len(os.sched_getaffinity(0))} cores shared by both instances, the stores and this client:"
-        " coordination cost, not the gain on separate machines]"
+        f"\n  [{len(os.sched_getaffinity(0))} cores shared by both instances, Redis, PostgreSQL and this client:"
+        " the two instances compete for the same cores, so this is the cost of coordinating through the shared"
+        " stores plus what a second core gives one-worker instances, not the gain on separate machines]"
     )
     print(f"(a)/(c): throughput {one[0] / base[0]:.2f}x, median {one[1] / base[1]:.2f}x, p95 {one[2] / base[2]:.2f}x")
     print(f"added by Redis + PostgreSQL under load, (a) - (c) median: {one[1] - base[1]:+.1f} ms per call")
-    shared, local = sequential[ONE], sequential[BASE]
-    paired = statistics.median(s - b for s, b in zip(shared, local, strict=True))
-    print(
-        f"one at a time ({len(shared)} calls each, interleaved): median (a) {statistics.median(shared):.1f} ms, "
-        f"(c) {statistics.median(local):.1f} ms; added by Redis + PostgreSQL: "
-        f"{statistics.median(shared) - statistics.median(local):+.2f} ms (median of paired differences "
-        f"{paired:+.2f} ms; goal: each store under {GOAL_MS:g} ms, both under {2 * GOAL_MS:g} ms)"
-    )
+    print(f"\none at a time ({len(sequential[ONE])} calls each, interleaved, {QUIET_SECONDS * 1000:.0f} ms apart):")
+    for label, times in sequential.items():
+        ordered = sorted(times)
+        print(
+            f"  {label:36} median {statistics.median(ordered):6.1f} ms, p95 {ordered[int(len(ordered) * 0.95) - 1]:6.1f} ms"
+        )
+    for what, more, less in (
+        ("Redis + PostgreSQL, (a) - (c)", ONE, BASE),
+        ("Redis vault, (d) - (c)", REDIS_ONLY, BASE),
+        ("PostgreSQL trail, (a) - (d)", ONE, REDIS_ONLY),
+    ):
+        added = statistics.median(sequential[more]) - statistics.median(sequential[less])
+        paired = statistics.median(m - l for m, l in zip(sequential[more], sequential[less], strict=True))
+        goal = 2 * GOAL_MS if "+" in what else GOAL_MS
+        print(
+            f"  added by {what:30} {added:+6.2f} ms (median of paired differences {paired:+6.2f} ms; "
+            f"goal under {goal:g} ms: {'met' if added < goal else 'NOT met'})"
+        )
 
 
 if __name__ == "__main__":
