@@ -19,6 +19,13 @@ from guardrail.core.responses_fields import Refusal
 from guardrail.core.shapes import AnyJson, Binary, Either, Enum, ListOf, Obj, Role, Shape, SlotKind, Tagged, Url
 
 CACHE_CONTROL = Obj({"type": Enum.of("ephemeral"), "ttl": Enum.of("5m", "1h")})
+# Where an image's or a document's bytes are: an uploaded file, or a URL (of an image or a file).
+_FILE_SOURCE = Obj({"type": Enum.of("file"), "file_id": IDENTIFIER}, required=("file_id",))
+
+
+def _url_source(content: str) -> Obj:
+    return Obj({"type": Enum.of("url"), "url": Url(content)}, required=("url",))
+
 
 TEXT_BLOCK = Obj(
     {
@@ -44,8 +51,8 @@ IMAGE_BLOCK = Obj(
                     },
                     required=("media_type", "data"),
                 ),
-                "url": Obj({"type": Enum.of("url"), "url": Url("image")}, required=("url",)),
-                "file": Obj({"type": Enum.of("file"), "file_id": IDENTIFIER}, required=("file_id",)),
+                "url": _url_source("image"),
+                "file": _FILE_SOURCE,
             },
         ),
         "cache_control": CACHE_CONTROL,
@@ -65,8 +72,8 @@ DOCUMENT_BLOCK = Obj(
                 "text": Obj(
                     {"type": Enum.of("text"), "media_type": Enum.of("text/plain"), "data": TEXT}, required=("data",)
                 ),
-                "file": Obj({"type": Enum.of("file"), "file_id": IDENTIFIER}, required=("file_id",)),
-                "url": Obj({"type": Enum.of("url"), "url": Url("file")}, required=("url",)),
+                "file": _FILE_SOURCE,
+                "url": _url_source("file"),
             },
         ),
         "title": FIELD,

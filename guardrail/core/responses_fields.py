@@ -89,51 +89,45 @@ PARTS: Mapping[str, Obj] = {
     "input_audio": INPUT_AUDIO,
 }
 
-MESSAGE_ITEM = Obj(
+
+def _item(kind: str, fields: Mapping[str, Shape], required: tuple[str, ...] = ()) -> Obj:
+    """An input item: its own ``fields``, and the ``type``, ``id`` and ``status`` every item has."""
+    return Obj({"type": Enum.of(kind), **fields, "id": IDENTIFIER, "status": _STATUS}, required=required)
+
+
+MESSAGE_ITEM = _item(
+    "message",
     {
-        "type": Enum.of("message"),
         "role": Enum.of("user", "assistant", "system", "developer"),
         "content": Either.of(TEXT, ListOf(Tagged("type", PARTS))),
-        "id": IDENTIFIER,
-        "status": _STATUS,
     },
     required=("role", "content"),
 )
-FUNCTION_CALL_ITEM = Obj(
-    {
-        "type": Enum.of("function_call"),
-        "call_id": IDENTIFIER,
-        "name": IDENTIFIER,
-        "arguments": JsonText(),
-        "id": IDENTIFIER,
-        "status": _STATUS,
-    },
+FUNCTION_CALL_ITEM = _item(
+    "function_call",
+    {"call_id": IDENTIFIER, "name": IDENTIFIER, "arguments": JsonText()},
     required=("call_id", "name", "arguments"),
 )
-FUNCTION_CALL_OUTPUT_ITEM = Obj(
+FUNCTION_CALL_OUTPUT_ITEM = _item(
+    "function_call_output",
     {
-        "type": Enum.of("function_call_output"),
         "call_id": IDENTIFIER,
         "output": Either.of(
             TEXT,
             ListOf(Tagged("type", {name: PARTS[name] for name in ("input_text", "input_image", "input_file")})),
         ),
-        "id": IDENTIFIER,
-        "status": _STATUS,
     },
     required=("call_id", "output"),
 )
 # An earlier answer's reasoning: a chat completion cannot take it back, so it is
 # validated and dropped (its text never reaches the model).
-REASONING_ITEM = Obj(
+REASONING_ITEM = _item(
+    "reasoning",
     {
-        "type": Enum.of("reasoning"),
-        "id": IDENTIFIER,
         "summary": ListOf(Obj({"type": Enum.of("summary_text"), "text": TEXT}, required=("text",))),
         "content": ListOf(Obj({"type": Enum.of("reasoning_text"), "text": TEXT}, required=("text",))),
         "encrypted_content": Binary("reasoning"),
-        "status": _STATUS,
-    }
+    },
 )
 ITEMS: Mapping[str, Obj] = {
     "message": MESSAGE_ITEM,
