@@ -12,6 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from guardrail.runtime import Guard
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -66,13 +68,20 @@ def run_example(*command: str, cwd: Path, **env: str) -> subprocess.CompletedPro
 
 
 @pytest.fixture(scope="module")
-def embedded_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """``guardrail serve`` as documented (the embedded default), in a fresh folder."""
-    from tests.adapters.test_serve import serving
+def embedded_proxy(tmp_path_factory: pytest.TempPathFactory, default_guard: Guard) -> Iterator[tuple[str, Path]]:
+    """The embedded default (what ``guardrail serve`` with no config runs), its records in a
+    fresh folder's ``.guardrail``, served over real HTTP from this process with the session's
+    default guard, so the examples' clients do not wait for another load of the policy's
+    models. ``guardrail serve`` itself, started as documented, is tested in
+    tests/adapters/test_serve.py and, with the example config, below."""
+    from guardrail.adapters.proxy.app import Proxy, create_app
+    from guardrail.adapters.proxy.config import embedded_default
+    from guardrail.testing import BackgroundServer
 
     folder = tmp_path_factory.mktemp("embedded")
-    with serving(cwd=folder) as url:
-        yield url, folder
+    config = embedded_default().model_copy(update={"data_dir": folder / ".guardrail"})
+    with BackgroundServer(create_app(Proxy(config, guards={config.policy: default_guard}))) as server:
+        yield server.url, folder
 
 
 def client_example(script: str, embedded_proxy: tuple[str, Path]) -> str:
