@@ -1,6 +1,7 @@
 """Two proxy instances sharing Redis and PostgreSQL against one, and what the shared stores cost.
 
     python benchmarks/scale_out.py [--calls 960] [--rounds 4] [--clients 16] [--sequential 300]
+                                   [--durability record|batch] [--keep]
 
 Three configurations of ``examples/scale-out/config.yaml`` (the offline echo model,
 names and phone numbers pseudonymised, every call's record on disk before the answer),
@@ -233,12 +234,13 @@ def trail(admin: str, keep: bool) -> Iterator[Trail]:
                 connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(writer_role(schema))))
 
 
-def instance_config(folder: Path, name: str, schema: str | None, prefix: str | None) -> Path:
+def instance_config(folder: Path, name: str, schema: str | None, prefix: str | None, durability: str) -> Path:
     """The example's config; ``prefix`` None: the in-memory vault; ``schema`` None: the
     folder trail (with the example's durability)."""
     config: dict[str, Any] = yaml.safe_load((EXAMPLE / "config.yaml").read_text(encoding="utf-8"))
     config["policy"] = str(EXAMPLE / config["policy"])
     config["data_dir"] = str(folder / name)
+    config["audit_trail"]["durability"] = durability
     if prefix is None:
         del config["vault"]
     else:
@@ -282,6 +284,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4, help="rounds the load is split into (default 4)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--sequential", type=int, default=300, help="one-at-a-time calls to (a) and (c) each")
+    parser.add_argument(
+        "--durability",
+        choices=["record", "batch"],
+        default="record",
+        help="audit_trail.durability of every instance (default record, as in the example)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL schema")
     args = parser.parse_args()
     redis_url, admin = services()
@@ -304,7 +312,7 @@ def main() -> None:
         with contextlib.ExitStack() as stack:
             servers = [
                 server_process(
-                    [*GUARDRAIL, "serve", "--config", str(instance_config(folder, name, *stores))]
+                    [*GUARDRAIL, "serve", "--config", str(instance_config(folder, name, *stores, args.durability))]
                     + ["--port", str(ports[name])],
                     f"{urls[name]}/health/ready",
                     env=env,
@@ -351,6 +359,7 @@ def main() -> None:
     keys = list(client.scan_iter(match=f"{prefix}:*"))
     if keys:
         client.delete(*keys)
+    print(f"audit_trail.durability: {args.durability}")
     report(runs, sequential, args.clients, args.calls)
     print(f"\naudit verify --store postgres: {'passed' if passed else 'FAILED'}: {verified.splitlines()[-1]}")
     print(f"call records in PostgreSQL: {recorded}; calls answered by the shared instances: {shared_calls}")
