@@ -3,7 +3,7 @@
     python benchmarks/scale_out.py [--calls 960] [--rounds 4] [--clients 16] [--sequential 300]
                                    [--durability record|batch] [--keep]
 
-Three configurations of ``examples/scale-out/config.yaml`` (the offline echo model,
+Configurations of ``examples/scale-out/config.yaml`` (the offline echo model,
 names and phone numbers pseudonymised, every call's record on disk before the answer),
 each ``guardrail serve`` one worker, all started at once and left running:
 
