@@ -84,6 +84,12 @@ class ReviewerConfig(_Strict):
         description="The tenants whose answers this reviewer sees and decides; default: every tenant of the "
         "use cases that name it.",
     )
+    auditor: bool = Field(
+        default=False,
+        description="May open the console's audit view (/console/audit): the trail's integrity, figures and "
+        "records, of ``tenants`` only when set. An entry no policy names under review.reviewers is an auditor "
+        "who decides no review.",
+    )
 
 
 class ReviewWebhook(_Strict):
@@ -102,10 +108,11 @@ class ReviewSettings(_Strict):
 
 
 class ConsoleSettings(_Strict):
-    """The review console (``/console/reviews``): static pages that read the review API
-    with the reviewer's own key."""
+    """The console: the review queue (``/console/reviews``), static pages that read the
+    review API with the reviewer's own key, and the audit view (``/console/audit``) for
+    reviewers with ``auditor: true``."""
 
-    enabled: bool = Field(default=False, description="Serve the review console.")
+    enabled: bool = Field(default=False, description="Serve the review console and the audit view.")
 
 
 class ModelEntry(BaseModel):

@@ -7,6 +7,9 @@ with the key the reviewer types, so the console is exactly as authenticated as t
 API and an API client's key shows nothing. The content security policy lets the page
 run only its own script and talk only to its own origin, and answers are written into
 it as text, never as HTML.
+
+The audit view (``/console/audit``, :mod:`guardrail.adapters.proxy.audit_console`) is
+served the same way, for reviewers whose role allows auditing.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from guardrail.adapters.proxy.audit_console import audit_console_routes
 from guardrail.adapters.proxy.state import Proxy
 
 CONTENT_SECURITY_POLICY = (
@@ -27,6 +31,8 @@ CONTENT_SECURITY_POLICY = (
 _FILES = {
     "review-console.js": "text/javascript; charset=utf-8",
     "review-console.css": "text/css; charset=utf-8",
+    "audit-console.js": "text/javascript; charset=utf-8",
+    "audit-console.css": "text/css; charset=utf-8",
 }
 
 
@@ -53,6 +59,9 @@ def console_routes(proxy: Proxy) -> list[Route]:
     async def page(request: Request) -> Response:
         return _served(_static("review-console.html"), "text/html; charset=utf-8")
 
+    async def audit_page(request: Request) -> Response:
+        return _served(_static("audit-console.html"), "text/html; charset=utf-8")
+
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in _FILES:
@@ -61,5 +70,7 @@ def console_routes(proxy: Proxy) -> list[Route]:
 
     return [
         Route("/console/reviews", page, methods=["GET"]),
+        Route("/console/audit", audit_page, methods=["GET"]),
+        *audit_console_routes(proxy),
         Route("/console/static/{name}", asset, methods=["GET"]),
     ]
