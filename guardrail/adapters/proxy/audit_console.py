@@ -23,7 +23,7 @@ import html
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,7 +121,7 @@ def audit_console_routes(proxy: Proxy) -> list[Route]:
     ]
 
 
-async def _answered(request: Request, proxy: Proxy, render: Any) -> Response:
+async def _answered(request: Request, proxy: Proxy, render: Callable[[], str]) -> Response:
     """Render in a worker thread (reading and verifying the trail blocks); a refusal
     is an API-style error, recorded as a refused request."""
     request_id, started = new_request_id(), time.perf_counter()
@@ -261,7 +261,19 @@ def render_view(summary: dict[str, Any], timeline: tuple[str, list[tuple[int, in
 
 def _view_sections(summary: dict[str, Any]) -> list[Section]:
     """The report's sections, with outcomes by use case and by status beside the tier mix."""
-    found = sections(summary)
+    found = [
+        Section(
+            "check-errors",
+            ("Checks that failed open or closed", "失效放行或失效攔截的檢查"),
+            section.body,
+            note="Checks that raised or timed out, by check, error and outcome: allowed (failed open, the call "
+            "went on without that check) or blocked (failed closed, the call was refused), as each check's "
+            "on_error says.",
+        )
+        if section.anchor == "check-errors"
+        else section
+        for section in sections(summary)
+    ]
     extra = [
         Section("use-cases", ("By use case", "按用途"), Counts(summary["use_cases"])),
         Section("statuses", ("By HTTP status", "按 HTTP 狀態"), Counts(summary["statuses"])),
@@ -343,17 +355,18 @@ def _timeline_section(timeline: tuple[str, list[tuple[int, int]]], intact: bool)
             f"<g class='bar' data-time='{when}' data-count='{count}'><title>{when}: {count}</title>"
             f"<rect x='{x}' y='{10 + chart_height - height}' width='{step - 2}' height='{height}'/></g>"
         )
-    total_width = left + step * len(buckets) + 10
+    total_width = max(left + step * len(buckets) + 10, 440)
     first, last = iso_time(buckets[0][0]) or "", iso_time(buckets[-1][0]) or ""
-    axis = (
-        f"<text x='0' y='20'>{top}</text><text x='0' y='{10 + chart_height}'>0</text>"
-        f"<text x='{left}' y='{chart_height + 30}'>{first}</text>"
-        f"<text x='{total_width}' y='{chart_height + 30}' text-anchor='end'>{last}</text>"
-    )
+    axis = [
+        f"<text x='0' y='20'>{top}</text><text x='0' y='{10 + chart_height}'>0</text>",
+        f"<text x='{left}' y='{chart_height + 30}'>{first}</text>",
+    ]
+    if len(buckets) > 1:  # the last bucket's start, at the right end (one bucket: one label)
+        axis.append(f"<text x='{total_width - 2}' y='{chart_height + 30}' text-anchor='end'>{last}</text>")
     parts.append(
-        f"<svg id='calls-over-time' xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {max(total_width, 420)} 200' "
-        f"width='{max(total_width, 420)}' height='200' role='img' aria-label='calls over time'>"
-        f"{''.join(bars)}{axis}</svg>"
+        f"<svg id='calls-over-time' xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {total_width} 200' "
+        f"width='{total_width}' height='200' role='img' aria-label='calls over time'>"
+        f"{''.join(bars)}{''.join(axis)}</svg>"
     )
     parts.append("</section>")
     return "".join(parts)
