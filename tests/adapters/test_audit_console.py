@@ -169,14 +169,21 @@ def test_a_refused_call_opens_to_its_record(served: tuple[str, Path, str], page:
     assert link.count() == 1
     link.click()
     page.wait_for_selector(f"article.call-record[data-request-id='{refused}']", timeout=20_000)
+    assert page.input_value("#request-id") == refused
     shown = json.loads(page.locator("article.call-record pre").first.inner_text())
     assert shown["request_id"] == refused and shown["tenant"] == "north"
     assert INJECTION not in page.content()  # records hold no content: the policy captures none
     page.screenshot(path=str(artifacts / "audit-record.png"), full_page=True)
+    page.fill("#request-id", "no-such-call")
+    page.click("#open-record")
+    page.wait_for_selector("#message[data-kind='error']:has-text('record_not_found')", timeout=20_000)
 
 
 def test_other_keys_and_no_key_get_nothing(served: tuple[str, Path, str], page: Any, artifacts: Path) -> None:
-    url, _, refused = served
+    url, data, refused = served
+    page.goto(f"{url}/console/audit")
+    page.wait_for_selector("#message:has-text('Sign in')", timeout=20_000)
+    assert page.locator("#audit").count() == 0
     for key, code in (("k-north", "not_an_auditor"), ("r-rex", "not_an_auditor"), ("wrong", "invalid_api_key")):
         sign_in(page, url, key)
         page.wait_for_selector(f"#message[data-kind='error']:has-text('{code}')", timeout=20_000)
@@ -186,6 +193,9 @@ def test_other_keys_and_no_key_get_nothing(served: tuple[str, Path, str], page: 
         assert httpx.get(f"{url}{path}", timeout=10).status_code == 401
         refusal = httpx.get(f"{url}{path}", headers={"authorization": "Bearer k-north"}, timeout=10)
         assert refusal.status_code == 403 and refused not in refusal.text
+    denied = [r for r in raw_records(data) if str(r.get("path", "")).startswith("/console/audit/")]
+    expected = {(401, "missing_api_key"), (401, "invalid_api_key"), (403, "not_an_auditor")}
+    assert expected <= {(r["status"], r["error"]) for r in denied}  # recorded, as refused API requests are
     served_page = httpx.get(f"{url}/console/audit", timeout=10)
     policy = served_page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "<script>" not in served_page.text

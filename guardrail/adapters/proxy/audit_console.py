@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import anyio
 from starlette.requests import Request
@@ -299,17 +300,13 @@ def _table(table: Table, anchor: str, link_column: int | None = None) -> str:
             if i == 0:
                 cells.append(f"<th>{e(cell)}</th>")
             elif i == link_column and cell:
-                cells.append(f"<td><a class='record-link' href='?request_id={e(_quote(cell))}'>{e(cell)}</a></td>")
+                cells.append(
+                    f"<td><a class='record-link' href='?request_id={e(quote(cell, safe=''))}'>{e(cell)}</a></td>"
+                )
             else:
                 cells.append(f"<td{' class=n' if cell.isdigit() else ''}>{e(cell)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table data-figure='{e(anchor)}'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def _quote(value: str) -> str:
-    from urllib.parse import quote
-
-    return quote(value, safe="")
 
 
 def _bars(counts: dict[str, int], anchor: str) -> str:

@@ -54,6 +54,7 @@ async function load() {
   const requestId = query.get("request_id");
   const tenant = query.get("tenant") || "";
   $("tenant").value = tenant;
+  $("request-id").value = requestId || "";
   try {
     const path = requestId
       ? "/console/audit/records/" + encodeURIComponent(requestId)
@@ -84,6 +85,11 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     const tenant = $("tenant").value.trim();
     window.location.search = tenant ? "?tenant=" + encodeURIComponent(tenant) : "";
+  });
+  $("find").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const requestId = $("request-id").value.trim();
+    if (requestId) window.location.search = "?request_id=" + encodeURIComponent(requestId);
   });
   load();
 });
