@@ -42,13 +42,12 @@ from guardrail.attribution import load_jwks
 from guardrail.audit import Trail, TrailUnreadable, open_trail, verify_trail
 from guardrail.audit.query import Filter, call_records
 from guardrail.audit.records import CHECKPOINT_JWKS, POSTGRES_TRAIL
-from guardrail.audit.render import Counts, Section, Table, overview_lines, sections
+from guardrail.audit.render import UNVERIFIED, Counts, Section, Table, overview_lines, sections
 from guardrail.audit.report import iso_time, summarise
 from guardrail.audit.verify import ChainReport
 from guardrail.core.context import new_request_id
 from guardrail.runtime.call import record_request
 
-UNVERIFIED = "unverified trail / 未經驗證的紀錄"
 # Bucket widths for the chart of calls over time, narrowest first: the first that
 # draws the period in at most MAX_BARS bars is used.
 BUCKETS = ((60, "minute"), (300, "5 minutes"), (3600, "hour"), (21_600, "6 hours"), (86_400, "day"), (604_800, "week"))
@@ -284,7 +283,7 @@ def _view_sections(summary: dict[str, Any]) -> list[Section]:
 
 
 def _heading(english: str, chinese: str, intact: bool) -> str:
-    mark = "" if intact else f" <span class='unverified-mark'>({html.escape(UNVERIFIED)})</span>"
+    mark = "" if intact else f" <span class='unverified-mark'>({html.escape(' / '.join(UNVERIFIED))})</span>"
     return f"<h2>{html.escape(english)} / <span lang='zh-Hant'>{html.escape(chinese)}</span>{mark}</h2>"
 
 
