@@ -310,7 +310,10 @@ class GuardedCall:
         if guarded.blocked:
             self._refuse(guarded.verdict, "input")
         self._audit_gate(guarded.context)  # an escalated tier may fail closed
-        if self.request.stream and self._review(guarded.context).mode is ReviewMode.HOLD:
+        holds = self._review(guarded.context).mode is ReviewMode.HOLD
+        if holds and self.services.reviews is None:
+            self._hold_unsupported("input")  # refused before a model is called for an answer nobody could release
+        if holds and self.request.stream:
             raise RequestError(
                 "this use case holds answers for human review, and a held answer cannot stream; send stream: false",
                 code=STREAM_UNDER_HOLD,
@@ -356,13 +359,7 @@ class GuardedCall:
         if reviews is None:
             if review.mode is ReviewMode.SAMPLE:
                 return answer
-            self._finish(refusal_status(HOLD_UNSUPPORTED), HOLD_UNSUPPORTED)
-            raise BlockedError(
-                HOLD_UNSUPPORTED,
-                "this use case holds answers for human review, which this adapter cannot do; call it through the proxy",
-                request_id=self.request_id,
-                stage="output",
-            )
+            self._hold_unsupported("output")
         said = guarded.verdict.payload.messages if guarded.verdict.payload else answer_messages(response)
         kind = "hold" if review.mode is ReviewMode.HOLD else "sample"
         submission = ReviewSubmission(
@@ -389,6 +386,15 @@ class GuardedCall:
         headers = {k: v for k, v in answer.headers.items() if k != HEADER}
         headers.update({REVIEW_HEADER: "held", REVIEW_ID_HEADER: review_id})
         return Held(held_notice(review_id, self.request_id), headers, None, review_id)
+
+    def _hold_unsupported(self, stage: str) -> NoReturn:
+        self._finish(refusal_status(HOLD_UNSUPPORTED), HOLD_UNSUPPORTED)
+        raise BlockedError(
+            HOLD_UNSUPPORTED,
+            "this use case holds answers for human review, which this adapter cannot do; call it through the proxy",
+            request_id=self.request_id,
+            stage=stage,
+        )
 
     def _accept_embeddings(self, response: Mapping[str, Any]) -> Answer:
         self._upstream_done()

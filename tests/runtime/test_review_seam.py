@@ -92,9 +92,18 @@ def test_a_stream_under_hold_is_refused_before_the_model(guard: Guard, tmp_path:
 
 
 def test_without_a_review_service_a_held_use_case_is_refused_not_released(guard: Guard, tmp_path: Path) -> None:
+    upstream = FakeUpstream()
+    request = CallRequest(
+        path="test",
+        model="echo",
+        context=guard.context(use_case="advice"),
+        messages=[{"role": "user", "content": "hi"}],
+    )
+    guarded = GuardedCall(guard, services(tmp_path, None), request)
     with pytest.raises(BlockedError) as refused:
-        call(guard, services(tmp_path, None), "advice")
-    assert refused.value.code == "review_hold_unsupported"
+        asyncio.run(guarded.run(upstream))
+    assert (refused.value.code, refused.value.stage) == ("review_hold_unsupported", "input")
+    assert upstream.received == []  # refused before any model is asked for an answer nobody could release
 
 
 @pytest.mark.parametrize(
