@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -267,6 +268,12 @@ def upstream_process(cwd: Path) -> Iterator[str]:
         yield url
 
 
+def intent_writers(audit: Path) -> set[int]:
+    """The worker processes that have written intent entries to the trail."""
+    lines = [line for day in sorted(audit.glob("audit-*.jsonl")) for line in day.read_text().splitlines()]
+    return {entry["record"]["writer"]["pid"] for entry in map(json.loads, lines) if entry["kind"] == "intent"}
+
+
 def test_a_thousand_concurrent_calls_across_two_workers_leave_an_intact_trail(tmp_path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -301,15 +308,20 @@ model_list:
                     return "200"
                 return f"{response.status_code} {response.json().get('error', {}).get('code')}"
 
+            # "ready" means the first worker serves; the second may still be loading. Calls on
+            # fresh connections until both have written to the trail, so the load meets two.
+            audit = tmp_path / ".guardrail" / "audit"
+            warm_up, deadline = 0, time.monotonic() + 180
+            while len(intent_writers(audit)) < 2 and time.monotonic() < deadline:
+                body = {"model": "echo", "messages": [{"role": "user", "content": "warm-up"}]}
+                assert httpx.post(f"{url}/v1/chat/completions", json=body, timeout=60).status_code == 200
+                warm_up += 1
             with ThreadPoolExecutor(max_workers=16) as pool:
                 outcomes = Counter(pool.map(call, range(1000)))
     assert outcomes == Counter({"200": 1000}), outcomes  # what failed, if anything did
-    records = audit_records(tmp_path / ".guardrail")
-    assert len(records) == 1000 and len({r["request_id"] for r in records}) == 1000
-    audit = tmp_path / ".guardrail" / "audit"
-    entries = [json.loads(line) for day in sorted(audit.glob("audit-*.jsonl")) for line in day.read_text().splitlines()]
-    writers = {e["record"]["writer"]["pid"] for e in entries if e["kind"] == "intent"}
-    assert len(writers) == 2  # both workers took calls and wrote to the one trail
+    records = [r for r in audit_records(tmp_path / ".guardrail") if r.get("path") == "/v1/chat/completions"]
+    assert len(records) == 1000 + warm_up and len({r["request_id"] for r in records}) == 1000 + warm_up
+    assert len(intent_writers(audit)) == 2  # both workers took calls and wrote to the one trail
     verify = [*GUARDRAIL, "audit", "verify", str(audit)]
     assert subprocess.run(verify, check=False, capture_output=True, timeout=120).returncode == 0
     (path,) = sorted(audit.glob("audit-*.jsonl"))[-1:]
