@@ -13,7 +13,6 @@ control characters to the terminal.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import urllib.error
 import urllib.parse
@@ -21,6 +20,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from guardrail.adapters.proxy.listen import is_loopback
 from guardrail.attribution import load_jwks, verify_document
 from guardrail.attribution.display import escaped, escaped_json
 from guardrail.attribution.strict_json import MalformedDocument
@@ -98,7 +98,7 @@ def _fetch(url: str) -> str:
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("https", "http") or not parsed.hostname:
         fail(f"{escaped(url)}: not an http(s) URL", EXIT_USAGE)
-    if parsed.scheme == "http" and not _loopback(parsed.hostname):
+    if parsed.scheme == "http" and not is_loopback(parsed.hostname):
         fail(f"{escaped(url)}: keys must come over https (plain http only from this machine)", EXIT_USAGE)
     if parsed.path in ("", "/"):
         url = urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, WELL_KNOWN, "", ""))
@@ -114,15 +114,6 @@ def _fetch(url: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         fail(f"{escaped(url)}: the key set is not UTF-8", EXIT_USAGE)
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _read(path: Path) -> str:

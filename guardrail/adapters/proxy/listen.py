@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import http.client
+import ipaddress
 import socket
 import threading
 import time
@@ -18,6 +19,16 @@ from collections.abc import Callable
 from guardrail.errors import ConfigurationError
 
 PORTS = range(1, 65536)
+
+
+def is_loopback(host: str | None) -> bool:
+    """Whether ``host`` names this machine only (``localhost``, 127.0.0.0/8, ``::1``)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
 
 
 def check_address(host: str, port: int) -> None:

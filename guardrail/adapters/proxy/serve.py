@@ -7,7 +7,6 @@ models once at start-up and shares nothing with the others but the config file.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import os
 import sys
@@ -22,7 +21,7 @@ from starlette.applications import Starlette
 from guardrail.adapters.proxy.app import Proxy, create_app
 from guardrail.adapters.proxy.config import ServerConfig, embedded_default, load_config
 from guardrail.adapters.proxy.deadlines import HeadDeadlineProtocol
-from guardrail.adapters.proxy.listen import announce_when_ready, check_address
+from guardrail.adapters.proxy.listen import announce_when_ready, check_address, is_loopback
 from guardrail.attribution import KeyStore
 from guardrail.audit.records import check_store
 from guardrail.errors import ConfigurationError
@@ -41,7 +40,7 @@ def read_config(path: str | Path | None) -> ServerConfig:
 
 def check_bind(host: str, config: ServerConfig, *, insecure: bool) -> None:
     """Refuse a non-loopback address without API keys, unless explicitly insecure."""
-    if config.keys or insecure or _is_loopback(host):
+    if config.keys or insecure or is_loopback(host):
         return
     raise ConfigurationError(
         f"refusing to listen on {host} with no API keys configured: anyone who can reach it "
@@ -134,12 +133,3 @@ def serve(config_path: str | None, *, host: str, port: int, workers: int, insecu
     proxy = Proxy(config, progress=say)
     say(f"loaded in {time.monotonic() - started:.1f} s; warming up LiteLLM and opening {host}:{port}")
     uvicorn.run(create_app(proxy), **options)  # type: ignore[arg-type]
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
