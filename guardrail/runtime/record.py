@@ -151,14 +151,17 @@ class RecordBuilder:
                 self.fields["usage"] = counted
 
     def set(self, **fields: Any) -> None:
-        """Other facts of the call (model, stream, trace id, upstream time, restored...)."""
+        """Other facts of the call (model, stream, trace id, upstream time, restored...);
+        a name the record has no field for is a programming error, not a silent drop."""
+        unknown = sorted(set(fields) - _FIELDS)
+        if unknown:
+            raise TypeError(f"a call record has no field {unknown[0]!r}")
         self.fields.update(fields)
 
     def elapsed_ms(self) -> float:
         return round((time.perf_counter() - self.started) * 1000, 2)
 
     def build(self, status: int, error: str | None = None) -> CallRecord:
-        known = {name: value for name, value in self.fields.items() if name in _FIELDS}
         return CallRecord(
             request_id=self.request_id,
             path=self.path,
@@ -169,7 +172,7 @@ class RecordBuilder:
             checks=tuple(self.checks),
             input=self.stages["input"].evidence(),
             output=self.stages["output"].evidence(),
-            **known,
+            **self.fields,
         )
 
 
