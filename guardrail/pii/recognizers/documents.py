@@ -29,13 +29,15 @@ _PASSPORT = re.compile(
 )
 # Searched only in a text with a passport word, as they count only next to one: other
 # countries' mixes of letters and digits (19AV32817, HL447209, C8LTN0R25), digits in
-# groups (75 4102 883), letters and digits broken over a line (PX⏎8820941).
+# groups (75 4102 883) or one by one, letters and digits broken over a line (PX⏎8820941).
 # A cheap first look for a passport word, on the lower-cased text.
 _PASSPORT_GATE = ("pass", "travel", "document n", "pp no", "pp#", "pp #", "ppno", "護", "护", "證", "证", "通行")
 _PASSPORT_WIDER = re.compile(
     r"(?<![A-Za-z0-9])("
-    r"(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
+    # No country's passport starts with three letters; a file or bag reference does (HKGKA10442).
+    r"(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?![A-Z]{3})(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
     r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
+    r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
     r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
@@ -52,7 +54,7 @@ _PASSPORT_CONTEXT = re.compile(
 # Booking ref ...): that label, not a passport word lines above, says what it is.
 _OTHER_LABEL = re.compile(
     r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
-    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
+    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
     re.IGNORECASE,
 )
 

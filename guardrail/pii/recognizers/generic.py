@@ -47,15 +47,16 @@ _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 
 _CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
 # Groups of digits joined by one punctuation mark used throughout, possibly spaced:
-# 5175.0082.7640.5884, 4279_9630_2107_5333, 3780/243534/56530, 3578 - 4005 - 4955 - 2634.
+# 5175.0082.7640.5884, 4279_9630_2107_5333, 3780/243534/56530, 3578 - 4005 - 4955 - 2634,
+# 4610•0831•6716•2858 (bullets and middle dots, as apps and forms print a number).
 # The same separator between every group keeps dates (12.10.2024) and version strings out;
 # Luhn decides the rest.
 _CARD_PUNCTUATED = (
-    r"(?<![\d.,/_-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_][ \t]?)\d{3,6}(?:(?P=card_sep)\d{1,6}){1,3}"
-    r"(?![\d])(?![-./_]\d)"
+    r"(?<![\d.,/_•·∙‧・-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_•·∙‧・][ \t]?)\d{3,6}(?:(?P=card_sep)\d{1,6}){1,3}"
+    r"(?![\d])(?![-./_•·∙‧・]\d)"
 )
 _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
-_CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_][ \t]?|[ \t]-[ \t])\d{4}")
+_CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・][ \t]?|[ \t]-[ \t])\d{4}")
 _CARD_SCANNED = re.compile(
     r"(?<![\dA-Za-z.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
 )
@@ -66,10 +67,13 @@ _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/"
 # own IPv6 pattern spells out every compressed form as one alternation tried at every
 # position, which made it the slowest recognizer here (a quarter of all pattern time).
 _IPV4 = r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w]|\.\d)"
+# The text reaches recognizers with OCR's digits in words read as letters (``8a1e`` as
+# ``8ale``, see guardrail.text.normalize), so an IPv6 candidate may hold an l or an o.
 _IPV6 = (
-    r"(?<![\w:.])(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}"
+    r"(?<![\w:.])(?=[0-9A-Fa-flo]*:[0-9A-Fa-flo]*:)[0-9A-Fa-flo:]{2,39}(?:\.\d{1,3}){0,3}"
     r"(?:%[0-9A-Za-z]+)?(?:/\d{1,3})?(?![\w:]|\.\d)"
 )
+_OCR_HEX = str.maketrans("lo", "10")
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +141,17 @@ class PaymentCardRecognizer(CreditCardRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = re.sub(r"\D", "", pattern_text)
-        return 13 <= len(digits) <= 19 and bool(super().validate_result(digits))
+        if not 13 <= len(digits) <= 19 or not _card_grouping(pattern_text):
+            return False
+        return bool(super().validate_result(digits))
+
+
+def _card_grouping(value: str) -> bool:
+    """Whether digit groups are grouped as a card is printed: one run, digit by digit, or
+    starting with four (4-4-4-4, Amex 4-6-5) or six (the issuer's number). A bank
+    account (388-201-669150-001) or a reference grouped otherwise may pass Luhn by chance."""
+    groups = [group for group in re.split(r"[^\dOl]+", value) if group]
+    return len(groups) == 1 or all(len(group) == 1 for group in groups) or len(groups[0]) in (4, 6)
 
 
 class FastIpRecognizer(IpRecognizer):
@@ -145,6 +159,16 @@ class FastIpRecognizer(IpRecognizer):
 
     def __init__(self) -> None:
         super().__init__(patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)])
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Invalid unless ``ipaddress`` accepts it, an IPv6 address with OCR-read letters
+        (``l``, ``o``) among hex digits too."""
+        if ":" in pattern_text and any(c in pattern_text for c in "lo"):
+            address, _, zone = pattern_text.partition("%")
+            if not re.search(r"\d", address) or address.count(":") < 3:
+                return True
+            pattern_text = address.translate(_OCR_HEX) + ("%" + zone if zone else "")
+        return bool(super().invalidate_result(pattern_text))
 
 
 def generic_recognizers() -> list[object]:

@@ -9,7 +9,8 @@ a mistyped HKID; an unbracketed one with a wrong check needs context words
 Forms and transcripts also write it spaced character by character (``J 5 6 1 3 5 6 (3)``,
 dictated digits arrive spaced, see :mod:`guardrail.text.normalize`), with a hyphen before
 the check character (``A123456-7``), an unclosed bracket, the bracket on the next line,
-or OCR's ``O`` for ``0`` and ``l`` for ``1``, or the check digit as a Chinese numeral; such
+or OCR's ``O`` for ``0`` and ``l`` for ``1``, or the check digit as a Chinese numeral
+or in square or lenticular brackets (``A123456[3]``, ``A123456【3】``); such
 a spelling counts when its check character is right or a context word is near.
 """
 
@@ -22,11 +23,13 @@ from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
     r"(?<![A-Za-z0-9'’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
-    r"(?:\([ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?\)?|-[ \t]?[0-9Aa]|[0-9Aa]))(?![A-Za-z0-9])"
+    r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
+    # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits.
+    r"|(?:-[ \t]?)?[0-9Aa](?![ \t]{0,2}\d)))(?![A-Za-z0-9])"
 )
 CONTEXT = re.compile(
     r"hkid|h\.?\s?k\.?\s?i\.?\s?[dc]|identity\s*card|\bid[\s_-]*(?:card|no|number|#)|\bI\.?D\.?\s*[:：]"
-    r"|身份證|身份証|身分證|身份证|證件|证件|證號|证号",
+    r"|(?-i:\bID\b)|身份證|身份証|身分證|身份证|證件|证件|證號|证号",
     re.IGNORECASE,
 )
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
@@ -48,7 +51,7 @@ def check_character(prefix: str, digits: str) -> str:
 
 def is_valid_hkid(candidate: str) -> bool:
     """Whether ``candidate`` (any common spelling) carries a correct check character."""
-    compact = re.sub(r"[\s()-]", "", candidate).upper().translate(_HAN_DIGITS)
+    compact = re.sub(r"[\s()\[\]【】{}-]", "", candidate).upper().translate(_HAN_DIGITS)
     compact = compact[:2] + compact[2:].translate(_OCR_DIGITS)
     match = re.fullmatch(r"([A-Z]{1,2})(\d{6})([0-9A])", compact)
     if match is None:
@@ -60,9 +63,14 @@ class HkIdRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("HK_ID", "HkIdRecognizer", PATTERN)
 
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        """The match without the space an unclosed bracket may leave after the check character."""
+        start = match.start(1)
+        return start, start + len(match[1].rstrip())
+
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
-        plain = re.fullmatch(r"[A-Za-z]{1,2}\d{6}(?:\(\s?[0-9Aa]\s?\)|[0-9Aa])", value) is not None
+        plain = re.fullmatch(r"[A-Za-z]{1,2}\d{6}(?:[(\[【{]\s?[0-9Aa]\s?[)\]】}]|[0-9Aa])", value) is not None
         if is_valid_hkid(value):
             return 0.95
         in_context = context_near(text, *match.span(1), CONTEXT, before=60)
@@ -72,7 +80,7 @@ class HkIdRecognizer(RegexRecognizer):
         if not plain:
             # Spaced, hyphenated or OCR-mangled: a wrong check character needs context.
             return 0.8 if in_context else 0.0
-        bracketed = "(" in value
+        bracketed = any(bracket in value for bracket in "([【{")
         if in_context:
             return 0.8
         return 0.6 if bracketed and value[0].isupper() else 0.0

@@ -35,15 +35,19 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
-    r"(?:(?:\+|00)[ \t]?852[ \t-]?|\([ \t]?\+?852[ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
+    r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
     r"\d{4}(?:[ \t]?[-/.][ \t]?| |-?\n)?\d{4}"
 )
 # A mainland landline with its area code (0755-8888 8888): only next to a phone word.
 _MAINLAND_LANDLINE = r"0\d{2,3}[ \t]?-[ \t]?(?:\d{7,8}|\d{3,4}[ \t]\d{4})"
 _MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
+# Taiwan: a mobile 09xx-xxx-xxx, or a landline with its area code in brackets, (02) 2758-3316.
+_TAIWAN = r"09\d{2}[ \t-]?\d{3}[ \t-]?\d{3}|\(0\d{1,2}\)[ \t]?\d{3,4}[ \t-]?\d{4}"
+_TAIWAN_SHAPE = re.compile(_TAIWAN)
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$])(?<!\d[ -])(?<![A-Za-z]-)((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
+    rf"(?<![A-Za-z0-9_+$])(?<!\d[ -])(?<![A-Za-z]-)(?<![A-Za-z]/)"
+    rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     r"(?![A-Za-z0-9])(?![ -]\d)(?![.,]\d)"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
@@ -67,6 +71,10 @@ _REFERENCE = re.compile(
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*$",
     re.IGNORECASE,
 )
+# A phone word heading a label that also names a reference ("Phone on account:").
+_PHONE_HEAD = re.compile(
+    r"phone|\btel\b|mobile|\bcell|whats\s?app|\bfax|電話|手機|手提|电话|手机|傳真|传真", re.IGNORECASE
+)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/]\s?(?:19|20)\d{2}")
 # A case or file number of a year, as courts and offices write them: 2831/2024.
 _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
@@ -81,6 +89,13 @@ _HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
 # digits starting 13-19, single spaces or hyphens between groups, next to a phone word.
 _MAINLAND_GROUPED = re.compile(
     r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d)"
+)
+# An extension after a number reaches the person as surely as the number: ext. 218,
+# x 4105, 轉 115, 內線 三零二 (a short run of numerals stays in Chinese, see normalize).
+_EXTENSION = re.compile(
+    r"[ \t]*,?[ \t]*\(?[ \t]*(?:ext(?:ension|n)?\.?|x|轉|转|內線|内线|分機|分机)[ \t]*[:：.]?[ \t]*"
+    r"[0-9零〇一二三四五六七八九](?:[ \t]?[0-9零〇一二三四五六七八九]){0,4}\)?(?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
@@ -104,12 +119,12 @@ class PhoneRecognizer(RegexRecognizer):
                 if _parsed_validity("+" + digits, digits) and not _parsed_validity("+" + head, head):
                     results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if _SPACED_HINT.search(text) is None:
-            return results
+            return _with_extensions(self, text, results)
         for match in SPACED.finditer(text):
             score = self._spaced_score(match, text)
             if score > 0.0:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), score))
-        return results
+        return _with_extensions(self, text, results)
 
     def _spaced_score(self, match: re.Match[str], text: str) -> float:
         """A number spaced digit by digit or in pairs (two groups or fewer are the main
@@ -148,6 +163,8 @@ class PhoneRecognizer(RegexRecognizer):
         if _NUMBER_OF_YEAR.fullmatch(value) and _COURT_CODE.search(text, max(0, match.start(1) - 12), match.start(1)):
             return 0.0  # KCCC 2831/2024: a case number of a year
         digits = re.sub(r"\D", "", value)
+        if _TAIWAN_SHAPE.fullmatch(value):
+            return _taiwan_score(value, digits, _in_context(text, *match.span(1)))
         if value.startswith("0") and "-" in value:
             return 0.85 if _in_context(text, *match.span(1)) else 0.0
         if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
@@ -161,10 +178,13 @@ class PhoneRecognizer(RegexRecognizer):
                 return 0.8
             alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
             return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
+        dialled_abroad = value.startswith(("+", "00"))
         mainland = (
             len(digits) in (11, 13)
             and digits.lstrip("0").removeprefix("86").startswith("1")
-            and (len(digits) == 11 or value.startswith(("+", "00")))
+            and (len(digits) == 11 or dialled_abroad)
+            # +1 (415) 555-0143 is eleven digits starting 1 too, dialled to another country.
+            and (not dialled_abroad or digits.lstrip("0").startswith("86"))
         )
         if mainland:
             validity = _parsed_validity("+86" + digits[-11:], "86" + digits[-11:])
@@ -208,8 +228,41 @@ def _in_context(text: str, start: int, end: int) -> bool:
 
 
 def _referenced(text: str, start: int) -> bool:
-    """Whether a reference label (case, invoice, policy number) stands just before ``start``."""
-    return _REFERENCE.search(text, max(0, start - 24), start) is not None
+    """Whether a reference label (case, invoice, policy number) stands just before ``start``,
+    and is the label's head: ``Phone on account:`` still labels a phone."""
+    reference = _REFERENCE.search(text, max(0, start - 24), start)
+    if reference is None:
+        return False
+    label = re.split(r"[\n,，;；|]", text[max(0, reference.start() - 24) : reference.start()])[-1]
+    return _PHONE_HEAD.search(label) is None
+
+
+def _with_extensions(recognizer: RegexRecognizer, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Each finding run on over the extension written after it (``2786 5501 ext. 218``)."""
+    extended = []
+    for result in results:
+        extension = _EXTENSION.match(text, result.end)
+        if extension is not None and extension.end() > result.end:
+            end = extension.end() - (1 if extension[0].endswith(")") and "(" not in extension[0] else 0)
+            result = tagged_result(
+                recognizer, recognizer.recognizer_name, "PHONE_NUMBER", result.start, end, result.score
+            )
+        extended.append(result)
+    return extended
+
+
+def _taiwan_score(value: str, digits: str, in_context: bool) -> float:
+    """A Taiwan mobile (0932-118-407) or landline with its area code bracketed ((02) 2758-3316):
+    grouped so, it reads as a number on its own; ten bare digits need a phone word."""
+    try:
+        valid = phonenumbers.is_valid_number(phonenumbers.parse(digits, "TW"))
+    except phonenumbers.NumberParseException:
+        return 0.0
+    if not valid:
+        return 0.6 if in_context else 0.0
+    if in_context:
+        return 0.9
+    return 0.75 if value.startswith("(") or re.search(r"\d[ \t-]\d", value) else 0.0
 
 
 def _validity(value: str, digits: str) -> bool | None:
@@ -241,7 +294,7 @@ def _parsed_validity(value: str, digits: str) -> bool | None:
             number = phonenumbers.parse(value, None)
         elif digits.startswith("00"):
             number = phonenumbers.parse("+" + digits[2:], None)
-        elif len(digits) == 11 and digits.startswith("852"):
+        elif len(digits) == 11 and digits.startswith(("852", "853")):  # (853) 2835 7710: Macau
             number = phonenumbers.parse("+" + digits, None)
         else:
             number = phonenumbers.parse(digits, "HK")
