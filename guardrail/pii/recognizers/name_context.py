@@ -31,6 +31,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_cues import FINDERS as _CUE_FINDERS
 from guardrail.pii.recognizers.name_fields import (
     aligned_tables as _aligned_tables,
 )
@@ -285,6 +286,11 @@ _ZH_BEFORE_LATIN = re.compile(
                     "保安",
                     "秘書",
                     "助理",
+                    "會計",
+                    "跟車",
+                    "倉務",
+                    "客服",
+                    "主管",
                     "老闆",
                     "上司",
                     "員工",
@@ -1031,6 +1037,7 @@ class ContextNameRecognizer(LocalRecognizer):
             _spelled_and_short_forms,
             _lower_romanised,
             _kin_names,
+            *_CUE_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
+from guardrail.pii.recognizers.name_cues import TITLES_AFTER_SURNAME
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     GIVEN,
@@ -126,10 +127,16 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if not zh_place_overlaps(text, start, end):
+            # A surname found alone (陳太) recurs as a name only with a title after it:
+            # the character 查 of 陳查 is no name in 檢查結果.
+            titled = len(name) > 1 or text.startswith(_ZH_TITLES_AFTER, end)
+            if titled and not zh_place_overlaps(text, start, end):
                 add(start, end, 0.65)
             start = text.find(name, end)
     return extra
+
+
+_ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 
 
 def _before_org(text: str, end: int) -> bool:

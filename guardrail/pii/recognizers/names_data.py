@@ -87,7 +87,11 @@ PLACE_NAMES = frozenset(
     Lo Wu, Tai Mei Tuk, Sai Wan, Siu Lek Yuen, Shek Mun, Tai Shui Hang, Wu Kai Sha, Kam Sheung,
     Long Ping, Hung Shui Kiu, Tai Lam, Ting Kau, Sham Tseng, Tung Tau, Wo Che, Sun Chui,
     Choi Hung, Tsz Wan Shan, Diamond Hill, Kai Tak, Sau Mau Ping, Shun Lee, On Lee, Lee Garden,
-    Lee Tung, Hong Kong, Kowloon, Lantau, Cheung Chau, Lamma, Peng Chau, Ping Chau, Tung Chung
+    Lee Tung, Hong Kong, Kowloon, Lantau, Cheung Chau, Lamma, Peng Chau, Ping Chau, Tung Chung,
+    Wang Tau Hom, Tai Tam, Lok Wah, Kwai Shing, Cheung Hong, Shek Lei, Tai Hing, Siu Hong,
+    London, Manchester, Birmingham, Edinburgh, Glasgow, Toronto, Vancouver, Calgary, Melbourne,
+    Brisbane, Auckland, Taipei, Tokyo, Osaka, Seoul, Bangkok, Manila, Jakarta, Singapore,
+    Shenzhen, Guangzhou, Shanghai, Beijing, Macau, Macao, Dubai, Zhuhai, Dongguan
     """.replace("\n", " ").split(",")
 )
 
@@ -386,6 +390,10 @@ NOT_NAMES = frozenset(
     cantonese mandarin english
     docker java linux python kubernetes windows android excel powerpoint outlook teams zoom
     slack github app apps lego panadol pixel iphone ipad macbook chrome safari
+    mon tue tues wed weds thur thurs fri sat feb apr jul aug sep sept oct nov dec
+    putonghua tagalog bahasa hindi urdu nepali gift gifts present presents
+    aspirin augmentin lipitor paracetamol ibuprofen amoxicillin metformin insulin warfarin
+    ballroom reservoir lounge auditorium pavilion theatre theater
     """.split()
 )
 

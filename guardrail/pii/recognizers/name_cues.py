@@ -1,0 +1,519 @@
+"""Names that the words right next to them give away, in forms the other finders miss.
+
+- a Chinese surname with a title or kinship word inside running text: ``帶關生睇樓``,
+  ``叫林太簽``, ``客户刘总那边``, ``院長黎太叮囑``, ``我姓鄺``;
+- a Cantonese or Mandarin nickname inside running text: ``交俾阿芬代收``, ``老王在现场``,
+  ``@小李``; and in a chat speaker's place, with a role before it or an affix around it:
+  ``佳哥:``, ``客服小美：``, ``大隻華:``;
+- an English given name that is also a word, where a relative's word says a person:
+  ``King媽媽``, ``Apple mum``, ``Star's grandma``;
+- a romanised surname after any capitalised word at the head of a list entry
+  (``Gideon Yeung & Precious Yeung``), after initials written without full stops
+  (``T Ng``, ``Y L Ngai``) or after a ward's role abbreviation (``RN Kwok``);
+- a name written ``SURNAME, Given`` or ``SURNAME Given`` at the head of a numbered or
+  bulleted line (``2. ABDULLAH, Nur Aisyah 29F``).
+
+Each is a place where the words around a name, not the name itself, say what it is; the
+checks that keep ordinary words out (``衛生``, ``太多``, ``老公``, ``小麥``, ``Tiger mum``)
+are written next to each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES,
+    HAN,
+    ZH_COMPOUND,
+    ZH_GIVEN,
+    ZH_RARE_SURNAMES,
+    ZH_SURNAMES,
+    both_scripts,
+    both_scripts_chars,
+    is_given,
+    is_place,
+    is_surname,
+    never_a_name,
+    zh_name_shape,
+    zh_place_overlaps,
+)
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
+
+# ---- Chinese: a surname and a title in running text ----
+
+# Titles that say a person however the surname is written, rarer surnames too.
+_STRONG_TITLES = both_scripts(
+    ("先生", "小姐", "女士", "太太", "醫生", "姑娘", "婆婆", "伯伯", "伯母", "師奶", "議員", "博士", "教授")
+)
+# Titles and roles after a common surname: 陳經理, 黃主席, 張總, 陳姐, 馮伯.
+_TITLES = _STRONG_TITLES | both_scripts(
+    (
+        "老師",
+        "律師",
+        "經理",
+        "總經理",
+        "總監",
+        "主任",
+        "主席",
+        "校長",
+        "院長",
+        "會長",
+        "社工",
+        "教練",
+        "督察",
+        "警官",
+        "師傅",
+        "老闆",
+        "叔叔",
+        "姐姐",
+        "哥哥",
+        "老伯",
+        "生",
+        "太",
+        "總",
+        "姐",
+        "伯",
+        "叔",
+        "嫂",
+        "哥",
+        "婆",
+        "Sir",
+        "sir",
+    )
+)
+TITLES_AFTER_SURNAME = _TITLES
+_TITLE_RE = "|".join(sorted(_TITLES, key=len, reverse=True))
+_COMPOUND_RE = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
+_SURNAME_CHARS = "".join(sorted(ZH_SURNAMES | ZH_RARE_SURNAMES))
+_TITLED = re.compile(f"(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])(?P<title>{_TITLE_RE})")
+# What follows a one-character title when it is the start of a word, not a title:
+# 生日 (birthday), 太多 (too many), 總結 (summary), 姐妹 (sisters), 伯父 (uncle).
+_NOT_AFTER = {
+    "生": set(both_scripts_chars("日活意產病命氣存果成效長育物態字涯前後菜肖計")),
+    "太": set(
+        both_scripts_chars(
+            "多少大小貴平遲早好快慢難易長短高低熱凍冷遠近細重輕忙累夜晏夠過差辛攰靚貼誇離犀勁耐甜鹹淡辣酸急緊窄闊擠舊新老嚴深淺吵靜陽空子后古極監保"
+        )
+    ),
+    "總": set(both_scripts_chars("結數部共額計是算之會站公括體和值量分行裁統督理署台部局要得")),
+    "姐": set(both_scripts_chars("妹弟夫")),
+    "伯": set(both_scripts_chars("父母爵特利樂仲")),
+    "叔": set(both_scripts_chars("父公伯")),
+    "哥": set(both_scripts_chars("們倫本德")),
+    "婆": set(both_scripts_chars("婆家媳娑羅")),
+    "嫂": set(both_scripts_chars("子")),
+}
+# Words a surname's character and a title's character make together: 衛生, 花生, 蘇生.
+_SURNAME_WORDS = both_scripts(
+    tuple(
+        "衛生 花生 畢生 蘇生 余生 師生 招生 平生 長生 殷生 龍生 書生 新生 終生 考生 民生 方生 "
+        "方太 高太 金總 石總 成總 龍總 江總 蘇哥 帥哥 師姐 師兄 師叔 師哥 空姐 房嫂 文哥 "
+        "車太 水太 錢太 路太 田生 金生 江生 林生日".split()
+    )
+)
+# Words that end on a surname's character (a title after them is a role, not a name):
+# 公關經理, 泥水師傅, 英文老師.
+_WORDS_BEFORE = both_scripts(
+    tuple(
+        "公關 泥水 英文 中文 數學 歷史 音樂 體育 美術 地理 物理 化學 生物 電腦 中心 主任 副 總 "
+        "提高 最高 身高 明白 空白 如何 為何 任何 完成 變成 組成 森林 叢林 園林 千金 現金 資金 "
+        "黃金 基金 獎金 租金 一周 本周 上周 下周 每周 平安 公安 保安 治安 大陸 海關 機關 相關 "
+        "有關 地方 對方 雙方 官方 警方 校方 院方 東方 西方 南方 北方 上方 下方 處方 配方 比方 "
+        "石油 汽車 火車 單車 開車 泊車 上車 落車 食水 熱水 凍水 薪水 口水 洗衣 內容 形容 "
+        "大姐 二姐 表姐 家姐 阿姐 大哥 二哥 表哥 阿哥 大嫂 阿嫂 阿叔 大叔 表叔 阿伯 大伯 老伯 "
+        "外婆 阿婆 老婆 家婆 公婆 師奶 學生 先生 醫生 後生 出生 發生 產生 陌生 衛生 一生 人生 "
+        "考生 女生 男生 新生 小生 眾生 太太 老太 師太 各位 諸位 本地 白白".split()
+    )
+)
+_KIN_HAN = frozenset(both_scripts_chars("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅仔女囡孫"))
+
+
+def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
+    """A surname and a title in running Chinese (``帶關生關太睇``, ``叫林太簽``)."""
+    for match in _TITLED.finditer(text):
+        surname, title = match["surname"], match["title"]
+        start, end = match.span("surname")
+        before = text[start - 1 : start] if start else ""
+        after = text[match.end() : match.end() + 1]
+        if len(surname) == 1:
+            rare = surname not in ZH_SURNAMES
+            if rare and title not in _STRONG_TITLES:
+                continue
+            if len(title) == 1 and surname not in COMMON_ZH_SURNAMES:
+                continue
+        if before and re.match(f"[{HAN}]", before):
+            if surname in ("任", "于", "於", "向", "對", "对", "和", "同", "及", "與", "与"):
+                continue  # 鄭先生任主席: "serves as", not Mr Yam
+            if before + surname in _WORDS_BEFORE or text[max(0, start - 2) : start] + surname in _WORDS_BEFORE:
+                continue
+            # 陳大文先生: the title follows a full name the other finders read whole.
+            if before in _KIN_HAN and len(title) == 1:
+                continue
+        if after in _NOT_AFTER.get(title, ()):
+            continue
+        if surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS:
+            continue
+        if title in ("Sir", "sir") and re.match("[A-Za-z]", after):
+            continue
+        if title == "律師" and after == "行":
+            continue  # 胡關李羅律師行 is a law firm
+        if zh_place_overlaps(text, start, end + len(title)):
+            continue
+        yield start, end, 0.65 if len(title) == 1 else 0.7
+    for match in re.finditer(f"(?<=姓)(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])", text):
+        after = text[match.end() : match.end() + 1]
+        if not after or not re.match(f"[{HAN}]", after) or after in "嘅的先小太女生，。,":
+            yield *match.span(), 0.7
+
+
+# ---- Chinese nicknames in running text ----
+
+# 阿 before these opens a word or a foreign name, not a nickname: 阿拉伯, 阿根廷, 阿膠.
+_AH_WORDS = frozenset(both_scripts_chars("拉里根爾富聯彌蘇膠斯士嬤麼姨媽爸哥姐叔嫂婆公伯仔女妹弟爺嫲Q"))
+# Characters after which 阿X is the end of a longer word: 東南亞 is not, but 馬來西阿 is rare.
+_AH = re.compile(f"阿([{HAN}])")
+# After 老 or 小 a surname is a nickname only where a word like these follows, or no
+# Chinese character does: 老王在现场, @小李 明天, not 小麥粉, 老陳醋.
+_NICK_FOLLOW = frozenset(
+    both_scripts_chars(
+        "在說話講叫同和跟都也又就是係嘅的呢呀啊吖喎哋會已要去來有冇沒唔不今明昨負幫話講睇搵打帶交同你我佢他她，。、：:！？,!?;"
+    )
+)
+_OLD_YOUNG_NOT = frozenset(both_scripts_chars("成區於江古花毛方高金石白文公家車水夏余麥龍米葉朱時馬"))
+_OLD_YOUNG = re.compile(f"(?P<prefix>[老小])(?P<surname>[{''.join(sorted(COMMON_ZH_SURNAMES))}])")
+
+
+def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
+    """``阿芬``, ``阿杰`` anywhere in running text; ``老王``, ``小李`` before a word that
+    follows a person (or no Chinese character)."""
+    for match in _AH.finditer(text):
+        char = match[1]
+        if char in _AH_WORDS or (char not in ZH_GIVEN and char not in ZH_SURNAMES):
+            continue
+        if zh_place_overlaps(text, *match.span()):
+            continue
+        yield *match.span(), 0.6
+    for match in _OLD_YOUNG.finditer(text):
+        surname = match["surname"]
+        if surname in _OLD_YOUNG_NOT:
+            continue
+        before = text[match.start() - 1 : match.start()] if match.start() else ""
+        if before in ("从", "從", "大", "老", "小", "最", "太"):
+            continue
+        after = text[match.end() : match.end() + 1]
+        if after and re.match(f"[{HAN}]", after) and after not in _NICK_FOLLOW:
+            continue
+        yield *match.span(), 0.6
+
+
+# ---- chat speakers written as nicknames ----
+
+_STAMP = r"(?:\[[^\]\n]{3,30}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?)"
+_ZH_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\n:：\[\]]{{1,16}}?)[ \t]*[:：](?![/\d])")
+# Role words that may stand before a speaker's name: 客服小美：, 仓库老郑：, 主管冯姐：.
+_ZH_ROLES = tuple(
+    sorted(
+        both_scripts(
+            (
+                "客服",
+                "倉庫",
+                "倉務",
+                "主管",
+                "群主",
+                "司機",
+                "跟車",
+                "會計",
+                "秘書",
+                "助理",
+                "經理",
+                "護士",
+                "保安",
+                "管理員",
+                "師傅",
+                "老闆",
+                "設計師",
+                "營業員",
+                "店長",
+                "管工",
+                "導師",
+                "教練",
+                "業主",
+                "租客",
+                "住客",
+                "家長",
+                "車主",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# A nickname's shape: an affix before (阿, 小, 老, 肥, 大隻, 細) or after (仔, 哥, 姐, 妹, B).
+_NICK_PREFIX = tuple(
+    sorted(
+        both_scripts(("阿", "小", "老", "肥仔", "肥", "大隻", "細", "靚仔", "高佬", "矮", "黑", "胖")),
+        key=len,
+        reverse=True,
+    )
+)
+_NICK_SUFFIX = tuple(
+    sorted(both_scripts(("仔", "哥", "姐", "妹", "女", "B", "豬", "嫂", "叔", "伯")), key=len, reverse=True)
+)
+_NOT_NICK = both_scripts(
+    tuple(
+        "大哥 二哥 三哥 細佬 家姐 大姐 二姐 表哥 表姐 表妹 阿哥 阿姐 阿妹 阿媽 阿爸 阿嫲 阿爺 阿公 阿婆 "
+        "細姨 阿姨 老公 老婆 老豆 老竇 老媽 老細 老闆 老師 小姐 小妹 小朋友 肥仔 靚仔 靚女 細路 大佬 "
+        "阿叔 阿伯 阿嬸 阿嫂 大嫂 姑姐 姐姐 哥哥 妹妹 弟弟 媽咪 爹哋 老爺 奶奶 外婆 外公 二叔 三叔 "
+        "大伯 小明 客服 調度 系統 主持 群主 管理員 阿仔 阿女 小女 小仔 細妹 細仔 大仔 大女 老友".split()
+    )
+)
+
+
+_AFFIX_ONLY = both_scripts(("阿", "小", "老"))
+
+
+def _nickname(word: str) -> bool:
+    """Whether a run of 2-4 characters is shaped like a Cantonese or Mandarin nickname
+    (the text is normalised, so a space may stand between Chinese and Latin: 阿 May)."""
+    word = word.replace(" ", "")
+    if word in _NOT_NICK or not 2 <= len(word) <= 4:
+        return False
+    for prefix in _NICK_PREFIX:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and (1 <= len(rest) <= 2 or re.fullmatch("[A-Za-z]{3,8}", rest)):
+            if re.fullmatch(f"[{HAN}]+|[A-Za-z]+", rest) and rest not in _NOT_NICK and rest[-1] not in _KIN_HAN:
+                return True
+            if prefix not in _AFFIX_ONLY and rest in ("仔", "妹", "女", "B"):
+                return True  # 黑仔, 肥妹: a descriptor and a diminutive
+    for suffix in _NICK_SUFFIX:
+        core = word[: -len(suffix)]
+        shaped = word.endswith(suffix) and 1 <= len(core) <= 2 and re.fullmatch(f"[{HAN}]+", core)
+        if shaped and all(ch in ZH_GIVEN or ch in ZH_SURNAMES for ch in core) and core[-1] not in _KIN_HAN:
+            return True
+    # 肥仔明, 細佬B: an affix in the middle of three characters.
+    if len(word) == 3 and (word[:2] in _NOT_NICK or word[:2] in both_scripts(("肥仔", "肥妹", "靚仔", "細佬", "大隻"))):
+        return word[2] in ZH_GIVEN or word[2].isascii()
+    return False
+
+
+_NICK_CUE = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(("我係", "我是", "我叫", "叫做", "佢叫", "佢係", "同埋", "我同", "搵", "叫")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+
+
+def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
+    """A chat speaker written as a nickname, alone or after a role word: with a time
+    stamp, or a label that recurs down the text."""
+    if not re.search(f"[{HAN}]", text):
+        return
+    found: list[tuple[int, int, bool]] = []
+    counts: Counter[str] = Counter()
+    for match in _ZH_SPEAKER.finditer(text):
+        who = match["who"].strip()
+        offset = match.start("who") + match["who"].index(who) if who else 0
+        for role in _ZH_ROLES:
+            if who.startswith(role) and len(who) > len(role):
+                offset += len(role)
+                who = who[len(role) :].lstrip()
+                break
+        if not who or not (_nickname(who) or zh_name_shape(who, rare=True)):
+            continue
+        counts[who] += 1
+        found.append((offset, offset + len(who), match["stamp"] is not None))
+    # Three speaker lines make a chat: then a nickname speaking once is a person too.
+    chat = len(found) >= 3
+    for start, end, stamped in found:
+        if stamped or chat or counts[text[start:end]] >= 2 or text[start] in "阿小老":
+            yield start, end, 0.7
+    # 我係肥姐呀, 同黑仔換更: a nickname after a word that introduces or joins a person.
+    for match in _NICK_CUE.finditer(text):
+        pos = match.end()
+        for size in (3, 2):
+            word = text[pos : pos + size]
+            after = text[pos + size : pos + size + 1]
+            if _nickname(word) and (not after or not re.match(f"[{HAN}]", after) or after in _NICK_FOLLOW):
+                yield pos, pos + size, 0.65
+                break
+
+
+# ---- English given names that are words, beside a relative's word ----
+
+_KIN_AFTER = re.compile(
+    r"(?<![A-Za-z'’])(?P<name>[A-Z][a-z]{1,14})(?:['’]s)?[ \t]?"
+    r"(?P<kin>mum|mom|mummy|mommy|mama|dad|daddy|papa|grandma|grandpa|granny|"
+    r"媽媽|媽咪|媽|爸爸|爸|爹哋|嫲嫲|婆婆|公公|爺爺|妈妈|妈咪|妈|爷爷)(?![a-z])"
+)
+_NOT_KIN_NAME = frozenset(
+    "tiger single working super busy new proud stay home step soccer class room school hong kong my your his her "
+    "the our their a any every other some dear hi hello first young old good bad great best yummy cool "
+    "helicopter hockey dance swim football piano boy girl baby".split()
+)
+
+
+def kin_word_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``King媽媽``, ``Apple mum``, ``Star's grandma``: a child called by a word."""
+    for match in _KIN_AFTER.finditer(text):
+        name = match["name"]
+        lower = name.lower()
+        if lower in _NOT_KIN_NAME or never_a_name(name) or lower in STOP or is_place(name):
+            continue
+        if match["kin"].isascii() and "'" not in match[0] and "’" not in match[0] and " " not in match[0]:
+            continue  # Kingmum is no word; a name and an English kin word have a space
+        yield *match.span("name"), 0.7
+
+
+# ---- romanised surnames after list heads, initials and ward roles ----
+
+_VENUE_WORDS = frozenset("road street avenue lane building centre center plaza tower house hall court estate".split())
+_CAP_SURNAME = re.compile(
+    r"(?:^|(?<=[\n:;,&|/(\t])|(?<=  )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bto ))[ \t]*"
+    r"(?P<first>[A-Z][a-z]{2,14})[ \t](?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?![A-Za-z])",
+    re.MULTILINE,
+)
+
+
+def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """A capitalised word and a romanised surname heading a list entry or after ``and``,
+    ``&``, ``by``: ``Gideon Yeung & Precious Yeung``, ``19:00  King Cheung  x10``."""
+    for match in _CAP_SURNAME.finditer(text):
+        first, surname = match["first"], match["surname"]
+        if not is_surname(surname) or never_a_name(surname):
+            continue
+        lower = first.lower()
+        if lower in STOP or never_a_name(first) or lower in ORG_WORDS or is_place(first):
+            continue
+        if is_place(f"{first} {surname}"):
+            continue
+        after = re.findall(r"(?<=[ \t])[A-Za-z]+", text[match.end() : match.end() + 30])[:2]
+        if after and re.match(r"[ \t]", text[match.end() : match.end() + 1]):
+            if after[0].lower() in ORG_WORDS or after[0].lower() in _VENUE_WORDS:
+                continue  # Kam Wah Cafe, Grand Ballroom
+            if any(is_place(" ".join([first, surname, *after[:k]])) for k in (1, 2)):
+                continue  # Tseung Kwan O
+            if is_place(f"{surname} {after[0]}"):
+                continue
+        yield match.start("first"), match.end("surname"), 0.7
+
+
+_INITIALS_SURNAME = re.compile(
+    r"(?:^|(?<=[\n:;,&|/(\t])|(?<=  )|(?<=\band )|(?<=\bby )|(?<=\bto )|(?<=\bcc )|(?<=\bfrom )|(?<=\bwith ))[ \t]*"
+    r"(?P<name>(?:[A-Z][ .]{1,2}){1,3}(?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10}))(?![A-Za-z])",
+    re.MULTILINE,
+)
+# Two or more dotted initials and a capitalised word: A.B. Rahman, K.W. Chan.
+_DOTTED_INITIALS = re.compile(
+    r"(?<![A-Za-z.])(?P<initials>(?:[A-Z]\.[ ]?){2,3})(?P<word>[A-Z][a-z]{2,14}|[A-Z]{2,12})(?![A-Za-z])"
+)
+_NOT_INITIALS = frozenset(
+    "U.S. U.K. P.O. A.M. P.M. E.G. I.E. N.B. B.C. A.D. D.C. S.A.R. H.K. P.R.C. U.N. R.S.V.P.".split()
+)
+_WARD_ROLE = re.compile(
+    r"(?<![A-Za-z])(?:RN|EN|RM|MO|SMO|APN|NO|WM|DM|SN|MSW|Pt|pt|PT|OT|ST|Dr|Sgt|SGT|PC|WPC|SIP|IP|CIP|Insp|Mdm)\.?[ \t]+"
+    r"(?P<name>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?:[ \t](?P<more>[A-Z][a-z]{1,10}|[A-Z]{2,10})){0,2}(?![A-Za-z])"
+)
+
+
+def initials_and_roles(text: str) -> Iterator[tuple[int, int, float]]:
+    """``T Ng``, ``Y L Ngai`` (initials without full stops) and ``RN Kwok``, ``Pt WONG TAI SHING``."""
+    for match in _INITIALS_SURNAME.finditer(text):
+        if is_surname(match["surname"]) and not never_a_name(match["surname"]):
+            yield *match.span("name"), 0.7
+    for match in _WARD_ROLE.finditer(text):
+        words = match[0].split()[1:]
+        if not is_surname(words[0]) or never_a_name(words[0]):
+            continue
+        if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words):
+            continue
+        yield match.start("name"), match.end(), 0.7
+    if "." in text:
+        for match in _DOTTED_INITIALS.finditer(text):
+            word = match["word"]
+            if match["initials"].replace(" ", "").upper() in _NOT_INITIALS:
+                continue
+            if never_a_name(word) or word.lower() in STOP or word.lower() in ORG_WORDS or is_place(word):
+                continue
+            yield *match.span(), 0.7
+
+
+_LINE_HEAD = r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•·][ \t]+|Bed[ \t]*\d{1,3}[A-Z]?[ \t]+)?"
+_CAPS_COMMA = re.compile(
+    _LINE_HEAD
+    + r"(?P<name>(?P<surname>[A-Z]{2,}(?:[ -][A-Z]{2,})?),[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![A-Za-z])"
+)
+_CAPS_THEN_GIVEN = re.compile(
+    _LINE_HEAD + r"(?P<name>(?P<surname>[A-Z]{2,})[ \t]+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![A-Za-z])"
+)
+
+
+def surname_first_lines(text: str) -> Iterator[tuple[int, int, float]]:
+    """``ABDULLAH, Nur Aisyah`` or ``KO Summer`` heading a numbered or bulleted line."""
+    for match in _CAPS_COMMA.finditer(text):
+        words = re.findall(r"[A-Za-z]+", match["name"])
+        if any(never_a_name(w) or w.lower() in STOP or w.lower() in ORG_WORDS for w in words):
+            continue
+        yield *match.span("name"), 0.7
+    for match in _CAPS_THEN_GIVEN.finditer(text):
+        words = re.findall(r"[A-Za-z]+", match["name"])
+        if not is_surname(match["surname"]) or any(never_a_name(w) or w.lower() in STOP for w in words[1:]):
+            continue
+        if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words):
+            continue
+        yield *match.span("name"), 0.7
+
+
+# A name in Latin letters with a Cantonese affix: 阿Sam, Hong仔, Kit妹.
+_LATIN_AFFIXED = re.compile(
+    r"(?P<pre>阿 ?)?(?<![A-Za-z])(?P<word>[A-Z][a-z]{1,12})(?![A-Za-z])(?P<post> ?(?:仔|妹|女|B|豬|猪|哥|姐))?"
+)
+# A child's doubled name after a relative's word: 孫仔樂樂, 女儿朵朵.
+_DOUBLED = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(("孫仔", "孫女", "外孫", "女兒", "兒子", "個女", "個仔", "囡囡", "寶寶", "仔仔", "細路")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + f")[ \t]?(?P<name>(?P<char>[{HAN}])(?P=char))"
+)
+
+
+def affixed_and_doubled(text: str) -> Iterator[tuple[int, int, float]]:
+    """``阿Sam``, ``Hong仔`` whole (the affix is part of the name), and ``孫仔樂樂``."""
+    if not re.search(f"[{HAN}]", text):
+        return
+    for match in _LATIN_AFFIXED.finditer(text):
+        if not (match["pre"] or match["post"]):
+            continue
+        word = match["word"]
+        if never_a_name(word) or word.lower() in STOP or is_place(word):
+            continue
+        if is_given(word, in_position=True) or is_surname(word):
+            yield *match.span(), 0.7
+    for match in _DOUBLED.finditer(text):
+        if match["char"] not in _KIN_HAN:
+            yield *match.span("name"), 0.7
+
+
+FINDERS = (
+    affixed_and_doubled,
+    zh_titled_surnames,
+    zh_nicknames,
+    zh_nickname_speakers,
+    kin_word_names,
+    list_head_names,
+    initials_and_roles,
+    surname_first_lines,
+)
