@@ -31,7 +31,24 @@ _PASSPORT = re.compile(
 # countries' mixes of letters and digits (19AV32817, HL447209, C8LTN0R25), digits in
 # groups (75 4102 883) or one by one, letters and digits broken over a line (PX⏎8820941).
 # A cheap first look for a passport word, on the lower-cased text.
-_PASSPORT_GATE = ("pass", "travel", "document n", "pp no", "pp#", "pp #", "ppno", "護", "护", "證", "证", "通行")
+_PASSPORT_GATE = (
+    "pass",
+    "paspor",
+    "travel",
+    "document n",
+    "pp no",
+    "pp#",
+    "pp #",
+    "ppno",
+    "pp:",
+    "pp：",
+    "ppt",
+    "護",
+    "护",
+    "證",
+    "证",
+    "通行",
+)
 _PASSPORT_WIDER = re.compile(
     r"(?<![A-Za-z0-9])("
     # No country's passport starts with three letters; a file or bag reference does (HKGKA10442).
@@ -45,7 +62,8 @@ _PASSPORT_WIDER = re.compile(
 # number, check digit, nationality, birth date.
 _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
 _PASSPORT_CONTEXT = re.compile(
-    r"passp[o0]rt|travel\s+doc|\bpp\s*(?:no|#)|護\s?照|护\s?照|旅行證件|旅行证件|回鄉證|回乡证|通行證|通行证"
+    r"passp[o0]rt|pasaporte|paspor|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
+    r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
     r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)",
     re.IGNORECASE,
 )

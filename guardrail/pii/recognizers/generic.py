@@ -45,7 +45,15 @@ _BRACKETED_EMAIL = (
 )
 _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 
-_CARD = r"(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
+# Not after a digit and a point or hyphen (a decimal, a longer reference), but after a
+# label's (No.4111..., Visa-4111...).
+_CARD = r"(?<!\d)(?<!\d[.,-])[2-6](?:[ -]?\d){12,18}(?![\d-])"
+# A number in card groups with more digits after it, as a form line runs on into the
+# expiry or security code (4111 1111 1111 1111 0927, ... 12/27): the groups alone decide.
+_CARD_RUN_ON = re.compile(
+    r"(?<!\d)(?<!\d[.,-])([2-6]\d{3}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{3})?"
+    r"|3[47]\d{2}(?P<amex>[ -])\d{6}(?P=amex)\d{5}|[2-6]\d{12,18})(?=[ \t/-]\d)"
+)
 # Groups of digits joined by one punctuation mark used throughout, possibly spaced:
 # 5175.0082.7640.5884, 4279_9630_2107_5333, 3780/243534/56530, 3578 - 4005 - 4955 - 2634,
 # 4610•0831•6716•2858 (bullets and middle dots, as apps and forms print a number).
@@ -131,12 +139,20 @@ class PaymentCardRecognizer(CreditCardRecognizer):
             for match in _CARD_PUNCTUATED_PATTERN.finditer(text):
                 if self.validate_result(match[0]):
                     results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
+        for match in _CARD_RUN_ON.finditer(text):
+            if not any(r.start <= match.start() < r.end for r in results) and self.validate_result(match[1]):
+                results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(1), 1.0))
         # A scan's spacing: groups apart by two or three spaces or a line break, O and l for 0 and 1.
         for match in _CARD_SCANNED.finditer(text):
             if any(r.start <= match.start() < r.end for r in results):
                 continue
-            if self.validate_result(match[0].translate(_OCR_DIGITS)):
-                results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
+            start, end = match.span()
+            if not self.validate_result(match[0].translate(_OCR_DIGITS)):
+                # The groups may run on into an expiry or code (4000⏎0000⏎0000⏎0002 0927).
+                end = start + len(re.sub(r"\s+[\dOl]+$", "", match[0]))
+                if not self.validate_result(text[start:end].translate(_OCR_DIGITS)):
+                    continue
+            results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", start, end, 1.0))
         return results
 
     def validate_result(self, pattern_text: str) -> bool:

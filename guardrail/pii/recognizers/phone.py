@@ -38,11 +38,12 @@ _HK = (
     r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
     r"\d{4}(?:[ \t]?[-/.][ \t]?| |-?\n)?\d{4}"
 )
-# A mainland landline with its area code (0755-8888 8888): only next to a phone word.
-_MAINLAND_LANDLINE = r"0\d{2,3}[ \t]?-[ \t]?(?:\d{7,8}|\d{3,4}[ \t]\d{4})"
-_MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
-# Taiwan: a mobile 09xx-xxx-xxx, or a landline with its area code in brackets, (02) 2758-3316.
-_TAIWAN = r"09\d{2}[ \t-]?\d{3}[ \t-]?\d{3}|\(0\d{1,2}\)[ \t]?\d{3,4}[ \t-]?\d{4}"
+# A mainland landline with its area code (0755-8888 8888, 021 6437 2281): only next to a phone word.
+_MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?-[ \t]?|[ \t])(?:\d{7,8}|\d{3,4}[ \t]\d{4})"
+_MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
+# Taiwan's mobiles (09xx-xxx-xxx), and landlines with the area code in brackets as Taiwan
+# and the mainland write them: (02) 2758-3316, (0755) 2678 1234.
+_TAIWAN = r"09\d{2}[ \t-]?\d{3}[ \t-]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,4}[ \t-]?\d{4}"
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
@@ -60,7 +61,8 @@ SPACED = re.compile(
 CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
-    r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信",
+    r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
+    r"|座機|座机|固話|固话",
     re.IGNORECASE,
 )
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
@@ -110,7 +112,7 @@ class PhoneRecognizer(RegexRecognizer):
             if any(r.start <= match.start(1) and match.end(1) <= r.end for r in results):
                 continue
             digits = re.sub(r"\D", "", match[1])[-11:]
-            if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits):
+            if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if "+" in text and "\n" in text:
             for match in _INTERNATIONAL_BROKEN.finditer(text):
@@ -165,7 +167,7 @@ class PhoneRecognizer(RegexRecognizer):
         digits = re.sub(r"\D", "", value)
         if _TAIWAN_SHAPE.fullmatch(value):
             return _taiwan_score(value, digits, _in_context(text, *match.span(1)))
-        if value.startswith("0") and "-" in value:
+        if value.startswith("0") and len(digits) >= 10:
             return 0.85 if _in_context(text, *match.span(1)) else 0.0
         if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
             return 0.0  # 1234.5678 is a number unless it is a number in use
@@ -178,7 +180,7 @@ class PhoneRecognizer(RegexRecognizer):
                 return 0.8
             alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
             return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
-        dialled_abroad = value.startswith(("+", "00"))
+        dialled_abroad = value.startswith(("+", "00", "("))
         mainland = (
             len(digits) in (11, 13)
             and digits.lstrip("0").removeprefix("86").startswith("1")
@@ -188,12 +190,14 @@ class PhoneRecognizer(RegexRecognizer):
         )
         if mainland:
             validity = _parsed_validity("+86" + digits[-11:], "86" + digits[-11:])
+            if validity is None:
+                return 0.0
+            # A range the metadata has not seen allocated (16x, 19x change yearly) is still
+            # a mobile when dialled with +86 or labelled as a phone.
+            if dialled_abroad or _in_context(text, *match.span(1)):
+                return 0.9 if validity else 0.75
             if not validity:
                 return 0.0
-            if value.startswith(("+", "00")):
-                return 0.9
-            if _in_context(text, *match.span(1)):
-                return 0.9
             # Without a phone word: a mainland mobile in Chinese text (寄件人：龍婷婷
             # 177 2035 6619), or grouped 3-4-4 as people write one, still reads as one.
             grouped = re.fullmatch(r"1\d\d[ \t-]\d{4}[ \t-]\d{4}", value) is not None
@@ -252,10 +256,11 @@ def _with_extensions(recognizer: RegexRecognizer, text: str, results: list[Recog
 
 
 def _taiwan_score(value: str, digits: str, in_context: bool) -> float:
-    """A Taiwan mobile (0932-118-407) or landline with its area code bracketed ((02) 2758-3316):
-    grouped so, it reads as a number on its own; ten bare digits need a phone word."""
+    """A Taiwan mobile (0932-118-407) or a landline with its area code bracketed ((02) 2758-3316,
+    (0755) 2678 1234): grouped so, it reads as a number on its own; ten bare digits need a
+    phone word."""
     try:
-        valid = phonenumbers.is_valid_number(phonenumbers.parse(digits, "TW"))
+        valid = any(phonenumbers.is_valid_number(phonenumbers.parse(digits, region)) for region in ("TW", "CN"))
     except phonenumbers.NumberParseException:
         return 0.0
     if not valid:

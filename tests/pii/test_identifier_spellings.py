@@ -1,0 +1,247 @@
+"""Structured identifiers in the spellings people type, and the numbers that only look like them.
+
+Table-driven cases for each spelling taught to the recognizers after the corpus's third dev
+part (cards with bullets, run on into an expiry, or after ``No.``; phone extensions; Taiwan,
+Macau and mainland landline formats; HKIDs in square or lenticular brackets; IPv6 with OCR's
+letters; passports read out digit by digit), the look-alikes that must stay (a bank account
+that passes Luhn, a reference after ``STR/``, a bag-file number, a longer digit run after an
+HKID-like prefix), and properties: for any generated value and spelling, the redaction
+removes it, offsets index the original text, and redacting again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.evaluation import leaked
+from guardrail.pii.recognizers.hkid import check_character
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def covered(redactor: Redactor, text: str, value: str) -> bool:
+    """Whether findings cover every letter, digit and CJK character of ``value``."""
+    start = text.index(value)
+    spans = [(d.start, d.end) for d in redactor.analyze(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+FORMS = [
+    # Cards
+    ("2. 4610•0831•6716•2858\n3. next", "4610•0831•6716•2858"),
+    ("card 4610·0831·6716·2858 ok", "4610·0831·6716·2858"),
+    ("Card No.4442323221834066 exp 09/27", "4442323221834066"),
+    ("Visa-4442 3232 2183 4066 please", "4442 3232 2183 4066"),
+    ("card 4442 3232 2183 4066 0927 cvv 123", "4442 3232 2183 4066"),
+    ("card 4442-3232-2183-4066-12/27", "4442-3232-2183-4066"),
+    ("amex 3786 220152 34490 123", "3786 220152 34490"),
+    ("退款至银行卡：6221 3217 5154 3033 878", "6221 3217 5154 3033 878"),
+    ("pls charge my amex 3739 855692\n02006 thx", "3739 855692\n02006"),
+    # Phones: extensions, other places' formats
+    ("Office: 2786 5501 ext. 218\nEmail", "2786 5501 ext. 218"),
+    ("called office line 3106 8822 x 4105, spoke to", "3106 8822 x 4105"),
+    ("聯絡：採購部 3918 2207 轉 115 / 電郵", "3918 2207 轉 115"),
+    ("如有不適請致電 二三四五 六七八九 內線 三零二 或電郵", "二三四五 六七八九 內線 三零二"),
+    ("hotel 2877 3838 ext 1418.", "2877 3838 ext 1418"),
+    ("Home 住宅電話: (853) 2835 7710", "(853) 2835 7710"),
+    ("如有疑問請撥 (02) 2758-3316 分機 212，或手機 0932-118-407。", "(02) 2758-3316 分機 212"),
+    ("如有疑問請撥 (02) 2758-3316 分機 212，或手機 0932-118-407。", "0932-118-407"),
+    ("| 許志明 | 310982417 | 0921 556 082 |", "0921 556 082"),
+    ("电话：(0755) 2678 1234", "(0755) 2678 1234"),
+    ("座机 021 6437 2281 转 8012", "021 6437 2281 转 8012"),
+    ("Reach us on +1 (415) 555-0143 or", "+1 (415) 555-0143"),
+    ("Phone on account: +84 912 345 678", "+84 912 345 678"),
+    ("手机 169 1234 5678", "169 1234 5678"),
+    ("電話：9082 5317／2525 6600（辦公室）", "2525 6600"),
+    # HKIDs
+    ("身份証 Z559675[1]，家屬", "Z559675[1]"),
+    ("HKID A123456【3】 checked", "A123456【3】"),
+    ("She gave her ID as V 744 561 (A) - sorry", "V 744 561 (A)"),
+    ("身份證號碼：Ｇ１７９２４０（６）", "Ｇ１７９２４０（６）"),
+    ("身份證號碼 К649928(7)）已出院", "К649928(7)"),
+    ("負責人：譚永興  身份證：D963595⑹", "D963595⑹"),
+    # Passports
+    ("British passport 1 2 8 8 4 0 9 7 3\nStudents", "1 2 8 8 4 0 9 7 3"),
+    ("PP: EJ4172093 (CHN)", "EJ4172093"),
+    ("台胞證 01827764, 台灣手機", "01827764"),
+    # IP
+    ("IPs 185.220.101.45 and 2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07 tonight", "2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07"),
+    ("from fe80::1c2a:3bff:fe4d:92a1%en0 port", "fe80::1c2a:3bff:fe4d:92a1%en0"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FORMS)
+def test_each_spelling_is_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+KEPT = [
+    "| 銀行戶口 | 388-201-669150-001 |",  # passes Luhn, grouped as a bank account
+    "file STR ref STR/2025/0419 today",
+    "Hi, following up on file HKGKA10442.\nMy wife's passport was in the bag",
+    "我張保單係 P 二零二五 零四一八 然後",
+    "masked pan=455589******1436 result=approved",
+    "Card on file 4968 01** **** 1436 declined",
+    "發票號碼 AB-12345678，統一編號 24536806。本公司電話另見",
+    "price 1.4442323221834066 units",
+    "cafe::ball and lo:lo:lo",
+    "訂單 0123 4567 已出貨",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_look_alikes_are_kept(redactor: Redactor, text: str) -> None:
+    assert [d for d in redactor.analyze(text) if d.entity_type != "PERSON"] == []
+
+
+# --- properties ---------------------------------------------------------------
+
+
+def _luhn_completed(body: str) -> str:
+    """``body`` with the check digit that makes it pass Luhn."""
+    for check in "0123456789":
+        digits = body + check
+        total = 0
+        for position, char in enumerate(reversed(digits)):
+            value = int(char) * (2 if position % 2 else 1)
+            total += value - 9 if value > 9 else value
+        if total % 10 == 0:
+            return digits
+    raise AssertionError("unreachable")
+
+
+@st.composite
+def spelled_cards(draw: st.DrawFn) -> tuple[str, str]:
+    """A Luhn-valid card in a spelling of free text, and the text after it."""
+    amex = draw(st.booleans())
+    if amex:
+        number = _luhn_completed(
+            draw(st.sampled_from(["34", "37"])) + draw(st.text("0123456789", min_size=12, max_size=12))
+        )
+        groups = [number[:4], number[4:10], number[10:]]
+    else:
+        prefix = draw(st.sampled_from(["4", "51", "55", "2221", "6250", "35"]))
+        number = _luhn_completed(
+            prefix + draw(st.text("0123456789", min_size=15 - len(prefix), max_size=15 - len(prefix)))
+        )
+        groups = [number[i : i + 4] for i in range(0, 16, 4)]
+    separator = draw(st.sampled_from([" ", "-", ".", "•", " - ", "\n", ""]))
+    value = separator.join(groups)
+    after = draw(st.sampled_from([" thanks", " exp 09/27", " 0927", "。", ", cvv 123", ""]))
+    return value, after
+
+
+@st.composite
+def spelled_mainland_phones(draw: st.DrawFn) -> str:
+    number = draw(st.sampled_from(["13", "15", "17", "18", "19"])) + draw(st.text("0123456789", min_size=9, max_size=9))
+    a, b, c = number[:3], number[3:7], number[7:]
+    return draw(
+        st.sampled_from(
+            [f"+86 {a} {b} {c}", f"{a}-{b}-{c}", f"{a} {b} {c}", f"+86-{a}-{b}-{c}", f"(+86){number}", f"0086 {number}"]
+        )
+    )
+
+
+@st.composite
+def extended_phones(draw: st.DrawFn) -> str:
+    number = draw(st.sampled_from("23")) + draw(st.text("0123456789", min_size=7, max_size=7))
+    extension = draw(st.text("0123456789", min_size=2, max_size=4))
+    marker = draw(st.sampled_from(["ext.", "ext", "x", "Ext", "轉", "內線", "分機"]))
+    return f"{number[:4]} {number[4:]} {marker} {extension}"
+
+
+@st.composite
+def bracketed_hkids(draw: st.DrawFn) -> str:
+    prefix = draw(st.sampled_from(["A", "C", "D", "E", "K", "P", "V", "Z", "XA", "WX"]))
+    digits = draw(st.text("0123456789", min_size=6, max_size=6))
+    check = check_character(prefix, digits)
+    style = draw(st.sampled_from(["{p}{d}({c})", "{p}{d}[{c}]", "{p}{d}（{c}）", "{p}{d}【{c}】", "{p} {d} ({c})"]))
+    value = style.format(p=prefix, d=digits, c=check)
+    if draw(st.booleans()):  # typed full-width
+        value = value.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()"})
+    return value
+
+
+@st.composite
+def labelled_passports(draw: st.DrawFn) -> tuple[str, str]:
+    digits = draw(st.text("0123456789", min_size=9, max_size=9))
+    value = draw(
+        st.sampled_from(
+            [
+                "E" + digits[:8],
+                "G" + digits[:8],
+                "K" + digits[:8],
+                "EA" + digits[:7],
+                "P" + digits[:7] + "B",
+                "B" + digits[:7],
+                "J" + digits[:7],
+                "TK" + digits[:7],
+                digits,
+                " ".join(digits),
+            ]
+        )
+    )
+    label = draw(
+        st.sampled_from(["Passport No. {v}", "護照號碼：{v}", "护照号码:{v}", "passport {v} (issued in March)"])
+    )
+    return label.format(v=value), value
+
+
+_LEADS = ["Pls use {v} thanks", "資料如下：{v}\n下一行", "{v}", "客人 {v}，已核對"]
+
+
+def _removed(redactor: Redactor, kind: str, text: str, value: str) -> None:
+    redaction = redactor.redact(text)
+    assert not leaked(kind, value, redaction.text), (kind, text)
+    assert all(0 <= d.start < d.end <= len(text) for d in redaction.detections)
+    assert redactor.redact(redaction.text).text == redaction.text
+
+
+@PROPERTY
+@given(card=spelled_cards(), lead=st.sampled_from(["Card: {v}", "信用卡號碼：{v}", "charge {v}", "卡号 {v}"]))
+def test_any_spelling_of_a_card_is_removed(redactor: Redactor, card: tuple[str, str], lead: str) -> None:
+    value, after = card
+    text = lead.format(v=value) + after
+    assert covered(redactor, text, value)
+    _removed(redactor, "CARD", text, value)
+
+
+@PROPERTY
+@given(phone=st.one_of(spelled_mainland_phones(), extended_phones()), lead=st.sampled_from(_LEADS))
+def test_any_spelling_of_a_mainland_or_extended_phone_is_removed(redactor: Redactor, phone: str, lead: str) -> None:
+    text = ("手机 " if phone[0] in "+(01" else "Tel ") + lead.format(v=phone)
+    assert covered(redactor, text, phone)
+    _removed(redactor, "PHONE", text, phone)
+
+
+@PROPERTY
+@given(hkid=bracketed_hkids(), lead=st.sampled_from(_LEADS))
+def test_any_bracketing_of_an_hkid_is_removed(redactor: Redactor, hkid: str, lead: str) -> None:
+    text = lead.format(v=hkid)
+    assert covered(redactor, text, hkid)
+    _removed(redactor, "HKID", text, hkid)
+
+
+@PROPERTY
+@given(passport=labelled_passports())
+def test_any_labelled_passport_is_removed(redactor: Redactor, passport: tuple[str, str]) -> None:
+    text, value = passport
+    assert covered(redactor, text, value)
+    _removed(redactor, "PASSPORT", text, value)
+
+
+@PROPERTY
+@given(country=st.sampled_from(["GB", "DE", "NL", "CH"]), body=st.text("0123456789", min_size=14, max_size=14))
+def test_an_iban_in_groups_of_four_is_removed(redactor: Redactor, country: str, body: str) -> None:
+    bban = {"GB": "NWBK" + body, "DE": body + "0000", "NL": "ABNA" + body[:10], "CH": body + "123"}[country]
+    check = 98 - int("".join(str(int(c, 36)) for c in bban + country + "00")) % 97
+    compact = f"{country}{check:02d}{bban}"
+    value = " ".join(re.findall(".{1,4}", compact))
+    text = f"收款人戶口 IBAN: {value}，唔該"
+    assert covered(redactor, text, value)
+    _removed(redactor, "IBAN", text, value)
