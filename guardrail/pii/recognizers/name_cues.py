@@ -39,6 +39,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     never_a_name,
     zh_name_shape,
     zh_place_overlaps,
+    zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
 
@@ -85,6 +86,7 @@ _TITLES = _STRONG_TITLES | both_scripts(
     )
 )
 TITLES_AFTER_SURNAME = _TITLES
+_TITLES_LONGEST = tuple(sorted(_TITLES, key=len, reverse=True))
 _TITLE_RE = "|".join(sorted(_TITLES, key=len, reverse=True))
 _COMPOUND_RE = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
 _SURNAME_CHARS = "".join(sorted(ZH_SURNAMES | ZH_RARE_SURNAMES))
@@ -125,10 +127,18 @@ _WORDS_BEFORE = both_scripts(
         "石油 汽車 火車 單車 開車 泊車 上車 落車 食水 熱水 凍水 薪水 口水 洗衣 內容 形容 "
         "大姐 二姐 表姐 家姐 阿姐 大哥 二哥 表哥 阿哥 大嫂 阿嫂 阿叔 大叔 表叔 阿伯 大伯 老伯 "
         "外婆 阿婆 老婆 家婆 公婆 師奶 學生 先生 醫生 後生 出生 發生 產生 陌生 衛生 一生 人生 "
-        "考生 女生 男生 新生 小生 眾生 太太 老太 師太 各位 諸位 本地 白白".split()
+        "考生 女生 男生 新生 小生 眾生 太太 老太 師太 各位 諸位 本地 白白 檢查 調查 審查 巡查 搜查 追查".split()
     )
 )
+# A married woman's name with her husband's surname first, before a title: 何陳秀英女士.
+_COMMON_CHARS = "".join(sorted(COMMON_ZH_SURNAMES))
+_MARRIED = re.compile(
+    f"(?P<name>[{_COMMON_CHARS}][{_COMMON_CHARS}][{''.join(sorted(ZH_GIVEN))}]{{2}})(?=女士|太太|夫人|老太|婆婆|老師|醫生|校長)"
+)
 _KIN_HAN = frozenset(both_scripts_chars("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅仔女囡孫"))
+
+
+_ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
 
 
 def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
@@ -163,6 +173,12 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
         if zh_place_overlaps(text, start, end + len(title)):
             continue
         yield start, end, 0.65 if len(title) == 1 else 0.7
+        alias = _ALIAS.match(text, match.end())
+        if alias and zh_name_shape(alias["name"], rare=True):
+            yield *alias.span("name"), 0.7  # 馮伯（馮炳）: the full name in brackets
+    for match in _MARRIED.finditer(text):
+        if not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.75
     for match in re.finditer(f"(?<=姓)(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])", text):
         after = text[match.end() : match.end() + 1]
         if not after or not re.match(f"[{HAN}]", after) or after in "嘅的先小太女生，。,":
@@ -174,6 +190,7 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
 # 阿 before these opens a word or a foreign name, not a nickname: 阿拉伯, 阿根廷, 阿膠.
 _AH_WORDS = frozenset(both_scripts_chars("拉里根爾富聯彌蘇膠斯士嬤麼姨媽爸哥姐叔嫂婆公伯仔女妹弟爺嫲Q"))
 # Characters after which 阿X is the end of a longer word: 東南亞 is not, but 馬來西阿 is rare.
+_TRANSLITERATION = frozenset(both_scripts_chars("納那尼利亞斯爾德特姆瑪曼諾薩蘭克倫達"))
 _AH = re.compile(f"阿([{HAN}])")
 # After 老 or 小 a surname is a nickname only where a word like these follows, or no
 # Chinese character does: 老王在现场, @小李 明天, not 小麥粉, 老陳醋.
@@ -193,6 +210,8 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         char = match[1]
         if char in _AH_WORDS or (char not in ZH_GIVEN and char not in ZH_SURNAMES):
             continue
+        if text[match.end() : match.end() + 1] in _TRANSLITERATION:
+            continue  # 阿森納, 阿曼達: a foreign word or name spelt in sounds
         if zh_place_overlaps(text, *match.span()):
             continue
         yield *match.span(), 0.6
@@ -327,7 +346,10 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
                 offset += len(role)
                 who = who[len(role) :].lstrip()
                 break
-        if not who or not (_nickname(who) or zh_name_shape(who, rare=True)):
+        titled = next((t for t in _TITLES_LONGEST if who.endswith(t) and len(who) > len(t)), None)
+        if titled and zh_surname_length(who[: -len(titled)], rare=True) == len(who) - len(titled):
+            who = who[: -len(titled)]  # 黃主席:, 张总: the surname, less the title
+        elif not who or not (_nickname(who) or zh_name_shape(who, rare=True)):
             continue
         counts[who] += 1
         found.append((offset, offset + len(who), match["stamp"] is not None))

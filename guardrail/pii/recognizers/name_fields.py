@@ -18,6 +18,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     is_given,
     is_place,
     is_surname,
+    never_a_name,
 )
 from guardrail.pii.recognizers.name_spans import (
     ORG_WORDS,
@@ -421,6 +422,7 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
     columns: list[int] | None = None
     width = 0
     strict = True
+    parts: set[int] = set()
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         if line.count(delimiter) < 1 or "|" in line:
@@ -437,13 +439,36 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
             strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
                 _weak_header(cells[i]) for i in named
             )
+            parts = {i for i in named if _NAME_PART_HEADER.search(cells[i])}
             continue
         spans = _csv_cell_spans(line, match.start(), len(cells), delimiter)
         for index in columns:
             if spans and index < len(spans):
                 span = _cell_name(text, *spans[index], strict=strict)
+                if span is None and index in parts:
+                    span = _one_word_part(text, *spans[index])
                 if span:
                     yield *span, 0.8
+
+
+# Headers of one part of a name, whose cells hold a single word: Surname, Given name.
+_NAME_PART_HEADER = re.compile(
+    r"(?i)surname|family[ _]?name|last[ _]?name|given[ _]?names?|first[ _]?name|other[ _]?names|"
+    r"preferred[ _]?name|nickname|姓氏|名字"
+)
+_ONE_WORD = re.compile(r"[A-Z][A-Za-z'’-]{1,20}")
+
+
+def _one_word_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A surname or given-name column's cell holding one word (``Ma``, ``Siobhan``)."""
+    while start < end and text[start] in " \t\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t\"'":
+        end -= 1
+    word = text[start:end]
+    if not _ONE_WORD.fullmatch(word) or never_a_name(word) or word.lower() in ORG_WORDS or is_place(word):
+        return None
+    return start, end
 
 
 def _csv_cell_spans(line: str, offset: int, count: int, delimiter: str = ",") -> list[tuple[int, int]] | None:
