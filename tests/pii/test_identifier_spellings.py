@@ -1,12 +1,14 @@
 """Structured identifiers in the spellings people type, and the numbers that only look like them.
 
-Table-driven cases for each spelling taught to the recognizers after the corpus's third dev
-part (cards with bullets, run on into an expiry, or after ``No.``; phone extensions; Taiwan,
-Macau and mainland landline formats; HKIDs in square or lenticular brackets; IPv6 with OCR's
-letters; passports read out digit by digit), the look-alikes that must stay (a bank account
-that passes Luhn, a reference after ``STR/``, a bag-file number, a longer digit run after an
-HKID-like prefix), and properties: for any generated value and spelling, the redaction
-removes it, offsets index the original text, and redacting again changes nothing.
+Table-driven cases for each spelling taught to the recognizers after the corpus's third and
+fourth dev parts (cards with bullets, run on into an expiry, or after ``No.``; phone
+extensions; Taiwan, Macau and mainland landline formats; banker's numerals; HKIDs in square
+or lenticular brackets; IPv6 with OCR's letters; passports read out digit by digit, Spain's
+three letters), the look-alikes that must stay (a bank account that passes Luhn, a reference
+after ``STR/`` or ``#``, a bag-file number, a longer digit run after an HKID-like prefix, an
+Octopus number with its check digit, a student number near a passport), and properties: for
+any generated value and spelling, the redaction removes it, offsets index the original text,
+and redacting again changes nothing.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ FORMS = [
     ("Phone on account: +84 912 345 678", "+84 912 345 678"),
     ("手机 169 1234 5678", "169 1234 5678"),
     ("電話：9082 5317／2525 6600（辦公室）", "2525 6600"),
+    ("收款人：冯志强  电话：壹叁陆 零零贰壹 捌捌柒肆\n收据编号", "壹叁陆 零零贰壹 捌捌柒肆"),
+    ("Passport: Spain, PAG123457, expires 2032", "PAG123457"),
     # HKIDs
     ("身份証 Z559675[1]，家屬", "Z559675[1]"),
     ("HKID A123456【3】 checked", "A123456【3】"),
@@ -91,6 +95,11 @@ KEPT = [
     "price 1.4442323221834066 units",
     "cafe::ball and lo:lo:lo",
     "訂單 0123 4567 已出貨",
+    "八達通號碼 31274950(3)，月費另計",
+    "Intake #2025-0412 - walk-in, Tuesday",
+    "Home university student no.: 20231847\nPassport: see copy",
+    "學號：20210417  學生護照號碼：見附件",
+    "今收到房租人民币陆仟捌佰元整，电话另告",
 ]
 
 

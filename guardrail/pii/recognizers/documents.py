@@ -51,8 +51,9 @@ _PASSPORT_GATE = (
 )
 _PASSPORT_WIDER = re.compile(
     r"(?<![A-Za-z0-9])("
-    # No country's passport starts with three letters; a file or bag reference does (HKGKA10442).
-    r"(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?![A-Z]{3})(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
+    # No country's passport starts with four letters (Spain's with three); a file or bag
+    # reference does (HKGKA10442).
+    r"(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?![A-Z]{4})(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
     r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
     r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
     r"|[A-Z]{1,2}\n\d{6,8}"
@@ -72,7 +73,7 @@ _PASSPORT_CONTEXT = re.compile(
 # Booking ref ...): that label, not a passport word lines above, says what it is.
 _OTHER_LABEL = re.compile(
     r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
-    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
+    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|學號|学号|員工|员工|會員|会员|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
     re.IGNORECASE,
 )
 

@@ -47,9 +47,10 @@ _TAIWAN = r"09\d{2}[ \t-]?\d{3}[ \t-]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$])(?<!\d[ -])(?<![A-Za-z]-)(?<![A-Za-z]/)"
+    rf"(?<![A-Za-z0-9_+$#])(?<!\d[ -])(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
-    r"(?![A-Za-z0-9])(?![ -]\d)(?![.,]\d)"
+    # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
+    r"(?![A-Za-z0-9])(?![ -]\d)(?![.,]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
@@ -99,6 +100,15 @@ _EXTENSION = re.compile(
     r"[0-9零〇一二三四五六七八九](?:[ \t]?[0-9零〇一二三四五六七八九]){0,4}\)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
+# Banker's numerals, as receipts write amounts and now and then a number (壹叁陆 零零贰壹 捌捌柒肆):
+# eight or eleven of them with no unit (拾, 佰, 元) among them, next to a phone word.
+_FINANCIAL_DIGITS = str.maketrans("零〇壹贰貳叁參参肆伍陆陸柒捌玖", "001223334566789")
+_FINANCIAL_HINT = re.compile(r"[壹贰貳叁參参肆伍陆陸柒捌玖]")
+_FINANCIAL = re.compile(
+    r"(?<![零〇壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬万億亿])"
+    r"([零〇壹贰貳叁參参肆伍陆陸柒捌玖](?:[ \t]?[零〇壹贰貳叁參参肆伍陆陸柒捌玖]){7,10})"
+    r"(?![ \t]?[零〇壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬万億亿元圓圆角整])"
+)
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
@@ -114,6 +124,14 @@ class PhoneRecognizer(RegexRecognizer):
             digits = re.sub(r"\D", "", match[1])[-11:]
             if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+        if _FINANCIAL_HINT.search(text):
+            for match in _FINANCIAL.finditer(text):
+                digits = re.sub(r"\s", "", match[1]).translate(_FINANCIAL_DIGITS)
+                if len(digits) not in (8, 11) or not _in_context(text, *match.span(1)):
+                    continue
+                valid = _validity(digits, digits) if len(digits) == 8 else _parsed_validity("+86" + digits, digits)
+                if valid is not None:
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if "+" in text and "\n" in text:
             for match in _INTERNATIONAL_BROKEN.finditer(text):
                 digits = re.sub(r"\D", "", match[1])
