@@ -159,9 +159,6 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
                 continue  # 鄭先生任主席: "serves as", not Mr Yam
             if before + surname in _WORDS_BEFORE or text[max(0, start - 2) : start] + surname in _WORDS_BEFORE:
                 continue
-            # 陳大文先生: the title follows a full name the other finders read whole.
-            if before in _KIN_HAN and len(title) == 1:
-                continue
         if after in _NOT_AFTER.get(title, ()):
             continue
         if surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS:
@@ -429,7 +426,7 @@ def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _INITIALS_SURNAME = re.compile(
-    r"(?:^|(?<=[\n:;,&|/(\t])|(?<=  )|(?<=\band )|(?<=\bby )|(?<=\bto )|(?<=\bcc )|(?<=\bfrom )|(?<=\bwith ))[ \t]*"
+    r"(?:^|(?<=[\n:;,&|/(\t])|(?<=  )|(?<=\band )|(?<=\bby )|(?<=\bto )|(?<=\bcc )|(?<=\bfrom )|(?<=\bwith )|(?<=\bas ))[ \t]*"
     r"(?P<name>(?:[A-Z][ .]{1,2}){1,3}(?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10}))(?![A-Za-z])",
     re.MULTILINE,
 )
@@ -520,8 +517,8 @@ def affixed_and_doubled(text: str) -> Iterator[tuple[int, int, float]]:
         if not (match["pre"] or match["post"]):
             continue
         word = match["word"]
-        if never_a_name(word) or word.lower() in STOP or is_place(word):
-            continue
+        if never_a_name(word) or is_place(word):
+            continue  # not the stop words: May姐, Will仔 are names with an affix
         if is_given(word, in_position=True) or is_surname(word):
             yield *match.span(), 0.7
     for match in _DOUBLED.finditer(text):

@@ -466,7 +466,9 @@ def _one_word_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " \t\"'":
         end -= 1
     word = text[start:end]
-    if not _ONE_WORD.fullmatch(word) or never_a_name(word) or word.lower() in ORG_WORDS or is_place(word):
+    if not _ONE_WORD.fullmatch(word) or word.lower() in ORG_WORDS or is_place(word):
+        return None
+    if never_a_name(word) and not is_surname(word):  # Ma is a surname here, not mum
         return None
     return start, end
 

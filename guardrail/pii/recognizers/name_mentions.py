@@ -25,6 +25,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     GIVEN,
     HAN,
     SURNAMES,
+    both_scripts,
     is_place,
     never_a_name,
     zh_place_overlaps,
@@ -130,12 +131,40 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
             # A surname found alone (陳太) recurs as a name only with a title after it:
             # the character 查 of 陳查 is no name in 檢查結果.
             titled = len(name) > 1 or text.startswith(_ZH_TITLES_AFTER, end)
-            if titled and not zh_place_overlaps(text, start, end):
+            # 譚永興's given name is no person in 永興五金工程有限公司: a business's name.
+            business = text.startswith(_ZH_BUSINESS, end)
+            if titled and not business and not zh_place_overlaps(text, start, end):
                 add(start, end, 0.65)
             start = text.find(name, end)
     return extra
 
 
+_ZH_BUSINESS = tuple(
+    both_scripts(
+        (
+            "有限公司",
+            "公司",
+            "集團",
+            "五金",
+            "工程",
+            "貿易",
+            "酒家",
+            "酒樓",
+            "餐廳",
+            "茶餐廳",
+            "地產",
+            "企業",
+            "實業",
+            "國際",
+            "控股",
+            "銀行",
+            "藥房",
+            "士多",
+            "記",
+            "號",
+        )
+    )
+)
 _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 
 

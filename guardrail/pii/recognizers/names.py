@@ -158,6 +158,11 @@ def _count_given(run: list[_Token], i: int, limit: int = 2) -> tuple[int, int]:
     return tokens, syllables
 
 
+_COMPOUND_SURNAMES = frozenset(
+    {("sze", "to"), ("au", "yeung"), ("ow", "yeung"), ("sit", "to"), ("see", "to"), ("si", "to"), ("au", "yang")}
+)
+
+
 def _name_at(run: list[_Token], i: int) -> tuple[int, int, float] | None:
     token = run[i]
     titled = token.lower in TITLES
@@ -167,7 +172,11 @@ def _name_at(run: list[_Token], i: int) -> tuple[int, int, float] | None:
     english = run[start].lower in ENGLISH_GIVEN_NAMES and start + 1 < len(run)
     surname_at = start + 1 if english else start
     if surname_at < len(run) and _is_surname(run[surname_at]):
-        tokens, syllables = _count_given(run, surname_at + 1)
+        # Two-word surnames (Sze To, Au Yeung): the given syllables start after both.
+        pair = run[surname_at + 1].lower if surname_at + 1 < len(run) else ""
+        compound = int((run[surname_at].lower, pair) in _COMPOUND_SURNAMES)
+        tokens, syllables = _count_given(run, surname_at + 1 + compound)
+        tokens += compound
         last = surname_at + tokens
         if english or titled:
             return start, last, 0.9 if syllables else 0.8

@@ -657,6 +657,19 @@ NAME_LABELS_ROLE = (
 )
 # The same in Chinese (Traditional; Simplified forms are derived at import).
 NAME_LABELS_ZH = (
+    # Roles a label names a person by: a tour leader, a case handler, a ward's nurse.
+    "領隊",
+    "導遊",
+    "經手",
+    "跟車",
+    "跟進同事",
+    "負責同事",
+    "當值護士",
+    "護士",
+    "社工",
+    "主管",
+    "審批人",
+    "批核人",
     "姓名",
     "中文姓名",
     "英文姓名",

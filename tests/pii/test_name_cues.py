@@ -1,0 +1,149 @@
+"""Names that the words beside them give away (:mod:`guardrail.pii.recognizers.name_cues`):
+titled surnames and nicknames inside running Chinese, nickname chat speakers, word-like
+given names before a relative's word, initials and ward roles before a surname, one-word
+cells of surname and given-name columns; and the ordinary words of the same shapes
+that must stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def person_spans(redactor: Redactor, text: str) -> list[str]:
+    return [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+def covered(redactor: Redactor, text: str, value: str, at: int | None = None) -> bool:
+    start = text.index(value) if at is None else at
+    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a surname and a title inside running Chinese
+        ("10:30 帶關生睇樓，佢太太好鍾意", "關"),
+        ("佢老婆林太話放門口得", "林"),
+        ("好。客户刘总那边谁对接？", "刘"),
+        ("院長黎太叮囑：探訪要戴口罩。", "黎"),
+        ("七號床文伯話膝頭痛，下晝陸姑娘帶佢做物理治療。", "陸"),
+        ("審批人：孙经理 → 财务", "孙"),
+        ("喂，我姓鄺，想book聽晚七點", "鄺"),
+        ("先母何陳秀英女士於本月安息", "何陳秀英"),
+        ("住喺樓上嘅馮伯（馮炳）上星期走咗", "馮炳"),
+        # nicknames in running text and as chat speakers
+        ("帛金可以交俾管理處阿芬代收。", "阿芬"),
+        ("已经好了，老王在现场盯着", "老王"),
+        ("张总：@小李 明天的展位布置好了吗？", "小李"),
+        ("[14:22] 佳哥: 我喺荃灣，半個鐘到\n[14:23] 調度: ok", "佳哥"),
+        ("客服小美：用户反映快递未送达\n仓库老郑：查了\n客服小美：好的", "小美"),
+        ("群主阿May：今日有货\n林秀英：我要2支\n石磊：+1\n群主阿May：收到", "石磊"),
+        ("[語音] 喂 我係May姐 你記低我新電話", "May姐"),
+        ("佢話掛住孫仔樂樂，得閒帶佢嚟探下佢啦。", "樂樂"),
+        # word-like English given names beside a relative's word
+        ("[19:02] King媽媽: 各位家長，聽日截止", "King"),
+        ("Week 3 driver: Star's grandma will drive.", "Star"),
+        ("[19:03] Apple mum: 我交咗喇 thx", "Apple"),
+        # surnames after list heads, initials and ward roles
+        ("Tuesday (Kowloon Tong):  Gideon Yeung & Precious Yeung", "Precious Yeung"),
+        ("19:00  King Cheung  x10  VIP room", "King Cheung"),
+        ("CC: S.Y. LAU; T Ng\nRe: renewal", "T Ng"),
+        ("Incense and offerings: K.M. Tse, Y L Ngai", "Y L Ngai"),
+        ("Handover by RN Tiffany Lo to RN Kwok.", "Kwok"),
+        ("NURSING NOTE\nPt WONG TAI SHING (HN 2104) c/o chest pain", "WONG TAI SHING"),
+        ("2. ABDULLAH, Nur Aisyah 29F - appendicectomy", "ABDULLAH, Nur Aisyah"),
+        ("v2 comments from D. Fung and A.B. Rahman incorporated", "A.B. Rahman"),
+        ("Members\nSze To Kin Ho, Au Yeung Man Wai", "Sze To Kin Ho"),
+        # one-word cells of surname and given-name columns
+        ("surname,given_name,shift,mobile\nCHAN,Wing Yan,AM,91827364\nO'Brien,Siobhan,PM,68813307", "Siobhan"),
+        ('"Surname","Other names","Email"\n"Ma","Chi Kin","k@example.org"', "Ma"),
+    ],
+)
+def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value), (text, person_spans(redactor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今日天氣太熱，提高太多都唔好",
+        "衛生署話學生要打疫苗，公關經理同檢查醫生都去咗",
+        "我哋小區嘅小麥粉賣晒，老公話老闆好孤寒",
+        "錢太少買唔起，成本太高，文件太多，時間太長",
+        "歷史老師係班主任，生日快樂",
+        "小黃車同小黃鴨，老陳醋，老王賣瓜",
+        "阿里巴巴、阿根廷、阿富汗、阿森納、阿彌陀佛",
+        "佢做咗總結，總共三個，姐妹一齊去；伯父同伯母",
+        "Tiger mum and helicopter dad styles",
+        "Working mum support group meets on Weds and Fri",
+        "See Appendix A Chan Report; Block A Lee Garden",
+        "Route A (Tseung Kwan O to Kowloon Tong) leaves at 7",
+        "供應商：永興五金工程有限公司，應胡關李羅律師行要求",
+        "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
+    ],
+)
+def test_words_of_the_same_shapes_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+_SURNAMES = list("陳李張黃何林吳劉蔡楊梁鄭謝郭曾羅關鍾馮麥")
+_TITLES = ["生", "太", "先生", "小姐", "醫生", "姑娘", "經理", "主席", "師傅", "老師", "婆婆"]
+_LEADS = ["今日帶{}睇樓", "叫{}簽名", "打俾{}問下", "同埋{}一齊去", "記得話{}知"]
+
+
+@PROPERTY
+@given(
+    surname=st.sampled_from(_SURNAMES),
+    title=st.sampled_from(_TITLES),
+    lead=st.sampled_from(_LEADS),
+    simplified=st.booleans(),
+)
+def test_a_titled_surname_in_running_text_is_removed(
+    redactor: Redactor, surname: str, title: str, lead: str, simplified: bool
+) -> None:
+    from guardrail.pii.recognizers.name_lexicon import _t2s
+
+    text = "備註：" + lead.format(surname + title) + "，唔該。"
+    if simplified:
+        text, surname = _t2s().convert(text), _t2s().convert(surname)
+    at = text.index(surname, 3)
+    assert covered(redactor, text, surname, at=at), (text, person_spans(redactor, text))
+    redaction = redactor.redact(text)
+    for d in redaction.detections:
+        assert 0 <= d.start < d.end <= len(text)
+    assert redactor.redact(redaction.text).text == redaction.text
+
+
+_GIVEN_CHARS = list("芬杰輝英強明華珍玲雯")
+_NICK_FORMS = ["阿{g}", "老{s}", "小{s}", "{g}哥", "{g}姐"]
+
+
+@PROPERTY
+@given(
+    surname=st.sampled_from(list("王李陳張黃劉周吳")),
+    given_char=st.sampled_from(_GIVEN_CHARS),
+    form=st.sampled_from(_NICK_FORMS),
+    stamped=st.booleans(),
+)
+def test_a_nickname_speaking_in_a_chat_is_removed(
+    redactor: Redactor, surname: str, given_char: str, form: str, stamped: bool
+) -> None:
+    nick = form.format(g=given_char, s=surname)
+    stamp = "[09:1{}] " if stamped else ""
+    lines = [
+        f"{stamp.format(i)}{who}: {said}"
+        for i, (who, said) in enumerate([(nick, "到咗"), ("調度", "ok"), (nick, "收到")])
+    ]
+    text = "\n".join(lines)
+    redaction = redactor.redact(text)
+    assert not re.search(re.escape(nick) + r"\s*:", redaction.text), (text, redaction.text)
+    assert redactor.redact(redaction.text).text == redaction.text
