@@ -73,6 +73,15 @@ FORMS = [
     ("British passport 1 2 8 8 4 0 9 7 3\nStudents", "1 2 8 8 4 0 9 7 3"),
     ("PP: EJ4172093 (CHN)", "EJ4172093"),
     ("台胞證 01827764, 台灣手機", "01827764"),
+    # Addresses
+    (
+        "香港雇主地址：香港九龙观塘道388号创纪之城1期渣打中心22楼\n香港雇主",
+        "香港九龙观塘道388号创纪之城1期渣打中心22楼",
+    ),
+    (
+        "ok so the delivery address is flat B twelve floor block three Kornhill Quarry Bay and my number",
+        "flat B twelve floor block three Kornhill Quarry Bay",
+    ),
     # IP
     ("IPs 185.220.101.45 and 2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07 tonight", "2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07"),
     ("from fe80::1c2a:3bff:fe4d:92a1%en0 port", "fe80::1c2a:3bff:fe4d:92a1%en0"),
@@ -95,6 +104,7 @@ KEPT = [
     "price 1.4442323221834066 units",
     "cafe::ball and lo:lo:lo",
     "訂單 0123 4567 已出貨",
+    "I was on the twelve floor when it happened",
     "八達通號碼 31274950(3)，月費另計",
     "Intake #2025-0412 - walk-in, Tuesday",
     "Home university student no.: 20231847\nPassport: see copy",

@@ -52,7 +52,8 @@ _UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop|lot)"
 _UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
     r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b|\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
-    rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor)\b)"
+    # Transcribed speech says the floor as Cantonese does (十二樓, "twelve floor").
+    rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor|{_NUMBER_WORD}[ \t]+floor|floor[ \t]+{_NUMBER_WORD})\b)"
 )
 _BLOCK = rf"(?:(?:(?i:block|blk|tower|phase|wing)\.?|D\.?D\.?)[ \t]?{_ID})"
 _BUILDING_WORD = (

@@ -33,7 +33,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here; nor is 企, of
 # 企業廣場 and 企嶺下).
-_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的之請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
+_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
