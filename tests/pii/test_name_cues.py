@@ -63,6 +63,11 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("2. ABDULLAH, Nur Aisyah 29F - appendicectomy", "ABDULLAH, Nur Aisyah"),
         ("v2 comments from D. Fung and A.B. Rahman incorporated", "A.B. Rahman"),
         ("Members\nSze To Kin Ho, Au Yeung Man Wai", "Sze To Kin Ho"),
+        # lower-case Ah-names, mainland two-character names, word-like names in a person's state
+        ("ask kelvin to call me, tell ah ming too", "ah ming"),
+        ("王磊说明天不来了，李娜今天请假。", "李娜"),
+        ("患者張偉，男，45歲。", "張偉"),
+        ("Morning team. Winter is off sick today.", "Winter"),
         # one-word cells of surname and given-name columns
         ("surname,given_name,shift,mobile\nCHAN,Wing Yan,AM,91827364\nO'Brien,Siobhan,PM,68813307", "Siobhan"),
         ('"Surname","Other names","Email"\n"Ma","Chi Kin","k@example.org"', "Ma"),
@@ -89,6 +94,8 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "Route A (Tseung Kwan O to Kowloon Tong) leaves at 7",
         "供應商：永興五金工程有限公司，應胡關李羅律師行要求",
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
+        "ah ok, ah so, ah yes, ah well",
+        "Everyone is off sick; the system is absent; It is unwell",
     ],
 )
 def test_words_of_the_same_shapes_are_not_names(redactor: Redactor, text: str) -> None:

@@ -42,6 +42,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 # ---- Chinese: a surname and a title in running text ----
 
@@ -526,7 +527,46 @@ def affixed_and_doubled(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.7
 
 
+# Ah-names typed in lower case, as chats do: tell ah ming, with ah keung.
+_AH_LOWER = re.compile(r"(?<![A-Za-z])ah[ -](?P<syllable>[a-z]{2,6})(?![A-Za-z'’-])")
+_WORDISH_SYLLABLES = frozenset(
+    "so to on long man sin fun tin pan fan ping pong king sing wing hang kit sun ho hon lo mo ma ha chin may yes "
+    "bin kan mean kin tat lap lit pat pit pun sum tan wan wo yo yu ok no yeah well see sorry right okay hmm um "
+    "oh ah he she we me my i you it is was are the and or but".split()
+)
+
+
+def lower_ah_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``ah ming``, ``ah-keung`` in lower case: a Cantonese syllable that is no English word."""
+    if "ah" not in text:
+        return
+    for match in _AH_LOWER.finditer(text):
+        syllable = match["syllable"]
+        if syllable in GIVEN_SYLLABLES and syllable not in _WORDISH_SYLLABLES:
+            yield *match.span(), 0.65
+
+
+# A word-like given name as the subject of what only a person is: Winter is off sick.
+_PERSON_STATE = re.compile(
+    r"(?<![A-Za-z'’-])(?P<name>[A-Z][a-z]{1,14})[ \t]+(?:is|was|has been|will be|'s|’s)[ \t]+"
+    r"(?:off sick|on (?:sick |annual |maternity |paternity )?leave|sick|unwell|absent|in hospital|pregnant|"
+    r"running late|late (?:for|to|again|today)|not feeling well|feeling better|home sick|on holiday)(?![A-Za-z])"
+)
+
+
+def person_states(text: str) -> Iterator[tuple[int, int, float]]:
+    """``Winter is off sick``, ``King was absent``: a given name that is also a word."""
+    for match in _PERSON_STATE.finditer(text):
+        name = match["name"]
+        if never_a_name(name) or name.lower() in STOP or is_place(name):
+            continue
+        if is_given(name, in_position=True) or is_surname(name):
+            yield *match.span("name"), 0.7
+
+
 FINDERS = (
+    person_states,
+    lower_ah_names,
     affixed_and_doubled,
     zh_titled_surnames,
     zh_nicknames,

@@ -169,6 +169,8 @@ ZH_GIVEN = both_scripts_chars(
     "玫珀珂珩琇瑄瓊甜畇禕笙簫紓紘絢縉羚翎聆肇芃苓莘菀萃葶薈薏藍蘊衍裴誼譽贇軼迅邁"
     "醇鉅鋆鐸鏡騫驍鯤麒黛樑燦鏗騰瀚潔燕蓮萍娟嫦妹勁堅韌恩澄滔洪湧浪舟帆航遠卓越"
     "展鵬程錦繡秀麗婉嫻雅靜淑惠敏慧聰穎智勇毅剛柔和順祥瑞吉慶豐裕富貴榮華"
+    # common in mainland and older Hong Kong names: 王磊, 李丹, 陳晶, 李金水
+    "磊丹晶帥陽岩哲水娜莉莎薇倩媛嬌婭姍妮"
 )
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.

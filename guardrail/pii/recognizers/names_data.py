@@ -185,6 +185,20 @@ CHINESE_NAME_CONTEXT_BEFORE = (
     "保安",
     "教練",
     "嘉賓",
+    "患者",
+    "病患",
+    "傷者",
+    "事主",
+    "死者",
+    "疑犯",
+    "被告",
+    "原告",
+    "證人",
+    "受害人",
+    "當事人",
+    "領隊",
+    "導遊",
+    "負責人",
 )
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生",
@@ -247,6 +261,12 @@ CHINESE_NAME_CONTEXT_AFTER = (
     "和",
     "與",
     "及",
+    "今天",
+    "今日",
+    "昨天",
+    "明天",
+    "請假",
+    "剛剛",
 )
 
 # Given names beyond the English ones above, as met in Hong Kong: Filipino, Indonesian,
