@@ -414,6 +414,8 @@ NOT_NAMES = frozenset(
     putonghua tagalog bahasa hindi urdu nepali gift gifts present presents
     aspirin augmentin lipitor paracetamol ibuprofen amoxicillin metformin insulin warfarin
     ballroom reservoir lounge auditorium pavilion theatre theater
+    reviewer approver scammer fraudster mule login logout passport visa mastercard amex unionpay
+    octopus alipay payme schengen kumon
     """.split()
 )
 
