@@ -56,17 +56,19 @@ _CARD_RUN_ON = re.compile(
 )
 # Groups of digits joined by one punctuation mark used throughout, possibly spaced:
 # 5175.0082.7640.5884, 4279_9630_2107_5333, 3780/243534/56530, 3578 - 4005 - 4955 - 2634,
-# 4610•0831•6716•2858 (bullets and middle dots, as apps and forms print a number).
+# 4610•0831•6716•2858 (bullets and middle dots, as apps and forms print a number), a
+# separator ending a line (4442-3232-2183-⏎4066).
 # The same separator between every group keeps dates (12.10.2024) and version strings out;
 # Luhn decides the rest.
 _CARD_PUNCTUATED = (
-    r"(?<![\d.,/_•·∙‧・-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_•·∙‧・][ \t]?)\d{3,6}(?:(?P=card_sep)\d{1,6}){1,3}"
-    r"(?![\d])(?![-./_•·∙‧・]\d)"
+    r"(?<![\d.,/_•·∙‧・—–-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_•·∙‧・,—–][ \t]?)\d{3,6}"
+    r"(?:(?P=card_sep)\n?[ \t]?\d{1,6}){1,3}"
+    r"(?![\d])(?![-./_•·∙‧・,—–]\d)"
 )
 _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
-_CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・][ \t]?|[ \t]-[ \t])\d{4}")
+_CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・,—–][ \t]?|[ \t]-[ \t]|-[ \t]?\n)\d{4}")
 _CARD_SCANNED = re.compile(
-    r"(?<![\dA-Za-z.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
+    r"(?<![\dA-Za-z.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
 )
 _OCR_DIGITS = str.maketrans("Ol", "01")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]

@@ -39,8 +39,8 @@ _HK = (
     r"\d{4}(?:[ \t]?[-/.][ \t]?| |-?\n)?\d{4}"
 )
 # A mainland landline with its area code (0755-8888 8888, 021 6437 2281): only next to a phone word.
-_MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?-[ \t]?|[ \t])(?:\d{7,8}|\d{3,4}[ \t]\d{4})"
-_MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
+_MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?-[ \t]?|[ \t])(?:\d{7,8}|\d{3,4}[ \t-]\d{4})"
+_MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
 # Taiwan's mobiles (09xx-xxx-xxx), and landlines with the area code in brackets as Taiwan
 # and the mainland write them: (02) 2758-3316, (0755) 2678 1234.
 _TAIWAN = r"09\d{2}[ \t-]?\d{3}[ \t-]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,4}[ \t-]?\d{4}"
@@ -70,7 +70,8 @@ CONTEXT = re.compile(
 _REFERENCE = re.compile(
     r"(?:\bRN|\bref(?:erence)?|\bcase|\binvoice|\border|\bpolicy|\bmember(?:ship)?|\baccount|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
-    r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|學號|員工|檔案|申請"
+    r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
+    r"|學號|員工|檔案|申請"
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*$",
     re.IGNORECASE,
 )
@@ -198,7 +199,7 @@ class PhoneRecognizer(RegexRecognizer):
                 return 0.8
             alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
             return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
-        dialled_abroad = value.startswith(("+", "00", "("))
+        dialled_abroad = value.startswith(("+", "00", "(", "86"))
         mainland = (
             len(digits) in (11, 13)
             and digits.lstrip("0").removeprefix("86").startswith("1")
