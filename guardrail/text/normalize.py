@@ -85,6 +85,8 @@ HAN_DIGITS = {
     "幺": "1",
     "一": "1",
     "二": "2",
+    "兩": "2",  # as Mandarin reads a 2 aloud in a number (幺三八 两两...), only inside a run of six
+    "两": "2",
     "三": "3",
     "四": "4",
     "五": "5",
@@ -100,7 +102,7 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_TOKEN = "[零〇幺一二三四五六七八九]"
+_HAN_TOKEN = "[零〇幺一二兩两三四五六七八九]"
 _HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?)"
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
@@ -111,7 +113,7 @@ _SPELLED_TOKEN = re.compile(
     rf"(?P<bracket>(?:open\s+)?brackets?|括號|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
     re.IGNORECASE,
 )
-_MAY_BE_SPELLED = re.compile(rf"[零〇幺一二三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
+_MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
