@@ -63,6 +63,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("2. ABDULLAH, Nur Aisyah 29F - appendicectomy", "ABDULLAH, Nur Aisyah"),
         ("v2 comments from D. Fung and A.B. Rahman incorporated", "A.B. Rahman"),
         ("Members\nSze To Kin Ho, Au Yeung Man Wai", "Sze To Kin Ho"),
+        ("黃Sir同Miss 陳講咗，致電給張先生", "陳"),
+        ("舍監何老師話仲有個叫阿明嘅同事", "阿明"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),

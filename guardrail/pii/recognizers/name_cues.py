@@ -139,6 +139,10 @@ _MARRIED = re.compile(
 _KIN_HAN = frozenset(both_scripts_chars("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅仔女囡孫"))
 
 
+# An English title before a Chinese surname, whatever follows: Miss 陳講咗, Mr 黃 話.
+_LATIN_TITLE_SURNAME = re.compile(
+    f"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Mdm|Madam|MR|MRS|MS|MISS|DR)\\.?[ \t]?(?P<surname>{_COMPOUND_RE}|[{''.join(sorted(COMMON_ZH_SURNAMES))}])"
+)
 _ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
 
 
@@ -177,6 +181,8 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _MARRIED.finditer(text):
         if not zh_place_overlaps(text, *match.span("name")):
             yield *match.span("name"), 0.75
+    for match in _LATIN_TITLE_SURNAME.finditer(text):
+        yield *match.span("surname"), 0.7
     for match in re.finditer(f"(?<=姓)(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])", text):
         after = text[match.end() : match.end() + 1]
         if not after or not re.match(f"[{HAN}]", after) or after in "嘅的先小太女生，。,":
@@ -301,9 +307,10 @@ def _nickname(word: str) -> bool:
     for prefix in _NICK_PREFIX:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and (1 <= len(rest) <= 2 or re.fullmatch("[A-Za-z]{3,8}", rest)):
-            if re.fullmatch(f"[{HAN}]+|[A-Za-z]+", rest) and rest not in _NOT_NICK and rest[-1] not in _KIN_HAN:
+            han_ok = re.fullmatch(f"[{HAN}]+", rest) and all(ch in ZH_GIVEN or ch in ZH_SURNAMES for ch in rest)
+            if (han_ok or re.fullmatch("[A-Za-z]+", rest)) and rest not in _NOT_NICK and rest[-1] not in _KIN_HAN:
                 return True
-            if prefix not in _AFFIX_ONLY and rest in ("仔", "妹", "女", "B"):
+            if prefix not in _AFFIX_ONLY and rest in ("仔", "妹", "女", "B", "姐", "哥"):
                 return True  # 黑仔, 肥妹: a descriptor and a diminutive
     for suffix in _NICK_SUFFIX:
         core = word[: -len(suffix)]

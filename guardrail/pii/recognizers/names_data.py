@@ -416,6 +416,7 @@ NOT_NAMES = frozenset(
     ballroom reservoir lounge auditorium pavilion theatre theater
     reviewer approver scammer fraudster mule login logout passport visa mastercard amex unionpay
     octopus alipay payme schengen kumon
+    thx tks ty pls plz
     """.split()
 )
 
