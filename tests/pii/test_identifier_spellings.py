@@ -89,6 +89,9 @@ FORMS = [
         "ok so the delivery address is flat B twelve floor block three Kornhill Quarry Bay and my number",
         "flat B twelve floor block three Kornhill Quarry Bay",
     ),
+    # IBANs
+    ("iban gb82west12345698765432 thx", "gb82west12345698765432"),
+    ("IBAN GB82 WEST 1234\n5698 7654 32", "GB82 WEST 1234\n5698 7654 32"),
     # IP
     ("IPs 185.220.101.45 and 2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07 tonight", "2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07"),
     ("from fe80::1c2a:3bff:fe4d:92a1%en0 port", "fe80::1c2a:3bff:fe4d:92a1%en0"),

@@ -172,6 +172,30 @@ def _card_grouping(value: str) -> bool:
     return len(groups) == 1 or all(len(group) == 1 for group in groups) or len(groups[0]) in (4, 6)
 
 
+# An IBAN typed in lower case (gb82west1234...) or broken over a line by a chat or scan.
+_IBAN_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}")
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+class LenientIbanRecognizer(IbanRecognizer):
+    """Presidio's IBAN recognizer (pattern and mod-97 check), also on a copy of the text with
+    ASCII letters upper-cased and line breaks read as spaces (same length, same offsets),
+    where a candidate is in lower case or a line break follows one."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        hint = _IBAN_HINT.search(text)
+        if hint is None or (hint[0].isupper() and "\n" not in text[hint.end() :]):
+            return results
+        probe = text.translate(_ASCII_UPPER).replace("\n", " ")
+        for result in super().analyze(probe, entities, nlp_artifacts, regex_flags):
+            if not any(r.start < result.end and result.start < r.end for r in results):
+                results.append(result)
+        return results
+
+
 class FastIpRecognizer(IpRecognizer):
     """Presidio's IP recognizer (validation by ``ipaddress``) with cheap candidate patterns."""
 
@@ -200,6 +224,6 @@ def generic_recognizers() -> list[object]:
             frozenset({"at)", "at]", "at}", "AT)", "AT]", "AT}", "at )", "at ]", "AT )", "AT ]"}),
         ),
         PaymentCardRecognizer(),
-        IbanRecognizer(),
+        LenientIbanRecognizer(),
         FastIpRecognizer(),
     ]
