@@ -185,12 +185,14 @@ class LenientIbanRecognizer(IbanRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
     ) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # Presidio's signature says int, its default is None (the recognizer's own flags then).
+        flags: int = regex_flags or self.global_regex_flags or re.DOTALL | re.MULTILINE
+        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, flags)
         hint = _IBAN_HINT.search(text)
         if hint is None or (hint[0].isupper() and "\n" not in text[hint.end() :]):
             return results
         probe = text.translate(_ASCII_UPPER).replace("\n", " ")
-        for result in super().analyze(probe, entities, nlp_artifacts, regex_flags):
+        for result in super().analyze(probe, entities, nlp_artifacts, flags):
             if not any(r.start < result.end and result.start < r.end for r in results):
                 results.append(result)
         return results
