@@ -70,6 +70,15 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("王磊说明天不来了，李娜今天请假。", "李娜"),
         ("患者張偉，男，45歲。", "張偉"),
         ("Morning team. Winter is off sick today.", "Winter"),
+        # the rest of a column or list whose other entries are names
+        (
+            (
+                "Bookings Sat\n12:00  Mrs Pereira  x2  9233 1108\n13:00  陳小姐  x4  5193 0036\n"
+                "19:00  King Cheung  x10  VIP\n19:30  Candy  x3  walk-in\n"
+            ),
+            "Candy",
+        ),
+        ("Gift exchange pairs:\nSky → Jayden\nChloe → Marcus\n", "Sky"),
         # one-word cells of surname and given-name columns
         ("surname,given_name,shift,mobile\nCHAN,Wing Yan,AM,91827364\nO'Brien,Siobhan,PM,68813307", "Siobhan"),
         ('"Surname","Other names","Email"\n"Ma","Chi Kin","k@example.org"', "Ma"),
@@ -98,6 +107,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
         "Everyone is off sick; the system is absent; It is unwell",
+        "Date\tTime\tBooker\tContact\n3 May\t10:00\tISP\tTBC\n4 May\t11:00\tN/A\tTBC\n5 May\t12:00\tIT\tTBC",
     ],
 )
 def test_words_of_the_same_shapes_are_not_names(redactor: Redactor, text: str) -> None:

@@ -32,6 +32,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
+from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 from guardrail.pii.spans import CoveringSpans
 
@@ -73,6 +74,14 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
             if lower in GIVEN_SYLLABLES and len(lower) < _SYLLABLE_MIN:
                 continue
             latin.add(word)
+    # The rest of a column or list whose other entries are names (see name_neighbours).
+    neighbours = [*column_neighbours(text, spans), *list_neighbours(text, spans)]
+    for start, end in neighbours:
+        value = text[start:end]
+        if _HAN_ONLY.fullmatch(value):
+            han.add(value)
+        else:
+            latin.update(w for w in _LATIN_WORD.findall(value) if len(w) >= 3 and not never_a_name(w))
     if not latin and not han:
         return []
     covered = CoveringSpans(spans)
@@ -94,6 +103,8 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
             )
         )
 
+    for start, end in neighbours:
+        add(start, end, 0.65)
     wanted: dict[str, tuple[str, bool]] = {}
     for word in latin:
         lower = word.lower()
