@@ -89,6 +89,16 @@ FORMS = [
         "ok so the delivery address is flat B twelve floor block three Kornhill Quarry Bay and my number",
         "flat B twelve floor block three Kornhill Quarry Bay",
     ),
+    # E-mail
+    ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
+    ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),
+    # Without its check character, right after the card's name
+    ("HKID: A123456 (check digit unknown)", "A123456"),
+    (
+        "Passengers:\n1. CHAN/TAI MAN MR  EA1234567\n2. CHAN/MEI MS  EB7654321\n3. CHAN/SIU MS  EC1122334\n"
+        "4. LEE/KA MR  ED9988776\n5. WONG/YAN MS  EE5544332\nAll passports checked at counter",
+        "EC1122334",
+    ),
     # IBANs
     ("iban gb82west12345698765432 thx", "gb82west12345698765432"),
     ("IBAN GB82 WEST 1234\n5698 7654 32", "GB82 WEST 1234\n5698 7654 32"),
@@ -116,6 +126,8 @@ KEPT = [
     "訂單 0123 4567 已出貨",
     "I was on the twelve floor when it happened",
     "Room 2301-2305 booked for the seminar",
+    "Staff ID: AB123456 (building access)",
+    "Passport checked.\n\nInvoice AB1234567 is attached to the booking",
     "Total HK$4,442,323,221,834 in assets",
     "八達通號碼 31274950(3)，月費另計",
     "Intake #2025-0412 - walk-in, Tuesday",

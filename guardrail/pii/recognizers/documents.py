@@ -62,6 +62,7 @@ _PASSPORT_WIDER = re.compile(
 # The document-number field of a passport's machine-readable zone (line 2):
 # number, check digit, nationality, birth date.
 _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
+_BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 _PASSPORT_CONTEXT = re.compile(
     r"passp[o0]rt|pasaporte|paspor|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
     r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
@@ -125,6 +126,9 @@ class HkPassportRecognizer(RegexRecognizer):
             in_context = False  # digits under another column's header: that column's value
         else:
             in_context = near
+        if not in_context and re.fullmatch(r"[A-Z]{1,2}\d{7,8}[A-Z]?", value):
+            # A list of travellers says "passport" once, above or below it.
+            in_context = _in_block(text, *match.span(1))
         if re.fullmatch(r"[A-Za-z]\d{8}", value):
             if value[0] in "KHkh":
                 return 0.85 if in_context else 0.6
@@ -138,6 +142,16 @@ class HkPassportRecognizer(RegexRecognizer):
             if not spaced_one_by_one and (len(digits) not in (8, 9) or re.fullmatch(r"\d{4}[ \t]\d{4}", match[1])):
                 return 0.0
         return 0.75
+
+
+def _in_block(text: str, start: int, end: int) -> bool:
+    """Whether a passport word stands in the same block of lines (no blank line between)
+    as ``text[start:end]``, within a manifest's length of it."""
+    low = text.rfind("\n\n", max(0, start - _BLOCK_REACH), start)
+    high = text.find("\n\n", end, end + _BLOCK_REACH)
+    low = max(0, start - _BLOCK_REACH) if low < 0 else low
+    high = min(len(text), end + _BLOCK_REACH) if high < 0 else high
+    return _PASSPORT_CONTEXT.search(text, low, high) is not None
 
 
 def _headed(text: str, position: int, words: re.Pattern[str]) -> bool:

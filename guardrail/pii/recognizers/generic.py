@@ -4,7 +4,7 @@ E-mail keeps Presidio's recognizer but with an ASCII-bounded pattern (Presidio's
 ``\\w``, which in Chinese text runs on into the characters next to the address and
 then fails domain validation, so the address leaks) and a public-suffix check that
 uses tldextract's bundled snapshot instead of fetching the list from the network. The
-pattern tolerates a space after ``@`` (OCR, hurried typing), the reserved names
+pattern tolerates a space after ``@`` or before a dot (OCR, hurried typing), the reserved names
 (``.example``, ``.test``) pass the suffix check, and an address read out in words
 (``ahmed dot siddiqui at gmail dot com``) counts too.
 """
@@ -29,14 +29,16 @@ from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 _EMAIL = (
     r"(?<![A-Za-z0-9._%+'-])"
     r"([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}"
-    r"@ ?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
+    r"@ ?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])? ?\.)+[A-Za-z]{2,24})"
     r"(?![A-Za-z0-9-])"
 )
 # Read out: "name dot surname at gmail dot com"; without the suffix only at a big provider.
+# The dots may be written as dots (chan.tm at gmail.com).
 _SPOKEN_EMAIL = (
-    r"\b([a-z0-9]+(?: (?:dot|underscore|dash|hyphen) [a-z0-9]+){0,3} at "
-    r"(?:[a-z0-9-]+(?: dot [a-z0-9-]+){0,2} dot (?:com|net|org|edu|gov|hk|cn|io|co|uk)(?: dot [a-z]{2})?"
-    r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)\b)"
+    r"\b([a-z0-9]+(?:(?: (?:dot|underscore|dash|hyphen) |[._])[a-z0-9]+){0,3} at "
+    r"(?:[a-z0-9-]+(?:(?: dot |\.)[a-z0-9-]+){0,2}(?: dot |\.)(?:com|net|org|edu|gov|hk|cn|io|co|uk)"
+    r"(?:(?: dot |\.)[a-z]{2})?"
+    r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)(?!\.[a-z])\b)"
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
 _BRACKETED_EMAIL = (

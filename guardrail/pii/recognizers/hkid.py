@@ -11,14 +11,19 @@ dictated digits arrive spaced, see :mod:`guardrail.text.normalize`), with a hyph
 the check character (``A123456-7``), an unclosed bracket, the bracket on the next line,
 or OCR's ``O`` for ``0`` and ``l`` for ``1``, or the check digit as a Chinese numeral
 or in square or lenticular brackets (``A123456[3]``, ``A123456【3】``); such
-a spelling counts when its check character is right or a context word is near.
+a spelling counts when its check character is right or a context word is near. One
+written without its check character (``HKID: A123456``) counts right after a word that
+names the card.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from guardrail.pii.recognizers.base import RegexRecognizer, context_near
+from presidio_analyzer import RecognizerResult
+
+from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
 from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
@@ -59,9 +64,26 @@ def is_valid_hkid(candidate: str) -> bool:
     return check_character(match[1], match[2]) == match[3]
 
 
+# Written without its check character (HKID: A123456), as people do who do not know it is
+# part of the number: only right after a word that names the card itself.
+_NO_CHECK = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2}\d{6})(?![A-Za-z0-9(（\[【{-])")
+_CARD_WORD = re.compile(r"hkid|h\.?k\.?\s?i\.?d|identity\s*card|身份證|身份証|身分證|身份证", re.IGNORECASE)
+
+
 class HkIdRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("HK_ID", "HkIdRecognizer", PATTERN)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if _CARD_WORD.search(text) is None:
+            return results
+        for match in _NO_CHECK.finditer(text):
+            if any(r.start <= match.start(1) < r.end for r in results):
+                continue
+            if _CARD_WORD.search(text, max(0, match.start(1) - 24), match.start(1)):
+                results.append(tagged_result(self, self.recognizer_name, "HK_ID", *match.span(1), 0.7))
+        return results
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """The match without the space an unclosed bracket may leave after the check character."""
