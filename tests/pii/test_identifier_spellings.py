@@ -95,8 +95,10 @@ FORMS = [
     # Without its check character, right after the card's name
     ("HKID: A123456 (check digit unknown)", "A123456"),
     (
-        "Passengers:\n1. CHAN/TAI MAN MR  EA1234567\n2. CHAN/MEI MS  EB7654321\n3. CHAN/SIU MS  EC1122334\n"
-        "4. LEE/KA MR  ED9988776\n5. WONG/YAN MS  EE5544332\nAll passports checked at counter",
+        (
+            "Passengers:\n1. CHAN/TAI MAN MR  EA1234567\n2. CHAN/MEI MS  EB7654321\n3. CHAN/SIU MS  EC1122334\n"
+            "4. LEE/KA MR  ED9988776\n5. WONG/YAN MS  EE5544332\nAll passports checked at counter"
+        ),
         "EC1122334",
     ),
     # IBANs
