@@ -65,6 +65,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("Members\nSze To Kin Ho, Au Yeung Man Wai", "Sze To Kin Ho"),
         ("黃Sir同Miss 陳講咗，致電給張先生", "陳"),
         ("舍監何老師話仲有個叫阿明嘅同事", "阿明"),
+        ("Witness statement taken by PC 12345 Cheung at 14:10", "Cheung"),
+        ("Reported by: Constable 4417 WONG", "WONG"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),

@@ -438,6 +438,11 @@ _INITIALS_SURNAME = re.compile(
     r"(?P<name>(?:[A-Z][ .]{1,2}){1,3}(?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10}))(?![A-Za-z])",
     re.MULTILINE,
 )
+# A police or staff rank, its number, then the surname: PC 12345 Cheung, Constable 4417 WONG.
+_RANK_NUMBER = re.compile(
+    r"(?<![A-Za-z])(?:PC|WPC|SGT|Sgt|SSGT|Constable|Sergeant|Insp|Inspector|Officer|Agent|Staff)\.?[ \t]*"
+    r"(?:No\.?[ \t]*)?#?\d{2,6}[ \t]+(?P<name>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?![A-Za-z])"
+)
 # Two or more dotted initials and a capitalised word: A.B. Rahman, K.W. Chan.
 _DOTTED_INITIALS = re.compile(
     r"(?<![A-Za-z.])(?P<initials>(?:[A-Z]\.[ ]?){2,3})(?P<word>[A-Z][a-z]{2,14}|[A-Z]{2,12})(?![A-Za-z])"
@@ -463,6 +468,9 @@ def initials_and_roles(text: str) -> Iterator[tuple[int, int, float]]:
         if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words):
             continue
         yield match.start("name"), match.end(), 0.7
+    for match in _RANK_NUMBER.finditer(text):
+        if is_surname(match["name"]) and not never_a_name(match["name"]):
+            yield *match.span("name"), 0.7
     if "." in text:
         for match in _DOTTED_INITIALS.finditer(text):
             word = match["word"]
