@@ -67,6 +67,9 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("舍監何老師話仲有個叫阿明嘅同事", "阿明"),
         ("Witness statement taken by PC 12345 Cheung at 14:10", "Cheung"),
         ("Reported by: Constable 4417 WONG", "WONG"),
+        ("Sunny話佢遲啲到", "Sunny"),
+        ("女兒Summer同兒子Sky都去", "Summer"),
+        ("My daughter Rose and her friend Apple came", "Apple"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),
@@ -108,6 +111,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "供應商：永興五金工程有限公司，應胡關李羅律師行要求",
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
+        "Google話要更新，Windows話要restart",
         "Everyone is off sick; the system is absent; It is unwell",
         "Date\tTime\tBooker\tContact\n3 May\t10:00\tISP\tTBC\n4 May\t11:00\tN/A\tTBC\n5 May\t12:00\tIT\tTBC",
     ],

@@ -579,7 +579,55 @@ def person_states(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.7
 
 
+# A Cantonese predicate only a person takes, right after a word-like given name:
+# Sunny話佢遲啲到, Apple今日唔返學.
+_LATIN_BEFORE_ZH_PREDICATE = re.compile(
+    r"(?<![A-Za-z'’-])(?P<name>[A-Z][a-z]{1,14})[ \t]?(?="
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "話",
+                    "講咗",
+                    "今日唔",
+                    "唔返",
+                    "返學",
+                    "返工",
+                    "請假",
+                    "病咗",
+                    "發燒",
+                    "遲到",
+                    "到咗",
+                    "嚟咗",
+                    "問我",
+                    "同我講",
+                    "生日",
+                    "放學",
+                    "考試",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+
+
+def latin_before_predicates(text: str) -> Iterator[tuple[int, int, float]]:
+    """A given name (word-like ones too) before a Cantonese verb for what a person does."""
+    if not re.search(f"[{HAN}]", text):
+        return
+    for match in _LATIN_BEFORE_ZH_PREDICATE.finditer(text):
+        name = match["name"]
+        if never_a_name(name) or name.lower() in STOP or is_place(name):
+            continue
+        if is_given(name, in_position=True) or is_surname(name):
+            yield *match.span("name"), 0.65
+
+
 FINDERS = (
+    latin_before_predicates,
     person_states,
     lower_ah_names,
     affixed_and_doubled,
