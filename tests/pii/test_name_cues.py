@@ -112,6 +112,8 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
         "Google話要更新，Windows話要restart",
+        "Venues:\nTsui Wah\nLin Heung\nTim Ho Wan\nCheung Kong\nChow Tai Fook",
+        "Lunch at Tsui Wah, dinner at Yung Kee & Lin Heung; cakes from Kee Wah",
         "Everyone is off sick; the system is absent; It is unwell",
         "Date\tTime\tBooker\tContact\n3 May\t10:00\tISP\tTBC\n4 May\t11:00\tN/A\tTBC\n5 May\t12:00\tIT\tTBC",
     ],

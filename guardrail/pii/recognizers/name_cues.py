@@ -42,7 +42,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
-from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 # ---- Chinese: a surname and a title in running text ----
 
@@ -420,6 +420,8 @@ def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
         lower = first.lower()
         if lower in STOP or never_a_name(first) or lower in ORG_WORDS or is_place(first):
             continue
+        if lower in ROMANISED_SURNAMES or (lower in GIVEN_SYLLABLES and not is_given(first, in_position=True)):
+            continue  # Lin Heung, Cheung Kong: romanised forms are read in names.py
         if is_place(f"{first} {surname}"):
             continue
         after = re.findall(r"(?<=[ \t])[A-Za-z]+", text[match.end() : match.end() + 30])[:2]

@@ -91,7 +91,12 @@ PLACE_NAMES = frozenset(
     Wang Tau Hom, Tai Tam, Lok Wah, Kwai Shing, Cheung Hong, Shek Lei, Tai Hing, Siu Hong,
     London, Manchester, Birmingham, Edinburgh, Glasgow, Toronto, Vancouver, Calgary, Melbourne,
     Brisbane, Auckland, Taipei, Tokyo, Osaka, Seoul, Bangkok, Manila, Jakarta, Singapore,
-    Shenzhen, Guangzhou, Shanghai, Beijing, Macau, Macao, Dubai, Zhuhai, Dongguan
+    Shenzhen, Guangzhou, Shanghai, Beijing, Macau, Macao, Dubai, Zhuhai, Dongguan,
+    Tsui Wah, Tai Hing, Kee Wah, Wing Wah, Chow Tai Fook, Chow Sang Sang, Lee Kum Kee, Yung Kee,
+    Lin Heung, Tim Ho Wan, Ho Lee Fook, Sun Hung Kai, Cheung Kong, Po Leung Kuk, Tung Wah, Yan Chai,
+    Pok Oi, Kwong Wah, Hang Seng, Wing On, Yue Hwa, Tai Cheong, Ho Hung Kee, Tsim Chai Kee, Kau Kee,
+    Sing Heung Yuen, Lan Fong Yuen, Kam Wah, Lok Fu, Luk Fook, Lukfook, Hung Fook Tong, Hui Lau Shan,
+    Chiu Chow, Fook Lam Moon, Mak An Kee, Wong Chi Kei, Kwan Kee, Lau Sum Kee, Chan Kan Kee
     """.replace("\n", " ").split(",")
 )
 
