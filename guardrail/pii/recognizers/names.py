@@ -241,7 +241,9 @@ _WORDY_SURNAMES = both_scripts_chars(
     "談計查水利寧蒙冉牛羊成幸付宮封滑惠麴荀嵇鈕項向章魯申尚季盛房燕權宣諸慕樓麻蓋祖伏鹿薄"
 )
 # What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
-_PLACE_AFTER = re.compile("[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园")
+_PLACE_AFTER = re.compile(
+    "[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园|大廈|大厦|大樓|大楼|商場|商场|紀念|纪念"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
