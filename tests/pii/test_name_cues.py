@@ -83,6 +83,7 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
             ),
             "Candy",
         ),
+        ("日期　院友　　探訪者\n11/3　梁桂芳　梁偉文\n11/3　譚水　　譚美華\n11/4　梁桂芳　周麗嫦\n", "譚水"),
         ("Gift exchange pairs:\nSky → Jayden\nChloe → Marcus\n", "Sky"),
         # one-word cells of surname and given-name columns
         ("surname,given_name,shift,mobile\nCHAN,Wing Yan,AM,91827364\nO'Brien,Siobhan,PM,68813307", "Siobhan"),

@@ -23,7 +23,11 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
 
+# Cells are split by tabs, runs of spaces, pipes, and (the text being normalised, a
+# full-width space becomes one space) a single space beside a Chinese character.
 _CELL_SPLIT = re.compile(r"\t+| {2,}|[ \t]*\|[ \t]*|\u3000+")
+_CELL_SPLIT_ZH = re.compile(rf"\t+| {{2,}}|[ \t]*\|[ \t]*|\u3000+|(?<=[{HAN}]) (?=\S)|(?<=\S) (?=[{HAN}])")
+_PROSE = re.compile(r"[，。！？,.!?:：;；]")
 _LATIN_CELL = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}")
 _HAN_CELL = re.compile(f"[{HAN}]{{2,4}}")
 _LIST_SPLIT = re.compile(r"[ \t]*(?:→|->|=>|/|&|、|;|；)[ \t]*|[ \t]+and[ \t]+")
@@ -32,7 +36,9 @@ _ENTRY = re.compile(r"[A-Z][a-z]{1,14}")
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     cells, position = [], 0
-    for separator in _CELL_SPLIT.finditer(line):
+    # One space beside a Chinese character parts cells only in a row of bare values.
+    split = _CELL_SPLIT if _PROSE.search(re.sub(r"\d[.:/]\d", "", line)) else _CELL_SPLIT_ZH
+    for separator in split.finditer(line):
         if separator.start() > position:
             cells.append((offset + position, offset + separator.start()))
         position = separator.end()
@@ -82,8 +88,8 @@ def _block_neighbours(
     width = max(len(row) for row in block)
     for column in range(width):
         rows = [row[column] for row in block if column < len(row)]
-        named = [cell for cell in rows if _hits(spans, *cell)]
-        if len(named) < 2 or len(named) * 2 < len(rows):
+        named = [cell for cell in rows[1:] if _hits(spans, *cell)]
+        if len(named) < 2 or len(named) * 2 < len(rows) - 1:
             continue
         # The first row is a header more often than not (Booker, 車主): never a name here.
         for start, end in rows[1:]:
