@@ -70,6 +70,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("Sunny話佢遲啲到", "Sunny"),
         ("女兒Summer同兒子Sky都去", "Summer"),
         ("My daughter Rose and her friend Apple came", "Apple"),
+        ("一名姓李的女子報警，陳姓司機被捕", "陳"),
+        ("姓黃男子受傷送院", "黃"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),

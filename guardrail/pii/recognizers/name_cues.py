@@ -143,6 +143,10 @@ _KIN_HAN = frozenset(both_scripts_chars("媽爸哥姐叔姨嫂婆公嫲爺伯妹
 _LATIN_TITLE_SURNAME = re.compile(
     f"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Mdm|Madam|MR|MRS|MS|MISS|DR)\\.?[ \t]?(?P<surname>{_COMPOUND_RE}|[{''.join(sorted(COMMON_ZH_SURNAMES))}])"
 )
+_SURNAMED = re.compile(
+    f"(?P<surname>{_COMPOUND_RE}|[{''.join(sorted(COMMON_ZH_SURNAMES))}])姓"
+    "(?=男|女|司機|司机|職員|职员|警員|警员|老翁|老婦|婦人|妇人|少年|少女|學生|学生|人士|乘客|住客|市民|事主|保安|工人|商人|船長|店主|業主|業戶|租客|病人|患者)"
+)
 _ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
 
 
@@ -185,8 +189,12 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span("surname"), 0.7
     for match in re.finditer(f"(?<=姓)(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])", text):
         after = text[match.end() : match.end() + 1]
-        if not after or not re.match(f"[{HAN}]", after) or after in "嘅的先小太女生，。,":
+        common = match["surname"] in COMMON_ZH_SURNAMES or len(match["surname"]) == 2
+        if common or not after or not re.match(f"[{HAN}]", after) or after in "嘅的先小太女生，。,":
             yield *match.span(), 0.7
+    # 陳姓司機, 李姓男子: the way news and police reports name a person by surname.
+    for match in _SURNAMED.finditer(text):
+        yield *match.span("surname"), 0.7
 
 
 # ---- Chinese nicknames in running text ----
