@@ -69,6 +69,9 @@ FORMS = [
     ("手机：幺三八 两两零八 六六七七", "幺三八 两两零八 六六七七"),
     ("手機：九二三一 兩兩零八", "九二三一 兩兩零八"),
     ("Passport: Spain, PAG123457, expires 2032", "PAG123457"),
+    ("電話：9318–6624\n地址", "9318–6624"),
+    ("Consignee contact on file: 9810 4527, sandra.lo@example.com", "9810 4527"),
+    ("手机 138—2374—0165", "138—2374—0165"),
     # HKIDs
     ("身份証 Z559675[1]，家屬", "Z559675[1]"),
     ("HKID A123456【3】 checked", "A123456【3】"),
@@ -89,6 +92,10 @@ FORMS = [
         "ok so the delivery address is flat B twelve floor block three Kornhill Quarry Bay and my number",
         "flat B twelve floor block three Kornhill Quarry Bay",
     ),
+    ("香港下车点：香港湾仔港湾道1号会展中心\n付款", "香港湾仔港湾道1号会展中心"),
+    ("地址：新界西貢清水灣道9號碧沙花園18座\n狂犬病", "新界西貢清水灣道9號碧沙花園18座"),
+    ("new sim send to flat 12c tower 5 the visionary tung chung thx", "flat 12c tower 5 the visionary tung chung"),
+    ("premises at Flat 1 5 A, Ivy Court, 12 Bonham Road", "Flat 1 5 A, Ivy Court, 12 Bonham Road"),
     # E-mail
     ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
     ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),
@@ -129,6 +136,9 @@ KEPT = [
     "I was on the twelve floor when it happened",
     "Room 2301-2305 booked for the seminar",
     "Staff ID: AB123456 (building access)",
+    "Handset IMEI: 359458073021575",
+    "Collect at Shop 308, Langham Place after 3 days.",
+    "Between 2019–2024 I worked in Kowloon",
     "Passport checked.\n\nInvoice AB1234567 is attached to the booking",
     "Total HK$4,442,323,221,834 in assets",
     "八達通號碼 31274950(3)，月費另計",
@@ -137,6 +147,11 @@ KEPT = [
     "學號：20210417  學生護照號碼：見附件",
     "今收到房租人民币陆仟捌佰元整，电话另告",
 ]
+
+
+def test_a_street_number_address_stops_before_words_that_are_not_a_building(redactor: Redactor) -> None:
+    text = "我住彌敦道1號對面嘅商場"
+    assert [text[d.start : d.end] for d in redactor.analyze(text)] == ["彌敦道1號"]
 
 
 @pytest.mark.parametrize("text", KEPT)

@@ -47,7 +47,8 @@ _ORDINAL_WORD = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
     r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth)"
 )
-_ID = rf"(?:[A-Z]?\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?|[A-Z]{{1,2}}\b|(?i:{_NUMBER_WORD})\b)"
+# An OCR'd flat number may come spaced (Flat 1 5 A).
+_ID = rf"(?:\d(?:[ \t]\d){{1,3}}(?:[ \t][A-Z])?\b|[A-Z]?\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?|[A-Z]{{1,2}}\b|(?i:{_NUMBER_WORD})\b)"
 _UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop|lot)"
 _UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
@@ -100,6 +101,11 @@ _CHINESE_PART = (
 )
 _PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME}|{_CHINESE_PART})"
 _LOWER_PLACE_WORD = r"(?:house|building|mansions?|court|estate|gardens?|villas?|chuen|city)"
+# A word of a place named in a chat, not the words that end the address or start the next clause.
+_LOWER_CHAT_WORD = (
+    r"(?!(?:and|or|is|was|for|with|my|his|her|our|their|this|that|thx|thanks|pls|please|if|then|asap|ok|tmr"
+    r"|before|after|by|so|but|because|can|will|i|you|we|he|she|they|it)\b)[a-z]+"
+)
 _LOWER_NAME_WORD = r"(?!(?:the|of|a|an|in|at|on|to|and|or|is|was|for|with|my|his|her|our|their|this|that)\b)[a-z]+"
 _LOWER_HOME = (
     rf"(?i:(?:(?:flat|room|rm|unit|apt|apartment|suite)\.?[ \t]?{_ID}|{_BLOCK})[ \t]*,?[ \t]*)"
@@ -115,6 +121,9 @@ ENGLISH = re.compile(
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
     r"{0,4}(?![A-Za-z]))"
+    # or a flat and a block: flat 12c tower 5 the visionary tung chung
+    rf"|(?i:(?:flat|rm|room|unit|apt)\.?[ \t]?{_ID}[ \t]*,?[ \t]*{_BLOCK}"
+    rf"(?:[ \t]*,?[ \t]*{_LOWER_CHAT_WORD}){{1,6}}(?![A-Za-z]))"
     # A bare flat before a block or floor: 18A, Tower 2, Ocean Shores
     rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
     rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
@@ -188,6 +197,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
         has_unit = _HAS_UNIT.match(value) is not None
         if has_street:
             return 0.85 if has_unit else 0.7
+        if has_unit and re.match(r"(?i:shop|kiosk|stall)\b", value) and not _HAS_FLAT_AND_FLOOR.match(value):
+            return 0.45  # Shop 308, Langham Place: a shop in a mall is a place, not a home
         if has_unit:
             # A flat or floor and names: an estate address, or a flat in a named building.
             if _HAS_PLACE_WORD.search(value, 1) or _HAS_FLAT_AND_FLOOR.match(value):

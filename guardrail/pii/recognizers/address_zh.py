@@ -88,6 +88,17 @@ _RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
 _RANGE_BEFORE = re.compile(r"\d ?[-至~] ?$")
 # A list of parts after the flat, comma-separated: ``28樓B室, 3座, 嘉峰臺, 鴨脷洲``.
 _MORE = re.compile(rf" ?[,，] ?((?:{_N}|[A-Z]) ?座|[{_CJK}]{{2,6}})")
+# A building named after the street number, with its block or floor if written
+# (清水灣道9號碧沙花園18座, 港灣道1號會展中心): the address goes on to it.
+_BUILDING_END = (
+    r"(?:大廈|大厦|中心|廣場|广场|花園|花园|商場|商场|大樓|大楼|苑|閣|阁|邨|村|城|軒|轩|居|臺|樓|楼|園|园|坊|灣|湾|"
+    r"山莊|山庄|豪庭|雅苑|峰|庭)"
+)
+_AFTER_STREET = re.compile(
+    rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}?{_BUILDING_END}(?:[ \d期]{{0,4}}?{_BUILDING_END})?"
+    rf"(?: ?{_BLOCK}| ?{_N} ?期)?(?: ?{_FLOOR})?(?: ?{_FLAT})?(?![^\W\d_{_STOP}A-Za-z])"
+)
+_ENDS_IN_STREET_NO = re.compile(r"(?:號|号)$")
 # Traditional characters of Hong Kong place names and their Simplified forms, so that
 # 观塘 and 将军澳 are known as 觀塘 and 將軍澳 are (mainland writers use them).
 _SIMPLIFIED = str.maketrans(
@@ -182,6 +193,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
             label = _LABEL_LINE.search(text, line_start, start - 1)
             if label is not None:
                 start = label.start(1)
+        if _ENDS_IN_STREET_NO.search(text, start, end) and (building := _AFTER_STREET.match(text, end)):
+            end = building.end()
         while (more := _MORE.match(text, end)) is not None:
             part = more[1]
             if not (part.endswith("座") or _ESTATE_WORD.search(part[-1]) or part in _places()):

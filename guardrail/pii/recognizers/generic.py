@@ -161,9 +161,20 @@ class PaymentCardRecognizer(CreditCardRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = re.sub(r"\D", "", pattern_text)
-        if not 13 <= len(digits) <= 19 or not _card_grouping(pattern_text):
+        if not 13 <= len(digits) <= 19 or not _card_grouping(pattern_text) or not _network_length(digits):
             return False
         return bool(super().validate_result(digits))
+
+
+# Networks that issue 13, 14 and 15 digits: old Visa, Diners Club, American Express. Other
+# numbers of those lengths that pass Luhn are a phone's IMEI (35..., 86...), not a card.
+_SHORT_CARD_PREFIXES = {13: ("4",), 14: ("30", "36", "38", "39"), 15: ("34", "37")}
+
+
+def _network_length(digits: str) -> bool:
+    """Whether a card network issues numbers of this length with this prefix."""
+    prefixes = _SHORT_CARD_PREFIXES.get(len(digits))
+    return prefixes is None or digits.startswith(prefixes)
 
 
 def _card_grouping(value: str) -> bool:

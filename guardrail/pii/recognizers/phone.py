@@ -36,21 +36,24 @@ from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
-    r"\d{4}(?:[ \t]?[-/.][ \t]?| |-?\n)?\d{4}"
+    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n)?\d{4}"
 )
+# Separators include the dashes a word processor or phone keyboard puts in (9318–6624).
 # A mainland landline with its area code (0755-8888 8888, 021 6437 2281): only next to a phone word.
-_MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?-[ \t]?|[ \t])(?:\d{7,8}|\d{3,4}[ \t-]\d{4})"
-_MAINLAND = r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}"
+_MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?[-‐‑‒–—−][ \t]?|[ \t])(?:\d{7,8}|\d{3,4}[ \t\-‐‑‒–—−]\d{4})"
+_MAINLAND = (
+    r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t\-‐‑‒–—−]?\d{4}[ \t\-‐‑‒–—−]?\d{4}"
+)
 # Taiwan's mobiles (09xx-xxx-xxx), and landlines with the area code in brackets as Taiwan
 # and the mainland write them: (02) 2758-3316, (0755) 2678 1234.
-_TAIWAN = r"09\d{2}[ \t-]?\d{3}[ \t-]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,4}[ \t-]?\d{4}"
+_TAIWAN = r"09\d{2}[ \t\-‐‑‒–—−]?\d{3}[ \t\-‐‑‒–—−]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,4}[ \t-]?\d{4}"
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$#])(?<!\d[ -])(?<![A-Za-z]-)(?<![A-Za-z]/)"
+    rf"(?<![A-Za-z0-9_+$#])(?<!\d[ \-‐‑‒–—−])(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
-    r"(?![A-Za-z0-9])(?![ -]\d)(?![.,]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
+    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d)(?![.,]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
@@ -77,9 +80,10 @@ _REFERENCE = re.compile(
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
 _PHONE_HEAD = re.compile(
-    r"phone|\btel\b|mobile|\bcell|whats\s?app|\bfax|電話|手機|手提|电话|手机|傳真|传真", re.IGNORECASE
+    r"phone|\btel\b|mobile|\bcell|whats\s?app|\bfax|contact|電話|手機|手提|电话|手机|傳真|传真|聯絡|聯繫|联系|联络",
+    re.IGNORECASE,
 )
-_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/]\s?(?:19|20)\d{2}")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/‐‑‒–—−]\s?(?:19|20)\d{2}")
 # A case or file number of a year, as courts and offices write them: 2831/2024.
 _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
 _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
