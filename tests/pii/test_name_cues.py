@@ -72,6 +72,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("My daughter Rose and her friend Apple came", "Apple"),
         ("一名姓李的女子報警，陳姓司機被捕", "陳"),
         ("姓黃男子受傷送院", "黃"),
+        ("- Auntie May, now at home after her fall", "May"),
+        ("Officer Lee took the statement; Nurse Carmen called", "Lee"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),

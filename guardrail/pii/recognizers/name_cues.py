@@ -636,7 +636,23 @@ def latin_before_predicates(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.65
 
 
+# A title before a given name that is also a month or a word: Auntie May, Sister Grace.
+_TITLE_WORD_NAME = re.compile(
+    r"(?<![A-Za-z])(?:Auntie|Aunty|Aunt|Uncle|Mrs|Ms|Miss|Madam|Mdm|Sister|Brother|Nurse|Teacher|Granny|Grandma)\.?[ \t]+"
+    r"(?P<name>[A-Z][a-z]{2,10})(?![A-Za-z])"
+)
+
+
+def titled_word_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``Auntie May``, ``Sister Grace``: a word-like given name after a title."""
+    for match in _TITLE_WORD_NAME.finditer(text):
+        name = match["name"]
+        if is_given(name, in_position=True) and not never_a_name(name):
+            yield *match.span("name"), 0.7
+
+
 FINDERS = (
+    titled_word_names,
     latin_before_predicates,
     person_states,
     lower_ah_names,
