@@ -72,6 +72,11 @@ FORMS = [
     ("電話：9318–6624\n地址", "9318–6624"),
     ("Consignee contact on file: 9810 4527, sandra.lo@example.com", "9810 4527"),
     ("手机 138—2374—0165", "138—2374—0165"),
+    ('"tel_office": "+852-2376-0981#316",', "+852-2376-0981#316"),
+    (
+        "employer phone changed also 2 nine eight two zero four four one three",
+        "nine eight two zero four four one three",
+    ),
     # HKIDs
     ("身份証 Z559675[1]，家屬", "Z559675[1]"),
     ("HKID A123456【3】 checked", "A123456【3】"),
@@ -96,6 +101,7 @@ FORMS = [
     ("地址：新界西貢清水灣道9號碧沙花園18座\n狂犬病", "新界西貢清水灣道9號碧沙花園18座"),
     ("new sim send to flat 12c tower 5 the visionary tung chung thx", "flat 12c tower 5 the visionary tung chung"),
     ("premises at Flat 1 5 A, Ivy Court, 12 Bonham Road", "Flat 1 5 A, Ivy Court, 12 Bonham Road"),
+    ("14:00 House 12, Marina Cove, Sai Kung - landlord on site", "House 12, Marina Cove, Sai Kung"),
     # E-mail
     ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
     ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),

@@ -28,10 +28,12 @@ state and ZIP code at the end, Indonesian ``Jl. ... No. 14, RT 03/RW 05``.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
+from guardrail.pii import gazetteer
 from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
@@ -159,6 +161,18 @@ _LOWER_HOME_ONLY = re.compile(rf"(?<![A-Za-z0-9]){_LOWER_HOME}")
 _LOWER_PLACE_WORDS = (" house", " building", " mansion", " court", " estate", " garden", " villa", " chuen", " city")
 
 
+@cache
+def _districts() -> frozenset[str]:
+    """Hong Kong districts and areas in English, from the gazetteer."""
+    return frozenset(entry for entry in gazetteer.entries("places") if entry.isascii())
+
+
+def _ends_in_district(value: str) -> bool:
+    """Whether the last comma-separated part of ``value`` is a Hong Kong district."""
+    head, comma, last = value.rpartition(",")
+    return bool(comma) and "," in head and last.strip() in _districts()
+
+
 class EnglishAddressRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("ADDRESS", "HkEnglishAddressRecognizer", ENGLISH)
@@ -200,8 +214,9 @@ class EnglishAddressRecognizer(RegexRecognizer):
         if has_unit and re.match(r"(?i:shop|kiosk|stall)\b", value) and not _HAS_FLAT_AND_FLOOR.match(value):
             return 0.45  # Shop 308, Langham Place: a shop in a mall is a place, not a home
         if has_unit:
-            # A flat or floor and names: an estate address, or a flat in a named building.
-            if _HAS_PLACE_WORD.search(value, 1) or _HAS_FLAT_AND_FLOOR.match(value):
+            # A flat or floor and names: an estate address, or a flat in a named building,
+            # or a house in a named development in a known district (House 12, Marina Cove, Sai Kung).
+            if _HAS_PLACE_WORD.search(value, 1) or _HAS_FLAT_AND_FLOOR.match(value) or _ends_in_district(value):
                 return 0.8
             return 0.45
         if re.match(_BLOCK, value):

@@ -99,9 +99,10 @@ _MAINLAND_GROUPED = re.compile(
     r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d)"
 )
 # An extension after a number reaches the person as surely as the number: ext. 218,
-# x 4105, 轉 115, 內線 三零二 (a short run of numerals stays in Chinese, see normalize).
+# x 4105, 轉 115, #316 right after it, 內線 三零二 (a short run of numerals stays in Chinese,
+# see normalize).
 _EXTENSION = re.compile(
-    r"[ \t]*,?[ \t]*\(?[ \t]*(?:ext(?:ension|n)?\.?|x|轉|转|內線|内线|分機|分机)[ \t]*[:：.]?[ \t]*"
+    r"(?:#|[ \t]*,?[ \t]*\(?[ \t]*(?:ext(?:ension|n)?\.?|x|轉|转|內線|内线|分機|分机))[ \t]*[:：.]?[ \t]*"
     r"[0-9零〇一二三四五六七八九](?:[ \t]?[0-9零〇一二三四五六七八九]){0,4}\)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
@@ -149,6 +150,8 @@ class PhoneRecognizer(RegexRecognizer):
             score = self._spaced_score(match, text)
             if score > 0.0:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), score))
+            elif (inner := _stray_digit_trimmed(match, text)) is not None:
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *inner, 0.75))
         return _with_extensions(self, text, results)
 
     def _spaced_score(self, match: re.Match[str], text: str) -> float:
@@ -262,6 +265,21 @@ def _referenced(text: str, start: int) -> bool:
         return False
     label = re.split(r"[\n,，;；|]", text[max(0, reference.start() - 24) : reference.start()])[-1]
     return _PHONE_HEAD.search(label) is None
+
+
+def _stray_digit_trimmed(match: re.Match[str], text: str) -> tuple[int, int] | None:
+    """Nine digits read out one by one where a stray digit next to them (chat's "2" for
+    "too") leaves eight that are a mobile, next to a phone word: the eight's span."""
+    value = match[1]
+    if re.fullmatch(r"\d(?:[ \t]\d){8}", value) is None or not _in_context(text, *match.span(1)):
+        return None
+    digits = value.replace(" ", "").replace("\t", "")
+    start, end = match.span(1)
+    found = []
+    for kept, span in ((digits[1:], (start + 2, end)), (digits[:-1], (start, end - 2))):
+        if kept[0] in "569" and _validity(kept, kept):
+            found.append(span)
+    return found[0] if len(found) == 1 else None
 
 
 def _with_extensions(recognizer: RegexRecognizer, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
