@@ -297,6 +297,11 @@ _ZH_BEFORE_LATIN = re.compile(
                     "職員",
                     "學生",
                     "個仔",
+                    "聯絡人係",
+                    "聯絡人是",
+                    "負責人係",
+                    "負責人是",
+                    "對接人係",
                     "女兒",
                     "兒子",
                     "囡囡",
@@ -558,7 +563,7 @@ _ENGLISH_SYLLABLES = frozenset(
 _PLACE_NOUNS = frozenset("pier temple market park village beach bay terminal ferry mtr exit".split())
 _INTRO_LOWER = re.compile(
     r"(?i:(?<![A-Za-z])(?:(?:my |full |her |his )?name is|name's|it's|its|i'm|im|i am|this is|"
-    r"called|named|speaking with|under)[ \t]+)(?=[a-z])"
+    r"called|named|speaking with|under|(?m:^[ \t]*(?:full )?name))[ \t]+)(?=[a-z])"
 )
 
 

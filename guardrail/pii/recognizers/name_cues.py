@@ -651,7 +651,50 @@ def titled_word_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.7
 
 
+# An all-capital surname before capitalised given names, anywhere: I, KUMAR Ravi Shankar.
+_CAPS_SURNAME_GIVEN = re.compile(
+    r"(?<![A-Za-z'’-])(?P<surname>[A-Z]{2,15})[ \t]+(?P<given>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![A-Za-z])"
+)
+# A login or handle built from a name: tsang.wm, lee.ck, hoi_ying.lau (not a file or a domain).
+_HANDLE = re.compile(r"(?<![\w.@/:-])(?P<handle>[a-z]{2,12}(?:[._][a-z]{1,12}){1,2})(?![\w@/-]|\.[A-Za-z])")
+_NOT_HANDLE_PART = frozenset(
+    "com org net edu gov hk cn io uk txt pdf doc docx xls xlsx csv png jpg jpeg gif py js ts md log zip exe "
+    "json yaml yml xml html htm cfg ini tmp bak sql sh bat env lock old new".split()
+)
+
+
+def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
+    """``KUMAR Ravi Shankar`` mid-line; a user handle made of a surname and initials or
+    given syllables (``tsang.wm``, ``hoi_ying.lau``)."""
+    for match in _CAPS_SURNAME_GIVEN.finditer(text):
+        surname, given_words = match["surname"], match["given"].replace("-", " ").split()
+        if not is_surname(surname) or never_a_name(surname):
+            continue
+        if not is_given(given_words[0], in_position=True) or any(never_a_name(w) for w in given_words):
+            continue
+        if (
+            is_place(match[0])
+            or is_place(f"{surname} {given_words[0]}")
+            or any(w.lower() in ORG_WORDS for w in given_words)
+        ):
+            continue
+        yield *match.span(), 0.7
+    if "." not in text and "_" not in text:
+        return
+    for match in _HANDLE.finditer(text):
+        parts = re.split(r"[._]", match["handle"])
+        if any(part in _NOT_HANDLE_PART for part in parts):
+            continue
+        surnames = [p for p in parts if p in ROMANISED_SURNAMES]
+        if not surnames:
+            continue
+        rest = [p for p in parts if p is not surnames[0]]
+        if all(p in GIVEN_SYLLABLES or len(p) <= 3 or is_given(p) for p in rest):
+            yield *match.span("handle"), 0.65
+
+
 FINDERS = (
+    surname_forms,
     titled_word_names,
     latin_before_predicates,
     person_states,

@@ -255,8 +255,9 @@ class ChineseNameRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         start, end = match.span()
-        before = text[max(0, start - 4) : start]
-        after = text[end : end + 4]
+        # The text is normalised, so a space may stand between a name and its context.
+        before = text[max(0, start - 5) : start].rstrip(" ")
+        after = text[end : end + 5].lstrip(" ")
         value = match[0]
         surname = 2 if value[:2] in ZH_COMPOUND else 1
         given = len(value) - surname

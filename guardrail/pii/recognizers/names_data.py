@@ -191,6 +191,9 @@ CHINESE_NAME_CONTEXT_BEFORE = (
     "教練",
     "嘉賓",
     "患者",
+    "旅客",
+    "遊客",
+    "訪客",
     "病患",
     "傷者",
     "事主",
@@ -325,6 +328,7 @@ WORLD_GIVEN_NAMES = frozenset(
     carlos jose juan luis miguel pedro pablo diego javier alejandro rafael sergio
     maria carmen lucia isabel pilar rosa ana laura marta paula
     ahmad hamid karim tariq bilal imran faisal zubair usman kashif
+        zara jamal nur aisyah putri ayu wulan ratna yanti sri indah zainab hamza bilal usman imran
     """.split()
 )
 
@@ -375,6 +379,8 @@ WORLD_SURNAMES = frozenset(
     yamamoto tanaka suzuki watanabe takahashi ito nakamura kobayashi sato yoshida
     kim park lee choi jung kang yoon jang lim han
     nguyen tran le pham hoang phan vu dang bui
+    rahman hossain ahmad begum akhtar chowdhury uddin siddiqui aziz karim rashid haque hasan hassan
+    qureshi mirza ansari butt chaudhry chaudhary bhatti baig awan rana
     """.split()
 )
 
