@@ -150,8 +150,13 @@ _SURNAMED = re.compile(
 _ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
 
 
+_ANY_HAN = re.compile(f"[{HAN}]")
+
+
 def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     """A surname and a title in running Chinese (``帶關生關太睇``, ``叫林太簽``)."""
+    if not _ANY_HAN.search(text):
+        return
     for match in _TITLED.finditer(text):
         surname, title = match["surname"], match["title"]
         start, end = match.span("surname")
@@ -412,16 +417,23 @@ def kin_word_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 _VENUE_WORDS = frozenset("road street avenue lane building centre center plaza tower house hall court estate".split())
 _CAP_SURNAME = re.compile(
-    r"(?:^|(?<=[\n:;,&|/(\t])|(?<=  )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bto ))[ \t]*"
-    r"(?P<first>[A-Z][a-z]{2,14})[ \t](?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?![A-Za-z])",
-    re.MULTILINE,
+    r"(?<![A-Za-z'’-])(?P<first>[A-Z][a-z]{2,14})[ \t](?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?![A-Za-z])"
 )
+# What may stand before a list entry: a line start, a separator, two spaces, or a joining word.
+_ENTRY_HEAD = re.compile(r"(?:^|[\n:;,&|/(\t]|  |(?<![A-Za-z])(?:and|with|by|to|cc|from|as) )[ \t]*$")
+
+
+def _entry_head(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` begins a list entry (the regexes stay simple and fast)."""
+    return _ENTRY_HEAD.search(text[max(0, start - 8) : start]) is not None or start == 0
 
 
 def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
     """A capitalised word and a romanised surname heading a list entry or after ``and``,
     ``&``, ``by``: ``Gideon Yeung & Precious Yeung``, ``19:00  King Cheung  x10``."""
     for match in _CAP_SURNAME.finditer(text):
+        if not _entry_head(text, match.start()):
+            continue
         first, surname = match["first"], match["surname"]
         if not is_surname(surname) or never_a_name(surname):
             continue
@@ -444,9 +456,7 @@ def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _INITIALS_SURNAME = re.compile(
-    r"(?:^|(?<=[\n:;,&|/(\t])|(?<=  )|(?<=\band )|(?<=\bby )|(?<=\bto )|(?<=\bcc )|(?<=\bfrom )|(?<=\bwith )|(?<=\bas ))[ \t]*"
-    r"(?P<name>(?:[A-Z][ .]{1,2}){1,3}(?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10}))(?![A-Za-z])",
-    re.MULTILINE,
+    r"(?<![A-Za-z.])(?P<name>(?:[A-Z][ .]{1,2}){1,3}(?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10}))(?![A-Za-z])"
 )
 # A police or staff rank, its number, then the surname: PC 12345 Cheung, Constable 4417 WONG.
 _RANK_NUMBER = re.compile(
@@ -469,6 +479,8 @@ _WARD_ROLE = re.compile(
 def initials_and_roles(text: str) -> Iterator[tuple[int, int, float]]:
     """``T Ng``, ``Y L Ngai`` (initials without full stops) and ``RN Kwok``, ``Pt WONG TAI SHING``."""
     for match in _INITIALS_SURNAME.finditer(text):
+        if not _entry_head(text, match.start()):
+            continue
         if is_surname(match["surname"]) and not never_a_name(match["surname"]):
             yield *match.span("name"), 0.7
     for match in _WARD_ROLE.finditer(text):
