@@ -106,11 +106,11 @@ _HAN_TOKEN = "[零〇幺一二兩两三四五六七八九]"
 _HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?)"
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
-    rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
+    rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
     rf"|(?:(?<=\d)|(?<=\d ))(?:{_HAN_TOKEN}){{4,}}|(?:{_HAN_TOKEN}){{4,}}(?= ?\d)"
 )
 _SPELLED_TOKEN = re.compile(
-    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
+    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
     re.IGNORECASE,
 )
 _MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)

@@ -58,10 +58,17 @@ PATTERN = re.compile(
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
 SPACED = re.compile(
-    r"(?<![A-Za-z0-9_+$])(?<!\d[.,/:])(?<!\d )(?<!\d  )(?<!\d-)(?<![A-Za-z]-)(?<!\b[A-Z] )"
-    r"(\+?\d(?:(?:[ \t]{1,3}|[ \t]?-[ \t]?)?[\dOol]){7,13})"
+    r"(?<![A-Za-z0-9_+$])(?<!\d[./:])(?<!\d )(?<!\d  )(?<!\d-)(?<![A-Za-z]-)(?<!\b[A-Z] )"
+    # Groups apart by spaces, a hyphen or slash (6 0 2 8 / 4 4 1 9), or a scan's line break
+    # when spaced digits go on after it (2 3 2 7⏎5 5 1 8).
+    # A slash only with a space beside it: 14/06/2024 is a date.
+    r"(\+?\d(?:(?:[ \t]{1,3}|[ \t]?-[ \t]?|[ \t]/[ \t]?|/[ \t]|[ \t]?\n[ \t]?(?=\d[ \t]\d))?[\dOol]){7,13})"
     r"(?![A-Za-z0-9])(?![ \t]{1,3}\d)(?![ \t]?-[ \t]?\d)(?![.,/:]\d)"
 )
+# A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
+# comma after a word or a longer number is not one).
+_SPACED_DATE = re.compile(r"\d{1,2}[ \t]*[-/][ \t]*\d{1,2}[ \t]*[-/][ \t]*(?:19|20)\d{2}")
+_THOUSANDS_BEFORE = re.compile(r"(?<![A-Za-z0-9.,])\d{1,3},$")
 CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
@@ -158,14 +165,18 @@ class PhoneRecognizer(RegexRecognizer):
         """A number spaced digit by digit or in pairs (two groups or fewer are the main
         pattern's), with OCR letters allowed only next to a context word."""
         value = match[1]
-        groups = re.split(r"[ \t-]+", value.lstrip("+"))
+        groups = re.split(r"[ \t/\n-]+", value.lstrip("+"))
         letters = sum(1 for c in value if c in "Ool")
         if letters > 2 or (len(groups) <= 2 and not letters):
             return 0.0
+        if _THOUSANDS_BEFORE.search(text, max(0, match.start(1) - 5), match.start(1)):
+            return 0.0  # 1,2 3 4 ...: the digits of an amount, not a number read out
+        if _SPACED_DATE.fullmatch(value):
+            return 0.0  # 14 / 06 / 2024
         digits = value.translate(_OCR_DIGITS)
         digits = re.sub(r"\D", "", digits)
         in_context = _in_context(text, *match.span(1))
-        if letters and not in_context:
+        if (letters or "\n" in value) and not in_context:
             return 0.0
         if _referenced(text, match.start(1)):
             return 0.0
