@@ -70,7 +70,8 @@ _WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
 _NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
 _STREET_SUFFIX = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Path|Drive|Crescent|Highway|Boulevard|Circuit"
-    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|Parkway|Pkwy|Blvd|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
+    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|Parkway|Pkwy|Blvd|Grove|Mews|Row|Parade"
+    r"|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
 )
 _STREET_NUMBER = rf"(?:(?:No\.?[ \t]?)?\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?|(?i:{_NUMBER_WORD}))"
 _STREET = (

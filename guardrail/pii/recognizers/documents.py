@@ -33,6 +33,8 @@ _PASSPORT = re.compile(
 # A cheap first look for a passport word, on the lower-cased text.
 _PASSPORT_GATE = (
     "pass",
+    "bno",
+    "bn(o)",
     "paspor",
     "travel",
     "document n",
@@ -64,7 +66,7 @@ _PASSPORT_WIDER = re.compile(
 _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 _PASSPORT_CONTEXT = re.compile(
-    r"passp[o0]rt|pasaporte|paspor|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
+    r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
     r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
     r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)",
     re.IGNORECASE,

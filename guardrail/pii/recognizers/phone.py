@@ -113,14 +113,16 @@ _EXTENSION = re.compile(
     r"[0-9零〇一二三四五六七八九](?:[ \t]?[0-9零〇一二三四五六七八九]){0,4}\)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-# Banker's numerals, as receipts write amounts and now and then a number (壹叁陆 零零贰壹 捌捌柒肆):
-# eight or eleven of them with no unit (拾, 佰, 元) among them, next to a phone word.
-_FINANCIAL_DIGITS = str.maketrans("零〇壹贰貳叁參参肆伍陆陸柒捌玖", "001223334566789")
-_FINANCIAL_HINT = re.compile(r"[壹贰貳叁參参肆伍陆陸柒捌玖]")
+# Banker's numerals, as receipts write amounts and now and then a number (壹叁陆 零零贰壹 捌捌柒肆),
+# and digits typed half in numerals as an input method switches (9 五 4 三 二 一 八 零): eight
+# or eleven of them with no unit (拾, 佰, 元) among them, next to a phone word.
+_NUMERAL_CHARS = "0-9零〇一二三四五六七八九壹贰貳叁參参肆伍陆陸柒捌玖"
+_FINANCIAL_DIGITS = str.maketrans("零〇一二三四五六七八九壹贰貳叁參参肆伍陆陸柒捌玖", "001234567891223334566789")
+_FINANCIAL_HINT = re.compile(r"[壹贰貳叁參参肆伍陆陸柒捌玖]|[0-9][ \t]?[零〇一二三四五六七八九][ \t]?[0-9]")
 _FINANCIAL = re.compile(
-    r"(?<![零〇壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬万億亿])"
-    r"([零〇壹贰貳叁參参肆伍陆陸柒捌玖](?:[ \t]?[零〇壹贰貳叁參参肆伍陆陸柒捌玖]){7,10})"
-    r"(?![ \t]?[零〇壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬万億亿元圓圆角整])"
+    rf"(?<![{_NUMERAL_CHARS}拾佰仟萬万億亿])(?<![0-9][ \t])"
+    rf"([{_NUMERAL_CHARS}](?:[ \t]?[{_NUMERAL_CHARS}]){{7,10}})"
+    rf"(?![ \t]?[{_NUMERAL_CHARS}拾佰仟萬万億亿元圓圆角整])"
 )
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
@@ -139,6 +141,8 @@ class PhoneRecognizer(RegexRecognizer):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if _FINANCIAL_HINT.search(text):
             for match in _FINANCIAL.finditer(text):
+                if match[1].isascii() or not re.search(r"[0-9壹贰貳叁參参肆伍陆陸柒捌玖]", match[1]):
+                    continue  # digits alone, or plain numerals, are the other patterns' (see normalize)
                 digits = re.sub(r"\s", "", match[1]).translate(_FINANCIAL_DIGITS)
                 if len(digits) not in (8, 11) or not _in_context(text, *match.span(1)):
                     continue
