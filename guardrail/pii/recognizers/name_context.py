@@ -669,6 +669,12 @@ def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
         yield match.end(), match.end() + words[count - 1].end(), 0.75
 
 
+def _names_words_not_names() -> frozenset[str]:
+    from guardrail.pii.recognizers.names import _WORDS_NOT_NAMES
+
+    return _WORDS_NOT_NAMES
+
+
 def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name at ``pos`` in running text: the shortest full name, two or three
     characters (four with a compound surname), not a place."""
@@ -677,7 +683,9 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
 
     if _spaced(text, pos):
         return chinese_name_at(text, pos)
-    surname = zh_surname_length(text[pos : pos + 2])
+    # After a word that introduces a person, rarer surnames count too (客戶繆嘉敏).
+    rare = zh_surname_length(text[pos : pos + 2]) == 0
+    surname = zh_surname_length(text[pos : pos + 2], rare=True)
     if not surname:
         return None
     double = text[pos : pos + 4]
@@ -694,7 +702,7 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
         candidate = text[pos:end]
         if len(candidate) < surname + given or not re.fullmatch(f"[{HAN}]+", candidate):
             continue
-        if not zh_name_shape(candidate):
+        if not zh_name_shape(candidate, rare=True) or (rare and given == 1):
             continue
         after = text[end : end + 2]
         stops = (
@@ -744,9 +752,10 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
                 )
             )
         )
+        known_given = all(ch in ZH_GIVEN for ch in candidate[surname:])
         if (
             given == 2
-            and (stops or all(ch in ZH_GIVEN for ch in candidate[surname:]))
+            and (known_given or (stops and not rare))  # 武俠小說: a rarer surname needs known given characters
             and not zh_place_overlaps(text, pos, end)
         ):
             return pos, end
@@ -754,10 +763,14 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
             given == 1
             and candidate[-1] in ZH_GIVEN
             and not re.match(f"[{HAN}]", after[:1])
+            and candidate not in _ZH_WORDS_NOT_NAMES
             and not zh_place_overlaps(text, pos, end)
         ):
             return pos, end
     return None
+
+
+_ZH_WORDS_NOT_NAMES = _names_words_not_names()
 
 
 _ZH_TITLE_AFTER = tuple(

@@ -210,7 +210,8 @@ _WORDS_NOT_NAMES = both_scripts(
         "關於 關係 夏天 夏季 溫度 溫馨 童年 華人 雷雨 龍蝦 江湖 馬上 馬路 車輛 車位 車費 方向 "
         "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
         "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
-        "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官".split()
+        "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官 "
+        "吉祥 招行 畢業 張卡 黃金 周到 周全 安心 安排 高手 高興 文化 文章 明星 方案 江山 金融 石頭 楊枝".split()
     )
 )
 # Words that end on a surname's character: in 對方聲稱 the 方 belongs to 對方.
@@ -283,4 +284,6 @@ class ChineseNameRecognizer(RegexRecognizer):
                 return 0.0
             common = value[0] in _COMMON_SURNAMES and value[0] not in _WORDY_SURNAMES
             return 0.6 if surname == 2 or common else 0.3
+        if value in _WORDS_NOT_NAMES:
+            return 0.0  # 黃金 after 同事 is still gold
         return 0.7 if in_context else 0.2
