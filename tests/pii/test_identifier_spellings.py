@@ -82,6 +82,7 @@ FORMS = [
     ("家長電話: 6 0 2 8 / 4 4 1 9", "6 0 2 8 / 4 4 1 9"),
     ("他的香港身份证是 K 八 一 九 三 八 七 括号 八，电话", "K 八 一 九 三 八 七 括号 八"),
     ("ok，聽日7點，我電話 9 五 4 三 二 一 八 零\n賣家", "9 五 4 三 二 一 八 零"),
+    ("Mobile: 5 4 8 8 – 1 9 0 2\nDeposit", "5 4 8 8 – 1 9 0 2"),
     # HKIDs
     ("身份証 Z559675[1]，家屬", "Z559675[1]"),
     ("HKID A123456【3】 checked", "A123456【3】"),
@@ -109,6 +110,7 @@ FORMS = [
     ("14:00 House 12, Marina Cove, Sai Kung - landlord on site", "House 12, Marina Cove, Sai Kung"),
     ("Sponsor's address in UK: 14 Beech Grove, Reading RG2 7LT", "14 Beech Grove, Reading RG2 7LT"),
     ("Father: HKID A608013(0), BNO no. 12O447351 (old)", "12O447351"),
+    ("住址 广州市越秀区中山五路219号中旅商业城东塔2305。", "广州市越秀区中山五路219号中旅商业城东塔2305"),
     # E-mail
     ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
     ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),
@@ -148,6 +150,7 @@ KEPT = [
     "訂單 0123 4567 已出貨",
     "I was on the twelve floor when it happened",
     "Room 2301-2305 booked for the seminar",
+    "我哋個 Octopus 1 7 2 5 4 8 0 3 (6) 唔見咗",
     "電話 2025年3月4日 打咗俾佢",
     "Tel appointment on 14/06/2024 and 03 / 06 / 2024",
     "Total 1,2 3 4 5 6 7 8 units",

@@ -88,15 +88,17 @@ _RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
 _RANGE_BEFORE = re.compile(r"\d ?[-至~] ?$")
 # A list of parts after the flat, comma-separated: ``28樓B室, 3座, 嘉峰臺, 鴨脷洲``.
 _MORE = re.compile(rf" ?[,，] ?((?:{_N}|[A-Z]) ?座|[{_CJK}]{{2,6}})")
-# A building named after the street number, with its block or floor if written
-# (清水灣道9號碧沙花園18座, 港灣道1號會展中心): the address goes on to it.
+# A building named after the street number, with its block, tower, floor or flat if written
+# (清水灣道9號碧沙花園18座, 港灣道1號會展中心, 中山五路219號中旅商業城東塔2305): the
+# address goes on to it.
 _BUILDING_END = (
     r"(?:大廈|大厦|中心|廣場|广场|花園|花园|商場|商场|大樓|大楼|苑|閣|阁|邨|村|城|軒|轩|居|臺|樓|楼|園|园|坊|灣|湾|"
     r"山莊|山庄|豪庭|雅苑|峰|庭)"
 )
 _AFTER_STREET = re.compile(
     rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}?{_BUILDING_END}(?:[ \d期]{{0,4}}?{_BUILDING_END})?"
-    rf"(?: ?{_BLOCK}| ?{_N} ?期)?(?: ?{_FLOOR})?(?: ?{_FLAT})?(?![^\W\d_{_STOP}A-Za-z])"
+    rf"(?: ?{_BLOCK}| ?{_N} ?期| ?[東西南北东中]?(?:座|翼|塔))?(?: ?{_FLOOR})?"
+    rf"(?: ?{_FLAT}| ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$))?(?![^\W\d_{_STOP}A-Za-z])"
 )
 _ENDS_IN_STREET_NO = re.compile(r"(?:號|号)$")
 # Traditional characters of Hong Kong place names and their Simplified forms, so that

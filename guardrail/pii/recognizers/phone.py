@@ -62,8 +62,8 @@ SPACED = re.compile(
     # Groups apart by spaces, a hyphen or slash (6 0 2 8 / 4 4 1 9), or a scan's line break
     # when spaced digits go on after it (2 3 2 7⏎5 5 1 8).
     # A slash only with a space beside it: 14/06/2024 is a date.
-    r"(\+?\d(?:(?:[ \t]{1,3}|[ \t]?-[ \t]?|[ \t]/[ \t]?|/[ \t]|[ \t]?\n[ \t]?(?=\d[ \t]\d))?[\dOol]){7,13})"
-    r"(?![A-Za-z0-9])(?![ \t]{1,3}\d)(?![ \t]?-[ \t]?\d)(?![.,/:]\d)"
+    r"(\+?\d(?:(?:[ \t]{1,3}|[ \t]?[-‐‑‒–—−][ \t]?|[ \t]/[ \t]?|/[ \t]|[ \t]?\n[ \t]?(?=\d[ \t]\d))?[\dOol]){7,13})"
+    r"(?![A-Za-z0-9])(?![ \t]{1,3}\d)(?![ \t]?-[ \t]?\d)(?![.,/:]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
 # comma after a word or a longer number is not one).
@@ -169,7 +169,7 @@ class PhoneRecognizer(RegexRecognizer):
         """A number spaced digit by digit or in pairs (two groups or fewer are the main
         pattern's), with OCR letters allowed only next to a context word."""
         value = match[1]
-        groups = re.split(r"[ \t/\n-]+", value.lstrip("+"))
+        groups = re.split(r"[ \t/\n\-‐‑‒–—−]+", value.lstrip("+"))
         letters = sum(1 for c in value if c in "Ool")
         if letters > 2 or (len(groups) <= 2 and not letters):
             return 0.0
