@@ -80,6 +80,10 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("name chan hoi yan\nphone 852-6071", "chan hoi yan"),
         ("旅客 何敏 在口岸遗失证件", "何敏"),
         ("客戶繆嘉敏來電查詢", "繆嘉敏"),
+        ("passport P4410273C, name DELA CRUZ, JOVELYN\nTried calling", "DELA CRUZ, JOVELYN"),
+        ("收貨人 : 劉 太\n地址 : 九 龍", "劉"),
+        ("Hi coach 我係 Ethan 媽咪 Joanne，佢下星期去唔到", "Joanne"),
+        ("坐席：开户人是您本人吗？\n客户：是，周丽。还有", "周丽"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),
@@ -122,6 +126,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "供應商：永興五金工程有限公司，應胡關李羅律師行要求",
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
+        "，黃金。，安全。，方便。，何時？，周末。，高興。",
         "客户：招行的卡，本人毕业于浙江大学，爸爸張卡，記得講 吉祥 說話，同事黃金",
         "see os.path.join and re.sub, config.yaml, chan.txt, www.lee.com.hk, wong.py",
         "WONG Tai Sin temple; LEE Garden One",

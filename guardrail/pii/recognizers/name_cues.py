@@ -705,7 +705,30 @@ def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("handle"), 0.65
 
 
+# A form's all-capital SURNAME, GIVEN after the word name: name DELA CRUZ, JOVELYN.
+_NAME_CAPS_COMMA = re.compile(
+    r"(?i:\bname)[ \t]*[:：]?[ \t]*(?P<name>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2},[ \t]?[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})(?![A-Za-z])"
+)
+# A letter-spaced form's surname and title after a label: 收貨人 : 劉 太, 收款人 : 黃 師 傅.
+_SPACED_TITLED = re.compile(
+    f"[:：][ \t]*(?P<surname>[{''.join(sorted(ZH_SURNAMES))}])[ \t]"
+    "(?:先[ \t]?生|小[ \t]?姐|女[ \t]?士|太[ \t]?太|師[ \t]?傅|师[ \t]?傅|醫[ \t]?生|姑[ \t]?娘|生|太)(?=[ \t]|$)",
+    re.MULTILINE,
+)
+
+
+def form_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``name DELA CRUZ, JOVELYN`` and a letter-spaced ``劉 太`` after a label."""
+    for match in _NAME_CAPS_COMMA.finditer(text):
+        words = re.findall(r"[A-Z]+", match["name"])
+        if not any(never_a_name(w) or w.lower() in STOP for w in words):
+            yield *match.span("name"), 0.75
+    for match in _SPACED_TITLED.finditer(text):
+        yield *match.span("surname"), 0.7
+
+
 FINDERS = (
+    form_names,
     surname_forms,
     titled_word_names,
     latin_before_predicates,

@@ -248,6 +248,9 @@ _PLACE_AFTER = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_STOPS = frozenset("，,。.：:；;、！？!?\n（(）)「」『』 ")
+
+
 class ChineseNameRecognizer(RegexRecognizer):
     """Chinese-character names: a surname and one or two common given-name characters."""
 
@@ -286,4 +289,9 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.6 if surname == 2 or common else 0.3
         if value in _WORDS_NOT_NAMES:
             return 0.0  # 黃金 after 同事 is still gold
-        return 0.7 if in_context else 0.2
+        if in_context:
+            return 0.7
+        # Alone between stops, as an answer or a list entry gives it: 客户：是，周丽。
+        alone = (not before or before[-1] in _STOPS) and (not after or after[0] in _STOPS)
+        common = value[0] in _COMMON_SURNAMES and value[0] not in _WORDY_SURNAMES
+        return 0.6 if alone and common and surname == 1 and value[1] in ZH_GIVEN else 0.2
