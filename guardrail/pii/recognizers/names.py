@@ -248,7 +248,8 @@ _PLACE_AFTER = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-_STOPS = frozenset("，,。.：:；;、！？!?\n（(）)「」『』 ")
+# Stops around an answer or a sentence of its own (not 、, which lists things: 陳皮、高山).
+_STOPS = frozenset("，,。.：:！？!?\n ")
 
 
 class ChineseNameRecognizer(RegexRecognizer):
@@ -293,5 +294,7 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.7
         # Alone between stops, as an answer or a list entry gives it: 客户：是，周丽。
         alone = (not before or before[-1] in _STOPS) and (not after or after[0] in _STOPS)
+        if before[-1:] in ":：" and after[:1] not in ("。", "."):
+            alone = False  # 產地：湛江 is a field's value, read by the label finders
         common = value[0] in _COMMON_SURNAMES and value[0] not in _WORDY_SURNAMES
         return 0.6 if alone and common and surname == 1 and value[1] in ZH_GIVEN else 0.2
