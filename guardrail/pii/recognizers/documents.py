@@ -21,7 +21,8 @@ from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
     r"(?<![A-Za-z0-9])("
-    r"[A-Za-z]{1,2}(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z])?"  # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8
+    # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8, E A 1 2 3 4 5 6 7, p1234567a
+    r"[A-Za-z](?:[ \t]?[A-Za-z])?(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z]|[a-z])?"
     r"|\d{8,9}"  # UK, US, Russia (9), others (8)
     r"|[HM]\d{10}"  # Home Return Permit with its issue count
     r"|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){5})[A-Z][A-Z0-9]{8}"  # C01X00T47
@@ -55,7 +56,10 @@ _PASSPORT_WIDER = re.compile(
     r"(?<![A-Za-z0-9])("
     # No country's passport starts with four letters (Spain's with three); a file or bag
     # reference does (HKGKA10442).
-    r"(?=[A-Z0-9]{7,10}(?![A-Za-z0-9]))(?![A-Z]{4})(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{7,10}"
+    r"(?=[A-Za-z0-9]{7,10}(?![A-Za-z0-9]))(?![A-Za-z]{4})(?=(?:[A-Za-z]*\d){4})(?=\d*[A-Za-z])[A-Za-z0-9]{7,10}"
+    # letters and digits spaced one by one: C 0 1 X 0 0 T 4 7
+    r"|(?=(?:[A-Za-z0-9][ \t]){6,9}[A-Za-z0-9](?![A-Za-z0-9]))(?=(?:[A-Za-z \t]*\d){4})(?=[\d \t]*[A-Za-z])"
+    r"[A-Za-z0-9](?:[ \t][A-Za-z0-9]){6,9}"
     r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
     r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
     r"|[A-Z]{1,2}\n\d{6,8}"
@@ -135,8 +139,10 @@ class HkPassportRecognizer(RegexRecognizer):
             if value[0] in "KHkh":
                 return 0.85 if in_context else 0.6
             return 0.8 if in_context else 0.4
-        if not in_context or not value[0].isupper() and not value[0].isdigit():
+        if not in_context:
             return 0.0
+        if value[0].islower() and sum(c.isdigit() for c in value) < 6:
+            return 0.0  # typed in lower case next to a passport word: a number, not a word with digits
         if match[1][0].isdigit() and (" " in match[1] or "\t" in match[1]):
             # Digits in groups: a passport's eight or nine, not a phone number's 4 + 4.
             digits = re.sub(r"\D", "", value)

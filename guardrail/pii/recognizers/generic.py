@@ -63,14 +63,14 @@ _CARD_RUN_ON = re.compile(
 # The same separator between every group keeps dates (12.10.2024) and version strings out;
 # Luhn decides the rest.
 _CARD_PUNCTUATED = (
-    r"(?<![\d.,/_•·∙‧・—–-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_•·∙‧・,—–][ \t]?)\d{3,6}"
+    r"(?<!\d)(?<!\d[.,/_•·∙‧・—–-])[2-6]\d{2,5}(?P<card_sep>[ \t]?[-./_•·∙‧・,—–][ \t]?)\d{3,6}"
     r"(?:(?P=card_sep)\n?[ \t]?\d{1,6}){1,3}"
     r"(?![\d])(?![-./_•·∙‧・,—–]\d)"
 )
 _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
 _CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・,—–][ \t]?|[ \t]-[ \t]|-[ \t]?\n)\d{4}")
 _CARD_SCANNED = re.compile(
-    r"(?<![\dA-Za-z.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
+    r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
 )
 _OCR_DIGITS = str.maketrans("Ol", "01")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]

@@ -30,7 +30,7 @@ PATTERN = re.compile(
     r"(?<![A-Za-z0-9'’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
     r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
     # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits.
-    r"|(?:-[ \t]?)?[0-9Aa](?![ \t]{0,2}\d)))(?![A-Za-z0-9])"
+    r"|(?:[-‐‑‒–—−/][ \t]?)?[0-9Aa](?![ \t]{0,2}\d)))(?![A-Za-z0-9])"
 )
 CONTEXT = re.compile(
     r"hkid|h\.?\s?k\.?\s?i\.?\s?[dc]|identity\s*card|\bid[\s_-]*(?:card|no|number|#)|\bI\.?D\.?\s*[:：]"
@@ -56,7 +56,7 @@ def check_character(prefix: str, digits: str) -> str:
 
 def is_valid_hkid(candidate: str) -> bool:
     """Whether ``candidate`` (any common spelling) carries a correct check character."""
-    compact = re.sub(r"[\s()\[\]【】{}-]", "", candidate).upper().translate(_HAN_DIGITS)
+    compact = re.sub(r"[\s()\[\]【】{}/‐‑‒–—−-]", "", candidate).upper().translate(_HAN_DIGITS)
     compact = compact[:2] + compact[2:].translate(_OCR_DIGITS)
     match = re.fullmatch(r"([A-Z]{1,2})(\d{6})([0-9A])", compact)
     if match is None:

@@ -78,7 +78,7 @@ CONTEXT = re.compile(
 )
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = re.compile(
-    r"(?:\bRN|\bref(?:erence)?|\bcase|\binvoice|\border|\bpolicy|\bmember(?:ship)?|\baccount|\ba/c"
+    r"(?:\bRN|\bref(?:erence)?|\bcase|\binvoice|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
     r"|學號|員工|檔案|申請"
@@ -98,6 +98,11 @@ _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
 # A number with its country code broken over a line by a scan: +852 5⏎912 0446.
 _INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,4}[ \t]?\n[ \t]?\d[\d \t-]{2,12}\d)(?![\w])")
+# +852 and a number split by a spaced hyphen or a slash (+852 9123 - 4567, +852 9123/4567),
+# which the international pattern reads as a short number and stops at.
+_HK_PREFIXED_SPLIT = re.compile(
+    r"(?<![\w+])((?:\+|00)[ \t]?852[ \t-]?\d{4}[ \t]?[-/‐‑‒–—−][ \t]?\d{4})(?![\w])(?![ \t]?[-/]?[ \t]?\d)"
+)
 _MAINLAND_HINT = re.compile(r"1[3-9]\d{1,4}[ \t-]\d")
 _HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
@@ -149,6 +154,13 @@ class PhoneRecognizer(RegexRecognizer):
                 valid = _validity(digits, digits) if len(digits) == 8 else _parsed_validity("+86" + digits, digits)
                 if valid is not None:
                     results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+        if "852" in text:
+            for match in _HK_PREFIXED_SPLIT.finditer(text):
+                if any(r.start <= match.start(1) < r.end for r in results):
+                    continue
+                digits = re.sub(r"\D", "", match[1])[-8:]
+                if _validity(digits, digits) is not None:
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.9))
         if "+" in text and "\n" in text:
             for match in _INTERNATIONAL_BROKEN.finditer(text):
                 digits = re.sub(r"\D", "", match[1])
@@ -208,7 +220,7 @@ class PhoneRecognizer(RegexRecognizer):
         digits = re.sub(r"\D", "", value)
         if _TAIWAN_SHAPE.fullmatch(value):
             return _taiwan_score(value, digits, _in_context(text, *match.span(1)))
-        if value.startswith("0") and len(digits) >= 10:
+        if value.startswith("0") and not value.startswith("00") and len(digits) >= 10:
             return 0.85 if _in_context(text, *match.span(1)) else 0.0
         if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
             return 0.0  # 1234.5678 is a number unless it is a number in use
