@@ -127,6 +127,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
         "，黃金。，安全。，方便。，何時？，周末。，高興。",
+        "Welcome To Hong Kong\nBack To School Sale\nPath To Success: A Ho Story",
         "材料：陳皮、黃豆、白菜、高山、江南、羅漢\n產地：湛江\n目的地：江南",
         "客户：招行的卡，本人毕业于浙江大学，爸爸張卡，記得講 吉祥 說話，同事黃金",
         "see os.path.join and re.sub, config.yaml, chan.txt, www.lee.com.hk, wong.py",

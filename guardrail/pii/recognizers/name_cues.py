@@ -442,6 +442,8 @@ def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         if lower in ROMANISED_SURNAMES or (lower in GIVEN_SYLLABLES and not is_given(first, in_position=True)):
             continue  # Lin Heung, Cheung Kong: romanised forms are read in names.py
+        if surname.lower() in _WORDISH_SYLLABLES and not is_given(first):
+            continue  # Welcome To, Time To: a heading's word, unless a known name leads
         if is_place(f"{first} {surname}"):
             continue
         after = re.findall(r"(?<=[ \t])[A-Za-z]+", text[match.end() : match.end() + 30])[:2]
@@ -481,6 +483,9 @@ def initials_and_roles(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _INITIALS_SURNAME.finditer(text):
         if not _entry_head(text, match.start()):
             continue
+        surname = match["surname"]
+        if not surname.isupper() and (surname.lower() in _WORDISH_SYLLABLES or match["name"][:2] in ("A ", "I ")):
+            continue  # A Ho Story, A To Z: an article or a word, not an initial
         if is_surname(match["surname"]) and not never_a_name(match["surname"]):
             yield *match.span("name"), 0.7
     for match in _WARD_ROLE.finditer(text):

@@ -150,9 +150,10 @@ def _place_at(run: list[_Token], i: int) -> int:
 
 
 def _count_given(run: list[_Token], i: int, limit: int = 2) -> tuple[int, int]:
-    """How many tokens from ``i`` are given-name syllables, and how many syllables."""
+    """How many tokens from ``i`` are given-name syllables, and how many syllables; a
+    known place ends them (Welcome To Hong Kong is no Mr To Hong Kong)."""
     tokens = syllables = 0
-    while i + tokens < len(run) and syllables < limit and _is_given(run[i + tokens]):
+    while i + tokens < len(run) and syllables < limit and _is_given(run[i + tokens]) and not _place_at(run, i + tokens):
         syllables += len(run[i + tokens].syllables)
         tokens += 1
     return tokens, syllables
