@@ -92,6 +92,7 @@ FORMS = [
     ("passport: ea1234567 (expired)", "ea1234567"),
     ("Passport No. E A 1 2 3 4 5 6 7", "E A 1 2 3 4 5 6 7"),
     ("Passport No. C 0 1 X 0 0 T 4 7", "C 0 1 X 0 0 T 4 7"),
+    ('{"br_no": "12345678"}', "12345678"),
     # HKIDs
     ("身份証 Z559675[1]，家屬", "Z559675[1]"),
     ("HKID A123456【3】 checked", "A123456【3】"),
@@ -136,6 +137,7 @@ FORMS = [
     ("iban gb82west12345698765432 thx", "gb82west12345698765432"),
     ("IBAN GB82 WEST 1234\n5698 7654 32", "GB82 WEST 1234\n5698 7654 32"),
     # IP
+    ("IP地址：2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::8a2e:370:7334"),
     ("IPs 185.220.101.45 and 2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07 tonight", "2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07"),
     ("from fe80::1c2a:3bff:fe4d:92a1%en0 port", "fe80::1c2a:3bff:fe4d:92a1%en0"),
 ]

@@ -89,7 +89,9 @@ _BR = re.compile(
     # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
     r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)"
 )
-_BR_CONTEXT = re.compile(r"\bBR\b|\bBRN\b|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.IGNORECASE)
+_BR_CONTEXT = re.compile(
+    r"\bBR\b|\bBRN\b|\bBR(?=[_-]?(?:no|num))|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.IGNORECASE
+)
 
 
 class HkPassportRecognizer(RegexRecognizer):

@@ -80,9 +80,10 @@ _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/"
 # position, which made it the slowest recognizer here (a quarter of all pattern time).
 _IPV4 = r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w]|\.\d)"
 # The text reaches recognizers with OCR's digits in words read as letters (``8a1e`` as
-# ``8ale``, see guardrail.text.normalize), so an IPv6 candidate may hold an l or an o.
+# ``8ale``, see guardrail.text.normalize), so an IPv6 candidate may hold an l or an o; it
+# may follow a label's colon (IP地址：2001:db8::1, the full-width colon folded).
 _IPV6 = (
-    r"(?<![\w:.])(?=[0-9A-Fa-flo]*:[0-9A-Fa-flo]*:)[0-9A-Fa-flo:]{2,39}(?:\.\d{1,3}){0,3}"
+    r"(?<![\w.])(?<![0-9A-Fa-f]:)(?<!::)(?=[0-9A-Fa-flo]*:[0-9A-Fa-flo]*:)[0-9A-Fa-flo:]{2,39}(?:\.\d{1,3}){0,3}"
     r"(?:%[0-9A-Za-z]+)?(?:/\d{1,3})?(?![\w:]|\.\d)"
 )
 _OCR_HEX = str.maketrans("lo", "10")
