@@ -64,8 +64,8 @@ ENGLISH_GIVEN_NAMES = frozenset(
     tina tommy tony tracy valerie vanessa vera veronica vicky victor victoria vincent vivian
     wallace walter wendy william willie wilson winnie yvonne zoe
     allen antony barry byron cedric colin dominic donald dylan eddie edmund elton frederick
-    gabriel gavin geoffrey gerald graham hayden herbert horace jasper joel kyle leonard mario
-    marvin morris neil owen ricky russell sammy stuart travis trevor wilfred winston zachary
+    gabriel gavin geoffrey gerald graham hayden herbert horace jasper joel kyle leonard
+    marvin neil owen ricky russell sammy stuart travis trevor wilfred winston zachary
     gideon adele barbara beatrice belinda bernice beverly bridget camille candice celia
     charlene claudia constance daphne debbie deborah denise diane dora eliza gillian gwen
     helena ida jill joanne judith kimberly kristy leona lilian lorraine louise mabel macy
@@ -360,7 +360,7 @@ WORD_GIVEN_NAMES = frozenset(
     rocky chase hunter mason baker carter cooper taylor ray gene art don guy jack max
     nick bo cat kit money lucky happy peace bright jolly kitty winter autumn spring
     jordan austin victoria florence charlotte chelsea paris brooklyn
-    precious heather pansy flora conrad harvey lauren
+    precious heather pansy flora conrad harvey lauren mario morris
     """.split()
 )
 
