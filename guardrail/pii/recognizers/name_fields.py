@@ -19,6 +19,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     is_place,
     is_surname,
     never_a_name,
+    zh_place_overlaps,
 )
 from guardrail.pii.recognizers.name_spans import (
     ORG_WORDS,
@@ -179,6 +180,7 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 or _nickname_at(text, pos)
                 or latin_name_at(text, pos, lower_ok=False, newline_ok=True)
                 or _spaced_latin_at(text, pos)
+                or _given_only_at(text, pos)
             )
             score = 0.85
         if span:
@@ -187,6 +189,29 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
         span = latin_name_at(text, match.end(), lower_ok=False)
         if span:
             yield *span, 0.8
+
+
+_NOT_GIVEN_ONLY = both_scripts(
+    tuple(
+        "中心 公司 大家 各位 本人 同上 不詳 待定 未定 沒有 家人 自己 朋友 同事 經理 主任 老師 學生 客戶 "
+        "先生 小姐 女士 太太 職員 員工 部門 總部 分行 門市 店舖 物業 管理 保安 前台 接待 英文 中文 "
+        "全家 雙方 家長 父母 子女 兒女 本港 香港 九龍 新界 長者 明天 今天 文件 正常 良好 平安 安全 "
+        "成功".split()
+    )
+)
+
+
+def _given_only_at(text: str, pos: int) -> tuple[int, int] | None:
+    """Two given-name characters alone after a Chinese name label (經手：靜儀（美聯）),
+    as colleagues call each other without the surname."""
+    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN
+
+    run = re.match(f"[{HAN}]{{2}}(?![{HAN}])", text[pos : pos + 3])
+    if run is None or run[0] in _NOT_GIVEN_ONLY:
+        return None
+    if all(ch in ZH_GIVEN for ch in run[0]) and not zh_place_overlaps(text, pos, pos + 2):
+        return pos, pos + 2
+    return None
 
 
 _SPACED_LATIN = re.compile(r"(?:[A-Z] ){2,}[A-Z](?: ?, ?[A-Z][A-Za-z]+(?: [A-Z]\.?)?)?")
