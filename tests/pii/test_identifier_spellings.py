@@ -121,6 +121,8 @@ FORMS = [
     ("Sponsor's address in UK: 14 Beech Grove, Reading RG2 7LT", "14 Beech Grove, Reading RG2 7LT"),
     ("Father: HKID A608013(0), BNO no. 12O447351 (old)", "12O447351"),
     ("住址 广州市越秀区中山五路219号中旅商业城东塔2305。", "广州市越秀区中山五路219号中旅商业城东塔2305"),
+    ("现住 北京市海淀区中关村大街27号中关村大厦15层", "北京市海淀区中关村大街27号中关村大厦15层"),
+    ("Spanish passport PAB 904113, flight IB 3167", "PAB 904113"),
     # E-mail
     ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
     ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),
@@ -161,6 +163,7 @@ KEPT = [
     "訂單 0123 4567 已出貨",
     "I was on the twelve floor when it happened",
     "Room 2301-2305 booked for the seminar",
+    "这栋楼一共有15层，商场3层有餐厅",
     "Beneficiary: Jose Santos, BDO acct 0045 1127 8893 (not IBAN)",
     "我哋個 Octopus 1 7 2 5 4 8 0 3 (6) 唔見咗",
     "電話 2025年3月4日 打咗俾佢",

@@ -37,7 +37,8 @@ _STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的�
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
-_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:/F|F(?![A-Za-z])))"
+# 層/层 is how the mainland writes a floor (中关村大厦15层).
+_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:層|层|/F|F(?![A-Za-z])))"
 _FLAT_MARK = r"(?:室|號室|号室|號房|号房|號舖|号铺|號鋪|舖|铺|鋪)"
 # 房 alone is a room only after a room number (1201房), not after a count (3房, three bedrooms).
 _FLAT = rf"(?:(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}|\d{{3,4}} ?房)"
@@ -71,7 +72,7 @@ CHINESE = re.compile(rf"((?:{_PIECE}){{0,{_REACH}}}{_TAIL})")
 _TAIL_ONLY = re.compile(_TAIL)
 _REACH_BACK = re.compile(rf"(?:{_PIECE})+$")
 _HAN = re.compile(f"[{_CJK}]")
-_LITERALS = frozenset("樓楼F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺下庫库")
+_LITERALS = frozenset("樓楼層层F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺下庫库")
 # A line that gives an address label and the start of an address, broken off by a scan
 # anywhere (``住址：新界元朗天水圍天恩邨恩⏎澤樓2011室``): the address starts on it.
 _LABEL_LINE = re.compile(

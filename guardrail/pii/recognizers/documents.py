@@ -62,6 +62,7 @@ _PASSPORT_WIDER = re.compile(
     r"[A-Za-z0-9](?:[ \t][A-Za-z0-9]){6,9}"
     r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
     r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
+    r"|[A-Z]{3}[ \t]\d{6}"  # Spain's, its letters apart: PAB 904113
     r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
