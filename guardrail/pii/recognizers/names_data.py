@@ -437,6 +437,7 @@ NOT_NAMES = frozenset(
     reviewer approver scammer fraudster mule login logout passport visa mastercard amex unionpay
     octopus alipay payme schengen kumon
     thx tks ty pls plz
+    hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
     """.split()
 )
 
@@ -701,6 +702,9 @@ NAME_LABELS_ROLE = (
 # The same in Chinese (Traditional; Simplified forms are derived at import).
 NAME_LABELS_ZH = (
     # Roles a label names a person by: a tour leader, a case handler, a ward's nurse.
+    "配偶",
+    "配偶資料",
+    "配偶姓名",
     "領隊",
     "導遊",
     "經手",
