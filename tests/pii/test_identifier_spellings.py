@@ -123,6 +123,7 @@ FORMS = [
     ("住址 广州市越秀区中山五路219号中旅商业城东塔2305。", "广州市越秀区中山五路219号中旅商业城东塔2305"),
     ("现住 北京市海淀区中关村大街27号中关村大厦15层", "北京市海淀区中关村大街27号中关村大厦15层"),
     ("Spanish passport PAB 904113, flight IB 3167", "PAB 904113"),
+    ("07:30 | SINGH/PREETI | IN Z 5 5 1 0 2 7 3 | +91 99870 41125", "Z 5 5 1 0 2 7 3"),
     # E-mail
     ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
     ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),

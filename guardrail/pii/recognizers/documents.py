@@ -69,6 +69,15 @@ _PASSPORT_WIDER = re.compile(
 # The document-number field of a passport's machine-readable zone (line 2):
 # number, check digit, nationality, birth date.
 _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
+# A nationality right before a number, as manifests and rooming lists write it: an ISO
+# country code or a nationality word.
+_NATIONALITY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:IN|ID|PH|KR|JP|TH|VN|MY|SG|NP|PK|LK|BD|GB|UK|US|CA|AU|NZ|DE|FR|ES|IT|NL|CN|TW|MO"
+    r"|IND|IDN|PHL|KOR|JPN|THA|VNM|MYS|SGP|NPL|PAK|LKA|BGD|GBR|USA|CAN|AUS|NZL|DEU|FRA|ESP|ITA|NLD|CHN|TWN|MAC)"
+    r"|Indian|Indonesian|Filipino|Philippine|Korean|Japanese|Thai|Vietnamese|Malaysian|Singaporean|Nepali"
+    r"|Nepalese|Pakistani|Sri Lankan|Bangladeshi|British|American|Canadian|Australian|German|French|Spanish"
+    r"|Italian|Dutch|Chinese|PRC)[ \t]*[:：]?[ \t]*$"
+)
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 _PASSPORT_CONTEXT = re.compile(
     r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
@@ -136,8 +145,12 @@ class HkPassportRecognizer(RegexRecognizer):
         else:
             in_context = near
         if not in_context and re.fullmatch(r"[A-Z]{1,2}\d{7,8}[A-Z]?", value):
-            # A list of travellers says "passport" once, above or below it.
-            in_context = _in_block(text, *match.span(1))
+            # A list of travellers says "passport" once, above or below it, or gives each
+            # traveller's nationality just before the number (| IN Z5510273 |).
+            in_context = (
+                _in_block(text, *match.span(1))
+                or _NATIONALITY_BEFORE.search(text, max(0, match.start(1) - 16), match.start(1)) is not None
+            )
         if re.fullmatch(r"[A-Za-z]\d{8}", value):
             if value[0] in "KHkh":
                 return 0.85 if in_context else 0.6
