@@ -85,6 +85,9 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("Hi coach 我係 Ethan 媽咪 Joanne，佢下星期去唔到", "Joanne"),
         ("坐席：开户人是您本人吗？\n客户：是，周丽。还有", "周丽"),
         ("經手：靜儀（美聯將軍澳分行）", "靜儀"),
+        ("Assigned to: wkchan", "wkchan"),
+        ("@Kelvin Lo can u check? cc @mandy.wong", "mandy.wong"),
+        ("[12/3/24, 21:15] jess: omw\n[12/3/24, 21:16] Kelvin Lo: k", "jess"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),
@@ -128,6 +131,8 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
         "，黃金。，安全。，方便。，何時？，周末。，高興。",
+        "went to the lobby; from the copy; to strong; by: spam; next: skip; to ship; login: python",
+        "email me @ 7pm; @home; see @param and @dataclass",
         "聯絡人：中心 9123 4567\n負責人：同上",
         "Welcome To Hong Kong\nBack To School Sale\nPath To Success: A Ho Story",
         "材料：陳皮、黃豆、白菜、高山、江南、羅漢\n產地：湛江\n目的地：江南",

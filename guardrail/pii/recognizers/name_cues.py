@@ -680,6 +680,13 @@ _NOT_HANDLE_PART = frozenset(
 )
 
 
+# A login of initials and a surname after a field or an @: Assigned to: wkchan, @tmwong.
+_INITIALS_LOGIN = re.compile(r"(?:[:=@]|\b(?:by|to|user|login|from))[ \t]*(?P<login>[a-z]{3,14})(?![\w@.-])")
+_WORDISH_LOGINS = frozenset("strong string spring shrug scrum thong throng shong cycling styling python".split())
+# An @-mention made of a name: @mandy.wong, @Kelvin_Lo.
+_MENTION = re.compile(r"(?<![\w@])@(?P<handle>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+){0,2})(?![\w@]|\.[A-Za-z])")
+
+
 def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
     """``KUMAR Ravi Shankar`` mid-line; a user handle made of a surname and initials or
     given syllables (``tsang.wm``, ``hoi_ying.lau``)."""
@@ -696,6 +703,19 @@ def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
         ):
             continue
         yield *match.span(), 0.7
+    for match in _INITIALS_LOGIN.finditer(text):
+        login = match["login"]
+        for size in range(3, min(8, len(login) - 1) + 1):  # ship, trip: a two-letter tail is too common
+            prefix, tail = login[:-size], login[-size:]
+            if login in STOP or login in _WORDISH_LOGINS:
+                break
+            if tail in ROMANISED_SURNAMES and re.fullmatch("[b-df-hj-np-tv-z]{2,3}", prefix):
+                yield *match.span("login"), 0.65
+                break
+    for match in _MENTION.finditer(text):
+        parts = [p for p in re.split(r"[._]", match["handle"].lower()) if p]
+        if any(p in ROMANISED_SURNAMES or is_given(p) for p in parts) and not any(p in _NOT_HANDLE_PART for p in parts):
+            yield *match.span("handle"), 0.65
     if "." not in text and "_" not in text:
         return
     for match in _HANDLE.finditer(text):
