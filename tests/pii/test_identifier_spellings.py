@@ -124,6 +124,8 @@ FORMS = [
     ("现住 北京市海淀区中关村大街27号中关村大厦15层", "北京市海淀区中关村大街27号中关村大厦15层"),
     ("Spanish passport PAB 904113, flight IB 3167", "PAB 904113"),
     ("07:30 | SINGH/PREETI | IN Z 5 5 1 0 2 7 3 | +91 99870 41125", "Z 5 5 1 0 2 7 3"),
+    ("寄至：广州市天河区体育西路191号中石化大厦B塔2506，收件人", "广州市天河区体育西路191号中石化大厦B塔2506"),
+    ("收件人何老师 020-3893 7710。", "020-3893 7710"),
     # E-mail
     ("email me: chan.tm at gmail.com thanks", "chan.tm at gmail.com"),
     ("email: chan.tm@gmail .com", "chan.tm@gmail .com"),

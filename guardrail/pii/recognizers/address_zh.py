@@ -98,7 +98,7 @@ _BUILDING_END = (
 )
 _AFTER_STREET = re.compile(
     rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}?{_BUILDING_END}(?:[ \d期]{{0,4}}?{_BUILDING_END})?"
-    rf"(?: ?{_BLOCK}| ?{_N} ?期| ?[東西南北东中]?(?:座|翼|塔))?(?: ?{_FLOOR})?"
+    rf"(?: ?{_BLOCK}| ?{_N} ?期| ?(?:[東西南北东中]|[A-Z] ?)?(?:座|翼|塔))?(?: ?{_FLOOR})?"
     rf"(?: ?{_FLAT}| ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$))?(?![^\W\d_{_STOP}A-Za-z])"
 )
 _ENDS_IN_STREET_NO = re.compile(r"(?:號|号)$")

@@ -73,7 +73,7 @@ CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
-    r"|座機|座机|固話|固话",
+    r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人",
     re.IGNORECASE,
 )
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
