@@ -10,6 +10,7 @@ a given name (even one that is also a word) is a name too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -60,13 +61,36 @@ def _name_shaped(value: str) -> bool:
     return not is_place(value)
 
 
-def _hits(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and e > start for s, e in spans)
+class _Overlaps:
+    """Whether a range overlaps any found span, in O(log n) (texts may hold thousands)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def hits(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
+
+
+def _hits(spans: _Overlaps, start: int, end: int) -> bool:
+    return spans.hits(start, end)
 
 
 def column_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Cells of a text table's column in which at least two rows hold a found name."""
-    spans = sorted(found)
+    spans = _Overlaps(found)
     if len(spans) < 2:
         return
     block: list[list[tuple[int, int]]] = []
@@ -82,9 +106,7 @@ def column_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[t
         block = []
 
 
-def _block_neighbours(
-    text: str, block: list[list[tuple[int, int]]], spans: list[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+def _block_neighbours(text: str, block: list[list[tuple[int, int]]], spans: _Overlaps) -> Iterator[tuple[int, int]]:
     width = max(len(row) for row in block)
     for column in range(width):
         rows = [row[column] for row in block if column < len(row)]
@@ -99,7 +121,7 @@ def _block_neighbours(
 
 def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """A given name beside a found name in a short list on one line: ``Sky → Jayden``."""
-    spans = sorted(found)
+    spans = _Overlaps(found)
     if not spans:
         return
     for match in re.finditer(r"[^\n]+", text):
