@@ -121,7 +121,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "錢太少買唔起，成本太高，文件太多，時間太長",
         "歷史老師係班主任，生日快樂",
         "小黃車同小黃鴨，老陳醋，老王賣瓜",
-        "阿里巴巴、阿根廷、阿富汗、阿森納、阿彌陀佛",
+        "阿里巴巴、阿根廷、阿富汗、阿森納、阿彌陀佛、阿仙奴、阿波羅、阿瑪尼、阿迪達斯",
         "佢做咗總結，總共三個，姐妹一齊去；伯父同伯母",
         "Tiger mum and helicopter dad styles",
         "Working mum support group meets on Weds and Fri",
