@@ -202,3 +202,21 @@ def test_a_nickname_speaking_in_a_chat_is_removed(
     redaction = redactor.redact(text)
     assert not re.search(re.escape(nick) + r"\s*:", redaction.text), (text, redaction.text)
     assert redactor.redact(redaction.text).text == redaction.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("致馬先生：令尊本月藥費", "馬先生"),
+        ("client Mr & Mrs Yuen (9166 0382)", "Mr & Mrs Yuen"),
+        ("陳小姐：你個帳戶登入唔到", "陳小姐"),
+        ("Miss Ho said it was fine", "Miss Ho"),
+        ("Wong Sir: ok", "Wong Sir"),
+    ],
+)
+def test_a_finding_takes_in_the_title_beside_a_name(redactor: Redactor, text: str, value: str) -> None:
+    assert value in person_spans(redactor, text)
+
+
+def test_a_title_is_not_taken_from_an_ordinary_word(redactor: Redactor) -> None:
+    assert person_spans(redactor, "陳大文生日快樂，黃志強太多嘢做") == ["陳大文", "黃志強"]

@@ -89,10 +89,11 @@ def test_hkid_validation(value: str, valid: bool) -> None:
         ("reply to Tai Man Chan today", ("PERSON", "Tai Man Chan")),
         ("from Gloria Chan Kin Wah", ("PERSON", "Gloria Chan Kin Wah")),
         ("ask Jason Cheung", ("PERSON", "Jason Cheung")),
-        ("Dear Mr. Kelvin Yip,", ("PERSON", "Kelvin Yip")),
+        # A finding takes in the title beside a name (either labelling convention holds).
+        ("Dear Mr. Kelvin Yip,", ("PERSON", "Mr. Kelvin Yip")),
         ("客戶陳大文住在", ("PERSON", "陳大文")),
         ("致歐陽小明：", ("PERSON", "歐陽小明")),
-        ("李明先生來電", ("PERSON", "李明")),
+        ("李明先生來電", ("PERSON", "李明先生")),
     ],
 )
 def test_identifiers_are_found(redactor: Redactor, text: str, expected: tuple[str, str]) -> None:

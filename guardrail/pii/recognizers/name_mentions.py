@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
-from guardrail.pii.recognizers.name_cues import TITLES_AFTER_SURNAME
+from guardrail.pii.recognizers.name_cues import TITLES_AFTER_SURNAME, title_extensions
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     GIVEN,
@@ -46,7 +46,30 @@ _SYLLABLE_MIN = 4
 
 
 def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float = 0.5) -> list[RecognizerResult]:
-    """PERSON results for other mentions of the names among ``found``."""
+    """PERSON results for other mentions of the names among ``found``, and for each name
+    with the title beside it (:func:`name_cues.title_extensions`)."""
+    found = list(found)
+    extra = _more_mentions(text, found, threshold)
+    names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
+    titled = []
+    for start, end, score in names:
+        for title_start, title_end in title_extensions(text, [(start, end)]):
+            titled.append(
+                RecognizerResult(
+                    ENTITY,
+                    title_start,
+                    title_end,
+                    score,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: NAME,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
+                    },
+                )
+            )
+    return extra + titled
+
+
+def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:
     latin: set[str] = set()
     phrases: set[str] = set()
     han: set[str] = set()
