@@ -88,6 +88,10 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("Assigned to: wkchan", "wkchan"),
         ("@Kelvin Lo can u check? cc @mandy.wong", "mandy.wong"),
         ("[12/3/24, 21:15] jess: omw\n[12/3/24, 21:16] Kelvin Lo: k", "jess"),
+        ("（英国账户，开户名 Lin Xiao），或原路退回", "Lin Xiao"),
+        ("| user | ip |\n| ahmed.r | 10.0.0.2 |", "ahmed.r"),
+        ("收 款 人 : 黃 師 傅  電話 6013 7725", "黃 師 傅"),
+        ("備註：覃太會帶埋BB車", "覃"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),
@@ -131,6 +135,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "Meds: Aspirin 80mg, Lipitor 20mg; languages: Cantonese, Putonghua",
         "ah ok, ah so, ah yes, ah well",
         "，黃金。，安全。，方便。，何時？，周末。，高興。",
+        "廚房太細，歷史太長",
         "went to the lobby; from the copy; to strong; by: spam; next: skip; to ship; login: python",
         "email me @ 7pm; @home; see @param and @dataclass",
         "聯絡人：中心 9123 4567\n負責人：同上",

@@ -164,9 +164,14 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
         after = text[match.end() : match.end() + 1]
         if len(surname) == 1:
             rare = surname not in ZH_SURNAMES
-            if rare and title not in _STRONG_TITLES:
+            # 備註：覃太會帶BB車: a rarer surname with 生/太 only where a clause starts and a
+            # verb follows, never inside a word (廚房太細, 歷史太長).
+            clause = (not before or not re.match(f"[{HAN}]", before)) and (
+                text[match.end() : match.end() + 1] in _NICK_FOLLOW
+            )
+            if rare and title not in _STRONG_TITLES and not (title in ("生", "太") and clause):
                 continue
-            if len(title) == 1 and surname not in COMMON_ZH_SURNAMES:
+            if len(title) == 1 and surname not in COMMON_ZH_SURNAMES and not clause:
                 continue
         if before and re.match(f"[{HAN}]", before):
             if surname in ("任", "于", "於", "向", "對", "对", "和", "同", "及", "與", "与"):
@@ -722,7 +727,7 @@ def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
         parts = re.split(r"[._]", match["handle"])
         if any(part in _NOT_HANDLE_PART for part in parts):
             continue
-        surnames = [p for p in parts if p in ROMANISED_SURNAMES]
+        surnames = [p for p in parts if is_surname(p) or (len(p) >= 4 and is_given(p))]
         if not surnames:
             continue
         rest = [p for p in parts if p is not surnames[0]]
@@ -749,7 +754,7 @@ def form_names(text: str) -> Iterator[tuple[int, int, float]]:
         if not any(never_a_name(w) or w.lower() in STOP for w in words):
             yield *match.span("name"), 0.75
     for match in _SPACED_TITLED.finditer(text):
-        yield *match.span("surname"), 0.7
+        yield match.start("surname"), match.end(), 0.7
 
 
 # ---- the title beside a name, inside the finding ----

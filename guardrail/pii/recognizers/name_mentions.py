@@ -164,7 +164,15 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             end = start + len(name)
             # A surname found alone (陳太) recurs as a name only with a title after it:
             # the character 查 of 陳查 is no name in 檢查結果.
-            titled = len(name) > 1 or text.startswith(_ZH_TITLES_AFTER, end)
+            titled = (
+                len(name) > 1
+                or (
+                    text.startswith(_ZH_TITLES_AFTER, end)
+                    # 房 of 廚房太細 is a word's end: a lone surname carried over needs a clause
+                    # start before it or a title of two characters after it.
+                    and (not _HAN_ONLY.match(text[start - 1 : start]) or text.startswith(_ZH_LONG_TITLES, end))
+                )
+            )
             # 譚永興's given name is no person in 永興五金工程有限公司: a business's name.
             business = text.startswith(_ZH_BUSINESS, end)
             if titled and not business and not zh_place_overlaps(text, start, end):
@@ -214,6 +222,7 @@ _ZH_BUSINESS = tuple(
     )
 )
 _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
+_ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
 
 
 def _before_org(text: str, end: int) -> bool:
