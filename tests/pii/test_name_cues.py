@@ -92,6 +92,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("| user | ip |\n| ahmed.r | 10.0.0.2 |", "ahmed.r"),
         ("收 款 人 : 黃 師 傅  電話 6013 7725", "黃 師 傅"),
         ("備註：覃太會帶埋BB車", "覃"),
+        ("收货人：王*明 138****1234", "王*明"),
+        ("陳○文先生，你好", "陳○文"),
         # lower-case Ah-names, mainland two-character names, word-like names in a person's state
         ("ask kelvin to call me, tell ah ming too", "ah ming"),
         ("王磊说明天不来了，李娜今天请假。", "李娜"),
@@ -136,6 +138,7 @@ def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value:
         "ah ok, ah so, ah yes, ah well",
         "，黃金。，安全。，方便。，何時？，周末。，高興。",
         "廚房太細，歷史太長",
+        "x*y, 3*4, 王 x 3",
         "went to the lobby; from the copy; to strong; by: spam; next: skip; to ship; login: python",
         "email me @ 7pm; @home; see @param and @dataclass",
         "聯絡人：中心 9123 4567\n負責人：同上",

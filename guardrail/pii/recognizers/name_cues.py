@@ -747,8 +747,17 @@ _SPACED_TITLED = re.compile(
 )
 
 
+# A name masked as shops and notices print it: 王*明, 劉X明, 陳○文, 李**.
+_MASKED = re.compile(
+    f"(?<![{HAN}])(?P<name>[{''.join(sorted(COMMON_ZH_SURNAMES))}][ ]?(?:[*＊○●◯◯]{{1,2}}|[xX×](?=[ ]?[{HAN}]))"
+    f"(?:[ ]?[{''.join(sorted(ZH_GIVEN))}])?)"
+)
+
+
 def form_names(text: str) -> Iterator[tuple[int, int, float]]:
-    """``name DELA CRUZ, JOVELYN`` and a letter-spaced ``劉 太`` after a label."""
+    """``name DELA CRUZ, JOVELYN``, a letter-spaced ``劉 太`` after a label, a masked ``王*明``."""
+    for match in _MASKED.finditer(text):
+        yield *match.span("name"), 0.7
     for match in _NAME_CAPS_COMMA.finditer(text):
         words = re.findall(r"[A-Z]+", match["name"])
         if not any(never_a_name(w) or w.lower() in STOP for w in words):
