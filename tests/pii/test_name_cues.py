@@ -111,6 +111,7 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("Gift exchange pairs:\nSky → Jayden\nChloe → Marcus\n", "Sky"),
         # one-word cells of surname and given-name columns
         ("surname,given_name,shift,mobile\nCHAN,Wing Yan,AM,91827364\nO'Brien,Siobhan,PM,68813307", "Siobhan"),
+        ("| Surname | Given name | Tel |\n|---|---|---|\n| Ng | Siu Fong | 9123 |\n| Ma | Chi Kin | 6123 |", "Ma"),
         ('"Surname","Other names","Email"\n"Ma","Chi Kin","k@example.org"', "Ma"),
     ],
 )

@@ -350,6 +350,7 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group()]
     columns: list[int] | None = None
     strict = True
+    parts: set[int] = set()
     for offset, line in lines:
         stripped = line.strip()
         if _GRID_RULE.fullmatch(stripped):
@@ -366,10 +367,13 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
             strict = not any(_PERSON_COLUMN.search(text[s:e]) for s, e in cells) and all(
                 _weak_header(text[cells[i][0] : cells[i][1]]) for i in named
             )
+            parts = {i for i in named if _NAME_PART_HEADER.search(text[cells[i][0] : cells[i][1]])}
             continue
         for index in columns:
             if index < len(cells):
                 span = _cell_name(text, *cells[index], strict=strict)
+                if span is None and index in parts:
+                    span = _one_word_part(text, *cells[index])  # | Ma | Chi Kin |
                 if span:
                     yield *span, 0.8
 
