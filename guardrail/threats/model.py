@@ -6,6 +6,11 @@ the category names and a JSON header with the model's id and version. Each categ
 is an independent logistic regression (one-vs-rest), so a text can be both a
 jailbreak and a drug request.
 
+A model of format 2 also carries a dense head (:mod:`.dense`): a sentence encoder
+and a small network over its vectors, which scores meaning where the n-grams score
+words. Each part scores its own windows; a category's score is the two parts'
+highest windows, averaged with the weight the file gives the dense part.
+
 A text longer than a window is scored window by window, windows overlapping so that
 a sentence cut by one is whole in the next, and each category takes its highest
 window: an instruction buried in the middle of a long document counts as much as
@@ -19,9 +24,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,16 +36,18 @@ import numpy as np
 import numpy.typing as npt
 
 from guardrail.errors import GuardrailError
-from guardrail.system_security.hidden import uncover
+from guardrail.threats.dense import DENSE_PREFIX, DenseHead
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
+from guardrail.threats.windows import Window, windows
 
 BUILTIN = "builtin"
 WEIGHTS_FILE = "threat-classifier.npz"
-FORMAT = 1
+FORMAT = 2  # 1: n-grams only; 2: n-grams, and a dense head where the file has one
 MAX_SCORE = 0.9999
-PIECE_CHARS = 120
-_SENTENCE_END = re.compile(r"[.!?。！？;；]+[\"')\]」』]*\s*|\n+")
+JOINT_FLOOR = 0.3  # a category's parts below this are averaged as they are (see ThreatModel._joint)
+Floats = npt.NDArray[np.float32]
+OverBudget = Callable[[int], GuardrailError]
 
 
 class ScoringBudgetExceeded(GuardrailError):
@@ -58,16 +64,6 @@ class CategoryScore:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
-    """A piece of a text to score: where it sits in the original, and its text."""
-
-    start: int
-    end: int
-    text: str
-    layer: str = ""  # how it was hidden, for decoded text
-
-
 class ThreatModel:
     """Scores texts for each category; immutable and thread-safe after loading."""
 
@@ -79,24 +75,32 @@ class ThreatModel:
         categories: tuple[str, ...],
         model_id: str,
         version: str,
+        dense: DenseHead | None = None,
     ) -> None:
         if weights.shape != (len(rows), len(categories)) or bias.shape != (len(categories),):
             raise ValueError("weights do not match their rows and categories")
+        if dense is not None and dense.categories != len(categories):
+            raise ValueError("the dense head does not score the same categories")
         self.rows = rows
         self.weights = weights
         self.bias = bias
         self.categories = categories
         self.model_id = model_id
         self.version = version
+        self.dense = dense
 
     @classmethod
     def load(cls, path: str | Path) -> ThreatModel:
         """Weights from a ``.npz`` written by ``training/train_threat_classifier.py``."""
         with np.load(path, allow_pickle=False) as data:
             header = json.loads(str(data["header"]))
-            if header.get("format") != FORMAT or header.get("dimensions") != DIMENSIONS:
+            if header.get("format") not in (1, FORMAT) or header.get("dimensions") != DIMENSIONS:
                 raise ValueError(f"{path}: weights of another format ({header.get('format')})")
             weights = data["weights"].astype(np.float32) * data["scale"].astype(np.float32)
+            dense = None
+            if "dense" in header:
+                arrays = {name[len(DENSE_PREFIX) :]: data[name] for name in data.files if name.startswith(DENSE_PREFIX)}
+                dense = DenseHead.from_arrays(arrays, header["dense"])
             return cls(
                 rows=data["rows"].astype(np.int64),
                 weights=weights,
@@ -104,6 +108,7 @@ class ThreatModel:
                 categories=tuple(str(name) for name in data["categories"]),
                 model_id=str(header["model_id"]),
                 version=str(header["version"]),
+                dense=dense,
             )
 
     @property
@@ -115,7 +120,7 @@ class ThreatModel:
         """Each category's probability for one folded text (no windows)."""
         indices, values = vectorize(folded)
         logits = self.bias.copy()
-        if len(indices):
+        if len(indices) and len(self.rows):
             positions = np.searchsorted(self.rows, indices)
             positions[positions >= len(self.rows)] = 0
             known = self.rows[positions] == indices
@@ -133,63 +138,79 @@ class ThreatModel:
         return self._score(text, window_chars, overlap_chars, budget_ms)
 
     def _score(self, text: str, window_chars: int, overlap_chars: int, budget_ms: float) -> tuple[CategoryScore, ...]:
-        best = np.zeros(len(self.categories), dtype=np.float32)
-        spans = [(0, 0)] * len(self.categories)
         deadline = time.perf_counter() + budget_ms / 1000.0
+        over = _over_budget(budget_ms)
+        best, found = self._ngram_best(text, window_chars, overlap_chars, deadline, over)
+        if self.dense is not None and text.strip():
+            dense_best, dense_found = self.dense.best(text, deadline, over)
+            best, found = self._joint(best, found, dense_best, dense_found, deadline, over)
+        spans = [(window.start, window.end) if window else (0, 0) for window in found]
+        return tuple(
+            CategoryScore(name, float(best[i]), spans[i][0], spans[i][1]) for i, name in enumerate(self.categories)
+        )
+
+    def _ngram_best(
+        self, text: str, window_chars: int, overlap_chars: int, deadline: float, over: OverBudget
+    ) -> tuple[Floats, list[Window | None]]:
+        best = np.zeros(len(self.categories), dtype=np.float32)
+        found: list[Window | None] = [None] * len(self.categories)
         for window in windows(text, window_chars, overlap_chars):
             if time.perf_counter() > deadline:
-                raise ScoringBudgetExceeded(f"over {budget_ms:.0f} ms at offset {window.start}")
+                raise over(window.start)
             folded = fold(window.text)
             if not folded.strip():
                 continue
             probabilities = self.probabilities(folded)
             for index in np.flatnonzero(probabilities > best):
                 best[index] = probabilities[index]
-                spans[index] = (window.start, window.end)
-        return tuple(
-            CategoryScore(name, float(best[i]), spans[i][0], spans[i][1]) for i, name in enumerate(self.categories)
+                found[index] = window
+        return best, found
+
+    def _joint(
+        self,
+        ngram: Floats,
+        ngram_found: list[Window | None],
+        dense: Floats,
+        dense_found: list[Window | None],
+        deadline: float,
+        over: OverBudget,
+    ) -> tuple[Floats, list[Window | None]]:
+        """Both parts scored on the same windows: where either part scored a category
+        highest, the other scores that window too, and the category takes the best
+        weighted average. (Averaging each part's own best window instead halves a
+        sentence buried in a long document: the n-grams see it in a short piece, the
+        encoder in a longer run where it is diluted.) Below ``JOINT_FLOOR`` in both parts
+        no average can reach a threshold, and the independent average is kept."""
+        assert self.dense is not None
+        share = self.dense.weight
+        best = np.minimum((1 - share) * ngram + share * dense, MAX_SCORE).astype(np.float32)
+        found = [
+            d if share * dense[i] > (1 - share) * ngram[i] else n
+            for i, (n, d) in enumerate(zip(ngram_found, dense_found, strict=True))
+        ]
+        candidates: dict[tuple[int, int, str, str], Window] = {}
+        for index in np.flatnonzero(np.maximum(ngram, dense) >= JOINT_FLOOR):
+            for window in (ngram_found[index], dense_found[index]):
+                if window is not None:
+                    candidates[(window.start, window.end, window.layer, window.text)] = window
+        if not candidates:
+            return best, found
+        if time.perf_counter() > deadline:
+            raise over(next(iter(candidates.values())).start)
+        shared = list(candidates.values())
+        ngram_rows = np.stack([self.probabilities(fold(window.text)) for window in shared])
+        mixed = np.minimum(
+            (1 - share) * ngram_rows + share * self.dense.probabilities([w.text for w in shared]), MAX_SCORE
         )
+        for index in np.flatnonzero(np.maximum(ngram, dense) >= JOINT_FLOOR):
+            row = int(mixed[:, index].argmax())
+            best[index], found[index] = mixed[row, index], shared[row]
+        return best, found
 
 
-def windows(text: str, window_chars: int, overlap_chars: int) -> Iterator[Window]:
-    """Overlapping windows over ``text``, its sentences grouped into short pieces (an
-    instruction inside a long document is then scored nearly on its own, not diluted by
-    the text around it), then its hidden texts, windowed the same way."""
-    yield from _plain_windows(text, 0, window_chars, overlap_chars)
-    if len(text) > PIECE_CHARS:
-        yield from _sentence_pieces(text)
-    for hidden in uncover(text):
-        for window in _plain_windows(hidden.text, 0, window_chars, overlap_chars):
-            yield Window(hidden.start, hidden.end, window.text, hidden.layer)
-
-
-def _sentence_pieces(text: str) -> Iterator[Window]:
-    """Runs of whole sentences of at most about ``PIECE_CHARS`` characters."""
-    start = end = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() - start > PIECE_CHARS and end > start:
-            yield Window(start, end, text[start:end])
-            start = end
-        end = match.end()
-    if end > start:
-        yield Window(start, end, text[start:end])
-    if len(text) > end:
-        yield from _plain_windows(text[end:], end, PIECE_CHARS, 0)
-
-
-def _plain_windows(text: str, offset: int, window_chars: int, overlap_chars: int) -> Iterator[Window]:
-    if len(text) <= window_chars:
-        if text:
-            yield Window(offset, offset + len(text), text)
-        return
-    step = max(1, window_chars - overlap_chars)
-    start = 0
-    while True:
-        end = min(len(text), start + window_chars)
-        yield Window(offset + start, offset + end, text[start:end])
-        if end >= len(text):
-            return
-        start += step
+def _over_budget(budget_ms: float) -> OverBudget:
+    """The error for running out of ``budget_ms`` at an offset, for either part to raise."""
+    return lambda offset: ScoringBudgetExceeded(f"over {budget_ms:.0f} ms at offset {offset}")
 
 
 def save_weights(
@@ -199,19 +220,28 @@ def save_weights(
     categories: list[str],
     model_id: str,
     version: str,
+    dense: dict[str, npt.NDArray[np.floating[Any]]] | None = None,
+    dense_header: dict[str, Any] | None = None,
     **header: Any,
 ) -> None:
     """Write ``coef`` (``DIMENSIONS`` x categories) as :meth:`ThreatModel.load` reads it:
-    only the rows with a weight, quantised to int8 with one scale per category."""
+    only the rows with a weight, quantised to int8 with one scale per category; and the
+    dense head's arrays (float16) and settings, when given."""
     used = np.flatnonzero(np.abs(coef).max(axis=1) > 1e-6)
     kept = coef[used]
     scale = np.maximum(np.abs(kept).max(axis=0, initial=0.0), 1e-12) / 127.0
     quantised = np.clip(np.rint(kept / scale), -127, 127).astype(np.int8)
     meta = {**header, "format": FORMAT, "dimensions": DIMENSIONS, "model_id": model_id, "version": version}
+    if dense is not None:
+        meta["dense"] = dense_header or {}
+    extra: dict[str, Any] = {
+        f"{DENSE_PREFIX}{name}": np.asarray(value, dtype=np.float16) for name, value in (dense or {}).items()
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         np.savez_compressed(
             out,
+            **extra,
             rows=used.astype(np.uint32),
             weights=quantised,
             scale=scale.astype(np.float32),
