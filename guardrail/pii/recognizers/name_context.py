@@ -47,6 +47,7 @@ from guardrail.pii.recognizers.name_fields import (
 from guardrail.pii.recognizers.name_fields import (
     xml_fields as _xml_fields,
 )
+from guardrail.pii.recognizers.name_forms import FINDERS as _FORM_FINDERS
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     HAN,
@@ -67,6 +68,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     GIVEN as GIVEN_LOWER,
 )
 from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
+from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_spans import (
     HAN_CHAR as _HAN_CHAR,
 )
@@ -205,7 +207,7 @@ _KIN_HAN = frozenset("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅妈爷")
 _TITLE = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
     r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
-    r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa)\.?[ \t]+"
+    r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman)\.?[ \t]+"
     rf"(?=[{U}])"
 )
 _TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")
@@ -1085,9 +1087,10 @@ class ContextNameRecognizer(LocalRecognizer):
             _lower_romanised,
             _kin_names,
             *_CUE_FINDERS,
+            *_FORM_FINDERS,
         ):
             for start, end, score in finder(text):
-                if end <= start or (start, end) in seen:
+                if end <= start or (start, end) in seen or is_pet(text, start, end):
                     continue
                 seen.add((start, end))
                 results.append(tagged_result(self, self.recognizer_name, ENTITY, start, end, score))

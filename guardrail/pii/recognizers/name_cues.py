@@ -59,6 +59,7 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "總經理",
         "總監",
         "主任",
+        "秘書",
         "主席",
         "校長",
         "院長",
@@ -169,7 +170,8 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             clause = (not before or not re.match(f"[{HAN}]", before)) and (
                 text[match.end() : match.end() + 1] in _NICK_FOLLOW
             )
-            if rare and title not in _STRONG_TITLES and not (title in ("生", "太") and clause):
+            # 团建，覃主任请客: a two-character title at a clause start counts as 太/生 do.
+            if rare and title not in _STRONG_TITLES and not ((title in ("生", "太") or len(title) > 1) and clause):
                 continue
             if len(title) == 1 and surname not in COMMON_ZH_SURNAMES and not clause:
                 continue
@@ -219,6 +221,7 @@ _AH = re.compile(f"阿([{HAN}])")
 _NICK_FOLLOW = frozenset(
     both_scripts_chars(
         "在說話講叫同和跟都也又就是係嘅的呢呀啊吖喎哋會已要去來有冇沒唔不今明昨負幫話講睇搵打帶交同你我佢他她，。、：:！？,!?;"
+        "下上把被給讓請說過還先"
     )
 )
 _OLD_YOUNG_NOT = frozenset(both_scripts_chars("成區於江古花毛方高金石白文公家車水夏余麥龍米葉朱時馬"))
@@ -541,7 +544,7 @@ def surname_first_lines(text: str) -> Iterator[tuple[int, int, float]]:
 
 # A name in Latin letters with a Cantonese affix: 阿Sam, Hong仔, Kit妹.
 _LATIN_AFFIXED = re.compile(
-    r"(?P<pre>阿 ?)?(?<![A-Za-z])(?P<word>[A-Z][a-z]{1,12})(?![A-Za-z])(?P<post> ?(?:仔|妹|女|B|豬|猪|哥|姐))?"
+    r"(?P<pre>阿 ?)?(?<![A-Za-z])(?P<word>[A-Z][a-z]{1,12})(?![A-Za-z])(?P<post> ?(?:仔|妹|女|B|豬|猪|哥|姐)(?![A-Za-z]))?"
 )
 # A child's doubled name after a relative's word: 孫仔樂樂, 女儿朵朵.
 _DOUBLED = re.compile(

@@ -33,6 +33,8 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
+from guardrail.pii.recognizers.name_pets import pet_names
+from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 from guardrail.pii.spans import CoveringSpans
 
@@ -92,7 +94,9 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             phrases.add(" ".join(words).lower())
         for word in words:
             lower = word.lower()
-            if len(lower) < 3 or never_a_name(lower) or is_place(lower):
+            if len(lower) < 3 or never_a_name(lower) or is_place(lower) or lower in ORG_WORDS:
+                continue
+            if lower in pet_names(text):
                 continue
             if lower in GIVEN_SYLLABLES and len(lower) < _SYLLABLE_MIN:
                 continue

@@ -67,6 +67,7 @@ ORG_WORDS = frozenset(
     management administration procurement accounting payroll security facilities
     commercial industrial bakery noodle noodles congee dining bistro grill teahouse kee
     dessert desserts seafood dim sum roast bbq tea cake cakes bakeries catering
+    scaffolding construction contractors contracting decoration transport transportation
     """.split()
 )
 

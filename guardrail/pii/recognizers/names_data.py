@@ -438,6 +438,7 @@ NOT_NAMES = frozenset(
     octopus alipay payme schengen kumon
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
+    award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman
     """.split()
 )
 

@@ -15,6 +15,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_mentions import inside_place
+from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import PLACE_NAMES, TITLES
 
@@ -94,7 +95,7 @@ def _keep(text: str, result: RecognizerResult) -> bool:
     if not _plausible(text[result.start : result.end]):
         return False
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
-    if inside_place(text, result.start, result.end):
+    if inside_place(text, result.start, result.end) or is_pet(text, result.start, result.end):
         return False
     # Wah Shing Engineering: a business whose last word spaCy left out.
     following = _WORDS.match(text, result.end + 1) if text[result.end : result.end + 1] == " " else None

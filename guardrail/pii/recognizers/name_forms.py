@@ -1,0 +1,266 @@
+"""Names in forms of address and documents that the other finders do not read.
+
+- a Japanese or Korean honorific after a name: ``Ito-san``, ``Suzuki-sama``, ``Min-jun ssi``;
+- a Korean name, a surname before a hyphenated given name: ``Kim Min-jun``, ``PARK JI-YEON``;
+- the To, Cc and From lines of a pasted e-mail header, whose every entry is a person or
+  a mailbox (``To: Ho, Crystal; Tam, Kit``, ``CC: Ivan Szeto, W. K. Ma``);
+- the parties of a court caption (``WONG JADE MEI YEE   1st Defendant``) and witnesses
+  named after their designation (``PW1, Ng Crystal``, ``DW2, Ivy``);
+- a user handle quoted as a message's author (``ivy.cakes wrote:``) or heading a list
+  entry (``- candy_lok | 2 x tote``);
+- a WeChat forward's bracketed speaker (``【马丽】``) and a Chinese sign-off after a dash
+  (``同意。——卢伟``);
+- in chats typed in lower case, a given name that is also a word where only a person
+  fits: after a greeting (``hi jade~``), in a self-introduction (``its honey from``,
+  ``係 jade 呀``), after a possessive and a relation (``my bf kit``, ``my helper Nening``),
+  before a person's state (``jay is sick``), before a surname (``sunny chan``), after a
+  relation's possessor (``Sunny's brother``) and after ``mrs`` (``mrs faulkner``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_lexicon import (
+    HAN,
+    is_given,
+    is_place,
+    is_surname,
+    never_a_name,
+    zh_name_shape,
+)
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, latin_name_at
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
+
+Found = Iterator[tuple[int, int, float]]
+
+_HONORIFIC = re.compile(
+    r"(?<![A-Za-z'’-])(?P<name>[A-Z][a-z]{1,14}(?:-[A-Z]?[a-z]{1,6})?)[ -](?:san|sama|kun|sensei|senpai|ssi|nim)(?![A-Za-z])"
+)
+
+
+def honorific_names(text: str) -> Found:
+    """``Ito-san``, ``Suzuki-sama``: the honorific is written only after a person."""
+    if "-" not in text and " s" not in text and " n" not in text and " k" not in text:
+        return
+    for match in _HONORIFIC.finditer(text):
+        name = match["name"]
+        if never_a_name(name) or is_place(name) or name.lower() in STOP:
+            continue
+        yield *match.span("name"), 0.75
+
+
+_KOREAN = re.compile(
+    r"(?<![A-Za-z'’-])(?P<surname>[A-Z][a-z]{1,5}|[A-Z]{2,6})[ \t]+"
+    r"(?P<given>[A-Z][a-z]{1,5}-[a-z]{2,5}|[A-Z]{1,5}-[A-Z]{2,5})(?![A-Za-z-])"
+)
+
+
+def korean_names(text: str) -> Found:
+    """``Kim Min-jun``, ``PARK JI-YEON``: a surname and a hyphenated pair of given syllables."""
+    if "-" not in text:
+        return
+    for match in _KOREAN.finditer(text):
+        surname = match["surname"]
+        if not is_surname(surname) or never_a_name(surname) or is_place(match[0].replace("-", " ")):
+            continue
+        yield *match.span(), 0.7
+
+
+_HEADER_LINE = re.compile(r"(?im)^[ \t>]*(?P<label>from|to|cc|bcc|reply-to)[ \t]*:[ \t]*(?P<value>[^\n]+)$")
+_OTHER_HEADER = re.compile(r"(?im)^[ \t>]*(?:from|to|cc|sent|date|subject)[ \t]*:")
+_ENTRY = re.compile(r"[A-Z][A-Za-z'’-]*\.?(?:,?[ ][A-Z][A-Za-z'’-]*\.?){0,4}")
+_MAILBOX_WORDS = frozenset(
+    "all everyone staff team teams dept department group office list undisclosed recipients".split()
+)
+
+
+def _header_entries(value: str, offset: int) -> Iterator[tuple[int, int]]:
+    """The entries of a To/Cc list with their offsets, ``Last, First`` kept together."""
+    separator = ";" if ";" in value else ","
+    parts: list[tuple[int, int]] = []
+    at = 0
+    for piece in value.split(separator):
+        parts.append((at, at + len(piece)))
+        at += len(piece) + 1
+    if separator == ",":
+        merged: list[tuple[int, int]] = []
+        i = 0
+        while i < len(parts):
+            words = value[parts[i][0] : parts[i][1]].split()
+            following = value[parts[i + 1][0] : parts[i + 1][1]].split() if i + 1 < len(parts) else []
+            if len(words) == 1 and is_surname(words[0]) and len(following) == 1:
+                merged.append((parts[i][0], parts[i + 1][1]))
+                i += 2
+                continue
+            merged.append(parts[i])
+            i += 1
+        parts = merged
+    for start, end in parts:
+        piece = re.sub(r"<[^>]*>|\([^)]*\)|\[[^\]]*\]", lambda m: " " * len(m[0]), value[start:end])
+        name = _ENTRY.search(piece)
+        if name is None or piece[: name.start()].strip(" '\"‘’“”") or piece[name.end() :].strip(" '\"‘’“”"):
+            continue
+        yield offset + start + name.start(), offset + start + name.end()
+
+
+def header_names(text: str) -> Found:
+    """Every entry of the From, To and Cc lines of a pasted e-mail header."""
+    if ":" not in text or len(_OTHER_HEADER.findall(text)) < 2:
+        return
+    for line in _HEADER_LINE.finditer(text):
+        for start, end in _header_entries(line["value"], line.start("value")):
+            value = text[start:end]
+            words = [w.strip(".,") for w in value.split()]
+            if any(w.lower() in _MAILBOX_WORDS or w.lower() in ORG_WORDS for w in words):
+                continue
+            if all(never_a_name(w) for w in words) or is_place(value):
+                continue
+            if len(words) == 1 and (never_a_name(words[0]) or words[0].lower() in STOP):
+                continue
+            yield start, end, 0.7
+
+
+_ROLE = r"(?:Plaintiff|Defendant|Applicant|Respondent|Appellant|Petitioner|Claimant|Intervener)s?"
+_CAPTION = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5})(?:[ \t]+\([^)\n]*\))?[ \t]{2,}"
+    rf"(?:(?:1st|2nd|3rd|\d+th)[ \t]+)?{_ROLE}\b"
+)
+_WITNESS = re.compile(r"(?<![A-Za-z0-9])(?:PW|DW)\d{1,2},?[ \t]+")
+
+
+def legal_parties(text: str) -> Found:
+    """A court caption's parties and the witnesses named after their designation."""
+    if "W" not in text and "ndant" not in text and "laint" not in text:
+        return
+    for match in _CAPTION.finditer(text):
+        words = match["name"].split()
+        if any(w.lower() in ORG_WORDS for w in words) or all(never_a_name(w) for w in words):
+            continue
+        yield *match.span("name"), 0.75
+    for match in _WITNESS.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False, max_words=4)
+        if span is None:
+            continue
+        first = text[span[0] : span[1]].split()[0]
+        if never_a_name(first) or is_place(text[span[0] : span[1]]):
+            continue
+        yield *span, 0.7
+
+
+_QUOTED_AUTHOR = re.compile(r"(?m)^[ \t>]*(?P<handle>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+){0,2})[ \t]+wrote:")
+_LIST_HANDLE = re.compile(r"(?m)^[ \t]*[-*•][ \t]+(?P<handle>[a-z][a-z0-9]*(?:[._][a-z0-9]+){1,2})[ \t]*[|:,]")
+
+
+def _handle_of_name(handle: str) -> bool:
+    parts = [p for p in re.split(r"[._]", handle.lower()) if p]
+    if any(p in ("com", "net", "org", "hk", "io") for p in parts):
+        return False
+    named = [p for p in parts if is_surname(p) or (len(p) >= 3 and is_given(p, in_position=True))]
+    return bool(named) and all(
+        p in named or p in GIVEN_SYLLABLES or p in ROMANISED_SURNAMES or len(p) <= 5 for p in parts
+    )
+
+
+def quoted_handles(text: str) -> Found:
+    """``ivy.cakes wrote:`` and a list entry headed by a handle built on a name."""
+    for pattern in (_QUOTED_AUTHOR, _LIST_HANDLE):
+        for match in pattern.finditer(text):
+            handle = match["handle"]
+            if _handle_of_name(handle) and not never_a_name(handle):
+                yield *match.span("handle"), 0.65
+
+
+_BRACKET_SPEAKER = re.compile(f"(?m)^[ \t]*【(?P<name>[{HAN}]{{2,4}})】")
+_DASH_SIGNATURE = re.compile(f"(?m)(?:——|—|--)[ \t]*(?P<name>[{HAN}]{{2,4}})[ \t]*$")
+
+
+def zh_bracket_and_dash(text: str) -> Found:
+    """``【马丽】那我跟…`` (a forwarded WeChat line) and ``同意。——卢伟`` (a signed comment)."""
+    if "【" not in text and "—" not in text and "--" not in text:
+        return
+    for pattern in (_BRACKET_SPEAKER, _DASH_SIGNATURE):
+        for match in pattern.finditer(text):
+            if zh_name_shape(match["name"], rare=True):
+                yield *match.span("name"), 0.7
+
+
+def _given_word(word: str) -> bool:
+    return is_given(word, in_position=True) and not never_a_name(word) and word.lower() not in STOP
+
+
+_GREETING_LOWER = re.compile(
+    r"(?<![A-Za-z])(?:hi|hey|hello|dear|morning|thanks|thx|bye)[ \t]+(?P<w>[a-z]{3,12})(?=[ \t]*(?:[~!,.?)]|$)|[^\x00-\x7f])",
+    re.MULTILINE,
+)
+_SELF_INTRO = re.compile(
+    r"(?i:(?<![A-Za-z])(?:it'?s|it’s|this is|i'?m|i am|係)[ \t]*)(?P<w>[a-z]{3,12})"
+    r"(?=[ \t]+(?:from|here|again|呀|啊|la|lah)(?![A-Za-z])|[ \t]*[~!,.])"
+)
+_RELATION = re.compile(
+    r"(?i:(?<![A-Za-z])(?:my|our|her|his|their|your)[ \t]+(?:bf|gf|boyfriend|girlfriend|husband|hubby|wife|"
+    r"mum|mom|mother|dad|father|son|daughter|sister|brother|friend|colleague|helper|maid|neighbour|neighbor|"
+    r"cousin|boss|classmate|partner|fianc[eé]e?|nephew|niece)[ \t]+)(?P<w>[A-Za-z][a-z]{2,14})(?![A-Za-z'’-])"
+)
+_LOWER_STATE = re.compile(
+    r"(?<![A-Za-z'’@.-])(?P<w>[a-z]{3,12})[ \t]+(?:is|was|has been)[ \t]+(?:off sick|sick|unwell|absent|"
+    r"on leave|in hospital|running late|late today|not feeling well)(?![A-Za-z])"
+)
+_LOWER_PAIR = re.compile(r"(?<![\w'’@.-])(?=(?P<g>[a-z]{3,12}) (?P<s>[a-z]{2,7})(?![\w'’@-]))")
+_POSSESSOR = re.compile(
+    r"(?<![A-Za-z'’-])(?P<w>[A-Z][a-z]{2,14})['’]s[ \t]+(?:brother|sister|mum|mom|mother|dad|father|husband|wife|"
+    r"son|daughter|boyfriend|girlfriend|bf|gf|cousin|helper|boss)(?![A-Za-z])"
+)
+_MRS_LOWER = re.compile(r"(?<![A-Za-z])(?:mrs|mdm)\.?[ \t]+(?P<w>[a-z]{3,14})(?![A-Za-z'’-])")
+# A word a chat writer may put after "my friend" that is no name: my friend said, my bf works.
+_NOT_AFTER_RELATION = frozenset(
+    "said says say told asked wants want will would can could is was has had and or but who which that "
+    "lives works living working bought got gave sent took came went also just still really".split()
+)
+_ENGLISH_SYLLABLES = frozenset(
+    "so to on long man sin fun tin pan fan ping pong king sing wing hang kit sun ho hon lo mo "
+    "ma ha chin may yes bin kan mean kin tat lap lit pat pit pun sum tan wan wo yo yu".split()
+)
+
+
+def lower_chat_names(text: str) -> Found:
+    """Word-like given names in places only a person stands, as chats type them."""
+    for match in _GREETING_LOWER.finditer(text):
+        if _given_word(match["w"]):
+            yield *match.span("w"), 0.6
+    for match in _SELF_INTRO.finditer(text):
+        if _given_word(match["w"]):
+            yield *match.span("w"), 0.6
+    for match in _RELATION.finditer(text):
+        word = match["w"]
+        if word.lower() in _NOT_AFTER_RELATION or never_a_name(word) or is_place(word) or word.lower() in STOP:
+            continue
+        if word[0].isupper() or _given_word(word):
+            yield *match.span("w"), 0.65
+    for match in _LOWER_STATE.finditer(text):
+        if _given_word(match["w"]):
+            yield *match.span("w"), 0.6
+    for match in _POSSESSOR.finditer(text):
+        if _given_word(match["w"]) and not is_place(match["w"]):
+            yield *match.span("w"), 0.65
+    for match in _MRS_LOWER.finditer(text):
+        if not never_a_name(match["w"]) and match["w"] not in STOP:
+            yield *match.span("w"), 0.6
+    for match in _LOWER_PAIR.finditer(text):
+        given, surname = match["g"], match["s"]
+        if surname not in ROMANISED_SURNAMES or surname in _ENGLISH_SYLLABLES or given in _ENGLISH_SYLLABLES:
+            continue
+        if _given_word(given) and not is_place(f"{given} {surname}"):
+            yield match.start("g"), match.end("s"), 0.6
+
+
+FINDERS = (
+    honorific_names,
+    korean_names,
+    header_names,
+    legal_parties,
+    quoted_handles,
+    zh_bracket_and_dash,
+    lower_chat_names,
+)
