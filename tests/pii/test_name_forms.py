@@ -1,0 +1,108 @@
+"""Names in forms of address and documents (:mod:`guardrail.pii.recognizers.name_forms`)
+and pets' names (:mod:`guardrail.pii.recognizers.name_pets`): honorifics, Korean names,
+e-mail header lists, court captions and witnesses, quoted handles, WeChat forwards and
+signatures, lower-case chat names; and the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def covered(redactor: Redactor, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # honorifics after a name
+        ("Please ask Mori-san to confirm the shipment.", "Mori"),
+        ("We will send the samples to Hayashi-sama by Friday.", "Hayashi"),
+        ("Thanks Pearl-san, noted.", "Pearl"),
+        # Korean names
+        ("New joiner: Choi Ji-hoon (Finance)", "Choi Ji-hoon"),
+        ("Contact: KANG SEO-JIN, Seoul office", "KANG SEO-JIN"),
+        # e-mail header lists
+        ("From: Lam, Rocky\nSent: Monday\nTo: Yip, Kit; Chu, Ginger\nSubject: rates", "Yip, Kit"),
+        ("From: Mabel Ko\nTo: Dennis\nCC: Alan Siu, P. Y. Tong\nSubject: hi", "P. Y. Tong"),
+        # court captions and witnesses
+        ("BETWEEN\n LAU PEARL WING SZE              Plaintiff\n and\n", "LAU PEARL WING SZE"),
+        ("PW3, Fok Sunny, a taxi driver, said he saw the car.", "Fok Sunny"),
+        ("The evidence of DW1, Hazel, is rejected.", "Hazel"),
+        # handles
+        ("> grace.bakes wrote:\n> see you sat", "grace.bakes"),
+        ("- mandy_yip | 1 x scarf | paid", "mandy_yip"),
+        # WeChat forwards and signatures
+        ("【王晓东】明天的会改到下午\n【李娜】收到", "王晓东"),
+        ("意见：同意。——邓涛", "邓涛"),
+        # lower-case chat names
+        ("hey its amber from the yoga class!", "amber"),
+        ("hi crystal~ 你幾時有空", "crystal"),
+        ("ok my bf ray will pick it up", "ray"),
+        ("my helper Rowelyn will open the door", "Rowelyn"),
+        ("sorry ivy is sick today", "ivy"),
+        ("pls send to candy wong at the shop", "candy wong"),
+        ("I met Jade's brother at the gym", "Jade"),
+        ("the owner mrs hargreaves called", "hargreaves"),
+        ("Toolbox talk given by Foreman Ip at 07:30", "Ip"),
+        # nicknames and titled rarer surnames in Simplified chats
+        ("备注：老吴下月退休", "老吴"),
+        ("明天聚餐，覃主任请客", "覃"),
+    ],
+)
+def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value), (text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Can you walk Max and Bella tomorrow? Bella pulls a lot.", "Bella"),
+        ("Fed Teddy & Coco (cats) at 8am, Teddy ate well", "Teddy"),
+        ("Her corgi Lucky needs a bath", "Lucky"),
+        ("We'll meet at Sunny Bay station", "Sunny"),
+        ("Award: HK$ 3,200 payable in 14 days", "Award"),
+        ("| 3 | LIMBU Ram | Scaffolder | ok |", "Scaffolder"),
+    ],
+)
+def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:
+    spans = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    assert not any(word in span for span in spans), spans
+
+
+def test_a_pet_word_does_not_hide_a_person_named_beside_it(redactor: Redactor) -> None:
+    text = "Kit will walk Max today; Kit's sister Mandy pays."
+    assert covered(redactor, text, "Mandy")
+
+
+@PROPERTY
+@given(
+    surname=st.sampled_from(["Chan", "Wong", "Lee", "Cheung", "Ho", "Tam"]),
+    first=st.sampled_from(["Kit", "Jade", "Sunny", "Crystal", "Ginger", "Summer"]),
+    separator=st.sampled_from(["; ", "; '", ";"]),
+)
+def test_every_entry_of_a_cc_line_is_removed(redactor: Redactor, surname: str, first: str, separator: str) -> None:
+    entry = f"{surname}, {first}"
+    text = f"From: Ng, Alan\nTo: Team\nCc: Kwok, Ben{separator}{entry}\nSubject: Q3\n\nPlease review."
+    redaction = redactor.redact(text)
+    assert entry not in redaction.text
+    for d in redactor.analyze(text):
+        assert 0 <= d.start < d.end <= len(text)
+    assert redactor.redact(redaction.text).text == redaction.text
+
+
+@PROPERTY
+@given(
+    name=st.sampled_from(["Ito", "Sato", "Cherry", "Mika", "Tanabe"]), suffix=st.sampled_from(["san", "sama", "kun"])
+)
+def test_a_name_before_an_honorific_is_removed(redactor: Redactor, name: str, suffix: str) -> None:
+    text = f"Could {name}-{suffix} approve the quotation today?"
+    assert name not in redactor.redact(text).text
