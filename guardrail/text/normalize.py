@@ -23,6 +23,13 @@ Two more disguises are undone, each with the offset map kept:
   separated by single spaces, so that the phone, card and identity-card patterns see
   them as the spaced digits they are. Only runs long enough to be an identifier are
   rewritten (four words, six numerals): ``one or two`` and ``一五一十`` stay as they are.
+  Words and digits mixed in one run (``9 four 8 one 2 zero 3 7``, ``+852 (six one) 33 20
+  78``) are read the same way when two or more words and seven or more digits make it up;
+* a scan's O and l among digits (``9l38 5O2O``, ``8 2 O l``) become 0 and 1, one for one,
+  when a run of digit groups holds at least four digits and more digits than such letters;
+* percent-escapes in a URL-encoded value (``kelvin.ho%40gmail.com``, ``%2B852%205567``)
+  are decoded inside a token that has an escaped ``@`` or ``+`` (or an escaped space between
+  digits), as query strings, form posts and webhook logs carry them.
 """
 
 from __future__ import annotations
@@ -113,6 +120,21 @@ _SPELLED_TOKEN = re.compile(
     rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
     re.IGNORECASE,
 )
+# Digit words mixed with ASCII digit groups in one dictated run (9 four 8 one 2 zero 3 7).
+_MIXED_SEP = r"(?:[ ,.\-()/]{1,3}|\s?(?:…|\.\.\.)\s?)"
+_SPELLED_MIXED = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_EN_TOKEN}|\d{{1,4}}(?![A-Za-z0-9]))(?:{_MIXED_SEP}(?:{_EN_TOKEN}|\d{{1,4}}(?![A-Za-z0-9]))){{2,}}",
+    re.IGNORECASE,
+)
+_MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT})", re.IGNORECASE)
+# A run of digit groups in which a scan may have read 0 as O and 1 as l.
+_OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(?![A-Za-z0-9])")
+# A token of a URL-encoded query string or form body, and its escapes.
+_URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
+# An IBAN's country and check digits just before a run: its groups may hold letters (IT04 O510).
+_IBAN_HEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]?$")
+_URL_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_URL_SAFE = frozenset("@+ ._-:()")
 _MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 
@@ -140,9 +162,67 @@ class NormalizedText:
 
 
 def normalize(text: str) -> NormalizedText:
-    """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters and
-    spell dictated digits as digits, keeping an offset map."""
-    return _spell_out_digits(_ocr_letters(_fold(text)))
+    """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters,
+    decode URL escapes and spell dictated digits as digits, keeping an offset map."""
+    return _spell_out_digits(_ocr_digits(_ocr_letters(_url_decode(_fold(text)))))
+
+
+def _url_decode(normalized: NormalizedText) -> NormalizedText:
+    """Percent-escapes decoded inside URL-encoded tokens; each decoded character maps to
+    its three-character escape in the original."""
+    text = normalized.text
+    if "%" not in text or _URL_TOKEN.search(text) is None:
+        return normalized
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for token in _URL_TOKEN.finditer(text):
+        for escape in _URL_ESCAPE.finditer(text, token.start(), token.end()):
+            char = chr(int(escape[1], 16))
+            if char not in _URL_SAFE:
+                continue
+            _keep(normalized, position, escape.start(), pieces, starts, ends)
+            s, e = normalized.to_original(*escape.span())
+            pieces.append(char)
+            starts.append(s)
+            ends.append(e)
+            position = escape.end()
+    _keep(normalized, position, len(text), pieces, starts, ends)
+    return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
+
+
+def _keep(
+    normalized: NormalizedText, start: int, end: int, pieces: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Copy ``normalized.text[start:end]`` with its original offsets."""
+    pieces.append(normalized.text[start:end])
+    for i in range(start, end):
+        s, e = normalized.to_original(i, i + 1)
+        starts.append(s)
+        ends.append(e)
+
+
+def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
+    """A scan's ``O``/``l`` read as ``0``/``1`` inside a run of digit groups, replaced one
+    for one (so the offset map stays as it is)."""
+    text = normalized.text
+    if not ("O" in text or "l" in text) or _OCR_DIGIT_RUN.search(text) is None:
+        return normalized
+    chars = list(text)
+    changed = False
+    for run in _OCR_DIGIT_RUN.finditer(text):
+        value = run[0]
+        digits = sum(c.isdigit() for c in value)
+        letters = sum(c in "Ol" for c in value)
+        if letters and digits >= 4 and digits > letters and not _IBAN_HEAD.search(text, 0, run.start()):
+            for i in range(run.start(), run.end()):
+                if chars[i] in "Ol":
+                    chars[i] = "0" if chars[i] == "O" else "1"
+                    changed = True
+    if not changed:
+        return normalized
+    return NormalizedText(normalized.original, "".join(chars), normalized.starts, normalized.ends)
 
 
 def _ocr_letters(normalized: NormalizedText) -> NormalizedText:
@@ -216,6 +296,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     if _MAY_BE_SPELLED.search(text) is None:
         return normalized
     runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [m.span() for m in _SPELLED_HAN.finditer(text)]
+    runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
     if not runs:
         return normalized
     pieces: list[str] = []
@@ -236,18 +317,25 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
         ends.extend([e] * len(value))
 
     position = 0
-    for run_start, run_end in sorted(runs):
+    for run_start, run_end in sorted(runs, key=lambda run: (run[0], -run[1])):
         if run_start < position:
             continue
         keep(position, run_start)
         if pieces and _HAN.match(pieces[-1][-1:] or " "):
             add(" ", run_start, run_start)
         first = True
-        for token in _SPELLED_TOKEN.finditer(text, run_start, run_end):
+        mixed = any(c.isdigit() for c in text[run_start:run_end])
+        for token in (_MIXED_TOKEN if mixed else _SPELLED_TOKEN).finditer(text, run_start, run_end):
             if not first:
                 add(" ", token.start(), token.start())
             first = False
-            if token["bracket"]:
+            if mixed and token["digits"]:
+                for offset, char in enumerate(token["digits"]):
+                    if offset:
+                        add(" ", token.start() + offset, token.start() + offset)
+                    add(char, token.start() + offset, token.start() + offset + 1)
+                continue
+            if not mixed and token["bracket"]:
                 add("(", *token.span())
                 continue
             digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
@@ -259,3 +347,19 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     keep(position, len(text))
     original = normalized.original
     return NormalizedText(original, "".join(pieces), tuple(starts), tuple(ends))
+
+
+def _mixed_run(run: str) -> bool:
+    """Whether a run of digit words and digit groups is a dictated number: two or more
+    words, one or more groups, seven or more digits in all."""
+    words = digits = 0
+    groups = 0
+    for token in _MIXED_TOKEN.finditer(run):
+        if token["digits"]:
+            groups += 1
+            digits += len(token["digits"])
+        else:
+            count = {"double": 2, "triple": 3}.get((token["times"] or "").lower(), 1)
+            words += 1
+            digits += count
+    return words >= 2 and groups >= 1 and digits >= 7

@@ -145,6 +145,30 @@ FORMS = [
     ("IP地址：2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::8a2e:370:7334"),
     ("IPs 185.220.101.45 and 2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07 tonight", "2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07"),
     ("from fe80::1c2a:3bff:fe4d:92a1%en0 port", "fe80::1c2a:3bff:fe4d:92a1%en0"),
+    # URL-encoded values in query strings, form bodies and webhook logs
+    ("GET /join?email=wing.chan%40gmail.com&src=ig HTTP/1.1", "wing.chan%40gmail.com"),
+    ("body: phone=%2B852%206123%204488&name=x", "%2B852%206123%204488"),
+    ("verify?tel=%2B85297110042&lang=en", "%2B85297110042"),
+    # Digit words and digits mixed in one dictated number
+    ("call me at 6 two 1 eight   4 zero 9 3 tonight", "6 two 1 eight   4 zero 9 3"),
+    ("whatsapp five-one-three-seven ... 2206", "five-one-three-seven ... 2206"),
+    ("m: +852 (nine four) 71 20 36", "+852 (nine four) 71 20 36"),
+    # A scan's O and l among a number's digits
+    ("Tel (Mobi1e): 6l72 O338\nNext", "6l72 O338"),
+    # A bare country code and dashes
+    ("HK no: 852 — 9437 — 2210", "852 — 9437 — 2210"),
+    # A 19-digit card wrapped by a chat, most of it on the first line
+    ("卡号是 627294364837568\n9341（太长分两行）", "627294364837568\n9341"),
+    # E-mail disguises: a country domain read out, (dot) inside the name
+    ("mail: li.wen at mail dot de please", "li.wen at mail dot de"),
+    ("or mail kelly(dot)tse(at)outlook(dot)com thanks", "kelly(dot)tse(at)outlook(dot)com"),
+    # Passports with weak cues: a nationality before, a record's doc field, a rooming list
+    ("joiners: Ana Weber, German national, c7f4l9m2x, exp 2026-01-02", "c7f4l9m2x"),
+    ("Oliver Grant, British, 541290376, exp 2027", "541290376"),
+    ("3. MOROZ, Ivan  2/E  UKR  FE204817  DOB 1991-03-04", "FE204817"),
+    ('{"name":"x","doc":"C6140283","nat":"VNM"}', "C6140283"),
+    ("<DocNo>TK5512093</DocNo>", "TK5512093"),
+    ("Rooming list, 4 rooms\nMr and Mrs Hale  PA4410923 / PA4410931  twin", "PA4410931"),
 ]
 
 
@@ -183,12 +207,22 @@ KEPT = [
     "Home university student no.: 20231847\nPassport: see copy",
     "學號：20210417  學生護照號碼：見附件",
     "今收到房租人民币陆仟捌佰元整，电话另告",
+    "order 2025858137283600 shipped",  # passes Luhn, but no card network starts 2025
+    "Rule version 1.0.44; kernel 5.15.0.105; firmware 10.4.2.1",
+    "Ref: INV 2025/0318, due 31/10",
+    "I have 2 kids, one is 5 and one is 7, born 2015 and 2018",
+    "Date O3/O9/2O24 total l8,4OO.OO",
 ]
 
 
 def test_a_street_number_address_stops_before_words_that_are_not_a_building(redactor: Redactor) -> None:
     text = "我住彌敦道1號對面嘅商場"
     assert [text[d.start : d.end] for d in redactor.analyze(text)] == ["彌敦道1號"]
+
+
+def test_a_hex_request_id_beside_a_doc_field_is_kept(redactor: Redactor) -> None:
+    text = '{"doc":"C6140283","nat":"VNM","req":"9f3a2c71"}'
+    assert [text[d.start : d.end] for d in redactor.analyze(text)] == ["C6140283"]
 
 
 @pytest.mark.parametrize("text", KEPT)

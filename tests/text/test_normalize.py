@@ -39,3 +39,30 @@ def test_offsets_always_index_the_original(text: str) -> None:
         assert 0 <= start <= end <= len(text)
         if end > start:
             assert unicodedata.normalize("NFKC", text[start:end]).strip() != "" or text[start:end].isspace()
+
+
+def test_url_escapes_decode_inside_an_encoded_token_and_map_to_their_escape() -> None:
+    text = "GET /s?email=ho.kin%40gmail.com&tel=%2B852%2061234567 and 50%20 off"
+    normalized = normalize(text)
+    assert "email=ho.kin@gmail.com&tel=+852 61234567 and 50%20 off" in normalized.text
+    at = normalized.text.index("@")
+    assert text[slice(*normalized.to_original(at, at + 1))] == "%40"
+
+
+def test_a_scans_o_and_l_among_digits_read_as_digits() -> None:
+    assert normalize("Tel: 9l38 5O2O").text == "Tel: 9138 5020"
+    assert normalize("Date O3/O9/2O24, IBAN IT04 O510 4904").text == "Date 03/09/2024, IBAN IT04 O510 4904"
+
+
+def test_digit_words_mixed_with_digits_read_as_spaced_digits() -> None:
+    assert normalize("call 9 four 8 one 2 zero 3 7 now").text == "call 9 4 8 1 2 0 3 7 now"
+    assert normalize("one is 5 and one is 7, born 2015").text == "one is 5 and one is 7, born 2015"
+
+
+@given(st.text(alphabet="0123456789Ol %@+.abc onetwfivx-()"))
+def test_offsets_index_the_original_for_digit_like_text(text: str) -> None:
+    normalized = normalize(text)
+    assert len(normalized.text) == (len(normalized.starts) if normalized.starts is not None else len(text))
+    for i in range(len(normalized.text)):
+        start, end = normalized.to_original(i, i + 1)
+        assert 0 <= start <= end <= len(text)

@@ -51,6 +51,7 @@ _PASSPORT_GATE = (
     "證",
     "证",
     "通行",
+    "doc",
 )
 _PASSPORT_WIDER = re.compile(
     r"(?<![A-Za-z0-9])("
@@ -71,18 +72,46 @@ _PASSPORT_WIDER = re.compile(
 _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
 # A nationality right before a number, as manifests and rooming lists write it: an ISO
 # country code or a nationality word.
-_NATIONALITY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:IN|ID|PH|KR|JP|TH|VN|MY|SG|NP|PK|LK|BD|GB|UK|US|CA|AU|NZ|DE|FR|ES|IT|NL|CN|TW|MO"
-    r"|IND|IDN|PHL|KOR|JPN|THA|VNM|MYS|SGP|NPL|PAK|LKA|BGD|GBR|USA|CAN|AUS|NZL|DEU|FRA|ESP|ITA|NLD|CHN|TWN|MAC)"
-    r"|Indian|Indonesian|Filipino|Philippine|Korean|Japanese|Thai|Vietnamese|Malaysian|Singaporean|Nepali"
+_ISO2 = r"IN|ID|PH|KR|JP|TH|VN|MY|SG|NP|PK|LK|BD|GB|UK|US|CA|AU|NZ|DE|FR|ES|IT|NL|CN|TW|MO"
+_ISO3 = (
+    r"IND|IDN|PHL|KOR|JPN|THA|VNM|MYS|SGP|NPL|PAK|LKA|BGD|GBR|USA|CAN|AUS|NZL|DEU|FRA|ESP|ITA|NLD|CHN|TWN|MAC"
+    r"|UKR|RUS|SWE|NOR|DNK|FIN|POL|IRL|CHE|AUT|BEL|PRT|TUR|MMR|KHM|LAO|BRA|MEX|ZAF|EGY|NGA|KEN|MNG|BRN"
+)
+_NATIONALITY_WORDS = (
+    r"Indian|Indonesian|Filipino|Philippine|Korean|Japanese|Thai|Vietnamese|Malaysian|Singaporean|Nepali"
     r"|Nepalese|Pakistani|Sri Lankan|Bangladeshi|British|American|Canadian|Australian|German|French|Spanish"
-    r"|Italian|Dutch|Chinese|PRC)[ \t]*[:：]?[ \t]*$"
+    r"|Italian|Dutch|Chinese|PRC|Swedish|Norwegian|Danish|Finnish|Polish|Irish|Swiss|Austrian|Belgian"
+    r"|Portuguese|Turkish|Ukrainian|Russian|Myanmar|Burmese|Cambodian|Lao|Brazilian|Mexican|South African"
+    r"|Egyptian|Nigerian|Kenyan|Mongolian|Bruneian|New Zealander"
+)
+_NATIONALITY_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{_ISO2}|{_ISO3})|{_NATIONALITY_WORDS})(?:[ \t]+national)?[ \t]*[:：,|]?[ \t]*$"
+)
+# Any passport shape right after a three-letter code or a nationality word (UKR  FB318204,
+# British, 533019276; German national, c9f4l7m2x), searched wherever one is written.
+_AFTER_NATIONALITY = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{_ISO3})(?![A-Za-z])|\b(?:{_NATIONALITY_WORDS})(?:[ \t]+national)?)[ \t]*[:：,|]?[ \t]*"
+    r"((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9}"
+    r"|[A-Za-z]{1,2}[ \t]\d{7})(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+)
+# Shapes a passport takes that a reference rarely does: one or two letters and seven or
+# eight digits (P3391027A), Canada's two letters and six, France's 18AV34021.
+_PASSPORT_SHAPE = re.compile(r"[A-Z]{1,2}\d{7,8}[A-Z]?|[A-Z]{2}\d{6}|\d{2}[A-Z]{2}\d{5}")
+# Germany's characters only (no vowels, no B, D, Q, S), nine of them: typed in lower case too.
+_GERMAN = re.compile(r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}", re.IGNORECASE)
+# A block that lists travellers: its numbers of passport shape are passports.
+_TRAVEL_BLOCK = re.compile(
+    r"\brooming\b|\bpax\b|nationality|\bcrew\b|manifest|\btravell?ers?\b|\bpassengers?\b|\bvisas?\b"
+    r"|immigration|\bOKTB\b|\bsign[- ]o(?:n|ff)\b",
+    re.IGNORECASE,
 )
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 _PASSPORT_CONTEXT = re.compile(
     r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
     r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
-    r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)",
+    r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)"
+    # a travel document's field in a record: DocNo, doc_number, "doc": "...", doc numbers
+    r"|\bdoc(?:ument)?s?[ \t_-]*(?:no|nos|num(?:ber)?s?|#)(?![A-Za-z])|[\"']doc[\"'][ \t]*:|<doc>",
     re.IGNORECASE,
 )
 
@@ -121,6 +150,11 @@ class HkPassportRecognizer(RegexRecognizer):
                 score = self.score(match, text)
                 if score > 0.0:
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), score))
+        for match in _AFTER_NATIONALITY.finditer(text):
+            if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                continue
+            if _nationality_shape(match[1]):
+                results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
         if "<" in text:
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
@@ -144,12 +178,14 @@ class HkPassportRecognizer(RegexRecognizer):
             in_context = False  # digits under another column's header: that column's value
         else:
             in_context = near
-        if not in_context and re.fullmatch(r"[A-Z]{1,2}\d{7,8}[A-Z]?", value):
+        if not in_context and _PASSPORT_SHAPE.fullmatch(value):
             # A list of travellers says "passport" once, above or below it, or gives each
-            # traveller's nationality just before the number (| IN Z5510273 |).
+            # traveller's nationality just before the number (| IN Z5510273 |), or is a
+            # rooming list, crew list or manifest.
             in_context = (
                 _in_block(text, *match.span(1))
-                or _NATIONALITY_BEFORE.search(text, max(0, match.start(1) - 16), match.start(1)) is not None
+                or _in_block(text, *match.span(1), _TRAVEL_BLOCK)
+                or _NATIONALITY_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1)) is not None
             )
         if re.fullmatch(r"[A-Za-z]\d{8}", value):
             if value[0] in "KHkh":
@@ -157,8 +193,11 @@ class HkPassportRecognizer(RegexRecognizer):
             return 0.8 if in_context else 0.4
         if not in_context:
             return 0.0
-        if value[0].islower() and sum(c.isdigit() for c in value) < 6:
-            return 0.0  # typed in lower case next to a passport word: a number, not a word with digits
+        if value[0].islower() and sum(c.isdigit() for c in value) < 6 and not _GERMAN.fullmatch(value):
+            return 0.0
+        hexadecimal = re.fullmatch(r"[0-9a-f]*[a-f][0-9a-f]*", value) is not None
+        if hexadecimal and (value[0].isdigit() or re.search(r"[a-f]\d+[a-f]", value)):
+            return 0.0  # a hash or request id in lower-case hex (9f3a2c71), not a passport  # typed in lower case next to a passport word: a number, not a word with digits
         if match[1][0].isdigit() and (" " in match[1] or "\t" in match[1]):
             # Digits in groups: a passport's eight or nine, not a phone number's 4 + 4.
             digits = re.sub(r"\D", "", value)
@@ -168,14 +207,27 @@ class HkPassportRecognizer(RegexRecognizer):
         return 0.75
 
 
-def _in_block(text: str, start: int, end: int) -> bool:
-    """Whether a passport word stands in the same block of lines (no blank line between)
-    as ``text[start:end]``, within a manifest's length of it."""
+def _nationality_shape(value: str) -> bool:
+    """Whether a value after a nationality is shaped as a passport number: not a date
+    (19/20YYMMDD) nor a word, and letters only where a country puts them."""
+    compact = re.sub(r"[ \t]", "", value)
+    if compact.isdigit():
+        return len(compact) in (8, 9) and re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2,3}", compact) is None
+    return (
+        _PASSPORT_SHAPE.fullmatch(compact.upper()) is not None
+        or _GERMAN.fullmatch(compact) is not None
+        or re.fullmatch(r"[A-Za-z]{1,2}\d{6,8}[A-Za-z]?", compact) is not None
+    )
+
+
+def _in_block(text: str, start: int, end: int, words: re.Pattern[str] = _PASSPORT_CONTEXT) -> bool:
+    """Whether a passport word (or another of ``words``) stands in the same block of lines
+    (no blank line between) as ``text[start:end]``, within a manifest's length of it."""
     low = text.rfind("\n\n", max(0, start - _BLOCK_REACH), start)
     high = text.find("\n\n", end, end + _BLOCK_REACH)
     low = max(0, start - _BLOCK_REACH) if low < 0 else low
     high = min(len(text), end + _BLOCK_REACH) if high < 0 else high
-    return _PASSPORT_CONTEXT.search(text, low, high) is not None
+    return words.search(text, low, high) is not None
 
 
 def _headed(text: str, position: int, words: re.Pattern[str]) -> bool:

@@ -36,13 +36,16 @@ _EMAIL = (
 # The dots may be written as dots (chan.tm at gmail.com).
 _SPOKEN_EMAIL = (
     r"\b([a-z0-9]+(?:(?: (?:dot|underscore|dash|hyphen) |[._])[a-z0-9]+){0,3} at "
-    r"(?:[a-z0-9-]+(?:(?: dot |\.)[a-z0-9-]+){0,2}(?: dot |\.)(?:com|net|org|edu|gov|hk|cn|io|co|uk)"
+    r"(?:[a-z0-9-]+(?:(?: dot |\.)[a-z0-9-]+){0,2}(?: dot |\.)(?:com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch"
+    r"|it|es|kr|nz|ie|se|pl|info|biz|me)"
     r"(?:(?: dot |\.)[a-z]{2})?"
     r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)(?!\.[a-z])\b)"
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
 _BRACKETED_EMAIL = (
-    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*[ \t]?[\[({][ \t]?at[ \t]?[\])}][ \t]?[A-Za-z0-9-]+"
+    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*"
+    r"(?:[ \t]?[\[({][ \t]?dot[ \t]?[\])}][ \t]?[A-Za-z0-9._%+-]+)*"  # dots disguised in the name too
+    r"[ \t]?[\[({][ \t]?at[ \t]?[\])}][ \t]?[A-Za-z0-9-]+"
     r"(?:[ \t]?(?:[\[({][ \t]?dot[ \t]?[\])}]|\.)[ \t]?[A-Za-z0-9-]+)+)"
 )
 _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
@@ -72,6 +75,7 @@ _CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・,—–][ 
 _CARD_SCANNED = re.compile(
     r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
 )
+_CARD_WRAPPED = re.compile(r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6]\d{9,17}[ \t]?\n[ \t]?\d{1,9}(?![\dA-Za-z])")
 _OCR_DIGITS = str.maketrans("Ol", "01")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]
 
@@ -87,6 +91,11 @@ _IPV6 = (
     r"(?:%[0-9A-Za-z]+)?(?:/\d{1,3})?(?![\w:]|\.\d)"
 )
 _OCR_HEX = str.maketrans("lo", "10")
+_VERSION_BEFORE = re.compile(
+    r"(?:\bversion|\bver\.?|\bv|\bkernel|\bfirmware|\bfw|\bbuild|\brelease|\brev(?:ision)?|\bpatch|\bupdate)"
+    r"[ \t]*[:=]?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +167,14 @@ class PaymentCardRecognizer(CreditCardRecognizer):
                 if not self.validate_result(text[start:end].translate(_OCR_DIGITS)):
                     continue
             results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", start, end, 1.0))
+        # A long number wrapped by a chat or form: most digits on one line, the rest on the next.
+        if "\n" in text:
+            for match in _CARD_WRAPPED.finditer(text):
+                if any(r.start < match.end() and match.start() < r.end for r in results):
+                    continue
+                digits = re.sub(r"\D", "", match[0])
+                if 13 <= len(digits) <= 19 and _network_length(digits) and super().validate_result(digits):
+                    results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
         return results
 
     def validate_result(self, pattern_text: str) -> bool:
@@ -173,7 +190,11 @@ _SHORT_CARD_PREFIXES = {13: ("4",), 14: ("30", "36", "38", "39"), 15: ("34", "37
 
 
 def _network_length(digits: str) -> bool:
-    """Whether a card network issues numbers of this length with this prefix."""
+    """Whether a card network issues numbers of this length with this prefix. A number
+    starting with 2 is a card only in Mastercard's 2221-2720: an order or transaction
+    number that starts with its year (2025031512884711) passes Luhn one time in ten."""
+    if digits.startswith("2") and not 2221 <= int(digits[:4]) <= 2720:
+        return False
     prefixes = _SHORT_CARD_PREFIXES.get(len(digits))
     return prefixes is None or digits.startswith(prefixes)
 
@@ -217,6 +238,17 @@ class FastIpRecognizer(IpRecognizer):
 
     def __init__(self) -> None:
         super().__init__(patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)])
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # A dotted quad after a software word is its version (kernel 5.15.0.105, firmware 10.4.2.1).
+        return [
+            r
+            for r in results
+            if ":" in text[r.start : r.end] or _VERSION_BEFORE.search(text, max(0, r.start - 24), r.start) is None
+        ]
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Invalid unless ``ipaddress`` accepts it, an IPv6 address with OCR-read letters

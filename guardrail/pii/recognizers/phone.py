@@ -35,7 +35,7 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
-    r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852[ \t-]?)?"
+    r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-‐‑‒–—−][ \t]?|[ \t])?)?"
     r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n)?\d{4}"
 )
 # Separators include the dashes a word processor or phone keyboard puts in (9318–6624).
@@ -78,7 +78,7 @@ CONTEXT = re.compile(
 )
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = re.compile(
-    r"(?:\bRN|\bref(?:erence)?|\bcase|\binvoice|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
+    r"(?:\bRN|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
     r"|學號|員工|檔案|申請"
