@@ -81,8 +81,14 @@ _OWN_PATTERNS = {
     "stated_credential_zh": r"(?:密碼|密码|口令|登入密碼|登录密码|PIN碼|PIN码|私鑰|私钥|金鑰|密鑰|密钥)"
     r"\s*(?:是|係|系|為|为|:|：|=)?\s*[「\"']?([^\s，。；;,」\"']{4,})",
     "aws_secret_key": r"(?i)aws.{0,30}?(?:secret|key).{0,20}?\b([0-9a-zA-Z/+]{40})\b",
+    # A password in a URL's userinfo. detect-secrets' basic-auth pattern stops at RFC 3986's
+    # sub-delimiters (! $ & ' ( ) * + , ; =), which the RFC allows there and real passwords
+    # hold; people also type @ and # unescaped. Up to the last @ before the host.
+    "url_credentials": r"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/?#@]*:([^\s/?]+)@[^\s@/?#]+",
 }
-_OWN_WITH_GROUP = frozenset({"bearer_token", "stated_credential", "stated_credential_zh", "aws_secret_key"})
+_OWN_WITH_GROUP = frozenset(
+    {"bearer_token", "stated_credential", "stated_credential_zh", "aws_secret_key", "url_credentials"}
+)
 _PLACEHOLDERISH = re.compile(
     r"^(?:<[^>]*>|\*+|x{4,}|\.{3,}|your[_-]|example|changeme|\$\{|\{\{|%s|null|none)", re.IGNORECASE
 )

@@ -96,6 +96,9 @@ def test_a_classifier_plugs_in_by_configuration(context: CallContext) -> None:
     [
         ("key AKIAZ7Q3EXAMPLE4ABCD here", "AKIAZ7Q3EXAMPLE4ABCD"),
         ("db postgres://u:hunter@db/x", "hunter"),
+        ("connect with postgres://admin:S3cr!t&Pa55@db.internal:5432/prod", "S3cr!t&Pa55"),
+        ("DATABASE_URL=mysql://root:p@ss!w&rd#1@10.0.0.5/app", "ss!w&rd#1"),
+        ("use redis://:Xy!9&zz(q)=*+,;$'@cache:6379/0 please", "Xy!9&zz(q)=*+,;$'"),
         ("密碼：Abc12345", "Abc12345"),
         ("token=ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ12", "ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ12"),
     ],
