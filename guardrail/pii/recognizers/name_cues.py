@@ -519,7 +519,7 @@ def initials_and_roles(text: str) -> Iterator[tuple[int, int, float]]:
 _LINE_HEAD = r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•·][ \t]+|Bed[ \t]*\d{1,3}[A-Z]?[ \t]+)?"
 _CAPS_COMMA = re.compile(
     _LINE_HEAD
-    + r"(?P<name>(?P<surname>[A-Z]{2,}(?:[ -][A-Z]{2,})?),[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![A-Za-z])"
+    + r"(?P<name>(?P<surname>[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})?),[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![A-Za-z])"
 )
 _CAPS_THEN_GIVEN = re.compile(
     _LINE_HEAD + r"(?P<name>(?P<surname>[A-Z]{2,})[ \t]+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![A-Za-z])"
@@ -529,7 +529,7 @@ _CAPS_THEN_GIVEN = re.compile(
 def surname_first_lines(text: str) -> Iterator[tuple[int, int, float]]:
     """``ABDULLAH, Nur Aisyah`` or ``KO Summer`` heading a numbered or bulleted line."""
     for match in _CAPS_COMMA.finditer(text):
-        words = re.findall(r"[A-Za-z]+", match["name"])
+        words = re.findall(r"[^\W\d_]+", match["name"])  # PEÑA is one word
         if any(never_a_name(w) or w.lower() in STOP or w.lower() in ORG_WORDS for w in words):
             continue
         yield *match.span("name"), 0.7

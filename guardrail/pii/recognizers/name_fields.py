@@ -462,7 +462,9 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
         except (csv.Error, StopIteration):
             columns = None
             continue
-        if columns is None or len(cells) != width:
+        # A row may run a cell or two past its header where a number kept its thousands
+        # comma unquoted (1,850/day); its name columns before that still line up.
+        if columns is None or not (len(cells) == width or width >= 4 and width < len(cells) <= width + 2):
             named = [i for i, cell in enumerate(cells) if _header_is_name(cell)]
             columns, width = (named, len(cells)) if named else (None, 0)
             strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(

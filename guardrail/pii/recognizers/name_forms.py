@@ -119,6 +119,8 @@ def header_names(text: str) -> Found:
                 continue
             if len(words) == 1 and (never_a_name(words[0]) or words[0].lower() in STOP):
                 continue
+            if len(words) == 1 and words[0].isupper() and not is_surname(words[0]):
+                continue  # From: NOC, To: IT
             yield start, end, 0.7
 
 
@@ -255,7 +257,31 @@ def lower_chat_names(text: str) -> Found:
             yield match.start("g"), match.end("s"), 0.6
 
 
+_TITLED_POSSESSIVE = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Dr)\.?[ \t]+(?P<name>[A-Z][a-z]{2,14})['’]s(?![A-Za-z])"
+)
+_URL_NAME = re.compile(
+    r"[?&](?:(?:billing|shipping|full|first|last|given|family|customer|contact|card_?holder|holder|recipient|payer)_?)?"
+    r"name=(?P<value>[A-Za-z]+(?:(?:\+|%20)[A-Za-z]+){0,4})(?=[&#\s]|$)"
+)
+
+
+def titled_possessives_and_url_names(text: str) -> Found:
+    """``Mr Somchai's passport`` (a title before a possessive), and a name in a URL's
+    query (``billing_name=Tsui+Ka+Ho``) with its spaces encoded."""
+    for match in _TITLED_POSSESSIVE.finditer(text):
+        if not never_a_name(match["name"]) and not is_place(match["name"]):
+            yield *match.span("name"), 0.7
+    if "name=" not in text:
+        return
+    for match in _URL_NAME.finditer(text):
+        words = re.split(r"\+|%20", match["value"])
+        if not all(never_a_name(w) for w in words):
+            yield *match.span("value"), 0.7
+
+
 FINDERS = (
+    titled_possessives_and_url_names,
     honorific_names,
     korean_names,
     header_names,

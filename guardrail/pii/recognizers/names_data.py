@@ -34,6 +34,7 @@ GIVEN_SYLLABLES = frozenset(
     tong tsan tsun tsz tung wa wah wai wan wang wing wo wu yan yat yau yee yeung yi yik yim
     yin ying yip yiu yu yuen yuet yuk yung ming hei chit kau wun sum tze yeuk sau shui
     kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
+    wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
     """.split()
 )
 
@@ -438,7 +439,7 @@ NOT_NAMES = frozenset(
     octopus alipay payme schengen kumon
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
-    award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman
+    award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback
     """.split()
 )
 
