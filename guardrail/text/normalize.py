@@ -27,6 +27,8 @@ Two more disguises are undone, each with the offset map kept:
   78``) are read the same way when two or more words and seven or more digits make it up;
 * a scan's O and l among digits (``9l38 5O2O``, ``8 2 O l``) become 0 and 1, one for one,
   when a run of digit groups holds at least four digits and more digits than such letters;
+* a form's boxed characters (``[ T ][ 6 ][ 1 ]``) and table cells of spaced digits
+  (``| 4 5 2 3 | 2 7 9 2 |``) lose their boxes and cell bars;
 * percent-escapes in a URL-encoded value (``kelvin.ho%40gmail.com``, ``%2B852%205567``)
   are decoded inside a token that has an escaped ``@`` or ``+`` (or an escaped space between
   digits), as query strings, form posts and webhook logs carry them.
@@ -131,6 +133,11 @@ _MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(?![A-Za-z0-9])")
 # A token of a URL-encoded query string or form body, and its escapes.
 _URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
+# Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
+_BOXED = re.compile(r"(?:\[ ?[A-Za-z0-9] ?\] ?){5,}")
+_BOX_CHAR = re.compile(r"[A-Za-z0-9]")
+# Groups of four spaced digits in table cells: 4 5 2 3 | 2 7 9 2 | 8 2 0 1 | 0 2 7 1
+_CELLED_DIGITS = re.compile(r"(?<!\S)(?:[0-9Ol] ){3}[0-9Ol](?: \| (?:[0-9Ol] ){3}[0-9Ol]){2,4}(?!\S)")
 # An IBAN's country and check digits just before a run: its groups may hold letters (IT04 O510).
 _IBAN_HEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]?$")
 _URL_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -164,7 +171,37 @@ class NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters,
     decode URL escapes and spell dictated digits as digits, keeping an offset map."""
-    return _spell_out_digits(_ocr_digits(_ocr_letters(_url_decode(_fold(text)))))
+    return _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_fold(text))))))
+
+
+def _unbox(normalized: NormalizedText) -> NormalizedText:
+    """A form's boxed characters (``[ T ][ 6 ][ 1 ]...``) and cells of spaced digits
+    (``| 4 5 2 3 | 2 7 9 2 | ...``) rewritten as characters apart by single spaces."""
+    text = normalized.text
+    if not ("][" in text or "] [" in text or "|" in text):
+        return normalized
+    runs = [
+        (m.start(), m.end(), " ".join(_BOX_CHAR.findall(m[0])) + (" " if m[0].endswith(" ") else ""))
+        for m in _BOXED.finditer(text)
+    ]
+    runs += [(m.start(), m.end(), re.sub(r" \| ", " ", m[0])) for m in _CELLED_DIGITS.finditer(text)]
+    if not runs:
+        return normalized
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, value in sorted(runs):
+        if start < position:
+            continue
+        _keep(normalized, position, start, pieces, starts, ends)
+        s, e = normalized.to_original(start, end)
+        pieces.append(value)
+        starts.extend([s] * len(value))
+        ends.extend([e] * len(value))
+        position = end
+    _keep(normalized, position, len(text), pieces, starts, ends)
+    return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
 
 
 def _url_decode(normalized: NormalizedText) -> NormalizedText:

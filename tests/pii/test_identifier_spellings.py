@@ -169,6 +169,10 @@ FORMS = [
     ('{"name":"x","doc":"C6140283","nat":"VNM"}', "C6140283"),
     ("<DocNo>TK5512093</DocNo>", "TK5512093"),
     ("Rooming list, 4 rooms\nMr and Mrs Hale  PA4410923 / PA4410931  twin", "PA4410931"),
+    ("Canadian pair joining: Luc Roy GK519304, Ann Roy GK519312", "GK519312"),
+    # A form's boxes and a table's cells of spaced digits
+    ("身份證號碼：[ R ][ 3 ][ 1 ][ 8 ][ 2 ][ 0 ][ 7 ] ( 9 )\n電話", "R ][ 3 ][ 1 ][ 8 ][ 2 ][ 0 ][ 7 ] ( 9"),
+    ("Card no.:\n| 4 6 1 6 | 1 2 4 9 | 0 6 5 2 | 8 6 3 9 |\nExpiry", "4 6 1 6 | 1 2 4 9 | 0 6 5 2 | 8 6 3 9"),
 ]
 
 
@@ -212,6 +216,8 @@ KEPT = [
     "Ref: INV 2025/0318, due 31/10",
     "I have 2 kids, one is 5 and one is 7, born 2015 and 2018",
     "Date O3/O9/2O24 total l8,4OO.OO",
+    "| 2024 | 5123 | 9 |\n| 2025 | 6120 | 4 |",
+    "Indian restaurant booking ref AB1234567 for Friday",
 ]
 
 

@@ -94,6 +94,14 @@ _AFTER_NATIONALITY = re.compile(
     r"((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9}"
     r"|[A-Za-z]{1,2}[ \t]\d{7})(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
+# A nationality word that opens a line's mention of travellers, their names between it and
+# a number of passport shape (Canadian couple joining: Mathieu Roy GK482913).
+_NATIONALITY_THEN_NAMES = re.compile(
+    rf"\b(?:{_NATIONALITY_WORDS})\b[^\d\n]{{1,48}}?(?<![A-Za-z0-9])([A-Z]{{1,2}}\d{{6,8}}[A-Z]?|\d{{2}}[A-Z]{{2}}\d{{5}})(?![A-Za-z0-9])"
+)
+_LISTED_AFTER = re.compile(
+    r"[,;/&][^\d\n]{0,40}?(?<![A-Za-z0-9])([A-Z]{1,2}\d{6,8}[A-Z]?|\d{2}[A-Z]{2}\d{5})(?![A-Za-z0-9])"
+)
 # Shapes a passport takes that a reference rarely does: one or two letters and seven or
 # eight digits (P3391027A), Canada's two letters and six, France's 18AV34021.
 _PASSPORT_SHAPE = re.compile(r"[A-Z]{1,2}\d{7,8}[A-Z]?|[A-Z]{2}\d{6}|\d{2}[A-Z]{2}\d{5}")
@@ -155,6 +163,16 @@ class HkPassportRecognizer(RegexRecognizer):
                 continue
             if _nationality_shape(match[1]):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
+        for match in _NATIONALITY_THEN_NAMES.finditer(text):
+            between = text[match.start() : match.start(1)]
+            if _OTHER_LABEL.search(between) or any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                continue
+            results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
+            # the next travellers' numbers in the same list on the line
+            line_end = text.find("\n", match.end(1))
+            for more in _LISTED_AFTER.finditer(text, match.end(1), len(text) if line_end < 0 else line_end):
+                if not any(r.start < more.end(1) and more.start(1) < r.end for r in results):
+                    results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *more.span(1), 0.7))
         if "<" in text:
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
