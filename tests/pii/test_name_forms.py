@@ -53,6 +53,15 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("I met Jade's brother at the gym", "Jade"),
         ("the owner mrs hargreaves called", "hargreaves"),
         ("Toolbox talk given by Foreman Ip at 07:30", "Ip"),
+        # word-like given names whose sentence makes them people
+        ("Could Ginger sign the delivery note?", "Ginger"),
+        ("Summer said the venue is booked.", "Summer"),
+        ("Please ask Jade to check the invoice.", "Jade"),
+        ("Sunny from accounts will call you back.", "Sunny"),
+        # possessives after a title, names in URL queries, accented surnames
+        ("Mr Anand's flight lands at 9", "Anand"),
+        ("GET /pay?amount=120&billing_name=Lau+Wing+Yan&ref=1 200", "Lau+Wing+Yan"),
+        ("2. NUÑEZ, Maria  Cook  PHL", "NUÑEZ, Maria"),
         # nicknames and titled rarer surnames in Simplified chats
         ("备注：老吴下月退休", "老吴"),
         ("明天聚餐，覃主任请客", "覃"),
@@ -71,6 +80,9 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("We'll meet at Sunny Bay station", "Sunny"),
         ("Award: HK$ 3,200 payable in 14 days", "Award"),
         ("| 3 | LIMBU Ram | Scaffolder | ok |", "Scaffolder"),
+        ("我係 Coco 主人，想改覆診時間", "Coco"),
+        ("The King said nothing, our Summer was wet.", "King"),
+        ("Login IP: 10.2.3.4 at 09:00", "IP"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

@@ -135,6 +135,8 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             names.pop(0)
         if not names or any(not w[0][:1].isupper() for w in names):
             continue
+        if len(names) < len(words) and all(w[0].isupper() and len(w[0]) <= 3 for w in names):
+            continue  # Login IP:, Staff ID: a field word before an abbreviation
         if any(never_a_name(w[0]) or w[0].lower() in _STOP for w in names):
             continue
         if any(w[0].isupper() and not (is_given(w[0], in_position=True) or is_surname(w[0])) for w in names):

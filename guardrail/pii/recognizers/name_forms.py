@@ -280,7 +280,48 @@ def titled_possessives_and_url_names(text: str) -> Found:
             yield *match.span("value"), 0.7
 
 
+# Verbs and phrases only a person is the subject of, after a word-like given name:
+# Kit said, Summer joined in 2021, Jade will call you.
+_PERSON_VERBS = (
+    r"said|says|asked|asks|told|tells|replied|replies|emailed|texted|messaged|whatsapped|called|phoned|"
+    r"mentioned|confirmed|agreed|joined|signed|approved|promised|suggested|explained|reported|noticed|"
+    r"complained|apologi[sz]ed|wants|wanted|thinks|thought|prefers|prefers|forgot|remembered|"
+    r"will (?:call|email|send|join|check|bring|come|sign|help|handle|follow|reply|confirm|pick|cover|take|be back)|"
+    r"can(?:'|’)?t make it|is coming|is joining|is leaving|has left|has resigned|left early|just called"
+)
+_MODAL_VERBS = (
+    r"sign|call|send|check|bring|pick|come|join|help|email|reply|take|book|confirm|approve|handle|cover|give|"
+    r"ask|tell|meet|collect|pay|update|review|print|follow|finish|share|prepare|cover|attend|drive|look"
+)
+_TEAMS = r"HR|IT|accounts|finance|sales|marketing|legal|ops|operations|admin|compliance|procurement|reception|the office|the \w+ team"
+_WORD_NAME_CUES = re.compile(
+    r"(?:(?<![A-Za-z'’-])(?P<a>[A-Z][a-z]{1,14})[ \t]+(?:" + _PERSON_VERBS + r")(?![A-Za-z])"
+    r"|(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?] ))(?:Can|Could|Would|Will|Should|Did|Does|Has)[ \t]+(?P<b>[A-Z][a-z]{1,14})[ \t]+"
+    r"(?:please[ \t]+)?(?:" + _MODAL_VERBS + r")(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
+    r"|(?<![A-Za-z'’-])(?P<d>[A-Z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z]))",
+    re.MULTILINE,
+)
+
+
+_DETERMINER = re.compile(r"(?i:(?<![A-Za-z])(?:the|a|an|this|that|our|my|your|his|her|their|its))[ \t]+$")
+
+
+def word_names_by_role(text: str) -> Found:
+    """A word-like given name where its sentence makes it a person: ``Kit said``,
+    ``Could Kit sign``, ``ask Summer to check``, ``Jade from accounts``."""
+    for match in _WORD_NAME_CUES.finditer(text):
+        group = next(g for g in "abcd" if match[g])
+        word = match[group]
+        if not is_given(word, in_position=True) or never_a_name(word) or is_place(word) or word.lower() in STOP:
+            continue
+        if _DETERMINER.search(text, max(0, match.start(group) - 8), match.start(group)):
+            continue  # The King said, our Summer joined: a thing or a season, not a person
+        yield *match.span(group), 0.65
+
+
 FINDERS = (
+    word_names_by_role,
     titled_possessives_and_url_names,
     honorific_names,
     korean_names,

@@ -24,6 +24,9 @@ _BEFORE = re.compile(
     rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?:[ \t]+(?:the|my|our|her|his|their|your))?[ \t]+(?P<pet>{_NAME})(?![A-Za-z'’-])"
 )
 _AFTER = re.compile(rf"(?P<pet>{_NAME})[ \t]*\((?:{_ANIMALS})\)")
+# 我係 Lucky 主人, 狗狗Coco: an owner's word after a name, an animal's before it.
+_ZH_OWNER = re.compile(rf"(?P<pet>{_NAME})[ \t]*(?:嘅|的)?主人")
+_ZH_ANIMAL = re.compile(rf"(?:狗|貓|猫|狗狗|貓貓|猫猫|寵物|宠物)[ \t]*(?P<pet>{_NAME})(?![A-Za-z])")
 _AND = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<pet>{_NAME})(?![A-Za-z'’-])")
 _BEFORE_AND = re.compile(rf"(?P<pet>{_NAME})[ \t]+(?:and|&)[ \t]+$")
 _GATE = re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])")
@@ -32,9 +35,12 @@ _GATE = re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])")
 @lru_cache(maxsize=16)
 def pet_names(text: str) -> frozenset[str]:
     """The words this text uses as a pet's name, lower-cased."""
-    if _GATE.search(text) is None:
-        return frozenset()
     pets: set[str] = set()
+    if "主人" in text or "狗" in text or "貓" in text or "猫" in text or "寵物" in text or "宠物" in text:
+        for pattern in (_ZH_OWNER, _ZH_ANIMAL):
+            pets.update(match["pet"].lower() for match in pattern.finditer(text))
+    if _GATE.search(text) is None:
+        return frozenset(pets)
     for match in _BEFORE.finditer(text):
         pets.add(match["pet"].lower())
         following = _AND.match(text, match.end())
