@@ -132,7 +132,8 @@ _MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(
 # A run of digit groups in which a scan may have read 0 as O and 1 as l.
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(?![A-Za-z0-9])")
 # A token of a URL-encoded query string or form body, and its escapes.
-_URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
+# Encoded twice too (%2540), as a value inside a redirect URL's own query string is.
+_URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:25)?(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
 # Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
 _BOXED = re.compile(r"(?:\[ ?[A-Za-z0-9] ?\] ?){5,}")
 _BOX_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -140,8 +141,8 @@ _BOX_CHAR = re.compile(r"[A-Za-z0-9]")
 _CELLED_DIGITS = re.compile(r"(?<!\S)(?:[0-9Ol] ){3}[0-9Ol](?: \| (?:[0-9Ol] ){3}[0-9Ol]){2,4}(?!\S)")
 # An IBAN's country and check digits just before a run: its groups may hold letters (IT04 O510).
 _IBAN_HEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]?$")
-_URL_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
-_URL_SAFE = frozenset("@+ ._-:()")
+_URL_ESCAPE = re.compile(r"%(?:25)?([0-9A-Fa-f]{2})")
+_URL_SAFE = frozenset("@+ ._-:()=&?/#,;")
 _MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 

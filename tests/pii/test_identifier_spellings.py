@@ -382,3 +382,46 @@ def test_an_iban_in_groups_of_four_is_removed(redactor: Redactor, country: str, 
     text = f"收款人戶口 IBAN: {value}，唔該"
     assert covered(redactor, text, value)
     _removed(redactor, "IBAN", text, value)
+
+
+@st.composite
+def url_encoded_contacts(draw: st.DrawFn) -> tuple[str, str, str]:
+    """An e-mail or a +852 mobile as a query string or form body carries it (once or twice encoded)."""
+    at = draw(st.sampled_from(["%40", "%2540"]))
+    if draw(st.booleans()):
+        name = draw(st.from_regex(r"[a-z]{3,8}\.[a-z]{2,6}", fullmatch=True))
+        domain = draw(st.sampled_from(["gmail.com", "yahoo.com.hk", "netvigator.com", "cuhk.edu.hk"]))
+        return "EMAIL", f"{name}{at}{domain}", "email"
+    digits = draw(st.sampled_from("5679")) + draw(st.text("0123456789", min_size=7, max_size=7))
+    space = draw(st.sampled_from(["", "%20", "-"]))
+    return "PHONE", f"%2B852{space}{digits[:4]}{space}{digits[4:]}", "tel"
+
+
+@PROPERTY
+@given(contact=url_encoded_contacts(), host=st.sampled_from(["GET /subscribe?", "body: a=1&", "https://x.hk/r?"]))
+def test_any_url_encoded_contact_is_removed(redactor: Redactor, contact: tuple[str, str, str], host: str) -> None:
+    kind, value, key = contact
+    text = f"{host}{key}={value}&src=fb HTTP/1.1"
+    assert covered(redactor, text, value)
+    _removed(redactor, kind, text, value.replace("%2540", "@").replace("%40", "@"))
+
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@PROPERTY
+@given(
+    digits=st.sampled_from("5679").flatmap(
+        lambda d: st.text("0123456789", min_size=7, max_size=7).map(lambda t: d + t)
+    ),
+    spoken=st.lists(st.booleans(), min_size=8, max_size=8),
+)
+def test_any_mobile_dictated_in_words_and_digits_is_removed(
+    redactor: Redactor, digits: str, spoken: list[bool]
+) -> None:
+    if sum(spoken) < 2:
+        spoken = [True, True, *spoken[2:]]
+    value = " ".join(_WORDS[int(d)] if word else d for d, word in zip(digits, spoken, strict=True))
+    text = f"pls call {value} after 7pm"
+    assert covered(redactor, text, value)
+    _removed(redactor, "PHONE", text, value)
