@@ -62,6 +62,13 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Mr Anand's flight lands at 9", "Anand"),
         ("GET /pay?amount=120&billing_name=Lau+Wing+Yan&ref=1 200", "Lau+Wing+Yan"),
         ("2. NUÑEZ, Maria  Cook  PHL", "NUÑEZ, Maria"),
+        # mainland titles, joined initials, Indonesian and Filipino titles, a word-like name with "and I"
+        ("周工说样品明天到", "周"),
+        ("这个事找黄sir确认", "黄"),
+        ("Checked by WK Lee, 3/11", "WK Lee"),
+        ("tolong bilang Mbak Yuni ya", "Yuni"),
+        ("Crystal and I will host the table", "Crystal"),
+        ("@Summer can you join at 3?", "Summer"),
         # nicknames and titled rarer surnames in Simplified chats
         ("备注：老吴下月退休", "老吴"),
         ("明天聚餐，覃主任请客", "覃"),
@@ -83,6 +90,8 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("我係 Coco 主人，想改覆診時間", "Coco"),
         ("The King said nothing, our Summer was wet.", "King"),
         ("Login IP: 10.2.3.4 at 09:00", "IP"),
+        ("这里正在施工，请绕行", "施"),
+        ("Prepared by HR Team on Monday", "HR"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

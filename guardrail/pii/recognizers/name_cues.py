@@ -92,7 +92,15 @@ _TITLES_LONGEST = tuple(sorted(_TITLES, key=len, reverse=True))
 _TITLE_RE = "|".join(sorted(_TITLES, key=len, reverse=True))
 _COMPOUND_RE = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
 _SURNAME_CHARS = "".join(sorted(ZH_SURNAMES | ZH_RARE_SURNAMES))
-_TITLED = re.compile(f"(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])(?P<title>{_TITLE_RE})")
+_COMMON_CHARS_EARLY = "".join(sorted(COMMON_ZH_SURNAMES))
+# Text normalisation spaces Chinese from Latin letters, so 张sir arrives as 张 sir.
+_TITLED = re.compile(
+    f"(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])(?P<title>{_TITLE_RE}| (?:Sir|sir|SIR)(?![A-Za-z]))"
+)
+# 李工说, 找王工: 工 (engineer) after a common surname, where a person is spoken of or to.
+_ENGINEER = re.compile(f"(?P<surname>[{_COMMON_CHARS_EARLY}])工")
+_ENGINEER_BEFORE = frozenset(both_scripts_chars("找讓叫問跟和同給請由把被向對@"))
+_NOT_ENGINEER = frozenset(both_scripts(("施工", "童工", "包工", "祝工", "雷工", "毛工", "万工", "萬工")))
 # What follows a one-character title when it is the start of a word, not a title:
 # 生日 (birthday), 太多 (too many), 總結 (summary), 姐妹 (sisters), 伯父 (uncle).
 _NOT_AFTER = {
@@ -158,8 +166,17 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     """A surname and a title in running Chinese (``帶關生關太睇``, ``叫林太簽``)."""
     if not _ANY_HAN.search(text):
         return
+    for match in _ENGINEER.finditer(text):
+        start = match.start()
+        before = text[start - 1 : start] if start else ""
+        after = text[match.end() : match.end() + 1]
+        if match[0] in _NOT_ENGINEER or (before and _ANY_HAN.match(before) and before not in _ENGINEER_BEFORE):
+            continue
+        if after and _ANY_HAN.match(after) and after not in _NICK_FOLLOW:
+            continue
+        yield *match.span("surname"), 0.65
     for match in _TITLED.finditer(text):
-        surname, title = match["surname"], match["title"]
+        surname, title = match["surname"], match["title"].lstrip()
         start, end = match.span("surname")
         before = text[start - 1 : start] if start else ""
         after = text[match.end() : match.end() + 1]
@@ -480,6 +497,12 @@ _DOTTED_INITIALS = re.compile(
 _NOT_INITIALS = frozenset(
     "U.S. U.K. P.O. A.M. P.M. E.G. I.E. N.B. B.C. A.D. D.C. S.A.R. H.K. P.R.C. U.N. R.S.V.P.".split()
 )
+# Initials run together before a surname: Prepared by KY Chan, cc: WK Lee.
+_JOINED_INITIALS = re.compile(r"(?<![A-Za-z.])(?P<initials>[A-Z]{2,3}) (?P<surname>[A-Z][a-z]{1,10})(?![A-Za-z])")
+_NOT_JOINED_INITIALS = frozenset(
+    "HK IT HR PM AM MR MS DR CEO CFO COO CTO GM VP UK US CC RE FW FWD PS ID OK RN PC SC QC JP MBE "
+    "BBS SBS GBS MH NO TEL FAX REF ATTN BY TO AND THE MTR KMB HSBC BOC SCB".split()
+)
 _WARD_ROLE = re.compile(
     r"(?<![A-Za-z])(?:RN|EN|RM|MO|SMO|APN|NO|WM|DM|SN|MSW|Pt|pt|PT|OT|ST|Dr|Sgt|SGT|PC|WPC|SIP|IP|CIP|Insp|Mdm)\.?[ \t]+"
     r"(?P<name>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?:[ \t](?P<more>[A-Z][a-z]{1,10}|[A-Z]{2,10})){0,2}(?![A-Za-z])"
@@ -496,6 +519,11 @@ def initials_and_roles(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # A Ho Story, A To Z: an article or a word, not an initial
         if is_surname(match["surname"]) and not never_a_name(match["surname"]):
             yield *match.span("name"), 0.7
+    for match in _JOINED_INITIALS.finditer(text):
+        if match["initials"] in _NOT_JOINED_INITIALS or not _entry_head(text, match.start()):
+            continue
+        if is_surname(match["surname"]) and not never_a_name(match["surname"]) and not is_place(match[0]):
+            yield *match.span(), 0.7
     for match in _WARD_ROLE.finditer(text):
         words = match[0].split()[1:]
         if not is_surname(words[0]) or never_a_name(words[0]):
@@ -722,7 +750,9 @@ def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
                 break
     for match in _MENTION.finditer(text):
         parts = [p for p in re.split(r"[._]", match["handle"].lower()) if p]
-        if any(p in ROMANISED_SURNAMES or is_given(p) for p in parts) and not any(p in _NOT_HANDLE_PART for p in parts):
+        if any(p in ROMANISED_SURNAMES or is_given(p, in_position=True) for p in parts) and not any(
+            p in _NOT_HANDLE_PART for p in parts
+        ):
             yield *match.span("handle"), 0.65
     if "." not in text and "_" not in text:
         return

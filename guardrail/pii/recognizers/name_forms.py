@@ -299,7 +299,9 @@ _WORD_NAME_CUES = re.compile(
     r"|(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?] ))(?:Can|Could|Would|Will|Should|Did|Does|Has)[ \t]+(?P<b>[A-Z][a-z]{1,14})[ \t]+"
     r"(?:please[ \t]+)?(?:" + _MODAL_VERBS + r")(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
-    r"|(?<![A-Za-z'’-])(?P<d>[A-Z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z]))",
+    r"|(?<![A-Za-z'’-])(?P<d>[A-Z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z])"
+    r"|(?<![A-Za-z'’-])(?P<e>[A-Z][a-z]{1,14})[ \t]+and[ \t]+(?:I|me)(?![A-Za-z'’])"
+    r"|(?<![A-Za-z])(?:[Mm]e|I)[ \t]+and[ \t]+(?P<f>[A-Z][a-z]{1,14})(?![A-Za-z'’-]))",
     re.MULTILINE,
 )
 
@@ -311,7 +313,7 @@ def word_names_by_role(text: str) -> Found:
     """A word-like given name where its sentence makes it a person: ``Kit said``,
     ``Could Kit sign``, ``ask Summer to check``, ``Jade from accounts``."""
     for match in _WORD_NAME_CUES.finditer(text):
-        group = next(g for g in "abcd" if match[g])
+        group = next(g for g in "abcdef" if match[g])
         word = match[group]
         if not is_given(word, in_position=True) or never_a_name(word) or is_place(word) or word.lower() in STOP:
             continue
