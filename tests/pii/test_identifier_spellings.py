@@ -162,6 +162,7 @@ FORMS = [
     # E-mail disguises: a country domain read out, (dot) inside the name
     ("mail: li.wen at mail dot de please", "li.wen at mail dot de"),
     ("or mail kelly(dot)tse(at)outlook(dot)com thanks", "kelly(dot)tse(at)outlook(dot)com"),
+    ("email: winnie.lo @ yahoo . com . hk pls", "winnie.lo @ yahoo . com . hk"),
     # Passports with weak cues: a nationality before, a record's doc field, a rooming list
     ("joiners: Ana Weber, German national, c7f4l9m2x, exp 2026-01-02", "c7f4l9m2x"),
     ("Oliver Grant, British, 541290376, exp 2027", "541290376"),
@@ -218,6 +219,7 @@ KEPT = [
     "Date O3/O9/2O24 total l8,4OO.OO",
     "| 2024 | 5123 | 9 |\n| 2025 | 6120 | 4 |",
     "Indian restaurant booking ref AB1234567 for Friday",
+    "see you @ home . it was fun",
 ]
 
 

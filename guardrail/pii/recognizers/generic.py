@@ -48,6 +48,13 @@ _BRACKETED_EMAIL = (
     r"[ \t]?[\[({][ \t]?at[ \t]?[\])}][ \t]?[A-Za-z0-9-]+"
     r"(?:[ \t]?(?:[\[({][ \t]?dot[ \t]?[\])}]|\.)[ \t]?[A-Za-z0-9-]+)+)"
 )
+# Spaced on both sides of the @ and of every dot, again to dodge harvesters: mandy.ho @ gmail . com
+_SPACED_EMAIL = (
+    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*[ \t]@[ \t](?:[A-Za-z0-9-]+[ \t]\.[ \t]){1,3}"
+    # suffixes that are not also English words (it, in, me, my)
+    r"(?:com|net|org|edu|gov|hk|cn|io|uk|de|fr|jp|sg|ph|au|ca|tw|mo|nl|ch|kr|nz|ie|pl|info|biz))"
+    r"(?![A-Za-z0-9])"
+)
 _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 
 # Not after a digit and a point or hyphen (a decimal, a longer reference), but after a
@@ -271,6 +278,7 @@ def generic_recognizers() -> list[object]:
             _BRACKETED_EMAIL,
             frozenset({"at)", "at]", "at}", "AT)", "AT]", "AT}", "at )", "at ]", "AT )", "AT ]"}),
         ),
+        DisguisedEmailRecognizer("SpacedEmailRecognizer", _SPACED_EMAIL, frozenset({" @ ", "\t@ ", " @\t"})),
         PaymentCardRecognizer(),
         LenientIbanRecognizer(),
         FastIpRecognizer(),
