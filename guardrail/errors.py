@@ -9,8 +9,13 @@ must turn a block into something a library caller cannot ignore.
     │   ├── PolicyNotFoundError        no built-in pack or file by that name
     │   └── RuleSetError               a rule file the policy names is unreadable or invalid  [rules, ValueError]
     ├── CheckError                     a check crashed or gave an invalid result
-    │   └── CheckTimeout               a check ran past its step's timeout                    [core.pipeline]
-    │       └── CheckStalled           not started: earlier runs are stuck past theirs        [core.pipeline]
+    │   ├── CheckTimeout               a check ran past its step's timeout                    [core.pipeline]
+    │   │   └── CheckStalled           not started: earlier runs are stuck past theirs        [core.pipeline]
+    │   └── SafetyModelError           a safety model gave no verdict the check can use       [threats.safety_model]
+    │       ├── SafetyModelTimeout     it did not answer within the check's timeout           [threats.safety_model]
+    │       ├── SafetyModelUnavailable its call failed (connection, HTTP status, credentials) [threats.safety_model]
+    │       ├── SafetyModelReplyInvalid its reply is not in the model's format                [threats.safety_model]
+    │       └── ConversationTooLong    the text to judge is over the check's max_chars        [threats.safety_model]
     ├── ScoringBudgetExceeded          the threat model's scoring ran past its budget         [threats.model]
     ├── ConfigurationError             a setting outside a policy is wrong (model missing, ...)
     │   └── SchemaMismatch             the audit database's schema is not this version's      [audit.postgres_schema]

@@ -94,6 +94,18 @@ class CheckFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelUsage:
+    """What a check's own model call cost: tokens and, when the model's price is known,
+    money. A check that asks a hosted model (a safety model) says so, so that its cost
+    reaches the audit record beside its decision."""
+
+    model: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """A check's result.
 
@@ -101,7 +113,8 @@ class Verdict:
     machine-readable code (``personal_data.blocked_entity``) when the decision is
     not ALLOW; ``steps`` holds the named sub-verdicts when the check is a pipeline;
     ``remembered`` counts the texts whose result the check took from its memory of
-    earlier calls (:mod:`guardrail.core.memo`) instead of computing it again.
+    earlier calls (:mod:`guardrail.core.memo`) instead of computing it again;
+    ``usage`` is what the check's own model calls cost, if it made any.
     """
 
     decision: Decision
@@ -111,6 +124,7 @@ class Verdict:
     failure: CheckFailure | None = None
     steps: tuple[StepOutcome, ...] = ()
     remembered: int = 0
+    usage: tuple[ModelUsage, ...] = ()
 
     @property
     def blocked(self) -> bool:

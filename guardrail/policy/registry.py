@@ -32,6 +32,7 @@ _BUILT_IN: dict[str, str] = {
     "cited_sources": "guardrail.reliability.citations:CITED_SOURCES",
     "verbatim_overlap": "guardrail.intellectual_property.overlap:VERBATIM_OVERLAP",
     "threat_classifier": "guardrail.threats.check:THREAT_CLASSIFIER",
+    "safety_model": "guardrail.threats.safety_model:SAFETY_MODEL",
 }
 
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from guardrail.core.verdict import Decision, Verdict
+from guardrail.core.verdict import Decision, ModelUsage, Verdict
 
 
 def check_summaries(stage: str, verdict: Verdict) -> list[dict[str, Any]]:
@@ -37,7 +37,21 @@ def check_summaries(stage: str, verdict: Verdict) -> list[dict[str, Any]]:
             out[-1]["scores"] = scores
         if step.verdict.remembered:
             out[-1]["remembered"] = step.verdict.remembered  # texts judged on an earlier call
+        if step.verdict.usage:
+            out[-1]["usage"] = [model_usage(used) for used in step.verdict.usage]
     return out
+
+
+def model_usage(used: ModelUsage) -> dict[str, Any]:
+    """A check's own model call: the model, its tokens and, if priced, its cost."""
+    found: dict[str, Any] = {
+        "model": used.model,
+        "prompt_tokens": used.prompt_tokens,
+        "completion_tokens": used.completion_tokens,
+    }
+    if used.cost_usd is not None:
+        found["cost_usd"] = used.cost_usd
+    return found
 
 
 def model_scores(verdict: Verdict) -> list[dict[str, Any]]:
@@ -66,6 +80,8 @@ def merge(summaries: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[di
         current["error"] = current["error"] or item["error"]
         if item.get("remembered"):
             current["remembered"] = current.get("remembered", 0) + item["remembered"]
+        if item.get("usage"):
+            current["usage"] = [*(current.get("usage") or []), *item["usage"]]
         if item.get("scores"):
             current["scores"] = _highest(current.get("scores") or [], item["scores"])
     return list(by_key.values())
