@@ -8,15 +8,13 @@ jailbreak and a drug request.
 
 A model of format 2 also carries a dense head (:mod:`.dense`): a sentence encoder
 and a small network over its vectors, which scores meaning where the n-grams score
-words. Each part scores its own windows; a category's score is the two parts'
-highest windows, averaged with the weight the file gives the dense part.
+words. Each part scores its own windows (:mod:`.windows`); then, where either part
+scored a category highest, both score that window, and the category takes the best
+average of the two (weighted as the file says).
 
-A text longer than a window is scored window by window, windows overlapping so that
-a sentence cut by one is whole in the next, and each category takes its highest
-window: an instruction buried in the middle of a long document counts as much as
-one on its own. Text hidden from a reader (tag characters, base64, hex, rot13; see
-:mod:`guardrail.system_security.hidden`) is decoded and scored as more windows.
-Scoring stops with :class:`ScoringBudgetExceeded` when a text's windows take longer
+A text longer than a window is scored window by window, and each category takes its
+highest window: an instruction buried in the middle of a long document counts as much
+as one on its own; decoded hidden text is scored too. Scoring stops with :class:`ScoringBudgetExceeded` when a text's windows take longer
 than the budget, so that the check's ``on_error`` decides, never a silent skip.
 """
 
@@ -143,7 +141,7 @@ class ThreatModel:
         best, found = self._ngram_best(text, window_chars, overlap_chars, deadline, over)
         if self.dense is not None and text.strip():
             dense_best, dense_found = self.dense.best(text, deadline, over)
-            best, found = self._joint(best, found, dense_best, dense_found, deadline, over)
+            best, found = self._joint(self.dense, best, found, dense_best, dense_found, deadline, over)
         spans = [(window.start, window.end) if window else (0, 0) for window in found]
         return tuple(
             CategoryScore(name, float(best[i]), spans[i][0], spans[i][1]) for i, name in enumerate(self.categories)
@@ -168,6 +166,7 @@ class ThreatModel:
 
     def _joint(
         self,
+        head: DenseHead,
         ngram: Floats,
         ngram_found: list[Window | None],
         dense: Floats,
@@ -181,8 +180,7 @@ class ThreatModel:
         sentence buried in a long document: the n-grams see it in a short piece, the
         encoder in a longer run where it is diluted.) Below ``JOINT_FLOOR`` in both parts
         no average can reach a threshold, and the independent average is kept."""
-        assert self.dense is not None
-        share = self.dense.weight
+        share = head.weight
         best = np.minimum((1 - share) * ngram + share * dense, MAX_SCORE).astype(np.float32)
         found = [
             d if share * dense[i] > (1 - share) * ngram[i] else n
@@ -199,9 +197,7 @@ class ThreatModel:
             raise over(next(iter(candidates.values())).start)
         shared = list(candidates.values())
         ngram_rows = np.stack([self.probabilities(fold(window.text)) for window in shared])
-        mixed = np.minimum(
-            (1 - share) * ngram_rows + share * self.dense.probabilities([w.text for w in shared]), MAX_SCORE
-        )
+        mixed = np.minimum((1 - share) * ngram_rows + share * head.probabilities([w.text for w in shared]), MAX_SCORE)
         for index in np.flatnonzero(np.maximum(ngram, dense) >= JOINT_FLOOR):
             row = int(mixed[:, index].argmax())
             best[index], found[index] = mixed[row, index], shared[row]
