@@ -157,6 +157,11 @@ FORMS = [
     ("Tel (Mobi1e): 6l72 O338\nNext", "6l72 O338"),
     # A bare country code and dashes
     ("HK no: 852 — 9437 — 2210", "852 — 9437 — 2210"),
+    ("Tel: 852.9437.2210", "852.9437.2210"),
+    # Halves read out with a word between them; mobiles abroad as dialled at home
+    ("call back on 9 4 3 7, then 2 2 1 0 after 7pm", "9 4 3 7, then 2 2 1 0"),
+    ("her mobile in Manila 0917 482 3310 (Globe)", "0917 482 3310"),
+    ("UK mobile: 07836 482331", "07836 482331"),
     # A 19-digit card wrapped by a chat, most of it on the first line
     ("卡号是 627294364837568\n9341（太长分两行）", "627294364837568\n9341"),
     # E-mail disguises: a country domain read out, (dot) inside the name
@@ -220,6 +225,8 @@ KEPT = [
     "| 2024 | 5123 | 9 |\n| 2025 | 6120 | 4 |",
     "Indian restaurant booking ref AB1234567 for Friday",
     "see you @ home . it was fun",
+    "Order 07836482331 shipped on Monday",
+    "read page 9138 then 2204 lines",
 ]
 
 

@@ -35,7 +35,7 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
-    r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-‐‑‒–—−][ \t]?|[ \t])?)?"
+    r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
     r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n)?\d{4}"
 )
 # Separators include the dashes a word processor or phone keyboard puts in (9318–6624).
@@ -76,6 +76,32 @@ CONTEXT = re.compile(
     r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人",
     re.IGNORECASE,
 )
+# A mobile of the Philippines (0917 123 4567), the UK (07700 900123) or Indonesia
+# (0812-3456-7890) as dialled at home, which helpers and expatriates give in Hong Kong:
+# only next to a phone word, and only where that country's numbering plan says mobile.
+_NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[789]\d")
+_NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[789]\d{8,10})(?![\d])(?![ \t-]\d)")
+# The two halves of a number read out with a word between them: 9138, then 2204.
+_HALVES = re.compile(
+    r"(?<![\d.,])(\d(?:[ \t]?\d){3})[ \t]*,?[ \t]*(?:and[ \t]+then|then|然後|跟住)[ \t]*,?[ \t]*(\d(?:[ \t]?\d){3})(?![\d])"
+)
+
+
+def _valid_abroad(digits: str) -> bool:
+    """Whether national-format ``digits`` are a valid mobile in the Philippines, the UK or Indonesia."""
+    for region in ("PH", "GB", "ID"):
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        ):
+            return True
+    return False
+
+
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = re.compile(
     r"(?:\bRN|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
@@ -167,6 +193,18 @@ class PhoneRecognizer(RegexRecognizer):
                 head = re.sub(r"\D", "", match[1].partition("\n")[0])
                 if _parsed_validity("+" + digits, digits) and not _parsed_validity("+" + head, head):
                     results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+        for match in _NATIONAL_ABROAD.finditer(text) if _NATIONAL_ABROAD_HINT.search(text) else ():
+            if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                continue
+            if _in_context(text, *match.span(1)) and _valid_abroad(re.sub(r"\D", "", match[1])):
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.8))
+        if " then " in text or "然後" in text or "跟住" in text:
+            for match in _HALVES.finditer(text):
+                digits = re.sub(r"\D", "", match[1] + match[2])
+                if _in_context(text, match.start(1), match.end(2)) and _validity(digits, digits) is not None:
+                    results.append(
+                        tagged_result(self, self.recognizer_name, "PHONE_NUMBER", match.start(1), match.end(2), 0.8)
+                    )
         if _SPACED_HINT.search(text) is None:
             return _with_extensions(self, text, results)
         for match in SPACED.finditer(text):
