@@ -96,7 +96,7 @@ class SafetyModelError(CheckError):
 
 
 class SafetyModelTimeout(SafetyModelError):
-    """The safety model did not answer within the check's ``timeout_ms``."""
+    """The safety model did not answer within the check's ``call_timeout_ms``."""
 
 
 class SafetyModelUnavailable(SafetyModelError):
@@ -156,7 +156,7 @@ class SafetyModelSettings(StrictModel):
     roles: list[str] = Field(default_factory=lambda: ["user"], min_length=1)
     action: SafetyAction = SafetyAction.BLOCK
     max_chars: int = Field(default=24_000, ge=100, le=1_000_000)
-    timeout_ms: int = Field(default=5000, gt=0, le=600_000, description="The model call's own timeout.")
+    call_timeout_ms: int = Field(default=5000, gt=0, le=600_000, description="The model call's own timeout.")
     max_tokens: int = Field(default=20, ge=1, le=1000)
     remember_calls: int = Field(default=256, ge=0, le=100_000, description="Input conversations kept for output.")
 
@@ -307,13 +307,13 @@ class SafetyModelCheck:
                 messages=self.messages(turns),
                 api_base=self.settings.api_base,
                 api_key=self.api_key,
-                timeout=self.settings.timeout_ms / 1000,
+                timeout=self.settings.call_timeout_ms / 1000,
                 temperature=0.0,
                 max_tokens=self.settings.max_tokens,
                 num_retries=0,
             )
         except Timeout:
-            raise SafetyModelTimeout(f"no answer within {self.settings.timeout_ms} ms") from None
+            raise SafetyModelTimeout(f"no answer within {self.settings.call_timeout_ms} ms") from None
         except Exception as error:  # noqa: BLE001 - any failure of the call is the model's being unavailable
             raise SafetyModelUnavailable(f"the call failed ({type(error).__name__})") from None
         try:

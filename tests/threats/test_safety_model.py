@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,7 +123,7 @@ def test_a_reply_in_no_format_is_a_check_error_and_fails_closed(upstream: tuple[
 
 def test_a_timeout_fails_per_on_error(upstream: tuple[LlamaGuardUpstream, str]) -> None:
     _, base = upstream
-    guard = check(base, model="openai/slow", timeout_ms=300)
+    guard = check(base, model="openai/slow", call_timeout_ms=300)
     payload = Payload(Stage.INPUT, ({"role": "user", "content": "hello"},))
     opened = piped(guard, fail_closed=False)(payload, context())
     assert not opened.blocked
@@ -246,3 +247,27 @@ def test_a_policy_with_the_check_loads_and_runs_through_the_guard(upstream: tupl
     [used] = summary["usage"]
     assert used["model"] == "openai/llama-guard" and used["prompt_tokens"] > 0
     assert SECRET_WORDS not in json.dumps(record)
+
+
+def test_litellms_cost_is_recorded_when_it_knows_the_models_price(upstream: tuple[LlamaGuardUpstream, str]) -> None:
+    _, base = upstream
+    [used] = ask(check(base, model="openai/gpt-4o-mini"), "a zorblax question").usage
+    assert used.cost_usd is not None and used.cost_usd > 0
+    [unpriced] = ask(check(base), "a zorblax question").usage
+    assert unpriced.cost_usd is None
+
+
+def test_a_bad_category_map_stops_the_policy_naming_the_field() -> None:
+    text = POLICY.format(base="http://127.0.0.1:9/v1", key=KEY_ENV) + "      categories: {S1: Violence}\n"
+    with pytest.raises(Exception, match=r"checks\[0\]\.settings"):
+        parse_policy(text, source="t.yaml")
+
+
+def test_the_documented_example_is_a_valid_policy() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs/policies.md").read_text(encoding="utf-8")
+    section = page[page.index("## A safety model through LiteLLM") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
+    text = 'id: doc\nversion: "1"\ndefault_use_case: chat\nuse_cases: {chat: {tier: limited}}\n' + example
+    loaded = parse_policy(text.replace("LLAMA_GUARD_API_KEY", KEY_ENV), source="policies.md")
+    settings = loaded.settings["llama-guard"]
+    assert isinstance(settings, SafetyModelSettings) and settings.categories["S10"] == "fairness.discrimination"
