@@ -247,8 +247,9 @@ class SafetyModelCheck:
             raise ConversationTooLong(f"{size} characters to judge, over max_chars {self.settings.max_chars}")
         reply, usage = self.ask(turns)
         judgement = parse_llama_guard(reply)
-        location = f"{'output' if payload.stage is Stage.OUTPUT else 'input'}:last_{'agent' if turns[-1].agent else 'user'}_turn"
-        return self.verdict(judgement, usage, location)
+        stage = "output" if payload.stage is Stage.OUTPUT else "input"
+        side = "agent" if turns[-1].agent else "user"
+        return self.verdict(judgement, usage, f"{stage}:last_{side}_turn")
 
     # -- the conversation --------------------------------------------------------------
 
