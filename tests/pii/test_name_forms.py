@@ -69,6 +69,8 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("tolong bilang Mbak Yuni ya", "Yuni"),
         ("Crystal and I will host the table", "Crystal"),
         ("@Summer can you join at 3?", "Summer"),
+        ("今天小张和婷婷请假", "婷婷"),
+        ("Deponent: Crystal Mak Hoi Ling", "Crystal Mak Hoi Ling"),
         # nicknames and titled rarer surnames in Simplified chats
         ("备注：老吴下月退休", "老吴"),
         ("明天聚餐，覃主任请客", "覃"),
@@ -92,6 +94,9 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("Login IP: 10.2.3.4 at 09:00", "IP"),
         ("这里正在施工，请绕行", "施"),
         ("Prepared by HR Team on Monday", "HR"),
+        ("INVOICE\nBill to: Acme Ltd\nBill no. 4471", "Bill"),
+        ("宠物名称：豆豆  品种：柴犬", "豆豆"),
+        ("我们慢慢来，谢谢", "慢慢"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

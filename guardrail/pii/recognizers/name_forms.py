@@ -188,6 +188,44 @@ def zh_bracket_and_dash(text: str) -> Found:
                 yield *match.span("name"), 0.7
 
 
+# A doubled given character used as a pet name for a woman or child (丽丽, 婷婷), where
+# a person is spoken of: after 和/跟/叫 or a clause start, before 请假/说/今天.
+_DOUBLED_CHARS = "丽麗芳婷晶欣敏静靜莉琪雯娜燕玲萍红紅霞倩洁潔璐佳悦悅瑶瑤兰蘭梅菲媛楠萌甜乐樂珊"
+_DOUBLED = re.compile(f"(?P<name>([{_DOUBLED_CHARS}])\\2)")
+_DOUBLED_BEFORE = frozenset("和跟同叫找问問给給让讓@、，,")
+_DOUBLED_AFTER = (
+    "请假",
+    "請假",
+    "说",
+    "說",
+    "话",
+    "話",
+    "今天",
+    "明天",
+    "昨天",
+    "在",
+    "也",
+    "和",
+    "跟",
+    "已经",
+    "已經",
+    "要",
+    "去",
+)
+
+
+def zh_doubled_names(text: str) -> Found:
+    """``今天晓明和丽丽请假``: a doubled name character where its clause says a person."""
+    for match in _DOUBLED.finditer(text):
+        start, end = match.span("name")
+        before = text[start - 1 : start] if start else ""
+        if before and re.match(f"[{HAN}]", before) and before not in _DOUBLED_BEFORE:
+            continue
+        if not (end == len(text) or not re.match(f"[{HAN}]", text[end]) or text.startswith(_DOUBLED_AFTER, end)):
+            continue
+        yield start, end, 0.65
+
+
 def _given_word(word: str) -> bool:
     return is_given(word, in_position=True) and not never_a_name(word) and word.lower() not in STOP
 
@@ -323,6 +361,7 @@ def word_names_by_role(text: str) -> Found:
 
 
 FINDERS = (
+    zh_doubled_names,
     word_names_by_role,
     titled_possessives_and_url_names,
     honorific_names,

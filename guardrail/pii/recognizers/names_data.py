@@ -439,7 +439,7 @@ NOT_NAMES = frozenset(
     octopus alipay payme schengen kumon
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
-    award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback
+    award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
     """.split()
 )
 
@@ -529,6 +529,15 @@ NAME_LABELS_STRONG = (
 )
 NAME_LABELS_ROLE = (
     "claimant",
+    "deponent",
+    "affirmant",
+    "declarant",
+    "testator",
+    "testatrix",
+    "respondent",
+    "appellant",
+    "petitioner",
+    "intervener",
     "defendant",
     "plaintiff",
     "applicant",

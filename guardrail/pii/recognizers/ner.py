@@ -53,6 +53,7 @@ def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
 
 
 _ODD_CASE = re.compile(r"[a-z][A-Z]")
+_FIELD_AFTER = re.compile(r"[ \t]+(?:to|no|No|number)[ \t]*[.:#]")
 
 
 def _plausible(span: str) -> bool:
@@ -96,6 +97,9 @@ def _keep(text: str, result: RecognizerResult) -> bool:
         return False
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
     if inside_place(text, result.start, result.end) or is_pet(text, result.start, result.end):
+        return False
+    # Bill to:, Bill no. 0447: a form's field word, not a person.
+    if " " not in text[result.start : result.end] and _FIELD_AFTER.match(text, result.end):
         return False
     # Wah Shing Engineering: a business whose last word spaCy left out.
     following = _WORDS.match(text, result.end + 1) if text[result.end : result.end + 1] == " " else None
