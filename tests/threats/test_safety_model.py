@@ -271,3 +271,21 @@ def test_the_documented_example_is_a_valid_policy() -> None:
     loaded = parse_policy(text.replace("LLAMA_GUARD_API_KEY", KEY_ENV), source="policies.md")
     settings = loaded.settings["llama-guard"]
     assert isinstance(settings, SafetyModelSettings) and settings.categories["S10"] == "fairness.discrimination"
+
+
+def test_through_the_guard_the_answer_is_judged_with_its_request(upstream: tuple[LlamaGuardUpstream, str]) -> None:
+    fake, base = upstream
+    guard = Guard(parse_policy(POLICY.format(base=base, key=KEY_ENV), source="t.yaml"))
+    request = guard.guard_request([{"role": "user", "content": "Which ferry is last?"}], guard.context())
+    answer = {
+        "id": "c",
+        "object": "chat.completion",
+        "model": "echo",
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Take the zorblax."}, "finish_reason": "stop"}
+        ],
+    }
+    response = guard.guard_response(answer, request)
+    assert response.verdict.blocked and response.verdict.reason == "crime_prevention.violence_weapons"
+    prompt = fake.received[-1]["messages"][0]["content"]
+    assert "User: Which ferry is last?\n\nAgent: Take the zorblax." in prompt
