@@ -27,6 +27,7 @@ Two more disguises are undone, each with the offset map kept:
   78``) are read the same way when two or more words and seven or more digits make it up;
 * a scan's O and l among digits (``9l38 5O2O``, ``8 2 O l``) become 0 and 1, one for one,
   when a run of digit groups holds at least four digits and more digits than such letters;
+* a Chinese keyboard's full stop ``。`` between ASCII letters or digits is a dot;
 * a form's boxed characters (``[ T ][ 6 ][ 1 ]``) and table cells of spaced digits
   (``| 4 5 2 3 | 2 7 9 2 |``) lose their boxes and cell bars;
 * percent-escapes in a URL-encoded value (``kelvin.ho%40gmail.com``, ``%2B852%205567``)
@@ -134,6 +135,7 @@ _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(
 # A token of a URL-encoded query string or form body, and its escapes.
 # Encoded twice too (%2540), as a value inside a redirect URL's own query string is.
 _URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:25)?(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
+_IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[A-Za-z0-9])")
 # Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
 _BOXED = re.compile(r"(?:\[ ?[A-Za-z0-9] ?\] ?){5,}")
 _BOX_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -172,7 +174,16 @@ class NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters,
     decode URL escapes and spell dictated digits as digits, keeping an offset map."""
-    return _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_fold(text))))))
+    return _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_ideographic_stops(_fold(text)))))))
+
+
+def _ideographic_stops(normalized: NormalizedText) -> NormalizedText:
+    """A Chinese keyboard's full stop between ASCII letters or digits (``203。0。113。9``,
+    ``gmail。com``) read as a dot, one for one; NFKC leaves ``。`` as it is."""
+    text = normalized.text
+    if "。" not in text or _IDEOGRAPHIC_STOP.search(text) is None:
+        return normalized
+    return NormalizedText(normalized.original, _IDEOGRAPHIC_STOP.sub(".", text), normalized.starts, normalized.ends)
 
 
 def _unbox(normalized: NormalizedText) -> NormalizedText:

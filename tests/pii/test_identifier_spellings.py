@@ -145,6 +145,9 @@ FORMS = [
     ("IP地址：2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::8a2e:370:7334"),
     ("IPs 185.220.101.45 and 2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07 tonight", "2a02:c7f:8a1e:4d00:9d2c:55ff:fe12:ab07"),
     ("from fe80::1c2a:3bff:fe4d:92a1%en0 port", "fe80::1c2a:3bff:fe4d:92a1%en0"),
+    # A Chinese keyboard's full stop for a dot
+    ("IP地址：203。80。11。9，請封鎖", "203。80。11。9"),
+    ("電郵：ho.kin@yahoo。com。hk 謝謝", "ho.kin@yahoo。com。hk"),
     # URL-encoded values in query strings, form bodies and webhook logs
     ("GET /join?email=wing.chan%40gmail.com&src=ig HTTP/1.1", "wing.chan%40gmail.com"),
     ("body: phone=%2B852%206123%204488&name=x", "%2B852%206123%204488"),

@@ -66,3 +66,7 @@ def test_offsets_index_the_original_for_digit_like_text(text: str) -> None:
     for i in range(len(normalized.text)):
         start, end = normalized.to_original(i, i + 1)
         assert 0 <= start <= end <= len(text)
+
+
+def test_an_ideographic_full_stop_between_ascii_characters_is_a_dot() -> None:
+    assert normalize("IP：203。0。113。9。下一句").text == "IP:203.0.113.9。下一句"
