@@ -18,6 +18,8 @@ must turn a block into something a library caller cannot ignore.
     │       └── ConversationTooLong    the text to judge is over the check's max_chars        [threats.safety_model]
     ├── ScoringBudgetExceeded          the threat model's scoring ran past its budget         [threats.model]
     ├── ConfigurationError             a setting outside a policy is wrong (model missing, ...)
+    │   ├── EncoderUnavailable         the sentence encoder's table is missing or not the one [threats.encoder]
+    │   │                              the threat model was trained with
     │   └── SchemaMismatch             the audit database's schema is not this version's      [audit.postgres_schema]
     ├── StoreUnavailableError          a shared store (the Redis vault, ...) failed mid-run
     ├── PostgresStoreError             the audit database cannot be written or read just now  [audit, OSError]
