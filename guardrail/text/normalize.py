@@ -137,7 +137,8 @@ _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(
 _URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:25)?(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
 _IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[A-Za-z0-9])")
 # Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
-_BOXED = re.compile(r"(?:\[ ?[A-Za-z0-9] ?\] ?){5,}")
+# (the first box's opening bracket may be lost in copying: T ][ 6 ][ 1 ]...)
+_BOXED = re.compile(r"(?:(?<![A-Za-z0-9])(?:\[ ?)?[A-Za-z0-9] ?\] ?)(?:\[ ?[A-Za-z0-9] ?\] ?){4,}")
 _BOX_CHAR = re.compile(r"[A-Za-z0-9]")
 # Groups of four spaced digits in table cells: 4 5 2 3 | 2 7 9 2 | 8 2 0 1 | 0 2 7 1
 _CELLED_DIGITS = re.compile(r"(?<!\S)(?:[0-9Ol] ){3}[0-9Ol](?: \| (?:[0-9Ol] ){3}[0-9Ol]){2,4}(?!\S)")

@@ -181,6 +181,7 @@ FORMS = [
     ("Canadian pair joining: Luc Roy GK519304, Ann Roy GK519312", "GK519312"),
     # A form's boxes and a table's cells of spaced digits
     ("身份證號碼：[ R ][ 3 ][ 1 ][ 8 ][ 2 ][ 0 ][ 7 ] ( 9 )\n電話", "R ][ 3 ][ 1 ][ 8 ][ 2 ][ 0 ][ 7 ] ( 9"),
+    ("證件號碼：Z ][ 6 ][ 0 ][ 1 ][ 2 ][ 3 ][ 4 ]( 6 )\n電話", "Z ][ 6 ][ 0 ][ 1 ][ 2 ][ 3 ][ 4 ]( 6"),
     ("Card no.:\n| 4 6 1 6 | 1 2 4 9 | 0 6 5 2 | 8 6 3 9 |\nExpiry", "4 6 1 6 | 1 2 4 9 | 0 6 5 2 | 8 6 3 9"),
 ]
 
