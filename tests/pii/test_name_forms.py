@@ -71,6 +71,11 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("@Summer can you join at 3?", "Summer"),
         ("今天小张和婷婷请假", "婷婷"),
         ("Deponent: Crystal Mak Hoi Ling", "Crystal Mak Hoi Ling"),
+        ("请联系前台小丽登记", "小丽"),
+        ("See you soon,\n— Ginger", "Ginger"),
+        ("Gurdeep Kaur w/o Balwinder Singh", "Gurdeep Kaur"),
+        ("I spoke to amber yesterday about the lease", "amber"),
+        ("Happy birthday Jade!!", "Jade"),
         # nicknames and titled rarer surnames in Simplified chats
         ("备注：老吴下月退休", "老吴"),
         ("明天聚餐，覃主任请客", "覃"),
@@ -97,6 +102,8 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("INVOICE\nBill to: Acme Ltd\nBill no. 4471", "Bill"),
         ("宠物名称：豆豆  品种：柴犬", "豆豆"),
         ("我们慢慢来，谢谢", "慢慢"),
+        ("客服小组会跟进", "小组"),
+        ("Met with IT about the server", "IT"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

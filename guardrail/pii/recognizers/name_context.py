@@ -215,7 +215,8 @@ _TITLE = re.compile(
 _TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")
 _GREETING = re.compile(
     r"(?i:(?<![A-Za-z])(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening)|"
-    r"thanks|thank you|thx|ty|sorry|noted|congrats|congratulations|bye|welcome|cheers)"
+    r"thanks|thank you|thx|ty|sorry|noted|congrats|congratulations|bye|welcome|cheers|"
+    r"happy birthday|happy bday|hbd|good luck|well done|get well soon)"
     r"(?:,|!)?[ \t]+(?:(?:ma'?am|mam|sir|auntie|uncle|madam)[ \t]+)?)"
     rf"(?=[{U}])"
 )

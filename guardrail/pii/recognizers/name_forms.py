@@ -24,6 +24,8 @@ from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_lexicon import (
     HAN,
+    ZH_GIVEN,
+    both_scripts,
     is_given,
     is_place,
     is_surname,
@@ -336,7 +338,9 @@ _WORD_NAME_CUES = re.compile(
     r"(?:(?<![A-Za-z'’-])(?P<a>[A-Z][a-z]{1,14})[ \t]+(?:" + _PERSON_VERBS + r")(?![A-Za-z])"
     r"|(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?] ))(?:Can|Could|Would|Will|Should|Did|Does|Has)[ \t]+(?P<b>[A-Z][a-z]{1,14})[ \t]+"
     r"(?:please[ \t]+)?(?:" + _MODAL_VERBS + r")(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Za-z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:spoke|spoken|talked|chatted|met|meeting|conversation|call|catch up|checked)[ \t]+(?:to|with)[ \t]+"
+    r"(?P<g>[A-Za-z][a-z]{1,14})(?![A-Za-z'’-])"
     r"|(?<![A-Za-z'’-])(?P<d>[A-Z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z])"
     r"|(?<![A-Za-z'’-])(?P<e>[A-Z][a-z]{1,14})[ \t]+and[ \t]+(?:I|me)(?![A-Za-z'’])"
     r"|(?<![A-Za-z])(?:[Mm]e|I)[ \t]+and[ \t]+(?P<f>[A-Z][a-z]{1,14})(?![A-Za-z'’-]))",
@@ -351,16 +355,83 @@ def word_names_by_role(text: str) -> Found:
     """A word-like given name where its sentence makes it a person: ``Kit said``,
     ``Could Kit sign``, ``ask Summer to check``, ``Jade from accounts``."""
     for match in _WORD_NAME_CUES.finditer(text):
-        group = next(g for g in "abcdef" if match[g])
+        group = next(g for g in "abcdefg" if match[g])
         word = match[group]
         if not is_given(word, in_position=True) or never_a_name(word) or is_place(word) or word.lower() in STOP:
+            continue
+        if word.islower() and group not in "cg":
             continue
         if _DETERMINER.search(text, max(0, match.start(group) - 8), match.start(group)):
             continue  # The King said, our Summer joined: a thing or a season, not a person
         yield *match.span(group), 0.65
 
 
+_DASH_SIGN_LATIN = re.compile(r"(?m)^[ \t]*(?:—|–|--|~)[ \t]*(?P<name>[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14})?)[ \t]*$")
+_RELATION_OF = re.compile(
+    r"(?<![A-Za-z'’-])(?P<name>[A-Z][a-z]{1,14}(?: [A-Z][a-z]{1,14}){1,3})[ \t]+(?:s/o|d/o|w/o|S/O|D/O|W/O)(?![A-Za-z])"
+)
+
+
+def signed_and_related(text: str) -> Found:
+    """``— Kit`` on a line of its own (a signature), and the name before ``s/o``, ``w/o``
+    (son, wife of) in South Asian records."""
+    if "/" in text:
+        for match in _RELATION_OF.finditer(text):
+            if not any(never_a_name(w) for w in match["name"].split()):
+                yield *match.span("name"), 0.7
+    if "—" not in text and "–" not in text and "--" not in text and "~" not in text:
+        return
+    for match in _DASH_SIGN_LATIN.finditer(text):
+        words = match["name"].split()
+        if any(never_a_name(w) or w.lower() in STOP for w in words) or is_place(match["name"]):
+            continue
+        if is_given(words[0], in_position=True) or is_surname(words[-1]):
+            yield *match.span("name"), 0.7
+
+
+_ROLE_NICK = re.compile(
+    "(?:"
+    + "|".join(
+        both_scripts(
+            ("客服", "同事", "助理", "司機", "前台", "秘書", "師傅", "保安", "護士", "店員", "主管", "組長", "文員")
+        )
+    )
+    + f")(?P<name>[小阿][{HAN}])"
+)
+_NOT_ROLE_NICK = both_scripts(
+    (
+        "小心",
+        "小時",
+        "小組",
+        "小區",
+        "小學",
+        "小孩",
+        "小費",
+        "小姐",
+        "小伙",
+        "小吃",
+        "小說",
+        "小事",
+        "小型",
+        "小票",
+        "小店",
+        "阿姨",
+    )
+)
+
+
+def role_nicknames(text: str) -> Found:
+    """``客服小美``, ``司機阿明``: a nickname right after the role of the person it names."""
+    for match in _ROLE_NICK.finditer(text):
+        name = match["name"]
+        if name in _NOT_ROLE_NICK or name[1] not in ZH_GIVEN:
+            continue
+        yield *match.span("name"), 0.65
+
+
 FINDERS = (
+    role_nicknames,
+    signed_and_related,
     zh_doubled_names,
     word_names_by_role,
     titled_possessives_and_url_names,
