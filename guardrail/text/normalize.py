@@ -134,7 +134,8 @@ _MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(?![A-Za-z0-9])")
 # A token of a URL-encoded query string or form body, and its escapes.
 # Encoded twice too (%2540), as a value inside a redirect URL's own query string is.
-_URL_TOKEN = re.compile(r"[^\s\"'<>]*%(?:25)?(?:40|2[Bb]|20(?=\d))[^\s\"'<>]*")
+_URL_TRIGGER = re.compile(r"%(?:25)?(?:40|2[Bb]|20(?=\d))")
+_URL_TOKEN = re.compile(r"[^\s\"'<>]+")
 _IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[A-Za-z0-9])")
 # Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
 # (the first box's opening bracket may be lost in copying: T ][ 6 ][ 1 ]...)
@@ -221,13 +222,15 @@ def _url_decode(normalized: NormalizedText) -> NormalizedText:
     """Percent-escapes decoded inside URL-encoded tokens; each decoded character maps to
     its three-character escape in the original."""
     text = normalized.text
-    if "%" not in text or _URL_TOKEN.search(text) is None:
+    if "%" not in text or _URL_TRIGGER.search(text) is None:
         return normalized
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
     for token in _URL_TOKEN.finditer(text):
+        if "%" not in token[0] or _URL_TRIGGER.search(token[0]) is None:
+            continue
         for escape in _URL_ESCAPE.finditer(text, token.start(), token.end()):
             char = chr(int(escape[1], 16))
             if char not in _URL_SAFE:
