@@ -76,6 +76,9 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Gurdeep Kaur w/o Balwinder Singh", "Gurdeep Kaur"),
         ("I spoke to amber yesterday about the lease", "amber"),
         ("Happy birthday Jade!!", "Jade"),
+        ("聽日同crystal去行山", "crystal"),
+        ("叫埋Honey一齊食飯", "Honey"),
+        ("ginger佢今日唔得閒", "ginger"),
         # nicknames and titled rarer surnames in Simplified chats
         ("备注：老吴下月退休", "老吴"),
         ("明天聚餐，覃主任请客", "覃"),
@@ -104,6 +107,8 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("我们慢慢来，谢谢", "慢慢"),
         ("客服小组会跟进", "小组"),
         ("Met with IT about the server", "IT"),
+        ("同apple汁一齊飲", "apple"),
+        ("同team講咗，搵boss傾下", "team"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     HAN,
     ZH_GIVEN,
     both_scripts,
+    both_scripts_chars,
     is_given,
     is_place,
     is_surname,
@@ -429,7 +430,70 @@ def role_nicknames(text: str) -> Found:
         yield *match.span("name"), 0.65
 
 
+_ZH_CUE_BEFORE = "|".join(
+    sorted(
+        both_scripts(
+            (
+                "同埋",
+                "叫埋",
+                "同",
+                "搵",
+                "叫",
+                "問",
+                "俾",
+                "畀",
+                "等",
+                "約",
+                "見",
+                "通知",
+                "提醒",
+                "恭喜",
+                "多謝",
+                "唔該",
+                "和",
+                "跟",
+                "找",
+                "給",
+                "讓",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_ZH_CUE_AFTER = "|".join(
+    sorted(
+        both_scripts(
+            ("佢", "話", "今日", "琴日", "聽日", "唔", "都會", "已經", "同我", "請假", "說", "講咗", "返工", "放假")
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_LATIN_IN_ZH = re.compile(
+    f"(?:(?:{_ZH_CUE_BEFORE})[ \t]*(?P<a>[A-Za-z][a-z]{{2,12}})(?=[ \t]*[{HAN}])"
+    f"|(?<![A-Za-z'’@.-])(?P<b>[a-z][a-z]{{2,12}})[ \t]*(?={_ZH_CUE_AFTER}))"
+)
+
+
+_FOOD_AFTER = frozenset(both_scripts_chars("汁味批醬酱餅饼糕茶蛋"))
+
+
+def latin_names_in_chinese(text: str) -> Found:
+    """``琴日同jade食飯``, ``叫埋Ginger一齊``, ``sunny佢今日唔舒服``: a given name typed
+    in lower case (or after a verb the other finders do not know) inside Cantonese."""
+    if not re.search(f"[{HAN}]", text):
+        return
+    for match in _LATIN_IN_ZH.finditer(text):
+        group = "a" if match["a"] else "b"
+        if text[match.end(group) : match.end(group) + 2].strip()[:1] in _FOOD_AFTER:
+            continue  # 同apple汁: a fruit, not Apple
+        if _given_word(match[group]) and not is_place(match[group]):
+            yield *match.span(group), 0.6
+
+
 FINDERS = (
+    latin_names_in_chinese,
     role_nicknames,
     signed_and_related,
     zh_doubled_names,
