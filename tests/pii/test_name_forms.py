@@ -79,6 +79,9 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("聽日同crystal去行山", "crystal"),
         ("叫埋Honey一齊食飯", "Honey"),
         ("ginger佢今日唔得閒", "ginger"),
+        ("申請人資料\n姓名 陳 家 樂        電話", "陳 家 樂"),
+        ("- Imran Qureshi — Pakistan — passport on file", "Imran Qureshi"),
+        ("Near miss reported by Santosh: forklift too fast", "Santosh"),
         # nicknames and titled rarer surnames in Simplified chats
         ("备注：老吴下月退休", "老吴"),
         ("明天聚餐，覃主任请客", "覃"),
@@ -109,6 +112,7 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("Met with IT about the server", "IT"),
         ("同apple汁一齊飲", "apple"),
         ("同team講咗，搵boss傾下", "team"),
+        ("- Sri Lanka — Thailand — Vietnam routes", "Sri Lanka"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

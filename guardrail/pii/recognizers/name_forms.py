@@ -33,7 +33,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     never_a_name,
     zh_name_shape,
 )
-from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, latin_name_at
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, chinese_name_at, latin_name_at
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 Found = Iterator[tuple[int, int, float]]
@@ -492,7 +492,36 @@ def latin_names_in_chinese(text: str) -> Found:
             yield *match.span(group), 0.6
 
 
+_BARE_ZH_LABEL = re.compile("(?:姓[ \t]?名|姓[ \t]?名[ \t]?[(（]中文[)）])[ \t]+(?=[" + HAN + "])")
+_COUNTRIES = (
+    "Pakistan|India|Nepal|Bangladesh|Sri Lanka|Philippines|Indonesia|Thailand|Vietnam|Malaysia|Myanmar|"
+    "Pakistani|Indian|Nepali|Nepalese|Bangladeshi|Sri Lankan|Filipino|Filipina|Indonesian|Thai|Vietnamese|"
+    "Malaysian|Burmese"
+)
+_NAME_COUNTRY = re.compile(
+    r"(?m)^[ \t]*(?:[-*•][ \t]+|\d{1,3}[.)][ \t]+)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})[ \t]*(?:—|–|-|,|\|)[ \t]*"
+    rf"(?:{_COUNTRIES})(?![A-Za-z])"
+)
+
+
+def bare_labels_and_nationality_lines(text: str) -> Found:
+    """``姓名 黃 志 明`` (a scanned form's label without its colon) and a list line of a
+    name then a country or nationality (``- Rashid Mehmood — Pakistan — AK5519034``)."""
+    for match in _BARE_ZH_LABEL.finditer(text):
+        span = chinese_name_at(text, match.end())
+        if span:
+            yield *span, 0.7
+    for match in _NAME_COUNTRY.finditer(text):
+        words = match["name"].split()
+        if any(never_a_name(w) or w.lower() in ORG_WORDS for w in words) or is_place(match["name"]):
+            continue
+        if re.fullmatch(_COUNTRIES, match["name"]):
+            continue  # - Sri Lanka — Thailand: a list of countries
+        yield *match.span("name"), 0.7
+
+
 FINDERS = (
+    bare_labels_and_nationality_lines,
     latin_names_in_chinese,
     role_nicknames,
     signed_and_related,

@@ -290,6 +290,9 @@ CHINESE_NAME_CONTEXT_AFTER = (
 # South Asian, Nepali, Thai, Japanese, Korean and other Western names.
 WORLD_GIVEN_NAMES = frozenset(
     """
+    bikash santosh mohan bikram suman sushil binod rabin sabin nabin sumit ankit ajay raju gita kamala
+    laxmi sarita manisha usha asif adnan irfan shahid naveed waqas amna rhea jojie nening jhen tini aini
+    kartini rashid harjit
     theresa ma-theresa cristina kristine kristina jennifer mary-ann maryann
     maricel marites maribel marilou marivic maryjane rowena rosalinda rosario rosemarie
     jennylyn jocelyn josie lanie lorna lourdes luzviminda lovely mylene marlyn merlyn
@@ -369,6 +372,7 @@ WORD_GIVEN_NAMES = frozenset(
 # Asian, Nepali and Western.
 WORLD_SURNAMES = frozenset(
     """
+    mehmood ghale susilowati wahyuni yilmaz
     santos reyes cruz garcia ramos mendoza bautista aquino ocampo pascual dizon galang
     bacani villanueva fernandez gonzales lopez rodriguez perez flores torres rivera
     dela delos del castillo aguilar navarro domingo gomez diaz morales salazar
