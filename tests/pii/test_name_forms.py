@@ -113,6 +113,7 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("同apple汁一齊飲", "apple"),
         ("同team講咗，搵boss傾下", "team"),
         ("- Sri Lanka — Thailand — Vietnam routes", "Sri Lanka"),
+        ("【周大福】会员积分已到账", "周大福"),
     ],
 )
 def test_pets_places_and_trades_are_not_names(redactor: Redactor, text: str, word: str) -> None:

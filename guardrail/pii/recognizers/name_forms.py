@@ -32,6 +32,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     is_surname,
     never_a_name,
     zh_name_shape,
+    zh_place_overlaps,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, chinese_name_at, latin_name_at
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
@@ -181,14 +182,41 @@ _BRACKET_SPEAKER = re.compile(f"(?m)^[ \t]*【(?P<name>[{HAN}]{{2,4}})】")
 _DASH_SIGNATURE = re.compile(f"(?m)(?:——|—|--)[ \t]*(?P<name>[{HAN}]{{2,4}})[ \t]*$")
 
 
+_SMS_OPENINGS = tuple(
+    both_scripts(
+        (
+            "您",
+            "你的",
+            "尊敬",
+            "驗證碼",
+            "会员",
+            "會員",
+            "親愛",
+            "温馨",
+            "溫馨",
+            "恭喜",
+            "感謝",
+            "優惠",
+            "訂單",
+            "快遞",
+            "賬戶",
+            "帳戶",
+        )
+    )
+)
+
+
 def zh_bracket_and_dash(text: str) -> Found:
     """``【马丽】那我跟…`` (a forwarded WeChat line) and ``同意。——卢伟`` (a signed comment)."""
     if "【" not in text and "—" not in text and "--" not in text:
         return
     for pattern in (_BRACKET_SPEAKER, _DASH_SIGNATURE):
         for match in pattern.finditer(text):
-            if zh_name_shape(match["name"], rare=True):
-                yield *match.span("name"), 0.7
+            if not zh_name_shape(match["name"], rare=True) or zh_place_overlaps(text, *match.span("name")):
+                continue
+            if pattern is _BRACKET_SPEAKER and text.startswith(_SMS_OPENINGS, match.end()):
+                continue  # 【周大福】会员积分: an SMS sender's tag, not a forwarded speaker
+            yield *match.span("name"), 0.7
 
 
 # A doubled given character used as a pet name for a woman or child (丽丽, 婷婷), where
