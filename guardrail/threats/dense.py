@@ -25,7 +25,7 @@ import numpy.typing as npt
 from guardrail.errors import GuardrailError
 from guardrail.threats.encoder import LAYERS, SentenceEncoder, load_piece_table, pretrained_layers
 from guardrail.threats.fold import fold
-from guardrail.threats.windows import Window, sentence_windows
+from guardrail.threats.windows import PartBest, Window, sentence_windows
 
 DENSE_PREFIX = "dense_"  # the dense part's arrays in the weights file
 HEAD = ("head_w1", "head_b1", "head_w2", "head_b2")
@@ -86,19 +86,36 @@ class DenseHead:
         result: Floats = 1.0 / (1.0 + np.exp(-logits))
         return result
 
-    def best(
-        self, text: str, deadline: float, over_budget: Callable[[int], GuardrailError]
-    ) -> tuple[Floats, list[Window | None]]:
-        """Each category's highest probability over ``text``'s windows, and that window."""
+    def best(self, text: str, deadline: float, over_budget: Callable[[int], GuardrailError]) -> PartBest:
+        """Each category's highest probability over ``text``'s windows, that window, and
+        every window's row (so that joining the parts need not score them again)."""
         best = np.zeros(self.categories, dtype=np.float32)
         found: list[Window | None] = [None] * self.categories
+        rows: dict[Window, Floats] = {}
         pending = [window for window in sentence_windows(text, self.piece_chars) if window.text.strip()]
         for first in range(0, len(pending), BATCH):
             if time.perf_counter() > deadline:
                 raise over_budget(pending[first].start)
             batch = pending[first : first + BATCH]
             for window, row in zip(batch, self.probabilities([w.text for w in batch]), strict=True):
+                rows[window] = row
                 for index in np.flatnonzero(row > best):
                     best[index] = row[index]
                     found[index] = window
-        return best, found
+        return PartBest(best, found, rows)
+
+    def row_for(self, window: Window, rows: dict[Window, Floats]) -> Floats | None:
+        """The encoder's row for a window of the other part, where it can be had without
+        scoring: its own, or, for a window longer than its own, the highest of its own
+        windows overlapping that one (the encoder reads a long window as a diluted
+        average anyway). None: score it."""
+        if window in rows:
+            return rows[window]
+        if len(window.text) <= self.piece_chars:
+            return None
+        overlapping = [
+            row
+            for own, row in rows.items()
+            if own.layer == window.layer and own.start < window.end and window.start < own.end
+        ]
+        return np.max(overlapping, axis=0) if overlapping else None

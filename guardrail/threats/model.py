@@ -37,13 +37,16 @@ from guardrail.errors import GuardrailError
 from guardrail.threats.dense import DENSE_PREFIX, DenseHead
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
-from guardrail.threats.windows import Window, windows
+from guardrail.threats.windows import PartBest, Window, windows
 
 BUILTIN = "builtin"
 WEIGHTS_FILE = "threat-classifier.npz"
 FORMAT = 2  # 1: n-grams only; 2: n-grams, and a dense head where the file has one
 MAX_SCORE = 0.9999
-JOINT_FLOOR = 0.3  # a category's parts below this are averaged as they are (see ThreatModel._joint)
+# Where both parts of a category score below this, their own best windows are averaged
+# (see ThreatModel._joint): no average of the two on one window can then reach it, and
+# every threshold the default policy sets is above it.
+JOINT_FLOOR = 0.5
 Floats = npt.NDArray[np.float32]
 OverBudget = Callable[[int], GuardrailError]
 
@@ -138,10 +141,10 @@ class ThreatModel:
     def _score(self, text: str, window_chars: int, overlap_chars: int, budget_ms: float) -> tuple[CategoryScore, ...]:
         deadline = time.perf_counter() + budget_ms / 1000.0
         over = _over_budget(budget_ms)
-        best, found = self._ngram_best(text, window_chars, overlap_chars, deadline, over)
+        ngram = self._ngram_best(text, window_chars, overlap_chars, deadline, over)
+        best, found = ngram.scores, ngram.found
         if self.dense is not None and text.strip():
-            dense_best, dense_found = self.dense.best(text, deadline, over)
-            best, found = self._joint(self.dense, best, found, dense_best, dense_found, deadline, over)
+            best, found = self._joint(self.dense, ngram, self.dense.best(text, deadline, over), deadline, over)
         spans = [(window.start, window.end) if window else (0, 0) for window in found]
         return tuple(
             CategoryScore(name, float(best[i]), spans[i][0], spans[i][1]) for i, name in enumerate(self.categories)
@@ -149,9 +152,10 @@ class ThreatModel:
 
     def _ngram_best(
         self, text: str, window_chars: int, overlap_chars: int, deadline: float, over: OverBudget
-    ) -> tuple[Floats, list[Window | None]]:
+    ) -> PartBest:
         best = np.zeros(len(self.categories), dtype=np.float32)
         found: list[Window | None] = [None] * len(self.categories)
+        rows: dict[Window, Floats] = {}
         for window in windows(text, window_chars, overlap_chars):
             if time.perf_counter() > deadline:
                 raise over(window.start)
@@ -162,45 +166,45 @@ class ThreatModel:
             for index in np.flatnonzero(probabilities > best):
                 best[index] = probabilities[index]
                 found[index] = window
-        return best, found
+                rows[window] = probabilities
+        return PartBest(best, found, rows)
 
     def _joint(
-        self,
-        head: DenseHead,
-        ngram: Floats,
-        ngram_found: list[Window | None],
-        dense: Floats,
-        dense_found: list[Window | None],
-        deadline: float,
-        over: OverBudget,
+        self, head: DenseHead, ngram: PartBest, dense: PartBest, deadline: float, over: OverBudget
     ) -> tuple[Floats, list[Window | None]]:
         """Both parts scored on the same windows: where either part scored a category
         highest, the other scores that window too, and the category takes the best
         weighted average. (Averaging each part's own best window instead halves a
         sentence buried in a long document: the n-grams see it in a short piece, the
         encoder in a longer run where it is diluted.) Below ``JOINT_FLOOR`` in both parts
-        no average can reach a threshold, and the independent average is kept."""
+        the independent average is kept."""
         share = head.weight
-        best = np.minimum((1 - share) * ngram + share * dense, MAX_SCORE).astype(np.float32)
+        best = np.minimum((1 - share) * ngram.scores + share * dense.scores, MAX_SCORE).astype(np.float32)
         found = [
-            d if share * dense[i] > (1 - share) * ngram[i] else n
-            for i, (n, d) in enumerate(zip(ngram_found, dense_found, strict=True))
+            d if share * dense.scores[i] > (1 - share) * ngram.scores[i] else n
+            for i, (n, d) in enumerate(zip(ngram.found, dense.found, strict=True))
         ]
-        candidates: dict[tuple[int, int, str, str], Window] = {}
-        for index in np.flatnonzero(np.maximum(ngram, dense) >= JOINT_FLOOR):
-            for window in (ngram_found[index], dense_found[index]):
-                if window is not None:
-                    candidates[(window.start, window.end, window.layer, window.text)] = window
-        if not candidates:
+        joined = np.flatnonzero(np.maximum(ngram.scores, dense.scores) >= JOINT_FLOOR)
+        shared = list(dict.fromkeys(w for i in joined for w in (ngram.found[i], dense.found[i]) if w is not None))
+        if not shared:
             return best, found
         if time.perf_counter() > deadline:
-            raise over(next(iter(candidates.values())).start)
-        shared = list(candidates.values())
-        ngram_rows = np.stack([self.probabilities(fold(window.text)) for window in shared])
-        mixed = np.minimum((1 - share) * ngram_rows + share * head.probabilities([w.text for w in shared]), MAX_SCORE)
-        for index in np.flatnonzero(np.maximum(ngram, dense) >= JOINT_FLOOR):
-            row = int(mixed[:, index].argmax())
-            best[index], found[index] = mixed[row, index], shared[row]
+            raise over(shared[0].start)
+        dense_rows = {w: row for w in shared if (row := head.row_for(w, dense.rows)) is not None}
+        unscored = [w for w in shared if w not in dense_rows]
+        if unscored:
+            dense_rows.update(zip(unscored, head.probabilities([w.text for w in unscored]), strict=True))
+        mixed = np.stack(
+            [
+                (1 - share) * (ngram.rows[w] if w in ngram.rows else self.probabilities(fold(w.text)))
+                + share * dense_rows[w]
+                for w in shared
+            ]
+        )
+        mixed = np.minimum(mixed, MAX_SCORE)
+        for index in joined:
+            top = int(mixed[:, index].argmax())
+            best[index], found[index] = mixed[top, index], shared[top]
         return best, found
 
 

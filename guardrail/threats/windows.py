@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from guardrail.system_security.hidden import uncover
 
@@ -26,6 +30,15 @@ class Window:
     end: int
     text: str
     layer: str = ""  # how it was hidden, for decoded text
+
+
+class PartBest(NamedTuple):
+    """What one part of the model found in a text: each category's highest score, the
+    window that gave it, and rows of scores by window (at least the winning ones)."""
+
+    scores: npt.NDArray[np.float32]
+    found: list[Window | None]
+    rows: dict[Window, npt.NDArray[np.float32]]
 
 
 def windows(text: str, window_chars: int, overlap_chars: int) -> Iterator[Window]:
