@@ -6,9 +6,11 @@ Trains one logistic regression per category (one-vs-rest, class-balanced) on the
 ``split: train`` families of ``benchmarks/data/threats`` (plus public data prepared
 by ``prepare_public_data.py`` into ``--public``, if given; see training/README.md),
 over the package's own hashed n-gram features, so training and run time share one
-featuriser. Writes ``guardrail/threats/data/threat-classifier.npz``: the weights of
-the feature slots training touched, quantised to int8 per category, with the model
-id, version and a digest of the training data. Then scores the ``dev`` families
+featuriser; then the dense part over the sentence encoder (``dense_head.py``). Writes
+``guardrail/threats/data/threat-classifier.npz`` (the n-grams: the weights of the
+feature slots training touched, quantised to int8 per category, with the model id,
+version and a digest of the training data) and ``threat-classifier-dense.npz`` (the
+same n-grams and the dense part's head). Then scores the ``dev`` families
 through the written file (windows and all, as the check does) and prints recall per
 category and language and the benign items refused, for thresholds chosen here.
 The ``test`` families are never read.
@@ -59,7 +61,8 @@ MODEL_ID = "guardrail-threat-ngram"
 DENSE_MODEL_ID = "guardrail-threat-ngram-use"
 PIECE_CHARS = 300  # the dense part's windows: runs of whole sentences up to this long
 PUBLIC_WEIGHT = 0.5
-OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"
+OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-grams alone (model: builtin)
+DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
 SEED = 20261130
 
 
@@ -275,14 +278,18 @@ def main() -> None:
     parser.add_argument(
         "--tune-only", action="store_true", help="train nothing: score dev with --out as it is and tune thresholds"
     )
-    parser.add_argument("--version", default="2026.11.30")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--version", default="2026.11.30-2")
+    parser.add_argument("--out", type=Path, default=OUT, help="the n-gram model")
+    parser.add_argument("--dense-out", type=Path, default=DENSE_OUT, help="the n-grams and the dense part")
     args = parser.parse_args()
 
     corpus = load_corpus()
     dev = [item for item in corpus if item.split == "dev"]
     if args.tune_only:
-        report(ThreatModel.load(args.out), dev + look_alikes(), args.max_fp)
+        for path in (args.out, args.dense_out):
+            if path.exists():
+                print(f"== {path.name}")
+                report(ThreatModel.load(path), dev + look_alikes(), args.max_fp)
         return
     train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     counts = Counter(category for item in train for category in labels(item))
@@ -304,10 +311,15 @@ def main() -> None:
             encoder_lr=args.encoder_lr,
             seed=SEED,
         )
-    write(args.out, coef, bias, categories, args.version, data_digest(train), dense, args.dense_weight)
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
-    if dev:
-        report(ThreatModel.load(args.out), dev + look_alikes(), args.max_fp)
+    written = [args.out]
+    write(args.out, coef, bias, categories, args.version, data_digest(train))
+    if dense is not None:
+        write(args.dense_out, coef, bias, categories, args.version, data_digest(train), dense, args.dense_weight)
+        written.append(args.dense_out)
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size // 1024} KB), categories {categories}")
+        if dev:
+            report(ThreatModel.load(path), dev + look_alikes(), args.max_fp)
 
 
 def report(model: ThreatModel, dev: list[Item], max_fp: float) -> None:

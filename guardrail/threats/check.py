@@ -32,7 +32,7 @@ from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
 from guardrail.rules.check import REFUSAL, REFUSAL_SCAN_CHARS
-from guardrail.threats.model import BUILTIN, CategoryScore, ThreatModel, load_model, weights_digest
+from guardrail.threats.model import BUILTIN, BUILTIN_FILES, CategoryScore, ThreatModel, load_model, weights_digest
 
 
 class Category(StrEnum):
@@ -82,7 +82,10 @@ class ThreatAction(StrEnum):
 class ThreatClassifierSettings(StrictModel):
     """Which categories to act on, their thresholds, and how texts are windowed."""
 
-    model: str = Field(default=BUILTIN, description="builtin, or the path of a .npz of weights.")
+    model: str = Field(
+        default=BUILTIN,
+        description="builtin (n-grams), builtin-dense (n-grams and a sentence encoder), or the path of a .npz.",
+    )
     thresholds: dict[Category, float] = Field(
         min_length=1, description="Input texts by `roles`: the categories acted on, each with its threshold."
     )
@@ -116,7 +119,7 @@ class ThreatClassifierSettings(StrictModel):
                     raise ValueError(f"threshold for {category.value} must be in (0, 1], got {value}")
         if self.overlap_chars >= self.window_chars:
             raise ValueError("overlap_chars must be smaller than window_chars")
-        if self.model != BUILTIN:
+        if self.model not in BUILTIN_FILES:
             try:  # a missing or broken weights file stops start-up, naming the field
                 load_model(self.model)
             except (OSError, ValueError, KeyError) as error:

@@ -20,17 +20,26 @@ from tests.threats.conftest import TRIGGERS
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_shipped_weights_load_offline_quickly_and_name_their_model() -> None:
+@pytest.mark.parametrize(
+    ("source", "model_id", "dense", "limit_ms"),
+    [
+        ("builtin", "guardrail-threat-ngram@", "False", 1500),
+        ("builtin-dense", "guardrail-threat-ngram-use@", "True", 3000),
+    ],
+)
+def test_the_shipped_weights_load_offline_quickly_and_name_their_model(
+    source: str, model_id: str, dense: str, limit_ms: int
+) -> None:
     code = (
         "import tests.offline_guard, time; t = time.perf_counter();"
-        "from guardrail.threats.model import load_model; m = load_model();"
+        f"from guardrail.threats.model import load_model; m = load_model({source!r});"
         "print(round((time.perf_counter() - t) * 1000), m.ref, len(m.categories), m.dense is not None)"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    load_ms, ref, categories, dense = done.stdout.split()
-    assert ref.startswith("guardrail-threat-ngram-use@") and dense == "True"
+    load_ms, ref, categories, has_dense = done.stdout.split()
+    assert ref.startswith(model_id) and has_dense == dense
     assert int(categories) >= 9
-    assert int(load_ms) < 3000, f"model load took {load_ms} ms"  # n-grams and the encoder's 65 MB table
+    assert int(load_ms) < limit_ms, f"model load took {load_ms} ms"  # the dense part reads a 65 MB table
 
 
 def test_the_default_policy_wires_the_classifier_and_a_fairness_check() -> None:
