@@ -278,7 +278,7 @@ def main() -> None:
     parser.add_argument(
         "--tune-only", action="store_true", help="train nothing: score dev with --out as it is and tune thresholds"
     )
-    parser.add_argument("--version", default="2026.11.30-2")
+    parser.add_argument("--version", default="2026.11.30-3")
     parser.add_argument("--out", type=Path, default=OUT, help="the n-gram model")
     parser.add_argument("--dense-out", type=Path, default=DENSE_OUT, help="the n-grams and the dense part")
     args = parser.parse_args()
