@@ -23,15 +23,13 @@ import numpy as np
 import numpy.typing as npt
 
 from guardrail.errors import GuardrailError
-from guardrail.threats.encoder import LAYERS, SentenceEncoder, load_piece_table, pretrained_layers
+from guardrail.threats.encoder import LAYERS, Floats, SentenceEncoder, load_piece_table, pretrained_layers
 from guardrail.threats.fold import fold
 from guardrail.threats.windows import PartBest, Window, sentence_windows
 
 DENSE_PREFIX = "dense_"  # the dense part's arrays in the weights file
 HEAD = ("head_w1", "head_b1", "head_w2", "head_b2")
 BATCH = 16  # windows embedded together between two budget checks
-
-Floats = npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True, slots=True)

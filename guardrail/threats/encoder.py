@@ -107,11 +107,11 @@ def _table_digest() -> str:
 
 def load_piece_table(expected_digest: str) -> PieceTable:
     """The package's table and tokeniser, once per process; refused when its digest is
-    not ``expected_digest``."""
-    table = _load_piece_table()
+    not ``expected_digest`` (checked first: a table that would be refused, or a package
+    that is missing, is never loaded)."""
     if table_digest() != expected_digest:
         raise EncoderUnavailable("the sentence encoder's table is not the one these weights were trained with")
-    return table
+    return _load_piece_table()
 
 
 @lru_cache(maxsize=1)

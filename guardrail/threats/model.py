@@ -35,6 +35,7 @@ import numpy.typing as npt
 
 from guardrail.errors import GuardrailError
 from guardrail.threats.dense import DENSE_PREFIX, DenseHead
+from guardrail.threats.encoder import Floats
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
 from guardrail.threats.windows import PartBest, Window, windows
@@ -49,7 +50,6 @@ MAX_SCORE = 0.9999
 # (see ThreatModel._joint): no average of the two on one window can then reach it, and
 # every threshold the default policy sets is above it.
 JOINT_FLOOR = 0.5
-Floats = npt.NDArray[np.float32]
 OverBudget = Callable[[int], GuardrailError]
 
 
