@@ -23,8 +23,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Item, load_corpus
-from train_threat_classifier import dev_scores, train_weights, training_set, write
-from tuning import look_alikes, rule_blocks, tune
+from train_threat_classifier import dev_scores, held_out_benign, train_weights, training_set, write
+from tuning import rule_blocks, tune
 
 from guardrail.threats.model import ThreatModel
 
@@ -76,7 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus = load_corpus()
     train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
-    dev = [item for item in corpus if item.split == "dev"] + look_alikes()
+    dev = [item for item in corpus if item.split == "dev"] + held_out_benign()
     rules = rule_blocks(dev)
     for c, balance, weight in [(c, b, w) for c in args.c for b in args.balance for w in args.public_weight]:
         if True:

@@ -27,6 +27,7 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Item, load_corpus, load_jsonl
+from cross_fit import out_of_fold_scores
+from documents import LOOKS_LIKE, documents
 from tuning import look_alikes, rule_blocks, tune
 
 from guardrail.threats.encoder import pretrained_layers, table_digest
@@ -138,10 +141,13 @@ def dropout(train: list[Item], rng: random.Random, copies: int, rate: float) -> 
     return extra
 
 
-def training_set(corpus: list[Item], public: Path | None, *, augmented: bool, dropout_copies: int) -> list[Item]:
-    """The train split, plus the prepared public data, plus the augmented and word-dropout
-    copies, each drawn with the fixed seed: what both this script and experiments train on."""
-    train = [item for item in corpus if item.split == "train"]
+def training_set(
+    corpus: list[Item], public: Path | None, *, augmented: bool, dropout_copies: int, extra: Sequence[Item] = ()
+) -> list[Item]:
+    """The train split (and ``extra`` items: dev's, for the final fit), plus ordinary
+    documents (``documents``), plus the prepared public data, plus the augmented and word-dropout copies, each drawn with the fixed
+    seed: what both this script and experiments train on."""
+    train = [item for item in corpus if item.split == "train"] + list(extra) + documents("dev", random.Random(SEED))
     if public:
         train += load_jsonl(sorted(public.glob("*.jsonl")))
     if augmented:
@@ -249,7 +255,7 @@ def dev_report(
             table[key][0] += int(refused)
             table[key][1] += 1
     benign = np.array([not item.attack for item in dev])
-    corpus = benign & np.array([item.looks_like != "checks-set" for item in dev])
+    corpus = benign & np.array([item.looks_like not in {"checks-set", LOOKS_LIKE} for item in dev])
     lines = [
         (
             f"dev: attacks refused {hit[~benign].mean():.1%} (rules alone {rules[~benign].mean():.1%}), "
@@ -278,6 +284,13 @@ def main() -> None:
     parser.add_argument(
         "--tune-only", action="store_true", help="train nothing: score dev with --out as it is and tune thresholds"
     )
+    parser.add_argument(
+        "--fit-dev",
+        type=int,
+        default=0,
+        metavar="K",
+        help="the final fit: n-grams trained on train and dev, thresholds from K-fold out-of-fold dev scores",
+    )
     parser.add_argument("--version", default="2026.11.30-3")
     parser.add_argument("--out", type=Path, default=OUT, help="the n-gram model")
     parser.add_argument("--dense-out", type=Path, default=DENSE_OUT, help="the n-grams and the dense part")
@@ -289,7 +302,10 @@ def main() -> None:
         for path in (args.out, args.dense_out):
             if path.exists():
                 print(f"== {path.name}")
-                report(ThreatModel.load(path), dev + look_alikes(), args.max_fp)
+                report(ThreatModel.load(path), dev + held_out_benign(), args.max_fp)
+        return
+    if args.fit_dev:
+        fit_with_dev(corpus, dev, args)
         return
     train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     counts = Counter(category for item in train for category in labels(item))
@@ -319,14 +335,42 @@ def main() -> None:
     for path in written:
         print(f"wrote {path} ({path.stat().st_size // 1024} KB), categories {categories}")
         if dev:
-            report(ThreatModel.load(path), dev + look_alikes(), args.max_fp)
+            report(ThreatModel.load(path), dev + held_out_benign(), args.max_fp)
+
+
+def held_out_benign() -> list[Item]:
+    """Benign texts no model trains on, scored beside dev: the look-alikes of
+    tests/checks and the personal-data corpus's test documents."""
+    return look_alikes() + documents("test", random.Random(SEED))
+
+
+def fit_with_dev(corpus: list[Item], dev: list[Item], args: argparse.Namespace) -> None:
+    """Train the shipped n-grams on train and dev; tune thresholds on dev scored out of
+    fold (``cross_fit``) and on the look-alikes of tests/checks scored by the shipped
+    model (no model trains on those). The dense file is left as it is."""
+
+    def fit(extra: list[Item], path: Path) -> None:
+        items = training_set(
+            corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout, extra=extra
+        )
+        coef, bias, categories = train_weights(items, args.c, args.balance, public_weight=args.public_weight)
+        write(path, coef, bias, categories, args.version, data_digest(items))
+
+    scores = out_of_fold_scores(dev, args.fit_dev, fit, dev_scores)
+    fit(dev, args.out)
+    model = ThreatModel.load(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), trained on train and dev")
+    checks = held_out_benign()
+    report_scores(np.vstack([scores, dev_scores(model, checks)]), dev + checks, list(model.categories), args.max_fp)
 
 
 def report(model: ThreatModel, dev: list[Item], max_fp: float) -> None:
     """Score ``dev`` through the weights file as the check does, tune one threshold per
     category, and print recall and refusals with them."""
-    categories = list(model.categories)
-    scores = dev_scores(model, dev)
+    report_scores(dev_scores(model, dev), dev, list(model.categories), max_fp)
+
+
+def report_scores(scores: np.ndarray, dev: list[Item], categories: list[str], max_fp: float) -> None:
     rules = rule_blocks(dev)
     thresholds = tune(scores, rules, dev, categories, max_fp)
     print(dev_report(scores, rules, dev, categories, thresholds))

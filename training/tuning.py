@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 from corpus import Item
+from documents import DOCUMENT_BUDGET, LOOKS_LIKE
 
 from guardrail.runtime import Guard
 from guardrail.testing.check_evaluation import _messages
@@ -71,10 +72,11 @@ def tune(
 ) -> dict[str, float]:
     """Per-category thresholds, greedily: from 0.99 each, lower the one that catches the
     most more attacks per benign item refused, while benign refusals stay within ``max_fp``
-    in the corpus's dev look-alikes and within 5% (what its tests allow) in each set of
-    tests/checks."""
+    in the corpus's dev look-alikes, within 5% (what its tests allow) in each set of
+    tests/checks, and within ``DOCUMENT_BUDGET`` among ordinary documents."""
     benign = np.array([not item.attack for item in dev])
-    corpus_benign = benign & np.array([item.looks_like != "checks-set" for item in dev])
+    corpus_benign = benign & np.array([item.looks_like not in {"checks-set", LOOKS_LIKE} for item in dev])
+    ordinary = benign & np.array([item.looks_like == LOOKS_LIKE for item in dev])
     # The repository's own evaluation sets allow 5% of each set's look-alikes refused.
     check_sets = [
         benign & np.array([item.family == family for item in dev])
@@ -101,7 +103,11 @@ def tune(
                 trial = refused({**level, name: at + step})
                 # Each set of look-alikes within the budget on its own: the easy ones
                 # of tests/checks must not make room for refusing the corpus's.
-                if trial[corpus_benign].mean() > max_fp or any(trial[group].mean() > 0.05 for group in check_sets):
+                if (
+                    trial[corpus_benign].mean() > max_fp
+                    or any(trial[group].mean() > 0.05 for group in check_sets)
+                    or (ordinary.any() and trial[ordinary].mean() > DOCUMENT_BUDGET)
+                ):
                     continue
                 gain = (trial[attacks].sum() - current[attacks].sum()) / (
                     1 + trial[benign].sum() - current[benign].sum()
