@@ -69,6 +69,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
 from guardrail.pii.recognizers.name_pets import is_pet
+from guardrail.pii.recognizers.name_rosters import FINDERS as _ROSTER_FINDERS
 from guardrail.pii.recognizers.name_spans import (
     HAN_CHAR as _HAN_CHAR,
 )
@@ -1091,6 +1092,7 @@ class ContextNameRecognizer(LocalRecognizer):
             _kin_names,
             *_CUE_FINDERS,
             *_FORM_FINDERS,
+            *_ROSTER_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end):

@@ -48,7 +48,8 @@ _JOIN = re.compile(r"\.?[ \t]{1,2}|\.")  # what may separate two tokens of one n
 _STREET_WORDS = frozenset(
     "road rd street st avenue ave lane path drive building court house tower centre center "
     "plaza garden gardens estate mansion terrace station hospital school college university "
-    "company limited ltd bank district park".split()
+    "company limited ltd bank district park hall lab laboratory library wing lecture theatre auditorium "
+    "trail scholarship award prize memorial fund".split()
 )
 _PLACES = PLACE_NAMES | gazetteer.latin_lower()
 _PLACE_MAX_WORDS = max(len(place.split()) for place in _PLACES)

@@ -18,7 +18,7 @@ ROMANISED_SURNAMES = frozenset(
     wan wat wong woo wu yau yeung yim yip yiu yu yue yuen yung cheang leong kei keung sham
     tsai yee yan chen huang zhang wang zhao zhou xu sun zhu hu guo he luo gao zheng xie song
     han feng deng cao peng zeng xiao tian dong pan jiang cai ding wei xue ye du dai xia zhong
-    qiu jin qin shi fu meng bai cui kang mao yao qian hao duan tan yin
+    qiu jin qin shi fu meng bai cui kang mao yao qian hao duan tan yin sy
     """.split()
 )
 
@@ -35,13 +35,14 @@ GIVEN_SYLLABLES = frozenset(
     yin ying yip yiu yu yuen yuet yuk yung ming hei chit kau wun sum tze yeuk sau shui
     kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
     wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
+    fang min jing yun ning tao peng chao xia juan xiu yong gang feng wen qi bin
     """.split()
 )
 
 ENGLISH_GIVEN_NAMES = frozenset(
     """
     aaron abby ada adam adrian agnes alan albert alex alexander alexandra alfred alice alicia
-    alison alvin amanda amber amy andrew andy angel angela angie ann anna annie anson anthony
+    alison alvin amanda amber amy andrew andy angel angela angie ann anna anne annie anson anthony
     antonio april arthur ashley audrey ben benjamin benny bernard betty bill billy bob bobby
     bonnie brandon brenda brian bruce calvin cameron candy carl carmen carol caroline carrie
     catherine cathy cecilia charles charlie charlotte cherry chris christina christine
@@ -341,6 +342,12 @@ WORLD_GIVEN_NAMES = frozenset(
     maria carmen lucia isabel pilar rosa ana laura marta paula
     ahmad hamid karim tariq bilal imran faisal zubair usman kashif
         zara jamal nur aisyah putri ayu wulan ratna yanti sri indah zainab hamza bilal usman imran
+    siddharth rohan aarav vihaan ishaan kabir aryan anika aditi sneha nisha ritu tanvi kunal
+    varsha shalini deepika anjali pallavi swati madhuri preeti rupali
+    joaquim joao leonor ines beatriz tiago duarte goncalo afonso henrique filipa mariana
+    tasha natasha zoe cormac siobhan aoife niamh saoirse
+    jiwon seoyun minseo hyejin jiyoung sunghoon dongwook taehyun jungwoo youngho
+    haruki takumi daiki ryota kaito yuna yui hina riko misaki ayaka nanami kaori
     """.split()
 )
 
@@ -395,6 +402,14 @@ WORLD_SURNAMES = frozenset(
     nguyen tran le pham hoang phan vu dang bui
     rahman hossain ahmad begum akhtar chowdhury uddin siddiqui aziz karim rashid haque hasan hassan
     qureshi mirza ansari butt chaudhry chaudhary bhatti baig awan rana
+    kwon cho shin seo yoo ryu bae baek hwang jeon yang heo noh ahn kwak
+    fernandes souza sousa d'souza d'costa d'cruz d'silva silva pereira costa rodrigues gomes marques
+    ribeiro carvalho almeida alves rosario xavier noronha remedios gonsalves pinto machado
+    ozorio azevedo barros cardoso correia fonseca figueiredo lobo monteiro oliveira sequeira
+    o'neill o'sullivan o'reilly o'donnell o'leary o'hara o'shea o'connell o'brien o'malley
+    matsumoto inoue kimura hayashi shimizu yamazaki mori ikeda hashimoto ishikawa ogawa okada
+    maeda fujita matsumura hasegawa murakami kondo sakamoto endo aoki fujii nishimura
+    duong huynh truong ngo
     """.split()
 )
 
@@ -443,6 +458,7 @@ NOT_NAMES = frozenset(
     octopus alipay payme schengen kumon
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
+    producer presenter moderator panellist received lineitem euro euros usd hkd rmb
     award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
     """.split()
 )

@@ -1,0 +1,255 @@
+"""Latin-script names in the shapes that rosters, papers, exports and lists give them.
+
+- a surname before a comma, as directories and meeting tools sort people:
+  ``Ho, Jasmine``, ``Santos, Ma. Lourdes R.``, and an English name after a comma that
+  ends a surname-first name: ``LAU Wing Sze, Angel``;
+- initials: with a surname (``S.-J. Kwon``, ``A. F. D'Souza``), alone as a paper's
+  authors sign their contributions (``K.W.C. designed the study; M.S. and P.R.
+  collected samples``), and spaced after a surname in capitals (``CHEUNG M L``);
+- a numbered roster line that leads with a surname in capitals (``3  FERNANDES Joaquim
+  Miguel``, ``O'NEILL Ciaran``) and the pinyin beside a Chinese name (``刘芳 / LIU FANG``);
+- a given name that is also a word, or hyphenated, before a surname (``Apple Ng``,
+  ``Rose-Marie Tan``, ``Hyun-woo Cho``) and a nickname quoted inside a name
+  (``Pui Man "Summer" Kwok``);
+- the entries of a meeting's attendee line (``Attendees: Hiroshi W., Mandy, Crystal
+  (minutes)``);
+- one given name where only a person fits: before ``, who`` and before a possessive of
+  a person's things (``Honey, who waited``, ``Mandy's mobile``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_lexicon import GIVEN, HAN, is_given, is_place, is_surname, never_a_name
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES, WORD_GIVEN_NAMES
+
+Found = Iterator[tuple[int, int, float]]
+
+_NAME_WORD = rf"[{U}][a-zà-öø-ÿ]+"
+_SURNAME_WORD = rf"(?:[{U}][a-zà-öø-ÿ]+|[{U}]{{2,}}|[DO]['’][{U}][{L}]+)"
+
+
+def _bad_word(word: str) -> bool:
+    lower = word.lower().strip(".")
+    return never_a_name(word) or lower in STOP or lower in ORG_WORDS
+
+
+# ---- Surname, Given ----
+
+_COMMA_INVERTED = re.compile(
+    rf"(?<![{L}'’.-])(?P<surname>{_SURNAME_WORD}(?:[ -]{_SURNAME_WORD})?),[ \t]"
+    rf"(?P<given>(?:Ma\.[ \t])?{_NAME_WORD}(?:-[a-zà-öø-ÿ]+|[ -]{_NAME_WORD}){{0,2}})"
+    rf"(?P<initial>[ \t][{U}]\.)?(?![{L}-]|['’](?!s\b))"
+)
+_SURNAME_FIRST_THEN_ENGLISH = re.compile(
+    rf"(?<![{L}'’-])(?P<name>[{U}]{{2,}}(?:[ \t][{U}][a-z]+(?:-[a-z]+)?){{1,3}}),[ \t](?P<english>{_NAME_WORD})(?![{L}'’-])"
+)
+
+
+def comma_inverted(text: str) -> Found:
+    """``Ho, Jasmine``: a known surname, a comma, then given names."""
+    if ", " not in text:
+        return
+    for match in _COMMA_INVERTED.finditer(text):
+        surname, given = match["surname"], match["given"]
+        surnames = re.split(r"[ -]", surname)
+        givens = [w for w in re.split(r"[ -]", given.removeprefix("Ma. ")) if w]
+        if not is_surname(surnames[-1]) or any(_bad_word(w) for w in surnames + givens):
+            continue
+        if not (is_given(givens[0], in_position=True) or givens[0].lower() in GIVEN_SYLLABLES):
+            continue
+        if is_place(surname) or is_place(given):
+            continue
+        end = match.end() if match["initial"] else match.end("given")
+        yield match.start(), end, 0.75
+    for match in _SURNAME_FIRST_THEN_ENGLISH.finditer(text):
+        words = match["name"].split()
+        if not is_surname(words[0]) or not is_given(match["english"], in_position=True):
+            continue
+        if any(_bad_word(w) for w in words) or not all(w.lower().split("-")[0] in GIVEN_SYLLABLES for w in words[1:]):
+            continue
+        yield match.start(), match.end(), 0.75
+
+
+# ---- initials ----
+
+_INITIAL = rf"[{U}]\.(?:-?[{U}]\.)*"
+_INITIALS_SURNAME = re.compile(
+    rf"(?<![{L}.])(?P<initials>{_INITIAL}(?:[ \t]?-?{_INITIAL}){{0,2}})[ \t]?(?P<surname>{_SURNAME_WORD})(?![{L}'’])"
+)
+_CONTRIBUTION = re.compile(
+    r"(?<![A-Za-z.])(?:[A-Z]\.-?){2,4}(?=(?:,? (?:and |& )?(?:[A-Z]\.-?){2,4})*,? "
+    r"(?:conceived|designed|performed|collected|analy[sz]ed|wrote|drafted|revised|supervised|contributed|"
+    r"edited|prepared|carried|ran|built|developed|acquired|interpreted|reviewed|provided|led|did|helped|"
+    r"administered|funded|co-wrote|coordinated|managed|programmed|made)\b)"
+)
+_NOT_INITIALS = frozenset("U.S. U.K. E.G. I.E. A.M. P.M. N.B. P.S. B.C. A.D. R.I.P. Q.E.D. U.N. E.U. D.C. H.K.".split())
+_CAPS_SPACED_INITIALS = re.compile(r"(?<![A-Za-z])(?P<surname>[A-Z]{2,})(?: [A-Z]){2,3}(?![A-Za-z0-9])")
+
+
+def initials(text: str) -> Found:
+    """``S.-J. Kwon``, ``A. F. D'Souza``, ``K.W.C. designed``, ``CHEUNG M L``."""
+    if "." in text:
+        for match in _INITIALS_SURNAME.finditer(text):
+            surname = match["surname"]
+            if match["initials"].upper() in _NOT_INITIALS or _bad_word(surname) or is_place(surname):
+                continue
+            known = is_surname(surname) or re.match(r"[DO]['’]", surname) is not None
+            if not known and not ("-" in match["initials"] or match["initials"].count(".") >= 2):
+                continue
+            if not known and surname.lower() in GIVEN:
+                continue
+            yield match.start(), match.end(), 0.7
+        for match in _CONTRIBUTION.finditer(text):
+            if match[0].upper() in _NOT_INITIALS:
+                continue
+            yield match.start(), match.end(), 0.7
+    for match in _CAPS_SPACED_INITIALS.finditer(text):
+        surname = match["surname"]
+        if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname):
+            yield match.start(), match.end(), 0.7
+
+
+# ---- roster lines, pinyin beside Chinese ----
+
+_ROSTER_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+|[-*•·][ \t]+)?"
+    rf"(?P<name>(?P<surname>[{U}](?:[{U}]|['’-](?=[{U}]))+)(?:[ \t](?P<surname2>[{U}]{{2,}}))?"
+    rf"(?P<given>(?:[ \t]{_NAME_WORD}(?:-[a-z]+)?){{1,3}})(?:,[ \t]{_NAME_WORD})?)"
+    r"(?=[ \t]*(?:\t|  |\||,|\(|$))"
+)
+_PINYIN_BESIDE = re.compile(
+    rf"[{HAN}]{{2,4}}[ \t]*(?:/|／|\(|（)[ \t]*(?P<name>[A-Z]{{2,}}(?:[ \t-][A-Z]{{2,}}){{1,2}})(?![A-Za-z])"
+)
+
+
+def roster_lines(text: str) -> Found:
+    """``FERNANDES Joaquim Miguel`` heading a roster line, ``LIU FANG`` beside ``刘芳``."""
+    for match in _ROSTER_LINE.finditer(text):
+        surname = match["surname"]
+        givens = match["given"].split()
+        words = [surname, *givens] + ([match["surname2"]] if match["surname2"] else [])
+        if len(surname) < 2 or any(_bad_word(w) for w in words):
+            continue
+        if is_place(" ".join(words)) or is_place(surname):
+            continue
+        known = is_surname(surname) or any(is_given(w.split("-")[0], in_position=True) for w in givens)
+        if not known:
+            continue
+        yield *match.span("name"), 0.7
+    if not re.search(f"[{HAN}]", text):
+        return
+    for match in _PINYIN_BESIDE.finditer(text):
+        words = re.split(r"[ \t-]", match["name"])
+        if is_surname(words[0]) and not any(never_a_name(w) for w in words):
+            yield *match.span("name"), 0.75
+
+
+# ---- given names before a surname ----
+
+_GIVEN_SURNAME = re.compile(
+    rf"(?<![{L}'’-])(?P<given>[{U}][a-z]+(?:-[{U}]?[a-z]+)?)"
+    rf"(?:[ \t][\"“'‘](?P<nick>[{U}][a-z]+)[\"”'’])?[ \t](?P<surname>[{U}][a-z]+)(?![{L}'’-])"
+)
+_QUOTED_NICK = re.compile(
+    rf"(?<![{L}'’-])(?P<given>[{U}][a-z]+(?:[ -][{U}]?[a-z]+)?)[ \t][\"“](?P<nick>[{U}][a-z]+)[\"”][ \t]"
+    rf"(?P<surname>[{U}][a-z]+)(?![{L}'’-])"
+)
+
+
+def word_and_hyphen_given(text: str) -> Found:
+    """``Apple Ng``, ``Rose-Marie Tan``, ``Hyun-woo Cho``, ``Pui Man "Summer" Kwok``."""
+    for match in _GIVEN_SURNAME.finditer(text):
+        given, surname = match["given"], match["surname"]
+        lower = given.lower()
+        if "-" in lower:
+            parts = lower.split("-")
+            korean = len(parts) == 2 and given.split("-")[1].islower() and all(len(p) <= 5 for p in parts)
+            if not (all(p in GIVEN for p in parts) or korean):
+                continue
+            if not is_surname(surname):
+                continue
+        elif lower in WORD_GIVEN_NAMES:
+            if surname.lower() not in ROMANISED_SURNAMES:
+                continue
+        else:
+            continue
+        if _bad_word(surname) or is_place(f"{given} {surname}") or is_place(surname):
+            continue
+        following = re.match(r"[ \t]([A-Za-z]+)", text[match.end() : match.end() + 20])
+        if following and following[1].lower() in ORG_WORDS:
+            continue
+        yield match.start(), match.end(), 0.7
+    if '"' in text or "“" in text:
+        for match in _QUOTED_NICK.finditer(text):
+            if is_surname(match["surname"]) and not _bad_word(match["surname"]):
+                yield match.start(), match.end(), 0.75
+
+
+# ---- attendee lines ----
+
+_ATTENDEES = re.compile(
+    r"(?im)^[ \t]*(?:attendees|attendance|present|absent|apologies|participants|in attendance|invitees|"
+    r"minutes taker|note taker|facilitator|panel|panellists|panelists|speakers|judges|committee)"
+    r"[ \t]*:[ \t]*(?P<value>[^\n]+)$"
+)
+_ATTENDEE = re.compile(rf"[{U}][{L}'’-]*\.?(?:[ \t][{U}][{L}'’-]*\.?){{0,3}}")
+
+
+def attendee_lines(text: str) -> Found:
+    """Every entry of an ``Attendees:`` or ``Apologies:`` line: people, by the line's label."""
+    if ":" not in text:
+        return
+    for line in _ATTENDEES.finditer(text):
+        value, offset = line["value"], line.start("value")
+        at = 0
+        for piece in re.split(r"[,;、]", value):
+            start = offset + at
+            at += len(piece) + 1
+            bare = re.sub(r"\([^)]*\)", lambda m: " " * len(m[0]), piece)
+            entry = _ATTENDEE.search(bare)
+            if entry is None or bare[: entry.start()].strip() or bare[entry.end() :].strip():
+                continue
+            words = [w.strip(".") for w in entry[0].split()]
+            if any(_bad_word(w) for w in words) or is_place(entry[0]):
+                continue
+            if len(words) == 1 and words[0].isupper() and not is_surname(words[0]):
+                continue  # Attendees: HR, IT
+            yield start + entry.start(), start + entry.end(), 0.7
+
+
+# ---- one given name where only a person fits ----
+
+_PERSON_AFTER = re.compile(
+    rf"(?<![{L}'’-])(?P<name>[{U}][a-zà-öø-ÿ]+)(?:,[ \t]who\b|['’]s[ \t](?:mobile|phone|cell|number|"
+    r"wife|husband|mum|mom|mother|dad|father|son|daughter|kids|children|boyfriend|girlfriend|"
+    r"e-?mail|address|flat|birthday|passport|hkid|salary|desk|laptop|car|team|boss|helper|parents|"
+    r"family|colleague|manager|surgery|appointment|visa|contract|payslip|account|signature|whatsapp|mobile)\b)"
+)
+
+
+def person_only_positions(text: str) -> Found:
+    """``Honey, who waited``, ``Mandy's mobile``: only a person is a ``who`` or has these."""
+    if ", who" not in text and "'s " not in text and "’s " not in text:
+        return
+    for match in _PERSON_AFTER.finditer(text):
+        name = match["name"]
+        if not is_given(name, in_position=True) or _bad_word(name) or is_place(name):
+            continue
+        before = text[max(0, match.start() - 6) : match.start()]
+        if re.search(r"(?i)\b(?:the|a|an|this|that|our|my|your)[ \t]+$", before):
+            continue
+        yield *match.span("name"), 0.7
+
+
+FINDERS = (
+    comma_inverted,
+    initials,
+    roster_lines,
+    word_and_hyphen_given,
+    attendee_lines,
+    person_only_positions,
+)

@@ -1,0 +1,87 @@
+"""Latin-script names as rosters, papers, exports and lists write them
+(:mod:`guardrail.pii.recognizers.name_rosters`), and the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def covered(redactor: Redactor, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a surname before a comma
+        ("[09:14] Yip, Priscilla joined\n[09:15] Recording started", "Yip, Priscilla"),
+        ("Notes saved to Mok, Vanessa's drive.", "Mok, Vanessa"),
+        ("Applicant B: Reyes, Ma. Cristina T.  ref 4410", "Reyes, Ma. Cristina T."),
+        ("  4    CHOW Ka Yan, Gloria        present", "CHOW Ka Yan, Gloria"),
+        # initials
+        ("We thank R.-H. Park and B. J. O'Reilly for the samples.", "R.-H. Park"),
+        ("We thank R.-H. Park and B. J. O'Reilly for the samples.", "B. J. O'Reilly"),
+        ("Author contributions: W.L.T. conceived the study; H.Y. and C.K. analysed the data.", "W.L.T."),
+        ("Author contributions: W.L.T. conceived the study; H.Y. and C.K. analysed the data.", "H.Y."),
+        ("Author contributions: W.L.T. conceived the study; H.Y. and C.K. analysed the data.", "C.K."),
+        ("收款人寫「WONG K F」就得", "WONG K F"),
+        # roster lines and pinyin beside Chinese
+        ("  12    PEREIRA Tiago Manuel      Y\n  13    CHAN Siu Ming    N", "PEREIRA Tiago Manuel"),
+        ("  5    O'SULLIVAN Aoife            late", "O'SULLIVAN Aoife"),
+        ("Room | 王静 / WANG JING | G40021187", "WANG JING"),
+        # a word-like or hyphenated given name before a surname, a quoted nickname
+        ("1. Cherry Kwok\n2. Rain Lau\n3. Peter", "Rain Lau"),
+        ("Thanks to Anne-Sophie Lim and Ji-hoon Kwon for the slides.", "Anne-Sophie Lim"),
+        ("Thanks to Anne-Sophie Lim and Ji-hoon Kwon for the slides.", "Ji-hoon Kwon"),
+        ('Editor: Wing Yan "Jade" Tsang', 'Wing Yan "Jade" Tsang'),
+        # attendee lines
+        ("Attendees: Kenji T., Daisy, Ruby (chair), Ho Wai Kit", "Ruby"),
+        ("Apologies: Summer, Victor Lam", "Summer"),
+        # only a person fits
+        ("and above all to Ginger, who read every draft.", "Ginger"),
+        ("Call Crystal's mobile if the door is locked.", "Crystal"),
+    ],
+)
+def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value), redactor.analyze(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("CALLER: Oh, right, I forgot about that.", "Oh"),
+        ("The U.S. and the U.K. agreed; see e.g. the annex.", "U.S."),
+        ("The ceremony is in Lee Shau Kee Hall on Friday.", "Lee Shau Kee"),
+        ("I worked in the Kadoorie lab for two years.", "Kadoorie"),
+        ("Host: Tony Lam\nProducer: Ivy Chan", "Producer"),
+        ("Pay in Euro or USD only.", "Euro"),
+        ("Received: from mail01 by mx2 with ESMTPS", "Received"),
+        ("Fees are the same. So, the deposit is due today.", "So"),
+    ],
+)
+def test_roster_look_alikes_are_kept(redactor: Redactor, text: str, word: str) -> None:
+    start = text.index(word)
+    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    assert not any(s < start + len(word) and start < e for s, e in spans), spans
+
+
+_SURNAMES = ["Chan", "Wong", "Leung", "Ho", "Fernandes", "Santos", "Kwon", "Nakamura"]
+_GIVEN = ["Jasmine", "Derek", "Vanessa", "Tiago", "Priscilla", "Gordon", "Hiroshi", "Mandy"]
+
+
+@PROPERTY
+@given(surname=st.sampled_from(_SURNAMES), first=st.sampled_from(_GIVEN), caps=st.booleans())
+def test_any_surname_comma_given_is_removed(redactor: Redactor, surname: str, first: str, caps: bool) -> None:
+    value = f"{surname.upper() if caps else surname}, {first}"
+    text = f"[10:02] {value} joined the meeting"
+    redacted = redactor.redact(text).text
+    assert first not in redacted
+    assert redactor.redact(redacted).text == redacted
