@@ -58,25 +58,28 @@ _FLOOR = (
     # Transcribed speech says the floor as Cantonese does (十二樓, "twelve floor").
     rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor|{_NUMBER_WORD}[ \t]+floor|floor[ \t]+{_NUMBER_WORD})\b)"
 )
-_BLOCK = rf"(?:(?:(?i:block|blk|tower|phase|wing)\.?|D\.?D\.?)[ \t]?{_ID})"
+_BLOCK = rf"(?:(?:(?i:block|blk|tower|phase|wing|stage)\.?|D\.?D\.?)[ \t]?{_ID})"
 _BUILDING_WORD = (
     r"(?:House|Building|Bldg|Mansions?|Court|Centre|Center|CTR|Estate|Garden|Gardens|Villa|Villas|Plaza|Tower|Towers"
     r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?)"
 )
 _LETTER = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]"
 _CAPITALISED = rf"(?:[A-Z]{_LETTER}*(?:['’-]{_LETTER}+)*)"
-_WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
+_WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th)\b|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
 # Words of a name; a line break inside one only before a building word (OCR wraps).
 _NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
 _STREET_SUFFIX = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Path|Drive|Crescent|Highway|Boulevard|Circuit"
-    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|Parkway|Pkwy|Blvd|Grove|Mews|Row|Parade"
+    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|Parkway|Pkwy|Blvd|Grove|Mews|Row|Parade|Broadway"
     r"|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
 )
 _STREET_NUMBER = rf"(?:(?:No\.?[ \t]?)?\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?|(?i:{_NUMBER_WORD}))"
+# A Place is a street only right after its number and name (8 Connaught Place); after a
+# comma it is a mall (Shop 308, Langham Place).
 _STREET = (
     rf"(?:{_STREET_NUMBER},?[ \t]+(?:{_WORD}[ \t]+){{0,4}}{_STREET_SUFFIX}\b\.?"
-    r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?)"
+    r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?"
+    rf"|\d{{1,4}}[A-Z]?[ \t]+(?:{_CAPITALISED}[ \t]+){{1,2}}Place\b)"
 )
 # A spoken street with no suffix ("thirty-eight New Praya Kennedy Town") is left to the names.
 _AFTER_BUILDING_WORD = "|".join(
@@ -102,7 +105,10 @@ _CHINESE_PART = (
     r"(?:[\u4e00-\u9fff]{1,7}[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾台臺峰庭](?:[ \t]?[A-Z0-9]{1,2}[ \t]?座)?"
     r"|\d{1,3}[ \t]?[樓楼](?:[ \t]?[A-Z0-9]{1,4}[ \t]?室?)?|[A-Z0-9]{1,4}[ \t]?室)"
 )
-_PART = rf"(?:{_FLOOR}|{_BLOCK}|{_STREET}|{_NAME}|{_CHINESE_PART})"
+# The regions as envelopes abbreviate them (Tseung Kwan O, N.T.; Mong Kok, Kln.).
+_REGION_ABBREVIATION = r"(?:N\.[ \t]?T\.|H\.[ \t]?K\.|Kln\.|KLN\b)"
+# A unit after the street, as a village house gives its lot: DD 9 Lot 1547.
+_PART = rf"(?:{_REGION_ABBREVIATION}|{_FLOOR}|{_BLOCK}|{_STREET}|{_UNIT}(?![A-Za-z])|{_NAME}|{_CHINESE_PART})"
 _LOWER_PLACE_WORD = r"(?:house|building|mansions?|court|estate|gardens?|villas?|chuen|city)"
 # A word of a place named in a chat, not the words that end the address or start the next clause.
 _LOWER_CHAT_WORD = (
@@ -139,11 +145,22 @@ ENGLISH = re.compile(
 # estate's name, or any name followed by a block; never a name before a flat, which is a
 # person's: "Cheung Ka Fai, Flat H, ..."). Searched only where a block or floor is written.
 ESTATE_FIRST = re.compile(
-    rf"(?<![A-Za-z0-9])((?:{_PLACE_NAME}{_SEP}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
+    rf"(?<![A-Za-z0-9])((?:(?:{_PLACE_NAME}{_SEP}){{1,2}}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
     rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART}))"
 )
 _ESTATE_FIRST_GATE = re.compile(r"(?i:block|blk|tower|phase|wing)\b|\d ?/ ?[Ff]\b|(?i:floor)|\d ?[樓楼]")
-_UK_POSTCODE = re.compile(r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?)\b")
+# Canada's (BC V6H 1R9) too.
+_UK_POSTCODE = re.compile(
+    r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?"
+    r"|(?:[A-Z]{2}[ \t]+)?[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+)
+# The country closing an address abroad (…, 80801 München, Germany).
+_COUNTRY_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:Germany|Switzerland|Austria|France|Italy|Spain|Portugal|the[ \t]Netherlands|Netherlands|Belgium"
+    r"|Sweden|Norway|Denmark|Finland|Poland|Ireland|United[ \t]Kingdom|UK|England|Scotland|Wales|USA|U\.S\.A\.|United[ \t]States"
+    r"|Canada|Australia|New[ \t]Zealand|Japan|Korea|South[ \t]Korea|Singapore|Malaysia|Thailand|Vietnam|Indonesia"
+    r"|Philippines|India|Taiwan|Macau|Macao|China|PRC|P\.R\.C\.|Hong[ \t]Kong(?:[ \t]SAR)?)\b\.?"
+)
 _HAS_UNIT = re.compile(
     rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))"
 )
@@ -203,8 +220,10 @@ class EnglishAddressRecognizer(RegexRecognizer):
         for at in (end, last_word):
             postcode = _UK_POSTCODE.match(match.string, at) if at > start else None
             if postcode:
-                return start, postcode.end()
-        return start, end
+                end = postcode.end()
+                break
+        country = _COUNTRY_AFTER.match(match.string, end)
+        return start, country.end() if country else end
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]

@@ -32,8 +32,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Characters that introduce an address rather than begin one: verbs of living and
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here; nor is 企, of
-# 企業廣場 and 企嶺下).
-_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请填叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收交即見见話话問问答谢謝"
+# 企業廣場 and 企嶺下, nor 填 and 交, of 新填地街 and 交加街: 填寫 and 交到 stop at 寫 and 到).
+_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
@@ -48,9 +48,13 @@ _GROUND = r"(?:[A-Z] ?)?(?:地下|地庫|地库|地舖|地铺)(?: ?[A-Z0-9]{1,3}
 _STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院)?"
 # A street number read out in Chinese numerals (蓮花路二零零八號): only after a street word.
 _HN_STREET_NO = "[一二三四五六七八九十零〇百]{1,6}(?:號|号)"
+# A tenement's flat by where it sits on the floor (三樓後座, 2樓尾房); Taiwan's numbered
+# part of a floor (8樓之2).
+_FLOOR_PART = r"(?:[前後后中]座|[前後后中尾頭头梗]房)"
 _TAIL = (
-    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号座])?)?"
-    rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}})(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
+    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?{_FLOOR_PART}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号座])?)?(?:之 ?\d{{1,2}})?"
+    # A block and its flat (2栋18B, A座2205); a block alone is a place (a pick-up point).
+    rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}}|\d{{1,2}}[A-Z])(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
     rf"|{_FLAT}"
     rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$)"
     rf"|{_STREET_END} ?(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"
@@ -63,7 +67,9 @@ _TAIL = (
 # What may come before the end: names (any Chinese character but a stop word),
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
 _PIECE = (
-    rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座龍龙港界區区市省縣县鎮镇])\n"
+    rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座龍龙港界區区市省縣县鎮镇約约樓楼廈厦])\n"
+    # a form's continuation line, indented under the first (通訊地址：新界沙田⏎　　　　沙角邨…)
+    rf"|(?<=[{_CJK}])\n(?=[ \u3000]{{2,}})"
     r"|\([一二三四五六七八九]\)(?=[邨村])"  # 石籬(二)邨
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
@@ -82,25 +88,35 @@ _LABEL_LINE = re.compile(
 _START_CHAR = re.compile(rf"[{_CJK}0-9A-Z]")
 _ESTATE_WORD = re.compile(r"[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾臺台道路街里座期]")
 # A floor alone (a mall's second floor) is a place; a home has a flat, a block or a street number.
-_HOME = re.compile(rf"{_FLAT_MARK}|{_FLOOR} ?[A-Z0-9]{{1,4}}(?![A-Za-z0-9])|{_BLOCK}|(?:號|号)|\d{{3,4}}$")
+_HOME = re.compile(
+    rf"{_FLAT_MARK}|{_FLOOR} ?(?:[A-Z0-9]{{1,4}}(?![A-Za-z0-9])|{_FLOOR_PART})|{_BLOCK}|(?:號|号)|\d{{3,4}}$"
+    # a floor of a named block of an estate (李鄭屋邨孝廉樓6樓)
+    rf"|[邨苑村][^\d\n]{{1,8}}?[樓楼閣阁軒轩居廈厦] ?{_FLOOR}"
+)
+# A block and a floor and nothing else (到A座12楼行政前台): directions in an office.
+_BLOCK_FLOOR_ONLY = re.compile(rf"{_BLOCK} ?{_FLOOR}")
 _FLOOR_ONLY = re.compile(_FLOOR)
 _STREET_ONLY = re.compile(rf".*?[{_CJK}] ?{_STREET_NO}(?: ?{_GROUND})?")
 _RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
 _RANGE_BEFORE = re.compile(r"\d ?[-至~] ?$")
 # A list of parts after the flat, comma-separated: ``28樓B室, 3座, 嘉峰臺, 鴨脷洲``.
-_MORE = re.compile(rf" ?[,，] ?((?:{_N}|[A-Z]) ?座|[{_CJK}]{{2,6}})")
+_MORE = re.compile(rf" ?[,，] ?((?:{_N}|[A-Z]) ?座|[^\W\d_{_STOP}A-Za-z]{{2,6}}(?![^\W\d_A-Za-z]))")
 # A building named after the street number, with its block, tower, floor or flat if written
 # (清水灣道9號碧沙花園18座, 港灣道1號會展中心, 中山五路219號中旅商業城東塔2305): the
 # address goes on to it.
-_BUILDING_END = (
-    r"(?:大廈|大厦|中心|廣場|广场|花園|花园|商場|商场|大樓|大楼|苑|閣|阁|邨|村|城|軒|轩|居|臺|樓|楼|園|园|坊|灣|湾|"
-    r"山莊|山庄|豪庭|雅苑|峰|庭)"
+_STRONG_BUILDING_END = r"(?:大廈|大厦|中心|廣場|广场|花園|花园|商場|商场|大樓|大楼|山莊|山庄|豪庭|工場|工场)"
+_BUILDING_END = rf"(?:{_STRONG_BUILDING_END}|苑|閣|阁|邨|村|城|軒|轩|居|臺|樓|楼|園|园|坊|灣|湾|雅苑|峰|庭)"
+_AFTER_BUILDING = (
+    rf"(?: ?{_BLOCK}| ?{_N} ?期| ?(?:[東西南北东中]|[A-Z] ?)?(?:座|翼|塔))?(?: ?[A-Z] ?[區区])?(?: ?{_FLOOR})?"
+    rf"(?: ?{_FLAT}| ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$))?"
 )
 _AFTER_STREET = re.compile(
     rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}?{_BUILDING_END}(?:[ \d期]{{0,4}}?{_BUILDING_END})?"
-    rf"(?: ?{_BLOCK}| ?{_N} ?期| ?(?:[東西南北东中]|[A-Z] ?)?(?:座|翼|塔))?(?: ?{_FLOOR})?"
-    rf"(?: ?{_FLAT}| ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$))?(?![^\W\d_{_STOP}A-Za-z])"
+    rf"{_AFTER_BUILDING}(?![^\W\d_{_STOP}A-Za-z])"
 )
+# A building whose name ends unmistakably (大廈, 中心) may be followed by ordinary words
+# (卑路乍街92號聯發大廈對出): the address ends with the name.
+_AFTER_STREET_STRONG = re.compile(rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}?{_STRONG_BUILDING_END}{_AFTER_BUILDING}")
 _ENDS_IN_STREET_NO = re.compile(r"(?:號|号)$")
 # Traditional characters of Hong Kong place names and their Simplified forms, so that
 # 观塘 and 将军澳 are known as 觀塘 and 將軍澳 are (mainland writers use them).
@@ -196,7 +212,9 @@ class ChineseAddressRecognizer(RegexRecognizer):
             label = _LABEL_LINE.search(text, line_start, start - 1)
             if label is not None:
                 start = label.start(1)
-        if _ENDS_IN_STREET_NO.search(text, start, end) and (building := _AFTER_STREET.match(text, end)):
+        if _ENDS_IN_STREET_NO.search(text, start, end) and (
+            building := _AFTER_STREET.match(text, end) or _AFTER_STREET_STRONG.match(text, end)
+        ):
             end = building.end()
         while (more := _MORE.match(text, end)) is not None:
             part = more[1]
@@ -216,6 +234,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
         if _RANGE.search(value) or _RANGE_BEFORE.search(text, max(0, start - 4), start):
             return 0.0  # flats 10-20樓 A至H室: a notice's range, not somebody's home
         home = _HOME.search(value) is not None
+        if _BLOCK_FLOOR_ONLY.fullmatch(value):
+            return 0.45  # no flat and no name: a place in an office, not a home
         named = _first_place(value) >= 0 or _ESTATE_WORD.search(_FLOOR_ONLY.sub("", value)) is not None
         if not named and _STREET_ONLY.fullmatch(value):
             return 0.0  # 編號123號: a number, not a street number

@@ -94,6 +94,12 @@ _AFTER_NATIONALITY = re.compile(
     r"((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9}"
     r"|[A-Za-z]{1,2}[ \t]\d{7})(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
+# A table cell that gives a country code and then the number (| ES PAB 904113 |, a manifest
+# or rooming list pasted with pipes or tabs): letters then digits, as passports are shaped.
+_ISO2_CELL = re.compile(
+    rf"(?:^|[|\t])[ \t]*(?:{_ISO2})[ \t]+([A-Z]{{1,3}}[ \t]?\d{{6,8}}[A-Z]?)(?![A-Za-z0-9])[ \t]*(?=[|\t]|$)",
+    re.MULTILINE,
+)
 # A nationality word that opens a line's mention of travellers, their names between it and
 # a number of passport shape (Canadian couple joining: Mathieu Roy GK482913).
 _NATIONALITY_THEN_NAMES = re.compile(
@@ -110,7 +116,8 @@ _GERMAN = re.compile(r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}", re.IGNOREC
 # A block that lists travellers: its numbers of passport shape are passports.
 _TRAVEL_BLOCK = re.compile(
     r"\brooming\b|\bpax\b|nationality|\bcrew\b|manifest|\btravell?ers?\b|\bpassengers?\b|\bvisas?\b"
-    r"|immigration|\bOKTB\b|\bsign[- ]o(?:n|ff)\b",
+    r"|immigration|\bOKTB\b|\bsign[- ]o(?:n|ff)\b|\bcheck[- ]?in\b|\bboarding\b|\bflights?\b|\bairlines?\b"
+    r"|\bdomestic\s+helpers?\b|\bFDH\b|簽證|签证|入境|外傭|外佣|登機|登机|航班",
     re.IGNORECASE,
 )
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
@@ -127,7 +134,8 @@ _PASSPORT_CONTEXT = re.compile(
 # Booking ref ...): that label, not a passport word lines above, says what it is.
 _OTHER_LABEL = re.compile(
     r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
-    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|學號|学号|員工|员工|會員|会员|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
+    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|\bmeter|\bdevice|\bcontainer|\bseal"
+    r"|電錶|电表|水錶|水表|學號|学号|員工|员工|會員|会员|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
     re.IGNORECASE,
 )
 
@@ -173,6 +181,10 @@ class HkPassportRecognizer(RegexRecognizer):
             for more in _LISTED_AFTER.finditer(text, match.end(1), len(text) if line_end < 0 else line_end):
                 if not any(r.start < more.end(1) and more.start(1) < r.end for r in results):
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *more.span(1), 0.7))
+        if "|" in text or "\t" in text:
+            for match in _ISO2_CELL.finditer(text):
+                if not any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                    results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
         if "<" in text:
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
@@ -205,6 +217,8 @@ class HkPassportRecognizer(RegexRecognizer):
                 or _in_block(text, *match.span(1), _TRAVEL_BLOCK)
                 or _NATIONALITY_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1)) is not None
             )
+        if re.fullmatch(r"P\d{7}[A-Z]", value):
+            return 0.75 if in_context else 0.5  # the Philippines' shape, which no reference takes
         if re.fullmatch(r"[A-Za-z]\d{8}", value):
             if value[0] in "KHkh":
                 return 0.85 if in_context else 0.6

@@ -216,6 +216,12 @@ def _card_grouping(value: str) -> bool:
 
 # An IBAN typed in lower case (gb82west1234...) or broken over a line by a chat or scan.
 _IBAN_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}")
+# An IBAN spaced where its groups are not (DE 89 3704 0044 ..., GB82 WEST 12345698765432,
+# NL91ABNA 0417 1643 00): the country code apart from its check digits, or groups of any
+# length. Groups are taken while they lead to a valid IBAN, longest first.
+_IBAN_SPACED_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}[ \t][A-Z0-9]")
+_IBAN_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}(?:[ \t-]?[A-Z0-9]{1,8}){2,12}(?![A-Za-z0-9])")
+_IBAN_GROUP_END = re.compile(r"[A-Z0-9](?=[ \t-]|$)")
 _ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -230,6 +236,13 @@ class LenientIbanRecognizer(IbanRecognizer):
         # Presidio's signature says int, its default is None (the recognizer's own flags then).
         flags: int = regex_flags or self.global_regex_flags or re.DOTALL | re.MULTILINE
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, flags)
+        if _IBAN_SPACED_HINT.search(text):
+            for match in _IBAN_SPACED.finditer(text):
+                if any(r.start < match.end() and match.start() < r.end for r in results):
+                    continue
+                end = self._longest_valid(match)
+                if end is not None:
+                    results.append(tagged_result(self, "IbanRecognizer", "IBAN_CODE", match.start(), end, 1.0))
         hint = _IBAN_HINT.search(text)
         if hint is None or (hint[0].isupper() and "\n" not in text[hint.end() :]):
             return results
@@ -238,6 +251,17 @@ class LenientIbanRecognizer(IbanRecognizer):
             if not any(r.start < result.end and result.start < r.end for r in results):
                 results.append(result)
         return results
+
+    def _longest_valid(self, match: re.Match[str]) -> int | None:
+        """End of the longest run of ``match``'s groups that is a valid IBAN (15-34 characters)."""
+        value = match[0]
+        for group_end in reversed([m.end() for m in _IBAN_GROUP_END.finditer(value)]):
+            compact = re.sub(r"[ \t-]", "", value[:group_end])
+            if len(compact) < 15:
+                return None
+            if len(compact) <= 34 and self.validate_result(compact) is True:
+                return match.start() + group_end
+        return None
 
 
 class FastIpRecognizer(IpRecognizer):
@@ -265,6 +289,14 @@ class FastIpRecognizer(IpRecognizer):
             if not re.search(r"\d", address) or address.count(":") < 3:
                 return True
             pattern_text = address.translate(_OCR_HEX) + ("%" + zone if zone else "")
+        if ":" not in pattern_text and re.search(r"(?:^|\.)0\d", pattern_text):
+            # Zero-padded octets (010.001.002.003), as some logs and firewalls print them,
+            # which ``ipaddress`` refuses: the same address.
+            address, slash, prefix = pattern_text.partition("/")
+            octets = address.split(".")
+            if any(int(octet) > 255 for octet in octets):
+                return True
+            pattern_text = ".".join(str(int(octet)) for octet in octets) + slash + prefix
         return bool(super().invalidate_result(pattern_text))
 
 

@@ -36,7 +36,8 @@ from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
-    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n)?\d{4}"
+    # A line break may split it, the next line indented as a form or e-mail quote indents it.
+    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n[ \t]{0,8})?\d{4}"
 )
 # Separators include the dashes a word processor or phone keyboard puts in (9318–6624).
 # A mainland landline with its area code (0755-8888 8888, 021 6437 2281): only next to a phone word.
@@ -45,8 +46,12 @@ _MAINLAND = (
     r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t\-‐‑‒–—−]?\d{4}[ \t\-‐‑‒–—−]?\d{4}"
 )
 # Taiwan's mobiles (09xx-xxx-xxx), and landlines with the area code in brackets as Taiwan
-# and the mainland write them: (02) 2758-3316, (0755) 2678 1234.
-_TAIWAN = r"09\d{2}[ \t\-‐‑‒–—−]?\d{3}[ \t\-‐‑‒–—−]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,4}[ \t-]?\d{4}"
+# and the mainland write them: (02) 2758-3316, (0755) 2678 1234, or hyphenated as Taiwan
+# also writes them: 02-2708-5516, 04-2326-8899.
+_TAIWAN = (
+    r"09\d{2}[ \t\-‐‑‒–—−]?\d{3}[ \t\-‐‑‒–—−]?\d{3}|\([ \t]?0\d{1,3}[ \t]?\)[ \t-]?\d{3,4}[ \t-]?\d{4}"
+    r"|0[2-8]\d?-\d{3,4}-\d{4}"
+)
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
 _INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
 PATTERN = re.compile(
@@ -107,8 +112,8 @@ _REFERENCE = re.compile(
     r"(?:\bRN|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
-    r"|學號|員工|檔案|申請"
-    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*$",
+    r"|\bmeter|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
+    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*$",
     re.IGNORECASE,
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
@@ -303,6 +308,9 @@ class PhoneRecognizer(RegexRecognizer):
         elif _YEAR_RANGE.fullmatch(value):
             # A span of years (2019-2024) unless a phone word labels it right before.
             return 0.6 if context_near(text, match.start(1), match.start(1), CONTEXT, before=12, after=0) else 0.1
+        elif digits[0] in "01" and len(digits) == 8:
+            # No Hong Kong number starts with 0 or 1: a reference or an FPS ID, unless labelled.
+            score = 0.2
         elif len(value) > 8:  # written with a separator: 9123-4567, 9123 4567
             score = 0.75 if validity else 0.5
         elif _DATE_LIKE.fullmatch(digits):

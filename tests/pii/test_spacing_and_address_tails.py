@@ -1,0 +1,212 @@
+"""Identifiers spaced or padded as logs and forms print them, addresses by how they end, and
+the numbers beside them that only look like personal data.
+
+Table-driven cases for the forms taught to the recognizers after the corpus's blind dev
+parts: zero-padded IPv4 octets, IBANs spaced away from their groups (``DE 89 3704 ...``),
+Taiwan's hyphenated landlines, a phone broken over an indented line, a passport in a
+manifest's country cell or in the Philippines' shape; English addresses closed by a
+region abbreviation, a country or a Canadian postcode, a village lot, a ``Stage``, an
+estate before its building; Chinese addresses on a form's indented lines, a village's lot
+lines, a block and flat with no 室, a tenement's 後座, Taiwan's 樓之N, an estate's block
+and floor, a building after the street number followed by ordinary words. Look-alikes stay:
+an FPS ID, an account or meter number, an office's block and floor, a mall's shop.
+Properties: for any generated value and spelling, the redaction removes it, offsets index
+the original text, and redacting again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.evaluation import leaked
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def covered(redactor: Redactor, text: str, value: str) -> bool:
+    """Whether findings cover every letter, digit and CJK character of ``value``."""
+    start = text.index(value)
+    spans = [(d.start, d.end) for d in redactor.analyze(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+FORMS = [
+    # IP addresses with zero-padded octets
+    ("Server log: client 010.001.002.003 connected", "010.001.002.003"),
+    ("登入 IP：192.168.001.010，之後失敗", "192.168.001.010"),
+    # IBANs spaced away from their groups
+    ("Pay to DE 89 3704 0044 0532 0130 00 by Friday.", "DE 89 3704 0044 0532 0130 00"),
+    ("IBAN GB 82 WEST 1234 5698 7654 32 HSBC UK", "GB 82 WEST 1234 5698 7654 32"),
+    ("收款 NL91ABNA 0417 1643 00，唔該", "NL91ABNA 0417 1643 00"),
+    # Phones: Taiwan's hyphenated landlines, a break before an indented line
+    ("客人：收件人張雅婷，電話02-2708-5516分機312\n客人：地址", "02-2708-5516分機312"),
+    ("Shop line 04-2326-8899 after 10am", "04-2326-8899"),
+    ("Contact: 6123\n 4567 (Mr Wong)", "6123\n 4567"),
+    # Passports: a manifest's country cell, the Philippines' shape alone
+    ("09:15 | LOPEZ/ANA | ES PAB 904113 | +34 655 20 41 87 | IB 3167", "PAB 904113"),
+    ("Her number is P1234567A and she flies Monday.", "P1234567A"),
+    ("Flight CX 888 on Monday. Travellers: Siti (B1234567).", "B1234567"),
+    # English addresses
+    (
+        "Residential address:\n    Flat C, 12/F, Tower 3,\n    Ocean Shores, 88 O King Road,\n    Tseung Kwan O, N.T.\n[ ]",
+        "Flat C, 12/F, Tower 3,\n    Ocean Shores, 88 O King Road,\n    Tseung Kwan O, N.T.",
+    ),
+    (
+        "a statement showing\n   Hohenzollernstraße 41, 80801 München, Germany\n3. IBAN",
+        "Hohenzollernstraße 41, 80801 München, Germany",
+    ),
+    (
+        "Residential address: Seestrasse 217, 8700 Küsnacht, Switzerland\n- HK",
+        "Seestrasse 217, 8700 Küsnacht, Switzerland",
+    ),
+    (
+        "rent from the village house at\nG/F, 23 Lam Tsuen San Tsuen, DD 9 Lot 1547, Tai Po.\nNext",
+        "G/F, 23 Lam Tsuen San Tsuen, DD 9 Lot 1547, Tai Po",
+    ),
+    (
+        "- HK address: Suite 3302, 33/F, Two Exchange Square, 8 Connaught Place, Central (serviced office)",
+        "Suite 3302, 33/F, Two Exchange Square, 8 Connaught Place, Central",
+    ),
+    (
+        "Home address in profile B: Flat 9, 3/F, Mei Foo Sun Chuen Stage 4, 88 Broadway, Lai Chi Kok\nAgent note: ok",
+        "Flat 9, 3/F, Mei Foo Sun Chuen Stage 4, 88 Broadway, Lai Chi Kok",
+    ),
+    (
+        '#1049,amy wong,"Lok Fu Estate, Wang Fu House, 9/F, Flat 914",,Kowloon',
+        "Lok Fu Estate, Wang Fu House, 9/F, Flat 914",
+    ),
+    (
+        "担保人现居 1208 West 15th Avenue, Vancouver, BC V6H 1R9, Canada，文件经加拿大公证。",
+        "1208 West 15th Avenue, Vancouver, BC V6H 1R9, Canada",
+    ),
+    # Chinese addresses
+    (
+        "通訊地址：新界沙田\n　　　　　沙角邨銀鷗樓\n　　　　　15樓1523室\n原計劃",
+        "新界沙田\n　　　　　沙角邨銀鷗樓\n　　　　　15樓1523室",
+    ),
+    (
+        "新住址：新界西貢北港村\n丈量約份第221約\n地段第1432號\n3號屋地下\n郵寄地址",
+        "新界西貢北港村\n丈量約份第221約\n地段第1432號\n3號屋地下",
+    ),
+    ("送到南山区蛇口街道四海社区海滨花园2栋18B，客户陈女士签收", "南山区蛇口街道四海社区海滨花园2栋18B"),
+    ("2. 張伯，81歲，長沙灣道330號三樓後座（板間房），冇電話", "長沙灣道330號三樓後座"),
+    ("3. 胡太，76歲，李鄭屋邨孝廉樓6樓，話上個月覆診", "李鄭屋邨孝廉樓6樓"),
+    (
+        "地址：深圳市南山区前海深港合作区前湾一路35号前海深港青年梦工场2栋B区305",
+        "前湾一路35号前海深港青年梦工场2栋B区305",
+    ),
+    ("居民表示，上月在卑路乍街92號聯發大廈對出跌倒", "卑路乍街92號聯發大廈"),
+    ("客人：地址是台北市大安區復興南路一段390號8樓之2\n老闆：收到", "台北市大安區復興南路一段390號8樓之2"),
+    ("他们地址油麻地新填地街232号德宝大厦12楼，不过是住宅楼改的", "油麻地新填地街232号德宝大厦12楼"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FORMS)
+def test_each_form_is_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+KEPT = [
+    ("FPS 用公司 BR 登記嘅 FPS ID 1688 2290\nclient: 好", "1688 2290"),
+    ("客戶: 帳戶 0312 8847 0195，登記人已核對", "0312 8847 0195"),
+    ("Passport copy attached.\nAccount no.: 2210-4478-01\nMeter no.: G7731028\nPremises: shop", "G7731028"),
+    ("请中奖同事于1月20日前到A座12楼行政前台领取", "A座12楼"),
+    ("Collect at Shop 308, Langham Place after 3 days.", "Langham Place"),
+    ("Date of Birth 0B/11/1987   Place of Birth KOCHI", "1987   Place"),
+    ("3. 吳浩霖　上車點：富康花園4座\n4. 施穎詩", "富康花園4座"),
+    ("他们地址油麻地新填地街232号德宝大厦12楼，不过是住宅楼改的", "住宅楼"),
+    ("ref AB 12 3456 7890 1234 5678 filed", "AB 12 3456"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), KEPT)
+def test_look_alikes_are_kept(redactor: Redactor, text: str, value: str) -> None:
+    start = text.index(value)
+    assert not any(d.start < start + len(value) and start < d.end for d in redactor.analyze(text)), text
+
+
+def _removed(redactor: Redactor, kind: str, text: str, value: str) -> None:
+    redaction = redactor.redact(text)
+    assert not leaked(kind, value, redaction.text), (kind, text)
+    assert all(0 <= d.start < d.end <= len(text) for d in redaction.detections)
+    assert redactor.redact(redaction.text).text == redaction.text
+
+
+_LEADS = ["Pls use {v} thanks", "資料如下：{v}\n下一行", "{v}", "客人 {v}，已核對"]
+
+
+@PROPERTY
+@given(octets=st.lists(st.integers(0, 255), min_size=4, max_size=4), lead=st.sampled_from(_LEADS))
+def test_any_zero_padded_ipv4_is_removed(redactor: Redactor, octets: list[int], lead: str) -> None:
+    assume(octets[0] > 0)
+    value = ".".join(f"{octet:03d}" for octet in octets)
+    text = "client IP " + lead.format(v=value)
+    assert covered(redactor, text, value)
+    _removed(redactor, "IP", text, value)
+
+
+@st.composite
+def irregular_ibans(draw: st.DrawFn) -> str:
+    """A valid IBAN with the country code apart from its check digits and groups of any length."""
+    country = draw(st.sampled_from(["GB", "DE", "NL", "CH"]))
+    body = draw(st.text("0123456789", min_size=14, max_size=14))
+    bban = {"GB": "NWBK" + body, "DE": body + "0000", "NL": "ABNA" + body[:10], "CH": body + "123"}[country]
+    check = 98 - int("".join(str(int(c, 36)) for c in bban + country + "00")) % 97
+    groups, rest = [], bban
+    while rest:
+        size = draw(st.integers(2, 6))
+        groups.append(rest[:size])
+        rest = rest[size:]
+    return f"{country} {check:02d} " + " ".join(groups)
+
+
+@PROPERTY
+@given(value=irregular_ibans(), lead=st.sampled_from(_LEADS))
+def test_any_irregularly_spaced_iban_is_removed(redactor: Redactor, value: str, lead: str) -> None:
+    text = "IBAN: " + lead.format(v=value)
+    assert covered(redactor, text, value)
+    _removed(redactor, "IBAN", text, value)
+
+
+@PROPERTY
+@given(
+    area=st.sampled_from(["02", "04", "07"]),
+    digits=st.text("0123456789", min_size=7, max_size=7),
+    extension=st.sampled_from(["", "分機312", " ext. 21", "#8"]),
+)
+def test_any_hyphenated_taiwan_landline_is_removed(redactor: Redactor, area: str, digits: str, extension: str) -> None:
+    subscriber = "2" + digits
+    assume(phonenumbers.is_valid_number(phonenumbers.parse(area + subscriber, "TW")))
+    value = f"{area}-{subscriber[:4]}-{subscriber[4:]}{extension}"
+    text = f"收件人電話{value}\n地址稍後提供"
+    assert covered(redactor, text, value)
+    _removed(redactor, "PHONE", text, value)
+
+
+_STREETS = ["長沙灣道", "上海街", "軒尼詩道", "復興南路一段", "新填地街"]
+_FLOOR_PARTS = ["三樓後座", "2樓尾房", "8樓之2", "12樓A室", "5樓前座"]
+
+
+@PROPERTY
+@given(
+    street=st.sampled_from(_STREETS),
+    number=st.integers(1, 999),
+    floor=st.sampled_from(_FLOOR_PARTS),
+    lead=st.sampled_from(["地址：{a}。", "佢住喺{a}，有事搵佢", "送貨地址係{a}？", "住址 {a}\n電話："]),
+)
+def test_any_street_floor_and_flat_part_is_removed_whole(
+    redactor: Redactor, street: str, number: int, floor: str, lead: str
+) -> None:
+    value = f"{street}{number}號{floor}"
+    text = lead.format(a=value)
+    assert covered(redactor, text, value)
+    redaction = redactor.redact(text)
+    assert not re.search(r"\d+號", redaction.text)
+    assert all(0 <= d.start < d.end <= len(text) for d in redaction.detections)
+    assert redactor.redact(redaction.text).text == redaction.text
