@@ -45,6 +45,12 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         # attendee lines
         ("Attendees: Kenji T., Daisy, Ruby (chair), Ho Wai Kit", "Ruby"),
         ("Apologies: Summer, Victor Lam", "Summer"),
+        # airline names with a title, a sole proprietor, an English name after the Chinese ones
+        ("Rooming list:\n1. YIP/KA WAI MR — room 1204\n2. HO/MEI MS — room 1205", "YIP/KA WAI MR"),
+        ("Rooming list:\n1. YIP/KA WAI MR — room 1204\n2. HO/MEI MS — room 1205", "HO/MEI MS"),
+        ("and\nKWOK Siu Fai trading as Siu Fai Plumbing   2nd Defendant", "KWOK Siu Fai"),
+        ("  戶口名：CHEUNG WING YAN APPLE\n", "CHEUNG WING YAN APPLE"),
+        ("  > Lee, Karen: 我聽日 WFH", "Lee, Karen"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -65,6 +71,11 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Pay in Euro or USD only.", "Euro"),
         ("Received: from mail01 by mx2 with ESMTPS", "Received"),
         ("Fees are the same. So, the deposit is due today.", "So"),
+        ("Fees are the same. So, Derek, the deposit is due today.", "So"),
+        ("login 2: src_ip=203.0.113.9 dst_port=443", "src_ip"),
+        ("Her daughter wants a Hello Kitty cake.", "Kitty"),
+        ("CP4 Pak Kung Au  09:00-12:00  water station", "Kung Au"),
+        ("Mandy Ho: ok btw I am not the Mandy printer on 3/F", "printer"),
     ],
 )
 def test_roster_look_alikes_are_kept(redactor: Redactor, text: str, word: str) -> None:

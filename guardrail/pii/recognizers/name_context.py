@@ -918,7 +918,8 @@ _ZH_AFTER_UNIT = re.compile(
 # ---- travel documents ----
 
 _AIRLINE = re.compile(
-    r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: [A-Z]{2,})?)(?: (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?(?![A-Za-z/])"
+    r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)[A-Z]{2,}){0,2})(?P<title> (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?"
+    r"(?![A-Za-z/])"
 )
 _MRZ = re.compile(r"P[<A-Z][A-Z]{3}([A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")
 
@@ -965,12 +966,14 @@ def _documents(text: str) -> Iterator[tuple[int, int, float]]:
     if "/" in text:
         for match in _AIRLINE.finditer(text):
             surname, _, given = match[1].partition("/")
-            if is_place(surname) or len(given.split()[0]) < 3:
+            # A short first given word (TAM/KA LOK) passes with a title or as a syllable.
+            syllables = all(word.lower() in GIVEN_SYLLABLES for word in given.split())
+            if is_place(surname) or (len(given.split()[0]) < 3 and not (match["title"] or syllables)):
                 continue
             # Codes such as N/A, HKG/NRT or TBC/TBA are short and have no vowels to speak of.
-            if len(surname) <= 3 and len(given) <= 3:
+            if len(surname) <= 3 and len(given) <= 3 and not match["title"]:
                 continue
-            yield *match.span(1), 0.85
+            yield *match.span(), 0.85
     if "<<" in text:
         for match in _MRZ.finditer(text):
             yield *match.span(1), 0.9
@@ -1095,8 +1098,31 @@ class ContextNameRecognizer(LocalRecognizer):
             *_ROSTER_FINDERS,
         ):
             for start, end, score in finder(text):
-                if end <= start or (start, end) in seen or is_pet(text, start, end):
+                if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):
                     continue
                 seen.add((start, end))
                 results.append(tagged_result(self, self.recognizer_name, ENTITY, start, end, score))
         return results
+
+
+def _thing_word(text: str, start: int, end: int) -> bool:
+    """A key of a log's key=value pair (src_ip=), or one word of a place or brand
+    whose other words stand beside it (Kitty of Hello Kitty): no person."""
+    if text[end : end + 1] == "=" and not text[start:end].count(" "):
+        return True
+    value = text[start:end]
+    if not value.isascii() or not value.replace(" ", "").isalpha() or value.count(" ") > 3:
+        return False
+    inside = value.split(" ")
+    before = _SPEAKER_WORD.findall(text[max(0, start - 30) : start])[-3:] if text[start - 1 : start] == " " else []
+    after = _SPEAKER_WORD.findall(text[end : end + 40])[:3] if text[end : end + 1] == " " else []
+    for left in range(len(before) + 1):
+        for right in range(len(after) + 1):
+            if left == right == 0:
+                continue
+            for k in range(1, len(inside) + 1):
+                # A place that takes in words on either side: Pak Kung Au, Hello Kitty.
+                kept = inside[:k] if left and not right else inside[-k:] if right and not left else inside
+                if is_place(" ".join([*before[len(before) - left :], *kept, *after[:right]])):
+                    return True
+    return False

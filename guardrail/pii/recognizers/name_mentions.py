@@ -150,6 +150,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             continue
         if inside_place(text, match.start(), match.end()) or _before_org(text, match.end()):
             continue
+        if _THING_AFTER.match(text, match.end()):
+            continue  # the Angel printer, the Kelly room: a thing named after someone
         add(match.start(), _given_after(text, match.end()), 0.65)
     # A full name found once is a name wherever it recurs, in any case and even inside
     # a business's name (the chop of CHIU KAM FOOK PROPERTY names its owner).
@@ -227,6 +229,9 @@ _ZH_BUSINESS = tuple(
 )
 _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 _ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
+
+
+_THING_AFTER = re.compile(r"[ \t](?:printer|scanner|copier|room|server|meeting room|lab)\b")
 
 
 def _before_org(text: str, end: int) -> bool:

@@ -57,8 +57,12 @@ def comma_inverted(text: str) -> Found:
         surname, given = match["surname"], match["given"]
         surnames = re.split(r"[ -]", surname)
         givens = [w for w in re.split(r"[ -]", given.removeprefix("Ma. ")) if w]
-        if not is_surname(surnames[-1]) or any(_bad_word(w) for w in surnames + givens):
+        if not is_surname(surnames[-1]) or any(_bad_word(w) for w in givens):
             continue
+        if any(_bad_word(w) for w in surnames) and not (
+            not any(never_a_name(w) for w in surnames) and _speaker_entry(text, match.start(), match.end("given"))
+        ):
+            continue  # So, Derek, what do you think? -- but "> So, Derek: ..." is a speaker
         if not (is_given(givens[0], in_position=True) or givens[0].lower() in GIVEN_SYLLABLES):
             continue
         if is_place(surname) or is_place(given):
@@ -72,6 +76,33 @@ def comma_inverted(text: str) -> Found:
         if any(_bad_word(w) for w in words) or not all(w.lower().split("-")[0] in GIVEN_SYLLABLES for w in words[1:]):
             continue
         yield match.start(), match.end(), 0.75
+
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t>]*(?:\[[^\]\n]{1,30}\][ \t]*)?$")
+
+
+def _speaker_entry(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a line and a colon or a meeting event follows it."""
+    if _LINE_START.search(text[max(0, start - 40) : start]) is None and start > 0:
+        return False
+    return re.match(r"[ \t]*(?::|joined\b|left\b|replied\b)", text[end : end + 10]) is not None
+
+
+_TRADING_AS = re.compile(
+    rf"(?<![{L}'’-])(?P<name>[{U}][{L}'’-]+(?:[ \t][{U}][{L}'’-]+){{1,4}})[ \t]+(?:trading|t/a)[ \t]+as\b",
+)
+
+
+def trading_as(text: str) -> Found:
+    """``HUI Chun Man trading as ...``: a sole proprietor, a person before the business."""
+    if "trading as" not in text and "t/a as" not in text:
+        return
+    for match in _TRADING_AS.finditer(text):
+        words = match["name"].split()
+        if any(_bad_word(w) for w in words) or is_place(match["name"]):
+            continue
+        if is_surname(words[0]) or is_surname(words[-1]) or is_given(words[0], in_position=True):
+            yield *match.span("name"), 0.75
 
 
 # ---- initials ----
@@ -247,6 +278,7 @@ def person_only_positions(text: str) -> Found:
 
 FINDERS = (
     comma_inverted,
+    trading_as,
     initials,
     roster_lines,
     word_and_hyphen_given,

@@ -23,6 +23,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from guardrail.pii import gazetteer
 from guardrail.pii.recognizers.base import LANGUAGE, RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.name_lexicon import (
+    GIVEN,
     ZH_COMPOUND,
     ZH_GIVEN,
     ZH_NOT_IN_NAME,
@@ -180,6 +181,9 @@ def _name_at(run: list[_Token], i: int) -> tuple[int, int, float] | None:
         tokens, syllables = _count_given(run, surname_at + 1 + compound)
         tokens += compound
         last = surname_at + tokens
+        # An English name after the Chinese ones, as forms write it: LAM KA MAN COCO.
+        if syllables >= 2 and last + 1 < len(run) and run[last + 1].lower in GIVEN:
+            last += 1
         if english or titled:
             return start, last, 0.9 if syllables else 0.8
         if syllables >= 2:

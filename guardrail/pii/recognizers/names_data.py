@@ -106,7 +106,10 @@ PLACE_NAMES = frozenset(
     Lin Heung, Tim Ho Wan, Ho Lee Fook, Sun Hung Kai, Cheung Kong, Po Leung Kuk, Tung Wah, Yan Chai,
     Pok Oi, Kwong Wah, Hang Seng, Wing On, Yue Hwa, Tai Cheong, Ho Hung Kee, Tsim Chai Kee, Kau Kee,
     Sing Heung Yuen, Lan Fong Yuen, Kam Wah, Lok Fu, Luk Fook, Lukfook, Hung Fook Tong, Hui Lau Shan,
-    Chiu Chow, Fook Lam Moon, Mak An Kee, Wong Chi Kei, Kwan Kee, Lau Sum Kee, Chan Kan Kee
+    Chiu Chow, Fook Lam Moon, Mak An Kee, Wong Chi Kei, Kwan Kee, Lau Sum Kee, Chan Kan Kee,
+    Hello Kitty, My Melody, Little Twin Stars, Winnie the Pooh, Mickey Mouse, Minnie Mouse, Peppa Pig,
+    Pak Kung Au, Ngong Ping, Lantau Trail, MacLehose Trail, Wilson Trail, Hong Kong Trail, Lantau Peak,
+    Sunset Peak, Tai Mo Shan, Lion Rock, Pat Sin Leng, Ma On Shan Country Park, Wong Nai Chung Gap
     """.replace("\n", " ").split(",")
 )
 
@@ -458,7 +461,7 @@ NOT_NAMES = frozenset(
     octopus alipay payme schengen kumon
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
-    producer presenter moderator panellist received lineitem euro euros usd hkd rmb
+    producer presenter moderator panellist received lineitem euro euros usd hkd rmb day test order nat
     award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
     """.split()
 )
