@@ -132,6 +132,12 @@ _SPELLED_MIXED = re.compile(
 _MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT})", re.IGNORECASE)
 # A run of digit groups in which a scan may have read 0 as O and 1 as l.
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(?![A-Za-z0-9])")
+# A floor, flat or street number of a scanned Chinese address (金碧樓l2樓l2O6室): short, so
+# only between Chinese characters and before the word that says what it numbers.
+# (Spaced from them by then: see _fold.)
+_OCR_CJK_NUMBER = re.compile(
+    r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))(?=[0-9Ol]*\d)[0-9Ol]{2,4}(?= ?[樓楼層层室座號号])"
+)
 # A token of a URL-encoded query string or form body, and its escapes.
 # Encoded twice too (%2540), as a value inside a redirect URL's own query string is.
 _URL_TRIGGER = re.compile(r"%(?:25)?(?:40|2[Bb]|20(?=\d))")
@@ -273,6 +279,11 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
                 if chars[i] in "Ol":
                     chars[i] = "0" if chars[i] == "O" else "1"
                     changed = True
+    for run in _OCR_CJK_NUMBER.finditer(text):
+        for i in range(run.start(), run.end()):
+            if chars[i] in "Ol":
+                chars[i] = "0" if chars[i] == "O" else "1"
+                changed = True
     if not changed:
         return normalized
     return NormalizedText(normalized.original, "".join(chars), normalized.starts, normalized.ends)

@@ -48,9 +48,13 @@ FORMS = [
     ("客人：收件人張雅婷，電話02-2708-5516分機312\n客人：地址", "02-2708-5516分機312"),
     ("Shop line 04-2326-8899 after 10am", "04-2326-8899"),
     ("Contact: 6123\n 4567 (Mr Wong)", "6123\n 4567"),
+    ("tel:+85291234567 or wa.me/85291234567", "85291234567"),
+    ("https://api.whatsapp.com/send?phone=85261234567&text=hi", "85261234567"),
+    ("BR No. 12345678-000-03-24-A", "12345678-000-03-24-A"),
     # Passports: a manifest's country cell, the Philippines' shape alone
     ("09:15 | LOPEZ/ANA | ES PAB 904113 | +34 655 20 41 87 | IB 3167", "PAB 904113"),
     ("Her number is P1234567A and she flies Monday.", "P1234567A"),
+    ('"Müller, Jonas",c4j7r2k91,DEU,+49 151 2345 6789,j.mueller@web.de,', "c4j7r2k91"),
     ("Flight CX 888 on Monday. Travellers: Siti (B1234567).", "B1234567"),
     # English addresses
     (
@@ -85,7 +89,13 @@ FORMS = [
         "担保人现居 1208 West 15th Avenue, Vancouver, BC V6H 1R9, Canada，文件经加拿大公证。",
         "1208 West 15th Avenue, Vancouver, BC V6H 1R9, Canada",
     ),
+    (
+        "Send to 12A Sunrise Mansion, 88 Des Voeux Road West, Sai Ying Pun.",
+        "12A Sunrise Mansion, 88 Des Voeux Road West",
+    ),
+    ("寄去 Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳 thx", "Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳"),
     # Chinese addresses
+    ("住址 九龍彩虹邨金碧樓l2樓l2O6室\n電話", "九龍彩虹邨金碧樓l2樓l2O6室"),
     (
         "通訊地址：新界沙田\n　　　　　沙角邨銀鷗樓\n　　　　　15樓1523室\n原計劃",
         "新界沙田\n　　　　　沙角邨銀鷗樓\n　　　　　15樓1523室",
@@ -122,6 +132,9 @@ KEPT = [
     ("3. 吳浩霖　上車點：富康花園4座\n4. 施穎詩", "富康花園4座"),
     ("他们地址油麻地新填地街232号德宝大厦12楼，不过是住宅楼改的", "住宅楼"),
     ("ref AB 12 3456 7890 1234 5678 filed", "AB 12 3456"),
+    ("order?id=12345678&qty=2", "12345678"),
+    ("SKU12345678,USA,shipped", "SKU12345678"),
+    ("Model O2 樓 and l0 號 or Hello 12樓", "O2"),
 ]
 
 

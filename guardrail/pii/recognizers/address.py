@@ -34,7 +34,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii import gazetteer
-from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer
+from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer, chinese_places
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
 __all__ = ["ChineseAddressRecognizer", "EnglishAddressRecognizer"]
@@ -125,8 +125,10 @@ ENGLISH = re.compile(
     rf"(?<![A-Za-z0-9])("
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
-    # a number and a street, after the building's name if any, then districts
-    rf"|(?:{_PLACE_NAME}[ \t]*,?[ \t]*\n?[ \t]*){{0,2}}{_STREET}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"
+    # a number and a street, after the building's name if any (and the flat, bare, before
+    # it: 12A Sunrise Mansion), then districts
+    rf"|(?:\d{{1,3}}[A-H][ \t]+(?={_PLACE_NAME}))?(?:{_PLACE_NAME}[ \t]*,?[ \t]*\n?[ \t]*){{0,2}}{_STREET}"
+    rf"(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
     r"{0,4}(?![A-Za-z]))"
@@ -175,6 +177,7 @@ _HAS_PLACE_WORD = re.compile(
 )
 
 
+_CHINESE_DISTRICT_AFTER = re.compile(r"[ \t]*[,，][ \t]*([\u4e00-\u9fff]{2,5})(?![\u4e00-\u9fff])")
 _LOWER_HOME_ONLY = re.compile(rf"(?<![A-Za-z0-9]){_LOWER_HOME}")
 _LOWER_PLACE_WORDS = (" house", " building", " mansion", " court", " estate", " garden", " villa", " chuen", " city")
 
@@ -223,7 +226,13 @@ class EnglishAddressRecognizer(RegexRecognizer):
                 end = postcode.end()
                 break
         country = _COUNTRY_AFTER.match(match.string, end)
-        return start, country.end() if country else end
+        if country:
+            return start, country.end()
+        # Code-mixed text names the district in Chinese last (Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳).
+        district = _CHINESE_DISTRICT_AFTER.match(match.string, end)
+        if district and district[1] in chinese_places():
+            return start, district.end(1)
+        return start, end
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]

@@ -140,6 +140,12 @@ def _places() -> tuple[str, ...]:
 
 
 @cache
+def chinese_places() -> frozenset[str]:
+    """The names of :func:`_places`, for a lookup of one name."""
+    return frozenset(_places())
+
+
+@cache
 def _named_places() -> tuple[str, ...]:
     """Estates and buildings in Chinese: names that may hold a district's name (日出康城)."""
     names = {e for kind in ("estates", "buildings") for e in gazetteer.entries(kind) if not e.isascii()}

@@ -100,6 +100,13 @@ _ISO2_CELL = re.compile(
     rf"(?:^|[|\t])[ \t]*(?:{_ISO2})[ \t]+([A-Z]{{1,3}}[ \t]?\d{{6,8}}[A-Z]?)(?![A-Za-z0-9])[ \t]*(?=[|\t]|$)",
     re.MULTILINE,
 )
+# Or the number then its country code in the next cell, as a spreadsheet pastes a row
+# ("Müller, Jonas",c4j7r2k91,DEU,+49 ...).
+_BEFORE_NATIONALITY = re.compile(
+    r"(?<![A-Za-z0-9])((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9})"
+    rf"[ \t]*[,|\t][ \t]*\"?(?:{_ISO3})\"?[ \t]*(?=[,|\t]|$)",
+    re.MULTILINE,
+)
 # A nationality word that opens a line's mention of travellers, their names between it and
 # a number of passport shape (Canadian couple joining: Mathieu Roy GK482913).
 _NATIONALITY_THEN_NAMES = re.compile(
@@ -140,7 +147,8 @@ _OTHER_LABEL = re.compile(
 )
 
 _BR = re.compile(
-    r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}(?:-\d{2}-\d{2}-\d)?)?"  # with the branch number alone too
+    # with the branch number alone too; the check character may be a letter
+    r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}(?:-\d{2}-\d{2}-[0-9A-Z])?)?"
     # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
     r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)"
 )
@@ -171,6 +179,14 @@ class HkPassportRecognizer(RegexRecognizer):
                 continue
             if _nationality_shape(match[1]):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
+        if "," in text or "|" in text or "\t" in text:
+            for match in _BEFORE_NATIONALITY.finditer(text):
+                if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                    continue
+                if _nationality_shape(match[1]) and not _OTHER_LABEL.search(
+                    text, max(0, match.start(1) - 16), match.start(1)
+                ):
+                    results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
         for match in _NATIONALITY_THEN_NAMES.finditer(text):
             between = text[match.start() : match.start(1)]
             if _OTHER_LABEL.search(between) or any(r.start < match.end(1) and match.start(1) < r.end for r in results):

@@ -134,6 +134,9 @@ _INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,4}[ \t]?\n[
 _HK_PREFIXED_SPLIT = re.compile(
     r"(?<![\w+])((?:\+|00)[ \t]?852[ \t-]?\d{4}[ \t]?[-/‐‑‒–—−][ \t]?\d{4})(?![\w])(?![ \t]?[-/]?[ \t]?\d)"
 )
+# A number inside a chat link, as shops and agents post them: wa.me/85291234567,
+# api.whatsapp.com/send?phone=852..., a form's phone=... query.
+_LINKED = re.compile(r"(?:wa\.me/|[?&](?:phone|tel|mobile)=)((?:\+|%2B)?\d{8,15})(?!\d)", re.IGNORECASE)
 _MAINLAND_HINT = re.compile(r"1[3-9]\d{1,4}[ \t-]\d")
 _HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
@@ -175,6 +178,13 @@ class PhoneRecognizer(RegexRecognizer):
             digits = re.sub(r"\D", "", match[1])[-11:]
             if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+        if "wa.me/" in text or "=" in text:
+            for match in _LINKED.finditer(text):
+                if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                    continue
+                digits = re.sub(r"\D", "", match[1].replace("%2B", "+").replace("%2b", "+"))
+                if _validity(digits, digits) is not None or _parsed_validity("+" + digits, digits) is not None:
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.9))
         if _FINANCIAL_HINT.search(text):
             for match in _FINANCIAL.finditer(text):
                 if match[1].isascii() or not re.search(r"[0-9壹贰貳叁參参肆伍陆陸柒捌玖]", match[1]):
