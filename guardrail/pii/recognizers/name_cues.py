@@ -42,13 +42,14 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
+from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, given_shape
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 # ---- Chinese: a surname and a title in running text ----
 
 # Titles that say a person however the surname is written, rarer surnames too.
 _STRONG_TITLES = both_scripts(
-    ("先生", "小姐", "女士", "太太", "醫生", "姑娘", "婆婆", "伯伯", "伯母", "師奶", "議員", "博士", "教授")
+    ("先生", "小姐", "女士", "太太", "醫生", "醫師", "姑娘", "婆婆", "伯伯", "伯母", "師奶", "議員", "博士", "教授")
 )
 # Titles and roles after a common surname: 陳經理, 黃主席, 張總, 陳姐, 馮伯.
 _TITLES = _STRONG_TITLES | both_scripts(
@@ -97,6 +98,23 @@ _COMMON_CHARS_EARLY = "".join(sorted(COMMON_ZH_SURNAMES))
 _TITLED = re.compile(
     f"(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])(?P<title>{_TITLE_RE}| (?:Sir|sir|SIR)(?![A-Za-z]))"
 )
+# Code-mixed typing spaces words apart: 搵咗 曾 議員, 係咪 陳 太 呀. A spaced surname and
+# title count only with spaces on both sides of the surname and a two-character title.
+_SPACED_TITLE_WORDS = "|".join(
+    sorted(
+        (
+            t
+            for t in _STRONG_TITLES | both_scripts(("老師", "校長", "主席", "律師", "師傅", "經理", "主任", "姑娘"))
+            if len(t) > 1
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_SPACED_SURNAME_TITLE = re.compile(
+    f"(?:^|(?<=[ \t]))(?P<surname>{_COMPOUND_RE}|[{''.join(sorted(COMMON_ZH_SURNAMES))}])[ \t](?:{_SPACED_TITLE_WORDS})",
+    re.MULTILINE,
+)
 # 李工说, 找王工: 工 (engineer) after a common surname, where a person is spoken of or to.
 _ENGINEER = re.compile(f"(?P<surname>[{_COMMON_CHARS_EARLY}])工")
 _ENGINEER_BEFORE = frozenset(both_scripts_chars("找讓叫問跟和同給請由把被向對@"))
@@ -123,7 +141,7 @@ _SURNAME_WORDS = both_scripts(
     tuple(
         "衛生 花生 畢生 蘇生 余生 師生 招生 平生 長生 殷生 龍生 書生 新生 終生 考生 民生 方生 "
         "方太 高太 金總 石總 成總 龍總 江總 蘇哥 帥哥 師姐 師兄 師叔 師哥 空姐 房嫂 文哥 "
-        "車太 水太 錢太 路太 田生 金生 江生 林生日".split()
+        "車太 水太 錢太 路太 田生 金生 江生 林生日 區議員 區議會 區議席".split()
     )
 )
 # Words that end on a surname's character (a title after them is a role, not a name):
@@ -184,8 +202,9 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             rare = surname not in ZH_SURNAMES
             # 備註：覃太會帶BB車: a rarer surname with 生/太 only where a clause starts and a
             # verb follows, never inside a word (廚房太細, 歷史太長).
+            after_title = text[match.end() : match.end() + 1]
             clause = (not before or not re.match(f"[{HAN}]", before)) and (
-                text[match.end() : match.end() + 1] in _NICK_FOLLOW
+                after_title in _NICK_FOLLOW or not re.match(f"[{HAN}]", after_title or "一")
             )
             # 团建，覃主任请客: a two-character title at a clause start counts as 太/生 do.
             if rare and title not in _STRONG_TITLES and not ((title in ("生", "太") or len(title) > 1) and clause):
@@ -216,11 +235,13 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.75
     for match in _LATIN_TITLE_SURNAME.finditer(text):
         yield *match.span("surname"), 0.7
-    for match in re.finditer(f"(?<=姓)(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])", text):
+    for match in _SPACED_SURNAME_TITLE.finditer(text):
+        yield *match.span("surname"), 0.7
+    for match in re.finditer(f"(?<=姓)[ \t]?(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])", text):
         after = text[match.end() : match.end() + 1]
         common = match["surname"] in COMMON_ZH_SURNAMES or len(match["surname"]) == 2
         if common or not after or not re.match(f"[{HAN}]", after) or after in "嘅的先小太女生，。,":
-            yield *match.span(), 0.7
+            yield *match.span("surname"), 0.7
     # 陳姓司機, 李姓男子: the way news and police reports name a person by surname.
     for match in _SURNAMED.finditer(text):
         yield *match.span("surname"), 0.7
@@ -259,8 +280,8 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span(), 0.6
     for match in _OLD_YOUNG.finditer(text):
         surname = match["surname"]
-        if surname in _OLD_YOUNG_NOT:
-            continue
+        if surname in _OLD_YOUNG_NOT or match[0] in ORDINARY_WORDS:
+            continue  # 小童 is a child, 小巴 a minibus
         before = text[match.start() - 1 : match.start()] if match.start() else ""
         if before in ("从", "從", "大", "老", "小", "最", "太"):
             continue
@@ -306,6 +327,13 @@ _ZH_ROLES = tuple(
                 "住客",
                 "家長",
                 "車主",
+                "電工",
+                "水電",
+                "主播",
+                "前台",
+                "義工",
+                "同事",
+                "店員",
             )
         ),
         key=len,
@@ -334,6 +362,7 @@ _NOT_NICK = both_scripts(
 
 
 _AFFIX_ONLY = both_scripts(("阿", "小", "老"))
+NICK_FOLLOW = _NICK_FOLLOW
 
 
 def _nickname(word: str) -> bool:
@@ -361,6 +390,10 @@ def _nickname(word: str) -> bool:
     return False
 
 
+nickname_shaped = _nickname
+_ROLE_DASH = re.compile(r"[ \t]?[-－–][ \t]?")
+
+
 _NICK_CUE = re.compile(
     "(?:"
     + "|".join(
@@ -386,20 +419,26 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
         offset = match.start("who") + match["who"].index(who) if who else 0
         for role in _ZH_ROLES:
             if who.startswith(role) and len(who) > len(role):
-                offset += len(role)
-                who = who[len(role) :].lstrip()
+                dash = _ROLE_DASH.match(who, len(role))
+                cut = dash.end() if dash else len(role)  # 客服-可可：
+                rest = who[cut:].lstrip()
+                offset += len(who) - len(rest)
+                who = rest
                 break
+        kin = next((k for k in KIN_AFTER_CHILD if who.endswith(k) and len(who) == len(k) + 2), None)
+        if kin and given_shape(who[:2]):
+            who = who[:2]  # 朵朵妈妈：, the child's name of the parent who writes
         titled = next((t for t in _TITLES_LONGEST if who.endswith(t) and len(who) > len(t)), None)
         if titled and zh_surname_length(who[: -len(titled)], rare=True) == len(who) - len(titled):
             who = who[: -len(titled)]  # 黃主席:, 张总: the surname, less the title
-        elif not who or not (_nickname(who) or zh_name_shape(who, rare=True)):
+        elif not who or not (_nickname(who) or zh_name_shape(who, rare=True) or given_shape(who)):
             continue
         counts[who] += 1
         found.append((offset, offset + len(who), match["stamp"] is not None))
     # Three speaker lines make a chat: then a nickname speaking once is a person too.
     chat = len(found) >= 3
     for start, end, stamped in found:
-        if stamped or chat or counts[text[start:end]] >= 2 or text[start] in "阿小老":
+        if stamped or chat or counts[text[start:end]] >= 2 or text[start] in "阿小老肥細细靚靓":
             yield start, end, 0.7
     # 我係肥姐呀, 同黑仔換更: a nickname after a word that introduces or joins a person.
     for match in _NICK_CUE.finditer(text):

@@ -14,15 +14,23 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
+from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES,
     HAN,
+    ZH_HONORIFICS,
+    ZH_NOT_IN_NAME,
     is_given,
     is_place,
     is_surname,
     never_a_name,
     zh_name_shape,
+    zh_place_overlaps,
+    zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
+from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
+from guardrail.pii.recognizers.name_zh_roles import ROLES, full_name_ok
 
 # Cells are split by tabs, runs of spaces, pipes, and (the text being normalised, a
 # full-width space becomes one space) a single space beside a Chinese character.
@@ -33,6 +41,7 @@ _LATIN_CELL = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}")
 _HAN_CELL = re.compile(f"[{HAN}]{{2,4}}")
 _LIST_SPLIT = re.compile(r"[ \t]*(?:→|->|=>|/|&|、|;|；)[ \t]*|[ \t]+and[ \t]+")
 _ENTRY = re.compile(r"[A-Z][a-z]{1,14}")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -121,6 +130,8 @@ def _block_neighbours(text: str, block: list[list[tuple[int, int]]], spans: _Ove
 
 def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """A given name beside a found name in a short list on one line: ``Sky → Jayden``."""
+    found = list(found)
+    yield from zh_list_neighbours(text, found)
     spans = _Overlaps(found)
     if not spans:
         return
@@ -145,3 +156,126 @@ def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
             if is_given(word, in_position=True) or is_surname(word):
                 lead = len(text[start:end]) - len(text[start:end].lstrip())
                 yield start + lead, start + lead + len(word)
+
+
+# ---- Chinese lists: entries between 、 or spaces on one line, and numbered lines ----
+
+_ZH_ENTRY_SPLIT = re.compile(r"[ \t]*[、，,;；/＋+][ \t]*|[ \t]+")
+_ZH_ENTRY_SPLIT_MARKS = re.compile(r"[ \t]*[、;；][ \t]*")
+_PROSE_MARKS = re.compile(r"[。！？!?，,]|[a-z]{2,}")
+_ZH_LABEL = re.compile(r"^(?:[^\n:：]{1,16}[:：]|[^\n]{1,40}?(?:——|—|--))[ \t]*")
+_ZH_NUMBERED = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、)）][ \t]*(?P<head>[^\s（(，,、:：]+)"
+)
+_ZH_LINE_ENTRY = re.compile(
+    rf"[ \t]*(?P<head>[{HAN}·•‧・]{{2,12}}|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: [{HAN}]{{1,3}})?)[ \t]*"
+    r"(?:[（(][^）)\n]{0,30}[）)])?[ \t]*"
+)
+_ZH_ANNOTATION = re.compile(r"[（(][^）)\n]{0,30}[）)]")
+_ZH_ENTRY_MAX = 6
+
+
+def _zh_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entry's name part: without its bracketed note, its role before or its title after."""
+    value = text[start:end]
+    note = _ZH_ANNOTATION.search(value)
+    if note:
+        end = start + note.start()
+        value = text[start:end]
+    for role in ROLES:
+        if value.startswith(role) and len(value) > len(role) + 1:
+            start += len(role)
+            value = value[len(role) :]
+            break
+    for title in ZH_HONORIFICS:
+        if value.endswith(title) and len(value) > len(title) + 1:
+            end -= len(title)
+            break
+    return start, end
+
+
+def _zh_entry_is_name(value: str, strong: bool) -> bool:
+    """Whether a list entry beside names is a name too; ``strong`` when several neighbours are."""
+    if not _HAN_RUN.fullmatch(value) or value in ORDINARY_WORDS:
+        return False
+    if value[-1] in _NOT_NAME_END:
+        return False
+    if full_name_ok(value) or nickname_shaped(value) or given_shape(value) or _TRANSLIT.fullmatch(value):
+        return True
+    # 艾米, 钱多多 among other names: a surname and characters the lists do not know.
+    if len(value) == 2 and value[0] == "大" and value[1] in COMMON_ZH_SURNAMES:
+        return True  # 大刘 beside 老黄: a nickname of 大 and a surname
+    return (
+        strong
+        and 2 <= len(value) <= 3
+        and zh_surname_length(value, rare=True) > 0
+        and not any(ch in ZH_NOT_IN_NAME for ch in value)
+    )
+
+
+# What ends a department, a grade or a rank, never a name: 财务部, 中一級, 第一名.
+_NOT_NAME_END = frozenset("部組组級级名科處处班隊队會会室系院所局署年月日號号")
+
+
+_HAN_RUN = re.compile(rf"[{HAN}·•‧・]{{2,12}}")
+_TRANSLIT = re.compile(rf"[{HAN}]{{2,6}}(?:[·•‧・][{HAN}]{{1,8}}){{1,3}}")
+
+
+def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Chinese names beside found names: entries of one line (``杜子腾　慕容雪　宁静``,
+    ``委員：張綺玟議員、簡志恒議員``) and the heads of numbered lines (``10. 欧阳倩 从上海回来``)."""
+    spans = _Overlaps(found)
+    if not spans or not _HAN_CHAR.search(text):
+        return
+
+    def candidates(entries: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        cores = [_zh_core(text, s, e) for s, e in entries]
+        named = sum(1 for s, e in cores if _hits(spans, s, e))
+        short = sum(1 for s, e in cores if e - s <= _ZH_ENTRY_MAX or _hits(spans, s, e))
+        if not named or short * 4 < len(cores) * 3:
+            return
+        strong = named >= 2
+        for s, e in cores:
+            value = text[s:e]
+            if _hits(spans, s, e) or not _zh_entry_is_name(value, strong):
+                continue
+            if not zh_place_overlaps(text, s, e):
+                yield s, e
+
+    for match in re.finditer(r"[^\n]+", text):
+        line, offset = match.group(), match.start()
+        if not _hits(spans, offset, offset + len(line)) or not _HAN_CHAR.search(line):
+            continue
+        label = _ZH_LABEL.match(line)
+        body = label.end() if label else 0
+        for split in (_ZH_ENTRY_SPLIT, _ZH_ENTRY_SPLIT_MARKS):
+            entries, position = [], body
+            for separator in split.finditer(line, body):
+                if separator.start() > position:
+                    entries.append((offset + position, offset + separator.start()))
+                position = separator.end()
+            if position < len(line):
+                entries.append((offset + position, offset + len(line)))
+            # Spaces part entries only in a line of bare values (杜子腾 慕容雪 宁静), not in
+            # code-mixed prose, which spaces its words too.
+            if split is _ZH_ENTRY_SPLIT and (
+                _PROSE_MARKS.search(_ZH_ANNOTATION.sub("", line[body:]))
+                or any(end - start > _ZH_ENTRY_MAX for start, end in (_zh_core(text, *e) for e in entries))
+            ):
+                continue
+            if 2 <= len(entries) <= 12:
+                yield from candidates(entries)
+            break
+    heads = [(m.start("head"), m.end("head")) for m in _ZH_NUMBERED.finditer(text)]
+    if len(heads) >= 3:
+        yield from candidates(heads)
+    # One entry a line, each perhaps with a note in brackets: 孔祥瑞（华南大区销售经理）.
+    block: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\n]*\n?", text):
+        head = _ZH_LINE_ENTRY.fullmatch(match.group().rstrip("\n"))
+        if head:
+            block.append((match.start() + head.start("head"), match.start() + head.end("head")))
+            continue
+        if len(block) >= 3:
+            yield from candidates(block)
+        block = []

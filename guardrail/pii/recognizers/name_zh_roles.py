@@ -1,0 +1,434 @@
+"""Chinese names that a neighbouring word gives away when the name itself cannot.
+
+- after the role of its bearer, a full name, a given name used alone, a doubled pet
+  name or a nickname: ``客服晓雯``, ``主播佳佳说``, ``班长李娜``, ``保安明叔``;
+- a child's given name before the relative who writes: ``朵朵妈妈：``, ``@糖糖奶奶``;
+- a given name after a word that joins or relates a person: ``我同美玲負責``,
+  ``帶埋我個女樂瑤``, ``頂志豪嘅更``;
+- a full name in brackets after a nickname, and the nickname: ``胖子（刘磊）``;
+- a foreign name spelt in characters with a middle dot: ``古丽娜尔·买买提``;
+- the forms of donor rolls and family notices: ``梁門黃氏``, ``鄺府　鄺志堅``.
+
+Bare given names and pet names are read only in these places (see :mod:`name_zh_given`);
+an ordinary word made of name characters (``中心``, ``平安``) stays out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_cues import NICK_FOLLOW, nickname_shaped
+from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES,
+    HAN,
+    ZH_COMPOUND,
+    ZH_GIVEN,
+    ZH_SURNAMES,
+    both_scripts,
+    both_scripts_chars,
+    zh_place_overlaps,
+    zh_surname_length,
+)
+from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, given_shape
+
+Found = Iterator[tuple[int, int, float]]
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+# Roles written right before their bearer's name, in shops, chats, rosters and logs.
+ROLES = tuple(
+    sorted(
+        both_scripts(
+            (
+                "客服",
+                "主播",
+                "前台",
+                "站長",
+                "組長",
+                "班長",
+                "隊長",
+                "助理",
+                "義工",
+                "保安",
+                "司機",
+                "實習生",
+                "程序員",
+                "倉庫",
+                "倉管",
+                "電工",
+                "水電",
+                "同事",
+                "店員",
+                "店長",
+                "收銀",
+                "文員",
+                "跟車",
+                "護士",
+                "社工",
+                "導師",
+                "經理",
+                "主管",
+                "秘書",
+                "會計",
+                "設計師",
+                "營業員",
+                "管工",
+                "判頭",
+                "廚師",
+                "調度",
+                "外賣員",
+                "快遞員",
+                "騎手",
+                "群主",
+                "班主任",
+                "指揮",
+                "司儀",
+                "組員",
+                "隊員",
+                "新郎",
+                "新娘",
+                "伴娘",
+                "伴郎",
+                "師兄",
+                "師姐",
+                "學長",
+                "學姐",
+                "助教",
+                "領班",
+                "雜工",
+                "技師",
+                "美容師",
+                "髮型師",
+                "化妝師",
+                "攝影師",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
+# Characters that may follow a name in a clause (besides punctuation and Latin text).
+FOLLOW = NICK_FOLLOW | both_scripts_chars("填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀")
+
+
+def boundary_after(text: str, end: int) -> bool:
+    """Whether a name may end at ``end``: no Chinese character, or one that follows a person."""
+    after = text[end : end + 1]
+    return not after or not _HAN_CHAR.match(after) or after in FOLLOW
+
+
+def full_name_ok(word: str, *, rare: bool = True) -> bool:
+    """A surname and one or two given-name characters the lists know (``李娜``, ``翟思穎``)."""
+    surname = zh_surname_length(word, rare=rare)
+    given = word[surname:]
+    return bool(surname) and 1 <= len(given) <= 2 and all(ch in ZH_GIVEN for ch in given)
+
+
+def name_after(text: str, pos: int, *, need_boundary: bool = True) -> tuple[int, int, float] | None:
+    """The name that starts at ``pos`` where the word before says a person stands there."""
+    for size in (4, 3, 2):
+        word = text[pos : pos + size]
+        if len(word) < size or not re.fullmatch(f"[{HAN}]+", word):
+            continue
+        if word in ORDINARY_WORDS or zh_place_overlaps(text, pos, pos + size):
+            continue
+        if full_name_ok(word) and (size > 2 or word[0] in COMMON_ZH_SURNAMES or boundary_after(text, pos + size)):
+            return pos, pos + size, 0.65
+        shaped = nickname_shaped(word) or (size == 2 and given_shape(word))
+        if size <= 3 and shaped and (not need_boundary or boundary_after(text, pos + size)):
+            return pos, pos + size, 0.6
+    return None
+
+
+def role_names(text: str) -> Found:
+    """``客服晓雯``, ``主播佳佳说``, ``班长李娜``, ``客服-可可：``: a name after its role."""
+    for match in _ROLE.finditer(text):
+        found = name_after(text, match.end())
+        if found:
+            yield found
+
+
+_KIN_CHILD = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?:{'|'.join(KIN_AFTER_CHILD)})")
+
+
+def child_kin_names(text: str) -> Found:
+    """``朵朵妈妈：``, ``@糖糖奶奶``: a child's name before the relative who writes."""
+    for match in _KIN_CHILD.finditer(text):
+        if given_shape(match["name"]) and not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.6
+
+
+_CUES = tuple(
+    sorted(
+        both_scripts(
+            (
+                "我同",
+                "我和",
+                "我跟",
+                "同埋",
+                "帶埋",
+                "叫埋",
+                "個女",
+                "個仔",
+                "女兒",
+                "兒子",
+                "孫女",
+                "孫仔",
+                "老公",
+                "老婆",
+                "男朋友",
+                "女朋友",
+                "頂",
+                "搵",
+                "找",
+                "通知",
+                "提醒",
+                "告訴",
+                "問",
+                "約",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_CUE = re.compile("(?:" + "|".join(_CUES) + ")")
+
+
+def cue_given_names(text: str) -> Found:
+    """``我同美玲負責``, ``帶埋我個女樂瑤``: a given name after a word that joins a person."""
+    for match in _CUE.finditer(text):
+        pos = match.end()
+        word = text[pos : pos + 2]
+        if given_shape(word) and boundary_after(text, pos + 2) and not zh_place_overlaps(text, pos, pos + 2):
+            yield pos, pos + 2, 0.6
+
+
+_BRACKET_ALIAS = re.compile(f"(?P<before>[{HAN}]{{2,3}}|[A-Z][a-z]{{1,12}})[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
+
+
+def bracket_aliases(text: str) -> Found:
+    """``胖子（刘磊）``, ``程序员小马（马骁）``, ``Kevin（夏凯文）``: a full name in brackets
+    after the nickname or English name its bearer goes by."""
+    for match in _BRACKET_ALIAS.finditer(text):
+        name = match["name"]
+        if not full_name_ok(name, rare=False) or zh_place_overlaps(text, *match.span("name")):
+            continue
+        before = match["before"]
+        start = match.start("before")
+        if before.isascii():
+            yield *match.span("name"), 0.65
+            continue
+        for size in (3, 2):
+            word = before[-size:]
+            if len(word) == size and (nickname_shaped(word) or (size == 2 and given_shape(word))):
+                yield *match.span("name"), 0.65
+                yield start + len(before) - size, start + len(before), 0.6
+                break
+
+
+_DOTS = "·•‧・･"
+_TRANSLITERATED = re.compile(
+    f"(?<![{HAN}《「『])(?P<name>[{HAN}]{{2,6}}(?:[{_DOTS}][{HAN}]{{1,8}}){{1,3}})(?![{HAN}》」』])"
+)
+
+
+def transliterated_names(text: str) -> Found:
+    """``古丽娜尔·买买提``, ``阿卜杜拉·艾山``: a name spelt in sounds with a middle dot."""
+    if not any(dot in text for dot in _DOTS):
+        return
+    for match in _TRANSLITERATED.finditer(text):
+        if not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.65
+
+
+_SURNAME_SET = "".join(sorted(COMMON_ZH_SURNAMES))
+_MARRIED_HOUSE = re.compile(f"(?P<name>[{_SURNAME_SET}]門[{_SURNAME_SET}]氏)")
+_HOUSEHOLD = re.compile(f"(?m)(?:^|(?<=[ \t、，,]))(?P<surname>[{''.join(sorted(ZH_SURNAMES))}])府(?=[ \t、，,]|$)")
+
+
+def roll_forms(text: str) -> Found:
+    """``梁門黃氏`` (a married woman in a donor roll) and ``鄺府`` (a household)."""
+    if "門" in text or "门" in text:
+        for match in _MARRIED_HOUSE.finditer(text):
+            yield *match.span("name"), 0.7
+    if "府" in text:
+        for match in _HOUSEHOLD.finditer(text):
+            yield *match.span("surname"), 0.65
+
+
+# A full name right before a phone number, as sign-up lists and orders write it:
+# ``2. 欧阳倩 136-6283-0912``.
+_BEFORE_PHONE = re.compile(
+    rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]*(?=(?:\+?852|\+?86)?[ \t-]?\d[\d \t-]{{6,14}}\d)"
+)
+# What only a person has or does, right after a full name: 郑伟的联系方式, 陈静的手机.
+_PERSON_AFTER = re.compile(
+    f"(?P<name>[{HAN}]{{2,4}})(?="
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "的聯繫方式",
+                    "的聯絡方式",
+                    "的聯繫電話",
+                    "的手機",
+                    "的微信",
+                    "的電話",
+                    "嘅電話",
+                    "的號碼",
+                    "嘅號碼",
+                    "嘅WhatsApp",
+                    "的生日",
+                    "嘅生日",
+                    "好像",
+                    "好似",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+
+
+# The pinyin written beside a name, as travel lists give it: 刘芳 / LIU FANG.
+_BEFORE_PINYIN = re.compile(
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})(?=[ \t]*/[ \t]*[A-Z]{{2,}}(?:[ \t][A-Z]{{2,}}){{0,3}}(?![A-Za-z]))"
+)
+
+
+def name_before_details(text: str) -> Found:
+    """``欧阳倩 136-6283-0912``, ``郑伟的联系方式``: a full name before what only a person has."""
+    for pattern in (_BEFORE_PHONE, _PERSON_AFTER, _BEFORE_PINYIN):
+        for match in pattern.finditer(text):
+            name = match["name"]
+            for size in range(len(name), 1, -1):
+                word = name[len(name) - size :]
+                start = match.end("name") - size
+                if (
+                    full_name_ok(word)
+                    and word not in ORDINARY_WORDS
+                    and not zh_place_overlaps(text, start, start + size)
+                ):
+                    if size == len(name) or not full_name_ok(name):
+                        yield start, start + size, 0.65
+                    break
+
+
+# A given name opening a clause, before when or what a person does: 芷晴聽日要去覆診.
+_GIVEN_SUBJECT = re.compile(
+    f"(?:^|(?<=[，,。！!？?：:\n]))[ \t]*(?P<name>[{HAN}]{{2}})(?="
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "聽日",
+                    "今日",
+                    "琴日",
+                    "明天",
+                    "今天",
+                    "昨天",
+                    "請假",
+                    "病咗",
+                    "發燒",
+                    "返學",
+                    "放學",
+                    "上堂",
+                    "要去",
+                    "已經",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")",
+    re.MULTILINE,
+)
+# A nickname of 小 or 阿 and a given character, standing between stops: 「生日快樂，小宇！」.
+_AFFIX_ALONE = re.compile(rf"(?<=[，,：:！!？?「“\s])(?P<name>[小阿][{HAN}])(?=[，,！!？?。」”~～])")
+
+
+def given_alone(text: str) -> Found:
+    """``，芷晴聽日要去``: a given name opening a clause about a person; ``，小宇！``."""
+    for match in _GIVEN_SUBJECT.finditer(text):
+        if given_shape(match["name"]) and not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.6
+    for match in _AFFIX_ALONE.finditer(text):
+        name = match["name"]
+        if name[1] in ZH_GIVEN and nickname_shaped(name) and name not in ORDINARY_WORDS:
+            yield *match.span("name"), 0.6
+
+
+# A name of a rarer surname and two given characters standing apart, as a list or a
+# table gives it: 第一名 翟思穎（3A）.
+_ALONE_THREE = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{3}})(?![{HAN}])")
+
+
+def rare_surname_names(text: str) -> Found:
+    """``翟思穎``: a rarer surname with two known given characters, standing alone."""
+    for match in _ALONE_THREE.finditer(text):
+        name = match["name"]
+        rare = zh_surname_length(name, rare=True) == 1 and not zh_surname_length(name)
+        if rare and full_name_ok(name) and name not in ORDINARY_WORDS and not zh_place_overlaps(text, *match.span()):
+            yield *match.span("name"), 0.6
+
+
+# A married woman's four characters standing alone, her husband's surname first, as
+# donor rolls and rosters list them: 鄺陳秀英.
+_ALONE_FOUR = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{4}})(?![{HAN}])")
+
+
+def married_names(text: str) -> Found:
+    """``鄺陳秀英`` alone between spaces or separators: two surnames and two given characters."""
+    for match in _ALONE_FOUR.finditer(text):
+        name = match["name"]
+        surnames = name[0] in COMMON_ZH_SURNAMES and name[1] in COMMON_ZH_SURNAMES and name[0] != name[1]
+        surnames = surnames and name[:2] not in ZH_COMPOUND and name[2:] not in ORDINARY_WORDS
+        if surnames and all(ch in ZH_GIVEN for ch in name[2:]) and not zh_place_overlaps(text, *match.span()):
+            yield *match.span("name"), 0.65
+
+
+FINDERS = (
+    married_names,
+    role_names,
+    child_kin_names,
+    cue_given_names,
+    bracket_aliases,
+    transliterated_names,
+    roll_forms,
+    name_before_details,
+    given_alone,
+    rare_surname_names,
+)
+
+
+class ChineseGivenNameRecognizer(LocalRecognizer):
+    """Chinese given names, nicknames and roll forms, where a neighbouring word says a person."""
+
+    recognizer_name = "HkChineseGivenNameRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        """Word lists are module constants; nothing to load."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if not _HAN_CHAR.search(text):
+            return []
+        results, seen = [], set()
+        for finder in FINDERS:
+            for start, end, score in finder(text):
+                if end > start and (start, end) not in seen:
+                    seen.add((start, end))
+                    results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
+        return results

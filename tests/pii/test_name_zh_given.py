@@ -1,0 +1,118 @@
+"""Chinese names written without what usually gives them away
+(:mod:`guardrail.pii.recognizers.name_zh_roles`, :mod:`name_zh_given`, the Chinese lists
+of :mod:`name_neighbours`): given names used alone after a role or as a chat speaker,
+doubled pet names before a parent's word, names in lists beside other names, foreign
+names with a middle dot, donor-roll forms; and the ordinary words of the same shapes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guardrail.pii.recognizers.name_zh_given import given_shape
+from guardrail.pii.redactor import Redactor
+
+PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def person_spans(redactor: Redactor, text: str) -> list[str]:
+    return [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+def covered(redactor: Redactor, text: str, value: str, at: int | None = None) -> bool:
+    start = text.index(value) if at is None else at
+    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a given name, pet name or nickname right after its bearer's role
+        ("售后：已转给客服婉婷处理，请耐心等候", "婉婷"),
+        ("直播间：主播楠楠说今晚加送小样", "楠楠"),
+        ("備註（倉務阿輝填）：已出貨", "阿輝"),
+        ("[14:02] 店員-樂樂：你好，有咩幫到你？", "樂樂"),
+        ("業主委員會：保安強叔話今晚會巡樓", "強叔"),
+        ("第三組：組長梁志浩、嘉琪、Ivan", "嘉琪"),
+        ("报名：班长周敏，副班长待定", "周敏"),
+        # a given name as a chat speaker, and a child's name before a parent's word
+        ("俊傑：我今晚OT\n詠琪：我得\n俊傑：咁改聽日\n", "詠琪"),
+        ("豆豆媽媽：請問明天要帶水嗎？\n老師：要的", "豆豆"),
+        ("@果果爸爸 麻煩確認一下", "果果"),
+        # after a word that joins or relates a person
+        ("聽日我同家豪負責收錢", "家豪"),
+        ("會帶埋我個仔浩然", "浩然"),
+        ("你幫我頂俊熙嘅更得唔得", "俊熙"),
+        ("Hello，凱琳今日要去覆診，請假一日", "凱琳"),
+        # lists beside names
+        ("二等獎：\n  黃子健　宁静　何美儀　江南\n", "宁静"),
+        ("表演：財務部 鄭家樂、艾倫、何美玲\n", "艾倫"),
+        ("1. 陳大文\n2. 李小梅\n3. 欧阳静 晚一点到\n4. 何志強\n", "欧阳静"),
+        ("得獎者：\n何家駒（工程部）\n卓嘎（行政部）\n林美華（財務部）\n", "卓嘎"),
+        # brackets, details, forms
+        ("4. 瘦猴（黄志明）\n", "黄志明"),
+        ("有冇人有郭偉的联系方式？", "郭偉"),
+        ("3. 司徒倩 139 1234 5678\n", "司徒倩"),
+        ("Twin | 王静 / WANG JING | E1234567", "王静"),
+        ("舞蹈：古丽米拉·阿不都、热依拉\n", "古丽米拉·阿不都"),
+        ("善信芳名：\n何府　何志堅　何陳秀芳　助金伍佰元\n", "何陳秀芳"),
+        ("港幣貳仟元　陳門李氏\n", "陳門李氏"),
+        ("主診醫師：岑醫師", "岑"),
+        ("我哋已經搵咗 黃 議員嘅辦事處", "黃"),
+        ("你好，我姓 梁，想問下", "梁"),
+        ("中三級　第一名 翟慧敏（3A）", "翟慧敏"),
+        ("指揮：龍詠兒；獨唱：鄭寶兒", "龍詠兒"),
+    ],
+)
+def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value), (text, person_spans(redactor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "請聯絡客服中心，前台登記後等候",
+        "我同意呢個安排，搵到再講",
+        "通知家長：明天學校旅行，天氣好",
+        "大家好，謝謝大家。有問題請直接私訊老師。",
+        "同事們辛苦晒，保安員會鎖門",
+        "小心！小童，小食部今日休息",
+        "財務部、人事部、行政部\n第一名、第二名、第三名\n",
+        "會議紀錄\n出席\n缺席\n列席\n",
+        "區議員辦事處今日休息，中西區區議員會見市民",
+        "政府、市府、王府井",
+        "《哈利·波特》同《福爾摩斯·探案》都好睇",
+        "慢慢講，常常笑，謝謝你",
+    ],
+)
+def test_ordinary_words_of_the_same_shapes_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [("晓雯", True), ("志強", True), ("朵朵", True), ("可可", True), ("中心", False), ("平安", False)]
+    + [("謝謝", False), ("慢慢", False), ("大家", False), ("小姐", False)],
+)
+def test_given_name_shape(word: str, shaped: bool) -> None:
+    assert given_shape(word) is shaped
+
+
+_GIVEN = ["晓雯", "志豪", "嘉欣", "美玲", "芷晴", "俊傑", "朵朵", "乐乐"]
+_ROLES = ["客服", "主播", "前台", "助理", "義工", "店員", "客服-"]
+
+
+@PROPERTY
+@given(name=st.sampled_from(_GIVEN), role=st.sampled_from(_ROLES), speaker=st.booleans())
+def test_a_given_name_after_its_role_is_removed(redactor: Redactor, name: str, role: str, speaker: bool) -> None:
+    if speaker:
+        text = f"[10:0{len(name)}] {role}{name}：您好，請問有咩幫到你？\n買家：想查單\n"
+    else:
+        text = f"備註：已聯絡{role}{name}，佢話會跟進。"
+    redaction = redactor.redact(text)
+    assert name not in redaction.text, (text, redaction.text)
+    for d in redaction.detections:
+        assert 0 <= d.start < d.end <= len(text)
+    assert redactor.redact(redaction.text).text == redaction.text
