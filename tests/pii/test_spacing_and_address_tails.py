@@ -94,6 +94,23 @@ FORMS = [
         "12A Sunrise Mansion, 88 Des Voeux Road West",
     ),
     ("寄去 Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳 thx", "Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳"),
+    ("Home: No. 8, Lane 3, Tai Wai Village, Sha Tin", "No. 8, Lane 3, Tai Wai Village, Sha Tin"),
+    ("5/F., Flat B, Hoi Ming Court, Aberdeen", "5/F., Flat B, Hoi Ming Court, Aberdeen"),
+    (
+        "i live in tin shui wai, tin yiu estate, yiu on house rm 1203",
+        "tin shui wai, tin yiu estate, yiu on house rm 1203",
+    ),
+    ("flat 12 on the 3rd floor of block C, yue wan estate", "flat 12 on the 3rd floor of block C, yue wan estate"),
+    ("7D Po Ning House, Po Lam Estate", "7D Po Ning House, Po Lam Estate"),
+    (
+        "Mei Foo Sun Chuen, Stage 8, 5 Nassau Street, 10/F, Flat B",
+        "Mei Foo Sun Chuen, Stage 8, 5 Nassau Street, 10/F, Flat B",
+    ),
+    ("Level 5, 1 Martin Place, Sydney NSW 2000, Australia", "Level 5, 1 Martin Place, Sydney NSW 2000, Australia"),
+    ("Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123", "Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123"),
+    ("123 Rizal St., Brgy. San Antonio, Makati City, Metro Manila", "123 Rizal St., Brgy. San Antonio, Makati City"),
+    ("Address: 45 Rue de Rivoli, 75001 Paris, France", "45 Rue de Rivoli, 75001 Paris, France"),
+    ("Address: Via Roma 12, 00184 Roma, Italy", "Via Roma 12, 00184 Roma, Italy"),
     # Chinese addresses
     ("住址 九龍彩虹邨金碧樓l2樓l2O6室\n電話", "九龍彩虹邨金碧樓l2樓l2O6室"),
     (
@@ -133,6 +150,9 @@ KEPT = [
     ("他们地址油麻地新填地街232号德宝大厦12楼，不过是住宅楼改的", "住宅楼"),
     ("ref AB 12 3456 7890 1234 5678 filed", "AB 12 3456"),
     ("order?id=12345678&qty=2", "12345678"),
+    ("T +852 3108 2240\nLevel 12, One Exchange Square\nThis e-mail is confidential.", "Level 12"),
+    ("Address: 12 Nathan Road, 2024 Annual Report", "2024 Annual"),
+    ("He reached level 5, then quit. Level 3 Manager said ok.", "level 5"),
     ("SKU12345678,USA,shipped", "SKU12345678"),
     ("Model O2 樓 and l0 號 or Hello 12樓", "O2"),
 ]

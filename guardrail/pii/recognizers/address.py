@@ -54,7 +54,9 @@ _ID = rf"(?:\d(?:[ \t]\d){{1,3}}(?:[ \t][A-Z])?\b|[A-Z]?\d{{1,4}}[A-Z]{{0,2}}(?:
 _UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop|lot)"
 _UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
-    r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b|\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
+    # 5/F. with a formal letter's full stop; Level 5 as office towers number theirs.
+    r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b\.?|\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
+    r"|(?:Level|LEVEL|Lvl\.?)[ \t]?\d{1,3}\b"
     # Transcribed speech says the floor as Cantonese does (十二樓, "twelve floor").
     rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor|{_NUMBER_WORD}[ \t]+floor|floor[ \t]+{_NUMBER_WORD})\b)"
 )
@@ -78,8 +80,11 @@ _STREET_NUMBER = rf"(?:(?:No\.?[ \t]?)?\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[
 # comma it is a mall (Shop 308, Langham Place).
 _STREET = (
     rf"(?:{_STREET_NUMBER},?[ \t]+(?:{_WORD}[ \t]+){{0,4}}{_STREET_SUFFIX}\b\.?"
-    r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?"
-    rf"|\d{{1,4}}[A-Z]?[ \t]+(?:{_CAPITALISED}[ \t]+){{1,2}}Place\b)"
+    r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?(?:[ \t]+\d{1,2}\b(?![ \t]*/))?"
+    rf"|\d{{1,4}}[A-Z]?[ \t]+(?:{_CAPITALISED}[ \t]+){{1,2}}Place\b"
+    # the street's kind first, as France, Italy, Spain and Portugal write it: 45 Rue de Rivoli
+    rf"|{_STREET_NUMBER},?[ \t]+(?:Rue|Avenue|Avenida|Av\.|Via|Viale|Calle|Rua|Piazza|Corso|Boulevard|Bd\.?)"
+    rf"[ \t]+(?:(?:de|del|della|di|da|do|dos|la|le|les|des|du)[ \t]+)*{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,2}})"
 )
 # A spoken street with no suffix ("thirty-eight New Praya Kennedy Town") is left to the names.
 _AFTER_BUILDING_WORD = "|".join(
@@ -108,7 +113,12 @@ _CHINESE_PART = (
 # The regions as envelopes abbreviate them (Tseung Kwan O, N.T.; Mong Kok, Kln.).
 _REGION_ABBREVIATION = r"(?:N\.[ \t]?T\.|H\.[ \t]?K\.|Kln\.|KLN\b)"
 # A unit after the street, as a village house gives its lot: DD 9 Lot 1547.
-_PART = rf"(?:{_REGION_ABBREVIATION}|{_FLOOR}|{_BLOCK}|{_STREET}|{_UNIT}(?![A-Za-z])|{_NAME}|{_CHINESE_PART})"
+# Singapore's unit (#05-67), a Philippine barangay (Brgy. San Antonio).
+_ABROAD_PART = (
+    rf"(?:#\d{{2}}-\d{{2,4}}|(?:Brgy\.|Barangay)[ \t]+{_NAME}|Singapore[ \t]+\d{{6}}\b"
+    rf"|(?!(?:19|20)\d\d\b)\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)"  # 75001 Paris, not a year
+)
+_PART = rf"(?:{_REGION_ABBREVIATION}|{_FLOOR}|{_BLOCK}|{_STREET}|{_UNIT}(?![A-Za-z])|{_ABROAD_PART}|{_NAME}|{_CHINESE_PART})"
 _LOWER_PLACE_WORD = r"(?:house|building|mansions?|court|estate|gardens?|villas?|chuen|city)"
 # A word of a place named in a chat, not the words that end the address or start the next clause.
 _LOWER_CHAT_WORD = (
@@ -128,7 +138,9 @@ ENGLISH = re.compile(
     # a number and a street, after the building's name if any (and the flat, bare, before
     # it: 12A Sunrise Mansion), then districts
     rf"|(?:\d{{1,3}}[A-H][ \t]+(?={_PLACE_NAME}))?(?:{_PLACE_NAME}[ \t]*,?[ \t]*\n?[ \t]*){{0,2}}{_STREET}"
-    rf"(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"
+    rf"(?:[ \t]*,[ \t]*(?:{_ABROAD_PART}|{_NAME})){{0,3}}"
+    # a flat numbered with its floor before its building (7D Po Ning House, Po Lam Estate)
+    rf"|\d{{1,2}}[A-H][ \t]+(?:{_CAPITALISED}[ \t]+){{1,4}}{_BUILDING_WORD}\b(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"
     # Chat in lower case: a flat and a floor make it an address, the words after follow.
     rf"|(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR}(?:[ \t]*,?[ \t]*(?:{_BLOCK}|[a-z]+(?:[ \t][a-z]+){{0,3}}))"
     r"{0,4}(?![A-Za-z]))"
@@ -137,7 +149,8 @@ ENGLISH = re.compile(
     rf"(?:[ \t]*,?[ \t]*{_LOWER_CHAT_WORD}){{1,6}}(?![A-Za-z]))"
     # A bare flat before a block or floor: 18A, Tower 2, Ocean Shores
     rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
-    rf"|{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
+    rf"|(?:(?:Via|Viale|Calle|Rua|Avenida|Rue|Piazza|Corso)[ \t]+(?:(?:de|del|della|di|da|do|la|le)[ \t]+)?)?"
+    rf"{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
     rf"|(?:Jl\.?|Jln\.?|Jalan|Brgy\.?|Barangay)[ \t]+{_CAPITALISED}(?:[ \t]+(?!No\b){_CAPITALISED}){{0,3}}(?:[ \t]+No\.?[ \t]*\d{{1,4}}[A-Z]?)?"  # Indonesia, Philippines
     rf"(?:[ \t]*,[ \t]*(?:RT[ \t]?\d{{1,3}}[ \t]?/[ \t]?RW[ \t]?\d{{1,3}}|{_NAME})){{0,5}}"
     r")"
@@ -148,13 +161,13 @@ ENGLISH = re.compile(
 # person's: "Cheung Ka Fai, Flat H, ..."). Searched only where a block or floor is written.
 ESTATE_FIRST = re.compile(
     rf"(?<![A-Za-z0-9])((?:(?:{_PLACE_NAME}{_SEP}){{1,2}}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
-    rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART}))"
+    rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_STREET}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART}))"
 )
 _ESTATE_FIRST_GATE = re.compile(r"(?i:block|blk|tower|phase|wing)\b|\d ?/ ?[Ff]\b|(?i:floor)|\d ?[樓楼]")
 # Canada's (BC V6H 1R9) too.
 _UK_POSTCODE = re.compile(
     r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?"
-    r"|(?:[A-Z]{2}[ \t]+)?[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+    r"|(?:[A-Z]{2}[ \t]+)?[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]\d{4})\b"
 )
 # The country closing an address abroad (…, 80801 München, Germany).
 _COUNTRY_AFTER = re.compile(
@@ -162,6 +175,7 @@ _COUNTRY_AFTER = re.compile(
     r"|Sweden|Norway|Denmark|Finland|Poland|Ireland|United[ \t]Kingdom|UK|England|Scotland|Wales|USA|U\.S\.A\.|United[ \t]States"
     r"|Canada|Australia|New[ \t]Zealand|Japan|Korea|South[ \t]Korea|Singapore|Malaysia|Thailand|Vietnam|Indonesia"
     r"|Philippines|India|Taiwan|Macau|Macao|China|PRC|P\.R\.C\.|Hong[ \t]Kong(?:[ \t]SAR)?)\b\.?"
+    r"(?:[ \t]+\d{4,6}\b)?"  # Singapore 560123
 )
 _HAS_UNIT = re.compile(
     rf"^(?:{_UNIT}|{_FLOOR}|{_BLOCK}{_SEP}(?:{_FLOOR}|{_UNIT})|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}))"
@@ -177,8 +191,20 @@ _HAS_PLACE_WORD = re.compile(
 )
 
 
+# A chat's estate or building named after the flat and floor, in lower case (…of block C, yue wan estate).
+_LOWER_PLACE_AFTER = re.compile(
+    rf"[ \t]*,[ \t]*((?:{_LOWER_NAME_WORD}[ \t]){{1,3}}(?:estate|court|chuen|gardens?|city|house|building|mansion))(?![A-Za-z])"
+)
 _CHINESE_DISTRICT_AFTER = re.compile(r"[ \t]*[,，][ \t]*([\u4e00-\u9fff]{2,5})(?![\u4e00-\u9fff])")
 _LOWER_HOME_ONLY = re.compile(rf"(?<![A-Za-z0-9]){_LOWER_HOME}")
+# Estate first, flat last, in a chat's lower case: tin yiu estate, yiu on house rm 1203.
+# ("on" is a word of many estates' names here: Yiu On, Lok On, Wah On.)
+_LOWER_ESTATE_WORD = r"(?!(?:the|of|a|an|in|at|to|and|or|is|was|for|with|my|his|her|our|their|this|that)\b)[a-z]+"
+_LOWER_ESTATE_FIRST = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_LOWER_ESTATE_WORD}[ \t]){{1,3}}(?:estate|chuen|court|gardens?|city)[ \t]*,?[ \t]*"
+    rf"(?:{_LOWER_ESTATE_WORD}[ \t]){{1,3}}(?:house|building|court|mansion|block)[ \t]*,?[ \t]*"
+    rf"(?:(?i:{_FLOOR})[ \t]*,?[ \t]*)?(?i:flat|rm|room|unit)\.?[ \t]?(?i:{_ID})(?![A-Za-z0-9])"
+)
 _LOWER_PLACE_WORDS = (" house", " building", " mansion", " court", " estate", " garden", " villa", " chuen", " city")
 
 
@@ -186,6 +212,28 @@ _LOWER_PLACE_WORDS = (" house", " building", " mansion", " court", " estate", " 
 def _districts() -> frozenset[str]:
     """Hong Kong districts and areas in English, from the gazetteer."""
     return frozenset(entry for entry in gazetteer.entries("places") if entry.isascii())
+
+
+@cache
+def _lower_districts() -> frozenset[str]:
+    return frozenset(entry.lower() for entry in _districts())
+
+
+_LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z]+[ \t]){0,2}[a-z]+)[ \t]*,[ \t]*$")
+
+
+def _lower_district_before(text: str, start: int) -> int:
+    """Where an address in lower case starts: at the district named before it, if one is
+    (tin shui wai, tin yiu estate, …)."""
+    before = _LOWER_WORDS_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return start
+    words = before[1].split()
+    for i in range(len(words)):
+        name = " ".join(words[i:])  # words apart by one space or tab: as long as in the text
+        if name in _lower_districts():
+            return before.end(1) - len(name)
+    return start
 
 
 def _ends_in_district(value: str) -> bool:
@@ -204,9 +252,11 @@ class EnglishAddressRecognizer(RegexRecognizer):
         # A flat or block and a building or estate named in lower case, with no floor, as
         # chats and transcripts write them: rm 2207 kwai yat house kwai fong estate.
         if any(word in text for word in _LOWER_PLACE_WORDS):
-            for match in _LOWER_HOME_ONLY.finditer(text):
-                if not any(r.start <= match.start() < r.end for r in results):
-                    results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.75))
+            for pattern in (_LOWER_HOME_ONLY, _LOWER_ESTATE_FIRST):
+                for match in pattern.finditer(text):
+                    if not any(r.start <= match.start() < r.end for r in results):
+                        start = _lower_district_before(text, match.start())
+                        results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, match.end(), 0.75))
         if _ESTATE_FIRST_GATE.search(text) is not None:
             for match in ESTATE_FIRST.finditer(text):
                 score = self.score(match, text)
@@ -225,6 +275,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
             if postcode:
                 end = postcode.end()
                 break
+        while (lower := _LOWER_PLACE_AFTER.match(match.string, end)) is not None:
+            end = lower.end(1)
         country = _COUNTRY_AFTER.match(match.string, end)
         if country:
             return start, country.end()
@@ -242,6 +294,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
             return 0.85 if has_unit else 0.7
         if has_unit and re.match(r"(?i:shop|kiosk|stall)\b", value) and not _HAS_FLAT_AND_FLOOR.match(value):
             return 0.45  # Shop 308, Langham Place: a shop in a mall is a place, not a home
+        if has_unit and re.match(r"(?:Level|LEVEL|Lvl)\b", value) and not re.search(_UNIT, value):
+            return 0.45  # Level 12, One Exchange Square: an office tower's floor, a place
         if has_unit:
             # A flat or floor and names: an estate address, or a flat in a named building,
             # or a house in a named development in a known district (House 12, Marina Cove, Sai Kung).
