@@ -150,6 +150,7 @@ KEPT = [
     ("他们地址油麻地新填地街232号德宝大厦12楼，不过是住宅楼改的", "住宅楼"),
     ("ref AB 12 3456 7890 1234 5678 filed", "AB 12 3456"),
     ("order?id=12345678&qty=2", "12345678"),
+    ("病人於瑪麗醫院K座12樓病房留醫", "K座12樓"),
     ("T +852 3108 2240\nLevel 12, One Exchange Square\nThis e-mail is confidential.", "Level 12"),
     ("Address: 12 Nathan Road, 2024 Annual Report", "2024 Annual"),
     ("He reached level 5, then quit. Level 3 Manager said ok.", "level 5"),

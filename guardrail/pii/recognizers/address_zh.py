@@ -93,8 +93,12 @@ _HOME = re.compile(
     # a floor of a named block of an estate (李鄭屋邨孝廉樓6樓)
     rf"|[邨苑村][^\d\n]{{1,8}}?[樓楼閣阁軒轩居廈厦] ?{_FLOOR}"
 )
-# A block and a floor and nothing else (到A座12楼行政前台): directions in an office.
+# A block and a floor and nothing else (到A座12楼行政前台): directions in an office; or
+# after a hospital, university, school or hotel (瑪麗醫院K座12樓): a ward or a room there.
 _BLOCK_FLOOR_ONLY = re.compile(rf"{_BLOCK} ?{_FLOOR}")
+_INSTITUTION_FLOOR = re.compile(
+    rf"(?:醫院|医院|大學|大学|學院|学院|學校|学校|中學|中学|小學|小学|酒店|商場|商场) ?(?:{_BLOCK}|[A-Z] ?座)? ?{_FLOOR}$"
+)
 _FLOOR_ONLY = re.compile(_FLOOR)
 _STREET_ONLY = re.compile(rf".*?[{_CJK}] ?{_STREET_NO}(?: ?{_GROUND})?")
 _RANGE = re.compile(rf"[A-Z0-9] ?至 ?[A-Z0-9] ?{_FLAT_MARK}")
@@ -240,8 +244,10 @@ class ChineseAddressRecognizer(RegexRecognizer):
         if _RANGE.search(value) or _RANGE_BEFORE.search(text, max(0, start - 4), start):
             return 0.0  # flats 10-20樓 A至H室: a notice's range, not somebody's home
         home = _HOME.search(value) is not None
-        if _BLOCK_FLOOR_ONLY.fullmatch(value):
-            return 0.45  # no flat and no name: a place in an office, not a home
+        if _BLOCK_FLOOR_ONLY.fullmatch(value) or (
+            _INSTITUTION_FLOOR.search(value) and "號" not in value and "号" not in value
+        ):
+            return 0.45  # no flat and no name, or a floor of an institution: a place, not a home
         named = _first_place(value) >= 0 or _ESTATE_WORD.search(_FLOOR_ONLY.sub("", value)) is not None
         if not named and _STREET_ONLY.fullmatch(value):
             return 0.0  # 編號123號: a number, not a street number
