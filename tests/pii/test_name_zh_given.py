@@ -64,6 +64,15 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("你好，我姓 梁，想問下", "梁"),
         ("中三級　第一名 翟慧敏（3A）", "翟慧敏"),
         ("指揮：龍詠兒；獨唱：鄭寶兒", "龍詠兒"),
+        # spaced names, couples, obituaries, numbered roles, introductions
+        ("客户：我太太叫 林 思 琪，想一齊開戶", "林 思 琪"),
+        ("會員姓名：司徒 家 樂\n電話：9123 4567", "司徒 家 樂"),
+        ("俊賢 & 嘉怡 婚宴座位表", "嘉怡"),
+        ("顯妣何母陳太夫人，慟於", "何母陳"),
+        ("司机2：欧阳婷　港澳通行证 C12345678", "欧阳婷"),
+        ("大家好，我叫詠詩，係新同事", "詠詩"),
+        ("@美寶 你幾時交表？", "美寶"),
+        ("請卓謙同學放學後到校務處", "卓謙"),
     ],
 )
 def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:

@@ -112,7 +112,7 @@ ROLES = tuple(
         reverse=True,
     )
 )
-_ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
+_ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?\\d{0,2}[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
 # Characters that may follow a name in a clause (besides punctuation and Latin text).
 FOLLOW = NICK_FOLLOW | both_scripts_chars("填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀")
 
@@ -187,11 +187,15 @@ _CUES = tuple(
                 "頂",
                 "搵",
                 "找",
-                "通知",
-                "提醒",
-                "告訴",
-                "問",
-                "約",
+                "我叫",
+                "我係",
+                "我是",
+                "叫我",
+                "佢叫",
+                "她叫",
+                "他叫",
+                "名叫",
+                "@",
             )
         ),
         key=len,
@@ -201,10 +205,28 @@ _CUES = tuple(
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
 
 
+# A title or a relative's word after a given name used alone: 嘉欣同學, 志明哥哥.
+_TITLE_AFTER_GIVEN = re.compile(
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?="
+    + "|".join(
+        sorted(
+            both_scripts(("同學", "老師", "姐姐", "哥哥", "小姐姐", "醫生", "姑娘", "師兄", "師姐", "學長", "學姐")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+
+
 def cue_given_names(text: str) -> Found:
-    """``我同美玲負責``, ``帶埋我個女樂瑤``: a given name after a word that joins a person."""
+    """``我同美玲負責``, ``帶埋我個女樂瑤``, ``@嘉欣 ``: a given name after a word that joins
+    or introduces a person; ``嘉欣同學``, ``志明哥哥``: before a title or a relative's word."""
+    for match in _TITLE_AFTER_GIVEN.finditer(text):
+        if given_shape(match["name"]) and not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.6
     for match in _CUE.finditer(text):
-        pos = match.end()
+        pos = match.end() + (1 if match[0] == "@" and text[match.end() : match.end() + 1] == " " else 0)
         word = text[pos : pos + 2]
         if given_shape(word) and boundary_after(text, pos + 2) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
@@ -234,6 +256,16 @@ def bracket_aliases(text: str) -> Found:
 
 
 _DOTS = "·•‧・･"
+# Characters that spell foreign, Uyghur and Tibetan names in sounds: 古丽娜尔, 阿卜杜拉,
+# 扎西. A dotted run of other characters is a heading or a path (外勤·滨江公园).
+_SOUND_CHARS = both_scripts_chars(
+    "阿艾安奧巴拜班貝本比彼賓波伯布查達戴丹德迪蒂丁杜多厄恩法菲費芬弗福伏蓋岡戈格貢古哈海漢豪赫亨胡華霍"
+    "基吉加賈傑杰金卡凱坎康柯科克肯庫拉萊蘭朗勞勒雷蕾里利莉麗林琳盧魯路倫羅洛馬瑪邁麥曼梅門蒙米密明莫默"
+    "姆穆納娜奈南內尼妮努諾歐帕潘佩皮珀普齊奇喬瓊丘薩塞桑瑟森沙莎山尚舍聖施什史斯松蘇索塔泰坦湯唐特提托"
+    "瓦萬威韋維溫沃烏西希夏謝辛休雅亞揚耶伊依尤于約扎詹茲祖佐買卜爾賽熱木合江吾孜卓次仁旺堆央措姆嘎頓珠"
+    "宗曲珍不都爾買提麥熱罕汗古麗帕夏依米娜努爾艾力克熱娜爾迪力夏提吐遜買合木提努爾江阿依古再努爾蘇菲婭"
+    "艾米莉約翰喬治威廉瑪麗安娜凱瑟琳伊麗莎白亞歷山大弗朗西斯科奧斯卡羅伯特詹姆斯大衛保羅彼得"
+)
 _TRANSLITERATED = re.compile(
     f"(?<![{HAN}《「『])(?P<name>[{HAN}]{{2,6}}(?:[{_DOTS}][{HAN}]{{1,8}}){{1,3}})(?![{HAN}》」』])"
 )
@@ -244,6 +276,9 @@ def transliterated_names(text: str) -> Found:
     if not any(dot in text for dot in _DOTS):
         return
     for match in _TRANSLITERATED.finditer(text):
+        chars = [ch for ch in match["name"] if ch not in _DOTS]
+        if sum(ch in _SOUND_CHARS for ch in chars) * 5 < len(chars) * 4:
+            continue
         if not zh_place_overlaps(text, *match.span("name")):
             yield *match.span("name"), 0.65
 
@@ -344,6 +379,12 @@ _GIVEN_SUBJECT = re.compile(
                     "上堂",
                     "要去",
                     "已經",
+                    "不是請假",
+                    "係咪",
+                    "仲未",
+                    "還沒",
+                    "走咗",
+                    "到咗",
                 )
             ),
             key=len,
@@ -370,6 +411,8 @@ def given_alone(text: str) -> Found:
 
 # A name of a rarer surname and two given characters standing apart, as a list or a
 # table gives it: 第一名 翟思穎（3A）.
+# Given-name characters that make everyday words more often than names.
+_WORD_CHARS = both_scripts_chars("有一大小中子天家成和文明新安平正永長春夏秋冬東南山海江河水金銀月日星光笑心")
 _ALONE_THREE = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{3}})(?![{HAN}])")
 
 
@@ -378,6 +421,7 @@ def rare_surname_names(text: str) -> Found:
     for match in _ALONE_THREE.finditer(text):
         name = match["name"]
         rare = zh_surname_length(name, rare=True) == 1 and not zh_surname_length(name)
+        rare = rare and not any(ch in _WORD_CHARS for ch in name[1:])
         if rare and full_name_ok(name) and name not in ORDINARY_WORDS and not zh_place_overlaps(text, *match.span()):
             yield *match.span("name"), 0.6
 
@@ -397,7 +441,38 @@ def married_names(text: str) -> Found:
             yield *match.span("name"), 0.65
 
 
+# A name typed with spaces between its characters, as forms and careful typists do:
+# 何 思 颖, 歐陽 志 明, 张 伍 美 娟.
+_SPACED = re.compile(
+    f"(?<![{HAN}])(?P<name>(?:{'|'.join(sorted(ZH_COMPOUND))}|[{HAN}])(?:[ \t][{HAN}]){{2,3}})(?![{HAN}])"
+)
+# Two given names joined by &, as a wedding's papers head them: 家豪 & 詠欣.
+_GIVEN_PAIR = re.compile(f"(?<![{HAN}])(?P<a>[{HAN}]{{2}})[ \t]*[&＆][ \t]*(?P<b>[{HAN}]{{2}})(?![{HAN}])")
+# An obituary's name of the dead, surname, 公 or 母 and given name: 顯考黃公志強老大人.
+_OBITUARY = re.compile(
+    f"(?P<name>[{_SURNAME_SET}](?:公|母[{_SURNAME_SET}]?)[{''.join(sorted(ZH_GIVEN))}]{{0,2}})"
+    "(?=老大人|太夫人|老夫人|府君|之靈|之灵)"
+)
+
+
+def spaced_and_paired(text: str) -> Found:
+    """``何 思 颖`` (spaced), ``家豪 & 詠欣`` (a couple), ``黃公志強老大人`` (an obituary)."""
+    for match in _SPACED.finditer(text):
+        squeezed = re.sub(r"[ \t]", "", match["name"])
+        married = len(squeezed) == 4 and squeezed[1] in COMMON_ZH_SURNAMES and full_name_ok(squeezed[0] + squeezed[2:])
+        if (full_name_ok(squeezed) or married) and not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.7
+    if "&" in text or "＆" in text:
+        for match in _GIVEN_PAIR.finditer(text):
+            if given_shape(match["a"]) and given_shape(match["b"]):
+                yield *match.span("a"), 0.6
+                yield *match.span("b"), 0.6
+    for match in _OBITUARY.finditer(text):
+        yield *match.span("name"), 0.7
+
+
 FINDERS = (
+    spaced_and_paired,
     married_names,
     role_names,
     child_kin_names,
