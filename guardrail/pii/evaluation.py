@@ -74,9 +74,14 @@ def leaked(kind: str, value: str, redacted: str) -> bool:
     if kind == "EMAIL":
         return value in text or re.search(rf"(?<![\w.]){re.escape(value.split('@')[0])}(?![\w])", text) is not None
     if kind == "PERSON":
-        if _HAN.search(value):
+        if _HAN.search(value) and not re.search("[A-Za-z]", value):
             given = value[1:] if len(value) <= 3 else value[2:]
             return value in text or (len(given) >= 2 and given in text)
+        if _HAN.search(value):
+            # 阿Ken, May姐: the whole value, or its Latin name as a word of its own (not
+            # the letters "en" of any English word, as the Chinese rule above would read it).
+            words = re.findall("[A-Za-z]{2,}", value)
+            return value in text or any(re.search(rf"(?<![A-Za-z]){w}(?![A-Za-z])", text) for w in words)
         tokens = value.split()
         pairs = [f"{a} {b}" for a, b in pairwise(tokens)] or tokens
         return any(pair in text for pair in pairs)

@@ -200,3 +200,9 @@ def test_the_builder_records_offsets_of_values_and_decoys(tmp_path: Path) -> Non
     ]
     assert row["decoys"] == [{"value": "INV-2024-3433", "start": 34, "end": 47}]
     assert (row["split"], row["lang"], row["genre"]) == ("dev", "en", "unit")
+
+
+def test_a_name_of_chinese_and_latin_letters_leaks_only_by_its_own_words() -> None:
+    assert not leaked("PERSON", "阿Ken", "<PERSON>: Urgent, send it")  # "en" of other words
+    assert leaked("PERSON", "阿Ken", "Ken: hi")
+    assert leaked("PERSON", "May姐", "May姐 said")
