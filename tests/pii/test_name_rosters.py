@@ -51,6 +51,10 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("and\nKWOK Siu Fai trading as Siu Fai Plumbing   2nd Defendant", "KWOK Siu Fai"),
         ("  戶口名：CHEUNG WING YAN APPLE\n", "CHEUNG WING YAN APPLE"),
         ("  > Lee, Karen: 我聽日 WFH", "Lee, Karen"),
+        # chat exports: a name or handle over the message, with its time
+        ("jason.leung  11:02 AM\nsure, on it\nMaya Fernandes [11:04 AM]\nthanks", "jason.leung"),
+        ("jason.leung  11:02 AM\nsure, on it\nMaya Fernandes [11:04 AM]\nthanks", "Maya Fernandes"),
+        ("Our new colleague's name is Rain.", "Rain"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -76,6 +80,10 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Her daughter wants a Hello Kitty cake.", "Kitty"),
         ("CP4 Pak Kung Au  09:00-12:00  water station", "Kung Au"),
         ("Mandy Ho: ok btw I am not the Mandy printer on 3/F", "printer"),
+        ("Typhoon Koinu and Tropical Storm Sanba brought rain.", "Koinu"),
+        ("Lectures are in the Wong Kam Fai Amenities Centre this term.", "Wong Kam Fai"),
+        ("Rooms in the Lau Chi Ming Science Building are booked.", "Lau Chi Ming"),
+        ("Agenda  9:00\nLunch 12:30\nClosing 17:00", "Lunch"),
     ],
 )
 def test_roster_look_alikes_are_kept(redactor: Redactor, text: str, word: str) -> None:

@@ -67,6 +67,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 from guardrail.pii.recognizers.name_lexicon import (
     GIVEN as GIVEN_LOWER,
 )
+from guardrail.pii.recognizers.name_mentions import before_org as _before_org
 from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
 from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_rosters import FINDERS as _ROSTER_FINDERS
@@ -222,7 +223,7 @@ _GREETING = re.compile(
     rf"(?=[{U}])"
 )
 _INTRO = re.compile(
-    r"(?i:(?<![A-Za-z])(?:(?:her|his|my|the|your) name is|name's|named|called|known as|"
+    r"(?i:(?<![A-Za-z])(?:(?:her|his|my|the|your|[a-z]+['’]s) name is|name's|named|called|known as|"
     r"booking under|booked under|under the name(?: of)?|reservation under|under|"
     r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
     r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
@@ -515,21 +516,19 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
                 if word and not strict and is_given(word[0], in_position=True) and not never_a_name(word[0]):
                     yield *word.span(), 0.6
                 continue
-            first = _WORD.match(text, span[0])
-            assert first is not None
+            first_match = _WORD.match(text, span[0])
+            assert first_match is not None
+            lead = first_match[0].rstrip(".")  # Her name is Rain. -- the full stop ends the sentence
             if strict and not (
-                is_given(first[0], in_position=True)
-                or is_surname(first[0])
-                or first[0] == "Ah"
-                and span[1] - span[0] > 3
+                is_given(lead, in_position=True) or is_surname(lead) or lead == "Ah" and span[1] - span[0] > 3
             ):
                 continue
             # After common words, only a name the lists know, not any capitalised word.
             if (
                 strict
                 and match[0].strip().lower() in _COMMON_CUES
-                and not is_given(first[0], in_position=False)
-                and not (is_surname(first[0]) and span[1] - span[0] > len(first[0]))
+                and not is_given(lead, in_position=False)
+                and not (is_surname(lead) and span[1] - span[0] > len(lead))
             ):
                 continue
             yield *span, score
@@ -1113,6 +1112,8 @@ def _thing_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if not value.isascii() or not value.replace(" ", "").isalpha() or value.count(" ") > 3:
         return False
+    if value[:1].isupper() and _before_org(text, end):
+        return True  # Chong Yuet Ming Amenities Centre: a building named after a donor
     inside = value.split(" ")
     before = _SPEAKER_WORD.findall(text[max(0, start - 30) : start])[-3:] if text[start - 1 : start] == " " else []
     after = _SPEAKER_WORD.findall(text[end : end + 40])[:3] if text[end : end + 1] == " " else []

@@ -148,7 +148,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         word, any_case = entry
         if token != word and not any_case and not (token[:1].isupper() and word.lower() not in AMBIGUOUS_GIVEN):
             continue
-        if inside_place(text, match.start(), match.end()) or _before_org(text, match.end()):
+        if inside_place(text, match.start(), match.end()) or before_org(text, match.end()):
             continue
         if _THING_AFTER.match(text, match.end()):
             continue  # the Angel printer, the Kelly room: a thing named after someone
@@ -234,7 +234,7 @@ _ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
 _THING_AFTER = re.compile(r"[ \t](?:printer|scanner|copier|room|server|meeting room|lab)\b")
 
 
-def _before_org(text: str, end: int) -> bool:
+def before_org(text: str, end: int) -> bool:
     """Whether capitalised words after ``end`` run into a business word (Chun Man
     Renovation Works, Chiu Brothers Holdings)."""
     from guardrail.pii.recognizers.name_spans import ORG_WORDS

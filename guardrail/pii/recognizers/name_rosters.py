@@ -252,6 +252,38 @@ def attendee_lines(text: str) -> Found:
             yield start + entry.start(), start + entry.end(), 0.7
 
 
+# ---- chat exports: a name over its message, with the time beside it ----
+
+_STAMPED_HEADER = re.compile(
+    rf"(?m)^[ \t]*(?P<who>[{L}][{L}'’._ -]{{1,38}}?)[ \t]+\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*$"
+)
+_HANDLE_PARTS = re.compile(r"[a-z]+(?:[._][a-z]+){1,2}")
+
+
+def stamped_headers(text: str) -> Found:
+    """``kelvin.wong  10:42 AM``, ``Priya Nair [9:03 AM]``: Slack and Teams put the
+    sender's name or handle on a line of its own before the message, with its time."""
+    if ":" not in text:
+        return
+    for match in _STAMPED_HEADER.finditer(text):
+        who = match["who"].strip()
+        if _HANDLE_PARTS.fullmatch(who):
+            parts = re.split(r"[._]", who)
+            if any(never_a_name(p) or p in STOP for p in parts):
+                continue
+            if any(is_surname(p) or is_given(p) for p in parts):
+                yield match.start("who"), match.start("who") + len(who), 0.7
+            continue
+        words = who.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        if any(_bad_word(w) for w in words) or is_place(who):
+            continue
+        if any(is_surname(w) or is_given(w, in_position=True) for w in words):
+            yield match.start("who"), match.start("who") + len(who), 0.7
+
+
 # ---- one given name where only a person fits ----
 
 _PERSON_AFTER = re.compile(
@@ -283,5 +315,6 @@ FINDERS = (
     roster_lines,
     word_and_hyphen_given,
     attendee_lines,
+    stamped_headers,
     person_only_positions,
 )

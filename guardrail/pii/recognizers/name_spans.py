@@ -68,7 +68,7 @@ ORG_WORDS = frozenset(
     commercial industrial bakery noodle noodles congee dining bistro grill teahouse kee
     dessert desserts seafood dim sum roast bbq tea cake cakes bakeries catering
     scaffolding construction contractors contracting decoration transport transportation
-    lab labs laboratory library trail scholarship scholarships prize memorial lecture printer hall halls
+    lab labs laboratory library trail scholarship scholarships prize memorial lecture printer hall halls faculty
     """.split()
 )
 

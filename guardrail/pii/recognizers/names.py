@@ -50,7 +50,7 @@ _STREET_WORDS = frozenset(
     "road rd street st avenue ave lane path drive building court house tower centre center "
     "plaza garden gardens estate mansion terrace station hospital school college university "
     "company limited ltd bank district park hall lab laboratory library wing lecture theatre auditorium "
-    "trail scholarship award prize memorial fund".split()
+    "trail scholarship award prize memorial fund faculty".split()
 )
 _PLACES = PLACE_NAMES | gazetteer.latin_lower()
 _PLACE_MAX_WORDS = max(len(place.split()) for place in _PLACES)
@@ -137,7 +137,7 @@ def _names_in_run(run: list[_Token]) -> Iterator[tuple[int, int, float]]:
         first, last, score = found
         # A business or building named after someone is not a person: Ho King
         # Commercial Centre, Kam Wah Cafe.
-        after = {token.lower for token in run[last + 1 : last + 3]}
+        after = {token.lower for token in run[last + 1 : last + 4]}
         if not after & _STREET_WORDS and not after & ORG_WORDS:
             yield first, last, score
         i = last + 1

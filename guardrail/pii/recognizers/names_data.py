@@ -109,7 +109,8 @@ PLACE_NAMES = frozenset(
     Chiu Chow, Fook Lam Moon, Mak An Kee, Wong Chi Kei, Kwan Kee, Lau Sum Kee, Chan Kan Kee,
     Hello Kitty, My Melody, Little Twin Stars, Winnie the Pooh, Mickey Mouse, Minnie Mouse, Peppa Pig,
     Pak Kung Au, Ngong Ping, Lantau Trail, MacLehose Trail, Wilson Trail, Hong Kong Trail, Lantau Peak,
-    Sunset Peak, Tai Mo Shan, Lion Rock, Pat Sin Leng, Ma On Shan Country Park, Wong Nai Chung Gap
+    Sunset Peak, Tai Mo Shan, Lion Rock, Pat Sin Leng, Ma On Shan Country Park, Wong Nai Chung Gap,
+    Pak Tam Chung, Tai Tam Country Park, Shing Mun, Lead Mine Pass, Needle Hill, Kowloon Peak, Tai Long Wan
     """.replace("\n", " ").split(",")
 )
 
@@ -462,6 +463,7 @@ NOT_NAMES = frozenset(
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
     producer presenter moderator panellist received lineitem euro euros usd hkd rmb day test order nat
+    typhoon storm faculty
     award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
     """.split()
 )

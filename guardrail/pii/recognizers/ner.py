@@ -14,7 +14,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
-from guardrail.pii.recognizers.name_mentions import inside_place
+from guardrail.pii.recognizers.name_mentions import before_org, inside_place
 from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import PLACE_NAMES, TITLES
@@ -98,12 +98,20 @@ def _keep(text: str, result: RecognizerResult) -> bool:
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
     if inside_place(text, result.start, result.end) or is_pet(text, result.start, result.end):
         return False
+    # Typhoon Wipha, Tropical Storm Ragasa: storms are named like people.
+    if re.search(
+        r"(?i)\b(?:typhoon|storm|hurricane|cyclone|depression)[ \t]+$", text[max(0, result.start - 20) : result.start]
+    ):
+        return False
     # Bill to:, Bill no. 0447: a form's field word, not a person.
     if " " not in text[result.start : result.end] and _FIELD_AFTER.match(text, result.end):
         return False
     # Wah Shing Engineering: a business whose last word spaCy left out.
     following = _WORDS.match(text, result.end + 1) if text[result.end : result.end + 1] == " " else None
     if following is not None and following[0].lower() in ORG_WORDS:
+        return False
+    # Chong Yuet Ming Amenities Centre: a business word a few capitalised words on.
+    if before_org(text, result.end):
         return False
     # Periodic KYC, HKID Card: an abbreviation is no part of a name.
     return not any(
