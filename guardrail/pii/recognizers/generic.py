@@ -29,7 +29,7 @@ from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 _EMAIL = (
     r"(?<![A-Za-z0-9._%+'-])"
     r"([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}"
-    r"@ ?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])? ?\.)+[A-Za-z]{2,24})"
+    r"@(?: |[ \t]?\n[ \t]*)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])? ?\.)+[A-Za-z]{2,24})"
     r"(?![A-Za-z0-9-])"
 )
 # Read out: "name dot surname at gmail dot com"; without the suffix only at a big provider.

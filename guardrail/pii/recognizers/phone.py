@@ -35,7 +35,7 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
-    r"(?:(?:\+|00)[ \t]?85[23][ \t-]?|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
+    r"(?:(?:\+|00)[ \t]?85[23](?:[ \t-]?|[ \t]?\n[ \t]{0,8})|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
     # A line break may split it, the next line indented as a form or e-mail quote indents it.
     r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n[ \t]{0,8})?\d{4}"
 )
@@ -86,6 +86,11 @@ CONTEXT = re.compile(
 # only next to a phone word, and only where that country's numbering plan says mobile.
 _NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[789]\d")
 _NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[789]\d{8,10})(?![\d])(?![ \t-]\d)")
+# A number's halves in two chat messages, the second under a timestamp or the sender's
+# name (my number is 9123⏎[10:01] Amy: 4567): the halves, not the header between them.
+_SPLIT_MESSAGES = re.compile(
+    r"(?<![\d.,:/-])(\d{4})[ \t]*\n(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[^\n:：\d]{1,24}[:：][ \t]*)?(\d{4})(?![\d.,:/-])"
+)
 # The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
     r"(?<![\d.,])(\d(?:[ \t]?\d){3})[ \t]*,?[ \t]*(?:and[ \t]+then|then|然後|跟住)[ \t]*,?[ \t]*(\d(?:[ \t]?\d){3})(?![\d])"
@@ -213,6 +218,18 @@ class PhoneRecognizer(RegexRecognizer):
                 continue
             if _in_context(text, *match.span(1)) and _valid_abroad(re.sub(r"\D", "", match[1])):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.8))
+        if "\n" in text:
+            for match in _SPLIT_MESSAGES.finditer(text):
+                if any(r.start < match.end(2) and match.start(1) < r.end for r in results):
+                    continue
+                digits = match[1] + match[2]
+                if _YEAR_RANGE.fullmatch(f"{match[1]}-{match[2]}"):
+                    continue
+                if _in_context(text, *match.span(1)) and _validity(digits, digits):
+                    for half in (1, 2):
+                        results.append(
+                            tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(half), 0.8)
+                        )
         if " then " in text or "然後" in text or "跟住" in text:
             for match in _HALVES.finditer(text):
                 digits = re.sub(r"\D", "", match[1] + match[2])
