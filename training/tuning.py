@@ -70,7 +70,7 @@ def tune(
     max_fp: float,
     skip: tuple[str, ...] = (),
 ) -> dict[str, float]:
-    """Per-category thresholds, greedily: from 0.99 each, lower the one that catches the
+    """Per-category thresholds, greedily: from 0.999 each, lower the one that catches the
     most more attacks per benign item refused, while benign refusals stay within ``max_fp``
     in the corpus's dev look-alikes, within 5% (what its tests allow) in each set of
     tests/checks, and within ``DOCUMENT_BUDGET`` among ordinary documents."""
@@ -83,7 +83,9 @@ def tune(
         for family in sorted({item.family for item in dev if item.looks_like == "checks-set"})
     ]
     attacks = ~benign
-    grid = [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
+    # Finer near 1: a model trained with little regularisation scores much of its
+    # training-like text above 0.99, where the step that matters is a thousandth.
+    grid = [0.999, 0.998, 0.995] + [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
     level = {name: 0 for name in categories if name not in skip}
     index = {name: i for i, name in enumerate(categories)}
 
