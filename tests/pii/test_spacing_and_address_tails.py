@@ -116,7 +116,13 @@ FORMS = [
     ("123 Rizal St., Brgy. San Antonio, Makati City, Metro Manila", "123 Rizal St., Brgy. San Antonio, Makati City"),
     ("Address: 45 Rue de Rivoli, 75001 Paris, France", "45 Rue de Rivoli, 75001 Paris, France"),
     ("Address: Via Roma 12, 00184 Roma, Italy", "Via Roma 12, 00184 Roma, Italy"),
+    (
+        "caller: I live at flat eight, thirty-first floor, tower three, south horizons, ap lei chau",
+        "flat eight, thirty-first floor, tower three, south horizons, ap lei chau",
+    ),
     # Chinese addresses
+    ("佢住喺天水圍天恩邨恩慈樓，幾樓唔記得", "天水圍天恩邨恩慈樓"),
+    ("住址：屯門兆康苑兆德閣", "屯門兆康苑兆德閣"),
     ("住址 九龍彩虹邨金碧樓l2樓l2O6室\n電話", "九龍彩虹邨金碧樓l2樓l2O6室"),
     (
         "通訊地址：新界沙田\n　　　　　沙角邨銀鷗樓\n　　　　　15樓1523室\n原計劃",
@@ -155,6 +161,8 @@ KEPT = [
     ("他们地址油麻地新填地街232号德宝大厦12楼，不过是住宅楼改的", "住宅楼"),
     ("ref AB 12 3456 7890 1234 5678 filed", "AB 12 3456"),
     ("order?id=12345678&qty=2", "12345678"),
+    ("訪客登記 Visitor log — Lei Tung Estate 利東邨 東昇樓 \n22:15 訪客", "東昇樓"),
+    ("喺彩虹邨金碧樓樓下等", "金碧樓"),
     ("年份 2023\n2024 年報 電話", "2024"),
     ("Call count 2024\nTotal: 1234", "1234"),
     ("病人於瑪麗醫院K座12樓病房留醫", "K座12樓"),

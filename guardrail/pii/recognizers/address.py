@@ -219,6 +219,14 @@ def _lower_districts() -> frozenset[str]:
     return frozenset(entry.lower() for entry in _districts())
 
 
+@cache
+def _lower_places() -> frozenset[str]:
+    """Districts, estates and buildings in Latin script, lower-cased: a transcript's words."""
+    kinds = ("places", "estates", "buildings")
+    return frozenset(e.lower() for kind in kinds for e in gazetteer.entries(kind) if e.isascii())
+
+
+_LOWER_WORDS_AFTER = re.compile(r"[ \t]*,[ \t]*((?:[a-z]+[ \t]){0,3}[a-z]+)(?![A-Za-z])")
 _LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z]+[ \t]){0,2}[a-z]+)[ \t]*,[ \t]*$")
 
 
@@ -275,7 +283,9 @@ class EnglishAddressRecognizer(RegexRecognizer):
             if postcode:
                 end = postcode.end()
                 break
-        while (lower := _LOWER_PLACE_AFTER.match(match.string, end)) is not None:
+        while (lower := _LOWER_PLACE_AFTER.match(match.string, end)) is not None or (
+            (lower := _LOWER_WORDS_AFTER.match(match.string, end)) is not None and lower[1] in _lower_places()
+        ):
             end = lower.end(1)
         country = _COUNTRY_AFTER.match(match.string, end)
         if country:

@@ -62,7 +62,10 @@ _TAIL = (
     # bus, signal or counter (8號巴士): the address ends there or goes on as one.
     rf"|(?<=[{_CJK}])(?<![月第])(?<!月 )(?<!第 ) ?{_STREET_NO}(?: ?{_GROUND})?"
     rf"(?=$|[\s,，。.;；:：)）」』\"'、]|地|[A-Z0-9]|[{_CJK}]{{0,8}}?(?:樓|楼|座|室|大廈|大厦|中心|廣場|广场|花園|花园|商場|商场))"
-    rf"|(?<=[號号{_CJK}]) ?{_GROUND})"
+    rf"|(?<=[號号{_CJK}]) ?{_GROUND}"
+    # A public estate's named block, or a subsidised court's, with no floor (天恩邨恩慈樓, 兆康苑兆德閣).
+    rf"|(?<=邨) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[樓楼](?![^\W\d_A-Za-z])"
+    rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z]))"
 )
 # What may come before the end: names (any Chinese character but a stop word),
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
@@ -92,7 +95,12 @@ _HOME = re.compile(
     rf"{_FLAT_MARK}|{_FLOOR} ?(?:[A-Z0-9]{{1,4}}(?![A-Za-z0-9])|{_FLOOR_PART})|{_BLOCK}|(?:號|号)|\d{{3,4}}$"
     # a floor of a named block of an estate (李鄭屋邨孝廉樓6樓)
     rf"|[邨苑村][^\d\n]{{1,8}}?[樓楼閣阁軒轩居廈厦] ?{_FLOOR}"
+    r"|邨 ?[^\W\d]{1,4}[樓楼]$|苑 ?[^\W\d]{1,4}[閣阁]$"
 )
+# An estate's block named with no floor is a home after a word of living or sending there
+# (佢住喺天恩邨恩慈樓), and a place in a notice's heading (利東邨 東昇樓).
+_ESTATE_BLOCK_ONLY = re.compile(r"(?:邨 ?[^\W\d]{1,4}[樓楼]|苑 ?[^\W\d]{1,4}[閣阁])$")
+_LIVING_BEFORE = re.compile(r"(?:住|搬|寄|送|返|地址|住址|[Aa]ddress)[^\n，,。]{0,4}$")
 # A block and a floor and nothing else (到A座12楼行政前台): directions in an office; or
 # after a hospital, university, school or hotel (瑪麗醫院K座12樓): a ward or a room there.
 _BLOCK_FLOOR_ONLY = re.compile(rf"{_BLOCK} ?{_FLOOR}")
@@ -244,6 +252,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
         if _RANGE.search(value) or _RANGE_BEFORE.search(text, max(0, start - 4), start):
             return 0.0  # flats 10-20樓 A至H室: a notice's range, not somebody's home
         home = _HOME.search(value) is not None
+        if home and _ESTATE_BLOCK_ONLY.search(value) and _FLOOR_ONLY.search(value) is None:
+            home = _LIVING_BEFORE.search(text, max(0, start - 12), start) is not None
         if _BLOCK_FLOOR_ONLY.fullmatch(value) or (
             _INSTITUTION_FLOOR.search(value) and "號" not in value and "号" not in value
         ):
