@@ -73,6 +73,10 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("大家好，我叫詠詩，係新同事", "詠詩"),
         ("@美寶 你幾時交表？", "美寶"),
         ("請卓謙同學放學後到校務處", "卓謙"),
+        ("【更表】週一 黃敏 週二 何靜 週三 林峰", "何靜"),
+        ("經手人：阿添　覆核：珍姐　批准：周生", "珍姐"),
+        ("佢話個女思敏喺英國讀書", "思敏"),
+        ("你同家樂講聲，會議改咗", "家樂"),
     ],
 )
 def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:
@@ -94,6 +98,8 @@ def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str
         "政府、市府、王府井",
         "《哈利·波特》同《福爾摩斯·探案》都好睇",
         "慢慢講，常常笑，謝謝你",
+        "材料 陳皮 黃豆 白菜 高山 羅漢 冬菇",
+        "周一 休息 周二 開會 周三 培訓",
     ],
 )
 def test_ordinary_words_of_the_same_shapes_are_not_names(redactor: Redactor, text: str) -> None:

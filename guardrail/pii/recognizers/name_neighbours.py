@@ -178,6 +178,10 @@ _ZH_ENTRY_MAX = 6
 def _zh_core(text: str, start: int, end: int) -> tuple[int, int]:
     """An entry's name part: without its bracketed note, its role before or its title after."""
     value = text[start:end]
+    label = max(value.rfind("："), value.rfind(":"))
+    if 0 <= label < len(value) - 2:
+        start += label + 1  # 覆核：麗姐, a label inside a line of labelled values
+        value = text[start:end]
     note = _ZH_ANNOTATION.search(value)
     if note:
         end = start + note.start()
@@ -237,7 +241,8 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
         strong = named >= 2
         for s, e in cores:
             value = text[s:e]
-            if _hits(spans, s, e) or not _zh_entry_is_name(value, strong):
+            # An entry found in part (華 of 美華姐) is taken whole when it is name-shaped.
+            if not _zh_entry_is_name(value, strong) or (_hits(spans, s, e) and not nickname_shaped(value)):
                 continue
             if not zh_place_overlaps(text, s, e):
                 yield s, e

@@ -114,7 +114,7 @@ ROLES = tuple(
 )
 _ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?\\d{0,2}[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
 # Characters that may follow a name in a clause (besides punctuation and Latin text).
-FOLLOW = NICK_FOLLOW | both_scripts_chars("填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀")
+FOLLOW = NICK_FOLLOW | both_scripts_chars("填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀喺嚟做入出致領獻每成")
 
 
 def boundary_after(text: str, end: int) -> bool:
@@ -171,6 +171,12 @@ _CUES = tuple(
                 "我同",
                 "我和",
                 "我跟",
+                "你同",
+                "你和",
+                "你跟",
+                "佢同",
+                "他和",
+                "她和",
                 "同埋",
                 "帶埋",
                 "叫埋",
@@ -203,6 +209,7 @@ _CUES = tuple(
     )
 )
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
+_KIN_CUES = both_scripts(("個女", "個仔", "女兒", "兒子", "孫女", "孫仔", "老公", "老婆", "男朋友", "女朋友"))
 
 
 # A title or a relative's word after a given name used alone: 嘉欣同學, 志明哥哥.
@@ -228,7 +235,9 @@ def cue_given_names(text: str) -> Found:
     for match in _CUE.finditer(text):
         pos = match.end() + (1 if match[0] == "@" and text[match.end() : match.end() + 1] == " " else 0)
         word = text[pos : pos + 2]
-        if given_shape(word) and boundary_after(text, pos + 2) and not zh_place_overlaps(text, pos, pos + 2):
+        # After a relative's word (個仔建明喺深圳, 女兒秀蘭每日) the name needs no stop after it.
+        kin = match[0] in _KIN_CUES
+        if given_shape(word) and (kin or boundary_after(text, pos + 2)) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
 
 
@@ -471,7 +480,39 @@ def spaced_and_paired(text: str) -> Found:
         yield *match.span("name"), 0.7
 
 
+_LINE = re.compile(r"[^\n]+")
+_BARE_SPLIT = re.compile(r"[ \t]+|[ \t]*[、|/;；][ \t]*")
+_PROSE = re.compile(r"[，。！？,!?]")
+
+
+def bare_value_lines(text: str) -> Found:
+    """``周一 王磊 周二 刘洋 周三 陈静``: a line of bare values, most of them names."""
+    for line in _LINE.finditer(text):
+        if _PROSE.search(line[0]) or not _HAN_CHAR.search(line[0]):
+            continue
+        tokens, position = [], 0
+        for separator in _BARE_SPLIT.finditer(line[0]):
+            tokens.append((position, separator.start()))
+            position = separator.end()
+        tokens.append((position, len(line[0])))
+        words = [
+            (line.start() + s, line.start() + e) for s, e in tokens if re.fullmatch(f"[{HAN}]{{2,4}}", line[0][s:e])
+        ]
+        words = [(s, e) for s, e in words if text[s:e] not in ORDINARY_WORDS]
+        names = [
+            (s, e)
+            for s, e in words
+            if full_name_ok(text[s:e], rare=False)
+            and text[s] in COMMON_ZH_SURNAMES
+            and not zh_place_overlaps(text, s, e)
+        ]
+        if len(names) >= 2 and len(names) * 5 >= len(words) * 4:
+            for start, end in names:
+                yield start, end, 0.6
+
+
 FINDERS = (
+    bare_value_lines,
     spaced_and_paired,
     married_names,
     role_names,
