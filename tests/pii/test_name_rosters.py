@@ -55,6 +55,12 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("jason.leung  11:02 AM\nsure, on it\nMaya Fernandes [11:04 AM]\nthanks", "jason.leung"),
         ("jason.leung  11:02 AM\nsure, on it\nMaya Fernandes [11:04 AM]\nthanks", "Maya Fernandes"),
         ("Our new colleague's name is Rain.", "Rain"),
+        # rotas and sign-up lists
+        ("Cleaning rota\nMon - Ruby\nTue - Will\nWed - Sky / Kit", "Will"),
+        ("Cleaning rota\nMon - Ruby\nTue - Will\nWed - Sky / Kit", "Sky"),
+        ("Lunch duty: Week 1: Honey, Week 2: Rocky", "Honey"),
+        ("Hiking sign-up\n1. vivian\n2. ah keung\n3. sunny\n4. Tom Lau\n5. Jacky", "ah keung"),
+        ("Hiking sign-up\n1. vivian\n2. ah keung\n3. sunny\n4. Tom Lau\n5. Jacky", "sunny"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -84,6 +90,8 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Lectures are in the Wong Kam Fai Amenities Centre this term.", "Wong Kam Fai"),
         ("Rooms in the Lau Chi Ming Science Building are booked.", "Lau Chi Ming"),
         ("Agenda  9:00\nLunch 12:30\nClosing 17:00", "Lunch"),
+        ("Shopping list\n1. apple\n2. orange\n3. cherry\n4. milk", "cherry"),
+        ("Itinerary: Day 1: Arrival, Day 2: Summer Palace, Day 3: Departure", "Summer"),
     ],
 )
 def test_roster_look_alikes_are_kept(redactor: Redactor, text: str, word: str) -> None:

@@ -284,6 +284,59 @@ def stamped_headers(text: str) -> Found:
             yield match.start("who"), match.start("who") + len(who), 0.7
 
 
+# ---- rotas and sign-up lists ----
+
+_DAY = (
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?|"
+    r"(?:Week|Wk|Day|Shift|Slot|Round|Table|Group|Team)[ \t]*\d{1,2}|\d{1,2}/\d{1,2}"
+)
+_ROTA_SLOT = re.compile(
+    rf"(?im)(?:^[ \t]*|[,;:][ \t]*)(?:{_DAY})[ \t]*[-–—:][ \t]*"
+    rf"(?P<names>[{L}]+(?:[ \t]*(?:/|&|\+|,|and)[ \t]*[{L}]+)?)[ \t]*(?=$|[,;(])"
+)
+_ENTRY_HEAD = re.compile(
+    rf"(?m)^[ \t]*(?:\d{{1,3}}[.)]|[-*•])[ \t]*(?P<name>(?:ah[ -])?[{L}]+(?:[ \t][{U}][a-z]+)?)"
+    r"[ \t]*(?=$|[(+\-–—,|]|\d)"
+)
+
+
+def _name_word(word: str) -> bool:
+    return not _bad_word(word) and not is_place(word) and is_given(word, in_position=True)
+
+
+def rotas_and_signups(text: str) -> Found:
+    """``Mon - Jade``, ``Week 2: Rocky``: a rota's slots hold people, word-like names too;
+    and a numbered sign-up list whose entries are mostly given names keeps its word-like
+    and lower-case ones (``3. rain``, ``2. ah wing``)."""
+    slots = list(_ROTA_SLOT.finditer(text))
+    if len(slots) >= 2:
+        for match in slots:
+            for word in re.finditer(rf"[{L}]+", match["names"]):
+                name = word[0]
+                if name.lower() == "and" or not name[:1].isupper() or never_a_name(name) or is_place(name):
+                    continue
+                if is_given(name, in_position=True) and name.lower() not in ORG_WORDS:
+                    yield match.start("names") + word.start(), match.start("names") + word.end(), 0.7
+    entries = list(_ENTRY_HEAD.finditer(text))
+    if len(entries) < 3:
+        return
+    named, sure = [], 0
+    for match in entries:
+        words = match["name"].split()
+        head = words[0].lower()
+        if head == "ah" or head.startswith("ah-"):
+            parts = re.split(r"[ -]", match["name"])
+            ok = len(parts) == 2 and parts[1].lower() in GIVEN_SYLLABLES
+        else:
+            ok = _name_word(words[0]) and (len(words) == 1 or is_surname(words[1]))
+            sure += ok and (is_given(words[0]) or len(words) == 2)
+        if ok:
+            named.append(match)
+    if sure >= 2 and len(named) * 5 >= len(entries) * 3:
+        for match in named:
+            yield *match.span("name"), 0.65
+
+
 # ---- one given name where only a person fits ----
 
 _PERSON_AFTER = re.compile(
@@ -316,5 +369,6 @@ FINDERS = (
     word_and_hyphen_given,
     attendee_lines,
     stamped_headers,
+    rotas_and_signups,
     person_only_positions,
 )
