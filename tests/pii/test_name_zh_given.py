@@ -100,6 +100,11 @@ def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str
         "慢慢講，常常笑，謝謝你",
         "材料 陳皮 黃豆 白菜 高山 羅漢 冬菇",
         "周一 休息 周二 開會 周三 培訓",
+        # pets named in Chinese text, and shops or firms named after their founders
+        "寵物名：阿福（唐狗），Coco（貓）",
+        "我隻狗叫Max仔 😂 唔係人嚟嘅\n店：Max仔係咩狗？",
+        "張德興跌打醫館 覆診紀錄",
+        "陳國強律師行\n地址：中環",
     ],
 )
 def test_ordinary_words_of_the_same_shapes_are_not_names(redactor: Redactor, text: str) -> None:

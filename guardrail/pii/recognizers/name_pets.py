@@ -27,6 +27,12 @@ _AFTER = re.compile(rf"(?P<pet>{_NAME})[ \t]*\((?:{_ANIMALS})\)")
 # 我係 Lucky 主人, 狗狗Coco: an owner's word after a name, an animal's before it.
 _ZH_OWNER = re.compile(rf"(?P<pet>{_NAME})[ \t]*(?:嘅|的)?主人")
 _ZH_ANIMAL = re.compile(rf"(?:狗|貓|猫|狗狗|貓貓|猫猫|寵物|宠物)[ \t]*(?P<pet>{_NAME})(?![A-Za-z])")
+# 寵物名：阿旺, 我隻狗叫Ken仔: a Chinese or Latin name the text gives an animal.
+_ZH_PET = rf"(?:{_NAME}(?:[ \t]?[仔女B])?|阿?[\u4e00-\u9fff]{{1,2}}(?<![仔女]))"
+_ZH_NAMED = re.compile(
+    rf"(?:(?:寵物|宠物|狗|貓|猫)(?:名|名稱|名称|名字)[ \t]*[:：][ \t]*|(?:隻|只)(?:狗|貓|猫|狗仔|貓仔|猫仔|兔|兔仔)(?:仔)?(?:叫做|叫|係|是)[ \t]*)"
+    rf"(?P<pet>{_ZH_PET})(?![A-Za-z])"
+)
 _AND = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<pet>{_NAME})(?![A-Za-z'’-])")
 _BEFORE_AND = re.compile(rf"(?P<pet>{_NAME})[ \t]+(?:and|&)[ \t]+$")
 _GATE = re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])")
@@ -37,8 +43,13 @@ def pet_names(text: str) -> frozenset[str]:
     """The words this text uses as a pet's name, lower-cased."""
     pets: set[str] = set()
     if "主人" in text or "狗" in text or "貓" in text or "猫" in text or "寵物" in text or "宠物" in text:
-        for pattern in (_ZH_OWNER, _ZH_ANIMAL):
-            pets.update(match["pet"].lower() for match in pattern.finditer(text))
+        for pattern in (_ZH_OWNER, _ZH_ANIMAL, _ZH_NAMED):
+            for match in pattern.finditer(text):
+                pet = re.sub(r"[ \t]", "", match["pet"]).lower()
+                pets.add(pet)
+                latin = re.match("[a-z]+", pet)
+                if latin:
+                    pets.add(latin[0])  # Ken of Ken仔
     if _GATE.search(text) is None:
         return frozenset(pets)
     for match in _BEFORE.finditer(text):
@@ -57,4 +68,7 @@ def pet_names(text: str) -> frozenset[str]:
 def is_pet(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a single word the text uses as a pet's name."""
     value = text[start:end]
-    return " " not in value and value.lower() in pet_names(text)
+    # Ken 仔: text normalisation spaces a Latin name from its Chinese affix; still one word.
+    if " " in value and not re.fullmatch(r"[A-Za-z]+ [\u4e00-\u9fff]|[\u4e00-\u9fff] [A-Za-z]+", value):
+        return False
+    return re.sub(r"[ \t]", "", value).lower() in pet_names(text)

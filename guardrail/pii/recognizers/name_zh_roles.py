@@ -34,6 +34,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, given_shape
 
 Found = Iterator[tuple[int, int, float]]
@@ -544,7 +545,7 @@ class ChineseGivenNameRecognizer(LocalRecognizer):
         results, seen = [], set()
         for finder in FINDERS:
             for start, end, score in finder(text):
-                if end > start and (start, end) not in seen:
+                if end > start and (start, end) not in seen and not is_pet(text, start, end):
                     seen.add((start, end))
                     results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
         return results

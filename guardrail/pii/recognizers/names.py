@@ -251,6 +251,9 @@ _WORDY_SURNAMES = both_scripts_chars(
 # What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
 _PLACE_AFTER = re.compile(
     "[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园|大廈|大厦|大樓|大楼|商場|商场|紀念|纪念"
+    # a shop or firm named after its founder: 何金昌跌打醫館, 羅夏信律師行
+    "|律師行|律师行|跌打|醫館|医馆|有限公司|集團|集团|茶餐廳|茶餐厅|餐廳|餐厅|酒家|酒樓|酒楼|藥房|药房|五金|地產|地产"
+    "|冰室|茶樓|茶楼|燒臘|烧腊|士多|麵家|面家"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
