@@ -61,6 +61,9 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Lunch duty: Week 1: Honey, Week 2: Rocky", "Honey"),
         ("Hiking sign-up\n1. vivian\n2. ah keung\n3. sunny\n4. Tom Lau\n5. Jacky", "ah keung"),
         ("Hiking sign-up\n1. vivian\n2. ah keung\n3. sunny\n4. Tom Lau\n5. Jacky", "sunny"),
+        ("Tony Lam: 5. Tony 6. Joyce 7. Summer (my cousin)\n1. Eddie 2. Carmen 3. Kit", "Summer"),
+        ("Buddy pairs:\nHoney → Marcus\nVivian → Ginger\nSky → Oscar", "Ginger"),
+        ("Still waiting for Priya from Facilities and Jade from Payroll.", "Jade"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -91,6 +94,7 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Rooms in the Lau Chi Ming Science Building are booked.", "Lau Chi Ming"),
         ("Agenda  9:00\nLunch 12:30\nClosing 17:00", "Lunch"),
         ("Shopping list\n1. apple\n2. orange\n3. cherry\n4. milk", "cherry"),
+        ("Steps:\nLogin → Settings\nSettings → Privacy\nPrivacy → Delete", "Privacy"),
         ("Itinerary: Day 1: Arrival, Day 2: Summer Palace, Day 3: Departure", "Summer"),
     ],
 )

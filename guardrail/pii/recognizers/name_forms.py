@@ -362,7 +362,10 @@ _MODAL_VERBS = (
     r"sign|call|send|check|bring|pick|come|join|help|email|reply|take|book|confirm|approve|handle|cover|give|"
     r"ask|tell|meet|collect|pay|update|review|print|follow|finish|share|prepare|cover|attend|drive|look"
 )
-_TEAMS = r"HR|IT|accounts|finance|sales|marketing|legal|ops|operations|admin|compliance|procurement|reception|the office|the \w+ team"
+_TEAMS = (
+    r"HR|IT|(?i:accounts?|finance|sales|marketing|legal|ops|operations|admin|compliance|procurement|reception|"
+    r"facilities|security|logistics|payroll|audit|engineering|customer service|the office|the \w+ (?:team|department))"
+)
 _WORD_NAME_CUES = re.compile(
     r"(?:(?<![A-Za-z'’-])(?P<a>[A-Z][a-z]{1,14})[ \t]+(?:" + _PERSON_VERBS + r")(?![A-Za-z])"
     r"|(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?] ))(?:Can|Could|Would|Will|Should|Did|Does|Has)[ \t]+(?P<b>[A-Z][a-z]{1,14})[ \t]+"

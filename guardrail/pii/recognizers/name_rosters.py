@@ -295,7 +295,7 @@ _ROTA_SLOT = re.compile(
     rf"(?P<names>[{L}]+(?:[ \t]*(?:/|&|\+|,|and)[ \t]*[{L}]+)?)[ \t]*(?=$|[,;(])"
 )
 _ENTRY_HEAD = re.compile(
-    rf"(?m)^[ \t]*(?:\d{{1,3}}[.)]|[-*•])[ \t]*(?P<name>(?:ah[ -])?[{L}]+(?:[ \t][{U}][a-z]+)?)"
+    rf"(?m)(?:^[ \t]*(?:\d{{1,3}}[.)]|[-*•])|(?<=[ \t])\d{{1,2}}[.)])[ \t]*(?P<name>(?:ah[ -])?[{L}]+(?:[ \t][{U}][a-z]+)?)"
     r"[ \t]*(?=$|[(+\-–—,|]|\d)"
 )
 
@@ -337,6 +337,25 @@ def rotas_and_signups(text: str) -> Found:
             yield *match.span("name"), 0.65
 
 
+_PAIRING = re.compile(rf"(?m)^[ \t]*(?P<a>[{U}][a-z]+)[ \t]*(?:→|->|=>|➡️?|>)[ \t]*(?P<b>[{U}][a-z]+)[ \t]*$")
+
+
+def pairings(text: str) -> Found:
+    """``Cherry → Sky``: lines that pair people (a gift exchange, a buddy list, a
+    handover), when most of their words are given names and some are sure ones."""
+    if "→" not in text and ">" not in text and "➡" not in text:
+        return
+    lines = list(_PAIRING.finditer(text))
+    if len(lines) < 3:
+        return
+    words = [(match.start(g), match.end(g), match[g]) for match in lines for g in ("a", "b")]
+    named = [(start, end) for start, end, word in words if _name_word(word)]
+    sure = sum(1 for _, _, word in words if is_given(word) and not _bad_word(word))
+    if sure >= 2 and len(named) * 5 >= len(words) * 3:
+        for start, end in named:
+            yield start, end, 0.65
+
+
 # ---- one given name where only a person fits ----
 
 _PERSON_AFTER = re.compile(
@@ -370,5 +389,6 @@ FINDERS = (
     attendee_lines,
     stamped_headers,
     rotas_and_signups,
+    pairings,
     person_only_positions,
 )
