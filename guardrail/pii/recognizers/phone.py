@@ -118,12 +118,21 @@ _REFERENCE = re.compile(
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
     r"|\bmeter|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
-    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*$",
+    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
+    # and the reference's own letters (保單號碼：P 9123 4567)
+    r"(?:[A-Z]{1,3}[ \t-]?)?$",
     re.IGNORECASE,
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
 _PHONE_HEAD = re.compile(
     r"phone|\btel\b|mobile|\bcell|whats\s?app|\bfax|contact|電話|手機|手提|电话|手机|傳真|传真|聯絡|聯繫|联系|联络",
+    re.IGNORECASE,
+)
+# An amount: a currency before the digits (HK$ 9123 4567) or a currency or unit after them
+# (6123.4567 USD, 61234567 cents, 5123 4567 units).
+_CURRENCY_BEFORE = re.compile(r"(?:[$¥￥€£]|\b(?:HKD|USD|RMB|CNY|EUR|GBP|JPY|MOP)|港幣|港币|人民幣|人民币)[ \t]*$")
+_AMOUNT_AFTER = re.compile(
+    r"[ \t]*(?:(?:HKD|USD|RMB|CNY|EUR|GBP|JPY|MOP|dollars?|cents?|units?|pcs|pieces|shares)\b|元|蚊|港元|港幣|港币|件|股)",
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/‐‑‒–—−]\s?(?:19|20)\d{2}")
@@ -284,6 +293,15 @@ class PhoneRecognizer(RegexRecognizer):
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
         if _referenced(text, match.start(1)):
+            return 0.0
+        if (
+            not value.startswith("+")
+            and (
+                _CURRENCY_BEFORE.search(text, max(0, match.start(1) - 8), match.start(1))
+                or _AMOUNT_AFTER.match(text, match.end(1))
+            )
+            and not _in_context(text, *match.span(1))
+        ):
             return 0.0
         if _NUMBER_OF_YEAR.fullmatch(value) and _COURT_CODE.search(text, max(0, match.start(1) - 12), match.start(1)):
             return 0.0  # KCCC 2831/2024: a case number of a year
