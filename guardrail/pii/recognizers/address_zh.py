@@ -42,7 +42,7 @@ _FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:�
 _FLAT_MARK = r"(?:室|號室|号室|號房|号房|號舖|号铺|號鋪|舖|铺|鋪)"
 # 房 alone is a room only after a room number (1201房), not after a count (3房, three bedrooms).
 _FLAT = rf"(?:(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}|\d{{3,4}} ?房)"
-_BLOCK = rf"(?:第?(?:{_N}|[A-Z]{{1,2}}|{_HN}) ?(?:座|栋|棟|幢|號樓|号楼|單元|单元))"
+_BLOCK = rf"(?:第?(?:{_N}|[A-Z]{{1,2}}(?:\d{{1,3}})?|{_HN}) ?(?:座|栋|棟|幢|號樓|号楼|單元|单元))"
 _STREET_END = r"(?:道中|道東|道西|道南|道北|大道|道|路|街|里|徑|径|巷|坊|圍|围|臺|台|坡|橋|桥|村|邨)"
 _GROUND = r"(?:[A-Z] ?)?(?:地下|地庫|地库|地舖|地铺)(?: ?[A-Z0-9]{1,3} ?(?:號|号)?(?:舖|铺|鋪)?)?"
 _STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院)?"
@@ -63,6 +63,8 @@ _TAIL = (
     rf"|(?<=[{_CJK}])(?<![月第])(?<!月 )(?<!第 ) ?{_STREET_NO}(?: ?{_GROUND})?"
     rf"(?=$|[\s,，。.;；:：)）」』\"'、]|地|[A-Z0-9]|[{_CJK}]{{0,8}}?(?:樓|楼|座|室|大廈|大厦|中心|廣場|广场|花園|花园|商場|商场))"
     rf"|(?<=[號号{_CJK}]) ?{_GROUND}"
+    # a mainland village's group (东关村3组, 城东村二组)
+    rf"|(?<=村) ?(?:{_N}|{_HN}) ?[组組队隊](?![^\W\d_A-Za-z])"
     # A public estate's named block, or a subsidised court's, with no floor (天恩邨恩慈樓, 兆康苑兆德閣).
     rf"|(?<=邨) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[樓楼](?![^\W\d_A-Za-z])"
     rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z]))"
@@ -74,6 +76,7 @@ _PIECE = (
     # a form's continuation line, indented under the first (通訊地址：新界沙田⏎　　　　沙角邨…)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]{{2,}})"
     r"|\([一二三四五六七八九]\)(?=[邨村])"  # 石籬(二)邨
+    r"|[寫写](?=字[樓楼])"  # 寫字樓, an office building: 寫 is no verb here
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
 _REACH = 36  # characters reached back from an end: a long mainland address, or an OCR-spaced one
@@ -96,6 +99,7 @@ _HOME = re.compile(
     # a floor of a named block of an estate (李鄭屋邨孝廉樓6樓)
     rf"|[邨苑村][^\d\n]{{1,8}}?[樓楼閣阁軒轩居廈厦] ?{_FLOOR}"
     r"|邨 ?[^\W\d]{1,4}[樓楼]$|苑 ?[^\W\d]{1,4}[閣阁]$"
+    rf"|村 ?(?:{_N}|{_HN}) ?[组組队隊]$"
 )
 # An estate's block named with no floor is a home after a word of living or sending there
 # (佢住喺天恩邨恩慈樓), and a place in a notice's heading (利東邨 東昇樓).
@@ -128,6 +132,10 @@ _AFTER_STREET = re.compile(
 )
 # A building whose name ends unmistakably (大廈, 中心) may be followed by ordinary words
 # (卑路乍街92號聯發大廈對出): the address ends with the name.
+# Or a name of any ending with its block after it (光谷大道77号金融港B18栋).
+_AFTER_STREET_BLOCK = re.compile(
+    rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}? ?{_BLOCK}(?: ?{_FLOOR})?(?: ?{_FLAT}| ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$))?"
+)
 _AFTER_STREET_STRONG = re.compile(rf" ?(?:[^\W\d_{_STOP}A-Za-z]){{1,10}}?{_STRONG_BUILDING_END}{_AFTER_BUILDING}")
 _ENDS_IN_STREET_NO = re.compile(r"(?:號|号)$")
 # Traditional characters of Hong Kong place names and their Simplified forms, so that
@@ -231,7 +239,9 @@ class ChineseAddressRecognizer(RegexRecognizer):
             if label is not None:
                 start = label.start(1)
         if _ENDS_IN_STREET_NO.search(text, start, end) and (
-            building := _AFTER_STREET.match(text, end) or _AFTER_STREET_STRONG.match(text, end)
+            building := _AFTER_STREET.match(text, end)
+            or _AFTER_STREET_STRONG.match(text, end)
+            or _AFTER_STREET_BLOCK.match(text, end)
         ):
             end = building.end()
         while (more := _MORE.match(text, end)) is not None:
