@@ -77,6 +77,10 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("經手人：阿添　覆核：珍姐　批准：周生", "珍姐"),
         ("佢話個女思敏喺英國讀書", "思敏"),
         ("你同家樂講聲，會議改咗", "家樂"),
+        ("本周值日生：梓睿、雨桐、一鸣、思琪，请早到", "雨桐"),
+        ("多謝美蓮姐幫手執嘢！", "美蓮姐"),
+        ("阿婆話佢個孫叫俊朗，讀緊中二", "俊朗"),
+        ("学习委员欣妍负责点名", "欣妍"),
     ],
 )
 def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:
@@ -100,6 +104,9 @@ def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str
         "慢慢講，常常笑，謝謝你",
         "材料 陳皮 黃豆 白菜 高山 羅漢 冬菇",
         "周一 休息 周二 開會 周三 培訓",
+        "我是房東，只想租俾學生",
+        "委員一致同意，委員會下次再議",
+        "甜品：楊枝甘露、芒果班戟、紅豆冰",
         # pets named in Chinese text, and shops or firms named after their founders
         "寵物名：阿福（唐狗），Coco（貓）",
         "我隻狗叫Max仔 😂 唔係人嚟嘅\n店：Max仔係咩狗？",

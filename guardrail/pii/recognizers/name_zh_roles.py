@@ -107,6 +107,10 @@ ROLES = tuple(
                 "髮型師",
                 "化妝師",
                 "攝影師",
+                "學習委員",
+                "課代表",
+                "值日生",
+                "班長",
             )
         ),
         key=len,
@@ -139,7 +143,8 @@ def name_after(text: str, pos: int, *, need_boundary: bool = True) -> tuple[int,
             continue
         if word in ORDINARY_WORDS or zh_place_overlaps(text, pos, pos + size):
             continue
-        if full_name_ok(word) and (size > 2 or word[0] in COMMON_ZH_SURNAMES or boundary_after(text, pos + size)):
+        # 房東 is a landlord: a rarer surname makes a name of two characters only with a third.
+        if full_name_ok(word) and (size > 2 or word[0] in COMMON_ZH_SURNAMES):
             return pos, pos + size, 0.65
         shaped = nickname_shaped(word) or (size == 2 and given_shape(word))
         if size <= 3 and shaped and (not need_boundary or boundary_after(text, pos + size)):
@@ -202,6 +207,14 @@ _CUES = tuple(
                 "她叫",
                 "他叫",
                 "名叫",
+                "叫",
+                "恭喜",
+                "多謝",
+                "感謝",
+                "謝謝",
+                "轉告",
+                "告訴",
+                "問",
                 "@",
             )
         ),
@@ -237,9 +250,12 @@ def cue_given_names(text: str) -> Found:
         pos = match.end() + (1 if match[0] == "@" and text[match.end() : match.end() + 1] == " " else 0)
         word = text[pos : pos + 2]
         # After a relative's word (個仔建明喺深圳, 女兒秀蘭每日) the name needs no stop after it.
-        kin = match[0] in _KIN_CUES
-        if given_shape(word) and (kin or boundary_after(text, pos + 2)) and not zh_place_overlaps(text, pos, pos + 2):
+        if match[0] in _KIN_CUES and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
+            continue
+        found = name_after(text, pos)
+        if found:
+            yield found
 
 
 _BRACKET_ALIAS = re.compile(f"(?P<before>[{HAN}]{{2,3}}|[A-Z][a-z]{{1,12}})[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
@@ -512,7 +528,34 @@ def bare_value_lines(text: str) -> Found:
                 yield start, end, 0.6
 
 
+_GIVEN_LIST = re.compile(
+    f"(?:^|[:：][ \t]*)(?P<list>[{HAN}]{{2,3}}(?:[ \t]*、[ \t]*[{HAN}]{{2,3}}){{2,}})(?![{HAN}])", re.MULTILINE
+)
+
+
+def given_name_lists(text: str) -> Found:
+    """``值日生：子涵、浩宇、一诺、梓轩``: a list of three or more entries, every one a given
+    name, nickname or full name, and most of them given names used alone."""
+    if "、" not in text:
+        return
+    for match in _GIVEN_LIST.finditer(text):
+        entries, position = [], match.start("list")
+        for word in match["list"].split("、"):
+            start = text.index(word.strip(), position)
+            entries.append((start, start + len(word.strip())))
+            position = start + len(word.strip())
+        values = [text[s:e] for s, e in entries]
+        if any(v in ORDINARY_WORDS or not (given_shape(v) or nickname_shaped(v) or full_name_ok(v)) for v in values):
+            continue
+        if sum(given_shape(v) for v in values) * 3 < len(values) * 2:
+            continue
+        for start, end in entries:
+            if not zh_place_overlaps(text, start, end):
+                yield start, end, 0.6
+
+
 FINDERS = (
+    given_name_lists,
     bare_value_lines,
     spaced_and_paired,
     married_names,
