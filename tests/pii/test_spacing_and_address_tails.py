@@ -61,6 +61,7 @@ FORMS = [
     ("Her number is P1234567A and she flies Monday.", "P1234567A"),
     ('"Müller, Jonas",c4j7r2k91,DEU,+49 151 2345 6789,j.mueller@web.de,', "c4j7r2k91"),
     ("Flight CX 888 on Monday. Travellers: Siti (B1234567).", "B1234567"),
+    ("Travelling with EC7654321 next week", "EC7654321"),
     # English addresses
     (
         "Residential address:\n    Flat C, 12/F, Tower 3,\n    Ocean Shores, 88 O King Road,\n    Tseung Kwan O, N.T.\n[ ]",
@@ -99,6 +100,7 @@ FORMS = [
         "12A Sunrise Mansion, 88 Des Voeux Road West",
     ),
     ("寄去 Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳 thx", "Flat 7C, 7/F, 寶林邨寶寧樓, 將軍澳"),
+    ("address: 荃灣 Tsuen Wan Centre Block 5, 12/F, Flat E", "荃灣 Tsuen Wan Centre Block 5, 12/F, Flat E"),
     ("Home: No. 8, Lane 3, Tai Wai Village, Sha Tin", "No. 8, Lane 3, Tai Wai Village, Sha Tin"),
     ("5/F., Flat B, Hoi Ming Court, Aberdeen", "5/F., Flat B, Hoi Ming Court, Aberdeen"),
     (

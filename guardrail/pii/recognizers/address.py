@@ -195,6 +195,7 @@ _HAS_PLACE_WORD = re.compile(
 _LOWER_PLACE_AFTER = re.compile(
     rf"[ \t]*,[ \t]*((?:{_LOWER_NAME_WORD}[ \t]){{1,3}}(?:estate|court|chuen|gardens?|city|house|building|mansion))(?![A-Za-z])"
 )
+_CHINESE_DISTRICT_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5})[ \t]+$")
 _CHINESE_DISTRICT_AFTER = re.compile(r"[ \t]*[,，][ \t]*([\u4e00-\u9fff]{2,5})(?![\u4e00-\u9fff])")
 _LOWER_HOME_ONLY = re.compile(rf"(?<![A-Za-z0-9]){_LOWER_HOME}")
 # Estate first, flat last, in a chat's lower case: tin yiu estate, yiu on house rm 1203.
@@ -278,6 +279,10 @@ class EnglishAddressRecognizer(RegexRecognizer):
         start = match.start(1)
         end = start + len(match[1].rstrip(" ,.;:\n\t"))
         last_word = match.string.rfind(" ", start, end) + 1
+        # Code-mixed text may name the district in Chinese first (荃灣 Tsuen Wan Centre Block 5, …).
+        district = _CHINESE_DISTRICT_BEFORE.search(match.string, max(0, start - 8), start)
+        if district and district[1] in chinese_places():
+            start = district.start(1)
         for at in (end, last_word):
             postcode = _UK_POSTCODE.match(match.string, at) if at > start else None
             if postcode:

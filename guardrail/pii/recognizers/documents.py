@@ -233,6 +233,8 @@ class HkPassportRecognizer(RegexRecognizer):
                 or _in_block(text, *match.span(1), _TRAVEL_BLOCK)
                 or _NATIONALITY_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1)) is not None
             )
+        if re.fullmatch(r"E[A-H]\d{7}", value):
+            return 0.75 if in_context else 0.4  # the mainland's newer passports, as E and eight digits count
         if re.fullmatch(r"P\d{7}[A-Z]", value):
             return 0.75 if in_context else 0.5  # the Philippines' shape, which no reference takes
         if re.fullmatch(r"[A-Za-z]\d{8}", value):
