@@ -178,6 +178,9 @@ _ZH_ENTRY_MAX = 6
 def _zh_core(text: str, start: int, end: int) -> tuple[int, int]:
     """An entry's name part: without its bracketed note, its role before or its title after."""
     value = text[start:end]
+    while value and value[-1] in "。.！!？?~～":
+        end -= 1  # 麗珊。 ending a sentence
+        value = value[:-1]
     label = max(value.rfind("："), value.rfind(":"))
     if 0 <= label < len(value) - 2:
         start += label + 1  # 覆核：麗姐, a label inside a line of labelled values

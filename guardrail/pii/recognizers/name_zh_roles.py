@@ -554,7 +554,58 @@ def given_name_lists(text: str) -> Found:
                 yield start, end, 0.6
 
 
+# An English word for a relative or a naming before a Chinese given name, as code-mixed
+# notes write them: her son 浩賢, my wife 美玲, a girl called 嘉欣.
+_LATIN_KIN = re.compile(
+    r"(?<![A-Za-z])(?:son|daughter|wife|husband|mother|father|mum|mom|dad|brother|sister|cousin|friend|colleague|"
+    r"boyfriend|girlfriend|fianc[ée]e?|niece|nephew|grandson|granddaughter|named|called|nicknamed)[ \t]+"
+    f"(?P<name>[{HAN}]{{2,4}})(?![{HAN}])"
+)
+# A name in corner brackets after a word that asks for one: 戶口持有人「鄭麗珠」, 寫住「陳大文」.
+_QUOTED_NAME = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            both_scripts(
+                (
+                    "持有人",
+                    "收款人",
+                    "戶名",
+                    "名字",
+                    "簽名",
+                    "署名",
+                    "抬頭",
+                    "姓名",
+                    "名叫",
+                    "叫做",
+                    "寫住",
+                    "寫著",
+                    "名為",
+                )
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + f')[ \t:：]*[「『“"](?P<name>[{HAN}]{{2,4}})[」』”"]'
+)
+
+
+def kin_and_quoted_names(text: str) -> Found:
+    """``her son 浩賢``, ``戶口持有人「鄭麗珠」``: a Chinese name where the word before asks for one."""
+    for match in _LATIN_KIN.finditer(text):
+        name = match["name"]
+        shaped = given_shape(name) or full_name_ok(name, rare=False)
+        if shaped and name not in ORDINARY_WORDS and not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.6
+    for match in _QUOTED_NAME.finditer(text):
+        name = match["name"]
+        if (full_name_ok(name) or given_shape(name)) and not zh_place_overlaps(text, *match.span("name")):
+            yield *match.span("name"), 0.65
+
+
 FINDERS = (
+    kin_and_quoted_names,
     given_name_lists,
     bare_value_lines,
     spaced_and_paired,
