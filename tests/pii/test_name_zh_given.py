@@ -81,7 +81,7 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("多謝美蓮姐幫手執嘢！", "美蓮姐"),
         ("阿婆話佢個孫叫俊朗，讀緊中二", "俊朗"),
         ("学习委员欣妍负责点名", "欣妍"),
-        ("今晚 booking 人數 8，包括 Sam、曉晴、Rick、麗珊。", "麗珊"),
+        ("今晚 booking 用咗 Karen 個名，人數 8，包括 Sam、曉晴、Rick、麗珊。", "麗珊"),
         ("Case note: client attended with her son 浩賢, aged 8.", "浩賢"),
         ("請將款項過數至戶口持有人「鄭麗珠」", "鄭麗珠"),
     ],
