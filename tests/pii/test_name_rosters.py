@@ -95,6 +95,8 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Agenda  9:00\nLunch 12:30\nClosing 17:00", "Lunch"),
         ("Shopping list\n1. apple\n2. orange\n3. cherry\n4. milk", "cherry"),
         ("Steps:\nLogin → Settings\nSettings → Privacy\nPrivacy → Delete", "Privacy"),
+        ("Set up Django and Jira before the sprint.", "Django"),
+        ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),
         ("Itinerary: Day 1: Arrival, Day 2: Summer Palace, Day 3: Departure", "Summer"),
     ],
 )

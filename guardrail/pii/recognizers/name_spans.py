@@ -69,6 +69,7 @@ ORG_WORDS = frozenset(
     dessert desserts seafood dim sum roast bbq tea cake cakes bakeries catering
     scaffolding construction contractors contracting decoration transport transportation
     lab labs laboratory library trail scholarship scholarships prize memorial lecture printer hall halls faculty
+    chambers arcade mansions heights villa villas lodge manor
     """.split()
 )
 

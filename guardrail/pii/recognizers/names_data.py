@@ -463,7 +463,8 @@ NOT_NAMES = frozenset(
     thx tks ty pls plz
     hirer renter lessee lessor licensee licensor consignee consignor assignee assignor sender recipient
     producer presenter moderator panellist received lineitem euro euros usd hkd rmb day test order nat
-    typhoon storm faculty
+    typhoon storm faculty frozen django flask jira confluence kafka redis postgres postgresql mysql mongodb
+    figma trello asana grammarly siri
     award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
     """.split()
 )
