@@ -220,7 +220,8 @@ _IBAN_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}")
 # NL91ABNA 0417 1643 00): the country code apart from its check digits, or groups of any
 # length. Groups are taken while they lead to a valid IBAN, longest first.
 _IBAN_SPACED_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}[ \t][A-Z0-9]")
-_IBAN_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}(?:[ \t-]?[A-Z0-9]{1,8}){2,12}(?![A-Za-z0-9])")
+# One character a step (a separator optional before it): no two ways to split a run.
+_IBAN_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}(?:[ \t-]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
 _IBAN_GROUP_END = re.compile(r"[A-Z0-9](?=[ \t-]|$)")
 _ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
