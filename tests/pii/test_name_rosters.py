@@ -64,6 +64,9 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Tony Lam: 5. Tony 6. Joyce 7. Summer (my cousin)\n1. Eddie 2. Carmen 3. Kit", "Summer"),
         ("Buddy pairs:\nHoney → Marcus\nVivian → Ginger\nSky → Oscar", "Ginger"),
         ("Still waiting for Priya from Facilities and Jade from Payroll.", "Jade"),
+        ("My grandpa Zé taught me the recipe.", "Zé"),
+        ("Our neighbour Lemon feeds the cats.", "Lemon"),
+        ("Home visit (caseworker TK) on 3/4; seen again by Nurse WY.", "TK"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -96,6 +99,8 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Shopping list\n1. apple\n2. orange\n3. cherry\n4. milk", "cherry"),
         ("Steps:\nLogin → Settings\nSettings → Privacy\nPrivacy → Delete", "Privacy"),
         ("Set up Django and Jira before the sprint.", "Django"),
+        ("My friend Google told me it would rain.", "Google"),
+        ("Escalated to Officer IT desk; checker TBC.", "TBC"),
         ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),
         ("Itinerary: Day 1: Arrival, Day 2: Summer Palace, Day 3: Departure", "Summer"),
     ],

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_lexicon import GIVEN, HAN, is_given, is_place, is_surname, never_a_name
-from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U, latin_name_at
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES, WORD_GIVEN_NAMES
 
 Found = Iterator[tuple[int, int, float]]
@@ -142,6 +142,25 @@ def initials(text: str) -> Found:
         surname = match["surname"]
         if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname):
             yield match.start(), match.end(), 0.7
+
+
+_ROLE_INITIALS = re.compile(
+    r"(?<![A-Za-z])(?i:caseworker|case worker|social worker|nurse|officer|constable|inspector|sergeant|sgt|"
+    r"interviewer|reviewer|approver|checker|preparer|counsell?or|therapist|tutor|teacher|technician|clerk|"
+    r"handler|operator|supervisor|dispatcher)[ \t]+(?P<initials>[A-Z]{2,3})(?![A-Za-z0-9&])"
+)
+_ABBREVIATIONS = frozenset(
+    "HR IT ID OK AM PM HK TV IP PC UK US USA CEO CFO COO CTO MTR KYC AML ATM OT PT ICU AE ER GP FYI ASAP ETA TBC "
+    "TBA NA NIL DOB IC QA QC PO BR CV SMS ON IN AT OF TO BY OR AND THE FOR NOT ALL ANY RN EN APN NO".split()
+)
+
+
+def role_initials(text: str) -> Found:
+    """``(caseworker JL)``, ``Nurse KY``: a person's initials after the role they act in,
+    taken with the role (as a title is), since the two together name the person."""
+    for match in _ROLE_INITIALS.finditer(text):
+        if match["initials"] not in _ABBREVIATIONS:
+            yield *match.span(), 0.7
 
 
 # ---- roster lines, pinyin beside Chinese ----
@@ -356,6 +375,31 @@ def pairings(text: str) -> Found:
             yield start, end, 0.65
 
 
+# ---- a relative or friend named after "my uncle" ----
+
+_POSSESSED_KIN = re.compile(
+    r"(?i:(?<![A-Za-z])(?:my|our|his|her|their|your)[ \t]+(?:late[ \t]+|little[ \t]+|elder[ \t]+|younger[ \t]+)?"
+    r"(?:uncle|aunt|auntie|aunty|cousin|brother|sister|son|daughter|nephew|niece|husband|wife|boyfriend|"
+    r"girlfriend|bf|gf|grandma|grandpa|granny|grandmother|grandfather|godmother|godfather|friend|"
+    r"colleague|classmate|flatmate|roommate|boss|helper|maid|tutor|neighbour|neighbor|partner|fianc[ée]e?|"
+    r"mentor|supervisor)[ \t]+)"
+    rf"(?=[{U}])"
+)
+
+
+def possessed_kin(text: str) -> Found:
+    """``my uncle Zé``, ``her flatmate Jojo``: after a possessive and a relation, a
+    capitalised word is the relative's name, whatever the name lists know of it."""
+    for match in _POSSESSED_KIN.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False, max_words=3)
+        if span is None:
+            continue
+        words = text[span[0] : span[1]].split()
+        if words[0].isupper() or any(_bad_word(w) for w in words) or is_place(words[0]):
+            continue
+        yield *span, 0.7
+
+
 # ---- one given name where only a person fits ----
 
 _PERSON_AFTER = re.compile(
@@ -384,11 +428,13 @@ FINDERS = (
     comma_inverted,
     trading_as,
     initials,
+    role_initials,
     roster_lines,
     word_and_hyphen_given,
     attendee_lines,
     stamped_headers,
     rotas_and_signups,
     pairings,
+    possessed_kin,
     person_only_positions,
 )
