@@ -221,6 +221,21 @@ CHINESE_NAME_CONTEXT_BEFORE = (
     "領隊",
     "導遊",
     "負責人",
+    # a clause that reports or meets a person: 據張偉介紹, 約咗何詠見工
+    "據",
+    "約咗",
+    "見咗",
+    "見到",
+    "碰到",
+    "遇到",
+    "搵咗",
+    "問咗",
+    "表姐",
+    "表哥",
+    "表妹",
+    "表弟",
+    "堂姐",
+    "堂哥",
 )
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生",
@@ -289,6 +304,11 @@ CHINESE_NAME_CONTEXT_AFTER = (
     "明天",
     "請假",
     "剛剛",
+    "介紹",
+    "來辦公室",
+    "來公司",
+    "覺得",
+    "認為",
 )
 
 # Given names beyond the English ones above, as met in Hong Kong: Filipino, Indonesian,
