@@ -149,8 +149,18 @@ _OTHER_LABEL = re.compile(
 _BR = re.compile(
     # with the branch number alone too; the check character may be a letter
     r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}(?:-\d{2}-\d{2}-[0-9A-Z])?)?"
+    # its parts apart by spaces (12345678 000 03 24 1), or the eight digits in halves
+    # (1234 5678, 1234-5678-000), which only a label just before makes a BR number
+    r"|\d{8} \d{3}(?: \d{2} \d{2} [0-9A-Z])?|\d{4}[ -]\d{4}(?:[ -]\d{3})?"
     # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
-    r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)"
+    r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)(?! \d)"
+)
+_HALVES = re.compile(r"\d{4}[ -]\d{4}")
+# The label right before the number, nothing between (not "BR 登記嘅 FPS ID 1688 2290").
+_BR_LABEL_BEFORE = re.compile(
+    r"(?:\bBRN?|business\s+reg(?:istration)?(?:\s+cert(?:ificate)?)?|商業登記(?:證)?|登記證)"
+    r"[ \t]*(?:no\.?|number|號碼|號|号码|号)?[ \t]*[.:：#]?[ \t]*$",
+    re.IGNORECASE,
 )
 _BR_CONTEXT = re.compile(
     r"\bBR\b|\bBRN\b|\bBR(?=[_-]?(?:no|num))|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.IGNORECASE
@@ -294,7 +304,10 @@ class HkBusinessRegRecognizer(RegexRecognizer):
         super().__init__("HK_BUSINESS_REG", "HkBusinessRegRecognizer", _BR)
 
     def score(self, match: re.Match[str], text: str) -> float:
-        if match[1].count("-") >= 4:
+        if match[1].count("-") >= 4 or re.fullmatch(r"\d{8} \d{3} \d{2} \d{2} [0-9A-Z]", match[1]):
             return 0.85  # the full certificate number, however spaced
+        if _HALVES.match(match[1]):
+            labelled = _BR_LABEL_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+            return 0.75 if labelled else 0.0
         in_context = context_near(text, *match.span(1), _BR_CONTEXT) or _headed(text, match.start(1), _BR_CONTEXT)
         return 0.75 if in_context else 0.0
