@@ -67,6 +67,9 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("My grandpa Zé taught me the recipe.", "Zé"),
         ("Our neighbour Lemon feeds the cats.", "Lemon"),
         ("Home visit (caseworker TK) on 3/4; seen again by Nurse WY.", "TK"),
+        ("Congratulations to the winners: Holly, Rocky, Pearl and Sky!", "Rocky"),
+        ("RSVP so far: Ruby +1, Kit, Sandy (maybe), Candy", "Sandy"),
+        ("- Honey Ip (Mon)\n- Will Tse (Fri)\n- Summer (Sat)", "Will Tse"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -100,6 +103,8 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Steps:\nLogin → Settings\nSettings → Privacy\nPrivacy → Delete", "Privacy"),
         ("Set up Django and Jira before the sprint.", "Django"),
         ("My friend Google told me it would rain.", "Google"),
+        ("The four seasons: Spring, Summer, Autumn and Winter.", "Summer"),
+        ("Thanks to Google, Apple and Microsoft for the grants.", "Apple"),
         ("Escalated to Officer IT desk; checker TBC.", "TBC"),
         ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),
         ("Itinerary: Day 1: Arrival, Day 2: Summer Palace, Day 3: Departure", "Summer"),

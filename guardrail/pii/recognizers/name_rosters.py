@@ -347,7 +347,10 @@ def rotas_and_signups(text: str) -> Found:
             parts = re.split(r"[ -]", match["name"])
             ok = len(parts) == 2 and parts[1].lower() in GIVEN_SYLLABLES
         else:
-            ok = _name_word(words[0]) and (len(words) == 1 or is_surname(words[1]))
+            head_ok = _name_word(words[0]) or (
+                words[0][:1].isupper() and not never_a_name(words[0]) and is_given(words[0], in_position=True)
+            )
+            ok = head_ok and (len(words) == 1 or is_surname(words[1]))
             sure += ok and (is_given(words[0]) or len(words) == 2)
         if ok:
             named.append(match)
@@ -373,6 +376,46 @@ def pairings(text: str) -> Found:
     if sure >= 2 and len(named) * 5 >= len(words) * 3:
         for start, end in named:
             yield start, end, 0.65
+
+
+# ---- people listed after a word that says they are people ----
+
+_PEOPLE_CUE = re.compile(
+    r"(?i:(?<![A-Za-z])(?:thanks to|thank you to|thank|congratulations to|congrats to|welcome|who came|"
+    r"who joined|attended by|attending|with|including|rsvp|going|coming|winners?|players|members|team|"
+    r"volunteers|helpers|guests|invited|cc|tagging|ping)[ \t]*(?:[^\n.!?]{0,30}?)?[:,-]?[ \t]*)$"
+)
+_ENUMERATION = re.compile(
+    rf"(?<![{L}'’-])(?P<list>[{U}][a-z]+(?:[ \t][{U}][a-z]+)?(?:[ \t]*\+\d|[ \t]*\([^)\n]{{1,20}}\))?"
+    rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?[{U}][a-z]+(?:[ \t][{U}][a-z]+)?(?:[ \t]*\+\d|[ \t]*\([^)\n]{{1,20}}\))?){{1,}}"
+    rf"(?:,?[ \t]+(?:and|&)[ \t]+[{U}][a-z]+(?:[ \t][{U}][a-z]+)?)?)"
+)
+_ITEM = re.compile(rf"[{U}][a-z]+(?:[ \t][{U}][a-z]+)?")
+
+
+def people_enumerations(text: str) -> Found:
+    """``Thanks to everyone who came: Dawn, Holly, Rocky and Sky``, ``RSVP: Jade +1, Kit,
+    Sunny (maybe)``: three or more given names listed after a word for people."""
+    if ", " not in text and "," not in text:
+        return
+    for match in _ENUMERATION.finditer(text):
+        if _PEOPLE_CUE.search(text[max(0, match.start() - 60) : match.start()]) is None:
+            continue
+        bare = re.sub(r"\([^)\n]*\)|\+\d", lambda m: " " * len(m[0]), match["list"])
+        items = [item for item in _ITEM.finditer(bare) if item[0] not in ("And",)]
+        if len(items) < 3:
+            continue
+        good = []
+        for item in items:
+            words = item[0].split()
+            if words[0] == "and" or never_a_name(words[0]) or is_place(item[0]) or words[0].lower() in ORG_WORDS:
+                break
+            if not (is_given(words[0], in_position=True) and (len(words) == 1 or is_surname(words[1]))):
+                break
+            good.append(item)
+        else:
+            for item in good:
+                yield match.start() + item.start(), match.start() + item.end(), 0.65
 
 
 # ---- a relative or friend named after "my uncle" ----
@@ -435,6 +478,7 @@ FINDERS = (
     stamped_headers,
     rotas_and_signups,
     pairings,
+    people_enumerations,
     possessed_kin,
     person_only_positions,
 )
