@@ -110,6 +110,7 @@ def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str
         "我是房東，只想租俾學生",
         "委員一致同意，委員會下次再議",
         "甜品：楊枝甘露、芒果班戟、紅豆冰",
+        "華南大區銷售經理",
         # pets named in Chinese text, and shops or firms named after their founders
         "寵物名：阿福（唐狗），Coco（貓）",
         "我隻狗叫Max仔 😂 唔係人嚟嘅\n店：Max仔係咩狗？",
@@ -146,3 +147,9 @@ def test_a_given_name_after_its_role_is_removed(redactor: Redactor, name: str, r
     for d in redaction.detections:
         assert 0 <= d.start < d.end <= len(text)
     assert redactor.redact(redaction.text).text == redaction.text
+
+
+def test_a_role_speaking_and_a_thanks_are_not_names(redactor: Redactor) -> None:
+    text = "車主：何師傅 白色七人車\n1. 小邱\n車主何師傅：滿咗\n小邱：好嘅 謝謝師傅"
+    spans = person_spans(redactor, text)
+    assert "車主" not in spans and "謝師傅" not in spans and "何師傅" in spans, spans

@@ -155,7 +155,8 @@ _WORDS_BEFORE = both_scripts(
         "石油 汽車 火車 單車 開車 泊車 上車 落車 食水 熱水 凍水 薪水 口水 洗衣 內容 形容 "
         "大姐 二姐 表姐 家姐 阿姐 大哥 二哥 表哥 阿哥 大嫂 阿嫂 阿叔 大叔 表叔 阿伯 大伯 老伯 "
         "外婆 阿婆 老婆 家婆 公婆 師奶 學生 先生 醫生 後生 出生 發生 產生 陌生 衛生 一生 人生 "
-        "考生 女生 男生 新生 小生 眾生 太太 老太 師太 各位 諸位 本地 白白 檢查 調查 審查 巡查 搜查 追查".split()
+        "考生 女生 男生 新生 小生 眾生 太太 老太 師太 各位 諸位 本地 白白 檢查 調查 審查 巡查 搜查 追查 "
+        "謝謝 多謝 感謝 答謝 致謝 鳴謝".split()
     )
 )
 # A married woman's name with her husband's surname first, before a title: 何陳秀英女士.
@@ -391,6 +392,7 @@ def _nickname(word: str) -> bool:
 
 
 nickname_shaped = _nickname
+_ROLE_WORDS = frozenset(_ZH_ROLES)
 _ROLE_DASH = re.compile(r"[ \t]?[-－–][ \t]?")
 
 
@@ -428,6 +430,8 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
         kin = next((k for k in KIN_AFTER_CHILD if who.endswith(k) and len(who) == len(k) + 2), None)
         if kin and given_shape(who[:2]):
             who = who[:2]  # 朵朵妈妈：, the child's name of the parent who writes
+        if who in _ROLE_WORDS or who in ORDINARY_WORDS:
+            continue  # 車主：, 客服： a role speaking, not a name
         titled = next((t for t in _TITLES_LONGEST if who.endswith(t) and len(who) > len(t)), None)
         if titled and zh_surname_length(who[: -len(titled)], rare=True) == len(who) - len(titled):
             who = who[: -len(titled)]  # 黃主席:, 张总: the surname, less the title
