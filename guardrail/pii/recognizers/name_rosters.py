@@ -149,6 +149,10 @@ _ROLE_INITIALS = re.compile(
     r"interviewer|reviewer|approver|checker|preparer|counsell?or|therapist|tutor|teacher|technician|clerk|"
     r"handler|operator|supervisor|dispatcher)[ \t]+(?P<initials>[A-Z]{2,3})(?![A-Za-z0-9&])"
 )
+_ROLE_GATE = (
+    "worker nurse officer constable inspector sergeant sgt interviewer reviewer approver checker preparer "
+    "counsel therapist tutor teacher technician clerk handler operator supervisor dispatcher"
+).split()
 _ABBREVIATIONS = frozenset(
     "HR IT ID OK AM PM HK TV IP PC UK US USA CEO CFO COO CTO MTR KYC AML ATM OT PT ICU AE ER GP FYI ASAP ETA TBC "
     "TBA NA NIL DOB IC QA QC PO BR CV SMS ON IN AT OF TO BY OR AND THE FOR NOT ALL ANY RN EN APN NO".split()
@@ -158,6 +162,9 @@ _ABBREVIATIONS = frozenset(
 def role_initials(text: str) -> Found:
     """``(caseworker JL)``, ``Nurse KY``: a person's initials after the role they act in,
     taken with the role (as a title is), since the two together name the person."""
+    lower = text.lower()
+    if not any(role in lower for role in _ROLE_GATE):
+        return
     for match in _ROLE_INITIALS.finditer(text):
         if match["initials"] not in _ABBREVIATIONS:
             yield *match.span(), 0.7
