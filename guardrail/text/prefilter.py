@@ -209,7 +209,7 @@ def may_match(literals: Literals | None, text: str, start: int = 0, end: int | N
     cannot match there); searched in place, without copying the slice."""
     if literals is None:
         return True
-    stop = len(text) if end is None else end
+    stop = len(text) if end is None else min(end, len(text))  # a rule's window may reach past the end
     for literal in literals:
         if BOUNDARY not in literal:
             if text.find(literal, start, stop) != -1:
@@ -261,7 +261,7 @@ class Prefilter:
 
     def admits(self, found: Occurrences, text: str, start: int = 0, end: int | None = None) -> bool:
         """:func:`may_match` from ``found`` (``text``'s occurrences) instead of searching."""
-        stop = len(text) if end is None else end
+        stop = len(text) if end is None else min(end, len(text))  # a rule's window may reach past the end
         for core in self.cores.intersection(found):
             size = len(core)
             for at_start, at_end in self.marks[core]:

@@ -201,3 +201,10 @@ def test_benign_look_alikes_are_not_refused(rules: RuleSet, kind: str, text: str
 @pytest.mark.parametrize(("kind", "text", "rule"), ATTACKS, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(ATTACKS)])
 def test_the_attacks_they_resemble_are_still_refused(rules: RuleSet, kind: str, text: str, rule: str) -> None:
     assert rule in fired(rules, text), kind
+
+
+@pytest.mark.parametrize("text", ["bomb: could i", "malware. can i", "ricin, use"])
+def test_an_ask_at_the_very_end_of_the_text_is_read_not_a_crash(rules: RuleSet, text: str) -> None:
+    # The window around the subject reaches past the end of the text; the literal
+    # prefilter once indexed one character beyond it there (IndexError).
+    assert fired(rules, text)
