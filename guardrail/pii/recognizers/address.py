@@ -66,7 +66,8 @@ _BUILDING_WORD = (
     r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?)"
 )
 _LETTER = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]"
-_CAPITALISED = rf"(?:[A-Z]{_LETTER}*(?:['’-]{_LETTER}+)*)"
+# (Not the pronoun of a clause after the address: "…Tsz Wan Shan Estate, I'm calling".)
+_CAPITALISED = rf"(?:(?!I['’](?:m|d|ll|ve|s)\b)[A-Z]{_LETTER}*(?:['’-]{_LETTER}+)*)"
 _WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th)\b|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
 # Words of a name; a line break inside one only before a building word (OCR wraps).
 _NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
@@ -132,7 +133,8 @@ _LOWER_HOME = (
     rf"(?:[ \t]*,?[ \t]*(?:{_LOWER_NAME_WORD}[ \t]){{1,3}}(?:estate|court|gardens?|city|chuen))?(?![A-Za-z])"
 )
 ENGLISH = re.compile(
-    rf"(?<![A-Za-z0-9])("
+    # (not the minutes of a time: 11:30 23C Belcher's Street)
+    rf"(?<![A-Za-z0-9])(?<!\d:)(?<!\d\.)("
     rf"(?:{_UNIT}|{_FLOOR}|{_BLOCK}){_SEP}(?:{_PART}|{_UNIT}){_SEP}(?:{_PART}{_SEP}){{0,6}}{_PART}"  # led by a flat, floor or block
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
     # a number and a street, after the building's name if any (and the flat, bare, before

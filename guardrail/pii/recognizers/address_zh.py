@@ -145,8 +145,13 @@ _SIMPLIFIED = str.maketrans(
     "湾龙区将军观铜锣与岛环营坚弥塘阳兴华东业乐宝蓝滨岭头广场园乡云兰屿门贝榄欢马鞍丽坝鲗涌黄埔红磡启钻联汇围邨台渔鸭脷浅长葵圣风车显径",
 )
 _REGIONS = ("香港", "九龍", "九龙", "新界", "離島", "离岛")
+# Regions written without 省 or 自治区, and the mainland's big cities written without 市
+# (地址没变 广西南宁市…, 寄去深圳南山区…): where an address starts after ordinary words.
 _PROVINCE = re.compile(
     r"[\u4e00-\u9fff]{2,5}(?:自治區|自治区)|[\u4e00-\u9fff]{1,3}省|北京市|上海市|天津市|重慶市|重庆市|澳門|澳门"
+    r"|廣西|广西|內蒙古|内蒙古|西藏|新疆|寧夏|宁夏"
+    r"|北京|上海|天津|重慶|重庆|廣州|广州|深圳|東莞|东莞|佛山|珠海|中山|惠州|杭州|南京|蘇州|苏州|武漢|武汉|成都"
+    r"|長沙|长沙|西安|廈門|厦门|福州|青島|青岛|鄭州|郑州|瀋陽|沈阳|大連|大连|昆明|南寧|南宁|合肥|濟南|济南"
 )
 
 
@@ -176,6 +181,12 @@ def _named_places() -> tuple[str, ...]:
 def _named_from_start(value: str, place: int) -> bool:
     """Whether an estate or building name begins before ``place`` and runs into it."""
     return any(0 <= value.find(name, 0, place + len(name)) < place for name in _named_places() if len(name) > 2)
+
+
+def _first_named(value: str) -> int:
+    """Offset of the first estate or building of the gazetteer named in ``value``, or -1."""
+    found = [at for name in _named_places() if len(name) > 2 and (at := value.find(name)) >= 0]
+    return min(found, default=-1)
 
 
 def _first_place(value: str) -> int:
@@ -233,6 +244,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
         place = _first_place(value)
         if place > 0 and _ESTATE_WORD.search(value, 0, place) is None and not _named_from_start(value, place):
             start += place
+        elif place < 0 and (named := _first_named(value)) > 0 and _ESTATE_WORD.search(value, 0, named) is None:
+            start += named  # 有關麗港城第18座…: from the estate's name, with no district before it
         if start > 0 and text[start - 1] == "\n":
             line_start = text.rfind("\n", 0, start - 1) + 1
             label = _LABEL_LINE.search(text, line_start, start - 1)
