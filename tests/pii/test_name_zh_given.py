@@ -84,6 +84,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("今晚 booking 用咗 Karen 個名，人數 8，包括 Sam、曉晴、Rick、麗珊。", "麗珊"),
         ("Case note: client attended with her son 浩賢, aged 8.", "浩賢"),
         ("請將款項過數至戶口持有人「鄭麗珠」", "鄭麗珠"),
+        ("阿爺（何九）同阿嫲（葉四妹）今晚嚟食飯", "葉四妹"),
+        ("表哥小峰：我帶埋女朋友嚟", "小峰"),
     ],
 )
 def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:

@@ -28,6 +28,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     HAN,
     ZH_COMPOUND,
     ZH_GIVEN,
+    ZH_NOT_IN_NAME,
     ZH_SURNAMES,
     both_scripts,
     both_scripts_chars,
@@ -196,6 +197,14 @@ _CUES = tuple(
                 "老婆",
                 "男朋友",
                 "女朋友",
+                "表弟",
+                "表哥",
+                "表姐",
+                "表妹",
+                "堂弟",
+                "堂哥",
+                "細佬",
+                "家姐",
                 "頂",
                 "搵",
                 "找",
@@ -261,16 +270,53 @@ def cue_given_names(text: str) -> Found:
 _BRACKET_ALIAS = re.compile(f"(?P<before>[{HAN}]{{2,3}}|[A-Z][a-z]{{1,12}})[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
 
 
+_KIN_BEFORE_BRACKET = tuple(
+    both_scripts(
+        (
+            "阿爺",
+            "阿嫲",
+            "爺爺",
+            "嫲嫲",
+            "奶奶",
+            "外公",
+            "外婆",
+            "公公",
+            "婆婆",
+            "爸爸",
+            "媽媽",
+            "老豆",
+            "阿媽",
+            "老公",
+            "老婆",
+            "丈夫",
+            "太太",
+            "妻子",
+            "兒子",
+            "女兒",
+            "舅父",
+            "姑媽",
+            "姨媽",
+            "叔叔",
+            "伯伯",
+        )
+    )
+)
+
+
 def bracket_aliases(text: str) -> Found:
     """``胖子（刘磊）``, ``程序员小马（马骁）``, ``Kevin（夏凯文）``: a full name in brackets
     after the nickname or English name its bearer goes by."""
     for match in _BRACKET_ALIAS.finditer(text):
         name = match["name"]
+        if match["before"].endswith(_KIN_BEFORE_BRACKET) and zh_surname_length(name) and len(name) <= 3:
+            if not any(ch in ZH_NOT_IN_NAME for ch in name[1:]):
+                yield *match.span("name"), 0.65  # 阿爺（陳九）: a relative's name in brackets
+            continue
         if not full_name_ok(name, rare=False) or zh_place_overlaps(text, *match.span("name")):
             continue
         before = match["before"]
         start = match.start("before")
-        if before.isascii():
+        if before.isascii() or before.endswith(_KIN_BEFORE_BRACKET):
             yield *match.span("name"), 0.65
             continue
         for size in (3, 2):
