@@ -70,6 +70,7 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Congratulations to the winners: Holly, Rocky, Pearl and Sky!", "Rocky"),
         ("RSVP so far: Ruby +1, Kit, Sandy (maybe), Candy", "Sandy"),
         ("- Honey Ip (Mon)\n- Will Tse (Fri)\n- Summer (Sat)", "Will Tse"),
+        ("eunice: ok la\nkelvin: 收到\nhoney: 👍 me too", "honey"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -104,6 +105,7 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Set up Django and Jira before the sprint.", "Django"),
         ("My friend Google told me it would rain.", "Google"),
         ("The four seasons: Spring, Summer, Autumn and Winter.", "Summer"),
+        ("Summer: July to August\nWinter: December to February\nNote: closed on holidays", "Summer"),
         ("Thanks to Google, Apple and Microsoft for the grants.", "Apple"),
         ("Escalated to Officer IT desk; checker TBC.", "TBC"),
         ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),

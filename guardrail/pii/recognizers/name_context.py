@@ -163,10 +163,16 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
     for start, end, value, stamped in found:
         first = value.split()[0]
         known = is_given(first, in_position=True) or is_surname(first)
+        ambiguous = known and not stamped and counts[value] < 2 and first.lower() in AMBIGUOUS_GIVEN
+        if ambiguous and _FIELD_VALUE.match(text, end):
+            continue  # Summer: July to August -- a field of dates, not a speaker
         if stamped or counts[value] >= 2 or known:
             yield start, end, 0.8 if (stamped or counts[value] >= 2) else 0.7
 
 
+_FIELD_VALUE = re.compile(
+    r"[ \t]*[:：][ \t]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+)
 _HAN_AFFIX_SPEAKER = re.compile("(阿 ?)?([A-Za-z]{2,12})( ?(?:仔|妹|女|哥|姐|B|豬|猪))?")
 _LOWER_SPEAKER = re.compile(r"[a-z]{2,12}(?: [a-z]{2,12}){0,2}")
 

@@ -425,6 +425,28 @@ def people_enumerations(text: str) -> Found:
                 yield match.start() + item.start(), match.start() + item.end(), 0.65
 
 
+# ---- one-word chat speakers beside others that are names ----
+
+_ONE_WORD_SPEAKER = re.compile(
+    rf"(?m)^[ \t]*(?:\[[^\]\n]{{3,30}}\][ \t]*)?(?P<who>[{L}][a-z]+)[ \t]*[:：][ \t]*(?=\S)(?!//)"
+)
+
+
+def one_word_speakers(text: str) -> Found:
+    """``summer: 👍`` in a chat whose other speakers (``kelvin:``, ``mandy:``) are plainly
+    names: a word-like given name speaking there is a person too."""
+    if text.count(":") + text.count("：") < 3:
+        return
+    speakers = list(_ONE_WORD_SPEAKER.finditer(text))
+    names = {m["who"].lower() for m in speakers if is_given(m["who"]) and not _bad_word(m["who"])}
+    if len(names) < 2:
+        return
+    for match in speakers:
+        who = match["who"]
+        if who.lower() in names or (is_given(who, in_position=True) and not _bad_word(who) and not is_place(who)):
+            yield *match.span("who"), 0.65
+
+
 # ---- a relative or friend named after "my uncle" ----
 
 _POSSESSED_KIN = re.compile(
@@ -486,6 +508,7 @@ FINDERS = (
     rotas_and_signups,
     pairings,
     people_enumerations,
+    one_word_speakers,
     possessed_kin,
     person_only_positions,
 )
