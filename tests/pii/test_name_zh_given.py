@@ -86,6 +86,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("請將款項過數至戶口持有人「鄭麗珠」", "鄭麗珠"),
         ("阿爺（何九）同阿嫲（葉四妹）今晚嚟食飯", "葉四妹"),
         ("表哥小峰：我帶埋女朋友嚟", "小峰"),
+        ("佢帶佢老爺何九嚟睇腳", "何九"),
+        ("第三組：組長梁志浩、嘉琪、細路B（何俊彥，中四）", "細路B"),
     ],
 )
 def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:

@@ -386,7 +386,9 @@ def _nickname(word: str) -> bool:
         if shaped and all(ch in ZH_GIVEN or ch in ZH_SURNAMES for ch in core) and core[-1] not in _KIN_HAN:
             return True
     # 肥仔明, 細佬B: an affix in the middle of three characters.
-    if len(word) == 3 and (word[:2] in _NOT_NICK or word[:2] in both_scripts(("肥仔", "肥妹", "靚仔", "細佬", "大隻"))):
+    if len(word) == 3 and (
+        word[:2] in _NOT_NICK or word[:2] in both_scripts(("肥仔", "肥妹", "靚仔", "細佬", "細路", "大隻"))
+    ):
         return word[2] in ZH_GIVEN or word[2].isascii()
     return False
 

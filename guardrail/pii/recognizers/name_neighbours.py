@@ -203,6 +203,8 @@ def _zh_core(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _zh_entry_is_name(value: str, strong: bool) -> bool:
     """Whether a list entry beside names is a name too; ``strong`` when several neighbours are."""
+    if re.fullmatch(f"[{HAN}]{{2}} ?B", value) and nickname_shaped(value):
+        return True  # 細路B
     if not _HAN_RUN.fullmatch(value) or value in ORDINARY_WORDS:
         return False
     if value[-1] in _NOT_NAME_END:
@@ -256,9 +258,12 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
             continue
         label = _ZH_LABEL.match(line)
         body = label.end() if label else 0
-        for split in (_ZH_ENTRY_SPLIT, _ZH_ENTRY_SPLIT_MARKS):
+        # Separators inside a bracketed note (細路B（鄺俊彥，中四）) part nothing.
+        masked = _ZH_ANNOTATION.sub(lambda note: "#" * len(note[0]), line)
+        splits = (_ZH_ENTRY_SPLIT_MARKS, _ZH_ENTRY_SPLIT) if "、" in line else (_ZH_ENTRY_SPLIT, _ZH_ENTRY_SPLIT_MARKS)
+        for split in splits:
             entries, position = [], body
-            for separator in split.finditer(line, body):
+            for separator in split.finditer(masked, body):
                 if separator.start() > position:
                     entries.append((offset + position, offset + separator.start()))
                 position = separator.end()
@@ -273,7 +278,7 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
                 continue
             if 2 <= len(entries) <= 12:
                 yield from candidates(entries)
-            break
+                break
     heads = [(m.start("head"), m.end("head")) for m in _ZH_NUMBERED.finditer(text)]
     if len(heads) >= 3:
         yield from candidates(heads)

@@ -62,6 +62,7 @@ ROLES = tuple(
                 "程序員",
                 "倉庫",
                 "倉管",
+                "倉務",
                 "電工",
                 "水電",
                 "同事",
@@ -138,6 +139,9 @@ def full_name_ok(word: str, *, rare: bool = True) -> bool:
 
 def name_after(text: str, pos: int, *, need_boundary: bool = True) -> tuple[int, int, float] | None:
     """The name that starts at ``pos`` where the word before says a person stands there."""
+    affixed = re.match(f"[{HAN}]{{2}} ?B(?![A-Za-z])", text[pos : pos + 5])
+    if affixed and nickname_shaped(affixed[0]):
+        return pos, pos + len(affixed[0]), 0.6  # 細佬B (spaced 細佬 B once normalised)
     for size in (4, 3, 2):
         word = text[pos : pos + size]
         if len(word) < size or not re.fullmatch(f"[{HAN}]+", word):
@@ -197,6 +201,11 @@ _CUES = tuple(
                 "老婆",
                 "男朋友",
                 "女朋友",
+                "老爺",
+                "家公",
+                "家婆",
+                "外父",
+                "外母",
                 "表弟",
                 "表哥",
                 "表姐",
@@ -233,6 +242,8 @@ _CUES = tuple(
 )
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
 _KIN_CUES = both_scripts(("個女", "個仔", "女兒", "兒子", "孫女", "孫仔", "老公", "老婆", "男朋友", "女朋友"))
+# An old relative's name is often a surname and a number or plain character: 老爺林九嚟.
+_ELDER_CUES = both_scripts(("老爺", "家公", "家婆", "外父", "外母"))
 
 
 # A title or a relative's word after a given name used alone: 嘉欣同學, 志明哥哥.
@@ -265,6 +276,10 @@ def cue_given_names(text: str) -> Found:
         found = name_after(text, pos)
         if found:
             yield found
+            continue
+        elder = match[0] in _ELDER_CUES and zh_surname_length(word) == 1 and word[1] not in ZH_NOT_IN_NAME
+        if elder and boundary_after(text, pos + 2):
+            yield pos, pos + 2, 0.6
 
 
 _BRACKET_ALIAS = re.compile(f"(?P<before>[{HAN}]{{2,3}}|[A-Z][a-z]{{1,12}})[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
