@@ -71,6 +71,7 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("RSVP so far: Ruby +1, Kit, Sandy (maybe), Candy", "Sandy"),
         ("- Honey Ip (Mon)\n- Will Tse (Fri)\n- Summer (Sat)", "Will Tse"),
         ("eunice: ok la\nkelvin: 收到\nhoney: 👍 me too", "honey"),
+        (" Tofu Ma          yr3 BBA\n Karen Lo         yr2\n Eddie Ho         yr1", "Tofu Ma"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -106,6 +107,7 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("My friend Google told me it would rain.", "Google"),
         ("The four seasons: Spring, Summer, Autumn and Winter.", "Summer"),
         ("Summer: July to August\nWinter: December to February\nNote: closed on holidays", "Summer"),
+        ("Contacts\nMum Ma\nHappy Valley\nSai Kung", "Valley"),
         ("Thanks to Google, Apple and Microsoft for the grants.", "Apple"),
         ("Escalated to Officer IT desk; checker TBC.", "TBC"),
         ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),

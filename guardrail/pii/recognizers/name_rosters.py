@@ -183,6 +183,12 @@ _PINYIN_BESIDE = re.compile(
 )
 
 
+_ENTRY_GIVEN_SURNAME = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]*|[-*•·][ \t]*)?(?P<name>(?P<given>[A-Z][a-z]{2,12})[ \t](?P<surname>[A-Z][a-z]{1,6}))"
+    r"(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[(|,–—-])"
+)
+
+
 def roster_lines(text: str) -> Found:
     """``FERNANDES Joaquim Miguel`` heading a roster line, ``LIU FANG`` beside ``刘芳``."""
     for match in _ROSTER_LINE.finditer(text):
@@ -197,6 +203,15 @@ def roster_lines(text: str) -> Found:
         if not known:
             continue
         yield *match.span("name"), 0.7
+    # Any English name a parent chose (Bean, Tofu, Lemon) before a Hong Kong surname,
+    # heading a roster or list line.
+    for match in _ENTRY_GIVEN_SURNAME.finditer(text):
+        given, surname = match["given"], match["surname"]
+        if surname.lower() not in ROMANISED_SURNAMES or _bad_word(given) or surname.lower() in ORG_WORDS:
+            continue
+        if is_place(match["name"]) or is_place(given) or given.lower() in GIVEN_SYLLABLES:
+            continue
+        yield *match.span("name"), 0.65
     if not re.search(f"[{HAN}]", text):
         return
     for match in _PINYIN_BESIDE.finditer(text):
