@@ -157,3 +157,43 @@ def test_a_role_speaking_and_a_thanks_are_not_names(redactor: Redactor) -> None:
     text = "車主：何師傅 白色七人車\n1. 小邱\n車主何師傅：滿咗\n小邱：好嘅 謝謝師傅"
     spans = person_spans(redactor, text)
     assert "車主" not in spans and "謝師傅" not in spans and "何師傅" in spans, spans
+
+
+_FULL = ["陳嘉欣", "黃志明", "李美玲", "歐陽俊傑", "司徒詠詩", "何婉婷"]
+_SEPARATORS = ["、", "　", " "]
+
+
+@PROPERTY
+@given(
+    full=st.lists(st.sampled_from(_FULL), min_size=2, max_size=3, unique=True),
+    bare=st.sampled_from(_GIVEN),
+    separator=st.sampled_from(_SEPARATORS),
+    position=st.integers(min_value=0, max_value=3),
+    simplified=st.booleans(),
+)
+def test_a_given_name_in_a_list_of_names_is_removed(
+    redactor: Redactor, full: list[str], bare: str, separator: str, position: int, simplified: bool
+) -> None:
+    from guardrail.pii.recognizers.name_lexicon import _t2s
+
+    entries = list(full)
+    entries.insert(min(position, len(entries)), bare)
+    text = "得獎名單：\n" + separator.join(entries) + "\n請於週五前領獎。"
+    if simplified:
+        text, bare = _t2s().convert(text), _t2s().convert(bare)
+    redaction = redactor.redact(text)
+    assert bare not in redaction.text, (text, redaction.text)
+    for d in redaction.detections:
+        assert 0 <= d.start < d.end <= len(text)
+    assert redactor.redact(redaction.text).text == redaction.text
+
+
+@PROPERTY
+@given(name=st.sampled_from(_FULL), spaced=st.sampled_from([" ", "  "]), label=st.sampled_from(["姓名：", "她叫 "]))
+def test_a_letter_spaced_name_is_removed(redactor: Redactor, name: str, spaced: str, label: str) -> None:
+    surname = 2 if name[:2] in ("歐陽", "司徒") else 1
+    written = spaced.join([name[:surname], *name[surname:]])
+    text = f"{label}{written}，電話另行通知"
+    redaction = redactor.redact(text)
+    assert not any(ch in redaction.text for ch in name[surname:]), (text, redaction.text)
+    assert redactor.redact(redaction.text).text == redaction.text

@@ -531,7 +531,7 @@ def married_names(text: str) -> Found:
 # A name typed with spaces between its characters, as forms and careful typists do:
 # 何 思 颖, 歐陽 志 明, 张 伍 美 娟.
 _SPACED = re.compile(
-    f"(?<![{HAN}])(?P<name>(?:{'|'.join(sorted(ZH_COMPOUND))}|[{HAN}])(?:[ \t][{HAN}]){{2,3}})(?![{HAN}])"
+    f"(?<![{HAN}])(?P<name>(?:{'|'.join(sorted(ZH_COMPOUND))}|[{HAN}])(?:[ \t]{{1,2}}[{HAN}]){{2,3}})(?![{HAN}])"
 )
 # Two given names joined by &, as a wedding's papers head them: 家豪 & 詠欣.
 _GIVEN_PAIR = re.compile(f"(?<![{HAN}])(?P<a>[{HAN}]{{2}})[ \t]*[&＆][ \t]*(?P<b>[{HAN}]{{2}})(?![{HAN}])")
