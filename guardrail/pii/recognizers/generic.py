@@ -50,9 +50,12 @@ _BRACKETED_EMAIL = (
 )
 # Spaced on both sides of the @ and of every dot, again to dodge harvesters: mandy.ho @ gmail . com
 _SPACED_EMAIL = (
-    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*[ \t]@[ \t](?:[A-Za-z0-9-]+[ \t]\.[ \t]){1,3}"
+    # the name's own dots spaced too (lars . eriksson @ telia . se)
+    r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*(?:[ \t]{1,2}\.[ \t]{1,2}[A-Za-z0-9_%+-]+){0,3}"
+    r"[ \t]{0,2}[@＠][ \t]{0,2}(?:[A-Za-z0-9-]+[ \t]{1,2}\.[ \t]{1,2}){1,3}"
     # suffixes that are not also English words (it, in, me, my)
-    r"(?:com|net|org|edu|gov|hk|cn|io|uk|de|fr|jp|sg|ph|au|ca|tw|mo|nl|ch|kr|nz|ie|pl|info|biz))"
+    r"(?:com|net|org|edu|gov|hk|cn|io|uk|de|fr|jp|sg|ph|au|ca|tw|mo|nl|ch|kr|nz|ie|pl|se|dk|fi|ae|sa|qa|za|br|mx"
+    r"|vn|th|ru|es|pt|info|biz|example))"
     r"(?![A-Za-z0-9])"
 )
 _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
@@ -311,7 +314,9 @@ def generic_recognizers() -> list[object]:
             _BRACKETED_EMAIL,
             frozenset({"at)", "at]", "at}", "AT)", "AT]", "AT}", "at )", "at ]", "AT )", "AT ]"}),
         ),
-        DisguisedEmailRecognizer("SpacedEmailRecognizer", _SPACED_EMAIL, frozenset({" @ ", "\t@ ", " @\t"})),
+        DisguisedEmailRecognizer(
+            "SpacedEmailRecognizer", _SPACED_EMAIL, frozenset({"@ ", " @", "\t@", "@\t", "＠", " . "})
+        ),
         PaymentCardRecognizer(),
         LenientIbanRecognizer(),
         FastIpRecognizer(),

@@ -53,7 +53,8 @@ _TAIWAN = (
     r"|0[2-8]\d?-\d{3,4}-\d{4}"
 )
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
-_INTERNATIONAL = r"\+\d{1,3}[ \t-]?(?:\(\d{1,4}\)[ \t-]?)?\d{1,5}(?:[ \t-]?\d{2,5}){1,4}"
+# (A tab is a pasted table's cell boundary, never inside a number: +852 9241 7730⇥2012.)
+_INTERNATIONAL = r"\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,5}(?:[ -]?\d{2,5}){1,4}"
 PATTERN = re.compile(
     rf"(?<![A-Za-z0-9_+$#])(?<!\d[ \-‐‑‒–—−])(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
@@ -63,12 +64,14 @@ PATTERN = re.compile(
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
 SPACED = re.compile(
-    r"(?<![A-Za-z0-9_+$])(?<!\d[./:])(?<!\d )(?<!\d  )(?<!\d-)(?<![A-Za-z]-)(?<!\b[A-Z] )"
+    # Another number may stand just before a slash (9082 5317/9 0 8 2 …), a date's day may not.
+    r"(?<![A-Za-z0-9_+$])(?:(?<!\d[./:])|(?<=\d{4}/)|(?<=\d \d/))(?<!\d )(?<!\d  )(?<!\d-)(?<![A-Za-z]-)(?<!\b[A-Z] )"
     # Groups apart by spaces, a hyphen or slash (6 0 2 8 / 4 4 1 9), or a scan's line break
     # when spaced digits go on after it (2 3 2 7⏎5 5 1 8).
     # A slash only with a space beside it: 14/06/2024 is a date.
-    r"(\+?\d(?:(?:[ \t]{1,3}|[ \t]?[-‐‑‒–—−][ \t]?|[ \t]/[ \t]?|/[ \t]|[ \t]?\n[ \t]?(?=\d[ \t]\d))?[\dOol]){7,13})"
-    r"(?![A-Za-z0-9])(?![ \t]{1,3}\d)(?![ \t]?-[ \t]?\d)(?![.,/:]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
+    # Spaces, not tabs: a tab ends a table's cell (⇥9 5 4 4 0 1 2 6⇥5179-…).
+    r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–—−] ?| / ?|/ | ?\n ?(?=\d \d))?[\dOol]){7,13})"
+    r"(?![A-Za-z0-9])(?! {1,3}\d)(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d))(?! ?[(（][ \t]?\d[ \t]?[)）])"
 )
 # A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
 # comma after a word or a longer number is not one).
@@ -78,7 +81,7 @@ CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
-    r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人",
+    r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline",
     re.IGNORECASE,
 )
 # A mobile of the Philippines (0917 123 4567), the UK (07700 900123) or Indonesia
@@ -153,6 +156,7 @@ _HK_PREFIXED_SPLIT = re.compile(
 _LINKED = re.compile(r"(?:wa\.me/|[?&](?:phone|tel|mobile)=)((?:\+|%2B)?\d{8,15})(?!\d)", re.IGNORECASE)
 _MAINLAND_HINT = re.compile(r"1[3-9]\d{1,4}[ \t-]\d")
 _HAN_NEAR = re.compile(r"[\u3400-\u9fff]")
+_WORDS_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff][^\n\d]*[ \t(（]$")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
 # digits starting 13-19, single spaces or hyphens between groups, next to a phone word.
 _MAINLAND_GROUPED = re.compile(
@@ -320,7 +324,12 @@ class PhoneRecognizer(RegexRecognizer):
             if _in_context(text, *match.span(1)):
                 return 0.8
             alone = text.startswith("\n", match.end(1)) or match.end(1) == len(text)
-            return 0.55 if alone and not text[max(0, match.start(1) - 1)].isdigit() else 0.0
+            if alone and not text[max(0, match.start(1) - 1)].isdigit():
+                return 0.55
+            # or a mobile whose first half ends a line of words (a name, a label of a row):
+            # Cheng Wai Man  9821⏎4410
+            line = text[text.rfind("\n", 0, match.start(1)) + 1 : match.start(1)]
+            return 0.55 if digits[0] in "569" and _WORDS_BEFORE.search(line) else 0.0
         dialled_abroad = value.startswith(("+", "00", "(", "86"))
         mainland = (
             len(digits) in (11, 13)
