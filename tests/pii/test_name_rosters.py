@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from guardrail.pii.recognizers.name_rosters import children_by_class
 from guardrail.pii.redactor import Redactor
 
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -72,6 +73,8 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("- Honey Ip (Mon)\n- Will Tse (Fri)\n- Summer (Sat)", "Will Tse"),
         ("eunice: ok la\nkelvin: 收到\nhoney: 👍 me too", "honey"),
         (" Tofu Ma          yr3 BBA\n Karen Lo         yr2\n Eddie Ho         yr1", "Tofu Ma"),
+        ("Sunday school: Pearl and Ruby (twins, P.4)", "Ruby"),
+        ("Pick-up list: Summer (P.3), Kit (7 yo)", "Summer"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -132,3 +135,8 @@ def test_any_surname_comma_given_is_removed(redactor: Redactor, surname: str, fi
     redacted = redactor.redact(text).text
     assert first not in redacted
     assert redactor.redact(redacted).text == redacted
+
+
+def test_a_warranty_in_brackets_is_no_child() -> None:
+    text = "Order Apple (2 yrs warranty) and Room 5 (F.2)"
+    assert list(children_by_class(text)) == []

@@ -462,6 +462,30 @@ def one_word_speakers(text: str) -> Found:
             yield *match.span("who"), 0.65
 
 
+# ---- a child by the class or age beside the name ----
+
+_CLASS_OR_AGE = (
+    r"(?:(?:F|P|S|K)\.?[ ]?\d[A-Z]?|(?:Form|Primary|Secondary|Class|Year|Yr|Grade|Age|Aged)[ ]?\d{1,2}[A-Z]?|"
+    r"\d{1,2}[ ]?(?:yo|y/o|yrs?|years?(?: old)?|歲|岁)|twins|siblings|brothers|sisters|cousins)"
+)
+_WITH_CLASS_OR_AGE = re.compile(
+    rf"(?<![{L}'’-])(?P<a>[{U}][a-z]+)(?:[ \t](?:and|&)[ \t](?P<b>[{U}][a-z]+))?[ \t]*[(（]"
+    rf"(?:[^()（）\n]{{0,20}}?[ ,，])?{_CLASS_OR_AGE}(?=[,，;)）])"
+)
+
+
+def children_by_class(text: str) -> Found:
+    """``Jade and Crystal (twins, F.5)``, ``Summer (P.3)``, ``Kit (7 yo)``: the class or
+    age in brackets makes a word-like given name a child."""
+    if "(" not in text and "（" not in text:
+        return
+    for match in _WITH_CLASS_OR_AGE.finditer(text):
+        for group in ("a", "b"):
+            word = match[group]
+            if word and is_given(word, in_position=True) and not _bad_word(word) and not is_place(word):
+                yield *match.span(group), 0.7
+
+
 # ---- a relative or friend named after "my uncle" ----
 
 _POSSESSED_KIN = re.compile(
@@ -524,6 +548,7 @@ FINDERS = (
     pairings,
     people_enumerations,
     one_word_speakers,
+    children_by_class,
     possessed_kin,
     person_only_positions,
 )
