@@ -281,7 +281,11 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span(), 0.6
     for match in _OLD_YOUNG.finditer(text):
         surname = match["surname"]
-        if surname in _OLD_YOUNG_NOT or match[0] in ORDINARY_WORDS:
+        if (
+            surname in _OLD_YOUNG_NOT
+            or match[0] in ORDINARY_WORDS
+            or text[match.start() : match.end() + 1] in ORDINARY_WORDS
+        ):
             continue  # 小童 is a child, 小巴 a minibus
         before = text[match.start() - 1 : match.start()] if match.start() else ""
         if before in ("从", "從", "大", "老", "小", "最", "太"):
