@@ -75,6 +75,9 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         (" Tofu Ma          yr3 BBA\n Karen Lo         yr2\n Eddie Ho         yr1", "Tofu Ma"),
         ("Sunday school: Pearl and Ruby (twins, P.4)", "Ruby"),
         ("Pick-up list: Summer (P.3), Kit (7 yo)", "Summer"),
+        ("Contacts: Holly 9123 4567 / Rocky 6123 4567", "Rocky"),
+        ("reply: ginger 9 0 2 6 6 1 3 4", "ginger"),
+        ("oh and honey from the class wants one too", "honey"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -111,6 +114,8 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("The four seasons: Spring, Summer, Autumn and Winter.", "Summer"),
         ("Summer: July to August\nWinter: December to February\nNote: closed on holidays", "Summer"),
         ("Contacts\nMum Ma\nHappy Valley\nSai Kung", "Valley"),
+        ("Order 9123 4567 shipped; may 6123 4567 be yours?", "may"),
+        ("the data from finance is late", "data"),
         ("Thanks to Google, Apple and Microsoft for the grants.", "Apple"),
         ("Escalated to Officer IT desk; checker TBC.", "TBC"),
         ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),

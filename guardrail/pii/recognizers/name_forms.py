@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_lexicon import (
+    GIVEN,
     HAN,
     ZH_GIVEN,
     both_scripts,
@@ -364,7 +365,8 @@ _MODAL_VERBS = (
 )
 _TEAMS = (
     r"HR|IT|(?i:accounts?|finance|sales|marketing|legal|ops|operations|admin|compliance|procurement|reception|"
-    r"facilities|security|logistics|payroll|audit|engineering|customer service|the office|the \w+ (?:team|department))"
+    r"facilities|security|logistics|payroll|audit|engineering|customer service|the office|the class|my class|"
+    r"the \w+ (?:team|department|class))"
 )
 _WORD_NAME_CUES = re.compile(
     r"(?:(?<![A-Za-z'’-])(?P<a>[A-Z][a-z]{1,14})[ \t]+(?:" + _PERSON_VERBS + r")(?![A-Za-z])"
@@ -373,7 +375,7 @@ _WORD_NAME_CUES = re.compile(
     r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Za-z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:spoke|spoken|talked|chatted|met|meeting|conversation|call|catch up|checked)[ \t]+(?:to|with)[ \t]+"
     r"(?P<g>[A-Za-z][a-z]{1,14})(?![A-Za-z'’-])"
-    r"|(?<![A-Za-z'’-])(?P<d>[A-Z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z])"
+    r"|(?<![A-Za-z'’-])(?P<d>[A-Za-z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z])"
     r"|(?<![A-Za-z'’-])(?P<e>[A-Z][a-z]{1,14})[ \t]+and[ \t]+(?:I|me)(?![A-Za-z'’])"
     r"|(?<![A-Za-z])(?:[Mm]e|I)[ \t]+and[ \t]+(?P<f>[A-Z][a-z]{1,14})(?![A-Za-z'’-]))",
     re.MULTILINE,
@@ -391,8 +393,10 @@ def word_names_by_role(text: str) -> Found:
         word = match[group]
         if not is_given(word, in_position=True) or never_a_name(word) or is_place(word) or word.lower() in STOP:
             continue
-        if word.islower() and group not in "cg":
+        if word.islower() and group not in "cgd":
             continue
+        if word.islower() and group == "d" and word not in GIVEN:
+            continue  # ginger from the class: a lower-case name the lists know
         if _DETERMINER.search(text, max(0, match.start(group) - 8), match.start(group)):
             continue  # The King said, our Summer joined: a thing or a season, not a person
         yield *match.span(group), 0.65

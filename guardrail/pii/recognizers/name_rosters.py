@@ -486,6 +486,26 @@ def children_by_class(text: str) -> Found:
                 yield *match.span(group), 0.7
 
 
+# ---- a given name right before a phone number ----
+
+_NAME_THEN_PHONE = re.compile(
+    rf"(?<![{L}'’@.-])(?P<name>[{L}][a-z]{{2,11}})[ \t]*[:：(（]?[ \t]*"
+    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\d[ \t]){7}\d(?!\d))"
+)
+
+
+def names_before_phones(text: str) -> Found:
+    """``Sunny 9123 4567``, ``reply: sunny 9 0 2 6 6 1 3 4``: a contact list gives a
+    given name and its number, word-like names too."""
+    for match in _NAME_THEN_PHONE.finditer(text):
+        name = match["name"]
+        if not is_given(name, in_position=True) or _bad_word(name) or is_place(name):
+            continue
+        if name.lower() in GIVEN_SYLLABLES and not name[:1].isupper():
+            continue  # a lower-case syllable is too often something else
+        yield *match.span("name"), 0.65
+
+
 # ---- a relative or friend named after "my uncle" ----
 
 _POSSESSED_KIN = re.compile(
@@ -549,6 +569,7 @@ FINDERS = (
     people_enumerations,
     one_word_speakers,
     children_by_class,
+    names_before_phones,
     possessed_kin,
     person_only_positions,
 )
