@@ -44,6 +44,7 @@ FORMS = [
     ("Pay to DE 89 3704 0044 0532 0130 00 by Friday.", "DE 89 3704 0044 0532 0130 00"),
     ("IBAN GB 82 WEST 1234 5698 7654 32 HSBC UK", "GB 82 WEST 1234 5698 7654 32"),
     ("收款 NL91ABNA 0417 1643 00，唔該", "NL91ABNA 0417 1643 00"),
+    ("For GBP: gb 82 west 1234 5698 7654 32 (sort code", "gb 82 west 1234 5698 7654 32"),
     # Phones: Taiwan's hyphenated landlines, a break before an indented line
     ("客人：收件人張雅婷，電話02-2708-5516分機312\n客人：地址", "02-2708-5516分機312"),
     ("Shop line 04-2326-8899 after 10am", "04-2326-8899"),
@@ -135,6 +136,13 @@ FORMS = [
         "caller: I live at flat eight, thirty-first floor, tower three, south horizons, ap lei chau",
         "flat eight, thirty-first floor, tower three, south horizons, ap lei chau",
     ),
+    ("at the family's address, 12 TUNG SHAN TERRACE, HAPPY VALLEY.", "12 TUNG SHAN TERRACE, HAPPY VALLEY"),
+    ("We're at BLOCK 3, FLAT 12C, HONG LOK YUEN, TAI PO\n> Sure", "BLOCK 3, FLAT 12C, HONG LOK YUEN, TAI PO"),
+    (
+        "pickup flat 30c, tower 1, the arch, 1 austin road west, tsim sha tsui at 6am",
+        "flat 30c, tower 1, the arch, 1 austin road west, tsim sha tsui",
+    ),
+    ("Correspondence: Flat A\n18/F\nBlock 4\nHeng Fa Chuen\n", "Flat A\n18/F\nBlock 4\nHeng Fa Chuen"),
     # Chinese addresses
     ("佢住喺天水圍天恩邨恩慈樓，幾樓唔記得", "天水圍天恩邨恩慈樓"),
     (
@@ -198,6 +206,9 @@ KEPT = [
     ("年份 2023\n2024 年報 電話", "2024"),
     ("Date 1 2/0 3/2 0 2 4 ok", "2 0 2 4"),
     ("Qty 5600\n7800 units", "7800"),
+    ("we do it 24 hours a day and 7 days", "24 hours"),
+    ("WE CLOSE AT 6 PM ON SUNDAY. 12 DAYS LEFT TO THE SALE", "12 DAYS"),
+    ("Flat 3, 11/F, Hang Fung Building, 45 Chatham Road South, Tsim Sha Tsui\nPayout IBAN (HSBC): none", "Payout"),
     ("It was great . See you @ 5 . ok", "5"),
     ("Call count 2024\nTotal: 1234", "1234"),
     ("病人於瑪麗醫院K座12樓病房留醫", "K座12樓"),

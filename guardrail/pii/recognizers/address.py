@@ -71,11 +71,12 @@ _CAPITALISED = rf"(?:(?!I['’](?:m|d|ll|ve|s)\b)[A-Z]{_LETTER}*(?:['’-]{_LETT
 _WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th)\b|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
 # Words of a name; a line break inside one only before a building word (OCR wraps).
 _NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
-_STREET_SUFFIX = (
-    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Path|Drive|Crescent|Highway|Boulevard|Circuit"
-    r"|Praya|Way|Close|Terrace|Hill|Rise|Tsuen|Village|Parkway|Pkwy|Blvd|Grove|Mews|Row|Parade|Broadway"
-    r"|ROAD|RD|STREET|ST|AVENUE|AVE|LANE|PATH|DRIVE)"
-)
+_STREET_WORDS = (
+    "Road Rd Street St Avenue Ave Lane Path Drive Crescent Highway Boulevard Circuit Praya Way Close Terrace"
+    " Hill Rise Tsuen Village Parkway Pkwy Blvd Grove Mews Row Parade Broadway"
+).split()
+# Forms and envelopes write them in capitals too (12 TUNG SHAN TERRACE, 380 HIRAM'S HIGHWAY).
+_STREET_SUFFIX = "(?:" + "|".join(_STREET_WORDS + [word.upper() for word in _STREET_WORDS]) + ")"
 _STREET_NUMBER = rf"(?:(?:No\.?[ \t]?)?\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?|(?i:{_NUMBER_WORD}))"
 # A Place is a street only right after its number and name (8 Connaught Place); after a
 # comma it is a mall (Shop 308, Langham Place).
@@ -100,11 +101,13 @@ _STREET_LEAD = _STREET
 _SEP = (
     # (and, in deeds and tenancy agreements, "Flat D on the 25th Floor of Tower 3")
     rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+(?:(?:on|of)(?:[ \t]+the)?[ \t]+)?"
-    rf"|[ \t]*\n[ \t]*(?=(?:{_STREET_LEAD}|{_NAME_LEAD})[ \t]*(?:,|\n|$)))"
+    # (an envelope's line may be the floor, the block or the flat alone: Flat A⏎18/F⏎Block 4)
+    rf"|[ \t]*\n[ \t]*(?=(?:{_STREET_LEAD}|{_FLOOR}|{_BLOCK}|{_UNIT}|{_NAME_LEAD})[ \t]*(?:,|\n|$)))"
 )
 _PLACE_NAME = (
     rf"(?:(?:{_CAPITALISED}[ \t]+){{0,6}}(?:Estate|City|Gardens?|Court|House|Centre|Building|Villas?|Heights|Park"
-    r"|Chuen|Shing|Terrace|Place|Square|Bay|Mansions?|Plaza|Towers|ESTATE|CITY|GARDENS?|COURT|HOUSE|CENTRE|BUILDING))"
+    r"|Chuen|Shing|Terrace|Place|Square|Bay|Mansions?|Plaza|Towers|ESTATE|CITY|GARDENS?|COURT|HOUSE|CENTRE|BUILDING"
+    r"|HEIGHTS|PARK|CHUEN|SHING|TERRACE|PLACE|SQUARE|BAY|MANSIONS?|PLAZA|TOWERS|VILLAS?))"
 )
 # Code-mixed text names the estate or writes the floor in Chinese: 麗港城 3座, 12樓A室.
 _CHINESE_PART = (
@@ -229,7 +232,29 @@ def _lower_places() -> frozenset[str]:
     return frozenset(e.lower() for kind in kinds for e in gazetteer.entries(kind) if e.isascii())
 
 
+# A chat's street in lower case after the flat and block (…the arch, 1 austin road west).
+_LOWER_STREET_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(\d{1,4}[a-z]?[ \t]+(?:[a-z']+[ \t]+){0,3}"
+    r"(?:road|rd|street|st|avenue|ave|lane|path|drive|terrace|highway|crescent|praya|circuit)"
+    r"(?:[ \t]+(?:east|west|north|south|central|middle))?)(?![A-Za-z])"
+)
 _LOWER_WORDS_AFTER = re.compile(r"[ \t]*,[ \t]*((?:[a-z]+[ \t]){0,3}[a-z]+)(?![A-Za-z])")
+
+
+def _lower_place_after(text: str, end: int) -> int | None:
+    """End of a district, estate or building named in lower case after a comma at ``end``
+    (…, tsim sha tsui at 6am): the longest run of words that is one."""
+    words = _LOWER_WORDS_AFTER.match(text, end)
+    if words is None:
+        return None
+    names = words[1].split()
+    for count in range(len(names), 0, -1):
+        name = " ".join(names[:count])  # words apart by one space or tab: as long as in the text
+        if name in _lower_places():
+            return words.start(1) + len(name)
+    return None
+
+
 _LOWER_WORDS_BEFORE = re.compile(r"((?:[a-z]+[ \t]){0,2}[a-z]+)[ \t]*,[ \t]*$")
 
 
@@ -250,7 +275,7 @@ def _lower_district_before(text: str, start: int) -> int:
 def _ends_in_district(value: str) -> bool:
     """Whether the last comma-separated part of ``value`` is a Hong Kong district."""
     head, comma, last = value.rpartition(",")
-    return bool(comma) and "," in head and last.strip() in _districts()
+    return bool(comma) and "," in head and last.strip().lower() in _lower_districts()
 
 
 class EnglishAddressRecognizer(RegexRecognizer):
@@ -290,10 +315,14 @@ class EnglishAddressRecognizer(RegexRecognizer):
             if postcode:
                 end = postcode.end()
                 break
-        while (lower := _LOWER_PLACE_AFTER.match(match.string, end)) is not None or (
-            (lower := _LOWER_WORDS_AFTER.match(match.string, end)) is not None and lower[1] in _lower_places()
-        ):
-            end = lower.end(1)
+        while True:
+            lower = _LOWER_PLACE_AFTER.match(match.string, end) or _LOWER_STREET_AFTER.match(match.string, end)
+            if lower is not None:
+                end = lower.end(1)
+            elif (place_end := _lower_place_after(match.string, end)) is not None:
+                end = place_end
+            else:
+                break
         country = _COUNTRY_AFTER.match(match.string, end)
         if country:
             return start, country.end()

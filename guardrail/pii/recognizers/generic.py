@@ -240,8 +240,9 @@ class LenientIbanRecognizer(IbanRecognizer):
         # Presidio's signature says int, its default is None (the recognizer's own flags then).
         flags: int = regex_flags or self.global_regex_flags or re.DOTALL | re.MULTILINE
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, flags)
-        if _IBAN_SPACED_HINT.search(text):
-            for match in _IBAN_SPACED.finditer(text):
+        upper = text.translate(_ASCII_UPPER)  # same length, same offsets: gb 92 uqzk … too
+        if _IBAN_SPACED_HINT.search(upper):
+            for match in _IBAN_SPACED.finditer(upper):
                 if any(r.start < match.end() and match.start() < r.end for r in results):
                     continue
                 end = self._longest_valid(match)
