@@ -78,6 +78,7 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Contacts: Holly 9123 4567 / Rocky 6123 4567", "Rocky"),
         ("reply: ginger 9 0 2 6 6 1 3 4", "ginger"),
         ("oh and honey from the class wants one too", "honey"),
+        ("Theatre 3. Scrub: Holly / Kit; circulating: Dawn", "Holly"),
         # only a person fits
         ("and above all to Ginger, who read every draft.", "Ginger"),
         ("Call Crystal's mobile if the door is locked.", "Crystal"),
@@ -116,6 +117,7 @@ def test_roster_and_list_names_are_found(redactor: Redactor, text: str, value: s
         ("Contacts\nMum Ma\nHappy Valley\nSai Kung", "Valley"),
         ("Order 9123 4567 shipped; may 6123 4567 be yours?", "may"),
         ("the data from finance is late", "data"),
+        ("Colours: Ruby / Jade\nCover: Apple / Samsung", "Ruby"),
         ("Thanks to Google, Apple and Microsoft for the grants.", "Apple"),
         ("Escalated to Officer IT desk; checker TBC.", "TBC"),
         ("Offices in Chan Kin Ming Chambers, Central.", "Chan Kin Ming"),

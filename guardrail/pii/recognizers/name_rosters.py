@@ -486,6 +486,29 @@ def children_by_class(text: str) -> Found:
                 yield *match.span(group), 0.7
 
 
+# ---- people after a role label, joined by / or & ----
+
+_ROLE_LABEL_PAIR = re.compile(
+    r"(?i:(?<![A-Za-z])(?:on[ -]duty|on[ -]call|duty|scrub|circulating|runner|nurses?|staff|drivers?|helpers?|"
+    r"pick-?up|drop-?off|hosts?|mcs?|emcees?|chairs?|contacts?|crew|buddy|buddies|partners?|tutors?|coach(?:es)?|"
+    r"leaders?|captains?|marshals?|volunteers?|in charge|i/c|sweepers?|backup|cover|covering|relief|assist(?:ant)?s?)"
+    r"[ \t]*[:：][ \t]*)"
+    rf"(?P<list>[{U}][a-z]+(?:[ \t]*(?:/|&|,|and)[ \t]*[{U}][a-z]+){{1,3}})(?![{L}])"
+)
+
+
+def role_label_pairs(text: str) -> Found:
+    """``Scrub: Sunny / Kit``, ``On duty: Ivy / Rocky``: a role's label before given
+    names joined by a slash or an ampersand names the people who fill it."""
+    if ":" not in text and "：" not in text:
+        return
+    for match in _ROLE_LABEL_PAIR.finditer(text):
+        items = list(re.finditer(rf"[{U}][a-z]+", match["list"]))
+        if all(is_given(item[0], in_position=True) and not never_a_name(item[0]) for item in items):
+            for item in items:
+                yield match.start("list") + item.start(), match.start("list") + item.end(), 0.65
+
+
 # ---- a given name right before a phone number ----
 
 _NAME_THEN_PHONE = re.compile(
@@ -569,6 +592,7 @@ FINDERS = (
     people_enumerations,
     one_word_speakers,
     children_by_class,
+    role_label_pairs,
     names_before_phones,
     possessed_kin,
     person_only_positions,
