@@ -89,6 +89,8 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
         ("佢帶佢老爺何九嚟睇腳", "何九"),
         ("今天王磊没来上班，电话也不接", "王磊"),
         ("同事陳靜辭職咗", "陳靜"),
+        ("上次同黃敏去飲茶，佢話想轉工", "黃敏"),
+        ("我跟志明一起吃饭", "志明"),
         ("第三組：組長梁志浩、嘉琪、細路B（何俊彥，中四）", "細路B"),
     ],
 )
@@ -118,6 +120,7 @@ def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str
         "甜品：楊枝甘露、芒果班戟、紅豆冰",
         "華南大區銷售經理",
         "小蘇打和白醋混合可以清潔",
+        "同事去咗旅行，和大家一起去，跟進去",
         # pets named in Chinese text, and shops or firms named after their founders
         "寵物名：阿福（唐狗），Coco（貓）",
         "我隻狗叫Max仔 😂 唔係人嚟嘅\n店：Max仔係咩狗？",

@@ -260,6 +260,55 @@ _TITLE_AFTER_GIVEN = re.compile(
 )
 
 
+# Doing something with someone: 上次同黃敏去飲茶, 我跟志明一起吃饭.
+_WITH = re.compile("同|和|跟|與|与")
+_ACTIVITIES = tuple(
+    sorted(
+        both_scripts(
+            (
+                "去",
+                "一齊",
+                "一起",
+                "食",
+                "飲",
+                "吃",
+                "喝",
+                "傾",
+                "聊",
+                "見面",
+                "行街",
+                "出去",
+                "拍拖",
+                "結婚",
+                "開會",
+                "合租",
+                "打波",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def with_names(text: str) -> Found:
+    """``同黃敏去飲茶``, ``跟志明一起吃饭``: the person someone does something with."""
+    for match in _WITH.finditer(text):
+        pos = match.end()
+        for size in (3, 2):
+            name = text[pos : pos + size]
+            if len(name) < size or not re.fullmatch(f"[{HAN}]+", name) or not text.startswith(_ACTIVITIES, pos + size):
+                continue
+            full = full_name_ok(name, rare=False) and name[0] in COMMON_ZH_SURNAMES
+            if (
+                (full or given_shape(name))
+                and name not in ORDINARY_WORDS
+                and not zh_place_overlaps(text, pos, pos + size)
+            ):
+                yield pos, pos + size, 0.6
+                break
+
+
 def cue_given_names(text: str) -> Found:
     """``我同美玲負責``, ``帶埋我個女樂瑤``, ``@嘉欣 ``: a given name after a word that joins
     or introduces a person; ``嘉欣同學``, ``志明哥哥``: before a title or a relative's word."""
@@ -666,6 +715,7 @@ def kin_and_quoted_names(text: str) -> Found:
 
 
 FINDERS = (
+    with_names,
     kin_and_quoted_names,
     given_name_lists,
     bare_value_lines,
