@@ -143,6 +143,12 @@ FORMS = [
         "flat 30c, tower 1, the arch, 1 austin road west, tsim sha tsui",
     ),
     ("Correspondence: Flat A\n18/F\nBlock 4\nHeng Fa Chuen\n", "Flat A\n18/F\nBlock 4\nHeng Fa Chuen"),
+    ("or at the family's address, 12 tung shan terrace, happy valley.", "12 tung shan terrace, happy valley"),
+    ("3   | Khan Mohammed     | g/f, 27 pei ho street, sham shui po      |", "g/f, 27 pei ho street, sham shui po"),
+    (
+        "- Registered office: rm 1203, 12/f, kai tak commercial building, 317-319 des voeux road central, sheung wan",
+        "rm 1203, 12/f, kai tak commercial building, 317-319 des voeux road central, sheung wan",
+    ),
     # Chinese addresses
     ("佢住喺天水圍天恩邨恩慈樓，幾樓唔記得", "天水圍天恩邨恩慈樓"),
     (
@@ -207,6 +213,9 @@ KEPT = [
     ("Date 1 2/0 3/2 0 2 4 ok", "2 0 2 4"),
     ("Qty 5600\n7800 units", "7800"),
     ("we do it 24 hours a day and 7 days", "24 hours"),
+    ("i walked 2 more days on the road, then home", "road"),
+    ("we met at 7 eleven street, then left", "eleven street"),
+    ("take bus 5 along nathan road, nice", "nathan road"),
     ("WE CLOSE AT 6 PM ON SUNDAY. 12 DAYS LEFT TO THE SALE", "12 DAYS"),
     ("Flat 3, 11/F, Hang Fung Building, 45 Chatham Road South, Tsim Sha Tsui\nPayout IBAN (HSBC): none", "Payout"),
     ("It was great . See you @ 5 . ok", "5"),

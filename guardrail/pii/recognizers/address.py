@@ -233,12 +233,30 @@ def _lower_places() -> frozenset[str]:
 
 
 # A chat's street in lower case after the flat and block (…the arch, 1 austin road west).
-_LOWER_STREET_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(\d{1,4}[a-z]?[ \t]+(?:[a-z']+[ \t]+){0,3}"
+_LOWER_STREET = (
+    r"\d{1,4}[a-z]?(?:-\d{1,4}[a-z]?)?[ \t]+(?:(?!(?:the|of|a|an|in|at|on|to|and|or|for|with)\b)[a-z']+[ \t]+){1,3}"
     r"(?:road|rd|street|st|avenue|ave|lane|path|drive|terrace|highway|crescent|praya|circuit)"
-    r"(?:[ \t]+(?:east|west|north|south|central|middle))?)(?![A-Za-z])"
+    r"(?:[ \t]+(?:east|west|north|south|central|middle))?(?![A-Za-z])"
+)
+_LOWER_STREET_AFTER = re.compile(rf"[ \t]*,?[ \t]*({_LOWER_STREET})")
+# A chat's floor or flat and street in lower case (g/f, 27 pei ho street), or a street and the
+# district after it (12 tung shan terrace, happy valley).
+_LOWER_STREET_HOME = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?i:{_FLOOR}|{_UNIT})[ \t]*,?[ \t]*{_LOWER_STREET}|{_LOWER_STREET}(?=[ \t]*,[ \t]*[a-z]))"
 )
 _LOWER_WORDS_AFTER = re.compile(r"[ \t]*,[ \t]*((?:[a-z]+[ \t]){0,3}[a-z]+)(?![A-Za-z])")
+
+
+def _lower_tail(text: str, end: int) -> int:
+    """``end`` moved over the estate, street and district a chat names in lower case after it."""
+    while True:
+        lower = _LOWER_PLACE_AFTER.match(text, end) or _LOWER_STREET_AFTER.match(text, end)
+        if lower is not None:
+            end = lower.end(1)
+        elif (place_end := _lower_place_after(text, end)) is not None:
+            end = place_end
+        else:
+            return end
 
 
 def _lower_place_after(text: str, end: int) -> int | None:
@@ -293,6 +311,14 @@ class EnglishAddressRecognizer(RegexRecognizer):
                     if not any(r.start <= match.start() < r.end for r in results):
                         start = _lower_district_before(text, match.start())
                         results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, match.end(), 0.75))
+        if " road" in text or " street" in text or " st" in text or " terrace" in text or " lane" in text:
+            for match in _LOWER_STREET_HOME.finditer(text):
+                if any(r.start < match.end() and match.start() < r.end for r in results):
+                    continue
+                end = _lower_tail(text, match.end())
+                if end == match.end() and not re.match(r"(?i:\d|[LU]?G)[ \t]?/|[A-Za-z]", match[0]):
+                    continue  # a street alone needs its district after it, or a floor or flat before it
+                results.append(tagged_result(self, self.recognizer_name, "ADDRESS", match.start(), end, 0.7))
         if _ESTATE_FIRST_GATE.search(text) is not None:
             for match in ESTATE_FIRST.finditer(text):
                 score = self.score(match, text)
@@ -315,14 +341,7 @@ class EnglishAddressRecognizer(RegexRecognizer):
             if postcode:
                 end = postcode.end()
                 break
-        while True:
-            lower = _LOWER_PLACE_AFTER.match(match.string, end) or _LOWER_STREET_AFTER.match(match.string, end)
-            if lower is not None:
-                end = lower.end(1)
-            elif (place_end := _lower_place_after(match.string, end)) is not None:
-                end = place_end
-            else:
-                break
+        end = _lower_tail(match.string, end)
         country = _COUNTRY_AFTER.match(match.string, end)
         if country:
             return start, country.end()
