@@ -73,6 +73,8 @@ _TAIL = (
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
 _PIECE = (
     rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座龍龙港界區区市省縣县鎮镇約约樓楼廈厦])\n"
+    # (an OCR'd form's spaced characters leave a space before the line break: 榕 園  樓 ⏎1 2  樓)
+    rf"|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦] )\n|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦]  )\n"
     # a form's continuation line, indented under the first (通訊地址：新界沙田⏎　　　　沙角邨…)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]{{2,}})"
     r"|\([一二三四五六七八九]\)(?=[邨村])"  # 石籬(二)邨
