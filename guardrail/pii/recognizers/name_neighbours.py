@@ -189,16 +189,18 @@ def _zh_core(text: str, start: int, end: int) -> tuple[int, int]:
     if note:
         end = start + note.start()
         value = text[start:end]
-    for role in ROLES:
-        if value.startswith(role) and len(value) > len(role) + 1:
-            start += len(role)
-            value = value[len(role) :]
-            break
-    for title in ZH_HONORIFICS:
-        if value.endswith(title) and len(value) > len(title) + 1:
-            end -= len(title)
-            break
+    role = _ROLE_HEAD.match(value)
+    if role and len(value) > role.end() + 1:
+        start += role.end()
+        value = value[role.end() :]
+    title = _TITLE_TAIL.search(value)
+    if title and title.start() > 1:
+        end -= len(title[0])
     return start, end
+
+
+_ROLE_HEAD = re.compile("|".join(ROLES))
+_TITLE_TAIL = re.compile("(?:" + "|".join(ZH_HONORIFICS) + ")$")
 
 
 def _zh_entry_is_name(value: str, strong: bool) -> bool:
@@ -269,6 +271,8 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
                 position = separator.end()
             if position < len(line):
                 entries.append((offset + position, offset + len(line)))
+            if not 2 <= len(entries) <= 12:
+                continue  # a short list only: a long run of separators is a table or noise
             # Spaces part entries only in a line of bare values (杜子腾 慕容雪 宁静), not in
             # code-mixed prose, which spaces its words too.
             if split is _ZH_ENTRY_SPLIT and (
@@ -276,9 +280,8 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
                 or any(end - start > _ZH_ENTRY_MAX for start, end in (_zh_core(text, *e) for e in entries))
             ):
                 continue
-            if 2 <= len(entries) <= 12:
-                yield from candidates(entries)
-                break
+            yield from candidates(entries)
+            break
     heads = [(m.start("head"), m.end("head")) for m in _ZH_NUMBERED.finditer(text)]
     if len(heads) >= 3:
         yield from candidates(heads)
