@@ -488,12 +488,14 @@ def children_by_class(text: str) -> Found:
 
 # ---- people after a role label, joined by / or & ----
 
-_ROLE_LABEL_PAIR = re.compile(
+_ROLE_LABEL = re.compile(
     r"(?i:(?<![A-Za-z])(?:on[ -]duty|on[ -]call|duty|scrub|circulating|runner|nurses?|staff|drivers?|helpers?|"
     r"pick-?up|drop-?off|hosts?|mcs?|emcees?|chairs?|contacts?|crew|buddy|buddies|partners?|tutors?|coach(?:es)?|"
     r"leaders?|captains?|marshals?|volunteers?|in charge|i/c|sweepers?|backup|cover|covering|relief|assist(?:ant)?s?)"
-    r"[ \t]*[:：][ \t]*)"
-    rf"(?P<list>[{U}][a-z]+(?:[ \t]*(?:/|&|,|and)[ \t]*[{U}][a-z]+){{1,3}})(?![{L}])"
+    r"[ \t]*)$"
+)
+_PAIR_AFTER_COLON = re.compile(
+    rf"[:：][ \t]*(?P<list>[{U}][a-z]+(?:[ \t]*(?:/|&|,|and)[ \t]*[{U}][a-z]+){{1,3}})(?![{L}])"
 )
 
 
@@ -502,7 +504,9 @@ def role_label_pairs(text: str) -> Found:
     names joined by a slash or an ampersand names the people who fill it."""
     if ":" not in text and "：" not in text:
         return
-    for match in _ROLE_LABEL_PAIR.finditer(text):
+    for match in _PAIR_AFTER_COLON.finditer(text):
+        if _ROLE_LABEL.search(text, max(0, match.start() - 16), match.start()) is None:
+            continue
         items = list(re.finditer(rf"[{U}][a-z]+", match["list"]))
         if all(is_given(item[0], in_position=True) and not never_a_name(item[0]) for item in items):
             for item in items:
@@ -511,16 +515,17 @@ def role_label_pairs(text: str) -> Found:
 
 # ---- a given name right before a phone number ----
 
-_NAME_THEN_PHONE = re.compile(
-    rf"(?<![{L}'’@.-])(?P<name>[{L}][a-z]{{2,11}})[ \t]*[:：(（]?[ \t]*"
-    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\d[ \t]){7}\d(?!\d))"
-)
+_PHONE_AHEAD = re.compile(r"(?<![\d+])(?<!\d[ \t])(?:(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}|(?:\d[ \t]){7}\d)(?!\d)")
+_NAME_THEN_PHONE = re.compile(rf"(?<![{L}'’@.-])(?P<name>[{L}][a-z]{{2,11}})[ \t]*[:：(（]?[ \t]*$")
 
 
 def names_before_phones(text: str) -> Found:
     """``Sunny 9123 4567``, ``reply: sunny 9 0 2 6 6 1 3 4``: a contact list gives a
     given name and its number, word-like names too."""
-    for match in _NAME_THEN_PHONE.finditer(text):
+    for phone in _PHONE_AHEAD.finditer(text):
+        match = _NAME_THEN_PHONE.search(text, max(0, phone.start() - 16), phone.start())
+        if match is None:
+            continue
         name = match["name"]
         if not is_given(name, in_position=True) or _bad_word(name) or is_place(name):
             continue
