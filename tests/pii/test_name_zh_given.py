@@ -121,6 +121,8 @@ def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str
         "華南大區銷售經理",
         "小蘇打和白醋混合可以清潔",
         "同事去咗旅行，和大家一起去，跟進去",
+        "去咗阿麗美容院，隔離係小明冰室同佳佳甜品",
+        "票價：成人、小童、長者\n蔬菜：白菜、菜心、芥蘭",
         # pets named in Chinese text, and shops or firms named after their founders
         "寵物名：阿福（唐狗），Coco（貓）",
         "我隻狗叫Max仔 😂 唔係人嚟嘅\n店：Max仔係咩狗？",
@@ -203,3 +205,7 @@ def test_a_letter_spaced_name_is_removed(redactor: Redactor, name: str, spaced: 
     redaction = redactor.redact(text)
     assert not any(ch in redaction.text for ch in name[surname:]), (text, redaction.text)
     assert redactor.redact(redaction.text).text == redaction.text
+
+
+def test_words_beside_names_in_a_list_stay(redactor: Redactor) -> None:
+    assert person_spans(redactor, "參加者：陳大文、李美玲、素食者、長者") == ["陳大文", "李美玲"]

@@ -42,7 +42,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
-from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, given_shape
+from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, before_shop_word, given_shape
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 # ---- Chinese: a surname and a title in running text ----
@@ -276,8 +276,8 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         if text[match.end() : match.end() + 1] in _TRANSLITERATION:
             continue  # 阿森納, 阿曼達: a foreign word or name spelt in sounds
-        if zh_place_overlaps(text, *match.span()):
-            continue
+        if zh_place_overlaps(text, *match.span()) or before_shop_word(text, match.end()):
+            continue  # 阿麗美容院 is a shop
         yield *match.span(), 0.6
     for match in _OLD_YOUNG.finditer(text):
         surname = match["surname"]

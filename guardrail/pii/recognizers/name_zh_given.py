@@ -119,3 +119,53 @@ KIN_AFTER_CHILD = tuple(
         reverse=True,
     )
 )
+
+
+# Words that make a shop or firm of the name before them: 阿麗美容院, 佳佳甜品, 小明冰室.
+SHOP_WORDS = tuple(
+    sorted(
+        both_scripts(
+            (
+                "美容院",
+                "美容",
+                "美甲",
+                "髮型屋",
+                "冰室",
+                "茶餐廳",
+                "餐廳",
+                "士多",
+                "五金",
+                "雜貨",
+                "車房",
+                "洗衣",
+                "補習社",
+                "海鮮",
+                "燒臘",
+                "粥店",
+                "粥麵",
+                "麵家",
+                "小食",
+                "甜品",
+                "糖水",
+                "診所",
+                "藥房",
+                "花店",
+                "餅店",
+                "麵包",
+                "有限公司",
+                "工作室",
+                "商店",
+                "專門店",
+                "鋪",
+                "舖",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def before_shop_word(text: str, end: int) -> bool:
+    """Whether a shop or firm word follows ``end`` (the name is its business's)."""
+    return text.startswith(SHOP_WORDS, end)

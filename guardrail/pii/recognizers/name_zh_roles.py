@@ -36,7 +36,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_pets import is_pet
-from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, given_shape
+from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, before_shop_word, given_shape
 
 Found = Iterator[tuple[int, int, float]]
 
@@ -750,7 +750,8 @@ class ChineseGivenNameRecognizer(LocalRecognizer):
         results, seen = [], set()
         for finder in FINDERS:
             for start, end, score in finder(text):
-                if end > start and (start, end) not in seen and not is_pet(text, start, end):
-                    seen.add((start, end))
-                    results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
+                if end <= start or (start, end) in seen or is_pet(text, start, end) or before_shop_word(text, end):
+                    continue
+                seen.add((start, end))
+                results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
         return results
