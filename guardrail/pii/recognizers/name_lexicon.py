@@ -172,7 +172,7 @@ ZH_GIVEN = both_scripts_chars(
     # common in mainland and older Hong Kong names: 王磊, 李丹, 陳晶, 李金水
     "磊丹晶帥陽岩哲水娜莉莎薇倩媛嬌婭姍妮"
     # rarer given-name characters: 龍婉兒, 張綺玟, 林昱辰, 何嘉蔚
-    "兒凰垚嶺昱曙杏桃荔菡萌葳葵蔻蕎薰辰雁鶯鶴鷺玟珺琅瑛璞璧瓏笛芹苒茉漣瀾炫驥"
+    "兒凰垚嶺昱曙杏桃荔菡萌葳葵蔻蕎薰辰雁鶯鶴鷺玟珺琅瑛璞璧瓏笛芹苒茉漣瀾炫驥朵沫"
 )
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.
