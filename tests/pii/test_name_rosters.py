@@ -64,6 +64,7 @@ def covered(redactor: Redactor, text: str, value: str) -> bool:
         ("Hiking sign-up\n1. vivian\n2. ah keung\n3. sunny\n4. Tom Lau\n5. Jacky", "sunny"),
         ("Tony Lam: 5. Tony 6. Joyce 7. Summer (my cousin)\n1. Eddie 2. Carmen 3. Kit", "Summer"),
         ("Buddy pairs:\nHoney → Marcus\nVivian → Ginger\nSky → Oscar", "Ginger"),
+        ("Buddy pairs:\nHoney → Marcus\nTofu → Ginger\nVivian → Oscar", "Tofu"),
         ("Still waiting for Priya from Facilities and Jade from Payroll.", "Jade"),
         ("My grandpa Zé taught me the recipe.", "Zé"),
         ("Our neighbour Lemon feeds the cats.", "Lemon"),

@@ -396,8 +396,10 @@ def pairings(text: str) -> Found:
     named = [(start, end) for start, end, word in words if _name_word(word)]
     sure = sum(1 for _, _, word in words if is_given(word) and not _bad_word(word))
     if sure >= 2 and len(named) * 5 >= len(words) * 3:
-        for start, end in named:
-            yield start, end, 0.65
+        # Every other word of such a block is a name the lists do not know (Lemon).
+        for start, end, word in words:
+            if (start, end) in named or not (_bad_word(word) or is_place(word)):
+                yield start, end, 0.65
 
 
 # ---- people listed after a word that says they are people ----
