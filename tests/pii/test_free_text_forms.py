@@ -183,6 +183,15 @@ FORMS = [
     ("Home address: Bergmannstraße 41, 10961 Berlin\n", "Bergmannstraße 41, 10961 Berlin"),
     ("address: 14 Ashcombe Road, Wimbledon, London SW19 8JP\n", "14 Ashcombe Road, Wimbledon, London SW19 8JP"),
     ("domicile: Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju\n", "Jl. Kenanga No. 14, RT 03/RW 05, Desa Sukamaju"),
+    # 字樓, the Cantonese floor word, keeps the floor and flat inside the address
+    ("住址：九龍深水埗北河街88號順景大廈9字樓B座\n聯絡", "九龍深水埗北河街88號順景大廈9字樓B座"),
+    ("佢住喺荔景邨荔華樓12字樓3室，好近", "荔景邨荔華樓12字樓3室"),
+    # A number broken over a line at any digit, a phone word on its first line
+    ("電話：2391 5\n742\n付款方式：現金", "2391 5\n742"),
+    ("我個電話 61283\n947\n聽日見", "61283\n947"),
+    # Chat export speakers after a WhatsApp date stamp, a Cantonese 阿 + letter nickname
+    ("12/03/2026, 08:05 - 玲姐: 今日要半斤牛肉\n12/03/2026, 08:07 - 肉檔: 收到", "玲姐"),
+    ("送貨：阿K\n錢交俾阿K收", "阿K"),
 ]
 
 
@@ -193,6 +202,9 @@ def test_each_written_form_is_covered(redactor: Redactor, text: str, value: str)
 
 KEPT = [
     "invoice INV-2024-3433 is overdue",
+    "電話費 1 月\n2026 年預算",
+    "呢棟寫字樓好新",
+    "阿Q正傳係魯迅寫嘅",
     "insurance: AXA member MB-2219-0088",
     "Police case KC RN 24003871.",
     "1. KCCC 2831/2024   HKSAR v LEUNG",

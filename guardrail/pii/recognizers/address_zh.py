@@ -38,7 +38,8 @@ _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
 # 層/层 is how the mainland writes a floor (中关村大厦15层).
-_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:層|层|/F|F(?![A-Za-z])))"
+# 字樓 is the Cantonese floor word (6字樓): after a number only.
+_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:字 ?[樓楼]|層|层|/F|F(?![A-Za-z])))"
 _FLAT_MARK = r"(?:室|號室|号室|號房|号房|號舖|号铺|號鋪|舖|铺|鋪)"
 # 房 alone is a room only after a room number (1201房), not after a count (3房, three bedrooms).
 _FLAT = rf"(?:(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}|\d{{3,4}} ?房)"

@@ -255,6 +255,8 @@ _AH_WORDS = frozenset(both_scripts_chars("拉里根爾富聯彌蘇膠斯士嬤�
 # Characters after which 阿X is the end of a longer word: 東南亞 is not, but 馬來西阿 is rare.
 _TRANSLITERATION = frozenset(both_scripts_chars("納那尼利亞斯爾德特姆瑪曼諾薩蘭克倫達羅奴托卡"))
 _AH = re.compile(f"阿([{HAN}])")
+# 阿B, 阿 J: a Cantonese nickname of one Latin capital (the normaliser may space it).
+_AH_LETTER = re.compile(r"阿 ?[A-PR-Z](?![A-Za-z0-9])")
 # After 老 or 小 a surname is a nickname only where a word like these follows, or no
 # Chinese character does: 老王在现场, @小李 明天, not 小麥粉, 老陳醋.
 _NICK_FOLLOW = frozenset(
@@ -279,6 +281,8 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         if zh_place_overlaps(text, *match.span()) or before_shop_word(text, match.end()):
             continue  # 阿麗美容院 is a shop
         yield *match.span(), 0.6
+    for match in _AH_LETTER.finditer(text):
+        yield *match.span(), 0.6
     for match in _OLD_YOUNG.finditer(text):
         surname = match["surname"]
         if (
@@ -298,7 +302,12 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
 
 # ---- chat speakers written as nicknames ----
 
-_STAMP = r"(?:\[[^\]\n]{3,30}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?)"
+# A time stamp before the speaker: ``[21:15]``, ``21:15 -`` or a WhatsApp export's
+# ``07/05/2026, 07:12 -``.
+_STAMP = (
+    r"(?:\[[^\]\n]{3,30}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*)"
+)
 _ZH_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\n:：\[\]]{{1,16}}?)[ \t]*[:：](?![/\d])")
 # Role words that may stand before a speaker's name: 客服小美：, 仓库老郑：, 主管冯姐：.
 _ZH_ROLES = tuple(

@@ -94,6 +94,12 @@ _NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[
 _SPLIT_MESSAGES = re.compile(
     r"(?<![\d.,:/-])(\d{4})[ \t]*\n(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[^\n:：\d]{1,24}[:：][ \t]*)?(\d{4})(?![\d.,:/-])"
 )
+# A Hong Kong number a scan or a narrow column broke over a line at any digit, not only
+# between its halves (電話：2447 8⏎806, 佢個電話 97318⏎254): a phone only when a phone
+# word stands on the first piece's line.
+_BROKEN_ANYWHERE = re.compile(
+    r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,6})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,6})(?![\d.,:/-])(?![ \t]?[年月日號号])"
+)
 # The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
     r"(?<![\d.,])(\d(?:[ \t]?\d){3})[ \t]*,?[ \t]*(?:and[ \t]+then|then|然後|跟住)[ \t]*,?[ \t]*(\d(?:[ \t]?\d){3})(?![\d])"
@@ -232,6 +238,13 @@ class PhoneRecognizer(RegexRecognizer):
             if _in_context(text, *match.span(1)) and _valid_abroad(re.sub(r"\D", "", match[1])):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.8))
         if "\n" in text:
+            for match in _BROKEN_ANYWHERE.finditer(text):
+                digits = re.sub(r"\D", "", match[0])
+                if len(digits) != 8 or any(r.start < match.end() and match.start() < r.end for r in results):
+                    continue
+                line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+                if CONTEXT.search(line[-16:]) and _validity(digits, digits):
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(), 0.8))
             for match in _SPLIT_MESSAGES.finditer(text):
                 if any(r.start < match.end(2) and match.start(1) < r.end for r in results):
                     continue
