@@ -192,6 +192,15 @@ FORMS = [
     # Chat export speakers after a WhatsApp date stamp, a Cantonese 阿 + letter nickname
     ("12/03/2026, 08:05 - 玲姐: 今日要半斤牛肉\n12/03/2026, 08:07 - 肉檔: 收到", "玲姐"),
     ("送貨：阿K\n錢交俾阿K收", "阿K"),
+    # Both names a greeting joins; an auto-transcript's speaker lines; a user_name holding words
+    ("Hi Marcus & Yvonne,\n\nJust checking in", "Yvonne"),
+    ("Dear Priscilla and Tobias!\nSee you", "Tobias"),
+    ("Karen 何 00:00:12\n好，開始。\n\nDerek 00:00:20\nok\n\nKaren 何 00:01:02\n收到", "Karen 何"),
+    ('  user_name = "chow ka yan"\n  user_email = x', "chow ka yan"),
+    ('{"display_name": "lam siu fung", "id": 4}', "lam siu fung"),
+    # A foreign name spelt by sound after a Chinese name label; a full name bracketed after a pet name
+    ("緊急聯絡人（中文名：瑪麗亞）\n電話", "瑪麗亞"),
+    ("我個仔樂樂（何子軒）聽日請假", "何子軒"),
 ]
 
 
@@ -244,6 +253,24 @@ KEPT = [
 @pytest.mark.parametrize("text", KEPT)
 def test_look_alikes_are_kept(redactor: Redactor, text: str) -> None:
     assert [d for d in redactor.analyze(text) if d.entity_type != "PERSON"] == []
+
+
+# Words beside the name forms above that are not names: (text, word that must stay).
+NOT_NAMES = [
+    ("Agenda\nLunch 12:30\nMeeting 14:00\nClose 17:00\n", "Meeting"),
+    ('user_name = "admin user"', "admin user"),
+    ("username: tangwm88", "tangwm88"),
+    ("寵物名：阿福（唐狗）", "唐狗"),
+    ("签署人：邱海燕（董事）", "董事"),
+    ("姓名：西班牙", "西班牙"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMES)
+def test_words_beside_name_forms_are_not_names(redactor: Redactor, text: str, word: str) -> None:
+    start = text.index(word)
+    hits = [d for d in redactor.analyze(text) if d.entity_type == "PERSON" and d.start < start + len(word)]
+    assert [d for d in hits if d.end > start] == []
 
 
 # --- properties ---------------------------------------------------------------

@@ -498,6 +498,9 @@ _ZH_BEFORE_HAN = re.compile(
 
 
 _COMMON_CUES = frozenset({"and", "&", "with", "from", "by", "for", "to", "contact", "call"})
+_GREETED_PAIR = re.compile(r"[ \t]*(?:&|and|\+)[ \t]+")
+# What ends a greeting's names: a comma, an exclamation, the line's end.
+_GREETING_END = re.compile(r"[ \t]*(?:[,!:]|$|\n)", re.MULTILINE)
 
 
 def _positions(text: str) -> Iterator[tuple[int, int, float]]:
@@ -538,6 +541,12 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             ):
                 continue
             yield *span, score
+            if not strict:
+                # Hi Dominic & Hazel, / Dear Ann and Ben: a greeting names both.
+                joined = _GREETED_PAIR.match(text, span[1])
+                other = latin_name_at(text, joined.end(), lower_ok=False, max_words=3) if joined else None
+                if other and _GREETING_END.match(text, other[1]):
+                    yield *other, score
     for match in _SIGN_OFF.finditer(text):
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end

@@ -891,7 +891,67 @@ def title_extensions(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tu
                 break
 
 
+# ---- auto-transcript speakers ----
+
+# A meeting tool's transcript heads each turn with the speaker and the time on a line of
+# their own: ``Benny 梁 00:01:40``, ``Karen Lee  12:03``, ``陳志明 00:10``.
+_TRANSCRIPT_SPEAKER = re.compile(
+    rf"(?m)^[ \t]*(?P<who>[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+){{0,2}}(?:[ \t][{HAN}]{{1,3}})?|[{HAN}]{{2,4}})"
+    r"[ \t]+[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?[ \t]*$"
+)
+
+
+def transcript_speakers(text: str) -> Iterator[tuple[int, int, float]]:
+    """Speakers of an auto-transcript: a name and a time alone on a line, in a text with
+    at least three such lines or the same speaker twice (a heading ``Lunch 12:30`` once is not)."""
+    matches = list(_TRANSCRIPT_SPEAKER.finditer(text))
+    if len(matches) < 2:
+        return
+    counts = Counter(m["who"] for m in matches)
+    heads = {m.start() for m in matches}
+    for match in matches:
+        who = match["who"]
+        if len(matches) < 3 and counts[who] < 2:
+            continue
+        # A turn's words follow on the next line; an agenda's lines of times follow each other.
+        following = re.compile(r"\n[ \t]*(?=\S)").match(text, match.end())
+        if following is None or following.end() in heads or match.end() + 1 in heads:
+            continue
+        words = who.split()
+        if who in ORDINARY_WORDS or never_a_name(words[0]) or words[0].upper() == words[0]:
+            continue
+        if len(words) == 1 and words[0].isascii() and not is_given(words[0], in_position=True):
+            continue
+        yield *match.span("who"), 0.7
+
+
+# ---- a full name in brackets after a pet name ----
+
+# 朵朵（周语桐）, 阿明(李志明): the full name a chat adds in brackets to a nickname.
+_NICK_THEN_FULL = re.compile(rf"([{HAN}]{{2,3}}|阿 ?[A-Za-z]{{2,10}})[ \t]?[（(]([{HAN}]{{2,4}})[）)]")
+
+
+def bracketed_full_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """A full Chinese name in brackets right after a nickname or a pet name."""
+    if "（" not in text and "(" not in text:
+        return
+    for match in _NICK_THEN_FULL.finditer(text):
+        lead, full = match[1], match[2]
+        tail2 = lead[-2:]
+        nick = given_shape(tail2) or _nickname(lead) or _nickname(tail2) or lead.startswith("阿")
+        if not nick or (len(lead) == 3 and zh_name_shape(lead)):
+            continue  # 邱海燕（董事）: a full name already, the brackets hold a role
+        surname = zh_surname_length(full)
+        given = full[surname:] if surname else ""
+        if not given or given[-1] not in ZH_GIVEN or full in ORDINARY_WORDS:
+            continue  # 阿旺（唐狗）: a breed, not a name
+        if not zh_place_overlaps(text, *match.span(2)):
+            yield *match.span(2), 0.7
+
+
 FINDERS = (
+    transcript_speakers,
+    bracketed_full_names,
     form_names,
     surname_forms,
     titled_word_names,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from guardrail.pii.recognizers.name_lexicon import (
     HAN,
     both_scripts,
+    both_scripts_chars,
     is_given,
     is_place,
     is_surname,
@@ -76,6 +77,7 @@ _ZH_NOT_PERSON_ROLE = re.compile("(?:個|个|法|人|本|他|別|别|每|家|客
 # A key that holds one part of a person's name: its value is a name even as one word
 # no list knows ({"lastName": "Natarajan"}).
 _NAME_PART_KEY = re.compile(r"(?i)(?:first|last|given|family|middle|sur)[ _-]?name[\"'”]?\s*$")
+_HANDLE_END = re.compile(r"[\"'”]|[ \t]*(?:$|[,;|])", re.MULTILINE)
 _TITLE_AFTER_LABEL = re.compile(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+")
 
 
@@ -108,6 +110,8 @@ def _label_kind(head: str, quoted: bool) -> str | None:
             label = " ".join(words[-k:])
             if label not in _STRONG_SET and label not in _ROLE_SET:
                 continue
+            if k < len(words) and words[-k - 1] in ("user", "display") and label == "name":
+                return "handle"  # user_name, display name: a login, or the person's own name
             if k < len(words) and _NOT_PERSON_KEY.fullmatch(words[-k - 1]):
                 return None  # file name, company name, product owner
             return "strong" if label in _STRONG_SET else "role"
@@ -166,6 +170,12 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
             if span and quoted and not _NAME_PART_KEY.search(head) and not _person_key_value(text, span, sep.end()):
                 span = None
             score = 0.85
+        elif kind == "handle":
+            # A login has no spaces (tangwm88); words apart, ending the value, are a name.
+            span = latin_name_at(text, pos, lower_ok=True)
+            if span and (" " not in text[span[0] : span[1]] or not _HANDLE_END.match(text, span[1])):
+                span = None
+            score = 0.8
         elif kind == "role":
             title = _TITLE_AFTER_LABEL.match(text, pos)
             if title:
@@ -181,6 +191,7 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 or latin_name_at(text, pos, lower_ok=False, newline_ok=True)
                 or _spaced_latin_at(text, pos)
                 or _given_only_at(text, pos)
+                or _transliterated_at(text, pos)
             )
             score = 0.85
         if span:
@@ -212,6 +223,23 @@ def _given_only_at(text: str, pos: int) -> tuple[int, int] | None:
     if all(ch in ZH_GIVEN for ch in run[0]) and not zh_place_overlaps(text, pos, pos + 2):
         return pos, pos + 2
     return None
+
+
+# Characters Chinese spells foreign names with, by sound (莎莉雅, 瑪麗亞, 艾蜜莉).
+_SOUND_CHARS = both_scripts_chars(
+    "阿艾愛安奧澳巴芭拜班邦貝比彼畢碧波伯布查達黛戴丹德迪蒂丁杜多朵厄恩爾法菲芬弗福佛傑吉加嘉簡卡凱坎康柯科克"
+    "庫拉萊蘭朗勞雷蕾黎里莉利麗蓮琳露盧魯倫羅洛瑪馬邁曼梅蜜米敏莫姆穆娜納妮尼諾歐帕佩皮珀普齊奇喬琪瓊薩賽桑莎"
+    "珊絲斯蘇索塔泰坦湯特提托娃瓦威維溫沃西希茜夏辛休雅亞揚伊依尤約詹珍朱卓茲祖"
+)
+
+
+def _transliterated_at(text: str, pos: int) -> tuple[int, int] | None:
+    """A foreign name spelt by sound after a Chinese name label (中文名：莎莉雅): three to
+    five characters, every one a sound character, the run ending there."""
+    run = re.match(f"[{HAN}]{{3,5}}(?![{HAN}])", text[pos : pos + 6])
+    if run is None or not all(ch in _SOUND_CHARS for ch in run[0]):
+        return None
+    return pos, pos + len(run[0])
 
 
 _SPACED_LATIN = re.compile(r"(?:[A-Z] ){2,}[A-Z](?: ?, ?[A-Z][A-Za-z]+(?: [A-Z]\.?)?)?")
