@@ -43,23 +43,13 @@ from cross_fit import out_of_fold_scores
 from documents import LOOKS_LIKE, documents
 from tuning import look_alikes, rule_blocks, tune
 
+from guardrail.threats.check import Category
 from guardrail.threats.encoder import pretrained_layers, table_digest
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
 from guardrail.threats.model import ThreatModel, save_weights
 
-CATEGORIES = (
-    "jailbreak",
-    "indirect_injection",
-    "violence_weapons",
-    "sexual_minors",
-    "fraud_forgery",
-    "malware_intrusion",
-    "illegal_drugs",
-    "doxxing_surveillance",
-    "discrimination",
-    "self_harm",
-)
+CATEGORIES = tuple(str(category) for category in Category)  # the check's categories, in its order
 MODEL_ID = "guardrail-threat-ngram"
 DENSE_MODEL_ID = "guardrail-threat-ngram-use"
 PIECE_CHARS = 300  # the dense part's windows: runs of whole sentences up to this long

@@ -15,20 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from guardrail.threats.check import Category
+
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "threats"
 SPLITS = {"train", "dev", "test", "holdout"}
-CATEGORIES = {
-    "jailbreak",
-    "indirect_injection",
-    "violence_weapons",
-    "sexual_minors",
-    "fraud_forgery",
-    "malware_intrusion",
-    "illegal_drugs",
-    "doxxing_surveillance",
-    "discrimination",
-    "self_harm",
-}
+CATEGORIES = {str(category) for category in Category}
 LANGS = {"en", "zh-hant", "zh-hans", "yue", "mixed"}
 ROLES = {"user", "tool"}
 
