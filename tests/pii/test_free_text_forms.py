@@ -201,6 +201,9 @@ FORMS = [
     # A foreign name spelt by sound after a Chinese name label; a full name bracketed after a pet name
     ("緊急聯絡人（中文名：瑪麗亞）\n電話", "瑪麗亞"),
     ("我個仔樂樂（何子軒）聽日請假", "何子軒"),
+    # The English name a roster writes beside a romanised one, a word or not
+    ("| 2 | Autumn (Chan Hiu Ying) | 9123 0001 |", "Autumn"),
+    ("3. Wong Ka Lok, Rocky (HK$45k) - ex-bank", "Rocky"),
 ]
 
 
@@ -263,6 +266,8 @@ NOT_NAMES = [
     ("寵物名：阿福（唐狗）", "唐狗"),
     ("签署人：邱海燕（董事）", "董事"),
     ("姓名：西班牙", "西班牙"),
+    ("Exit at Admiralty (Wan Chai) then walk", "Admiralty"),
+    ("Chan Tai Man, Senior (retired)", "Senior"),
 ]
 
 

@@ -949,7 +949,42 @@ def bracketed_full_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(2), 0.7
 
 
+# ---- an English name beside a romanised Chinese name ----
+
+_ROMANISED = r"[A-Z][a-z]{1,6}(?:[ \t][A-Z][a-z]{1,6}){1,2}"
+# Summer (Tse Hiu Tung), Leung Wai Kit, Wicky: a roster gives the English name a person
+# goes by beside the romanised one; the English name may be a word (Summer, King).
+_ENGLISH_BEFORE = re.compile(rf"(?<![A-Za-z])([A-Z][a-z]{{2,14}})[ \t]?\((?P<full>{_ROMANISED})\)")
+_ENGLISH_AFTER = re.compile(
+    rf"(?<![A-Za-z])(?P<full>{_ROMANISED}),[ \t]?([A-Z][a-z]{{2,14}})(?=[ \t]*(?:$|[(|/–-]))", re.MULTILINE
+)
+
+
+# One syllable of Cantonese or Mandarin romanisation: hiu, tung, cheuk, wing.
+_SYLLABLE = re.compile(r"(?:ch|sh|ts|tz|ng|kw|gw|[bcdfghjklmnpqrstwxyz])?h?[aeiouy]{1,3}(?:ng|[kmnpt])?")
+
+
+def _romanised_full(full: str) -> bool:
+    words = full.lower().split()
+    syllables = all(w in GIVEN_SYLLABLES or w in ROMANISED_SURNAMES or _SYLLABLE.fullmatch(w) for w in words[1:])
+    return words[0] in ROMANISED_SURNAMES and syllables and not is_place(full)
+
+
+def english_beside_romanised(text: str) -> Iterator[tuple[int, int, float]]:
+    """The English name written just before a romanised full name in brackets, or after it
+    and a comma."""
+    if "(" in text:
+        for match in _ENGLISH_BEFORE.finditer(text):
+            if _romanised_full(match["full"]) and not never_a_name(match[1]):
+                yield *match.span(1), 0.7
+    if "," in text:
+        for match in _ENGLISH_AFTER.finditer(text):
+            if _romanised_full(match["full"]) and not never_a_name(match[2]):
+                yield *match.span(2), 0.7
+
+
 FINDERS = (
+    english_beside_romanised,
     transcript_speakers,
     bracketed_full_names,
     form_names,
