@@ -268,6 +268,9 @@ NOT_NAMES = [
     ("姓名：西班牙", "西班牙"),
     ("Exit at Admiralty (Wan Chai) then walk", "Admiralty"),
     ("Chan Tai Man, Senior (retired)", "Senior"),
+    # A surname character before a word for a group of people, a firm's word in brackets
+    ("校车家长群（微信）\n各位家长，明天早一点", "家长"),
+    ("经手人：何美珍（车行）\n确认", "车行"),
 ]
 
 

@@ -752,6 +752,8 @@ class ChineseGivenNameRecognizer(LocalRecognizer):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or before_shop_word(text, end):
                     continue
+                if text[start:end] in ORDINARY_WORDS:
+                    continue  # 梁少芳（車行）: a word in a name's place is still a word
                 seen.add((start, end))
                 results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
         return results
