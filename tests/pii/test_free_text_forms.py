@@ -204,6 +204,9 @@ FORMS = [
     # The English name a roster writes beside a romanised one, a word or not
     ("| 2 | Autumn (Chan Hiu Ying) | 9123 0001 |", "Autumn"),
     ("3. Wong Ka Lok, Rocky (HK$45k) - ex-bank", "Rocky"),
+    # A person's word and "is called" before a name in Latin letters no list knows
+    ("新娘叫 Jolene，佢哋下個月結婚", "Jolene"),
+    ("我個仔叫做Tyrus，今年三歲", "Tyrus"),
 ]
 
 
@@ -271,6 +274,7 @@ NOT_NAMES = [
     # A surname character before a word for a group of people, a firm's word in brackets
     ("校车家长群（微信）\n各位家长，明天早一点", "家长"),
     ("经手人：何美珍（车行）\n确认", "车行"),
+    ("我叫 Uber 返屋企", "Uber"),
 ]
 
 

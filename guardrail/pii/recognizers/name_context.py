@@ -365,6 +365,43 @@ _ZH_BEFORE_LATIN = re.compile(
     )
     + r")[ \t]*(?=[A-Za-z])"
 )
+_ZH_CALLED_LATIN = re.compile(
+    "(?:"
+    + "|".join(
+        both_scripts(
+            (
+                "新郎",
+                "新娘",
+                "伴郎",
+                "伴娘",
+                "老公",
+                "老婆",
+                "個仔",
+                "個女",
+                "囝囝",
+                "女兒",
+                "兒子",
+                "男朋友",
+                "女朋友",
+                "同事",
+                "老闆",
+                "經理",
+                "師傅",
+                "司機",
+                "姐姐",
+                "哥哥",
+                "細佬",
+                "妹妹",
+                "家姐",
+                "工人",
+                "姐姐仔",
+                "我",
+                "佢",
+            )
+        )
+    )
+    + ")(?:個名|個英文名|英文名)?(?:係叫做|叫做|係叫|名叫|叫)[ \t]?(?=[A-Z])"
+)
 _ZH_VERB_BEFORE_LATIN = re.compile(
     "(?:"
     + "|".join(
@@ -576,6 +613,14 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             assert first is not None
             if is_given(first[0], in_position=True) or (is_surname(first[0]) and span[1] - span[0] > len(first[0])):
                 yield *span, 0.65
+    # 新郎叫 Karson, 我個女叫做 Elsa: a person's word, then "is called", names any Latin word.
+    for match in _ZH_CALLED_LATIN.finditer(text):
+        span = latin_name_at(text, match.end(), lower_ok=False, max_words=3)
+        if span:
+            first = _WORD.match(text, span[0])
+            assert first is not None
+            if not never_a_name(first[0]) and not is_place(text[span[0] : span[1]]):
+                yield *span, 0.7
     for match in _ZH_BEFORE_HAN.finditer(text):
         span = _chinese_name_in_prose(text, match.end())
         if span:
