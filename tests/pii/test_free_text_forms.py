@@ -207,6 +207,9 @@ FORMS = [
     # A person's word and "is called" before a name in Latin letters no list knows
     ("新娘叫 Jolene，佢哋下個月結婚", "Jolene"),
     ("我個仔叫做Tyrus，今年三歲", "Tyrus"),
+    # Names with accented Latin letters, and an abbreviated role before a name
+    ("Yesterday Zofia Dąbrowska phoned the office", "Zofia Dąbrowska"),
+    ("The MC Halina Woźniak opened the dinner", "Halina Woźniak"),
 ]
 
 

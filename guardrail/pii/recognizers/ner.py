@@ -19,8 +19,10 @@ from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import PLACE_NAMES, TITLES
 
-_PLAUSIBLE = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Latin letters with their accented forms: Núñez, Wiśniewska, Müller are names too.
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_PLAUSIBLE = re.compile(rf"[{_L}][{_L} .'’-]*[{_L}.]")
+_WORDS = re.compile(rf"[{_L}][{_L}'’-]*")
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -39,12 +41,11 @@ def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
     """ "Guest Olumide Adeyemi" -> "Olumide Adeyemi": a role before a name is no part of it."""
     while True:
         word = _WORDS.match(text, result.start)
-        if (
-            word is None
-            or word.end() >= result.end
-            or not never_a_name(word[0])
-            or (word[0].lower().strip(".") in TITLES)
-        ):
+        if word is None or word.end() >= result.end:
+            return
+        # MUA Natalia Wiśniewska, PA Joanne Li: an abbreviated role before the name.
+        acronym = word[0].isupper() and 2 <= len(word[0]) <= 5 and not is_surname(word[0])
+        if not acronym and (not never_a_name(word[0]) or word[0].lower().strip(".") in TITLES):
             return
         gap = re.match(r"[ \t]+", text[word.end() : result.end])
         if gap is None:
