@@ -210,6 +210,9 @@ FORMS = [
     # Names with accented Latin letters, and an abbreviated role before a name
     ("Yesterday Zofia Dąbrowska phoned the office", "Zofia Dąbrowska"),
     ("The MC Halina Woźniak opened the dinner", "Halina Woźniak"),
+    # Chinese name parts in a CSV export's first/last name columns
+    ("order,billing_first_name,billing_last_name,city\nA1,詠 詩,何,元朗\nA2,志明,陳,广州", "詠 詩"),
+    ("order,billing_first_name,billing_last_name,city\nA1,詠 詩,何,元朗\nA2,志明,陳,广州", "陳"),
 ]
 
 

@@ -518,6 +518,9 @@ _NAME_PART_HEADER = re.compile(
 _ONE_WORD = re.compile(r"[A-Z][A-Za-z'’-]{1,20}")
 
 
+_HAN_PART = re.compile(f"[{HAN}](?: ?[{HAN}]){{0,2}}")
+
+
 def _one_word_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A surname or given-name column's cell holding one word (``Ma``, ``Siobhan``)."""
     while start < end and text[start] in " \t\"'":
@@ -525,6 +528,8 @@ def _one_word_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " \t\"'":
         end -= 1
     word = text[start:end]
+    if _HAN_PART.fullmatch(word):
+        return start, end  # 梁, 嘉 敏: a Chinese surname or given name in its own column
     if not _ONE_WORD.fullmatch(word) or word.lower() in ORG_WORDS or is_place(word):
         return None
     if never_a_name(word) and not is_surname(word):  # Ma is a surname here, not mum
