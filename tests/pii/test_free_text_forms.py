@@ -213,6 +213,9 @@ FORMS = [
     # Chinese name parts in a CSV export's first/last name columns
     ("order,billing_first_name,billing_last_name,city\nA1,詠 詩,何,元朗\nA2,志明,陳,广州", "詠 詩"),
     ("order,billing_first_name,billing_last_name,city\nA1,詠 詩,何,元朗\nA2,志明,陳,广州", "陳"),
+    # A name an OCR'd form broke over a line after its label; a numbered label
+    ("申请人：王\n秀英　身份证 A 1", "王\n秀英"),
+    ("担保人 2：刘志华\n电话", "刘志华"),
 ]
 
 
@@ -281,6 +284,7 @@ NOT_NAMES = [
     ("校车家长群（微信）\n各位家长，明天早一点", "家长"),
     ("经手人：何美珍（车行）\n确认", "车行"),
     ("我叫 Uber 返屋企", "Uber"),
+    ("姓名：陳\n地址：中環", "地址"),
 ]
 
 

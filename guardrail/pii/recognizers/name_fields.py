@@ -69,7 +69,9 @@ _ZH_SET = frozenset(label.replace(" ", "") for label in both_scripts(NAME_LABELS
 _ZH_MAX = max(len(label) for label in _ZH_SET)
 _SEP_AT = re.compile(r"[:=：]")
 _DOT_LEADER = re.compile(r"\.{4,}")  # a form's dot leaders stand for a colon
-_HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?[ \t]*[\"'”]?[ \t]*$")
+# What may stand between a label and its colon: a note in brackets, a quote, a number
+# of several such fields (借款人 1：, Guest 2:).
+_HEAD_TRIM = re.compile(r"[ \t]*(?:\([^)\n]{0,30}\)|（[^）\n]{0,30}）)?(?:[ \t]+\d{1,2})?[ \t]*[\"'”]?[ \t]*$")
 _AFTER_SEP = re.compile(r"[ \t]*[\"'“]?[ \t]*")
 _LATIN_TAIL = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+[ _]){0,4}[A-Za-z]+)$")
 _ZH_PERSON_ROLE = re.compile(f"[{HAN}]{{1,3}}人$")
@@ -192,6 +194,7 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 or _spaced_latin_at(text, pos)
                 or _given_only_at(text, pos)
                 or _transliterated_at(text, pos)
+                or _broken_zh_name_at(text, pos)
             )
             score = 0.85
         if span:
@@ -240,6 +243,19 @@ def _transliterated_at(text: str, pos: int) -> tuple[int, int] | None:
     if run is None or not all(ch in _SOUND_CHARS for ch in run[0]):
         return None
     return pos, pos + len(run[0])
+
+
+_BROKEN_ZH_NAME = re.compile(f"[{HAN}]{{1,2}}[ \t]*\n[ \t]*[{HAN}]{{1,2}}(?![{HAN}])")
+
+
+def _broken_zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """A full name an OCR'd form broke over a line after its label (借款人：张⏎建国)."""
+    from guardrail.pii.recognizers.name_lexicon import zh_name_shape
+
+    match = _BROKEN_ZH_NAME.match(text, pos)
+    if match is None or not zh_name_shape(re.sub(r"\s", "", match[0]), rare=True):
+        return None
+    return match.span()
 
 
 _SPACED_LATIN = re.compile(r"(?:[A-Z] ){2,}[A-Z](?: ?, ?[A-Z][A-Za-z]+(?: [A-Z]\.?)?)?")
