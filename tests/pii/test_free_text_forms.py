@@ -216,6 +216,8 @@ FORMS = [
     # A name an OCR'd form broke over a line after its label; a numbered label
     ("申请人：王\n秀英　身份证 A 1", "王\n秀英"),
     ("担保人 2：刘志华\n电话", "刘志华"),
+    # A nickname heading a numbered sign-up entry
+    ("羽毛球接龍\n1. Kelvin\n2. 何仔 + 朋友\n3. 阿欣", "何仔"),
 ]
 
 
@@ -285,6 +287,7 @@ NOT_NAMES = [
     ("经手人：何美珍（车行）\n确认", "车行"),
     ("我叫 Uber 返屋企", "Uber"),
     ("姓名：陳\n地址：中環", "地址"),
+    ("注意事項\n1. 小心地滑\n2. 老闆 講", "小心"),
 ]
 
 

@@ -983,7 +983,23 @@ def english_beside_romanised(text: str) -> Iterator[tuple[int, int, float]]:
                 yield *match.span(2), 0.7
 
 
+# ---- nicknames heading a numbered list's entries ----
+
+# 接龍 sign-ups and rosters number their entries: 5. 林仔 + 細佬, 3) 肥妹 x2.
+_NUMBERED_NICK = re.compile(
+    rf"(?m)(?:^|(?<=\] )|(?<=: ))[ \t]*\d{{1,2}}[.)、．][ \t]*([{HAN}]{{2,3}})(?=[ \t+＋,，(（x×]|$)"
+)
+
+
+def numbered_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
+    """A nickname (林仔, 阿珍, 肥妹) as a numbered list entry's first word."""
+    for match in _NUMBERED_NICK.finditer(text):
+        if _nickname(match[1]) and not zh_place_overlaps(text, *match.span(1)):
+            yield *match.span(1), 0.7
+
+
 FINDERS = (
+    numbered_nicknames,
     english_beside_romanised,
     transcript_speakers,
     bracketed_full_names,
