@@ -16,22 +16,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from guardrail.pii.evaluation import leaked
 from guardrail.pii.recognizers.hkid import check_character
 from guardrail.pii.redactor import Redactor
-
-PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def covered(redactor: Redactor, text: str, value: str) -> bool:
-    """Whether findings cover every letter, digit and CJK character of ``value``."""
-    start = text.index(value)
-    spans = [(d.start, d.end) for d in redactor.analyze(text)]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].isalnum())
-
+from tests.pii.coverage import PROPERTY, covered
 
 FORMS = [
     # Cards

@@ -9,22 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrail.pii.redactor import Redactor
-
-PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def person_spans(redactor: Redactor, text: str) -> list[str]:
-    return [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
-
-
-def covered(redactor: Redactor, text: str, value: str, at: int | None = None) -> bool:
-    start = text.index(value) if at is None else at
-    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].strip())
+from tests.pii.coverage import PROPERTY, covered, person_spans
 
 
 @pytest.mark.parametrize(
@@ -116,7 +105,7 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
     ],
 )
 def test_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:
-    assert covered(redactor, text, value), (text, person_spans(redactor, text))
+    assert covered(redactor, text, value, entity="PERSON"), (text, person_spans(redactor, text))
 
 
 @pytest.mark.parametrize(
@@ -180,7 +169,7 @@ def test_a_titled_surname_in_running_text_is_removed(
     if simplified:
         text, surname = _t2s().convert(text), _t2s().convert(surname)
     at = text.index(surname, 3)
-    assert covered(redactor, text, surname, at=at), (text, person_spans(redactor, text))
+    assert covered(redactor, text, surname, at=at, entity="PERSON"), (text, person_spans(redactor, text))
     redaction = redactor.redact(text)
     for d in redaction.detections:
         assert 0 <= d.start < d.end <= len(text)

@@ -7,23 +7,12 @@ names with a middle dot, donor-roll forms; and the ordinary words of the same sh
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrail.pii.recognizers.name_zh_given import given_shape
 from guardrail.pii.redactor import Redactor
-
-PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def person_spans(redactor: Redactor, text: str) -> list[str]:
-    return [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
-
-
-def covered(redactor: Redactor, text: str, value: str, at: int | None = None) -> bool:
-    start = text.index(value) if at is None else at
-    spans = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].strip())
+from tests.pii.coverage import PROPERTY, covered, person_spans
 
 
 @pytest.mark.parametrize(
@@ -95,7 +84,7 @@ def covered(redactor: Redactor, text: str, value: str, at: int | None = None) ->
     ],
 )
 def test_chinese_names_beside_their_cues_are_found(redactor: Redactor, text: str, value: str) -> None:
-    assert covered(redactor, text, value), (text, person_spans(redactor, text))
+    assert covered(redactor, text, value, entity="PERSON"), (text, person_spans(redactor, text))
 
 
 @pytest.mark.parametrize(

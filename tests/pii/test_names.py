@@ -6,19 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrail.errors import ConfigurationError
 from guardrail.pii import gazetteer
 from guardrail.pii.recognizers.name_lexicon import is_given, is_place, zh_name_shape
 from guardrail.pii.redactor import Redactor
-
-PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def person_spans(redactor: Redactor, text: str) -> list[str]:
-    return [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+from tests.pii.coverage import PROPERTY, person_spans
 
 
 def assert_removed(redactor: Redactor, text: str, value: str) -> None:
