@@ -30,6 +30,9 @@ Two more disguises are undone, each with the offset map kept:
 * a Chinese keyboard's full stop ``。`` between ASCII letters or digits is a dot;
 * a form's boxed characters (``[ T ][ 6 ][ 1 ]``) and table cells of spaced digits
   (``| 4 5 2 3 | 2 7 9 2 |``) lose their boxes and cell bars;
+* JSON's escapes (``"\\u9673\\u5927\\u6587"``, ``\\n``, ``\\"``), as ``json.dumps`` writes every
+  Chinese character of a tool result or a logged payload by default, are decoded, escaped
+  twice (JSON inside a JSON string) too; the model reads them decoded, so detection must;
 * percent-escapes in a URL-encoded value (``kelvin.ho%40gmail.com``, ``%2B852%205567``)
   are decoded inside a token that has an escaped ``@`` or ``+`` (or an escaped space between
   digits), as query strings, form posts and webhook logs carry them.
@@ -153,6 +156,12 @@ _CELLED_DIGITS = re.compile(r"(?<!\S)(?:[0-9Ol] ){3}[0-9Ol](?: \| (?:[0-9Ol] ){3
 _IBAN_HEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ -]?$")
 _URL_ESCAPE = re.compile(r"%(?:25)?([0-9A-Fa-f]{2})")
 _URL_SAFE = frozenset("@+ ._-:()=&?/#,;")
+# A JSON string escape, or one escaped again (JSON inside a JSON string: \\\\u9673).
+# Decoding starts only where a \\u escape is found: a lone \\n in code or a Windows path
+# is left alone.
+_JSON_TRIGGER = re.compile(r"\\+u[0-9A-Fa-f]{4}")
+_JSON_ESCAPE = re.compile(r'\\+(?:u([0-9A-Fa-f]{4})|([nrtbf"/\\]))')
+_JSON_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": " ", "f": " ", '"': '"', "/": "/", "\\": "\\"}
 _MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 
@@ -182,7 +191,71 @@ class NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """NFKC-normalise ``text``, drop invisible characters, fold look-alike letters,
     decode URL escapes and spell dictated digits as digits, keeping an offset map."""
-    return _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_ideographic_stops(_fold(text)))))))
+    unescaped = _json_unescape(text)
+    folded = _fold(text) if unescaped is None else _compose(unescaped, _fold(unescaped.text))
+    return _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_ideographic_stops(folded))))))
+
+
+def _json_unescape(text: str) -> NormalizedText | None:
+    """JSON string escapes decoded (each character maps to its whole escape), or None
+    when the text has no ``\\u`` escape. A surrogate pair becomes one character; a lone
+    surrogate, which no text can hold, is left escaped."""
+    if "\\" not in text or _JSON_TRIGGER.search(text) is None:
+        return None
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    matches = list(_JSON_ESCAPE.finditer(text))
+    index = 0
+    while index < len(matches):
+        escape = matches[index]
+        index += 1
+        if escape[1] is None:
+            char = _JSON_SIMPLE[escape[2]]
+        else:
+            code = int(escape[1], 16)
+            low = matches[index] if index < len(matches) else None
+            if 0xD800 <= code < 0xDC00 and low is not None and low.start() == escape.end() and low[1]:
+                low_code = int(low[1], 16)
+                if 0xDC00 <= low_code < 0xE000:
+                    char = chr(0x10000 + ((code - 0xD800) << 10) + (low_code - 0xDC00))
+                    pieces.append(text[position : escape.start()])
+                    starts.extend(range(position, escape.start()))
+                    ends.extend(range(position + 1, escape.start() + 1))
+                    pieces.append(char)
+                    starts.append(escape.start())
+                    ends.append(low.end())
+                    position = low.end()
+                    index += 1
+                    continue
+            if 0xD800 <= code < 0xE000:
+                continue
+            char = chr(code)
+        pieces.append(text[position : escape.start()])
+        starts.extend(range(position, escape.start()))
+        ends.extend(range(position + 1, escape.start() + 1))
+        pieces.append(char)
+        starts.append(escape.start())
+        ends.append(escape.end())
+        position = escape.end()
+    pieces.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    return NormalizedText(text, "".join(pieces), tuple(starts), tuple(ends))
+
+
+def _compose(first: NormalizedText, second: NormalizedText) -> NormalizedText:
+    """``second`` (normalised from ``first.text``) mapped back to ``first.original``."""
+    if second.starts is None or second.ends is None:
+        return NormalizedText(first.original, second.text, first.starts, first.ends)
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in zip(second.starts, second.ends, strict=True):
+        s, e = first.to_original(start, end)
+        starts.append(s)
+        ends.append(e)
+    return NormalizedText(first.original, second.text, tuple(starts), tuple(ends))
 
 
 def _ideographic_stops(normalized: NormalizedText) -> NormalizedText:

@@ -104,3 +104,30 @@ def test_tool_call_arguments_stay_valid_json(
     assert not leaked("PHONE", phone, out)
     assert name not in json.dumps(parsed, ensure_ascii=False)
     assert len(collect_texts(payload.messages)) == len(collect_texts((verdict.payload or payload).messages))
+
+
+ZH_NAMES = ("陳大文", "歐陽德華", "司徒美玲", "李嘉欣", "张伟明", "黃子晴")
+
+
+@PROPERTY
+@given(
+    hkid=hkids(),
+    phone=phones(),
+    name=st.sampled_from(ZH_NAMES),
+    twice=st.booleans(),
+)
+def test_json_escaped_values_are_removed(redactor: Redactor, hkid: str, phone: str, name: str, twice: bool) -> None:
+    """``json.dumps`` escapes every Chinese character of a tool result by default (and a
+    payload logged inside another escapes it twice); the model reads the decoded text."""
+    record = json.dumps({"姓名": name, "電話": phone, "身份證": hkid, "備註": "請於下午回覆"})
+    text = json.dumps({"tool_output": record}) if twice else record
+    assert name not in text
+    redaction = redactor.redact(text)
+    decoded = json.loads(redaction.text)
+    out = json.loads(decoded["tool_output"]) if twice else decoded
+    seen = json.dumps(out, ensure_ascii=False)
+    assert name not in seen
+    assert not leaked("PHONE", phone, seen)
+    assert not leaked("HKID", hkid, seen)
+    assert out["備註"] == "請於下午回覆"
+    assert redactor.redact(redaction.text).text == redaction.text

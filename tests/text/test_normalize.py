@@ -70,3 +70,32 @@ def test_offsets_index_the_original_for_digit_like_text(text: str) -> None:
 
 def test_an_ideographic_full_stop_between_ascii_characters_is_a_dot() -> None:
     assert normalize("IP：203。0。113。9。下一句").text == "IP:203.0.113.9。下一句"
+
+
+def test_json_escapes_decode_and_map_to_their_whole_escape() -> None:
+    text = r'{"name": "\u9673\u5927\u6587", "mood": "\ud83d\ude00", "note": "line\nnext \"q\""}'
+    normalized = normalize(text)
+    assert '"name": "陳大文"' in normalized.text
+    assert "😀" in normalized.text
+    assert 'line\nnext "q"' in normalized.text
+    at = normalized.text.index("陳")
+    assert text[slice(*normalized.to_original(at, at + 3))] == r"\u9673\u5927\u6587"
+    emoji = normalized.text.index("😀")
+    assert text[slice(*normalized.to_original(emoji, emoji + 1))] == r"\ud83d\ude00"
+
+
+def test_json_escaped_twice_decodes_and_a_lone_surrogate_stays() -> None:
+    assert normalize(r"note: \\u6b50\\u967d and \ud83d alone").text == r"note: 歐陽 and \ud83d alone"
+
+
+def test_backslashes_without_a_unicode_escape_are_left_alone() -> None:
+    text = r"C:\new\table and printf('\n')"
+    assert normalize(text).text == text
+
+
+@given(st.text(alphabet='\\u0123abcdef9"nrt /陳'))
+def test_offsets_index_the_original_for_escape_like_text(text: str) -> None:
+    normalized = normalize(text)
+    for i in range(len(normalized.text)):
+        start, end = normalized.to_original(i, i + 1)
+        assert 0 <= start <= end <= len(text)
