@@ -35,6 +35,11 @@ SOURCES = {
     # AdvBench (llm-attacks, MIT), as copied into this repository's data/advbench.
     "Carol-gutianle+LatentSafety": "ef0b52384aad0021dd8c47aaf7cb9175aaec7416",
     "bertiev+SimpleSafetyTests": "d7aee9a9422a5a5488f478fd79c2479c891c0f3b",  # CC BY 4.0
+    "X-PLUG+CValues": "3018d3886890d04c95c9051c7055fb19e36ef592",  # Apache-2.0
+    # BIPIA (MIT): attack instructions written by its authors; e-mails from OpenAI Evals'
+    # invoices (MIT), tables from WikiTableQuestions (CC BY-SA 4.0), code answers from
+    # Stack Overflow (CC BY-SA 4.0); train files only.
+    "microsoft+BIPIA": "1a2a91da6bb12838e05d1b2e54d98e2f37b835f3",
 }
 SST = {
     "Suicide, Self-Harm, and Eating Disorders": "self_harm",
@@ -231,6 +236,44 @@ def simple_safety_tests(sources: Path) -> Iterator[dict[str, object]]:
             yield {"text": row["prompts_final"], "label": "attack", "category": category, "lang": "en"}
 
 
+def bipia(sources: Path, rng: random.Random, tables: int = 250) -> Iterator[dict[str, object]]:
+    """Indirect injection as BIPIA builds it: an instruction aimed at the model put at the
+    start, middle or end of an e-mail, a table or a code answer, as a tool result; each
+    context also once as it is (benign), so that a document is not suspect for being one."""
+    repo = "microsoft+BIPIA"
+    text_attacks = [
+        a for group in json.loads(show(sources, repo, "benchmark/text_attack_train.json")).values() for a in group
+    ]
+    code_attacks = [
+        a for group in json.loads(show(sources, repo, "benchmark/code_attack_train.json")).values() for a in group
+    ]
+    contexts: list[tuple[str, list[str]]] = []
+    for line in show(sources, repo, "benchmark/email/train.jsonl").splitlines():
+        contexts.append((json.loads(line)["context"], text_attacks))
+    rows = show(sources, repo, "benchmark/table/train.jsonl").splitlines()
+    for line in rng.sample(rows, min(tables, len(rows))):
+        contexts.append((json.loads(line)["context"], text_attacks))
+    for line in show(sources, repo, "benchmark/code/train.jsonl").splitlines():
+        contexts.append(("\n".join(json.loads(line)["context"]), code_attacks))
+    for context, attacks in contexts:
+        context = context[:1500]
+        yield {"text": context, "label": "benign", "category": "benign", "lang": "en", "role": "tool"}
+        attack = rng.choice(attacks)
+        cut = rng.choice([0, len(context) // 2, len(context)])
+        cut = context.rfind("\n", 0, cut) + 1 if cut else 0
+        text = f"{context[:cut]}\n{attack}\n{context[cut:]}".strip()
+        yield {"text": text, "label": "attack", "category": "indirect_injection", "lang": "en", "role": "tool"}
+
+
+def cvalues(sources: Path) -> Iterator[dict[str, object]]:
+    """CValues' responsibility prompts: Chinese questions experts judged sensitive (mental
+    health, law, disability, relationships, sexuality, society) that deserve a careful
+    answer, not a refusal: benign look-alikes of self-harm and discrimination."""
+    for line in show(sources, "X-PLUG+CValues", "dataset/cvalues_responsibility_prompts.jsonl").splitlines():
+        row = json.loads(line)
+        yield {"text": row["prompt"], "label": "benign", "category": "benign", "lang": "zh-hans"}
+
+
 STDLIB = (
     "os shutil subprocess signal socket ssl hashlib hmac secrets getpass pathlib glob tempfile threading "
     "multiprocessing asyncio logging json csv sqlite3 zipfile tarfile gzip http.client urllib.request "
@@ -288,6 +331,8 @@ def main() -> None:
         "advbench": lambda: advbench(args.sources),
         "simple_safety_tests": lambda: simple_safety_tests(args.sources),
         "python_docs": python_docs,
+        "cvalues": lambda: cvalues(args.sources),
+        "bipia": lambda: bipia(args.sources, random.Random(SEED)),
     }
     for name, make in makers.items():
         rows = list(make())
