@@ -102,14 +102,17 @@ ENTITY = "PERSON"
 _TIMESTAMP = (
     r"(?:\[[^\]\n]{3,30}\][ \t]*"
     r"|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?"
-    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*)"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*"
+    # A group log's day and month without the year: 30/11 08:02 CSO Wing:
+    r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+(?:-[ \t]+)?)"
 )
 _SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_TIMESTAMP})?(?P<who>[^\n:：>\[\]]{{1,40}}?)[ \t]*[:：>](?![/\d])")
 _KIN_PREFIX = frozenset(
     "auntie aunty aunt uncle foreman cousin grandma grandpa granny master sifu ah designer "
     "plumber electrician painter decorator tutor coach".split()
 )
-_SPEAKER_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# Accented letters too: Léa, Zoë and Bergström speak in chats as well.
+_SPEAKER_WORD = re.compile(rf"[{L}][{L}'’]*(?:-[{L}]+)*")
 
 
 def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
@@ -131,7 +134,12 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
         names = list(words)
         while (
             names
-            and (names[0][0].lower() in _KIN_PREFIX or names[0][0].lower() in TITLES or never_a_name(names[0][0]))
+            and (
+                names[0][0].lower() in _KIN_PREFIX
+                or names[0][0].lower() in TITLES
+                or never_a_name(names[0][0])
+                or (len(names) > 1 and _role_acronym(names[0][0]))
+            )
             and names[0][0].lower() != "ah"
         ):
             names.pop(0)
@@ -143,13 +151,19 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         if any(w[0].isupper() and not (is_given(w[0], in_position=True) or is_surname(w[0])) for w in names):
             continue  # IVR:, SYSTEM:, QA: are not people
+        if len(names) == 1 and _ROLE_COMPOUND.search(names[0][0]) and not _known(names[0][0]):
+            continue  # Dockmaster:, Gatekeeper:, Helpdesk: a post speaks, not a person
         tail = who[names[-1].end() :].strip()
+        name_end = names[-1].end()
+        if re.fullmatch(f"[{HAN}]{{1,2}}", tail) and zh_surname_length(tail) == len(tail):
+            name_end = who.rindex(tail) + len(tail)  # Chris 周: a code-mixed speaker's surname in Chinese
+            tail = ""
         if tail and not re.fullmatch(r"(?:\([^)]*\)|[^\w\s]{1,4}|\d{1,2}/?F|[A-Z]?\d{1,2}[A-Z]?)(?:[ \t].*)?", tail):
             continue
         head = who[: names[0].start()]
         if re.search(r"[0-9]", head):
             continue
-        start, end = match.start("who") + names[0].start(), match.start("who") + names[-1].end()
+        start, end = match.start("who") + names[0].start(), match.start("who") + name_end
         value = text[start:end]
         words_lower = value.lower().split()
         if (
@@ -168,6 +182,19 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # Summer: July to August -- a field of dates, not a speaker
         if stamped or counts[value] >= 2 or known:
             yield start, end, 0.8 if (stamped or counts[value] >= 2) else 0.7
+
+
+# A one-word speaker that names a post, not a person: Dockmaster, Gatekeeper, Helpdesk.
+_ROLE_COMPOUND = re.compile(r"(?i)..(?:master|keeper|person|guard|desk|team|ops|bot|staff|crew)$")
+
+
+def _known(word: str) -> bool:
+    return is_given(word, in_position=True) or is_surname(word)
+
+
+def _role_acronym(word: str) -> bool:
+    """CSO, PM, HR before a speaker's name: an abbreviated post, no part of the name."""
+    return word.isupper() and 2 <= len(word) <= 5 and not _known(word)
 
 
 _FIELD_VALUE = re.compile(

@@ -34,13 +34,14 @@ from guardrail.pii.recognizers.name_lexicon import (
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
 from guardrail.pii.recognizers.name_pets import pet_names
-from guardrail.pii.recognizers.name_spans import ORG_WORDS
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 from guardrail.pii.spans import CoveringSpans
 
 ENTITY = "PERSON"
 NAME = "HkNameMentionRecognizer"
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# Accented letters too, so Léa and Bergström recur as whole words.
+_LATIN_WORD = re.compile(rf"[{L}][{L}'’]*(?:-[{L}]+)*")
 _HAN_ONLY = re.compile(f"[{HAN}]+")
 # Romanised syllables so common inside other names and places that one alone is
 # not carried over (Tai of Tai Po, Man of Chan Tai Man's neighbours).
