@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from budget import choose_budget
 from corpus import Item, load_corpus, load_jsonl
 from cross_fit import out_of_fold_scores
 from documents import LOOKS_LIKE, documents
@@ -57,6 +58,7 @@ PUBLIC_WEIGHT = 0.5
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-grams alone (model: builtin)
 DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
 SEED = 20261130
+OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"  # the last --fit-dev's dev scores, for --retune
 
 
 def labels(item: Item) -> set[str]:
@@ -263,6 +265,12 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--balance", type=float, default=0.5, help="0 unweighted .. 1 class-balanced")
     parser.add_argument("--max-fp", type=float, default=0.03, help="benign refusals allowed on dev")
+    parser.add_argument(
+        "--target-fp",
+        type=float,
+        help="choose --max-fp by nested cross-validation on dev: the largest budget whose refusals of "
+        "look-alikes in folds the thresholds were not tuned on stay within this (budget.py)",
+    )
     parser.add_argument("--no-augment", action="store_true")
     parser.add_argument("--public-weight", type=float, default=0.5, help="weight of each public item")
     parser.add_argument("--dropout", type=int, default=5, help="copies of each corpus item with words left out")
@@ -281,6 +289,11 @@ def main() -> None:
         metavar="K",
         help="the final fit: n-grams trained on train and dev, thresholds from K-fold out-of-fold dev scores",
     )
+    parser.add_argument(
+        "--retune",
+        action="store_true",
+        help="train nothing: tune thresholds again on the out-of-fold scores the last --fit-dev saved",
+    )
     parser.add_argument("--version", default="2026.11.30-3")
     parser.add_argument("--out", type=Path, default=OUT, help="the n-gram model")
     parser.add_argument("--dense-out", type=Path, default=DENSE_OUT, help="the n-grams and the dense part")
@@ -293,6 +306,15 @@ def main() -> None:
             if path.exists():
                 print(f"== {path.name}")
                 report(ThreatModel.load(path), dev + held_out_benign(), args.max_fp)
+        return
+    if args.retune:
+        saved = np.load(OOF)
+        checks = held_out_benign()
+        model = ThreatModel.load(args.out)
+        if str(saved["digest"]) != data_digest(dev):
+            raise SystemExit(f"{OOF} was saved for another dev split: run --fit-dev again")
+        scores = np.vstack([saved["scores"], dev_scores(model, checks)])
+        report_scores(scores, dev + checks, list(model.categories), args.max_fp, args.target_fp)
         return
     if args.fit_dev:
         fit_with_dev(corpus, dev, args)
@@ -347,11 +369,19 @@ def fit_with_dev(corpus: list[Item], dev: list[Item], args: argparse.Namespace) 
         write(path, coef, bias, categories, args.version, data_digest(items))
 
     scores = out_of_fold_scores(dev, args.fit_dev, fit, dev_scores)
+    OOF.parent.mkdir(exist_ok=True)
+    np.savez(OOF, scores=scores, digest=np.array(data_digest(dev)))
     fit(dev, args.out)
     model = ThreatModel.load(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), trained on train and dev")
     checks = held_out_benign()
-    report_scores(np.vstack([scores, dev_scores(model, checks)]), dev + checks, list(model.categories), args.max_fp)
+    report_scores(
+        np.vstack([scores, dev_scores(model, checks)]),
+        dev + checks,
+        list(model.categories),
+        args.max_fp,
+        args.target_fp,
+    )
 
 
 def report(model: ThreatModel, dev: list[Item], max_fp: float) -> None:
@@ -360,8 +390,19 @@ def report(model: ThreatModel, dev: list[Item], max_fp: float) -> None:
     report_scores(dev_scores(model, dev), dev, list(model.categories), max_fp)
 
 
-def report_scores(scores: np.ndarray, dev: list[Item], categories: list[str], max_fp: float) -> None:
+def report_scores(
+    scores: np.ndarray, dev: list[Item], categories: list[str], max_fp: float, target_fp: float | None = None
+) -> None:
+    """Tune thresholds on ``scores`` (to ``max_fp``, or to the budget ``target_fp`` leads to)
+    and print what they refuse."""
     rules = rule_blocks(dev)
+    if target_fp is not None:
+        max_fp, rows = choose_budget(scores, rules, dev, categories, target_fp)
+        for row in rows:
+            print(
+                f"budget {row.budget:.2%}: nested attacks refused {row.attacks:.1%}, look-alikes {row.look_alikes:.1%}"
+            )
+        print(f"budget chosen for a {target_fp:.1%} target: {max_fp:.2%}")
     thresholds = tune(scores, rules, dev, categories, max_fp)
     print(dev_report(scores, rules, dev, categories, thresholds))
     print("thresholds for the policy: " + json.dumps(thresholds))
