@@ -22,6 +22,17 @@ NAMES = [
     ("8/11/2026 21:20 - Chris 周: 3. 一位\n8/11/2026 21:33 - Cherry: ok", "Chris 周"),
     # a speaker found once is a name on every line, accents and all
     ('Group "Buddy: Renée + Me"\n10/01/27 06:12 - Renée: landed\n10/01/27 06:13 - Me: ok', "Renée"),
+    # rosters: SURNAME / GIVEN with the slash spaced out, any case
+    ("#  Surname / Given     Nationality  Passport\n1  OKAFOR / CHIDI      NGA          A1234567", "OKAFOR / CHIDI"),
+    ("#  Surname / Given     Nationality  Passport\n1  lam / wai kit       HKG          K1234567", "lam / wai kit"),
+    # a surname a particle leads, inverted; dotted initials before a surname
+    ("| Berth | Owner | Contact |\n|---|---|---|\n| C-01 | van Rijn, Maarten | 9123 4567 |", "van Rijn, Maarten"),
+    ("Account holder: R.K. van Dijk\n\nQueries: office", "R.K. van Dijk"),
+    # after "my name is", a name of two words or more that no list knows
+    ("Dear team, my name is Evangelina Dela Rosa-Mercado and I am writing", "Evangelina Dela Rosa-Mercado"),
+    # a CSV column headed by a role as its last word (incoming_student, home_buddy)
+    ("incoming_student,home_uni,buddy\nAnouk Verhoeven,TU Delft,lam ka yan\n", "Anouk Verhoeven"),
+    ("incoming_student,home_uni,buddy\nAnouk Verhoeven,TU Delft,lam ka yan\n", "lam ka yan"),
 ]
 
 
@@ -33,6 +44,9 @@ def test_names_in_blind_forms_are_removed(redactor: Redactor, text: str, value: 
 NOT_NAMES = [
     "[27/11 08:14] Harbourmaster: berth C-08 is free\n[27/11 08:20] Harbourmaster: noted",
     "[02/12 10:00] Gatekeeper: gate open\n[02/12 10:05] Gatekeeper: closed",
+    # a role as a header's last word does not make a host name a person
+    "Host Name            MAC Address         IP\nKitchen-Speaker      3C:22:FB:91:0A:7E   192.168.1.101\n",
+    "The file name is Quarterly Report and it is late.",
 ]
 
 

@@ -561,6 +561,7 @@ _ZH_BEFORE_HAN = re.compile(
 )
 
 
+_NAME_IS = re.compile(r"(?i)name is|name's|named|under the name")
 _COMMON_CUES = frozenset({"and", "&", "with", "from", "by", "for", "to", "contact", "call"})
 _GREETED_PAIR = re.compile(r"[ \t]*(?:&|and|\+)[ \t]+")
 # What ends a greeting's names: a comma, an exclamation, the line's end.
@@ -592,8 +593,17 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             first_match = _WORD.match(text, span[0])
             assert first_match is not None
             lead = first_match[0].rstrip(".")  # Her name is Rain. -- the full stop ends the sentence
-            if strict and not (
-                is_given(lead, in_position=True) or is_surname(lead) or lead == "Ah" and span[1] - span[0] > 3
+            if (
+                strict
+                and not (
+                    is_given(lead, in_position=True)
+                    or is_surname(lead)
+                    or lead == "Ah"
+                    and span[1] - span[0] > 3
+                    # my name is Angelica Dela Cruz: after "name is", any name of two words or more
+                    or _NAME_IS.search(match[0]) is not None
+                    and " " in text[span[0] : span[1]]
+                )
             ):
                 continue
             # After common words, only a name the lists know, not any capitalised word.

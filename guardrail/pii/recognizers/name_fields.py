@@ -331,10 +331,23 @@ _NAME_HEADERS = (
 )
 
 
+# People a sheet pairs or matches up, heading a column alone or as the last word.
+_ROLE_HEADS = frozenset("buddy buddies mentee partner roommate flatmate housemate escort chaperone".split())
+
+
 def _header_is_name(cell: str) -> bool:
     cleaned = re.sub(r"[*_`#]|\(.*?\)|（.*?）", "", cell).strip().lower()
-    if cleaned in _NAME_HEADERS or any(part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned)):
+    if (
+        cleaned in _NAME_HEADERS
+        or cleaned in _ROLE_HEADS
+        or any(part.strip() in _NAME_HEADERS for part in re.split(r"[/|]", cleaned))
+    ):
         return True
+    # incoming_student, Home Buddy: a header whose last word is a role heads people too
+    # (student_id, buddy_email do not: their last word says what the column holds).
+    head = re.split(r"[\s_-]+", re.sub(r"[*`#]|\(.*?\)", "", cell).strip().lower())
+    if len(head) > 1 and (head[-1] in _NAME_HEADERS or head[-1] in _ROLE_HEADS):
+        return not _NOT_PERSON_KEY.search(cleaned)
     if cleaned.endswith("人") and _ZH_PERSON_ROLE.search(cleaned) and not _ZH_NOT_PERSON_ROLE.search(cleaned):
         return True  # 交接人, 經辦人: a Chinese role ending in 人
     return ("name" in cleaned or "姓名" in cleaned or "名字" in cleaned) and not _NOT_PERSON_KEY.search(cleaned)

@@ -93,6 +93,9 @@ def word_ok(word: str, *, lower_ok: bool) -> bool:
 _REST_OF_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+){0,2}[ \t]*(?=\n|$|[ \t]*\|)")
 
 
+_INITIALS = re.compile(rf"((?:[{U}]\.){{1,3}})[ ]?(?=[{L}])")
+
+
 def latin_name_at(
     text: str, pos: int, *, lower_ok: bool, max_words: int = 5, newline_ok: bool = False
 ) -> tuple[int, int] | None:
@@ -105,6 +108,11 @@ def latin_name_at(
     words: list[tuple[int, int]] = []
     comma = slash = False
     i = pos
+    initials = _INITIALS.match(text, pos)
+    if initials is not None:
+        # P.J. de Vries, J.R.R. Tolkien: dotted initials lead a surname.
+        words.append((pos, initials.end(1)))
+        i = initials.end()
     while len(words) < max_words:
         match = WORD.match(text, i)
         if match is None or not word_ok(match[0], lower_ok=lower_ok):
@@ -115,7 +123,8 @@ def latin_name_at(
             words.append((match.start(), end))
             break
         words.append((match.start(), end))
-        gap_match = re.match(r" ?, ?|/| |\n", text[end : end + 3])
+        # CHAN / HO YAN: a crew list or booking spaces the slash out.
+        gap_match = re.match(r" ?, ?| ?/ ?| |\n", text[end : end + 3])
         if gap_match is None:
             break
         gap = gap_match[0]
@@ -126,10 +135,18 @@ def latin_name_at(
                 # After a full name, a comma joins only an English name (Ho Ka-lok, Gordon),
                 # not the next item of a list (Dr Anand Rao, Ward 5B).
                 following = WORD.match(text, end + len(gap))
-                if following is None or not is_given(following[0].rstrip("."), in_position=True):
+                inverted = text[words[0][0] : words[0][1]] in PARTICLES and len(words) <= 3
+                if (
+                    following is None
+                    or not (
+                        is_given(following[0].rstrip("."), in_position=True)
+                        # de Vries, Pieter; van der Berg, Anna: a surname a particle leads, inverted
+                        or (inverted and following[0][:1].isupper())
+                    )
+                ):
                     break
             comma = True
-        elif gap == "/":
+        elif "/" in gap:
             if slash:
                 break
             slash = True
