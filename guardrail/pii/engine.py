@@ -27,6 +27,7 @@ from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
 from guardrail.pii.recognizers.name_zh_roles import ChineseGivenNameRecognizer
+from guardrail.pii.recognizers.name_zh_vouched import VouchedChineseNameRecognizer
 from guardrail.pii.recognizers.names import ChineseNameRecognizer, RomanisedNameRecognizer
 from guardrail.pii.recognizers.ner import FilteredSpacyRecognizer
 from guardrail.pii.recognizers.phone import PhoneRecognizer
@@ -240,6 +241,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         ChineseNameRecognizer(),
         ContextNameRecognizer(),
         ChineseGivenNameRecognizer(),
+        VouchedChineseNameRecognizer(),
         *generic_recognizers(),
     ]
     return [r for r in candidates if wanted & set(r.supported_entities)]

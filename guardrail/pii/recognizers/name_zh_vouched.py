@@ -1,0 +1,459 @@
+"""Chinese full names with rarer given characters, where the words around vouch for a person.
+
+The general Chinese finders accept a given name only from a list of common given-name
+characters: that keeps words made of a surname's character (``成績``, ``高興``) out of
+running text, but misses older, rural and mainland names (``黃亞嬌``, ``成觀福``,
+``麥文彪``, ``程晓鸥``). Here any character that is no grammar word, numeral or title may
+be a given name, but only in places that leave no doubt that a person stands there:
+
+- before a form of address or a kin title: ``黃亞嬌婆婆``, ``侯天送 先生``;
+- after a relative's or a role's word, set off by a space: ``由姪女 成淑嫺 轉達``,
+  ``已故持牌人 岑福 之長女``, ``新郎 赖子昂 &``;
+- before a bracket that says who the person is: ``麥文彪（丈夫，62）``, ``程晓鸥业主``;
+- as the value of a name label, letter-spaced as scanned forms are or not:
+  ``姓 名 : 禤 鳳 琼``, ``姓名 Name：歐陽 靖``, ``家 屬 : 女 兒 冼 美 娟``;
+- in a table's name column, pipe- or tab-separated: ``| 1 | 施能达 | 团长 |``;
+- right after the same person's romanised name: ``CHOW Ka Leung 周家良``,
+  ``Ethan Szeto（司徒以諾``.
+
+A place or brand of the gazetteer, and the ordinary words of :mod:`name_zh_given`, stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_lexicon import (
+    HAN,
+    SURNAMES,
+    ZH_GIVEN,
+    ZH_NOT_IN_NAME,
+    both_scripts,
+    both_scripts_chars,
+    zh_place_overlaps,
+    zh_surname_length,
+)
+from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS
+
+Found = Iterator[tuple[int, int, float]]
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# Never a given name's character: numerals, titles and kin words, units and places, and
+# the commonest grammar words.
+_NEVER_GIVEN = both_scripts_chars(
+    "二三四五六七八九十百千萬零兩〇生太姐婆嫂嫲爺爸媽父母兒孫歲年月日時分元蚊位次件張份"
+    "先小老阿某該本貴這那呢嗰每各全另諸等及即係冇唔咗嘅喺佢哋啲咁乜嘢不沒很都也還才又再已經將把被讓給跟同和與但而且如若因所"
+    "的了是在我你他她們有就要會說話到去來"
+    "上下左右前後裡內外樓室座層街道路村邨區市省縣鎮州港島灣園苑閣廈場城站院校館局署處部科房號"
+)
+# In running text, also the characters the general finders keep out of names (能, 以, 其).
+_NOT_GIVEN = ZH_NOT_IN_NAME | _NEVER_GIVEN
+# What a name is never made of, though its characters pass: 全體, 有位, 李先.
+_NOT_NAMES = ORDINARY_WORDS | both_scripts(("全體", "全部", "全校", "全班", "全家", "上述", "伍拾"))
+# A form of address or a kin title after a full name.
+_TITLES = tuple(
+    sorted(
+        both_scripts(
+            (
+                "先生",
+                "女士",
+                "小姐",
+                "太太",
+                "婆婆",
+                "伯伯",
+                "公公",
+                "爺爺",
+                "嫲嫲",
+                "奶奶",
+                "姑娘",
+                "老師",
+                "醫生",
+                "校長",
+                "同學",
+                "叔叔",
+                "姨姨",
+                "師傅",
+                "牧師",
+                "律師",
+                "議員",
+                "業主",
+                "老闆",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# A relative's or a role's word before a name set off by a space or a colon.
+_BEFORE = tuple(
+    sorted(
+        both_scripts(
+            (
+                "父親",
+                "母親",
+                "祖父",
+                "祖母",
+                "外祖父",
+                "外祖母",
+                "丈夫",
+                "妻子",
+                "太太",
+                "老公",
+                "老婆",
+                "女兒",
+                "兒子",
+                "姪女",
+                "姪兒",
+                "侄女",
+                "侄子",
+                "外甥",
+                "外甥女",
+                "孫女",
+                "孫子",
+                "孫仔",
+                "哥哥",
+                "弟弟",
+                "姐姐",
+                "妹妹",
+                "家姐",
+                "細佬",
+                "新郎",
+                "新娘",
+                "先父",
+                "先母",
+                "亡夫",
+                "亡妻",
+                "持牌人",
+                "聯絡人",
+                "監護人",
+                "申請人",
+                "負責人",
+                "經辦人",
+                "收件人",
+                "收貨人",
+                "寄件人",
+                "業主",
+                "租客",
+                "住客",
+                "病人",
+                "患者",
+                "案主",
+                "事主",
+                "家屬",
+                "家長",
+                "學生",
+                "社工",
+                "叫",
+                "名叫",
+                "叫做",
+                "即",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Who a bracket after a name says the person is: 麥文彪（丈夫，62）.
+_BRACKET_WHO = tuple(
+    sorted(
+        both_scripts(
+            (
+                "丈夫",
+                "妻子",
+                "太太",
+                "先生",
+                "父親",
+                "母親",
+                "兒子",
+                "女兒",
+                "長子",
+                "長女",
+                "次子",
+                "次女",
+                "孫",
+                "祖父",
+                "祖母",
+                "兄",
+                "弟",
+                "姊",
+                "姐",
+                "妹",
+                "業主",
+                "租客",
+                "申請人",
+                "戶主",
+                "本人",
+                "配偶",
+                "男",
+                "女",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Labels whose value is a person's name (letter-spaced on scanned forms).
+_LABELS = tuple(
+    sorted(
+        both_scripts(("姓名", "中文姓名", "名字", "家屬", "聯絡人", "緊急聯絡人", "申請人", "病人", "患者", "戶主")),
+        key=len,
+        reverse=True,
+    )
+)
+# Field words that may follow a name on a squeezed form line: 冼美娟電話.
+_FIELD_AFTER = tuple(
+    sorted(
+        both_scripts(("電話", "手機", "身份證", "性別", "年齡", "出生", "地址", "住址", "關係", "職業", "簽名")),
+        key=len,
+        reverse=True,
+    )
+)
+# Table headers of a column of people's names.
+_NAME_HEADERS = both_scripts(
+    (
+        "姓名",
+        "名字",
+        "中文姓名",
+        "住戶",
+        "戶主",
+        "會員",
+        "成員",
+        "收件人",
+        "聯絡人",
+        "家長",
+        "學生",
+        "病人",
+        "業主",
+        "租客",
+        "簽收人",
+        "領取人",
+        "申請人",
+        "賓客",
+        "來賓",
+    )
+)
+_NAME_HEADER_LATIN = re.compile(r"(?i)(?:full[ _]?)?name|名稱?")
+_BOUNDARY_AFTER = "之嘅的轉同和及與話說"
+_SQUEEZE = re.compile(f"(?<=[{HAN}])[ \t](?=[{HAN}])")
+
+
+def _surname(word: str) -> int:
+    return zh_surname_length(word, rare=True)
+
+
+def name_shaped(word: str, *, loose: bool = False) -> bool:
+    """A surname and one or two characters that may be given names: ``成觀福``, ``歐陽靖``;
+    ``loose`` where only a name can stand (a name column, a name label), so ``施能达``
+    and ``司徒以諾`` pass though 能 and 以 are grammar words in running text."""
+    surname = _surname(word)
+    given = word[surname:]
+    if not surname or not 1 <= len(given) <= 2 or word in _NOT_NAMES or word[:2] in _NOT_NAMES:
+        return False
+    if not loose and len(given) == 1 and given not in ZH_GIVEN:
+        return False  # 成績, 高級: two characters are a word unless the second is a given name's
+    stop = _NEVER_GIVEN if loose else _NOT_GIVEN
+    return all(_HAN_CHAR.match(ch) and ch not in stop for ch in given)
+
+
+def _longest(text: str, start: int, end: int, *, loose: bool = False) -> tuple[int, int] | None:
+    """``text[start:end]`` if it is a name and no place."""
+    word = text[start:end]
+    if name_shaped(word, loose=loose) and not zh_place_overlaps(text, start, end):
+        return start, end
+    return None
+
+
+# 1. Before a title: the name runs back to a stop (no Chinese character before it).
+# Not a firm named after its founder: 羅夏信律師行, 何耀棣律師事務所, 陳偉明醫生診所.
+_FIRM_AFTER = "行|樓|楼|會|会|館|馆|公司|事務所|事务所|診所|诊所|辦|办|團|团|中心|集團|集团"
+_TITLE_AFTER = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}}?)[ \t]?(?:{'|'.join(_TITLES)})(?!{_FIRM_AFTER})")
+
+
+def before_titles(text: str) -> Found:
+    """``黃亞嬌婆婆``, ``侯天送 先生``: a whole run of characters before a title."""
+    for match in _TITLE_AFTER.finditer(text):
+        found = _longest(text, *match.span("name"))
+        if found:
+            yield *found, 0.7
+
+
+# 2. After a relative's or role's word and a space or colon, up to a stop.
+_AFTER_WORD = re.compile(
+    f"(?:{'|'.join(_BEFORE)})[ \t]*[:：]?[ \t]+(?P<name>[{HAN}]{{2,4}})(?=[^{HAN}]|[{_BOUNDARY_AFTER}]|$)"
+)
+
+
+def after_relatives(text: str) -> Found:
+    """``姪女 成淑嫺 轉達``, ``持牌人 岑福 之``: a name a space sets off after the word for its bearer."""
+    for match in _AFTER_WORD.finditer(text):
+        found = _longest(text, *match.span("name"))
+        if found:
+            yield *found, 0.7
+
+
+# 3. Before a bracket saying who the person is, or before 业主 in brackets' place.
+_BRACKET_AFTER = re.compile(
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]?[（(][ \t]?(?:{'|'.join(_BRACKET_WHO)})(?=[^{HAN}]|[，,、0-9])"
+)
+_IN_BRACKET = re.compile(f"[（(](?:即[ \t]?)?(?P<name>[{HAN}]{{2,4}})(?:業主|业主|本人)?[）)]")
+
+
+def before_brackets(text: str) -> Found:
+    """``麥文彪（丈夫，62）``, ``（程晓鸥业主）``, ``（即 植詠花）``."""
+    for match in _BRACKET_AFTER.finditer(text):
+        found = _longest(text, *match.span("name"))
+        if found:
+            yield *found, 0.7
+    for match in _IN_BRACKET.finditer(text):
+        inner = text[match.start() + 1 : match.end() - 1]
+        if not (inner.startswith("即") or inner.endswith(("業主", "业主", "本人"))):
+            continue
+        found = _longest(text, *match.span("name"), loose=True)
+        if found:
+            yield *found, 0.7
+
+
+# 4. A name label's value, after the line is squeezed of the spaces between characters.
+_LABEL_VALUE = re.compile(
+    f"(?:{'|'.join(_LABELS)})(?:[ \t]*(?:Name|NAME|name))?[ \t]*[:：][ \t]*"
+    f"(?:(?:{'|'.join(both_scripts(('女兒', '兒子', '丈夫', '妻子', '太太', '父親', '母親', '姪女', '孫女')))})[ \t]*)?"
+    f"(?P<name>[{HAN}](?:[ \t]?[{HAN}]){{1,3}})(?=[^{HAN}]|$|{'|'.join(_FIELD_AFTER)})"
+)
+
+
+def label_values(text: str) -> Found:
+    """``姓 名 : 禤 鳳 琼``, ``姓名 Name：歐陽 靖``: a name label's value, spaced or not."""
+    if not any(label in text for label in ("姓", "名", "家", "聯", "联", "申", "病", "患", "戶", "户")):
+        return
+    squeezed, positions = _squeezed(text)
+    for match in _LABEL_VALUE.finditer(squeezed):
+        start = match.start("name")
+        word = re.sub(r"[ \t]", "", match["name"])
+        for size in (len(word), 3, 2):
+            if size > len(word):
+                continue
+            candidate = word[:size]
+            if size < len(word) and not squeezed.startswith(_FIELD_AFTER, start + _offset(match["name"], size)):
+                continue
+            if name_shaped(candidate, loose=True):
+                cut = start + _offset(match["name"], size)
+                first, last = positions[start], positions[cut - 1] + 1
+                if not zh_place_overlaps(text, first, last):
+                    yield first, last, 0.7
+                break
+
+
+def _offset(value: str, chars: int) -> int:
+    """Length of the prefix of ``value`` holding ``chars`` Chinese characters."""
+    seen = 0
+    for i, ch in enumerate(value):
+        if _HAN_CHAR.match(ch):
+            seen += 1
+            if seen == chars:
+                return i + 1
+    return len(value)
+
+
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """``text`` without a single space between two Chinese characters, and where each
+    character of it stood in ``text`` (a scanned form spaces every character)."""
+    if not _SQUEEZE.search(text):
+        return text, list(range(len(text)))
+    kept = [i for i in range(len(text)) if not _SQUEEZE.match(text, i)]
+    return "".join(text[i] for i in kept), kept
+
+
+# 5. A table's name column.
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t")
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    cells, position = [], 0
+    for separator in _CELL_SPLIT.finditer(line):
+        cells.append((offset + position, offset + separator.start()))
+        position = separator.end()
+    cells.append((offset + position, offset + len(line)))
+    if line.lstrip().startswith("|"):
+        cells = cells[1:]
+    return cells
+
+
+def table_columns(text: str) -> Found:
+    """``| 1 | 施能达 | 团长 |``: the cells of a column headed 姓名 (or a like word)."""
+    if "|" not in text and "\t" not in text:
+        return
+    column: int | None = None
+    width = 0
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        if "|" not in line and "\t" not in line:
+            column = None
+            continue
+        cells = _cells(line, start)
+        values = [text[s:e].strip() for s, e in cells]
+        headers = [i for i, v in enumerate(values) if v in _NAME_HEADERS or _NAME_HEADER_LATIN.fullmatch(v)]
+        if headers and not any(name_shaped(v) for v in values):
+            column, width = headers[0], len(values)
+            continue
+        if column is None or column >= len(cells) or abs(len(values) - width) > 1:
+            continue
+        cell_start, cell_end = cells[column]
+        value = text[cell_start:cell_end].strip()
+        first = cell_start + text[cell_start:cell_end].index(value) if value else cell_start
+        if re.fullmatch(f"[{HAN}]{{2,4}}", value):
+            found = _longest(text, first, first + len(value), loose=True)
+            if found:
+                yield *found, 0.7
+
+
+# 6. Right after the same person's romanised name.
+_LATIN_THEN_HAN = re.compile(
+    r"(?P<latin>\b[A-Z][A-Za-z]+(?:[ \t-][A-Z][A-Za-z]+){1,3})[ \t]?[（(]?[ \t]?"
+    f"(?P<name>[{HAN}]{{2,4}})(?=[^{HAN}]|$)"
+)
+
+
+def after_romanised(text: str) -> Found:
+    """``CHOW Ka Leung 周家良``, ``Ethan Szeto（司徒以諾``: one person in both scripts."""
+    for match in _LATIN_THEN_HAN.finditer(text):
+        tokens = re.split(r"[ \t-]", match["latin"].lower())
+        if not any(token in SURNAMES for token in tokens):
+            continue
+        found = _longest(text, *match.span("name"), loose=True)
+        if found:
+            yield *found, 0.65
+
+
+FINDERS = (before_titles, after_relatives, before_brackets, label_values, table_columns, after_romanised)
+
+
+class VouchedChineseNameRecognizer(LocalRecognizer):
+    """Chinese full names with rarer given characters, where a neighbouring word vouches for them."""
+
+    recognizer_name = "HkVouchedChineseNameRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        """Word lists are module constants; nothing to load."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if not _HAN_CHAR.search(text):
+            return []
+        seen: set[tuple[int, int]] = set()
+        results = []
+        for finder in FINDERS:
+            for start, end, score in finder(text):
+                if (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
+        return results
