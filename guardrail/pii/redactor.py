@@ -22,6 +22,7 @@ from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.recognizers.name_mentions import more_mentions
+from guardrail.pii.recognizers.name_things import drop_things
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
 from guardrail.text.normalize import normalize
@@ -174,7 +175,10 @@ class Redactor:
         if self._analyzers.ner is not None:
             focus = ner_text(probe, [(r.start, r.end) for r in found])
             if focus is not None:
-                found += self._analyzers.ner.analyze(focus, language="en", entities=list(self._analyzers.ner_entities))
+                found += drop_things(
+                    probe,
+                    self._analyzers.ner.analyze(focus, language="en", entities=list(self._analyzers.ner_entities)),
+                )
         if "PERSON" in self._entities:
             found += more_mentions(probe, found, self._rules["PERSON"].threshold)
         return found

@@ -47,9 +47,23 @@ NOT_NAMES = [
     # a role as a header's last word does not make a host name a person
     "Host Name            MAC Address         IP\nKitchen-Speaker      3C:22:FB:91:0A:7E   192.168.1.101\n",
     "The file name is Quarterly Report and it is late.",
+    # things in a field or column that holds things, a table's header row, a heading
+    "Found at: Cinema lobby | Item: kid's water bottle (blue, Paw Patrol)\nStatus: unclaimed",
+    "student,home_uni,buddy_email\nx1,Sciences Po,a@b.example\nx2,Ecole Polytechnique,c@d.example\n",
+    "Berth | Vessel | LOA | Remarks\nC-04 | Sea Breeze | 42ft | fees paid\n",
+    "DAILY EXCEPTION REPORT – Tsing Yi Hub – Shift B\nProblem: parcel marked delivered",
+    "Requester: see ticket\nLog excerpt attached by on-call:\nERROR timeout",
+    "Follow-up: MOPD Robert Black GOPC in 2 wks; FHKAM (Ortho)",
+    "Where lost 遺失地點: Washroom L3 near Zara\nStatus: kept",
+    "last scan Huanggang, then Futian depot",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_posts_and_words_in_blind_forms_are_not_names(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+def test_a_business_before_a_name_is_not_a_name(redactor: Redactor) -> None:
+    text = "Agency: 你好！我係 Sunny Maids 嘅 Joyce，我哋搵到個 candidate"
+    assert person_spans(redactor, text) == ["Joyce"]

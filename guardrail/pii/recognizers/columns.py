@@ -55,3 +55,24 @@ def _separator(line: str) -> str | None:
     if line.count(",") >= 2:
         return ","
     return None
+
+
+def header_row(text: str, position: int) -> bool:
+    """Whether ``text[position]`` sits in a table's header row: a row of cells with no row
+    of the same shape above it and one below it (or a Markdown rule under it)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    if line_end < 0:
+        return False
+    line = text[line_start:line_end]
+    separator = _separator(line)
+    if separator is None or re.search(r"\d", line):
+        return False
+    cells = line.count(separator)
+    if line_start > 0:
+        above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        if _separator(above) == separator and above.count(separator) == cells:
+            return False
+    below_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1 : below_end if below_end >= 0 else len(text)]
+    return _separator(below) == separator and below.count(separator) == cells

@@ -90,6 +90,7 @@ from guardrail.pii.recognizers.name_spans import (
 from guardrail.pii.recognizers.name_spans import (
     spaced as _spaced,
 )
+from guardrail.pii.recognizers.name_things import after_place_preposition, before_affiliate
 from guardrail.pii.recognizers.names_data import (
     GIVEN_SYLLABLES,
     TITLES,
@@ -638,6 +639,8 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
         if span:
             first = _WORD.match(text, span[0])
             assert first is not None
+            if before_affiliate(text, span[1]):
+                continue  # 我係 Happy Home 嘅 Joyce: the business Joyce speaks for
             if is_given(first[0], in_position=True) or is_surname(first[0]) or span[1] - span[0] > len(first[0]):
                 yield *span, 0.7
     # Cantonese verbs and greetings before a name in Latin letters (搵 Coco, 多謝 King):
@@ -1135,6 +1138,9 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             if span is None:
                 continue  # Louis Vuitton, Calvin Klein: a brand or place starts here
             end = span[1]
+            if end == match.end() and after_place_preposition(text, start):
+                continue  # near Zara, opposite Muji: a shop
+
             # An all-capital word is a heading or code more often than a name: only with
             # other all-capital words after it that could be names.
             if upper and end == match.end() and not _label_before(text, start):

@@ -70,6 +70,7 @@ ORG_WORDS = frozenset(
     scaffolding construction contractors contracting decoration transport transportation
     lab labs laboratory library trail scholarship scholarships prize memorial lecture printer hall halls faculty
     chambers arcade mansions heights villa villas lodge manor
+    hub depot warehouse godown gopc sopc polyclinic ops
     """.split()
 )
 

@@ -507,6 +507,13 @@ NOT_NAMES = frozenset(
     typhoon storm faculty frozen django flask jira confluence kafka redis postgres postgresql mysql mongodb
     figma trello asana grammarly siri
     award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
+    requester requestor assignee watcher reporter escalation incident ticket tickets log logs logfile
+    exception exceptions problem problems item items issue issues severity priority component
+    resolution workaround environment berth berths vessel vessels pontoon mooring consignment
+    shipment parcel parcels waybill manifest
+    ortho orthopaedics orthopedics paed paeds paediatrics pediatrics psych psychiatry derm
+    dermatology cardio cardiology neuro neurology neurosurgery onco oncology uro urology
+    gastro gastroenterology ophth ophthalmology obstetrics gynaecology radiology anaesthesia
     """.split()
 )
 

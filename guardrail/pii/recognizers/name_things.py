@@ -1,0 +1,87 @@
+"""Where a capitalised word stands for a thing, a shop or a business, not a person.
+
+Ledgers, registers and chats put names of things where a name could stand, and a
+statistical model or a given-name list takes them for people:
+
+- the value of a field whose label or column header names a thing: ``Item: kid's
+  bottle (Paw Patrol)``, a ``home_uni`` column holding ``Sciences Po``, a ``Vessel``
+  column;
+- a table's header row (``Berth | Vessel | Owner``): its cells name columns;
+- a shop after a place preposition: ``near Zara``, ``opposite Muji``;
+- a business before ``嘅`` and a person's name (``我係 Happy Home 嘅 Joyce``: Joyce of
+  Happy Home).
+
+Each question is asked only of a candidate already found, so its cost is per finding.
+Statistical NER sees a text with unpromising sentences blanked (a CSV header among
+them), so its findings are judged here, on the whole text, by :func:`drop_things`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from guardrail.pii.recognizers.columns import column_header, header_row
+
+# The last word of a label or header that says its value is a thing: what was found,
+# made, sold, attended or sailed, or where ("Team members" heads people: its last word
+# is "members").
+_THING_KEYS = frozenset(
+    """
+    item items article object product goods model brand make vessel boat yacht ship uni
+    university school college institution campus company firm organisation organization org
+    hotel venue restaurant shop store location place city country destination airline course
+    programme program module project team department dept
+    """.split()
+)
+_FOUND_AT = re.compile(r"(?i)(?:found|lost|left)[ _]at|where[ _](?:found|lost)")
+# The label of a field on the same line before a value: "Item:", "Found at 拾獲地點:".
+_LABEL_BEFORE = re.compile(r"(?:^|[|\n]|[ \t]{2})[ \t]*([A-Za-z][A-Za-z _/-]{1,30}?)[ \t]*[^\w\s\n]{0,1}[ \t]*[:：]")
+
+_PLACE_PREPOSITION = re.compile(r"(?i)(?<![A-Za-z])(?:near|opposite|outside|inside|across from|in front of)[ \t]+$")
+_AFFILIATION_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'’-]*){0,3}[ \t]*嘅[ \t]*[A-Z][a-z]+")
+
+
+def in_thing_field(text: str, start: int) -> bool:
+    """Whether ``text[start]`` is in the value of a field or column that holds things."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    labels = list(_LABEL_BEFORE.finditer(before))
+    if labels:
+        last = labels[-1]
+        # Only the nearest label governs: "Owner: X | Item: Y" puts Y under Item.
+        if not re.search(r"[|]", before[last.end() :]) and _thing_key(last[1]):
+            return True
+    header = column_header(text, start)
+    return header is not None and _thing_key(header)
+
+
+def _thing_key(label: str) -> bool:
+    words = re.split(r"[\s_/-]+", label.strip().lower())
+    return words[-1] in _THING_KEYS or _FOUND_AT.search(label) is not None
+
+
+def in_header_row(text: str, start: int) -> bool:
+    """Whether ``text[start]`` is a cell of a table's header row."""
+    return header_row(text, start)
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """``near Zara``, ``opposite Muji``: a shop, not a person, after a place word."""
+    return _PLACE_PREPOSITION.search(text[max(0, start - 16) : start]) is not None
+
+
+def before_affiliate(text: str, end: int) -> bool:
+    """``Happy Home 嘅 Joyce``: a business a person's name is of."""
+    return _AFFILIATION_AFTER.match(text, end) is not None
+
+
+def drop_things(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` less the PERSON findings that stand in a thing's field or column or in a
+    table's header row of ``text``."""
+    return [
+        r
+        for r in results
+        if r.entity_type != "PERSON" or not (in_thing_field(text, r.start) or in_header_row(text, r.start))
+    ]
