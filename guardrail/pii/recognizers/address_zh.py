@@ -46,19 +46,23 @@ _FLAT = rf"(?:(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}|\d{{3,4}} ?�
 _BLOCK = rf"(?:第?(?:{_N}|[A-Z]{{1,2}}(?:\d{{1,3}})?|{_HN}) ?(?:座|栋|棟|幢|號樓|号楼|單元|单元))"
 _STREET_END = r"(?:道中|道東|道西|道南|道北|大道|道|路|街|里|徑|径|巷|坊|圍|围|臺|台|坡|橋|桥|村|邨)"
 _GROUND = r"(?:[A-Z] ?)?(?:地下|地庫|地库|地舖|地铺)(?: ?[A-Z0-9]{1,3} ?(?:號|号)?(?:舖|铺|鋪)?)?"
-_STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院)?"
+_STREET_NO = rf"{_N}(?: ?[-至] ?{_N})?[A-Z]? ?(?:號|号)(?:院|倉|仓)?"
 # A street number read out in Chinese numerals (蓮花路二零零八號): only after a street word.
 _HN_STREET_NO = "[一二三四五六七八九十零〇百]{1,6}(?:號|号)"
 # A tenement's flat by where it sits on the floor (三樓後座, 2樓尾房); Taiwan's numbered
 # part of a floor (8樓之2).
 _FLOOR_PART = r"(?:[前後后中]座|[前後后中尾頭头梗]房)"
 _TAIL = (
-    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?{_FLOOR_PART}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号座])?)?(?:之 ?\d{{1,2}})?"
+    rf"(?:{_FLOOR}(?: ?{_FLAT}| ?{_FLOOR_PART}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号座房])?)?(?:之 ?\d{{1,2}})?"
+    # a warehouse or workshop on that floor (B栋一楼仓库)
+    rf"(?: ?(?:倉庫|仓库|貨倉|货仓|廠房|厂房|車間|车间))?"
     # A block and its flat (2栋18B, A座2205); a block alone is a place (a pick-up point).
     rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}}|\d{{1,2}}[A-Z])(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
     rf"|{_FLAT}"
     rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$)"
-    rf"|{_STREET_END} ?(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"
+    rf"|{_STREET_END}(?: ?|[ \u3000]*\n[ \u3000]*)(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"
+    # a village's subdivision before its house number (河上鄉村北約十一號)
+    rf"|(?<=[東南西北东]約|[東南西北东]约) ?(?:{_STREET_NO}|{_HN_STREET_NO})"
     # A number after any name (北潭涌25號), not a date (3月15號), an ordinal (第3號), or a
     # bus, signal or counter (8號巴士): the address ends there or goes on as one.
     rf"|(?<=[{_CJK}])(?<![月第])(?<!月 )(?<!第 ) ?{_STREET_NO}(?: ?{_GROUND})?"
@@ -78,14 +82,14 @@ _PIECE = (
     rf"|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦] )\n|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦]  )\n"
     # a form's continuation line, indented under the first (通訊地址：新界沙田⏎　　　　沙角邨…)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]{{2,}})"
-    r"|\([一二三四五六七八九]\)(?=[邨村])"  # 石籬(二)邨
+    r"|\([一二三四五六七八九東南西北东上下]\)(?=[邨村苑])"  # 石籬(二)邨, 翠屏(北)邨
     r"|[寫写](?=字[樓楼])"  # 寫字樓, an office building: 寫 is no verb here
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
 _REACH = 36  # characters reached back from an end: a long mainland address, or an OCR-spaced one
 CHINESE = re.compile(rf"((?:{_PIECE}){{0,{_REACH}}}{_TAIL})")
 _TAIL_ONLY = re.compile(_TAIL)
-_REACH_BACK = re.compile(rf"(?:{_PIECE})+$")
+_REACH_BACK = re.compile(rf"(?:{_PIECE})+\Z")  # \Z: $ would also end before a line break
 _HAN = re.compile(f"[{_CJK}]")
 _LITERALS = frozenset("樓楼層层F室號号房舖铺鋪座栋棟幢元廈厦場场心園园苑閣阁邨村居軒轩峰庭台臺下庫库")
 # A line that gives an address label and the start of an address, broken off by a scan

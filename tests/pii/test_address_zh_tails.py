@@ -1,0 +1,42 @@
+"""Chinese addresses completed to their last part and kept from the words before them
+(:mod:`guardrail.pii.recognizers.address_zh`): a house number in Chinese numerals after a
+village (over a scan's line break, or after the village's 北約), a warehouse or a room
+letter after the floor, a bracketed part of an estate's name; and no reach back over a
+line break into the word that ends the line before."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered
+
+
+def _addresses(redactor: Redactor, text: str) -> list[str]:
+    return [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("住：新界元朗大棠村\n三十八號　電話：2476 1234", "新界元朗大棠村\n三十八號"),
+        ("請改為 新界粉嶺丹竹坑村南約二十號。", "新界粉嶺丹竹坑村南約二十號"),
+        ("住址：屯門友愛（南）邨愛明樓\n十二樓一二零八室\n", "屯門友愛（南）邨愛明樓\n十二樓一二零八室"),
+        ("地址：九龍深水埗北河街十二號三樓B房（劏房）", "九龍深水埗北河街十二號三樓B房"),
+        ("卸货：佛山市南海区桂城街道海八路12号C栋二楼仓库\n", "佛山市南海区桂城街道海八路12号C栋二楼仓库"),
+        ("Deliver to: 深圳市宝安区福永街道凤凰路8号3号仓\n", "深圳市宝安区福永街道凤凰路8号3号仓"),
+    ],
+)
+def test_a_chinese_address_is_covered_to_its_last_part(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="ADDRESS"), (text, _addresses(redactor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("明早会跟进处理\n5栋2301-李姐：收到", "理"),
+        ("我大約十一號到，預約十一號覆診", "約"),
+    ],
+)
+def test_an_address_does_not_swallow_the_word_before_a_line_break(redactor: Redactor, text: str, outside: str) -> None:
+    assert all(outside not in found for found in _addresses(redactor, text)), _addresses(redactor, text)
