@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from guardrail.pii.redactor import Redactor
-from tests.pii.coverage import person_spans
+from tests.pii.coverage import covered, person_spans
 from tests.pii.test_names import assert_removed
 
 NAMES = [
@@ -67,3 +67,18 @@ def test_posts_and_words_in_blind_forms_are_not_names(redactor: Redactor, text: 
 def test_a_business_before_a_name_is_not_a_name(redactor: Redactor) -> None:
     text = "Agency: 你好！我係 Sunny Maids 嘅 Joyce，我哋搵到個 candidate"
     assert person_spans(redactor, text) == ["Joyce"]
+
+
+IDENTIFIERS = [
+    # a pasted spreadsheet row broken inside its phone cell
+    ("Guest,Side,Phone,Diet\nAmy Lo,Bride,9026 7713,\nBen Wu,Groom,9418\n2209,\n", "9418\n2209"),
+    ("日期 | 訪客 | 單位 | 聯絡電話\n29/11 | 陳生 | 3C | 9\n0715 228\n30/11 | 李生 | 4D | \n", "9\n0715 228"),
+    # the same card number written again with another letter or without its check digit
+    ("ID No.: K 402311 (5)   (note: K402311 or R402311?)", "K402311"),
+    ("ID No.: K 402311 (5)   (note: K402311 or R402311?)", "R402311"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), IDENTIFIERS)
+def test_identifiers_in_blind_forms_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)

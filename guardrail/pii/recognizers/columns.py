@@ -25,6 +25,15 @@ def column_header(text: str, position: int) -> str | None:
         return None
     column = line.count(separator, 0, position - line_start)
     cells = line.count(separator)
+    if line_start > 0 and line_end >= 0:
+        # A row a paste broke inside a cell (…,9418⏎2209,,): the rows around it have as
+        # many cells as this line and the next together.
+        above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        next_end = text.find("\n", line_end + 1)
+        below = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+        whole = above.count(separator)
+        if _separator(above) == separator and whole > cells and cells + below.count(separator) == whole:
+            cells = whole
     header = None
     cursor = line_start
     for _ in range(_MAX_ROWS):

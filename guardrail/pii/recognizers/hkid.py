@@ -27,14 +27,15 @@ from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged
 from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
-    r"(?<![A-Za-z0-9'’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:[ \t]{0,2}[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
+    # (a scan's line break may fall among the digits: Y73⏎3639(8); then the check must hold or context be near)
+    r"(?<![A-Za-z0-9'’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
     r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
     # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits.
     r"|(?:[-‐‑‒–—−/][ \t]?)?[0-9Aa](?![ \t]{0,2}\d)))(?![A-Za-z0-9])"
 )
 CONTEXT = re.compile(
     r"hkid|h\.?\s?k\.?\s?i\.?\s?[dc]|identity\s*card|\bid[\s_-]*(?:card|no|number|#)|\bI\.?D\.?\s*[:：]"
-    r"|(?-i:\bID\b)|身份證|身份証|身分證|身份证|證件|证件|證號|证号",
+    r"|(?-i:\bID\b)|身份證|身份証|身分證|身份证|證件|证件|證號|证号|身[ \t]份[ \t][證证]",
     re.IGNORECASE,
 )
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
@@ -70,12 +71,31 @@ _NO_CHECK = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2}\d{6})(?![A-Za-z0-9(（\[【
 _CARD_WORD = re.compile(r"hkid|h\.?k\.?\s?i\.?d|identity\s*card|身份證|身份証|身分證|身份证", re.IGNORECASE)
 
 
+# The same number written again with another letter or without its check character
+# ("please check, Z683103 or P683103?"): a note querying the card number it follows.
+_REWRITTEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}[ \t]?(\d{6})(?![0-9])")
+
+
+def _rewritten(recognizer: RegexRecognizer, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Other writings of the six digits of an HKID already found in ``text``."""
+    # The six digits of each (the check character follows them).
+    digits = {re.sub(r"\D", "", text[r.start : r.end])[:6] for r in found if r.score >= 0.6}
+    if not digits:
+        return []
+    return [
+        tagged_result(recognizer, recognizer.recognizer_name, "HK_ID", *match.span(), 0.85)
+        for match in _REWRITTEN.finditer(text)
+        if match[1] in digits and not any(r.start < match.end() and match.start() < r.end for r in found)
+    ]
+
+
 class HkIdRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("HK_ID", "HkIdRecognizer", PATTERN)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        results += _rewritten(self, text, results)
         if _CARD_WORD.search(text) is None:
             return results
         for match in _NO_CHECK.finditer(text):

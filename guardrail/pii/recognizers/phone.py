@@ -81,7 +81,9 @@ CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
-    r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline",
+    r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
+    # a scanned form's letter-spaced labels: 電 話, 手 機
+    r"|電[ \t]話|电[ \t]话|手[ \t]機|手[ \t]机",
     re.IGNORECASE,
 )
 # A mobile of the Philippines (0917 123 4567), the UK (07700 900123) or Indonesia
@@ -98,7 +100,7 @@ _SPLIT_MESSAGES = re.compile(
 # between its halves (電話：2447 8⏎806, 佢個電話 97318⏎254): a phone only when a phone
 # word stands on the first piece's line.
 _BROKEN_ANYWHERE = re.compile(
-    r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,6})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,6})(?![\d.,:/-])(?![ \t]?[年月日號号])"
+    r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,6})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,6})(?![\d.:/-]|,\d)(?![ \t]?[年月日號号])"
 )
 # The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
@@ -243,7 +245,9 @@ class PhoneRecognizer(RegexRecognizer):
                 if len(digits) != 8 or any(r.start < match.end() and match.start() < r.end for r in results):
                     continue
                 line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-                if CONTEXT.search(line[-16:]) and _validity(digits, digits):
+                # A phone word before it, or a phone column it starts in (a pasted row broken in the cell).
+                in_context = CONTEXT.search(line[-16:]) or _column_says_phone(text, match.start())
+                if in_context and _validity(digits, digits):
                     results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(), 0.8))
             for match in _SPLIT_MESSAGES.finditer(text):
                 if any(r.start < match.end(2) and match.start(1) < r.end for r in results):
@@ -393,6 +397,11 @@ def _in_context(text: str, start: int, end: int) -> bool:
     """A phone word near the number, or heading its table column."""
     if context_near(text, start, end, CONTEXT):
         return True
+    header = column_header(text, start)
+    return header is not None and CONTEXT.search(header) is not None
+
+
+def _column_says_phone(text: str, start: int) -> bool:
     header = column_header(text, start)
     return header is not None and CONTEXT.search(header) is not None
 
