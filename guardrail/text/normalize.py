@@ -122,6 +122,10 @@ _SPELLED_HAN = re.compile(
     rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
     rf"|(?:(?<=\d)|(?<=\d ))(?:{_HAN_TOKEN}){{4,}}|(?:{_HAN_TOKEN}){{4,}}(?= ?\d)"
 )
+# Eight numerals in two fours that a narrow column or a scan broke over a line (九八二六⏎七一四零).
+_SPELLED_HAN_LINES = re.compile(
+    rf"(?<![零〇幺一二兩两三四五六七八九]){_HAN_TOKEN}{{4}}[ \u3000]*\n[ \u3000]*{_HAN_TOKEN}{{4}}(?![零〇幺一二兩两三四五六七八九])"
+)
 _SPELLED_TOKEN = re.compile(
     rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
     re.IGNORECASE,
@@ -433,6 +437,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     if _MAY_BE_SPELLED.search(text) is None:
         return normalized
     runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [m.span() for m in _SPELLED_HAN.finditer(text)]
+    runs += [m.span() for m in _SPELLED_HAN_LINES.finditer(text)]
     runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
     if not runs:
         return normalized
