@@ -9,13 +9,18 @@ run only its own script and talk only to its own origin, and answers are written
 it as text, never as HTML.
 
 The audit view (``/console/audit``, :mod:`guardrail.adapters.proxy.audit_console`) is
-served the same way, for reviewers whose role allows auditing.
+served the same way, for reviewers whose role allows auditing. Both pages are one frame
+(``console-page.html``: head, header, sign-in form; ``console-page.css``;
+``console-session.js`` for the key and the requests made with it) around each page's
+own controls, style and script, so a fix to signing in is made once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from string import Template
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -29,6 +34,8 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 _FILES = {
+    "console-page.css": "text/css; charset=utf-8",
+    "console-session.js": "text/javascript; charset=utf-8",
     "review-console.js": "text/javascript; charset=utf-8",
     "review-console.css": "text/css; charset=utf-8",
     "audit-console.js": "text/javascript; charset=utf-8",
@@ -39,6 +46,58 @@ _FILES = {
 @cache
 def _static(name: str) -> str:
     return resources.files("guardrail.adapters.proxy").joinpath(f"static/{name}").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class _ConsolePage:
+    """What one page puts in the shared frame: its name (``{name}.html`` holds its
+    controls, ``{name}.css`` and ``{name}.js`` its style and script), its title and
+    heading, what it is for, and whose key it takes. Constants of ours, not input, so
+    they go into the frame unescaped."""
+
+    name: str
+    title: str
+    heading: str
+    heading_zh: str
+    purpose: str
+    role: str
+    role_zh: str
+
+
+_REVIEW = _ConsolePage(
+    name="review-console",
+    title="Review queue 審核隊列",
+    heading="Review queue",
+    heading_zh="審核隊列",
+    purpose="Held answers wait here until a reviewer approves, edits or rejects them.",
+    role="reviewer",
+    role_zh="審核員",
+)
+_AUDIT = _ConsolePage(
+    name="audit-console",
+    title="Audit 審計",
+    heading="Audit trail",
+    heading_zh="審計紀錄",
+    purpose="The trail's integrity and figures, read and verified live by the proxy.",
+    role="auditor",
+    role_zh="審計員",
+)
+
+
+@cache
+def _page(page: _ConsolePage) -> str:
+    frame = Template(_static("console-page.html"))
+    return frame.substitute(
+        name=page.name,
+        title=page.title,
+        heading=page.heading,
+        heading_zh=page.heading_zh,
+        purpose=page.purpose,
+        role=page.role,
+        role_title=page.role.capitalize(),
+        role_zh=page.role_zh,
+        body=_static(f"{page.name}.html"),
+    )
 
 
 def _served(body: str, media_type: str) -> Response:
@@ -57,10 +116,10 @@ def console_routes(proxy: Proxy) -> list[Route]:
         return []
 
     async def page(request: Request) -> Response:
-        return _served(_static("review-console.html"), "text/html; charset=utf-8")
+        return _served(_page(_REVIEW), "text/html; charset=utf-8")
 
     async def audit_page(request: Request) -> Response:
-        return _served(_static("audit-console.html"), "text/html; charset=utf-8")
+        return _served(_page(_AUDIT), "text/html; charset=utf-8")
 
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]

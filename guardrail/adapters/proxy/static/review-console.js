@@ -1,33 +1,19 @@
 // The review console: a reviewer's queue over the proxy's review API. Everything shown
-// comes from /v1/reviews with the reviewer's key (kept in sessionStorage, this tab
-// only) and is written with textContent, never as HTML: answers are untrusted text.
-"use strict";
+// comes from /v1/reviews with the reviewer's key (kept by console-session.js in
+// sessionStorage, this tab only) and is written with textContent, never as HTML:
+// answers are untrusted text.
+import { $, KeySession, say } from "./console-session.js";
 
-const KEY = "guardrail-reviewer-key";
-const $ = (id) => document.getElementById(id);
+const session = new KeySession("guardrail-reviewer-key");
 
-function say(text, kind) {
-  const message = $("message");
-  message.textContent = text;
-  message.dataset.kind = kind || "info";
-}
-
+// The decoded JSON of a request, {} where the body is not JSON.
 async function api(method, path, body) {
-  const headers = { authorization: "Bearer " + (sessionStorage.getItem(KEY) || "") };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-    credentials: "omit",
-  });
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = data.error || {};
-    throw new Error((error.code || "HTTP " + response.status) + ": " + (error.message || "request failed"));
+  const text = await session.request(path, { method, body });
+  try {
+    return JSON.parse(text);
+  } catch (_) {
+    return {};
   }
-  return data;
 }
 
 function element(tag, text, className) {
@@ -109,7 +95,7 @@ function render(reviews) {
 }
 
 async function load() {
-  if (!sessionStorage.getItem(KEY)) {
+  if (!session.signedIn) {
     render([]);
     say("Sign in with your reviewer key. 請以審核員金鑰登入。");
     return;
@@ -138,18 +124,7 @@ async function decide(id, action, body) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  $("sign-in").addEventListener("submit", (event) => {
-    event.preventDefault();
-    sessionStorage.setItem(KEY, $("key").value.trim());
-    $("key").value = "";
-    say("");
-    load();
-  });
-  $("sign-out").addEventListener("click", () => {
-    sessionStorage.removeItem(KEY);
-    say("Signed out. 已登出。");
-    render([]);
-  });
+  session.bind(load, () => render([]));
   $("refresh").addEventListener("click", load);
   $("status").addEventListener("change", load);
   load();
