@@ -17,8 +17,9 @@ from guardrail.pii.settings import PersonalDataSettings
 from guardrail.policy import LoadedPolicy, load_policy
 from guardrail.runtime import Guard
 
-# The small-disk fixture, for the trail tests of failing writes in tests/audit and tests/adapters.
-pytest_plugins = ["tests.audit.disks"]
+# The small-disk fixture, for the trail tests of failing writes in tests/audit and tests/adapters;
+# headless Chromium, for the tests of the consoles, the /verify page and the HTML report.
+pytest_plugins = ["tests.audit.disks", "tests.headless_chromium"]
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ROUND_TRIP = str(Path(__file__).parent / "adapters" / "policies" / "round-trip.yaml")

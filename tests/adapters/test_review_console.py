@@ -11,8 +11,6 @@ skipped, saying so, where either is missing.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,11 +22,9 @@ from guardrail.attribution import load_jwks, verify_document
 from guardrail.runtime import Guard
 from tests.adapters.conftest import ClientFactory, ProxyFactory
 from tests.adapters.test_review_hold import KEYS, PHONE, POLICY, REVIEWERS, auth, guardrail_cli, hold
+from tests.headless_chromium import require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
-if shutil.which(CHROMIUM) is None:
-    pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -43,32 +39,6 @@ def console(make_proxy: ProxyFactory, review_guard: Guard, tmp_path_factory: pyt
         data_dir=data, keys=KEYS, reviewers=REVIEWERS, console={"enabled": True}, extra_guards={POLICY: review_guard}
     ) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="en-US")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    yield page
-    context.close()
-    assert not [e for e in errors if "Content Security Policy" in e], errors
-
-
-@pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("GUARDRAIL_TEST_ARTIFACTS") or tmp_path_factory.mktemp("artifacts")) / "console"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def sign_in(page: Any, url: str, key: str) -> None:

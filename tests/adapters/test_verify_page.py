@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,26 +35,9 @@ from guardrail.attribution.manifest import FIELD
 from guardrail.attribution.page import verify_page
 from guardrail.core import CallContext
 from guardrail.policy import LoadedPolicy
+from tests.headless_chromium import require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
-if shutil.which(CHROMIUM) is None:
-    pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="en-US")
-    yield context.new_page()
-    context.close()
+require_chromium()
 
 
 def check(page: Any, answer: str, *, jwks: str | None = None, url: str | None = None) -> str:

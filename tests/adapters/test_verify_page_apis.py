@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,9 @@ from guardrail.attribution.manifest import FIELD
 from guardrail.runtime import Guard
 from tests.adapters.api_proxy import fake_proxy
 from tests.adapters.test_api_attribution import messages_answer, responses_answer
+from tests.headless_chromium import new_page, require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
-if shutil.which(CHROMIUM) is None:
-    pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +30,10 @@ def served(default_guard: Guard, tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 @pytest.fixture(scope="module")
-def page(served: str) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        context = browser.new_context(locale="en-US")
-        tab = context.new_page()
+def page(browser: Any, served: str) -> Iterator[Any]:
+    with new_page(browser) as tab:
         tab.goto(f"{served}/verify")
         yield tab
-        browser.close()
 
 
 def check(page: Any, answer: str) -> str:

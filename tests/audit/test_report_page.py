@@ -9,7 +9,6 @@ left in the test's temporary folder.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,28 +17,17 @@ import pytest
 
 from tests.audit.test_cli import guardrail_cli, tamper
 from tests.audit.test_report import CENTRE, GENERAL, write_trail
+from tests.headless_chromium import new_page, require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (pip install playwright) is not installed")
-if shutil.which(CHROMIUM) is None:
-    pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+require_chromium()
 
 RED = "rgb(176, 0, 32)"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield instance
-        instance.close()
-
-
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="en-US", offline=True)  # a report needs nothing from a network
-    yield context.new_page()
-    context.close()
+    with new_page(browser, offline=True) as tab:  # a report needs nothing from a network
+        yield tab
 
 
 def open_report(page: Any, trail: Path, out: Path, *, expect: int = 0) -> None:
