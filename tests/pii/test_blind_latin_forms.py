@@ -7,6 +7,8 @@ roster's ``SURNAME / GIVEN`` with spaces, a post speaking in a chat), not for on
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from guardrail.pii.redactor import Redactor
@@ -82,3 +84,21 @@ IDENTIFIERS = [
 @pytest.mark.parametrize(("text", "value"), IDENTIFIERS)
 def test_identifiers_in_blind_forms_are_covered(redactor: Redactor, text: str, value: str) -> None:
     assert covered(redactor, text, value)
+
+
+ADDRESSES = [
+    # an estate's phase in brackets; a hotel's name with an ampersand before its street
+    "Address: Rm 907, Kam Fung House, Upper Ngau Tau Kok (II) Estate, Kwun Tong, Kln\n",
+    "I am staying at Room 2210, Novotel Kowloon & Harbourfront, 88 Chatham Road South, Tsim Sha Tsui until Friday.",
+    # abroad: a Dutch street with a floor in Roman numerals and a postcode with letters
+    "Bill to:\nMs Anna Smit\nPrinsengracht 233-II, 1015 DT Amsterdam, Netherlands\n",
+    # abroad: a flat and names closed by an Indian PIN code after the city
+    'we have "C-1203, Lodha Bellissimo, Mahalaxmi, Mumbai 400011" on file',
+]
+
+
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_english_addresses_in_blind_forms_are_covered(redactor: Redactor, text: str) -> None:
+    start = next(m.start() for m in re.finditer(r"Rm|Room|Prinsengracht|C-1203", text))
+    end = max(text.find(w) + len(w) for w in ("Kln", "Tsim Sha Tsui", "Netherlands", "400011") if w in text)
+    assert covered(redactor, text, text[start:end])

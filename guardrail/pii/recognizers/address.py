@@ -68,9 +68,11 @@ _BUILDING_WORD = (
 _LETTER = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]"
 # (Not the pronoun of a clause after the address: "…Tsz Wan Shan Estate, I'm calling".)
 _CAPITALISED = rf"(?:(?!I['’](?:m|d|ll|ve|s)\b)[A-Z]{_LETTER}*(?:['’-]{_LETTER}+)*)"
-_WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th)\b|\d{{1,3}}[A-Z]?\b|of|de|la|the)"
+# (and an estate's phase in brackets, Lower Wong Tai Sin (I) Estate; an ampersand in a
+# hotel's name, Ibis Central & Sheung Wan)
+_WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th)\b|\d{{1,3}}[A-Z]?\b|of|de|la|the|\((?:I{{1,3}}|IV|V|\d)\)|&)"
 # Words of a name; a line break inside one only before a building word (OCR wraps).
-_NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,5}})"
+_NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,6}})"
 _STREET_WORDS = (
     "Road Rd Street St Avenue Ave Lane Path Drive Crescent Highway Boulevard Circuit Praya Way Close Terrace"
     " Hill Rise Tsuen Village Parkway Pkwy Blvd Grove Mews Row Parade Broadway"
@@ -155,7 +157,12 @@ ENGLISH = re.compile(
     # A bare flat before a block or floor: 18A, Tower 2, Ocean Shores
     rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
     rf"|(?:(?:Via|Viale|Calle|Rua|Avenida|Rue|Piazza|Corso)[ \t]+(?:(?:de|del|della|di|da|do|la|le)[ \t]+)?)?"
-    rf"{_CAPITALISED}[ \t]+\d{{1,4}}[a-z]?,[ \t]*\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"  # Bergmannstraße 41, 10961 Berlin
+    # Bergmannstraße 41, 10961 Berlin; Keizersgracht 412-III, 1016 GC Amsterdam
+    rf"{_CAPITALISED}[ \t]+\d{{1,4}}(?:[a-z]|-[IVX]{{1,4}}\b|-\d{{1,3}})?,[ \t]*\d{{4,5}}(?:[ \t][A-Z]{{2}})?[ \t]+"
+    rf"{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"
+    # A flat and names closed by a postal code after the city, as India writes it:
+    # B-704, Hiranandani Gardens, Powai, Mumbai 400076
+    rf"|(?:[A-Z]-?\d{{1,4}}|\d{{1,4}}[A-Z]?)(?:[ \t]*,[ \t]*{_NAME}){{2,4}}[ \t]+\d{{6}}(?![\d])"
     rf"|(?:Jl\.?|Jln\.?|Jalan|Brgy\.?|Barangay)[ \t]+{_CAPITALISED}(?:[ \t]+(?!No\b){_CAPITALISED}){{0,3}}(?:[ \t]+No\.?[ \t]*\d{{1,4}}[A-Z]?)?"  # Indonesia, Philippines
     rf"(?:[ \t]*,[ \t]*(?:RT[ \t]?\d{{1,3}}[ \t]?/[ \t]?RW[ \t]?\d{{1,3}}|{_NAME})){{0,5}}"
     r")"
