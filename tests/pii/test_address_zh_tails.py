@@ -40,3 +40,25 @@ def test_a_chinese_address_is_covered_to_its_last_part(redactor: Redactor, text:
 )
 def test_an_address_does_not_swallow_the_word_before_a_line_break(redactor: Redactor, text: str, outside: str) -> None:
     assert all(outside not in found for found in _addresses(redactor, text)), _addresses(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("有冇人見過二十三樓B室嘅陳伯？", "過"),
+        ("已联系5栋2203业主，明天处理", "联系"),
+    ],
+)
+def test_an_address_does_not_reach_back_over_a_verb(redactor: Redactor, text: str, outside: str) -> None:
+    assert all(outside not in found for found in _addresses(redactor, text)), _addresses(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "覆診：1月6日 上午 9:30，廣華醫院 專科門診 K 座 5 樓\n",
+        "請到瑪嘉烈醫院 放射部 B 座 2 樓登記",
+    ],
+)
+def test_a_department_floor_of_a_hospital_is_a_place(redactor: Redactor, text: str) -> None:
+    assert _addresses(redactor, text) == []

@@ -33,7 +33,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here; nor is 企, of
 # 企業廣場 and 企嶺下, nor 填 and 交, of 新填地街 and 交加街: 填寫 and 交到 stop at 寫 and 到).
-_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝"
+_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝過过已系繫"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
@@ -116,7 +116,9 @@ _LIVING_BEFORE = re.compile(r"(?:住|搬|寄|送|返|地址|住址|[Aa]ddress)[^
 # after a hospital, university, school or hotel (瑪麗醫院K座12樓): a ward or a room there.
 _BLOCK_FLOOR_ONLY = re.compile(rf"{_BLOCK} ?{_FLOOR}")
 _INSTITUTION_FLOOR = re.compile(
-    rf"(?:醫院|医院|大學|大学|學院|学院|學校|学校|中學|中学|小學|小学|酒店|商場|商场) ?(?:{_BLOCK}|[A-Z] ?座)? ?{_FLOOR}$"
+    # (a department may stand between: 明愛醫院 專科門診 M 座 3 樓)
+    rf"(?:醫院|医院|診所|诊所|大學|大学|學院|学院|學校|学校|中學|中学|小學|小学|酒店|商場|商场)"
+    rf"(?: ?[^\W\d_A-Za-z]{{2,6}})? ?(?:{_BLOCK}|[A-Z] ?座)? ?{_FLOOR}$"
 )
 _FLOOR_ONLY = re.compile(_FLOOR)
 _STREET_ONLY = re.compile(rf".*?[{_CJK}] ?{_STREET_NO}(?: ?{_GROUND})?")
