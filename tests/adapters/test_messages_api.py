@@ -6,7 +6,6 @@ verifiable, one record a call, errors in Anthropic's shape."""
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,11 @@ from guardrail.attribution.manifest import FIELD, HEADER
 from guardrail.core.messages_fields import BLOCKS, MESSAGES_FIELDS, REFUSED, UNSUPPORTED_BLOCKS
 from guardrail.runtime import Guard
 from guardrail.testing.fake_upstream import FakeUpstream, incomplete
-from tests.adapters.api_proxy import ALLOW_UNCHECKED, PERSON, PHONE, PROMPT, fake_proxy, jwks, records
+from tests.adapters.api_proxy import PERSON, PHONE, PROMPT, Endpoint, default_fake_proxy, fake_proxy, jwks, records
 from tests.conftest import ROUND_TRIP
 from tests.core.field_samples import PLANTED, samples
 
+PATH = "/v1/messages"
 TOOL = {"name": "save_note", "description": "Save a note", "input_schema": {"type": "object", "properties": {}}}
 USER = {"role": "user", "content": "Please help."}
 
@@ -39,14 +39,9 @@ def served(
 
 
 @pytest.fixture(scope="module")
-def default_served(
-    default_guard: Guard, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, FakeUpstream]]:
-    with fake_proxy({"hk-genai-2025": default_guard}, "hk-genai-2025", tmp_path_factory.mktemp("fields")) as (
-        url,
-        fake,
-    ):
-        yield url, fake
+def default_served(default_guard: Guard, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+    with default_fake_proxy(default_guard, tmp_path_factory.mktemp("fields")) as (url, fake):
+        yield Endpoint(url, PATH, fake)
 
 
 def client(url: str, key: str = "unused") -> anthropic.Anthropic:
@@ -192,25 +187,8 @@ def test_x_api_key_authenticates_and_errors_are_anthropic_shaped(tmp_path: Path,
 
 def test_a_client_disconnecting_mid_stream_is_recorded(served: tuple[str, FakeUpstream, Path]) -> None:
     url, fake, data = served
-    before = len(records(data))
-    fake.chunk_delay = 0.05
-    try:
-        body = {
-            "model": "echo",
-            "max_tokens": 10,
-            "stream": True,
-            "messages": [{"role": "user", "content": PROMPT * 20}],
-        }
-        with httpx.stream("POST", f"{url}/v1/messages", json=body, timeout=30) as response:
-            for line in response.iter_lines():
-                if "text_delta" in line:
-                    break
-        deadline = time.monotonic() + 10
-        while len(records(data)) == before and time.monotonic() < deadline:
-            time.sleep(0.1)
-    finally:
-        fake.chunk_delay = 0.0
-    added = records(data)[before:]
+    body = {"model": "echo", "max_tokens": 10, "stream": True, "messages": [{"role": "user", "content": PROMPT * 20}]}
+    added = Endpoint(url, PATH, fake).records_of_a_disconnect(body, "text_delta", data)
     assert [(r["path"], r.get("stream_outcome")) for r in added] == [("/v1/messages", "client_disconnected")]
 
 
@@ -241,28 +219,9 @@ def test_every_field_of_the_table_has_a_fate() -> None:
     assert {name for name, fate in FATE.items() if fate == "refused"} == set(REFUSED)
 
 
-def _post(url: str, body: dict[str, Any]) -> httpx.Response:
-    return httpx.post(f"{url}/v1/messages", json=body, timeout=30)
-
-
 @pytest.mark.parametrize("name", sorted(set(MESSAGES_FIELDS) - {"messages", "max_tokens"}))
-def test_each_field_is_forwarded_checked_dropped_or_refused(
-    default_served: tuple[str, FakeUpstream], name: str
-) -> None:
-    url, fake = default_served
-    fake.reset()
-    assert _post(url, BASE).status_code == 200
-    baseline = fake.received[-1]
-    for sample in samples(MESSAGES_FIELDS[name]):
-        fake.reset()
-        answer = _post(url, {**BASE, name: sample.value})
-        if FATE[name] == "refused" and sample.value not in REFUSED[name].harmless:
-            assert answer.status_code == 400 and answer.json()["error"]["code"] == REFUSED[name].code
-            assert fake.received == []
-            continue
-        assert answer.status_code == 200, answer.text
-        assert (fake.received[-1] != baseline) == (FATE[name] == "forwarded"), (name, sample.value)
-        assert [value for value in PLANTED if value in fake.received_text()] == []
+def test_each_field_is_forwarded_checked_dropped_or_refused(default_served: Endpoint, name: str) -> None:
+    default_served.assert_field_fate(BASE, name, MESSAGES_FIELDS[name], FATE[name], REFUSED.get(name))
 
 
 def _message_bodies() -> Iterator[list[dict[str, Any]]]:
@@ -273,33 +232,23 @@ def _message_bodies() -> Iterator[list[dict[str, Any]]]:
                 yield [{"role": role, "content": [{**sample.value, "type": kind}]}, USER]
 
 
-def test_no_planted_identifier_reaches_the_model_from_any_block(default_served: tuple[str, FakeUpstream]) -> None:
-    url, fake = default_served
-    fake.reset()
-    statuses: list[int] = []
-    for messages in _message_bodies():
-        answer = _post(url, {**BASE, "messages": messages})
-        statuses.append(answer.status_code)
-        if answer.status_code != 200:
-            error = answer.json()["error"]
-            assert answer.status_code == 400 and error["code"], answer.text
-    assert [value for value in PLANTED if value in fake.received_text()] == []
-    assert statuses.count(200) >= 10 and len(fake.received) == statuses.count(200)
+def test_no_planted_identifier_reaches_the_model_from_any_block(default_served: Endpoint) -> None:
+    default_served.assert_no_planted_identifier_passes(({**BASE, "messages": m} for m in _message_bodies()), 10)
 
 
 @pytest.mark.parametrize("kind", sorted(UNSUPPORTED_BLOCKS))
-def test_blocks_of_server_tools_are_refused(default_served: tuple[str, FakeUpstream], kind: str) -> None:
-    url, fake = default_served
+def test_blocks_of_server_tools_are_refused(default_served: Endpoint, kind: str) -> None:
+    fake = default_served.fake
     fake.reset()
-    answer = _post(url, {**BASE, "messages": [{"role": "user", "content": [{"type": kind}]}]})
+    answer = default_served.post({**BASE, "messages": [{"role": "user", "content": [{"type": kind}]}]})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "unsupported_content_block"
     assert fake.received == []
 
 
-def test_server_tools_are_refused(default_served: tuple[str, FakeUpstream]) -> None:
-    url, fake = default_served
+def test_server_tools_are_refused(default_served: Endpoint) -> None:
+    fake = default_served.fake
     fake.reset()
-    answer = _post(url, {**BASE, "tools": [{"type": "web_search_20250305", "name": "web_search"}]})
+    answer = default_served.post({**BASE, "tools": [{"type": "web_search_20250305", "name": "web_search"}]})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "unsupported_tool"
     assert answer.json()["type"] == "error" and fake.received == []
 
@@ -310,28 +259,19 @@ PDF = {"type": "document", "source": {"type": "base64", "media_type": "applicati
 
 @pytest.mark.parametrize("block", [IMAGE, PDF], ids=["image", "pdf"])
 def test_images_and_documents_are_refused_unless_the_policy_allows_unchecked_parts(
-    default_served: tuple[str, FakeUpstream], tmp_path: Path, block: dict[str, Any]
+    default_served: Endpoint, tmp_path: Path, block: dict[str, Any]
 ) -> None:
-    url, fake = default_served
-    fake.reset()
     body = {**BASE, "messages": [{"role": "user", "content": [{"type": "text", "text": "What is this?"}, block]}]}
-    refused = _post(url, body)
-    assert refused.status_code == 400 and refused.json()["error"]["code"] == "unchecked_content"
-    assert fake.received == []
-    policy = tmp_path / "allow.yaml"
-    policy.write_text(ALLOW_UNCHECKED)
-    with fake_proxy({str(policy): Guard.from_policy(str(policy))}, str(policy), tmp_path / "data") as (allowed, got):
-        assert _post(allowed, body).status_code == 200
-        assert len(got.received) == 1
-    (record,) = records(tmp_path / "data")
-    assert "unchecked-parts" in json.dumps(record)
+    default_served.assert_unchecked_parts_need_the_policy(body, tmp_path)
 
 
-def test_a_text_document_is_checked_as_text(default_served: tuple[str, FakeUpstream]) -> None:
-    url, fake = default_served
+def test_a_text_document_is_checked_as_text(default_served: Endpoint) -> None:
+    fake = default_served.fake
     fake.reset()
     document = {"type": "document", "source": {"type": "text", "media_type": "text/plain", "data": PLANTED[0]}}
-    answer = _post(url, {**BASE, "messages": [{"role": "user", "content": [document, {"type": "text", "text": "Hi"}]}]})
+    answer = default_served.post(
+        {**BASE, "messages": [{"role": "user", "content": [document, {"type": "text", "text": "Hi"}]}]}
+    )
     assert answer.status_code == 200 and PLANTED[0] not in fake.received_text()
 
 
@@ -363,20 +303,20 @@ def test_a_text_document_is_checked_as_text(default_served: tuple[str, FakeUpstr
     ],
 )
 def test_what_cannot_be_translated_is_refused_with_a_clear_code(
-    default_served: tuple[str, FakeUpstream], body: dict[str, Any], code: str
+    default_served: Endpoint, body: dict[str, Any], code: str
 ) -> None:
-    url, fake = default_served
+    fake = default_served.fake
     fake.reset()
-    answer = _post(url, {**BASE, **body})
+    answer = default_served.post({**BASE, **body})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == code, answer.text
     assert answer.json()["type"] == "error" and fake.received == []
 
 
-def test_an_assistant_turn_with_an_image_is_refused_where_it_is(default_served: tuple[str, FakeUpstream]) -> None:
-    url, fake = default_served
+def test_an_assistant_turn_with_an_image_is_refused_where_it_is(default_served: Endpoint) -> None:
+    fake = default_served.fake
     fake.reset()
     image = {"type": "image", "source": {"type": "url", "url": "https://files.example.com/a.png"}}
-    answer = _post(url, {**BASE, "messages": [USER, {"role": "assistant", "content": [image]}]})
+    answer = default_served.post({**BASE, "messages": [USER, {"role": "assistant", "content": [image]}]})
     error = answer.json()["error"]
     assert answer.status_code == 400 and error["param"] == "messages[1].content[0].type", error
     assert fake.received == []
@@ -385,7 +325,7 @@ def test_an_assistant_turn_with_an_image_is_refused_where_it_is(default_served: 
 def test_a_field_the_operator_passes_through_is_checked_and_forwarded(tmp_path: Path, default_guard: Guard) -> None:
     settings = {"passthrough_params": ["provider_hint"]}
     with fake_proxy({"hk-genai-2025": default_guard}, "hk-genai-2025", tmp_path, **settings) as (url, fake):
-        answer = _post(url, {**BASE, "top_k": 5, "provider_hint": {"note": PLANTED[0], "level": 2}})
+        answer = Endpoint(url, PATH, fake).post({**BASE, "top_k": 5, "provider_hint": {"note": PLANTED[0], "level": 2}})
         assert answer.status_code == 200, answer.text
         forwarded = fake.received[-1]
         assert forwarded["top_k"] == 5 and forwarded["provider_hint"]["level"] == 2

@@ -5,7 +5,6 @@ pseudonyms restored in text and tool calls, every answer verifiable, one record 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,11 @@ from guardrail.core.responses_fields import (
 )
 from guardrail.runtime import Guard
 from guardrail.testing.fake_upstream import FakeUpstream, incomplete
-from tests.adapters.api_proxy import ALLOW_UNCHECKED, PERSON, PHONE, PROMPT, fake_proxy, jwks, records
+from tests.adapters.api_proxy import PERSON, PHONE, PROMPT, Endpoint, default_fake_proxy, fake_proxy, jwks, records
 from tests.conftest import ROUND_TRIP
 from tests.core.field_samples import PLANTED, samples
 
+PATH = "/v1/responses"
 TOOL = {"type": "function", "name": "save_note", "parameters": {"type": "object", "properties": {}}}
 
 
@@ -45,15 +45,10 @@ def served(
 
 
 @pytest.fixture(scope="module")
-def default_served(
-    default_guard: Guard, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, FakeUpstream]]:
+def default_served(default_guard: Guard, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
     """A proxy under the default policy, for the field enumeration (identifiers removed)."""
-    with fake_proxy({"hk-genai-2025": default_guard}, "hk-genai-2025", tmp_path_factory.mktemp("fields")) as (
-        url,
-        fake,
-    ):
-        yield url, fake
+    with default_fake_proxy(default_guard, tmp_path_factory.mktemp("fields")) as (url, fake):
+        yield Endpoint(url, PATH, fake)
 
 
 def client(url: str) -> openai.OpenAI:
@@ -160,21 +155,8 @@ def test_failures_are_openai_errors_plain_and_mid_stream(tmp_path: Path, default
 
 def test_a_client_disconnecting_mid_stream_is_recorded(served: tuple[str, FakeUpstream, Path]) -> None:
     url, fake, data = served
-    before = len(records(data))
-    fake.chunk_delay = 0.05
-    try:
-        with httpx.stream(
-            "POST", f"{url}/v1/responses", json={"model": "echo", "input": PROMPT * 20, "stream": True}, timeout=30
-        ) as response:
-            for line in response.iter_lines():
-                if "response.output_text.delta" in line:
-                    break
-        deadline = time.monotonic() + 10
-        while len(records(data)) == before and time.monotonic() < deadline:
-            time.sleep(0.1)
-    finally:
-        fake.chunk_delay = 0.0
-    added = records(data)[before:]
+    body = {"model": "echo", "input": PROMPT * 20, "stream": True}
+    added = Endpoint(url, PATH, fake).records_of_a_disconnect(body, "response.output_text.delta", data)
     assert [(r["path"], r.get("stream_outcome")) for r in added] == [("/v1/responses", "client_disconnected")]
 
 
@@ -216,30 +198,10 @@ def test_every_field_of_the_table_has_a_fate() -> None:
     assert {name for name, fate in FATE.items() if fate == "refused"} == set(REFUSED)
 
 
-def _post(url: str, body: dict[str, Any]) -> httpx.Response:
-    return httpx.post(f"{url}/v1/responses", json=body, timeout=30)
-
-
 @pytest.mark.parametrize("name", sorted(set(RESPONSES_FIELDS) - {"input"}))
-def test_each_field_is_forwarded_checked_dropped_or_refused(
-    default_served: tuple[str, FakeUpstream], name: str
-) -> None:
-    url, fake = default_served
+def test_each_field_is_forwarded_checked_dropped_or_refused(default_served: Endpoint, name: str) -> None:
     context = {"tools": [TOOL]} if name == "parallel_tool_calls" else {}
-    fake.reset()
-    assert _post(url, {**BASE, **context}).status_code == 200
-    baseline = fake.received[-1]
-    for sample in samples(RESPONSES_FIELDS[name]):
-        fake.reset()
-        answer = _post(url, {**BASE, **context, name: sample.value})
-        if FATE[name] == "refused":
-            assert answer.status_code == 400 and answer.json()["error"]["code"] == REFUSED[name].code
-            assert fake.received == []
-            continue
-        assert answer.status_code == 200, answer.text
-        received = fake.received[-1]
-        assert (received != baseline) == (FATE[name] == "forwarded"), (name, sample.value)
-        assert [value for value in PLANTED if value in fake.received_text()] == []
+    default_served.assert_field_fate({**BASE, **context}, name, RESPONSES_FIELDS[name], FATE[name], REFUSED.get(name))
 
 
 def _item_bodies() -> Iterator[Any]:
@@ -256,41 +218,31 @@ def _item_bodies() -> Iterator[Any]:
 
 
 def test_no_planted_identifier_reaches_the_model_from_any_input_item(
-    default_served: tuple[str, FakeUpstream],
+    default_served: Endpoint,
 ) -> None:
-    url, fake = default_served
-    fake.reset()
-    statuses: list[int] = []
-    for items in _item_bodies():
-        answer = _post(url, {**BASE, "input": items})
-        statuses.append(answer.status_code)
-        if answer.status_code != 200:
-            error = answer.json()["error"]
-            assert answer.status_code == 400 and error["code"], answer.text
-    assert [value for value in PLANTED if value in fake.received_text()] == []
-    assert statuses.count(200) >= 25 and len(fake.received) == statuses.count(200)
+    default_served.assert_no_planted_identifier_passes(({**BASE, "input": items} for items in _item_bodies()), 25)
 
 
 @pytest.mark.parametrize("kind", sorted(UNSUPPORTED_TOOLS))
-def test_hosted_tools_are_refused(default_served: tuple[str, FakeUpstream], kind: str) -> None:
-    url, fake = default_served
+def test_hosted_tools_are_refused(default_served: Endpoint, kind: str) -> None:
+    fake = default_served.fake
     fake.reset()
-    answer = _post(url, {**BASE, "tools": [{"type": kind}]})
+    answer = default_served.post({**BASE, "tools": [{"type": kind}]})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "unsupported_tool"
     assert fake.received == []
 
 
 @pytest.mark.parametrize("kind", sorted(UNSUPPORTED_ITEMS))
-def test_items_of_state_or_hosted_tools_are_refused(default_served: tuple[str, FakeUpstream], kind: str) -> None:
-    url, fake = default_served
+def test_items_of_state_or_hosted_tools_are_refused(default_served: Endpoint, kind: str) -> None:
+    fake = default_served.fake
     fake.reset()
-    answer = _post(url, {**BASE, "input": [{"type": kind, "id": "x"}]})
+    answer = default_served.post({**BASE, "input": [{"type": kind, "id": "x"}]})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "unsupported_input_item"
     assert fake.received == []
 
 
-def test_previous_response_id_is_refused_with_a_clear_code(default_served: tuple[str, FakeUpstream]) -> None:
-    url, _ = default_served
+def test_previous_response_id_is_refused_with_a_clear_code(default_served: Endpoint) -> None:
+    url = default_served.url
     answer = client(url).responses.with_raw_response
     with pytest.raises(openai.BadRequestError) as caught:
         answer.create(model="echo", input="Next step?", previous_response_id="resp_123")
@@ -304,22 +256,10 @@ FILE = {"type": "input_file", "file_data": "data:application/pdf;base64,JVBERi0=
 
 @pytest.mark.parametrize("part", [IMAGE, FILE], ids=["image", "file"])
 def test_images_and_files_are_refused_unless_the_policy_allows_unchecked_parts(
-    default_served: tuple[str, FakeUpstream], tmp_path: Path, round_trip_guard: Guard, part: dict[str, Any]
+    default_served: Endpoint, tmp_path: Path, round_trip_guard: Guard, part: dict[str, Any]
 ) -> None:
-    url, fake = default_served
-    fake.reset()
     body = {**BASE, "input": [{"role": "user", "content": [{"type": "input_text", "text": "What is this?"}, part]}]}
-    refused = _post(url, body)
-    assert refused.status_code == 400 and refused.json()["error"]["code"] == "unchecked_content"
-    assert fake.received == []
-    policy = tmp_path / "allow.yaml"
-    policy.write_text(ALLOW_UNCHECKED)
-    allowing = Guard.from_policy(str(policy))
-    with fake_proxy({str(policy): allowing}, str(policy), tmp_path / "data") as (allowed_url, allowed_fake):
-        assert _post(allowed_url, body).status_code == 200
-        assert len(allowed_fake.received) == 1
-    (record,) = records(tmp_path / "data")
-    assert "unchecked-parts" in json.dumps(record)
+    default_served.assert_unchecked_parts_need_the_policy(body, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -347,19 +287,19 @@ def test_images_and_files_are_refused_unless_the_policy_allows_unchecked_parts(
     ],
 )
 def test_what_cannot_be_translated_is_refused_with_a_clear_code(
-    default_served: tuple[str, FakeUpstream], body: dict[str, Any], code: str
+    default_served: Endpoint, body: dict[str, Any], code: str
 ) -> None:
-    url, fake = default_served
+    fake = default_served.fake
     fake.reset()
-    answer = _post(url, {"model": "echo", **body})
+    answer = default_served.post({"model": "echo", **body})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == code, answer.text
     assert fake.received == []
 
 
 def test_a_refusal_of_the_translated_request_names_where_the_client_put_it(
-    default_served: tuple[str, FakeUpstream],
+    default_served: Endpoint,
 ) -> None:
-    url, fake = default_served
+    fake = default_served.fake
     fake.reset()
     image = {"type": "input_image", "image_url": "https://files.example.com/a.png"}
     body = {
@@ -367,7 +307,7 @@ def test_a_refusal_of_the_translated_request_names_where_the_client_put_it(
         "instructions": "Be brief.",
         "input": [{"role": "user", "content": "Hi"}, {"role": "system", "content": [image]}],
     }
-    answer = _post(url, body)
+    answer = default_served.post(body)
     error = answer.json()["error"]
     assert answer.status_code == 400 and error["param"] == "input[1]", error
     assert error["message"].startswith("input[1] (sent on as messages[2].content[0]")
@@ -377,7 +317,7 @@ def test_a_refusal_of_the_translated_request_names_where_the_client_put_it(
 def test_a_field_the_operator_passes_through_is_checked_and_forwarded(tmp_path: Path, default_guard: Guard) -> None:
     settings = {"passthrough_params": ["provider_hint"]}
     with fake_proxy({"hk-genai-2025": default_guard}, "hk-genai-2025", tmp_path, **settings) as (url, fake):
-        answer = _post(url, {**BASE, "provider_hint": {"note": PLANTED[0], "level": 2}})
+        answer = Endpoint(url, PATH, fake).post({**BASE, "provider_hint": {"note": PLANTED[0], "level": 2}})
         assert answer.status_code == 200, answer.text
         forwarded = fake.received[-1]["provider_hint"]
         assert forwarded["level"] == 2 and PLANTED[0] not in json.dumps(forwarded)
