@@ -35,6 +35,10 @@ NAMES = [
     # a CSV column headed by a role as its last word (incoming_student, home_buddy)
     ("incoming_student,home_uni,buddy\nAnouk Verhoeven,TU Delft,lam ka yan\n", "Anouk Verhoeven"),
     ("incoming_student,home_uni,buddy\nAnouk Verhoeven,TU Delft,lam ka yan\n", "lam ka yan"),
+    # names from Europe, South and South-East Asia, Africa that the lists now know, anywhere
+    ("Log excerpt attached by on-call (Grzegorz Kowalczyk):\n\nERROR timeout", "Grzegorz Kowalczyk"),
+    ("Escalated to Thibault Mercier and Oluwaseun Adeyemi for sign-off.", "Thibault Mercier"),
+    ("Escalated to Thibault Mercier and Oluwaseun Adeyemi for sign-off.", "Oluwaseun Adeyemi"),
 ]
 
 
@@ -58,6 +62,9 @@ NOT_NAMES = [
     "Follow-up: MOPD Robert Black GOPC in 2 wks; FHKAM (Ortho)",
     "Where lost 遺失地點: Washroom L3 near Zara\nStatus: kept",
     "last scan Huanggang, then Futian depot",
+    "Signed: A. Concerned Citizen of Discovery Bay",
+    "bus fares went up again; gill nets are banned",
+    "We met at the Lotte Duty Free counter, then Jo Malone.",
 ]
 
 

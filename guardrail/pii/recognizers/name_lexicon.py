@@ -30,6 +30,7 @@ from guardrail.pii.recognizers.names_data import (
     WORLD_GIVEN_NAMES,
     WORLD_SURNAMES,
 )
+from guardrail.pii.recognizers.names_world import MORE_GIVEN_NAMES, MORE_SURNAMES, WORDLIKE_GIVEN
 
 
 def _opencc(config: str):  # type: ignore[no-untyped-def]
@@ -61,10 +62,11 @@ def both_scripts_chars(chars: str | frozenset[str]) -> frozenset[str]:
 
 # ---- Latin script ----
 
-GIVEN = ENGLISH_GIVEN_NAMES | WORLD_GIVEN_NAMES | HK_NICKNAMES | WORD_GIVEN_NAMES
+GIVEN = ENGLISH_GIVEN_NAMES | WORLD_GIVEN_NAMES | HK_NICKNAMES | WORD_GIVEN_NAMES | MORE_GIVEN_NAMES
 # Given names that are ordinary words too, or too short to trust alone.
 AMBIGUOUS_GIVEN = (
     WORD_GIVEN_NAMES
+    | WORDLIKE_GIVEN
     | frozenset(name for name in GIVEN if len(name) <= 3)
     | frozenset(
         "genesis harper kennedy quinn piper willow serenity aurora nova autumn hope faith "
@@ -76,7 +78,7 @@ AMBIGUOUS_GIVEN = (
         "india delta echo golf".split()
     )
 )
-SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES
+SURNAMES = ROMANISED_SURNAMES | WORLD_SURNAMES | MORE_SURNAMES
 NOT_NAME_WORDS = NOT_NAMES | TITLES
 _PLACES_LATIN = gazetteer.latin_lower() | PLACE_NAMES
 

@@ -110,6 +110,13 @@ def latin_name_at(
     comma = slash = False
     i = pos
     initials = _INITIALS.match(text, pos)
+    after = WORD.match(text, initials.end()) if initials is not None else None
+    if (
+        initials is not None
+        and len(initials[1]) == 2
+        and not (after is not None and (is_surname(after[0].rstrip(".")) or after[0] in PARTICLES))
+    ):
+        initials = None  # A. Concerned Citizen: one initial leads only a surname the lists know
     if initials is not None:
         # P.J. de Vries, J.R.R. Tolkien: dotted initials lead a surname.
         words.append((pos, initials.end(1)))

@@ -1,0 +1,228 @@
+"""More given names and surnames from the places Hong Kong's residents, students, helpers
+and business visitors come from, beyond those in :mod:`names_data`.
+
+A name the lists know is taken wherever it stands (``Tomasz Wieczorek`` in brackets,
+``Angelica`` after "my name is"); one they do not know needs a label, a title or a
+speaker's place. Text about Hong Kong names people from Europe, South and South-East
+Asia, Korea, Japan, Africa and the Middle East, so these lists widen what is known.
+Written from general knowledge, lower-case and without accents (the lists are matched
+that way). Words that are also ordinary English words, months, places or brands are
+left out on purpose: such a word is a name only where the text says a name stands.
+"""
+
+from __future__ import annotations
+
+MORE_GIVEN_NAMES = frozenset(
+    """
+ angelica bryony imogen philippa rosalind harriet henrietta araminta ottilie clementine
+ tamsin morwenna eleri rhiannon cerys seren gwen bethan carys dafydd rhys gareth emrys
+ alasdair ruaridh lachlan hamish iain euan struan ailsa kirsty morag fiona catriona eilidh
+ aoibhinn caoimhe grainne orla roisin sinead siobhan deirdre padraig oisin cathal donal
+ fionn tadhg ronan eoin killian
+ anouk femke sanne maartje marieke noortje fleur ilse jorien wouter pieter maarten
+ joost sander bram daan thijs ruben jeroen koen niels gijs hendrik willem floris
+ sjoerd tjeerd geert bart
+ jurgen jorg uwe dieter horst helmut gunther gunter rainer reinhard manfred
+ wolfram siegfried ulrich friedrich matthias tobias florian sebastian maximilian
+ lukas jonas leon finn niklas moritz julian fabian dominik philipp kai lars sven
+ torsten bjorn jens henrik magnus anders erik nils olof gustav axel
+ annika ingrid sigrid astrid birgit britta karin kerstin margit solveig liv hanne
+ mette pernille signe freja ida sofie malin elin maja frida ebba tove
+ ursula gudrun heike silke anke frauke wiebke katrin kathrin sabine susanne claudia
+ brigitte gisela renate ilse jutta dagmar petra ute annette anja antje svenja jana
+ lea lena leni mila emilia hannah johanna marie sophie clara charlotte luisa
+ amelie chantal celine margaux capucine solene oceane manon camille maelle clemence
+ apolline ines juliette eloise heloise amandine aurelie delphine geraldine sandrine
+ severine stephanie veronique beatrice brigitte dominique francoise genevieve helene
+ isabelle jacqueline josiane martine monique nathalie pascale sylvie therese yvette
+ yvonne odile agathe
+ thibault thibaut antoine baptiste benoit bertrand christophe clement corentin damien
+ didier etienne fabrice florent francois gaetan gauthier gilles gregoire guillaume
+ herve jerome laurent lionel loic ludovic matthieu maxime mickael nicolas olivier
+ pascal quentin remi romain sebastien sylvain thierry valentin xavier yannick yves
+ alessio alessandro andrea antonella beatrice carlotta chiara concetta donatella
+ elisa eleonora federica francesca gabriella giada giorgia giovanna giulia ilaria
+ lorenza lucrezia ludovica marcella martina matilde ornella raffaella rossella
+ serena silvia simona valeria vittoria alberto alfredo angelo arturo bruno carlo
+ cesare claudio daniele dario davide emanuele enrico enzo fabio fabrizio federico
+ filippo franco gabriele giacomo gianluca gianni giorgio giulio guido ignazio
+ leonardo lorenzo luciano maurizio massimo mattia michele nicola paolo pietro
+ raffaele riccardo roberto salvatore sandro stefano tommaso umberto vincenzo vittorio
+ adriana alejandra alicia almudena amparo araceli begona carmela catalina concepcion
+ consuelo esperanza estefania guadalupe inmaculada itziar lucia luz manuela marisol
+ mercedes montserrat nerea nuria pilar raquel rocio soledad veronica ximena yolanda
+ alvaro andres cristobal eduardo emilio enrique esteban federico gonzalo guillermo
+ ignacio jaime joaquin jorge julio lorenzo marcos mariano nicolas octavio pablo rafael
+ ramiro raul rodrigo sergio tomas vicente
+ joao goncalo rui nuno tiago diogo duarte afonso bernardo rodrigo vasco
+ conceicao graca fatima lurdes rita teresa beatriz leonor matilde mafalda
+ tomasz piotr pawel krzysztof andrzej marek michal jakub kacper szymon mateusz
+ grzegorz wojciech zbigniew stanislaw jaroslaw przemyslaw radoslaw slawomir
+ dariusz mariusz lukasz bartosz maciej rafal sebastian dominik
+ agnieszka malgorzata katarzyna magdalena joanna monika dorota beata ewa iwona
+ justyna karolina marta natalia paulina sylwia weronika zofia aleksandra barbara
+ jadwiga krystyna grazyna halina
+ dmitry dmitri aleksandr alexandr alexei alexey andrei andrey anatoly boris
+ evgeny yevgeny fyodor gennady grigory igor ilya konstantin leonid mikhail
+ nikita oleg pavel ruslan sergey stanislav timur vadim valentin valery
+ viktor vladimir vladislav vyacheslav yaroslav yuri
+ anastasia anya darya daria ekaterina elena galina irina ksenia larisa lyudmila
+ nadezhda natalya oksana polina svetlana tatyana valentina vera yulia
+ zhanna olena oksana mykola taras bohdan andriy yuliya kateryna
+ jiri petr pavel tomas martin lukas ondrej vojtech zdenek
+ lenka hana jana petra tereza klara barbora marketa
+ istvan laszlo zoltan gabor attila tamas zsolt zsofia eszter katalin
+ nikos giorgos kostas dimitris yannis eleni maria katerina sofia despina
+ mehmet mustafa emre burak cem deniz kerem murat oguz serkan tolga ozan
+ ayse elif fatma zeynep merve ozlem esra seda
+ aarav aarush advait akshay alok amitabh amol anirudh ankur anshul anupam arvind
+ ashwin atul bharat chetan deepak devendra dhruv dilip gautam girish harish
+ hemant jagdish jatin jayant kapil ketan kishore krishnan lalit madhav mahendra
+ manoj mayank mihir milind mukul murali nagendra nandan narayan naveen nilesh
+ nitin omkar pradeep pranav prasad pratik praveen puneet raghav rajat rajendra
+ rajkumar ramakrishnan ranjit ritesh rohit sagar sameer sandip sanjeev saurabh
+ shailesh shashank shivam shyam siddhesh sudhir sumeet sundar surendra swapnil
+ tushar uday umesh vaibhav venkat vikas vinay vishal vivek yogesh
+ aarti aishwarya akanksha amrita ankita anushka aparna archana bhavna chitra
+ deepa devika divya gauri harini indira ishita jaya jyoti kajal kalpana kavya
+ komal kriti madhu mamta meenakshi megha mohini namrata nandini neelam nikita
+ padma pallavi parvati poonam prachi pragya preeti priti radhika rashmi rekha
+ ritika ruchi sakshi sangeeta sanjana sapna shilpa shobha shruti smita sonali
+ sonia sudha sujata sunanda swati tanya trisha vandana vidya
+ gurdeep gurinder gurjit harbhajan harinder jasbir jaswinder kulwant kulwinder
+ paramjit rajinder sukhdev sukhwinder tejinder
+ abdullah abid adeel aftab ahsan akbar amjad anwar arif arshad asad asim ayaz
+ babar faheem farhan faraz fawad haroon hasan humayun ijaz iqbal irfan javed
+ junaid kamran khalid majid mansoor mohsin mudassar nadeem naeem nasir nauman
+ nawaz owais qasim rizwan saad sajid salman shahbaz shahzad shoaib sohail
+ tahir talha tanveer umer waleed waseem yasir zafar zahid zubair
+ aasma afshan aliya asma bushra farzana fouzia hafsa humaira iqra javeria
+ kiran mahnoor maira mehwish nadia nasreen nighat rabia rukhsana saba sadia
+ saima samina sana shabana shazia sumaira tahira uzma zainab zara zubaida
+ anish bhim bijay binita bishal deepa dipendra ganga gyan kamal kumar 
+ manju mina nirmala pabitra prabin pramila ramesh ranjana sabina sagun sanjita
+ saraswati shanti sher subash sudip sujan sunil suraj tika 
+ chamari dilani dilrukshi nimal nuwan ruwan sampath saman sunil thilini
+ achmad agustina andi ani anisa arief ayu bagus cahya citra dedi desi diah dimas
+ eka endah erna fajar farida fitria gita hadi hartono haryanto heri ika indra
+ irwan iwan joko kurniawan lia lina maya mulyadi nanda novita nyoman
+ permata prasetyo rahmat ratih riski rizky sari setiawan sri suharto sukarno
+ supriyadi susilo teguh tuti wayan widya yudi yulia yuliani
+ aileen alma analie angelito aurelio bernadette carmelita charito concepcion
+ consolacion crisanto dalisay divina edna elvira ermelinda estrella evangeline
+ feliciano flordeliza generosa gloria honorata jesusa jocelyn jonalyn josefina
+ julieta leonila leticia liezel lorelie luzviminda mae marilou marissa maylene
+ merlinda milagros nelia ofelia perlita rachelle rebecca rosalinda rosemarie
+ shiela sheryl teodora virgilio wilma zenaida
+ arnel benigno bienvenido dante dionisio edgar ernesto felipe fernando florante
+ gregorio honorio isagani jomar jonathan leandro lito manny marvin nestor 
+ ramil reynaldo rodrigo rommel romualdo teodoro virgilio wilfredo
+ anh binh chau dung giang hanh hoa hung huong khanh linh mai minh
+ nga ngoc nhung phuong quang quynh tam thanh thao thuy tien trang trung tuan
+ tuyet viet vinh xuan 
+ anong apinya arthit boonsri chaiwat chanida kanya kittisak malai narong niran
+ nong pim pornthip prasert rattana siriporn somboon somporn sunee supaporn tawan
+ thanawat wanida
+ ahmad aziz farid hafiz hakim hisham idris iskandar ismail kamarul nazri rosli
+ shafiq syed zulkifli aishah farah hidayah nurul salmah siti suraya zarina
+ minho jaehyun jungkook taeyang seungwoo hyunwoo jihoon donghyun sungmin yoonseo
+ jieun seoyoung hyewon minjung eunji sooyeon yejin hayoung subin chaeyoung
+ haruka hinata kaede mei miyu nao rina saki sayaka shiori yuka yumi yuna
+ akira daisuke haruto hayato hiroki kazuki kenta kota naoki riku ryo ryusei
+ shota sho sota takuya tatsuya yuta yusuke
+ abebe adebayo adaeze adeola adewale amara ayodele babajide chiamaka chidi
+ chidinma chinedu chinwe chioma emeka folake funmilayo ifeoma ikechukwu kelechi
+ kofi kwabena kwame kwesi nkechi nnamdi obinna olumide oluwaseun segun tendai
+ themba thabo zanele sipho lindiwe nomvula wanjiru wambui kamau otieno
+ ali amir bassam fadi fares ghassan hadi hamza jamal karim khaled mahmoud
+ mansour nabil rami samir tarek walid yousef ziad
+ amal aya dalia dina hala hiba layla lina maha mona nour rania reem salma
+ samar yasmin zeina
+ """.split()
+)
+
+MORE_SURNAMES = frozenset(
+    """
+ wieczorek kowalski kowalska nowak wisniewski wisniewska wojcik kowalczyk kaminski
+ lewandowski zielinski szymanski wozniak dabrowski kozlowski jankowski mazur
+ kwiatkowski krawczyk piotrowski grabowski nowakowski pawlowski michalski
+ ivanov ivanova petrov smirnov smirnova kuznetsov kuznetsova popov popova sokolov
+ lebedev kozlov novikov morozov volkov volkova solovyov vasiliev fedorov mikhailov
+ shevchenko kovalenko bondarenko tkachenko kravchenko oliynyk melnyk
+ novak svoboda dvorak cerny prochazka horvat kovacs nagy szabo toth
+ muller mueller schmidt schneider fischer weber meyer meier wagner becker schulz
+ hoffmann hofmann schafer koch bauer richter klein schroder neumann schwarz
+ zimmermann kruger hartmann lange werner krause lehmann schmitt walter
+ kohler maier herrmann konig koenig mayer huber kaiser fuchs peters scholz
+ moller weiss jung hahn vogel friedrich keller gunther berger winkler
+ roth lorenz baumann albrecht ludwig
+ verhoeven janssen jansen visser smit meijer mulder bos vos peters hendriks
+ dekker brouwer dijkstra vermeulen kuipers hoekstra bakker willems
+ jacobs claes goossens wouters maes peeters
+ fontaine dubois durand leroy moreau lefebvre lefevre girard dupont lambert
+ mercier faure rousseau blanc guerin boyer garnier chevalier francois legrand
+ gauthier perrin clement morin nicolas henry roussel mathieu gautier
+ masson marchand duval denis dumont marie lemaire noel meunier brun blanchard
+ rossi russo esposito bianchi romano colombo ricci marino greco bruno
+ gallo conti deluca mancini rizzo lombardi moretti barbieri
+ fontana santoro mariani rinaldi caruso ferrara galli leone longo
+ martinelli vitale lombardo serra coppola desantis damico marchetti
+ garcia fernandez gonzalez rodriguez lopez martinez sanchez perez gomez martin
+ jimenez ruiz hernandez diaz moreno alvarez munoz romero alonso gutierrez navarro
+ torres dominguez vazquez ramos gil ramirez serrano blanco suarez molina morales
+ ortega delgado castro ortiz rubio marin sanz nunez iglesias medina garrido
+ cortes castillo santos lozano guerrero cano prieto mendez cruz calvo gallego
+ vidal leon herrera marquez penas flores cabrera campos vega fuentes carrasco
+ silva oliveira souza sousa lima pereira ferreira alves ribeiro carvalho gomes
+ martins rocha almeida barbosa araujo cardoso correia teixeira mendes nunes
+ soares vieira monteiro moreira pinto
+ andersson johansson karlsson nilsson eriksson larsson olsson persson svensson
+ gustafsson pettersson jonsson jansson hansen johansen olsen larsen andersen
+ pedersen nielsen kristensen jensen christensen rasmussen jorgensen madsen
+ korhonen virtanen makinen nieminen hamalainen laine heikkinen koskinen
+ murphy kelly sullivan walsh byrne ryan oconnor oneill reilly doyle mccarthy
+ gallagher doherty kennedy lynch murray quinn moore mcloughlin carroll
+ connolly daly connell wilson campbell stewart anderson macdonald scott reid
+ ross mackenzie fraser mackay crawford whitfield crawford-leigh
+ patel shah mehta desai joshi kulkarni deshpande patil jadhav pawar shinde
+ iyer iyengar menon nair pillai kurian varghese mathew thomas george abraham
+ reddy rao naidu raju krishnan subramaniam subramanian ramachandran raghunathan
+ venkatesh srinivasan natarajan rajan gopalan balakrishnan chandrasekhar
+ sharma verma gupta agarwal aggarwal bansal goel mittal jain khanna kapoor
+ malhotra mehra arora bhatia chopra sethi anand sood saxena srivastava tiwari
+ mishra pandey dubey tripathi shukla chaturvedi dwivedi trivedi yadav chauhan
+ rathore thakur rajput singh kaur gill sandhu sidhu grewal dhillon brar
+ bose banerjee chatterjee mukherjee chakraborty ghosh dutta sen sarkar roy
+ khan qureshi siddiqui ansari sheikh shaikh chaudhry chaudhary malik 
+ mirza baig hashmi rizvi naqvi jafri abbasi bhatti awan raja
+ gurung tamang rai limbu magar sherpa thapa shrestha karki adhikari bhandari
+ pokharel poudel sharma ghimire khadka basnet lama
+ perera fernando silva desilva jayawardena wickramasinghe bandara dissanayake
+ santoso wijaya halim gunawan susanto kusuma hidayat saputra pratama nugroho
+ wibowo lestari rahayu kurniawan setiawan hartono suryadi
+ delacruz bautista reyes santos garcia mendoza ramos aquino castillo
+ villanueva gonzales flores rivera torres navarro domingo mercado tolentino
+ pascual salazar manalo cabrera soriano ocampo dizon delrosario macaraeg
+ nguyen tran pham hoang huynh phan vu dang bui ho ngo duong 
+ srisuk saetang wongsa chaiyaporn rattanakorn suwannarat
+ kim lee choi jung jeong kang cho yoon yun jang lim han seo shin kwon
+ hwang ahn jeon hong yang ko baek nam
+ sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato
+ yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki
+ mori abe ikeda hashimoto ishikawa ogawa okada hasegawa fujita kondo
+ okafor okonkwo adeyemi adebayo balogun oyelaran nwosu eze obi okeke mensah
+ boateng asante owusu osei kamau otieno mwangi ndlovu dlamini nkosi
+ haddad khoury nasser hamdan saleh mansour habib karam aziz rahman hussein
+ """.split()
+)
+
+# Given names above that are also English words, places or brands (bus fares, a sander,
+# Alma mater): names only where the text says a name stands, never alone in lower case.
+WORDLIKE_GIVEN = frozenset(
+    """
+    fares dung lama lima vega gill sher alma gloria sander bart hung marin mona franco celine
+    amal gita hala aya ida mae rita sonia sabina salma reem nour dina maha hiba bruno carlo
+    angelo henry noel dante edgar marvin nestor wilma sapna smita megha kajal jaya tika ganga
+    padma sudha mina sita yuka yumi nao sho ryo kota riku akira laura
+    """.split()
+)
