@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.documents import HkBusinessRegRecognizer, HkPassp
 from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
+from guardrail.pii.recognizers.name_zh_called import CalledChineseNameRecognizer
 from guardrail.pii.recognizers.name_zh_roles import ChineseGivenNameRecognizer
 from guardrail.pii.recognizers.name_zh_vouched import VouchedChineseNameRecognizer
 from guardrail.pii.recognizers.names import ChineseNameRecognizer, RomanisedNameRecognizer
@@ -242,6 +243,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         ContextNameRecognizer(),
         ChineseGivenNameRecognizer(),
         VouchedChineseNameRecognizer(),
+        CalledChineseNameRecognizer(),
         *generic_recognizers(),
     ]
     return [r for r in candidates if wanted & set(r.supported_entities)]

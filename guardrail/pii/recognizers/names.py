@@ -256,6 +256,14 @@ _PLACE_AFTER = re.compile(
     "|冰室|茶樓|茶楼|燒臘|烧腊|士多|麵家|面家|區|区"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words a candidate's last character begins with the character after it: 關愛基|金 is
+# 關愛基金 (a fund), 金碧華|府 an estate (華府, 君府), not a person.
+_WORD_ACROSS = both_scripts(
+    tuple(
+        "基金 協會 商會 學會 公會 工會 教會 公司 銀行 集團 中心 醫院 診所 學校 書院 大學 中學 小學 幼稚 "
+        "計劃 服務 公園 廣場 花園 商場 大廈 華府 君府 豪府 名府 雅府".split()
+    )
+)
 
 
 # Stops around an answer or a sentence of its own (not 、, which lists things: 陳皮、高山).
@@ -283,6 +291,8 @@ class ChineseNameRecognizer(RegexRecognizer):
         if value.endswith("小") and after.startswith("姐"):
             return 0.0  # 麥小姐 is Miss Mak, not a name 麥小
         if _PLACE_AFTER.match(after) or zh_place_overlaps(text, start, end):
+            return 0.0
+        if after and value[-1] + after[0] in _WORD_ACROSS:
             return 0.0
         if before[-1:] in "“「『《" and after[:1] in "”」』》":
             return 0.0  # a quoted term: “高才通”

@@ -1,0 +1,136 @@
+"""Given names and nicknames in the places where Cantonese and Mandarin chats call somebody.
+
+A chat names people by what their friends call them (``明仔``, ``思彤``, ``阿花``,
+``肥仔Ken``), not by their full names, and only a few places make such a word a name
+rather than a word of the message:
+
+- the name a sentence says somebody is called: ``街坊叫佢明仔，``;
+- thanks to somebody, the name closing the thanks: ``唔該晒明仔🙏``, ``多謝嘉欣！``;
+- a message that opens by calling out to somebody: ``阿Wing: 思彤！恭喜晒``;
+- the nickname before a bracket that gives the full name: ``阿花（即 植詠花）``;
+- a Cantonese nickname word before an English given name: ``肥仔Ken``, ``大隻Tom``.
+
+The word must be shaped like a given name or a nickname (see :mod:`name_zh_given`,
+:mod:`name_cues`) and end where the clause does; ordinary words of those shapes and the
+forms of address anyone is called (``靚女``, ``帥哥``) stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_cues import nickname_shaped
+from guardrail.pii.recognizers.name_lexicon import GIVEN, HAN, ZH_GIVEN, ZH_NOT_IN_NAME, both_scripts, zh_place_overlaps
+from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
+
+Found = Iterator[tuple[int, int, float]]
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# What anyone may be called by a stranger: not a name.
+_FORMS_OF_ADDRESS = both_scripts(
+    (
+        "美女",
+        "帥哥",
+        "靚女",
+        "靚仔",
+        "老細",
+        "老闆",
+        "師傅",
+        "大佬",
+        "細佬",
+        "阿姐",
+        "阿哥",
+        "親愛",
+        "寶貝",
+        "肥仔",
+        "肥妹",
+    )
+)
+
+
+def _called(word: str, *, alias: bool = False) -> bool:
+    """A given name used alone (``思彤``) or a nickname (``明仔``, ``阿花``), and no word;
+    before a bracket giving the full name (``alias``), 阿 or 小 with any character that is
+    no grammar word."""
+    if word in ORDINARY_WORDS or word in _FORMS_OF_ADDRESS:
+        return False
+    if word[0] in "阿小" and (word[1] in ZH_GIVEN or (alias and word[1] not in ZH_NOT_IN_NAME)):
+        return True  # 小敏, 阿花
+    return given_shape(word) or nickname_shaped(word)
+
+
+# The clause ends after the name: punctuation, an emoji, a space, a line's end.
+_END = f"(?=[^{HAN}A-Za-z0-9]|$)"
+_CALLED = re.compile(
+    "(?:"
+    + "|".join(sorted(both_scripts(("叫佢", "叫我", "叫做", "叫佢做", "喚作", "人稱")), key=len, reverse=True))
+    + ")"
+    f"[ \t]?(?P<name>[{HAN}]{{2}}){_END}"
+)
+_THANKS = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(both_scripts(("唔該晒", "唔該", "多謝晒", "多謝", "謝謝", "感謝", "辛苦晒")), key=len, reverse=True)
+    )
+    + ")"
+    f"[ \t]?(?P<name>[{HAN}]{{2}}){_END}"
+)
+# A chat line's speaker, a colon, and a given name called out (思彤！, 嘉欣～).
+_CALL_OUT = re.compile(
+    f"(?m)^(?:\\[[^\\]\\n]{{1,30}}\\][ \t]*)?[^\\n:：\\[\\]]{{1,30}}[:：][ \t]*(?P<name>[{HAN}]{{2}})(?=[ \t]?[！!～~])"
+)
+# A nickname before a bracket naming the same person in full: 阿花（即 植詠花）.
+_ALIAS = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})[ \t]?[（(][ \t]?即")
+# A Cantonese nickname word stuck to an English given name: 肥仔Ken.
+_NICK_LATIN = re.compile(
+    "(?<!["
+    + HAN
+    + "])(?P<name>(?:"
+    + "|".join(
+        sorted(
+            both_scripts(("肥仔", "肥妹", "靚仔", "靚女", "大隻", "細路", "阿", "細", "大", "老")),
+            key=len,
+            reverse=True,
+        )
+    )
+    # (normalising puts a space between the Chinese and the Latin letters)
+    + ")[ \t]?(?P<latin>[A-Z][a-z]{1,11}))(?![A-Za-z])"
+)
+
+
+def called_names(text: str) -> Found:
+    """The names of the places above, with a score each."""
+    for pattern in (_CALLED, _THANKS, _CALL_OUT, _ALIAS):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if _called(match["name"], alias=pattern is _ALIAS) and not zh_place_overlaps(text, start, end):
+                yield start, end, 0.6
+    if re.search(f"[{HAN}][ \t]?[A-Z][a-z]", text):
+        for match in _NICK_LATIN.finditer(text):
+            if match["latin"].lower() in GIVEN:
+                yield *match.span("name"), 0.6
+
+
+class CalledChineseNameRecognizer(LocalRecognizer):
+    """Given names and nicknames where a chat calls, thanks or names somebody."""
+
+    recognizer_name = "HkCalledChineseNameRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        """Word lists are module constants; nothing to load."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if not _HAN_CHAR.search(text):
+            return []
+        return [
+            tagged_result(self, self.recognizer_name, "PERSON", start, end, score)
+            for start, end, score in dict.fromkeys(called_names(text))
+        ]
