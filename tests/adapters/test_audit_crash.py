@@ -18,24 +18,10 @@ from pathlib import Path
 import httpx
 
 from guardrail.testing import BackgroundServer, RecordingUpstream, free_port, server_process
+from tests.adapters.light_policy import write_light_config
 
 GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
 CALLS = int(os.environ.get("GUARDRAIL_CRASH_CALLS", "50"))  # the issue's 1,000: set it to measure
-# A light policy (no language models to load), so two workers start in seconds.
-POLICY = """
-id: light
-version: "1.0.0"
-default_use_case: general
-use_cases:
-  general: { tier: limited }
-checks:
-  - name: secrets
-    type: secrets
-    stages: [input, output]
-    dimensions: [system_security]
-    principles: [security_transparency]
-    settings: { action: redact }
-"""
 
 
 def children(pid: int) -> list[int]:
@@ -105,14 +91,7 @@ def serving(config: Path, cwd: Path) -> Iterator[tuple[str, subprocess.Popen[byt
 def test_a_worker_killed_mid_load_leaves_an_entry_for_every_call_the_upstream_saw(tmp_path: Path) -> None:
     recorder = RecordingUpstream(chunk_chars=2, chunk_delay=0.03)
     with BackgroundServer(recorder.app) as upstream:
-        config = tmp_path / "config.yaml"
-        (tmp_path / "light.yaml").write_text(POLICY)
-        config.write_text(f"""
-policy: light.yaml
-model_list:
-  - model_name: echo
-    litellm_params: {{model: openai/echo, api_base: "{upstream.url}/v1", api_key: k}}
-""")
+        config = write_light_config(tmp_path, upstream.url)  # no language models: two workers start in seconds
         seen_ids: list[str] = []
         completed: list[str] = []
         lock = threading.Lock()

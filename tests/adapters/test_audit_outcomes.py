@@ -26,23 +26,9 @@ from guardrail.attribution.manifest import FIELD
 from guardrail.audit import verify_trail
 from guardrail.runtime import Guard
 from guardrail.testing import BackgroundServer, FakeUpstream, RecordingUpstream
+from tests.adapters.light_policy import light_policy
 from tests.audit.disks import fill
 
-POLICY = """
-id: light-{mode}
-version: "1.0.0"
-default_use_case: general
-use_cases:
-  general: {{ tier: limited }}
-audit: {{ on_write_error: {mode} }}
-checks:
-  - name: secrets
-    type: secrets
-    stages: [input, output]
-    dimensions: [system_security]
-    principles: [security_transparency]
-    settings: {{ action: redact }}
-"""
 MODELS = ["echo", "cut-stream", "empty-body", "cut-body"]
 
 
@@ -57,7 +43,7 @@ def light_config(
     data_dir: Path, policy_dir: Path, mode: str, store: str, upstream_url: str = "http://upstream.invalid"
 ) -> tuple[ServerConfig, dict[str, Guard]]:
     policy = policy_dir / f"light-{mode}.yaml"
-    policy.write_text(POLICY.format(mode=mode))
+    policy.write_text(light_policy(mode))
     models = [
         {
             "model_name": name,

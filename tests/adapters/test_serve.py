@@ -20,6 +20,7 @@ import pytest
 
 from guardrail.testing import RecordingUpstream, free_port, server_process
 from tests.adapters.conftest import run_cli
+from tests.adapters.light_policy import write_light_config
 
 GUARDRAIL = [sys.executable, "-m", "guardrail.cli"]
 
@@ -237,26 +238,6 @@ def test_broken_config_stops_start_up_with_the_field(tmp_path: Path, text: str, 
     assert "Traceback" not in result.stderr
 
 
-# Trail integrity under concurrency needs no language models: with this policy the two
-# workers start in seconds even on a busy machine (each loading the default policy's
-# models took over 90 s there, on two loaded cores) and its cheap check keeps the calls
-# short, so the two workers' appends to the one trail interleave more densely.
-LIGHT_POLICY = """
-id: light
-version: "1.0.0"
-default_use_case: general
-use_cases:
-  general: { tier: limited }
-checks:
-  - name: secrets
-    type: secrets
-    stages: [input, output]
-    dimensions: [system_security]
-    principles: [security_transparency]
-    settings: { action: redact }
-"""
-
-
 @contextmanager
 def upstream_process(cwd: Path) -> Iterator[str]:
     """The recording upstream as its own process: in a thread of the test's process it
@@ -277,19 +258,12 @@ def intent_writers(audit: Path) -> set[int]:
 def test_a_thousand_concurrent_calls_across_two_workers_leave_an_intact_trail(tmp_path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    (tmp_path / "light.yaml").write_text(LIGHT_POLICY)
-    config = tmp_path / "config.yaml"
     # Pooled client connections are dropped after 2 s idle, before the proxy's 5 s keep-alive
     # closes them: a request sent on a connection the server is closing fails, and httpx
     # rightly does not send a POST again.
     limits = httpx.Limits(max_connections=16, max_keepalive_connections=16, keepalive_expiry=2.0)
     with upstream_process(tmp_path) as upstream_url:
-        config.write_text(f"""
-policy: light.yaml
-model_list:
-  - model_name: echo
-    litellm_params: {{model: openai/echo, api_base: "{upstream_url}/v1", api_key: k}}
-""")
+        config = write_light_config(tmp_path, upstream_url)  # no language models: two workers start in seconds
         with (
             serving("--config", str(config), "--workers", "2", cwd=tmp_path) as url,
             httpx.Client(base_url=url, timeout=60, limits=limits) as http,
