@@ -39,6 +39,14 @@ NAMES = [
     ("Log excerpt attached by on-call (Grzegorz Kowalczyk):\n\nERROR timeout", "Grzegorz Kowalczyk"),
     ("Escalated to Thibault Mercier and Oluwaseun Adeyemi for sign-off.", "Thibault Mercier"),
     ("Escalated to Thibault Mercier and Oluwaseun Adeyemi for sign-off.", "Oluwaseun Adeyemi"),
+    # a nickname in brackets inside the name; a name spaced out letter by letter
+    ('{"display_name": "Wing Yan (Winnie) Cheuk", "email": "w@x.example"}', "Wing Yan (Winnie) Cheuk"),
+    ("Name of patient : R A M A C H A N D R A N  Lakshmi\nHKID No. : R290231-0", "R A M A C H A N D R A N  Lakshmi"),
+    # a small-word surname closing a name cell
+    ("Guest,Side,Phone\nTommy Yip,Groom,9026 7713\nkelvin to,Groom,9773 1108\n", "kelvin to"),
+    # the other of a pair joined to a found name
+    ("Group 「Derek & Cherry 婚宴」\n8/11/2026 21:14 - Cherry: 各位\n8/11/2026 21:16 - Cherry: thanks", "Derek"),
+    ('Chat "Buddy: Zoë + Wing Sze"\n10/01/27 06:12 - Zoë: hi\n10/01/27 06:13 - Zoë: ok', "Wing Sze"),
 ]
 
 

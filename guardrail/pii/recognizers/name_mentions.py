@@ -33,6 +33,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
+from guardrail.pii.recognizers.name_pairs import paired_names
 from guardrail.pii.recognizers.name_pets import pet_names
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
@@ -54,6 +55,11 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     found = list(found)
     extra = _more_mentions(text, found, threshold)
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
+    if "&" in text or "+" in text or " and " in text:
+        covered = CoveringSpans((start, end) for start, end, _ in names)
+        for start, end in set(paired_names(text, [(start, end) for start, end, _ in names])):
+            if not covered.covers(start, end):
+                extra.append(_mention(start, end, 0.65))
     titled = []
     for start, end, score in names:
         for title_start, title_end in title_extensions(text, [(start, end)]):
@@ -70,6 +76,19 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
                 )
             )
     return extra + titled
+
+
+def _mention(start: int, end: int, score: float) -> RecognizerResult:
+    return RecognizerResult(
+        ENTITY,
+        start,
+        end,
+        score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: NAME,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
+        },
+    )
 
 
 def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:

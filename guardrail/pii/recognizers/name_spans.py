@@ -94,6 +94,10 @@ def word_ok(word: str, *, lower_ok: bool) -> bool:
 _REST_OF_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+){0,2}[ \t]*(?=\n|$|[ \t]*\|)")
 
 
+# A word an OCR or a form spaced out letter by letter: S U B R A M A N I A M.
+_SPACED_CAPITALS = re.compile(rf"[{U}](?: [{U}]){{3,}}(?![{L}])")
+_NICKNAME_GAP = re.compile(rf" \([{U}][{L}'’-]+\) (?=[{U}])")
+_CELL_END = re.compile(r"[ \t]*(?:[,|\t\n]|$)")
 _INITIALS = re.compile(rf"((?:[{U}]\.){{1,3}})[ ]?(?=[{L}])")
 
 
@@ -121,9 +125,15 @@ def latin_name_at(
         # P.J. de Vries, J.R.R. Tolkien: dotted initials lead a surname.
         words.append((pos, initials.end(1)))
         i = initials.end()
+    nickname = False
     while len(words) < max_words:
-        match = WORD.match(text, i)
-        if match is None or not word_ok(match[0], lower_ok=lower_ok):
+        match = _SPACED_CAPITALS.match(text, i) or WORD.match(text, i)
+        if match is None:
+            break
+        if not word_ok(match[0], lower_ok=lower_ok):
+            # dickson so, Wong Ka Ho To: a surname that is also a small word ends a cell's name.
+            if words and is_surname(match[0]) and _CELL_END.match(text, match.end()):
+                words.append(match.span())
             break
         end = match.end()
         if match[0].endswith(".") and len(match[0].rstrip(".")) > 1 and match[0] not in ("Ma.", "MA."):
@@ -132,9 +142,15 @@ def latin_name_at(
             break
         words.append((match.start(), end))
         # CHAN / HO YAN: a crew list or booking spaces the slash out.
-        gap_match = re.match(r" ?, ?| ?/ ?| |\n", text[end : end + 3])
-        if gap_match is None:
-            break
+        gap_match = re.match(r" ?, ?| ?/ ?| {1,2}|\n", text[end : end + 3])
+        bracketed = _NICKNAME_GAP.match(text, end) if not nickname else None
+        if bracketed is not None and WORD.match(text, bracketed.end()):
+            # Ka Yee (Kaye) Fong: an English name in brackets inside the name
+            nickname = True
+            i = bracketed.end()
+            continue
+        if gap_match is None or (gap_match[0] == "  " and " " not in match[0]):
+            break  # two spaces only after a letter-spaced word (S U B R A M A N I A M  Priya)
         gap = gap_match[0]
         if "," in gap:
             if comma:
