@@ -55,6 +55,8 @@ def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
 
 _ODD_CASE = re.compile(r"[a-z][A-Z]")
 _FIELD_AFTER = re.compile(r"[ \t]+(?:to|no|No|number)[ \t]*[.:#]")
+_DOSE_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|g|ml|mL|IU|units?)\b")
+_STREET_SHORT = re.compile(r" (?:St|Rd|Ave|Lane|Ln|Terr|Blvd)\.?$")
 
 
 def _plausible(span: str) -> bool:
@@ -103,6 +105,12 @@ def _keep(text: str, result: RecognizerResult) -> bool:
     if re.search(
         r"(?i)\b(?:typhoon|storm|hurricane|cyclone|depression)[ \t]+$", text[max(0, result.start - 20) : result.start]
     ):
+        return False
+    # Ticagrelor 90mg bd: a word before a dose is a drug.
+    if " " not in text[result.start : result.end] and _DOSE_AFTER.match(text, result.end):
+        return False
+    # Kweilin St, Bonham Rd: a street written short.
+    if _STREET_SHORT.search(text[result.start : result.end]):
         return False
     # Bill to:, Bill no. 0447: a form's field word, not a person.
     if " " not in text[result.start : result.end] and _FIELD_AFTER.match(text, result.end):
