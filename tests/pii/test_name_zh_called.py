@@ -39,3 +39,8 @@ def test_names_called_in_a_chat_are_found(redactor: Redactor, text: str, value: 
 )
 def test_everyday_words_in_those_places_stay(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize("text", ["【網店】訂單成立通知", "【网店】订单成立通知，请留意", "帳單成立後七日內付款"])
+def test_a_word_ending_in_a_surname_character_keeps_it(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
