@@ -73,6 +73,13 @@ NOT_NAMES = [
     "Signed: A. Concerned Citizen of Discovery Bay",
     "bus fares went up again; gill nets are banned",
     "We met at the Lotte Duty Free counter, then Jo Malone.",
+    # a form's label in the airline slash form; a pronoun after a word-like name
+    "IBAN: DE89 3704 0044 0532 0130 00\nBIC/SWIFT: COBADEFFXXX\nRef: INV 2025/03",
+    'The minister says it should "modernise", and I hope he will listen.',
+    # a note's abbreviation once at a line start; accounts and hosts in a user column
+    "Bisoprolol 2.5mg daily\nFU: Cardiac SOPD 8 wks; rehab class",
+    "| user | ip | status |\n|---|---|---|\n| svc-backup | 10.0.4.12 | service |\n| wh-nvr-02 | 10.0.4.2 | ok |",
+    "Insurer needs these before 28/12; the main contractor (Gammon) was told.",
 ]
 
 

@@ -181,6 +181,8 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
         ambiguous = known and not stamped and counts[value] < 2 and first.lower() in AMBIGUOUS_GIVEN
         if ambiguous and _FIELD_VALUE.match(text, end):
             continue  # Summer: July to August -- a field of dates, not a speaker
+        if not stamped and counts[value] < 2 and value.isupper() and len(value) <= 3:
+            continue  # FU: Cardiac SOPD, HO: a note's abbreviation once, not a speaker
         if stamped or counts[value] >= 2 or known:
             yield start, end, 0.8 if (stamped or counts[value] >= 2) else 0.7
 
@@ -1069,6 +1071,8 @@ def _documents(text: str) -> Iterator[tuple[int, int, float]]:
             syllables = all(word.lower() in GIVEN_SYLLABLES for word in given.split())
             if is_place(surname) or (len(given.split()[0]) < 3 and not (match["title"] or syllables)):
                 continue
+            if re.match(r"[ \t]*[:：]", text[match.end() : match.end() + 3]):
+                continue  # BIC/SWIFT:, NAME/ID: a form's label, not a passenger
             # Codes such as N/A, HKG/NRT or TBC/TBA are short and have no vowels to speak of.
             if len(surname) <= 3 and len(given) <= 3 and not match["title"]:
                 continue

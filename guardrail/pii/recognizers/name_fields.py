@@ -31,6 +31,7 @@ from guardrail.pii.recognizers.name_spans import (
     WORD as _WORD,
 )
 from guardrail.pii.recognizers.names_data import (
+    GIVEN_SYLLABLES,
     NAME_LABELS_ROLE,
     NAME_LABELS_STRONG,
     NAME_LABELS_ZH,
@@ -375,6 +376,9 @@ def _weak_header(cell: str) -> bool:
 _WHOLE_CELL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 
 
+_ACCOUNT_NAME = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
+
+
 def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
     """The name filling a table cell ``text[start:end]``, if it holds one."""
     while start < end and text[start] in " \t\"'":
@@ -383,6 +387,11 @@ def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[i
         end -= 1
     if start >= end:
         return None
+    if _ACCOUNT_NAME.fullmatch(text, start, end) and not all(
+        part in GIVEN_SYLLABLES or is_given(part, in_position=True) or is_surname(part)
+        for part in re.split(r"[-_.]", text[start:end])
+    ):
+        return None  # svc-backup, wh-nvr: an account or host in a user column, not a person
     span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
     if (span is None or span[1] < end - 1) and not strict and _WHOLE_CELL_NAME.fullmatch(text, start, end):
         # A surname that is also a word (Gareth Price, Mary Young) ends the name early; in

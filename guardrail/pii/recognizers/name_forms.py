@@ -292,7 +292,9 @@ _NOT_AFTER_RELATION = frozenset(
 )
 _ENGLISH_SYLLABLES = frozenset(
     "so to on long man sin fun tin pan fan ping pong king sing wing hang kit sun ho hon lo mo "
-    "ma ha chin may yes bin kan mean kin tat lap lit pat pit pun sum tan wan wo yo yu".split()
+    "ma ha chin may yes bin kan mean kin tat lap lit pat pit pun sum tan wan wo yo yu "
+    # pronouns and small words a mainland surname's pinyin spells too: I hope he, told an
+    "he an do go no me we oh".split()
 )
 
 

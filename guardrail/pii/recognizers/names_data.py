@@ -510,7 +510,8 @@ NOT_NAMES = frozenset(
     requester requestor assignee watcher reporter escalation incident ticket tickets log logs logfile
     exception exceptions problem problems item items issue issues severity priority component
     resolution workaround environment berth berths vessel vessels pontoon mooring consignment
-    shipment parcel parcels waybill manifest
+    shipment parcel parcels waybill manifest insurer insurers reinsurer underwriter adjuster broker
+    bic iban
     ortho orthopaedics orthopedics paed paeds paediatrics pediatrics psych psychiatry derm
     dermatology cardio cardiology neuro neurology neurosurgery onco oncology uro urology
     gastro gastroenterology ophth ophthalmology obstetrics gynaecology radiology anaesthesia
