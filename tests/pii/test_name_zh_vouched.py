@@ -106,3 +106,7 @@ def test_any_vouched_name_is_removed_and_redaction_is_idempotent(
     once = redactor.redact(text).text
     assert name not in once
     assert redactor.redact(once).text == once
+
+
+def test_a_quoted_scheme_before_a_title_is_no_name(redactor: Redactor) -> None:
+    assert person_spans(redactor, "學校今年推行「關心同學」計劃，歡迎參加") == []

@@ -277,6 +277,8 @@ _TITLE_AFTER = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}}?)[ \t]?(?:{'|'.j
 def before_titles(text: str) -> Found:
     """``黃亞嬌婆婆``, ``侯天送 先生``: a whole run of characters before a title."""
     for match in _TITLE_AFTER.finditer(text):
+        if text[max(0, match.start() - 1) : match.start()] in ("「", "“", "『", "《", '"'):
+            continue  # 「關心同學」計劃: a quoted scheme's name
         found = _longest(text, *match.span("name"))
         if found:
             yield *found, 0.7
