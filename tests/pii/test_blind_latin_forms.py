@@ -80,6 +80,11 @@ NOT_NAMES = [
     "Bisoprolol 2.5mg daily\nFU: Cardiac SOPD 8 wks; rehab class",
     "| user | ip | status |\n|---|---|---|\n| svc-backup | 10.0.4.12 | service |\n| wh-nvr-02 | 10.0.4.2 | ok |",
     "Insurer needs these before 28/12; the main contractor (Gammon) was told.",
+    # one unknown word before a colon labels a field; a venue named like a person
+    "Meeting notes – Project Phoenix kickoff\nAgenda: scope, timeline, risks",
+    "Order #A-2291 | Item: running shoes | Size: 42 | Colour: Grey",
+    "Venue | Capacity | Contact\nStar Hall | 500 | Events Desk\nRotunda 2 | 200 | Events Desk",
+    "Merry Christmas and Happy New Year from all of us!",
 ]
 
 

@@ -527,6 +527,8 @@ def list_head_names(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # Lin Heung, Cheung Kong: romanised forms are read in names.py
         if surname.lower() in _WORDISH_SYLLABLES and not is_given(first):
             continue  # Welcome To, Time To: a heading's word, unless a known name leads
+        if (surname.lower() in _VENUE_WORDS or surname.lower() in ORG_WORDS) and not is_given(first):
+            continue  # Star Hall, Rose Court: a venue, unless a known name leads (Peter Hall)
         if is_place(f"{first} {surname}"):
             continue
         after = re.findall(r"(?<=[ \t])[A-Za-z]+", text[match.end() : match.end() + 30])[:2]

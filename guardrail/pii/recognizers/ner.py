@@ -53,6 +53,7 @@ def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
         result.start = word.end() + gap.end()
 
 
+_COLON_AFTER = re.compile(r"[ \t]?[:：](?![/\d])")
 _ODD_CASE = re.compile(r"[a-z][A-Z]")
 _FIELD_AFTER = re.compile(r"[ \t]+(?:to|no|No|number)[ \t]*[.:#]")
 _DOSE_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|g|ml|mL|IU|units?)\b")
@@ -121,6 +122,14 @@ def _keep(text: str, result: RecognizerResult) -> bool:
         return False
     # Chong Yuet Ming Amenities Centre: a business word a few capitalised words on.
     if before_org(text, result.end):
+        return False
+    # Agenda:, Size: 42: one word no list knows before a colon labels a field.
+    span = text[result.start : result.end]
+    if (
+        " " not in span
+        and _COLON_AFTER.match(text, result.end)
+        and not (is_given(span, in_position=True) or is_surname(span))
+    ):
         return False
     # DAILY EXCEPTION REPORT: one capitalised word no list knows is a heading's word.
     span = text[result.start : result.end]
