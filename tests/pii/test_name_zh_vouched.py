@@ -110,3 +110,19 @@ def test_any_vouched_name_is_removed_and_redaction_is_idempotent(
 
 def test_a_quoted_scheme_before_a_title_is_no_name(redactor: Redactor) -> None:
     assert person_spans(redactor, "學校今年推行「關心同學」計劃，歡迎參加") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("投訴人：樊觀養先生，會員編號 1234", "樊觀養"),
+        ("| 編號 | 姓名 Name | 電話 |\n|---|---|---|\n| 1 | 滕亞彪 | 9123 4567 |", "滕亞彪"),
+        ("我外婆 鍾亞嬌 今年九十歲", "鍾亞嬌"),
+    ],
+)
+def test_more_labels_headers_and_relatives(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON"), (text, person_spans(redactor, text))
+
+
+def test_a_column_of_item_names_is_no_names(redactor: Redactor) -> None:
+    assert person_spans(redactor, "| 項目 | 名稱 | 價錢 |\n|---|---|---|\n| 1 | 施工費 | 300 |") == []

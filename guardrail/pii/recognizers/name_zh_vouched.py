@@ -148,6 +148,27 @@ _BEFORE = tuple(
                 "家長",
                 "學生",
                 "社工",
+                "爸爸",
+                "媽媽",
+                "阿爸",
+                "阿媽",
+                "爺爺",
+                "嫲嫲",
+                "外公",
+                "外婆",
+                "舅父",
+                "姑媽",
+                "姨媽",
+                "表哥",
+                "表姐",
+                "同事",
+                "朋友",
+                "鄰居",
+                "房東",
+                "老闆",
+                "司機",
+                "老師",
+                "班主任",
                 "叫",
                 "名叫",
                 "叫做",
@@ -200,7 +221,34 @@ _BRACKET_WHO = tuple(
 # Labels whose value is a person's name (letter-spaced on scanned forms).
 _LABELS = tuple(
     sorted(
-        both_scripts(("姓名", "中文姓名", "名字", "家屬", "聯絡人", "緊急聯絡人", "申請人", "病人", "患者", "戶主")),
+        both_scripts(
+            (
+                "姓名",
+                "中文姓名",
+                "名字",
+                "家屬",
+                "聯絡人",
+                "緊急聯絡人",
+                "申請人",
+                "病人",
+                "患者",
+                "戶主",
+                "收件人",
+                "投訴人",
+                "受保人",
+                "投保人",
+                "被保險人",
+                "借款人",
+                "委託人",
+                "簽署人",
+                "經手人",
+                "證人",
+                "死者",
+                "傷者",
+                "租客",
+                "業主",
+            )
+        ),
         key=len,
         reverse=True,
     )
@@ -235,9 +283,32 @@ _NAME_HEADERS = both_scripts(
         "申請人",
         "賓客",
         "來賓",
+        "受助人",
+        "借款人",
+        "持有人",
+        "負責人",
+        "員工",
+        "職員",
+        "乘客",
+        "住客",
+        "客戶",
+        "收款人",
+        "捐款人",
+        "參加者",
+        "出席者",
+        "證人",
+        "死者",
     )
 )
-_NAME_HEADER_LATIN = re.compile(r"(?i)(?:full[ _]?)?name|名稱?")
+_NAME_HEADER_LATIN = re.compile(r"(?i)(?:full[ _]?|chinese[ _]?)?name|名")
+
+
+def _names_column(header: str) -> bool:
+    """A header of people's names, in Chinese, English or both (``姓名 Name``)."""
+    chinese = re.sub(r"[ \t]*[A-Za-z][A-Za-z _()]*$", "", header)
+    return chinese in _NAME_HEADERS or bool(_NAME_HEADER_LATIN.fullmatch(header))
+
+
 _BOUNDARY_AFTER = "之嘅的轉同和及與話說"
 _SQUEEZE = re.compile(f"(?<=[{HAN}])[ \t](?=[{HAN}])")
 
@@ -324,7 +395,7 @@ def before_brackets(text: str) -> Found:
 _LABEL_VALUE = re.compile(
     f"(?:{'|'.join(_LABELS)})(?:[ \t]*(?:Name|NAME|name))?[ \t]*[:：][ \t]*"
     f"(?:(?:{'|'.join(both_scripts(('女兒', '兒子', '丈夫', '妻子', '太太', '父親', '母親', '姪女', '孫女')))})[ \t]*)?"
-    f"(?P<name>[{HAN}](?:[ \t]?[{HAN}]){{1,3}})(?=[^{HAN}]|$|{'|'.join(_FIELD_AFTER)})"
+    f"(?P<name>[{HAN}](?:[ \t]?[{HAN}]){{1,3}})(?=[^{HAN}]|$|{'|'.join(_FIELD_AFTER + _TITLES)})"
 )
 
 
@@ -340,7 +411,9 @@ def label_values(text: str) -> Found:
             if size > len(word):
                 continue
             candidate = word[:size]
-            if size < len(word) and not squeezed.startswith(_FIELD_AFTER, start + _offset(match["name"], size)):
+            if size < len(word) and not squeezed.startswith(
+                _FIELD_AFTER + _TITLES, start + _offset(match["name"], size)
+            ):
                 continue
             if name_shaped(candidate, loose=True):
                 cut = start + _offset(match["name"], size)
@@ -400,7 +473,7 @@ def table_columns(text: str) -> Found:
             continue
         cells = _cells(line, start)
         values = [text[s:e].strip() for s, e in cells]
-        headers = [i for i, v in enumerate(values) if v in _NAME_HEADERS or _NAME_HEADER_LATIN.fullmatch(v)]
+        headers = [i for i, v in enumerate(values) if _names_column(v)]
         if headers and not any(name_shaped(v) for v in values):
             column, width = headers[0], len(values)
             continue
