@@ -118,10 +118,17 @@ def test_a_quoted_scheme_before_a_title_is_no_name(redactor: Redactor) -> None:
         ("投訴人：樊觀養先生，會員編號 1234", "樊觀養"),
         ("| 編號 | 姓名 Name | 電話 |\n|---|---|---|\n| 1 | 滕亞彪 | 9123 4567 |", "滕亞彪"),
         ("我外婆 鍾亞嬌 今年九十歲", "鍾亞嬌"),
+        ("我叫詹亞娣，住喺觀塘", "詹亞娣"),
+        ("经办人 訾文斌 已签字", "訾文斌"),
     ],
 )
 def test_more_labels_headers_and_relatives(redactor: Redactor, text: str, value: str) -> None:
     assert covered(redactor, text, value, entity="PERSON"), (text, person_spans(redactor, text))
+
+
+@pytest.mark.parametrize("text", ["我叫外賣，好快到", "我叫佢打俾你，"])
+def test_what_i_call_is_no_name(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
 
 
 def test_a_column_of_item_names_is_no_names(redactor: Redactor) -> None:

@@ -133,7 +133,7 @@ ZH_RARE_SURNAMES = (
         "麻苑遲匡鞠荊冀郁胥儲栗燕楚鄢諶奚粟藺厲伊仝郜權帥樸蓋廉禹祖漆狄索宣晉扈晁芮闕浦戈"
         "伏鹿薄邸雍辜裘亓邰赫況宿鮮逯茹諸慕亢戎勾茅揭尉冶檀昝衡堯章魯翟申尚季盛房"
         # Hong Kong and mainland surnames seen on forms: 禤 (Huen), 甯, 閻
-        "禤甯閻"
+        "禤甯閻訾禚隗仉酆糜"
     )
     - ZH_SURNAMES
 )

@@ -361,12 +361,21 @@ _AFTER_WORD = re.compile(
 )
 
 
+# One's own name after 我叫 runs to the end of the clause: 我叫詹亞娣，住喺觀塘.
+_MY_NAME = re.compile(
+    f"(?:我|本人)(?:{'|'.join(both_scripts(('叫', '叫做', '名叫', '姓名係', '嘅名係', '的名字是')))})[ \t]?"
+    f"(?P<name>[{HAN}]{{2,4}})(?=[，,。.！!；;（( \t\n]|$)"
+)
+
+
 def after_relatives(text: str) -> Found:
-    """``姪女 成淑嫺 轉達``, ``持牌人 岑福 之``: a name a space sets off after the word for its bearer."""
-    for match in _AFTER_WORD.finditer(text):
-        found = _longest(text, *match.span("name"))
-        if found:
-            yield *found, 0.7
+    """``姪女 成淑嫺 轉達``, ``持牌人 岑福 之``: a name a space sets off after the word for its
+    bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause."""
+    for pattern in (_AFTER_WORD, _MY_NAME):
+        for match in pattern.finditer(text):
+            found = _longest(text, *match.span("name"))
+            if found:
+                yield *found, 0.7
 
 
 # 3. Before a bracket saying who the person is, or before 业主 in brackets' place.
