@@ -122,9 +122,12 @@ _SPELLED_HAN = re.compile(
     rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
     rf"|(?:(?<=\d)|(?<=\d ))(?:{_HAN_TOKEN}){{4,}}|(?:{_HAN_TOKEN}){{4,}}(?= ?\d)"
 )
-# Eight numerals in two fours that a narrow column or a scan broke over a line (九八二六⏎七一四零).
+# Eight numerals in two fours that a narrow column or a scan broke over a line (九八二六⏎七一四零,
+# 九 一 二 三⏎四 五 六 七).
 _SPELLED_HAN_LINES = re.compile(
-    rf"(?<![零〇幺一二兩两三四五六七八九]){_HAN_TOKEN}{{4}}[ \u3000]*\n[ \u3000]*{_HAN_TOKEN}{{4}}(?![零〇幺一二兩两三四五六七八九])"
+    rf"(?<![零〇幺一二兩两三四五六七八九][ \u3000])(?<![零〇幺一二兩两三四五六七八九])"
+    rf"{_HAN_TOKEN}(?:[ \u3000]?{_HAN_TOKEN}){{3}}[ \u3000]*\n[ \u3000]*{_HAN_TOKEN}(?:[ \u3000]?{_HAN_TOKEN}){{3}}"
+    rf"(?![ \u3000]?[零〇幺一二兩两三四五六七八九])"
 )
 _SPELLED_TOKEN = re.compile(
     rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",

@@ -17,6 +17,7 @@ from tests.pii.coverage import covered
     [
         ("如有查詢，日間可致電\n六二八三\n五五一九\n或電郵聯絡", "六二八三\n五五一九", "PHONE_NUMBER"),
         ("聯絡電話：\n九三二一\n零四八七\n", "九三二一\n零四八七", "PHONE_NUMBER"),
+        ("電話：六 一 二 八\n四 零 五 三\n", "六 一 二 八\n四 零 五 三", "PHONE_NUMBER"),
         ("家 屬 : 兒 子 電 話 6 1 2 8\n4 0 5 3\n", "6 1 2 8\n4 0 5 3", "PHONE_NUMBER"),
         ("身 份 證 : K39\n5747(0)          年 齡 : 70", "K39\n5747(0)", "HK_ID"),
     ],
