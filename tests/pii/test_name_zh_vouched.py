@@ -133,3 +133,12 @@ def test_what_i_call_is_no_name(redactor: Redactor, text: str) -> None:
 
 def test_a_column_of_item_names_is_no_names(redactor: Redactor) -> None:
     assert person_spans(redactor, "| 項目 | 名稱 | 價錢 |\n|---|---|---|\n| 1 | 施工費 | 300 |") == []
+
+
+def test_a_quoted_misspelling_of_a_name_beside_it_is_removed(redactor: Redactor) -> None:
+    text = "租約寫錯咗，應該係 鄧美華 唔係「鄧美樺」，麻煩改返"
+    assert covered(redactor, text, "鄧美樺", entity="PERSON"), person_spans(redactor, text)
+
+
+def test_a_quoted_word_one_character_off_another_stays(redactor: Redactor) -> None:
+    assert person_spans(redactor, "收據寫咗「黃金糕」，應該係 黃金條") == []

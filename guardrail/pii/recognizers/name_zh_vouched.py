@@ -14,7 +14,8 @@ be a given name, but only in places that leave no doubt that a person stands the
   ``姓 名 : 禤 鳳 琼``, ``姓名 Name：歐陽 靖``, ``家 屬 : 女 兒 冼 美 娟``;
 - in a table's name column, pipe- or tab-separated: ``| 1 | 施能达 | 团长 |``;
 - right after the same person's romanised name: ``CHOW Ka Leung 周家良``,
-  ``Ethan Szeto（司徒以諾``.
+  ``Ethan Szeto（司徒以諾``;
+- quoted as a misspelling of a name beside it: ``陳淑芳 唔係「陳淑方」``.
 
 A place or brand of the gazetteer, and the ordinary words of :mod:`name_zh_given`, stay out.
 """
@@ -515,7 +516,36 @@ def after_romanised(text: str) -> Found:
             yield *found, 0.65
 
 
-FINDERS = (before_titles, after_relatives, before_brackets, label_values, table_columns, after_romanised)
+# 7. A quoted misspelling of a name written beside it: 應該係 陳淑芳 唔係「陳淑方」.
+_QUOTED = re.compile(f'[「『“"](?P<name>[{HAN}]{{3}})[」』”"]')
+
+
+def quoted_variants(text: str) -> Found:
+    """``陳淑芳 唔係「陳淑方」``: a quoted full name one character off a name in the text."""
+    if not any(quote in text for quote in '「『“"'):
+        return
+    for match in _QUOTED.finditer(text):
+        quoted = match["name"]
+        if not name_shaped(quoted, loose=True):
+            continue
+        for other in re.finditer(f"(?<![{HAN}]){re.escape(quoted[0])}[{HAN}]{{2}}(?![{HAN}])", text):
+            word = other[0]
+            if other.start() == match.start("name") or not name_shaped(word):
+                continue
+            if sum(a != b for a, b in zip(word, quoted, strict=True)) == 1:
+                yield *match.span("name"), 0.65
+                break
+
+
+FINDERS = (
+    before_titles,
+    after_relatives,
+    before_brackets,
+    label_values,
+    table_columns,
+    after_romanised,
+    quoted_variants,
+)
 
 
 class VouchedChineseNameRecognizer(LocalRecognizer):
