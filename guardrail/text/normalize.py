@@ -470,6 +470,10 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             add(" ", run_start, run_start)
         first = True
         mixed = any(c.isdigit() for c in text[run_start:run_end])
+        if not mixed and _AFTER_NUMBER.search("".join(pieces[-2:])) and _whole_number(text[run_start:run_end]):
+            # 華星廣場A座1106　一七七 六八一九 二零五三: a whole number in numerals after a flat's
+            # digits is a number of its own; spaced digits would run on from the flat's.
+            add("; ", run_start, run_start)
         for token in (_MIXED_TOKEN if mixed else _SPELLED_TOKEN).finditer(text, run_start, run_end):
             if not first:
                 add(" ", token.start(), token.start())
@@ -492,6 +496,14 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     keep(position, len(text))
     original = normalized.original
     return NormalizedText(original, "".join(pieces), tuple(starts), tuple(ends))
+
+
+_AFTER_NUMBER = re.compile(r"\d[ \t]+$")
+
+
+def _whole_number(run: str) -> bool:
+    """Whether a run of Chinese numerals holds a whole phone number (eight digits or more)."""
+    return sum(1 for c in run if c in HAN_DIGITS) >= 8
 
 
 def _mixed_run(run: str) -> bool:
