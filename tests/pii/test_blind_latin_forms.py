@@ -129,3 +129,26 @@ def test_english_addresses_in_blind_forms_are_covered(redactor: Redactor, text: 
     start = next(m.start() for m in re.finditer(r"Rm|Room|Prinsengracht|C-1203", text))
     end = max(text.find(w) + len(w) for w in ("Kln", "Tsim Sha Tsui", "Netherlands", "400011") if w in text)
     assert covered(redactor, text, text[start:end])
+
+
+LABELLED_ADDRESSES = [
+    # a labelled address in any country's shape, on its line or on the lines under it
+    ("Permanent address: 2-14-3 Minami-Aoyama, Minato-ku, Tokyo 107-0062, Japan\n", "2-14-3 Minami-Aoyama"),
+    ("Address (Nepal): Ward No. 6, Bharatpur-10, Chitwan\nPhone: 9123 4567", "Ward No. 6, Bharatpur-10, Chitwan"),
+    ("Home address: 27 Jalan Ampang, 50450 Kuala Lumpur  Tel: 9123 4567", "27 Jalan Ampang, 50450 Kuala Lumpur"),
+    ("Mailing address:\n    PO Box 4471,\n    Kathmandu 44600\n[ ] proof checked", "PO Box 4471,\n    Kathmandu 44600"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), LABELLED_ADDRESSES)
+def test_labelled_addresses_anywhere_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+    assert "proof checked" not in "".join(text[d.start : d.end] for d in redactor.analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["E-mail address: a.b@example.com", "IP address: 10.1.2.3", "Address: same as above", "Address: N/A"],
+)
+def test_other_kinds_of_address_are_not_addresses(redactor: Redactor, text: str) -> None:
+    assert not any(d.entity_type == "ADDRESS" for d in redactor.analyze(text))

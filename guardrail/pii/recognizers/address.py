@@ -34,6 +34,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.address_fields import labelled_addresses
 from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer, chinese_places
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
@@ -331,6 +332,13 @@ class EnglishAddressRecognizer(RegexRecognizer):
                 score = self.score(match, text)
                 if score > 0.0:
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *self.span(match), score))
+        if "ddress" in text or "DDRESS" in text:
+            # Address:, Permanent address (Nepal): a labelled value in any country's shape.
+            # Unless the patterns found the address from its start: their span is the sharper
+            # one (Address: 12 Nathan Road, 2024 Annual Report).
+            for start, end in labelled_addresses(text):
+                if not any(r.start <= start < r.end for r in results):
+                    results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.75))
         return results
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:

@@ -1,0 +1,80 @@
+"""An address written after a label that says it is one, in any country's shape.
+
+The address patterns know Hong Kong's flats, floors, estates and streets and a few
+foreign shapes; forms, KYC tickets and HR records also carry addresses from everywhere
+(``Permanent address: 3-5-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023, Japan``,
+``Address (Nepal): Ward No. 4, Pokhara-8, Kaski``). Where a label names the field an
+address (``Address:``, ``Home address:``, ``Residential Address:``), its value to the
+end of the line (or on the lines under an empty label, as envelopes and letters put
+it) is the address, whatever its shape: if it has a number or several comma-separated
+parts, and is not an e-mail, web or network address, nor "same as above".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_LABEL = re.compile(
+    r"(?im)(?<![A-Za-z])(?P<kind>(?:e-?mail|ip|mac|web|wallet|url|server|return|ipv[46]|bitcoin|btc|eth|sender'?s?"
+    r"|contract|deposit)[ \t]+)?"
+    r"(?:(?:home|permanent|residential|current|correspondence|mailing|postal|billing|delivery|shipping|overseas"
+    r"|local|hk|home[ \t]+country|registered|business|office|previous|new|old)[ \t]+)?"
+    r"address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*[:：][ \t]*"
+)
+_NEXT_FIELD = re.compile(r"[ \t]{2,}[A-Z][A-Za-z /.()-]{1,30}[:：]|[ \t]*\|")
+_NOT_ADDRESS = re.compile(
+    r"(?i)^(?:n/?a|nil|none|tbc|tba|same as above|as above|see (?:above|attached|below)|unknown|withheld"
+    r"|not (?:provided|given|known)|-+|—)\b"
+)
+_EMAIL_OR_URL = re.compile(
+    r"@|https?://|www\.|\b\d{1,3}(?:\.\d{1,3}){3}\b|(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}", re.IGNORECASE
+)
+_MAX = 200
+# A list item, check box or quoted line under the label starts something else.
+_NOT_ADDRESS_LINE = re.compile(r"[ \t]*(?:\[|[-*•#>]|\d{1,2}[.)][ \t])")
+
+
+def labelled_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of address values after an address label in ``text``."""
+    for label in _LABEL.finditer(text):
+        if label["kind"]:
+            continue  # E-mail address:, IP address: another kind of address
+        start = label.end()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if start == line_end:
+            span = _lines_under(text, line_end + 1)
+        else:
+            stop = _NEXT_FIELD.search(text, start, line_end)
+            span = (start, stop.start() if stop else line_end)
+        if span is None:
+            continue
+        begin, end = span
+        while end > begin and text[end - 1] in " \t,.;\"'”":
+            end -= 1
+        while begin < end and text[begin] in " \t\"'“":
+            begin += 1
+        value = text[begin:end]
+        if not (8 <= len(value) <= _MAX) or _NOT_ADDRESS.match(value) or _EMAIL_OR_URL.search(value):
+            continue
+        if not re.search(r"\d", value) and value.count(",") < 2:
+            continue
+        yield begin, end
+
+
+def _lines_under(text: str, start: int) -> tuple[int, int] | None:
+    """Up to four lines under an empty label, to a blank line or the next label."""
+    end = start
+    for _ in range(4):
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[end:line_end]
+        if not line.strip() or re.search(r"[:：]", line) or _NOT_ADDRESS_LINE.match(line) or len(line.strip()) > 80:
+            break
+        end = line_end
+        if line_end >= len(text):
+            break
+        end = line_end + 1
+    end = text.rfind("\n", start, end) if text[end - 1 : end] == "\n" else end
+    return (start, end) if end > start else None
