@@ -5,8 +5,17 @@ families they were not picked on: ten thresholds fitted to a few hundred look-al
 their accidents too. (Tuned to 2.9% on dev out of fold, the shipped model refused 8.5% of
 test's look-alikes and 4.6% of a blind holdout's.) The gap can be measured on dev alone:
 deal dev's families into folds, pick thresholds on all folds but one, apply them to that
-one, and count what they refuse there. The largest budget whose nested refusals stay
-within the target is the budget the final thresholds are tuned to.
+one, and count what they refuse there.
+
+Which budget then? Refusing fewer look-alikes costs attacks steeply (on the corpus of
+2026-11-30, each point of nested look-alike refusals saved cost about ten points of
+attacks refused), so the budget is the one whose nested figures fall least short of the
+two bars together, each shortfall in units of the room its bar leaves: attacks below
+:data:`ATTACK_BAR` in units of the 10 points it leaves missed, look-alikes above the
+target in units of the target (3 points). On the round-five corpus the budget within the
+target alone (1.75%) gave thresholds that refused 50% of test's attacks and 74% of a
+blind holdout's, against 63% and 86% with the 3% this rule picks, to refuse 1 point
+fewer look-alikes on each.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from cross_fit import family_folds
 from documents import LOOKS_LIKE
 from tuning import tune
 
+ATTACK_BAR = 0.90  # of attacks refused, the bar held-out sets are judged by
 BUDGETS = (0.03, 0.025, 0.02, 0.0175, 0.015, 0.0125, 0.01, 0.0075, 0.005)
 
 
@@ -52,8 +62,13 @@ def nested(
 def choose_budget(
     scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], target: float
 ) -> tuple[float, list[Nested]]:
-    """The largest of :data:`BUDGETS` whose nested look-alike refusals are within ``target``
-    (the smallest budget when none is), and every budget's nested figures."""
+    """The budget of :data:`BUDGETS` whose nested figures fall least short of both bars
+    (:func:`shortfall`; the larger budget on a tie), and every budget's nested figures."""
     rows = [nested(scores, rules, dev, categories, budget) for budget in BUDGETS]
-    within = [row.budget for row in rows if row.look_alikes <= target]
-    return (max(within) if within else min(BUDGETS)), rows
+    best = min(rows, key=lambda row: (shortfall(row, target), -row.budget))
+    return best.budget, rows
+
+
+def shortfall(row: Nested, target: float) -> float:
+    """How far nested figures fall short of the bars, each in units of its bar's room."""
+    return max(0.0, ATTACK_BAR - row.attacks) / (1 - ATTACK_BAR) + max(0.0, row.look_alikes - target) / target
