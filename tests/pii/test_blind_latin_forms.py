@@ -47,6 +47,12 @@ NAMES = [
     # the other of a pair joined to a found name
     ("Group 「Derek & Cherry 婚宴」\n8/11/2026 21:14 - Cherry: 各位\n8/11/2026 21:16 - Cherry: thanks", "Derek"),
     ('Chat "Buddy: Zoë + Wing Sze"\n10/01/27 06:12 - Zoë: hi\n10/01/27 06:13 - Zoë: ok', "Wing Sze"),
+    # chat exports that are not "Name: message": LINE's tabs, IRC's <name>, Slack's name and time
+    ("21:15\tSupaporn\tthe parcel arrived\n21:16\tNadiya\tgreat", "Nadiya"),
+    ("2026-03-12 21:15:03 <Anouk> hi\n2026-03-12 21:15:09 <Bogdan> hey", "Bogdan"),
+    ("Wirawan Tjandra  9:15 AM\nmerged the PR\nIoana Marinescu  9:17 AM\nthanks", "Ioana Marinescu"),
+    # an Arabic article joined to the surname
+    ("I spoke to Khalid bin Abdullah al-Mansouri regarding the lease.", "al-Mansouri"),
 ]
 
 
@@ -85,6 +91,7 @@ NOT_NAMES = [
     "Order #A-2291 | Item: running shoes | Size: 42 | Colour: Grey",
     "Venue | Capacity | Contact\nStar Hall | 500 | Events Desk\nRotunda 2 | 200 | Events Desk",
     "Merry Christmas and Happy New Year from all of us!",
+    "Lunch  12:30 PM\nat the club\nBriefing  2:00 PM\nroom 3",
 ]
 
 
@@ -105,6 +112,8 @@ IDENTIFIERS = [
     # the same card number written again with another letter or without its check digit
     ("ID No.: K 402311 (5)   (note: K402311 or R402311?)", "K402311"),
     ("ID No.: K 402311 (5)   (note: K402311 or R402311?)", "R402311"),
+    # the last digits and check character of a card
+    ("Her HKID ends in 3456(7), please verify", "3456(7)"),
 ]
 
 

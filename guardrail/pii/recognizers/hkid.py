@@ -89,6 +89,12 @@ def _rewritten(recognizer: RegexRecognizer, text: str, found: list[RecognizerRes
     ]
 
 
+_TAIL = re.compile(
+    r"(?P<end>(?i:ends?|ending)(?:[ \t]+(?:in|with))?|(?i:last)[ \t]+(?:\w+[ \t]+)?digits?(?:[ \t]+(?:are|is))?"
+    r"|尾數係?|尾号是?|尾四位|結尾係?)[ \t:：]*(?P<tail>\d{3,5}[ \t]?[(（][0-9A][)）])"
+)
+
+
 class HkIdRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("HK_ID", "HkIdRecognizer", PATTERN)
@@ -98,6 +104,12 @@ class HkIdRecognizer(RegexRecognizer):
         results += _rewritten(self, text, results)
         if _CARD_WORD.search(text) is None:
             return results
+        for match in _TAIL.finditer(text):
+            # Her HKID ends in 3456(7): the last digits and check character of a card.
+            if _CARD_WORD.search(text, max(0, match.start("tail") - 40), match.start("tail")) and not any(
+                r.start < match.end("tail") and match.start("tail") < r.end for r in results
+            ):
+                results.append(tagged_result(self, self.recognizer_name, "HK_ID", *match.span("tail"), 0.7))
         for match in _NO_CHECK.finditer(text):
             if any(r.start <= match.start(1) < r.end for r in results):
                 continue

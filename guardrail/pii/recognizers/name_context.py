@@ -31,6 +31,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_chat_formats import FINDERS as _CHAT_FORMAT_FINDERS
 from guardrail.pii.recognizers.name_cues import FINDERS as _CUE_FINDERS
 from guardrail.pii.recognizers.name_fields import (
     aligned_tables as _aligned_tables,
@@ -1202,6 +1203,7 @@ class ContextNameRecognizer(LocalRecognizer):
             *_CUE_FINDERS,
             *_FORM_FINDERS,
             *_ROSTER_FINDERS,
+            *_CHAT_FORMAT_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):

@@ -899,7 +899,7 @@ def title_extensions(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tu
 # their own: ``Benny 梁 00:01:40``, ``Karen Lee  12:03``, ``陳志明 00:10``.
 _TRANSCRIPT_SPEAKER = re.compile(
     rf"(?m)^[ \t]*(?P<who>[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+){{0,2}}(?:[ \t][{HAN}]{{1,3}})?|[{HAN}]{{2,4}})"
-    r"[ \t]+[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?[ \t]*$"
+    r"[ \t]+[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?P<ampm>[ \t]?[AaPp]\.?[Mm]\.?)?[)\]]?[ \t]*$"
 )
 
 
@@ -913,7 +913,9 @@ def transcript_speakers(text: str) -> Iterator[tuple[int, int, float]]:
     heads = {m.start() for m in matches}
     for match in matches:
         who = match["who"]
-        if len(matches) < 3 and counts[who] < 2:
+        # Slack and Teams head a message "Wirawan Tjandra  9:15 AM": two such full names do.
+        two_word_stamp = match["ampm"] is not None and len(who.split()) >= 2
+        if len(matches) < 3 and counts[who] < 2 and not two_word_stamp:
             continue
         # A turn's words follow on the next line; an agenda's lines of times follow each other.
         following = re.compile(r"\n[ \t]*(?=\S)").match(text, match.end())

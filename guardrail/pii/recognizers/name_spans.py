@@ -82,8 +82,8 @@ def word_ok(word: str, *, lower_ok: bool) -> bool:
     lower = bare.lower()
     if re.search(r"['’](?:re|ll|s|ve|d|m|t)$", lower) and not re.match(r"[od]['’]", lower):
         return False  # we're, I'll, it's: contractions, not names
-    if lower in PARTICLES:
-        return True
+    if lower in PARTICLES or _ARTICLE_JOINED.match(bare):
+        return True  # de, van; al-Mansouri, el-Sayed: an Arabic article joined to the name
     if never_a_name(bare) or lower in STOP:
         return False
     return lower_ok or bare[:1].isupper()
@@ -98,6 +98,7 @@ _REST_OF_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+){0,2}[
 _SPACED_CAPITALS = re.compile(rf"[{U}](?: [{U}]){{3,}}(?![{L}])")
 _NICKNAME_GAP = re.compile(rf" \([{U}][{L}'’-]+\) (?=[{U}])")
 _CELL_END = re.compile(r"[ \t]*(?:[,|\t\n]|$)")
+_ARTICLE_JOINED = re.compile(rf"(?:al|el|ad|ar|as|ash|az|an|at)-[{U}]")
 _INITIALS = re.compile(rf"((?:[{U}]\.){{1,3}})[ ]?(?=[{L}])")
 
 
