@@ -95,6 +95,10 @@ NOT_NAMES = [
 ]
 
 
+def test_a_bracketed_code_on_no_valid_number_is_a_figure(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("the ratio (+12) 345 678 rose"))
+
+
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_posts_and_words_in_blind_forms_are_not_names(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
@@ -112,6 +116,9 @@ IDENTIFIERS = [
     # the same card number written again with another letter or without its check digit
     ("ID No.: K 402311 (5)   (note: K402311 or R402311?)", "K402311"),
     ("ID No.: K 402311 (5)   (note: K402311 or R402311?)", "R402311"),
+    # a country code in brackets
+    ("her cell is (+63) 917 123 4567, call after 6", "(+63) 917 123 4567"),
+    ("Tel: (+44) 20 7946 0958", "(+44) 20 7946 0958"),
     # the last digits and check character of a card
     ("Her HKID ends in 3456(7), please verify", "3456(7)"),
 ]

@@ -54,7 +54,8 @@ _TAIWAN = (
 )
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
 # (A tab is a pasted table's cell boundary, never inside a number: +852 9241 7730⇥2012.)
-_INTERNATIONAL = r"\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,5}(?:[ -]?\d{2,5}){1,4}"
+# (A country code in brackets too: (+63) 917 123 4567.)
+_INTERNATIONAL = r"(?:\+\d{1,3}|\(\+\d{1,3}\))[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,5}(?:[ -]?\d{2,5}){1,4}"
 PATTERN = re.compile(
     rf"(?<![A-Za-z0-9_+$#])(?<!\d[ \-‐‑‒–—−])(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
@@ -370,11 +371,14 @@ class PhoneRecognizer(RegexRecognizer):
             grouped = re.fullmatch(r"1\d\d[ \t-]\d{4}[ \t-]\d{4}", value) is not None
             return 0.6 if grouped or _HAN_NEAR.search(text, max(0, match.start(1) - 20), match.start(1)) else 0.4
         international = value.startswith(("+", "00", "(")) or (digits.startswith("852") and len(digits) == 11)
-        validity = _validity(value, digits)
+        # (+63) 917 123 4567: the number's own metadata reads the code without brackets.
+        validity = _validity(re.sub(r"^\((\+\d{1,3})\)", r"\1", value), digits)
         if validity is None:
             return 0.0
         in_context = _in_context(text, *match.span(1))
         if international:
+            if value.startswith("(+") and not validity and not in_context:
+                return 0.0  # (+12) 345 678: a bracketed code on no valid number is a figure
             score = 0.9 if validity else 0.7
         elif _YEAR_RANGE.fullmatch(value):
             # A span of years (2019-2024) unless a phone word labels it right before.
