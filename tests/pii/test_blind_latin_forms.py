@@ -51,6 +51,9 @@ NAMES = [
     ("21:15\tSupaporn\tthe parcel arrived\n21:16\tNadiya\tgreat", "Nadiya"),
     ("2026-03-12 21:15:03 <Anouk> hi\n2026-03-12 21:15:09 <Bogdan> hey", "Bogdan"),
     ("Wirawan Tjandra  9:15 AM\nmerged the PR\nIoana Marinescu  9:17 AM\nthanks", "Ioana Marinescu"),
+    # an English name with its surname in Chinese after it
+    ("報名：\n1. Hope Chan\n2. Jackie 張\n3. Sunny Sy", "Jackie 張"),
+    ("今日 studio 有嘉賓 Chloe 鄭!", "Chloe 鄭"),
     # an Arabic article joined to the surname
     ("I spoke to Khalid bin Abdullah al-Mansouri regarding the lease.", "al-Mansouri"),
 ]

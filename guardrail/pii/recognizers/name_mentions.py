@@ -24,6 +24,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     GIVEN,
     HAN,
+    HAN_RUN,
     SURNAMES,
     both_scripts,
     is_place,
@@ -33,7 +34,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
-from guardrail.pii.recognizers.name_pairs import paired_names
+from guardrail.pii.recognizers.name_pairs import han_surnames_after, paired_names
 from guardrail.pii.recognizers.name_pets import pet_names
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
@@ -55,6 +56,11 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     found = list(found)
     extra = _more_mentions(text, found, threshold)
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
+    if HAN_RUN.search(text):
+        covered = CoveringSpans((start, end) for start, end, _ in names)
+        for start, end in set(han_surnames_after(text, [(start, end) for start, end, _ in names])):
+            if not covered.covers(start, end):
+                extra.append(_mention(start, end, 0.65))
     if "&" in text or "+" in text or " and " in text:
         covered = CoveringSpans((start, end) for start, end, _ in names)
         for start, end in set(paired_names(text, [(start, end) for start, end, _ in names])):

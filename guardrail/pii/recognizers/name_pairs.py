@@ -1,4 +1,5 @@
-"""A name paired with one already found: ``Joe & Cherry``, ``Léa 🇫🇷 + Hei Tung``.
+"""A name paired with one already found: ``Joe & Cherry``, ``Léa 🇫🇷 + Hei Tung``; and
+an English name's surname written in Chinese after it (``Jackie 張``).
 
 Chat groups, invitations and buddy sheets name two people joined by ``&``, ``and`` or
 ``+`` (a wedding's couple, a buddy pair). When one of the pair is found, the other,
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
+from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_surname, never_a_name, zh_surname_length
 from guardrail.pii.recognizers.name_spans import L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
@@ -42,3 +43,17 @@ def paired_names(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[
         before = _BEFORE.search(text, max(0, start - 24), start)
         if before is not None and _name_word(before[1]):
             yield before.span(1)
+
+
+# An English name with the surname written in Chinese after it: Jackie 張, Chloe 鄭.
+_HAN_SURNAME_AFTER = re.compile(f"[ \\t]?([{HAN}]{{1,2}})(?![{HAN}])")
+
+
+def han_surnames_after(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans from each Latin name at ``found`` through a Chinese surname written after it."""
+    for start, end in found:
+        if not text[start:end].isascii():
+            continue
+        after = _HAN_SURNAME_AFTER.match(text, end)
+        if after is not None and zh_surname_length(after[1]) == len(after[1]):
+            yield start, after.end(1)
