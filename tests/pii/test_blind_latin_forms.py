@@ -51,6 +51,9 @@ NAMES = [
     ("21:15\tSupaporn\tthe parcel arrived\n21:16\tNadiya\tgreat", "Nadiya"),
     ("2026-03-12 21:15:03 <Anouk> hi\n2026-03-12 21:15:09 <Bogdan> hey", "Bogdan"),
     ("Wirawan Tjandra  9:15 AM\nmerged the PR\nIoana Marinescu  9:17 AM\nthanks", "Ioana Marinescu"),
+    # a name object's parts under bare keys; a CSV name cell before a cell that starts with a name
+    ('{"customer": {"first": "Ngozi", "last": "Eze"}, "phone": "+852 6123 4567"}', "Eze"),
+    ("Name,Email\nOkonkwo Chidi,chidi@example.com\nVo Thi Hoa,hoa@example.com", "Okonkwo Chidi"),
     # an English name with its surname in Chinese after it
     ("報名：\n1. Hope Chan\n2. Jackie 張\n3. Sunny Sy", "Jackie 張"),
     ("今日 studio 有嘉賓 Chloe 鄭!", "Chloe 鄭"),
@@ -95,6 +98,8 @@ NOT_NAMES = [
     "Venue | Capacity | Contact\nStar Hall | 500 | Events Desk\nRotunda 2 | 200 | Events Desk",
     "Merry Christmas and Happy New Year from all of us!",
     "Lunch  12:30 PM\nat the club\nBriefing  2:00 PM\nroom 3",
+    '{"last": "updated", "first": true, "given": "2024-01-01"}',
+    '{"step": {"first": "Preheat the oven", "then": "Serve"}}',
 ]
 
 

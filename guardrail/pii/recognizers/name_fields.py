@@ -24,6 +24,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_spans import (
     ORG_WORDS,
+    STOP,
     chinese_name_at,
     latin_name_at,
 )
@@ -79,7 +80,26 @@ _ZH_PERSON_ROLE = re.compile(f"[{HAN}]{{1,3}}人$")
 _ZH_NOT_PERSON_ROLE = re.compile("(?:個|个|法|人|本|他|別|别|每|家|客|眾|众|成|病|工|私|男|女|老)人$")
 # A key that holds one part of a person's name: its value is a name even as one word
 # no list knows ({"lastName": "Natarajan"}).
-_NAME_PART_KEY = re.compile(r"(?i)(?:first|last|given|family|middle|sur)[ _-]?name[\"'”]?\s*$")
+_NAME_PART_KEY = re.compile(
+    r"(?i)(?:(?:first|last|given|family|middle|sur)[ _-]?name|(?<![A-Za-z])(?:first|last|given|family|fname|lname))"
+    r"[\"'”]?\s*$"
+)
+_BARE_PART_KEY = re.compile(r"(?i)(?<![A-Za-z])(?:first|last|given|family|fname|lname)[\"'”]?\s*$")
+
+
+def _whole_quoted_name(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` fills a quoted string and reads as a name (capitalised)."""
+    value = text[span[0] : span[1]]
+    quoted = text[span[0] - 1 : span[0]] in ('"', "'", "“") and text[span[1] : span[1] + 1] in ('"', "'", "”")
+    if not (quoted and value[:1].isupper() and value.lower() not in STOP):
+        return False
+    # A name object has its other part nearby: {"first": "Ngozi", "last": "Eze"}.
+    nearby = text[max(0, span[0] - 120) : span[1] + 120]
+    return len(re.findall(r"(?i)[\"'](?:first|last|given|family|fname|lname)[\"']\s*:", nearby)) >= 2
+
+
+# A quoted key that is one part of a name, the word "name" left out: {"first": .., "last": ..}.
+_PART_KEYS = frozenset("first last given family fname lname".split())
 _HANDLE_END = re.compile(r"[\"'”]|[ \t]*(?:$|[,;|])", re.MULTILINE)
 _TITLE_AFTER_LABEL = re.compile(r"(?i:mr|mrs|ms|miss|mdm|madam|dr|prof)\.?[ \t]+")
 
@@ -119,6 +139,8 @@ def _label_kind(head: str, quoted: bool) -> str | None:
                 return None  # file name, company name, product owner
             return "strong" if label in _STRONG_SET else "role"
         last = words[-1]
+        if quoted and last in _PART_KEYS and len(words) == 1:
+            return "strong"
         # A JSON or form key that holds a name though no list names it: customerName.
         if "name" in last and quoted and not _NOT_PERSON_KEY.search(last):
             return "strong"
@@ -172,6 +194,8 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
             span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
             if span and quoted and not _NAME_PART_KEY.search(head) and not _person_key_value(text, span, sep.end()):
                 span = None
+            if span and quoted and _BARE_PART_KEY.search(head) and not _whole_quoted_name(text, span):
+                span = None  # {"last": "updated"}, {"first": "Preheat the oven"}: not a name part
             score = 0.85
         elif kind == "handle":
             # A login has no spaces (tangwm88); words apart, ending the value, are a name.
@@ -393,6 +417,8 @@ def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[i
     ):
         return None  # svc-backup, wh-nvr: an account or host in a user column, not a person
     span = latin_name_at(text, start, lower_ok=True) or chinese_name_at(text, start)
+    if span is not None and span[1] > end and text[end : end + 1] in (",", "\t", "|"):
+        span = (span[0], end)  # Okonkwo Chidi,chidi@…: the cell's delimiter, not a comma inside a name
     if (span is None or span[1] < end - 1) and not strict and _WHOLE_CELL_NAME.fullmatch(text, start, end):
         # A surname that is also a word (Gareth Price, Mary Young) ends the name early; in
         # the name column of a table of people, two or three capitalised words are the name.
