@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from guardrail.pii.evaluation import leaked
+from guardrail.pii.recognizers.name_lexicon import AMBIGUOUS_GIVEN, is_place
+from guardrail.pii.recognizers.names_world import MORE_GIVEN_NAMES, MORE_SURNAMES
 from guardrail.pii.redactor import Redactor
-from tests.pii.coverage import covered, person_spans
+from tests.pii.coverage import PROPERTY, covered, person_spans
 from tests.pii.test_names import assert_removed
 
 NAMES = [
@@ -176,3 +181,33 @@ def test_labelled_addresses_anywhere_are_covered(redactor: Redactor, text: str, 
 )
 def test_other_kinds_of_address_are_not_addresses(redactor: Redactor, text: str) -> None:
     assert not any(d.entity_type == "ADDRESS" for d in redactor.analyze(text))
+
+
+_GIVEN = sorted(g for g in MORE_GIVEN_NAMES if g not in AMBIGUOUS_GIVEN and len(g) > 3 and not is_place(g))
+_SURNAMES = sorted(s for s in MORE_SURNAMES if len(s) > 3 and not is_place(s))
+# Each a form the blind set wrote names in: a stamped chat speaker, a crew list's
+# SURNAME / GIVEN, a CSV column headed by a role, a JSON name object, brackets after a role.
+_FORMS = [
+    "12/03/26 09:00 - {g} {s}: landed\n12/03/26 09:01 - Me: ok",
+    "#  Surname / Given     Nationality\n1  {S} / {G}      GBR\n",
+    "incoming_student,home_uni\n{g} {s},Sciences Po\n",
+    '{{"first": "{g}", "last": "{s}"}}',
+    "Log excerpt attached by on-call ({g} {s}):\n\nERROR timeout",
+]
+
+
+@PROPERTY
+@given(
+    first=st.sampled_from(_GIVEN),
+    last=st.sampled_from(_SURNAMES),
+    form=st.sampled_from(_FORMS),
+)
+def test_any_listed_name_in_a_blind_form_is_removed(redactor: Redactor, first: str, last: str, form: str) -> None:
+    given_name, surname = first.capitalize(), last.capitalize()
+    text = form.format(g=given_name, s=surname, G=given_name.upper(), S=surname.upper())
+    once = redactor.redact(text)
+    for part in (given_name, surname):
+        assert not leaked("PERSON", part, once.text) and part.lower() not in once.text.lower(), (text, once.text)
+    for detection in once.detections:
+        assert 0 <= detection.start < detection.end <= len(text)
+    assert redactor.redact(once.text).text == once.text
