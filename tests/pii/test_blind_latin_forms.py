@@ -59,6 +59,11 @@ NAMES = [
     # a name object's parts under bare keys; a CSV name cell before a cell that starts with a name
     ('{"customer": {"first": "Ngozi", "last": "Eze"}, "phone": "+852 6123 4567"}', "Eze"),
     ("Name,Email\nOkonkwo Chidi,chidi@example.com\nVo Thi Hoa,hoa@example.com", "Okonkwo Chidi"),
+    # a Chinese name typed spaced out in a column of names
+    (
+        "TM-001\t黄志强\tnot found\nTM-002\tYeung Hiu Tung\tID needed\nTM-003\tJoanna Mak\trefund\nTM-004\t李 娜\tlost\n",
+        "李 娜",
+    ),
     # an English name with its surname in Chinese after it
     ("報名：\n1. Hope Chan\n2. Jackie 張\n3. Sunny Sy", "Jackie 張"),
     ("今日 studio 有嘉賓 Chloe 鄭!", "Chloe 鄭"),

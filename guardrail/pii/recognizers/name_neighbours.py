@@ -57,9 +57,14 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     return cells
 
 
+_SPACED_HAN_CELL = re.compile(f"[{HAN}](?: [{HAN}]){{1,3}}")
+
+
 def _name_shaped(value: str) -> bool:
     if _HAN_CELL.fullmatch(value):
         return zh_name_shape(value, rare=True)
+    if _SPACED_HAN_CELL.fullmatch(value):
+        return zh_name_shape(value.replace(" ", ""), rare=True)  # 李 娜, 羅 嘉 麗: typed spaced out
     if not _LATIN_CELL.fullmatch(value):
         return False
     words = value.replace(".", " ").split()
