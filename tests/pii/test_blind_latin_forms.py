@@ -64,6 +64,8 @@ NAMES = [
         "TM-001\t黄志强\tnot found\nTM-002\tYeung Hiu Tung\tID needed\nTM-003\tJoanna Mak\trefund\nTM-004\t李 娜\tlost\n",
         "李 娜",
     ),
+    # a labelled Chinese name with a space only after its (compound) surname
+    ("學生：司徒 朗\u3000性別：男", "司徒 朗"),
     # an English name with its surname in Chinese after it
     ("報名：\n1. Hope Chan\n2. Jackie 張\n3. Sunny Sy", "Jackie 張"),
     ("今日 studio 有嘉賓 Chloe 鄭!", "Chloe 鄭"),

@@ -23,6 +23,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     never_a_name,
     zh_name_shape,
     zh_place_overlaps,
+    zh_surname_length,
 )
 
 STOP = frozenset(STOP_WORDS) | frozenset(
@@ -234,8 +235,9 @@ def chinese_name_at(text: str, pos: int) -> tuple[int, int] | None:
             break
         if gap[0] == "\n" and len(chars) != 1:
             break
-        if gap[0] != "\n" and not spaced(text, pos):
-            break
+        surname_gap = zh_surname_length("".join(ch for _, ch in chars), rare=True) == len(chars)
+        if gap[0] != "\n" and not spaced(text, pos) and not surname_gap:
+            break  # (歐陽 朗, 陳 大文: a space only after the surname is one name too)
         i += len(gap[0])
     squeezed = "".join(ch for _, ch in chars)
     for honorific in ZH_HONORIFICS:
