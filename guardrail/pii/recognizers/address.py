@@ -164,6 +164,9 @@ ENGLISH = re.compile(
     # A flat and names closed by a postal code after the city, as India writes it:
     # B-704, Hiranandani Gardens, Powai, Mumbai 400076
     rf"|(?:[A-Z]-?\d{{1,4}}|\d{{1,4}}[A-Z]?)(?:[ \t]*,[ \t]*{_NAME}){{2,4}}[ \t]+\d{{6}}(?![\d])"
+    # A post office box, with the office and city after it
+    rf"|(?:P\.?[ \t]?O\.?[ \t]?Box|(?i:PO[ \t]?Box|Post[ \t]Office[ \t]Box))[ \t]*(?:No\.?[ \t]*)?\d{{1,6}}"
+    rf"(?:[ \t]*,[ \t]*\n?[ \t]*{_NAME}(?:[ \t]+\d{{4,6}}\b)?){{0,3}}"
     rf"|(?:Jl\.?|Jln\.?|Jalan|Brgy\.?|Barangay)[ \t]+{_CAPITALISED}(?:[ \t]+(?!No\b){_CAPITALISED}){{0,3}}(?:[ \t]+No\.?[ \t]*\d{{1,4}}[A-Z]?)?"  # Indonesia, Philippines
     rf"(?:[ \t]*,[ \t]*(?:RT[ \t]?\d{{1,3}}[ \t]?/[ \t]?RW[ \t]?\d{{1,3}}|{_NAME})){{0,5}}"
     r")"

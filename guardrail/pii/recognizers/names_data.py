@@ -512,7 +512,7 @@ NOT_NAMES = frozenset(
     resolution workaround environment berth berths vessel vessels pontoon mooring consignment
     shipment parcel parcels waybill manifest insurer insurers reinsurer underwriter adjuster broker
     bic iban agenda minutes colour color size christmas xmas easter halloween diwali ramadan eid
-    thanksgiving merry hostel hostels dormitory dorm quarters
+    thanksgiving merry hostel hostels dormitory dorm quarters box pobox
     ortho orthopaedics orthopedics paed paeds paediatrics pediatrics psych psychiatry derm
     dermatology cardio cardiology neuro neurology neurosurgery onco oncology uro urology
     gastro gastroenterology ophth ophthalmology obstetrics gynaecology radiology anaesthesia
