@@ -66,6 +66,8 @@ NAMES = [
     ),
     # a labelled Chinese name with a space only after its (compound) surname
     ("學生：司徒 朗\u3000性別：男", "司徒 朗"),
+    # a list entry after a time and a dash
+    ("Interview slots: 10:30 – Isla Ng (K1)\n11:00 – next family", "Isla Ng"),
     # an English name with its surname in Chinese after it
     ("報名：\n1. Hope Chan\n2. Jackie 張\n3. Sunny Sy", "Jackie 張"),
     ("今日 studio 有嘉賓 Chloe 鄭!", "Chloe 鄭"),
@@ -112,6 +114,7 @@ NOT_NAMES = [
     "Lunch  12:30 PM\nat the club\nBriefing  2:00 PM\nroom 3",
     '{"last": "updated", "first": true, "given": "2024-01-01"}',
     '{"step": {"first": "Preheat the oven", "then": "Serve"}}',
+    "Bill to: Hollis & Grange Ltd, accounts department",
 ]
 
 

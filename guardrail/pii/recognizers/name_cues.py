@@ -503,7 +503,8 @@ _CAP_SURNAME = re.compile(
     r"(?<![A-Za-z'’-])(?P<first>[A-Z][a-z]{2,14})[ \t](?P<surname>[A-Z][a-z]{1,10}|[A-Z]{2,10})(?![A-Za-z])"
 )
 # What may stand before a list entry: a line start, a separator, two spaces, or a joining word.
-_ENTRY_HEAD = re.compile(r"(?:^|[\n:;,&|/(\t]|  |(?<![A-Za-z])(?:and|with|by|to|cc|from|as) )[ \t]*$")
+# (and a dash after a time or number: 10:30 – Isla Ng)
+_ENTRY_HEAD = re.compile(r"(?:^|[\n:;,&|/(\t]|  |[\d)] ?[–—-] |(?<![A-Za-z])(?:and|with|by|to|cc|from|as) )[ \t]*$")
 
 
 def _entry_head(text: str, start: int) -> bool:

@@ -273,6 +273,8 @@ def before_org(text: str, end: int) -> bool:
 
     position = end
     for _ in range(3):
+        if text.startswith(" &", position):
+            position += 2  # Hollis & Grange Ltd: partners' names joined before the business word
         following = _LATIN_WORD.match(text, position + 1) if text[position : position + 1] == " " else None
         if following is None or not following[0][:1].isupper():
             return False
