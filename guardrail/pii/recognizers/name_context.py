@@ -49,6 +49,7 @@ from guardrail.pii.recognizers.name_fields import (
     xml_fields as _xml_fields,
 )
 from guardrail.pii.recognizers.name_forms import FINDERS as _FORM_FINDERS
+from guardrail.pii.recognizers.name_kv_tables import FINDERS as _KV_TABLE_FINDERS
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     HAN,
@@ -70,6 +71,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_mentions import before_org as _before_org
 from guardrail.pii.recognizers.name_mentions import inside_place as _inside_place
+from guardrail.pii.recognizers.name_payee import FINDERS as _PAYEE_FINDERS
 from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_rosters import FINDERS as _ROSTER_FINDERS
 from guardrail.pii.recognizers.name_spans import (
@@ -92,6 +94,7 @@ from guardrail.pii.recognizers.name_spans import (
     spaced as _spaced,
 )
 from guardrail.pii.recognizers.name_things import after_place_preposition, before_affiliate
+from guardrail.pii.recognizers.name_zh_spaced import FINDERS as _ZH_SPACED_FINDERS
 from guardrail.pii.recognizers.names_data import (
     GIVEN_SYLLABLES,
     TITLES,
@@ -129,6 +132,10 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             found.append((start, end, text[start:end], True))
             continue
         words = list(_SPEAKER_WORD.finditer(who))
+        paren = who.find("(")
+        if paren > 0 and not all(_known(w[0]) for w in words if w.start() > paren):
+            # Vivian (Centaline):, Ken (IT): the agency or post in brackets is no part of the name
+            words = [w for w in words if w.start() < paren]
         if not words or len(words) > 4:
             continue
         # Drop anything before the Latin words (大家姐 Karen) and titles or kin words
@@ -1204,6 +1211,9 @@ class ContextNameRecognizer(LocalRecognizer):
             *_FORM_FINDERS,
             *_ROSTER_FINDERS,
             *_CHAT_FORMAT_FINDERS,
+            *_KV_TABLE_FINDERS,
+            *_ZH_SPACED_FINDERS,
+            *_PAYEE_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):

@@ -326,7 +326,21 @@ def lower_chat_names(text: str) -> Found:
         if surname not in ROMANISED_SURNAMES or surname in _ENGLISH_SYLLABLES or given in _ENGLISH_SYLLABLES:
             continue
         if _given_word(given) and not is_place(f"{given} {surname}"):
-            yield match.start("g"), match.end("s"), 0.6
+            yield match.start("g"), _syllables_after(text, match.end("s")), 0.6
+
+
+_LOWER_SYLLABLE = re.compile(r"[ \t]([a-z]{1,6})(?![A-Za-z])")
+
+
+def _syllables_after(text: str, end: int) -> int:
+    """The end of a lower-case Hong Kong name's given syllables after ``given surname``
+    (bernard ng ka chun), up to two, none of them an English word."""
+    for _ in range(2):
+        syllable = _LOWER_SYLLABLE.match(text, end)
+        if syllable is None or syllable[1] not in GIVEN_SYLLABLES or syllable[1] in _ENGLISH_SYLLABLES:
+            break
+        end = syllable.end()
+    return end
 
 
 _TITLED_POSSESSIVE = re.compile(

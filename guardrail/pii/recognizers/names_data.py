@@ -36,6 +36,7 @@ GIVEN_SYLLABLES = frozenset(
     kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
     wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
     fang min jing yun ning tao peng chao xia juan xiu yong gang feng wen qi bin
+    hiu kuan cheong ngar suk nok shuen shiu wui yue
     """.split()
 )
 

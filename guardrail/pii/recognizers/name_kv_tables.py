@@ -1,0 +1,40 @@
+"""Names in two-column key/value tables (``| Preferred name | Apple |``).
+
+HR, KYC and case forms pasted from a wiki or exported as markdown print their fields as
+a two-column table, one field a row, instead of ``Label: value`` lines. The column
+finders in :mod:`name_fields` look for a *header* that says "name" and so miss these
+tables, whose header is ``Field | Value``. Each such row is read as the ``Label: value``
+line it stands for, so the same label judgement (strong name labels, role labels, the
+value's shape) applies to it: a name-like label such as ``Preferred name`` vouches for an
+English word that is also a given name (``Apple``), which the text then repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_fields import labelled
+
+# One table row of exactly two cells: optional outer pipes, a short key, a value.
+_KV_ROW = re.compile(r"(?m)^[ \t]*\|?(?P<key>[^|\n]{2,40})\|(?P<value>[^|\n]{1,80})\|?[ \t]*$")
+
+
+def kv_table_rows(text: str) -> Iterator[tuple[int, int, float]]:
+    """Spans of names in the value cell of two-cell table rows whose key labels a person."""
+    if "|" not in text:
+        return
+    for row in _KV_ROW.finditer(text):
+        key = row["key"].strip()
+        if not key or key.startswith("-") or not any(ch.isalpha() for ch in key):
+            continue  # |---|---| rule or a numeric cell
+        # The row re-spelled as ``key : value`` at the same offsets, so spans map back unchanged.
+        line = text[row.start() : row.end()]
+        bar = row.start("value") - 1 - row.start()
+        as_label = line[:bar].replace("|", " ") + ":" + line[bar + 1 :].replace("|", " ")
+        for start, end, score in labelled(as_label):
+            if start >= bar:
+                yield row.start() + start, row.start() + end, score
+
+
+FINDERS = (kv_table_rows,)

@@ -1,0 +1,58 @@
+"""Chinese names written letter-spaced (``文　浩　霖``) or padded to width (``麥　根``).
+
+Rosters, draw sheets and notices typeset in Chinese line their columns up with spaces:
+a two-character name is padded with an ideographic space to the width of a three-character
+one (``麥　根`` above ``李家樂``), and a name may be letter-spaced for emphasis
+(``文 浩 霖``). The Chinese name finders read runs of characters that touch, so a name
+broken by a space in every gap is seen as single characters and missed. Here a chain of
+single characters, each one space from the next, is read as one run: its leading
+characters are a name when they start with a surname and continue with given-name
+characters, as a compact name is judged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_lexicon import (
+    HAN,
+    ZH_GIVEN,
+    zh_name_shape,
+    zh_place_overlaps,
+    zh_surname_length,
+)
+
+# Single characters, each one space (ASCII or ideographic) from the next: 文　浩　霖　對.
+_SPACED = re.compile(rf"(?<![{HAN}])[{HAN}](?:[ \u3000][{HAN}](?![{HAN}])){{1,4}}")
+# Where a padded two-character name stands: a line's start, after a list number or bullet,
+# or after a wide gap between cells (normalisation has turned the ideographic space into ' ').
+_ENTRY_HEAD = re.compile(r"(?:^|\n|[ \t]{2,}|\t|\|)[ \t]*(?:(?:\d{1,3}|[a-zA-Z])[.)、．]|[-•*・])?[ \t]*$")
+
+
+def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Spans (in the text, spaces inside) of names whose characters stand one space apart."""
+    if " " not in text and "\u3000" not in text:
+        return
+    for match in _SPACED.finditer(text):
+        chars = match[0][::2]
+        surname = zh_surname_length(chars)
+        if not surname:
+            continue
+        for length in (3, 2):
+            candidate = chars[:length]
+            given = candidate[surname:]
+            if len(candidate) < length or not given or not all(ch in ZH_GIVEN for ch in given):
+                continue
+            if not zh_name_shape(candidate):
+                continue
+            if length == 2 and (len(chars) != 2 or not _ENTRY_HEAD.search(text, 0, match.start())):
+                continue  # two characters apart are a padded name only as a list or table entry
+            end = match.start() + 2 * length - 1
+            if zh_place_overlaps(text, match.start(), end):
+                break
+            yield match.start(), end, 0.6
+            break
+
+
+FINDERS = (spaced_names,)
