@@ -96,3 +96,19 @@ def test_any_letter_spaced_roster_name_is_removed(redactor: Redactor, surname: s
     assert covered(redactor, text, name, entity="PERSON")
     assert all(0 <= d.start < d.end <= len(text) for d in first.detections)
     assert redactor.redact(first.text).text == first.text
+
+
+GIVEN_KE = [
+    ("細路叫Coco，中文名鍾可晴，阿媽陪佢嚟", "鍾可晴"),
+    ("學生：陳可欣\u3000班別：3A", "陳可欣"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), GIVEN_KE)
+def test_names_whose_given_name_starts_with_ke_are_removed(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["請問李生可否改期", "呢個方案可行，陳可以負責", "王可能會遲到"])
+def test_ke_as_a_word_after_a_surname_is_no_name(redactor: Redactor, text: str) -> None:
+    assert not any(len(span) >= 2 and "可" in span for span in person_spans(redactor, text))

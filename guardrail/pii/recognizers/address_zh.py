@@ -72,7 +72,9 @@ _TAIL = (
     rf"|(?<=村) ?(?:{_N}|{_HN}) ?[组組队隊](?![^\W\d_A-Za-z])"
     # A public estate's named block, or a subsidised court's, with no floor (天恩邨恩慈樓, 兆康苑兆德閣).
     rf"|(?<=邨) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[樓楼](?![^\W\d_A-Za-z])"
-    rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z]))"
+    rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z])"
+    # A named block with no floor (日出康城首都2座): a home only after a word of living there.
+    rf"|(?<=[{_CJK}A-Za-z ]){_BLOCK}(?![ \t]?[A-Za-z0-9])(?=[\s」』\"'）),，。、；;!！?？]|$))"
 )
 # What may come before the end: names (any Chinese character but a stop word),
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
@@ -82,6 +84,8 @@ _PIECE = (
     rf"|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦] )\n|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦]  )\n"
     # a form's continuation line, indented under the first (通訊地址：新界沙田⏎　　　　沙角邨…)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]{{2,}})"
+    # a block's number wrapped onto the next line (緻藍天 ⏎1座 12樓 A室)
+    rf"|(?<=[{_CJK}])\n(?=[ \u3000]*{_BLOCK})|(?<=[{_CJK}] )\n(?=[ \u3000]*{_BLOCK})"
     r"|\([一二三四五六七八九東南西北东上下]\)(?=[邨村苑])"  # 石籬(二)邨, 翠屏(北)邨
     r"|[寫写](?=字[樓楼])"  # 寫字樓, an office building: 寫 is no verb here
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
@@ -98,6 +102,10 @@ _LABEL_LINE = re.compile(
     rf"(?:地址|住址|住所|通訊地址|通讯地址|居住地址|送貨地址|送货地址|收貨地址|收货地址|[Aa]ddress|[Aa]ddr)"
     rf"[^:：\n]{{0,6}}[:：][ \t\u3000]*([{_CJK}0-9A-Z][^\s:：，,。]{{1,30}})$"
 )
+_NAMED_BLOCK_ONLY = re.compile(rf"{_BLOCK}$")
+_FLAT_AT = re.compile(rf"{_FLAT_MARK}|{_FLOOR}")
+# A block's number at a line's start, wrapped there from the estate's name above it.
+_WRAPPED_BLOCK = re.compile(rf"[ \u3000]*{_BLOCK}")
 _START_CHAR = re.compile(rf"[{_CJK}0-9A-Z]")
 _ESTATE_WORD = re.compile(r"[邨村苑閣阁樓楼廈厦園园城居軒轩灣湾臺台道路街里座期]")
 # A floor alone (a mall's second floor) is a place; a home has a flat, a block or a street number.
@@ -255,6 +263,11 @@ class ChineseAddressRecognizer(RegexRecognizer):
             start += place
         elif place < 0 and (named := _first_named(value)) > 0 and _ESTATE_WORD.search(value, 0, named) is None:
             start += named  # 有關麗港城第18座…: from the estate's name, with no district before it
+        wrap = text.find("\n", start, end)
+        if wrap > start and _WRAPPED_BLOCK.match(text, wrap + 1):
+            head = text[start:wrap]
+            if _first_place(head) < 0 and _ESTATE_WORD.search(head) is None:
+                start = wrap + 1 + len(text[wrap + 1 :]) - len(text[wrap + 1 :].lstrip(" \u3000"))  # 活動詳情⏎3座…
         if start > 0 and text[start - 1] == "\n":
             line_start = text.rfind("\n", 0, start - 1) + 1
             label = _LABEL_LINE.search(text, line_start, start - 1)
@@ -286,6 +299,10 @@ class ChineseAddressRecognizer(RegexRecognizer):
         home = _HOME.search(value) is not None
         if home and _ESTATE_BLOCK_ONLY.search(value) and _FLOOR_ONLY.search(value) is None:
             home = _LIVING_BEFORE.search(text, max(0, start - 12), start) is not None
+        if _NAMED_BLOCK_ONLY.search(value) and not _FLAT_AT.search(value) and "號" not in value and "号" not in value:
+            before = _ESTATE_WORD.search(value[:-2]) is not None or _first_place(value) >= 0
+            if not before or _LIVING_BEFORE.search(text, max(0, start - 12), start) is None:
+                return 0.0  # 去A座搵我: a block as a meeting point, not a home
         if _BLOCK_FLOOR_ONLY.fullmatch(value) or (
             _INSTITUTION_FLOOR.search(value) and "號" not in value and "号" not in value
         ):

@@ -175,6 +175,8 @@ ZH_GIVEN = both_scripts_chars(
     "展鵬程錦繡秀麗婉嫻雅靜淑惠敏慧聰穎智勇毅剛柔和順祥瑞吉慶豐裕富貴榮華"
     # common in mainland and older Hong Kong names: 王磊, 李丹, 陳晶, 李金水
     "磊丹晶帥陽岩哲水娜莉莎薇倩媛嬌婭姍妮"
+    # a first given character of many girls' names in Hong Kong: 可晴, 可欣, 可兒
+    "可"
     # rarer given-name characters: 龍婉兒, 張綺玟, 林昱辰, 何嘉蔚
     "兒凰垚嶺昱曙杏桃荔菡萌葳葵蔻蕎薰辰雁鶯鶴鷺玟珺琅瑛璞璧瓏笛芹苒茉漣瀾炫驥朵沫"
 )
@@ -182,7 +184,8 @@ ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.
 ZH_NOT_IN_NAME = both_scripts_chars(
     "的了是在有和與及或也都就而但又於給對把被讓向從到為與之其這那個們嗎呢吧啊呀喎囉嘅咗"
-    "緊住過晒哋佢我你您他她它誰乜咩邊點樣冇唔係喺嚟去來話講問叫寫請謝要會可以能用做"
+    # 可 is left out: it begins given names (可晴, 可欣, 可兒); 否 of 可否 is never in one.
+    "緊住過晒哋佢我你您他她它誰乜咩邊點樣冇唔係喺嚟去來話講問叫寫請謝要會以能用做否"
     "號樓室座層街道路村邨閣廈區市省界電郵址"
 )
 _ZH_HONORIFIC = both_scripts(
