@@ -112,3 +112,32 @@ def test_names_whose_given_name_starts_with_ke_are_removed(redactor: Redactor, t
 @pytest.mark.parametrize("text", ["請問李生可否改期", "呢個方案可行，陳可以負責", "王可能會遲到"])
 def test_ke_as_a_word_after_a_surname_is_no_name(redactor: Redactor, text: str) -> None:
     assert not any(len(span) >= 2 and "可" in span for span in person_spans(redactor, text))
+
+
+ROLES_AND_WORDS = [
+    # a role greeted in a letter's salutation
+    "Dear Organiser,\n\nMy result shows DNF.",
+    "Dear Applicant,\nThank you for your interest.",
+    "Dear Attendee, the venue has changed.",
+    # a word that starts with two surname characters (任何 'any') before a noun
+    "但至今未收到任何消息，擔心係咪聯絡電話寫錯咗。",
+]
+
+
+@pytest.mark.parametrize("text", ROLES_AND_WORDS)
+def test_greeted_roles_and_surname_led_words_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Dear Brent,\nthanks", "Brent"), ("客戶辛蘇麗珍，今日嚟過", "辛蘇麗珍"), ("Dear Vincent,\nhi", "Vincent")],
+)
+def test_greeted_names_and_double_surnames_stay_names(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+def test_a_parent_by_her_doubled_name_ends_a_signup_entry(redactor: Redactor) -> None:
+    text = "接龍：\n1. 歐陽一諾 媽媽苗苗 6123 4567\n2. 陳小明 媽媽看看 9123 4567"
+    assert covered(redactor, text, "苗苗", entity="PERSON")
+    assert "看看" not in person_spans(redactor, text)

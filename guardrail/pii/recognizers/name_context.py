@@ -195,6 +195,8 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             yield start, end, 0.8 if (stamped or counts[value] >= 2) else 0.7
 
 
+# A word of one who does something (Organiser, Applicant, Attendee, Specialist): greeted, a role.
+_GREETED_ROLE = re.compile(r"..(?:iser|izer|ator|ager|icant|ipant|ician|holder|ist)$|.{4}ee$")
 # A one-word speaker that names a post, not a person: Dockmaster, Gatekeeper, Helpdesk.
 _ROLE_COMPOUND = re.compile(r"(?i)..(?:master|keeper|person|guard|desk|team|ops|bot|staff|crew)$")
 
@@ -617,6 +619,8 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
                 )
             ):
                 continue
+            if not strict and span[1] - span[0] == len(lead) and _GREETED_ROLE.search(lead) and not _known(lead):
+                continue  # Dear Organiser, Hi Applicant: a role greeted, not a person
             # After common words, only a name the lists know, not any capitalised word.
             if (
                 strict
@@ -816,6 +820,7 @@ def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:
         and len(double) == 4
         and zh_name_shape(double)
         and double[1] in ZH_SURNAMES_ALL
+        and all(ch in ZH_GIVEN for ch in double[2:])  # 任何消息 (any news) is a word and a noun
         and not re.match(f"[{HAN}]", text[pos + 4 : pos + 5])
     ):
         return pos, pos + 4  # 辛蘇麗珍: her husband's surname, then her own

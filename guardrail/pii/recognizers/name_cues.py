@@ -664,6 +664,19 @@ def affixed_and_doubled(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _DOUBLED.finditer(text):
         if match["char"] not in _KIN_HAN:
             yield *match.span("name"), 0.7
+    for match in _PARENT_DOUBLED.finditer(text):
+        if match["char"] not in _KIN_HAN and match["name"] not in _ORDINARY:
+            yield *match.span("name"), 0.65
+
+
+# A sign-up list's accompanying parent by her doubled name (欧阳一诺 妈妈苗苗 158…): after
+# the parent's word and ending the entry, where a doubled word (看看, 谢谢) seldom stands.
+_PARENT_DOUBLED = re.compile(
+    "(?:"
+    + "|".join(sorted(both_scripts(("媽媽", "爸爸", "奶奶", "爺爺", "嫲嫲", "婆婆", "公公")), key=len, reverse=True))
+    + rf")[ \t]?(?P<name>(?P<char>[{HAN}])(?P=char))(?=[ \t]*(?:[\d+（(,，、;；\n]|$))"
+)
+_ORDINARY = frozenset(ORDINARY_WORDS)
 
 
 # Ah-names typed in lower case, as chats do: tell ah ming, with ah keung.
