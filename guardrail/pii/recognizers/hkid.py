@@ -65,6 +65,8 @@ def is_valid_hkid(candidate: str) -> bool:
     return check_character(match[1], match[2]) == match[3]
 
 
+_LONE_LETTER = re.compile(r"(?<![A-Za-z0-9])([A-Z])[ \t]{1,2}$")
+
 # Written without its check character (HKID: A123456), as people do who do not know it is
 # part of the number: only right after a word that names the card itself.
 _NO_CHECK = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2}\d{6})(?![A-Za-z0-9(（\[【{-])")
@@ -101,6 +103,13 @@ class HkIdRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        for result in results:
+            # C A 5 1 7 0 0 1 (9): a two-letter prefix spelled out, the first letter alone
+            lone = _LONE_LETTER.search(text, max(0, result.start - 3), result.start)
+            value = text[result.start : result.end]
+            if lone and not is_valid_hkid(value) and is_valid_hkid(lone[1] + value):
+                result.start = lone.start(1)
+                result.score = max(result.score, 0.95)
         results += _rewritten(self, text, results)
         if _CARD_WORD.search(text) is None:
             return results
