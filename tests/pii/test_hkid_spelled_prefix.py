@@ -22,3 +22,11 @@ def test_a_word_before_a_one_letter_hkid_stays_outside(redactor: Redactor) -> No
     text = f"Is it I {value}?"
     spans = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "HK_ID"]
     assert spans == [value]
+
+
+def test_a_check_digit_said_in_brackets_is_covered_with_the_words(redactor: Redactor) -> None:
+    check = check_character("K", "374158")
+    words = "zero one two three four five six seven eight nine".split()
+    spoken = "K " + " ".join(words[int(d)] for d in "374158") + ", " + words[int(check)] + " in brackets"
+    text = f'- he gave his hkid verbally as "{spoken}"\n  compare with file'
+    assert covered(redactor, text, spoken, entity="HK_ID")

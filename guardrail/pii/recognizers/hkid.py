@@ -65,6 +65,7 @@ def is_valid_hkid(candidate: str) -> bool:
     return check_character(match[1], match[2]) == match[3]
 
 
+_SAID_BRACKETS = re.compile(r"[ \t]+(?i:in|inside|within)[ \t]+(?i:brackets?|parenthes[ie]s)(?![A-Za-z])")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z0-9])([A-Z])[ \t]{1,2}$")
 
 # Written without its check character (HKID: A123456), as people do who do not know it is
@@ -110,6 +111,9 @@ class HkIdRecognizer(RegexRecognizer):
             if lone and not is_valid_hkid(value) and is_valid_hkid(lone[1] + value):
                 result.start = lone.start(1)
                 result.score = max(result.score, 0.95)
+            # K three seven four one five eight, three in brackets: the check digit's brackets said aloud
+            if (said := _SAID_BRACKETS.match(text, result.end)) is not None:
+                result.end = said.end()
         results += _rewritten(self, text, results)
         if _CARD_WORD.search(text) is None:
             return results
