@@ -49,6 +49,7 @@ from guardrail.pii.recognizers.name_fields import (
     xml_fields as _xml_fields,
 )
 from guardrail.pii.recognizers.name_forms import FINDERS as _FORM_FINDERS
+from guardrail.pii.recognizers.name_ja_surnames import FINDERS as _JA_SURNAME_FINDERS
 from guardrail.pii.recognizers.name_kv_tables import FINDERS as _KV_TABLE_FINDERS
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
@@ -1219,6 +1220,7 @@ class ContextNameRecognizer(LocalRecognizer):
             *_KV_TABLE_FINDERS,
             *_ZH_SPACED_FINDERS,
             *_PAYEE_FINDERS,
+            *_JA_SURNAME_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):
