@@ -19,18 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-
-from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import GIVEN, HAN, ZH_GIVEN, ZH_NOT_IN_NAME, both_scripts, zh_place_overlaps
+from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
 
 Found = Iterator[tuple[int, int, float]]
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # What anyone may be called by a stranger: not a name.
 _FORMS_OF_ADDRESS = both_scripts(
     (
@@ -116,21 +112,8 @@ def called_names(text: str) -> Found:
                 yield *match.span("name"), 0.6
 
 
-class CalledChineseNameRecognizer(LocalRecognizer):
+class CalledChineseNameRecognizer(ChineseNameFinders):
     """Given names and nicknames where a chat calls, thanks or names somebody."""
 
     recognizer_name = "HkCalledChineseNameRecognizer"
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language=LANGUAGE)
-
-    def load(self) -> None:
-        """Word lists are module constants; nothing to load."""
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if not _HAN_CHAR.search(text):
-            return []
-        return [
-            tagged_result(self, self.recognizer_name, "PERSON", start, end, score)
-            for start, end, score in dict.fromkeys(called_names(text))
-        ]
+    finders = (called_names,)

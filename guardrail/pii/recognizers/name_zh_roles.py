@@ -17,11 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-
-from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_cues import NICK_FOLLOW, nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import (
     COMMON_ZH_SURNAMES,
@@ -36,6 +32,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_pets import is_pet
+from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, before_shop_word, given_shape
 
 Found = Iterator[tuple[int, int, float]]
@@ -733,27 +730,12 @@ FINDERS = (
 )
 
 
-class ChineseGivenNameRecognizer(LocalRecognizer):
+class ChineseGivenNameRecognizer(ChineseNameFinders):
     """Chinese given names, nicknames and roll forms, where a neighbouring word says a person."""
 
     recognizer_name = "HkChineseGivenNameRecognizer"
+    finders = FINDERS
 
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language=LANGUAGE)
-
-    def load(self) -> None:
-        """Word lists are module constants; nothing to load."""
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if not _HAN_CHAR.search(text):
-            return []
-        results, seen = [], set()
-        for finder in FINDERS:
-            for start, end, score in finder(text):
-                if end <= start or (start, end) in seen or is_pet(text, start, end) or before_shop_word(text, end):
-                    continue
-                if text[start:end] in ORDINARY_WORDS:
-                    continue  # 梁少芳（車行）: a word in a name's place is still a word
-                seen.add((start, end))
-                results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
-        return results
+    def keep(self, text: str, start: int, end: int) -> bool:
+        """Not a pet, a shop (梁少芳（車行）) or an ordinary word in a name's place."""
+        return not (is_pet(text, start, end) or before_shop_word(text, end)) and text[start:end] not in ORDINARY_WORDS

@@ -24,11 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-
-from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
 from guardrail.pii.recognizers.name_lexicon import (
     HAN,
     SURNAMES,
@@ -39,6 +35,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS
 
 Found = Iterator[tuple[int, int, float]]
@@ -548,26 +545,8 @@ FINDERS = (
 )
 
 
-class VouchedChineseNameRecognizer(LocalRecognizer):
+class VouchedChineseNameRecognizer(ChineseNameFinders):
     """Chinese full names with rarer given characters, where a neighbouring word vouches for them."""
 
     recognizer_name = "HkVouchedChineseNameRecognizer"
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=self.recognizer_name, supported_language=LANGUAGE)
-
-    def load(self) -> None:
-        """Word lists are module constants; nothing to load."""
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if not _HAN_CHAR.search(text):
-            return []
-        seen: set[tuple[int, int]] = set()
-        results = []
-        for finder in FINDERS:
-            for start, end, score in finder(text):
-                if (start, end) in seen:
-                    continue
-                seen.add((start, end))
-                results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, score))
-        return results
+    finders = FINDERS
