@@ -202,6 +202,18 @@ _GREETED_ROLE = re.compile(r"..(?:iser|izer|ator|ager|icant|ipant|ician|holder|i
 _ROLE_COMPOUND = re.compile(r"(?i)..(?:master|keeper|person|guard|desk|team|ops|bot|staff|crew)$")
 
 
+# A post or group in lower case after a greeted word: Dear Hotel manager, Hi Support team.
+_ROLE_AFTER = re.compile(
+    r"[ \t]+(?:manager|team|officer|staff|department|committee|colleagues|desk|supervisor|"
+    r"director|members|representative|agent|administrator|admin|coordinator)s?(?![A-Za-z])"
+)
+
+
+def _role_follows(text: str, end: int) -> bool:
+    """Whether a lower-case post or group follows ``text[:end]``."""
+    return _ROLE_AFTER.match(text, end) is not None
+
+
 def _known(word: str) -> bool:
     return is_given(word, in_position=True) or is_surname(word)
 
@@ -622,6 +634,8 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
                 continue
             if not strict and span[1] - span[0] == len(lead) and _GREETED_ROLE.search(lead) and not _known(lead):
                 continue  # Dear Organiser, Hi Applicant: a role greeted, not a person
+            if not strict and span[1] - span[0] == len(lead) and not _known(lead) and _role_follows(text, span[1]):
+                continue  # Dear Hotel manager, Hi Support team: the word says whose post is greeted
             # After common words, only a name the lists know, not any capitalised word.
             if (
                 strict
