@@ -218,34 +218,24 @@ def _json_unescape(text: str) -> NormalizedText | None:
     while index < len(matches):
         escape = matches[index]
         index += 1
+        end = escape.end()
         if escape[1] is None:
             char = _JSON_SIMPLE[escape[2]]
         else:
             code = int(escape[1], 16)
-            low = matches[index] if index < len(matches) else None
-            if 0xD800 <= code < 0xDC00 and low is not None and low.start() == escape.end() and low[1]:
-                low_code = int(low[1], 16)
-                if 0xDC00 <= low_code < 0xE000:
-                    char = chr(0x10000 + ((code - 0xD800) << 10) + (low_code - 0xDC00))
-                    pieces.append(text[position : escape.start()])
-                    starts.extend(range(position, escape.start()))
-                    ends.extend(range(position + 1, escape.start() + 1))
-                    pieces.append(char)
-                    starts.append(escape.start())
-                    ends.append(low.end())
-                    position = low.end()
-                    index += 1
-                    continue
-            if 0xD800 <= code < 0xE000:
+            low = matches[index] if index < len(matches) and matches[index].start() == end else None
+            low_code = int(low[1], 16) if low is not None and low[1] else 0
+            if low is not None and 0xD800 <= code < 0xDC00 and 0xDC00 <= low_code < 0xE000:
+                code = 0x10000 + ((code - 0xD800) << 10) + (low_code - 0xDC00)
+                end = low.end()
+                index += 1
+            elif 0xD800 <= code < 0xE000:
                 continue
             char = chr(code)
-        pieces.append(text[position : escape.start()])
-        starts.extend(range(position, escape.start()))
-        ends.extend(range(position + 1, escape.start() + 1))
-        pieces.append(char)
-        starts.append(escape.start())
-        ends.append(escape.end())
-        position = escape.end()
+        pieces += (text[position : escape.start()], char)
+        starts.extend([*range(position, escape.start()), escape.start()])
+        ends.extend([*range(position + 1, escape.start() + 1), end])
+        position = end
     pieces.append(text[position:])
     starts.extend(range(position, len(text)))
     ends.extend(range(position + 1, len(text) + 1))
