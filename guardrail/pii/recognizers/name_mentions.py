@@ -56,31 +56,22 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     found = list(found)
     extra = _more_mentions(text, found, threshold)
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
+    spans = [(start, end) for start, end, _ in names]
+    covered = CoveringSpans(spans)
+    beside = []
     if HAN_RUN.search(text):
-        covered = CoveringSpans((start, end) for start, end, _ in names)
-        for start, end in set(han_surnames_after(text, [(start, end) for start, end, _ in names])):
-            if not covered.covers(start, end):
-                extra.append(_mention(start, end, 0.65))
+        beside.append(han_surnames_after)
     if "&" in text or "+" in text or " and " in text:
-        covered = CoveringSpans((start, end) for start, end, _ in names)
-        for start, end in set(paired_names(text, [(start, end) for start, end, _ in names])):
+        beside.append(paired_names)
+    for finder in beside:
+        for start, end in set(finder(text, spans)):
             if not covered.covers(start, end):
                 extra.append(_mention(start, end, 0.65))
-    titled = []
-    for start, end, score in names:
-        for title_start, title_end in title_extensions(text, [(start, end)]):
-            titled.append(
-                RecognizerResult(
-                    ENTITY,
-                    title_start,
-                    title_end,
-                    score,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: NAME,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
-                    },
-                )
-            )
+    titled = [
+        _mention(title_start, title_end, score)
+        for start, end, score in names
+        for title_start, title_end in title_extensions(text, [(start, end)])
+    ]
     return extra + titled
 
 
@@ -141,20 +132,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
     extra: list[RecognizerResult] = []
 
     def add(start: int, end: int, score: float) -> None:
-        if covered.covers(start, end):
-            return
-        extra.append(
-            RecognizerResult(
-                ENTITY,
-                start,
-                end,
-                score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: NAME,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: NAME,
-                },
-            )
-        )
+        if not covered.covers(start, end):
+            extra.append(_mention(start, end, score))
 
     for start, end in neighbours:
         add(start, end, 0.65)
