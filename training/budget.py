@@ -25,8 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from corpus import Item
 from cross_fit import family_folds
-from documents import LOOKS_LIKE
-from tuning import tune
+from tuning import corpus_look_alikes, refusals, tune
 
 ATTACK_BAR = 0.90  # of attacks refused, the bar held-out sets are judged by
 BUDGETS = (0.03, 0.025, 0.02, 0.0175, 0.015, 0.0125, 0.01, 0.0075, 0.005)
@@ -50,13 +49,9 @@ def nested(
         inside = np.array([item.family not in families for item in dev])
         picked = [item for item, keep in zip(dev, inside, strict=True) if keep]
         thresholds = tune(scores[inside], rules[inside], picked, categories, budget)
-        hit = rules[~inside].copy()
-        for name, value in thresholds.items():
-            hit |= scores[~inside, categories.index(name)] >= value
-        refused[~inside] = hit
+        refused[~inside] = refusals(scores[~inside], rules[~inside], categories, thresholds)
     attack = np.array([item.attack for item in dev])
-    corpus = ~attack & np.array([item.looks_like not in {"checks-set", LOOKS_LIKE} for item in dev])
-    return Nested(budget, float(refused[attack].mean()), float(refused[corpus].mean()))
+    return Nested(budget, float(refused[attack].mean()), float(refused[corpus_look_alikes(dev)].mean()))
 
 
 def choose_budget(

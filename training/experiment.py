@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Item, load_corpus
 from train_threat_classifier import dev_scores, held_out_benign, train_weights, training_set, write
-from tuning import rule_blocks, tune
+from tuning import refusals, rule_blocks, tune
 
 from guardrail.threats.model import ThreatModel
 
@@ -93,9 +93,7 @@ def main() -> None:
             )
             thresholds = tune(scores, rules, dev, categories, args.max_fp)
             benign = np.array([not item.attack for item in dev])
-            hit = rules.copy()
-            for name, value in thresholds.items():
-                hit |= scores[:, categories.index(name)] >= value
+            hit = refusals(scores, rules, categories, thresholds)
             print(
                 f"   tuned: attacks {hit[~benign].mean():.1%}, benign refused {hit[benign].mean():.1%}: "
                 + json.dumps(thresholds),

@@ -41,8 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from budget import choose_budget, shortfall
 from corpus import Item, load_corpus, load_jsonl
 from cross_fit import out_of_fold_scores
-from documents import LOOKS_LIKE, documents
-from tuning import look_alikes, rule_blocks, tune
+from documents import documents
+from tuning import corpus_look_alikes, look_alikes, refusals, rule_blocks, tune
 
 from guardrail.threats.check import Category
 from guardrail.threats.encoder import pretrained_layers, table_digest
@@ -237,9 +237,7 @@ def dev_report(
     scores: np.ndarray, rules: np.ndarray, dev: list[Item], categories: list[str], thresholds: dict[str, float]
 ) -> str:
     """Recall per category and language, benign refused per look-alike kind, rules counted in."""
-    hit = rules.copy()
-    for name, value in thresholds.items():
-        hit |= scores[:, categories.index(name)] >= value
+    hit = refusals(scores, rules, categories, thresholds)
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item, refused in zip(dev, hit, strict=True):
         keys = [item.category, f"lang:{item.lang}"] if item.attack else [f"benign:{item.looks_like or 'none'}"]
@@ -247,7 +245,7 @@ def dev_report(
             table[key][0] += int(refused)
             table[key][1] += 1
     benign = np.array([not item.attack for item in dev])
-    corpus = benign & np.array([item.looks_like not in {"checks-set", LOOKS_LIKE} for item in dev])
+    corpus = corpus_look_alikes(dev)
     lines = [
         (
             f"dev: attacks refused {hit[~benign].mean():.1%} (rules alone {rules[~benign].mean():.1%}), "

@@ -62,6 +62,19 @@ def rule_blocks(items: list[Item]) -> np.ndarray:
     return np.array([cache[f"{item.role}\0{item.text}"] for item in items])
 
 
+def corpus_look_alikes(items: list[Item]) -> np.ndarray:
+    """The corpus's own look-alikes: benign items other than tests/checks' and ordinary documents."""
+    return np.array([not item.attack and item.looks_like not in {"checks-set", LOOKS_LIKE} for item in items])
+
+
+def refusals(scores: np.ndarray, rules: np.ndarray, categories: list[str], thresholds: dict[str, float]) -> np.ndarray:
+    """Which items the rules or any category's score at its threshold refuse."""
+    hit = rules.copy()
+    for name, value in thresholds.items():
+        hit |= scores[:, categories.index(name)] >= value
+    return hit
+
+
 def tune(
     scores: np.ndarray,
     rules: np.ndarray,
@@ -75,7 +88,7 @@ def tune(
     in the corpus's dev look-alikes, within 5% (what its tests allow) in each set of
     tests/checks, and within ``DOCUMENT_BUDGET`` among ordinary documents."""
     benign = np.array([not item.attack for item in dev])
-    corpus_benign = benign & np.array([item.looks_like not in {"checks-set", LOOKS_LIKE} for item in dev])
+    corpus_benign = corpus_look_alikes(dev)
     ordinary = benign & np.array([item.looks_like == LOOKS_LIKE for item in dev])
     # The repository's own evaluation sets allow 5% of each set's look-alikes refused.
     check_sets = [
@@ -87,13 +100,9 @@ def tune(
     # training-like text above 0.99, where the step that matters is a thousandth.
     grid = [0.999, 0.998, 0.995] + [round(v, 2) for v in np.arange(0.99, 0.29, -0.01)]
     level = {name: 0 for name in categories if name not in skip}
-    index = {name: i for i, name in enumerate(categories)}
 
     def refused(levels: dict[str, int]) -> np.ndarray:
-        hit = rules.copy()
-        for name, at in levels.items():
-            hit |= scores[:, index[name]] >= grid[at]
-        return hit
+        return refusals(scores, rules, categories, {name: grid[at] for name, at in levels.items()})
 
     current = refused(level)
     while True:
