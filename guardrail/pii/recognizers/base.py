@@ -77,3 +77,15 @@ class RegexRecognizer(LocalRecognizer):
     def score(self, match: re.Match[str], text: str) -> float:
         """Confidence for one candidate; 0 discards it."""
         raise NotImplementedError
+
+
+# The label of another kind of number just before a value, on its own line (報案編號
+# RN24001833, Booking ref ..., Donor ID C0048813): that label, not a passport or card
+# word elsewhere, says what the number is.
+OTHER_NUMBER_LABEL = re.compile(
+    r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
+    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|\bmeter|\bdevice|\bcontainer|\bseal"
+    r"|\bdonor|\bcustomer|\bloyalty|\bvoucher"
+    r"|電錶|电表|水錶|水表|學號|学号|員工|员工|會員|会员|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
+    re.IGNORECASE,
+)

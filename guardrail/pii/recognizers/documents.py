@@ -16,7 +16,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.base import OTHER_NUMBER_LABEL, RegexRecognizer, context_near, tagged_result
 from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
@@ -91,6 +91,7 @@ _NATIONALITY_BEFORE = re.compile(
 # British, 533019276; German national, c9f4l7m2x), searched wherever one is written.
 _AFTER_NATIONALITY = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_ISO3})(?![A-Za-z])|\b(?:{_NATIONALITY_WORDS})(?:[ \t]+national)?)[ \t]*[:：,|]?[ \t]*"
+    r"(?:(?:pp|ppt|passport)(?:[ \t]*(?:no\.?|#))?[ \t]*[:：]?[ \t]*)?"
     r"((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9}"
     r"|[A-Za-z]{1,2}[ \t]\d{7})(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
@@ -120,6 +121,9 @@ _LISTED_AFTER = re.compile(
 _PASSPORT_SHAPE = re.compile(r"[A-Z]{1,2}\d{7,8}[A-Z]?|[A-Z]{2}\d{6}|\d{2}[A-Z]{2}\d{5}")
 # Germany's characters only (no vowels, no B, D, Q, S), nine of them: typed in lower case too.
 _GERMAN = re.compile(r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}", re.IGNORECASE)
+# A flight and its departure time (CI 916 0810), in the travel notes where passports are
+# also written: an airline's two letters, the flight's digits, then a 24-hour clock.
+_FLIGHT_AND_TIME = re.compile(r"[A-Z0-9]{2}[ \t]?\d{2,4}[ \t](?:[01]\d|2[0-3])[0-5]\d")
 # A block that lists travellers: its numbers of passport shape are passports.
 _TRAVEL_BLOCK = re.compile(
     r"\brooming\b|\bpax\b|nationality|\bcrew\b|manifest|\btravell?ers?\b|\bpassengers?\b|\bvisas?\b"
@@ -129,20 +133,13 @@ _TRAVEL_BLOCK = re.compile(
 )
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 _PASSPORT_CONTEXT = re.compile(
-    r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b|護\s?照|护\s?照|旅行證件|旅行证件"
+    r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b"
+    # pp right before a number of a passport's length (GBR pp 129884560; pp 12-15 is pages)
+    r"|\bpp[ \t]+(?=[A-Za-z]{0,2}\d{6})|護\s?照|护\s?照|旅行證件|旅行证件"
     r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
     r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)"
     # a travel document's field in a record: DocNo, doc_number, "doc": "...", doc numbers
     r"|\bdoc(?:ument)?s?[ \t_-]*(?:no|nos|num(?:ber)?s?|#)(?![A-Za-z])|[\"']doc[\"'][ \t]*:|<doc>",
-    re.IGNORECASE,
-)
-
-# A label of another kind of number on the value's own line (報案編號 RN24001833,
-# Booking ref ...): that label, not a passport word lines above, says what it is.
-_OTHER_LABEL = re.compile(
-    r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
-    r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|\bmeter|\bdevice|\bcontainer|\bseal"
-    r"|電錶|电表|水錶|水表|學號|学号|員工|员工|會員|会员|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
     re.IGNORECASE,
 )
 
@@ -193,13 +190,15 @@ class HkPassportRecognizer(RegexRecognizer):
             for match in _BEFORE_NATIONALITY.finditer(text):
                 if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
                     continue
-                if _nationality_shape(match[1]) and not _OTHER_LABEL.search(
+                if _nationality_shape(match[1]) and not OTHER_NUMBER_LABEL.search(
                     text, max(0, match.start(1) - 16), match.start(1)
                 ):
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
         for match in _NATIONALITY_THEN_NAMES.finditer(text):
             between = text[match.start() : match.start(1)]
-            if _OTHER_LABEL.search(between) or any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+            if OTHER_NUMBER_LABEL.search(between) or any(
+                r.start < match.end(1) and match.start(1) < r.end for r in results
+            ):
                 continue
             results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
             # the next travellers' numbers in the same list on the line
@@ -220,11 +219,13 @@ class HkPassportRecognizer(RegexRecognizer):
         score = self._shape_score(match, text)
         if score > 0.0:
             line_head = text[max(text.rfind("\n", 0, match.start(1)) + 1, match.start(1) - 30) : match.start(1)]
-            if _OTHER_LABEL.search(line_head) and not _PASSPORT_CONTEXT.search(line_head):
+            if OTHER_NUMBER_LABEL.search(line_head) and not _PASSPORT_CONTEXT.search(line_head):
                 return 0.0
         return score
 
     def _shape_score(self, match: re.Match[str], text: str) -> float:
+        if _FLIGHT_AND_TIME.fullmatch(match[1]):
+            return 0.0
         value = re.sub(r"[ \t]", "", match[1])
         header = column_header(text, match.start(1))
         near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)

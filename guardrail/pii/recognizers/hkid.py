@@ -23,7 +23,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.base import OTHER_NUMBER_LABEL, RegexRecognizer, context_near, tagged_result
 from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
@@ -92,6 +92,22 @@ def _rewritten(recognizer: RegexRecognizer, text: str, found: list[RecognizerRes
     ]
 
 
+# A column headed with another register's number: Constituent ID, Member No., Donor code.
+_OTHER_ID_HEADER = re.compile(r"[A-Za-z]{3,}[ \t_-]*(?:id|no\.?|num(?:ber)?|code|#)[ \t]*$", re.IGNORECASE)
+_IDENTITY = re.compile(r"identity|\bhk|身份|身分", re.IGNORECASE)
+
+
+def _other_register(text: str, start: int) -> bool:
+    """Whether the label before ``start`` on its line, or its column's header, names another
+    register's number (Donor ID C0048813, Member no. A1234563, a Constituent ID column):
+    a number an HKID's shape (and, one time in eleven, its check digit) happens to fit."""
+    line_head = text[max(text.rfind("\n", 0, start) + 1, start - 30) : start]
+    if OTHER_NUMBER_LABEL.search(line_head) and not _CARD_WORD.search(line_head):
+        return True
+    header = column_header(text, start)
+    return header is not None and _OTHER_ID_HEADER.search(header) is not None and not _IDENTITY.search(header)
+
+
 _TAIL = re.compile(
     r"(?P<end>(?i:ends?|ending)(?:[ \t]+(?:in|with))?|(?i:last)[ \t]+(?:\w+[ \t]+)?digits?(?:[ \t]+(?:are|is))?"
     r"|尾數係?|尾号是?|尾四位|結尾係?)[ \t:：]*(?P<tail>\d{3,5}[ \t]?[(（][0-9A][)）])"
@@ -138,6 +154,9 @@ class HkIdRecognizer(RegexRecognizer):
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
         plain = re.fullmatch(r"[A-Za-z]{1,2}\d{6}(?:[(\[【{]\s?[0-9Aa]\s?[)\]】}]|[0-9Aa])", value) is not None
+        bracketed = any(bracket in value for bracket in "([【{")
+        if not bracketed and _other_register(text, match.start(1)):
+            return 0.0
         if is_valid_hkid(value):
             return 0.95
         in_context = context_near(text, *match.span(1), CONTEXT, before=60)
@@ -147,7 +166,6 @@ class HkIdRecognizer(RegexRecognizer):
         if not plain:
             # Spaced, hyphenated or OCR-mangled: a wrong check character needs context.
             return 0.8 if in_context else 0.0
-        bracketed = any(bracket in value for bracket in "([【{")
         if in_context:
             return 0.8
         return 0.6 if bracketed and value[0].isupper() else 0.0

@@ -303,8 +303,10 @@ def _name_like(value: str) -> bool:
     if any(is_place(w) for w in words):
         return False
     # One unknown capitalised word after "To:" or "Agent:" is as often a team or a
-    # product as a person; two or more, or a known name, make a name.
-    return known or (len(words) >= 2 and all(len(w) >= 2 for w in words))
+    # product as a person; two or more, or a known name, make a name; an initial before
+    # a surname no list knows too (Prepared by: J. Abubakar).
+    initialled = len(words) >= 2 and all(re.fullmatch(r"[A-Z]", w) for w in words[:-1]) and len(words[-1]) >= 3
+    return known or initialled or (len(words) >= 2 and all(len(w) >= 2 for w in words))
 
 
 # ---- tables ----

@@ -327,6 +327,33 @@ def lower_chat_names(text: str) -> Found:
             continue
         if _given_word(given) and not is_place(f"{given} {surname}"):
             yield match.start("g"), _syllables_after(text, match.end("s")), 0.6
+    for match in _LOWER_FULL.finditer(text):
+        if _lower_full_name(match["s"], match["a"], match["b"]) and match["n"] not in ORG_WORDS:
+            yield match.start("s"), match.end("b"), 0.6
+
+
+# A Hong Kong name typed all in lower case, surname first (mak wing sze, chow siu kei,
+# fung yee-man): the surname and two given syllables, the word after it kept to judge it.
+_LOWER_FULL = re.compile(
+    r"(?<![\w'’@.#/-])(?=(?P<s>[a-z]{2,6}) (?P<a>[a-z]{1,6})[ -](?P<b>[a-z]{1,6})(?![\w'’@-])[ \t]*(?P<n>[a-z]*))"
+)
+# Cantonese typed in Latin letters (Kongish) whose words are also surnames and syllables:
+# ng ho yi si (唔好意思), lei ho (你好).
+_KONGISH_HEADS = frozenset({("ng", "ho"), ("ng", "hai"), ("ng", "sai"), ("ng", "gei"), ("lei", "ho"), ("lei", "hai")})
+
+
+def _lower_full_name(surname: str, first: str, second: str) -> bool:
+    """Whether ``surname first second`` in lower case is a romanised Hong Kong name: a
+    surname that is no English word, two distinct given syllables of which at most one is
+    an English word, not a place (ho man tin) nor Kongish."""
+    if surname not in ROMANISED_SURNAMES or surname in _ENGLISH_SYLLABLES or (surname, first) in _KONGISH_HEADS:
+        return False
+    if first not in GIVEN_SYLLABLES or second not in GIVEN_SYLLABLES or first == second:
+        return False
+    if first in _ENGLISH_SYLLABLES and second in _ENGLISH_SYLLABLES:
+        return False
+    phrase = f"{surname} {first} {second}"
+    return not (is_place(phrase) or is_place(f"{surname} {first}") or is_place(f"{first} {second}"))
 
 
 _LOWER_SYLLABLE = re.compile(r"[ \t]([a-z]{1,6})(?![A-Za-z])")

@@ -118,6 +118,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             if lower in GIVEN_SYLLABLES and len(lower) < _SYLLABLE_MIN:
                 continue
             latin.add(word)
+    latin.update(_mailbox_names(text, found))
     # The rest of a column or list whose other entries are names (see name_neighbours).
     neighbours = [*column_neighbours(text, spans), *list_neighbours(text, spans)]
     for start, end in neighbours:
@@ -146,18 +147,20 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         any_case = not exact_case and (lower in GIVEN or lower in SURNAMES)
         wanted[lower] = (word, any_case)
     for match in _LATIN_WORD.finditer(text):
-        token = match[0]
+        token, end = match[0], match.end()
+        if token.endswith(("'s", "’s")):
+            token, end = token[:-2], end - 2  # Ruby's flight: the name, not its possessive
         entry = wanted.get(token.lower())
         if entry is None:
             continue
         word, any_case = entry
         if token != word and not any_case and not (token[:1].isupper() and word.lower() not in AMBIGUOUS_GIVEN):
             continue
-        if inside_place(text, match.start(), match.end()) or before_org(text, match.end()):
+        if inside_place(text, match.start(), end) or before_org(text, end):
             continue
-        if _THING_AFTER.match(text, match.end()):
+        if _THING_AFTER.match(text, end):
             continue  # the Angel printer, the Kelly room: a thing named after someone
-        add(match.start(), _given_after(text, match.end()), 0.65)
+        add(match.start(), _given_after(text, end), 0.65)
     # A full name found once is a name wherever it recurs, in any case and even inside
     # a business's name (the chop of CHIU KAM FOOK PROPERTY names its owner).
     # One pattern for all of a text's names, longest first: a text names a dozen people,
@@ -240,6 +243,35 @@ _ZH_BUSINESS = tuple(
 )
 _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 _ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
+
+
+# Mailboxes of a post or a service, not of a person: payroll-hk@, admissions.office@.
+_MAILBOX_WORDS = frozenset(
+    "info admin sales support help hr team office accounts account billing noreply reply contact enquiries "
+    "enquiry booking bookings reception payroll careers jobs marketing press media legal finance ops service "
+    "services customer customers hello mail admissions orders order news newsletter events webmaster "
+    "postmaster security tech dev feedback complaints claims hk asia global group dept department "
+    "clinic school hotel shop store residence estate leasing property management concierge frontdesk".split()
+)
+_LOCAL_PART = re.compile(r"([A-Za-z]{3,})[._-]([A-Za-z]{2,})(?:[._-]?\d*)")
+
+
+def _mailbox_names(text: str, found: list[RecognizerResult]) -> set[str]:
+    """The words of ``first.last@`` addresses that the text also writes as a name: a
+    chat that gives tunde.adeyemi@... goes on to say "Tunde's employment letter". Each
+    is carried over only where it is capitalised (see the caller)."""
+    words: set[str] = set()
+    for result in found:
+        if result.entity_type != "EMAIL_ADDRESS":
+            continue
+        local = _LOCAL_PART.fullmatch(text[result.start : result.end].partition("@")[0])
+        if local is None:
+            continue
+        parts = [part.lower() for part in local.groups()]
+        if any(p in _MAILBOX_WORDS or never_a_name(p) or is_place(p) or p in ORG_WORDS for p in parts):
+            continue
+        words.update(part.capitalize() for part in parts if len(part) >= 3)
+    return words
 
 
 _THING_AFTER = re.compile(r"[ \t](?:printer|scanner|copier|room|server|meeting room|lab)\b")

@@ -134,12 +134,14 @@ def _block_neighbours(text: str, block: list[list[tuple[int, int]]], spans: _Ove
 
 
 def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """A given name beside a found name in a short list on one line: ``Sky → Jayden``."""
+    """A given name beside a found name in a short list on one line: ``Sky → Jayden``;
+    the heads of numbered entries beside one headed by a found name."""
     found = list(found)
     yield from zh_list_neighbours(text, found)
     spans = _Overlaps(found)
     if not spans:
         return
+    yield from _entry_heads(text, spans)
     for match in re.finditer(r"[^\n]+", text):
         line, offset = match.group(), match.start()
         if not _hits(spans, offset, offset + len(line)) or not _LIST_SPLIT.search(line):
@@ -161,6 +163,41 @@ def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
             if is_given(word, in_position=True) or is_surname(word):
                 lead = len(text[start:end]) - len(text[start:end].lstrip())
                 yield start + lead, start + lead + len(word)
+
+
+# A numbered or bulleted entry led by a name and a dash or colon, as a shortlist, a
+# rebooking list or a call sheet writes one person a line (1) Chukwudi Eze - Staff
+# Engineer; 2. E. J. McAllister - GBR; - k. sasaki: referral). Two words or three,
+# capitalised, a quoted nickname or initials among them; or an initial and a word in
+# lower case.
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*|Ma?c[A-Z][a-z]+|\"[A-Z][a-z]+\")"
+_ENTRY_HEAD = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+"
+    rf"(?P<head>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}|[a-z]\.[ \t]?[a-z]{{3,14}})"
+    r"[ \t]*(?:\([^)\n]{0,24}\)[ \t]*)?(?:[-–—:|][ \t]|,[ \t])"
+)
+
+
+def _entry_heads(text: str, spans: _Overlaps) -> Iterator[tuple[int, int]]:
+    """Heads of list entries shaped like names, where another entry of the same list (no
+    blank line between) is headed by a name already found."""
+    heads = list(_ENTRY_HEAD.finditer(text)) if "\n" in text else []
+    if len(heads) < 2:
+        return
+    lists: list[list[re.Match[str]]] = [[heads[0]]]
+    for head in heads[1:]:
+        gap = text[lists[-1][-1].end() : head.start()]
+        (lists[-1].append(head) if "\n\n" not in gap else lists.append([head]))
+    for entries in lists:
+        if len(entries) < 2 or not any(_hits(spans, *entry.span("head")) for entry in entries):
+            continue
+        for entry in entries:
+            words = [w.strip('"').rstrip(".") for w in entry["head"].split()]
+            if any(never_a_name(w) or w.lower() in STOP or w.lower() in ORG_WORDS for w in words if len(w) > 1):
+                continue
+            if is_place(entry["head"]) or any(is_place(w) for w in words if len(w) > 2):
+                continue
+            yield entry.span("head")
 
 
 # ---- Chinese lists: entries between 、 or spaces on one line, and numbered lines ----

@@ -29,7 +29,7 @@ from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURN
 Found = Iterator[tuple[int, int, float]]
 
 _NAME_WORD = rf"[{U}][a-zà-öø-ÿ]+"
-_SURNAME_WORD = rf"(?:[{U}][a-zà-öø-ÿ]+|[{U}]{{2,}}|[DO]['’][{U}][{L}]+)"
+_SURNAME_WORD = rf"(?:(?:Ma?c|Fitz)?[{U}][a-zà-öø-ÿ]+|[{U}]{{2,}}|[DO]['’][{U}][{L}]+)"
 
 
 def _bad_word(word: str) -> bool:

@@ -37,8 +37,11 @@ GIVEN_SYLLABLES = frozenset(
     wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
     fang min jing yun ning tao peng chao xia juan xiu yong gang feng wen qi bin
     hiu kuan cheong ngar suk nok shuen shiu wui yue
+    boon keng swee hock beng teck hwee kheng choon huat guan chye geok tiong khoon giok
     """.split()
 )
+# (The last line: Hokkien and Teochew syllables, as Singaporean and Malaysian Chinese
+# names spell them: LIM Boon Keng, Tan Swee Hock.)
 
 ENGLISH_GIVEN_NAMES = frozenset(
     """

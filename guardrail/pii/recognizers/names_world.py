@@ -143,6 +143,7 @@ MORE_GIVEN_NAMES = frozenset(
 
 MORE_SURNAMES = frozenset(
     """
+ teo goh ong koh yeo toh quek chua seah neo
  wieczorek kowalski kowalska nowak wisniewski wisniewska wojcik kowalczyk kaminski
  lewandowski zielinski szymanski wozniak dabrowski kozlowski jankowski mazur
  kwiatkowski krawczyk piotrowski grabowski nowakowski pawlowski michalski

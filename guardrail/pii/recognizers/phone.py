@@ -84,7 +84,10 @@ CONTEXT = re.compile(
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
     r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
     # a scanned form's letter-spaced labels: 電 話, 手 機
-    r"|電[ \t]話|电[ \t]话|手[ \t]機|手[ \t]机",
+    r"|電[ \t]話|电[ \t]话|手[ \t]機|手[ \t]机"
+    # a signature's direct line (Direct: 2526 1147, DID 3611 4280) and its one-letter
+    # labels before a number (T 3611 4280 | M 9021 5573)
+    r"|\bdirect(?:[ \t]+line)?[ \t]*[:：]|\bDID\b|(?:(?m:^)|\|)[ \t]*(?-i:[TMF])[ \t](?=[ \t]?[+(]?\d)",
     re.IGNORECASE,
 )
 # A mobile of the Philippines (0917 123 4567), the UK (07700 900123) or Indonesia
@@ -103,6 +106,10 @@ _SPLIT_MESSAGES = re.compile(
 _BROKEN_ANYWHERE = re.compile(
     r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,6})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,6})(?![\d.:/-]|,\d)(?![ \t]?[年月日號号])"
 )
+# A Hong Kong number's eight digits grouped oddly by a typist (91173 805, 911 73805, 91 173 805):
+# a phone only right after a phone word (see analyze).
+_ODD_GROUPS = re.compile(r"(?<![\w+$#.,:/-])(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)")
+_SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t](?:0?[1-9]|1[0-2])[ \t]\d{1,2}")
 # The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
     r"(?<![\d.,])(\d(?:[ \t]?\d){3})[ \t]*,?[ \t]*(?:and[ \t]+then|then|然後|跟住)[ \t]*,?[ \t]*(\d(?:[ \t]?\d){3})(?![\d])"
@@ -268,6 +275,19 @@ class PhoneRecognizer(RegexRecognizer):
                     results.append(
                         tagged_result(self, self.recognizer_name, "PHONE_NUMBER", match.start(1), match.end(2), 0.8)
                     )
+        for match in _ODD_GROUPS.finditer(text):
+            digits = re.sub(r"\D", "", match[1])
+            if len(digits) != 8 or any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                continue
+            if _SPACED_YEAR_DATE.fullmatch(match[1]):
+                continue
+            line_head = text[max(text.rfind("\n", 0, match.start(1)) + 1, match.start(1) - 16) : match.start(1)]
+            if (
+                CONTEXT.search(line_head)
+                and not _referenced(text, match.start(1))
+                and _validity(digits, digits) is not None
+            ):
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.75))
         if _SPACED_HINT.search(text) is None:
             return _with_extensions(self, text, results)
         for match in SPACED.finditer(text):

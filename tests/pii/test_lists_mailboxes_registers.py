@@ -1,0 +1,100 @@
+"""Personal data in the forms a later blind round wrote it, and the numbers beside it that
+must stay: each case stands for a class, not for one text.
+
+- names a list, a mailbox, a possessive or lower case gives away;
+- passports after a nationality and ``pp``, phones grouped oddly or labelled by a
+  signature's letters;
+- another register's numbers shaped like an HKID, a flight and its time shaped like a
+  passport.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans
+from tests.pii.test_names import assert_removed
+
+NAMES = [
+    # the heads of a numbered list, once one of them is a name
+    ("1) Chukwudi Eze - Staff Engineer\n2) Priya Nair - Senior SRE\n3) Tomasz Wilk - QA", "Chukwudi Eze"),
+    ('1) Priya Nair - Senior SRE\n2) Rafael "Rafa" Gutiérrez - ex-Head of Platform', 'Rafael "Rafa" Gutiérrez'),
+    ("1) Priya Nair - Senior SRE\n2) k. sasaki - internal referral", "k. sasaki"),
+    # the given name of a first.last mailbox, where the text writes it as a name
+    ("Folake, can you send it? Her email: folake.adeyemi88@gmail.com", "Folake"),
+    ("Please ask Tunde for the letter (tunde.adeyemi@halcyon.example.com).", "Tunde"),
+    # a found name again in its possessive
+    ("Booking under Ruby Tang. Then Ruby's flight was late.", "Ruby's"),
+    # a Hong Kong name typed all in lower case, surname first
+    ("2315 pax fung yee man upset, flt cnld", "fung yee man"),
+    ("1) mak wing sze ('03) - said call after 9pm", "mak wing sze"),
+    ("chow siu-kei + wife, cabin 8107", "chow siu-kei"),
+    # an initial before a surname no list knows, after a role label
+    ("Prepared by: J. Abubakar\nChecked: pending", "J. Abubakar"),
+    # initials before a Mc surname; a Singaporean name in Hokkien spelling
+    ("5. E. J. McAllister - GBR", "E. J. McAllister"),
+    ("2330 guest LIM Boon Keng asked for lounge access", "LIM Boon Keng"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NAMES)
+def test_names_in_lists_mailboxes_and_lower_case_are_removed(redactor: Redactor, text: str, value: str) -> None:
+    assert_removed(redactor, text, value.replace("'s", ""))
+
+
+NOT_NAMES = [
+    # an agenda's items beside a speaker are not people
+    "Agenda\n1. Budget Review - 10 min\n2. Priya Nair - intro\n3. Office Move - Kowloon Bay",
+    # a post's mailbox says nothing of a person
+    "Please write to sales.team@acme.example.com. The Sales Team will reply.",
+    # Cantonese typed in Latin letters, places and English words of the same syllables
+    "ng ho yi si, we went to ho man tin and tai wai.",
+    "so sing on stage; to man on duty; the kit sun hang",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_lists_mailboxes_and_kongish_are_not_names(redactor: Redactor, text: str) -> None:
+    assert [name for name in person_spans(redactor, text) if name != "Priya Nair"] == []
+
+
+IDENTIFIERS = [
+    # a passport after a nationality code and "pp"
+    ("5. E. J. McAllister - GBR pp 129884560", "129884560"),
+    ("2. Nguyen Thi Thu Ha - VNM pp C7730182", "C7730182"),
+    # a phone's eight digits grouped oddly, after a phone word
+    ("鄭嘉浩，電話 91173 805（請再問）", "91173 805"),
+    ("call me on 911 73805 tmr", "911 73805"),
+    # a signature's direct line and its one-letter labels
+    ("(Attn: Kenny Lam)\nDirect: 2526 1147", "2526 1147"),
+    ("Raymond Cheung | Head of Finance\nT 3611 4280 | M 9021 5573", "9021 5573"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), IDENTIFIERS)
+def test_identifiers_in_lists_and_signatures_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+KEPT = [
+    # another register's number that an HKID's shape (and check digit) fits
+    ("Donor ID C0048813 gave $500.", "C0048813"),
+    ("Constituent ID,Preferred Name,Class\nC0048813,Chan Yik Long Ivan,2009 BBA", "C0048813"),
+    # a flight and its departure time in travel notes that speak of passports
+    ("pax rebooked on CI 916 0810, passports checked at the desk", "CI 916 0810"),
+    # a date after a phone word, an order number grouped oddly
+    ("Tel 2024 11 30 is the day we called", "2024 11 30"),
+    ("Order no. 91173 805", "91173 805"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), KEPT)
+def test_other_numbers_are_kept(redactor: Redactor, text: str, value: str) -> None:
+    start = text.index(value)
+    assert not any(d.start < start + len(value) and start < d.end for d in redactor.analyze(text)), text
+
+
+def test_an_hkid_under_its_own_label_is_still_found(redactor: Redactor) -> None:
+    assert covered(redactor, "HKID No,Name\nC0048813,Chan Yik Long Ivan", "C0048813", entity="HK_ID")
+    assert covered(redactor, "Donor HKID: C0048813", "C0048813", entity="HK_ID")
