@@ -98,3 +98,51 @@ def test_other_numbers_are_kept(redactor: Redactor, text: str, value: str) -> No
 def test_an_hkid_under_its_own_label_is_still_found(redactor: Redactor) -> None:
     assert covered(redactor, "HKID No,Name\nC0048813,Chan Yik Long Ivan", "C0048813", entity="HK_ID")
     assert covered(redactor, "Donor HKID: C0048813", "C0048813", entity="HK_ID")
+
+
+CHINESE = [
+    # spaced out after Chinese text, a compound surname written together, a title after
+    ("群主骆 海 燕 09:20\n⚠️提醒：群里私下换汇风险自负！", "骆 海 燕"),
+    ("我叫蒋 思 远 就是跟你说过去日本滑雪摔伤了那个", "蒋 思 远"),
+    ("申屠 浩 09:40\n请问有没有人知道往法国汇款怎么填", "申屠 浩"),
+    ("租客資料：司徒 嘉 樂先生 / 太太吳詠詩", "司徒 嘉 樂"),
+    ("業主／住戶：林 紹 輝 電話 2745-1093", "林 紹 輝"),
+    # a mainland surname once kept for titles only, after a relative or "名字"
+    ("病人是我妈妈 名字肖桂英 今年六十八", "肖桂英"),
+    ("平时是我弟弟肖建军照顾 他电话 6820 4937", "肖建军"),
+    # a rarer given-name character after a role
+    ("如需改期请致电 HR 孔令宜：+852 3106 2289", "孔令宜"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CHINESE)
+def test_chinese_names_spaced_or_after_relatives_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+def test_words_after_relatives_are_not_names(redactor: Redactor) -> None:
+    assert person_spans(redactor, "我哥哥高大，姐姐王者風範，弟弟文明有禮") == []
+    assert person_spans(redactor, "好 的 我 知 道 了，你 係 咪 傻 㗎") == []
+
+
+MACHINE = [
+    # an HKSAR passport's number split in two, and the HKID in its machine-readable line
+    ("PASSPORT\nPassport No. K0938 2217", "K0938 2217"),
+    ("P<CHNCHAN<<CHEUK<YING<<<<<<<<<<<<<<<<<<<<\nK093822170CHN9407031F3211286G0392781<<<<<<<24", "G0392781"),
+    # a BR number under its Simplified label; a mainland mobile broken over a line
+    ("香港公司商业登记号：70513368-000", "70513368-000"),
+    ("联系电话：138 0265 7\n419\n电子邮箱：x@qq.com", "138 0265 7\n419"),
+    # a group-buy list: a mobile followed by a count in Chinese
+    ("1. 梁美珍 晴彩樓 91326648 2箱\n2. 何太 3箱", "91326648"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), MACHINE)
+def test_machine_and_list_identifiers_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+def test_an_address_does_not_reach_back_over_a_sheets_cells(redactor: Redactor) -> None:
+    text = "25/11　JD0091827364　　　馬利亞　　　　　27座8樓3室　　6631 5590　未取"
+    addresses = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "ADDRESS"]
+    assert addresses == ["27座8樓3室"]

@@ -87,6 +87,7 @@ _PIECE = (
     # a block's number wrapped onto the next line (緻藍天 ⏎1座 12樓 A室)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]*{_BLOCK})|(?<=[{_CJK}] )\n(?=[ \u3000]*{_BLOCK})"
     r"|\([一二三四五六七八九東南西北东上下]\)(?=[邨村苑])"  # 石籬(二)邨, 翠屏(北)邨
+    r"|[(（]\d{1,2}[座期][)）]"  # a court's block in brackets: 翠榕閣 (22座) 15樓F室
     r"|[寫写](?=字[樓楼])"  # 寫字樓, an office building: 寫 is no verb here
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
@@ -172,6 +173,26 @@ _PROVINCE = re.compile(
 )
 
 
+# A gap of two spaces or more: between a table's cells, or inside an OCR'd address.
+_CELL_GAP = re.compile(r"[ \u3000\t]{2,}")
+
+
+def _after_cell_gap(text: str, start: int, tail: int) -> int:
+    """Where an address reached back over a table's cells starts: after the last wide gap
+    before its end, unless the cell before the gap ends in an estate or street word (太古城
+    金殿台  翠榕閣: one address, spaced out). A courier sheet's row (JD0091827364   馬利亞
+    27座8樓3室) puts a waybill and a name in the cells before the flat."""
+    # (A gap after a line break indents a form's continuation line: not a cell's edge.)
+    gaps = [gap for gap in _CELL_GAP.finditer(text, start, tail) if text[gap.start() - 1 : gap.start()] != "\n"]
+    if not gaps:
+        return start
+    gap = gaps[-1]
+    cell = text[start : gap.start()].rsplit(" ", 1)[-1].rsplit("\u3000", 1)[-1]
+    if len(cell) < 2 or _ESTATE_WORD.match(text, gap.start() - 1):
+        return start  # a letter-spaced OCR line (榕 園  樓), or one address spaced out
+    return gap.end()
+
+
 @cache
 def _places() -> tuple[str, ...]:
     """Region and district names, longest first, in Traditional and Simplified spelling."""
@@ -238,6 +259,7 @@ class ChineseAddressRecognizer(RegexRecognizer):
         for tail in _TAIL_ONLY.finditer(text):
             reach = _REACH_BACK.search(text, max(0, tail.start() - _REACH), tail.start())
             start = reach.start() if reach else tail.start()
+            start = _after_cell_gap(text, start, tail.start())
             if spans and start <= spans[-1][1] and tail.start() - spans[-1][0] <= _REACH:
                 spans[-1][1] = tail.end()
             else:

@@ -123,7 +123,9 @@ _PASSPORT_SHAPE = re.compile(r"[A-Z]{1,2}\d{7,8}[A-Z]?|[A-Z]{2}\d{6}|\d{2}[A-Z]{
 _GERMAN = re.compile(r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}", re.IGNORECASE)
 # A flight and its departure time (CI 916 0810), in the travel notes where passports are
 # also written: an airline's two letters, the flight's digits, then a 24-hour clock.
-_FLIGHT_AND_TIME = re.compile(r"[A-Z0-9]{2}[ \t]?\d{2,4}[ \t](?:[01]\d|2[0-3])[0-5]\d")
+# (An airline's code with a digit in it is written apart from the number, 3K 695: K0938 2217
+# is a letter and eight digits, a passport.)
+_FLIGHT_AND_TIME = re.compile(r"(?:[A-Z]{2}[ \t]?|[A-Z0-9]{2}[ \t])\d{2,4}[ \t](?:[01]\d|2[0-3])[0-5]\d")
 # A block that lists travellers: its numbers of passport shape are passports.
 _TRAVEL_BLOCK = re.compile(
     r"\brooming\b|\bpax\b|nationality|\bcrew\b|manifest|\btravell?ers?\b|\bpassengers?\b|\bvisas?\b"
@@ -155,12 +157,14 @@ _BR = re.compile(
 _HALVES = re.compile(r"\d{4}[ -]\d{4}")
 # The label right before the number, nothing between (not "BR 登記嘅 FPS ID 1688 2290").
 _BR_LABEL_BEFORE = re.compile(
-    r"(?:\bBRN?|business\s+reg(?:istration)?(?:\s+cert(?:ificate)?)?|商業登記(?:證)?|登記證)"
+    r"(?:\bBRN?|business\s+reg(?:istration)?(?:\s+cert(?:ificate)?)?|商業登記(?:證)?|登記證|商业登记(?:证)?|登记证)"
     r"[ \t]*(?:no\.?|number|號碼|號|号码|号)?[ \t]*[.:：#]?[ \t]*$",
     re.IGNORECASE,
 )
 _BR_CONTEXT = re.compile(
-    r"\bBR\b|\bBRN\b|\bBR(?=[_-]?(?:no|num))|business\s+reg|商業登記|商業登記證|登記號碼|登記證號", re.IGNORECASE
+    r"\bBR\b|\bBRN\b|\bBR(?=[_-]?(?:no|num))|business\s+reg|商業登記|商業登記證|登記號碼|登記證號"
+    r"|商业登记|登记号码|登记证号",
+    re.IGNORECASE,
 )
 
 

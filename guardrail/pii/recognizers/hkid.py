@@ -108,6 +108,12 @@ def _other_register(text: str, start: int) -> bool:
     return header is not None and _OTHER_ID_HEADER.search(header) is not None and not _IDENTITY.search(header)
 
 
+# A passport's machine-readable line 2 (number, check, nationality, birth date, check,
+# sex, expiry, check), whose optional field an HKSAR passport fills with the holder's
+# HKID: ...3211286G0392781<<<. The run of letters and digits hides it from PATTERN.
+_MRZ_OPTIONAL = re.compile(r"(?m)^[A-Z0-9<]{9}\d[A-Z<]{3}\d{6}\d[MF<]\d{6}\d(?P<hkid>[A-Z]{1,2}\d{6}[0-9A])<")
+
+
 _TAIL = re.compile(
     r"(?P<end>(?i:ends?|ending)(?:[ \t]+(?:in|with))?|(?i:last)[ \t]+(?:\w+[ \t]+)?digits?(?:[ \t]+(?:are|is))?"
     r"|尾數係?|尾号是?|尾四位|結尾係?)[ \t:：]*(?P<tail>\d{3,5}[ \t]?[(（][0-9A][)）])"
@@ -131,6 +137,10 @@ class HkIdRecognizer(RegexRecognizer):
             if (said := _SAID_BRACKETS.match(text, result.end)) is not None:
                 result.end = said.end()
         results += _rewritten(self, text, results)
+        if "<" in text:
+            for match in _MRZ_OPTIONAL.finditer(text):
+                if is_valid_hkid(match["hkid"]):
+                    results.append(tagged_result(self, self.recognizer_name, "HK_ID", *match.span("hkid"), 0.9))
         if _CARD_WORD.search(text) is None:
             return results
         for match in _TAIL.finditer(text):

@@ -122,6 +122,9 @@ ZH_SURNAMES = both_scripts_chars(
     "".join(CHINESE_SURNAMES) + "佘閔辛包符官萬屠樊連駱夏艾巢尹邢焦莊戚梅祈甄佟姜龔伍嚴黎羅郭鍾麥潘蔡曹"
     "戴韋聶談計查水利寧蒙冉牛羊喬秦黃成幸晏付閆汪孟于蔣吕呂郝俞宮賈邵殷談"
     "裴褚衛車虞項祝董樑杭洪包左石崔吉鈕龔程嵇邢滑裴陸榮翁荀羊惠甄麴封"
+    # Common on the mainland (肖 is among its thirty commonest) and seldom the start of a
+    # word: no longer only with a title or a label, as the rare ones below.
+    "肖段陶顧柳覃詹耿涂靳滕繆婁竇瞿臧苟卞姬欒隋刁寇鞏遲鞠荊冀鄢諶奚藺郜邸辜裘亓邰逯翟"
 )
 # Less common surnames that still fill Hong Kong and mainland rosters. Many also begin
 # ordinary words (房東, 歷史, 武俠, 申請), so they count only where the place already says
@@ -167,7 +170,7 @@ ZH_GIVEN = both_scripts_chars(
     "".join(CHINESE_GIVEN_CHARS) + "佩儀詠祺棟鎮邦梓諾韜啟軒嘉寶卓賢晴悅朗熙琪瑩芷蕾嵐鈺濤鋒斌彬勤儉樂頤霖穎楚菲萱"
     "雅婷琳璇欣蔚翠鳳玲娥珍秀蘭英淑貞素麗美玉蓮芬嫦妹好娣嬋喜金銀有福祿壽添才炳根"
     "權標泉發興旺財强強輝耀榮昌隆志偉健明華國家俊傑豪文武成德仁義禮信忠孝廉恥"
-    "子一諾思遠鵬飛婧怡雨軒明月建國曉峰帆博濤凱琛昊煜晗宸逸皓軒睿澤楷彤妍汐芮"
+    "子一諾思遠鵬飛婧怡雨軒明月建國曉峰帆博濤凱琛昊煜晗宸逸皓軒睿澤楷彤妍汐芮紹令"
     "靄藹嫣婕妤媚嫚嬿孜宓宥宴寰岑岱峙峯崧嵩巒廷弘彧徽忞恬悠愫憬懋昶晏晞晟暄暘曄朔"
     "杉杭枝栩桀桓梁棠椿榆榕槿樵檸欽歆毓沅沚泠洵洺涓淮渝溪瀅漢潼濠灝炅炯烜焱熠爍玥"
     "玫珀珂珩琇瑄瓊甜畇禕笙簫紓紘絢縉羚翎聆肇芃苓莘菀萃葶薈薏藍蘊衍裴誼譽贇軼迅邁"

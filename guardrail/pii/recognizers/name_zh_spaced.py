@@ -17,14 +17,28 @@ from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_lexicon import (
     HAN,
+    ZH_COMPOUND,
     ZH_GIVEN,
+    ZH_NOT_IN_NAME,
     zh_name_shape,
     zh_place_overlaps,
     zh_surname_length,
 )
 
 # Single characters, each one space (ASCII or ideographic) from the next: 文　浩　霖　對.
-_SPACED = re.compile(rf"(?<![{HAN}])[{HAN}](?:[ \u3000][{HAN}](?![{HAN}])){{1,4}}")
+# A chain may follow Chinese text with no space (群主骆 海 燕, 我叫蒋 思 远); a title may
+# follow its last character (司徒 嘉 樂先生).
+_TITLE_AFTER = "|".join(
+    sorted(
+        ("先生", "小姐", "女士", "太太", "生", "太", "姐", "哥", "醫生", "医生", "老師", "老师"), key=len, reverse=True
+    )
+)
+_SPACED = re.compile(rf"(?P<lead>(?<=[{HAN}]))?[{HAN}](?:[ \u3000][{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER}))){{1,4}}")
+# A compound surname written together, then its given characters spaced: 申屠 浩, 司徒 嘉 樂.
+_COMPOUND_SPACED = re.compile(
+    rf"(?<![{HAN}])(?P<surname>{'|'.join(sorted(ZH_COMPOUND, key=len, reverse=True))})"
+    rf"(?P<given>(?:[ \u3000][{HAN}]){{1,2}})(?:(?![{HAN}])|(?={_TITLE_AFTER}))"
+)
 # Where a padded two-character name stands: a line's start, after a list number or bullet,
 # or after a wide gap between cells (normalisation has turned the ideographic space into ' ').
 _ENTRY_HEAD = re.compile(r"(?:^|\n|[ \t]{2,}|\t|\|)[ \t]*(?:(?:\d{1,3}|[a-zA-Z])[.)、．]|[-•*・])?[ \t]*$")
@@ -42,17 +56,29 @@ def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:
         for length in (3, 2):
             candidate = chars[:length]
             given = candidate[surname:]
-            if len(candidate) < length or not given or not all(ch in ZH_GIVEN for ch in given):
+            if len(candidate) < length or not given or not _given_chars(given):
                 continue
             if not zh_name_shape(candidate):
                 continue
-            if length == 2 and (len(chars) != 2 or not _ENTRY_HEAD.search(text, 0, match.start())):
+            if length == 2 and (
+                match["lead"] is not None or len(chars) != 2 or not _ENTRY_HEAD.search(text, 0, match.start())
+            ):
                 continue  # two characters apart are a padded name only as a list or table entry
             end = match.start() + 2 * length - 1
             if zh_place_overlaps(text, match.start(), end):
                 break
             yield match.start(), end, 0.6
             break
+    for match in _COMPOUND_SPACED.finditer(text):
+        given = match["given"][1::2]
+        if _given_chars(given) and not zh_place_overlaps(text, match.start(), match.end()):
+            yield match.start(), match.end(), 0.7
+
+
+def _given_chars(given: str) -> bool:
+    """Given-name characters: each may stand in a name and one is a common given-name
+    character (紹 of 林 紹 輝 is rarer; 輝 vouches for it)."""
+    return all(ch not in ZH_NOT_IN_NAME for ch in given) and any(ch in ZH_GIVEN for ch in given)
 
 
 FINDERS = (spaced_names,)

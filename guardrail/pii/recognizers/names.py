@@ -34,6 +34,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import (
+    CHINESE_KIN_BEFORE_FULL_NAME,
     CHINESE_NAME_CONTEXT_AFTER,
     CHINESE_NAME_CONTEXT_BEFORE,
     CHINESE_SURNAMES,
@@ -204,6 +205,7 @@ def _name_at(run: list[_Token], i: int) -> tuple[int, int, float] | None:
 _COMMON_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
 _CONTEXT_BEFORE = tuple(both_scripts(CHINESE_NAME_CONTEXT_BEFORE))
 _CONTEXT_AFTER = tuple(both_scripts(CHINESE_NAME_CONTEXT_AFTER))
+_KIN_BEFORE = tuple(both_scripts(CHINESE_KIN_BEFORE_FULL_NAME))
 _CHINESE_NAME = re.compile(
     "(?:" + "|".join(sorted(ZH_COMPOUND)) + "|[" + "".join(sorted(ZH_SURNAMES)) + "])"
     "[" + "".join(sorted(ZH_GIVEN - ZH_NOT_IN_NAME)) + "]{1,2}"
@@ -303,7 +305,7 @@ class ChineseNameRecognizer(RegexRecognizer):
         if after.startswith("生") and value[-1] in "發发學学出醫医衛卫產产民人後后先陌":
             in_context = False  # 發生, 學生: a word, not 陳生
         if given == 2:
-            if in_context:
+            if in_context or before.endswith(_KIN_BEFORE):
                 return 0.9
             if value[:2] in _WORDS_NOT_NAMES:
                 return 0.0

@@ -240,7 +240,14 @@ CHINESE_NAME_CONTEXT_BEFORE = (
     "表弟",
     "堂姐",
     "堂哥",
+    # a name given in speech or a note: 名字肖桂英, 我叫蒋思远
+    "名字",
+    "我叫",
+    "佢叫",
 )
+# Relatives before a full name of three characters (我弟弟肖建军照顾); two characters
+# after them are as often a word (弟弟文明有禮).
+CHINESE_KIN_BEFORE_FULL_NAME = ("弟弟", "哥哥", "妹妹", "姐姐", "阿哥", "細佬", "家姐", "外婆", "婆婆", "爺爺", "奶奶")
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生",
     "小姐",

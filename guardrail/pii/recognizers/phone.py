@@ -60,7 +60,8 @@ PATTERN = re.compile(
     rf"(?<![A-Za-z0-9_+$#])(?<!\d[ \-‐‑‒–—−])(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
-    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d)(?![.,]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
+    # (A count in Chinese may follow: 91326648 2箱.)
+    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?![.,]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
@@ -104,7 +105,7 @@ _SPLIT_MESSAGES = re.compile(
 # between its halves (電話：2447 8⏎806, 佢個電話 97318⏎254): a phone only when a phone
 # word stands on the first piece's line.
 _BROKEN_ANYWHERE = re.compile(
-    r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,6})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,6})(?![\d.:/-]|,\d)(?![ \t]?[年月日號号])"
+    r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,9})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,9})(?![\d.:/-]|,\d)(?![ \t]?[年月日號号])"
 )
 # A Hong Kong number's eight digits grouped oddly by a typist (91173 805, 911 73805, 91 173 805):
 # a phone only right after a phone word (see analyze).
@@ -250,12 +251,16 @@ class PhoneRecognizer(RegexRecognizer):
         if "\n" in text:
             for match in _BROKEN_ANYWHERE.finditer(text):
                 digits = re.sub(r"\D", "", match[0])
-                if len(digits) != 8 or any(r.start < match.end() and match.start() < r.end for r in results):
+                if len(digits) not in (8, 11) or any(r.start < match.end() and match.start() < r.end for r in results):
                     continue
                 line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
                 # A phone word before it, or a phone column it starts in (a pasted row broken in the cell).
                 in_context = CONTEXT.search(line[-16:]) or _column_says_phone(text, match.start())
-                if in_context and _validity(digits, digits):
+                # Eight digits: Hong Kong's; eleven: a mainland mobile (138 0265 7⏎419).
+                valid = (
+                    _validity(digits, digits) if len(digits) == 8 else _parsed_validity("+86" + digits, "86" + digits)
+                )
+                if in_context and valid:
                     results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(), 0.8))
             for match in _SPLIT_MESSAGES.finditer(text):
                 if any(r.start < match.end(2) and match.start(1) < r.end for r in results):
