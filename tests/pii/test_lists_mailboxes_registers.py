@@ -146,3 +146,39 @@ def test_an_address_does_not_reach_back_over_a_sheets_cells(redactor: Redactor) 
     text = "25/11　JD0091827364　　　馬利亞　　　　　27座8樓3室　　6631 5590　未取"
     addresses = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "ADDRESS"]
     assert addresses == ["27座8樓3室"]
+
+
+MORE_NAMES = [
+    # pinyin written joined and in capitals after a Chinese label
+    ("附言一定要写我的学号 S2291847 还有名字 REN SIQI", "REN SIQI"),
+    ("transfer from Shen Yuxuan today", "Shen Yuxuan"),
+    # a spaced name after a word spaced before it; a compound surname then a joined given name
+    ("網上交易 HKD 4,200.00 至 黃 嘉 欣。如非本人操作", "黃 嘉 欣"),
+    ("客户编号：C-SZ-0098217\n客户名称：上官 婉清\n性别：女", "上官 婉清"),
+    # the nickname in brackets after a full name, and where the text uses it again
+    ("負責師傅：植偉強（強哥）6153 2887\n強哥話下星期一開工", "強哥話"),
+    # a quoted name after "the other party is"
+    ("对方是“关志明”的那笔是房租", "关志明"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), MORE_NAMES)
+def test_pinyin_spaced_and_bracketed_names_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value.removesuffix("話"), entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "醫生開咗阿莫西林，一日三次。",  # a drug spelt in sounds, not 阿莫
+        "Walk to Tai Pak Beach after lunch.",  # Pak is no title before a place
+        "The Long Island train; Yan Chai Hospital; Tang Dynasty art",
+    ],
+)
+def test_drugs_and_places_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_reference_ending_in_digits_is_no_passport(redactor: Redactor) -> None:
+    text = "SMS: 您的訂單 HTL-CN-88172235 已確認，護照資料已收到。"
+    assert not any(d.entity_type == "HK_PASSPORT" for d in redactor.analyze(text))

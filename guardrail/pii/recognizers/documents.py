@@ -20,7 +20,8 @@ from guardrail.pii.recognizers.base import OTHER_NUMBER_LABEL, RegexRecognizer, 
 from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
-    r"(?<![A-Za-z0-9])("
+    # (Not the tail of a hyphenated reference: HTL-CN-88172235.)
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)("
     # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8, E A 1 2 3 4 5 6 7, p1234567a
     r"[A-Za-z](?:[ \t]?[A-Za-z])?(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z]|[a-z])?"
     r"|\d{8,9}"  # UK, US, Russia (9), others (8)
@@ -54,7 +55,7 @@ _PASSPORT_GATE = (
     "doc",
 )
 _PASSPORT_WIDER = re.compile(
-    r"(?<![A-Za-z0-9])("
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)("
     # No country's passport starts with four letters (Spain's with three); a file or bag
     # reference does (HKGKA10442).
     r"(?=[A-Za-z0-9]{7,10}(?![A-Za-z0-9]))(?![A-Za-z]{4})(?=(?:[A-Za-z]*\d){4})(?=\d*[A-Za-z])[A-Za-z0-9]{7,10}"

@@ -601,7 +601,7 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
         span = latin_name_at(
             text, pos + (initial.end() if initial else 0), lower_ok=False, max_words=4, newline_ok=True
         )
-        if span:
+        if span and text[span[0] : span[1]].lower() not in ORG_WORDS:  # Tai Pak Beach: Pak is no title here
             yield (pos if initial else span[0]), span[1], 0.8
     for match in _TITLE_LOWER.finditer(text):
         word = _WORD.match(text, match.end())

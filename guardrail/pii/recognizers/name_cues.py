@@ -253,7 +253,8 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
 # 阿 before these opens a word or a foreign name, not a nickname: 阿拉伯, 阿根廷, 阿膠.
 _AH_WORDS = frozenset(both_scripts_chars("拉里根爾富聯彌蘇膠斯士嬤麼姨媽爸哥姐叔嫂婆公伯仔女妹弟爺嫲Q"))
 # Characters after which 阿X is the end of a longer word: 東南亞 is not, but 馬來西阿 is rare.
-_TRANSLITERATION = frozenset(both_scripts_chars("納那尼利亞斯爾德特姆瑪曼諾薩蘭克倫達羅奴托卡"))
+# (and drugs' names, spelt likewise: 阿莫西林, 阿司匹林)
+_TRANSLITERATION = frozenset(both_scripts_chars("納那尼利亞斯爾德特姆瑪曼諾薩蘭克倫達羅奴托卡西司匹"))
 _AH = re.compile(f"阿([{HAN}])")
 # 阿B, 阿 J: a Cantonese nickname of one Latin capital (the normaliser may space it).
 _AH_LETTER = re.compile(r"阿 ?[A-PR-Z](?![A-Za-z0-9])")

@@ -72,6 +72,7 @@ ORG_WORDS = frozenset(
     lab labs laboratory library trail scholarship scholarships prize memorial lecture printer hall halls faculty
     chambers arcade mansions heights villa villas lodge manor
     hub depot warehouse godown gopc sopc polyclinic ops
+    beach bay pier temple market village terminal stadium campus wharf promenade
     """.split()
 )
 

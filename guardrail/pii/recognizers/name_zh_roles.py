@@ -373,9 +373,14 @@ def bracket_aliases(text: str) -> Found:
             if not any(ch in ZH_NOT_IN_NAME for ch in name[1:]):
                 yield *match.span("name"), 0.65  # 阿爺（陳九）: a relative's name in brackets
             continue
+        before = match["before"]
+        if nickname_shaped(name) and full_name_ok(before, rare=False) and not zh_place_overlaps(text, *match.span()):
+            # 植偉強（強哥）: the nickname after the full name, which the text goes on to use
+            yield *match.span("before"), 0.7
+            yield *match.span("name"), 0.65
+            continue
         if not full_name_ok(name, rare=False) or zh_place_overlaps(text, *match.span("name")):
             continue
-        before = match["before"]
         start = match.start("before")
         if before.isascii() or before.endswith(_KIN_BEFORE_BRACKET):
             yield *match.span("name"), 0.65
@@ -688,6 +693,9 @@ _QUOTED_NAME = re.compile(
                     "寫住",
                     "寫著",
                     "名為",
+                    "對方是",
+                    "對方",
+                    "收款方",
                 )
             ),
             key=len,

@@ -34,10 +34,11 @@ _TITLE_AFTER = "|".join(
     )
 )
 _SPACED = re.compile(rf"(?P<lead>(?<=[{HAN}]))?[{HAN}](?:[ \u3000][{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER}))){{1,4}}")
-# A compound surname written together, then its given characters spaced: 申屠 浩, 司徒 嘉 樂.
+# A compound surname written together, then a space and its given characters: 申屠 浩,
+# 司徒 嘉 樂, 上官 婉清.
 _COMPOUND_SPACED = re.compile(
     rf"(?<![{HAN}])(?P<surname>{'|'.join(sorted(ZH_COMPOUND, key=len, reverse=True))})"
-    rf"(?P<given>(?:[ \u3000][{HAN}]){{1,2}})(?:(?![{HAN}])|(?={_TITLE_AFTER}))"
+    rf"(?P<given>[ \u3000][{HAN}](?:[ \u3000]?[{HAN}])?)(?:(?![{HAN}])|(?={_TITLE_AFTER}))"
 )
 # Where a padded two-character name stands: a line's start, after a list number or bullet,
 # or after a wide gap between cells (normalisation has turned the ideographic space into ' ').
@@ -50,9 +51,16 @@ def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:
         return
     for match in _SPACED.finditer(text):
         chars = match[0][::2]
+        # A word spaced before the name may open the chain (至 黃 嘉 欣): its first
+        # characters are skipped while they are no surname and three remain.
+        skip = 0
+        while skip < len(chars) - 3 and not zh_surname_length(chars[skip:]):
+            skip += 1
+        chars = chars[skip:]
         surname = zh_surname_length(chars)
         if not surname:
             continue
+        chain_start = match.start() + 2 * skip
         for length in (3, 2):
             candidate = chars[:length]
             given = candidate[surname:]
@@ -61,16 +69,16 @@ def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:
             if not zh_name_shape(candidate):
                 continue
             if length == 2 and (
-                match["lead"] is not None or len(chars) != 2 or not _ENTRY_HEAD.search(text, 0, match.start())
+                match["lead"] is not None or skip or len(chars) != 2 or not _ENTRY_HEAD.search(text, 0, match.start())
             ):
                 continue  # two characters apart are a padded name only as a list or table entry
-            end = match.start() + 2 * length - 1
-            if zh_place_overlaps(text, match.start(), end):
+            end = chain_start + 2 * length - 1
+            if zh_place_overlaps(text, chain_start, end):
                 break
-            yield match.start(), end, 0.6
+            yield chain_start, end, 0.6
             break
     for match in _COMPOUND_SPACED.finditer(text):
-        given = match["given"][1::2]
+        given = re.sub(r"[ \u3000]", "", match["given"])
         if _given_chars(given) and not zh_place_overlaps(text, match.start(), match.end()):
             yield match.start(), match.end(), 0.7
 

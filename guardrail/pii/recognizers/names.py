@@ -40,6 +40,7 @@ from guardrail.pii.recognizers.names_data import (
     CHINESE_SURNAMES,
     ENGLISH_GIVEN_NAMES,
     GIVEN_SYLLABLES,
+    PINYIN_GIVEN_SYLLABLES,
     PLACE_NAMES,
     ROMANISED_SURNAMES,
     TITLES,
@@ -67,10 +68,24 @@ class _Token:
         self.start, self.end = match.span()
         self.lower = match[0].lower()
         self.syllables = self.lower.split("-")
+        if len(self.syllables) == 1 and self.lower not in GIVEN_SYLLABLES:
+            self.syllables = _pinyin_pair(self.lower) or self.syllables
+
+
+def _pinyin_pair(word: str) -> list[str] | None:
+    """A Mandarin given name written as one word split into its two syllables (siqi: si,
+    qi), or None."""
+    if not 4 <= len(word) <= 10:
+        return None
+    for cut in range(1, len(word)):
+        head, tail = word[:cut], word[cut:]
+        if head in PINYIN_GIVEN_SYLLABLES and tail in PINYIN_GIVEN_SYLLABLES:
+            return [head, tail]
+    return None
 
 
 def _is_given(token: _Token) -> bool:
-    return all(syllable in GIVEN_SYLLABLES for syllable in token.syllables)
+    return all(syllable in GIVEN_SYLLABLES or syllable in PINYIN_GIVEN_SYLLABLES for syllable in token.syllables)
 
 
 def _is_surname(token: _Token) -> bool:

@@ -19,6 +19,23 @@ ROMANISED_SURNAMES = frozenset(
     tsai yee yan chen huang zhang wang zhao zhou xu sun zhu hu guo he luo gao zheng xie song
     han feng deng cao peng zeng xiao tian dong pan jiang cai ding wei xue ye du dai xia zhong
     qiu jin qin shi fu meng bai cui kang mao yao qian hao duan tan yin sy
+    ren shen yuan cheng su lyu lu liao jia fang zou xiong yan lei hou tao gu gong shao kong
+    xiang tang wen niu xing qiao zhuang nie zhai zhan geng guan jiao zuo gan bao ning shang
+    ruan mei tong pei huo miao sheng qu weng xin chai hua teng rao mou nong zhuo jian lian
+    chu lou dou cen jing dang fei leng zong gui quan zang min gou bian luan sui diao rong
+    kou sang zhen cong kuang
+    """.split()
+)
+# Syllables of Mandarin given names, which pinyin writes joined in one word (Siqi, Xinran,
+# Yuxuan): a word that splits into two of them after a surname is a given name.
+PINYIN_GIVEN_SYLLABLES = frozenset(
+    """
+    si qi ran zi han yu xuan hao yi nuo ruo xi shu yan meng xin jia jun tian wen bo rui hui
+    lin ling zhi yang chen hong li na ting lei tao peng kai xiang yue xue qian qing long dong
+    fei ping ying jing juan lan mei fang ning hua wei jie ming bin yun chao gang feng jian
+    zhen zhuo yao yong hai bing lu shan shuang min xiao xia xiu zhong cheng sheng de kang le
+    en er ke mu ze jin rong xing qiang kun heng shuo song tong wan xun yuan chun lian ying
+    hang zhe han qin hui zhu xu ya qiong jiao lu man nan pei an
     """.split()
 )
 
