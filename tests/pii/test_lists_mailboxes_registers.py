@@ -182,3 +182,23 @@ def test_drugs_and_places_are_not_names(redactor: Redactor, text: str) -> None:
 def test_a_reference_ending_in_digits_is_no_passport(redactor: Redactor) -> None:
     text = "SMS: 您的訂單 HTL-CN-88172235 已確認，護照資料已收到。"
     assert not any(d.entity_type == "HK_PASSPORT" for d in redactor.analyze(text))
+
+
+ENGLISH_CUES = [
+    # numbered entries apart by blank lines are still one list
+    ("1) Chukwudi Eze - Staff Engineer, 12 yrs.\n\n2) Priya Nair - Senior SRE\n\n3) Tomasz Wilk - QA", "Chukwudi Eze"),
+    # a known given name before its possessive; a relative's "name" without a colon
+    ("ya just fix format. also Imran's amount should be 9,800.00", "Imran"),
+    ("Parkview, 88 Tai Tam Reservoir Road, child name Ayomide, yr 4", "Ayomide"),
+    # a title before a surname's particle
+    ("Agent: landlord direct, Mrs. de Souza", "de Souza"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ENGLISH_CUES)
+def test_english_names_by_their_cues_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+def test_shops_with_possessives_are_not_names(redactor: Redactor) -> None:
+    assert person_spans(redactor, "We went to Macy's and Tiffany's after lunch.") == []

@@ -271,7 +271,8 @@ _TITLE = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
     r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
     r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman|Mbak|Mba|Ibu|Bu|Pak|Bapak|Kak|Ate|Kuya|Tita|Tito)\.?[ \t]+"
-    rf"(?=[{U}])"
+    # (a surname's particle may come first: Mrs. de Souza, Mr van Dijk)
+    rf"(?=[{U}]|(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bin|binti|al)[ \t-][{U}])"
 )
 _TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")
 _GREETING = re.compile(
@@ -1146,8 +1147,13 @@ _HOLDER_LINE = re.compile(
 
 # ---- given names alone ----
 
-_CAPITALISED = re.compile(rf"(?<![{L}'’-])[{U}][a-zß-öø-ÿ]+(?:-[{L}]+)?(?![{L}'’])")
+# (A possessive 's may follow: Imran's amount.)
+_CAPITALISED = re.compile(rf"(?<![{L}'’-])[{U}][a-zß-öø-ÿ]+(?:-[{L}]+)?(?![{L}])(?!['’](?!s(?![{L}])))")
 _UPPER = re.compile(r"(?<![A-Za-z'’-])[A-Z]{3,}(?![A-Za-z'’])")
+
+
+_POSSESSIVE_NOUN = re.compile(r"['’]s[ \t]+(?!and\b|or\b)[a-z]")
+_SHOP_BEFORE = re.compile(r"(?i)\b(?:to|at|in|from|into)[ \t]+$")
 
 
 def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
@@ -1167,6 +1173,8 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             following = _WORD.match(text, match.end() + 1) if text[match.end() : match.end() + 1] == " " else None
             if following and following[0].lower().rstrip(".") in ORG_WORDS:
                 continue  # Nathan Road, Alice Building
+            if span is None and _POSSESSIVE_NOUN.match(text, match.end()) and not _SHOP_BEFORE.search(text, 0, start):
+                span = match.span()  # Imran's amount: the name before its possessive (not went to Macy's)
             if span is None:
                 continue  # Louis Vuitton, Calvin Klein: a brand or place starts here
             end = span[1]

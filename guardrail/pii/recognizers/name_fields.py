@@ -55,6 +55,9 @@ _STRONG_NO_COLON = re.compile(
     r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
     r"|^[ \t]*(?:full name|name|surname|given names?|first name|last name|english name|name of [a-z]+)"
     r"[ \t]{2,}(?=[A-Z])"
+    # a person's name in a run of notes: child name Ayomide, wife's name Priya, his name is Tunde
+    r"|(?<![A-Za-z])(?:child|son|daughter|kid|wife|husband|spouse|mother|father|guest|tenant|patient|student)"
+    r"(?:['’]s)?[ \t]+name(?:[ \t]+is)?[ \t]*[-–]?[ \t]*(?=[A-Z][a-z])"
 )
 _NOT_PERSON_KEY = re.compile(
     r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"

@@ -178,6 +178,12 @@ _ENTRY_HEAD = re.compile(
 )
 
 
+def _numbered_next(previous: re.Match[str], entry: re.Match[str]) -> bool:
+    """Whether ``entry`` is numbered one after ``previous`` (1) then 2), 3. then 4.)."""
+    first, second = (re.match(r"[ \t]*(\d+)", match[0]) for match in (previous, entry))
+    return first is not None and second is not None and int(second[1]) == int(first[1]) + 1
+
+
 def _entry_heads(text: str, spans: _Overlaps) -> Iterator[tuple[int, int]]:
     """Heads of list entries shaped like names, where another entry of the same list (no
     blank line between) is headed by a name already found."""
@@ -187,7 +193,8 @@ def _entry_heads(text: str, spans: _Overlaps) -> Iterator[tuple[int, int]]:
     lists: list[list[re.Match[str]]] = [[heads[0]]]
     for head in heads[1:]:
         gap = text[lists[-1][-1].end() : head.start()]
-        (lists[-1].append(head) if "\n\n" not in gap else lists.append([head]))
+        # One list: no blank line between, or the next number (1) ... blank line ... 2) ...).
+        (lists[-1].append(head) if "\n\n" not in gap or _numbered_next(lists[-1][-1], head) else lists.append([head]))
     for entries in lists:
         if len(entries) < 2 or not any(_hits(spans, *entry.span("head")) for entry in entries):
             continue
