@@ -202,3 +202,46 @@ def test_english_names_by_their_cues_are_covered(redactor: Redactor, text: str, 
 
 def test_shops_with_possessives_are_not_names(redactor: Redactor) -> None:
     assert person_spans(redactor, "We went to Tiffany's after lunch, then at Macy's for shoes.") == []
+
+
+SPOKEN_AND_MIXED = [
+    # a spaced chain: the name that ends it, a compound surname, a line broken by a scan
+    ("日期：2026年11月21日　記錄：孫 繆 家 朗 / 日期", "繆 家 朗"),
+    ("第一個客 濮 陽 淑 華 身份證 W550326(7)", "濮 陽 淑 華"),
+    ("主 家 聯 絡 人：長子 巫 國\n 棠　電話：6248 3106", "巫 國\n 棠"),
+    ("謝帖寄往：盧 錦 泉伯伯 黃大仙竹園南邨", "盧 錦 泉"),
+    # spaced nicknames, surname and title, 老 and a surname
+    ("004 | 肥 佬 輝 | 舊街坊 | $301", "肥 佬 輝"),
+    ("阿 珍 姐　深水埗南昌邨滿昌樓六樓六一四室", "阿 珍 姐"),
+    ("阿威仔 佢阿媽 鄧 太 話以後唔好俾佢賒", "鄧"),
+    ("何 伯 欠 三百二十蚊 佢電話 9801 5263", "何"),
+    # an English given name and a Chinese surname, either way round
+    ("- Apple 鄧　上年報過，今年繼續", "Apple 鄧"),
+    ("負責：周牧師、Winter 劉", "Winter 劉"),
+    ("我係病人 黎 Sze Wing 嘅女兒", "黎 Sze Wing"),
+    ("負責：周牧師、Winter 劉", "周"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SPOKEN_AND_MIXED)
+def test_spoken_spaced_and_mixed_script_names_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "提 高 生 產 力",  # a word spaced out, not 高生
+        "我用 Google 搜尋，去 Apple 買 iPhone",
+        "今日牧師講道，傳道人好忙",
+        "Trainee Solicitor | Kwan, Lam & Yip",  # a firm of partners
+    ],
+)
+def test_spaced_words_brands_and_firms_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_room_in_an_office_building_is_a_venue(redactor: Redactor) -> None:
+    assert not redactor.analyze("Meeting in Room 301, Knowles Building at 3pm.")
+    home = "Home: Room 1215, Mei Hong House, Shek Kip Mei Estate"
+    assert covered(redactor, home, "Room 1215, Mei Hong House, Shek Kip Mei Estate", entity="ADDRESS")

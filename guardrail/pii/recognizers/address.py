@@ -307,6 +307,15 @@ def _ends_in_district(value: str) -> bool:
     return bool(comma) and "," in head and last.strip().lower() in _lower_districts()
 
 
+# A room in a named office or public building and nothing else (no floor, street or
+# estate): where a meeting, a class or a firm is, not where somebody lives. Homes in
+# public estates are "Room 1215, Mei Hong House, ... Estate", with a house and an estate.
+_VENUE_ROOM = re.compile(
+    r"(?:Room|Rm\.?|Suite|Office)[ \t]*[A-Z]?\d{2,4}[A-Z]?,[ \t]*(?:[A-Z][\w'’&-]*[ \t]){1,4}"
+    r"(?:Building|Centre|Center|Tower|Hall|Plaza)"
+)
+
+
 class EnglishAddressRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         super().__init__("ADDRESS", "HkEnglishAddressRecognizer", ENGLISH)
@@ -379,6 +388,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
             return 0.45  # Shop 308, Langham Place: a shop in a mall is a place, not a home
         if has_unit and re.match(r"(?:Level|LEVEL|Lvl)\b", value) and not re.search(_UNIT, value):
             return 0.45  # Level 12, One Exchange Square: an office tower's floor, a place
+        if _VENUE_ROOM.fullmatch(value):
+            return 0.45  # Room 301, Knowles Building: a room of a public or office building, no floor
         if has_unit:
             # A flat or floor and names: an estate address, or a flat in a named building,
             # or a house in a named development in a known district (House 12, Marina Cove, Sai Kung).

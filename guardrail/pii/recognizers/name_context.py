@@ -1247,9 +1247,24 @@ class ContextNameRecognizer(LocalRecognizer):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):
                     continue
+                if _partners_firm(text, start, end):
+                    continue
                 seen.add((start, end))
                 results.append(tagged_result(self, self.recognizer_name, ENTITY, start, end, score))
         return results
+
+
+_FIRM_TAIL = re.compile(r"[ \t]*(?:&|and)[ \t]+(?P<last>[A-Z][a-z]+)(?![A-Za-z])")
+
+
+def _partners_firm(text: str, start: int, end: int) -> bool:
+    """``Kwan, Lam & Yip``: surnames listed with commas and an ampersand name a firm of
+    partners (solicitors, accountants), not a person written surname first."""
+    value = text[start:end]
+    tail = _FIRM_TAIL.match(text, end)
+    if ", " not in value or tail is None:
+        return False
+    return all(is_surname(word) for word in (*value.replace(",", " ").split(), tail["last"]))
 
 
 def _thing_word(text: str, start: int, end: int) -> bool:

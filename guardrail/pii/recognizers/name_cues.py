@@ -71,6 +71,11 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "警官",
         "師傅",
         "老闆",
+        # a church's and a clinic's people: 周牧師, 黃傳道, 李執事, 陳護士
+        "牧師",
+        "傳道",
+        "執事",
+        "護士",
         "叔叔",
         "姐姐",
         "哥哥",
@@ -399,12 +404,21 @@ def _nickname(word: str) -> bool:
         shaped = word.endswith(suffix) and 1 <= len(core) <= 2 and re.fullmatch(f"[{HAN}]+", core)
         if shaped and all(ch in ZH_GIVEN or ch in ZH_SURNAMES for ch in core) and core[-1] not in _KIN_HAN:
             return True
-    # 肥仔明, 細佬B: an affix in the middle of three characters.
-    if len(word) == 3 and (
-        word[:2] in _NOT_NICK or word[:2] in both_scripts(("肥仔", "肥妹", "靚仔", "細佬", "細路", "大隻"))
-    ):
-        return word[2] in ZH_GIVEN or word[2].isascii()
-    return False
+    # 肥仔明, 細佬B, 肥佬輝, 大隻廣: an affix in the middle of three characters.
+    if len(word) == 3 and (word[:2] in _NOT_NICK or word[:2] in _MIDDLE_AFFIXES):
+        return word[2] in ZH_GIVEN or word[2] in ZH_SURNAMES or word[2].isascii() or word[2] in _NICK_PLAIN_CHARS
+    # 阿珍姐, 阿強哥: 阿, a given name's character and a title of seniority.
+    if len(word) == 3 and word[0] == "阿" and word[1] in ZH_GIVEN and word[2] in "姐哥叔嬸婆伯":
+        return True
+    # Q仔, KK妹: a letter or two and a diminutive.
+    return re.fullmatch("[A-Z]{1,2}[仔女妹]", word) is not None
+
+
+# (Characters seldom in a formal name that nicknames use: 廣, 牛, 蛇.)
+_NICK_PLAIN_CHARS = frozenset("廣广牛蛇狗豬猪")
+_MIDDLE_AFFIXES = frozenset(
+    both_scripts(("肥仔", "肥妹", "靚仔", "細佬", "細路", "大隻", "肥佬", "肥婆", "高佬", "矮仔", "大頭", "四眼"))
+)
 
 
 nickname_shaped = _nickname
@@ -1017,7 +1031,43 @@ def numbered_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(1), 0.7
 
 
+# An English given name and a Chinese surname (Apple 鄧, Winter 劉, Candy 歐代收), or a
+# Chinese surname and an English or romanised given name (伍 Ivan, 黎 Sze Wing): how Hong
+# Kong rosters, registers and chats write a person who goes by an English name.
+_ENGLISH_THEN_SURNAME = re.compile(rf"(?<![A-Za-z'’-])(?P<given>[A-Z][a-z]{{2,12}})[ \t]?(?P<surname>[{HAN}])")
+_SURNAME_THEN_ENGLISH = re.compile(
+    rf"(?<![{HAN}])(?P<surname>[{HAN}])[ \t](?P<given>[A-Z][a-z]{{1,12}}(?:[ \t-][A-Z]?[a-z]{{1,8}})?)(?![A-Za-z])"
+)
+
+
+_HAN_ANY = re.compile(f"[{HAN}]")
+
+
+def mixed_script_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``Apple 鄧``, ``Coco 蕭姊妹``, ``伍 Ivan``, ``黎 Sze Wing``."""
+    if not _HAN_ANY.search(text):
+        return
+    for match in _ENGLISH_THEN_SURNAME.finditer(text):
+        surname, after = match["surname"], text[match.end() : match.end() + 1]
+        if surname not in COMMON_ZH_SURNAMES or (after and after in ZH_GIVEN):
+            continue  # Kelly 陳嘉欣 is a full name the Chinese finders read
+        if is_given(match["given"], in_position=True) and not never_a_name(match["given"]):
+            yield match.start(), match.end(), 0.65
+    for match in _SURNAME_THEN_ENGLISH.finditer(text):
+        words = re.split(r"[ \t-]", match["given"])
+        if match["surname"] not in COMMON_ZH_SURNAMES or never_a_name(words[0]):
+            continue
+        known = (
+            is_given(words[0], in_position=True)
+            if len(words) == 1
+            else all(w.lower() in GIVEN_SYLLABLES for w in words)
+        )
+        if known:
+            yield match.start(), match.end(), 0.65
+
+
 FINDERS = (
+    mixed_script_names,
     numbered_nicknames,
     english_beside_romanised,
     transcript_speakers,

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES,
     HAN,
     ZH_COMPOUND,
     ZH_GIVEN,
@@ -25,15 +27,27 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 
-# Single characters, each one space (ASCII or ideographic) from the next: 文　浩　霖　對.
-# A chain may follow Chinese text with no space (群主骆 海 燕, 我叫蒋 思 远); a title may
-# follow its last character (司徒 嘉 樂先生).
+# Single characters, each one space (ASCII or ideographic) from the next: 文　浩　霖　對,
+# or broken over a line by a scan (巫 國⏎ 棠). A chain may follow Chinese text with no
+# space (群主骆 海 燕, 我叫蒋 思 远); a title may follow its last character (司徒 嘉 樂先生,
+# 盧 錦 泉伯伯).
 _TITLE_AFTER = "|".join(
     sorted(
-        ("先生", "小姐", "女士", "太太", "生", "太", "姐", "哥", "醫生", "医生", "老師", "老师"), key=len, reverse=True
+        (
+            *("先生", "小姐", "女士", "太太", "生", "太", "姐", "哥", "醫生", "医生", "老師", "老师"),
+            *("伯伯", "伯", "叔叔", "叔", "婆婆", "婆", "姨", "姊妹", "弟兄", "傳道", "传道", "牧師", "牧师"),
+            *("師傅", "师傅", "姑娘", "主任", "經理", "经理", "同學", "同学"),
+        ),
+        key=len,
+        reverse=True,
     )
 )
-_SPACED = re.compile(rf"(?P<lead>(?<=[{HAN}]))?[{HAN}](?:[ \u3000][{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER}))){{1,4}}")
+_GAP = r"(?:[ \u3000]|[ \u3000]?\n[ \u3000]?)"
+_SPACED = re.compile(rf"(?P<lead>(?<=[{HAN}]))?[{HAN}](?:{_GAP}[{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER}))){{1,5}}")
+_HAN_AT = re.compile(f"[{HAN}]")
+# A surname and a title spaced apart, as voice typing writes them (鄧 太, 何 伯), and a
+# surname after 老 (老 謝).
+_TITLE_CHARS = frozenset("太生伯叔婆嫂姐哥")
 # A compound surname written together, then a space and its given characters: 申屠 浩,
 # 司徒 嘉 樂, 上官 婉清.
 _COMPOUND_SPACED = re.compile(
@@ -50,37 +64,62 @@ def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:
     if " " not in text and "\u3000" not in text:
         return
     for match in _SPACED.finditer(text):
-        chars = match[0][::2]
-        # A word spaced before the name may open the chain (至 黃 嘉 欣): its first
-        # characters are skipped while they are no surname and three remain.
-        skip = 0
-        while skip < len(chars) - 3 and not zh_surname_length(chars[skip:]):
-            skip += 1
-        chars = chars[skip:]
-        surname = zh_surname_length(chars)
-        if not surname:
+        at = [char.start() for char in _HAN_AT.finditer(text, match.start(), match.end())]
+        chars = "".join(text[i] for i in at)
+        found = _name_in_chain(
+            chars, attached=match["lead"] is not None, head=_ENTRY_HEAD.search(text, 0, match.start()) is not None
+        )
+        if found is None:
             continue
-        chain_start = match.start() + 2 * skip
-        for length in (3, 2):
-            candidate = chars[:length]
-            given = candidate[surname:]
-            if len(candidate) < length or not given or not _given_chars(given):
-                continue
-            if not zh_name_shape(candidate):
-                continue
-            if length == 2 and (
-                match["lead"] is not None or skip or len(chars) != 2 or not _ENTRY_HEAD.search(text, 0, match.start())
-            ):
-                continue  # two characters apart are a padded name only as a list or table entry
-            end = chain_start + 2 * length - 1
-            if zh_place_overlaps(text, chain_start, end):
-                break
-            yield chain_start, end, 0.6
-            break
+        first, last = found
+        start, end = at[first], at[last] + 1
+        if not zh_place_overlaps(text, start, end):
+            yield start, end, 0.6
     for match in _COMPOUND_SPACED.finditer(text):
         given = re.sub(r"[ \u3000]", "", match["given"])
         if _given_chars(given) and not zh_place_overlaps(text, match.start(), match.end()):
             yield match.start(), match.end(), 0.7
+
+
+def _name_in_chain(chars: str, *, attached: bool, head: bool) -> tuple[int, int] | None:
+    """The first and last index of a name among a chain's characters.
+
+    A surname and one or two given characters, preferring one that ends the chain (a word
+    spaced before the name may open it: 至 黃 嘉 欣, 孫 繆 家 朗); a nickname (肥 佬 輝,
+    阿 珍 姐); a surname and a title, or 老 and a surname (鄧 太, 何 伯, 老 謝)."""
+    full = [found for found in _full_names(chars, attached=attached, head=head)]
+    ending = [found for found in full if found[1] == len(chars) - 1]
+    if ending or full:
+        return (ending or full)[0]
+    for size in (3, 2):
+        for first in range(len(chars) - size + 1):
+            if nickname_shaped(chars[first : first + size]):
+                return first, first + size - 1
+    for first in (0, len(chars) - 2):  # at either end of the chain, not inside spaced-out words (提 高 生 產)
+        pair = chars[first : first + 2]
+        if (pair[0] in COMMON_ZH_SURNAMES and pair[1] in _TITLE_CHARS) or (
+            pair[0] == "老" and pair[1] in COMMON_ZH_SURNAMES
+        ):
+            return first, first + 1
+    return None
+
+
+def _full_names(chars: str, *, attached: bool, head: bool) -> Iterator[tuple[int, int]]:
+    """Every (first, last) of a surname and one or two given characters in the chain."""
+    for skip in range(len(chars) - 1):
+        rest = chars[skip:]
+        surname = zh_surname_length(rest)
+        if not surname:
+            continue
+        for given_length in (2, 1):
+            length = surname + given_length
+            candidate = rest[:length]
+            if len(candidate) < length or not _given_chars(candidate[surname:]) or not zh_name_shape(candidate):
+                continue
+            if length == 2 and (attached or skip or len(chars) != 2 or not head):
+                continue  # two characters apart are a padded name only as a list or table entry
+            yield skip, skip + length - 1
+            break
 
 
 def _given_chars(given: str) -> bool:
