@@ -245,3 +245,25 @@ def test_a_room_in_an_office_building_is_a_venue(redactor: Redactor) -> None:
     assert not redactor.analyze("Meeting in Room 301, Knowles Building at 3pm.")
     home = "Home: Room 1215, Mei Hong House, Shek Kip Mei Estate"
     assert covered(redactor, home, "Room 1215, Mei Hong House, Shek Kip Mei Estate", entity="ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # word-like given names in a comma list beside names already found
+        ("Table 4: cousins - Crystal, Summer, Marco D'Souza, Tiffany Pereira", "Crystal"),
+        ("T4 中學同學: Apple, Cookie, Ho Siu Ting, Lam Tsz Yan", "Apple"),
+        # mainland names in lower-case pinyin, and pinyin compound surnames in capitals
+        ("【候选人 2】hu zixuan | 33 | 深圳居住", "hu zixuan"),
+        ("同行人员：申屠 佳 音、yan kaiwen", "yan kaiwen"),
+        ("- #GB20251130-04 RONG Shiyu / 5288 0617", "RONG Shiyu"),
+        ("2025/07/18 22:17:45,SIMA Lingxiao,M,MA Translation", "SIMA Lingxiao"),
+    ],
+)
+def test_listed_and_pinyin_names_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+def test_words_in_a_comma_list_of_things_are_not_names(redactor: Redactor) -> None:
+    text = "We sell apples, Summer fruit, Crystal glasses and jam; the team will win again, so much fun"
+    assert person_spans(redactor, text) == []

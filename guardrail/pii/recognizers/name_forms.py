@@ -32,6 +32,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     is_place,
     is_surname,
     never_a_name,
+    pinyin_pair,
     zh_name_shape,
     zh_place_overlaps,
 )
@@ -330,6 +331,11 @@ def lower_chat_names(text: str) -> Found:
     for match in _LOWER_FULL.finditer(text):
         if _lower_full_name(match["s"], match["a"], match["b"]) and match["n"] not in ORG_WORDS:
             yield match.start("s"), match.end("b"), 0.6
+    for match in _LOWER_PINYIN.finditer(text):
+        # hu zixuan, xu haonan: a mainland name in lower-case pinyin, its given name joined
+        surname, given = match["s"], match["g"]
+        if surname in ROMANISED_SURNAMES and surname not in _ENGLISH_SYLLABLES and pinyin_pair(given):
+            yield match.start("s"), match.end("g"), 0.6
 
 
 # A Hong Kong name typed all in lower case, surname first (mak wing sze, chow siu kei,
@@ -337,6 +343,7 @@ def lower_chat_names(text: str) -> Found:
 _LOWER_FULL = re.compile(
     r"(?<![\w'’@.#/-])(?=(?P<s>[a-z]{2,6}) (?P<a>[a-z]{1,6})[ -](?P<b>[a-z]{1,6})(?![\w'’@-])[ \t]*(?P<n>[a-z]*))"
 )
+_LOWER_PINYIN = re.compile(r"(?<![\w'’@.#/-])(?P<s>[a-z]{2,6}) (?P<g>[a-z]{4,10})(?![\w'’@-])")
 # Cantonese typed in Latin letters (Kongish) whose words are also surnames and syllables:
 # ng ho yi si (唔好意思), lei ho (你好).
 _KONGISH_HEADS = frozenset({("ng", "ho"), ("ng", "hai"), ("ng", "sai"), ("ng", "gei"), ("lei", "ho"), ("lei", "hai")})

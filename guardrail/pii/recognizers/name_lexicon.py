@@ -23,6 +23,7 @@ from guardrail.pii.recognizers.names_data import (
     GIVEN_SYLLABLES,
     HK_NICKNAMES,
     NOT_NAMES,
+    PINYIN_GIVEN_SYLLABLES,
     PLACE_NAMES,
     ROMANISED_SURNAMES,
     TITLES,
@@ -273,3 +274,15 @@ def zh_place_overlaps(text: str, start: int, end: int) -> bool:
             if i + len(place) > start and text.startswith(place, i):
                 return True
     return False
+
+
+def pinyin_pair(word: str) -> list[str] | None:
+    """A Mandarin given name written as one word, split into its two syllables (siqi: si,
+    qi; zixuan: zi, xuan), or None."""
+    if not 4 <= len(word) <= 10:
+        return None
+    for cut in range(1, len(word)):
+        head, tail = word[:cut], word[cut:]
+        if head in PINYIN_GIVEN_SYLLABLES and tail in PINYIN_GIVEN_SYLLABLES:
+            return [head, tail]
+    return None

@@ -144,25 +144,47 @@ def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
     yield from _entry_heads(text, spans)
     for match in re.finditer(r"[^\n]+", text):
         line, offset = match.group(), match.start()
-        if not _hits(spans, offset, offset + len(line)) or not _LIST_SPLIT.search(line):
+        if not _hits(spans, offset, offset + len(line)):
             continue
-        position = 0
-        entries = []
-        for separator in _LIST_SPLIT.finditer(line):
-            entries.append((offset + position, offset + separator.start()))
-            position = separator.end()
-        entries.append((offset + position, offset + len(line)))
-        if len(entries) > 6 or not any(_hits(spans, *entry) for entry in entries):
+        # Commas list people too (cousins - Crystal, Summer, Marco D'Souza), but they list
+        # anything: only where two entries or more are names already found.
+        for split, least, most in ((_LIST_SPLIT, 1, 6), (_COMMA_SPLIT, 2, 12)):
+            if not split.search(line):
+                continue
+            entries = _entries(line, offset, split)
+            if len(entries) > most or sum(_hits(spans, *entry) for entry in entries) < least:
+                continue
+            yield from _given_entries(text, spans, entries)
+
+
+_COMMA_SPLIT = re.compile(r"[ \t]*[,，][ \t]*")
+_LABEL_HEAD = re.compile(r"[^\n]*(?:[:：]|[ \t][-–—])[ \t]*(?=\S)")
+
+
+def _entries(line: str, offset: int, split: re.Pattern[str]) -> list[tuple[int, int]]:
+    position = 0
+    entries = []
+    for separator in split.finditer(line):
+        entries.append((offset + position, offset + separator.start()))
+        position = separator.end()
+    entries.append((offset + position, offset + len(line)))
+    return entries
+
+
+def _given_entries(text: str, spans: _Overlaps, entries: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The entries that are a given name or a surname alone, not already found."""
+    for start, end in entries:
+        label = _LABEL_HEAD.match(text, start, end)
+        if label is not None:
+            start = label.end()  # cousins - Crystal, 中學同學: Apple: the entry after its label
+        word = text[start:end].strip()
+        if _hits(spans, start, end) or not _ENTRY.fullmatch(word):
             continue
-        for start, end in entries:
-            word = text[start:end].strip()
-            if _hits(spans, start, end) or not _ENTRY.fullmatch(word):
-                continue
-            if never_a_name(word) or word.lower() in STOP or is_place(word):
-                continue
-            if is_given(word, in_position=True) or is_surname(word):
-                lead = len(text[start:end]) - len(text[start:end].lstrip())
-                yield start + lead, start + lead + len(word)
+        if never_a_name(word) or word.lower() in STOP or is_place(word):
+            continue
+        if is_given(word, in_position=True) or is_surname(word):
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            yield start + lead, start + lead + len(word)
 
 
 # A numbered or bulleted entry led by a name and a dash or colon, as a shortlist, a

@@ -30,6 +30,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_SURNAMES,
     both_scripts,
     both_scripts_chars,
+    pinyin_pair,
     zh_place_overlaps,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
@@ -69,19 +70,7 @@ class _Token:
         self.lower = match[0].lower()
         self.syllables = self.lower.split("-")
         if len(self.syllables) == 1 and self.lower not in GIVEN_SYLLABLES:
-            self.syllables = _pinyin_pair(self.lower) or self.syllables
-
-
-def _pinyin_pair(word: str) -> list[str] | None:
-    """A Mandarin given name written as one word split into its two syllables (siqi: si,
-    qi), or None."""
-    if not 4 <= len(word) <= 10:
-        return None
-    for cut in range(1, len(word)):
-        head, tail = word[:cut], word[cut:]
-        if head in PINYIN_GIVEN_SYLLABLES and tail in PINYIN_GIVEN_SYLLABLES:
-            return [head, tail]
-    return None
+            self.syllables = pinyin_pair(self.lower) or self.syllables
 
 
 def _is_given(token: _Token) -> bool:

@@ -23,7 +23,7 @@ ROMANISED_SURNAMES = frozenset(
     xiang tang wen niu xing qiao zhuang nie zhai zhan geng guan jiao zuo gan bao ning shang
     ruan mei tong pei huo miao sheng qu weng xin chai hua teng rao mou nong zhuo jian lian
     chu lou dou cen jing dang fei leng zong gui quan zang min gou bian luan sui diao rong
-    kou sang zhen cong kuang
+    kou sang zhen cong kuang qi ke sima ouyang situ shangguan zhuge
     """.split()
 )
 # Syllables of Mandarin given names, which pinyin writes joined in one word (Siqi, Xinran,
@@ -35,7 +35,7 @@ PINYIN_GIVEN_SYLLABLES = frozenset(
     fei ping ying jing juan lan mei fang ning hua wei jie ming bin yun chao gang feng jian
     zhen zhuo yao yong hai bing lu shan shuang min xiao xia xiu zhong cheng sheng de kang le
     en er ke mu ze jin rong xing qiang kun heng shuo song tong wan xun yuan chun lian ying
-    hang zhe han qin hui zhu xu ya qiong jiao lu man nan pei an
+    hang zhe han qin hui zhu xu ya qiong jiao lu man nan pei an shi ji di tang song qiu bai
     """.split()
 )
 
