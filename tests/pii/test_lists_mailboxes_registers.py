@@ -267,3 +267,21 @@ def test_listed_and_pinyin_names_are_covered(redactor: Redactor, text: str, valu
 def test_words_in_a_comma_list_of_things_are_not_names(redactor: Redactor) -> None:
     text = "We sell apples, Summer fruit, Crystal glasses and jam; the team will win again, so much fun"
     assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("7 | 肥仔明 / LAM Ka Ming | FW | 未交", "肥仔明"),
+        ("肥婆蘭（鴻發燒臘隔離）　$86 + $42", "肥婆蘭"),
+        ("第二個客 Q 仔 真名 邱 啟 峰 身份證", "Q 仔"),
+        ("我而家去下一單 客人 肥B 佢話收現金", "肥B"),
+        ("鑰匙放喺隔籬屋 肥姐 度 肥姐電話 9361 0284", "肥姐"),
+    ],
+)
+def test_lone_nicknames_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+def test_spaced_words_in_a_chat_are_not_nicknames(redactor: Redactor) -> None:
+    assert person_spans(redactor, "今日 好熱 大家 記得 飲水，細路 同 老人家 小心，阿根廷 贏咗") == []

@@ -1066,7 +1066,32 @@ def mixed_script_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield match.start(), match.end(), 0.65
 
 
+# A nickname standing alone between cells, stops or spaces (肥仔明 in a roster's cell,
+# 肥婆蘭（鴻發燒臘隔離）at a ledger line's start); two characters (肥姐, 肥B) only where a
+# phone word follows or a customer's or neighbour's word comes before.
+_LONE_NICK = re.compile(rf"(?<![{HAN}A-Za-z])(?P<word>[{HAN}]{{2,3}}|[A-Z] ?[仔女妹]|[{HAN}] ?[A-Z])(?![{HAN}A-Za-z])")
+_PHONE_AFTER = re.compile(r"[ \t]?(?:度[ \t]+)?(?:電話|电话|手機|手机|WhatsApp|whatsapp)")
+_CUSTOMER_BEFORE = re.compile(r"(?:客人|客戶|客户|街坊|鄰居|邻居|隔籬屋|第[一二三四五六七八九十\d]個客)[ \t]*$")
+
+
+def lone_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
+    """``肥仔明``, ``肥婆蘭``, ``Q 仔``; ``肥姐`` before 電話, ``肥B`` after 客人."""
+    if not _HAN_ANY.search(text):
+        return
+    for match in _LONE_NICK.finditer(text):
+        word = match["word"]
+        if not nickname_shaped(word) or zh_place_overlaps(text, *match.span()):
+            continue
+        if word[0] == "阿" and len(word) == 3 and word[2] not in "姐哥叔嬸婆伯仔女妹":
+            continue  # 阿根廷, 阿波羅: a word spelt in sounds
+        if len(word.replace(" ", "")) == 3 or (
+            _PHONE_AFTER.match(text, match.end()) or _CUSTOMER_BEFORE.search(text, 0, match.start())
+        ):
+            yield *match.span(), 0.6
+
+
 FINDERS = (
+    lone_nicknames,
     mixed_script_names,
     numbered_nicknames,
     english_beside_romanised,
