@@ -285,3 +285,38 @@ def test_lone_nicknames_are_covered(redactor: Redactor, text: str, value: str) -
 
 def test_spaced_words_in_a_chat_are_not_nicknames(redactor: Redactor) -> None:
     assert person_spans(redactor, "今日 好熱 大家 記得 飲水，細路 同 老人家 小心，阿根廷 贏咗") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        # a register's phone spaced digit by digit, the next row's number right below it
+        ("單位 姓名 電話\n1 3 A 僱主 黃 太 9 7 0 2 5 5 1 8\n1 3 B 吉 屋", "9 7 0 2 5 5 1 8", "PHONE_NUMBER"),
+        # a card read out digit by digit
+        (
+            "信用卡自動轉賬 : 4 9 8 1  9 8 4 6  3 4 6 4  8 4 8 9   有效期 08/28",
+            "4 9 8 1  9 8 4 6  3 4 6 4  8 4 8 9",
+            "CREDIT_CARD",
+        ),
+        # officers and holders right after their post; initials and logins signing work off
+        ("來電者：上官穎琳女士（保單持有人上官志遠之女兒）", "上官志遠", "PERSON"),
+        ("2. 财务总监司马怡要求新的结算账户信息", "司马怡", "PERSON"),
+        ("Prepared by: TL   Reviewed by: Marcus Ho", "TL", "PERSON"),
+        ("VPN reset, user confirmed OK. Closed by a.mehta.", "a.mehta", "PERSON"),
+    ],
+)
+def test_registers_cards_and_sign_offs_are_covered(redactor: Redactor, text: str, value: str, entity: str) -> None:
+    assert covered(redactor, text, value, entity=entity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Item 1: PV-2024-1133 | Payee: Kowloon Motor Bus | HKD 61,020 | OK",
+        "Vendor trade name: Sound Mountain Production",
+        "Login as admin. Signed by HR. Approved by: CFO",
+        "病假紙 MC 7731 0042 已交",
+    ],
+)
+def test_companies_posts_and_certificates_are_kept(redactor: Redactor, text: str) -> None:
+    assert redactor.analyze(text) == []

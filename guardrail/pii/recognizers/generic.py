@@ -85,6 +85,8 @@ _CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・,—–][ 
 _CARD_SCANNED = re.compile(
     r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
 )
+# Read out or typed digit by digit, the groups two or three spaces apart (4 9 8 1  9 8 4 6 ...).
+_CARD_DIGIT_BY_DIGIT = re.compile(r"(?<![\dA-Za-z])[2-6](?:[ \t]{1,3}\d){12,18}(?![\dA-Za-z])(?![ \t]\d)")
 _CARD_WRAPPED = re.compile(r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6]\d{9,17}[ \t]?\n[ \t]?\d{1,9}(?![\dA-Za-z])")
 _OCR_DIGITS = str.maketrans("Ol", "01")
 _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/", "")]
@@ -177,6 +179,11 @@ class PaymentCardRecognizer(CreditCardRecognizer):
                 if not self.validate_result(text[start:end].translate(_OCR_DIGITS)):
                     continue
             results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", start, end, 1.0))
+        for match in _CARD_DIGIT_BY_DIGIT.finditer(text) if "  " in text or "\t" in text else ():
+            if not any(r.start < match.end() and match.start() < r.end for r in results) and self.validate_result(
+                match[0]
+            ):
+                results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0))
         # A long number wrapped by a chat or form: most digits on one line, the rest on the next.
         if "\n" in text:
             for match in _CARD_WRAPPED.finditer(text):

@@ -46,6 +46,9 @@ from guardrail.pii.recognizers.name_fields import (
     markdown_tables as _markdown_tables,
 )
 from guardrail.pii.recognizers.name_fields import (
+    signed_off_initials_and_logins as _signed_off_initials_and_logins,
+)
+from guardrail.pii.recognizers.name_fields import (
     xml_fields as _xml_fields,
 )
 from guardrail.pii.recognizers.name_forms import FINDERS as _FORM_FINDERS
@@ -1222,6 +1225,7 @@ class ContextNameRecognizer(LocalRecognizer):
         seen: set[tuple[int, int]] = set()
         for finder in (
             _labelled,
+            _signed_off_initials_and_logins,
             _xml_fields,
             _markdown_tables,
             _csv_tables,

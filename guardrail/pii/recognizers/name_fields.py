@@ -60,7 +60,7 @@ _STRONG_NO_COLON = re.compile(
     r"(?:['’]s)?[ \t]+name(?:[ \t]+is)?[ \t]*[-–]?[ \t]*(?=[A-Z][a-z])"
 )
 _NOT_PERSON_KEY = re.compile(
-    r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|"
+    r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|vendor|supplier|trade|"
     r"model|host|service|tool|function|display|domain|class|type|field|table|app|device|brand|"
     r"street|building|estate|city|country|org|school|hospital|venue|plan|course|dept|team|group|"
     r"key|path|var|param|arg|tag|label|queue|bucket|server|image|package|module|method|pet|dog|"
@@ -310,6 +310,30 @@ def _name_like(value: str) -> bool:
     # a surname no list knows too (Prepared by: J. Abubakar).
     initialled = len(words) >= 2 and all(re.fullmatch(r"[A-Z]", w) for w in words[:-1]) and len(words[-1]) >= 3
     return known or initialled or (len(words) >= 2 and all(len(w) >= 2 for w in words))
+
+
+# Who signed a worksheet off by initials: Prepared by: TL, Reviewed by: KWC.
+_SIGNED_OFF_INITIALS = re.compile(
+    r"(?i:\b(?:prepared|reviewed|checked|approved|verified|entered|closed|signed|done|taken)[ \t]+by)"
+    r"[ \t]*[:：]?[ \t]*(?P<initials>[A-Z]{2,3})(?![A-Za-z0-9])"
+)
+# A person's initial and surname as a ticket system signs an action: Closed by a.mehta.
+# (A bare login under its label, username: tangwm88, is an account's name, not taken.)
+_SIGNED_LOGIN = re.compile(r"(?i:\bby)[ \t]+(?P<login>[a-z]\.[a-z]{3,20})(?![\w@])(?!\.\w)")
+# Posts and teams written in capitals where initials could stand.
+_NOT_INITIALS = frozenset(
+    "HR IT CFO CEO COO CTO CIO GM MD PM QA OPS ADM FIN ACC AM CS PA VP SVP EVP DIR MGR TBC TBA NA NIL".split()
+)
+
+
+def signed_off_initials_and_logins(text: str) -> Iterator[tuple[int, int, float]]:
+    """``Prepared by: TL``, ``Closed by a.mehta``."""
+    for match in _SIGNED_OFF_INITIALS.finditer(text):
+        if match["initials"] not in _NOT_INITIALS:
+            yield *match.span("initials"), 0.65
+    for match in _SIGNED_LOGIN.finditer(text) if "by" in text.lower() else ():
+        if not never_a_name(match["login"].partition(".")[2]):
+            yield *match.span("login"), 0.65
 
 
 # ---- tables ----

@@ -257,6 +257,14 @@ CHINESE_NAME_CONTEXT_BEFORE = (
     "表弟",
     "堂姐",
     "堂哥",
+    # officers and holders named right after their post: 財務總監司馬怡, 保單持有人上官志遠
+    "總監",
+    "總裁",
+    "董事",
+    "持有人",
+    "受保人",
+    "投保人",
+    "受益人",
     # a name given in speech or a note: 名字肖桂英, 我叫蒋思远
     "名字",
     "我叫",

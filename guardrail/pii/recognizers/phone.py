@@ -110,6 +110,7 @@ _BROKEN_ANYWHERE = re.compile(
 # A Hong Kong number's eight digits grouped oddly by a typist (91173 805, 911 73805, 91 173 805):
 # a phone only right after a phone word (see analyze).
 _ODD_GROUPS = re.compile(r"(?<![\w+$#.,:/-])(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)")
+_SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t](?:0?[1-9]|1[0-2])[ \t]\d{1,2}")
 # The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
@@ -134,7 +135,7 @@ def _valid_abroad(digits: str) -> bool:
 
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = re.compile(
-    r"(?:\bRN|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
+    r"(?:\bRN|\bMC|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
     r"|\bmeter|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
@@ -299,6 +300,22 @@ class PhoneRecognizer(RegexRecognizer):
             score = self._spaced_score(match, text)
             if score > 0.0:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), score))
+            elif "\n" in match[1] and (spaced_head := _SPACED_LINE.fullmatch(match[1].partition("\n")[0].rstrip())):
+                # The join over a line break reached into the next row of a register
+                # (黃 太 9 7 0 2 5 5 1 8⏎1 3 B): the number is the line's part.
+                digits = re.sub(r"\D", "", spaced_head[0])
+                if (validity := _validity(digits, digits)) is not None:
+                    start = match.start(1)
+                    results.append(
+                        tagged_result(
+                            self,
+                            self.recognizer_name,
+                            "PHONE_NUMBER",
+                            start,
+                            start + len(spaced_head[0]),
+                            0.6 if validity else 0.5,
+                        )
+                    )
             elif (inner := _stray_digit_trimmed(match, text)) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *inner, 0.75))
         return _with_extensions(self, text, results)
