@@ -320,3 +320,22 @@ def test_registers_cards_and_sign_offs_are_covered(redactor: Redactor, text: str
 )
 def test_companies_posts_and_certificates_are_kept(redactor: Redactor, text: str) -> None:
     assert redactor.analyze(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see the Insurance Ordinance (Cap. 41) and Cap 338",  # chapters of the laws
+        "報了警，報案編號 NPRN 25012345。",  # a police report's number after its letters
+        "Her salon: Shop 112, 1/F, Sino Centre, Mong Kok",  # a shop, floor or not
+    ],
+)
+def test_chapters_reports_and_shops_are_kept(redactor: Redactor, text: str) -> None:
+    assert redactor.analyze(text) == []
+
+
+def test_a_company_br_number_is_not_a_phone(redactor: Redactor) -> None:
+    text = "Our company BR No. is 65019877. HR: Daisy Chow, tel 3700 4129."
+    start = text.index("65019877")
+    types = {d.entity_type for d in redactor.analyze(text) if d.start <= start < d.end}
+    assert types == {"HK_BUSINESS_REG"}

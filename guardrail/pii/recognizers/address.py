@@ -384,8 +384,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
         has_unit = _HAS_UNIT.match(value) is not None
         if has_street:
             return 0.85 if has_unit else 0.7
-        if has_unit and re.match(r"(?i:shop|kiosk|stall)\b", value) and not _HAS_FLAT_AND_FLOOR.match(value):
-            return 0.45  # Shop 308, Langham Place: a shop in a mall is a place, not a home
+        if has_unit and re.match(r"(?i:shop|kiosk|stall)\b", value):
+            return 0.45  # Shop 308, Langham Place; Shop 112, 1/F, Sino Centre: a shop is a place, not a home
         if has_unit and re.match(r"(?:Level|LEVEL|Lvl)\b", value) and not re.search(_UNIT, value):
             return 0.45  # Level 12, One Exchange Square: an office tower's floor, a place
         if _VENUE_ROOM.fullmatch(value):

@@ -83,5 +83,14 @@ def drop_things(text: str, results: list[RecognizerResult]) -> list[RecognizerRe
     return [
         r
         for r in results
-        if r.entity_type != "PERSON" or not (in_thing_field(text, r.start) or in_header_row(text, r.start))
+        if r.entity_type != "PERSON"
+        or not (in_thing_field(text, r.start) or in_header_row(text, r.start) or _chapter(text, r.start, r.end))
     ]
+
+
+_CHAPTER_NUMBER = re.compile(r"\.?[ \t]*\d")
+
+
+def _chapter(text: str, start: int, end: int) -> bool:
+    """A chapter of Hong Kong's laws (Insurance Ordinance (Cap. 41)), which NER reads as a name."""
+    return text[start:end].lower() == "cap" and _CHAPTER_NUMBER.match(text, end) is not None

@@ -138,10 +138,12 @@ _REFERENCE = re.compile(
     r"(?:\bRN|\bMC|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
-    r"|\bmeter|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
+    r"|\bmeter|\bBR|\bBRN|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
-    # and the reference's own letters (保單號碼：P 9123 4567)
-    r"(?:[A-Z]{1,3}[ \t-]?)?$",
+    # (a company's BR number, Our company BR No. is 65019877)
+    r"(?:is[ \t]+)?"
+    # and the reference's own letters (保單號碼：P 9123 4567, 報案編號 NPRN 25012345)
+    r"(?:[A-Z]{1,5}[ \t-]?)?$",
     re.IGNORECASE,
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
