@@ -79,6 +79,12 @@ class RegexRecognizer(LocalRecognizer):
         raise NotImplementedError
 
 
+def line_before(text: str, start: int, reach: int) -> str:
+    """The text before ``start`` on its own line, at most ``reach`` characters of it: where
+    a value's label stands."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - reach) : start]
+
+
 # The label of another kind of number just before a value, on its own line (報案編號
 # RN24001833, Booking ref ..., Donor ID C0048813): that label, not a passport or card
 # word elsewhere, says what the number is.

@@ -16,7 +16,13 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from guardrail.pii.recognizers.base import OTHER_NUMBER_LABEL, RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.base import (
+    OTHER_NUMBER_LABEL,
+    RegexRecognizer,
+    context_near,
+    line_before,
+    tagged_result,
+)
 from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
@@ -223,7 +229,7 @@ class HkPassportRecognizer(RegexRecognizer):
     def score(self, match: re.Match[str], text: str) -> float:
         score = self._shape_score(match, text)
         if score > 0.0:
-            line_head = text[max(text.rfind("\n", 0, match.start(1)) + 1, match.start(1) - 30) : match.start(1)]
+            line_head = line_before(text, match.start(1), 30)
             if OTHER_NUMBER_LABEL.search(line_head) and not _PASSPORT_CONTEXT.search(line_head):
                 return 0.0
         return score

@@ -23,7 +23,13 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from guardrail.pii.recognizers.base import OTHER_NUMBER_LABEL, RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.base import (
+    OTHER_NUMBER_LABEL,
+    RegexRecognizer,
+    context_near,
+    line_before,
+    tagged_result,
+)
 from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
@@ -101,7 +107,7 @@ def _other_register(text: str, start: int) -> bool:
     """Whether the label before ``start`` on its line, or its column's header, names another
     register's number (Donor ID C0048813, Member no. A1234563, a Constituent ID column):
     a number an HKID's shape (and, one time in eleven, its check digit) happens to fit."""
-    line_head = text[max(text.rfind("\n", 0, start) + 1, start - 30) : start]
+    line_head = line_before(text, start, 30)
     if OTHER_NUMBER_LABEL.search(line_head) and not _CARD_WORD.search(line_head):
         return True
     header = column_header(text, start)

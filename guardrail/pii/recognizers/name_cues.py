@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from guardrail.pii.recognizers.name_lexicon import (
     COMMON_ZH_SURNAMES,
     HAN,
+    HAN_RUN,
     ZH_COMPOUND,
     ZH_GIVEN,
     ZH_RARE_SURNAMES,
@@ -408,12 +409,14 @@ def _nickname(word: str) -> bool:
     if len(word) == 3 and (word[:2] in _NOT_NICK or word[:2] in _MIDDLE_AFFIXES):
         return word[2] in ZH_GIVEN or word[2] in ZH_SURNAMES or word[2].isascii() or word[2] in _NICK_PLAIN_CHARS
     # 阿珍姐, 阿強哥: 阿, a given name's character and a title of seniority.
-    if len(word) == 3 and word[0] == "阿" and word[1] in ZH_GIVEN and word[2] in "姐哥叔嬸婆伯":
+    if len(word) == 3 and word[0] == "阿" and word[1] in ZH_GIVEN and word[2] in _SENIORITY:
         return True
     # Q仔, KK妹: a letter or two and a diminutive.
     return re.fullmatch("[A-Z]{1,2}[仔女妹]", word) is not None
 
 
+# Titles of seniority after 阿 and a given name's character (阿珍姐).
+_SENIORITY = "姐哥叔嬸婆伯"
 # (Characters seldom in a formal name that nicknames use: 廣, 牛, 蛇.)
 _NICK_PLAIN_CHARS = frozenset("廣广牛蛇狗豬猪")
 _MIDDLE_AFFIXES = frozenset(
@@ -1040,12 +1043,9 @@ _SURNAME_THEN_ENGLISH = re.compile(
 )
 
 
-_HAN_ANY = re.compile(f"[{HAN}]")
-
-
 def mixed_script_names(text: str) -> Iterator[tuple[int, int, float]]:
     """``Apple 鄧``, ``Coco 蕭姊妹``, ``伍 Ivan``, ``黎 Sze Wing``."""
-    if not _HAN_ANY.search(text):
+    if not HAN_RUN.search(text):
         return
     for match in _ENGLISH_THEN_SURNAME.finditer(text):
         surname, after = match["surname"], text[match.end() : match.end() + 1]
@@ -1076,13 +1076,13 @@ _CUSTOMER_BEFORE = re.compile(r"(?:客人|客戶|客户|街坊|鄰居|邻居|隔
 
 def lone_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
     """``肥仔明``, ``肥婆蘭``, ``Q 仔``; ``肥姐`` before 電話, ``肥B`` after 客人."""
-    if not _HAN_ANY.search(text):
+    if not HAN_RUN.search(text):
         return
     for match in _LONE_NICK.finditer(text):
         word = match["word"]
         if not nickname_shaped(word) or zh_place_overlaps(text, *match.span()):
             continue
-        if word[0] == "阿" and len(word) == 3 and word[2] not in "姐哥叔嬸婆伯仔女妹":
+        if word[0] == "阿" and len(word) == 3 and word[2] not in _SENIORITY + "仔女妹":
             continue  # 阿根廷, 阿波羅: a word spelt in sounds
         if len(word.replace(" ", "")) == 3 or (
             _PHONE_AFTER.match(text, match.end()) or _CUSTOMER_BEFORE.search(text, 0, match.start())

@@ -208,7 +208,7 @@ def _numbered_next(previous: re.Match[str], entry: re.Match[str]) -> bool:
 
 def _entry_heads(text: str, spans: _Overlaps) -> Iterator[tuple[int, int]]:
     """Heads of list entries shaped like names, where another entry of the same list (no
-    blank line between) is headed by a name already found."""
+    blank line between, or numbered next) is headed by a name already found."""
     heads = list(_ENTRY_HEAD.finditer(text)) if "\n" in text else []
     if len(heads) < 2:
         return
@@ -216,7 +216,10 @@ def _entry_heads(text: str, spans: _Overlaps) -> Iterator[tuple[int, int]]:
     for head in heads[1:]:
         gap = text[lists[-1][-1].end() : head.start()]
         # One list: no blank line between, or the next number (1) ... blank line ... 2) ...).
-        (lists[-1].append(head) if "\n\n" not in gap or _numbered_next(lists[-1][-1], head) else lists.append([head]))
+        if "\n\n" not in gap or _numbered_next(lists[-1][-1], head):
+            lists[-1].append(head)
+        else:
+            lists.append([head])
     for entries in lists:
         if len(entries) < 2 or not any(_hits(spans, *entry.span("head")) for entry in entries):
             continue

@@ -87,7 +87,7 @@ def _name_in_chain(chars: str, *, attached: bool, head: bool) -> tuple[int, int]
     A surname and one or two given characters, preferring one that ends the chain (a word
     spaced before the name may open it: 至 黃 嘉 欣, 孫 繆 家 朗); a nickname (肥 佬 輝,
     阿 珍 姐); a surname and a title, or 老 and a surname (鄧 太, 何 伯, 老 謝)."""
-    full = [found for found in _full_names(chars, attached=attached, head=head)]
+    full = list(_full_names(chars, attached=attached, head=head))
     ending = [found for found in full if found[1] == len(chars) - 1]
     if ending or full:
         return (ending or full)[0]

@@ -31,7 +31,7 @@ import phonenumbers
 from phonenumbers import PhoneNumber
 from presidio_analyzer import RecognizerResult
 
-from guardrail.pii.recognizers.base import RegexRecognizer, context_near, tagged_result
+from guardrail.pii.recognizers.base import RegexRecognizer, context_near, line_before, tagged_result
 from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
@@ -289,9 +289,8 @@ class PhoneRecognizer(RegexRecognizer):
                 continue
             if _SPACED_YEAR_DATE.fullmatch(match[1]):
                 continue
-            line_head = text[max(text.rfind("\n", 0, match.start(1)) + 1, match.start(1) - 16) : match.start(1)]
             if (
-                CONTEXT.search(line_head)
+                CONTEXT.search(line_before(text, match.start(1), 16))
                 and not _referenced(text, match.start(1))
                 and _validity(digits, digits) is not None
             ):
