@@ -27,13 +27,15 @@ from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
     # (Not the tail of a hyphenated reference: HTL-CN-88172235.)
-    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)("
+    # (Nor a possessive's s: it's 9031 7742.)
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?<!['’])("
     # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8, E A 1 2 3 4 5 6 7, p1234567a
     r"[A-Za-z](?:[ \t]?[A-Za-z])?(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z]|[a-z])?"
     r"|\d{8,9}"  # UK, US, Russia (9), others (8)
     r"|[HM]\d{10}"  # Home Return Permit with its issue count
     r"|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z]*\d){5})[A-Z][A-Z0-9]{8}"  # C01X00T47
-    r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+    # (Nor the head of one: SZ20261203-0418.)
+    r")(?![A-Za-z0-9])(?!-\d)(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
 # Searched only in a text with a passport word, as they count only next to one: other
 # countries' mixes of letters and digits (19AV32817, HL447209, C8LTN0R25), digits in
@@ -71,6 +73,7 @@ _PASSPORT_WIDER = re.compile(
     r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
     r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
     r"|[A-Z]{3}[ \t]\d{6}"  # Spain's, its letters apart: PAB 904113
+    r"|[A-Za-z]{1,2}[ \t]\d{6,8}"  # the letters apart from the digits: GA 302718, ak 482915
     r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
@@ -141,6 +144,8 @@ _TRAVEL_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
+# A date as tickets and passports print it (EXP 14MAR2031), beside a passport's number.
+_TICKET_DATE = re.compile(r"\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}", re.IGNORECASE)
 _PASSPORT_CONTEXT = re.compile(
     r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b"
     # pp right before a number of a passport's length (GBR pp 129884560; pp 12-15 is pages)
@@ -157,7 +162,7 @@ _BR = re.compile(
     r"(?<![A-Za-z0-9-])(\d{8}(?:-\d{3}(?:-\d{2}-\d{2}-[0-9A-Z])?)?"
     # its parts apart by spaces (12345678 000 03 24 1), or the eight digits in halves
     # (1234 5678, 1234-5678-000), which only a label just before makes a BR number
-    r"|\d{8} \d{3}(?: \d{2} \d{2} [0-9A-Z])?|\d{4}[ -]\d{4}(?:[ -]\d{3})?"
+    r"|\d{8} \d{3}(?: \d{2} \d{2} [0-9A-Z])?|\d{4}[ -]\d{4}(?:[ -]\d{3}(?:-\d{2}-\d{2}-[0-9A-Z])?)?"
     # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
     r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)(?! \d)"
 )
@@ -235,7 +240,7 @@ class HkPassportRecognizer(RegexRecognizer):
         return score
 
     def _shape_score(self, match: re.Match[str], text: str) -> float:
-        if _FLIGHT_AND_TIME.fullmatch(match[1]):
+        if _FLIGHT_AND_TIME.fullmatch(match[1]) or _TICKET_DATE.fullmatch(match[1]):
             return 0.0
         value = re.sub(r"[ \t]", "", match[1])
         header = column_header(text, match.start(1))

@@ -120,6 +120,7 @@ _KIN_PREFIX = frozenset(
     "auntie aunty aunt uncle foreman cousin grandma grandpa granny master sifu ah designer "
     "plumber electrician painter decorator tutor coach".split()
 )
+_KIN_SUFFIX = frozenset("mama mami mum mummy mom mommy daddy dad papa ma pa".split())
 # Accented letters too: Léa, Zoë and Bergström speak in chats as well.
 _SPEAKER_WORD = re.compile(rf"[{L}][{L}'’]*(?:-[{L}]+)*")
 
@@ -156,6 +157,8 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
             and names[0][0].lower() != "ah"
         ):
             names.pop(0)
+        while len(names) > 1 and names[-1][0].lower() in _KIN_SUFFIX:
+            names.pop()  # Jade Mama:, Bosco Daddy: a parent named after the child
         if not names or any(not w[0][:1].isupper() for w in names):
             continue
         if len(names) < len(words) and all(w[0].isupper() and len(w[0]) <= 3 for w in names):
@@ -167,6 +170,8 @@ def _speakers(text: str) -> Iterator[tuple[int, int, float]]:
         if len(names) == 1 and _ROLE_COMPOUND.search(names[0][0]) and not _known(names[0][0]):
             continue  # Dockmaster:, Gatekeeper:, Helpdesk: a post speaks, not a person
         tail = who[names[-1].end() :].strip()
+        if tail.lower() in _KIN_SUFFIX:
+            tail = ""
         name_end = names[-1].end()
         if re.fullmatch(f"[{HAN}]{{1,2}}", tail) and zh_surname_length(tail) == len(tail):
             name_end = who.rindex(tail) + len(tail)  # Chris 周: a code-mixed speaker's surname in Chinese
@@ -695,6 +700,8 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             if not never_a_name(first[0]) and not is_place(text[span[0] : span[1]]):
                 yield *span, 0.7
     for match in _ZH_BEFORE_HAN.finditer(text):
+        if match[0].endswith(("寫", "写")) and text[match.end() : match.end() + 1] in "封張张":
+            continue  # 寫封回信, 寫張單: "write a letter, a receipt", 封 and 張 as measure words
         span = _chinese_name_in_prose(text, match.end())
         if span:
             yield *span, 0.75
@@ -1271,12 +1278,26 @@ def _partners_firm(text: str, start: int, end: int) -> bool:
     return all(is_surname(word) for word in (*value.replace(",", " ").split(), tail["last"]))
 
 
+# Capital abbreviations that read as a surname or given name (NGO as the surname Ngo).
+_ACRONYMS = frozenset({"NGO", "CEO", "CFO", "COO", "CTO", "CIO", "HR", "IT", "PR", "GP", "MP", "MC", "QA"})
+
+
+_CAR_MAKER_BEFORE = re.compile(
+    r"\b(?:Toyota|Honda|Nissan|Mazda|Mitsubishi|Subaru|Suzuki|Lexus|Hyundai|Kia|Volvo|Audi|BMW|Mercedes(?:-Benz)?"
+    r"|Porsche|Tesla|BYD|Volkswagen|VW|Ford|Peugeot|Renault|Jaguar|Mini)[ \t]+$"
+)
+
+
 def _thing_word(text: str, start: int, end: int) -> bool:
     """A key of a log's key=value pair (src_ip=), or one word of a place or brand
     whose other words stand beside it (Kitty of Hello Kitty): no person."""
     if text[end : end + 1] == "=" and not text[start:end].count(" "):
         return True
     value = text[start:end]
+    if value in _ACRONYMS:
+        return True  # 我係 NGO 嘅 caseworker: Ngo is a surname, NGO an organisation
+    if _CAR_MAKER_BEFORE.search(text, max(0, start - 14), start):
+        return True  # Toyota Noah, Honda Jazz: a car's model
     if not value.isascii() or not value.replace(" ", "").isalpha() or value.count(" ") > 3:
         return False
     if value[:1].isupper() and _before_org(text, end):

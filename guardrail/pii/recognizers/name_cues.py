@@ -985,6 +985,21 @@ def bracketed_full_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(2), 0.7
 
 
+# Mrs Tse (Candy): the name a titled person goes by, in brackets after the title and surname.
+_TITLED_THEN_BRACKETED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr)\.?[ \t]+[A-Z][a-z]+[ \t]*\((?P<given>[A-Z][a-z]{2,14})\)"
+)
+
+
+def titled_bracketed_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """The English name in brackets after ``Mrs Tse``, word-like ones (``Candy``) too."""
+    if "(" not in text:
+        return
+    for match in _TITLED_THEN_BRACKETED.finditer(text):
+        if is_given(match["given"], in_position=True) and not never_a_name(match["given"]):
+            yield *match.span("given"), 0.7
+
+
 # ---- an English name beside a romanised Chinese name ----
 
 _ROMANISED = r"[A-Z][a-z]{1,6}(?:[ \t][A-Z][a-z]{1,6}){1,2}"
@@ -1090,7 +1105,26 @@ def lone_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(), 0.6
 
 
+# The last line of a message, after a blank line: one or two capitalised words and
+# nothing else, as people sign a chat message or a note (``...一半」\n\nIvy``).
+_CLOSING_LINE = re.compile(r"\n[ \t]*\n[ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]*[.!~]?[ \t]*\Z")
+
+
+def closing_line_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """A known given name alone on a message's last line, word-like ones (``Ivy``,
+    ``Winter``) too: a text does not end on a lone plant or season."""
+    match = _CLOSING_LINE.search(text[-60:])
+    if match is None:
+        return
+    first = match["name"].split()[0]
+    if is_given(first, in_position=True) and not never_a_name(first) and not is_place(match["name"]):
+        offset = max(0, len(text) - 60)
+        yield match.start("name") + offset, match.end("name") + offset, 0.7
+
+
 FINDERS = (
+    closing_line_names,
+    titled_bracketed_names,
     lone_nicknames,
     mixed_script_names,
     numbered_nicknames,

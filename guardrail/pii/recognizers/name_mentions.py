@@ -283,6 +283,8 @@ def before_org(text: str, end: int) -> bool:
     from guardrail.pii.recognizers.name_spans import ORG_WORDS
 
     position = end
+    if text.startswith(("'s", "’s"), position):
+        position += 2  # Chan's Learning Hub, Mrs. Wong's Bakery Supplies: a shop named after its owner
     for _ in range(3):
         if text.startswith(" &", position):
             position += 2  # Hollis & Grange Ltd: partners' names joined before the business word

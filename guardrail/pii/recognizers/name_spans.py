@@ -73,6 +73,8 @@ ORG_WORDS = frozenset(
     chambers arcade mansions heights villa villas lodge manor
     hub depot warehouse godown gopc sopc polyclinic ops
     beach bay pier temple market village terminal stadium campus wharf promenade
+    beauty nail nails lash supplies supply foods food gmbh spa auto repairs
+    crematorium cemetery columbarium funeral parlour
     motor bus buses ferry ferries production productions films pictures entertainment
     """.split()
 )

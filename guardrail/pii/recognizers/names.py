@@ -33,6 +33,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     pinyin_pair,
     zh_place_overlaps,
 )
+from guardrail.pii.recognizers.name_mentions import before_org
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.pii.recognizers.names_data import (
     CHINESE_KIN_BEFORE_FULL_NAME,
@@ -78,7 +79,8 @@ def _is_given(token: _Token) -> bool:
 
 
 def _is_surname(token: _Token) -> bool:
-    return len(token.syllables) == 1 and token.lower in ROMANISED_SURNAMES
+    # (A compound surname splits as a given name would: mu-rong of MURONG is one surname.)
+    return token.lower in ROMANISED_SURNAMES and (len(token.syllables) == 1 or "-" not in token.lower)
 
 
 def _runs(text: str) -> Iterator[list[_Token]]:
@@ -121,6 +123,8 @@ class RomanisedNameRecognizer(LocalRecognizer):
             if len(run) < 2 or not any(token.lower in _ANCHORS for token in run):
                 continue
             for first, last, score in _names_in_run(run):
+                if before_org(text, run[last].end):
+                    continue  # Mrs. Wong's Bakery Supplies: a shop's name after its owner's
                 results.append(
                     tagged_result(self, self.recognizer_name, "PERSON", run[first].start, run[last].end, score)
                 )
@@ -222,7 +226,7 @@ _WORDS_NOT_NAMES = both_scripts(
         "關於 關係 夏天 夏季 溫度 溫馨 童年 華人 雷雨 龍蝦 江湖 馬上 馬路 車輛 車位 車費 方向 "
         "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
         "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
-        "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 上官 "
+        "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 "
         "吉祥 招行 畢業 張卡 黃金 周到 周全 安心 安排 高手 高興 文化 文章 明星 方案 江山 金融 石頭 楊枝 "
         "高才 高才通 優才 專才 高端 高鐵 高峰 高齡 高血 關心 關注 關懷 關愛 關照".split()
     )
@@ -261,8 +265,12 @@ _PLACE_AFTER = re.compile(
     # a shop or firm named after its founder: 何金昌跌打醫館, 羅夏信律師行
     "|律師行|律师行|跌打|醫館|医馆|有限公司|集團|集团|茶餐廳|茶餐厅|餐廳|餐厅|酒家|酒樓|酒楼|藥房|药房|五金|地產|地产"
     "|冰室|茶樓|茶楼|燒臘|烧腊|士多|麵家|面家|區|区"
+    # an institution named after its region or founder: 华中科技大学, 嶺南大學
+    "|科技|大學|大学|學院|学院|醫院|医院|銀行|银行"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words that begin on a compound surname's second character: 上|官方, 司|馬路.
+_COMPOUND_SPLIT = both_scripts(("官方", "官員", "馬路", "馬上", "徒步"))
 # Words a candidate's last character begins with the character after it: 關愛基|金 is
 # 關愛基金 (a fund), 金碧華|府 an estate (華府, 君府), not a person.
 _WORD_ACROSS = both_scripts(
@@ -293,6 +301,8 @@ class ChineseNameRecognizer(RegexRecognizer):
         given = len(value) - surname
         if before[-1:] + value[0] in _WORDS_BEFORE or value[surname:] in _NOT_GIVEN:
             return 0.0
+        if surname == 2 and value[1:3] in _COMPOUND_SPLIT:
+            return 0.0  # 上官方網站 is "on the official site"
         if value[:2] in ("高中", "高級", "高層", "高峰", "高手", "高效", "高鐵", "高铁", "高考", "高價", "高价"):
             return 0.0
         if value.endswith("小") and after.startswith("姐"):

@@ -23,7 +23,7 @@ ROMANISED_SURNAMES = frozenset(
     xiang tang wen niu xing qiao zhuang nie zhai zhan geng guan jiao zuo gan bao ning shang
     ruan mei tong pei huo miao sheng qu weng xin chai hua teng rao mou nong zhuo jian lian
     chu lou dou cen jing dang fei leng zong gui quan zang min gou bian luan sui diao rong
-    kou sang zhen cong kuang qi ke sima ouyang situ shangguan zhuge
+    kou sang zhen cong kuang qi ke sima ouyang situ shangguan zhuge murong huangfu gongsun xiahou duanmu
     """.split()
 )
 # Syllables of Mandarin given names, which pinyin writes joined in one word (Siqi, Xinran,
@@ -53,7 +53,7 @@ GIVEN_SYLLABLES = frozenset(
     kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
     wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
     fang min jing yun ning tao peng chao xia juan xiu yong gang feng wen qi bin
-    hiu kuan cheong ngar suk nok shuen shiu wui yue
+    hiu kuan cheong ngar suk nok shuen shiu wui yue huen tsuen mun kee
     boon keng swee hock beng teck hwee kheng choon huat guan chye geok tiong khoon giok
     """.split()
 )
@@ -123,6 +123,7 @@ PLACE_NAMES = frozenset(
     London, Manchester, Birmingham, Edinburgh, Glasgow, Toronto, Vancouver, Calgary, Melbourne,
     Brisbane, Auckland, Taipei, Tokyo, Osaka, Seoul, Bangkok, Manila, Jakarta, Singapore,
     Shenzhen, Guangzhou, Shanghai, Beijing, Macau, Macao, Dubai, Zhuhai, Dongguan,
+    Haneda, Narita, Kansai, Incheon, Changi, Heathrow, Gatwick, Suvarnabhumi, Chek Lap Kok,
     Tsui Wah, Tai Hing, Kee Wah, Wing Wah, Chow Tai Fook, Chow Sang Sang, Lee Kum Kee, Yung Kee,
     Lin Heung, Tim Ho Wan, Ho Lee Fook, Sun Hung Kai, Cheung Kong, Po Leung Kuk, Tung Wah, Yan Chai,
     Pok Oi, Kwong Wah, Hang Seng, Wing On, Yue Hwa, Tai Cheong, Ho Hung Kee, Tsim Chai Kee, Kau Kee,
@@ -272,7 +273,11 @@ CHINESE_NAME_CONTEXT_BEFORE = (
 )
 # Relatives before a full name of three characters (我弟弟肖建军照顾); two characters
 # after them are as often a word (弟弟文明有禮).
-CHINESE_KIN_BEFORE_FULL_NAME = ("弟弟", "哥哥", "妹妹", "姐姐", "阿哥", "細佬", "家姐", "外婆", "婆婆", "爺爺", "奶奶")
+CHINESE_KIN_BEFORE_FULL_NAME = (
+    *("弟弟", "哥哥", "妹妹", "姐姐", "阿哥", "細佬", "家姐", "細妹", "外婆", "婆婆", "爺爺", "奶奶"),
+    # "my sister" in speech: 暫住我妹上官凱欣屋企
+    *("我妹", "我哥", "我姐", "我弟", "我老公", "我老婆"),
+)
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生",
     "小姐",
@@ -374,7 +379,8 @@ WORLD_GIVEN_NAMES = frozenset(
     """
     bikash santosh mohan bikram suman sushil binod rabin sabin nabin sumit ankit ajay raju gita kamala
     laxmi sarita manisha usha asif adnan irfan shahid naveed waqas amna rhea jojie nening jhen tini aini
-    kartini rashid harjit
+    kartini rashid harjit hidayah nurul nur
+    bosco ceci karson hinson hins ollie yanny dicky kasey toby zita
     theresa ma-theresa cristina kristine kristina jennifer mary-ann maryann
     maricel marites maribel marilou marivic maryjane rowena rosalinda rosario rosemarie
     jennylyn jocelyn josie lanie lorna lourdes luzviminda lovely mylene marlyn merlyn
@@ -453,6 +459,7 @@ WORD_GIVEN_NAMES = frozenset(
     nick bo cat kit money lucky happy peace bright jolly kitty winter autumn spring
     jordan austin victoria florence charlotte chelsea paris brooklyn
     precious heather pansy flora conrad harvey lauren mario morris
+    echo ocean moon pinky venus
     """.split()
 )
 
@@ -501,6 +508,8 @@ NOT_NAMES = frozenset(
     """
     mum mummy mommy mom mami mama ma dad daddy papa pa mother father son daughter
     husband wife grandma grandpa granny auntie aunty aunt uncle cousin sister brother
+    councillor councilor legislator district licence license renewal vehicle
+    consulate embassy passenger passengers pax referee referees table coroner residential ma'am
     sis bro baby bb family everyone all team group admin administrator system bot
     assistant user agent caller customer client guest host staff officer operator
     manager supervisor foreman worker helper driver nurse doctor patient pt student
