@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -105,18 +104,27 @@ def gram_codes(folded: str) -> list[int]:
     return codes
 
 
+# 1 + log n for the counts a window's n-grams reach, computed once with ``math.log``
+# (NumPy's own log may differ in the last bit, and a weight file sits on these values).
+_DAMPED = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 4096)], dtype=np.float64)
+
+
 def vectorize(folded: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-    """Sorted feature indices and their values (unit length) for a folded text."""
-    counts: dict[int, int] = {}
-    for code, n in Counter(gram_codes(folded)).items():
-        index = code & _MASK
-        counts[index] = counts.get(index, 0) + (-n if code & _SIGN_BIT else n)
-    items = sorted((index, value) for index, value in counts.items() if value)
-    if not items:
+    """Sorted feature indices and their values (unit length) for a folded text, summed
+    slot by slot in NumPy: a prompt is scored in a dozen windows, each of some hundreds
+    of n-grams."""
+    codes = np.fromiter(gram_codes(folded), dtype=np.int64)
+    signs = np.where(codes & _SIGN_BIT, -1, 1)
+    indices, slot = np.unique(codes & _MASK, return_inverse=True)
+    sums = np.bincount(slot, weights=signs, minlength=len(indices)).astype(np.int64)
+    kept = sums != 0
+    indices, sums = indices[kept], sums[kept]
+    if not len(indices):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    indices = np.fromiter((index for index, _ in items), dtype=np.int64, count=len(items))
-    values = np.fromiter(
-        (math.copysign(1.0 + math.log(abs(value)), value) for _, value in items), dtype=np.float32, count=len(items)
-    )
+    magnitudes = np.abs(sums)
+    if int(magnitudes.max()) < len(_DAMPED):
+        values = np.copysign(_DAMPED[magnitudes], sums).astype(np.float32)
+    else:  # a word repeated thousands of times in one window
+        values = np.array([math.copysign(1.0 + math.log(abs(n)), n) for n in sums.tolist()], dtype=np.float32)
     values /= np.float32(max(float(np.linalg.norm(values)), NORM_FLOOR))
     return indices, values

@@ -84,8 +84,15 @@ class ThreatModel:
             raise ValueError("weights do not match their rows and categories")
         if dense is not None and dense.categories != len(categories):
             raise ValueError("the dense head does not score the same categories")
+        if len(rows) and (int(rows.min()) < 0 or int(rows.max()) >= DIMENSIONS):
+            raise ValueError("weight rows outside the feature space")
         self.rows = rows
         self.weights = weights
+        # Each feature slot's row in ``weights`` (-1: none), 4 MB: a window's few hundred
+        # features are looked up directly, where a binary search over 900,000 rows cost
+        # twenty cache misses each.
+        self._row_of = np.full(DIMENSIONS, -1, dtype=np.int32)
+        self._row_of[rows] = np.arange(len(rows), dtype=np.int32)
         self.bias = bias
         self.categories = categories
         self.model_id = model_id
@@ -123,10 +130,9 @@ class ThreatModel:
         """Each category's probability for one folded text (no windows)."""
         indices, values = vectorize(folded)
         logits = self.bias.copy()
-        if len(indices) and len(self.rows):
-            positions = np.searchsorted(self.rows, indices)
-            positions[positions >= len(self.rows)] = 0
-            known = self.rows[positions] == indices
+        if len(indices):
+            positions = self._row_of[indices]
+            known = positions >= 0
             if known.any():
                 logits += values[known] @ self.weights[positions[known]]
         # Capped below 1: a threshold of 1.0 in a policy then means "never", as it reads.
