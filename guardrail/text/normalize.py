@@ -116,7 +116,8 @@ _SPELLED_EN = re.compile(
     re.IGNORECASE,
 )
 _HAN_TOKEN = "[零〇幺一二兩两三四五六七八九]"
-_HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?)"
+# (A comma may end a line inside one: 一八六，三三七零，⏎二九一四.)
+_HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?\n?[ \u3000]?)"
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
     rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
@@ -424,12 +425,26 @@ def _confusable_positions(text: str) -> set[int]:
     return positions
 
 
+# A numeral standing apart at a run's end that begins the next word: the 一 of 一直 in
+# 一五九 一八二六 七七零三 一直关机 ("always switched off").
+_WORD_AT_RUN_END = re.compile(rf"[ \u3000，,、]+{_HAN_TOKEN}$")
+
+
+def _word_trimmed(match: re.Match[str]) -> tuple[int, int]:
+    start, end = match.span()
+    tail = _WORD_AT_RUN_END.search(match[0])
+    following = match.string[end : end + 1]
+    if tail is not None and _HAN.match(following) and not re.match(_HAN_TOKEN, following):
+        return start, start + tail.start()
+    return start, end
+
+
 def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     """``normalized`` with dictated digit runs rewritten as spaced ASCII digits."""
     text = normalized.text
     if _MAY_BE_SPELLED.search(text) is None:
         return normalized
-    runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [m.span() for m in _SPELLED_HAN.finditer(text)]
+    runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [_word_trimmed(m) for m in _SPELLED_HAN.finditer(text)]
     runs += [m.span() for m in _SPELLED_HAN_LINES.finditer(text)]
     runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
     if not runs:

@@ -229,9 +229,10 @@ _IBAN_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ -]?[A-Za-z0-9]{4}")
 # An IBAN spaced where its groups are not (DE 89 3704 0044 ..., GB82 WEST 12345698765432,
 # NL91ABNA 0417 1643 00): the country code apart from its check digits, or groups of any
 # length. Groups are taken while they lead to a valid IBAN, longest first.
-_IBAN_SPACED_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}[ \t][A-Z0-9]")
+# Read out a character at a time too: G B 0 8 H B U K ...
+_IBAN_SPACED_HINT = re.compile(r"(?<![A-Za-z0-9])[A-Z][ \t]?[A-Z][ \t]?\d[ \t]?\d[ \t][A-Z0-9]")
 # One character a step (a separator optional before it): no two ways to split a run.
-_IBAN_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ \t]?\d{2}(?:[ \t-]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
+_IBAN_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Z][ \t]?[A-Z][ \t]?\d[ \t]?\d(?:[ \t-]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
 _IBAN_GROUP_END = re.compile(r"[A-Z0-9](?=[ \t-]|$)")
 _ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

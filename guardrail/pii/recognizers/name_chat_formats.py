@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from guardrail.pii.recognizers.name_lexicon import is_place, never_a_name
+from guardrail.pii.recognizers.name_cues import nickname_shaped
+from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_surname, never_a_name, zh_name_shape
 from guardrail.pii.recognizers.name_spans import STOP, L, U
 
 _NAME = rf"[{U}][{L}'’-]*(?:[ ][{U}][{L}'’-]*){{0,2}}"
@@ -38,4 +39,35 @@ def export_speakers(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("who"), 0.75
 
 
-FINDERS = (export_speakers,)
+# WeChat and WeCom exports: the sender and the time on a line of their own, the message
+# on the lines below (刘洋 10:07 / Amy Zhou 周敏 10:16).
+_HEADER_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<who>[{HAN}]{{2,4}}|{_NAME}(?:[ ][{HAN}]{{2,4}})?)[ \t]+"
+    rf"(?:\d{{1,2}}/\d{{1,2}}[ \t]+|\d{{4}}-\d{{1,2}}-\d{{1,2}}[ \t]+)?{_TIME}[ \t]*$"
+)
+
+
+def sender_time_lines(text: str) -> Iterator[tuple[int, int, float]]:
+    """Senders of a WeChat-style export, once the text shows the format on two lines or
+    more; Chinese senders must be shaped as a name or a nickname, Latin ones start with a
+    name the lists know."""
+    if ":" not in text:
+        return
+    matches = list(_HEADER_LINE.finditer(text))
+    if len(matches) < 2:
+        return
+    for match in matches:
+        who = match["who"]
+        if re.fullmatch(f"[{HAN}]+", who):
+            if zh_name_shape(who) or nickname_shaped(who):
+                yield *match.span("who"), 0.75
+        elif _known_first(who) and not any(never_a_name(w) or w.lower() in STOP for w in who.split()):
+            yield *match.span("who"), 0.75  # not an agenda's item and time (Briefing  2:00 PM)
+
+
+def _known_first(who: str) -> bool:
+    first = who.split()[0]
+    return (is_given(first, in_position=True) or is_surname(first)) and not is_place(who)
+
+
+FINDERS = (export_speakers, sender_time_lines)

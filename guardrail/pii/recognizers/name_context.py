@@ -299,7 +299,7 @@ _INTRO = re.compile(
     rf"(?=[{U}])"
 )
 _SIGN_OFF = re.compile(
-    r"(?im)^[ \t]*(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|"
+    r"(?im)^[ \t]*(?:thanks|thank you|many thanks|thx|tks|thks|ty|regards|best regards|kind regards|warm regards|"
     r"best|cheers|sincerely|yours sincerely|yours faithfully|yours truly|rgds|br|love|xoxo|"
     r"take care|talk soon|best wishes)[ \t]*[,.!]*[ \t]*\n+[ \t]*(?=[A-Za-z])"
 )
@@ -463,6 +463,8 @@ _ZH_CALLED_LATIN = re.compile(
         )
     )
     + ")(?:個名|個英文名|英文名)?(?:係叫做|叫做|係叫|名叫|叫)[ \t]?(?=[A-Z])"
+    # 佢全名係 SRI WAHYUNI: a full name, whoever "佢" is
+    + "|(?:全名|全名係|全名是|全名叫|英文全名)[ \t]?(?:係|是|叫|：|:)?[ \t]?(?=[A-Z])"
 )
 _ZH_VERB_BEFORE_LATIN = re.compile(
     "(?:"

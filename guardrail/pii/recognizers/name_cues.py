@@ -313,7 +313,9 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
 # ``07/05/2026, 07:12 -``.
 _STAMP = (
     r"(?:\[[^\]\n]{3,30}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?"
-    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*)"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*"
+    # a group log's day and month without the year: 11/28 08:55 小马:
+    r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+)"
 )
 _ZH_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\n:：\[\]]{{1,16}}?)[ \t]*[:：](?![/\d])")
 # Role words that may stand before a speaker's name: 客服小美：, 仓库老郑：, 主管冯姐：.

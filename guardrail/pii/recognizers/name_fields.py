@@ -372,7 +372,7 @@ _NAME_HEADERS = (
     reviewer approver witness spouse mentor coach tutor trainer instructor athlete paddler rower
     runner swimmer nominee director shareholder signatory interviewee interviewer respondent
     complainant victim suspect deceased donor employer worker trainee intern guardian child
-    children kid pupil classmate teammate""".split()
+    children kid pupil classmate teammate adjuster assessor surveyor handler""".split()
     )
     | frozenset(
         w.strip()

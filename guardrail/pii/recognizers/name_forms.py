@@ -123,6 +123,14 @@ def header_names(text: str) -> Found:
                 continue
             if all(never_a_name(w) for w in words) or is_place(value):
                 continue
+            last = words[-1]
+            if (
+                len(words) > 1
+                and never_a_name(last)
+                and not is_surname(last)
+                and not is_given(words[0], in_position=True)
+            ):
+                continue  # To: Mortgage Specialist, Cc: Claims Officer: a post's mailbox
             if len(words) == 1 and (never_a_name(words[0]) or words[0].lower() in STOP):
                 continue
             if len(words) == 1 and words[0].isupper() and not is_surname(words[0]):

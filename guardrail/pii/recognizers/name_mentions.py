@@ -138,14 +138,16 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
 
     for start, end in neighbours:
         add(start, end, 0.65)
-    wanted: dict[str, tuple[str, bool]] = {}
+    # Every form a word was found in (Sri and SRI both), for word-like names carried over
+    # only in a form they were found in.
+    wanted: dict[str, tuple[set[str], bool]] = {}
     for word in latin:
         lower = word.lower()
         exact_case = lower in AMBIGUOUS_GIVEN
         # A word no list knows as a name is carried over only where it is capitalised:
         # "Handling" of a team's name is not a name in "poor handling".
         any_case = not exact_case and (lower in GIVEN or lower in SURNAMES)
-        wanted[lower] = (word, any_case)
+        wanted.setdefault(lower, (set(), any_case))[0].add(word)
     for match in _LATIN_WORD.finditer(text):
         token, end = match[0], match.end()
         if token.endswith(("'s", "’s")):
@@ -153,8 +155,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         entry = wanted.get(token.lower())
         if entry is None:
             continue
-        word, any_case = entry
-        if token != word and not any_case and not (token[:1].isupper() and word.lower() not in AMBIGUOUS_GIVEN):
+        forms, any_case = entry
+        if token not in forms and not any_case and not (token[:1].isupper() and token.lower() not in AMBIGUOUS_GIVEN):
             continue
         if inside_place(text, match.start(), end) or before_org(text, end):
             continue

@@ -55,8 +55,9 @@ _COMPOUND_SPACED = re.compile(
     rf"(?P<given>[ \u3000][{HAN}](?:[ \u3000]?[{HAN}])?)(?:(?![{HAN}])|(?={_TITLE_AFTER}))"
 )
 # Where a padded two-character name stands: a line's start, after a list number or bullet,
-# or after a wide gap between cells (normalisation has turned the ideographic space into ' ').
-_ENTRY_HEAD = re.compile(r"(?:^|\n|[ \t]{2,}|\t|\|)[ \t]*(?:(?:\d{1,3}|[a-zA-Z])[.)、．]|[-•*・])?[ \t]*$")
+# after a wide gap between cells (normalisation has turned the ideographic space into ' '),
+# or after a field's colon or a list's 、 (参会：蒋文博、苏 静、Leo 陆).
+_ENTRY_HEAD = re.compile(r"(?:^|\n|[ \t]{2,}|\t|\||[、：:])[ \t]*(?:(?:\d{1,3}|[a-zA-Z])[.)、．]|[-•*・])?[ \t]*$")
 
 
 def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:

@@ -53,7 +53,7 @@ GIVEN_SYLLABLES = frozenset(
     kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
     wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
     fang min jing yun ning tao peng chao xia juan xiu yong gang feng wen qi bin
-    hiu kuan cheong ngar suk nok shuen shiu wui yue huen tsuen mun kee
+    hiu kuan cheong ngar suk nok shuen shiu wui yue huen tsuen mun kee sok
     boon keng swee hock beng teck hwee kheng choon huat guan chye geok tiong khoon giok
     """.split()
 )
@@ -510,6 +510,7 @@ NOT_NAMES = frozenset(
     husband wife grandma grandpa granny auntie aunty aunt uncle cousin sister brother
     councillor councilor legislator district licence license renewal vehicle
     consulate embassy passenger passengers pax referee referees table coroner residential ma'am
+    mpf scheme specialist daytime purchase demand
     sis bro baby bb family everyone all team group admin administrator system bot
     assistant user agent caller customer client guest host staff officer operator
     manager supervisor foreman worker helper driver nurse doctor patient pt student

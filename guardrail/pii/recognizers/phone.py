@@ -61,7 +61,9 @@ PATTERN = re.compile(
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
     # (A count in Chinese may follow: 91326648 2箱.)
-    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?![.,]\d)(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
+    # (A date may follow after a comma: 6724 8819，11月26日.)
+    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?![.,]\d(?!\d{0,3}[ \t]?[年月日號号]))"
+    r"(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.

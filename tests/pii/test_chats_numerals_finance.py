@@ -1,0 +1,70 @@
+"""Personal data in work-group chats, dictated numbers and finance paperwork, in the forms
+blind parts on care, cross-border work and banking wrote it; each case stands for a class.
+
+- names: a two-character name spaced apart in a list or after a field's colon, a
+  WeChat export's sender above the message, a nickname speaking in a dated log, a full
+  name introduced as such, a lower-case sign-off after ``thx``;
+- numbers: a phone followed by a date after a comma, Chinese numerals with a word
+  starting right after them or a line break after a comma, an IBAN read out a character
+  at a time;
+- kept: a chat's id, a supermarket chain, a post's mailbox, a pension scheme's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans
+
+NAMES = [
+    ("参会：蒋文博、苏 静、Leo 陆、冯家明（香港线上）", "苏 静"),
+    ("承租方（乙方）：范 婷\u3000\u3000联系电话：176-8802-5391", "范 婷"),
+    ("刘洋 10:07\n收到，我下午跟进。\n\nAmy Zhou 周敏 10:16\n我来。\n\n刘洋 10:20\n好的", "刘洋"),
+    ("11/28 08:41 张丽萍: 旧的那个离职了\n11/28 08:55 小马: 收到，今天十点过关", "小马"),
+    ("大佬: OK，阿妹你幫佢填表，佢全名係 SRI WAHYUNI，HKID WX229855(2)", "SRI WAHYUNI"),
+    ("pls send the forms to my office, attn me.\n\nthx\nmatt", "matt"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NAMES)
+def test_names_in_chats_and_lists_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+NUMBERS = [
+    ("处理：致电寄件人，更正电话为 6724 8819，11月26日重新派送。", "6724 8819"),
+    ("小郑连续旷工三天，打他电话 一五九 一八二六 七七零三 一直关机", "一五九 一八二六 七七零三"),
+    ("有问题打小叶手机，一八六，三三七零，\n二九一四，就这样。", "一八六，三三七零，\n二九一四"),
+    (
+        "RM: It's a UK account. G B 0 8 H B U K 2 5 9 3 9 5 7 7 1 7 6 3 6 9. Beneficiary?",
+        "G B 0 8 H B U K 2 5 9 3 9 5 7 7 1 7 6 3 6 9",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMBERS)
+def test_dictated_and_dated_numbers_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+def test_a_word_after_a_dictated_number_stays_a_word(redactor: Redactor) -> None:
+    text = "打他电话 一五九 一八二六 七七零三 一直关机"
+    assert all("直" not in text[d.start : d.end] for d in redactor.analyze(text))
+
+
+NOT_NAMES = [
+    "2026-10-29 深圳 華潤萬家超市 RMB 2,860.00",
+    "From: sandy.ma@agent.example.hk\nTo: Mortgage Specialist\nCc: Claims Team",
+    "MPF SCHEME MEMBER'S REQUEST FOR TRANSFER\nBCT (MPF) Pro Choice",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_chains_posts_and_schemes_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_chats_id_is_no_hkid(redactor: Redactor) -> None:
+    text = "Live Chat transcript\nChat ID: LC8837120\n\n10:31 Bot: Hi!"
+    assert not any(d.entity_type == "HK_ID" for d in redactor.analyze(text))
