@@ -2,12 +2,14 @@
 blind parts on care, cross-border work and banking wrote it; each case stands for a class.
 
 - names: a two-character name spaced apart in a list or after a field's colon, a
-  WeChat export's sender above the message, a nickname speaking in a dated log, a full
-  name introduced as such, a lower-case sign-off after ``thx``;
-- numbers: a phone followed by a date after a comma, Chinese numerals with a word
+  WeChat or Slack sender above the message, a nickname speaking in a dated log, a full
+  name introduced as such, a lower-case sign-off after ``thx``, a less common surname
+  before a usual given pair, 老 before any surname, ``Sis. Joy``, a patronymic (binti);
+- numbers: a phone followed by a date or a CSV's next cell, Chinese numerals with a word
   starting right after them or a line break after a comma, an IBAN read out a character
   at a time;
-- kept: a chat's id, a supermarket chain, a post's mailbox, a pension scheme's name.
+- kept: a chat's id, a supermarket chain, a post's mailbox, a pension scheme's name, a
+  mail system's mailbox and a Message-ID.
 """
 
 from __future__ import annotations
@@ -24,6 +26,21 @@ NAMES = [
     ("11/28 08:41 张丽萍: 旧的那个离职了\n11/28 08:55 小马: 收到，今天十点过关", "小马"),
     ("大佬: OK，阿妹你幫佢填表，佢全名係 SRI WAHYUNI，HKID WX229855(2)", "SRI WAHYUNI"),
     ("pls send the forms to my office, attn me.\n\nthx\nmatt", "matt"),
+    # a less common surname before a given name's usual pair, in prose
+    ("主家枱就我同老公、閔淑貞同佢先生", "閔淑貞"),
+    ("另外地下车库B区的灯坏了，戚美玲说已经报修了", "戚美玲"),
+    # 老 before a surname outside the commonest, as mainland chats name a colleague
+    ("斋堂组交给老俞，他做了十几年", "老俞"),
+    # a church rota's titles before word-like names
+    ("20/12 (Sat) — Bro. Kenneth, Sis. Joy, Angel", "Joy"),
+    # a Slack sender's login above the message
+    (
+        "Joyce  11:02\nnew joiner starts today. laptop ready?\n\ntsz.hin  11:04\nready.\n\ntsz.hin  11:05\nthx",
+        "tsz.hin",
+    ),
+    # a Malay or Indonesian name with its patronymic
+    ("Candidate: Nurhayati (passport name NURHAYATI BINTI SUPARMAN), Indonesian", "NURHAYATI BINTI SUPARMAN"),
+    ("Name: AHMAD BIN ISMAIL", "AHMAD BIN ISMAIL"),
 ]
 
 
@@ -33,6 +50,13 @@ def test_names_in_chats_and_lists_are_covered(redactor: Redactor, text: str, val
 
 
 NUMBERS = [
+    # a CSV row's next cell after a phone: a year, a date
+    ("姓名,電話,出生年份\n何美儀,9213 0886,1972\n", "9213 0886"),
+    ("HR2024-0931,司徒嘉欣,9381 5526,司徒國強,2694 3170,2024-12-02", "2694 3170"),
+    (
+        "時間戳記,電郵地址,參加者姓名,聯絡電話\n2024/11/26 上午 7:02:11,ckl@gmail.com,鍾 嘉 麗,六三二八 九零一五,1958",
+        "六三二八 九零一五",
+    ),
     ("处理：致电寄件人，更正电话为 6724 8819，11月26日重新派送。", "6724 8819"),
     ("小郑连续旷工三天，打他电话 一五九 一八二六 七七零三 一直关机", "一五九 一八二六 七七零三"),
     ("有问题打小叶手机，一八六，三三七零，\n二九一四，就这样。", "一八六，三三七零，\n二九一四"),
@@ -62,6 +86,20 @@ NOT_NAMES = [
 
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_chains_posts_and_schemes_are_not_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_thousands_comma_still_ends_no_phone(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("total HK$1234 5678,900 paid"))
+
+
+def test_system_mailboxes_and_message_ids_are_no_ones_email(redactor: Redactor) -> None:
+    text = (
+        "Message-ID: <20241129091241.3F2A11C0041@mail.kowloonledger.com.hk>\n"
+        "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: chan.taiman@gmail.com"
+    )
+    emails = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "EMAIL_ADDRESS"]
+    assert emails == ["chan.taiman@gmail.com"]
     assert person_spans(redactor, text) == []
 
 

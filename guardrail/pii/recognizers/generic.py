@@ -116,12 +116,23 @@ def offline_suffix_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+# Mailboxes that a mail system, not a person, writes from.
+_SYSTEM_MAILBOXES = frozenset(
+    "mailer-daemon postmaster no-reply noreply donotreply do-not-reply do_not_reply bounce bounces".split()
+)
+# A Message-ID's left side: a timestamp's long run of digits, or a long upper-case hex token.
+_MESSAGE_ID_LOCAL = re.compile(r"\d{12,}|[0-9A-F]{10,}")
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     def __init__(self) -> None:
         super().__init__(patterns=[Pattern("Email (ASCII-bounded)", _EMAIL, 0.6)])
 
     def validate_result(self, pattern_text: str) -> bool:
-        domain = pattern_text.rpartition("@")[2].strip().lower()
+        local, _, domain = pattern_text.strip().rpartition("@")
+        if local.lower() in _SYSTEM_MAILBOXES or _MESSAGE_ID_LOCAL.search(local):
+            return False  # no person's: mailer-daemon@, a Message-ID's <20241129091241.3F2A11C0041@host>
+        domain = domain.lower()
         return domain.rpartition(".")[2] in _RESERVED_SUFFIXES or _has_public_suffix(domain)
 
 

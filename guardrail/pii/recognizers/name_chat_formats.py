@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_surname, never_a_name, zh_name_shape
 from guardrail.pii.recognizers.name_spans import STOP, L, U
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 _NAME = rf"[{U}][{L}'’-]*(?:[ ][{U}][{L}'’-]*){{0,2}}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm])?"
@@ -39,10 +40,12 @@ def export_speakers(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("who"), 0.75
 
 
+# A workspace login as Slack prints its sender: tsz.hin, lee_ck.
+_LOGIN = r"[a-z]{2,12}(?:[._][a-z]{1,12}){1,2}"
 # WeChat and WeCom exports: the sender and the time on a line of their own, the message
 # on the lines below (刘洋 10:07 / Amy Zhou 周敏 10:16).
 _HEADER_LINE = re.compile(
-    rf"(?m)^[ \t]*(?P<who>[{HAN}]{{2,4}}|{_NAME}(?:[ ][{HAN}]{{2,4}})?)[ \t]+"
+    rf"(?m)^[ \t]*(?P<who>[{HAN}]{{2,4}}|{_NAME}(?:[ ][{HAN}]{{2,4}})?|{_LOGIN})[ \t]+"
     rf"(?:\d{{1,2}}/\d{{1,2}}[ \t]+|\d{{4}}-\d{{1,2}}-\d{{1,2}}[ \t]+)?{_TIME}[ \t]*$"
 )
 
@@ -61,6 +64,10 @@ def sender_time_lines(text: str) -> Iterator[tuple[int, int, float]]:
         if re.fullmatch(f"[{HAN}]+", who):
             if zh_name_shape(who) or nickname_shaped(who):
                 yield *match.span("who"), 0.75
+        elif who.islower():
+            parts = re.split(r"[._]", who)
+            if all(p in GIVEN_SYLLABLES or is_given(p) or is_surname(p) for p in parts):
+                yield *match.span("who"), 0.75  # tsz.hin  11:04
         elif _known_first(who) and not any(never_a_name(w) or w.lower() in STOP for w in who.split()):
             yield *match.span("who"), 0.75  # not an agenda's item and time (Briefing  2:00 PM)
 

@@ -274,6 +274,9 @@ _NICK_FOLLOW = frozenset(
 )
 _OLD_YOUNG_NOT = frozenset(both_scripts_chars("成區於江古花毛方高金石白文公家車水夏余麥龍米葉朱時馬"))
 _OLD_YOUNG = re.compile(f"(?P<prefix>[老小])(?P<surname>[{''.join(sorted(COMMON_ZH_SURNAMES))}])")
+# 老 before any surname the lists know, as mainland chats name an older colleague (老俞,
+# 老解, 老聂); 小 stays with the common surnames, since 小 opens so many words.
+_OLD_ANY = re.compile(f"老(?P<surname>[{''.join(sorted(ZH_SURNAMES - COMMON_ZH_SURNAMES))}])")
 
 
 def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
@@ -290,7 +293,7 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span(), 0.6
     for match in _AH_LETTER.finditer(text):
         yield *match.span(), 0.6
-    for match in _OLD_YOUNG.finditer(text):
+    for match in (*_OLD_YOUNG.finditer(text), *_OLD_ANY.finditer(text)):
         surname = match["surname"]
         if (
             surname in _OLD_YOUNG_NOT
@@ -783,9 +786,9 @@ def latin_before_predicates(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.65
 
 
-# A title before a given name that is also a month or a word: Auntie May, Sister Grace.
+# A title before a given name that is also a month or a word: Auntie May, Sister Grace, Sis. Joy.
 _TITLE_WORD_NAME = re.compile(
-    r"(?<![A-Za-z])(?:Auntie|Aunty|Aunt|Uncle|Mrs|Ms|Miss|Madam|Mdm|Sister|Brother|Nurse|Teacher|Granny|Grandma)\.?[ \t]+"
+    r"(?<![A-Za-z])(?:Auntie|Aunty|Aunt|Uncle|Mrs|Ms|Miss|Madam|Mdm|Sister|Brother|Sis|Bro|Nurse|Teacher|Granny|Grandma)\.?[ \t]+"
     r"(?P<name>[A-Z][a-z]{2,10})(?![A-Za-z])"
 )
 
@@ -1124,7 +1127,33 @@ def closing_line_names(text: str) -> Iterator[tuple[int, int, float]]:
         yield match.start("name") + offset, match.end("name") + offset, 0.7
 
 
+# A Malay or Indonesian name with its patronymic: NURHAYATI BINTI SUPARMAN, Siti binti
+# Ahmad, AHMAD BIN ISMAIL. "bin" alone is an English word: only between capital words.
+_PATRONYMIC = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?[ \t]"
+    r"(?:(?i:binti|binte|bte|anak)|BIN|Bin)[ \t][A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?)(?![A-Za-z])"
+)
+
+
+_PATRONYMS = frozenset("binti binte bte anak bin".split())
+
+
+def patronymic_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """A name joined to the father's by binti/bin/anak, as Malaysian, Singaporean and
+    Indonesian passports write it."""
+    if "bin" not in text.lower() and "bte" not in text.lower() and "anak" not in text.lower():
+        return
+    for match in _PATRONYMIC.finditer(text):
+        words = match["name"].split()
+        if any(never_a_name(w) or w.lower() in ORG_WORDS for w in words if w.lower() not in _PATRONYMS):
+            continue
+        if " Bin " in match["name"] and not is_given(words[0], in_position=True):
+            continue  # Recycle Bin Folder
+        yield *match.span("name"), 0.75
+
+
 FINDERS = (
+    patronymic_names,
     closing_line_names,
     titled_bracketed_names,
     lone_nicknames,

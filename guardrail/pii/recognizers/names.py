@@ -35,6 +35,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_mentions import before_org
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
+from guardrail.pii.recognizers.name_zh_given import given_shape
 from guardrail.pii.recognizers.names_data import (
     CHINESE_KIN_BEFORE_FULL_NAME,
     CHINESE_NAME_CONTEXT_AFTER,
@@ -324,7 +325,10 @@ class ChineseNameRecognizer(RegexRecognizer):
             if value[:2] in _WORDS_NOT_NAMES:
                 return 0.0
             common = value[0] in _COMMON_SURNAMES and value[0] not in _WORDY_SURNAMES
-            return 0.6 if surname == 2 or common else 0.3
+            if surname == 2 or common:
+                return 0.6
+            # A less common surname (閔, 駱, 戚, 詹) before a given name's usual pair (淑貞, 偉倫).
+            return 0.55 if value[0] not in _WORDY_SURNAMES and given_shape(value[1:]) else 0.3
         if value in _WORDS_NOT_NAMES:
             return 0.0  # 黃金 after 同事 is still gold
         if in_context:

@@ -99,7 +99,7 @@ ENGLISH_GIVEN_NAMES = frozenset(
 
 TITLES = frozenset(
     "mr mrs ms miss dr mdm madam prof sir dame rev revd pastor fr bishop hon judge justice "
-    "professor capt sgt insp supt cpl det constable".split()
+    "professor capt sgt insp supt cpl det constable sis bro".split()
 )
 
 # Place names made of name-like syllables, kept whole (lower-case, single-spaced).
@@ -510,7 +510,7 @@ NOT_NAMES = frozenset(
     husband wife grandma grandpa granny auntie aunty aunt uncle cousin sister brother
     councillor councilor legislator district licence license renewal vehicle
     consulate embassy passenger passengers pax referee referees table coroner residential ma'am
-    mpf scheme specialist daytime purchase demand
+    mpf scheme specialist daytime purchase demand subsystem daemon delivery folder
     sis bro baby bb family everyone all team group admin administrator system bot
     assistant user agent caller customer client guest host staff officer operator
     manager supervisor foreman worker helper driver nurse doctor patient pt student

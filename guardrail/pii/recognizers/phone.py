@@ -61,8 +61,9 @@ PATTERN = re.compile(
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
     # (A count in Chinese may follow: 91326648 2箱.)
-    # (A date may follow after a comma: 6724 8819，11月26日.)
-    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?![.,]\d(?!\d{0,3}[ \t]?[年月日號号]))"
+    # (A comma and digits after it are an amount's thousands only as three digits: a CSV's
+    # next cell (9213 0886,1972) or a date (6724 8819，11月26日) may follow.)
+    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?!\.\d)(?!,\d{3}(?!\d))"
     r"(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
@@ -75,7 +76,8 @@ SPACED = re.compile(
     # A slash only with a space beside it: 14/06/2024 is a date.
     # Spaces, not tabs: a tab ends a table's cell (⇥9 5 4 4 0 1 2 6⇥5179-…).
     r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–—−] ?| / ?|/ | ?\n ?(?=\d \d))?[\dOol]){7,13})"
-    r"(?![A-Za-z0-9])(?! {1,3}\d)(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d))(?! ?[(（][ \t]?\d[ \t]?[)）])"
+    r"(?![A-Za-z0-9])(?! {1,3}\d)(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d)|(?=,\d{4}))"
+    r"(?! ?[(（][ \t]?\d[ \t]?[)）])"
 )
 # A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
 # comma after a word or a longer number is not one).
