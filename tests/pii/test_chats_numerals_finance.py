@@ -29,6 +29,13 @@ NAMES = [
     # a less common surname before a given name's usual pair, in prose
     ("主家枱就我同老公、閔淑貞同佢先生", "閔淑貞"),
     ("另外地下车库B区的灯坏了，戚美玲说已经报修了", "戚美玲"),
+    # a rarer surname before a given name's usual pair, then a particle or a stop
+    ("我想到庞晓磊和柴梦琪。", "柴梦琪"),
+    ("三姑話會遲到，仇家寶同佢老婆一齊嚟", "仇家寶"),
+    # a compound surname and one given character
+    ("房东尉迟芳阿姨现在到处找他", "尉迟芳"),
+    ("另外他提到的助理仲孙琳，名字我不确定", "仲孙琳"),
+    ("还没联系上的：东方明，她现在住南京", "东方明"),
     # 老 before a surname outside the commonest, as mainland chats name a colleague
     ("斋堂组交给老俞，他做了十几年", "老俞"),
     # a church rota's titles before word-like names
@@ -81,6 +88,10 @@ NOT_NAMES = [
     "2026-10-29 深圳 華潤萬家超市 RMB 2,860.00",
     "From: sandy.ma@agent.example.hk\nTo: Mortgage Specialist\nCc: Claims Team",
     "MPF SCHEME MEMBER'S REQUEST FOR TRANSFER\nBCT (MPF) Pro Choice",
+    # 東方 and a rare surname at the start of words and places
+    "去东方明珠塔睇夜景，再搭东方航空返去",
+    "佢係福建晋江龙湖镇人",
+    "做夢都估唔到會升職",
 ]
 
 

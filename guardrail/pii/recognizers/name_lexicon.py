@@ -170,6 +170,11 @@ ZH_COMPOUND = both_scripts(
         "赫連",
         "張簡",
         "范姜",
+        "仲孫",
+        "淳于",
+        "鮮于",
+        "閭丘",
+        "宗政",
     )
 )
 ZH_GIVEN = both_scripts_chars(
@@ -188,8 +193,8 @@ ZH_GIVEN = both_scripts_chars(
     "可"
     # rarer given-name characters: 龍婉兒, 張綺玟, 林昱辰, 何嘉蔚
     "兒凰垚嶺昱曙杏桃荔菡萌葳葵蔻蕎薰辰雁鶯鶴鷺玟珺琅瑛璞璧瓏笛芹苒茉漣瀾炫驥朵沫"
-    # older men's and women's names: 伍德勝, 李昆, 陳伶, 黃茂, 張彪
-    "勝昆亨川岳嶽崗伶儒僑億姬紋暢揚茂彪鷹"
+    # older men's and women's names, and a girl's 夢: 伍德勝, 李昆, 陳伶, 黃茂, 張彪, 柴夢琪
+    "勝昆亨川岳嶽崗伶儒僑億姬紋暢揚茂彪鷹夢"
 )
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.

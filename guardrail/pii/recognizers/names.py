@@ -27,6 +27,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
     ZH_GIVEN,
     ZH_NOT_IN_NAME,
+    ZH_RARE_SURNAMES,
     ZH_SURNAMES,
     both_scripts,
     both_scripts_chars,
@@ -215,8 +216,10 @@ _COMMON_SURNAMES = both_scripts_chars("".join(CHINESE_SURNAMES))
 _CONTEXT_BEFORE = tuple(both_scripts(CHINESE_NAME_CONTEXT_BEFORE))
 _CONTEXT_AFTER = tuple(both_scripts(CHINESE_NAME_CONTEXT_AFTER))
 _KIN_BEFORE = tuple(both_scripts(CHINESE_KIN_BEFORE_FULL_NAME))
+# Rarer surnames (仇, 柴, 芮) count only before a given name's usual pair (see score).
+_RARE_ONLY = ZH_RARE_SURNAMES - ZH_SURNAMES
 _CHINESE_NAME = re.compile(
-    "(?:" + "|".join(sorted(ZH_COMPOUND)) + "|[" + "".join(sorted(ZH_SURNAMES)) + "])"
+    "(?:" + "|".join(sorted(ZH_COMPOUND)) + "|[" + "".join(sorted(ZH_SURNAMES | ZH_RARE_SURNAMES)) + "])"
     "[" + "".join(sorted(ZH_GIVEN - ZH_NOT_IN_NAME)) + "]{1,2}"
 )
 # Everyday words that open with a surname's character: 凌晨發現 is "found at dawn".
@@ -277,11 +280,17 @@ _COMPOUND_SPLIT = both_scripts(("官方", "官員", "馬路", "馬上", "徒步"
 _WORD_ACROSS = both_scripts(
     tuple(
         "基金 協會 商會 學會 公會 工會 教會 公司 銀行 集團 中心 醫院 診所 學校 書院 大學 中學 小學 幼稚 "
-        "計劃 服務 公園 廣場 花園 商場 大廈 華府 君府 豪府 名府 雅府 萬家".split()
+        "計劃 服務 公園 廣場 花園 商場 大廈 華府 君府 豪府 名府 雅府 萬家 明珠".split()
     )
 )
 
 
+_EAST = both_scripts(("東方",))
+# What follows a name in running text: a stop, a conjunction, a particle, a title or a
+# verb; a rare surname's or 東方's name counts only before one (not 晋江龙|湖镇).
+_NAME_FOLLOW = frozenset(
+    "、，（(同和跟與与說说話话講讲係是的嘅都也在先生小姐女士太又就會会已要去來来有冇沒没唔不負负幫帮睇看搵找打帶带交你我佢他她"
+)
 # Stops around an answer or a sentence of its own (not 、, which lists things: 陳皮、高山).
 _STOPS = frozenset("，,。.：:！？!?\n ")
 
@@ -316,7 +325,16 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0  # a quoted term: “高才通”
         if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
             return 0.0
+        if value[:2] in _EAST and after and after[0] not in _STOPS and after[0] not in _NAME_FOLLOW:
+            return 0.0  # 東方 (east) is a surname standing alone (東方明，), a word's start in 東方明珠塔
         in_context = before.endswith(_CONTEXT_BEFORE) or after.startswith(_CONTEXT_AFTER)
+        if surname == 1 and value[0] in _RARE_ONLY:
+            # 柴梦琪, 仇家寶: only three characters, the last two a given name's usual pair.
+            if given != 2 or value[0] in _WORDY_SURNAMES or not given_shape(value[1:]):
+                return 0.0
+            if after and after[0] not in _STOPS and after[0] not in _NAME_FOLLOW:
+                return 0.0
+            return 0.9 if in_context or before.endswith(_KIN_BEFORE) else 0.55
         if after.startswith("生") and value[-1] in "發发學学出醫医衛卫產产民人後后先陌":
             in_context = False  # 發生, 學生: a word, not 陳生
         if given == 2:
@@ -333,6 +351,9 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0  # 黃金 after 同事 is still gold
         if in_context:
             return 0.7
+        if surname == 2 and value[-1] in ZH_GIVEN:
+            # A compound surname and one given character (尉迟芳, 仲孙琳): rare in words.
+            return 0.55
         # Alone between stops, as an answer or a list entry gives it: 客户：是，周丽。
         alone = (not before or before[-1] in _STOPS) and (not after or after[0] in _STOPS)
         if before[-1:] in ":：" and after[:1] not in ("。", "."):
