@@ -92,6 +92,8 @@ NOT_NAMES = [
     "去东方明珠塔睇夜景，再搭东方航空返去",
     "佢係福建晋江龙湖镇人",
     "做夢都估唔到會升職",
+    # a coach's session headings
+    "Session 6: left-hand layups\nSession 7: cancelled, rain.\nSession 8: free throws",
 ]
 
 

@@ -511,6 +511,7 @@ NOT_NAMES = frozenset(
     councillor councilor legislator district licence license renewal vehicle
     consulate embassy passenger passengers pax referee referees table coroner residential ma'am
     mpf scheme specialist daytime purchase demand subsystem daemon delivery folder
+    session asthma hygiene
     sis bro baby bb family everyone all team group admin administrator system bot
     assistant user agent caller customer client guest host staff officer operator
     manager supervisor foreman worker helper driver nurse doctor patient pt student
