@@ -1,7 +1,8 @@
 """Speakers in chat exports whose lines are not ``Name: message``.
 
 LINE exports a message as ``21:15<TAB>Supaporn<TAB>the parcel arrived``, IRC-style logs
-and some bots as ``2026-03-12 21:15:03 <Bogdan> hey``. A speaker there is a person
+and some bots as ``2026-03-12 21:15:03 <Bogdan> hey``, WeChat, WeCom and Slack put the
+sender and the time on a line above the message (``刘洋 10:07``, ``tsz.hin  11:04``). A speaker there is a person
 whatever the name (``Nadiya``, ``Bogdan``: names no list need know), once the text shows
 the format on two lines or more; a name that is a word for a role, a bot or a place is
 not taken.
@@ -51,9 +52,9 @@ _HEADER_LINE = re.compile(
 
 
 def sender_time_lines(text: str) -> Iterator[tuple[int, int, float]]:
-    """Senders of a WeChat-style export, once the text shows the format on two lines or
-    more; Chinese senders must be shaped as a name or a nickname, Latin ones start with a
-    name the lists know."""
+    """Senders on their own line above the message, once the text shows the format on two
+    lines or more: Chinese senders shaped as a name or a nickname, logins made of name
+    syllables, Latin names that start with a name the lists know."""
     if ":" not in text:
         return
     matches = list(_HEADER_LINE.finditer(text))
