@@ -79,6 +79,28 @@ def test_dictated_and_dated_numbers_are_covered(redactor: Redactor, text: str, v
     assert covered(redactor, text, value)
 
 
+TRAVEL_AND_DIRECTORY = [
+    # passports after pp in lower case, a US passport grouped 4 + 4 + 1, one in a cell
+    ("2. Jomar Villanueva, ship crew (PH), pp p3390127b, ship phone via agent only", "p3390127b"),
+    ("3. Reginald Thompson, US passport 5629 1048 3, email via agent", "5629 1048 3"),
+    ("| Badge | Name | Doc |\n|---|---|---|\n| M-0413 | Fiona McLeod | UK passport 548821077 |", "548821077"),
+    # mainland numbers as directories and delivery apps print them
+    ("销售一部 缪晓峰 销售总监\n座机 0755-2698 3100-801", "0755-2698 3100-801"),
+    ("财务部 甘露 出纳 分机 812 / 150.1234.0987", "150.1234.0987"),
+    ("顾客手机尾号 3827 / 隐私号：17189420356_2741", "17189420356_2741"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), TRAVEL_AND_DIRECTORY)
+def test_passports_and_printed_mainland_numbers_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+def test_a_confirmation_number_and_a_version_are_no_phone_or_passport(redactor: Redactor) -> None:
+    for text in ("Conf no. 88120473, guest asked for late check-out", "version 150.1234.0987 released"):
+        assert redactor.analyze(text) == [], text
+
+
 def test_a_word_after_a_dictated_number_stays_a_word(redactor: Redactor) -> None:
     text = "打他电话 一五九 一八二六 七七零三 一直关机"
     assert all("直" not in text[d.start : d.end] for d in redactor.analyze(text))

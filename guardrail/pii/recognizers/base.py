@@ -93,6 +93,7 @@ OTHER_NUMBER_LABEL = re.compile(
     r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|\bmeter|\bdevice|\bcontainer|\bseal"
     r"|\bdonor|\bcustomer|\bloyalty|\bvoucher|\bfrequent[ \t]+fl[yi]er|\bmileage|\bbag(?:gage)?[ \t]+tag"
     r"|\bchat[ \t]*(?:id|no|#)|\bsession[ \t]*(?:id|no|#)|\btransaction[ \t]*(?:id|no|#|ref)"
+    r"|\bconf(?:irmation)?[ \t]*(?:no|#|code)|\bseaman|\bCDC\b"
     r"|電錶|电表|水錶|水表|學號|学号|員工|员工|會員|会员|編號|编号|單號|单号|報案|报案|訂單|订单|保單|保单)[^\n]{0,12}$",
     re.IGNORECASE,
 )

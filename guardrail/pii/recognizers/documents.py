@@ -70,7 +70,7 @@ _PASSPORT_WIDER = re.compile(
     # letters and digits spaced one by one: C 0 1 X 0 0 T 4 7
     r"|(?=(?:[A-Za-z0-9][ \t]){6,9}[A-Za-z0-9](?![A-Za-z0-9]))(?=(?:[A-Za-z \t]*\d){4})(?=[\d \t]*[A-Za-z])"
     r"[A-Za-z0-9](?:[ \t][A-Za-z0-9]){6,9}"
-    r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}"
+    r"|\d{2,4}(?:[ \t]\d{2,5}){1,3}(?:[ \t]\d)?"  # and a US passport's 4 + 4 + 1: 5629 1048 3
     r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
     r"|[A-Z]{3}[ \t]\d{6}"  # Spain's, its letters apart: PAB 904113
     r"|[A-Za-z]{1,2}[ \t]\d{6,8}"  # the letters apart from the digits: GA 302718, ak 482915
@@ -144,6 +144,9 @@ _TRAVEL_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
+# "pp" right before the number (the context pattern's look-ahead cannot see past the
+# window it is searched in): pp p3390127b, pp z4512378.
+_PP_BEFORE = re.compile(r"(?i)\bpp[ \t]*[.:#]?[ \t]*$")
 # A date as tickets and passports print it (EXP 14MAR2031), beside a passport's number.
 _TICKET_DATE = re.compile(r"\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}", re.IGNORECASE)
 _PASSPORT_CONTEXT = re.compile(
@@ -244,11 +247,18 @@ class HkPassportRecognizer(RegexRecognizer):
             return 0.0
         value = re.sub(r"[ \t]", "", match[1])
         header = column_header(text, match.start(1))
-        near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24)
+        near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24) or bool(
+            _PP_BEFORE.search(text, max(0, match.start(1) - 8), match.start(1))
+        )
         if header is not None and _PASSPORT_CONTEXT.search(header):
             in_context = True
         elif header is not None and value.isdigit():
-            in_context = False  # digits under another column's header: that column's value
+            # Digits under another column's header are that column's value, unless their
+            # own cell says passport (| Doc | ... | UK passport 548821077 |).
+            cell = text[
+                max(text.rfind("|", 0, match.start(1)), text.rfind("\n", 0, match.start(1))) + 1 : match.start(1)
+            ]
+            in_context = _PASSPORT_CONTEXT.search(cell) is not None
         else:
             in_context = near
         if not in_context and _PASSPORT_SHAPE.fullmatch(value):

@@ -87,7 +87,7 @@ CONTEXT = re.compile(
     r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
-    r"|座機|座机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
+    r"|座機|座机|分機|分机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
     # a scanned form's letter-spaced labels: 電 話, 手 機
     r"|電[ \t]話|电[ \t]话|手[ \t]機|手[ \t]机"
     # a signature's direct line (Direct: 2526 1147, DID 3611 4280) and its one-letter
@@ -140,7 +140,7 @@ def _valid_abroad(digits: str) -> bool:
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = re.compile(
     r"(?:\bRN|\bMC|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
-    r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking"
+    r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking|\bconf(?:irmation)?"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
     r"|\bmeter|\bBR|\bBRN|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
@@ -186,6 +186,16 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff][^\n\d]*[ \t(（]$")
 _MAINLAND_GROUPED = re.compile(
     r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d)"
 )
+# Mainland numbers as company directories and delivery apps print them: a landline with
+# its extension after a hyphen (0755-2698 3100-801), a mobile in dots (150.1234.0987), a
+# delivery app's masked number with its extension (17189420356_2741, 13045218873,,6619).
+_MAINLAND_PRINTED = re.compile(
+    r"(?<![\d.+-])("
+    r"(?P<landline>0[1-9]\d{1,2}[ -]?\d{3,4}[ -]?\d{4})-\d{2,5}"
+    r"|(?P<dotted>1[3-9]\d\.\d{4}\.\d{4})"
+    r"|(?P<virtual>1[3-9]\d{9})(?:_|,,)\d{3,5}"
+    r")(?![\d.])"
+)
 # An extension after a number reaches the person as surely as the number: ext. 218,
 # x 4105, 轉 115, #316 right after it, 內線 三零二 (a short run of numerals stays in Chinese,
 # see normalize).
@@ -219,6 +229,19 @@ class PhoneRecognizer(RegexRecognizer):
                 continue
             digits = re.sub(r"\D", "", match[1])[-11:]
             if _in_context(text, *match.span(1)) and _parsed_validity("+86" + digits, "86" + digits) is not None:
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+        for match in (
+            _MAINLAND_PRINTED.finditer(text) if ("." in text or "-" in text or "_" in text or ",," in text) else ()
+        ):
+            inside = [r for r in results if r.start < match.end(1) and match.start(1) < r.end]
+            if any(r.start < match.start(1) or r.end > match.end(1) for r in inside):
+                continue
+            core = match["landline"] or match["dotted"] or match["virtual"]
+            digits = re.sub(r"\D", "", core).removeprefix("0")
+            if _parsed_validity("+86" + digits, "86" + digits) is not None and (
+                match["dotted"] is None or _in_context(text, *match.span(1))
+            ):
+                results = [r for r in results if r not in inside]  # the number found without its extension
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
         if "wa.me/" in text or "=" in text:
             for match in _LINKED.finditer(text):
