@@ -96,6 +96,14 @@ def test_passports_and_printed_mainland_numbers_are_covered(redactor: Redactor, 
     assert covered(redactor, text, value)
 
 
+def test_an_address_set_out_line_by_line_is_covered_whole(redactor: Redactor) -> None:
+    text = "本人之送達地址為：\n九龍長沙灣\n蘇屋邨\n杜鵑樓\n八樓 811 室\n\n此致"
+    assert covered(redactor, text, "九龍長沙灣\n蘇屋邨\n杜鵑樓\n八樓 811 室", entity="ADDRESS")
+    greeting = "多謝你哋幫手\n九龍何文田愛民邨嘉民樓十樓1012室"
+    [found] = [d for d in redactor.analyze(greeting) if d.entity_type == "ADDRESS"]
+    assert greeting[found.start : found.end] == "九龍何文田愛民邨嘉民樓十樓1012室"
+
+
 def test_a_confirmation_number_and_a_version_are_no_phone_or_passport(redactor: Redactor) -> None:
     for text in ("Conf no. 88120473, guest asked for late check-out", "version 150.1234.0987 released"):
         assert redactor.analyze(text) == [], text

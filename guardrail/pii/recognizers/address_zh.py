@@ -104,6 +104,8 @@ _LABEL_LINE = re.compile(
     rf"[^:：\n]{{0,6}}[:：][ \t\u3000]*([{_CJK}0-9A-Z][^\s:：，,。]{{1,30}})$"
 )
 _NAMED_BLOCK_ONLY = re.compile(rf"{_BLOCK}$")
+# A line short enough to be a district, estate or building alone.
+_PLACE_LINE = re.compile(rf"[{_CJK}]{{2,10}}")
 _FLAT_AT = re.compile(rf"{_FLAT_MARK}|{_FLOOR}")
 # A block's number at a line's start, wrapped there from the estate's name above it.
 _WRAPPED_BLOCK = re.compile(rf"[ \u3000]*{_BLOCK}")
@@ -194,6 +196,21 @@ def _after_cell_gap(text: str, start: int, tail: int) -> int:
 
 
 @cache
+def _lines_of_places_before(text: str, start: int) -> int:
+    """The start of up to three lines above ``start`` that hold nothing but a district or
+    an estate or building's name, as a notice sets an address out line by line
+    (九龍長沙灣⏎蘇屋邨⏎杜鵑樓⏎八樓 811 室)."""
+    for _ in range(3):
+        if start == 0 or text[start - 1] != "\n":
+            break
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        line = text[line_start : start - 1].strip(" \u3000")
+        if not _PLACE_LINE.fullmatch(line) or not (line.startswith(_places()) or _ESTATE_WORD.search(line[-1])):
+            break
+        start = line_start + len(text[line_start : start - 1]) - len(text[line_start : start - 1].lstrip(" \u3000"))
+    return start
+
+
 def _places() -> tuple[str, ...]:
     """Region and district names, longest first, in Traditional and Simplified spelling."""
     names = {e for e in gazetteer.entries("places") if not e.isascii() and len(e) >= 2}
@@ -295,6 +312,7 @@ class ChineseAddressRecognizer(RegexRecognizer):
             label = _LABEL_LINE.search(text, line_start, start - 1)
             if label is not None:
                 start = label.start(1)
+        start = _lines_of_places_before(text, start)
         if _ENDS_IN_STREET_NO.search(text, start, end) and (
             building := _AFTER_STREET.match(text, end)
             or _AFTER_STREET_STRONG.match(text, end)
