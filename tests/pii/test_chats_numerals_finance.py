@@ -104,6 +104,13 @@ def test_an_address_set_out_line_by_line_is_covered_whole(redactor: Redactor) ->
     assert greeting[found.start : found.end] == "九龍何文田愛民邨嘉民樓十樓1012室"
 
 
+def test_a_sign_up_lists_people_are_names_and_a_shopping_lists_words_are_not(redactor: Redactor) -> None:
+    signup = "例：姓名+门牌+份数\n1. 施雅琴 11-1-2201 1份\n2. 杭晓燕 3-2-502 2份\n3. Sunny 9-2-801 1份"
+    for name in ("施雅琴", "杭晓燕", "Sunny"):
+        assert covered(redactor, signup, name, entity="PERSON"), name
+    assert person_spans(redactor, "1. 蘋果 3個\n2. 香蕉 5條\n3. Apple 2 boxes") == []
+
+
 def test_a_confirmation_number_and_a_version_are_no_phone_or_passport(redactor: Redactor) -> None:
     for text in ("Conf no. 88120473, guest asked for late check-out", "version 150.1234.0987 released"):
         assert redactor.analyze(text) == [], text

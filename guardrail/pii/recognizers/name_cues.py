@@ -1152,7 +1152,37 @@ def patronymic_names(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span("name"), 0.75
 
 
+# A group-buy or sign-up list (接龍): a number, the person, then their door or unit and a
+# quantity (1. 施雅琴 11-1-2201 1份, 4. Sunny 9-2-801 1份).
+_SIGNUP_ENTRY = re.compile(
+    rf"(?m)^[ \t]*\d{{1,3}}[.、)．][ \t]*(?P<who>[{HAN}]{{2,4}}|[A-Z][a-z]{{2,12}})(?=[ \t\u3000]+[0-9０-９])"
+)
+
+
+def signup_entries(text: str) -> Iterator[tuple[int, int, float]]:
+    """The person at the head of each entry of a numbered sign-up list, once the list
+    has two entries or more."""
+    matches = list(_SIGNUP_ENTRY.finditer(text))
+    if len(matches) < 2:
+        return
+    # A name no word shares (施雅琴, Kelvin) says the list is of people; only then do
+    # word-like given names (Sunny, Lily) count, not the apples of a shopping list.
+    plain = [_signup_name(match["who"], word_like=False) for match in matches]
+    people = any(plain)
+    for match, is_plain in zip(matches, plain, strict=True):
+        wanted = is_plain or (people and _signup_name(match["who"], word_like=True))
+        if wanted and not zh_place_overlaps(text, *match.span("who")):
+            yield *match.span("who"), 0.65
+
+
+def _signup_name(who: str, *, word_like: bool) -> bool:
+    if who.isascii():
+        return is_given(who, in_position=word_like) and not never_a_name(who)
+    return bool(zh_name_shape(who, rare=True) or nickname_shaped(who)) and who not in ORDINARY_WORDS
+
+
 FINDERS = (
+    signup_entries,
     patronymic_names,
     closing_line_names,
     titled_bracketed_names,
