@@ -88,6 +88,8 @@ TRAVEL_AND_DIRECTORY = [
     ("销售一部 缪晓峰 销售总监\n座机 0755-2698 3100-801", "0755-2698 3100-801"),
     ("财务部 甘露 出纳 分机 812 / 150.1234.0987", "150.1234.0987"),
     ("顾客手机尾号 3827 / 隐私号：17189420356_2741", "17189420356_2741"),
+    # a Philippine mobile grouped as dialled there, with no phone word beside it
+    ("Her sister Mylene can confirm: 0927-441-8092, mylene@example.com", "0927-441-8092"),
 ]
 
 
@@ -112,7 +114,11 @@ def test_a_sign_up_lists_people_are_names_and_a_shopping_lists_words_are_not(red
 
 
 def test_a_confirmation_number_and_a_version_are_no_phone_or_passport(redactor: Redactor) -> None:
-    for text in ("Conf no. 88120473, guest asked for late check-out", "version 150.1234.0987 released"):
+    for text in (
+        "Conf no. 88120473, guest asked for late check-out",
+        "version 150.1234.0987 released",
+        "Invoice 0927-441-8092 paid in full",
+    ):
         assert redactor.analyze(text) == [], text
 
 

@@ -100,6 +100,9 @@ CONTEXT = re.compile(
 # only next to a phone word, and only where that country's numbering plan says mobile.
 _NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[789]\d")
 _NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[789]\d{8,10})(?![\d])(?![ \t-]\d)")
+# A Philippine mobile grouped as it is dialled there (0927-441-8092): a shape no
+# reference or amount takes, so no phone word need stand beside it.
+_PH_GROUPED = re.compile(r"09\d{2}([ -])\d{3}\1\d{4}")
 # A number's halves in two chat messages, the second under a timestamp or the sender's
 # name (my number is 9123⏎[10:01] Amy: 4567): the halves, not the header between them.
 _SPLIT_MESSAGES = re.compile(
@@ -276,7 +279,8 @@ class PhoneRecognizer(RegexRecognizer):
         for match in _NATIONAL_ABROAD.finditer(text) if _NATIONAL_ABROAD_HINT.search(text) else ():
             if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
                 continue
-            if _in_context(text, *match.span(1)) and _valid_abroad(re.sub(r"\D", "", match[1])):
+            grouped = _PH_GROUPED.fullmatch(match[1]) is not None and not _referenced(text, match.start(1))
+            if (grouped or _in_context(text, *match.span(1))) and _valid_abroad(re.sub(r"\D", "", match[1])):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.8))
         if "\n" in text:
             for match in _BROKEN_ANYWHERE.finditer(text):
