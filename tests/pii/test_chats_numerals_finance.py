@@ -88,6 +88,10 @@ TRAVEL_AND_DIRECTORY = [
     ("销售一部 缪晓峰 销售总监\n座机 0755-2698 3100-801", "0755-2698 3100-801"),
     ("财务部 甘露 出纳 分机 812 / 150.1234.0987", "150.1234.0987"),
     ("顾客手机尾号 3827 / 隐私号：17189420356_2741", "17189420356_2741"),
+    # international numbers a PDF broke over a line; a Pakistani mobile as dialled at home
+    ("Family contact: his wife Lakshmi Menon, +91 94470\n22381 (copied from PDF)", "+91 94470\n22381"),
+    ("emergency contact is her brother +880 1711-\n204558. Her HK mobile is 5702 4416.", "+880 1711-\n204558"),
+    ("Muhammad, PAK passport AB1827364 / mob 0300 4417 285 (pk number)", "0300 4417 285"),
     # a Philippine mobile grouped as dialled there, with no phone word beside it
     ("Her sister Mylene can confirm: 0927-441-8092, mylene@example.com", "0927-441-8092"),
 ]

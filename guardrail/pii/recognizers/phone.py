@@ -95,11 +95,11 @@ CONTEXT = re.compile(
     r"|\bdirect(?:[ \t]+line)?[ \t]*[:：]|\bDID\b|(?:(?m:^)|\|)[ \t]*(?-i:[TMF])[ \t](?=[ \t]?[+(]?\d)",
     re.IGNORECASE,
 )
-# A mobile of the Philippines (0917 123 4567), the UK (07700 900123) or Indonesia
-# (0812-3456-7890) as dialled at home, which helpers and expatriates give in Hong Kong:
-# only next to a phone word, and only where that country's numbering plan says mobile.
-_NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[789]\d")
-_NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[789]\d{8,10})(?![\d])(?![ \t-]\d)")
+# A mobile of the Philippines (0917 123 4567), the UK (07700 900123), Indonesia (0812-3456-7890)
+# or Pakistan (0300 4417 285) as dialled at home, which helpers and expatriates give in Hong Kong:
+# only next to a phone word (but see _PH_GROUPED), and only where that country's plan says mobile.
+_NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[3789]\d")
+_NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[3789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[3789]\d{8,10})(?![\d])(?![ \t-]\d)")
 # A Philippine mobile grouped as it is dialled there (0927-441-8092): a shape no
 # reference or amount takes, so no phone word need stand beside it.
 _PH_GROUPED = re.compile(r"09\d{2}([ -])\d{3}\1\d{4}")
@@ -126,8 +126,9 @@ _HALVES = re.compile(
 
 
 def _valid_abroad(digits: str) -> bool:
-    """Whether national-format ``digits`` are a valid mobile in the Philippines, the UK or Indonesia."""
-    for region in ("PH", "GB", "ID"):
+    """Whether national-format ``digits`` are a valid mobile in the Philippines, the UK,
+    Indonesia or Pakistan (0300 4417 285: Hong Kong's helpers and traders dial home so)."""
+    for region in ("PH", "GB", "ID", "PK"):
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
@@ -172,7 +173,8 @@ _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
 # A number with its country code broken over a line by a scan: +852 5⏎912 0446.
-_INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,4}[ \t]?\n[ \t]?\d[\d \t-]{2,12}\d)(?![\w])")
+# (Its first group up to five digits, a hyphen before the break: +91 94470⏎22381, +880 1711-⏎204558.)
+_INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,5}[ \t]?-?\n[ \t]?\d[\d \t-]{2,12}\d)(?![\w])")
 # +852 and a number split by a spaced hyphen or a slash (+852 9123 - 4567, +852 9123/4567),
 # which the international pattern reads as a short number and stops at.
 _HK_PREFIXED_SPLIT = re.compile(
