@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -38,27 +39,42 @@ _CHAR_SIZES = (3, 4, 5)
 _HAN_SIZES = (1, 2, 3)
 
 
-def grams(folded: str) -> list[str]:
-    """The n-grams of a folded text, with their kind as a prefix."""
-    out: list[str] = []
+def _word_grams(token: str) -> list[str]:
+    """A Latin word's own n-grams: the word and its padded character 3- to 5-grams."""
+    padded = f" {token} "
+    return ["w:" + token, *("c:" + padded[i : i + size] for size in _CHAR_SIZES for i in range(len(padded) - size + 1))]
+
+
+def _han_grams(token: str) -> list[str]:
+    """A run of Chinese characters' 1- to 3-grams."""
+    return ["h:" + token[i : i + size] for size in _HAN_SIZES for i in range(len(token) - size + 1)]
+
+
+def _pieces(folded: str) -> Iterator[tuple[str, str]]:
+    """The text's tokens in order, as ("word", token), ("han", token) or ("gram", gram)
+    for the n-grams that depend on a token's neighbour (word pairs) or stand alone
+    (symbol runs)."""
     previous = ""
     for token in _TOKEN.findall(folded):
         first = token[0]
         if first.isascii() and first.isalnum():
-            out.append("w:" + token)
             if previous:
-                out.append(f"b:{previous} {token}")
+                yield "gram", f"b:{previous} {token}"
+            yield "word", token
             previous = token
-            padded = f" {token} "
-            for size in _CHAR_SIZES:
-                out.extend("c:" + padded[i : i + size] for i in range(len(padded) - size + 1))
         elif first.isascii():
-            out.append("s:" + token)
+            yield "gram", "s:" + token
             previous = ""
         else:
+            yield "han", token
             previous = ""
-            for size in _HAN_SIZES:
-                out.extend("h:" + token[i : i + size] for i in range(len(token) - size + 1))
+
+
+def grams(folded: str) -> list[str]:
+    """The n-grams of a folded text, with their kind as a prefix."""
+    out: list[str] = []
+    for kind, piece in _pieces(folded):
+        out.extend(_word_grams(piece) if kind == "word" else _han_grams(piece) if kind == "han" else (piece,))
     return out
 
 
@@ -71,36 +87,24 @@ def _code(gram: str) -> int:
 # cost about 40% less. (16,384 words of about fifteen codes each: a few MB.)
 @lru_cache(maxsize=1 << 14)
 def _word_codes(token: str) -> tuple[int, ...]:
-    padded = f" {token} "
-    codes = [_code("w:" + token)]
-    for size in _CHAR_SIZES:
-        codes.extend(_code("c:" + padded[i : i + size]) for i in range(len(padded) - size + 1))
-    return tuple(codes)
+    return tuple(map(_code, _word_grams(token)))
 
 
 @lru_cache(maxsize=1 << 14)
 def _han_codes(token: str) -> tuple[int, ...]:
-    return tuple(_code("h:" + token[i : i + size]) for size in _HAN_SIZES for i in range(len(token) - size + 1))
+    return tuple(map(_code, _han_grams(token)))
 
 
 def gram_codes(folded: str) -> list[int]:
-    """The CRC-32 of each of :func:`grams` (the same ones, not in the same order), each
-    word's own n-grams from a cache."""
+    """The CRC-32 of each of :func:`grams`, each word's own n-grams from a cache."""
     codes: list[int] = []
-    previous = ""
-    for token in _TOKEN.findall(folded):
-        first = token[0]
-        if first.isascii() and first.isalnum():
-            if previous:
-                codes.append(_code(f"b:{previous} {token}"))
-            codes.extend(_word_codes(token))
-            previous = token
-        elif first.isascii():
-            codes.append(_code("s:" + token))
-            previous = ""
+    for kind, piece in _pieces(folded):
+        if kind == "word":
+            codes.extend(_word_codes(piece))
+        elif kind == "han":
+            codes.extend(_han_codes(piece))
         else:
-            previous = ""
-            codes.extend(_han_codes(token))
+            codes.append(_code(piece))
     return codes
 
 
