@@ -1134,14 +1134,14 @@ _PATRONYMIC = re.compile(
     r"(?:(?i:binti|binte|bte|anak)|BIN|Bin)[ \t][A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?)(?![A-Za-z])"
 )
 
-
 _PATRONYMS = frozenset("binti binte bte anak bin".split())
 
 
 def patronymic_names(text: str) -> Iterator[tuple[int, int, float]]:
     """A name joined to the father's by binti/bin/anak, as Malaysian, Singaporean and
     Indonesian passports write it."""
-    if "bin" not in text.lower() and "bte" not in text.lower() and "anak" not in text.lower():
+    lower = text.lower()
+    if "bin" not in lower and "bte" not in lower and "anak" not in lower:
         return
     for match in _PATRONYMIC.finditer(text):
         words = match["name"].split()
