@@ -204,10 +204,11 @@ def _lines_of_places_before(text: str, start: int) -> int:
         if start == 0 or text[start - 1] != "\n":
             break
         line_start = text.rfind("\n", 0, start - 1) + 1
-        line = text[line_start : start - 1].strip(" \u3000")
+        raw = text[line_start : start - 1]
+        line = raw.strip(" \u3000")
         if not _PLACE_LINE.fullmatch(line) or not (line.startswith(_places()) or _ESTATE_WORD.search(line[-1])):
             break
-        start = line_start + len(text[line_start : start - 1]) - len(text[line_start : start - 1].lstrip(" \u3000"))
+        start = line_start + len(raw) - len(raw.lstrip(" \u3000"))
     return start
 
 

@@ -295,6 +295,12 @@ _NAME_FOLLOW = frozenset(
 _STOPS = frozenset("，,。.：:！？!?\n ")
 
 
+def _word_runs_on(after: str) -> bool:
+    """Whether the text after a candidate carries a word on past it (晋江龙|湖镇) rather
+    than stopping or going on with a particle, title or verb."""
+    return bool(after) and after[0] not in _STOPS and after[0] not in _NAME_FOLLOW
+
+
 class ChineseNameRecognizer(RegexRecognizer):
     """Chinese-character names: a surname and one or two common given-name characters."""
 
@@ -325,14 +331,14 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0  # a quoted term: “高才通”
         if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
             return 0.0
-        if value[:2] in _EAST and after and after[0] not in _STOPS and after[0] not in _NAME_FOLLOW:
+        if value[:2] in _EAST and _word_runs_on(after):
             return 0.0  # 東方 (east) is a surname standing alone (東方明，), a word's start in 東方明珠塔
         in_context = before.endswith(_CONTEXT_BEFORE) or after.startswith(_CONTEXT_AFTER)
         if surname == 1 and value[0] in _RARE_ONLY:
             # 柴梦琪, 仇家寶: only three characters, the last two a given name's usual pair.
             if given != 2 or value[0] in _WORDY_SURNAMES or not given_shape(value[1:]):
                 return 0.0
-            if after and after[0] not in _STOPS and after[0] not in _NAME_FOLLOW:
+            if _word_runs_on(after):
                 return 0.0
             return 0.9 if in_context or before.endswith(_KIN_BEFORE) else 0.55
         if after.startswith("生") and value[-1] in "發发學学出醫医衛卫產产民人後后先陌":
