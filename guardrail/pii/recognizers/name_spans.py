@@ -107,6 +107,16 @@ _ARTICLE_JOINED = re.compile(rf"(?:al|el|ad|ar|as|ash|az|an|at)-[{U}]")
 _INITIALS = re.compile(rf"((?:[{U}]\.){{1,3}})[ ]?(?=[{L}])")
 
 
+def _csv_row(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a CSV row: cells joined by bare commas."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return len(_BARE_COMMA.findall(text, start, len(text) if end < 0 else end)) >= 2
+
+
+_BARE_COMMA = re.compile(r",(?! )")
+
+
 def latin_name_at(
     text: str, pos: int, *, lower_ok: bool, max_words: int = 5, newline_ok: bool = False
 ) -> tuple[int, int] | None:
@@ -159,8 +169,8 @@ def latin_name_at(
             break  # two spaces only after a letter-spaced word (S U B R A M A N I A M  Priya)
         gap = gap_match[0]
         if "," in gap:
-            if comma:
-                break
+            if comma or (not gap.endswith(" ") and _csv_row(text, end)):
+                break  # Lestari,X 4409217: a CSV row's comma ends the cell, and the name
             if len(words) >= 2:
                 # After a full name, a comma joins only an English name (Ho Ka-lok, Gordon),
                 # not the next item of a list (Dr Anand Rao, Ward 5B).

@@ -36,14 +36,17 @@ from guardrail.pii.recognizers.columns import column_header
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?85[23](?:[ \t-]?|[ \t]?\n[ \t]{0,8})|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
-    # A line break may split it, the next line indented as a form or e-mail quote indents it.
-    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |-?\n[ \t]{0,8})?\d{4}"
+    # A line break may split it, the next line indented as a form or e-mail quote indents it,
+    # after the halves' slash or hyphen too (M 9021 /⏎5573).
+    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |(?:[ \t]?[-/‐‑‒–—−])?[ \t]?\n[ \t]{0,8})?\d{4}"
 )
 # Separators include the dashes a word processor or phone keyboard puts in (9318–6624).
 # A mainland landline with its area code (0755-8888 8888, 021 6437 2281): only next to a phone word.
 _MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?[-‐‑‒–—−][ \t]?|[ \t])(?:\d{7,8}|\d{3,4}[ \t\-‐‑‒–—−]\d{4})"
 _MAINLAND = (
-    r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t\-‐‑‒–—−]?\d{4}[ \t\-‐‑‒–—−]?\d{4}"
+    r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t\-‐‑‒–—−]?\d{4}"
+    # (a directory's narrow column may break it after the second group: 138-2346-⏎7152)
+    r"(?:[ \t\-‐‑‒–—−]?|[ \t]?-?\n[ \t]{0,8})\d{4}"
 )
 # Taiwan's mobiles (09xx-xxx-xxx), and landlines with the area code in brackets as Taiwan
 # and the mainland write them: (02) 2758-3316, (0755) 2678 1234, or hyphenated as Taiwan
@@ -84,7 +87,7 @@ SPACED = re.compile(
 _SPACED_DATE = re.compile(r"\d{1,2}[ \t]*[-/][ \t]*\d{1,2}[ \t]*[-/][ \t]*(?:19|20)\d{2}")
 _THOUSANDS_BEFORE = re.compile(r"(?<![A-Za-z0-9.,])\d{1,3},$")
 CONTEXT = re.compile(
-    r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach"
+    r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach|\bsim\b"
     r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
     r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
     r"|座機|座机|分機|分机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
@@ -150,8 +153,9 @@ _REFERENCE = re.compile(
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
     # (a company's BR number, Our company BR No. is 65019877)
     r"(?:is[ \t]+)?"
-    # and the reference's own letters (保單號碼：P 9123 4567, 報案編號 NPRN 25012345)
-    r"(?:[A-Z]{1,5}[ \t-]?)?$",
+    # and the reference's own capitals (保單號碼：P 9123 4567, 報案編號 NPRN 25012345), not
+    # a word after the label (Order phone 5311-9846) or a word the label starts (brother)
+    r"(?:(?-i:[A-Z]{1,5})[ \t-]?)?$",
     re.IGNORECASE,
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
@@ -413,7 +417,9 @@ class PhoneRecognizer(RegexRecognizer):
         if "\n" in value:
             # Split across a line break: a phone when a word says so, or when the second
             # half stands alone on its line (``Yoyo Lam 6172⏎4490⏎``).
-            if not _validity(digits, digits) or _YEAR_RANGE.fullmatch(value):
+            mobile = digits[-11:] if re.fullmatch(r"(?:86)?1[3-9]\d{9}", digits) else None
+            valid = _parsed_validity("+86" + mobile, "86" + mobile) if mobile else _validity(digits, digits)
+            if not valid or _YEAR_RANGE.fullmatch(value):
                 return 0.0
             if _in_context(text, *match.span(1)):
                 return 0.8
