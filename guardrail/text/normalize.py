@@ -110,14 +110,16 @@ HAN_DIGITS = {
 }
 _EN_DIGIT = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
 _EN_TOKEN = rf"(?:(?:double|triple)[ -]?)?{_EN_DIGIT}"
-_EN_SEP = r"(?:[ ,.\-]{1,3}|\s?(?:…|\.\.\.)\s?)"
+# (A transcript's line may break inside one: nine eight⏎zero two, one one six four.)
+_EN_SEP = r"(?:[ ,.\-]{1,3}|[ ,]?\n ?|\s?(?:…|\.\.\.)\s?)"
 _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
 _HAN_TOKEN = "[零〇幺一二兩两三四五六七八九]"
-# (A comma may end a line inside one: 一八六，三三七零，⏎二九一四.)
-_HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}[ \u3000]?\n?[ \u3000]?)"
+# (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
+# between its commas: 九四零七，呃，五二八三.)
+_HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
     rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
@@ -135,7 +137,9 @@ _SPELLED_TOKEN = re.compile(
     re.IGNORECASE,
 )
 # Digit words mixed with ASCII digit groups in one dictated run (9 four 8 one 2 zero 3 7).
-_MIXED_SEP = r"(?:[ ,.\-()/]{1,3}|\s?(?:…|\.\.\.)\s?)"
+# (A slash with a space beside it separates two writings of a number: five four three two,
+# one one eight nine / 5432 1189.)
+_MIXED_SEP = r"(?:[ ,.\-()]{1,3}|(?<! )/(?! )|\s?(?:…|\.\.\.)\s?)"
 _SPELLED_MIXED = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_EN_TOKEN}|\d{{1,4}}(?![A-Za-z0-9]))(?:{_MIXED_SEP}(?:{_EN_TOKEN}|\d{{1,4}}(?![A-Za-z0-9]))){{2,}}",
     re.IGNORECASE,
@@ -392,7 +396,7 @@ def _fold(text: str) -> NormalizedText:
             continue
         if fold_at and index in fold_at:
             char = char.translate(_CONFUSABLES)
-        folded = unicodedata.normalize("NFKC", char)
+        folded = "•" if _list_marker(text, index) else unicodedata.normalize("NFKC", char)
         if not folded:
             continue
         if previous.isascii() and previous.isalnum() and unicodedata.combining(folded[0]):
@@ -406,6 +410,22 @@ def _fold(text: str) -> NormalizedText:
         ends.extend([index + 1] * len(folded))
         previous = folded[-1]
     return NormalizedText(text, "".join(pieces), tuple(starts), tuple(ends))
+
+
+# Enclosed numbers: circled ①-⑳ and ⓪, bracketed ⑴-⒇, with a full stop ⒈-⒛, negative ⓫-⓿.
+_ENCLOSED_DIGIT = re.compile("[\u2460-\u249b\u24ea-\u24ff]")
+
+
+def _list_marker(text: str, index: int) -> bool:
+    """An enclosed number standing alone numbers a list (``④ 4650-7529-1703-4234``): NFKC
+    would make it a digit glued to the number after it. A run of them spells a number
+    (``⑨①②③``), and one right after a number ends it (``R540567⑼``): both fold to digits."""
+    if not _ENCLOSED_DIGIT.match(text, index):
+        return False
+    before = text[index - 1] if index else ""
+    if before.isalnum() or _ENCLOSED_DIGIT.match(before):
+        return False  # R540567⑼: the check digit of the number it ends
+    return not _ENCLOSED_DIGIT.match(text, index + 1)
 
 
 def _needs_space(before: str, after: str) -> bool:

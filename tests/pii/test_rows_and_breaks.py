@@ -1,12 +1,17 @@
-"""Personal data in CSV rows, scanned directories and labels that end in an ordinary word,
-in the forms the whole dev split still leaked them; each case stands for a class.
+"""Personal data in CSV rows, SQL and YAML, scanned directories, dictation and labels that
+end in an ordinary word, in the forms the whole dev split and blind parts dev46-dev49
+leaked them; each case stands for a class.
 
 - a label that starts like a reference (``order``, ``BR``) but goes on as another word
   (``Order phone``, ``brother``) labels no reference;
 - a SIM's number is a phone;
 - a number broken over a line after its halves' slash, or a mainland mobile after its
   second group, is still one number;
-- a CSV row's bare comma ends a name's cell: the next cell is no given name.
+- a CSV row's bare comma ends a name's cell: the next cell is no given name;
+- values quoted as SQL and YAML quote them, a BR number or a mobile dialled abroad spaced
+  digit by digit, an identity card without its check digit, numbers read out with a
+  filler, over a line break or before a slash and the same number in digits, a digit per
+  line; a circled number that numbers a list is no digit of the value after it.
 """
 
 from __future__ import annotations
@@ -54,3 +59,66 @@ def test_a_csv_cell_ends_a_name_at_its_bare_comma(redactor: Redactor) -> None:
 
 def test_a_surname_first_name_keeps_its_comma_outside_csv(redactor: Redactor) -> None:
     assert covered(redactor, "Passenger: SCHMIDT, Lukas (seat 32A)", "SCHMIDT, Lukas", entity="PERSON")
+
+
+QUOTED_AND_READ_OUT = [
+    # values quoted as an SQL insert or a YAML config quotes them
+    ("(880021, '钟 浩 然', '+852 94306718', 'P470130(9)', 'haoran.zhong@126.com', '183.178.54.201')", "P470130(9)"),
+    (
+        "(880021, '钟 浩 然', '+852 94306718', 'P470130(9)', 'haoran.zhong@126.com', '183.178.54.201')",
+        "haoran.zhong@126.com",
+    ),
+    ("    email_configs:\n      - to: 'tszyan.wu@tidewater-pay.example.com'\n", "tszyan.wu@tidewater-pay.example.com"),
+    ("passport: 'E12345678'", "E12345678"),
+    # a circled number that numbers a list, before a card
+    ("③ 浙江省杭州市西湖区文三路259号\n④ 4650-7529-1703-4234，有效期 11/28", "4650-7529-1703-4234"),
+    # a BR number spaced digit by digit after its label
+    ("合夥業務：「小日子手作」\nBR：7 1 0 8 4 4 6 2\n合夥人一：司徒嘉敏", "7 1 0 8 4 4 6 2"),
+    # an identity card's number without its check digit, sent alone in lower case
+    ("[10:05] 我: 身份證 d166554\n[10:05] 我: 括號入面係6", "d166554"),
+    # a mobile dialled at home abroad, spaced or read out
+    ("Tel (mobile): 0 7 9 1 1   1 2 3   4 5 6", "0 7 9 1 1   1 2 3   4 5 6"),
+    (
+        "He read out his Pakistan number as zero three double one, two three four, five six seven one",
+        "zero three double one, two three four, five six seven one",
+    ),
+    # a number read out, then written, after a slash; read out over a line break; with a filler
+    ("- Her mobile: five four three two, one one eight nine / 5432 1189", "five four three two, one one eight nine"),
+    ("- Her mobile: five four three two, one one eight nine / 5432 1189", "5432 1189"),
+    (
+        "客人: 另外 backup 電話 nine eight\nzero two, one one six four 都幫我加埋。",
+        "nine eight\nzero two, one one six four",
+    ),
+    ("你哋覆返我電話啦，我手機係九四零七，呃，五二八三，唔該", "九四零七，呃，五二八三"),
+    # a digit per line
+    ("有咩事打我\n6\n4\n2\n8\n1\n7\n3\n0\n(手機打字壞咗 sorry)", "6\n4\n2\n8\n1\n7\n3\n0"),
+    # a CSV's next cell that starts with three digits
+    (
+        "vendor_id,payee,payee_contact,acct\nV-3320,Sole trader - Ho Siu Ming,9375 1260,012-875-0-055218-4",
+        "9375 1260",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), QUOTED_AND_READ_OUT)
+def test_quoted_listed_and_read_out_identifiers_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
+
+
+def test_an_enclosed_check_digit_still_ends_its_identity_card(redactor: Redactor) -> None:
+    assert covered(redactor, "捐款人 HKID R540567⑼ 收據", "R540567⑼", entity="HK_ID")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail o'brien@example.ie now", {"o'brien@example.ie"}),
+        ("don'M922204(4)", set()),
+        ("Total 9375 1260,012 dollars", set()),
+        ("1\n2\n3\n4\n5\n6\n7\n8\n9", set()),
+    ],
+)
+def test_apostrophes_amounts_and_counted_lines_stay_as_they_are(
+    redactor: Redactor, text: str, expected: set[str]
+) -> None:
+    assert {text[d.start : d.end] for d in redactor.analyze(text)} == expected

@@ -27,8 +27,8 @@ from guardrail.pii.recognizers.columns import column_header
 
 _PASSPORT = re.compile(
     # (Not the tail of a hyphenated reference: HTL-CN-88172235.)
-    # (Nor a possessive's s: it's 9031 7742.)
-    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?<!['’])("
+    # (Nor a possessive's s: it's 9031 7742; a quote that opens a value may stand before: 'E12345678'.)
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)(?<![A-Za-z0-9]['’])("
     # E12345678, EC2281934, P2209374B, C 7 2 1 0 4 5 8, E A 1 2 3 4 5 6 7, p1234567a
     r"[A-Za-z](?:[ \t]?[A-Za-z])?(?:[ \t]?\d){7,8}(?:[ \t]?[A-Z]|[a-z])?"
     r"|\d{8,9}"  # UK, US, Russia (9), others (8)
@@ -167,9 +167,12 @@ _BR = re.compile(
     # (1234 5678, 1234-5678-000), which only a label just before makes a BR number
     r"|\d{8} \d{3}(?: \d{2} \d{2} [0-9A-Z])?|\d{4}[ -]\d{4}(?:[ -]\d{3}(?:-\d{2}-\d{2}-[0-9A-Z])?)?"
     # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
-    r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d)(?![A-Za-z0-9])(?!-\d)(?! \d)"
+    r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d"
+    # or the eight digits alone as a form or a dictation spaces them (BR：7 1 0 8 4 4 6 2)
+    r"|\d(?:[ \t]\d){7})(?![A-Za-z0-9])(?!-\d)(?! \d)"
 )
-_HALVES = re.compile(r"\d{4}[ -]\d{4}")
+# Shapes a phone number or other figure takes too: a BR number only right after its label.
+_HALVES = re.compile(r"\d{4}[ -]\d{4}|\d(?:[ \t]\d){7}")
 # The label right before the number, nothing between (not "BR 登記嘅 FPS ID 1688 2290").
 _BR_LABEL_BEFORE = re.compile(
     r"(?:\bBRN?|business\s+reg(?:istration)?(?:\s+cert(?:ificate)?)?|商業登記(?:證)?|登記證|商业登记(?:证)?|登记证)"

@@ -27,7 +27,8 @@ from presidio_analyzer.predefined_recognizers import (
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
 _EMAIL = (
-    r"(?<![A-Za-z0-9._%+'-])"
+    # (An apostrophe inside a local part, o'brien@, but not the quote that opens a value: 'a@b.hk'.)
+    r"(?<![A-Za-z0-9._%+-])(?<![A-Za-z0-9._%+-]')"
     r"([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}"
     r"@(?: |[ \t]?\n[ \t]*)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])? ?\.)+[A-Za-z]{2,24})"
     r"(?![A-Za-z0-9-])"

@@ -34,7 +34,8 @@ from guardrail.pii.recognizers.columns import column_header
 
 PATTERN = re.compile(
     # (a scan's line break may fall among the digits: Y73⏎3639(8); then the check must hold or context be near)
-    r"(?<![A-Za-z0-9'’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
+    # (Not after a word's apostrophe, but after the quote that opens an SQL or YAML value: 'M922204(4)'.)
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
     r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
     # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits.
     r"|(?:[-‐‑‒–—−/][ \t]?)?[0-9Aa](?![ \t]{0,2}\d)))(?![A-Za-z0-9])"
@@ -75,8 +76,9 @@ _SAID_BRACKETS = re.compile(r"[ \t]+(?i:in|inside|within)[ \t]+(?i:brackets?|par
 _LONE_LETTER = re.compile(r"(?<![A-Za-z0-9])([A-Z])[ \t]{1,2}$")
 
 # Written without its check character (HKID: A123456), as people do who do not know it is
-# part of the number: only right after a word that names the card itself.
-_NO_CHECK = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,2}\d{6})(?![A-Za-z0-9(（\[【{-])")
+# part of the number, or send it in a message of its own: only right after a word that
+# names the card itself, and then in lower case too (身份證 d166554).
+_NO_CHECK = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[ \t]?\d{6})(?![A-Za-z0-9(（\[【{-])")
 _CARD_WORD = re.compile(r"hkid|h\.?k\.?\s?i\.?d|identity\s*card|身份證|身份証|身分證|身份证", re.IGNORECASE)
 
 

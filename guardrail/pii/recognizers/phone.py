@@ -65,8 +65,9 @@ PATTERN = re.compile(
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
     # (A count in Chinese may follow: 91326648 2箱.)
     # (A comma and digits after it are an amount's thousands only as three digits: a CSV's
-    # next cell (9213 0886,1972) or a date (6724 8819，11月26日) may follow.)
-    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?!\.\d)(?!,\d{3}(?!\d))"
+    # next cell (9213 0886,1972), one that only starts with three digits (9375 1260,012-875-0-…)
+    # or a date (6724 8819，11月26日) may follow.)
+    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?!\.\d)(?!,\d{3}(?![\d/-]))"
     r"(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
@@ -121,6 +122,8 @@ _BROKEN_ANYWHERE = re.compile(
 # a phone only right after a phone word (see analyze).
 _ODD_GROUPS = re.compile(r"(?<![\w+$#.,:/-])(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)")
 _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
+# A number typed a digit per line, as a phone's broken keyboard or a vertical scan gives it.
+_DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t](?:0?[1-9]|1[0-2])[ \t]\d{1,2}")
 # The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
@@ -174,7 +177,7 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?[-\s/‐‑‒–—−]\s?(?:19|20)
 # A case or file number of a year, as courts and offices write them: 2831/2024.
 _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
 _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
-_SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d")
+_SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d|\d\n\d\n\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
 # A number with its country code broken over a line by a scan: +852 5⏎912 0446.
 # (Its first group up to five digits, a hyphen before the break: +91 94470⏎22381, +880 1711-⏎204558.)
@@ -356,6 +359,10 @@ class PhoneRecognizer(RegexRecognizer):
                     )
             elif (inner := _stray_digit_trimmed(match, text)) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *inner, 0.75))
+        for match in _DIGIT_PER_LINE.finditer(text):
+            digits = re.sub(r"\D", "", match[1])
+            if _in_context(text, *match.span(1)) and _validity(digits, digits) is not None:
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.8))
         return _with_extensions(self, text, results)
 
     def _spaced_score(self, match: re.Match[str], text: str) -> float:
@@ -383,6 +390,8 @@ class PhoneRecognizer(RegexRecognizer):
             validity = None if _DATE_LIKE.fullmatch(digits) else _validity(digits, digits)
         elif len(digits) == 11 and digits.startswith("1"):
             validity = _parsed_validity("+86" + digits, "86" + digits)
+        elif in_context and _NATIONAL_ABROAD_HINT.match(digits) and _valid_abroad(digits):
+            return 0.85  # a mobile dialled at home abroad, read out (0 7 9 1 1   1 2 3   4 5 6)
         else:
             return 0.0
         if validity is None:
