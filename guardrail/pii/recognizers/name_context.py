@@ -57,6 +57,7 @@ from guardrail.pii.recognizers.name_kv_tables import FINDERS as _KV_TABLE_FINDER
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     HAN,
+    ZH_DATE_STAMP,
     ZH_HONORIFICS,
     both_scripts,
     is_given,
@@ -113,7 +114,8 @@ _TIMESTAMP = (
     r"|\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*"
     # A group log's day and month without the year: 30/11 08:02 CSO Wing:
-    r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+(?:-[ \t]+)?)"
+    r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+(?:-[ \t]+)?"
+    rf"|{ZH_DATE_STAMP})"
 )
 _SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_TIMESTAMP})?(?P<who>[^\n:：>\[\]]{{1,40}}?)[ \t]*[:：>](?![/\d])")
 _KIN_PREFIX = frozenset(
@@ -1149,6 +1151,26 @@ def _documents(text: str) -> Iterator[tuple[int, int, float]]:
         yield *holder.span("holder"), 0.7
 
 
+# A mailbox's display name before its address in angle brackets, as mail headers, CSV
+# exports and address books write it: Élodie Marchand <elodie@atelier-lumiere.fr>.
+_DISPLAY_NAME = re.compile(
+    rf"(?<![{L}'’-])(?P<name>[{U}][{L}'’-]+(?:[ ][{U}][{L}'’-]+){{1,3}})[ \t]*<[^<>@\s]{{1,64}}@[^<>\s]{{3,255}}>"
+)
+
+
+def _display_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names before an address in angle brackets, unless a word names a firm or a role."""
+    if "<" not in text:
+        return
+    for match in _DISPLAY_NAME.finditer(text):
+        words = match["name"].split()
+        if any(never_a_name(w) or w.lower() in _STOP or w.lower() in ORG_WORDS for w in words):
+            continue
+        if is_place(match["name"]):
+            continue
+        yield *match.span("name"), 0.75
+
+
 _ID_DOCUMENT_GATE = ("passport", "hkid", "id no", "id card", "id num", "護照", "护照", "身份", "證件", "证件")
 _ID_DOCUMENT_WORD = re.compile(r"(?i)passport|\bHKID\b|\bID\s*(?:no|card|number)|護照|护照|身份證|身份证|證件|证件")
 _HOLDER_LINE = re.compile(
@@ -1246,6 +1268,7 @@ class ContextNameRecognizer(LocalRecognizer):
             _lower_given_names,
             _chinese_alone,
             _spelled_and_short_forms,
+            _display_names,
             _lower_romanised,
             _kin_names,
             *_CUE_FINDERS,
@@ -1284,6 +1307,7 @@ def _partners_firm(text: str, start: int, end: int) -> bool:
 _ACRONYMS = frozenset({"NGO", "CEO", "CFO", "COO", "CTO", "CIO", "HR", "IT", "PR", "GP", "MP", "MC", "QA"})
 
 
+_KEBAB = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
 _CAR_MAKER_BEFORE = re.compile(
     r"\b(?:Toyota|Honda|Nissan|Mazda|Mitsubishi|Subaru|Suzuki|Lexus|Hyundai|Kia|Volvo|Audi|BMW|Mercedes(?:-Benz)?"
     r"|Porsche|Tesla|BYD|Volkswagen|VW|Ford|Peugeot|Renault|Jaguar|Mini)[ \t]+$"
@@ -1298,6 +1322,12 @@ def _thing_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if value in _ACRONYMS:
         return True  # 我係 NGO 嘅 caseworker: Ngo is a surname, NGO an organisation
+    if ("_" in value or _KEBAB.fullmatch(value)) and not all(
+        p in GIVEN_SYLLABLES or is_given(p, in_position=True) or is_surname(p)
+        for p in re.split(r"[._-]", value.lower())
+        if p
+    ):
+        return True  # reg_ip, oncall-primary: a column's or a config's identifier, not candy_lok
     if _CAR_MAKER_BEFORE.search(text, max(0, start - 14), start):
         return True  # Toyota Noah, Honda Jazz: a car's model
     if not value.isascii() or not value.replace(" ", "").isalpha() or value.count(" ") > 3:

@@ -29,6 +29,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     HAN,
     HAN_RUN,
     ZH_COMPOUND,
+    ZH_DATE_STAMP,
     ZH_GIVEN,
     ZH_RARE_SURNAMES,
     ZH_SURNAMES,
@@ -318,7 +319,8 @@ _STAMP = (
     r"(?:\[[^\]\n]{3,30}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*"
     # a group log's day and month without the year: 11/28 08:55 小马:
-    r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+)"
+    r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+"
+    rf"|{ZH_DATE_STAMP})"
 )
 _ZH_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\n:：\[\]]{{1,16}}?)[ \t]*[:：](?![/\d])")
 # Role words that may stand before a speaker's name: 客服小美：, 仓库老郑：, 主管冯姐：.

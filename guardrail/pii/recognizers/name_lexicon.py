@@ -246,6 +246,10 @@ _ZH_HONORIFIC = both_scripts(
 ZH_HONORIFICS = tuple(sorted(_ZH_HONORIFIC, key=len, reverse=True))
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A chat log's date and time written in Chinese before the speaker: 11月30日 08:14 康仔：,
+# 2026年11月30日 下午3:02 二叔公：
+# (Detection reads a space between a digit and a Chinese character: 11 月 30 日.)
+ZH_DATE_STAMP = r"(?:\d{4}[ \t]?年[ \t]?)?\d{1,2}[ \t]?月[ \t]?\d{1,2}[ \t]?日[ \t]*(?:[上下]午|早上|晚上|中午)?[ \t]*\d{1,2}:\d{2}[ \t]+(?:-[ \t]+)?"
 HAN_RUN = re.compile(f"[{HAN}]+")
 
 

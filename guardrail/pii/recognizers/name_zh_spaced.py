@@ -43,7 +43,13 @@ _TITLE_AFTER = "|".join(
     )
 )
 _GAP = r"(?:[ \u3000]|[ \u3000]?\n[ \u3000]?)"
-_SPACED = re.compile(rf"(?P<lead>(?<=[{HAN}]))?[{HAN}](?:{_GAP}[{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER}))){{1,5}}")
+# A particle or a verb that follows a name in speech, touching its last character as voice
+# typing writes it (我係區 嘉 敏呀, 佢媽媽周 玉 蓮入咗院).
+_SPOKEN_AFTER = "呀嘅啊啦㗎囉喎嘛呢的了吧係是話說说講讲同和跟入去嚟來来"
+_SPACED = re.compile(
+    rf"(?P<lead>(?<=[{HAN}]))?[{HAN}]"
+    rf"(?:{_GAP}[{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER})|(?=[{_SPOKEN_AFTER}]))){{1,5}}"
+)
 _HAN_AT = re.compile(f"[{HAN}]")
 # A surname and a title spaced apart, as voice typing writes them (鄧 太, 何 伯), and a
 # surname after 老 (老 謝).

@@ -94,6 +94,10 @@ _BEFORE = tuple(
             (
                 "父親",
                 "母親",
+                "我媽",
+                "我爸",
+                "阿媽",
+                "阿爸",
                 "祖父",
                 "祖母",
                 "外祖父",
@@ -296,6 +300,32 @@ _NAME_HEADERS = both_scripts(
         "出席者",
         "證人",
         "死者",
+        # the people a care home, a centre, an agency or a firm lists
+        "長者",
+        "院友",
+        "學員",
+        "組員",
+        "義工",
+        "工人",
+        "僱員",
+        "家傭",
+        "外傭",
+        "照顧者",
+        "監護人",
+        "受保人",
+        "投保人",
+        "應徵者",
+        "候選人",
+        "客人",
+        "顧客",
+        "寄件人",
+        "收貨人",
+        "經手人",
+        "跟進人",
+        "老師",
+        "導師",
+        "教練",
+        "司機",
     )
 )
 _NAME_HEADER_LATIN = re.compile(r"(?i)(?:full[ _]?|chinese[ _]?)?name|名")
@@ -366,10 +396,20 @@ _MY_NAME = re.compile(
 )
 
 
+# Speech names a relative right after "my grandson" with no space: 我個孫岑俊傑喺大陸出咗事,
+# 佢個女冼詠詩俾錢. Three characters, a verb or particle after them.
+_MY_RELATIVE = re.compile(
+    f"(?:我|佢|你|我哋|佢哋|我的|他的|她的)(?:個|嘅|个)?"
+    f"(?:{'|'.join(sorted(both_scripts(('孫仔', '孫女', '外孫', '個孫', '孫', '仔', '女', '老公', '老婆', '新抱')), key=len, reverse=True))})"
+    f"(?P<name>[{HAN}]{{3}})(?=[喺係話同嘅俾去嚟入出，,。！!？?、 \t\n]|$)"
+)
+
+
 def after_relatives(text: str) -> Found:
     """``姪女 成淑嫺 轉達``, ``持牌人 岑福 之``: a name a space sets off after the word for its
-    bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause."""
-    for pattern in (_AFTER_WORD, _MY_NAME):
+    bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause; ``我個孫岑俊傑喺``:
+    a relative's full name right after "my grandson", before a verb."""
+    for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE):
         for match in pattern.finditer(text):
             found = _longest(text, *match.span("name"))
             if found:

@@ -1,0 +1,60 @@
+"""Names in care rosters, voice transcripts, group-chat logs, payment files and mail
+headers, in the forms blind parts dev47 and dev48 wrote them; each case stands for a class.
+
+- a table column headed by the people a centre or a firm lists (長者, 義工, 司機);
+- a chat log's Chinese date and time before the speaker (11月30日 08:14 康仔：);
+- a name spoken letter-spaced before a particle or verb (我係區 嘉 敏呀);
+- a relative's full name right after "my grandson" or "my daughter" (我個孫岑俊傑喺);
+- a full name after 我媽 and a space;
+- a display name before an address in angle brackets (Élodie Marchand <…>);
+- kept: a config's or a table's identifiers (oncall-primary, reg_ip), while a handle made
+  of name syllables (candy_lok) stays a name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans
+
+NAMES = [
+    (
+        (
+            "| 編號 | 長者 | 地址 | 電話 |\n|---|---|---|---|\n| M-014 | 梁亞娣 | 油麻地窩打老道8號3樓C室 | 2780 4416 |\n"
+            "| M-021 | 甘炳 | 佐敦吳松街150號2字樓後座 | 女兒手機 |"
+        ),
+        "甘炳",
+    ),
+    ("11月30日 08:14 康仔：今日街市有平蟹賣\n11月30日 08:20 陳伯：好呀\n11月30日 08:21 康仔：知道", "康仔"),
+    ("「喂，你好，我係區 嘉 敏呀，即係上個禮拜訂咗張梳化", "區 嘉 敏"),
+    ("早晨，我係聶 少 萍嘅女，我阿媽原本約咗今日十點覆診", "聶 少 萍"),
+    ("有個自稱職員打嚟，話我個孫岑俊傑喺大陸出咗事", "岑俊傑"),
+    ("嗰個阿婆住二樓，佢個女冼詠詩俾錢，用卡碌", "冼詠詩"),
+    ("2026/11/23 09:40 Sunshine：紧急联系人 我妈 林秀琴 +86 159 8812 0436", "林秀琴"),
+    ("V-3307,Atelier Lumière SARL,Élodie Marchand <elodie@atelier-lumiere.example>,FR14", "Élodie Marchand"),
+    ("- candy_lok | 2 x tote (navy) | paid", "candy_lok"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NAMES)
+def test_names_in_rosters_voices_and_headers_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> None:
+    assert person_spans(redactor, "話我個孫岑俊傑喺大陸出咗事") == ["岑俊傑"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO t_user_hk (uid, real_name, mobile, reg_ip, reg_time) VALUES",
+        "receivers:\n  - name: oncall-primary\n    email_configs:",
+        "From: Customer Service <cs@bank.example.hk>",
+        "Harbour Logistics Ltd <ops@harbour.example.com>",
+        "我 係 好 開 心 呀",
+    ],
+)
+def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
