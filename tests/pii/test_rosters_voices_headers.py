@@ -7,6 +7,9 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a relative's full name right after "my grandson" or "my daughter" (我個孫岑俊傑喺);
 - a full name after 我媽 and a space;
 - a display name before an address in angle brackets (Élodie Marchand <…>);
+- a nickname opening a list's line and saying something (- 莉莉姐話…);
+- an estate's block and a bare flat number before a word (良景邨良安樓 2209 嗰個阿婆), a
+  court's lettered block in brackets (兆麟閣(C座)15樓H室);
 - kept: a config's or a table's identifiers (oncall-primary, reg_ip), while a handle made
   of name syllables (candy_lok) stays a name.
 """
@@ -34,7 +37,23 @@ NAMES = [
     ("2026/11/23 09:40 Sunshine：紧急联系人 我妈 林秀琴 +86 159 8812 0436", "林秀琴"),
     ("V-3307,Atelier Lumière SARL,Élodie Marchand <elodie@atelier-lumiere.example>,FR14", "Élodie Marchand"),
     ("- candy_lok | 2 x tote (navy) | paid", "candy_lok"),
+    ("（義工群組轉貼）週六送飯改動\n- 莉莉姐話佢媽媽入咗院，今個禮拜唔使送", "莉莉姐"),
 ]
+
+ADDRESSES = [
+    ("2) 屯門 良景邨良安樓 2209 嗰個阿婆，佢個女俾錢", "良景邨良安樓 2209"),
+    ("地址：屯門兆康苑兆麟閣(C座)15樓H室", "屯門兆康苑兆麟閣(C座)15樓H室"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ADDRESSES)
+def test_estate_flats_written_short_are_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["中環大樓 2024 年落成", "天河北 时代广场 东座 1207 公寓 | 外籍，要英文合同"])
+def test_a_year_or_a_listing_after_a_building_is_no_home(redactor: Redactor, text: str) -> None:
+    assert not any(d.entity_type == "ADDRESS" for d in redactor.analyze(text)), text
 
 
 @pytest.mark.parametrize(("text", "value"), NAMES)
@@ -54,6 +73,7 @@ def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> No
         "From: Customer Service <cs@bank.example.hk>",
         "Harbour Logistics Ltd <ops@harbour.example.com>",
         "我 係 好 開 心 呀",
+        "- 新加一位\n1. 大家話好",
     ],
 )
 def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:

@@ -59,7 +59,10 @@ _TAIL = (
     # A block and its flat (2栋18B, A座2205); a block alone is a place (a pick-up point).
     rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}}|\d{{1,2}}[A-Z])(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
     rf"|{_FLAT}"
-    rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}(?=[，,。.;；)）\n\"'」]|$)"
+    # (a flat's number after the block, then punctuation or a word: 良安樓 2209 嗰個阿婆; not a year,
+    # a count, a listing's 1207 公寓, nor a floor or flat word that goes on with the address)
+    rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}"
+    rf"(?=[，,。.;；)）\n\"'」]|$|[ \u3000](?![ \u3000]*(?:[年月日號号元蚊個个人位次室房舖铺鋪座樓楼層层]|公寓))[{_CJK}])"
     rf"|{_STREET_END}(?: ?|[ \u3000]*\n[ \u3000]*)(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"
     # a village's subdivision before its house number (河上鄉村北約十一號)
     rf"|(?<=[東南西北东]約|[東南西北东]约) ?(?:{_STREET_NO}|{_HN_STREET_NO})"
@@ -87,7 +90,7 @@ _PIECE = (
     # a block's number wrapped onto the next line (緻藍天 ⏎1座 12樓 A室)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]*{_BLOCK})|(?<=[{_CJK}] )\n(?=[ \u3000]*{_BLOCK})"
     r"|\([一二三四五六七八九東南西北东上下]\)(?=[邨村苑])"  # 石籬(二)邨, 翠屏(北)邨
-    r"|[(（]\d{1,2}[座期][)）]"  # a court's block in brackets: 翠榕閣 (22座) 15樓F室
+    r"|[(（](?:\d{1,2}|[A-Z]) ?[座期][)）]"  # a court's block in brackets: 翠榕閣 (22座) 15樓F室, 兆麟閣(C座)
     r"|[寫写](?=字[樓楼])"  # 寫字樓, an office building: 寫 is no verb here
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )

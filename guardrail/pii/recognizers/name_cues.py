@@ -493,6 +493,17 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
             if _nickname(word) and (not after or not re.match(f"[{HAN}]", after) or after in _NICK_FOLLOW):
                 yield pos, pos + size, 0.65
                 break
+    # - 莉莉姐話佢媽媽入咗院: a nickname opening a list's line, then saying something.
+    for match in _LIST_HEAD.finditer(text):
+        pos = match.end()
+        for size in (3, 2):
+            if _nickname(text[pos : pos + size]) and text[pos + size : pos + size + 1] in _SAYS:
+                yield pos, pos + size, 0.65
+                break
+
+
+_LIST_HEAD = re.compile(r"(?m)^[ \t]*(?:[-•*・]|\d{1,2}[.)、])[ \t]*")
+_SAYS = frozenset(both_scripts_chars("話講問覆答說"))
 
 
 # ---- English given names that are words, beside a relative's word ----
