@@ -8,6 +8,7 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a full name after 我媽 and a space;
 - a display name before an address in angle brackets (Élodie Marchand <…>);
 - a nickname opening a list's line and saying something (- 莉莉姐話…);
+- a word-like English name joined by 同 to a name found (Happy 同 Winter);
 - an estate's block and a bare flat number before a word (良景邨良安樓 2209 嗰個阿婆), a
   court's lettered block in brackets (兆麟閣(C座)15樓H室);
 - kept: a config's or a table's identifiers (oncall-primary, reg_ip), while a handle made
@@ -38,6 +39,7 @@ NAMES = [
     ("V-3307,Atelier Lumière SARL,Élodie Marchand <elodie@atelier-lumiere.example>,FR14", "Élodie Marchand"),
     ("- candy_lok | 2 x tote (navy) | paid", "candy_lok"),
     ("（義工群組轉貼）週六送飯改動\n- 莉莉姐話佢媽媽入咗院，今個禮拜唔使送", "莉莉姐"),
+    ("[14/11/2025, 21:26] Class Rep: 另外 Happy 同 Winter 下星期四 school trip 去 HK Park", "Happy"),
 ]
 
 ADDRESSES = [
@@ -74,6 +76,7 @@ def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> No
         "Harbour Logistics Ltd <ops@harbour.example.com>",
         "我 係 好 開 心 呀",
         "- 新加一位\n1. 大家話好",
+        "記得 Apple 同 Orange 要買，用 Excel 同 Word 整份報告",
     ],
 )
 def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:

@@ -48,6 +48,8 @@ _HAN_ONLY = re.compile(f"[{HAN}]+")
 # Romanised syllables so common inside other names and places that one alone is
 # not carried over (Tai of Tai Po, Man of Chan Tai Man's neighbours).
 _SYLLABLE_MIN = 4
+# A Chinese "and" between Latin words (Happy 同 Winter), for :func:`paired_names`.
+_HAN_AND = re.compile(r"[A-Za-z] ?(?:同埋|同|和|及|與|与) ?[A-Za-z]")
 
 
 def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float = 0.5) -> list[RecognizerResult]:
@@ -61,7 +63,7 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     beside = []
     if HAN_RUN.search(text):
         beside.append(han_surnames_after)
-    if "&" in text or "+" in text or " and " in text:
+    if "&" in text or "+" in text or " and " in text or _HAN_AND.search(text):
         beside.append(paired_names)
     for finder in beside:
         for start, end in set(finder(text, spans)):

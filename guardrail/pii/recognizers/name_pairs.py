@@ -1,8 +1,8 @@
 """A name paired with one already found: ``Joe & Cherry``, ``Léa 🇫🇷 + Hei Tung``; and
 an English name's surname written in Chinese after it (``Jackie 張``).
 
-Chat groups, invitations and buddy sheets name two people joined by ``&``, ``and`` or
-``+`` (a wedding's couple, a buddy pair). When one of the pair is found, the other,
+Chat groups, invitations and buddy sheets name two people joined by ``&``, ``and``,
+``+`` or, in Chinese, ``同`` and ``和`` (a wedding's couple, a buddy pair). When one of the pair is found, the other,
 written as a name (given names or romanised syllables the lists know), is a person too,
 even where nothing else in the text says so.
 """
@@ -16,9 +16,11 @@ from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_s
 from guardrail.pii.recognizers.name_spans import L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
-_JOIN = r"[ \t]*(?:[^\w\s]{1,4}[ \t]*)?(?:&|\+|and)[ \t]+"
+# (Cantonese and Mandarin join them with 同, 和, 同埋, 及, 與: Happy 同 Winter.)
+_AND = "(?:&|\\+|and|同埋|同|和|及|與|与)"
+_JOIN = rf"[ \t]*(?:[^\w\s]{{1,4}}[ \t]*)?{_AND}[ \t]+"
 _AFTER = re.compile(rf"{_JOIN}((?:[{U}][{L}'’-]*)(?:[ \t][{U}][{L}'’-]*){{0,2}})(?![{L}])")
-_BEFORE = re.compile(rf"(?<![{L}])([{U}][{L}'’-]*)[ \t]*(?:&|\+|and)[ \t]+$")
+_BEFORE = re.compile(rf"(?<![{L}])([{U}][{L}'’-]*)[ \t]*{_AND}[ \t]+$")
 
 
 def _name_word(word: str) -> bool:
