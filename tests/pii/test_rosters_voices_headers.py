@@ -9,6 +9,8 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a display name before an address in angle brackets (Élodie Marchand <…>);
 - a nickname opening a list's line and saying something (- 莉莉姐話…);
 - a word-like English name joined by 同 to a name found (Happy 同 Winter);
+- a married woman's husband's surname before her own name (嫲嫲谷黃玉英, 母親司徒陳秀蓮);
+- a given name after 個孫, 細女, 大仔; 阿 before any capitalised name (由阿Jim代);
 - an estate's block and a bare flat number before a word (良景邨良安樓 2209 嗰個阿婆), a
   court's lettered block in brackets (兆麟閣(C座)15樓H室);
 - kept: a config's or a table's identifiers (oncall-primary, reg_ip), while a handle made
@@ -40,6 +42,12 @@ NAMES = [
     ("- candy_lok | 2 x tote (navy) | paid", "candy_lok"),
     ("（義工群組轉貼）週六送飯改動\n- 莉莉姐話佢媽媽入咗院，今個禮拜唔使送", "莉莉姐"),
     ("[14/11/2025, 21:26] Class Rep: 另外 Happy 同 Winter 下星期四 school trip 去 HK Park", "Happy"),
+    ("PS 我阿嫲莫陳潔冰都想一齊洗禮", "莫陳潔冰"),
+    ("| 谷 芷 琳 | 中四 | 嫲嫲谷黃玉英 | 2690 4451 |", "谷黃玉英"),
+    ("案主母親司徒陳秀蓮間中過嚟幫手", "司徒陳秀蓮"),
+    ("容婆婆話佢個孫俊傑啱啱考入理工大學", "俊傑"),
+    ("細女芷晴唔肯返學", "芷晴"),
+    ("Ms Wendy 請假，佢嘅F.3 Maths 由阿Jim代", "阿Jim"),
 ]
 
 ADDRESSES = [
@@ -77,6 +85,8 @@ def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> No
         "我 係 好 開 心 呀",
         "- 新加一位\n1. 大家話好",
         "記得 Apple 同 Orange 要買，用 Excel 同 Word 整份報告",
+        "阿Sir話唔得，要等一陣",
+        "佢細女好叻，大女好乖",
     ],
 )
 def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:

@@ -15,7 +15,7 @@ not carried over where they are part of a place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from presidio_analyzer import RecognizerResult
 
@@ -34,7 +34,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
-from guardrail.pii.recognizers.name_pairs import han_surnames_after, paired_names
+from guardrail.pii.recognizers.name_pairs import han_surnames_after, husbands_surnames_before, paired_names
 from guardrail.pii.recognizers.name_pets import pet_names
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
@@ -60,9 +60,9 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
     spans = [(start, end) for start, end, _ in names]
     covered = CoveringSpans(spans)
-    beside = []
+    beside: list[Callable[[str, Iterable[tuple[int, int]]], Iterator[tuple[int, int]]]] = []
     if HAN_RUN.search(text):
-        beside.append(han_surnames_after)
+        beside.extend((han_surnames_after, husbands_surnames_before))
     if "&" in text or "+" in text or " and " in text or _HAN_AND.search(text):
         beside.append(paired_names)
     for finder in beside:

@@ -1,5 +1,6 @@
-"""A name paired with one already found: ``Joe & Cherry``, ``Léa 🇫🇷 + Hei Tung``; and
-an English name's surname written in Chinese after it (``Jackie 張``).
+"""A name paired with one already found: ``Joe & Cherry``, ``Léa 🇫🇷 + Hei Tung``; an
+English name's surname written in Chinese after it (``Jackie 張``); and a married woman's
+husband's surname before her own name (``嫲嫲谷黃玉英``).
 
 Chat groups, invitations and buddy sheets name two people joined by ``&``, ``and``,
 ``+`` or, in Chinese, ``同`` and ``和`` (a wedding's couple, a buddy pair). When one of the pair is found, the other,
@@ -12,7 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_surname, never_a_name, zh_surname_length
+from guardrail.pii.recognizers.name_lexicon import (
+    COMMON_ZH_SURNAMES,
+    HAN,
+    ZH_COMPOUND,
+    both_scripts,
+    is_given,
+    is_place,
+    is_surname,
+    never_a_name,
+    zh_surname_length,
+)
 from guardrail.pii.recognizers.name_spans import L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
@@ -59,3 +70,50 @@ def han_surnames_after(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
         after = _HAN_SURNAME_AFTER.match(text, end)
         if after is not None and zh_surname_length(after[1]) == len(after[1]):
             yield start, after.end(1)
+
+
+# Who a married woman's full name follows, or nothing but a boundary: 嫲嫲谷黃玉英, 母親司徒陳秀蓮.
+_WIFE_BEFORE = tuple(
+    sorted(
+        both_scripts(
+            (
+                "阿嫲",
+                "嫲嫲",
+                "奶奶",
+                "阿婆",
+                "婆婆",
+                "外婆",
+                "母親",
+                "老母",
+                "阿媽",
+                "媽媽",
+                "先母",
+                "祖母",
+                "妻子",
+                "太太",
+                "老婆",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans from a husband's surname through the Chinese full name at ``found`` after it,
+    as older married women write their names (莫陳潔冰: 莫 the husband's, 陳潔冰 her own),
+    where a relative's word or a boundary stands before the husband's surname."""
+    for start, end in found:
+        if end - start != 3 or not re.fullmatch(f"[{HAN}]{{3}}", text[start:end]):
+            continue
+        for size in (2, 1):
+            surname = text[max(0, start - size) : start]
+            if len(surname) < size or zh_surname_length(surname, rare=True) != size:
+                continue
+            before = text[max(0, start - size - 3) : start - size]
+            common = surname in ZH_COMPOUND or surname in COMMON_ZH_SURNAMES
+            # (a rarer surname, 谷 of 谷黃玉英, only after the relative's word)
+            if before.endswith(_WIFE_BEFORE) or (common and not re.search(f"[{HAN}]$", before)):
+                yield start - size, end
+            break

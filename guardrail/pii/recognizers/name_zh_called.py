@@ -21,7 +21,16 @@ import re
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_cues import nickname_shaped
-from guardrail.pii.recognizers.name_lexicon import GIVEN, HAN, ZH_GIVEN, ZH_NOT_IN_NAME, both_scripts, zh_place_overlaps
+from guardrail.pii.recognizers.name_lexicon import (
+    GIVEN,
+    HAN,
+    ZH_GIVEN,
+    ZH_NOT_IN_NAME,
+    both_scripts,
+    is_given,
+    never_a_name,
+    zh_place_overlaps,
+)
 from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
 
@@ -82,21 +91,24 @@ _CALL_OUT = re.compile(
 )
 # A nickname before a bracket naming the same person in full: 阿花（即 植詠花）.
 _ALIAS = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})[ \t]?[（(][ \t]?即")
-# A Cantonese nickname word stuck to an English given name: 肥仔Ken.
+# A Cantonese nickname word stuck to an English given name: 肥仔Ken; 阿 anywhere (由阿Jim代).
 _NICK_LATIN = re.compile(
-    "(?<!["
+    "(?P<name>(?:(?<!["
     + HAN
-    + "])(?P<name>(?:"
+    + "])(?:"
     + "|".join(
         sorted(
-            both_scripts(("肥仔", "肥妹", "靚仔", "靚女", "大隻", "細路", "阿", "細", "大", "老")),
+            both_scripts(("肥仔", "肥妹", "靚仔", "靚女", "大隻", "細路", "細", "大", "老")),
             key=len,
             reverse=True,
         )
     )
     # (normalising puts a space between the Chinese and the Latin letters)
-    + ")[ \t]?(?P<latin>[A-Z][a-z]{1,11}))(?![A-Za-z])"
+    + ")|阿)[ \t]?(?P<latin>[A-Z][a-z]{1,11}))(?![A-Za-z])"
 )
+
+
+_AH_TITLES = frozenset({"sir", "madam", "miss", "boss", "team", "mum", "ma", "pa"})
 
 
 def called_names(text: str) -> Found:
@@ -108,7 +120,11 @@ def called_names(text: str) -> Found:
                 yield start, end, 0.6
     if re.search(f"[{HAN}][ \t]?[A-Z][a-z]", text):
         for match in _NICK_LATIN.finditer(text):
-            if match["latin"].lower() in GIVEN:
+            latin = match["latin"]
+            # After 阿 a capitalised word is what friends call someone (阿Jim, 阿Jo) unless it
+            # is how anyone addresses a policeman, a teacher or a boss.
+            ah = match["name"].startswith("阿") and latin.lower() not in _AH_TITLES and not never_a_name(latin)
+            if ah or latin.lower() in GIVEN or is_given(latin, in_position=True):
                 yield *match.span("name"), 0.6
 
 

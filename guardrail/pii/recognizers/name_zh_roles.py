@@ -190,6 +190,11 @@ _CUES = tuple(
                 "叫埋",
                 "個女",
                 "個仔",
+                "個孫",
+                "細女",
+                "大女",
+                "細仔",
+                "大仔",
                 "女兒",
                 "兒子",
                 "孫女",
@@ -238,7 +243,25 @@ _CUES = tuple(
     )
 )
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
-_KIN_CUES = both_scripts(("個女", "個仔", "女兒", "兒子", "孫女", "孫仔", "老公", "老婆", "男朋友", "女朋友"))
+_KIN_CUES = both_scripts(
+    (
+        "個女",
+        "個仔",
+        "個孫",
+        "細女",
+        "大女",
+        "細仔",
+        "大仔",
+        "女兒",
+        "兒子",
+        "孫女",
+        "孫仔",
+        "老公",
+        "老婆",
+        "男朋友",
+        "女朋友",
+    )
+)
 # An old relative's name is often a surname and a number or plain character: 老爺林九嚟.
 _ELDER_CUES = both_scripts(("老爺", "家公", "家婆", "外父", "外母"))
 
