@@ -11,6 +11,8 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a word-like English name joined by 同 to a name found (Happy 同 Winter);
 - a married woman's husband's surname before her own name (嫲嫲谷黃玉英, 母親司徒陳秀蓮);
 - a given name after 個孫, 細女, 大仔; 阿 before any capitalised name (由阿Jim代);
+- the name someone goes by, in brackets after the full name, and wherever the text uses
+  it alone afterwards (TSANG Wing Ki (King) … King has not replied);
 - an estate's block and a bare flat number before a word (良景邨良安樓 2209 嗰個阿婆), a
   court's lettered block in brackets (兆麟閣(C座)15樓H室);
 - kept: a config's or a table's identifiers (oncall-primary, reg_ip), while a handle made
@@ -48,7 +50,19 @@ NAMES = [
     ("容婆婆話佢個孫俊傑啱啱考入理工大學", "俊傑"),
     ("細女芷晴唔肯返學", "芷晴"),
     ("Ms Wendy 請假，佢嘅F.3 Maths 由阿Jim代", "阿Jim"),
+    ("Respondents:\n1. LAW Chun Hei (Rocky)   - present\n3. TSANG Wing Ki (King)   - absent", "Rocky"),
 ]
+
+
+def test_an_alias_in_brackets_is_a_name_wherever_it_recurs(redactor: Redactor) -> None:
+    text = "3. TSANG Wing Ki (King)   - absent\nAction: King has not replied; remind King by phone."
+    assert person_spans(redactor, text).count("King") == 3
+
+
+def test_a_role_in_brackets_is_no_alias(redactor: Redactor) -> None:
+    spans = person_spans(redactor, "Mr Chan Tai Man (Chair) opened; Apple Tsui (Finance, 12/F) took notes")
+    assert not any("Chair" in s or "Finance" in s for s in spans), spans
+
 
 ADDRESSES = [
     ("2) 屯門 良景邨良安樓 2209 嗰個阿婆，佢個女俾錢", "良景邨良安樓 2209"),

@@ -34,7 +34,12 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_lexicon import all_places as _all_places
 from guardrail.pii.recognizers.name_neighbours import column_neighbours, list_neighbours
-from guardrail.pii.recognizers.name_pairs import han_surnames_after, husbands_surnames_before, paired_names
+from guardrail.pii.recognizers.name_pairs import (
+    bracketed_aliases,
+    han_surnames_after,
+    husbands_surnames_before,
+    paired_names,
+)
 from guardrail.pii.recognizers.name_pets import pet_names
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
@@ -56,7 +61,13 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     """PERSON results for other mentions of the names among ``found``, and for each name
     with the title beside it (:func:`name_cues.title_extensions`)."""
     found = list(found)
-    extra = _more_mentions(text, found, threshold)
+    # An alias in brackets after a name (TSANG Wing Ki (King)) is a name the text goes on
+    # to use alone, so it joins the names whose mentions are sought.
+    named = [(r.start, r.end) for r in found if r.entity_type == ENTITY and r.score >= threshold]
+    aliases = [
+        _mention(start, end, 0.65) for start, end in set(bracketed_aliases(text, named)) if "(" in text or "（" in text
+    ]
+    extra = [*aliases, *_more_mentions(text, [*found, *aliases], threshold)]
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
     spans = [(start, end) for start, end, _ in names]
     covered = CoveringSpans(spans)

@@ -117,3 +117,15 @@ def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Ite
             if before.endswith(_WIFE_BEFORE) or (common and not re.search(f"[{HAN}]$", before)):
                 yield start - size, end
             break
+
+
+# The name someone goes by, in brackets after the full name: LAW Chun Hei (Rocky), 陳嘉欣 (Kayan).
+_ALIAS_AFTER = re.compile(rf"[ \t]*[(（][ \t]*([{U}][{L}'’-]{{1,14}})[ \t]*[)）]")
+
+
+def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of an English given name in brackets right after a name at ``found``."""
+    for _, end in found:
+        alias = _ALIAS_AFTER.match(text, end)
+        if alias is not None and _name_word(alias[1]) and is_given(alias[1], in_position=True):
+            yield alias.span(1)
