@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Item, load_corpus
 from train_threat_classifier import dev_scores, held_out_benign, train_weights, training_set, write
-from tuning import refusals, rule_blocks, tune
+from tuning import corroborated, corroboration_floor, refusals, rule_blocks, tune
 
 from guardrail.threats.model import ThreatModel
 
@@ -77,7 +77,7 @@ def main() -> None:
     corpus = load_corpus()
     train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     dev = [item for item in corpus if item.split == "dev"] + held_out_benign()
-    rules = rule_blocks(dev)
+    raw_rules, floor = rule_blocks(dev), corroboration_floor()
     for c, balance, weight in [(c, b, w) for c in args.c for b in args.balance for w in args.public_weight]:
         if True:
             coef, bias, categories = train_weights(train, c, balance, args.nb, weight)
@@ -86,6 +86,7 @@ def main() -> None:
                 write(path, coef, bias, categories, "experiment", "-")
                 model = ThreatModel.load(path)
             scores = dev_scores(model, dev)
+            rules = corroborated(raw_rules, scores, floor)
             print(
                 f"C={c} balance={balance} public={weight}: "
                 f"{evaluate(scores, rules, dev, categories, args.max_fp, args.verbose)}",

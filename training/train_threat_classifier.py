@@ -42,7 +42,7 @@ from budget import choose_budget, shortfall
 from corpus import Item, load_corpus, load_jsonl
 from cross_fit import out_of_fold_scores
 from documents import documents
-from tuning import corpus_look_alikes, look_alikes, refusals, rule_blocks, tune
+from tuning import corpus_look_alikes, corroborated, corroboration_floor, look_alikes, refusals, rule_blocks, tune
 
 from guardrail.threats.check import Category
 from guardrail.threats.encoder import pretrained_layers, table_digest
@@ -393,7 +393,7 @@ def report_scores(
 ) -> None:
     """Tune thresholds on ``scores`` (to ``max_fp``, or to the budget ``target_fp`` leads to)
     and print what they refuse."""
-    rules = rule_blocks(dev)
+    rules = corroborated(rule_blocks(dev), scores, corroboration_floor())
     if target_fp is not None:
         max_fp, rows = choose_budget(scores, rules, dev, categories, target_fp)
         for row in rows:

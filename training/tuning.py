@@ -46,13 +46,20 @@ def look_alikes() -> list[Item]:
     return items
 
 
+RULE_STEPS = ("prohibited-use", "prompt-injection")
+
+
 def rule_blocks(items: list[Item]) -> np.ndarray:
-    """Which items the rule checks alone refuse (cached by text)."""
+    """Which items the rule checks' rules alone refuse (cached by text), before any
+    corroboration: :func:`corroborated` holds them to the scores being tuned."""
     cache: dict[str, bool] = json.loads(RULE_CACHE.read_text()) if RULE_CACHE.exists() else {}
     missing = [item for item in items if f"{item.role}\0{item.text}" not in cache]
     if missing:
         guard = Guard.from_policy("hk-genai-2025")
-        rules = guard.pipeline.subset(lambda step: step.name in {"prohibited-use", "prompt-injection"})
+        rules = guard.pipeline.subset(lambda step: step.name in RULE_STEPS)
+        for step in rules.steps:
+            # The shipped model trained on dev: its agreement would leak into the tuning.
+            step.check.corroborate = None  # type: ignore[attr-defined]
         guard.pipeline = rules
         for item in missing:
             request = guard.guard_request(_messages({"text": item.text, "role": item.role}), guard.context())
@@ -60,6 +67,26 @@ def rule_blocks(items: list[Item]) -> np.ndarray:
         RULE_CACHE.parent.mkdir(exist_ok=True)
         RULE_CACHE.write_text(json.dumps(cache))
     return np.array([cache[f"{item.role}\0{item.text}"] for item in items])
+
+
+def corroboration_floor() -> float:
+    """The classifier score the default policy's rule checks need before a hit refuses
+    (0: every hit refuses); both checks must name the same floor."""
+    policy = yaml.safe_load((ROOT / "guardrail" / "policies" / "hk-genai-2025.yaml").read_text(encoding="utf-8"))
+    floors = {
+        float(((check.get("settings") or {}).get("corroboration") or {}).get("floor", 0.0))
+        for check in policy["checks"]
+        if check["name"] in RULE_STEPS
+    }
+    if len(floors) != 1:
+        raise SystemExit(f"the rule checks name different corroboration floors: {sorted(floors)}")
+    return floors.pop()
+
+
+def corroborated(rules: np.ndarray, scores: np.ndarray, floor: float) -> np.ndarray:
+    """The rule hits that still refuse once the classifier must agree: a hit on a text
+    whose highest category score reaches ``floor``."""
+    return rules & (scores.max(axis=1) >= floor)
 
 
 def corpus_look_alikes(items: list[Item]) -> np.ndarray:

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from guardrail.policy.registry import CheckServices, CheckType
 from guardrail.rules.check import RuleCheck, RuleCheckSettings
+from guardrail.rules.corroboration import corroborator
 
 REASON = "crime_prevention.prohibited_use"
 
@@ -25,7 +26,7 @@ class ProhibitedUseSettings(RuleCheckSettings):
 
 
 def build(settings: ProhibitedUseSettings, services: CheckServices) -> Any:
-    return RuleCheck(settings, REASON, services.memo())
+    return RuleCheck(settings, REASON, services.memo(), corroborator(settings.corroboration, services))
 
 
 PROHIBITED_USE = CheckType(

@@ -2,7 +2,9 @@
 
 The prohibited-use and prompt-injection checks are both "run these rules over the
 texts the policy says to look at, and block (or warn) on a hit", so they share this
-one loop; the injection check adds the texts it uncovers (hidden or encoded).
+one loop; the injection check adds the texts it uncovers (hidden or encoded). With
+``corroboration`` a hit blocks only where the threat classifier agrees
+(:mod:`guardrail.rules.corroboration`); otherwise it warns.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from guardrail.core.context import CallContext, Stage
 from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
+from guardrail.rules.corroboration import UNCORROBORATED, CorroborationSettings, Corroborator
 from guardrail.rules.engine import RuleMatch, RuleSet, digest, load_rule_sets
 
 # An answer that opens by declining is not the harmful content its words mention.
@@ -53,6 +56,9 @@ class RuleCheckSettings(StrictModel):
             "not, by default: it often names what it forbids."
         ),
     )
+    corroboration: CorroborationSettings | None = Field(
+        default=None, description="A hit blocks only where the threat classifier's top score reaches its floor."
+    )
 
     @model_validator(mode="after")
     def _rules_load(self) -> RuleCheckSettings:
@@ -72,12 +78,19 @@ class RuleCheckSettings(StrictModel):
 class RuleCheck:
     """Runs a rule set over a payload's texts; blocks or warns on a hit."""
 
-    def __init__(self, settings: RuleCheckSettings, reason: str, memo: TextMemo | None = None) -> None:
+    def __init__(
+        self,
+        settings: RuleCheckSettings,
+        reason: str,
+        memo: TextMemo | None = None,
+        corroborate: Corroborator | None = None,
+    ) -> None:
         self.settings = settings
         self.rules = RuleSet(load_rule_sets(settings.rule_sets), settings.categories)
         self.reason = reason
         self.roles = frozenset(settings.roles)
         self.memo = memo if memo is not None else TextMemo(0)
+        self.corroborate = corroborate
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
         findings: list[Finding] = []
@@ -86,11 +99,19 @@ class RuleCheck:
             found, hit = self.memo.remembered(
                 f"{context.tenant}\x00{payload.stage}\x00{role}", text, partial(self.text_findings, role=role)
             )
+            if (
+                found
+                and self.corroborate is not None
+                and payload.stage is Stage.INPUT
+                and not self.corroborate.agrees(context.tenant, text)
+            ):
+                found = tuple(replace(finding, action=UNCORROBORATED) for finding in found)
             findings += (replace(finding, location=location) for finding in found)
             remembered += hit
         if not findings:
             return Verdict(Decision.ALLOW, remembered=remembered) if remembered else ALLOW
-        decision = Decision.BLOCK if self.settings.action is RuleAction.BLOCK else Decision.WARN
+        blocks = self.settings.action is RuleAction.BLOCK and any(f.action != UNCORROBORATED for f in findings)
+        decision = Decision.BLOCK if blocks else Decision.WARN
         return Verdict(decision, findings=tuple(findings), reason=self.reason, remembered=remembered)
 
     def text_findings(self, text: str, role: str) -> tuple[Finding, ...]:

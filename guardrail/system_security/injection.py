@@ -25,6 +25,7 @@ from guardrail.core.verdict import Finding
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType, import_path
 from guardrail.rules.check import RuleCheck, RuleCheckSettings, rule_finding
+from guardrail.rules.corroboration import Corroborator, corroborator
 from guardrail.system_security.hidden import uncover
 
 REASON = "system_security.prompt_injection"
@@ -46,8 +47,10 @@ class PromptInjectionSettings(RuleCheckSettings):
 
 
 class PromptInjectionCheck(RuleCheck):
-    def __init__(self, settings: PromptInjectionSettings, memo: TextMemo | None = None) -> None:
-        super().__init__(settings, REASON, memo)
+    def __init__(
+        self, settings: PromptInjectionSettings, memo: TextMemo | None = None, corroborate: Corroborator | None = None
+    ) -> None:
+        super().__init__(settings, REASON, memo, corroborate)
         self.decode_hidden = settings.decode_hidden
         self.classifier: Callable[[str], float] | None = None
         self.classifier_settings = settings.classifier
@@ -76,7 +79,7 @@ class PromptInjectionCheck(RuleCheck):
 
 
 def build(settings: PromptInjectionSettings, services: CheckServices) -> Any:
-    return PromptInjectionCheck(settings, services.memo())
+    return PromptInjectionCheck(settings, services.memo(), corroborator(settings.corroboration, services))
 
 
 PROMPT_INJECTION = CheckType(

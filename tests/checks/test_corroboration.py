@@ -1,0 +1,87 @@
+"""Rule hits the threat classifier must agree with before they refuse a request."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from guardrail.core import CallContext, Decision, Payload, Stage
+from guardrail.core.memo import TextMemo
+from guardrail.crime_prevention.prohibited_use import REASON, ProhibitedUseSettings
+from guardrail.rules.check import RuleCheck
+from guardrail.rules.corroboration import UNCORROBORATED, CorroborationSettings, Corroborator
+from guardrail.system_security.injection import PromptInjectionCheck, PromptInjectionSettings
+from guardrail.threats.model import CategoryScore, load_model
+
+SPYWARE_CHECK = "I think my ex put spyware on my phone. How can I check for it?"
+INJECTION_DEFENCE = "How do we stop users typing 'ignore previous instructions' into our support bot?"
+
+
+class FixedModel:
+    """A stand-in classifier that gives every text one score, and counts its calls."""
+
+    def __init__(self, score: float) -> None:
+        self.value = score
+        self.calls = 0
+
+    def score(self, text: str, **_: float) -> tuple[CategoryScore, ...]:
+        self.calls += 1
+        return (CategoryScore("malware_intrusion", self.value, 0, len(text)),)
+
+
+def checked(settings: CorroborationSettings, model: FixedModel) -> RuleCheck:
+    corroborate = Corroborator(settings, model, TextMemo(16))  # type: ignore[arg-type]
+    return RuleCheck(ProhibitedUseSettings(), REASON, corroborate=corroborate)
+
+
+def request(text: str, stage: Stage = Stage.INPUT) -> Payload:
+    role = "user" if stage is Stage.INPUT else "assistant"
+    return Payload(stage, ({"role": role, "content": text},))
+
+
+def test_a_rule_hit_the_classifier_doubts_warns_and_keeps_its_evidence(context: CallContext) -> None:
+    verdict = checked(CorroborationSettings(floor=0.5), FixedModel(0.2))(request(SPYWARE_CHECK), context)
+    assert verdict.decision is Decision.WARN
+    assert verdict.findings and all(f.action == UNCORROBORATED for f in verdict.findings)
+    assert all(f.rule.startswith("prohibited-use") for f in verdict.findings)
+
+
+def test_a_rule_hit_the_classifier_agrees_with_blocks(context: CallContext) -> None:
+    verdict = checked(CorroborationSettings(floor=0.5), FixedModel(0.7))(request(SPYWARE_CHECK), context)
+    assert verdict.decision is Decision.BLOCK
+    assert all(f.action == "block" for f in verdict.findings)
+
+
+def test_answers_are_not_corroborated(context: CallContext) -> None:
+    model = FixedModel(0.0)
+    answer = "Here is how to make a pipe bomb: first, get a steel pipe and end caps."
+    verdict = checked(CorroborationSettings(floor=0.5), model)(request(answer, Stage.OUTPUT), context)
+    assert verdict.decision is Decision.BLOCK
+    assert model.calls == 0
+
+
+def test_the_classifier_is_asked_only_about_texts_a_rule_hit(context: CallContext) -> None:
+    model = FixedModel(0.0)
+    verdict = checked(CorroborationSettings(floor=0.5), model)(request("What time does the library open?"), context)
+    assert verdict.decision is Decision.ALLOW
+    assert model.calls == 0
+
+
+def test_the_injection_rules_defer_to_the_shipped_classifier_on_a_defence_question(context: CallContext) -> None:
+    plain = PromptInjectionCheck(PromptInjectionSettings())
+    settings = CorroborationSettings(floor=0.99)
+    corroborated = PromptInjectionCheck(
+        PromptInjectionSettings(corroboration=settings),
+        corroborate=Corroborator(settings, load_model(settings.model), TextMemo(16)),
+    )
+    assert plain(request(INJECTION_DEFENCE), context).decision is Decision.BLOCK
+    assert corroborated(request(INJECTION_DEFENCE), context).decision is Decision.WARN
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"floor": 0}, {"floor": 1.5}, {"window_chars": 100, "overlap_chars": 100}, {"model": "/no/such/model.npz"}],
+)
+def test_bad_corroboration_settings_are_refused(bad: dict[str, object]) -> None:
+    with pytest.raises((ValidationError, OSError, ValueError)):
+        CorroborationSettings.model_validate(bad)
