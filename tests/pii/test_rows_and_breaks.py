@@ -92,6 +92,11 @@ QUOTED_AND_READ_OUT = [
     ("你哋覆返我電話啦，我手機係九四零七，呃，五二八三，唔該", "九四零七，呃，五二八三"),
     # a digit per line
     ("有咩事打我\n6\n4\n2\n8\n1\n7\n3\n0\n(手機打字壞咗 sorry)", "6\n4\n2\n8\n1\n7\n3\n0"),
+    # a country code apart from the number, bracketed before spaced digits or two spaces off
+    ("Mobile: (+852) 6 9 7 4 - 2 0 1 3\n\nI paid with my Visa", "(+852) 6 9 7 4 - 2 0 1 3"),
+    ("Contact (son): Kevin Zhou  +852  5573 0926; wechat same no.", "+852  5573 0926"),
+    # an international number broken over an indented line
+    ("- Quota office: husband 5620 1983, wife\n  +86 150\n  1877 2460\n- Caseworker", "+86 150\n  1877 2460"),
     # a CSV's next cell that starts with three digits
     (
         "vendor_id,payee,payee_contact,acct\nV-3320,Sole trader - Ho Siu Ming,9375 1260,012-875-0-055218-4",
@@ -116,6 +121,7 @@ def test_an_enclosed_check_digit_still_ends_its_identity_card(redactor: Redactor
         ("don'M922204(4)", set()),
         ("Total 9375 1260,012 dollars", set()),
         ("1\n2\n3\n4\n5\n6\n7\n8\n9", set()),
+        ("Item (3) 9123 4567", {"9123 4567"}),
     ],
 )
 def test_apostrophes_amounts_and_counted_lines_stay_as_they_are(

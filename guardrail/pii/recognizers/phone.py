@@ -179,9 +179,10 @@ _NUMBER_OF_YEAR = re.compile(r"\d{4}\s?/\s?(?:19|20)\d{2}")
 _COURT_CODE = re.compile(r"\b[A-Z]{2,6}\s*$")
 _SPACED_HINT = re.compile(r"\d\d?[ \t-]{1,3}\d\d?[ \t-]{1,3}\d|\d[Ool]|[Ool]\d|\d\n\d\n\d")
 _OCR_DIGITS = str.maketrans("Ool", "001")
-# A number with its country code broken over a line by a scan: +852 5⏎912 0446.
+# A number with its country code broken over a line by a scan: +852 5⏎912 0446 (the next
+# line indented, as a form or a list indents it).
 # (Its first group up to five digits, a hyphen before the break: +91 94470⏎22381, +880 1711-⏎204558.)
-_INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,5}[ \t]?-?\n[ \t]?\d[\d \t-]{2,12}\d)(?![\w])")
+_INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,5}[ \t]?-?\n[ \t]{0,4}\d[\d \t-]{2,12}\d)(?![\w])")
 # +852 and a number split by a spaced hyphen or a slash (+852 9123 - 4567, +852 9123/4567),
 # which the international pattern reads as a short number and stops at.
 _HK_PREFIXED_SPLIT = re.compile(
@@ -526,10 +527,21 @@ def _stray_digit_trimmed(match: re.Match[str], text: str) -> tuple[int, int] | N
     return found[0] if len(found) == 1 else None
 
 
+# A country code a number's pattern left out: bracketed before spaced digits, or apart from
+# the number by two spaces ((+852) 6 9 7 4 - 2 0 1 3, +852  5573 0926).
+_CODE_BEFORE = re.compile(r"(?<![\w+])(?:\([ \t]?\+\d{1,3}[ \t]?\)|\+\d{1,3})[ \t]{1,3}$")
+
+
 def _with_extensions(recognizer: RegexRecognizer, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Each finding run on over the extension written after it (``2786 5501 ext. 218``)."""
+    """Each finding run on over the extension written after it (``2786 5501 ext. 218``), and
+    back over a country code written apart before it."""
     extended = []
     for result in results:
+        code = _CODE_BEFORE.search(text, max(0, result.start - 10), result.start)
+        if code is not None and text[result.start : result.start + 1].isdigit():
+            result = tagged_result(
+                recognizer, recognizer.recognizer_name, "PHONE_NUMBER", code.start(), result.end, result.score
+            )
         extension = _EXTENSION.match(text, result.end)
         if extension is not None and extension.end() > result.end:
             end = extension.end() - (1 if extension[0].endswith(")") and "(" not in extension[0] else 0)
