@@ -10,12 +10,11 @@ So a rule check may ask the classifier whether it agrees: a hit refuses the call
 where the classifier's highest category score for that text reaches ``floor``; below
 it the hit is kept as evidence with the action ``uncorroborated`` and the call goes on
 with a warning, never silently. Answers are not corroborated (the classifier reads
-requests). The default policy leaves it off: on dev (scored out of fold) a floor of 0.1
-kept every attack the rules refused and cut their look-alike refusals from 2.4% to 2.0%
-(0.5: to 0.8%, but on hand-written sets the classifier never saw it let 13% of the rules'
-attacks through), and on two blind held-out sets the re-tuned policy it allows refused as many
-look-alikes on one and one fewer of 120 on the other (``docs/evaluation.md``). A provider who weighs over-refusal
-higher may turn it on.
+requests). The default policy sets a floor of 0.1: on dev (scored out of fold) the rules
+then kept every attack they refused and refused 2.0% of the look-alikes instead of 2.4%,
+room the re-tuned thresholds spend on attacks (0.5 would leave 0.8%, but on hand-written
+sets the classifier never saw it let 13% of the rules' attacks through;
+``docs/evaluation.md``).
 
 Scores come from the memo the ``threat_classifier`` checks share, under the same key,
 so a text is scored once per call whichever check asks first.
