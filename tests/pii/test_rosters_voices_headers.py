@@ -11,6 +11,7 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a word-like English name joined by 同 to a name found (Happy 同 Winter);
 - a married woman's husband's surname before her own name (嫲嫲谷黃玉英, 母親司徒陳秀蓮);
 - a given name after 個孫, 細女, 大仔; 阿 before any capitalised name (由阿Jim代);
+- a nickname in quotes after 叫他 (街坊都叫他「坤叔」); a letter-spaced name before 或 / 及;
 - the name someone goes by, in brackets after the full name, and wherever the text uses
   it alone afterwards (TSANG Wing Ki (King) … King has not replied);
 - an estate's block and a bare flat number before a word (良景邨良安樓 2209 嗰個阿婆), a
@@ -50,6 +51,9 @@ NAMES = [
     ("容婆婆話佢個孫俊傑啱啱考入理工大學", "俊傑"),
     ("細女芷晴唔肯返學", "芷晴"),
     ("Ms Wendy 請假，佢嘅F.3 Maths 由阿Jim代", "阿Jim"),
+    ("七十三歲的聶炳坤在這裏補鞋四十年，街坊都叫他「坤叔」。坤叔笑說要等兒子回來接手", "坤叔"),
+    ("报名请向秘书黄 晓 彤或文书登记", "黄 晓 彤"),
+    ("第一圍（主家席）：嫲嫲鄭梁瑞英、大伯鄭國華、大伯娘鄭何美寶", "鄭何美寶"),
     ("Respondents:\n1. LAW Chun Hei (Rocky)   - present\n3. TSANG Wing Ki (King)   - absent", "Rocky"),
 ]
 

@@ -100,6 +100,10 @@ _WIFE_BEFORE = tuple(
 )
 
 
+# The last character of a word for a mother or an aunt by marriage: 其母, 伯娘, 舅母.
+_WIFE_KIN_ENDINGS = frozenset("母娘嫲婆奶妻")
+
+
 def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans from a husband's surname through the Chinese full name at ``found`` after it,
     as older married women write their names (莫陳潔冰: 莫 the husband's, 陳潔冰 her own),
@@ -114,7 +118,8 @@ def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Ite
             before = text[max(0, start - size - 3) : start - size]
             common = surname in ZH_COMPOUND or surname in COMMON_ZH_SURNAMES
             # (a rarer surname, 谷 of 谷黃玉英, only after the relative's word)
-            if before.endswith(_WIFE_BEFORE) or (common and not re.search(f"[{HAN}]$", before)):
+            kin = before.endswith(_WIFE_BEFORE) or before[-1:] in _WIFE_KIN_ENDINGS
+            if kin or (common and not re.search(f"[{HAN}]$", before)):
                 yield start - size, end
             break
 

@@ -73,9 +73,12 @@ def _called(word: str, *, alias: bool = False) -> bool:
 _END = f"(?=[^{HAN}A-Za-z0-9]|$)"
 _CALLED = re.compile(
     "(?:"
-    + "|".join(sorted(both_scripts(("叫佢", "叫我", "叫做", "叫佢做", "喚作", "人稱")), key=len, reverse=True))
+    + "|".join(
+        sorted(both_scripts(("叫佢", "叫我", "叫做", "叫佢做", "叫他", "叫她", "喚作", "人稱")), key=len, reverse=True)
+    )
     + ")"
-    f"[ \t]?(?P<name>[{HAN}]{{2}}){_END}"
+    # (the name may stand in quotes: 街坊都叫他「坤叔」)
+    f'[ \t]?[「『“"]?(?P<name>[{HAN}]{{2}}){_END}'
 )
 _THANKS = re.compile(
     "(?:"

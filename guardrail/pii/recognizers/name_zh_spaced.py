@@ -43,9 +43,9 @@ _TITLE_AFTER = "|".join(
     )
 )
 _GAP = r"(?:[ \u3000]|[ \u3000]?\n[ \u3000]?)"
-# A particle or a verb that follows a name in speech, touching its last character as voice
-# typing writes it (我係區 嘉 敏呀, 佢媽媽周 玉 蓮入咗院).
-_SPOKEN_AFTER = "呀嘅啊啦㗎囉喎嘛呢的了吧係是話說说講讲同和跟入去嚟來来"
+# A particle, a verb or a conjunction that follows a name, touching its last character as
+# voice typing writes it (我係區 嘉 敏呀, 佢媽媽周 玉 蓮入咗院, 秘书黄 晓 彤或文书…).
+_SPOKEN_AFTER = "呀嘅啊啦㗎囉喎嘛呢的了吧係是話說说講讲同和跟入去嚟來来或及與与"
 _SPACED = re.compile(
     rf"(?P<lead>(?<=[{HAN}]))?[{HAN}]"
     rf"(?:{_GAP}[{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER})|(?=[{_SPOKEN_AFTER}]))){{1,5}}"
