@@ -9,7 +9,6 @@ one loop; the injection check adds the texts it uncovers (hidden or encoded). Wi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
@@ -24,14 +23,7 @@ from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.rules.corroboration import UNCORROBORATED, CorroborationSettings, Corroborator
 from guardrail.rules.engine import RuleMatch, RuleSet, digest, load_rule_sets
-
-# An answer that opens by declining is not the harmful content its words mention.
-REFUSAL = re.compile(
-    r"^\W{0,3}(?:(?:i'?m |i am )?sorry|i (?:can(?:no|')t|won'?t|will not|am (?:not able|unable)|must decline)"
-    r"|unfortunately,? i|抱歉|對不起|对不起|我不能|我無法|我无法|我唔可以|我唔能夠|唔好意思)",
-    re.IGNORECASE,
-)
-REFUSAL_SCAN_CHARS = 200
+from guardrail.text.refusals import REFUSAL, REFUSAL_SCAN_CHARS
 
 
 class RuleAction(StrEnum):

@@ -4,7 +4,7 @@ Rules (``guardrail/policies/rules/prompt-injection.yaml``) catch override and ro
 phrasing in English and Chinese, requests for the system prompt, fake chat-template
 turns, and, in tool results, text that gives the model orders. The same rules then
 read what a human would not see: instructions spelled in invisible Unicode tag
-characters, or encoded in base64, hex or rot13 (:mod:`guardrail.system_security.hidden`).
+characters, or encoded in base64, hex or rot13 (:mod:`guardrail.text.hidden`).
 A run of tag characters is a finding by itself: it has no honest use in a prompt.
 
 A model-based classifier plugs in by configuration: ``classifier: {callable:
@@ -26,7 +26,7 @@ from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType, import_path
 from guardrail.rules.check import RuleCheck, RuleCheckSettings, rule_finding
 from guardrail.rules.corroboration import Corroborator, corroborator
-from guardrail.system_security.hidden import uncover
+from guardrail.text.hidden import uncover
 
 REASON = "system_security.prompt_injection"
 MIN_HIDDEN_ALONE = 8

@@ -31,7 +31,7 @@ from guardrail.core.memo import TextMemo
 from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
-from guardrail.rules.check import REFUSAL, REFUSAL_SCAN_CHARS
+from guardrail.text.refusals import REFUSAL, REFUSAL_SCAN_CHARS
 from guardrail.threats.model import BUILTIN, BUILTIN_FILES, CategoryScore, ThreatModel, load_model, weights_digest
 
 

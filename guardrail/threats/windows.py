@@ -2,7 +2,7 @@
 
 A long text is scored window by window, so that an instruction buried in the middle
 of a long document counts as much as one on its own. Text hidden from a reader (tag
-characters, base64, hex, rot13; see :mod:`guardrail.system_security.hidden`) is
+characters, base64, hex, rot13; see :mod:`guardrail.text.hidden`) is
 decoded and scored as more windows, which point at where it was hidden.
 """
 
@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from guardrail.system_security.hidden import uncover
+from guardrail.text.hidden import uncover
 
 PIECE_CHARS = 120
 _SENTENCE_END = re.compile(r"[.!?。！？;；]+[\"')\]」』]*\s*|\n+")
