@@ -12,6 +12,7 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a married woman's husband's surname before her own name (嫲嫲谷黃玉英, 母親司徒陳秀蓮);
 - a given name after 個孫, 細女, 大仔; 阿 before any capitalised name (由阿Jim代);
 - a nickname in quotes after 叫他 (街坊都叫他「坤叔」); a letter-spaced name before 或 / 及;
+- 肥 and a given-name character doing something (肥龍幫…, 肥仔明入場), not 肥肉 or 減肥;
 - the name someone goes by, in brackets after the full name, and wherever the text uses
   it alone afterwards (TSANG Wing Ki (King) … King has not replied);
 - an estate's block and a bare flat number before a word (良景邨良安樓 2209 嗰個阿婆), a
@@ -53,6 +54,8 @@ NAMES = [
     ("Ms Wendy 請假，佢嘅F.3 Maths 由阿Jim代", "阿Jim"),
     ("七十三歲的聶炳坤在這裏補鞋四十年，街坊都叫他「坤叔」。坤叔笑說要等兒子回來接手", "坤叔"),
     ("报名请向秘书黄 晓 彤或文书登记", "黄 晓 彤"),
+    ("多謝阿 Dee開車；仲有肥龍幫成座樓清走冧落嚟嘅樹枝", "肥龍"),
+    ("今日水電阿強同泥水肥仔明入場", "肥仔明"),
     ("第一圍（主家席）：嫲嫲鄭梁瑞英、大伯鄭國華、大伯娘鄭何美寶", "鄭何美寶"),
     ("Respondents:\n1. LAW Chun Hei (Rocky)   - present\n3. TSANG Wing Ki (King)   - absent", "Rocky"),
 ]
@@ -105,6 +108,7 @@ def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> No
         "記得 Apple 同 Orange 要買，用 Excel 同 Word 整份報告",
         "阿Sir話唔得，要等一陣",
         "佢細女好叻，大女好乖",
+        "我減肥成功，肥肉少食，肥料要落多啲",
     ],
 )
 def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:

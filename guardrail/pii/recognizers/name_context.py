@@ -990,6 +990,11 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _AH_NICKNAME.finditer(text):
         if match[1] in ZH_GIVEN and match[1] not in _KIN_HAN and match[1] not in "仔女":
             yield *match.span(), 0.6
+    # 肥 and a given-name character doing something (肥龍幫成座樓清樹枝, 肥娟姐嗰份): what
+    # friends call someone, not fat (肥肉), fertiliser (肥料) or soap (肥皂).
+    for match in _FAT_NICKNAME.finditer(text):
+        if match[1] in ZH_GIVEN and match[1] not in _FAT_WORDS:
+            yield *match.span(), 0.6
     # A signature's two names on one line: 譚偉倫 Alan Tam.
     for match in _ZH_THEN_LATIN_NAME.finditer(text):
         if zh_name_shape(match[1]) and is_surname(match[2].split()[-1]) and not zh_place_overlaps(text, *match.span(1)):
@@ -1005,6 +1010,13 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _AH_NICKNAME = re.compile(f"(?<![{HAN}A-Za-z])阿([{HAN}])(?=[ \t]|$|[，,:：!！?？])", re.MULTILINE)
+# (Not the 肥 of a word before it: 減肥, 施肥; 肥仔 and a character too: 肥仔明.)
+_FAT_NICKNAME = re.compile(
+    f"(?<![A-Za-z減减施增化追])肥(?:仔)?([{HAN}])"
+    f"(?=姐|哥|嫂|叔|[ \t]|$|[，,:：!！?？、]|[幫帮話话講讲同和問问俾畀就都又係是嗰今琴入出])",
+    re.MULTILINE,
+)
+_FAT_WORDS = frozenset("肉料皂胖美大牛膩腻腸肠豬猪婆仔妹佬瘦水田厚嘟嘟白碩硕壯壮")
 _ZH_THEN_LATIN_NAME = re.compile(f"(?m)^[ \t]*([{HAN}]{{2,4}})[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}})[ \t]*$")
 _LIST_EDGE = "、，,/／;；|\t"
 
