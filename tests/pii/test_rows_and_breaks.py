@@ -97,6 +97,8 @@ QUOTED_AND_READ_OUT = [
     ("Contact (son): Kevin Zhou  +852  5573 0926; wechat same no.", "+852  5573 0926"),
     # an international number broken over an indented line
     ("- Quota office: husband 5620 1983, wife\n  +86 150\n  1877 2460\n- Caseworker", "+86 150\n  1877 2460"),
+    # a mobile grouped 5-3 in a CSV column headed phone
+    ("customer_id,name,phone,email\nC-0018823,Cheung Mei Ling,91234 870,meiling.c@example.com", "91234 870"),
     # a CSV's next cell that starts with three digits
     (
         "vendor_id,payee,payee_contact,acct\nV-3320,Sole trader - Ho Siu Ming,9375 1260,012-875-0-055218-4",
@@ -122,6 +124,7 @@ def test_an_enclosed_check_digit_still_ends_its_identity_card(redactor: Redactor
         ("Total 9375 1260,012 dollars", set()),
         ("1\n2\n3\n4\n5\n6\n7\n8\n9", set()),
         ("Item (3) 9123 4567", {"9123 4567"}),
+        ("id,amount,qty\n7,91234 870,3", set()),
     ],
 )
 def test_apostrophes_amounts_and_counted_lines_stay_as_they_are(

@@ -120,7 +120,10 @@ _BROKEN_ANYWHERE = re.compile(
 )
 # A Hong Kong number's eight digits grouped oddly by a typist (91173 805, 911 73805, 91 173 805):
 # a phone only right after a phone word (see analyze).
-_ODD_GROUPS = re.compile(r"(?<![\w+$#.,:/-])(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)")
+# (A CSV's cell too, 91234 870 under a phone column: see analyze.)
+_ODD_GROUPS = re.compile(
+    r"(?<![\w+$#.:/-])(?<!\d,)(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)"
+)
 _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 # A number typed a digit per line, as a phone's broken keyboard or a vertical scan gives it.
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
@@ -330,11 +333,13 @@ class PhoneRecognizer(RegexRecognizer):
                 continue
             if _SPACED_YEAR_DATE.fullmatch(match[1]):
                 continue
-            if (
-                CONTEXT.search(line_before(text, match.start(1), 16))
-                and not _referenced(text, match.start(1))
-                and _validity(digits, digits) is not None
-            ):
+            in_cell = text[match.start(1) - 1 : match.start(1)] == ","
+            labelled = (
+                _column_says_phone(text, match.start(1))
+                if in_cell
+                else CONTEXT.search(line_before(text, match.start(1), 16))
+            )
+            if labelled and not _referenced(text, match.start(1)) and _validity(digits, digits) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.75))
         if _SPACED_HINT.search(text) is None:
             return _with_extensions(self, text, results)
