@@ -27,7 +27,7 @@ from pydantic import Field, model_validator
 from guardrail.core.memo import TextMemo
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices
-from guardrail.threats.model import BUILTIN, CategoryScore, ThreatModel, load_model
+from guardrail.threats.model import BUILTIN, ThreatModel, load_model, scorer, scores_memo_key
 
 UNCORROBORATED = "uncorroborated"
 
@@ -56,19 +56,12 @@ class Corroborator:
         self.settings = settings
         self.model = model
         self.memo = memo
+        self._score = scorer(model, settings)
 
     def agrees(self, tenant: str, text: str) -> bool:
         """Whether any category scores ``text`` at or above the floor."""
         scores, _ = self.memo.remembered(tenant, text, self._score)
         return max((score.score for score in scores), default=0.0) >= self.settings.floor
-
-    def _score(self, text: str) -> tuple[CategoryScore, ...]:
-        return self.model.score(
-            text,
-            window_chars=self.settings.window_chars,
-            overlap_chars=self.settings.overlap_chars,
-            budget_ms=self.settings.budget_ms,
-        )
 
 
 def corroborator(settings: CorroborationSettings | None, services: CheckServices) -> Corroborator | None:
@@ -76,5 +69,4 @@ def corroborator(settings: CorroborationSettings | None, services: CheckServices
     if settings is None:
         return None
     model = load_model(settings.model)
-    shared = f"threat-scores:{model.ref}:{settings.window_chars}:{settings.overlap_chars}"
-    return Corroborator(settings, model, services.memo(shared))
+    return Corroborator(settings, model, services.memo(scores_memo_key(model, settings)))

@@ -32,7 +32,15 @@ from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
 from guardrail.text.refusals import REFUSAL, REFUSAL_SCAN_CHARS
-from guardrail.threats.model import BUILTIN, BUILTIN_FILES, CategoryScore, ThreatModel, load_model, weights_digest
+from guardrail.threats.model import (
+    BUILTIN,
+    BUILTIN_FILES,
+    ThreatModel,
+    load_model,
+    scorer,
+    scores_memo_key,
+    weights_digest,
+)
 
 
 class Category(StrEnum):
@@ -141,6 +149,7 @@ class ThreatClassifierCheck:
         self.settings = settings
         self.model = model or load_model(settings.model)
         self.memo = memo if memo is not None else TextMemo(0)
+        self._score = scorer(self.model, settings)
         known = set(self.model.categories)
         missing = {
             c.value
@@ -204,14 +213,6 @@ class ThreatClassifierCheck:
             elif role in self.untrusted:
                 yield slot.location, self.thresholds("untrusted_thresholds", tier), slot.text
 
-    def _score(self, text: str) -> tuple[CategoryScore, ...]:
-        return self.model.score(
-            text,
-            window_chars=self.settings.window_chars,
-            overlap_chars=self.settings.overlap_chars,
-            budget_ms=self.settings.budget_ms,
-        )
-
     def thresholds(self, table: str, tier: RiskTier) -> Thresholds:
         """The table for ``tier``: the check's own, with the tier's entries over it."""
         base: Thresholds = getattr(self.settings, table)
@@ -237,8 +238,7 @@ def build(settings: ThreatClassifierSettings, services: CheckServices) -> Any:
     model with the same windows (the default policy's threat and fairness checks score
     each text once between them)."""
     model = load_model(settings.model)
-    shared = f"threat-scores:{model.ref}:{settings.window_chars}:{settings.overlap_chars}"
-    return ThreatClassifierCheck(settings, model, memo=services.memo(shared))
+    return ThreatClassifierCheck(settings, model, memo=services.memo(scores_memo_key(model, settings)))
 
 
 THREAT_CLASSIFIER = CheckType(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -257,6 +257,34 @@ def save_weights(
             categories=np.array(categories),
             header=np.array(json.dumps(meta, sort_keys=True)),
         )
+
+
+class Windowing(Protocol):
+    """How a check reads a text through the model (its settings carry these)."""
+
+    window_chars: int
+    overlap_chars: int
+    budget_ms: float
+
+
+def scorer(model: ThreatModel, windowing: Windowing) -> Callable[[str], tuple[CategoryScore, ...]]:
+    """``model.score`` with a check's windows and budget."""
+
+    def score(text: str) -> tuple[CategoryScore, ...]:
+        return model.score(
+            text,
+            window_chars=windowing.window_chars,
+            overlap_chars=windowing.overlap_chars,
+            budget_ms=windowing.budget_ms,
+        )
+
+    return score
+
+
+def scores_memo_key(model: ThreatModel, windowing: Windowing) -> str:
+    """The key of the memo every check reading ``model`` through the same windows shares,
+    so that a text is scored once per call whichever asks first."""
+    return f"threat-scores:{model.ref}:{windowing.window_chars}:{windowing.overlap_chars}"
 
 
 def load_model(source: str = BUILTIN) -> ThreatModel:

@@ -172,6 +172,24 @@ def child_kin_names(text: str) -> Found:
             yield *match.span("name"), 0.6
 
 
+# A relative's word before a given name (個仔建明喺深圳, 女兒秀蘭每日, 個孫俊傑).
+_KIN_WORDS = (
+    "個女",
+    "個仔",
+    "個孫",
+    "細女",
+    "大女",
+    "細仔",
+    "大仔",
+    "女兒",
+    "兒子",
+    "孫女",
+    "孫仔",
+    "老公",
+    "老婆",
+    "男朋友",
+    "女朋友",
+)
 _CUES = tuple(
     sorted(
         both_scripts(
@@ -188,21 +206,7 @@ _CUES = tuple(
                 "同埋",
                 "帶埋",
                 "叫埋",
-                "個女",
-                "個仔",
-                "個孫",
-                "細女",
-                "大女",
-                "細仔",
-                "大仔",
-                "女兒",
-                "兒子",
-                "孫女",
-                "孫仔",
-                "老公",
-                "老婆",
-                "男朋友",
-                "女朋友",
+                *_KIN_WORDS,
                 "老爺",
                 "家公",
                 "家婆",
@@ -243,25 +247,7 @@ _CUES = tuple(
     )
 )
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
-_KIN_CUES = both_scripts(
-    (
-        "個女",
-        "個仔",
-        "個孫",
-        "細女",
-        "大女",
-        "細仔",
-        "大仔",
-        "女兒",
-        "兒子",
-        "孫女",
-        "孫仔",
-        "老公",
-        "老婆",
-        "男朋友",
-        "女朋友",
-    )
-)
+_KIN_CUES = both_scripts(_KIN_WORDS)
 # An old relative's name is often a surname and a number or plain character: 老爺林九嚟.
 _ELDER_CUES = both_scripts(("老爺", "家公", "家婆", "外父", "外母"))
 
