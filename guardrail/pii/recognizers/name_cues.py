@@ -70,6 +70,8 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "社工",
         "教練",
         "督察",
+        "沙展",
+        "幫辦",
         "警官",
         "師傅",
         "老闆",

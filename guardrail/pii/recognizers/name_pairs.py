@@ -17,6 +17,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     COMMON_ZH_SURNAMES,
     HAN,
     ZH_COMPOUND,
+    ZH_GIVEN,
     both_scripts,
     is_given,
     is_place,
@@ -124,13 +125,19 @@ def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Ite
             break
 
 
-# The name someone goes by, in brackets after the full name: LAW Chun Hei (Rocky), 陳嘉欣 (Kayan).
-_ALIAS_AFTER = re.compile(rf"[ \t]*[(（][ \t]*([{U}][{L}'’-]{{1,14}})[ \t]*[)）]")
+# The name someone goes by, in brackets after the full name: LAW Chun Hei (Rocky), 陳嘉欣 (Kayan),
+# 梁芷澄（澄澄）.
+_ALIAS_AFTER = re.compile(rf"[ \t]*[(（][ \t]*([{U}][{L}'’-]{{1,14}}|[{HAN}]{{2}})[ \t]*[)）]")
 
 
 def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Spans of an English given name in brackets right after a name at ``found``."""
+    """Spans of an English given name, or a doubled Chinese one, in brackets right after a
+    name at ``found``."""
     for _, end in found:
         alias = _ALIAS_AFTER.match(text, end)
-        if alias is not None and _name_word(alias[1]) and is_given(alias[1], in_position=True):
+        if alias is None:
+            continue
+        word = alias[1]
+        doubled = len(word) == 2 and word[0] == word[1] and word[0] in ZH_GIVEN
+        if doubled or (word.isascii() and _name_word(word) and is_given(word, in_position=True)):
             yield alias.span(1)

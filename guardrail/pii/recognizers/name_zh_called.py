@@ -112,6 +112,18 @@ _NICK_LATIN = re.compile(
 
 
 _AH_TITLES = frozenset({"sir", "madam", "miss", "boss", "team", "mum", "ma", "pa"})
+# An English given name before a Chinese title or kin word: Winter老師, Candy姐, Kelvin哥.
+_LATIN_TITLED = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,11})[ \t]?(?="
+    + "|".join(
+        sorted(
+            both_scripts(("老師", "姐姐", "姐", "哥哥", "哥", "先生", "小姐", "太太", "醫生", "教練", "姑娘")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
 
 
 def called_names(text: str) -> Found:
@@ -121,6 +133,10 @@ def called_names(text: str) -> Found:
             start, end = match.span("name")
             if _called(match["name"], alias=pattern is _ALIAS) and not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
+    if re.search(f"[a-z][ \t]?[{HAN}]", text):
+        for match in _LATIN_TITLED.finditer(text):
+            if is_given(match["name"], in_position=True) and not never_a_name(match["name"]):
+                yield *match.span("name"), 0.6
     if re.search(f"[{HAN}][ \t]?[A-Z][a-z]", text):
         for match in _NICK_LATIN.finditer(text):
             latin = match["latin"]
