@@ -613,8 +613,29 @@ def bare_labels_and_nationality_lines(text: str) -> Found:
         yield *match.span("name"), 0.7
 
 
+# The name someone goes by, said in words (Siti Rahmawati (goes by Nur), aka Dee), and the
+# Cantonese 阿 romanised before a name in English text (ask ah Wing the plumber).
+_GOES_BY = re.compile(
+    r"\b(?i:goes by|going by|a\.?k\.?a\.?|nicknamed)[ \t]+[\"“']?(?P<name>[A-Z][a-z]{1,14})(?![A-Za-z])"
+)
+_AH_NAME = re.compile(r"(?<![A-Za-z])ah[ ](?P<name>[A-Z][a-z]{1,10})(?![A-Za-z])")
+
+
+def alias_and_ah_names(text: str) -> Found:
+    """A name after "goes by" or "aka", and after a lower-case ``ah``."""
+    for pattern in (_GOES_BY, _AH_NAME):
+        for match in pattern.finditer(text):
+            name = match["name"]
+            if never_a_name(name) or name.lower() in STOP or is_place(name):
+                continue
+            if pattern is _AH_NAME and not (is_given(name, in_position=True) or name.lower() in GIVEN_SYLLABLES):
+                continue
+            yield *match.span("name"), 0.65
+
+
 FINDERS = (
     bare_labels_and_nationality_lines,
+    alias_and_ah_names,
     latin_names_in_chinese,
     role_nicknames,
     signed_and_related,
