@@ -14,6 +14,8 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a nickname in quotes after 叫他 (街坊都叫他「坤叔」); a letter-spaced name before 或 / 及;
 - 肥 and a given-name character doing something (肥龍幫…, 肥仔明入場), not 肥肉 or 減肥;
 - the name someone "goes by", and a name after a lower-case romanised ``ah``;
+- a given name and a surname that is an English word (Rocky To, Hope So, Faith Long), and
+  such a surname in capitals before romanised given syllables (YOUNG Hoi Lam);
 - an English given name before a Chinese title (Winter老師), a doubled Chinese name in
   brackets after the full name (梁芷澄（澄澄）), a surname before a police rank (梁沙展);
 - the name someone goes by, in brackets after the full name, and wherever the text uses
@@ -63,6 +65,9 @@ NAMES = [
     ("學生：梁芷澄（澄澄）\n今日情緒：開心", "澄澄"),
     ("My mum's helper Siti Nurhaliza Rahmawati (goes by Nur) finishes with us end of Feb", "Nur"),
     ("Kitchen tap leaking. Can you ask ah Wing the plumber, his number is below", "Wing"),
+    ("Card is circulating - currently with Tax, next goes to Rocky To then IT.", "Rocky To"),
+    ("Still missing Faith Long (she said she'll pay cash tmr).", "Faith Long"),
+    ("Faith House: YOUNG Hoi Lam (5D)\nHope House: Rocky Man (5A)", "YOUNG Hoi Lam"),
     ("我自己嘅聯絡電話係9108 4526。負責警員係觀塘警署嘅梁沙展。", "梁沙展"),
     ("第一圍（主家席）：嫲嫲鄭梁瑞英、大伯鄭國華、大伯娘鄭何美寶", "鄭何美寶"),
     ("Respondents:\n1. LAW Chun Hei (Rocky)   - present\n3. TSANG Wing Ki (King)   - absent", "Rocky"),
@@ -119,6 +124,7 @@ def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> No
         "我減肥成功，肥肉少食，肥料要落多啲",
         "Excel老師教得好，Iphone哥",
         "ah ok sure, ah Central is far; the app aka WhatsApp",
+        "I Hope So too. Long Island. A Long Way To Go. Happy To Help",
     ],
 )
 def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:

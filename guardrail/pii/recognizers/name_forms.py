@@ -633,9 +633,42 @@ def alias_and_ah_names(text: str) -> Found:
             yield *match.span("name"), 0.65
 
 
+# Hong Kong surnames that are English words (杜 To, 蘇 So, 龍 Long, 文 Man, 楊 Young,
+# 羅 Law): after a given name (Rocky To, Hope So, Faith Long), or in capitals before the
+# given name's romanised syllables (YOUNG Hoi Lam). Alone they stay words.
+_WORD_SURNAMES = "To|So|Long|Man|Young|Law"
+_GIVEN_THEN_WORD_SURNAME = re.compile(
+    rf"(?<![A-Za-z'’])(?P<name>(?P<given>[A-Z][a-z]{{2,12}})[ ](?:{_WORD_SURNAMES}))(?![A-Za-z'’])"
+)
+_WORD_SURNAME_FIRST = re.compile(
+    rf"(?<![A-Za-z'’])(?P<name>(?:{_WORD_SURNAMES.upper()})[ ](?P<given>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){{0,2}}))"
+    r"(?![A-Za-z'’])"
+)
+_SUBJECT_BEFORE = re.compile(r"(?i)\b(?:i|we|you|they|he|she|it|let's|lets)[ ]$")
+
+
+def word_surname_names(text: str) -> Found:
+    """A given name and a surname that is an English word (Rocky To), or the surname in
+    capitals before romanised given syllables (YOUNG Hoi Lam); not "I hope so"."""
+    for match in _GIVEN_THEN_WORD_SURNAME.finditer(text):
+        given = match["given"]
+        if not is_given(given, in_position=True) or never_a_name(given) or is_place(match["name"]):
+            continue
+        if _SUBJECT_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        if re.match(r" [A-Z][a-z]", text[match.end() : match.end() + 3]):
+            continue  # a title-cased phrase: Happy To Help, Long Way To Go
+        yield *match.span("name"), 0.65
+    for match in _WORD_SURNAME_FIRST.finditer(text):
+        syllables = re.split(r"[ -]", match["given"].lower())
+        if all(part in GIVEN_SYLLABLES for part in syllables):
+            yield *match.span("name"), 0.7
+
+
 FINDERS = (
     bare_labels_and_nationality_lines,
     alias_and_ah_names,
+    word_surname_names,
     latin_names_in_chinese,
     role_nicknames,
     signed_and_related,
