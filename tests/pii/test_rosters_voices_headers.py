@@ -14,6 +14,8 @@ headers, in the forms blind parts dev47 and dev48 wrote them; each case stands f
 - a nickname in quotes after 叫他 (街坊都叫他「坤叔」); a letter-spaced name before 或 / 及;
 - 肥 and a given-name character doing something (肥龍幫…, 肥仔明入場), not 肥肉 or 減肥;
 - the name someone "goes by", and a name after a lower-case romanised ``ah``;
+- a compound surname, a space and the given name inside running text (感谢夏侯 子健自愿,
+  團長諸葛 偉倫帶隊), not an age after it (宇文 浩十八岁) nor 東方 航空;
 - a given name and a surname that is an English word (Rocky To, Hope So, Faith Long), and
   such a surname in capitals before romanised given syllables (YOUNG Hoi Lam);
 - an English given name before a Chinese title (Winter老師), a doubled Chinese name in
@@ -65,6 +67,10 @@ NAMES = [
     ("學生：梁芷澄（澄澄）\n今日情緒：開心", "澄澄"),
     ("My mum's helper Siti Nurhaliza Rahmawati (goes by Nur) finishes with us end of Feb", "Nur"),
     ("Kitchen tap leaking. Can you ask ah Wing the plumber, his number is below", "Wing"),
+    ("2. 感谢夏侯 子健自愿担任本年度消防演习负责人", "夏侯 子健"),
+    ("本年冬令營由團長諸葛 偉倫帶隊，副團長協助", "諸葛 偉倫"),
+    ("第二架車由東方 曉琳負責，喺太古城集合", "東方 曉琳"),
+    ("申屠 浩 要的 去工厂", "申屠 浩"),
     ("Card is circulating - currently with Tax, next goes to Rocky To then IT.", "Rocky To"),
     ("Still missing Faith Long (she said she'll pay cash tmr).", "Faith Long"),
     ("Faith House: YOUNG Hoi Lam (5D)\nHope House: Rocky Man (5A)", "YOUNG Hoi Lam"),
@@ -125,6 +131,7 @@ def test_the_kin_word_stays_outside_the_relatives_name(redactor: Redactor) -> No
         "Excel老師教得好，Iphone哥",
         "ah ok sure, ah Central is far; the app aka WhatsApp",
         "I Hope So too. Long Island. A Long Way To Go. Happy To Help",
+        "東方 航空的航班延誤",
     ],
 )
 def test_identifiers_firms_and_spaced_words_are_no_names(redactor: Redactor, text: str) -> None:

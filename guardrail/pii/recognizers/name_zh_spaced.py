@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.name_zh_given import given_shape
 
 # Single characters, each one space (ASCII or ideographic) from the next: 文　浩　霖　對,
 # or broken over a line by a scan (巫 國⏎ 棠). A chain may follow Chinese text with no
@@ -55,11 +56,17 @@ _HAN_AT = re.compile(f"[{HAN}]")
 # surname after 老 (老 謝).
 _TITLE_CHARS = frozenset("太生伯叔婆嫂姐哥")
 # A compound surname written together, then a space and its given characters: 申屠 浩,
-# 司徒 嘉 樂, 上官 婉清.
+# 司徒 嘉 樂, 上官 婉清. The space after the compound surname marks the name even inside running text
+# (感谢夏侯 子健自愿, 團長諸葛 偉倫帶隊): before a stop, a title or a particle, one or two
+# given characters; running on into the sentence, two together (_COMPOUND_RUN_ON).
+_COMPOUND_NAMES = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
 _COMPOUND_SPACED = re.compile(
-    rf"(?<![{HAN}])(?P<surname>{'|'.join(sorted(ZH_COMPOUND, key=len, reverse=True))})"
-    rf"(?P<given>[ \u3000][{HAN}](?:[ \u3000]?[{HAN}])?)(?:(?![{HAN}])|(?={_TITLE_AFTER}))"
+    rf"(?P<surname>{_COMPOUND_NAMES})(?P<given>[ \u3000][{HAN}](?:[ \u3000]?[{HAN}])?)"
+    rf"(?:(?![{HAN}])|(?={_TITLE_AFTER})|(?=[{_SPOKEN_AFTER}]))"
 )
+_COMPOUND_RUN_ON = re.compile(rf"(?P<surname>{_COMPOUND_NAMES})(?P<given>[ \u3000][{HAN}]{{2}})(?=[{HAN}])")
+# (and one given character before a space, where the two-character readings failed: 申屠 浩 要的)
+_COMPOUND_ONE = re.compile(rf"(?P<surname>{_COMPOUND_NAMES})(?P<given>[ \u3000][{HAN}])(?![{HAN}])")
 # Where a padded two-character name stands: a line's start, after a list number or bullet,
 # after a wide gap between cells (normalisation has turned the ideographic space into ' '),
 # or after a field's colon or a list's 、 (参会：蒋文博、苏 静、Leo 陆).
@@ -82,10 +89,22 @@ def spaced_names(text: str) -> Iterator[tuple[int, int, float]]:
         start, end = at[first], at[last] + 1
         if not zh_place_overlaps(text, start, end):
             yield start, end, 0.6
-    for match in _COMPOUND_SPACED.finditer(text):
-        given = re.sub(r"[ \u3000]", "", match["given"])
-        if _given_chars(given) and not zh_place_overlaps(text, match.start(), match.end()):
-            yield match.start(), match.end(), 0.7
+    starts = set()
+    for pattern in (_COMPOUND_SPACED, _COMPOUND_RUN_ON, _COMPOUND_ONE):
+        for match in pattern.finditer(text):
+            given = re.sub(r"[ \u3000]", "", match["given"])
+            if match.start() in starts or _NUMERALS.search(given):
+                continue  # 宇文 浩十八岁: a numeral starts the age, not the name
+            if len(given) == 2 and match["surname"] in _WORDY_COMPOUNDS and not given_shape(given):
+                continue  # 東方 航空: east, an airline; 東方 曉琳 is a name
+            if _given_chars(given) and not zh_place_overlaps(text, match.start(), match.end()):
+                starts.add(match.start())
+                yield match.start(), match.end(), 0.7
+
+
+_NUMERALS = re.compile("[一二三四五六七八九十百千萬万零〇兩两]")
+# Compound surnames that are also words (east; a title; an official post).
+_WORDY_COMPOUNDS = frozenset(("東方", "东方", "上官", "司馬", "司马", "司徒", "公孫", "公孙"))
 
 
 def _name_in_chain(chars: str, *, attached: bool, head: bool) -> tuple[int, int] | None:
