@@ -396,7 +396,9 @@ def _fold(text: str) -> NormalizedText:
             continue
         if fold_at and index in fold_at:
             char = char.translate(_CONFUSABLES)
-        folded = "•" if _list_marker(text, index) else unicodedata.normalize("NFKC", char)
+        # (the range test first: this runs for every character of non-ASCII text)
+        marker = "\u2460" <= char <= "\u24ff" and _list_marker(text, index)
+        folded = "•" if marker else unicodedata.normalize("NFKC", char)
         if not folded:
             continue
         if previous.isascii() and previous.isalnum() and unicodedata.combining(folded[0]):

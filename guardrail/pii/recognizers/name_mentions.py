@@ -63,10 +63,10 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     found = list(found)
     # An alias in brackets after a name (TSANG Wing Ki (King)) is a name the text goes on
     # to use alone, so it joins the names whose mentions are sought.
-    named = [(r.start, r.end) for r in found if r.entity_type == ENTITY and r.score >= threshold]
-    aliases = [
-        _mention(start, end, 0.65) for start, end in set(bracketed_aliases(text, named)) if "(" in text or "（" in text
-    ]
+    aliases = []
+    if "(" in text or "（" in text:
+        named = [(r.start, r.end) for r in found if r.entity_type == ENTITY and r.score >= threshold]
+        aliases = [_mention(start, end, 0.65) for start, end in set(bracketed_aliases(text, named))]
     extra = [*aliases, *_more_mentions(text, [*found, *aliases], threshold)]
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
     spans = [(start, end) for start, end, _ in names]
