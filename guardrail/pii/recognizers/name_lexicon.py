@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 from guardrail.errors import ConfigurationError
@@ -53,6 +54,12 @@ def both_scripts(words: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
     """``words`` (Traditional Chinese) with their Simplified forms added."""
     convert = _t2s().convert
     return frozenset(words) | frozenset(convert(word) for word in words)
+
+
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` longest first (then in order), as an alternation of literals must try
+    them so that 叫佢做 wins over 叫佢; the same order every run."""
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def both_scripts_chars(chars: str | frozenset[str]) -> frozenset[str]:

@@ -28,6 +28,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_NOT_IN_NAME,
     both_scripts,
     is_given,
+    longest_first,
     never_a_name,
     zh_place_overlaps,
 )
@@ -73,19 +74,13 @@ def _called(word: str, *, alias: bool = False) -> bool:
 _END = f"(?=[^{HAN}A-Za-z0-9]|$)"
 _CALLED = re.compile(
     "(?:"
-    + "|".join(
-        sorted(both_scripts(("叫佢", "叫我", "叫做", "叫佢做", "叫他", "叫她", "喚作", "人稱")), key=len, reverse=True)
-    )
+    + "|".join(longest_first(both_scripts(("叫佢", "叫我", "叫做", "叫佢做", "叫他", "叫她", "喚作", "人稱"))))
     + ")"
     # (the name may stand in quotes: 街坊都叫他「坤叔」)
     f'[ \t]?[「『“"]?(?P<name>[{HAN}]{{2}}){_END}'
 )
 _THANKS = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(both_scripts(("唔該晒", "唔該", "多謝晒", "多謝", "謝謝", "感謝", "辛苦晒")), key=len, reverse=True)
-    )
-    + ")"
+    "(?:" + "|".join(longest_first(both_scripts(("唔該晒", "唔該", "多謝晒", "多謝", "謝謝", "感謝", "辛苦晒")))) + ")"
     f"[ \t]?(?P<name>[{HAN}]{{2}}){_END}"
 )
 # A chat line's speaker, a colon, and a given name called out (思彤！, 嘉欣～).
@@ -99,13 +94,7 @@ _NICK_LATIN = re.compile(
     "(?P<name>(?:(?<!["
     + HAN
     + "])(?:"
-    + "|".join(
-        sorted(
-            both_scripts(("肥仔", "肥妹", "靚仔", "靚女", "大隻", "細路", "細", "大", "老")),
-            key=len,
-            reverse=True,
-        )
-    )
+    + "|".join(longest_first(both_scripts(("肥仔", "肥妹", "靚仔", "靚女", "大隻", "細路", "細", "大", "老"))))
     # (normalising puts a space between the Chinese and the Latin letters)
     + ")|阿)[ \t]?(?P<latin>[A-Z][a-z]{1,11}))(?![A-Za-z])"
 )
@@ -116,10 +105,8 @@ _AH_TITLES = frozenset({"sir", "madam", "miss", "boss", "team", "mum", "ma", "pa
 _LATIN_TITLED = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,11})[ \t]?(?="
     + "|".join(
-        sorted(
-            both_scripts(("老師", "姐姐", "姐", "哥哥", "哥", "先生", "小姐", "太太", "醫生", "教練", "姑娘")),
-            key=len,
-            reverse=True,
+        longest_first(
+            both_scripts(("老師", "姐姐", "姐", "哥哥", "哥", "先生", "小姐", "太太", "醫生", "教練", "姑娘"))
         )
     )
     + ")"

@@ -28,6 +28,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_SURNAMES,
     both_scripts,
     both_scripts_chars,
+    longest_first,
     zh_place_overlaps,
     zh_surname_length,
 )
@@ -40,80 +41,76 @@ Found = Iterator[tuple[int, int, float]]
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Roles written right before their bearer's name, in shops, chats, rosters and logs.
-ROLES = tuple(
-    sorted(
-        both_scripts(
-            (
-                "客服",
-                "主播",
-                "前台",
-                "站長",
-                "組長",
-                "班長",
-                "隊長",
-                "助理",
-                "義工",
-                "保安",
-                "司機",
-                "實習生",
-                "程序員",
-                "倉庫",
-                "倉管",
-                "倉務",
-                "電工",
-                "水電",
-                "同事",
-                "店員",
-                "店長",
-                "收銀",
-                "文員",
-                "跟車",
-                "護士",
-                "社工",
-                "導師",
-                "經理",
-                "主管",
-                "秘書",
-                "會計",
-                "設計師",
-                "營業員",
-                "管工",
-                "判頭",
-                "廚師",
-                "調度",
-                "外賣員",
-                "快遞員",
-                "騎手",
-                "群主",
-                "班主任",
-                "指揮",
-                "司儀",
-                "組員",
-                "隊員",
-                "新郎",
-                "新娘",
-                "伴娘",
-                "伴郎",
-                "師兄",
-                "師姐",
-                "學長",
-                "學姐",
-                "助教",
-                "領班",
-                "雜工",
-                "技師",
-                "美容師",
-                "髮型師",
-                "化妝師",
-                "攝影師",
-                "學習委員",
-                "課代表",
-                "值日生",
-                "班長",
-            )
-        ),
-        key=len,
-        reverse=True,
+ROLES = longest_first(
+    both_scripts(
+        (
+            "客服",
+            "主播",
+            "前台",
+            "站長",
+            "組長",
+            "班長",
+            "隊長",
+            "助理",
+            "義工",
+            "保安",
+            "司機",
+            "實習生",
+            "程序員",
+            "倉庫",
+            "倉管",
+            "倉務",
+            "電工",
+            "水電",
+            "同事",
+            "店員",
+            "店長",
+            "收銀",
+            "文員",
+            "跟車",
+            "護士",
+            "社工",
+            "導師",
+            "經理",
+            "主管",
+            "秘書",
+            "會計",
+            "設計師",
+            "營業員",
+            "管工",
+            "判頭",
+            "廚師",
+            "調度",
+            "外賣員",
+            "快遞員",
+            "騎手",
+            "群主",
+            "班主任",
+            "指揮",
+            "司儀",
+            "組員",
+            "隊員",
+            "新郎",
+            "新娘",
+            "伴娘",
+            "伴郎",
+            "師兄",
+            "師姐",
+            "學長",
+            "學姐",
+            "助教",
+            "領班",
+            "雜工",
+            "技師",
+            "美容師",
+            "髮型師",
+            "化妝師",
+            "攝影師",
+            "學習委員",
+            "課代表",
+            "值日生",
+            "班長",
+        )
     )
 )
 _ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?\\d{0,2}[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
@@ -190,60 +187,56 @@ _KIN_WORDS = (
     "男朋友",
     "女朋友",
 )
-_CUES = tuple(
-    sorted(
-        both_scripts(
-            (
-                "我同",
-                "我和",
-                "我跟",
-                "你同",
-                "你和",
-                "你跟",
-                "佢同",
-                "他和",
-                "她和",
-                "同埋",
-                "帶埋",
-                "叫埋",
-                *_KIN_WORDS,
-                "老爺",
-                "家公",
-                "家婆",
-                "外父",
-                "外母",
-                "表弟",
-                "表哥",
-                "表姐",
-                "表妹",
-                "堂弟",
-                "堂哥",
-                "細佬",
-                "家姐",
-                "頂",
-                "搵",
-                "找",
-                "我叫",
-                "我係",
-                "我是",
-                "叫我",
-                "佢叫",
-                "她叫",
-                "他叫",
-                "名叫",
-                "叫",
-                "恭喜",
-                "多謝",
-                "感謝",
-                "謝謝",
-                "轉告",
-                "告訴",
-                "問",
-                "@",
-            )
-        ),
-        key=len,
-        reverse=True,
+_CUES = longest_first(
+    both_scripts(
+        (
+            "我同",
+            "我和",
+            "我跟",
+            "你同",
+            "你和",
+            "你跟",
+            "佢同",
+            "他和",
+            "她和",
+            "同埋",
+            "帶埋",
+            "叫埋",
+            *_KIN_WORDS,
+            "老爺",
+            "家公",
+            "家婆",
+            "外父",
+            "外母",
+            "表弟",
+            "表哥",
+            "表姐",
+            "表妹",
+            "堂弟",
+            "堂哥",
+            "細佬",
+            "家姐",
+            "頂",
+            "搵",
+            "找",
+            "我叫",
+            "我係",
+            "我是",
+            "叫我",
+            "佢叫",
+            "她叫",
+            "他叫",
+            "名叫",
+            "叫",
+            "恭喜",
+            "多謝",
+            "感謝",
+            "謝謝",
+            "轉告",
+            "告訴",
+            "問",
+            "@",
+        )
     )
 )
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
@@ -256,10 +249,8 @@ _ELDER_CUES = both_scripts(("老爺", "家公", "家婆", "外父", "外母"))
 _TITLE_AFTER_GIVEN = re.compile(
     f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?="
     + "|".join(
-        sorted(
-            both_scripts(("同學", "老師", "姐姐", "哥哥", "小姐姐", "醫生", "姑娘", "師兄", "師姐", "學長", "學姐")),
-            key=len,
-            reverse=True,
+        longest_first(
+            both_scripts(("同學", "老師", "姐姐", "哥哥", "小姐姐", "醫生", "姑娘", "師兄", "師姐", "學長", "學姐"))
         )
     )
     + ")"
@@ -268,31 +259,27 @@ _TITLE_AFTER_GIVEN = re.compile(
 
 # Doing something with someone: 上次同黃敏去飲茶, 我跟志明一起吃饭.
 _WITH = re.compile("同|和|跟|與|与")
-_ACTIVITIES = tuple(
-    sorted(
-        both_scripts(
-            (
-                "去",
-                "一齊",
-                "一起",
-                "食",
-                "飲",
-                "吃",
-                "喝",
-                "傾",
-                "聊",
-                "見面",
-                "行街",
-                "出去",
-                "拍拖",
-                "結婚",
-                "開會",
-                "合租",
-                "打波",
-            )
-        ),
-        key=len,
-        reverse=True,
+_ACTIVITIES = longest_first(
+    both_scripts(
+        (
+            "去",
+            "一齊",
+            "一起",
+            "食",
+            "飲",
+            "吃",
+            "喝",
+            "傾",
+            "聊",
+            "見面",
+            "行街",
+            "出去",
+            "拍拖",
+            "結婚",
+            "開會",
+            "合租",
+            "打波",
+        )
     )
 )
 
@@ -430,7 +417,7 @@ def transliterated_names(text: str) -> Found:
             yield *match.span("name"), 0.65
 
 
-_SURNAME_SET = "".join(sorted(COMMON_ZH_SURNAMES))
+_SURNAME_SET = "".join(longest_first(COMMON_ZH_SURNAMES))
 _MARRIED_HOUSE = re.compile(f"(?P<name>[{_SURNAME_SET}]門[{_SURNAME_SET}]氏)")
 _HOUSEHOLD = re.compile(f"(?m)(?:^|(?<=[ \t、，,]))(?P<surname>[{''.join(sorted(ZH_SURNAMES))}])府(?=[ \t、，,]|$)")
 
@@ -472,9 +459,7 @@ _PERSON_AFTER = re.compile(
                     "好像",
                     "好似",
                 )
-            ),
-            key=len,
-            reverse=True,
+            )
         )
     )
     + ")"
@@ -509,7 +494,7 @@ def name_before_details(text: str) -> Found:
 _GIVEN_SUBJECT = re.compile(
     f"(?:^|(?<=[，,。！!？?：:\n]))[ \t]*(?P<name>[{HAN}]{{2}})(?="
     + "|".join(
-        sorted(
+        longest_first(
             both_scripts(
                 (
                     "聽日",
@@ -533,9 +518,7 @@ _GIVEN_SUBJECT = re.compile(
                     "走咗",
                     "到咗",
                 )
-            ),
-            key=len,
-            reverse=True,
+            )
         )
     )
     + ")",
@@ -591,7 +574,7 @@ def married_names(text: str) -> Found:
 # A name typed with spaces between its characters, as forms and careful typists do:
 # 何 思 颖, 歐陽 志 明, 张 伍 美 娟.
 _SPACED = re.compile(
-    f"(?<![{HAN}])(?P<name>(?:{'|'.join(sorted(ZH_COMPOUND))}|[{HAN}])(?:[ \t]{{1,2}}[{HAN}]){{2,3}})(?![{HAN}])"
+    f"(?<![{HAN}])(?P<name>(?:{'|'.join(longest_first(ZH_COMPOUND))}|[{HAN}])(?:[ \t]{{1,2}}[{HAN}]){{2,3}})(?![{HAN}])"
 )
 # Two given names joined by &, as a wedding's papers head them: 家豪 & 詠欣.
 _GIVEN_PAIR = re.compile(f"(?<![{HAN}])(?P<a>[{HAN}]{{2}})[ \t]*[&＆][ \t]*(?P<b>[{HAN}]{{2}})(?![{HAN}])")
@@ -706,9 +689,7 @@ _QUOTED_NAME = re.compile(
                     "對方",
                     "收款方",
                 )
-            ),
-            key=len,
-            reverse=True,
+            )
         )
     )
     + f')[ \t:：]*[「『“"](?P<name>[{HAN}]{{2,4}})[」』”"]'

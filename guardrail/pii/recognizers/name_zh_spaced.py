@@ -22,6 +22,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
     ZH_GIVEN,
     ZH_NOT_IN_NAME,
+    longest_first,
     zh_name_shape,
     zh_place_overlaps,
     zh_surname_length,
@@ -33,14 +34,12 @@ from guardrail.pii.recognizers.name_zh_given import given_shape
 # space (群主骆 海 燕, 我叫蒋 思 远); a title may follow its last character (司徒 嘉 樂先生,
 # 盧 錦 泉伯伯).
 _TITLE_AFTER = "|".join(
-    sorted(
+    longest_first(
         (
             *("先生", "小姐", "女士", "太太", "生", "太", "姐", "哥", "醫生", "医生", "老師", "老师"),
             *("伯伯", "伯", "叔叔", "叔", "婆婆", "婆", "姨", "姊妹", "弟兄", "傳道", "传道", "牧師", "牧师"),
             *("師傅", "师傅", "姑娘", "主任", "經理", "经理", "同學", "同学"),
-        ),
-        key=len,
-        reverse=True,
+        )
     )
 )
 _GAP = r"(?:[ \u3000]|[ \u3000]?\n[ \u3000]?)"
@@ -59,7 +58,7 @@ _TITLE_CHARS = frozenset("太生伯叔婆嫂姐哥")
 # 司徒 嘉 樂, 上官 婉清. The space after the compound surname marks the name even inside running text
 # (感谢夏侯 子健自愿, 團長諸葛 偉倫帶隊): before a stop, a title or a particle, one or two
 # given characters; running on into the sentence, two together (_COMPOUND_RUN_ON).
-_COMPOUND_NAMES = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
+_COMPOUND_NAMES = "|".join(longest_first(ZH_COMPOUND))
 _COMPOUND_SPACED = re.compile(
     rf"(?P<surname>{_COMPOUND_NAMES})(?P<given>[ \u3000][{HAN}](?:[ \u3000]?[{HAN}])?)"
     rf"(?:(?![{HAN}])|(?={_TITLE_AFTER})|(?=[{_SPOKEN_AFTER}]))"
