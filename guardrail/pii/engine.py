@@ -23,6 +23,7 @@ from guardrail.errors import ConfigurationError
 from guardrail.pii.recognizers.address import ChineseAddressRecognizer, EnglishAddressRecognizer
 from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.documents import HkBusinessRegRecognizer, HkPassportRecognizer
+from guardrail.pii.recognizers.resident_id import ResidentIdRecognizer
 from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
@@ -236,6 +237,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         PhoneRecognizer(),
         HkPassportRecognizer(),
         HkBusinessRegRecognizer(),
+        ResidentIdRecognizer(),
         EnglishAddressRecognizer(),
         ChineseAddressRecognizer(),
         RomanisedNameRecognizer(),

@@ -145,6 +145,7 @@ CORPUS_TYPE = {
     "IP_ADDRESS": "IP",
     "IBAN_CODE": "IBAN",
     "HK_BUSINESS_REG": "BR",
+    "CN_RESIDENT_ID": "PASSPORT",  # the corpus files identity documents other than the HKID together
 }
 ALL = "ALL"
 

@@ -30,6 +30,7 @@ PATTERN_ENTITIES = frozenset(
         "HK_ID",
         "HK_PASSPORT",
         "HK_BUSINESS_REG",
+        "CN_RESIDENT_ID",
         "PHONE_NUMBER",
         "EMAIL_ADDRESS",
         "CREDIT_CARD",
