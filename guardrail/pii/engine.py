@@ -23,7 +23,6 @@ from guardrail.errors import ConfigurationError
 from guardrail.pii.recognizers.address import ChineseAddressRecognizer, EnglishAddressRecognizer
 from guardrail.pii.recognizers.base import LANGUAGE
 from guardrail.pii.recognizers.documents import HkBusinessRegRecognizer, HkPassportRecognizer
-from guardrail.pii.recognizers.resident_id import ResidentIdRecognizer
 from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
@@ -33,6 +32,7 @@ from guardrail.pii.recognizers.name_zh_vouched import VouchedChineseNameRecogniz
 from guardrail.pii.recognizers.names import ChineseNameRecognizer, RomanisedNameRecognizer
 from guardrail.pii.recognizers.ner import FilteredSpacyRecognizer
 from guardrail.pii.recognizers.phone import PhoneRecognizer
+from guardrail.pii.recognizers.resident_id import ResidentIdRecognizer
 
 MODEL_ENV = "GUARDRAIL_SPACY_MODEL"
 _NER_LABELS = {
