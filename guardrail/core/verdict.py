@@ -81,6 +81,11 @@ class Finding:
     threshold: float | None = None
 
 
+# The action of a rule hit the threat classifier did not corroborate: kept as evidence,
+# it neither refuses the call nor raises its risk tier (guardrail.rules.corroboration).
+UNCORROBORATED = "uncorroborated"
+
+
 @dataclass(frozen=True, slots=True)
 class CheckFailure:
     """Why a check did not give a verdict, and what the pipeline did instead.

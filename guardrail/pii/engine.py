@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.documents import HkBusinessRegRecognizer, HkPassp
 from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
+from guardrail.pii.recognizers.name_tagger import NameTaggerRecognizer, load_tagger
 from guardrail.pii.recognizers.name_zh_called import CalledChineseNameRecognizer
 from guardrail.pii.recognizers.name_zh_roles import ChineseGivenNameRecognizer
 from guardrail.pii.recognizers.name_zh_vouched import VouchedChineseNameRecognizer
@@ -166,9 +167,11 @@ class Analyzers:
     no_nlp: NlpArtifacts
     # What to ask NER for: only the types it finds (asked for others, Presidio warns).
     ner_entities: tuple[str, ...] = ()
+    # The learned name tagger, run after patterns and NER (see guardrail.pii.redactor).
+    tagger: NameTaggerRecognizer | None = None
 
 
-def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyzers:
+def build_analyzers(entities: Iterable[str], *, model: str, ner: bool, name_tagger: bool = True) -> Analyzers:
     """Analyzers with only the recognizers needed for ``entities``."""
     wanted = set(entities)
     ner_entities = sorted(wanted & {"PERSON", "LOCATION", "ORGANIZATION"})
@@ -179,11 +182,11 @@ def build_analyzers(entities: Iterable[str], *, model: str, ner: bool) -> Analyz
     tokenize_only.nlp = ner_engine.nlp
     patterns = _analyzer(tokenize_only, _pattern_recognizers(wanted))
     no_nlp = tokenize_only.process_text("", LANGUAGE)
+    tagger = NameTaggerRecognizer(load_tagger()) if name_tagger and "PERSON" in wanted else None
     if not use_ner:
-        return Analyzers(patterns, None, no_nlp)
-    return Analyzers(
-        patterns, _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)]), no_nlp, tuple(ner_entities)
-    )
+        return Analyzers(patterns, None, no_nlp, tagger=tagger)
+    ner_analyzer = _analyzer(ner_engine, [FilteredSpacyRecognizer(ner_entities)])
+    return Analyzers(patterns, ner_analyzer, no_nlp, tuple(ner_entities), tagger)
 
 
 class FixedRegistry(RecognizerRegistry):

@@ -85,7 +85,9 @@ class Redactor:
         self.vault: PseudonymVault = vault or InMemoryVault()
         self._rules = settings.entities
         self._hash_key = self._load_hash_key(settings)
-        self._analyzers = build_analyzers(self._rules, model=settings.nlp_model, ner=settings.ner)
+        self._analyzers = build_analyzers(
+            self._rules, model=settings.nlp_model, ner=settings.ner, name_tagger=settings.name_tagger
+        )
         self._entities = sorted(self._rules)
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
         self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
@@ -173,12 +175,16 @@ class Redactor:
             probe, language="en", entities=self._entities, nlp_artifacts=self._analyzers.no_nlp
         )
         if self._analyzers.ner is not None:
+            # The tagger's findings leave their sentences to NER all the same: a sentence
+            # it explained in part may hold a name only NER finds.
             focus = ner_text(probe, [(r.start, r.end) for r in found])
             if focus is not None:
                 found += drop_things(
                     probe,
                     self._analyzers.ner.analyze(focus, language="en", entities=list(self._analyzers.ner_entities)),
                 )
+        if self._analyzers.tagger is not None:
+            found += self._analyzers.tagger.names_beside(probe, found)
         if "PERSON" in self._entities:
             found += more_mentions(probe, found, self._rules["PERSON"].threshold)
         return found

@@ -82,6 +82,10 @@ class PersonalDataSettings(StrictModel):
         description="spaCy package name for NER; the GUARDRAIL_SPACY_MODEL variable overrides it.",
     )
     ner: bool = Field(default=True, description="Run spaCy NER for names; off = patterns only.")
+    name_tagger: bool = Field(
+        default=True,
+        description="Run the learned name tagger beside the name rules (guardrail/pii/data/name-tagger.npz).",
+    )
     entities: dict[str, EntityRule] = Field(min_length=1)
     allow_list: AllowList = Field(default_factory=AllowList)
     hash_key_env: str = Field(

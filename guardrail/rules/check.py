@@ -19,9 +19,9 @@ from pydantic import Field, model_validator
 from guardrail.core.chat import payload_texts
 from guardrail.core.context import CallContext, Stage
 from guardrail.core.memo import TextMemo
-from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
+from guardrail.core.verdict import ALLOW, UNCORROBORATED, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
-from guardrail.rules.corroboration import UNCORROBORATED, CorroborationSettings, Corroborator
+from guardrail.rules.corroboration import CorroborationSettings, Corroborator
 from guardrail.rules.engine import RuleMatch, RuleSet, digest, load_rule_sets
 from guardrail.text.refusals import REFUSAL, REFUSAL_SCAN_CHARS
 

@@ -29,8 +29,6 @@ from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices
 from guardrail.threats.model import BUILTIN, ThreatModel, load_model, scorer, scores_memo_key
 
-UNCORROBORATED = "uncorroborated"
-
 
 class CorroborationSettings(StrictModel):
     """Which classifier must agree with a rule hit, and how strongly."""

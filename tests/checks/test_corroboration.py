@@ -7,9 +7,10 @@ from pydantic import ValidationError
 
 from guardrail.core import CallContext, Decision, Payload, Stage
 from guardrail.core.memo import TextMemo
+from guardrail.core.verdict import UNCORROBORATED
 from guardrail.crime_prevention.prohibited_use import REASON, ProhibitedUseSettings
 from guardrail.rules.check import RuleCheck
-from guardrail.rules.corroboration import UNCORROBORATED, CorroborationSettings, Corroborator
+from guardrail.rules.corroboration import CorroborationSettings, Corroborator
 from guardrail.system_security.injection import PromptInjectionCheck, PromptInjectionSettings
 from guardrail.threats.model import CategoryScore, load_model
 
@@ -85,3 +86,19 @@ def test_the_injection_rules_defer_to_the_shipped_classifier_on_a_defence_questi
 def test_bad_corroboration_settings_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises((ValidationError, OSError, ValueError)):
         CorroborationSettings.model_validate(bad)
+
+
+def test_an_uncorroborated_hit_does_not_raise_the_calls_risk_tier() -> None:
+    """prohibited-use escalates a call to the unacceptable tier, which refuses even where
+    the check only warns; a hit the classifier did not corroborate raises nothing, or
+    corroboration would refuse what it was meant to let through."""
+    from guardrail.runtime import Guard
+
+    guard = Guard.from_policy("hk-genai-2025")
+    text = "What tricks do phishing emails usually use? Putting together a training slideshow for our office staff."
+    request_ = guard.guard_request([{"role": "user", "content": text}], guard.context())
+    steps = {step.name: step.verdict for step in request_.verdict.steps}
+    assert steps["prohibited-use"].findings, "the rule fires on the words"
+    assert all(f.action == UNCORROBORATED for f in steps["prohibited-use"].findings)
+    assert not request_.blocked, request_.verdict.reason
+    assert request_.context.escalated_from is None

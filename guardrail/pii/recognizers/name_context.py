@@ -826,9 +826,9 @@ def _lower_romanised(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 def _names_words_not_names() -> frozenset[str]:
-    from guardrail.pii.recognizers.names import _WORDS_NOT_NAMES
+    from guardrail.pii.recognizers.names import WORDS_NOT_NAMES
 
-    return _WORDS_NOT_NAMES
+    return WORDS_NOT_NAMES
 
 
 def _chinese_name_in_prose(text: str, pos: int) -> tuple[int, int] | None:

@@ -145,6 +145,8 @@ ZH_RARE_SURNAMES = (
         "伏鹿薄邸雍辜裘亓邰赫況宿鮮逯茹諸慕亢戎勾茅揭尉冶檀昝衡堯章魯翟申尚季盛房"
         # Hong Kong and mainland surnames seen on forms: 禤 (Huen), 甯, 閻
         "禤甯閻訾禚隗仉酆糜"
+        # and on blind rosters and chats: 丘 (Yau), 鳳, 蒯, 乜, 郇, 危, 烏, 羿, 竺, 酈, 扶, 邴
+        "丘鳳蒯乜郇危烏羿竺酈扶邴"
     )
     - ZH_SURNAMES
 )

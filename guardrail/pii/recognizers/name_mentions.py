@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from presidio_analyzer import RecognizerResult
 
+from guardrail.pii.name_tagger_features import TAGGER_NAME
 from guardrail.pii.recognizers.name_cues import TITLES_AFTER_SURNAME, title_extensions
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
@@ -88,6 +89,10 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     return extra + titled
 
 
+def _tagged(result: RecognizerResult) -> bool:
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == TAGGER_NAME
+
+
 def _mention(start: int, end: int, score: float) -> RecognizerResult:
     return RecognizerResult(
         ENTITY,
@@ -133,7 +138,10 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             latin.add(word)
     latin.update(_mailbox_names(text, found))
     # The rest of a column or list whose other entries are names (see name_neighbours).
-    neighbours = [*column_neighbours(text, spans), *list_neighbours(text, spans)]
+    # The rest of a list is taken for names from the rules' findings only: the tagger's
+    # (a word-like name it scored high) would carry one mistake down a list of things.
+    seeds = [(r.start, r.end) for r in found if r.entity_type == ENTITY and r.score >= threshold and not _tagged(r)]
+    neighbours = [*column_neighbours(text, seeds), *list_neighbours(text, seeds)]
     for start, end in neighbours:
         value = text[start:end]
         if _HAN_ONLY.fullmatch(value):

@@ -74,7 +74,7 @@ ORG_WORDS = frozenset(
     hub depot warehouse godown gopc sopc polyclinic ops
     beach bay pier temple market village terminal stadium campus wharf promenade
     beauty nail nails lash supplies supply foods food gmbh spa auto repairs
-    crematorium cemetery columbarium funeral parlour
+    crematorium cemetery columbarium funeral parlour parking lounge settlement
     motor bus buses ferry ferries production productions films pictures entertainment
     """.split()
 )

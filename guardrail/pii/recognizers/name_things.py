@@ -32,9 +32,11 @@ _THING_KEYS = frozenset(
     item items article object product goods model brand make vessel boat yacht ship uni
     university school college institution campus company firm organisation organization org
     hotel venue restaurant shop store location place city country destination airline course
-    programme program module project team department dept
+    programme program module project team department dept colour colours color colors cover covers song
+    songs season seasons flavour flavours flavor flavors ingredient ingredients material materials
     """.split()
 )
+_NAMED_THINGS = _THING_KEYS | frozenset("pet dog cat song band brand product shop boat horse".split())
 _FOUND_AT = re.compile(r"(?i)(?:found|lost|left)[ _]at|where[ _](?:found|lost)")
 # The label of a field on the same line before a value: "Item:", "Found at 拾獲地點:".
 _LABEL_BEFORE = re.compile(r"(?:^|[|\n]|[ \t]{2})[ \t]*([A-Za-z][A-Za-z _/-]{1,30}?)[ \t]*[^\w\s\n]{0,1}[ \t]*[:：]")
@@ -59,7 +61,9 @@ def in_thing_field(text: str, start: int) -> bool:
 
 def _thing_key(label: str) -> bool:
     words = re.split(r"[\s_/-]+", label.strip().lower())
-    return words[-1] in _THING_KEYS or _FOUND_AT.search(label) is not None
+    # "Pet name:", "Team name:": a thing's name is a thing's.
+    named_thing = len(words) > 1 and words[-1] == "name" and words[-2] in _NAMED_THINGS
+    return words[-1] in _THING_KEYS or named_thing or _FOUND_AT.search(label) is not None
 
 
 def in_header_row(text: str, start: int) -> bool:

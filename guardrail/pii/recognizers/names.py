@@ -223,7 +223,7 @@ _CHINESE_NAME = re.compile(
     "[" + "".join(sorted(ZH_GIVEN - ZH_NOT_IN_NAME)) + "]{1,2}"
 )
 # Everyday words that open with a surname's character: 凌晨發現 is "found at dawn".
-_WORDS_NOT_NAMES = both_scripts(
+WORDS_NOT_NAMES = both_scripts(
     tuple(
         "凌晨 黃金 金額 方法 方式 方面 方便 高級 高興 高速 周末 周年 周日 白色 白天 平安 安全 文件 "
         "明天 明年 明白 時間 石油 程序 程度 黃色 紅色 藍色 成功 成為 成本 成立 游客 萬元 錢包 包括 "
@@ -232,7 +232,7 @@ _WORDS_NOT_NAMES = both_scripts(
         "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
         "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 "
         "吉祥 招行 畢業 張卡 黃金 周到 周全 安心 安排 高手 高興 文化 文章 明星 方案 江山 金融 石頭 楊枝 "
-        "高才 高才通 優才 專才 高端 高鐵 高峰 高齡 高血 關心 關注 關懷 關愛 關照".split()
+        "高才 高才通 優才 專才 高端 高鐵 高峰 高齡 高血 關心 關注 關懷 關愛 關照 項目 項鏈 尤其是 危險 危機".split()
     )
 )
 # Words that end on a surname's character: in 對方聲稱 the 方 belongs to 對方.
@@ -263,11 +263,12 @@ _NOT_GIVEN = both_scripts(
 _WORDY_SURNAMES = both_scripts_chars(
     "談計查水利寧蒙冉牛羊成幸付宮封滑惠麴荀嵇鈕項向章魯申尚季盛房燕權宣諸慕樓麻蓋祖伏鹿薄"
 )
-# What follows a street, estate or building name, never a person's: 龍翔道, 太古城中心.
-_PLACE_AFTER = re.compile(
+# What follows a street, estate or building name, or a firm named after its founder, never a
+# person's: 龍翔道, 太古城中心, 何耀棣律師事務所.
+PLACE_AFTER = re.compile(
     "[道路街里村邨樓楼苑園园閣阁廈厦場场城灣湾山坊圍围橋桥站]|中心|廣場|广场|花園|花园|大廈|大厦|大樓|大楼|商場|商场|紀念|纪念"
     # a shop or firm named after its founder: 何金昌跌打醫館, 羅夏信律師行
-    "|律師行|律师行|跌打|醫館|医馆|有限公司|集團|集团|茶餐廳|茶餐厅|餐廳|餐厅|酒家|酒樓|酒楼|藥房|药房|五金|地產|地产"
+    "|律師行|律师行|律師事務所|律师事务所|跌打|醫館|医馆|有限公司|集團|集团|茶餐廳|茶餐厅|餐廳|餐厅|酒家|酒樓|酒楼|藥房|药房|五金|地產|地产"
     "|冰室|茶樓|茶楼|燒臘|烧腊|士多|麵家|面家|區|区"
     # an institution named after its region or founder: 华中科技大学, 嶺南大學
     "|科技|大學|大学|學院|学院|醫院|医院|銀行|银行"
@@ -323,7 +324,7 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0
         if value.endswith("小") and after.startswith("姐"):
             return 0.0  # 麥小姐 is Miss Mak, not a name 麥小
-        if _PLACE_AFTER.match(after) or zh_place_overlaps(text, start, end):
+        if PLACE_AFTER.match(after) or zh_place_overlaps(text, start, end):
             return 0.0
         if after and value[-1] + after[0] in _WORD_ACROSS:
             return 0.0
@@ -346,14 +347,14 @@ class ChineseNameRecognizer(RegexRecognizer):
         if given == 2:
             if in_context or before.endswith(_KIN_BEFORE):
                 return 0.9
-            if value[:2] in _WORDS_NOT_NAMES:
+            if value[:2] in WORDS_NOT_NAMES:
                 return 0.0
             common = value[0] in _COMMON_SURNAMES and value[0] not in _WORDY_SURNAMES
             if surname == 2 or common:
                 return 0.6
             # A less common surname (閔, 駱, 戚, 詹) before a given name's usual pair (淑貞, 偉倫).
             return 0.55 if value[0] not in _WORDY_SURNAMES and given_shape(value[1:]) else 0.3
-        if value in _WORDS_NOT_NAMES:
+        if value in WORDS_NOT_NAMES:
             return 0.0  # 黃金 after 同事 is still gold
         if in_context:
             return 0.7

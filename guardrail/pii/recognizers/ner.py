@@ -34,7 +34,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         for result in results:
             if result.entity_type == "PERSON":
                 _drop_leading_roles(text, result)
-        return [r for r in results if r.end > r.start and _keep(text, r)]
+        return [r for r in results if r.end > r.start and keep_finding(text, r)]
 
 
 def _drop_leading_roles(text: str, result: RecognizerResult) -> None:
@@ -93,7 +93,9 @@ def _drop_trailing_word(text: str, result: RecognizerResult) -> None:
         result.end = result.start + len(head)
 
 
-def _keep(text: str, result: RecognizerResult) -> bool:
+def keep_finding(text: str, result: RecognizerResult) -> bool:
+    """Whether a statistical finding (spaCy's, the name tagger's) survives the vetoes a name
+    found without a cue must pass; trims a leading role or trailing word off it first."""
     if result.entity_type != "PERSON":
         return _plausible(text[result.start : result.end])
     _drop_trailing_word(text, result)
