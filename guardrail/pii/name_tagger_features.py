@@ -44,6 +44,8 @@ _KEPT_SYMBOLS = frozenset(":：,，、()（）[]【】@-/|.。")
 _OPEN = frozenset("(（")
 _CLOSE = frozenset(")）")
 _COLONS = frozenset(":：")
+_ZH_FLAGS = (("zs", ZH_SURNAMES), ("zr", ZH_RARE_SURNAMES), ("zg", _ZH_GIVEN))
+_LATIN_FLAGS = (("g", GIVEN), ("ga", AMBIGUOUS_GIVEN), ("gs", GIVEN_SYLLABLES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,26 +80,12 @@ def shape(token: str) -> str:
 def lexicon(token: str) -> list[str]:
     """What the name lists say of ``token``: a surname, a given name, a word that is never one."""
     if CJK.match(token):
-        flags = []
-        if token in ZH_SURNAMES:
-            flags.append("zs")
-        if token in ZH_RARE_SURNAMES:
-            flags.append("zr")
-        if token in _ZH_GIVEN:
-            flags.append("zg")
-        return flags
+        return [flag for flag, chars in _ZH_FLAGS if token in chars]
     if not token[0].isalpha():
         return []
     lower = token.lower()
-    flags = []
-    if is_surname(token):
-        flags.append("s")
-    if lower in GIVEN:
-        flags.append("g")
-    if lower in AMBIGUOUS_GIVEN:
-        flags.append("ga")
-    if lower in GIVEN_SYLLABLES:
-        flags.append("gs")
+    flags = ["s"] if is_surname(token) else []
+    flags += [flag for flag, words in _LATIN_FLAGS if lower in words]
     if never_a_name(token):
         flags.append("nn")
     return flags

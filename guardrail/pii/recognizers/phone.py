@@ -129,6 +129,13 @@ _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t](?:0?[1-9]|1[0-2])[ \t]\d{1,2}")
 # The two halves of a number read out with a word between them: 9138, then 2204.
+# A Chinese address's flat (室, 樓, 座 ...) or unit number, a space, then a phone (text
+# normalisation spaces digits from Chinese: 13 樓 1306 5266 8104).
+_FLAT_HINT = re.compile(r"[樓楼室座號号栋棟元層层][ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?[ \t]+\d")
+_AFTER_FLAT = re.compile(
+    r"(?<=[樓楼室座號号栋棟元層层])[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?[ \t]+"
+    rf"((?:{_MAINLAND})|(?:{_HK}))(?![A-Za-z0-9])(?![ \t-]\d)"
+)
 _HALVES = re.compile(
     r"(?<![\d.,])(\d(?:[ \t]?\d){3})[ \t]*,?[ \t]*(?:and[ \t]+then|then|然後|跟住)[ \t]*,?[ \t]*(\d(?:[ \t]?\d){3})(?![\d])"
 )
@@ -240,6 +247,13 @@ class PhoneRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        for match in _AFTER_FLAT.finditer(text) if _FLAT_HINT.search(text) else ():
+            # A delivery list runs the flat number into the phone (樂民新村G座13樓1306 5266 8104):
+            # the flat's digits just before keep PATTERN from taking the number.
+            if not any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                score = self.score(match, text)
+                if score > 0.0:
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), score))
         for match in _MAINLAND_GROUPED.finditer(text) if _MAINLAND_HINT.search(text) else ():
             if any(r.start <= match.start(1) and match.end(1) <= r.end for r in results):
                 continue
