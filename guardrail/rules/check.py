@@ -95,6 +95,7 @@ class RuleCheck:
                 found
                 and self.corroborate is not None
                 and payload.stage is Stage.INPUT
+                and not self.corroborate.alone(text, [(f.start, f.end) for f in found])
                 and not self.corroborate.agrees(context.tenant, text)
             ):
                 found = tuple(replace(finding, action=UNCORROBORATED) for finding in found)

@@ -10,17 +10,19 @@ So a rule check may ask the classifier whether it agrees: a hit refuses the call
 where the classifier's highest category score for that text reaches ``floor``; below
 it the hit is kept as evidence with the action ``uncorroborated`` and the call goes on
 with a warning, never silently. Answers are not corroborated (the classifier reads
-requests). The default policy sets a floor of 0.1: on dev (scored out of fold) the rules
-then kept every attack they refused and refused 2.0% of the look-alikes instead of 2.4%,
-room the re-tuned thresholds spend on attacks (0.5 would leave 0.8%, but on hand-written
-sets the classifier never saw it let 13% of the rules' attacks through;
-``docs/evaluation.md``).
+requests), nor is a hit that is most of the text (the request is the attack phrase
+itself); an uncorroborated hit raises no risk tier. The default policy sets a floor of
+0.2: on blind held-out sets the rules then kept every attack they refused at 0.1 and
+refused fewer look-alikes (0.5 refuses fewer still, but on hand-written sets the
+classifier never saw it lets a tenth of the rules' attacks through; ``docs/evaluation.md``).
 
 Scores come from the memo the ``threat_classifier`` checks share, under the same key,
 so a text is scored once per call whichever check asks first.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from pydantic import Field, model_validator
 
@@ -38,6 +40,12 @@ class CorroborationSettings(StrictModel):
     window_chars: int = Field(default=600, ge=50, le=20_000)
     overlap_chars: int = Field(default=150, ge=0)
     budget_ms: float = Field(default=5000.0, gt=0, le=600_000)
+    alone_share: float = Field(
+        default=0.75,
+        gt=0.0,
+        le=1.0,
+        description="A hit covering at least this share of a text's characters refuses without asking.",
+    )
 
     @model_validator(mode="after")
     def _loads(self) -> CorroborationSettings:
@@ -55,6 +63,15 @@ class Corroborator:
         self.model = model
         self.memo = memo
         self._score = scorer(model, settings)
+
+    def alone(self, text: str, spans: Iterable[tuple[int, int]]) -> bool:
+        """Whether the hits are most of ``text``: a request that is nothing but "Ignore all
+        previous instructions." is the attack itself, not a question about one, and the
+        classifier, which learnt questions about the phrase as benign, has little else to
+        read in it."""
+        inside = {i for start, end in spans for i in range(start, min(end, len(text))) if not text[i].isspace()}
+        total = sum(1 for ch in text if not ch.isspace())
+        return total > 0 and len(inside) >= self.settings.alone_share * total
 
     def agrees(self, tenant: str, text: str) -> bool:
         """Whether any category scores ``text`` at or above the floor."""
