@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.documents import HkBusinessRegRecognizer, HkPassp
 from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
+from guardrail.pii.recognizers.name_handles import HandleRecognizer
 from guardrail.pii.recognizers.name_tagger import NameTaggerRecognizer, load_tagger
 from guardrail.pii.recognizers.name_zh_called import CalledChineseNameRecognizer
 from guardrail.pii.recognizers.name_zh_roles import ChineseGivenNameRecognizer
@@ -246,6 +247,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         RomanisedNameRecognizer(),
         ChineseNameRecognizer(),
         ContextNameRecognizer(),
+        HandleRecognizer(),
         ChineseGivenNameRecognizer(),
         VouchedChineseNameRecognizer(),
         CalledChineseNameRecognizer(),

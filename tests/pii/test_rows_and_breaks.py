@@ -8,6 +8,8 @@ leaked them; each case stands for a class.
 - a number broken over a line after its halves' slash, or a mainland mobile after its
   second group, is still one number;
 - a CSV row's bare comma ends a name's cell: the next cell is no given name;
+- a WeChat ID or Instagram handle after the app's name is a person's (a business's
+  official account is not);
 - values quoted as SQL and YAML quote them, a BR number or a mobile dialled abroad spaced
   digit by digit, an identity card without its check digit, numbers read out with a
   filler, over a line break or before a slash and the same number in digits, a digit per
@@ -134,3 +136,21 @@ def test_apostrophes_amounts_and_counted_lines_stay_as_they_are(
     redactor: Redactor, text: str, expected: set[str]
 ) -> None:
     assert {text[d.start : d.end] for d in redactor.analyze(text)} == expected
+
+
+HANDLES = [
+    ("微信：xiaowen_qi\n当物：卡地亚", "xiaowen_qi"),
+    ("Candy Pang（新客，IG @candypang.hk 搵我哋）", "candypang.hk"),
+    ("Telegram: @kelvinwong", "kelvinwong"),
+]
+NOT_HANDLES = ["关注我们的公众号：@hkwatchfix", "可以用微信支付或者 WeChat Pay", "手機 9123 4567（微信同號）"]
+
+
+@pytest.mark.parametrize(("text", "value"), HANDLES)
+def test_a_persons_app_handle_is_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", NOT_HANDLES)
+def test_a_business_account_or_a_payment_app_is_no_handle(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
