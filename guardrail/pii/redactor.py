@@ -22,6 +22,7 @@ from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.recognizers.name_mentions import more_mentions
+from guardrail.pii.recognizers.name_recipients import recipients
 from guardrail.pii.recognizers.name_things import drop_things
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
@@ -183,6 +184,8 @@ class Redactor:
                     probe,
                     self._analyzers.ner.analyze(focus, language="en", entities=list(self._analyzers.ner_entities)),
                 )
+        if "PERSON" in self._entities and "ADDRESS" in self._entities:
+            found += recipients(probe, found)
         if self._analyzers.tagger is not None:
             found += self._analyzers.tagger.names_beside(probe, found)
         if "PERSON" in self._entities:

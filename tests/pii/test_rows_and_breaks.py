@@ -8,6 +8,7 @@ leaked them; each case stands for a class.
 - a number broken over a line after its halves' slash, or a mainland mobile after its
   second group, is still one number;
 - a CSV row's bare comma ends a name's cell: the next cell is no given name;
+- the recipient just before an address in a delivery list is a name;
 - a WeChat ID or Instagram handle after the app's name is a person's (a business's
   official account is not);
 - values quoted as SQL and YAML quote them, a BR number or a mobile dialled abroad spaced
@@ -153,4 +154,25 @@ def test_a_persons_app_handle_is_covered(redactor: Redactor, text: str, value: s
 
 @pytest.mark.parametrize("text", NOT_HANDLES)
 def test_a_business_account_or_a_payment_app_is_no_handle(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+RECIPIENTS = [
+    ("04 龙婷 澳门氹仔海洋花园金松阁10楼D +853 6612 3456", "龙婷"),
+    ("4. 14:00 送 — lo kwok wah 何文田山道8號 何文田山畔 1座 6樓", "lo kwok wah"),
+]
+NOT_RECIPIENTS = [
+    "請送到 太古城 金山閣10樓D",
+    "送貨地址：九龍城道18號",
+    "Deliver to Flat 3C, 11/F, Block 2, Kwai Shing East Estate",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), RECIPIENTS)
+def test_the_recipient_just_before_an_address_is_covered(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", NOT_RECIPIENTS)
+def test_words_before_an_address_that_no_list_calls_a_name_stay(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
