@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
@@ -60,6 +61,7 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=65_536)
 def shape(token: str) -> str:
     """A coarse class: CJK, digits, capitalised, upper, lower, or the symbol itself."""
     if CJK.match(token):
@@ -77,26 +79,44 @@ def shape(token: str) -> str:
     return token if token in _KEPT_SYMBOLS else "p"
 
 
-def lexicon(token: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def lexicon(token: str) -> tuple[str, ...]:
     """What the name lists say of ``token``: a surname, a given name, a word that is never one."""
     if CJK.match(token):
-        return [flag for flag, chars in _ZH_FLAGS if token in chars]
+        return tuple(flag for flag, chars in _ZH_FLAGS if token in chars)
     if not token[0].isalpha():
-        return []
+        return ()
     lower = token.lower()
     flags = ["s"] if is_surname(token) else []
     flags += [flag for flag, words in _LATIN_FLAGS if lower in words]
     if never_a_name(token):
         flags.append("nn")
-    return flags
+    return tuple(flags)
+
+
+@lru_cache(maxsize=65_536)
+def slot(name: str) -> int:
+    """The hashed slot of one feature string (CRC-32, the same on every machine)."""
+    return zlib.crc32(name.encode("utf-8")) % BITS
 
 
 def features(text: str, toks: list[Token]) -> list[list[int]]:
-    """Each token's hashed feature slots."""
+    """Each token's hashed feature slots.
+
+    What a token says of its neighbours (``p1w=chan`` for the token after it, ``n2s=Xx``
+    for the one two before) is hashed once per token, not once per neighbour: the tagger
+    reads every text twice (``NameTaggerRecognizer.names_beside``)."""
     count = len(toks)
     words = [t.text if CJK.match(t.text) else t.text.lower() for t in toks]
     shapes = [shape(t.text) for t in toks]
     flags = [lexicon(t.text) for t in toks]
+    own = [[slot(f"w={w}"), slot(f"s={k}"), *(slot(f"l={f}") for f in fl)] for w, k, fl in zip(words, shapes, flags)]
+    seen = {
+        key: [slot(f"{key}w={w}") for w in words] + [slot(f"{key}s={k}") for k in shapes]
+        for key in ("p1", "p2", "n1", "n2")
+    }
+    flags_before = [[slot(f"p1l={f}") for f in fl] for fl in flags]
+    flags_after = [[slot(f"n1l={f}") for f in fl] for fl in flags]
     first_on_line = [i == 0 or "\n" in text[toks[i - 1].end : toks[i].start] for i in range(count)]
     rows: list[list[int]] = []
     depth = 0
@@ -105,49 +125,54 @@ def features(text: str, toks: list[Token]) -> list[list[int]]:
         word, kind = words[i], shapes[i]
         if first_on_line[i]:
             label = None
-        names = [f"w={word}", f"s={kind}", "bias", *(f"l={f}" for f in flags[i])]
-        for k in (1, 2):
+        row = [*own[i], _BIAS]
+        for k, before, after in ((1, "p1", "n1"), (2, "p2", "n2")):
             if i >= k:
-                names += [f"p{k}w={words[i - k]}", f"p{k}s={shapes[i - k]}"]
+                row += [seen[before][i - k], seen[before][count + i - k]]
             else:
-                names.append(f"p{k}w=<s>")
+                row.append(slot(f"{before}w=<s>"))
             if i + k < count:
-                names += [f"n{k}w={words[i + k]}", f"n{k}s={shapes[i + k]}"]
+                row += [seen[after][i + k], seen[after][count + i + k]]
             else:
-                names.append(f"n{k}w=</s>")
+                row.append(slot(f"{after}w=</s>"))
         if i:
-            names += [f"p1l={f}" for f in flags[i - 1]]
+            row += flags_before[i - 1]
         if i + 1 < count:
-            names += [f"n1l={f}" for f in flags[i + 1]]
-        before = shapes[i - 1] if i else "<s>"
-        after = shapes[i + 1] if i + 1 < count else "</s>"
-        names.append(f"ss={before}|{kind}|{after}")
+            row += flags_after[i + 1]
+        left = shapes[i - 1] if i else "<s>"
+        right = shapes[i + 1] if i + 1 < count else "</s>"
+        row.append(slot(f"ss={left}|{kind}|{right}"))
         if kind == "C":
             if i:
-                names.append(f"bg-={words[i - 1]}{word}")
+                row.append(slot(f"bg-={words[i - 1]}{word}"))
             if i + 1 < count:
-                names.append(f"bg+={word}{words[i + 1]}")
+                row.append(slot(f"bg+={word}{words[i + 1]}"))
             if i > 1:
-                names.append(f"tg-={words[i - 2]}{words[i - 1]}")
+                row.append(slot(f"tg-={words[i - 2]}{words[i - 1]}"))
             if i + 2 < count:
-                names.append(f"tg+={words[i + 1]}{words[i + 2]}")
+                row.append(slot(f"tg+={words[i + 1]}{words[i + 2]}"))
         if first_on_line[i]:
-            names.append("bol")
+            row.append(_BOL)
         if i + 1 < count and words[i + 1] in _COLONS:
-            names.append("colon_after")
+            row.append(_COLON_AFTER)
         if i + 1 == count or first_on_line[i + 1]:
-            names.append("eol")
+            row.append(_EOL)
         if i and toks[i].start > toks[i - 1].end:
-            names.append("sp")
+            row.append(_SPACE)
         if depth:
-            names.append("inbr")
+            row.append(_IN_BRACKETS)
         if label:
-            names.append(f"lab={label}")
+            row.append(slot(f"lab={label}"))
         if word in _OPEN:
             depth += 1
         elif word in _CLOSE:
             depth = max(0, depth - 1)
         elif word in _COLONS and i:
             label = words[i - 1]
-        rows.append([zlib.crc32(name.encode("utf-8")) % BITS for name in names])
+        rows.append(row)
     return rows
+
+
+_BIAS, _BOL, _EOL, _SPACE, _IN_BRACKETS, _COLON_AFTER = (
+    slot(name) for name in ("bias", "bol", "eol", "sp", "inbr", "colon_after")
+)

@@ -123,7 +123,10 @@ class NameTagger:
         if not toks:
             return toks, np.zeros(0)
         slots = features(text, toks)
-        logits = np.fromiter((self.weights[row].sum() for row in slots), dtype=np.float64, count=len(slots))
+        lengths = np.fromiter((len(row) for row in slots), dtype=np.int64, count=len(slots))
+        flat = np.fromiter((s for row in slots for s in row), dtype=np.int64, count=int(lengths.sum()))
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        logits = np.add.reduceat(self.weights[flat].astype(np.float64), starts)
         return toks, 1.0 / (1.0 + np.exp(-(logits + self.bias)))
 
     def spans(self, text: str) -> list[tuple[int, int, float]]:
@@ -237,6 +240,8 @@ class NameTaggerRecognizer(LocalRecognizer):
         """
         found = list(found)
         first = self.analyze(text, ["PERSON"])
+        if not found and not first:
+            return []  # nothing to replace: the redacted text is this text
         view, kept = _masked(text, [*found, *first])
         second = []
         for result in self.analyze(view, ["PERSON"]):
