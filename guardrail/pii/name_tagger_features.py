@@ -104,8 +104,7 @@ def features(text: str, toks: list[Token]) -> list[list[int]]:
     """Each token's hashed feature slots.
 
     What a token says of its neighbours (``p1w=chan`` for the token after it, ``n2s=Xx``
-    for the one two before) is hashed once per token, not once per neighbour: the tagger
-    reads every text twice (``NameTaggerRecognizer.names_beside``)."""
+    for the one two before) is hashed once per token, not once per neighbour."""
     count = len(toks)
     words = [t.text if CJK.match(t.text) else t.text.lower() for t in toks]
     shapes = [shape(t.text) for t in toks]

