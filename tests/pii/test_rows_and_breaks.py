@@ -139,40 +139,30 @@ def test_apostrophes_amounts_and_counted_lines_stay_as_they_are(
     assert {text[d.start : d.end] for d in redactor.analyze(text)} == expected
 
 
-HANDLES = [
+# People found by where they stand: an app's handle after its name, the recipient just
+# before an address on a delivery line; and what stands there without being a person.
+PEOPLE = [
     ("微信：xiaowen_qi\n当物：卡地亚", "xiaowen_qi"),
     ("Candy Pang（新客，IG @candypang.hk 搵我哋）", "candypang.hk"),
     ("Telegram: @kelvinwong", "kelvinwong"),
-]
-NOT_HANDLES = ["关注我们的公众号：@hkwatchfix", "可以用微信支付或者 WeChat Pay", "手機 9123 4567（微信同號）"]
-
-
-@pytest.mark.parametrize(("text", "value"), HANDLES)
-def test_a_persons_app_handle_is_covered(redactor: Redactor, text: str, value: str) -> None:
-    assert covered(redactor, text, value, entity="PERSON")
-
-
-@pytest.mark.parametrize("text", NOT_HANDLES)
-def test_a_business_account_or_a_payment_app_is_no_handle(redactor: Redactor, text: str) -> None:
-    assert person_spans(redactor, text) == []
-
-
-RECIPIENTS = [
     ("04 龙婷 澳门氹仔海洋花园金松阁10楼D +853 6612 3456", "龙婷"),
     ("4. 14:00 送 — lo kwok wah 何文田山道8號 何文田山畔 1座 6樓", "lo kwok wah"),
 ]
-NOT_RECIPIENTS = [
+NOT_PEOPLE = [
+    "关注我们的公众号：@hkwatchfix",
+    "可以用微信支付或者 WeChat Pay",
+    "手機 9123 4567（微信同號）",
     "請送到 太古城 金山閣10樓D",
     "送貨地址：九龍城道18號",
     "Deliver to Flat 3C, 11/F, Block 2, Kwai Shing East Estate",
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), RECIPIENTS)
-def test_the_recipient_just_before_an_address_is_covered(redactor: Redactor, text: str, value: str) -> None:
+@pytest.mark.parametrize(("text", "value"), PEOPLE)
+def test_handles_and_recipients_are_covered(redactor: Redactor, text: str, value: str) -> None:
     assert covered(redactor, text, value, entity="PERSON")
 
 
-@pytest.mark.parametrize("text", NOT_RECIPIENTS)
-def test_words_before_an_address_that_no_list_calls_a_name_stay(redactor: Redactor, text: str) -> None:
+@pytest.mark.parametrize("text", NOT_PEOPLE)
+def test_business_accounts_payment_apps_and_places_are_no_people(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
