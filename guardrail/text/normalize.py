@@ -146,7 +146,7 @@ _SPELLED_MIXED = re.compile(
 )
 _MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT})", re.IGNORECASE)
 # A run of digit groups in which a scan may have read 0 as O and 1 as l.
-_OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9Ol]+(?:[ |\-/]{1,3}[0-9Ol]+)*(?![A-Za-z0-9])")
+_OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlI]+(?:[ |\-/]{1,3}[0-9OlI]+)*(?![A-Za-z0-9])")
 # A floor, flat or street number of a scanned Chinese address (金碧樓l2樓l2O6室): short, so
 # only between Chinese characters and before the word that says what it numbers.
 # (Spaced from them by then: see _fold.)
@@ -339,19 +339,21 @@ def _keep(
 
 def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     """A scan's ``O``/``l`` read as ``0``/``1`` inside a run of digit groups, replaced one
-    for one (so the offset map stays as it is)."""
+    for one (so the offset map stays as it is); a capital ``I`` too where a digit touches
+    it (a phone typed ``9I87 5520``; a lone ``I`` is the word)."""
     text = normalized.text
-    if not ("O" in text or "l" in text) or _OCR_DIGIT_RUN.search(text) is None:
+    if not ("O" in text or "l" in text or "I" in text) or _OCR_DIGIT_RUN.search(text) is None:
         return normalized
     chars = list(text)
     changed = False
     for run in _OCR_DIGIT_RUN.finditer(text):
         value = run[0]
         digits = sum(c.isdigit() for c in value)
-        letters = sum(c in "Ol" for c in value)
+        letters = sum(c in "OlI" for c in value)
         if letters and digits >= 4 and digits > letters and not _IBAN_HEAD.search(text, 0, run.start()):
             for i in range(run.start(), run.end()):
-                if chars[i] in "Ol":
+                touched = (i > 0 and chars[i - 1].isdigit()) or (i + 1 < len(chars) and chars[i + 1].isdigit())
+                if chars[i] in "Ol" or (chars[i] == "I" and touched):
                     chars[i] = "0" if chars[i] == "O" else "1"
                     changed = True
     for run in _OCR_CJK_NUMBER.finditer(text):

@@ -33,6 +33,9 @@ NUMBERS = [
         "钟伟明\u3000厂务\u3000M:+8613823467051\nFiona 蒋\u3000跟单\u3000M:138-2346-\n7152\u3000W:0755-8370 1650",
         "138-2346-\n7152",
     ),
+    # a capital I typed for a 1 beside a digit, and O for 0
+    ("Ivy\n9I87 5520 (sorry new phone, old one lost)", "9I87 5520"),
+    ("tel 6O5I 2298 ← 客人 SMS 打咗英文字母 O/I", "6O5I 2298"),
     # a delivery list runs the flat number into the phone
     ("10:40 送 — 土瓜灣樂民新村G座13樓1306 5266 8104 單號 0046102", "5266 8104"),
     ("深圳市南山区海上世界双玺花园3栋2单元1902 186 8801 4526 送两盒", "186 8801 4526"),
