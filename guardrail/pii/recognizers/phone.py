@@ -118,16 +118,17 @@ _SPLIT_MESSAGES = re.compile(
 _BROKEN_ANYWHERE = re.compile(
     r"(?<![\d.,/-])(?<!\d:)(\d(?:[ \t]?\d){0,9})[ \t]*\n[ \t]*(\d(?:[ \t]?\d){0,9})(?![\d.:/-]|,\d)(?![ \t]?[年月日號号])"
 )
-# A Hong Kong number's eight digits grouped oddly by a typist (91173 805, 911 73805, 91 173 805):
+# A Hong Kong number's eight digits grouped oddly by a typist (91173 805, 911 73805, 91 173 805,
+# 93-7820-16):
 # a phone only right after a phone word (see analyze).
 # (A CSV's cell too, 91234 870 under a phone column: see analyze.)
 _ODD_GROUPS = re.compile(
-    r"(?<![\w+$#.:/-])(?<!\d,)(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)"
+    r"(?<![\w+$#.:/-])(?<!\d,)(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t-]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)"
 )
 _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 # A number typed a digit per line, as a phone's broken keyboard or a vertical scan gives it.
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
-_SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t](?:0?[1-9]|1[0-2])[ \t]\d{1,2}")
+_SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t-](?:0?[1-9]|1[0-2])[ \t-]\d{1,2}")
 # The two halves of a number read out with a word between them: 9138, then 2204.
 # A Chinese address's flat (室, 樓, 座 ...) or unit number, a space, then a phone (text
 # normalisation spaces digits from Chinese: 13 樓 1306 5266 8104).
