@@ -33,6 +33,8 @@ NUMBERS = [
         "钟伟明\u3000厂务\u3000M:+8613823467051\nFiona 蒋\u3000跟单\u3000M:138-2346-\n7152\u3000W:0755-8370 1650",
         "138-2346-\n7152",
     ),
+    # eight single digits apart by commas under a phone column
+    ("| 姓名 | 電話 |\n|---|---|\n| 晏志明 | 5,3,6,2,0,4,9,1 |", "5,3,6,2,0,4,9,1"),
     # eight digits grouped oddly with hyphens after a phone word
     ("電話 Tel: 93-7820-16  ← 客人寫法", "93-7820-16"),
     # a capital I typed for a 1 beside a digit, and O for 0

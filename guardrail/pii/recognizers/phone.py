@@ -130,6 +130,7 @@ _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t-](?:0?[1-9]|1[0-2])[ \t-]\d{1,2}")
 # The two halves of a number read out with a word between them: 9138, then 2204.
+_COMMA_DIGITS = re.compile(r"(?<![\d,.])([2-9](?:,[ \t]?\d){7})(?![ \t]?[,.]?\d)")
 # A Chinese address's flat (室, 樓, 座 ...) or unit number, a space, then a phone (text
 # normalisation spaces digits from Chinese: 13 樓 1306 5266 8104).
 _FLAT_HINT = re.compile(r"[樓楼室座號号栋棟元層层][ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?[ \t]+\d")
@@ -248,6 +249,12 @@ class PhoneRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        for match in _COMMA_DIGITS.finditer(text) if "," in text else ():
+            # Eight single digits apart by commas, as a customer typed them into a form; no
+            # amount has single-digit groups, and a phone word or column must be beside them.
+            digits = re.sub(r"\D", "", match[1])
+            if _in_context(text, *match.span(1)) and _validity(digits, digits) is not None:
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.75))
         for match in _AFTER_FLAT.finditer(text) if _FLAT_HINT.search(text) else ():
             # A delivery list runs the flat number into the phone (樂民新村G座13樓1306 5266 8104):
             # the flat's digits just before keep PATTERN from taking the number.
