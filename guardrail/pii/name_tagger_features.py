@@ -110,8 +110,9 @@ def features(text: str, toks: list[Token]) -> list[list[int]]:
     shapes = [shape(t.text) for t in toks]
     flags = [lexicon(t.text) for t in toks]
     own = [[slot(f"w={w}"), slot(f"s={k}"), *(slot(f"l={f}") for f in fl)] for w, k, fl in zip(words, shapes, flags)]
+    # seen[key][j]: the slots of token j's word and shape as seen from ``key`` (p1, n2 ...)
     seen = {
-        key: [slot(f"{key}w={w}") for w in words] + [slot(f"{key}s={k}") for k in shapes]
+        key: [(slot(f"{key}w={w}"), slot(f"{key}s={k}")) for w, k in zip(words, shapes, strict=True)]
         for key in ("p1", "p2", "n1", "n2")
     }
     flags_before = [[slot(f"p1l={f}") for f in fl] for fl in flags]
@@ -127,11 +128,11 @@ def features(text: str, toks: list[Token]) -> list[list[int]]:
         row = [*own[i], _BIAS]
         for k, before, after in ((1, "p1", "n1"), (2, "p2", "n2")):
             if i >= k:
-                row += [seen[before][i - k], seen[before][count + i - k]]
+                row += seen[before][i - k]
             else:
                 row.append(slot(f"{before}w=<s>"))
             if i + k < count:
-                row += [seen[after][i + k], seen[after][count + i + k]]
+                row += seen[after][i + k]
             else:
                 row.append(slot(f"{after}w=</s>"))
         if i:

@@ -176,8 +176,6 @@ class Redactor:
             probe, language="en", entities=self._entities, nlp_artifacts=self._analyzers.no_nlp
         )
         if self._analyzers.ner is not None:
-            # The tagger's findings leave their sentences to NER all the same: a sentence
-            # it explained in part may hold a name only NER finds.
             focus = ner_text(probe, [(r.start, r.end) for r in found])
             if focus is not None:
                 found += drop_things(

@@ -111,10 +111,15 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
     phrases: set[str] = set()
     han: set[str] = set()
     spans = []
+    # The rest of a list is taken for names from the rules' findings only: the tagger's
+    # (a word-like name it scored high) would carry one mistake down a list of things.
+    seeds = []
     for result in found:
         if result.entity_type != ENTITY or result.score < threshold:
             continue
         spans.append((result.start, result.end))
+        if not _tagged(result):
+            seeds.append((result.start, result.end))
         value = text[result.start : result.end]
         squeezed = re.sub(r"\s+", "", value)
         if _HAN_ONLY.fullmatch(squeezed):
@@ -138,9 +143,6 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             latin.add(word)
     latin.update(_mailbox_names(text, found))
     # The rest of a column or list whose other entries are names (see name_neighbours).
-    # The rest of a list is taken for names from the rules' findings only: the tagger's
-    # (a word-like name it scored high) would carry one mistake down a list of things.
-    seeds = [(r.start, r.end) for r in found if r.entity_type == ENTITY and r.score >= threshold and not _tagged(r)]
     neighbours = [*column_neighbours(text, seeds), *list_neighbours(text, seeds)]
     for start, end in neighbours:
         value = text[start:end]

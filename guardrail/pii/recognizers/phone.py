@@ -129,15 +129,15 @@ _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 # A number typed a digit per line, as a phone's broken keyboard or a vertical scan gives it.
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t-](?:0?[1-9]|1[0-2])[ \t-]\d{1,2}")
-# The two halves of a number read out with a word between them: 9138, then 2204.
+# Eight single digits apart by commas (5,3,6,2,0,4,9,1).
 _COMMA_DIGITS = re.compile(r"(?<![\d,.])([2-9](?:,[ \t]?\d){7})(?![ \t]?[,.]?\d)")
 # A Chinese address's flat (室, 樓, 座 ...) or unit number, a space, then a phone (text
 # normalisation spaces digits from Chinese: 13 樓 1306 5266 8104).
-_FLAT_HINT = re.compile(r"[樓楼室座號号栋棟元層层][ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?[ \t]+\d")
-_AFTER_FLAT = re.compile(
-    r"(?<=[樓楼室座號号栋棟元層层])[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?[ \t]+"
-    rf"((?:{_MAINLAND})|(?:{_HK}))(?![A-Za-z0-9])(?![ \t-]\d)"
-)
+_FLAT_MARK = "[樓楼室座號号栋棟元層层]"
+_FLAT_NUMBER = r"[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?[ \t]+"
+_FLAT_HINT = re.compile(rf"{_FLAT_MARK}{_FLAT_NUMBER}\d")
+_AFTER_FLAT = re.compile(rf"(?<={_FLAT_MARK}){_FLAT_NUMBER}((?:{_MAINLAND})|(?:{_HK}))(?![A-Za-z0-9])(?![ \t-]\d)")
+# The two halves of a number read out with a word between them: 9138, then 2204.
 _HALVES = re.compile(
     r"(?<![\d.,])(\d(?:[ \t]?\d){3})[ \t]*,?[ \t]*(?:and[ \t]+then|then|然後|跟住)[ \t]*,?[ \t]*(\d(?:[ \t]?\d){3})(?![\d])"
 )
