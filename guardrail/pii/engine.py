@@ -27,6 +27,7 @@ from guardrail.pii.recognizers.generic import generic_recognizers
 from guardrail.pii.recognizers.hkid import HkIdRecognizer
 from guardrail.pii.recognizers.name_context import ContextNameRecognizer
 from guardrail.pii.recognizers.name_handles import HandleRecognizer
+from guardrail.pii.recognizers.name_initials import InitialsRecognizer
 from guardrail.pii.recognizers.name_tagger import NameTaggerRecognizer, load_tagger
 from guardrail.pii.recognizers.name_zh_called import CalledChineseNameRecognizer
 from guardrail.pii.recognizers.name_zh_roles import ChineseGivenNameRecognizer
@@ -34,6 +35,7 @@ from guardrail.pii.recognizers.name_zh_vouched import VouchedChineseNameRecogniz
 from guardrail.pii.recognizers.names import ChineseNameRecognizer, RomanisedNameRecognizer
 from guardrail.pii.recognizers.ner import FilteredSpacyRecognizer
 from guardrail.pii.recognizers.phone import PhoneRecognizer
+from guardrail.pii.recognizers.phone_split import SplitPhoneRecognizer
 from guardrail.pii.recognizers.resident_id import ResidentIdRecognizer
 
 MODEL_ENV = "GUARDRAIL_SPACY_MODEL"
@@ -239,6 +241,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
     candidates: list[Any] = [
         HkIdRecognizer(),
         PhoneRecognizer(),
+        SplitPhoneRecognizer(),
         HkPassportRecognizer(),
         HkBusinessRegRecognizer(),
         ResidentIdRecognizer(),
@@ -248,6 +251,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         ChineseNameRecognizer(),
         ContextNameRecognizer(),
         HandleRecognizer(),
+        InitialsRecognizer(),
         ChineseGivenNameRecognizer(),
         VouchedChineseNameRecognizer(),
         CalledChineseNameRecognizer(),

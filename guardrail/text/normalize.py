@@ -116,7 +116,8 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_TOKEN = "[零〇幺一二兩两三四五六七八九]"
+# (雙 before a numeral says it twice, as Cantonese reads a number out: 三雙七 is 3 7 7.)
+_HAN_TOKEN = "(?:[雙双][ \u3000]?)?[零〇幺一二兩两三四五六七八九]"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
 # between its commas: 九四零七，呃，五二八三.)
 _HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
@@ -133,7 +134,7 @@ _SPELLED_HAN_LINES = re.compile(
     rf"(?![ \u3000]?[零〇幺一二兩两三四五六七八九])"
 )
 _SPELLED_TOKEN = re.compile(
-    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT}|{_HAN_TOKEN})",
+    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|[零〇幺一二兩两三四五六七八九])",
     re.IGNORECASE,
 )
 # Digit words mixed with ASCII digit groups in one dictated run (9 four 8 one 2 zero 3 7).
@@ -174,6 +175,7 @@ _URL_SAFE = frozenset("@+ ._-:()=&?/#,;")
 _JSON_TRIGGER = re.compile(r"\\+u[0-9A-Fa-f]{4}")
 _JSON_ESCAPE = re.compile(r'\\+(?:u([0-9A-Fa-f]{4})|([nrtbf"/\\]))')
 _JSON_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": " ", "f": " ", '"': '"', "/": "/", "\\": "\\"}
+_TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many times
 _MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
 
 
@@ -517,7 +519,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
                 add("(", *token.span())
                 continue
             digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
-            times = {"double": 2, "triple": 3}.get((token["times"] or "").lower(), 1)
+            times = _TIMES.get((token["times"] or "").lower(), 1)
             add(" ".join(digit * times), *token.span())
         if run_end < len(text) and _HAN.match(text[run_end]):
             add(" ", run_end, run_end)
@@ -545,7 +547,7 @@ def _mixed_run(run: str) -> bool:
             groups += 1
             digits += len(token["digits"])
         else:
-            count = {"double": 2, "triple": 3}.get((token["times"] or "").lower(), 1)
+            count = _TIMES.get((token["times"] or "").lower(), 1)
             words += 1
             digits += count
     return words >= 2 and groups >= 1 and digits >= 7

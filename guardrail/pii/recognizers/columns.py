@@ -42,7 +42,7 @@ def column_header(text: str, position: int) -> str | None:
         above_start = text.rfind("\n", 0, cursor - 1) + 1
         above = text[above_start : cursor - 1]
         # Rows of one table have as many cells as this one; prose with commas does not.
-        if _separator(above) != separator or above.count(separator) != cells:
+        if _separator(above) != separator or not _same_table(above.count(separator), cells, column, separator):
             break
         if not _SEPARATOR_ROW.fullmatch(above):
             header = above
@@ -54,6 +54,16 @@ def column_header(text: str, position: int) -> str | None:
     names = header.split(separator)
     name = names[column].strip() if column < len(names) else ""
     return name if 0 < len(name) <= _MAX_HEADER else None
+
+
+def _same_table(count: int, cells: int, column: int, separator: str) -> bool:
+    """Whether a row with ``count`` separators belongs to the table of one with ``cells``.
+    A pasted CSV's last cell may be free text with commas of its own (备注 "深圳同事，当天
+    上车", whose full-width comma normalises to ASCII): a few extra commas are let
+    through for a column left of them."""
+    if count == cells:
+        return True
+    return separator == "," and min(count, cells) >= 3 and column < min(count, cells) and abs(count - cells) <= 3
 
 
 def _separator(line: str) -> str | None:

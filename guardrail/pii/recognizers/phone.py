@@ -79,7 +79,8 @@ SPACED = re.compile(
     # when spaced digits go on after it (2 3 2 7⏎5 5 1 8).
     # A slash only with a space beside it: 14/06/2024 is a date.
     # Spaces, not tabs: a tab ends a table's cell (⇥9 5 4 4 0 1 2 6⇥5179-…).
-    r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–—−] ?| / ?|/ | ?\n ?(?=\d \d))?[\dOol]){7,13})"
+    # A dot with spaces either side parts the halves too (5  3  0  6 . 7  1  1  9, 9 4 5 0 · 3 2 8 8).
+    r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–—−] ?| / ?|/ | {1,3}[.·•・] {1,3}| ?\n ?(?=\d \d))?[\dOol]){7,13})"
     r"(?![A-Za-z0-9])(?! {1,3}\d)(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d)|(?=,\d{4}))"
     r"(?! ?[(（][ \t]?\d[ \t]?[)）])"
 )
@@ -161,10 +162,10 @@ def _valid_abroad(digits: str) -> bool:
 
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = re.compile(
-    r"(?:\bRN|\bMC|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\bPO|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
+    r"(?:(?-i:\bRN|\bMC|\bPO|\bP\.O\.)|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking|\bconf(?:irmation)?"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
-    r"|\bmeter|\bBR|\bBRN|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
+    r"|\bmeter|(?-i:\bBRN?)|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
     # (a company's BR number, Our company BR No. is 65019877)
     r"(?:is[ \t]+)?"
@@ -234,7 +235,10 @@ _EXTENSION = re.compile(
 # or eleven of them with no unit (拾, 佰, 元) among them, next to a phone word.
 _NUMERAL_CHARS = "0-9零〇一二三四五六七八九壹贰貳叁參参肆伍陆陸柒捌玖"
 _FINANCIAL_DIGITS = str.maketrans("零〇一二三四五六七八九壹贰貳叁參参肆伍陆陸柒捌玖", "001234567891223334566789")
-_FINANCIAL_HINT = re.compile(r"[壹贰貳叁參参肆伍陆陸柒捌玖]|[0-9][ \t]?[零〇一二三四五六七八九][ \t]?[0-9]")
+# (A digit beside a numeral, as a number half typed and half dictated: 9一七三 0四八六.)
+_FINANCIAL_HINT = re.compile(
+    r"[壹贰貳叁參参肆伍陆陸柒捌玖]|[0-9][ \t]?[零〇一二三四五六七八九]|[零〇一二三四五六七八九][ \t]?[0-9]"
+)
 _FINANCIAL = re.compile(
     rf"(?<![{_NUMERAL_CHARS}拾佰仟萬万億亿])(?<![0-9][ \t])"
     rf"([{_NUMERAL_CHARS}](?:[ \t]?[{_NUMERAL_CHARS}]){{7,10}})"
