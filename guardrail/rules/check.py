@@ -95,6 +95,7 @@ class RuleCheck:
                 found
                 and self.corroborate is not None
                 and payload.stage is Stage.INPUT
+                and role in self.corroborate.settings.roles
                 and not self.corroborate.alone(text, [(f.start, f.end) for f in found])
                 and not self.corroborate.agrees(context.tenant, text)
             ):

@@ -10,8 +10,10 @@ So a rule check may ask the classifier whether it agrees: a hit refuses the call
 where the classifier's highest category score for that text reaches ``floor``; below
 it the hit is kept as evidence with the action ``uncorroborated`` and the call goes on
 with a warning, never silently. Answers are not corroborated (the classifier reads
-requests), nor is a hit that is most of the text (the request is the attack phrase
-itself); an uncorroborated hit raises no risk tier. The default policy sets a floor of
+requests), nor a hit in a tool's or function's result (a document the model will
+read, not a request: the classifier learnt requests, and injected instructions live
+there), nor a hit that is most of the text (the request is the attack phrase itself);
+an uncorroborated hit raises no risk tier. The default policy sets a floor of
 0.2: on blind held-out sets the rules then kept every attack they refused at 0.1 and
 refused fewer look-alikes (0.5 refuses fewer still, but on hand-written sets the
 classifier never saw it lets a tenth of the rules' attacks through; ``docs/evaluation.md``).
@@ -40,6 +42,10 @@ class CorroborationSettings(StrictModel):
     window_chars: int = Field(default=600, ge=50, le=20_000)
     overlap_chars: int = Field(default=150, ge=0)
     budget_ms: float = Field(default=5000.0, gt=0, le=600_000)
+    roles: list[str] = Field(
+        default_factory=lambda: ["user", "system", "developer"],
+        description="Roles whose hits are corroborated; a hit in a tool's or function's result refuses as it stands.",
+    )
     alone_share: float = Field(
         default=0.75,
         gt=0.0,
