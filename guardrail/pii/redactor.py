@@ -23,7 +23,7 @@ from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.recognizers.name_recipients import recipients
-from guardrail.pii.recognizers.name_things import drop_things
+from guardrail.pii.recognizers.name_things import drop_businesses, drop_things
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
 from guardrail.text.normalize import normalize
@@ -188,6 +188,7 @@ class Redactor:
             found += self._analyzers.tagger.names_beside(probe, found)
         if "PERSON" in self._entities:
             found += more_mentions(probe, found, self._rules["PERSON"].threshold)
+            found = drop_businesses(probe, found)
         return found
 
     def redact(self, text: str, *, scope: str = "default") -> Redaction:

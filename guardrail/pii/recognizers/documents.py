@@ -257,11 +257,11 @@ class HkPassportRecognizer(RegexRecognizer):
             in_context = True
         elif header is not None and value.isdigit():
             # Digits under another column's header are that column's value, unless their
-            # own cell says passport (| Doc | ... | UK passport 548821077 |).
+            # own cell says passport (| Doc | ... | UK passport 548821077 |, | PP 127405836 |).
             cell = text[
                 max(text.rfind("|", 0, match.start(1)), text.rfind("\n", 0, match.start(1))) + 1 : match.start(1)
             ]
-            in_context = _PASSPORT_CONTEXT.search(cell) is not None
+            in_context = _PASSPORT_CONTEXT.search(cell) is not None or _PP_BEFORE.search(cell) is not None
         else:
             in_context = near
         if not in_context and _PASSPORT_SHAPE.fullmatch(value):

@@ -6,16 +6,25 @@ sender and the time on a line above the message (``刘洋 10:07``, ``tsz.hin  11
 whatever the name (``Nadiya``, ``Bogdan``: names no list need know), once the text shows
 the format on two lines or more; a name that is a word for a role, a bot or a place is
 not taken.
+
+Exports in formats no rule names (a phone's, a desktop app's, a bot's) are read by their
+shape: a line that starts with a time stamp and then names the sender before a colon or
+``›`` (``2026/03/10 19:10 - crystal.m: ...``, ``(21:08) 湛太 › ...``), or a line of its
+own holding a sender and then the stamp (``bb wai, [12.03.26 21:15]``, ``>> ling姐 🐱 ··
+21:04``, ``@candy_yipp  ·  Mon 9:41 PM``). One such line could be an agenda's item, so
+the shape counts once two lines share it and one sender speaks twice: people in a chat
+come back, an agenda's items do not.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_surname, never_a_name, zh_name_shape
-from guardrail.pii.recognizers.name_spans import STOP, L, U
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 _NAME = rf"[{U}][{L}'’-]*(?:[ ][{U}][{L}'’-]*){{0,2}}"
@@ -78,4 +87,75 @@ def _known_first(who: str) -> bool:
     return (is_given(first, in_position=True) or is_surname(first)) and not is_place(who)
 
 
-FINDERS = (export_speakers, sender_time_lines)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp]\.?[Mm]\.?)?"
+_STAMP = (
+    r"[\[(（]?(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?[ ,，T]*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ,]*)?"
+    rf"{_CLOCK}[\])）]?"
+)
+_SENDER = r"[^\s\d:：›>|\[\]()（）@][^\n\d:：›>|\[\]()（）@]{0,28}?"
+_TIME_FIRST = re.compile(
+    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）][ \t]*)?[:：›>][ \t]"
+)
+_NAME_FIRST = re.compile(
+    rf"(?m)^[ \t]*(?:>>?|@)?[ \t]*(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）])?[ \t]*(?P<sep>,|·+|\||-|–)?[ \t]*"
+    rf"{_STAMP}[ \t]*$"
+)
+# Senders that are the app, the group or its bot, not a person.
+_NOT_SENDERS = frozenset(
+    "system admin bot you me group notice reminder announcement 通知 系統 系统 管理員 管理员 客服 公告 群主 我".split()
+)
+# A post's name as a sender (Harbourmaster, Gatekeeper, Duty officer).
+_ROLE_WORD = re.compile(r"(?:master|keeper|officer|desk|office|team|manager|staff|control|ops)$")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# Kin words: a sender that is one (細妹, 阿媽) names no one; one after a name (浩賢媽媽) is
+# the parent of the child named.
+_KIN = "媽媽|妈妈|爸爸|媽咪|妈咪|爹哋|爹地|老豆|阿媽|阿妈|阿爸|細妹|細佬|家姐|哥哥|姐姐|妹妹|弟弟|老公|老婆|太太|婆婆|公公|爺爺|嫲嫲|阿嫲|阿爺"
+_KIN_AFTER = re.compile(f"(?:{_KIN})$")
+# A shop, a class or a bot speaking: 永福祥紙料, 強記肉檔, 新記海鮮, Maple Class, GuildBot.
+_NOT_PERSON_SENDER = re.compile(
+    f"^(?:{_KIN})$|[記记]|[檔档]$|士多|海鮮|海鲜|紙料|纸料|公司|店$|行$|舖|舗|餐廳|餐厅|酒樓|酒楼|診所|诊所|中心|學校|学校|補習|补习"
+    r"|(?i:bot|\b(?:class|team|group|committee|office|official|support|shop|store|studio)\b)"
+)
+
+
+def templated_speakers(text: str) -> Iterator[tuple[int, int, float]]:
+    """Senders of chat lines in a shape the text repeats, once one of them speaks twice."""
+    if ":" not in text:
+        return
+    for pattern in (_TIME_FIRST, _NAME_FIRST):
+        shapes: dict[str, list[tuple[int, int, str]]] = {}
+        for match in pattern.finditer(text):
+            start, end = match.span("who")
+            who = text[start:end]
+            trimmed = _EDGE.sub("", who)
+            if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
+                continue
+            start += who.index(trimmed)
+            first = trimmed.split(" ", 1)
+            if len(first) == 2 and first[0][:1].isupper() and never_a_name(first[0].lower()):
+                # a role before the name (Agent Joanne): the name alone
+                start += len(first[0]) + 1
+                trimmed = first[1].lstrip()
+                start += len(first[1]) - len(trimmed)
+            named = _KIN_AFTER.sub("", trimmed) if len(trimmed) > 3 else trimmed  # 浩賢媽媽: the child's name
+            shapes.setdefault(match["sep"] or "", []).append((start, start + len(named), trimmed.lower()))
+        for senders in shapes.values():
+            counts = Counter(key for _, _, key in senders)
+            if len(senders) >= 2 and max(counts.values()) >= 2:
+                yield from ((start, end, 0.75) for start, end, _ in senders)
+
+
+def _not_a_sender(who: str) -> bool:
+    lower = who.lower()
+    words = lower.split()
+    return (
+        lower in _NOT_SENDERS
+        or (len(words) == 1 and (never_a_name(lower) or _ROLE_WORD.search(lower) is not None))
+        or _NOT_PERSON_SENDER.search(who) is not None
+        or any(word in ORG_WORDS for word in words)
+        or is_place(who)
+        or re.search(r"[，。！？!?;；]|https?|www\.|\.(?:hk|com|net|org|shop|store)\b", who) is not None
+    )
+
+
+FINDERS = (export_speakers, sender_time_lines, templated_speakers)

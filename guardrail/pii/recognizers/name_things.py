@@ -23,6 +23,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.columns import column_header, header_row
+from guardrail.pii.recognizers.name_lexicon import is_surname
 
 # The last word of a label or header that says its value is a thing: what was found,
 # made, sold, attended or sailed, or where ("Team members" heads people: its last word
@@ -98,3 +99,36 @@ _CHAPTER_NUMBER = re.compile(r"\.?[ \t]*\d")
 def _chapter(text: str, start: int, end: int) -> bool:
     """A chapter of Hong Kong's laws (Insurance Ordinance (Cap. 41)), which NER reads as a name."""
     return text[start:end].lower() == "cap" and _CHAPTER_NUMBER.match(text, end) is not None
+
+
+# What ends a business's name: Little Sprout Studio Ltd, Blush by Mandy MUA.
+_BUSINESS_WORD = re.compile(
+    r"[ \t]+(?:Studios?|Ltd\.?|Limited|Co\.|Company|Salon|Shop|Store|MUA|Boutique|Caf[eé]|Restaurant|Clinic|Workshop"
+    r"|Bakery|Florist|Photography|Academy|Centre|Center|Kitchen|Lab|Gallery)\b"
+    r"|[ \t]*(?:有限公司|工作室)"  # (not 公司 alone: Kelvin 公司 is Kelvin's company)
+)
+
+
+def drop_businesses(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` less the PERSON findings that name a business: a name the text also
+    writes before a business's word (a chat's sender ``Little Sprout`` of ``Little Sprout
+    Studio Ltd``), or one that ends in it. Only names with no surname in them: Mandy Ho
+    of Mandy Ho Photography is still a person."""
+    names = {text[r.start : r.end] for r in results if r.entity_type == "PERSON"}
+    businesses = {name for name in names if not _has_surname(name) and _named_as_business(text, name)}
+    if not businesses:
+        return results
+    return [r for r in results if r.entity_type != "PERSON" or text[r.start : r.end] not in businesses]
+
+
+def _has_surname(name: str) -> bool:
+    return any(is_surname(word) for word in re.findall(r"[A-Za-z]+", name)) or not name.isascii()
+
+
+def _named_as_business(text: str, name: str) -> bool:
+    ending = _BUSINESS_WORD.search(name)
+    if ending is not None and ending.end() == len(name):
+        return True
+    return any(
+        _BUSINESS_WORD.match(text, found.end()) for found in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}", text)
+    )
