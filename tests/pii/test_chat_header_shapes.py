@@ -23,11 +23,13 @@ SENDERS = [
     ),
     (">> ling姐 🐱 ·· 21:04\n各位\n\n>> shing 🚲 ·· 21:31\n啱啱\n\n>> ling姐 🐱 ·· 22:02\n唔係", "shing"),
     ("[28/11/2026 19:05] 浩賢媽媽: 收到，但浩賢星期二要踢波\n[28/11/2026 19:07] 浩賢媽媽: 唔該", "浩賢"),
+    ("[03/05/2026, 22:14] Yanni 🌸 bride 12/12: Hello\n[03/05/2026, 22:23] Yanni 🌸 bride 12/12: 入伙", "Yanni"),
 ]
 NOT_SENDERS = [
     ("[22/8 20:41] 永福祥紙料: 收到\n[22/8 20:43] 永福祥紙料: ok\n[22/8 20:45] 鞠太: 多謝", "永福祥紙料"),
     ("細妹 10:01\nhi\n細妹 10:03\nok", "細妹"),
     ("[10:01] GuildBot: raid at 9\n[10:05] GuildBot: raid moved", "GuildBot"),
+    ("[22/8 20:41] +852 5174 9902: 你好\n[22/8 20:45] +852 5174 9902: 好", "5174"),
     ("@shop.example.hk  ·  Mon 9:41 PM\nhi\n\n@shop.example.hk  ·  Mon 9:45 PM\nyes", "shop.example.hk"),
 ]
 

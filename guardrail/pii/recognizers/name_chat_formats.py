@@ -92,7 +92,9 @@ _STAMP = (
     r"[\[(（]?(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?[ ,，T]*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ,]*)?"
     rf"{_CLOCK}[\])）]?"
 )
-_SENDER = r"[^\s\d:：›>|\[\]()（）@][^\n\d:：›>|\[\]()（）@]{0,28}?"
+_SENDER = r"[^\s\d:：›>|\[\]()（）@][^\n:：›>|\[\]()（）@]{0,40}?"
+# A display name's own part: up to an emoji or a symbol (Yanni 🌸 bride 12/12).
+_DISPLAY_NAME = re.compile(r"[\w .'’-]+")
 _TIME_FIRST = re.compile(
     rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）][ \t]*)?[:：›>][ \t]"
 )
@@ -127,7 +129,8 @@ def templated_speakers(text: str) -> Iterator[tuple[int, int, float]]:
         for match in pattern.finditer(text):
             start, end = match.span("who")
             who = text[start:end]
-            trimmed = _EDGE.sub("", who)
+            shown = _DISPLAY_NAME.match(who)
+            trimmed = _EDGE.sub("", shown[0] if shown else who)
             if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
                 continue
             start += who.index(trimmed)
@@ -154,7 +157,7 @@ def _not_a_sender(who: str) -> bool:
         or _NOT_PERSON_SENDER.search(who) is not None
         or any(word in ORG_WORDS for word in words)
         or is_place(who)
-        or re.search(r"[，。！？!?;；]|https?|www\.|\.(?:hk|com|net|org|shop|store)\b", who) is not None
+        or re.search(r"[，。！？!?;；\d]|https?|www\.|\.(?:hk|com|net|org|shop|store)\b", who) is not None
     )
 
 
