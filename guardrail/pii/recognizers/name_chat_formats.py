@@ -127,25 +127,33 @@ def templated_speakers(text: str) -> Iterator[tuple[int, int, float]]:
     for pattern in (_TIME_FIRST, _NAME_FIRST):
         shapes: dict[str, list[tuple[int, int, str]]] = {}
         for match in pattern.finditer(text):
-            start, end = match.span("who")
-            who = text[start:end]
-            shown = _DISPLAY_NAME.match(who)
-            trimmed = _EDGE.sub("", shown[0] if shown else who)
-            if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
-                continue
-            start += who.index(trimmed)
-            first = trimmed.split(" ", 1)
-            if len(first) == 2 and first[0][:1].isupper() and never_a_name(first[0].lower()):
-                # a role before the name (Agent Joanne): the name alone
-                start += len(first[0]) + 1
-                trimmed = first[1].lstrip()
-                start += len(first[1]) - len(trimmed)
-            named = _KIN_AFTER.sub("", trimmed) if len(trimmed) > 3 else trimmed  # 浩賢媽媽: the child's name
-            shapes.setdefault(match["sep"] or "", []).append((start, start + len(named), trimmed.lower()))
+            sender = _sender(text, *match.span("who"))
+            if sender is not None:
+                shapes.setdefault(match["sep"] or "", []).append(sender)
         for senders in shapes.values():
             counts = Counter(key for _, _, key in senders)
             if len(senders) >= 2 and max(counts.values()) >= 2:
                 yield from ((start, end, 0.75) for start, end, _ in senders)
+
+
+def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The name in a header's sender field (its span, and its key for counting), or None:
+    the display name up to an emoji, less a role before it (Agent Joanne) and a kin word
+    after it (浩賢媽媽: the child's name)."""
+    who = text[start:end]
+    shown = _DISPLAY_NAME.match(who)
+    trimmed = _EDGE.sub("", shown[0] if shown else who)
+    if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
+        return None
+    start += who.index(trimmed)
+    key = trimmed.lower()
+    role, _, rest = trimmed.partition(" ")
+    if rest and role[:1].isupper() and never_a_name(role.lower()):
+        name = rest.lstrip()
+        start += len(trimmed) - len(name)
+        trimmed = name
+    named = _KIN_AFTER.sub("", trimmed) if len(trimmed) > 3 else trimmed
+    return start, start + len(named), key
 
 
 def _not_a_sender(who: str) -> bool:
