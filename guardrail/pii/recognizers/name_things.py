@@ -110,15 +110,40 @@ _BUSINESS_WORD = re.compile(
 
 
 def drop_businesses(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """``results`` less the PERSON findings that name a business: a name the text also
-    writes before a business's word (a chat's sender ``Little Sprout`` of ``Little Sprout
-    Studio Ltd``), or one that ends in it. Only names with no surname in them: Mandy Ho
-    of Mandy Ho Photography is still a person."""
+    """``results`` less the PERSON findings that name a business:
+
+    - a name the text also writes before a business's word (a chat's sender ``Little
+      Sprout`` of ``Little Sprout Studio Ltd``), or one that ends in it; only names with
+      no surname in them, everywhere in the text (Mandy Ho of Mandy Ho Photography is
+      still a person);
+    - where it stands, a partner's name in a firm's (``Lo & Partners``, ``Ho & Tam
+      Solicitors``, ``Wong, Hui & Partners``), and a name after a capitalised "The"
+      (``dinner at The Aubrey``): a venue's or a firm's, not a person's.
+    """
     names = {text[r.start : r.end] for r in results if r.entity_type == "PERSON"}
     businesses = {name for name in names if not _has_surname(name) and _named_as_business(text, name)}
-    if not businesses:
-        return results
-    return [r for r in results if r.entity_type != "PERSON" or text[r.start : r.end] not in businesses]
+    return [
+        r
+        for r in results
+        if r.entity_type != "PERSON" or not (text[r.start : r.end] in businesses or _in_firm_or_venue(text, r))
+    ]
+
+
+# A firm of partners after a name: & Partners, & Tam Solicitors, , Hui & Partners.
+_FIRM_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*[A-Z][a-z]+[ \t]*)?&[ \t]*(?:[A-Z][a-z]+[ \t]+)?"
+    r"(?:Partners|Associates|Co\b|Company|Sons|Solicitors|LLP|Architects|Accountants|Consultants|Surveyors)\b"
+)
+_FIRM_WORD_END = re.compile(r"\b(?:Solicitors|Partners|Associates|LLP|Architects|Accountants|Consultants|Surveyors)$")
+_THE_BEFORE = re.compile(r"(?<=[a-z,] )The $")
+
+
+def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
+    return (
+        _FIRM_AFTER.match(text, result.end) is not None
+        or _FIRM_WORD_END.search(text, result.start, result.end) is not None
+        or _THE_BEFORE.search(text, max(0, result.start - 8), result.start) is not None
+    )
 
 
 def _has_surname(name: str) -> bool:
