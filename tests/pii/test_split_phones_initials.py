@@ -1,6 +1,7 @@
 """Phones sent in two chat messages, dictated with 雙, half in numerals, or spaced about
-a dot; a surname Po before a number; a CSV whose last cell has commas of its own; and
-colleagues named by their initials. Each with look-alikes that must stay."""
+a dot; a surname Po before a number, a reference's code in capitals before one; a CSV
+whose last cell has commas of its own; and colleagues named by their initials. Each
+with look-alikes that must stay."""
 
 from __future__ import annotations
 
@@ -35,12 +36,20 @@ SPOKEN = [
     ("聯絡：巫女士手機 9 4 5 0 · 3 2 8 8，細仔夜晚先得", "9 4 5 0 · 3 2 8 8"),
     ("可唔可以剩係俾電話 5  3  0  6 . 7  1  1  9", "5  3  0  6 . 7  1  1  9"),
     ("If you see her call owner:\nNora Po  9234 5678\nor a volunteer", "9234 5678"),
+    ("2026-11-17 10:02  OUT  9624 8813  no answer, left VM", "9624 8813"),
+    ("CHAN TAI MAN 9123 4567", "9123 4567"),
     (
         "序号,姓名,证件类型,证件号码,手机,备注\n3,岑家怡,居民身份证,440604199605123128,13926 071 458,深圳同事，当天福田上车",
         "13926 071 458",
     ),
 ]
-NOT_PHONES = ["PO 9234 5678 approved", "雙十一優惠，一雙鞋買二送一", "Total 1,234.50 . 7 items"]
+NOT_PHONES = [
+    "PO 9234 5678 approved",
+    "雙十一優惠，一雙鞋買二送一",
+    "Total 1,234.50 . 7 items",
+    "transfer ref will be OTT 7781 2096.",
+    "Report made at Tin Shui Wai Police Station, RN TWDIST 26011845.",
+]
 
 
 @pytest.mark.parametrize(("text", "halves"), SPLIT)

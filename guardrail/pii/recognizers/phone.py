@@ -33,6 +33,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near, line_before, tagged_result
 from guardrail.pii.recognizers.columns import column_header
+from guardrail.pii.recognizers.name_lexicon import is_given, is_surname
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?85[23](?:[ \t-]?|[ \t]?\n[ \t]{0,8})|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
@@ -435,7 +436,7 @@ class PhoneRecognizer(RegexRecognizer):
 
     def score(self, match: re.Match[str], text: str) -> float:
         value = match[1]
-        if _referenced(text, match.start(1)):
+        if _referenced(text, match.start(1)) or _coded(text, match.start(1)):
             return 0.0
         if (
             not value.startswith("+")
@@ -531,6 +532,29 @@ def _in_context(text: str, start: int, end: int) -> bool:
 def _column_says_phone(text: str, start: int) -> bool:
     header = column_header(text, start)
     return header is not None and CONTEXT.search(header) is not None
+
+
+# A code in capitals just before the digits names a reference: a transfer's (OTT 7781 2096),
+# a police report's (RN TWDIST 26011845); not a phone word, nor a call log's direction
+# (OUT 9624 8813).
+_REFERENCE_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3,8})[ \t]*[#:.-]?[ \t]*$")
+_PHONE_CODES = frozenset(
+    "TEL FAX MOB MOBILE PHONE CELL CALL SMS WHATSAPP WECHAT HOME OFFICE DIRECT CONTACT HOTLINE LINE FPS NUMBER "
+    "HKG HONG KONG TELEPHONE WORK EMERGENCY OUT OUTGOING INCOMING MISSED DIALLED DIALED CALLED CALLBACK SENT "
+    "RECEIVED REPLY TEXT".split()
+)
+
+
+def _coded(text: str, start: int) -> bool:
+    """Whether a capitalised code, not a phone word nor a name in capitals (CHAN TAI MAN
+    9123 4567), stands just before ``start`` with no phone word near."""
+    code = _REFERENCE_CODE.search(text, max(0, start - 12), start)
+    if code is None or code[1] in _PHONE_CODES:
+        return False
+    word = code[1].lower()
+    if is_surname(word) or is_given(word, in_position=True):
+        return False
+    return not _in_context(text, start, start)
 
 
 def _referenced(text: str, start: int) -> bool:
