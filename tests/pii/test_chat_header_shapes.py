@@ -53,3 +53,5 @@ def test_a_shop_speaking_under_its_brand_is_no_person(redactor: Redactor) -> Non
 
 def test_a_person_whose_business_bears_their_name_is_still_found(redactor: Redactor) -> None:
     assert "Mandy Ho" in person_spans(redactor, "Mandy Ho: hi\nMandy Ho Photography will send the album.")
+    # a make-up artist's trade after her name is no business's name
+    assert "Mandy" in person_spans(redactor, "Mandy MUA: hi\nYanni: ok\nMandy MUA: see you\nThanks Mandy")

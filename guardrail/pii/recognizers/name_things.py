@@ -101,9 +101,9 @@ def _chapter(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() == "cap" and _CHAPTER_NUMBER.match(text, end) is not None
 
 
-# What ends a business's name: Little Sprout Studio Ltd, Blush by Mandy MUA.
+# What ends a business's name: Little Sprout Studio Ltd (not MUA: Mandy MUA is Mandy, the artist).
 _BUSINESS_WORD = re.compile(
-    r"[ \t]+(?:Studios?|Ltd\.?|Limited|Co\.|Company|Salon|Shop|Store|MUA|Boutique|Caf[eé]|Restaurant|Clinic|Workshop"
+    r"[ \t]+(?:Studios?|Ltd\.?|Limited|Co\.|Company|Salon|Shop|Store|Boutique|Caf[eé]|Restaurant|Clinic|Workshop"
     r"|Bakery|Florist|Photography|Academy|Centre|Center|Kitchen|Lab|Gallery)\b"
     r"|[ \t]*(?:有限公司|工作室)"  # (not 公司 alone: Kelvin 公司 is Kelvin's company)
 )
