@@ -70,6 +70,9 @@ _ZH_THING_LABEL = re.compile(
 _GLUED = re.compile(r"[0-9]")
 _NOUN_ITEM_AFTER = re.compile(r" [a-z]+(?:[,;]| and\b| or\b)")
 _FIRM_BEFORE = re.compile(r"&[ \t]*$")
+# A word joined to another capitalised word by "and" (記得 Apple 同 Orange 要買): when the
+# other is no name the lists know, the pair names things.
+_JOINED_TO = re.compile(r"[ \t]*(?:同|和|與|与|及|and|or|&)[ \t]*([A-Z][a-z]+)\b")
 _TITLES = tuple(TITLES_AFTER_SURNAME)
 _FIRM_JOIN = re.compile(r"(?:,[ \t]*[A-Z][a-z]+)?[ \t]*&[ \t]*[A-Z]")
 
@@ -169,6 +172,9 @@ def _may_be_name(text: str, result: RecognizerResult) -> bool:
     if len(words) == 1 and words[0].lower() in AMBIGUOUS_GIVEN and _NOUN_ITEM_AFTER.match(text, end):
         return False  # "apples, Summer fruit, Crystal glasses": a word-like name qualifying a thing
     if _FIRM_JOIN.match(text, end) or _FIRM_BEFORE.search(text, max(0, start - 3), start):
+        return False
+    joined = _JOINED_TO.match(text, end) if len(words) == 1 else None
+    if joined and not (is_surname(joined[1]) or is_given(joined[1], in_position=True)):
         return False
     if _TITLE_WORD_AFTER.match(text, end) or _TITLE_WORD_BEFORE.search(text, max(0, start - 5), start):
         return False  # a title in title case: Path To Success: A Ho Story, I Hope So

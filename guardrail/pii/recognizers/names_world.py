@@ -138,6 +138,24 @@ MORE_GIVEN_NAMES = frozenset(
  mansour nabil rami samir tarek walid yousef ziad
  amal aya dalia dina hala hiba layla lina maha mona nour rania reem salma
  samar yasmin zeina
+ abel agatha aiden alana alec alexis alfie alistair allan althea alyssa amos anabel andre
+ angelina annabel annabelle antoinette antonia arabella archie arnold ashton aubrey augustine
+ avril barnaby benedict bert beryl beth bethany bianca bradley brady brayden brett britney
+ brittany bryan bryce caden caitlin camilla candace cara carla carly carolyn cassandra
+ cassidy cecil celeste chantelle cheryl christa clarence clarissa clayton clifford clint
+ clinton clive colette connor cordelia corey cornelius courtney craig cyril damian danielle
+ darcy darla darryl dave deanna delia dianne donna dustin dwayne eli elijah elise ellie
+ emmeline erin ethel evan felicity freddie gabrielle gail georgina gertrude gina giselle
+ gladys glenn godfrey gwendolyn hilary hollie hubert hugh ignatius jacob jacqui jake jared
+ jeanette jemima jenna jodie juliana juliet karl kathryn kayla kieran kristen kylie laurence
+ lavinia leah leanne leigh letitia lillian lindsay lois lucinda luke lynne madeleine
+ malcolm margot marianne marjorie matilda maud melvin meredith mildred millie milly
+ muriel myra nadine nathaniel nigel octavia oswald ralph raphael reginald rhonda rodney
+ roland rosie roxanne rufus rupert shaun shawn silas stacey susanna sybil tabitha tamara
+ terrence tessa theodora theodore todd tom tracey tristan vernon vivienne wesley winifred
+ basil blair blake brent brooke casey chad chester christian clair dale dana dean floyd
+ franklin grant hector lance lewis lynn madison marion mitchell morgan ross roy scott
+ shane shannon shelley spencer troy wayne avery georgia virginia glen
  """.split()
 )
 
@@ -225,5 +243,8 @@ WORDLIKE_GIVEN = frozenset(
     amal gita hala aya ida mae rita sonia sabina salma reem nour dina maha hiba bruno carlo
     angelo henry noel dante edgar marvin nestor wilma sapna smita megha kajal jaya tika ganga
     padma sudha mina sita yuka yumi nao sho ryo kota riku akira laura
+    basil blair blake brent brooke casey chad chester christian clair dale dana dean floyd
+    franklin grant hector lance lewis lynn madison marion mitchell morgan ross roy scott
+    shane shannon shelley spencer troy wayne avery georgia virginia glen
     """.split()
 )
