@@ -156,6 +156,8 @@ MORE_GIVEN_NAMES = frozenset(
  basil blair blake brent brooke casey chad chester christian clair dale dana dean floyd
  franklin grant hector lance lewis lynn madison marion mitchell morgan ross roy scott
  shane shannon shelley spencer troy wayne avery georgia virginia glen
+ eason sammi ansel benson carson dickson elvis franky jackson kinson lester phil quincy
+ samson christy cyrene alton perry zeke baron parker hilton newton rex viola
  """.split()
 )
 
@@ -245,6 +247,7 @@ WORDLIKE_GIVEN = frozenset(
     padma sudha mina sita yuka yumi nao sho ryo kota riku akira laura
     basil blair blake brent brooke casey chad chester christian clair dale dana dean floyd
     franklin grant hector lance lewis lynn madison marion mitchell morgan ross roy scott
-    shane shannon shelley spencer troy wayne avery georgia virginia glen
+    shane shannon shelley spencer troy wayne avery georgia virginia glen baron parker hilton
+    newton rex viola
     """.split()
 )
