@@ -89,6 +89,7 @@ NOT_INITIALS = [
     "Please send the forms to HR by Friday. HR said they are fine.",
     "Flights from HK to KL and on to SG.",
     "Approved by GM; ticket PL-2024 closed by IT.",
+    "Golden Wave II is free on Saturday, 8 hours from Sai Kung pier.",
 ]
 
 

@@ -38,11 +38,13 @@ _SLOT = re.compile(
     rf"|(?:^|\n)[ \t>]*(?:[-–—][ \t]*)?(?P<signed>{_INITIALS})[ \t]*(?:\n|$)",
 )
 SCORE = 0.6
-# Two capitals that name a department, a role, a place, a unit or a code, never a person.
+# Two capitals that name a department, a role, a place, a unit, a code or a number, never a person.
 _NOT_PEOPLE = frozenset(
     "HR IT PR QA GM MD VP CS CC PS NB RE FW OK AM PM TV PC AI IP ID CV HK UK US EU UN NT BR PP PO TX RM DX HQ "
     "OT ER RN EN SW PT ST MO AO EO CO PA GP ED MC AC EV UV DJ NA OR IG WA TG FB YT CN TW SG JP KR "
-    "KL LA NY SF BJ SZ GZ SH HA HD LR IR CE LC DC FS SJ".split()
+    "KL LA NY SF BJ SZ GZ SH HA HD LR IR CE LC DC FS SJ "
+    # Roman numerals that number a boat, a phase or a king (Golden Wave II is free).
+    "II IV VI IX XI XV XX".split()
 )
 
 
