@@ -116,8 +116,9 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
+_HAN_NUMERAL = "[零〇幺一二兩两三四五六七八九]"
 # (雙 before a numeral says it twice, as Cantonese reads a number out: 三雙七 is 3 7 7.)
-_HAN_TOKEN = "(?:[雙双][ \u3000]?)?[零〇幺一二兩两三四五六七八九]"
+_HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
 # between its commas: 九四零七，呃，五二八三.)
 _HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
@@ -129,12 +130,12 @@ _SPELLED_HAN = re.compile(
 # Eight numerals in two fours that a narrow column or a scan broke over a line (九八二六⏎七一四零,
 # 九 一 二 三⏎四 五 六 七).
 _SPELLED_HAN_LINES = re.compile(
-    rf"(?<![零〇幺一二兩两三四五六七八九][ \u3000])(?<![零〇幺一二兩两三四五六七八九])"
+    rf"(?<!{_HAN_NUMERAL}[ \u3000])(?<!{_HAN_NUMERAL})"
     rf"{_HAN_TOKEN}(?:[ \u3000]?{_HAN_TOKEN}){{3}}[ \u3000]*\n[ \u3000]*{_HAN_TOKEN}(?:[ \u3000]?{_HAN_TOKEN}){{3}}"
-    rf"(?![ \u3000]?[零〇幺一二兩两三四五六七八九])"
+    rf"(?![ \u3000]?{_HAN_NUMERAL})"
 )
 _SPELLED_TOKEN = re.compile(
-    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|[零〇幺一二兩两三四五六七八九])",
+    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|{_HAN_NUMERAL})",
     re.IGNORECASE,
 )
 # Digit words mixed with ASCII digit groups in one dictated run (9 four 8 one 2 zero 3 7).
@@ -176,7 +177,7 @@ _JSON_TRIGGER = re.compile(r"\\+u[0-9A-Fa-f]{4}")
 _JSON_ESCAPE = re.compile(r'\\+(?:u([0-9A-Fa-f]{4})|([nrtbf"/\\]))')
 _JSON_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": " ", "f": " ", '"': '"', "/": "/", "\\": "\\"}
 _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many times
-_MAY_BE_SPELLED = re.compile(rf"[零〇幺一二兩两三四五六七八九]|{_EN_DIGIT}", re.IGNORECASE)
+_MAY_BE_SPELLED = re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -634,6 +634,15 @@ def _validity(value: str, digits: str) -> bool | None:
     return _judged(PhoneNumber(country_code=852, national_number=int(national)))
 
 
+def valid_hong_kong(digits: str) -> bool:
+    """Whether eight digits are a Hong Kong number in use per the metadata."""
+    return (
+        len(digits) == 8
+        and not digits.startswith("0")
+        and _judged(PhoneNumber(country_code=852, national_number=int(digits))) is True
+    )
+
+
 def _hong_kong_national(value: str, digits: str) -> str | None:
     """The eight national digits of a Hong Kong number (``9123 4567``, ``+852 9123 4567``,
     ``00852...``, ``(852) ...``), or ``None`` for anything else."""

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import phonenumbers
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
+from guardrail.pii.recognizers.phone import valid_hong_kong
 from guardrail.text.normalize import HAN_DIGITS
 
 _DIGIT = "[0-9零〇一二三四五六七八九]"
@@ -62,7 +62,7 @@ class SplitPhoneRecognizer(RegexRecognizer):
             if (match["header"] is None) == (match["prefix"] is None) or not _offered(text, match.start("first")):
                 continue
             digits = re.sub(r"\s", "", match["first"] + match["second"]).translate(_TRANSLATE)
-            if not _valid(digits):
+            if not valid_hong_kong(digits):
                 continue
             for group in ("first", "second"):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(group), SCORE))
@@ -74,12 +74,3 @@ def _offered(text: str, start: int) -> bool:
     line = text[text.rfind("\n", 0, start) + 1 : start]
     lead = _HEADER_END.sub("", line).strip()
     return not lead or _OFFER.search(lead) is not None
-
-
-def _valid(digits: str) -> bool:
-    if len(digits) != 8:
-        return False
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse("+852" + digits))
-    except phonenumbers.NumberParseException:
-        return False
