@@ -21,6 +21,7 @@ from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.operators import Rewriter, operator_for
+from guardrail.pii.public_lines import public_lines
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.recognizers.name_recipients import recipients
 from guardrail.pii.recognizers.name_things import drop_businesses, drop_things
@@ -157,18 +158,28 @@ class Redactor:
         probe = normalized.text
         protected = DisjointSpans(m.span() for m in PLACEHOLDER.finditer(probe))
         found = []
-        for result in self._analyze_probe(probe):
+        results = [
+            result
+            for result in self._analyze_probe(probe)
+            if result.score >= self._rules[result.entity_type].threshold
+            and not protected.overlap(result.start, result.end)
+            and not self._allowed(probe[result.start : result.end])
+        ]
+        public = self._public_lines(probe, results)
+        for result in results:
+            if (result.start, result.end) in public and result.entity_type == "PHONE_NUMBER":
+                continue
             rule = self._rules[result.entity_type]
-            if result.score < rule.threshold:
-                continue
-            if protected.overlap(result.start, result.end):
-                continue
-            if self._allowed(probe[result.start : result.end]):
-                continue
             start, end = normalized.to_original(result.start, result.end)
             recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
             found.append(Detection(result.entity_type, start, end, result.score, recognizer, rule.action))
         return found
+
+    def _public_lines(self, probe: str, results: Sequence[RecognizerResult]) -> set[tuple[int, int]]:
+        """The phone findings the policy keeps as an organisation's public line."""
+        if not self.settings.keep_public_lines:
+            return set()
+        return public_lines(probe, [(r.start, r.end) for r in results if r.entity_type == "PHONE_NUMBER"])
 
     def _analyze_probe(self, probe: str) -> list[RecognizerResult]:
         """Patterns first, then NER on the sentences they leave unexplained."""

@@ -88,6 +88,13 @@ class PersonalDataSettings(StrictModel):
     )
     entities: dict[str, EntityRule] = Field(min_length=1)
     allow_list: AllowList = Field(default_factory=AllowList)
+    keep_public_lines: bool = Field(
+        default=True,
+        description=(
+            "Keep a fixed-line number labelled as an organisation's public line (hotline, switchboard,"
+            " 總機, a shop's or school's line): it identifies no person. False redacts every number."
+        ),
+    )
     hash_key_env: str = Field(
         default="GUARDRAIL_HASH_KEY",
         description="Environment variable holding the key for the 'hash' action.",

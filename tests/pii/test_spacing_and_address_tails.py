@@ -38,7 +38,7 @@ FORMS = [
     ("For GBP: gb 82 west 1234 5698 7654 32 (sort code", "gb 82 west 1234 5698 7654 32"),
     # Phones: Taiwan's hyphenated landlines, a break before an indented line
     ("客人：收件人張雅婷，電話02-2708-5516分機312\n客人：地址", "02-2708-5516分機312"),
-    ("Shop line 04-2326-8899 after 10am", "04-2326-8899"),
+    ("Home line 04-2326-8899 after 10am", "04-2326-8899"),
     ("Contact: 6123\n 4567 (Mr Wong)", "6123\n 4567"),
     ("tel:+85291234567 or wa.me/85291234567", "85291234567"),
     ("https://api.whatsapp.com/send?phone=85261234567&text=hi", "85261234567"),

@@ -1,0 +1,65 @@
+"""An organisation's public line: a number its label calls a hotline, a switchboard, a shop's.
+
+``Corporate hotline: 3618 2200``, ``訂枱熱線 2345 1828``, ``總機 2755 3380``,
+``舖頭電話 2413 0098``, ``Tel 2108 6600 (hotline)``: numbers an organisation publishes so
+that anyone may call it. They identify no person, and a customer-service prompt that loses
+its own hotline gives the customer a worse answer, so the default policy keeps them
+(``personal_data.keep_public_lines``).
+
+The label must stand right before the number, on its line, or in brackets right after it:
+``Mobile 9304 8817 or the office line 2156 3390`` is a person's office line and stays
+personal, as does ``請聯絡秘書莫小姐（電話 2459 6027）``, whose label names a person. Only
+fixed lines qualify (Hong Kong numbers starting 2 or 3): a mobile is somebody's phone
+even when a shop answers on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# What an organisation calls the line it publishes. "Office" alone is not one: a person's
+# office line is how one reaches that person.
+_PUBLIC = (
+    r"hot[ -]?line|help[ -]?line|switchboard|general(?:[ \t]+(?:line|office|enquir(?:y|ies)))?|enquir(?:y|ies)"
+    r"|customer[ \t]+(?:service|care|relations)s?|front[ \t]+desk|reception|main[ \t]+line"
+    r"|(?:shop|store|school|clinic|booking)[ \t]+(?:tel|line|phone|number|no\.?)"
+    r"|management[ \t]+office"
+    r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"
+    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司)(?:電話|电话)|舖頭|铺头"
+    r"|本(?:診所|诊所|中心|公司|店|校|會|会)"
+)
+# The label, then what may sit between it and the digits: a colon, a bracket, "tel", "is".
+_LABEL_BEFORE = re.compile(
+    rf"(?i)(?:{_PUBLIC})[ \t]*(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on)[ \t]*)?[:：(（]?[ \t]*$"
+)
+_LABEL_AFTER = re.compile(rf"(?i)[ \t]*[(（][ \t]*(?:{_PUBLIC})[ \t]*[)）]")
+# A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).
+_FIXED_LINE = re.compile(r"(?:\+?852)?[23]\d{7}|(?:\+?86)?0\d{9,11}")
+
+
+def public_lines(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Those of the phone numbers at ``spans`` that are labelled an organisation's public line.
+
+    A public line that shares all but its last four digits with a personal number among ``spans``
+    is not one of them: the switchboard ``2436 0000`` beside a direct line ``2436 0172``
+    would give away half of that direct line.
+    """
+    public = {span for span in spans if _labelled_public(text, *span)}
+    if not public:
+        return public
+    personal_blocks = {_block(text, *span) for span in spans if span not in public}
+    return {span for span in public if _block(text, *span) not in personal_blocks}
+
+
+def _labelled_public(text: str, start: int, end: int) -> bool:
+    if _FIXED_LINE.fullmatch(re.sub(r"[^\d+]", "", text[start:end])) is None:
+        return False
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
+    return _LABEL_BEFORE.search(text, line_start, start) is not None or _LABEL_AFTER.match(text, end) is not None
+
+
+def _block(text: str, start: int, end: int) -> str:
+    """A number without its last four digits (and without Hong Kong's country code)."""
+    digits = re.sub(r"\D", "", text[start:end])
+    return (digits.removeprefix("852") if len(digits) == 11 else digits)[:-4]

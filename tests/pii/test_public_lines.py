@@ -1,0 +1,53 @@
+"""An organisation's public line is kept; a person's number never is."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from guardrail.pii.settings import PersonalDataSettings
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Corporate hotline: 3618 2200", "3618 2200"),
+        ("Tel 2108 6600 (hotline)\n", "2108 6600"),
+        ("二十四號平安夜全晚爆滿，訂枱熱線 2345 1828 轉去樓面部長", "2345 1828"),
+        ("有事打舖頭 2393 8812 啦", "2393 8812"),
+        ("如有查詢，請致電本診所2450 3316。", "2450 3316"),
+        ("總機 2755 3380，唔好俾佢手提", "2755 3380"),
+        ("Our shop no. is 2367 4419.", "2367 4419"),
+        ("聯絡人：甘老師，學校電話2345 6781。", "2345 6781"),
+        ("Ward general line 3506 7140.", "3506 7140"),
+        ("如需更改请致电总机 0755-2698 3100。", "0755-2698 3100"),
+    ],
+)
+def test_a_labelled_public_line_is_kept(redactor: Redactor, text: str, number: str) -> None:
+    assert number in redactor.redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # A person's office line, a label naming a person, a mobile a shop answers on.
+        ("Mobile +852 9304 8817 or the office line 2156 3390", "2156 3390"),
+        ("請聯絡籌委會秘書莫凱婷小姐（電話 2459 6027）", "2459 6027"),
+        ("WhatsApp hotline 9300 8866", "9300 8866"),
+        ("Hotline 2233 0000 ext. 218 for Mr Lee", "2233 0000"),
+        # The label must stand right before the number, not somewhere on its line.
+        ("Hotline was busy so call Amy on 2788 1234", "2788 1234"),
+    ],
+)
+def test_a_personal_number_is_redacted(redactor: Redactor, text: str, number: str) -> None:
+    assert number not in redactor.redact(text).text
+
+
+def test_a_switchboard_sharing_a_personal_numbers_block_is_redacted(redactor: Redactor) -> None:
+    out = redactor.redact("Direct 2436 0172 (not the switchboard 2436 0000).").text
+    assert "2436 0172" not in out and "2436 0000" not in out
+
+
+def test_the_policy_can_redact_every_number(pii_settings: PersonalDataSettings) -> None:
+    strict = Redactor(pii_settings.model_copy(update={"keep_public_lines": False}))
+    assert "3618 2200" not in strict.redact("Corporate hotline: 3618 2200").text
