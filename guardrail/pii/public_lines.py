@@ -26,14 +26,21 @@ _PUBLIC = (
     r"|(?:shop|store|school|clinic|booking)[ \t]+(?:tel|line|phone|number|no\.?)"
     r"|management[ \t]+office"
     r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"
-    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司)(?:電話|电话)|舖頭|铺头"
+    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司|院舍)(?:電話|电话)|舖頭|铺头|學校|学校"
+    # a department of a firm or a hotel: 客戶服務部, 酒店宴會部
+    r"|[\u4e00-\u9fff]{1,5}部"
     r"|本(?:診所|诊所|中心|公司|店|校|會|会)"
 )
-# The label, then what may sit between it and the digits: a colon, a bracket, "tel", "is".
+# The label, then what may sit between it and the digits: a note in brackets (緊急熱線
+# （24小時）：), "tel", "is", a colon.
 _LABEL_BEFORE = re.compile(
-    rf"(?i)(?:{_PUBLIC})[ \t]*(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on)[ \t]*)?[:：(（]?[ \t]*$"
+    rf"(?i)(?:{_PUBLIC})[ \t]*(?:[(（][^()（）\n]{{1,12}}[)）][ \t]*)?"
+    r"(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on)[ \t]*)?[:：(（]?[ \t]*$"
 )
-_LABEL_AFTER = re.compile(rf"(?i)[ \t]*[(（][ \t]*(?:{_PUBLIC})[ \t]*[)）]")
+# After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
+_LABEL_AFTER = re.compile(
+    rf"(?i)[ \t]*(?:[(（][ \t]*(?:{_PUBLIC})[ \t]*[)）]|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
+)
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).
 _FIXED_LINE = re.compile(r"(?:\+?852)?[23]\d{7}|(?:\+?86)?0\d{9,11}")
 
