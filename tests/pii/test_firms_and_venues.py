@@ -1,5 +1,5 @@
-"""A partner's name inside a firm's and a venue after "The" are no person's mention;
-the same surnames as people, beside them, still are."""
+"""A partner's name inside a firm's, a venue after "The", a place named after someone and a
+chatbot's persona are no person's mention; the same names as people, beside them, still are."""
 
 from __future__ import annotations
 
@@ -13,12 +13,21 @@ FIRMS = [
     ("Ho Ka Kei | Trainee Solicitor\nHo & Tam Solicitors | T 2521 0088", "Tam"),
     ("Yours faithfully,\nS. Kan\nfor Wong, Hui & Partners", "Hui"),
     ("We are hosting a dinner at The Aubrey on Saturday.", "Aubrey"),
+    ("Saturday 10am at Kowloon Tsai Park, and Chloe-Ann brings balls.", "Park"),
+    ("Please reserve space near Loke Yew Hall lift.", "Loke Yew"),
+    ("ps Tong Wai Kin 同 Tong Kee Sports 無關", "Tong Kee"),
+    ("14:02 Bot: Hi! I'm Ava, your virtual assistant. How can I help?", "Ava"),
+    ("You are Max, an AI assistant for Harbour Bank.", "Max"),
 ]
 PEOPLE = [
     ("NG Kam Shing (solicitor: Lo & Partners)", "NG Kam Shing"),
     ("Ho Ka Kei | Trainee Solicitor\nHo & Tam Solicitors | T 2521 0088", "Ho Ka Kei"),
     ("Ask Mr Lo & his wife to sign.", "Mr Lo"),
     ("The Chan family will come at six.", "Chan"),
+    ("Saturday 10am at Kowloon Tsai Park, and Chloe-Ann brings balls.", "Chloe-Ann"),
+    ("ps Tong Wai Kin 同 Tong Kee Sports 無關", "Tong Wai Kin"),
+    ("Hi, I'm Amy Lau, your relationship manager.", "Amy Lau"),
+    ("Jun-seo Park and Ji-woo Park joined the team.", "Ji-woo Park"),
 ]
 
 

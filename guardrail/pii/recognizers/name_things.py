@@ -118,7 +118,10 @@ def drop_businesses(text: str, results: list[RecognizerResult]) -> list[Recogniz
       still a person);
     - where it stands, a partner's name in a firm's (``Lo & Partners``, ``Ho & Tam
       Solicitors``, ``Wong, Hui & Partners``), and a name after a capitalised "The"
-      (``dinner at The Aubrey``): a venue's or a firm's, not a person's.
+      (``dinner at The Aubrey``): a venue's or a firm's, not a person's;
+    - a name a place word follows (``Loke Yew Hall``, ``Tong Kee Sports``), or a place word
+      found alone after a capitalised word (``Park`` of ``Kowloon Tsai Park``);
+    - a chatbot's persona (``I'm Ava, your virtual assistant``).
     """
     names = {text[r.start : r.end] for r in results if r.entity_type == "PERSON"}
     businesses = {name for name in names if not _has_surname(name) and _named_as_business(text, name)}
@@ -136,6 +139,20 @@ _FIRM_AFTER = re.compile(
 )
 _FIRM_WORD_END = re.compile(r"\b(?:Solicitors|Partners|Associates|LLP|Architects|Accountants|Consultants|Surveyors)$")
 _THE_BEFORE = re.compile(r"(?<=[a-z,] )The $")
+# What a place named after someone ends in: Loke Yew Hall, Kowloon Tsai Park, Tong Kee Sports.
+_PLACE_WORD = (
+    r"Park|Hall|Gardens?|Court|House|Tower|Building|Centre|Center|Plaza|Square|Road|Street|Avenue|Lane|Terrace"
+    r"|Estate|Station|Stadium|Pier|Beach|Playground|Pool|Library|Hospital|School|College|Church|Temple|Mall"
+    r"|Arena|Museum|Theatre|Lodge|Mansions?|Villas?|Sports"
+)
+_PLACE_AFTER = re.compile(rf"[ \t]+(?:{_PLACE_WORD})\b")
+_PLACE_ALONE = re.compile(_PLACE_WORD)
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]+$")
+# A chatbot's persona: "I'm Ava, your virtual assistant", "You are Max, an AI agent".
+_PERSONA_AFTER = re.compile(
+    r"(?i),?[ \t]+(?:your|a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(?:virtual|digital|ai|automated|chat)[ \t]*"
+    r"(?:assistant|agent|bot|concierge|helper)\b|,?[ \t]+(?:your|a|an|the)[ \t]+(?:[\w-]+[ \t]+)?chat[ \t]?bot\b"
+)
 
 
 def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
@@ -143,6 +160,12 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         _FIRM_AFTER.match(text, result.end) is not None
         or _FIRM_WORD_END.search(text, result.start, result.end) is not None
         or _THE_BEFORE.search(text, max(0, result.start - 8), result.start) is not None
+        or _PLACE_AFTER.match(text, result.end) is not None
+        or _PERSONA_AFTER.match(text, result.end) is not None
+        or (
+            _PLACE_ALONE.fullmatch(text, result.start, result.end) is not None
+            and _CAPITALISED_BEFORE.search(text, max(0, result.start - 20), result.start) is not None
+        )
     )
 
 
