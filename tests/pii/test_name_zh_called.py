@@ -19,6 +19,9 @@ from tests.pii.coverage import covered, person_spans
         ("[03/12 21:40] Ivy: 詠琪！生日快樂🎂", "詠琪"),
         ("3. 學生 阿珠（即 龐美珠）2A — 未交", "阿珠"),
         ("報數：大隻Kevin 話遲啲先俾", "大隻Kevin"),
+        ("[2/12 09:20] Joanne Lai: 早晨德哥! 差咗$265", "德哥"),
+        ("車伯口音較重，院友叫佢源叔都得。", "源叔"),
+        ("伟杰哥你好，样品已经寄出", "伟杰哥"),
     ],
 )
 def test_names_called_in_a_chat_are_found(redactor: Redactor, text: str, value: str) -> None:
@@ -35,6 +38,9 @@ def test_names_called_in_a_chat_are_found(redactor: Redactor, text: str, value: 
         "唔該晒靚女～",
         "建議轉介關愛基金申請",
         "金碧華府 管理處通告",
+        "我個仔而家住加拿大溫哥華",
+        "乙方（月嫂）負責產後護理",
+        "佢個表哥同大伯都嚟咗",
     ],
 )
 def test_everyday_words_in_those_places_stay(redactor: Redactor, text: str) -> None:

@@ -141,7 +141,7 @@ _NOT_AFTER = {
     "姐": set(both_scripts_chars("妹弟夫")),
     "伯": set(both_scripts_chars("父母爵特利樂仲")),
     "叔": set(both_scripts_chars("父公伯")),
-    "哥": set(both_scripts_chars("們倫本德")),
+    "哥": set(both_scripts_chars("們倫本德華")),  # 溫哥華 is Vancouver
     "婆": set(both_scripts_chars("婆家媳娑羅")),
     "嫂": set(both_scripts_chars("子")),
 }

@@ -8,7 +8,8 @@ rather than a word of the message:
 - thanks to somebody, the name closing the thanks: ``唔該晒明仔🙏``, ``多謝嘉欣！``;
 - a message that opens by calling out to somebody: ``阿Wing: 思彤！恭喜晒``;
 - the nickname before a bracket that gives the full name: ``阿花（即 植詠花）``;
-- a Cantonese nickname word before an English given name: ``肥仔Ken``, ``大隻Tom``.
+- a Cantonese nickname word before an English given name: ``肥仔Ken``, ``大隻Tom``;
+- anywhere, a name's character with a kin word, as neighbours are called: ``德哥``, ``源叔``.
 
 The word must be shaped like a given name or a nickname (see :mod:`name_zh_given`,
 :mod:`name_cues`) and end where the clause does; ordinary words of those shapes and the
@@ -100,6 +101,12 @@ _NICK_LATIN = re.compile(
 )
 
 
+# A given name's character or a surname with a kin word, as neighbours and colleagues are
+# called anywhere in a message (德哥, 源叔, 芳姐, 戚伯); not a longer word's start (溫哥華,
+# 車姐姐), nor a kin word after a word that makes it a relative or a trade (表哥, 月嫂, 空姐).
+_KIN_NICKNAME = re.compile(f"(?P<name>[{HAN}][哥姐叔伯嬸婶嫂])(?![華华姐哥妹嫂])")
+_NOT_BEFORE_KIN = frozenset("月儿兒小有宗大二三四五六七八九十細细老表堂世師师帥帅靚靓家亞亚契舅姑姨阿空的")
+
 _AH_TITLES = frozenset({"sir", "madam", "miss", "boss", "team", "mum", "ma", "pa"})
 # An English given name before a Chinese title or kin word: Winter老師, Candy姐, Kelvin哥.
 _LATIN_TITLED = re.compile(
@@ -119,6 +126,14 @@ def called_names(text: str) -> Found:
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if _called(match["name"], alias=pattern is _ALIAS) and not zh_place_overlaps(text, start, end):
+                yield start, end, 0.6
+    for match in _KIN_NICKNAME.finditer(text):
+        word = match["name"]
+        if word[0] not in _NOT_BEFORE_KIN and word not in _FORMS_OF_ADDRESS and nickname_shaped(word):
+            start, end = match.span()
+            if start > 0 and given_shape(text[start - 1 : start + 1]):
+                start -= 1  # the whole given name: 伟杰哥, 丽萍姐
+            if not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
     if re.search(f"[a-z][ \t]?[{HAN}]", text):
         for match in _LATIN_TITLED.finditer(text):
