@@ -23,6 +23,9 @@ NAMES = [
     ("Transfer to 012-345-678901 (Lai Wing Yan) before Friday.", "Lai Wing Yan"),
     ("call 6 2 3 4 - 8 8 1 9 (name shows as PATEL R K) if urgent", "PATEL R K"),
     ("the account is registered under the name Ho Siu Fan since 2019", "Ho Siu Fan"),
+    # the name a card carries
+    ("Amex 3782 822463 10005 exp 11/27 name on card C ARMITAGE", "C ARMITAGE"),
+    ("deposit charged (Visa, name C Y CHAN)", "C Y CHAN"),
     # a two-column key/value table whose label says a person
     ("| Field | Response |\n|---|---|\n| Staff no. | 2231 |\n| Preferred name | Candy |\n| Grade | 7 |", "Candy"),
     ("| Item | Detail |\n|---|---|\n| English name | Peach |\n| Team | Ops |\n\nPeach said she would return.", "Peach"),
@@ -60,6 +63,8 @@ NOT_NAMES = [
     # a number with a place or a bank's branch in brackets
     "Call 2345 6789 (Kowloon Tong) or 2345 6790 (Main Office).",
     "Account 012-345-678901 (HSBC Tsim Sha Tsui)",
+    "The card holder will sign on collection.",
+    "Visa card, name as printed on it",
 ]
 
 

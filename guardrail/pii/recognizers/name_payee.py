@@ -2,7 +2,7 @@
 
 Invoices and chats give a payee by the name a transfer or a call will display, not in a
 sentence: ``FPS: 6388 0912 (TAM JASMINE)``, ``mobile 5471 9306 (name shows as IYER L N)``,
-``registered under the name Wong Siu Ling``. The name follows a number in brackets, or a
+``registered under the name Wong Siu Ling``, ``name on card C ARMITAGE``. The name follows a number in brackets, or a
 phrase saying what the screen shows, and is often upper case with initials, so neither
 the prose finders (which want a title or a verb) nor the label finders (which want
 ``Name:``) see it.
@@ -27,6 +27,15 @@ _SHOWN_AS = re.compile(
     rf"[ \t]*[:：]?[ \t]*[\"“'‘]?{_NAME}"
 )
 
+# The name a card carries, after what says so: "name on card C ARMITAGE", "(Amex, name C Y
+# CHAN)", "cardholder K W LEUNG"; initials before a surname are a name whatever the surname.
+_INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
+_CARD_NAME = re.compile(
+    r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?card|card[ \t]?holder(?:['’]s)?(?:[ \t]+name)?"
+    r"|(?:amex|visa|master[ \t]?card|unionpay|jcb|card)[^\n()]{0,20}?,[ \t]*name)"
+    rf"[ \t]*[:：]?[ \t]*(?P<name>{_INITIALS}{_WORD}|{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+)
+
 
 def _person(words: list[str]) -> bool:
     """Some word a name list knows, and no word that is never a name or a place."""
@@ -46,6 +55,11 @@ def payee_names(text: str) -> Iterator[tuple[int, int, float]]:
                 yield *match.span("name"), 0.7
     for match in _SHOWN_AS.finditer(text):
         if _person(match["name"].split()):
+            yield *match.span("name"), 0.7
+    for match in _CARD_NAME.finditer(text):
+        words = match["name"].split()
+        initialled = len(words[0].strip(".")) == 1 and not never_a_name(words[-1])
+        if initialled or _person(words):
             yield *match.span("name"), 0.7
 
 
