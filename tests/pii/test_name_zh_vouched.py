@@ -28,6 +28,10 @@ from tests.pii.coverage import PROPERTY, covered, person_spans
         ("祖父 邱耀養，已於本村居住七十年", "邱耀養"),
         ("新娘 柯芷昂 & 新郎 龍家樂", "柯芷昂"),
         ("仓库那边的经办人叫 邹敏，明天到", "邹敏"),
+        # what somebody is really called, a child in a report, a name before a phone number
+        ("有個證人係中學同學 lemon，真名係羅詠檬", "羅詠檬"),
+        ("电话沟通。孩子何子墨，2020年3月生", "何子墨"),
+        ("| 明愛醫院 | 電動輪椅，陪同 戚偉倫 9618 2475 |", "戚偉倫"),
         # before a bracket saying who the person is, or 即 and 业主 inside one
         ("同住成員：\n　1. 譚文彪（丈夫，58）\n", "譚文彪"),
         ("前台：王姐您好（王晓鸥业主），已转告", "王晓鸥"),
@@ -57,6 +61,8 @@ def test_names_vouched_for_by_their_neighbours_are_found(redactor: Redactor, tex
         "| 序 | 姓名 | 職位 |\n|---|---|---|\n| 1 | 待定 | 會長 |\n",
         "Lee Gardens 利園 今日減價",
         "學生 成績 理想（即 甲級）",
+        "如有查詢，請致電熱線 2345 6789",
+        "黃大仙 2345 6789 轉 12",
     ],
 )
 def test_firms_words_and_places_of_the_same_shapes_stay(redactor: Redactor, text: str) -> None:

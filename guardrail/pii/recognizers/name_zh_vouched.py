@@ -8,7 +8,9 @@ be a given name, but only in places that leave no doubt that a person stands the
 
 - before a form of address or a kin title: ``黃亞嬌婆婆``, ``侯天送 先生``;
 - after a relative's or a role's word, set off by a space: ``由姪女 成淑嫺 轉達``,
-  ``已故持牌人 岑福 之長女``, ``新郎 赖子昂 &``;
+  ``已故持牌人 岑福 之長女``, ``新郎 赖子昂 &``; after what says a real name or a child:
+  ``真名係羅詠檬``, ``孩子何子墨，``;
+- standing alone right before a phone number: ``陪同 戚偉倫 9618 2475``;
 - before a bracket that says who the person is: ``麥文彪（丈夫，62）``, ``程晓鸥业主``;
 - as the value of a name label, letter-spaced as scanned forms are or not:
   ``姓 名 : 禤 鳳 琼``, ``姓名 Name：歐陽 靖``, ``家 屬 : 女 兒 冼 美 娟``;
@@ -146,6 +148,7 @@ _BEFORE = longest_first(
             "家長",
             "學生",
             "社工",
+            "陪同",
             "爸爸",
             "媽媽",
             "阿爸",
@@ -386,11 +389,25 @@ _MY_RELATIVE = re.compile(
 )
 
 
+# What somebody is really called, and a child named in a report: 真名係羅詠檬, 孩子何子墨，.
+_REAL_NAME = re.compile(
+    f"(?:{'|'.join(longest_first(both_scripts(('真名', '本名', '全名', '原名', '中文名', '孩子', '兒子', '女兒', '小朋友'))))})"
+    f"(?:係|是|叫|為|[:：])?[ \t]?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。.！!；;（( \t\n]|$)"
+)
+# A name standing alone right before a phone number: 陪同 戚偉倫 9618 2475, 源叔 (6123 4567).
+_BEFORE_PHONE = re.compile(
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]*[:：（(]?[ \t]*"
+    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))"
+)
+
+
 def after_relatives(text: str) -> Found:
     """``姪女 成淑嫺 轉達``, ``持牌人 岑福 之``: a name a space sets off after the word for its
     bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause; ``我個孫岑俊傑喺``:
-    a relative's full name right after "my grandson", before a verb."""
-    for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE):
+    a relative's full name right after "my grandson", before a verb; ``真名係羅詠檬``, ``孩子
+    何子墨，``: what somebody is really called; ``陪同 戚偉倫 9618 2475``: a name before a
+    phone number."""
+    for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE, _REAL_NAME, _BEFORE_PHONE):
         for match in pattern.finditer(text):
             found = _longest(text, *match.span("name"))
             if found:
