@@ -84,6 +84,11 @@ TRAVEL_AND_DIRECTORY = [
     ("2. Jomar Villanueva, ship crew (PH), pp p3390127b, ship phone via agent only", "p3390127b"),
     ("3. Reginald Thompson, US passport 5629 1048 3, email via agent", "5629 1048 3"),
     ("| Badge | Name | Doc |\n|---|---|---|\n| M-0413 | Fiona McLeod | UK passport 548821077 |", "548821077"),
+    # an ID column, after the text has said passports
+    (
+        "I've put passports for overseas guests.\n\n| Guest | ID | Diet |\n|---|---|---|\n| Gareth | 533907146 | - |",
+        "533907146",
+    ),
     # mainland numbers as directories and delivery apps print them
     ("销售一部 缪晓峰 销售总监\n座机 0755-2698 3100-801", "0755-2698 3100-801"),
     ("财务部 甘露 出纳 分机 812 / 150.1234.0987", "150.1234.0987"),
@@ -166,3 +171,8 @@ def test_system_mailboxes_and_message_ids_are_no_ones_email(redactor: Redactor) 
 def test_a_chats_id_is_no_hkid(redactor: Redactor) -> None:
     text = "Live Chat transcript\nChat ID: LC8837120\n\n10:31 Bot: Hi!"
     assert not any(d.entity_type == "HK_ID" for d in redactor.analyze(text))
+
+
+def test_an_id_column_with_no_passport_said_keeps_its_numbers(redactor: Redactor) -> None:
+    text = "| Order | ID | Qty |\n|---|---|---|\n| Desk lamp | 12345678 | 3 |"
+    assert "12345678" in redactor.redact(text).text

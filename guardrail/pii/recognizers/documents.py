@@ -147,6 +147,10 @@ _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 # "pp" right before the number (the context pattern's look-ahead cannot see past the
 # window it is searched in): pp p3390127b, pp z4512378.
 _PP_BEFORE = re.compile(r"(?i)\bpp[ \t]*[.:#]?[ \t]*$")
+# A column of identity documents, whatever each row holds: | ID no. | M179233(A) |, | 證件 | 533907146 |.
+_ID_HEADER = re.compile(
+    r"(?i)i\.?d\.?[ \t]*(?:no\.?|number|#|doc(?:ument)?)|identity(?:[ \t]+doc(?:ument)?)?|證件|证件|身份證明|身份证明"
+)
 # A date as tickets and passports print it (EXP 14MAR2031), beside a passport's number.
 _TICKET_DATE = re.compile(r"\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}", re.IGNORECASE)
 _PASSPORT_CONTEXT = re.compile(
@@ -253,8 +257,11 @@ class HkPassportRecognizer(RegexRecognizer):
         near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24) or bool(
             _PP_BEFORE.search(text, max(0, match.start(1) - 8), match.start(1))
         )
-        if header is not None and _PASSPORT_CONTEXT.search(header):
+        if header is not None and (_PASSPORT_CONTEXT.search(header) or _ID_HEADER.fullmatch(header.strip())):
             in_context = True
+        elif header is not None and header.strip().upper() == "ID":
+            # An order's or a user's ID too, unless the text has just said passports.
+            in_context = _PASSPORT_CONTEXT.search(text, max(0, match.start(1) - 600), match.start(1)) is not None
         elif header is not None and value.isdigit():
             # Digits under another column's header are that column's value, unless their
             # own cell says passport (| Doc | ... | UK passport 548821077 |, | PP 127405836 |).
