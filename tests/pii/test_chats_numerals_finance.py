@@ -92,6 +92,7 @@ TRAVEL_AND_DIRECTORY = [
     # mainland numbers as directories and delivery apps print them
     ("销售一部 缪晓峰 销售总监\n座机 0755-2698 3100-801", "0755-2698 3100-801"),
     ("财务部 甘露 出纳 分机 812 / 150.1234.0987", "150.1234.0987"),
+    ("Sitong\n人力资源部｜广州汇澜生物科技有限公司\n020-3903 1857 转 8012", "020-3903 1857 转 8012"),
     ("顾客手机尾号 3827 / 隐私号：17189420356_2741", "17189420356_2741"),
     # international numbers a PDF broke over a line; a Pakistani mobile as dialled at home
     ("Family contact: his wife Lakshmi Menon, +91 94470\n22381 (copied from PDF)", "+91 94470\n22381"),

@@ -455,7 +455,9 @@ class PhoneRecognizer(RegexRecognizer):
         if _TAIWAN_SHAPE.fullmatch(value):
             return _taiwan_score(value, digits, _in_context(text, *match.span(1)))
         if value.startswith("0") and not value.startswith("00") and len(digits) >= 10:
-            return 0.85 if _in_context(text, *match.span(1)) else 0.0
+            # (an extension after it says phone as a phone word does: 020-3903 1857 转 8012)
+            labelled = _in_context(text, *match.span(1)) or _EXTENSION.match(text, match.end(1)) is not None
+            return 0.85 if labelled else 0.0
         if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
             return 0.0  # 1234.5678 is a number unless it is a number in use
         if "\n" in value:
