@@ -21,6 +21,10 @@ from guardrail.pii.settings import PersonalDataSettings
         ("聯絡人：甘老師，學校電話2345 6781。", "2345 6781"),
         ("Ward general line 3506 7140.", "3506 7140"),
         ("如需更改请致电总机 0755-2698 3100。", "0755-2698 3100"),
+        ("如有变动请致电 2388 0000（公司热线）或我手机", "2388 0000"),
+        ("Building mgmt office is 2886 5000, ask for the duty manager", "2886 5000"),
+        ("北區民政事務處 2675 1234（查詢場地牌照）", "2675 1234"),
+        ("24-hr emergency line: 2811 0000", "2811 0000"),
     ],
 )
 def test_a_labelled_public_line_is_kept(redactor: Redactor, text: str, number: str) -> None:
@@ -51,3 +55,8 @@ def test_a_switchboard_sharing_a_personal_numbers_block_is_redacted(redactor: Re
 def test_the_policy_can_redact_every_number(pii_settings: PersonalDataSettings) -> None:
     strict = Redactor(pii_settings.model_copy(update={"keep_public_lines": False}))
     assert "3618 2200" not in strict.redact("Corporate hotline: 3618 2200").text
+
+
+@pytest.mark.parametrize("text", ["請用 FPS ID 1683 2205 或者門市碌卡", "收據簿號No.0341-0345，交齊再收"])
+def test_an_fps_id_or_a_receipt_range_is_no_phone(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text

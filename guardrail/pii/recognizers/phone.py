@@ -512,7 +512,10 @@ class PhoneRecognizer(RegexRecognizer):
             # A span of years (2019-2024) unless a phone word labels it right before.
             return 0.6 if context_near(text, match.start(1), match.start(1), CONTEXT, before=12, after=0) else 0.1
         elif digits[0] in "01" and len(digits) == 8:
-            # No Hong Kong number starts with 0 or 1: a reference or an FPS ID, unless labelled.
+            # No Hong Kong number starts with 0 or 1: a reference or an FPS ID, unless labelled
+            # (and "FPS ID" or "No." is no phone's label: 收據簿號No.0341-0345).
+            if _ID_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1)):
+                return 0.0
             score = 0.2
         elif len(value) > 8:  # written with a separator: 9123-4567, 9123 4567
             score = 0.75 if validity else 0.5
@@ -523,6 +526,9 @@ class PhoneRecognizer(RegexRecognizer):
             # read as a mistyped or invented mobile rather than a reference.
             score = 0.6 if validity else 0.5 if digits[0] in "569" else 0.2
         return min(0.95, score + 0.4) if in_context else score
+
+
+_ID_BEFORE = re.compile(r"(?i)(?:fps(?:[ \t]*id)?|no\.?|#)[ \t]*[:：]?[ \t]*$")
 
 
 def _in_context(text: str, start: int, end: int) -> bool:
