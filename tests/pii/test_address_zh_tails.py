@@ -36,6 +36,11 @@ def test_a_chinese_address_is_covered_to_its_last_part(redactor: Redactor, text:
     [
         ("明早会跟进处理\n5栋2301-李姐：收到", "理"),
         ("我大約十一號到，預約十一號覆診", "約"),
+        # a label's bracketed note on the line above is no part of the address
+        ("舊地址（最後一日住：十二月三十一日）\n九龍何文田愛民邨嘉民樓\n十樓1012室", "十二月"),
+        # nor, in English, the next sentence or a space-aligned table's next column
+        ("We live at House 17A, Tai Wan Village, Sai Kung, N.T. On Saturday 24 October we left.", "Saturday"),
+        ("LO Wing Yan      Flat B, 9/F, Tak Fung Building, 38 Pei Ho Street, Sham Shui Po     18,500", "18"),
     ],
 )
 def test_an_address_does_not_swallow_the_word_before_a_line_break(redactor: Redactor, text: str, outside: str) -> None:

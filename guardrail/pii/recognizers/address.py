@@ -73,7 +73,12 @@ _CAPITALISED = rf"(?:(?!I['’](?:m|d|ll|ve|s)\b)[A-Z]{_LETTER}*(?:['’-]{_LETT
 # hotel's name, Ibis Central & Sheung Wan)
 _WORD = rf"(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th)\b|\d{{1,3}}[A-Z]?\b|of|de|la|the|\((?:I{{1,3}}|IV|V|\d)\)|&)"
 # Words of a name; a line break inside one only before a building word (OCR wraps).
-_NAME = rf"(?:(?:The[ \t]+)?{_CAPITALISED}(?:(?:[ \t]+|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,6}})"
+# A sentence's first word or a day is no place's (Sai Kung, N.T. On Saturday 24 October ...).
+_NOT_PLACE_START = (
+    r"(?!(?:On|In|At|We|He|She|They|It|My|Our|His|Her|Their|This|That|Then|When|After|Before|Since|From|And|But"
+    r"|So|Please|Thanks|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_NAME = rf"(?:(?:The[ \t]+)?{_NOT_PLACE_START}{_CAPITALISED}(?:(?:[ ]{{1,2}}|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,6}})"
 _STREET_WORDS = (
     "Road Rd Street St Avenue Ave Lane Path Drive Crescent Highway Boulevard Circuit Praya Way Close Terrace"
     " Hill Rise Tsuen Village Parkway Pkwy Blvd Grove Mews Row Parade Broadway"
@@ -103,7 +108,8 @@ _STREET_LEAD = _STREET
 # line after the first is a name standing alone (``Kin Ming House⏎Kin Ming Estate``).
 _SEP = (
     # (and, in deeds and tenancy agreements, "Flat D on the 25th Floor of Tower 3")
-    rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ \t]+(?:(?:on|of)(?:[ \t]+the)?[ \t]+)?"
+    # (not three spaces or a tab: a space-aligned or tab-separated table's next column)
+    rf"(?:[ \t]*,[ \t]*\n?[ \t]*|(?:{_AFTER_BUILDING_WORD})[ \t]*\n[ \t]*|[ ]{{1,2}}(?:(?:on|of)(?:[ \t]+the)?[ \t]+)?"
     # (an envelope's line may be the floor, the block or the flat alone: Flat A⏎18/F⏎Block 4)
     rf"|[ \t]*\n[ \t]*(?=(?:{_STREET_LEAD}|{_FLOOR}|{_BLOCK}|{_UNIT}|{_NAME_LEAD})[ \t]*(?:,|\n|$)))"
 )

@@ -104,7 +104,7 @@ _LITERALS = frozenset("樓楼層层F室號号房舖铺鋪座栋棟幢元廈厦�
 # anywhere (``住址：新界元朗天水圍天恩邨恩⏎澤樓2011室``): the address starts on it.
 _LABEL_LINE = re.compile(
     rf"(?:地址|住址|住所|通訊地址|通讯地址|居住地址|送貨地址|送货地址|收貨地址|收货地址|[Aa]ddress|[Aa]ddr)"
-    rf"[^:：\n]{{0,6}}[:：][ \t\u3000]*([{_CJK}0-9A-Z][^\s:：，,。]{{1,30}})$"
+    rf"[^:：\n（(]{{0,6}}[:：][ \t\u3000]*([{_CJK}0-9A-Z][^\s:：，,。]{{1,30}})$"
 )
 _NAMED_BLOCK_ONLY = re.compile(rf"{_BLOCK}$")
 # A line short enough to be a district, estate or building alone.
