@@ -18,6 +18,8 @@ FIRMS = [
     ("ps Tong Wai Kin 同 Tong Kee Sports 無關", "Tong Kee"),
     ("14:02 Bot: Hi! I'm Ava, your virtual assistant. How can I help?", "Ava"),
     ("You are Max, an AI assistant for Harbour Bank.", "Max"),
+    ("Seepage repaired on 20 Nov by Hop Lee Plumbing. She asked for the invoice.", "Hop Lee"),
+    ("Locksmith Kwong Lee Locks booked for Friday.", "Kwong Lee"),
 ]
 PEOPLE = [
     ("NG Kam Shing (solicitor: Lo & Partners)", "NG Kam Shing"),

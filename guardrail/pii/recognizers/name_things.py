@@ -119,8 +119,9 @@ def drop_businesses(text: str, results: list[RecognizerResult]) -> list[Recogniz
     - where it stands, a partner's name in a firm's (``Lo & Partners``, ``Ho & Tam
       Solicitors``, ``Wong, Hui & Partners``), and a name after a capitalised "The"
       (``dinner at The Aubrey``): a venue's or a firm's, not a person's;
-    - a name a place word follows (``Loke Yew Hall``, ``Tong Kee Sports``), or a place word
-      found alone after a capitalised word (``Park`` of ``Kowloon Tsai Park``);
+    - a name a place word or a trade's word follows or ends (``Loke Yew Hall``, ``Tong Kee
+      Sports``, ``Hop Lee Plumbing``), or a place word found alone after a capitalised word
+      (``Park`` of ``Kowloon Tsai Park``);
     - a chatbot's persona (``I'm Ava, your virtual assistant``).
     """
     names = {text[r.start : r.end] for r in results if r.entity_type == "PERSON"}
@@ -145,7 +146,15 @@ _PLACE_WORD = (
     r"|Estate|Station|Stadium|Pier|Beach|Playground|Pool|Library|Hospital|School|College|Church|Temple|Mall"
     r"|Arena|Museum|Theatre|Lodge|Mansions?|Villas?|Sports"
 )
-_PLACE_AFTER = re.compile(rf"[ \t]+(?:{_PLACE_WORD})\b")
+# What a trade's name ends in: Hop Lee Plumbing, Kwong Fat Aircon, Rich Harvest Capital.
+_TRADE_WORD = (
+    r"Plumbing|Hardware|Locks?|Locksmiths?|Aircon|Printing|Printers|Shipping|Adjusters|Imaging|Capital|Trading"
+    r"|Motors|Engineering|Renovations?|Decoration|Logistics|Transport|Travel|Electrical|Electronics|Taxi|Co-op"
+    r"|Showroom|Tailors?|Florists?|Pharmacy|Dental|Optical|Laundry|Movers|Removals|Realty|Properties|Holdings"
+    r"|Ventures|Catering|Cakes|Bakery"
+)
+_PLACE_AFTER = re.compile(rf"[ \t]+(?:{_PLACE_WORD}|{_TRADE_WORD})\b")
+_TRADE_END = re.compile(rf"[ \t](?:{_TRADE_WORD})$")
 _PLACE_ALONE = re.compile(_PLACE_WORD)
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]+$")
 # A chatbot's persona: "I'm Ava, your virtual assistant", "You are Max, an AI agent".
@@ -161,6 +170,7 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         or _FIRM_WORD_END.search(text, result.start, result.end) is not None
         or _THE_BEFORE.search(text, max(0, result.start - 8), result.start) is not None
         or _PLACE_AFTER.match(text, result.end) is not None
+        or _TRADE_END.search(text, result.start, result.end) is not None
         or _PERSONA_AFTER.match(text, result.end) is not None
         or (
             _PLACE_ALONE.fullmatch(text, result.start, result.end) is not None
