@@ -1,4 +1,4 @@
-"""A Hong Kong gazetteer: places, estates, buildings and brands, from the data files here.
+"""A Hong Kong gazetteer: places, estates, buildings, brands and public figures, from the data files here.
 
 Written from general knowledge as plain text (one entry a line, ``#`` for comments) so
 that it can be read, reviewed and extended without code. Name recognizers use it to
@@ -15,7 +15,7 @@ from pathlib import Path
 from guardrail.errors import ConfigurationError
 
 _HERE = Path(__file__).resolve().parent
-KINDS = ("places", "estates", "buildings", "landmarks", "brands")
+KINDS = ("places", "estates", "buildings", "landmarks", "brands", "figures")
 
 
 @cache
