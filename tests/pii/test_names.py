@@ -176,6 +176,22 @@ def test_word_like_given_names_only_where_a_name_stands(redactor: Redactor) -> N
     assert person_spans(redactor, "The King of apple pies is Apple Daily's headline.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tuesday we are in Ingrid's living room instead.", "Ingrid"),
+        ("Emergency: wife Zarine 9086 2214", "Zarine"),
+        ("Still missing the form from my son Rustom, 12", "Rustom"),
+    ],
+)
+def test_a_possessive_and_a_family_members_lone_name_are_names(redactor: Redactor, text: str, value: str) -> None:
+    assert value in person_spans(redactor, text)
+
+
+def test_a_shop_named_after_somebody_stays(redactor: Redactor) -> None:
+    assert person_spans(redactor, "We went to Wendy's for burgers, then to Macy's.") == []
+
+
 def test_a_private_person_sharing_a_short_figures_name_is_still_found(redactor: Redactor) -> None:
     assert "李成龍" in person_spans(redactor, "李成龍今日請假，聽日返。")
 

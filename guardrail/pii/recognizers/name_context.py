@@ -761,14 +761,30 @@ def _after_kin_words(text: str) -> Iterator[int]:
             at = lower.find(word, at + 1)
 
 
+# A relative's word names family, whose names no list holds: wife Zarine, son Rustom.
+_FAMILY_WORDS = frozenset("mum mom mother dad father husband wife son daughter brother sister grandma grandpa".split())
+# After a lone unknown word: what ends a name (a stop, a number, a lower-case word).
+_LONE_NAME_END = re.compile(r"(?:[ \t]*[,.;:!?)(]|[ \t]+(?:[a-z+(]|\d)|[ \t]*$)", re.MULTILINE)
+
+
 def _kin_names(text: str) -> Iterator[tuple[int, int, float]]:
-    """A relative named after the word for them: mum Sandy, her husband leung kam wah."""
+    """A relative named after the word for them: mum Sandy, her husband leung kam wah; a
+    family member by a name no list knows when it stands alone: wife Zarine 9086 2214."""
     for pos in _after_kin_words(text):
         span = latin_name_at(text, pos, lower_ok=False, max_words=3)
         if span:
             first = _WORD.match(text, span[0])
             if first and (is_given(first[0], in_position=True) or is_surname(first[0])):
                 yield *span, 0.7
+            elif (
+                first
+                and first.end() == span[1]
+                and text[max(0, pos - 12) : pos].split()[-1].lower() in _FAMILY_WORDS
+                and not never_a_name(first[0])
+                and not is_place(first[0])
+                and _LONE_NAME_END.match(text, span[1])
+            ):
+                yield *span, 0.6
             continue
         words = re.match(r"([a-z]+)(?: ([a-z]+))?(?: ([a-z]+))?", text[pos : pos + 40])
         if words is None or words[2] is None:
@@ -1219,8 +1235,14 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             following = _WORD.match(text, match.end() + 1) if text[match.end() : match.end() + 1] == " " else None
             if following and following[0].lower().rstrip(".") in ORG_WORDS:
                 continue  # Nathan Road, Alice Building
-            if span is None and _POSSESSIVE_NOUN.match(text, match.end()) and not _SHOP_BEFORE.search(text, 0, start):
-                span = match.span()  # Imran's amount: the name before its possessive (not went to Macy's)
+            if (
+                span is None
+                and _POSSESSIVE_NOUN.match(text, match.end())
+                and not (_SHOP_BEFORE.search(text, 0, start) and is_place(text[start : match.end() + 2]))
+            ):
+                # Imran's amount, in Ingrid's living room: the name before its possessive
+                # (not went to Wendy's, a shop of the gazetteer)
+                span = match.span()
             if span is None:
                 continue  # Louis Vuitton, Calvin Klein: a brand or place starts here
             end = span[1]
