@@ -152,12 +152,16 @@ PEOPLE = [
     ("微信：xiaowen_qi\n当物：卡地亚", "xiaowen_qi"),
     ("Candy Pang（新客，IG @candypang.hk 搵我哋）", "candypang.hk"),
     ("Telegram: @kelvinwong", "kelvinwong"),
+    ("找报名点 邝老师，微信 kuang_lina_pc，或者打她手机", "kuang_lina_pc"),
+    ("副組: 阿牛  ig: chunhei.ng", "chunhei.ng"),
+    ("IG DM @bagcycle.hk ↔ @rainbow_kwan.ling\n\nrainbow_kwan.ling: hi 想問 Chanel 仲有冇", "rainbow_kwan.ling"),
     ("04 龙婷 澳门氹仔海洋花园金松阁10楼D +853 6612 3456", "龙婷"),
     ("4. 14:00 送 — lo kwok wah 何文田山道8號 何文田山畔 1座 6樓", "lo kwok wah"),
 ]
 NOT_PEOPLE = [
     "关注我们的公众号：@hkwatchfix",
     "可以用微信支付或者 WeChat Pay",
+    "IG DM @bagcycle.hk：你好，今日有貨",
     "手機 9123 4567（微信同號）",
     "請送到 太古城 金山閣10樓D",
     "送貨地址：九龍城道18號",

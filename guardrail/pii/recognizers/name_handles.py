@@ -4,34 +4,67 @@ Cross-border forms and chats give a WeChat ID or an Instagram handle where a pho
 number would stand (``微信：xiaowen_qi``, ``IG @candypang.hk``, ``Telegram: @kelvinwong``).
 The handle finds the person as surely as the phone does, and is often built from the
 name, so it is taken as a PERSON finding, as the corpus labels it. Only after the app's
-name with a colon, ``@`` or ``ID``: ``微信支付`` or ``WeChat Pay`` is no handle, and an
-official account (``公众号``, ``official``) belongs to a business.
+name with a colon, ``@`` or ``ID``, or a space before a word only a handle has (an
+underscore, a dot or a digit): ``微信支付`` or ``WeChat Pay`` is no handle, and an official
+account (``公众号``, ``official``) belongs to a business. A handle built from a name
+(``@rainbow_kwan.ling``) is a person's wherever it is written with its ``@`` or speaks in a
+chat.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from guardrail.pii.recognizers.base import RegexRecognizer
+from presidio_analyzer import RecognizerResult
+
+from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
+from guardrail.pii.recognizers.name_lexicon import is_given
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 _APPS = (
     r"微信(?:號|号|ID|id)?|WeChat(?:[ \t]?ID)?|Wechat(?:[ \t]?ID)?|wechat(?:[ \t]?id)?|wx"
-    r"|IG|Instagram|instagram|Telegram|telegram|TG|Line(?:[ \t]?ID)?|LINE(?:[ \t]?ID)?|小紅書|小红书|Signal|Threads"
+    r"|IG|ig|Instagram|instagram|Telegram|telegram|TG|Line(?:[ \t]?ID)?|LINE(?:[ \t]?ID)?|小紅書|小红书|Signal|Threads"
 )
 _HANDLE = re.compile(
     rf"(?<![A-Za-z])(?:{_APPS})"
-    # the app's name, then a colon, "@" or both; 同號 (the same as the phone) is no handle
-    r"(?:[ \t]*[:：][ \t]*@?|[ \t]+@|[ \t]*@)"
+    # the app's name, then a colon, "@" or both; 同號 (the same as the phone) is no handle;
+    # or a space before what only a handle looks like (微信 kuang_lina_pc, not WeChat Pay)
+    r"(?:[ \t]*[:：][ \t]*@?|[ \t]+@|[ \t]*@|[ \t]+(?=[A-Za-z][A-Za-z0-9]*[_.\d]))"
     r"([A-Za-z][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9])(?![A-Za-z0-9_@])"
 )
 _BUSINESS_BEFORE = re.compile(r"(?:公众号|公眾號|官方|official|Official|shop|Shop|店)[^\n]{0,6}$")
 
 
+# A handle written with its @ or as a chat's speaker (@rainbow_kwan.ling, rainbow_kwan.ling: hi).
+_AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9])(?![\w@])")
+_SPEAKER_HANDLE = re.compile(r"(?m)^([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*:[ \t]")
+
+
+def built_from_a_name(handle: str) -> bool:
+    """Whether a handle's parts read as a person's name: a surname and a given name or
+    syllable (rainbow_kwan.ling, chunhei.ng), not a shop's words (bagcycle.hk)."""
+    parts = [part for part in re.split(r"[_.\d-]+", handle.lower()) if part]
+    surnames = [part for part in parts if part in ROMANISED_SURNAMES]
+    given = [part for part in parts if part in GIVEN_SYLLABLES or is_given(part)]
+    return bool(surnames) and len(set(surnames) | set(given)) >= 2
+
+
 class HandleRecognizer(RegexRecognizer):
-    """A handle after a messaging or social app's name, not a business's account."""
+    """A handle after a messaging or social app's name, not a business's account; and a
+    handle built from a name wherever it is written with @ or speaks in a chat."""
 
     def __init__(self) -> None:
         super().__init__("PERSON", "HandleRecognizer", _HANDLE)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        for pattern in (_AT_HANDLE, _SPEAKER_HANDLE):
+            for match in pattern.finditer(text) if "@" in text or pattern is _SPEAKER_HANDLE else ():
+                inside = any(r.start <= match.start(1) < r.end for r in results)
+                if not inside and built_from_a_name(match[1]):
+                    results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))
+        return results
 
     def score(self, match: re.Match[str], text: str) -> float:
         if _BUSINESS_BEFORE.search(text, max(0, match.start() - 12), match.start()):
