@@ -25,6 +25,10 @@ from guardrail.pii.settings import PersonalDataSettings
         ("Building mgmt office is 2886 5000, ask for the duty manager", "2886 5000"),
         ("北區民政事務處 2675 1234（查詢場地牌照）", "2675 1234"),
         ("24-hr emergency line: 2811 0000", "2811 0000"),
+        ("please call the studio on 2870 1146 (we don't check WhatsApp)", "2870 1146"),
+        ("Sun Cosmetics Trading 2755 6021", "2755 6021"),
+        ("或律所前台 0755-8663 2100。", "0755-8663 2100"),
+        ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "T 2870 1146"),
     ],
 )
 def test_a_labelled_public_line_is_kept(redactor: Redactor, text: str, number: str) -> None:
@@ -41,6 +45,7 @@ def test_a_labelled_public_line_is_kept(redactor: Redactor, text: str, number: s
         ("Hotline 2233 0000 ext. 218 for Mr Lee", "2233 0000"),
         # The label must stand right before the number, not somewhere on its line.
         ("Hotline was busy so call Amy on 2788 1234", "2788 1234"),
+        ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "3618 0524"),
     ],
 )
 def test_a_personal_number_is_redacted(redactor: Redactor, text: str, number: str) -> None:

@@ -147,6 +147,8 @@ _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 # "pp" right before the number (the context pattern's look-ahead cannot see past the
 # window it is searched in): pp p3390127b, pp z4512378.
 _PP_BEFORE = re.compile(r"(?i)\bpp[ \t]*[.:#]?[ \t]*$")
+# A one-letter label and a Hong Kong number in its 4 + 4 groups, as a signature writes them.
+_LETTER_LABELLED_PHONE = re.compile(r"[TMDFHOtmdfho][ \t][2-9]\d{3}[ \t]\d{4}")
 # A column of identity documents, whatever each row holds: | ID no. | M179233(A) |, | 證件 | 533907146 |.
 _ID_HEADER = re.compile(
     r"(?i)i\.?d\.?[ \t]*(?:no\.?|number|#|doc(?:ument)?)|identity(?:[ \t]+doc(?:ument)?)?|證件|证件|身份證明|身份证明"
@@ -252,6 +254,10 @@ class HkPassportRecognizer(RegexRecognizer):
     def _shape_score(self, match: re.Match[str], text: str) -> float:
         if _FLIGHT_AND_TIME.fullmatch(match[1]) or _TICKET_DATE.fullmatch(match[1]):
             return 0.0
+        if _LETTER_LABELLED_PHONE.fullmatch(match[1]) and not context_near(
+            text, *match.span(1), _PASSPORT_CONTEXT, before=40, after=0
+        ):
+            return 0.0  # T 2870 1146 | M 9021 5573: a signature's one-letter phone labels
         value = re.sub(r"[ \t]", "", match[1])
         header = column_header(text, match.start(1))
         near = context_near(text, *match.span(1), _PASSPORT_CONTEXT, before=80, after=24) or bool(
