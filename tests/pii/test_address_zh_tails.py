@@ -25,6 +25,8 @@ def _addresses(redactor: Redactor, text: str) -> list[str]:
         ("地址：九龍深水埗北河街十二號三樓B房（劏房）", "九龍深水埗北河街十二號三樓B房"),
         ("卸货：佛山市南海区桂城街道海八路12号C栋二楼仓库\n", "佛山市南海区桂城街道海八路12号C栋二楼仓库"),
         ("Deliver to: 深圳市宝安区福永街道凤凰路8号3号仓\n", "深圳市宝安区福永街道凤凰路8号3号仓"),
+        ("09:00｜RC-261127-0101｜麥先生｜沙田禾輋邨信和樓2112｜9386-2271｜冷氣機x2", "沙田禾輋邨信和樓2112"),
+        ("| 2 | 黃大仙下邨龍昌樓 1203 | 已收 |", "黃大仙下邨龍昌樓 1203"),
     ],
 )
 def test_a_chinese_address_is_covered_to_its_last_part(redactor: Redactor, text: str, value: str) -> None:
@@ -67,3 +69,7 @@ def test_an_address_does_not_reach_back_over_a_verb(redactor: Redactor, text: st
 )
 def test_a_department_floor_of_a_hospital_is_a_place(redactor: Redactor, text: str) -> None:
     assert _addresses(redactor, text) == []
+
+
+def test_a_year_in_a_tables_cell_is_no_flat(redactor: Redactor) -> None:
+    assert _addresses(redactor, "| 年份 | 中心 2024 | 人數 |") == []

@@ -63,6 +63,8 @@ _TAIL = (
     # a count, a listing's 1207 公寓, nor a floor or flat word that goes on with the address)
     rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}"
     rf"(?=[，,。.;；)）\n\"'」]|$|[ \u3000](?![ \u3000]*(?:[年月日號号元蚊個个人位次室房舖铺鋪座樓楼層层]|公寓))[{_CJK}])"
+    # (and a home block's flat closing a table's cell: ｜禾輋邨信和樓2112｜, | 龍昌樓 1203 |)
+    rf"|(?<=[樓楼閣阁苑邨座栋棟]) ?\d{{3,4}}(?=[ \u3000]*[|｜\t])"
     rf"|{_STREET_END}(?: ?|[ \u3000]*\n[ \u3000]*)(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"
     # a village's subdivision before its house number (河上鄉村北約十一號)
     rf"|(?<=[東南西北东]約|[東南西北东]约) ?(?:{_STREET_NO}|{_HN_STREET_NO})"
