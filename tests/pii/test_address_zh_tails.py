@@ -27,6 +27,11 @@ def _addresses(redactor: Redactor, text: str) -> list[str]:
         ("Deliver to: 深圳市宝安区福永街道凤凰路8号3号仓\n", "深圳市宝安区福永街道凤凰路8号3号仓"),
         ("09:00｜RC-261127-0101｜麥先生｜沙田禾輋邨信和樓2112｜9386-2271｜冷氣機x2", "沙田禾輋邨信和樓2112"),
         ("| 2 | 黃大仙下邨龍昌樓 1203 | 已收 |", "黃大仙下邨龍昌樓 1203"),
+        ("老家地址：湖南省邵阳市隆回县桃洪镇向家村五组17号\n", "湖南省邵阳市隆回县桃洪镇向家村五组17号"),
+        (
+            "I live in Tai Koo, Kwun Hoi Mansion, Block M, 15 Taikoo Shing Road, if you post",
+            "Kwun Hoi Mansion, Block M, 15 Taikoo Shing Road",
+        ),
     ],
 )
 def test_a_chinese_address_is_covered_to_its_last_part(redactor: Redactor, text: str, value: str) -> None:

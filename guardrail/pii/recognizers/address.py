@@ -151,7 +151,8 @@ ENGLISH = re.compile(
     rf"|(?:{_UNIT}|{_FLOOR}){_SEP}{_PART}"
     # a number and a street, after the building's name if any (and the flat, bare, before
     # it: 12A Sunrise Mansion), then districts
-    rf"|(?:\d{{1,3}}[A-H][ \t]+(?={_PLACE_NAME}))?(?:{_PLACE_NAME}[ \t]*,?[ \t]*\n?[ \t]*){{0,2}}{_STREET}"
+    rf"|(?:\d{{1,3}}[A-H][ \t]+(?={_PLACE_NAME}))?(?:{_PLACE_NAME}[ \t]*,?[ \t]*\n?[ \t]*){{0,2}}"
+    rf"(?:{_BLOCK}[ \t]*,[ \t]*)?{_STREET}"  # (Kwun Hoi Mansion, Block M, 15 Taikoo Shing Road)
     rf"(?:[ \t]*,[ \t]*(?:{_ABROAD_PART}|{_NAME})){{0,3}}"
     # a flat numbered with its floor before its building (7D Po Ning House, Po Lam Estate)
     rf"|\d{{1,2}}[A-H][ \t]+(?:{_CAPITALISED}[ \t]+){{1,4}}{_BUILDING_WORD}\b(?:[ \t]*,[ \t]*{_NAME}){{0,3}}"

@@ -96,6 +96,11 @@ _PIECE = (
     r"|[寫写](?=字[樓楼])"  # 寫字樓, an office building: 寫 is no verb here
     r"|(?<![A-Za-z])[A-Z][a-z]{1,12}(?= ))"  # code-mixed: 我住 Tai Koo Shing 12座
 )
+# A mainland address's divisions, province to town, right before where the reach back
+# stopped (at a word such as 向 that is also a village's name): the address starts there.
+_ADMIN_CHAIN_BEFORE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|自治區|市|县|縣|区|區|镇|鎮|乡|鄉|街道)){2,}[\u4e00-\u9fff]{0,2}\Z"
+)
 _REACH = 36  # characters reached back from an end: a long mainland address, or an OCR-spaced one
 CHINESE = re.compile(rf"((?:{_PIECE}){{0,{_REACH}}}{_TAIL})")
 _TAIL_ONLY = re.compile(_TAIL)
@@ -290,6 +295,9 @@ class ChineseAddressRecognizer(RegexRecognizer):
         results = []
         for start, end in spans:
             start, end = self._trimmed(text, start, end)
+            chain = _ADMIN_CHAIN_BEFORE.search(text, max(0, start - 30), start)
+            if chain is not None:
+                start = chain.start()  # 湖南省邵阳市隆回县桃洪镇|向家村五组17号: the divisions before a stop word
             score = self._score(text, start, end)
             if score > 0.0:
                 results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, score))
