@@ -26,10 +26,10 @@ _PUBLIC = (
     r"|(?:shop|store|school|clinic|booking)[ \t]+(?:tel|line|phone|number|no\.?)"
     r"|(?:building[ \t]+)?(?:management|mgmt)[ \t]+office|(?:security|service|information|help)[ \t]+desk"
     r"|(?:farm|club|site|ticket|box|church|temple|school|studio|clinic|salon|shop|store|centre|center|hall|academy)"
-    r"[ \t]+office|info(?:rmation)?[ \t]+line|(?:studio|salon|clinic)(?:[ \t]+(?:line|tel|phone))?"
+    r"[ \t]+office|(?:info(?:rmation)?|club)[ \t]+line|(?:studio|salon|clinic)(?:[ \t]+(?:line|tel|phone))?"
     # a firm's name ending right before its number: Sun Cosmetics Trading 2755 6021
     r"|(?-i:Ltd\.?|Limited|Co\.|Company|Trading|Engineering|Services)"
-    r"|前台|前枱"
+    r"|前台|前枱|值班(?:電話|电话)|保安室(?:座機|座机|電話|电话)?|(?:網點|网点)(?:電話|电话)"
     r"|(?:hr|it|admin|service|enquiry|booking|reservations?|sales|support|(?:24[ -]?(?:hr|hour)[ \t]+)?emergency)"
     r"[ \t]+line"
     r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"

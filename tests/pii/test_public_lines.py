@@ -28,6 +28,8 @@ from guardrail.pii.settings import PersonalDataSettings
         ("please call the studio on 2870 1146 (we don't check WhatsApp)", "2870 1146"),
         ("Sun Cosmetics Trading 2755 6021", "2755 6021"),
         ("或律所前台 0755-8663 2100。", "0755-8663 2100"),
+        ("值班电话（保安室座机）0769-8553 2100", "0769-8553 2100"),
+        ("Paddle Club | club line 3690 2215 (Tue/Thu evenings)", "3690 2215"),
         ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "T 2870 1146"),
     ],
 )
