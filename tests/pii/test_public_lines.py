@@ -44,7 +44,9 @@ def test_a_labelled_public_line_is_kept(redactor: Redactor, text: str, number: s
         ("Mobile +852 9304 8817 or the office line 2156 3390", "2156 3390"),
         ("請聯絡籌委會秘書莫凱婷小姐（電話 2459 6027）", "2459 6027"),
         ("WhatsApp hotline 9300 8866", "9300 8866"),
+        # an extension is part of the number it follows: it reaches one person
         ("Hotline 2233 0000 ext. 218 for Mr Lee", "2233 0000"),
+        ("公司總機2522 8871轉內線314，問人事部", "2522 8871"),
         # The label must stand right before the number, not somewhere on its line.
         ("Hotline was busy so call Amy on 2788 1234", "2788 1234"),
         ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "3618 0524"),
@@ -67,3 +69,7 @@ def test_the_policy_can_redact_every_number(pii_settings: PersonalDataSettings) 
 @pytest.mark.parametrize("text", ["請用 FPS ID 1683 2205 或者門市碌卡", "收據簿號No.0341-0345，交齊再收"])
 def test_an_fps_id_or_a_receipt_range_is_no_phone(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text).text == text
+
+
+def test_a_number_followed_by_a_date_is_still_a_phone(redactor: Redactor) -> None:
+    assert "5201 3378" not in redactor.redact("- rang Ahmed 5201 3378 27/11 no answer").text

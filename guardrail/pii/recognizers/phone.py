@@ -64,11 +64,11 @@ PATTERN = re.compile(
     rf"(?<![A-Za-z0-9_+$#])(?<!\d[ \-‐‑‒–—−])(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
-    # (A count in Chinese may follow: 91326648 2箱.)
+    # (A count in Chinese may follow: 91326648 2箱; so may a date: 5201 3378 27/11.)
     # (A comma and digits after it are an amount's thousands only as three digits: a CSV's
     # next cell (9213 0886,1972), one that only starts with three digits (9375 1260,012-875-0-…)
     # or a date (6724 8819，11月26日) may follow.)
-    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff]))(?!\.\d)(?!,\d{3}(?![\d/-]))"
+    r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff])(?!\d?/\d))(?!\.\d)(?!,\d{3}(?![\d/-]))"
     r"(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
@@ -229,7 +229,7 @@ _MAINLAND_PRINTED = re.compile(
 # x 4105, 轉 115, #316 right after it, 內線 三零二 (a short run of numerals stays in Chinese,
 # see normalize).
 _EXTENSION = re.compile(
-    r"(?:#|[ \t]*,?[ \t]*\(?[ \t]*(?:ext(?:ension|n)?\.?|x|轉|转|內線|内线|分機|分机))[ \t]*[:：.]?[ \t]*"
+    r"(?:#|[ \t]*,?[ \t]*\(?[ \t]*(?:ext(?:ension|n)?\.?|x|(?:轉|转)?(?:內線|内线|分機|分机)|轉|转))[ \t]*[:：.]?[ \t]*"
     r"[0-9零〇一二三四五六七八九](?:[ \t]?[0-9零〇一二三四五六七八九]){0,4}\)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
@@ -597,6 +597,7 @@ def _stray_digit_trimmed(match: re.Match[str], text: str) -> tuple[int, int] | N
 _CODE_BEFORE = re.compile(r"(?<![\w+])(?:\([ \t]?\+\d{1,3}[ \t]?\)|\+\d{1,3})[ \t]{1,3}$")
 
 
+# An extension written alone, the switchboard left unsaid: Bashir (IT) — ext. 3128, 內線 218.
 def _with_extensions(recognizer: RegexRecognizer, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Each finding run on over the extension written after it (``2786 5501 ext. 218``), and
     back over a country code written apart before it."""
