@@ -28,7 +28,8 @@ _PUBLIC = (
     r"|(?:farm|club|site|ticket|box|church|temple|school|studio|clinic|salon|shop|store|centre|center|hall|academy)"
     r"[ \t]+office|(?:info(?:rmation)?|club)[ \t]+line|(?:studio|salon|clinic)(?:[ \t]+(?:line|tel|phone))?"
     # a firm's name ending right before its number: Sun Cosmetics Trading 2755 6021
-    r"|(?-i:Ltd\.?|Limited|Co\.|Company|Trading|Engineering|Services)"
+    r"|(?-i:Ltd\.?|Limited|Co\.|Company|Trading|Engineering|Services|Centre|Center)"
+    r"|call[ \t]+us|public[ \t]+line|hotline_\w{0,20}|查詢電話|查询电话|電召|电召"
     r"|前台|前枱|值班(?:電話|电话)|保安室(?:座機|座机|電話|电话)?|(?:網點|网点)(?:電話|电话)"
     r"|(?:hr|it|admin|service|enquiry|booking|reservations?|sales|support|(?:24[ -]?(?:hr|hour)[ \t]+)?emergency)"
     r"[ \t]+line"

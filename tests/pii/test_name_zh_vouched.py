@@ -32,6 +32,7 @@ from tests.pii.coverage import PROPERTY, covered, person_spans
         ("有個證人係中學同學 lemon，真名係羅詠檬", "羅詠檬"),
         ("电话沟通。孩子何子墨，2020年3月生", "何子墨"),
         ("| 明愛醫院 | 電動輪椅，陪同 戚偉倫 9618 2475 |", "戚偉倫"),
+        ("莫晓彤：受让人 司马俊朗，内地身份证", "司马俊朗"),
         # before a bracket saying who the person is, or 即 and 业主 inside one
         ("同住成員：\n　1. 譚文彪（丈夫，58）\n", "譚文彪"),
         ("前台：王姐您好（王晓鸥业主），已转告", "王晓鸥"),

@@ -30,6 +30,8 @@ from guardrail.pii.settings import PersonalDataSettings
         ("或律所前台 0755-8663 2100。", "0755-8663 2100"),
         ("值班电话（保安室座机）0769-8553 2100", "0769-8553 2100"),
         ("Paddle Club | club line 3690 2215 (Tue/Thu evenings)", "3690 2215"),
+        ("Call us on 2388 6146 if unsure.", "2388 6146"),
+        ("就搵 Sony Service Centre 2833 9983，報價出嚟先", "2833 9983"),
         ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "T 2870 1146"),
     ],
 )
