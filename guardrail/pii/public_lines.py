@@ -9,8 +9,11 @@ its own hotline gives the customer a worse answer, so the default policy keeps t
 The label must stand right before the number, on its line, or in brackets right after it:
 ``Mobile 9304 8817 or the office line 2156 3390`` is a person's office line and stays
 personal, as does ``請聯絡秘書莫小姐（電話 2459 6027）``, whose label names a person. Only
-fixed lines qualify (Hong Kong numbers starting 2 or 3): a mobile is somebody's phone
-even when a shop answers on it.
+fixed lines qualify (Hong Kong numbers starting 2 or 3, mainland numbers with an area
+code): a mobile is somebody's phone even when a shop answers on it. A line with an
+extension after it (``總機 2522 8871 轉內線 314``) reaches one person and stays personal,
+and so does a public line that shares its block with a personal number in the same text
+(see :func:`public_lines`).
 """
 
 from __future__ import annotations
