@@ -149,6 +149,7 @@ def test_names_are_removed(redactor: Redactor, text: str, value: str) -> None:
         "阿媽: 喂\n阿仔 返嚟\n阿里 巴巴",
         "我個女話想寫李小龍，佢好鍾意聽鄧麗君",
         "We moored at Sok Kwu Wan, then walked to Yung Shue Wan.",
+        "Dry-clean the Max Mara coat; the Patek Philippe goes back for service.",
     ],
 )
 def test_places_brands_and_words_are_not_names(redactor: Redactor, text: str) -> None:
