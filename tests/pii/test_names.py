@@ -189,6 +189,25 @@ def test_a_possessive_and_a_family_members_lone_name_are_names(redactor: Redacto
     assert value in person_spans(redactor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('Booking ref: II-26-1147     Artist: Vesna ("Ves")', "Vesna"),
+        ("ARTIST: Dami\n Wed 13:00  Marcus Lee", "Dami"),
+        ("Tutor: Sheena", "Sheena"),
+    ],
+)
+def test_one_unknown_word_after_a_role_only_a_person_fills_is_a_name(redactor: Redactor, text: str, value: str) -> None:
+    assert value in person_spans(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Driver: TBC", "Driver: Bus 2", "Caller: Eighty thousand.", "Doctor: Take this daily"]
+)
+def test_a_transcripts_speaker_or_a_placeholder_after_a_role_is_not(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
 def test_a_shop_named_after_somebody_stays(redactor: Redactor) -> None:
     assert person_spans(redactor, "We went to Wendy's for burgers, then to Macy's.") == []
 

@@ -211,7 +211,10 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
             if title:
                 pos = title.end()  # Guest: Mrs Doreen Fitzgerald
             span = latin_name_at(text, pos, lower_ok=False, newline_ok=True) or chinese_name_at(text, pos)
-            if span and not _name_like(text[span[0] : span[1]]):
+            # (one word alone only where it ends the value: Artist: Vesna (Ves), not the
+            # start of a sentence a transcript's speaker says)
+            alone = span is not None and _VALUE_END.match(text, span[1]) is not None
+            if span and not _name_like(text[span[0] : span[1]], one_person=alone and _one_person_role(head)):
                 span = None
             score = 0.75
         else:
@@ -295,7 +298,24 @@ def _spaced_latin_at(text: str, pos: int) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def _name_like(value: str) -> bool:
+# Roles only a person fills, so that one word no list knows after them is still a name
+# (Artist: Vesna, Coach: Sheena); after "To:" or "Agent:" it is as often a team.
+_VALUE_END = re.compile(r"[ \t]*(?:$|[(（,，|\t]|[ ]{2})", re.MULTILINE)
+_ONE_PERSON_ROLES = frozenset(
+    """
+    artist stylist tattooist barber groomer beautician therapist physio instructor tutor trainer teacher nanny
+    caregiver carer helper photographer driver rider courier nurse doctor dr dentist vet pharmacist surgeon
+    bride groom mentor counsellor counselor
+    """.split()
+)
+
+
+def _one_person_role(head: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", head.lower())
+    return bool(words) and words[-1] in _ONE_PERSON_ROLES
+
+
+def _name_like(value: str, *, one_person: bool = False) -> bool:
     """A role label's value is a name only if some word of it could be one."""
     if any("\u3400" <= ch <= "\u9fff" for ch in value):
         return True
@@ -309,7 +329,8 @@ def _name_like(value: str) -> bool:
     # product as a person; two or more, or a known name, make a name; an initial before
     # a surname no list knows too (Prepared by: J. Abubakar).
     initialled = len(words) >= 2 and all(re.fullmatch(r"[A-Z]", w) for w in words[:-1]) and len(words[-1]) >= 3
-    return known or initialled or (len(words) >= 2 and all(len(w) >= 2 for w in words))
+    alone = one_person and len(words) == 1 and len(words[0]) >= 3 and not never_a_name(words[0])
+    return known or initialled or alone or (len(words) >= 2 and all(len(w) >= 2 for w in words))
 
 
 # Who signed a worksheet off by initials: Prepared by: TL, Reviewed by: KWC.

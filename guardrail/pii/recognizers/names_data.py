@@ -834,6 +834,12 @@ NAME_LABELS_ROLE = (
     "dentist",
     "vet",
     "veterinarian",
+    "artist",
+    "stylist",
+    "tattooist",
+    "barber",
+    "groomer",
+    "beautician",
 )
 # The same in Chinese (Traditional; Simplified forms are derived at import).
 NAME_LABELS_ZH = (
