@@ -394,8 +394,12 @@ _MY_RELATIVE = re.compile(
 
 # What somebody is really called, and a child named in a report: 真名係羅詠檬, 孩子何子墨，.
 _REAL_NAME = re.compile(
-    f"(?:{'|'.join(longest_first(both_scripts(('真名', '本名', '全名', '原名', '中文名', '孩子', '兒子', '女兒', '小朋友'))))})"
+    f"(?:{'|'.join(longest_first(both_scripts(('真名', '本名', '全名', '原名', '中文名', '孩子', '兒子', '女兒', '小朋友', '住戶'))))})"
     f"(?:係|是|叫|為|[:：])?[ \t]?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。.！!；;（( \t\n]|$)"
+)
+# A letter signed off on a line of its own: 鄺亞娣 上, 陳大文 敬上.
+_SIGNED_LETTER = re.compile(
+    f"(?m)^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}?)[ \t\u3000]*(?:敬上|謹上|谨上|拜上|上)[ \t\u3000]*$"
 )
 # A name standing alone right before a phone number: 陪同 戚偉倫 9618 2475, 源叔 (6123 4567).
 _BEFORE_PHONE = re.compile(
@@ -409,8 +413,8 @@ def after_relatives(text: str) -> Found:
     bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause; ``我個孫岑俊傑喺``:
     a relative's full name right after "my grandson", before a verb; ``真名係羅詠檬``, ``孩子
     何子墨，``: what somebody is really called; ``陪同 戚偉倫 9618 2475``: a name before a
-    phone number."""
-    for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE, _REAL_NAME, _BEFORE_PHONE):
+    phone number; ``鄺亞娣 上``: a letter's signature."""
+    for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE, _REAL_NAME, _BEFORE_PHONE, _SIGNED_LETTER):
         for match in pattern.finditer(text):
             found = _longest(text, *match.span("name"))
             if found:
