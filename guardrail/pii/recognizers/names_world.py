@@ -159,6 +159,60 @@ MORE_GIVEN_NAMES = frozenset(
  eason sammi ansel benson carson dickson elvis franky jackson kinson lester phil quincy
  samson christy cyrene alton perry zeke baron parker hilton newton rex viola
  """.split()
+) | frozenset(
+    # (short forms, and names from Indonesia, the Philippines, Nepal and Tibet, South Asia,
+    # Korea with and without its hyphen, Africa and the Middle East, added 2026-12-01)
+    """
+ aashish abbie abdallah abena abiodun abul achara achieng adanna adhiambo adi adjoa adwoa afia afua
+ agung agustin akinyi akosua akua akwasi ali-reza alireza allie alonso ama amaka amandeep amani
+ amihan aminu amira analiza anan anastasiya andreea aniko annaliza annisa aoi arash arsalan aruna
+ ashraf asuka atieno avi avraham awino ayaan ayo ayumi babak babatunde balwinder baraka bea becca
+ becky behnaz bekah benji bertie bex bimala bisi bituin bo-ra bogdan bolaji bongbong boonmee bora
+ brianna bruna cath cesar chae-won chae-young chaewon chamara chaminda chandra chatchai chathura
+ chebet chihiro choden chodron chrissie chrissy chukwuemeka cristian cuong da-hye da-hyun dahye
+ dahyun damilola daniela danjuma dariush dayo dechen dessy devi dhanushka dhondup dilini dimitar
+ dipak diwata do-yun dodong dolma dong-hyun donnie doyun dragan drolma duangjai duc dusan efua ehud
+ eitan ekow elly emiko emiliano eri erika erlinda ernie esi eun-bi eun-ji eunbi evangelina evi
+ fabiola fahad faris felicidad femi fereshteh fernanda fitriani florencia fon fran freddy funke
+ gabbi gabe gabi gabriela gayani gede georgi georgie gerry ghada ginny golnaz goran gus gustavo
+ gyanendra ha-yoon habib hai hal halima hamed hanan haris harsha harshad hasina hattie hayoon hee-
+ jin heejin hendro herminia heru hideki hieu hira hiraya hiroko ho-seok hoseok hossein huda huy hye-
+ jin hyo-yeon hyoyeon hyun-a hyun-woo hyuna ichiro ifeanyi ildiko iman imani inday indri ineng intan
+ ioana ionut irma isabela ishara itai ivana izzie izzy jabari jae-hyun jae-won jaewon jai jamila
+ jampa jannat jeevan jelena jem jen jenalyn jenelyn jeong-yeon jeongyeon jeptoo jeric jerico jessa
+ jhoanna jhun ji-eun ji-ho ji-hoon ji-hyo ji-min ji-soo ji-sung ji-won ji-woo ji-yeon ji-yoon jigme
+ jihyo jim jimena jimin jinky jiro jisung jiyeon jiyoon jody jojit jomari jomel jonah jonjon jonny
+ joo-hyun joohyun joross joss jovito juana juma jun-ho jun-jun jung-kook junho juwita kadek kalsang
+ kamon kanako karylle kasih kasun kat kath katya kaveh kaye kehinde kelsang ketut kev kimmy kiprono
+ kirsten kobina kojo komang kourosh kristel kseniya kumiko kunga kunsang kwaku kwasi kweku kyla
+ kyung-soo kyungsoo lahiru laila lailani lakpa lastri leila leilani lenny lettie lexi lexie lhamo
+ libby lior liz lizzie lizzy lobsang lorelei lorena lottie lou lubna lucian luciana lucie lupita
+ luzminda maddie maddy mae-ann maeann mahbub mahela mahsa maisie makena makoto maksim malini manal
+ marcela maricar mariel marielle marinel marlou marnelli marni marnie masato masha matias mattie
+ matty mauricio maximiliano mayumi meera megumi mehdi mehreen mercedita michiko mihai miho mika
+ mikey miki milena milos mim min-ho min-ji min-jun min-seo minami minnie mio mitch mitu mizanur
+ mollie momoko monir monty moshe mostafa murni musa muthoni mutya myleen na-yeon nadeesha naila nam-
+ joon namgyal namjoon napat nasrin natsuki nattaya natthapong nayeon nazanin nazia nduta ned neema
+ negar nell nengah nerissa ngawang ngozi nguyet nia nicky nico nikki ningrum niraj nirosha njeri noa
+ noam noi noman nonoy norbu noriko nuraini nusrat nyambura nyima obioma olly omer omid oren palmo
+ paloma paola parisa payam pema phuc phuntsok phurba pippa pradeepa priscila pushpa puspa putu rahim
+ rahima rajan ramin rasha rashed rashida reggie renata reynante reza rezaul rica ricamae ricardo rie
+ rinchen risa rizki robbie rodelio rohani ron ros roshan roya roz rubina rumana rupa rustico ryu-jin
+ ryujin saburo sachiko saeed sakda sami samira sammie sanath sandun sang-woo sangay sangwoo sangye
+ sanjeewa sara sarala saroj sasha sekar seo-hyun seo-jun seo-yeon seo-yun seohyun seok-jin seokjin
+ serwaa setareh setyawati seul-gi seulgi seun seung-min seungmin shabnam shahana shamim sharmila
+ shehan shinji shira shirin shiva shlomo shweta sid sidra siswati so-yeon sobia soha sompong somsri
+ soo-jin soo-young soojin sooyoung steph stevie stoyan su-jin subhash suci sugeng suharti sujin
+ sumaiya sumarni sung-min suparmi suprapto supri surasak surti susana sushila sushma susie susma
+ sutrisno suwarni suzy tae-hyung tae-yeon taehyung taeyeon tahmina taiwo takashi tala talia tamar
+ tania tashi taslima temi temitope tenzin teresita tess tetsuya thana tharindu thiago thinley tiffy
+ tilly timmy titik titilayo todor tolu tolulope tomoya toni trish trixie tsering tsewang tunde tunji
+ uchenna ugyen ulises umar upeksha upul uyen vaclav vicki vilma vinny violeta virgie viv wairimu
+ wangari wangmo wanjiku waqar warsini wawan wenceslao wes wichai xandra yaa yael yangchen yangzom
+ yanto yasaman yasmine yasser yati ye-ji ye-jin ye-rim yeji yekaterina yemi yerim yeshe yetunde
+ yitzhak yoon-a yoon-gi yoona yoongi yosef young-ho youssef yu-na yubaraj yukari yumiko yupin yury
+ yuya zac zach zack zahra zandra zawadi zaynab zeeshan zeinah zeny zhenya zoran zuzana
+ """.split()
 )
 
 MORE_SURNAMES = frozenset(
