@@ -404,6 +404,8 @@ def _fold(text: str) -> NormalizedText:
         # (the range test first: this runs for every character of non-ASCII text)
         marker = "\u2460" <= char <= "\u24ff" and _list_marker(text, index)
         folded = "•" if marker else unicodedata.normalize("NFKC", char)
+        if char == "\u3000" and _between_numbers(text, index):
+            folded = "\t"  # 72　2565 3308: a table's cells, not one number spaced out
         if not folded:
             continue
         if previous.isascii() and previous.isalnum() and unicodedata.combining(folded[0]):
@@ -417,6 +419,23 @@ def _fold(text: str) -> NormalizedText:
         ends.extend([index + 1] * len(folded))
         previous = folded[-1]
     return NormalizedText(text, "".join(pieces), tuple(starts), tuple(ends))
+
+
+_DIGITS_BEFORE = re.compile(r"(\d+)\u3000*\Z")
+_DIGITS_AFTER = re.compile(r"\u3000*(\+?)(\d+)([/:.-]?)")
+
+
+def _between_numbers(text: str, index: int) -> bool:
+    """Whether an ideographic space at ``index`` stands between two numbers as a table
+    written in Chinese sets its cells apart (72　2565 3308, 1180　2026/06), not between a
+    phone's two halves (9123　4567) or its digits spaced one by one."""
+    before = _DIGITS_BEFORE.search(text, max(0, index - 12), index)
+    after = _DIGITS_AFTER.match(text, index)
+    if before is None or after is None:
+        return False
+    halves = len(before[1]) == 4 and not after[1] and len(after[2]) == 4 and not after[3]
+    spaced = len(before[1]) == 1 and len(after[2]) == 1  # 9　4　3　1　7　2　0　8, one by one
+    return not (halves or spaced)
 
 
 # Enclosed numbers: circled ①-⑳ and ⓪, bracketed ⑴-⒇, with a full stop ⒈-⒛, negative ⓫-⓿.
@@ -543,12 +562,17 @@ def _mixed_run(run: str) -> bool:
     words, one or more groups, seven or more digits in all."""
     words = digits = 0
     groups = 0
+    spoken = written = 0
     for token in _MIXED_TOKEN.finditer(run):
         if token["digits"]:
             groups += 1
             digits += len(token["digits"])
+            written += len(token["digits"])
         else:
             count = _TIMES.get((token["times"] or "").lower(), 1)
             words += 1
             digits += count
+            spoken += count
+    if spoken >= 7 and written >= 7:
+        return False  # a number said and then written: nine-one-three-four, two-two-eight-zero (9134 2280)
     return words >= 2 and groups >= 1 and digits >= 7

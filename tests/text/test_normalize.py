@@ -99,3 +99,16 @@ def test_offsets_index_the_original_for_escape_like_text(text: str) -> None:
     for i in range(len(normalized.text)):
         start, end = normalized.to_original(i, i + 1)
         assert 0 <= start <= end <= len(text)
+
+
+def test_an_ideographic_space_between_a_tables_numbers_parts_them() -> None:
+    assert normalize("72\u30002565 3308").text == "72\t2565 3308"
+    assert normalize("+852 9735 1180\u30002026/06").text == "+852 9735 1180\t2026/06"
+    # a phone's halves, and digits spaced one by one, stay one number
+    assert normalize("電話：9123\u30004567").text == "電話:9123 4567"
+    assert normalize("9\u30004\u30003\u30001").text == "9 4 3 1"
+
+
+def test_a_number_said_then_written_stays_two_numbers() -> None:
+    text = normalize("mobile nine-one-three-four, two-two-eight-zero (9134 2280).").text
+    assert "(9134 2280)" in text and text.count("9 1 3 4") == 1
