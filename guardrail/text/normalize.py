@@ -159,7 +159,8 @@ _OCR_CJK_NUMBER = re.compile(
 # Encoded twice too (%2540), as a value inside a redirect URL's own query string is.
 _URL_TRIGGER = re.compile(r"%(?:25)?(?:40|2[Bb]|20(?=\d))")
 _URL_TOKEN = re.compile(r"[^\s\"'<>]+")
-_IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[A-Za-z0-9])")
+# (not before a capital: fok.ming88@hotmail.com。Bosco 想… ends a sentence)
+_IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[a-z0-9])")
 # Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
 # (the first box's opening bracket may be lost in copying: T ][ 6 ][ 1 ]...)
 _BOXED = re.compile(r"(?:(?<![A-Za-z0-9])(?:\[ ?)?[A-Za-z0-9] ?\] ?)(?:\[ ?[A-Za-z0-9] ?\] ?){4,}")
@@ -406,6 +407,8 @@ def _fold(text: str) -> NormalizedText:
         folded = "•" if marker else unicodedata.normalize("NFKC", char)
         if char == "\u3000" and _between_numbers(text, index):
             folded = "\t"  # 72　2565 3308: a table's cells, not one number spaced out
+        elif char == "一" and _DASH_BETWEEN_HALVES.match(text, max(0, index - 4)):
+            folded = "-"  # 6580一3349: an input method's 一 for a dash
         if not folded:
             continue
         if previous.isascii() and previous.isalnum() and unicodedata.combining(folded[0]):
@@ -421,6 +424,7 @@ def _fold(text: str) -> NormalizedText:
     return NormalizedText(text, "".join(pieces), tuple(starts), tuple(ends))
 
 
+_DASH_BETWEEN_HALVES = re.compile(r"(?<!\d)\d{4}一\d{4}(?!\d)")
 _DIGITS_BEFORE = re.compile(r"(\d+)\u3000*\Z")
 _DIGITS_AFTER = re.compile(r"\u3000*(\+?)(\d+)([/:.-]?)")
 

@@ -112,3 +112,10 @@ def test_an_ideographic_space_between_a_tables_numbers_parts_them() -> None:
 def test_a_number_said_then_written_stays_two_numbers() -> None:
     text = normalize("mobile nine-one-three-four, two-two-eight-zero (9134 2280).").text
     assert "(9134 2280)" in text and text.count("9 1 3 4") == 1
+
+
+def test_an_ideographic_stop_before_a_capital_ends_a_sentence_and_一_between_halves_is_a_dash() -> None:
+    assert "hotmail.com。Bosco" in normalize("係 fok.ming88@hotmail.com。Bosco 想").text
+    assert "gmail.com" in normalize("chan@gmail。com").text
+    assert normalize("佢電話 6580一3349").text.endswith("6580-3349")
+    assert normalize("一一三四").text == "一一三四"
