@@ -37,7 +37,8 @@ _PUBLIC = (
     r"|(?:hr|it|admin|service|enquiry|booking|reservations?|sales|support|(?:24[ -]?(?:hr|hour)[ \t]+)?emergency)"
     r"[ \t]+line"
     r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"
-    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司|院舍|中心)(?:電話|电话)|舖頭|铺头|學校|学校"
+    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司|院舍|中心|物業|物业|校區|校区)(?:電話|电话)|舖頭|铺头|學校|学校"
+    r"|總館|总馆|酒樓|酒楼|茶樓|茶楼|查詢|查询"
     r"|[\u4e00-\u9fff]{1,6}(?:事務處|事务处)"
     # a department of a firm or a hotel: 客戶服務部, 酒店宴會部
     r"|[\u4e00-\u9fff]{1,5}部"
@@ -51,7 +52,8 @@ _LABEL_BEFORE = re.compile(
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,6}}?(?:{_PUBLIC})[ \t]*[)）]|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
+    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,6}}?(?:{_PUBLIC}|centre|center|shop|studio|clinic|school|main)[ \t]*[)）]"
+    r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
 )
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).
 _FIXED_LINE = re.compile(r"(?:\+?852)?[23]\d{7}|(?:\+?86)?0\d{9,11}")

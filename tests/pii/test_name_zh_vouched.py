@@ -34,6 +34,7 @@ from tests.pii.coverage import PROPERTY, covered, person_spans
         ("| 明愛醫院 | 電動輪椅，陪同 戚偉倫 9618 2475 |", "戚偉倫"),
         ("莫晓彤：受让人 司马俊朗，内地身份证", "司马俊朗"),
         ("我係大埔富亨邨亨泰樓嘅住戶鄺亞娣，年紀大唔識打字", "鄺亞娣"),
+        ("| 1 | Ethan Cheung / 張以信 | 8 | 張太 (Ivy) | 9318 4420 |", "張以信"),
         ("收據編號我搵到係 No. 004712。\n\n鄺亞娣 上\n十一月三日", "鄺亞娣"),
         # before a bracket saying who the person is, or 即 and 业主 inside one
         ("同住成員：\n　1. 譚文彪（丈夫，58）\n", "譚文彪"),

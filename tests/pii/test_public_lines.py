@@ -31,6 +31,9 @@ from guardrail.pii.settings import PersonalDataSettings
         ("值班电话（保安室座机）0769-8553 2100", "0769-8553 2100"),
         ("Paddle Club | club line 3690 2215 (Tue/Thu evenings)", "3690 2215"),
         ("Call us on 2388 6146 if unsure.", "2388 6146"),
+        ("會員遺失卡請致電總館 2388 1234 補領", "2388 1234"),
+        ("本會會址：康怡廣場對面，查詢 2560 8899", "2560 8899"),
+        ("Buddies Coding Academy\nT: 2758 3300 (centre) | M: 9123 4567", "2758 3300"),
         ("就搵 Sony Service Centre 2833 9983，報價出嚟先", "2833 9983"),
         ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "T 2870 1146"),
     ],
@@ -52,6 +55,8 @@ def test_a_labelled_public_line_is_kept(redactor: Redactor, text: str, number: s
         # The label must stand right before the number, not somewhere on its line.
         ("Hotline was busy so call Amy on 2788 1234", "2788 1234"),
         ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "3618 0524"),
+        ("Tel 2345 6789 (office)", "2345 6789"),
+        ("如有查詢，請致電陳小姐 9123 4567", "9123 4567"),
     ],
 )
 def test_a_personal_number_is_redacted(redactor: Redactor, text: str, number: str) -> None:

@@ -154,6 +154,8 @@ PEOPLE = [
     ("Telegram: @kelvinwong", "kelvinwong"),
     ("找报名点 邝老师，微信 kuang_lina_pc，或者打她手机", "kuang_lina_pc"),
     ("副組: 阿牛  ig: chunhei.ng", "chunhei.ng"),
+    ("IG DM — @dicenmeeple.hk\n\nwingwing_cheuk: hi 想問 6 Dec", "wingwing_cheuk"),
+    ("2026/11/21 10:02 符佳：邝哥早\n2026/11/21 11:45 符佳：好的", "符佳"),
     ("IG DM @bagcycle.hk ↔ @rainbow_kwan.ling\n\nrainbow_kwan.ling: hi 想問 Chanel 仲有冇", "rainbow_kwan.ling"),
     ("04 龙婷 澳门氹仔海洋花园金松阁10楼D +853 6612 3456", "龙婷"),
     ("4. 14:00 送 — lo kwok wah 何文田山道8號 何文田山畔 1座 6樓", "lo kwok wah"),

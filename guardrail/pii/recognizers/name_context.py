@@ -115,6 +115,8 @@ _TIMESTAMP = (
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?[ \t]*-[ \t]*"
     # A group log's day and month without the year: 30/11 08:02 CSO Wing:
     r"|\d{1,2}/\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]+(?:-[ \t]+)?"
+    # a WeChat export's year first and no dash: 2026/11/21 10:02 符佳：
+    r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
     rf"|{ZH_DATE_STAMP})"
 )
 _SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_TIMESTAMP})?(?P<who>[^\n:：>\[\]]{{1,40}}?)[ \t]*[:：>](?![/\d])")

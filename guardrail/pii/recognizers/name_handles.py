@@ -43,11 +43,18 @@ _SPEAKER_HANDLE = re.compile(r"(?m)^([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]
 
 def built_from_a_name(handle: str) -> bool:
     """Whether a handle's parts read as a person's name: a surname and a given name or
-    syllable (rainbow_kwan.ling, chunhei.ng), not a shop's words (bagcycle.hk)."""
+    syllable, or a syllable said twice (rainbow_kwan.ling, chunhei.ng, wingwing_cheuk),
+    not a shop's words (bagcycle.hk)."""
     parts = [part for part in re.split(r"[_.\d-]+", handle.lower()) if part]
     surnames = [part for part in parts if part in ROMANISED_SURNAMES]
-    given = [part for part in parts if part in GIVEN_SYLLABLES or is_given(part)]
+    given = [part for part in parts if part in GIVEN_SYLLABLES or is_given(part) or _doubled(part)]
     return bool(surnames) and len(set(surnames) | set(given)) >= 2
+
+
+def _doubled(part: str) -> bool:
+    """A given syllable said twice, as a pet name is (wingwing, lele)."""
+    half = len(part) // 2
+    return len(part) % 2 == 0 and part[:half] == part[half:] and part[:half] in GIVEN_SYLLABLES
 
 
 class HandleRecognizer(RegexRecognizer):

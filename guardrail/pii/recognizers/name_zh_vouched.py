@@ -542,13 +542,14 @@ def table_columns(text: str) -> Found:
 
 # 6. Right after the same person's romanised name.
 _LATIN_THEN_HAN = re.compile(
-    r"(?P<latin>\b[A-Z][A-Za-z]+(?:[ \t-][A-Z][A-Za-z]+){1,3})[ \t]?[（(]?[ \t]?"
+    r"(?P<latin>\b[A-Z][A-Za-z]+(?:[ \t-][A-Z][A-Za-z]+){1,3})(?:[ \t]?[（(]?[ \t]?|[ \t]?/[ \t]?)"
     f"(?P<name>[{HAN}]{{2,4}})(?=[^{HAN}]|$)"
 )
 
 
 def after_romanised(text: str) -> Found:
-    """``CHOW Ka Leung 周家良``, ``Ethan Szeto（司徒以諾``: one person in both scripts."""
+    """``CHOW Ka Leung 周家良``, ``Ethan Szeto（司徒以諾``, ``Ethan Cheung / 張以信``: one
+    person in both scripts."""
     for match in _LATIN_THEN_HAN.finditer(text):
         tokens = re.split(r"[ \t-]", match["latin"].lower())
         if not any(token in SURNAMES for token in tokens):
