@@ -52,7 +52,7 @@ _LABEL_BEFORE = re.compile(
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,6}}?(?:{_PUBLIC}|centre|center|shop|studio|clinic|school|main)[ \t]*[)）]"
+    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,6}}?(?:{_PUBLIC})[ \t]*[)）]"
     r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
 )
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).

@@ -33,7 +33,6 @@ from guardrail.pii.settings import PersonalDataSettings
         ("Call us on 2388 6146 if unsure.", "2388 6146"),
         ("會員遺失卡請致電總館 2388 1234 補領", "2388 1234"),
         ("本會會址：康怡廣場對面，查詢 2560 8899", "2560 8899"),
-        ("Buddies Coding Academy\nT: 2758 3300 (centre) | M: 9123 4567", "2758 3300"),
         ("就搵 Sony Service Centre 2833 9983，報價出嚟先", "2833 9983"),
         ("Salt & Kettle | T 2870 1146 (studio) | D 3618 0524", "T 2870 1146"),
     ],
