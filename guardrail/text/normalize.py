@@ -564,19 +564,14 @@ def _whole_number(run: str) -> bool:
 def _mixed_run(run: str) -> bool:
     """Whether a run of digit words and digit groups is a dictated number: two or more
     words, one or more groups, seven or more digits in all."""
-    words = digits = 0
-    groups = 0
-    spoken = written = 0
+    words = groups = spoken = written = 0
     for token in _MIXED_TOKEN.finditer(run):
         if token["digits"]:
             groups += 1
-            digits += len(token["digits"])
             written += len(token["digits"])
         else:
-            count = _TIMES.get((token["times"] or "").lower(), 1)
             words += 1
-            digits += count
-            spoken += count
+            spoken += _TIMES.get((token["times"] or "").lower(), 1)
     if spoken >= 7 and written >= 7:
         return False  # a number said and then written: nine-one-three-four, two-two-eight-zero (9134 2280)
-    return words >= 2 and groups >= 1 and digits >= 7
+    return words >= 2 and groups >= 1 and spoken + written >= 7

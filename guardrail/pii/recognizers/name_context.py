@@ -750,8 +750,8 @@ _KIN_WORDS = (
 )
 
 
-def _after_kin_words(text: str) -> Iterator[int]:
-    """Offsets just after a word for a relative (mum, husband), where a name may follow:
+def _after_kin_words(text: str) -> Iterator[tuple[int, str]]:
+    """Offsets just after a word for a relative (mum, husband), where a name may follow, with the word:
     found with plain string search, as these words are common and a regex alternation
     over every position of every text costs more than the rest of this module."""
     lower = text.lower()
@@ -759,7 +759,7 @@ def _after_kin_words(text: str) -> Iterator[int]:
         at = lower.find(word)
         while at >= 0:
             if at == 0 or not lower[at - 1].isalpha():
-                yield at + len(word)
+                yield at + len(word), word.strip()
             at = lower.find(word, at + 1)
 
 
@@ -772,7 +772,7 @@ _LONE_NAME_END = re.compile(r"(?:[ \t]*[,.;:!?)(]|[ \t]+(?:[a-z+(]|\d)|[ \t]*$)"
 def _kin_names(text: str) -> Iterator[tuple[int, int, float]]:
     """A relative named after the word for them: mum Sandy, her husband leung kam wah; a
     family member by a name no list knows when it stands alone: wife Zarine 9086 2214."""
-    for pos in _after_kin_words(text):
+    for pos, kin in _after_kin_words(text):
         span = latin_name_at(text, pos, lower_ok=False, max_words=3)
         if span:
             first = _WORD.match(text, span[0])
@@ -781,7 +781,7 @@ def _kin_names(text: str) -> Iterator[tuple[int, int, float]]:
             elif (
                 first
                 and first.end() == span[1]
-                and text[max(0, pos - 12) : pos].split()[-1].lower() in _FAMILY_WORDS
+                and kin in _FAMILY_WORDS
                 and not never_a_name(first[0])
                 and not is_place(first[0])
                 and _LONE_NAME_END.match(text, span[1])

@@ -66,8 +66,8 @@ class HandleRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
-        for pattern in (_AT_HANDLE, _SPEAKER_HANDLE):
-            for match in pattern.finditer(text) if "@" in text or pattern is _SPEAKER_HANDLE else ():
+        for pattern in (_AT_HANDLE, _SPEAKER_HANDLE) if "@" in text else (_SPEAKER_HANDLE,):
+            for match in pattern.finditer(text):
                 inside = any(r.start <= match.start(1) < r.end for r in results)
                 if not inside and built_from_a_name(match[1]):
                     results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))

@@ -2,8 +2,9 @@
 
 Invoices and chats give a payee by the name a transfer or a call will display, not in a
 sentence: ``FPS: 6388 0912 (TAM JASMINE)``, ``mobile 5471 9306 (name shows as IYER L N)``,
-``registered under the name Wong Siu Ling``, ``name on card C ARMITAGE``. The name follows a number in brackets, or a
-phrase saying what the screen shows, and is often upper case with initials, so neither
+``registered under the name Wong Siu Ling``, ``name on card C ARMITAGE``. The name follows
+a number in brackets, or a phrase saying what the screen or the card shows, and is often
+upper case with initials, so neither
 the prose finders (which want a title or a verb) nor the label finders (which want
 ``Name:``) see it.
 """

@@ -597,7 +597,6 @@ def _stray_digit_trimmed(match: re.Match[str], text: str) -> tuple[int, int] | N
 _CODE_BEFORE = re.compile(r"(?<![\w+])(?:\([ \t]?\+\d{1,3}[ \t]?\)|\+\d{1,3})[ \t]{1,3}$")
 
 
-# An extension written alone, the switchboard left unsaid: Bashir (IT) — ext. 3128, 內線 218.
 def _with_extensions(recognizer: RegexRecognizer, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Each finding run on over the extension written after it (``2786 5501 ext. 218``), and
     back over a country code written apart before it."""
