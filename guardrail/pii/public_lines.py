@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from guardrail.pii.business_lines import on_business_line
+
 # What an organisation calls the line it publishes. "Office" alone is not one: a person's
 # office line is how one reaches that person.
 _PUBLIC = (
@@ -36,6 +38,7 @@ _PUBLIC = (
     r"|前台|前枱|值班(?:電話|电话)|保安室(?:座機|座机|電話|电话)?|(?:網點|网点)(?:電話|电话)"
     r"|(?:hr|it|admin|service|enquiry|booking|reservations?|sales|support|(?:24[ -]?(?:hr|hour)[ \t]+)?emergency)"
     r"[ \t]+line"
+    r"|showroom|reservations?|(?:教會|教会|學校|学校|中心|公司)(?:辦公室|办公室)"
     r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"
     r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司|院舍|中心|物業|物业|校區|校区)(?:電話|电话)|舖頭|铺头|學校|学校"
     r"|總館|总馆|酒樓|酒楼|茶樓|茶楼|查詢|查询"
@@ -52,29 +55,41 @@ _LABEL_BEFORE = re.compile(
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,6}}?(?:{_PUBLIC})[ \t]*[)）]"
+    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,12}}?(?:{_PUBLIC})[ \t]*[)）]"
     r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
 )
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).
 _FIXED_LINE = re.compile(r"(?:\+?852)?[23]\d{7}|(?:\+?86)?0\d{9,11}")
 
 
-def public_lines(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Those of the phone numbers at ``spans`` that are labelled an organisation's public line.
+def public_lines(
+    text: str, spans: Sequence[tuple[int, int]], business: Sequence[tuple[int, int]] = ()
+) -> set[tuple[int, int]]:
+    """Those of the phone numbers at ``spans`` that are labelled an organisation's public line,
+    or are fixed lines on one of the ``business`` lines (a letterhead's ``Tel``; see
+    :mod:`guardrail.pii.business_lines`).
 
     A public line that shares all but its last four digits with a personal number among ``spans``
     is not one of them: the switchboard ``2436 0000`` beside a direct line ``2436 0172``
     would give away half of that direct line.
     """
-    public = {span for span in spans if _labelled_public(text, *span)}
+    public = {span for span in spans if _labelled_public(text, *span) or _fixed_on(business, text, *span)}
     if not public:
         return public
     personal_blocks = {_block(text, *span) for span in spans if span not in public}
     return {span for span in public if _block(text, *span) not in personal_blocks}
 
 
+def _fixed_on(business: Sequence[tuple[int, int]], text: str, start: int, end: int) -> bool:
+    return _fixed_line(text[start:end]) and on_business_line(business, start, end)
+
+
+def _fixed_line(number: str) -> bool:
+    return _FIXED_LINE.fullmatch(re.sub(r"[^\d+]", "", number)) is not None
+
+
 def _labelled_public(text: str, start: int, end: int) -> bool:
-    if _FIXED_LINE.fullmatch(re.sub(r"[^\d+]", "", text[start:end])) is None:
+    if not _fixed_line(text[start:end]):
         return False
     line_start = max(text.rfind("\n", 0, start) + 1, start - 40)
     return _LABEL_BEFORE.search(text, line_start, start) is not None or _LABEL_AFTER.match(text, end) is not None

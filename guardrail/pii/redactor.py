@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 
 from guardrail.core.vault import InMemoryVault, PseudonymVault
+from guardrail.pii.business_lines import business_lines, on_business_line, role_mailbox
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
@@ -165,9 +166,9 @@ class Redactor:
             and not protected.overlap(result.start, result.end)
             and not self._allowed(probe[result.start : result.end])
         ]
-        public = self._public_lines(probe, results)
+        public = self._public_contacts(probe, results)
         for result in results:
-            if (result.start, result.end) in public and result.entity_type == "PHONE_NUMBER":
+            if (result.start, result.end, result.entity_type) in public:
                 continue
             rule = self._rules[result.entity_type]
             start, end = normalized.to_original(result.start, result.end)
@@ -175,11 +176,22 @@ class Redactor:
             found.append(Detection(result.entity_type, start, end, result.score, recognizer, rule.action))
         return found
 
-    def _public_lines(self, probe: str, results: Sequence[RecognizerResult]) -> set[tuple[int, int]]:
-        """The phone findings the policy keeps as an organisation's public line."""
-        if not self.settings.keep_public_lines:
+    def _public_contacts(self, probe: str, results: Sequence[RecognizerResult]) -> set[tuple[int, int, str]]:
+        """The findings the policy keeps as an organisation's published contact (span and
+        type): its labelled public lines, and the address, fixed line and role mailbox on a
+        line of its own letterhead."""
+        if not self.settings.keep_public_lines or not results:
             return set()
-        return public_lines(probe, [(r.start, r.end) for r in results if r.entity_type == "PHONE_NUMBER"])
+        lines = business_lines(probe, [(r.start, r.end) for r in results if _personal_contact(probe, r)])
+        phones = public_lines(probe, [(r.start, r.end) for r in results if r.entity_type == "PHONE_NUMBER"], lines)
+        kept = {(start, end, "PHONE_NUMBER") for start, end in phones}
+        for r in results:
+            published = r.entity_type == "ADDRESS" or (
+                r.entity_type == "EMAIL_ADDRESS" and role_mailbox(probe[r.start : r.end])
+            )
+            if published and on_business_line(lines, r.start, r.end):
+                kept.add((r.start, r.end, r.entity_type))
+        return kept
 
     def _analyze_probe(self, probe: str) -> list[RecognizerResult]:
         """Patterns first, then NER on the sentences they leave unexplained."""
@@ -289,3 +301,15 @@ def _merge_overlaps(found: list[Detection]) -> list[Detection]:
         else:
             merged.append(detection)
     return merged
+
+
+# Findings that are a person's whatever line they stand on: an identity document's number,
+# a card, a mailbox that is no team's. (Not a mobile: a shop's letterhead often gives the
+# WhatsApp number its owner answers.)
+_IDENTITY = frozenset({"HK_ID", "HK_PASSPORT", "CN_RESIDENT_ID", "CREDIT_CARD", "IBAN_CODE"})
+
+
+def _personal_contact(text: str, result: RecognizerResult) -> bool:
+    return result.entity_type in _IDENTITY or (
+        result.entity_type == "EMAIL_ADDRESS" and not role_mailbox(text[result.start : result.end])
+    )

@@ -91,8 +91,11 @@ class PersonalDataSettings(StrictModel):
     keep_public_lines: bool = Field(
         default=True,
         description=(
-            "Keep a fixed-line number labelled as an organisation's public line (hotline, switchboard,"
-            " 總機, a shop's or school's line): it identifies no person. False redacts every number."
+            "Keep an organisation's published contact: a fixed-line number labelled as its public line (hotline,"
+            " switchboard, 總機, a shop's or school's line), and the address, fixed line and team mailbox on its"
+            " letterhead line (Showroom:, Branch:, 分店：, a church's or firm's name then its address) unless a"
+            " person's identity number or own mailbox stands beside them. They identify no person. False redacts"
+            " them all."
         ),
     )
     hash_key_env: str = Field(

@@ -41,3 +41,44 @@ def test_a_firm_or_a_venue_is_not_a_name(redactor: Redactor, text: str, word: st
 @pytest.mark.parametrize(("text", "name"), PEOPLE)
 def test_people_beside_them_are_still_found(redactor: Redactor, text: str, name: str) -> None:
     assert name in person_spans(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "business", "person"),
+    [
+        (
+            "WhatsApp chat with Inkhouse (Business)\n[18/06, 22:41] Marcus Au: hi\n[18/06, 22:43] Inkhouse: Hi!",
+            "Inkhouse",
+            "Marcus",
+        ),
+        (
+            "whatsapp - Golden Mitre (shop phone) / customer Noor\n[20/11 10:12] Noor: hi\n[20/11 10:30] Golden Mitre: yes",
+            "Golden Mitre",
+            "Noor",
+        ),
+        (
+            "[WhatsApp] 永伴寵物善終 — 客戶對話\n[09/02 10:15] 永伴: 晏小姐你好\n[09/02 10:40] 永伴: 冇問題\n[09/02 10:41] 晏小姐: 唔該",
+            "永伴",
+            "晏小姐",
+        ),
+        (
+            "[28/3 21:14] Joanne Lui: 你好\n[28/3 21:20] 思源代拜山服務: 你好Joanne\n[28/3 21:35] 思源代拜山服務: 收到",
+            "思源代拜山服務",
+            "Joanne Lui",
+        ),
+    ],
+)
+def test_an_account_the_chat_marks_as_a_business_is_no_person(
+    redactor: Redactor, text: str, business: str, person: str
+) -> None:
+    out = redactor.redact(text).text
+    assert business in out and person not in out
+
+
+def test_a_persons_given_name_that_a_shop_also_bears_stays_a_name(redactor: Redactor) -> None:
+    # (the shop's name loses its 偉業 too: a name found once is redacted wherever it stands)
+    assert "甘偉業" not in redactor.redact("用途：開張拜神（「偉業汽車維修」）\n客人：甘偉業先生　電話：9486 1273").text
+
+
+def test_a_note_from_a_shop_supervisor_is_from_a_person(redactor: Redactor) -> None:
+    assert "Phoebe" not in redactor.redact("Note from Phoebe (shop supervisor): 冼生已親自打嚟").text

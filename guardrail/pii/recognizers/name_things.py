@@ -23,7 +23,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.columns import column_header, header_row
-from guardrail.pii.recognizers.name_lexicon import is_surname
+from guardrail.pii.recognizers.name_lexicon import is_surname, zh_surname_length
 
 # The last word of a label or header that says its value is a thing: what was found,
 # made, sold, attended or sailed, or where ("Team members" heads people: its last word
@@ -122,10 +122,17 @@ def drop_businesses(text: str, results: list[RecognizerResult]) -> list[Recogniz
     - a name a place word or a trade's word follows or ends (``Loke Yew Hall``, ``Tong Kee
       Sports``, ``Hop Lee Plumbing``), or a place word found alone after a capitalised word
       (``Park`` of ``Kowloon Tsai Park``);
-    - a chatbot's persona (``I'm Ava, your virtual assistant``).
+    - a chatbot's persona (``I'm Ava, your virtual assistant``);
+    - an account the text marks as a business's (``Inkhouse (Business)``), and a Chinese
+      name no surname starts that the text also writes before a trade's word (the sender
+      ``永伴`` of ``永伴寵物善終``).
     """
     names = {text[r.start : r.end] for r in results if r.entity_type == "PERSON"}
-    businesses = {name for name in names if not _has_surname(name) and _named_as_business(text, name)}
+    businesses = {
+        name
+        for name in names
+        if (not _has_surname(name) and _named_as_business(text, name)) or _zh_business(text, name)
+    }
     return [
         r
         for r in results
@@ -188,5 +195,32 @@ def _named_as_business(text: str, name: str) -> bool:
     if ending is not None and ending.end() == len(name):
         return True
     return any(
-        _BUSINESS_WORD.match(text, found.end()) for found in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}", text)
+        _BUSINESS_WORD.match(text, found.end()) or _BUSINESS_MARK.match(text, found.end())
+        for found in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}", text)
     )
+
+
+# What a chat app or a contact list writes after a business's account: Inkhouse
+# (Business), Golden Mitre (shop phone), 永伴（商業帳戶）.
+_BUSINESS_MARK = re.compile(
+    r"[ \t]*[(（][ \t]*(?:WhatsApp[ \t]+)?(?:[Bb]usiness|[Ss]hop|[Ss]tore|[Ss]tudio|[Oo]fficial|商業|商业|商戶|商户|店舖|公司)"
+    r"(?:[ \t]+(?:phone|account|acct|line|number|no\.?|tel))?[ \t]*(?:帳戶|账户|帳號|账号)?[)）]"
+)
+# A Chinese trade's word after a name makes the name a business's (偉業汽車維修,
+# 永伴寵物善終, 思源代拜山服務): the sender 偉業 or 永伴 is that business.
+_ZH_TRADE_AFTER = re.compile(
+    "寵物|宠物|善終|善终|服務|服务|有限公司|公司|茶樓|茶楼|酒樓|酒楼|酒家|酒店|餐廳|餐厅|燒臘|烧腊|汽車|汽车|維修|维修"
+    "|工程|裝修|装修|地產|地产|物業|物业|診所|诊所|醫務所|医务所|中心|學校|学校|補習|补习|洗衣|髮型|发型|美容|花店|旅行社"
+    "|貿易|贸易|五金|電器|电器|搬屋|搬家|運輸|运输|物流|集團|集团|科技|實業|实业"
+)
+
+
+def _zh_business(text: str, name: str) -> bool:
+    """A Chinese name no surname starts that the text also writes before a trade's word."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or zh_surname_length(name) > 0:
+        return False
+    found = list(re.finditer(re.escape(name), text))
+    # 甘偉業先生 beside 偉業汽車: a person's given name is also a shop's.
+    if any(zh_surname_length(text[f.start() - 1 : f.start()], rare=True) for f in found if f.start() > 0):
+        return False
+    return any(_ZH_TRADE_AFTER.match(text, f.end()) for f in found)

@@ -1,0 +1,91 @@
+"""Lines on which an organisation writes its own contact: a letterhead, a shop's header.
+
+``Showroom: G/F, 212 Lockhart Road, Wan Chai   Tel 2893 5160``, ``Parish office: 11
+Cumberland Road, Kowloon Tong   Tel 2337 4106   parishoffice@…``, ``分店：旺角西洋菜南街
+88號地下``: the address, the fixed line and the mailbox there are the business's, published
+so that anyone may find it, and identify no person. A line counts when its label names a
+place of business (a showroom, a branch, a studio, a parish office) or when it opens with
+a business's name (``Grace Harbour Church, 彩虹道 121號 2樓``); a ``Tel`` or ``Fax`` line
+right under such a line belongs to it.
+
+Labels that name where a person lives or works for someone else stay personal:
+``Address:``, ``Home:``, ``Employer:``, ``公司地址：`` (the corpus labels a person's
+employer's address personal as often as not).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from sys import maxsize
+
+# Labels naming a place of business, before a colon at a line's start.
+_PLACE_LABEL = re.compile(
+    r"(?i)^[ \t>*#-]*(?:(?:our|head|main|parish|church|school|clinic|studio|shop|store|sales)[ \t]+)?"
+    r"(?:office|branch|showroom|studio|shop|store|salon|clinic|venue|workshop|gallery|boutique|parish office"
+    r"|visit us|find us|business address|shop address|store address|showroom address|branch address)"
+    r"[ \t]*[:：]"
+    r"|^[ \t>*#-]*(?:舖址|铺址|店址|門市|门市|分店|總店|总店|本店地址|店舖地址|店铺地址|舖頭地址|铺头地址|展廳|展厅|陳列室|陈列室"
+    r"|會址|会址|診所地址|诊所地址|教會地址|教会地址|中心地址|辦事處地址|办事处地址)[ \t]*[:：]"
+)
+# A business's name opening a line, then its address: "Grace Harbour Church, 彩虹道 121號",
+# "Harrington Motors, G/F, 8 Heung Yip Road".
+_NAME_OPENING = re.compile(
+    r"^[ \t]*(?:[A-Z][\w&'’.-]*[ \t]+){1,4}"
+    r"(?:Church|Chapel|Parish|Ltd\.?|Limited|Co\.|Company|Motors|Clinic|Centre|Center|Studio|Salon|Academy|School"
+    r"|Restaurant|Caf[eé]|Bakery|Florist|Gallery|Workshop|Trading|Services|Boutique|Hotel)[ \t]*[,:–-][ \t]*"
+    r"(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?[ \t]+[A-Z]|[GUSRF]/F|(?:Unit|Shop|Room|Rm|Flat|Suite)\b|[\u4e00-\u9fff]{2,8}(?:道|街|路|里)[ \t]*\d)"
+)
+# A contact line under a business's line: Tel / Fax / T: / 電話 / 傳真.
+_CONTACT_LINE = re.compile(r"(?i)^[ \t]*(?:tel|fax|t|f|phone|電話|电话|傳真|传真)\.?[ \t]*[:：.]?[ \t]*\+?\d")
+
+
+def business_lines(text: str, personal: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The spans of ``text``'s lines that hold a business's own contact, in order.
+
+    A line is not one when it or a line beside it holds one of the ``personal`` spans (a
+    person's identity number, mobile or own mailbox): ``Office: Room 2205, …`` under
+    ``E: kennylau.wm@gmail.com`` is an agent's signature, where the office is how one
+    reaches that person, and ``Business address:`` under a sole proprietor's HKID is his.
+    """
+    lines: list[tuple[int, int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line), line))
+        position += len(line) + 1
+    starts = [start for start, _, _ in lines]
+    touched = {bisect_right(starts, start) - 1 for start, _ in personal}
+    spans: list[tuple[int, int]] = []
+    previous_business = False
+    for index, (start, end, line) in enumerate(lines):
+        business = (
+            _PLACE_LABEL.match(line) is not None
+            or _NAME_OPENING.match(line) is not None
+            or (previous_business and _CONTACT_LINE.match(line) is not None)
+        )
+        if business and not touched & {index - 1, index, index + 1}:
+            spans.append((start, end))
+        previous_business = business
+    return spans
+
+
+def on_business_line(lines: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies within one of ``lines`` (as :func:`business_lines` gives)."""
+    index = bisect_right(lines, (start, maxsize)) - 1
+    return index >= 0 and lines[index][0] <= start and end <= lines[index][1]
+
+
+# The part before the @ of a mailbox a business reads as a team: info@, bookings@,
+# parishoffice@, accounts.payable@, frontdesk.kt@ (not amy.chan@).
+_ROLE = (
+    r"(?:info|hello|enquir(?:y|ies)|inquir(?:y|ies)|bookings?|reservations?|orders?|sales|office|admin|contact|support"
+    r"|service|care|accounts?|billing|finance|payable|reception|frontdesk|quotes?|events?|team|studio|membership"
+    r"|youth|leads|hr|cs|general|mail|shop|store)"
+)
+_ROLE_MAILBOX = re.compile(rf"(?i)(?:[a-z]{{0,12}}{_ROLE})(?:[._-]{_ROLE})?(?:[._-][a-z0-9]{{1,4}})?@")
+
+
+def role_mailbox(address: str) -> bool:
+    """Whether ``address`` is a team's mailbox by the part before its @."""
+    return _ROLE_MAILBOX.match(address) is not None
