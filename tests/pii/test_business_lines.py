@@ -13,8 +13,10 @@ from guardrail.pii.settings import PersonalDataSettings
     ("text", "kept"),
     [
         (
-            "Parish office: 11 Cumberland Road, Kowloon Tong   Tel 2337 4106   parishoffice@sthilda.example.org.hk\n"
-            "Child: Grace Okonkwo, father's mobile 9123 4567",
+            (
+                "Parish office: 11 Cumberland Road, Kowloon Tong   Tel 2337 4106   parishoffice@sthilda.example.org.hk\n"
+                "Child: Grace Okonkwo, father's mobile 9123 4567"
+            ),
             ["11 Cumberland Road", "2337 4106", "parishoffice@sthilda.example.org.hk"],
         ),
         ("Showroom: G/F, 212 Lockhart Road, Wan Chai   Tel 2893 5160\nJob MC-1", ["212 Lockhart Road", "2893 5160"]),
@@ -38,8 +40,10 @@ def test_a_letterhead_line_keeps_the_business_contact(redactor: Redactor, text: 
         ),
         # a sole proprietor's business address beside his HKID
         (
-            "Proprietor: YUEN Tsz Long   HKID: Y318406(2)\nBusiness address: Unit 7, 3/F, Wah Lok Industrial Centre, "
-            "31-35 Shan Mei Street, Fo Tan",
+            (
+                "Proprietor: YUEN Tsz Long   HKID: Y318406(2)\nBusiness address: Unit 7, 3/F, Wah Lok Industrial Centre, "
+                "31-35 Shan Mei Street, Fo Tan"
+            ),
             "Shan Mei Street",
         ),
         # a person's home under "Address:", and a clinic's chat line is not a label

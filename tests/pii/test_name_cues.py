@@ -218,3 +218,36 @@ def test_a_finding_takes_in_the_title_beside_a_name(redactor: Redactor, text: st
 
 def test_a_title_is_not_taken_from_an_ordinary_word(redactor: Redactor) -> None:
     assert person_spans(redactor, "陳大文生日快樂，黃志強太多嘢做") == ["陳大文", "黃志強"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # initials signing off, dotted, in lower case where nothing else could stand
+        ("Man-ki; spoke to her 1/12. -- DM", "DM"),
+        ("Cash $1,470 + Octopus $650   - K.Y.", "K.Y."),
+        ("Received by: jw   Approved: Canon A. Lai", "jw"),
+        ("$26,400 motor.\n\nth 26/11 17:40", "th"),
+        ("現金 float $2,000 已點, 入咗夾萬. -- cy", "cy"),
+        ("Transcribed by J. Wai, checked AL\nentry | date", "AL"),
+        ("Counter today: KY / cutting: Uncle Tam", "KY"),
+        ("u), UN 652 (spare)\n\nlogged by SF", "SF"),
+        # a romanised surname, any case, before a Chinese title; an English name before 姐
+        ("9:30 leung太 (MF-03318) 一定要打俾佢", "leung"),
+        ("記得搵 chan生 同 wong小姐", "wong"),
+        # an alias in brackets: the given name run together, what a person is called
+        ("| 2 | TSANG Hok Yin (Hokyin) | S4 |", "Hokyin"),
+        ("新嚟嘅 cheng mei yee (叫佢 may may) 身份證", "may may"),
+        ('Driver: Ms. Summer Ko (goes by "summer.k" on our WhatsApp)', "summer.k"),
+    ],
+)
+def test_initials_titled_surnames_and_aliases(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Flights from HK to KL and on to SG.", "Size - XL", "go to the U.S. -- ok", "我 so 太 累", "Approved by GM."],
+)
+def test_codes_and_words_are_not_initials_or_surnames(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]

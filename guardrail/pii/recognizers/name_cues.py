@@ -190,6 +190,36 @@ _ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
 _ANY_HAN = re.compile(f"[{HAN}]")
 
 
+# A romanised surname, in any case, before a Chinese title (normalisation spaces the two
+# apart): leung 太, Chan 生, wong 小姐, ho sir.
+_LATIN_TITLED = re.compile(
+    r"(?<![A-Za-z'’.-])(?P<surname>[A-Za-z]{2,6})[ \t]?(?:先生|小姐|女士|太太|姑娘|師傅|师傅|生|太|姐|哥)(?![\u4e00-\u9fff])"
+)
+
+
+def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
+    """A Hong Kong surname in Latin letters with a Chinese title after it (``leung太``), and an
+    English given name with a sibling's title (``Amy 姐``)."""
+    if not _ANY_HAN.search(text):
+        return
+    for match in _LATIN_TITLED.finditer(text):
+        surname = match["surname"]
+        word = surname.islower() and surname in _LOWER_WORDS_NOT_SURNAMES
+        if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname.lower()) and not word:
+            yield *match.span("surname"), 0.65
+    # An English given name with a sibling's title: 記得報 Amy 姐, Kelvin 哥.
+    for match in _GIVEN_SIBLING_TITLED.finditer(text):
+        if is_given(match["given"], in_position=True) and not never_a_name(match["given"].lower()):
+            yield *match.span("given"), 0.65
+
+
+_GIVEN_SIBLING_TITLED = re.compile(r"(?<![A-Za-z'’.-])(?P<given>[A-Z][a-z]{2,10})[ \t]?(?:姐|哥)(?![\u4e00-\u9fff])")
+# Surnames that are also English words or Cantonese particles in lower case (我 so 太 累).
+_LOWER_WORDS_NOT_SURNAMES = frozenset(
+    "so to do go no on in it is at an as be by me my he we or up us am hi ok ma la lo".split()
+)
+
+
 def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     """A surname and a title in running Chinese (``帶關生關太睇``, ``叫林太簽``)."""
     if not _ANY_HAN.search(text):
@@ -1215,6 +1245,7 @@ FINDERS = (
     lower_ah_names,
     affixed_and_doubled,
     zh_titled_surnames,
+    latin_titled_surnames,
     zh_nicknames,
     zh_nickname_speakers,
     kin_word_names,

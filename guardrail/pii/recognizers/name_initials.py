@@ -21,11 +21,12 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
-_INITIALS = r"[A-Z]{2}"
+# Two capitals, or two capitals with dots (T.H., K.Y.).
+_INITIALS = r"[A-Z]{2}|[A-Z]\.[A-Z]\.?"
 _BEFORE = (
     r"(?:\b(?:by|from|to|with|cc|bcc|ask|asked|tell|told|ping|per|thanks|thx|emailed|assign(?:ed)?\s+to|back\s+to"
-    r"|reminder\s+from|checker|checked\s+by|approved\s+by|signed|initialled|handled\s+by|owner|translator|reviewer"
-    r"|dr|prof|mr|ms|mrs|miss|sir)\.?[ \t]*[:：]?[ \t]*"
+    r"|reminder\s+from|checker|checked(?:\s+by)?|approved\s+by|signed|initialled|handled\s+by|owner|translator"
+    r"|reviewer|counter(?:\s+today)?|cashier|dr|prof|mr|ms|mrs|miss|sir)\.?[ \t]*[:：]?[ \t]*"
     r'|"[a-z_]*(?:_by|by|owner|assignee|reviewer|checker|staff|handler)"[ \t]*:[ \t]*")'
 )
 _AFTER = (
@@ -35,17 +36,37 @@ _AFTER = (
 _SLOT = re.compile(
     rf"(?i:{_BEFORE})(?P<before>{_INITIALS})(?![A-Za-z0-9])(?![ \t]*[-/#:]?[ \t]*\d)"
     rf"|(?<![A-Za-z0-9])(?P<after>{_INITIALS}){_AFTER}"
-    rf"|(?:^|\n)[ \t>]*(?:[-–—][ \t]*)?(?P<signed>{_INITIALS})[ \t]*(?:\n|$)",
+    rf"|(?:^|\n)[ \t>]*(?:(?:--|[-–—])[ \t]*)?(?P<signed>{_INITIALS})[ \t]*(?:\n|$)"
+    # signing off at a line's end: "spoke to her 1/12. -- DM", "Octopus $650   - K.Y."
+    rf"|(?:[ \t]+(?:--|[–—])|[ \t]{{2,}}-)[ \t]*(?P<tail>{_INITIALS})[ \t]*(?=\n|$)",
+)
+# Lower-case initials sign only where nothing else could stand: after a sign-off dash at a
+# line's end (-- cy), after "by:" (Received by: jw), and opening a line before its date
+# and time (th 26/11 17:40).
+_LOWER_SLOT = re.compile(
+    r"(?:[ \t]+(?:--|[–—])|^[ \t]*(?:--|[–—]))[ \t]*(?P<tail>[a-z]{2})[ \t]*$"
+    r"|\bby[ \t]*:[ \t]*(?P<by>[a-z]{2})\b(?![.@'’-])"
+    r"|^(?P<stamp>[a-z]{2})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}",
+    re.MULTILINE,
+)
+# Two lower-case letters that are a word, a particle or an abbreviation.
+_LOWER_WORDS = frozenset(
+    "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ya ah eh la lo ga wo ar "
+    "la ma na ne pa ps re vs cf eg ie nb ty tx gd gn bb hr it pm km kg cm mm ml".split()
 )
 SCORE = 0.6
+# A city's code after a verb of record keeping is who kept it: logged by SF.
+_LOGGED_BY = re.compile(r"(?i)\b\w+ed[ \t]+by\b")
 # Two capitals that name a department, a role, a place, a unit, a code or a number, never a person.
 _NOT_PEOPLE = frozenset(
     "HR IT PR QA GM MD VP CS CC PS NB RE FW OK AM PM TV PC AI IP ID CV HK UK US EU UN NT BR PP PO TX RM DX HQ "
     "OT ER RN EN SW PT ST MO AO EO CO PA GP ED MC AC EV UV DJ NA OR IG WA TG FB YT CN TW SG JP KR "
-    "KL LA NY SF BJ SZ GZ SH HA HD LR IR CE LC DC FS SJ "
+    "HA HD LR IR CE LC DC FS SJ "
     # Roman numerals that number a boat, a phase or a king (Golden Wave II is free).
     "II IV VI IX XI XV XX".split()
 )
+# Cities' codes: a place in a sentence (flights from HK to KL), a person signing (-- SF).
+_CITY_CODES = frozenset("KL LA NY SF BJ SZ GZ SH".split())
 
 
 class InitialsRecognizer(RegexRecognizer):
@@ -57,10 +78,18 @@ class InitialsRecognizer(RegexRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         people: set[str] = set()
         for match in _SLOT.finditer(text):
-            initials = match["before"] or match["after"] or match["signed"]
-            if initials not in _NOT_PEOPLE:
+            initials = match["before"] or match["after"] or match["signed"] or match["tail"]
+            bare = initials.replace(".", "")
+            signing = match["signed"] is not None or match["tail"] is not None
+            kept_record = _LOGGED_BY.search(text, max(0, match.start() - 12), match.end()) is not None
+            if bare not in _NOT_PEOPLE and (bare not in _CITY_CODES or signing or kept_record):
+                people.add(initials)
+        for match in _LOWER_SLOT.finditer(text):
+            initials = match["tail"] or match["by"] or match["stamp"]
+            if initials not in _LOWER_WORDS:
                 people.add(initials)
         if not people:
             return []
-        mentions = re.compile(rf"(?<![A-Za-z0-9&@./_-])({'|'.join(sorted(people))})(?![A-Za-z0-9&@_]|[.-][A-Za-z0-9])")
+        alternatives = "|".join(re.escape(each) for each in sorted(people, key=len, reverse=True))
+        mentions = re.compile(rf"(?<![A-Za-z0-9&@./_-])({alternatives})(?![A-Za-z0-9&@_]|[.-][A-Za-z0-9])")
         return [tagged_result(self, self.recognizer_name, "PERSON", *m.span(1), SCORE) for m in mentions.finditer(text)]

@@ -128,16 +128,36 @@ def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Ite
 # The name someone goes by, in brackets after the full name: LAW Chun Hei (Rocky), 陳嘉欣 (Kayan),
 # 梁芷澄（澄澄）.
 _ALIAS_AFTER = re.compile(rf"[ \t]*[(（][ \t]*([{U}][{L}'’-]{{1,14}}|[{HAN}]{{2}})[ \t]*[)）]")
+# What a person is called, said in brackets after the name: (叫佢 may may), (goes by
+# "summer.k"), (aka Bobo).
+_CALLED_AFTER = re.compile(
+    r"[ \t]*[(（][ \t]*(?:叫佢|叫她|叫他|叫|aka|a\.k\.a\.|goes[ \t]+by|known[ \t]+as|called)[ \t]*[:：]?[ \t]*"
+    r"[\"“'‘]?([A-Za-z][A-Za-z._-]{0,20}(?:[ ][A-Za-z]{1,10})?|[\u4e00-\u9fff]{2,3})[\"”'’]?(?=[ \t]*[)）,，]|[ \t]+on\b)"
+)
 
 
 def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Spans of an English given name, or a doubled Chinese one, in brackets right after a
-    name at ``found``."""
-    for _, end in found:
+    """Spans of an alias in brackets right after a name at ``found``: an English given name,
+    a doubled Chinese one, the given name's syllables run together (``TSANG Hok Yin
+    (Hokyin)``), or whatever follows a word for being called (``(叫佢 may may)``)."""
+    for start, end in found:
+        called = _CALLED_AFTER.match(text, end)
+        if called is not None:
+            yield called.span(1)
+            continue
         alias = _ALIAS_AFTER.match(text, end)
         if alias is None:
             continue
         word = alias[1]
         doubled = len(word) == 2 and word[0] == word[1] and word[0] in ZH_GIVEN
-        if doubled or (word.isascii() and _name_word(word) and is_given(word, in_position=True)):
+        given = word.isascii() and (
+            (_name_word(word) and is_given(word, in_position=True)) or _joined_given(text[start:end], word)
+        )
+        if doubled or given:
             yield alias.span(1)
+
+
+def _joined_given(name: str, word: str) -> bool:
+    """Whether ``word`` is the name's last two or three words run together (Hok Yin: Hokyin)."""
+    words = re.findall(r"[A-Za-z]+", name.lower())
+    return any(len(words) > n and "".join(words[-n:]) == word.lower() for n in (2, 3))
