@@ -251,3 +251,23 @@ def test_initials_titled_surnames_and_aliases(redactor: Redactor, text: str, nam
 )
 def test_codes_and_words_are_not_initials_or_surnames(redactor: Redactor, text: str) -> None:
     assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a child's 小 pet name before the relative who writes; a surname before 阿姨, 管家
+        ("小鱼妈妈：谁家的白色车又停我车位了\n阿杰-12栋：是不是访客车？\n小鱼妈妈：每次都这样", "小鱼"),
+        ("物业-郑管家：收到，已查", "郑"),
+        ("谭阿姨您好，明天上午9点", "谭"),
+        # a rarer surname and 太 after a word that introduces a person
+        ("有位甄太打嚟投訴，話佢老爺 甄炳坤", "甄"),
+    ],
+)
+def test_chinese_kin_and_titles(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name)
+
+
+@pytest.mark.parametrize("text", ["婚宴喺 尖沙咀海景嘉福酒店，但朝早", "李锦华海鲜酒家（荔湾总店）宴会预订", "小学妈妈群"])
+def test_a_business_named_like_a_person_is_no_person(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]

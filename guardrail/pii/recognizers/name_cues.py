@@ -81,6 +81,8 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "執事",
         "護士",
         "叔叔",
+        "阿姨",
+        "管家",
         "姐姐",
         "哥哥",
         "老伯",
@@ -220,6 +222,10 @@ _LOWER_WORDS_NOT_SURNAMES = frozenset(
 )
 
 
+# A word that introduces a person before a rarer surname and its title: 有位甄太, 搵覃生.
+_INTRODUCERS = frozenset(both_scripts_chars("位個嘅搵找叫問同跟俾畀請話"))
+
+
 def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     """A surname and a title in running Chinese (``帶關生關太睇``, ``叫林太簽``)."""
     if not _ANY_HAN.search(text):
@@ -243,7 +249,7 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             # 備註：覃太會帶BB車: a rarer surname with 生/太 only where a clause starts and a
             # verb follows, never inside a word (廚房太細, 歷史太長).
             after_title = text[match.end() : match.end() + 1]
-            clause = (not before or not re.match(f"[{HAN}]", before)) and (
+            clause = (not before or not re.match(f"[{HAN}]", before) or before in _INTRODUCERS) and (
                 after_title in _NICK_FOLLOW or not re.match(f"[{HAN}]", after_title or "一")
             )
             # 团建，覃主任请客: a two-character title at a clause start counts as 太/生 do.

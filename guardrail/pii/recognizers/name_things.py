@@ -180,6 +180,11 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         or _TRADE_END.search(text, result.start, result.end) is not None
         or _PERSONA_AFTER.match(text, result.end) is not None
         or (
+            not text[result.start : result.end].isascii()
+            and _ZH_TRADE_NEXT.match(text, result.end) is not None
+            and not _someones_given_name(text, text[result.start : result.end])
+        )
+        or (
             _PLACE_ALONE.fullmatch(text, result.start, result.end) is not None
             and _CAPITALISED_BEFORE.search(text, max(0, result.start - 20), result.start) is not None
         )
@@ -212,15 +217,28 @@ _ZH_TRADE_AFTER = re.compile(
     "寵物|宠物|善終|善终|服務|服务|有限公司|公司|茶樓|茶楼|酒樓|酒楼|酒家|酒店|餐廳|餐厅|燒臘|烧腊|汽車|汽车|維修|维修"
     "|工程|裝修|装修|地產|地产|物業|物业|診所|诊所|醫務所|医务所|中心|學校|学校|補習|补习|洗衣|髮型|发型|美容|花店|旅行社"
     "|貿易|贸易|五金|電器|电器|搬屋|搬家|運輸|运输|物流|集團|集团|科技|實業|实业"
+    "|珠寶|珠宝|金行|金舖|金铺|海鮮|海鲜|茶餐廳|茶餐厅|燒味|烧味|麵家|面家|飯店|饭店|藥房|药房"
 )
+# A trade's word right after a Chinese finding: the finding is the start of a business's
+# name (海景嘉福酒店, 偉業汽車維修, 李錦華海鮮酒家). Not 補習 (李卓恩補習: tutoring her),
+# and not across other characters (蕭家樂被公司裁咗: her son, laid off by a firm).
+_ZH_TRADE_NEXT = re.compile(_ZH_TRADE_AFTER.pattern.replace("|補習|补习", ""))
 
 
 def _zh_business(text: str, name: str) -> bool:
     """A Chinese name no surname starts that the text also writes before a trade's word."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or zh_surname_length(name) > 0:
         return False
-    found = list(re.finditer(re.escape(name), text))
-    # 甘偉業先生 beside 偉業汽車: a person's given name is also a shop's.
-    if any(zh_surname_length(text[f.start() - 1 : f.start()], rare=True) for f in found if f.start() > 0):
+    if _someones_given_name(text, name):
         return False
-    return any(_ZH_TRADE_AFTER.match(text, f.end()) for f in found)
+    return any(_ZH_TRADE_AFTER.match(text, f.end()) for f in re.finditer(re.escape(name), text))
+
+
+def _someones_given_name(text: str, name: str) -> bool:
+    """甘偉業先生 beside 偉業汽車: the text also writes ``name`` after a surname, as a
+    person's given name, which a shop's name would give away."""
+    return any(
+        zh_surname_length(text[found.start() - 1 : found.start()], rare=True)
+        for found in re.finditer(re.escape(name), text)
+        if found.start() > 0
+    )

@@ -165,8 +165,15 @@ _KIN_CHILD = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?:{'|'.join(KIN_AFT
 def child_kin_names(text: str) -> Found:
     """``朵朵妈妈：``, ``@糖糖奶奶``: a child's name before the relative who writes."""
     for match in _KIN_CHILD.finditer(text):
-        if given_shape(match["name"]) and not zh_place_overlaps(text, *match.span("name")):
+        name = match["name"]
+        # 小魚媽媽: a child's 小 pet name, any character after it but a word's (小區, 小學)
+        pet = name[0] == "小" and name[1] not in _NOT_SMALL_PET
+        if (given_shape(name) or pet) and not zh_place_overlaps(text, *match.span("name")):
             yield *match.span("name"), 0.6
+
+
+# What 小 starts as a word rather than a pet name, before a relative's word.
+_NOT_SMALL_PET = frozenset(both_scripts_chars("區学學時店組组朋孩姐妹弟哥公婆姨叔舅嬸孙孫女兒儿子"))
 
 
 # A relative's word before a given name (個仔建明喺深圳, 女兒秀蘭每日, 個孫俊傑).
