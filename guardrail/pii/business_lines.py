@@ -45,7 +45,7 @@ def business_lines(text: str, personal: Sequence[tuple[int, int]] = ()) -> list[
     """The spans of ``text``'s lines that hold a business's own contact, in order.
 
     A line is not one when it or a line beside it holds one of the ``personal`` spans (a
-    person's identity number, mobile or own mailbox): ``Office: Room 2205, …`` under
+    person's identity number, card or own mailbox): ``Office: Room 2205, …`` under
     ``E: kennylau.wm@gmail.com`` is an agent's signature, where the office is how one
     reaches that person, and ``Business address:`` under a sole proprietor's HKID is his.
     """

@@ -198,6 +198,13 @@ _LATIN_TITLED = re.compile(
     r"(?<![A-Za-z'’.-])(?P<surname>[A-Za-z]{2,6})[ \t]?(?:先生|小姐|女士|太太|姑娘|師傅|师傅|生|太|姐|哥)(?![\u4e00-\u9fff])"
 )
 
+# An English given name with a sibling's title: 記得報 Amy 姐, Kelvin 哥.
+_GIVEN_SIBLING_TITLED = re.compile(r"(?<![A-Za-z'’.-])(?P<given>[A-Z][a-z]{2,10})[ \t]?(?:姐|哥)(?![\u4e00-\u9fff])")
+# Surnames that are also English words or Cantonese particles in lower case (我 so 太 累).
+_LOWER_WORDS_NOT_SURNAMES = frozenset(
+    "so to do go no on in it is at an as be by me my he we or up us am hi ok ma la lo".split()
+)
+
 
 def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     """A Hong Kong surname in Latin letters with a Chinese title after it (``leung太``), and an
@@ -209,17 +216,9 @@ def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
         word = surname.islower() and surname in _LOWER_WORDS_NOT_SURNAMES
         if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname.lower()) and not word:
             yield *match.span("surname"), 0.65
-    # An English given name with a sibling's title: 記得報 Amy 姐, Kelvin 哥.
     for match in _GIVEN_SIBLING_TITLED.finditer(text):
         if is_given(match["given"], in_position=True) and not never_a_name(match["given"].lower()):
             yield *match.span("given"), 0.65
-
-
-_GIVEN_SIBLING_TITLED = re.compile(r"(?<![A-Za-z'’.-])(?P<given>[A-Z][a-z]{2,10})[ \t]?(?:姐|哥)(?![\u4e00-\u9fff])")
-# Surnames that are also English words or Cantonese particles in lower case (我 so 太 累).
-_LOWER_WORDS_NOT_SURNAMES = frozenset(
-    "so to do go no on in it is at an as be by me my he we or up us am hi ok ma la lo".split()
-)
 
 
 # A word that introduces a person before a rarer surname and its title: 有位甄太, 搵覃生.

@@ -8,8 +8,12 @@ a word that hands work to or takes it from someone (``by``, ``from``, ``to``, ``
 ``ask``), a title (``Dr``, ``Prof``), a role label (``Translator:``, ``checker``,
 ``"checked_by":``), before what a person does (``KC said``, ``PL has passed``,
 ``KL ok'd``), defined as a name (``KC = Fung Ka-chun``), or signing a message on a line
-of their own. Once a document uses initials so, its other mentions of them are the
-same person. Acronyms that name no person (HR, IT, GM, HK, ...) are never taken.
+of their own or at a line's end (``spoke to her 1/12. -- DM``). Dotted initials (``T.H.``)
+count in the same places; lower-case ones (``jw``, ``cy``) only where nothing else could
+stand: after a sign-off dash, after ``by:``, or opening a line before its date and time.
+Once a document uses initials so, its other mentions of them are the same person.
+Acronyms that name no person (HR, IT, GM, HK, ...) are never taken, and a city's code
+(SF, KL) only when it signs or keeps a record (``logged by SF``).
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ _LOWER_SLOT = re.compile(
 # Two lower-case letters that are a word, a particle or an abbreviation.
 _LOWER_WORDS = frozenset(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ya ah eh la lo ga wo ar "
-    "la ma na ne pa ps re vs cf eg ie nb ty tx gd gn bb hr it pm km kg cm mm ml".split()
+    "ma na ne pa ps re vs cf eg ie nb ty tx gd gn bb hr pm km kg cm mm ml".split()
 )
 SCORE = 0.6
 # A city's code after a verb of record keeping is who kept it: logged by SF.
