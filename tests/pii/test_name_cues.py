@@ -268,6 +268,16 @@ def test_chinese_kin_and_titles(redactor: Redactor, text: str, name: str) -> Non
     assert covered(redactor, text, name)
 
 
-@pytest.mark.parametrize("text", ["婚宴喺 尖沙咀海景嘉福酒店，但朝早", "李锦华海鲜酒家（荔湾总店）宴会预订", "小学妈妈群"])
+@pytest.mark.parametrize(
+    "text", ["婚宴喺 尖沙咀海景嘉福酒店，但朝早", "李锦华海鲜酒家（荔湾总店）宴会预订", "小学妈妈群"]
+)
 def test_a_business_named_like_a_person_is_no_person(redactor: Redactor, text: str) -> None:
     assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [("我是9栋1603的，车位是租的", "9栋1603"), ("| 梁伯 | 5栋2603 | +852 6390 1128 |", "5栋2603")],
+)
+def test_a_compounds_block_and_flat_alone_is_an_address(redactor: Redactor, text: str, flat: str) -> None:
+    assert covered(redactor, text, flat, entity="ADDRESS")

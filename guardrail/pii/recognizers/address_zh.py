@@ -268,6 +268,10 @@ def _first_place(value: str) -> int:
     return best
 
 
+# A mainland compound's block and flat with nothing before them (9栋1603, 12棟901).
+_BLOCK_AND_FLAT = re.compile(r"\d{1,2} ?[栋棟幢] ?\d{3,4}(?: ?(?:室|房))?")
+
+
 class ChineseAddressRecognizer(RegexRecognizer):
     """Finds the ends first (cheap, and rare in text), then reaches back from each over
     the name pieces before it; ends whose reach back touches the address before them
@@ -343,6 +347,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
     @staticmethod
     def _score(text: str, start: int, end: int) -> float:
         value = text[start:end]
+        if _BLOCK_AND_FLAT.fullmatch(value):
+            return 0.6  # 我是9栋1603的: a flat in the compound the chat is about
         if not _START_CHAR.match(value) or len(value.replace(" ", "")) < 4:
             return 0.0
         cjk = sum(1 for c in value if "\u3400" <= c <= "\u9fff")
