@@ -42,6 +42,8 @@ _PUBLIC = (
     r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"
     r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司|院舍|中心|物業|物业|校區|校区)(?:電話|电话)|舖頭|铺头|學校|学校"
     r"|總館|总馆|酒樓|酒楼|茶樓|茶楼|查詢|查询"
+    # an enquiry sentence that names no one: 如有查詢，請致電 2824 5000
+    r"|(?:查詢|查询)[，,、 \t]*(?:請|请)?(?:致電|致电|電|电|打)"
     r"|[\u4e00-\u9fff]{1,6}(?:事務處|事务处)"
     # a department of a firm or a hotel: 客戶服務部, 酒店宴會部
     r"|[\u4e00-\u9fff]{1,5}部"
@@ -51,7 +53,7 @@ _PUBLIC = (
 # （24小時）：), "tel", "is", a colon.
 _LABEL_BEFORE = re.compile(
     rf"(?i)(?:{_PUBLIC})[ \t]*(?:[(（][^()（）\n]{{1,12}}[)）][ \t]*)?"
-    r"(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on)[ \t]*)?[:：(（]?[ \t]*$"
+    r"(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on|係|系|是|為|为)[ \t]*)?[:：(（]?[ \t]*$"
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(

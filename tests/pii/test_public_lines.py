@@ -79,3 +79,24 @@ def test_an_fps_id_or_a_receipt_range_is_no_phone(redactor: Redactor, text: str)
 
 def test_a_number_followed_by_a_date_is_still_a_phone(redactor: Redactor) -> None:
     assert "5201 3378" not in redactor.redact("- rang Ahmed 5201 3378 27/11 no answer").text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("水務署熱線係 2824 5000，大家都可以打", "2824 5000"),
+        ("如有查詢，請致電 2824 5000 或電郵", "2824 5000"),
+        ("Showroom 2552 9000", "2552 9000"),
+    ],
+)
+def test_an_enquiry_line_and_a_label_said_with_is_are_public(redactor: Redactor, text: str, number: str) -> None:
+    assert number in redactor.redact(text).text
+
+
+def test_an_enquiry_naming_a_person_stays_personal(redactor: Redactor) -> None:
+    assert "9123 4567" not in redactor.redact("如有查詢，請致電陳小姐 9123 4567").text
+
+
+def test_a_police_report_number_is_no_passport(redactor: Redactor) -> None:
+    out = redactor.redact("已叫佢報警，警方參考 RN 26091740，護照號碼 K12345678").text
+    assert "RN 26091740" in out and "K12345678" not in out

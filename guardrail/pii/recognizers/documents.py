@@ -192,6 +192,11 @@ _BR_CONTEXT = re.compile(
 )
 
 
+# A Hong Kong police report's number (警方參考 RN 26091740, TKO RN 26118402): a case, not a
+# passport, however close a passport word stands.
+_POLICE_REPORT = re.compile(r"RN[ \t]?\d{8}")
+
+
 class HkPassportRecognizer(RegexRecognizer):
     """A letter and eight digits counts alone (HKSAR passports start with K or H); other
     shapes need a passport word within a line or two."""
@@ -241,7 +246,7 @@ class HkPassportRecognizer(RegexRecognizer):
         if "<" in text:
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
-        return results
+        return [r for r in results if not _POLICE_REPORT.fullmatch(text, r.start, r.end)]
 
     def score(self, match: re.Match[str], text: str) -> float:
         score = self._shape_score(match, text)

@@ -151,7 +151,7 @@ _THE_BEFORE = re.compile(r"(?<=[a-z,] )The $")
 _PLACE_WORD = (
     r"Park|Hall|Gardens?|Court|House|Tower|Building|Centre|Center|Plaza|Square|Road|Street|Avenue|Lane|Terrace"
     r"|Estate|Station|Stadium|Pier|Beach|Playground|Pool|Library|Hospital|School|College|Church|Temple|Mall"
-    r"|Arena|Museum|Theatre|Lodge|Mansions?|Villas?|Sports"
+    r"|Arena|Museum|Theatre|Lodge|Mansions?|Villas?|Sports|Galleria|Arcade|Chuen"
 )
 # What a trade's name ends in: Hop Lee Plumbing, Kwong Fat Aircon, Rich Harvest Capital.
 _TRADE_WORD = (
