@@ -281,3 +281,20 @@ def test_a_business_named_like_a_person_is_no_person(redactor: Redactor, text: s
 )
 def test_a_compounds_block_and_flat_alone_is_an_address(redactor: Redactor, text: str, flat: str) -> None:
     assert covered(redactor, text, flat, entity="ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("不行就请滕科长出面", "滕", "PERSON"),
+        ("单号 0585　6/1　郗生 郗達明", "郗達明", "PERSON"),
+        ("肖彬（租户 11栋1-704）：好的", "11栋1-704", "ADDRESS"),
+    ],
+)
+def test_rarer_surnames_office_titles_and_stair_units(redactor: Redactor, text: str, value: str, entity: str) -> None:
+    assert covered(redactor, text, value, entity=entity)
+
+
+def test_a_dried_seafood_shop_speaking_is_no_person(redactor: Redactor) -> None:
+    text = "[09/01 10:15] 德興海味: 有貨呀小姐\n[09/01 10:20] 蔡太: 好\n[09/01 10:24] 德興海味: 收到"
+    assert "德興海味" in redactor.redact(text).text

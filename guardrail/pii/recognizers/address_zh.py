@@ -56,8 +56,9 @@ _TAIL = (
     rf"(?:{_FLOOR}(?: ?{_FLAT}| ?{_FLOOR_PART}| ?[A-Z0-9](?: ?[0-9]){{0,3}}(?![A-Za-z0-9])(?: ?[號号座房])?)?(?:之 ?\d{{1,2}})?"
     # a warehouse or workshop on that floor (B栋一楼仓库)
     rf"(?: ?(?:倉庫|仓库|貨倉|货仓|廠房|厂房|車間|车间))?"
-    # A block and its flat (2栋18B, A座2205); a block alone is a place (a pick-up point).
-    rf"|{_BLOCK} ?(?:\d{{3,4}}|[A-Z]\d{{2,3}}|\d{{1,2}}[A-Z])(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
+    # A block and its flat (2栋18B, A座2205, a unit's stair before it: 11栋1-704); a block alone is
+    # a place (a pick-up point).
+    rf"|{_BLOCK} ?(?:\d ?- ?)?(?:\d{{3,4}}|[A-Z]\d{{2,3}}|\d{{1,2}}[A-Z])(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
     rf"|{_FLAT}"
     # (a flat's number after the block, then punctuation or a word: 良安樓 2209 嗰個阿婆; not a year,
     # a count, a listing's 1207 公寓, nor a floor or flat word that goes on with the address)
@@ -268,8 +269,8 @@ def _first_place(value: str) -> int:
     return best
 
 
-# A mainland compound's block and flat with nothing before them (9栋1603, 12棟901).
-_BLOCK_AND_FLAT = re.compile(r"\d{1,2} ?[栋棟幢] ?\d{3,4}(?: ?(?:室|房))?")
+# A mainland compound's block and flat with nothing before them (9栋1603, 12棟901, 11栋1-704).
+_BLOCK_AND_FLAT = re.compile(r"\d{1,2} ?[栋棟幢] ?(?:\d ?- ?)?\d{3,4}(?: ?(?:室|房))?")
 
 
 class ChineseAddressRecognizer(RegexRecognizer):
