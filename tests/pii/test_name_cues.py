@@ -298,3 +298,19 @@ def test_rarer_surnames_office_titles_and_stair_units(redactor: Redactor, text: 
 def test_a_dried_seafood_shop_speaking_is_no_person(redactor: Redactor) -> None:
     text = "[09/01 10:15] 德興海味: 有貨呀小姐\n[09/01 10:20] 蔡太: 好\n[09/01 10:24] 德興海味: 收到"
     assert "德興海味" in redactor.redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a two-character name beside a full name in the same list; a rarer surname and 总
+        ("| 00709 | 6栋A座1108 | 卢嘉欣、谭浩 | 共有人，一票 |", "谭浩"),
+        ("可以，截图附在OA里，审批人选鲁总。", "鲁"),
+    ],
+)
+def test_list_partners_and_mainland_bosses(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name)
+
+
+def test_a_word_after_a_rarer_surname_is_no_title(redactor: Redactor) -> None:
+    assert not [d for d in redactor.analyze("这个月鲁总结了") if d.entity_type == "PERSON"]

@@ -989,6 +989,15 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
         titled = any(run.endswith(honorific) for honorific in ZH_HONORIFICS)
         if zh_name_shape(run, rare=True) and len(run) >= 3 and not titled and _list_item(text, *match.span()):
             loose.append((text.count("\n", 0, match.start()), *match.span()))
+        elif (
+            len(run) == 2
+            and run[0] in _COMMON_ZH_SURNAMES
+            and run[1] in ZH_GIVEN
+            and run not in _ZH_WORDS_NOT_NAMES
+            and _list_item(text, *match.span())
+        ):
+            # 卢嘉欣、谭浩: a two-character name beside a full name in the same list
+            loose.append((text.count("\n", 0, match.start()), *match.span()))
         rest = run[surname:]
         if rest in _ZH_TITLE_AFTER and (
             run[:surname] in _COMMON_ZH_SURNAMES or _list_item(text, *match.span())

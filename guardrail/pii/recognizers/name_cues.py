@@ -227,7 +227,7 @@ def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 # A word that introduces a person before a rarer surname and its title: 有位甄太, 搵覃生.
-_INTRODUCERS = frozenset(both_scripts_chars("位個嘅搵找叫問同跟俾畀請話"))
+_INTRODUCERS = frozenset(both_scripts_chars("位個嘅搵找叫問同跟俾畀請話選給讓向由"))
 
 
 def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
@@ -257,7 +257,11 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
                 after_title in _NICK_FOLLOW or not re.match(f"[{HAN}]", after_title or "一")
             )
             # 团建，覃主任请客: a two-character title at a clause start counts as 太/生 do.
-            if rare and title not in _STRONG_TITLES and not ((title in ("生", "太") or len(title) > 1) and clause):
+            if (
+                rare
+                and title not in _STRONG_TITLES
+                and not ((title in ("生", "太", "總", "总") or len(title) > 1) and clause)
+            ):
                 continue
             if len(title) == 1 and surname not in COMMON_ZH_SURNAMES and not clause:
                 continue
