@@ -82,3 +82,11 @@ def test_a_persons_given_name_that_a_shop_also_bears_stays_a_name(redactor: Reda
 
 def test_a_note_from_a_shop_supervisor_is_from_a_person(redactor: Redactor) -> None:
     assert "Phoebe" not in redactor.redact("Note from Phoebe (shop supervisor): 冼生已親自打嚟").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alterations by Yuen Kee Tailoring, 2/F", "pickup through our partner Swift Lane Couriers (hotline 3008 1234)"],
+)
+def test_a_trade_ending_a_name_makes_it_a_business(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]

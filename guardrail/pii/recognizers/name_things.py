@@ -158,7 +158,7 @@ _TRADE_WORD = (
     r"Plumbing|Hardware|Locks?|Locksmiths?|Aircon|Printing|Printers|Shipping|Adjusters|Imaging|Capital|Trading"
     r"|Motors|Engineering|Renovations?|Decoration|Logistics|Transport|Travel|Electrical|Electronics|Taxi|Co-op"
     r"|Showroom|Tailors?|Florists?|Pharmacy|Dental|Optical|Laundry|Movers|Removals|Realty|Properties|Holdings"
-    r"|Ventures|Catering|Cakes|Bakery"
+    r"|Ventures|Catering|Cakes|Bakery|Repairs?|Tailoring|Creative|Couriers|Kiosk|Camera[ \t]+Trade"
 )
 _PLACE_AFTER = re.compile(rf"[ \t]+(?:{_PLACE_WORD}|{_TRADE_WORD})\b")
 _TRADE_END = re.compile(rf"[ \t](?:{_TRADE_WORD})$")
