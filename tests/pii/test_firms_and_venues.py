@@ -90,3 +90,8 @@ def test_a_note_from_a_shop_supervisor_is_from_a_person(redactor: Redactor) -> N
 )
 def test_a_trade_ending_a_name_makes_it_a_business(redactor: Redactor, text: str) -> None:
     assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+def test_a_shop_named_for_its_owner_is_no_person(redactor: Redactor) -> None:
+    assert "周生記金行" in redactor.redact("交易商：周生記金行有限公司　交易商登記編號 A-123").text
+    assert "陳生" not in redactor.redact("陳生記得打俾我").text

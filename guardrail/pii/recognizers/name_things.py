@@ -181,7 +181,7 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         or _PERSONA_AFTER.match(text, result.end) is not None
         or (
             not text[result.start : result.end].isascii()
-            and _ZH_TRADE_NEXT.match(text, result.end) is not None
+            and (_ZH_TRADE_NEXT.match(text, result.end) or _ZH_KEE_NEXT.match(text, result.end)) is not None
             and not _someones_given_name(text, text[result.start : result.end])
         )
         or (
@@ -219,6 +219,9 @@ _ZH_TRADE_AFTER = re.compile(
     "|貿易|贸易|五金|電器|电器|搬屋|搬家|運輸|运输|物流|集團|集团|科技|實業|实业"
     "|珠寶|珠宝|金行|金舖|金铺|海鮮|海鲜|茶餐廳|茶餐厅|燒味|烧味|麵家|面家|飯店|饭店|藥房|药房"
 )
+# A shop named for its owner: 周生記, 陳記 (記 then anything but a word 記 starts: 陳生記得,
+# 記住, 記錄, 記者).
+_ZH_KEE_NEXT = re.compile(r"[生太]?[記记](?![得住錄录者憶忆性帳账號号載载低下緊紧])")
 # A trade's word right after a Chinese finding: the finding is the start of a business's
 # name (海景嘉福酒店, 偉業汽車維修, 李錦華海鮮酒家). Not 補習 (李卓恩補習: tutoring her),
 # and not across other characters (蕭家樂被公司裁咗: her son, laid off by a firm).
