@@ -314,3 +314,21 @@ def test_list_partners_and_mainland_bosses(redactor: Redactor, text: str, name: 
 
 def test_a_word_after_a_rarer_surname_is_no_title(redactor: Redactor) -> None:
     assert not [d for d in redactor.analyze("这个月鲁总结了") if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a relative's word, then a space, then the name; a full name after 阿爸
+        ("「祝 陳伯 一路辛苦晒!\n 囝囝 家樂 囡囡 嘉欣 上」", "家樂"),
+        ("村屋狗多，到咗先打電話，蔡太個仔 家明 可能喺度", "家明"),
+        ("問題二：我阿爸 樊德全 舊年過咗身", "樊德全"),
+    ],
+)
+def test_names_after_a_relatives_word(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name)
+
+
+def test_a_relatives_word_signing_is_no_name(redactor: Redactor) -> None:
+    out = redactor.redact("囝囝 家樂 囡囡 嘉欣 上").text
+    assert "囝囝" in out and "囡囡" in out

@@ -180,7 +180,7 @@ _COMMON_CHARS = "".join(sorted(COMMON_ZH_SURNAMES))
 _MARRIED = re.compile(
     f"(?P<name>[{_COMMON_CHARS}][{_COMMON_CHARS}][{''.join(sorted(ZH_GIVEN))}]{{2}})(?=女士|太太|夫人|老太|婆婆|老師|醫生|校長)"
 )
-_KIN_HAN = frozenset(both_scripts_chars("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅仔女囡孫"))
+_KIN_HAN = frozenset(both_scripts_chars("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅仔女囡囝孫"))
 
 
 # An English title before a Chinese surname, whatever follows: Miss 陳講咗, Mr 黃 話.

@@ -277,11 +277,15 @@ _ROLE_HEAD = re.compile("|".join(ROLES))
 _TITLE_TAIL = re.compile("(?:" + "|".join(ZH_HONORIFICS) + ")$")
 
 
+# A relative's word that signs beside a name (囝囝 家樂 囡囡 嘉欣 上): the word is no name.
+_KIN_ENTRIES = frozenset(("囝囝", "囡囡", "仔仔", "女女", "孫仔", "孫女", "個仔", "個女"))
+
+
 def _zh_entry_is_name(value: str, strong: bool) -> bool:
     """Whether a list entry beside names is a name too; ``strong`` when several neighbours are."""
     if re.fullmatch(f"[{HAN}]{{2}} ?B", value) and nickname_shaped(value):
         return True  # 細路B
-    if not _HAN_RUN.fullmatch(value) or value in ORDINARY_WORDS:
+    if not _HAN_RUN.fullmatch(value) or value in ORDINARY_WORDS or value in _KIN_ENTRIES:
         return False
     if value[-1] in _NOT_NAME_END:
         return False

@@ -29,6 +29,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     both_scripts,
     both_scripts_chars,
     longest_first,
+    zh_name_shape,
     zh_place_overlaps,
     zh_surname_length,
 )
@@ -193,6 +194,11 @@ _KIN_WORDS = (
     "老婆",
     "男朋友",
     "女朋友",
+    # a son and a daughter as a plaque or a card signs them: 囝囝 家樂 囡囡 嘉欣 上
+    "囝囝",
+    "囡囡",
+    "阿爸",
+    "老豆",
 )
 _CUES = longest_first(
     both_scripts(
@@ -316,9 +322,14 @@ def cue_given_names(text: str) -> Found:
         if given_shape(match["name"]) and not zh_place_overlaps(text, *match.span("name")):
             yield *match.span("name"), 0.6
     for match in _CUE.finditer(text):
-        pos = match.end() + (1 if match[0] == "@" and text[match.end() : match.end() + 1] == " " else 0)
+        spaced = text[match.end() : match.end() + 1] == " "
+        pos = match.end() + (1 if spaced and (match[0] == "@" or match[0] in _KIN_CUES) else 0)
         word = text[pos : pos + 2]
-        # After a relative's word (個仔建明喺深圳, 女兒秀蘭每日) the name needs no stop after it.
+        # After a relative's word (個仔建明喺深圳, 女兒秀蘭每日, 蔡太個仔 家明) the name needs
+        # no stop after it; a full name may follow too (我阿爸 樊德全).
+        if match[0] in _KIN_CUES and zh_name_shape(text[pos : pos + 3], rare=True) and boundary_after(text, pos + 3):
+            yield pos, pos + 3, 0.6
+            continue
         if match[0] in _KIN_CUES and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
             continue
