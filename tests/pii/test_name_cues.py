@@ -332,3 +332,12 @@ def test_names_after_a_relatives_word(redactor: Redactor, text: str, name: str) 
 def test_a_relatives_word_signing_is_no_name(redactor: Redactor) -> None:
     out = redactor.redact("囝囝 家樂 囡囡 嘉欣 上").text
     assert "囝囝" in out and "囡囡" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Heaviest bag: Choy sifu, 6.8kg total", "Choy"), ("Wong gor will drive", "Wong")]
+)
+def test_a_romanised_surname_before_a_cantonese_title_in_latin_letters(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name)

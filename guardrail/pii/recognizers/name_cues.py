@@ -203,6 +203,10 @@ _LATIN_TITLED = re.compile(
     r"(?<![A-Za-z'’.-])(?P<surname>[A-Za-z]{2,6})[ \t]?(?:先生|小姐|女士|太太|姑娘|師傅|师傅|生|太|姐|哥)(?![\u4e00-\u9fff])"
 )
 
+# A romanised surname before a Cantonese title spelt in Latin letters: Choy sifu, Wong gor.
+_LATIN_SURNAME_CANTO_TITLE = re.compile(
+    r"(?<![A-Za-z'’.-])(?P<surname>[A-Z][a-z]{1,6})[ \t](?:[Ss]ifu|[Gg]or|[Jj]ie|[Ss]uk|[Pp]or|[Pp]ak|[Ss]ir)(?![A-Za-z])"
+)
 # An English given name with a sibling's title: 記得報 Amy 姐, Kelvin 哥.
 _GIVEN_SIBLING_TITLED = re.compile(r"(?<![A-Za-z'’.-])(?P<given>[A-Z][a-z]{2,10})[ \t]?(?:姐|哥)(?![\u4e00-\u9fff])")
 # Surnames that are also English words or Cantonese particles in lower case (我 so 太 累).
@@ -212,8 +216,13 @@ _LOWER_WORDS_NOT_SURNAMES = frozenset(
 
 
 def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
-    """A Hong Kong surname in Latin letters with a Chinese title after it (``leung太``), and an
-    English given name with a sibling's title (``Amy 姐``)."""
+    """A Hong Kong surname in Latin letters with a Chinese title after it (``leung太``) or a
+    Cantonese one spelt in Latin letters (``Choy sifu``), and an English given name with a
+    sibling's title (``Amy 姐``)."""
+    for match in _LATIN_SURNAME_CANTO_TITLE.finditer(text):
+        surname = match["surname"]
+        if (surname.lower() in ROMANISED_SURNAMES or is_surname(surname)) and not never_a_name(surname.lower()):
+            yield *match.span("surname"), 0.65
     if not _ANY_HAN.search(text):
         return
     for match in _LATIN_TITLED.finditer(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 ROMANISED_SURNAMES = frozenset(
     """
-    au auyeung chan chang chau cheng cheuk cheung chiang chik chim chin ching chiu choi chong
+    au auyeung chan chang chau cheng cheuk cheung chiang chik chim chin ching chiu choi choy chong
     chow chu chui chung fan fok fong fung ha hau heung ho hon hui hung ip kam kan ko kok kong
     koo ku kung kwan kwok kwong lai lam lau law lee lei leung li liang lim lin ling liu lo lok
     lui luk lun lung ma mak man mo mok mui ng ngai ngan ngo pang poon pun shek shiu shum siu
