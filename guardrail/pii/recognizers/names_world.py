@@ -175,9 +175,9 @@ MORE_GIVEN_NAMES = frozenset(
  eitan ekow elly emiko emiliano eri erika erlinda ernie esi eun-bi eun-ji eunbi evangelina evi
  fabiola fahad faris felicidad femi fereshteh fernanda fitriani florencia fon fran freddy funke
  gabbi gabe gabi gabriela gayani gede georgi georgie gerry ghada ginny golnaz goran gus gustavo
- gyanendra ha-yoon habib hai hal halima hamed hanan haris harsha harshad hasina hattie hayoon hee-
- jin heejin hendro herminia heru hideki hieu hira hiraya hiroko ho-seok hoseok hossein huda huy hye-
- jin hyo-yeon hyoyeon hyun-a hyun-woo hyuna ichiro ifeanyi ildiko iman imani inday indri ineng intan
+ gyanendra ha-yoon habib hai hal halima hamed hanan haris harsha harshad hasina hattie hayoon hee-jin
+ heejin hendro herminia heru hideki hieu hira hiraya hiroko ho-seok hoseok hossein huda huy hye-jin
+ hyo-yeon hyoyeon hyun-a hyun-woo hyuna ichiro ifeanyi ildiko iman imani inday indri ineng intan
  ioana ionut irma isabela ishara itai ivana izzie izzy jabari jae-hyun jae-won jaewon jai jamila
  jampa jannat jeevan jelena jem jen jenalyn jenelyn jeong-yeon jeongyeon jeptoo jeric jerico jessa
  jhoanna jhun ji-eun ji-ho ji-hoon ji-hyo ji-min ji-soo ji-sung ji-won ji-woo ji-yeon ji-yoon jigme
@@ -191,8 +191,8 @@ MORE_GIVEN_NAMES = frozenset(
  marcela maricar mariel marielle marinel marlou marnelli marni marnie masato masha matias mattie
  matty mauricio maximiliano mayumi meera megumi mehdi mehreen mercedita michiko mihai miho mika
  mikey miki milena milos mim min-ho min-ji min-jun min-seo minami minnie mio mitch mitu mizanur
- mollie momoko monir monty moshe mostafa murni musa muthoni mutya myleen na-yeon nadeesha naila nam-
- joon namgyal namjoon napat nasrin natsuki nattaya natthapong nayeon nazanin nazia nduta ned neema
+ mollie momoko monir monty moshe mostafa murni musa muthoni mutya myleen na-yeon nadeesha naila nam-joon
+ namgyal namjoon napat nasrin natsuki nattaya natthapong nayeon nazanin nazia nduta ned neema
  negar nell nengah nerissa ngawang ngozi nguyet nia nicky nico nikki ningrum niraj nirosha njeri noa
  noam noi noman nonoy norbu noriko nuraini nusrat nyambura nyima obioma olly omer omid oren palmo
  paloma paola parisa payam pema phuc phuntsok phurba pippa pradeepa priscila pushpa puspa putu rahim
