@@ -191,7 +191,7 @@ MORE_GIVEN_NAMES = frozenset(
  marcela maricar mariel marielle marinel marlou marnelli marni marnie masato masha matias mattie
  matty mauricio maximiliano mayumi meera megumi mehdi mehreen mercedita michiko mihai miho mika
  mikey miki milena milos mim min-ho min-ji min-jun min-seo minami minnie mio mitch mitu mizanur
- mollie momoko monir monty moshe mostafa murni musa muthoni mutya myleen na-yeon nadeesha naila nam-joon
+ mollie momoko monir monty moshe mostafa murni musa muthoni mutya myleen na-yeon nadeesha naila nam-joon joon
  namgyal namjoon napat nasrin natsuki nattaya natthapong nayeon nazanin nazia nduta ned neema
  negar nell nengah nerissa ngawang ngozi nguyet nia nicky nico nikki ningrum niraj nirosha njeri noa
  noam noi noman nonoy norbu noriko nuraini nusrat nyambura nyima obioma olly omer omid oren palmo
