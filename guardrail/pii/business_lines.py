@@ -89,3 +89,18 @@ _ROLE_MAILBOX = re.compile(rf"(?i)(?:[a-z]{{0,12}}{_ROLE})(?:[._-]{_ROLE})?(?:[.
 def role_mailbox(address: str) -> bool:
     """Whether ``address`` is a team's mailbox by the part before its @."""
     return _ROLE_MAILBOX.match(address) is not None
+
+
+# A team's display name before its mailbox in a mail header: Parish Office <parishoffice@…>,
+# Youth Ministry Office <office@…>, HR <hr@…>.
+_TEAM_DISPLAY = re.compile(
+    r"(?i)(?:^|[:,;][ \t]*)(?:[A-Za-z&'’.-]+[ \t]+){0,3}"
+    r"(?:office|team|desk|ministry|department|dept|support|sales|leads|reception|hr|accounts|bookings|enquiries"
+    r"|admin|secretariat|helpdesk|concierge|care|service|services)[ \t]*<$"
+)
+
+
+def team_display_before(text: str, start: int) -> bool:
+    """Whether the mailbox at ``start`` follows a team's display name (``Parish Office <``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _TEAM_DISPLAY.search(text, line_start, start) is not None

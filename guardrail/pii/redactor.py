@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 
 from guardrail.core.vault import InMemoryVault, PseudonymVault
-from guardrail.pii.business_lines import business_lines, on_business_line, role_mailbox
+from guardrail.pii.business_lines import business_lines, on_business_line, role_mailbox, team_display_before
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
@@ -186,11 +186,12 @@ class Redactor:
         phones = public_lines(probe, [(r.start, r.end) for r in results if r.entity_type == "PHONE_NUMBER"], lines)
         kept = {(start, end, "PHONE_NUMBER") for start, end in phones}
         for r in results:
-            published = r.entity_type == "ADDRESS" or (
-                r.entity_type == "EMAIL_ADDRESS" and role_mailbox(probe[r.start : r.end])
-            )
+            mailbox = r.entity_type == "EMAIL_ADDRESS" and role_mailbox(probe[r.start : r.end])
+            published = r.entity_type == "ADDRESS" or mailbox
             if published and on_business_line(lines, r.start, r.end):
                 kept.add((r.start, r.end, r.entity_type))
+            elif mailbox and team_display_before(probe, r.start):
+                kept.add((r.start, r.end, r.entity_type))  # Parish Office <parishoffice@…>
         return kept
 
     def _analyze_probe(self, probe: str) -> list[RecognizerResult]:

@@ -94,7 +94,8 @@ class PersonalDataSettings(StrictModel):
             "Keep an organisation's published contact: a fixed-line number labelled as its public line (hotline,"
             " switchboard, 總機, a shop's or school's line), and the address, fixed line and team mailbox on its"
             " letterhead line (Showroom:, Branch:, 分店：, a church's or firm's name then its address) unless a"
-            " person's identity number or own mailbox stands beside them. They identify no person. False redacts"
+            " person's identity number or own mailbox stands beside them; a team mailbox under a team's display"
+            " name (Parish Office <parishoffice@…>). They identify no person. False redacts"
             " them all."
         ),
     )

@@ -87,3 +87,19 @@ def test_business_lines_are_found_by_line() -> None:
 )
 def test_role_mailboxes(address: str, role: bool) -> None:
     assert role_mailbox(address) is role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Parish Office <parishoffice@sthilda.example.org.hk>",
+        "From: Youth Ministry Office <office@graceharbour.example.hk>",
+        "Cc: HR <hr@lamfamilyoffice.example.hk>",
+    ],
+)
+def test_a_team_mailbox_under_a_teams_display_name_is_kept(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+def test_a_persons_mailbox_under_their_name_is_not(redactor: Redactor) -> None:
+    assert "amy.chan@example.com" not in redactor.redact("From: Amy Chan <amy.chan@example.com>").text
