@@ -13,7 +13,8 @@ fixed lines qualify (Hong Kong numbers starting 2 or 3, mainland numbers with an
 code): a mobile is somebody's phone even when a shop answers on it. A line with an
 extension after it (``總機 2522 8871 轉內線 314``) reaches one person and stays personal,
 and so does a public line that shares its block with a personal number in the same text
-(see :func:`public_lines`).
+(see :func:`public_lines`). :func:`public_contacts` gathers these lines with the rest of
+what an organisation publishes (its letterhead's address and team mailbox) for the redactor.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from guardrail.pii.business_lines import on_business_line
+from guardrail.pii.business_lines import business_lines, on_business_line, role_mailbox, team_display_before
 
 # What an organisation calls the line it publishes. "Office" alone is not one: a person's
 # office line is how one reaches that person.
@@ -62,6 +63,37 @@ _LABEL_AFTER = re.compile(
 )
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).
 _FIXED_LINE = re.compile(r"(?:\+?852)?[23]\d{7}|(?:\+?86)?0\d{9,11}")
+
+
+# Findings that are a person's whatever line they stand on: an identity document's number,
+# a card, a mailbox that is no team's. (Not a mobile: a shop's letterhead often gives the
+# WhatsApp number its owner answers.)
+_IDENTITY = frozenset({"HK_ID", "HK_PASSPORT", "CN_RESIDENT_ID", "CREDIT_CARD", "IBAN_CODE"})
+_CONTACT_TYPES = frozenset({"PHONE_NUMBER", "ADDRESS", "EMAIL_ADDRESS"})
+
+
+def public_contacts(text: str, findings: Sequence[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """Those of ``findings`` (start, end, entity type) that are an organisation's published
+    contact: its labelled public lines, the address, fixed line and team mailbox on a line
+    of its own letterhead (:mod:`guardrail.pii.business_lines`), and a team mailbox under a
+    team's display name (``Parish Office <parishoffice@…>``)."""
+    if not any(kind in _CONTACT_TYPES for _, _, kind in findings):
+        return set()
+    personal = [(start, end) for start, end, kind in findings if _personal(text, start, end, kind)]
+    lines = business_lines(text, personal)
+    phones = public_lines(text, [(start, end) for start, end, kind in findings if kind == "PHONE_NUMBER"], lines)
+    kept = {(start, end, "PHONE_NUMBER") for start, end in phones}
+    for start, end, kind in findings:
+        mailbox = kind == "EMAIL_ADDRESS" and role_mailbox(text[start:end])
+        if ((kind == "ADDRESS" or mailbox) and on_business_line(lines, start, end)) or (
+            mailbox and team_display_before(text, start)
+        ):
+            kept.add((start, end, kind))
+    return kept
+
+
+def _personal(text: str, start: int, end: int, kind: str) -> bool:
+    return kind in _IDENTITY or (kind == "EMAIL_ADDRESS" and not role_mailbox(text[start:end]))
 
 
 def public_lines(

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 
 from guardrail.core.vault import InMemoryVault, PseudonymVault
-from guardrail.pii.business_lines import business_lines, on_business_line, role_mailbox, team_display_before
 from guardrail.pii.engine import build_analyzers
 from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.operators import Rewriter, operator_for
-from guardrail.pii.public_lines import public_lines
+from guardrail.pii.public_lines import public_contacts
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.recognizers.name_recipients import recipients
 from guardrail.pii.recognizers.name_things import drop_businesses, drop_things
@@ -177,22 +176,10 @@ class Redactor:
         return found
 
     def _public_contacts(self, probe: str, results: Sequence[RecognizerResult]) -> set[tuple[int, int, str]]:
-        """The findings the policy keeps as an organisation's published contact (span and
-        type): its labelled public lines, and the address, fixed line and role mailbox on a
-        line of its own letterhead."""
-        if not self.settings.keep_public_lines or not results:
+        """The findings the policy keeps as an organisation's published contact."""
+        if not self.settings.keep_public_lines:
             return set()
-        lines = business_lines(probe, [(r.start, r.end) for r in results if _personal_contact(probe, r)])
-        phones = public_lines(probe, [(r.start, r.end) for r in results if r.entity_type == "PHONE_NUMBER"], lines)
-        kept = {(start, end, "PHONE_NUMBER") for start, end in phones}
-        for r in results:
-            mailbox = r.entity_type == "EMAIL_ADDRESS" and role_mailbox(probe[r.start : r.end])
-            published = r.entity_type == "ADDRESS" or mailbox
-            if published and on_business_line(lines, r.start, r.end):
-                kept.add((r.start, r.end, r.entity_type))
-            elif mailbox and team_display_before(probe, r.start):
-                kept.add((r.start, r.end, r.entity_type))  # Parish Office <parishoffice@…>
-        return kept
+        return public_contacts(probe, [(r.start, r.end, r.entity_type) for r in results])
 
     def _analyze_probe(self, probe: str) -> list[RecognizerResult]:
         """Patterns first, then NER on the sentences they leave unexplained."""
@@ -302,15 +289,3 @@ def _merge_overlaps(found: list[Detection]) -> list[Detection]:
         else:
             merged.append(detection)
     return merged
-
-
-# Findings that are a person's whatever line they stand on: an identity document's number,
-# a card, a mailbox that is no team's. (Not a mobile: a shop's letterhead often gives the
-# WhatsApp number its owner answers.)
-_IDENTITY = frozenset({"HK_ID", "HK_PASSPORT", "CN_RESIDENT_ID", "CREDIT_CARD", "IBAN_CODE"})
-
-
-def _personal_contact(text: str, result: RecognizerResult) -> bool:
-    return result.entity_type in _IDENTITY or (
-        result.entity_type == "EMAIL_ADDRESS" and not role_mailbox(text[result.start : result.end])
-    )
