@@ -23,7 +23,16 @@ from collections import Counter
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_cues import nickname_shaped
-from guardrail.pii.recognizers.name_lexicon import HAN, is_given, is_place, is_surname, never_a_name, zh_name_shape
+from guardrail.pii.recognizers.name_lexicon import (
+    HAN,
+    ZH_TRADE_WORDS,
+    is_given,
+    is_place,
+    is_surname,
+    longest_first,
+    never_a_name,
+    zh_name_shape,
+)
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
@@ -115,9 +124,8 @@ _KIN = "媽媽|妈妈|爸爸|媽咪|妈咪|爹哋|爹地|老豆|阿媽|阿妈|�
 _KIN_AFTER = re.compile(f"(?:{_KIN})$")
 # A shop, a class or a bot speaking: 永福祥紙料, 強記肉檔, 新記海鮮, 龍華茶樓 訂座, Maple Class, GuildBot.
 _NOT_PERSON_SENDER = re.compile(
-    f"^(?:{_KIN})$|[記记]|[檔档]$|士多|海鮮|海鲜|紙料|纸料|公司|店$|行$|舖|舗|餐廳|餐厅|酒樓|酒楼|診所|诊所|中心|學校|学校|補習|补习"
-    "|茶樓|茶楼|酒家|服務|服务|訂座|订座|預約|预约|善終|善终|寵物|宠物|維修|维修|裝修|装修|地產|地产|物業|物业|美容|髮型|发型"
-    "|旅行社|藥房|药房|醫務所|医务所|海味|燒味|烧味|金行|珠寶|珠宝"
+    f"^(?:{_KIN})$|[記记]|[檔档]$|士多|紙料|纸料|店$|行$|舖|舗|訂座|订座|預約|预约|海味"
+    f"|{'|'.join(longest_first(ZH_TRADE_WORDS))}"
     r"|(?i:bot|\b(?:class|team|group|committee|office|official|support|shop|store|studio)\b)"
 )
 

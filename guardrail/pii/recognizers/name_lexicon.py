@@ -258,6 +258,39 @@ _ZH_HONORIFIC = both_scripts(
 )
 ZH_HONORIFICS = tuple(sorted(_ZH_HONORIFIC, key=len, reverse=True))
 
+# Words of a trade that make a business of the name they follow or close (永伴寵物善終,
+# 龍華茶樓, 偉業汽車維修's 維修): a chat's sender holding one is a shop, and a name right
+# before one starts a shop's name.
+ZH_TRADE_WORDS = both_scripts(
+    (
+        "寵物",
+        "善終",
+        "服務",
+        "公司",
+        "茶樓",
+        "酒樓",
+        "酒家",
+        "餐廳",
+        "維修",
+        "裝修",
+        "地產",
+        "物業",
+        "診所",
+        "醫務所",
+        "中心",
+        "學校",
+        "補習",
+        "髮型",
+        "美容",
+        "旅行社",
+        "珠寶",
+        "金行",
+        "海鮮",
+        "燒味",
+        "藥房",
+    )
+)
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A chat log's date and time written in Chinese before the speaker: 11月30日 08:14 康仔：,
 # 2026年11月30日 下午3:02 二叔公：

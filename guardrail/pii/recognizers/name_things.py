@@ -23,7 +23,13 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.columns import column_header, header_row
-from guardrail.pii.recognizers.name_lexicon import is_surname, zh_surname_length
+from guardrail.pii.recognizers.name_lexicon import (
+    ZH_TRADE_WORDS,
+    both_scripts,
+    is_surname,
+    longest_first,
+    zh_surname_length,
+)
 
 # The last word of a label or header that says its value is a thing: what was found,
 # made, sold, attended or sailed, or where ("Team members" heads people: its last word
@@ -213,19 +219,39 @@ _BUSINESS_MARK = re.compile(
 )
 # A Chinese trade's word after a name makes the name a business's (偉業汽車維修,
 # 永伴寵物善終, 思源代拜山服務): the sender 偉業 or 永伴 is that business.
-_ZH_TRADE_AFTER = re.compile(
-    "寵物|宠物|善終|善终|服務|服务|有限公司|公司|茶樓|茶楼|酒樓|酒楼|酒家|酒店|餐廳|餐厅|燒臘|烧腊|汽車|汽车|維修|维修"
-    "|工程|裝修|装修|地產|地产|物業|物业|診所|诊所|醫務所|医务所|中心|學校|学校|補習|补习|洗衣|髮型|发型|美容|花店|旅行社"
-    "|貿易|贸易|五金|電器|电器|搬屋|搬家|運輸|运输|物流|集團|集团|科技|實業|实业"
-    "|珠寶|珠宝|金行|金舖|金铺|海鮮|海鲜|茶餐廳|茶餐厅|燒味|烧味|麵家|面家|飯店|饭店|藥房|药房"
+_ZH_TRADE_AFTER_WORDS = ZH_TRADE_WORDS | both_scripts(
+    (
+        "有限公司",
+        "酒店",
+        "燒臘",
+        "汽車",
+        "工程",
+        "洗衣",
+        "花店",
+        "貿易",
+        "五金",
+        "電器",
+        "搬屋",
+        "搬家",
+        "運輸",
+        "物流",
+        "集團",
+        "科技",
+        "實業",
+        "金舖",
+        "茶餐廳",
+        "麵家",
+        "飯店",
+    )
 )
+_ZH_TRADE_AFTER = re.compile("|".join(longest_first(_ZH_TRADE_AFTER_WORDS)))
 # A shop named for its owner: 周生記, 陳記 (記 then anything but a word 記 starts: 陳生記得,
 # 記住, 記錄, 記者).
 _ZH_KEE_NEXT = re.compile(r"[生太]?[記记](?![得住錄录者憶忆性帳账號号載载低下緊紧])")
 # A trade's word right after a Chinese finding: the finding is the start of a business's
 # name (海景嘉福酒店, 偉業汽車維修, 李錦華海鮮酒家). Not 補習 (李卓恩補習: tutoring her),
 # and not across other characters (蕭家樂被公司裁咗: her son, laid off by a firm).
-_ZH_TRADE_NEXT = re.compile(_ZH_TRADE_AFTER.pattern.replace("|補習|补习", ""))
+_ZH_TRADE_NEXT = re.compile("|".join(longest_first(_ZH_TRADE_AFTER_WORDS - both_scripts(("補習",)))))
 
 
 def _zh_business(text: str, name: str) -> bool:
