@@ -386,6 +386,7 @@ def _fold(text: str) -> NormalizedText:
         # ASCII is NFKC-stable and has no format characters: nothing to map.
         return NormalizedText(text, text)
     fold_at = _confusable_positions(text) if _NEEDS_FOLDING.search(text) else None
+    cell_gaps = _cell_gaps(text) if "\u3000" in text else {}
     if (
         fold_at is None
         and unicodedata.is_normalized("NFKC", text)
@@ -405,7 +406,9 @@ def _fold(text: str) -> NormalizedText:
         # (the range test first: this runs for every character of non-ASCII text)
         marker = "\u2460" <= char <= "\u24ff" and _list_marker(text, index)
         folded = "•" if marker else unicodedata.normalize("NFKC", char)
-        if char == "\u3000" and _between_numbers(text, index):
+        if char == "\u3000" and index in cell_gaps:
+            folded = cell_gaps[index]  # 2　仝赟　　男: a register's cells, one tab between each two
+        elif char == "\u3000" and _between_numbers(text, index):
             folded = "\t"  # 72　2565 3308: a table's cells, not one number spaced out
         elif char == "一" and _DASH_BETWEEN_HALVES.match(text, max(0, index - 4)):
             folded = "-"  # 6580一3349: an input method's 一 for a dash
@@ -422,6 +425,58 @@ def _fold(text: str) -> NormalizedText:
         ends.extend([index + 1] * len(folded))
         previous = folded[-1]
     return NormalizedText(text, "".join(pieces), tuple(starts), tuple(ends))
+
+
+_IDEOGRAPHIC_RUN = re.compile("\u3000+")
+# Digits and Chinese numerals only: a number's halves or its digits spaced one by one
+# (５６１３　０２８９, 六三八一　四零七七), which _between_numbers judges.
+_NUMERIC = re.compile("[0-9０-９一二三四五六七八九零〇 ]+")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _spaced(words: list[list[str]], gap: int) -> bool:
+    """Whether the gap after cell ``gap`` spaces out single characters: a word of one
+    character on both sides (麥　根, 9　4　3), or one on its right that the next gap spaces
+    out too (群主骆　海　燕)."""
+
+    def single(cell: int, last: bool) -> bool:
+        return cell < len(words) and bool(words[cell]) and len(words[cell][-1 if last else 0]) == 1
+
+    right = single(gap + 1, last=False) and len(words[gap + 1]) == 1
+    return right and (single(gap, last=True) or single(gap + 2, last=False))
+
+
+def _cell_gaps(text: str) -> dict[int, str]:
+    """The ideographic spaces that set a register's cells apart, each run folded to one tab.
+
+    Chinese ledgers and registers are typed with ideographic spaces between cells, runs of
+    them where a short cell is padded (``2　仝赟　　男　空腹血糖``); NFKC makes each a plain
+    space, and the row reads as one sentence whose neighbouring cells run together. On a
+    line with two runs or more (three cells), a run is a cell gap unless single characters
+    stand either side of it, as in a name letter-spaced or padded to width (``麥　根``,
+    ``文　浩　霖``) or digits spaced one by one, or numbers do (a phone's halves): those
+    keep their spaces for the spaced-name and number rules.
+    """
+    gaps: dict[int, str] = {}
+    line_start = 0
+    for line in text.split("\n"):
+        # Runs inside the line only: an indent or a trailing pad sets no cells apart.
+        runs = [
+            run for run in _IDEOGRAPHIC_RUN.finditer(line) if line[: run.start()].strip() and line[run.end() :].strip()
+        ]
+        if len(runs) >= 2:
+            bounds = [0, *(edge for run in runs for edge in run.span()), len(line)]
+            cells = [line[bounds[k] : bounds[k + 1]].strip(" \t\u3000") for k in range(0, len(bounds), 2)]
+            words = [_WORD.findall(cell) for cell in cells]
+            for k, run in enumerate(runs):
+                if _spaced(words, k) or _NUMERIC.fullmatch("".join(words[k][-1:] + words[k + 1][:1]) or "x"):
+                    continue
+                gaps[line_start + run.start()] = "\t"
+                gaps.update((line_start + i, "") for i in range(run.start() + 1, run.end()))
+        line_start += len(line) + 1
+    return gaps
 
 
 _DASH_BETWEEN_HALVES = re.compile(r"(?<!\d)\d{4}一\d{4}(?!\d)")

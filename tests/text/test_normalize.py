@@ -109,6 +109,19 @@ def test_an_ideographic_space_between_a_tables_numbers_parts_them() -> None:
     assert normalize("9\u30004\u30003\u30001").text == "9 4 3 1"
 
 
+def test_a_registers_ideographic_gaps_become_one_tab_each_and_spaced_letters_stay() -> None:
+    assert normalize("2\u3000仝赟\u3000\u3000男\u3000空腹血糖").text == "2\t仝赟\t男\t空腹血糖"
+    # a name padded to width, digits spaced one by one, a number's halves: spaces, as before
+    assert normalize("5. 麥\u3000根\u300061歲\u3000冇手機").text == "5. 麥 根\t61 歲\t冇手機"
+    assert normalize("電話：9\u30004\u30003\u30001\u30007").text == "電話:9 4 3 1 7"
+    assert normalize("手提：六三八一\u3000四零七七\u3000日間").text == "手提:6 3 8 1 4 0 7 7\t日間"
+    # one gap on a line (a form's two fields) and an indent set no cells apart
+    assert normalize("姓名：陳大文\u3000電話：9123 4567").text == "姓名:陳大文 電話:9123 4567"
+    folded = normalize("\u3000\u3000日期\u3000收件人\u3000速遞")
+    assert folded.text == "  日期\t收件人\t速遞"
+    assert folded.to_original(4, 7) == (4, 7)
+
+
 def test_a_number_said_then_written_stays_two_numbers() -> None:
     text = normalize("mobile nine-one-three-four, two-two-eight-zero (9134 2280).").text
     assert "(9134 2280)" in text and text.count("9 1 3 4") == 1

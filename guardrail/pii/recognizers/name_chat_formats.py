@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import (
     HAN,
+    ZH_PLACES,
     ZH_TRADE_WORDS,
     is_given,
     is_place,
@@ -63,10 +64,15 @@ def export_speakers(text: str) -> Iterator[tuple[int, int, float]]:
 _LOGIN = r"[a-z]{2,12}(?:[._][a-z]{1,12}){1,2}"
 # WeChat and WeCom exports: the sender and the time on a line of their own, the message
 # on the lines below (刘洋 10:07 / Amy Zhou 周敏 10:16).
+# A shop's or a service's staff sign with the service first (仁和康体检客服-小鹿 11/12 14:20).
 _HEADER_LINE = re.compile(
-    rf"(?m)^[ \t]*(?P<who>[{HAN}]{{2,4}}|{_NAME}(?:[ ][{HAN}]{{2,4}})?|{_LOGIN})[ \t]+"
-    rf"(?:\d{{1,2}}/\d{{1,2}}[ \t]+|\d{{4}}-\d{{1,2}}-\d{{1,2}}[ \t]+)?{_TIME}[ \t]*$"
+    rf"(?m)^[ \t]*(?:[{HAN}A-Za-z]{{2,12}}[-－·・])?(?P<who>[{HAN}]{{2,4}}|{_NAME}(?:[ ][{HAN}]{{2,4}})?|{_LOGIN})[ \t]+"
+    rf"(?:\d{{1,2}}[/-]\d{{1,2}}[ \t]+|\d{{4}}-\d{{1,2}}-\d{{1,2}}[ \t]+)?{_TIME}[ \t]*$"
 )
+
+
+# 小鹿, 阿晴: a sender's line is a person's place, so 小 or 阿 and any character is a nickname.
+_STAFF_NICKNAME = re.compile(f"[小阿][{HAN}]")
 
 
 def sender_time_lines(text: str) -> Iterator[tuple[int, int, float]]:
@@ -81,7 +87,7 @@ def sender_time_lines(text: str) -> Iterator[tuple[int, int, float]]:
     for match in matches:
         who = match["who"]
         if re.fullmatch(f"[{HAN}]+", who):
-            if zh_name_shape(who) or nickname_shaped(who):
+            if zh_name_shape(who) or nickname_shaped(who) or _STAFF_NICKNAME.fullmatch(who):
                 yield *match.span("who"), 0.75
         elif who.islower():
             parts = re.split(r"[._]", who)
@@ -162,8 +168,25 @@ def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         name = rest.lstrip()
         start += len(trimmed) - len(name)
         trimmed = name
+    staff = _STAFF_OF_SERVICE.fullmatch(trimmed)
+    if staff is not None:
+        head = trimmed[: staff.start("name")].rstrip(" -－·・")
+        if zh_name_shape(head):
+            trimmed = head  # 蒋丽娟-人事: a person, then her department
+        elif staff["name"] in ZH_PLACES:
+            return None  # 店长-荃湾: a branch's post signs, not a person
+        else:
+            start += staff.start("name")  # 仁和康体检客服-小鹿: the service, then its staff member
+            trimmed = staff["name"]
     named = _KIN_AFTER.sub("", trimmed) if len(trimmed) > 3 else trimmed
     return start, start + len(named), key
+
+
+# A sender in two parts about a dash: a service and its staff member (仁和康体检客服-小鹿,
+# 順豐·阿Ken), or a person and her department (蒋丽娟-人事).
+_STAFF_OF_SERVICE = re.compile(
+    rf"[{HAN}]{{2,12}}[ ]?[-－·・][ ]?(?P<name>[{HAN}]{{1,4}}|(?:[{HAN}] ?)?[A-Za-z]{{2,12}})"
+)
 
 
 def _not_a_sender(who: str) -> bool:

@@ -31,6 +31,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
+from guardrail.pii.recognizers.name_cell_tables import FINDERS as _CELL_TABLE_FINDERS
 from guardrail.pii.recognizers.name_chat_formats import FINDERS as _CHAT_FORMAT_FINDERS
 from guardrail.pii.recognizers.name_cues import FINDERS as _CUE_FINDERS
 from guardrail.pii.recognizers.name_fields import (
@@ -987,7 +988,13 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
                 yield *match.span(), 0.65
             continue
         titled = any(run.endswith(honorific) for honorific in ZH_HONORIFICS)
-        if zh_name_shape(run, rare=True) and len(run) >= 3 and not titled and _list_item(text, *match.span()):
+        if (
+            zh_name_shape(run, rare=True)
+            and len(run) >= 3
+            and not titled
+            and run not in _ZH_WORDS_NOT_NAMES
+            and _list_item(text, *match.span())
+        ):
             loose.append((text.count("\n", 0, match.start()), *match.span()))
         elif (
             len(run) == 2
@@ -1324,6 +1331,7 @@ class ContextNameRecognizer(LocalRecognizer):
             *_ZH_SPACED_FINDERS,
             *_PAYEE_FINDERS,
             *_JA_SURNAME_FINDERS,
+            *_CELL_TABLE_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):

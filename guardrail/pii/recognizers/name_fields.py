@@ -410,7 +410,7 @@ _NAME_HEADERS = (
 _ROLE_HEADS = frozenset("buddy buddies mentee partner roommate flatmate housemate escort chaperone".split())
 
 
-def _header_is_name(cell: str) -> bool:
+def header_is_name(cell: str) -> bool:
     cleaned = re.sub(r"[*_`#]|\(.*?\)|（.*?）", "", cell).strip().lower()
     if (
         cleaned in _NAME_HEADERS
@@ -453,7 +453,7 @@ _WHOLE_CELL_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 _ACCOUNT_NAME = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
 
 
-def _cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
+def cell_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
     """The name filling a table cell ``text[start:end]``, if it holds one."""
     while start < end and text[start] in " \t\"'":
         start += 1
@@ -504,7 +504,7 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
         if re.fullmatch(r"\|?[\s:|+-]+\|?", stripped):
             continue
         if columns is None:
-            named = [i for i, (s, e) in enumerate(cells) if _header_is_name(text[s:e])]
+            named = [i for i, (s, e) in enumerate(cells) if header_is_name(text[s:e])]
             columns = named or []
             strict = not any(_PERSON_COLUMN.search(text[s:e]) for s, e in cells) and all(
                 _weak_header(text[cells[i][0] : cells[i][1]]) for i in named
@@ -513,7 +513,7 @@ def markdown_tables(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         for index in columns:
             if index < len(cells):
-                span = _cell_name(text, *cells[index], strict=strict)
+                span = cell_name(text, *cells[index], strict=strict)
                 if span is None and index in parts:
                     span = _one_word_part(text, *cells[index])  # | Ma | Chi Kin |
                 if span:
@@ -565,7 +565,7 @@ def aligned_tables(text: str) -> Iterator[tuple[int, int, float]]:
             header = None  # a row of another shape: the table has ended
         if header is None:
             names = [text[a:b] for a, b in cells]
-            named = [i for i, cell in enumerate(names) if _header_is_name(cell)]
+            named = [i for i, cell in enumerate(names) if header_is_name(cell)]
             if named and not any(re.search(r"\d", cell) for cell in names):
                 header = [(a - start, b - start) for a, b in cells]
                 strict = not any(_PERSON_COLUMN.search(cell) for cell in names) and all(
@@ -577,7 +577,7 @@ def aligned_tables(text: str) -> Iterator[tuple[int, int, float]]:
             best = max(cells, key=lambda c: min(c[1] - start, high) - max(c[0] - start, low))
             if min(best[1] - start, high) <= max(best[0] - start, low):
                 continue
-            span = _cell_name(text, *best, strict=strict)
+            span = cell_name(text, *best, strict=strict)
             if span:
                 yield *span, 0.8
 
@@ -607,7 +607,7 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
         # A row may run a cell or two past its header where a number kept its thousands
         # comma unquoted (1,850/day); its name columns before that still line up.
         if columns is None or not (len(cells) == width or width >= 4 and width < len(cells) <= width + 2):
-            named = [i for i, cell in enumerate(cells) if _header_is_name(cell)]
+            named = [i for i, cell in enumerate(cells) if header_is_name(cell)]
             columns, width = (named, len(cells)) if named else (None, 0)
             strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
                 _weak_header(cells[i]) for i in named
@@ -617,7 +617,7 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
         spans = _csv_cell_spans(line, match.start(), len(cells), delimiter)
         for index in columns:
             if spans and index < len(spans):
-                span = _cell_name(text, *spans[index], strict=strict)
+                span = cell_name(text, *spans[index], strict=strict)
                 if span is None and index in parts:
                     span = _one_word_part(text, *spans[index])
                 if span:

@@ -232,7 +232,9 @@ WORDS_NOT_NAMES = both_scripts(
         "林木 田地 田園 石頭 羅馬 陸續 陸地 麥當 溫暖 曾經 曾否 余下 彭湃 熊貓 毛巾 金錢 景點 "
         "蘇打 黎明 洪水 湯水 鄭重 嚴重 嚴格 莫非 范圍 賀年 祝福 崔嵬 司機 歐洲 諸位 "
         "吉祥 招行 畢業 張卡 黃金 周到 周全 安心 安排 高手 高興 文化 文章 明星 方案 江山 金融 石頭 楊枝 "
-        "高才 高才通 優才 專才 高端 高鐵 高峰 高齡 高血 關心 關注 關懷 關愛 關照 項目 項鏈 尤其是 危險 危機".split()
+        "高才 高才通 優才 專才 高端 高鐵 高峰 高齡 高血 關心 關注 關懷 關愛 關照 項目 項鏈 尤其是 危險 危機 "
+        # posts whose first character is a surname's, standing in a roster's cell
+        "董事長 董事 總經理 總監 副總 經理 主任 秘書長 會長 司庫".split()
     )
 )
 # Words that end on a surname's character: in 對方聲稱 the 方 belongs to 對方.

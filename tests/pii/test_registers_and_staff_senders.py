@@ -1,0 +1,88 @@
+"""Names in Chinese registers typed with ideographic spaces between cells, and chat senders
+signing as a service's staff: each case stands for a class, not for one text.
+
+- a column headed 姓名 / 收件人 / 取件人簽名 holds names however rare their characters, a
+  surname alone or a surname with a title (the surname only);
+- without a header, a column most of whose cells are shaped as names holds names too, its
+  rare ones included; a column of seals, couriers or amounts does not;
+- ``仁和康体检客服-小鹿 11/12 14:20``: the staff member's nickname after the service's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered
+
+CHECKUP = (
+    "序号\u3000姓名\u3000性别\u3000异常项目\n"
+    "1\u3000柯晓彤\u3000女\u3000甲状腺结节 TI-RADS 3类\n"
+    "2\u3000仝赟\u3000\u3000男\u3000空腹血糖 7.4 mmol/L\n"
+    "3\u3000昝一喆\u3000男\u3000ALT 112 U/L\n"
+)
+PARCELS = (
+    "日期\u3000座/室\u3000\u3000收件人\u3000\u3000速遞\u3000\u3000單號\u3000\u3000取件人簽名\n"
+    "11/3\u30002座18樓C室\u3000鄺美琪\u3000順豐\u3000SF1562093387401\u3000琪\n"
+    "11/5\u30003座6樓D室\u3000\u3000滕\u3000\u3000京東物流\u3000JDVC04412870931\u3000（未取）\n"
+    "11/9\u30005座9樓A室\u3000\u3000岑生\u3000\u3000香港郵政\u3000RR118290645HK\u3000—\n"
+)
+LEDGER = (
+    "M27-001\u3000區笑顏\u30002份\u3000已供12期\u30002386 4410\n"
+    "M27-002\u3000黃桂英\u30001份\u3000已供11期\u3000屋企 2779 0361\n"
+    "M27-003\u3000亞娣\u3000\u30003份\u3000已供12期\u3000冇電話\n"
+    "M27-006\u3000阿Paul（蒲保羅）\u30001份\u3000已供12期\u30005338 7106\n"
+)
+SEALS = (
+    "2026.11.02\u3000尉迟朗\u3000合同章\u3000华岳建材 采购合同×3\u3000范（签）\n"
+    "2026.11.05\u3000揭晓雯\u3000公章\u3000收入证明\u3000范\n"
+    "2026.11.06\u3000牛 犇\u3000合同章\u3000框架协议\u3000（空）\n"
+    "2026.11.07\u3000芮思远\u3000公章\u3000离职证明\u3000龚\n"
+)
+CHAT = (
+    "仁和康体检客服-小鹿\u300011/12 14:02\n郜先生您好，报告已出。\n\n"
+    "郜堃\u300011/12 14:17\n约19号吧。\n\n"
+    "仁和康体检客服-小鹿\u300011/12 14:20\n可以的。\n\n"
+    "郜堃\u300011/12 16:42\n收到，谢谢小鹿👍"
+)
+
+CASES = [
+    (CHECKUP, "仝赟"),
+    (CHECKUP, "昝一喆"),
+    (PARCELS, "鄺美琪"),
+    (PARCELS, "\u3000滕"),
+    (PARCELS, "\u3000琪\n"),
+    (PARCELS, "岑"),
+    (LEDGER, "區笑顏"),
+    (LEDGER, "亞娣"),
+    (LEDGER, "蒲保羅"),
+    (SEALS, "牛 犇"),
+    (SEALS, "芮思远"),
+    (SEALS, "龚"),
+    (CHAT, "小鹿"),
+    (CHAT, "郜堃"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CASES)
+def test_names_in_registers_and_staff_senders_are_found(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name.strip(), entity="PERSON", at=text.index(name) + len(name) - len(name.lstrip()))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (CHECKUP, "女"),
+        (CHECKUP, "空腹血糖"),
+        (PARCELS, "順豐"),
+        (PARCELS, "未取"),
+        (SEALS, "合同章"),
+        (SEALS, "公章"),
+        (LEDGER, "已供12期"),
+        (CHAT, "仁和康体检客服"),
+    ],
+)
+def test_the_other_cells_of_a_register_are_no_names(redactor: Redactor, text: str, kept: str) -> None:
+    start = text.index(kept)
+    found = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    assert not any(s < start + len(kept) and start < e for s, e in found)
