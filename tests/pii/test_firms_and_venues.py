@@ -20,6 +20,15 @@ FIRMS = [
     ("You are Max, an AI assistant for Harbour Bank.", "Max"),
     ("Seepage repaired on 20 Nov by Hop Lee Plumbing. She asked for the invoice.", "Hop Lee"),
     ("Locksmith Kwong Lee Locks booked for Friday.", "Kwong Lee"),
+    # a shop's name in Kee before its trade, a gallery's or a jeweller's name
+    ("WhatsApp chat with Ho Kee Jewellery (exported)", "Ho Kee"),
+    ("From: Fung Kee Fresh Online <orders@fungkee.example.hk>", "Fung Kee"),
+    ("WHITMORE & KWOK GALLERY\n12/F, 80 Queen's Road Central", "KWOK"),
+    ("Dear Mr Ip,\n\nGalerie Odette (Room 702, Pedder Building) will crate it.", "Odette"),
+    # a product's or a work's name in quotation marks
+    ('Item 1  "Sienna" solitaire setting, 1.02ct', "Sienna"),
+    ('Item 2  Plain band "Hudson", 18K rose gold', "Hudson"),
+    ('She bought the "Eleanor" pearl earrings last week.', "Eleanor"),
 ]
 PEOPLE = [
     ("NG Kam Shing (solicitor: Lo & Partners)", "NG Kam Shing"),
@@ -30,6 +39,11 @@ PEOPLE = [
     ("ps Tong Wai Kin 同 Tong Kee Sports 無關", "Tong Wai Kin"),
     ("Hi, I'm Amy Lau, your relationship manager.", "Amy Lau"),
     ("Jun-seo Park and Ji-woo Park joined the team.", "Ji-woo Park"),
+    ("Dear Mr Ip,\n\nGalerie Odette (Room 702, Pedder Building) will crate it.", "Mr Ip"),
+    # a name in quotation marks where someone is quoted, tagged or called by it
+    ('He said "Kelvin" would come.', "Kelvin"),
+    ('promised delivery by salesperson "May" (badge shows May Chan).', "May"),
+    ('prefers calls to daughter-in-law "Mimi" (Tse Mei Yee, 6188-2590)', "Mimi"),
 ]
 
 

@@ -165,9 +165,61 @@ _TRADE_WORD = (
     r"|Motors|Engineering|Renovations?|Decoration|Logistics|Transport|Travel|Electrical|Electronics|Taxi|Co-op"
     r"|Showroom|Tailors?|Florists?|Pharmacy|Dental|Optical|Laundry|Movers|Removals|Realty|Properties|Holdings"
     r"|Ventures|Catering|Cakes|Bakery|Repairs?|Tailoring|Creative|Couriers|Kiosk|Camera[ \t]+Trade"
+    r"|Jewell?e?ry|Goldsmiths?|Appliances|Gallery|Advisory|Fresh|Fine[ \t]+Art"
 )
+# What a business's name may open with: Galerie Odette, Atelier Mira, Maison Lune.
+_TRADE_OPENING = re.compile(r"(?:Galerie|Atelier|Maison|Boutique|Studio|Casa)[ \t]")
+# A Hong Kong shop's name ends in Kee (記) before its trade: Ho Kee Jewellery, Fung Kee Fresh.
+_KEE_BEFORE_TRADE = re.compile(r"(?<![A-Za-z])Kee[ \t]+[A-Z]")
+# A single name in quotation marks beside a product's noun names a product, a work or a
+# show ("Sienna" solitaire, Plain band "Hudson", the "Eleanor" pearl earrings), not where
+# someone is quoted, named or tagged (said "Kelvin", salesperson "May", name="鄧敏慧").
+_OPEN_QUOTE = re.compile('["“]$')
+_CLOSE_QUOTE = re.compile('["”]')
+_WORD_BEFORE_QUOTE = re.compile(r"([A-Za-z]+|[=:])[ \t]*[\"“]$")
+_WORD_AFTER_QUOTE = re.compile(r"[\"”][ \t]*([A-Za-z]+)")
+# Words around a quoted name that leave it a person's: verbs of saying and calling,
+# prepositions, conjunctions, auxiliaries, and the people and tags a name is given to.
+_PERSON_AROUND = frozenset(
+    """said says say asked ask asks told tell tells call calls called named name nicknamed aka pref prefers
+    goes go went came come comes wrote writes replied replies sent texted messaged emailed and or but to from
+    for with by at of on in is was were are will would can could should may might has had have did does do
+    as like than that who which dear hi hello hey thanks thank ms mr mrs miss dr gave gives got get gets
+    took takes made makes left leaves booked paid signed saw sees met meets
+    salesperson nurse doctor admin user username customer client staff agent driver helper officer manager
+    teacher coach tutor son daughter wife husband mum mom mother father dad brother sister friend colleague
+    boss tag badge account accounts member guest patient tenant landlord neighbour neighbor cousin uncle
+    auntie aunt partner boyfriend girlfriend law handle sender contact""".split()
+)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, one Latin word, stands alone in quotation marks beside a
+    product's noun: a lower-case word after it, with no person's word or key before it."""
+    value = text[start:end]
+    if not (value.isascii() and value.isalpha()) or not _CLOSE_QUOTE.match(text, end):
+        return False
+    if not _OPEN_QUOTE.search(text, 0, start):
+        return False
+    before = _WORD_BEFORE_QUOTE.search(text, max(0, start - 24), start)
+    if before and (not before[1].isalpha() or before[1][0].isupper() or before[1].lower() in _PERSON_AROUND):
+        return False  # Rafael "Rafa" Gutiérrez, (pref. "Kit"), said "Kelvin", name="…"
+    after = _WORD_AFTER_QUOTE.match(text, end)
+    if after and after[1].islower() and after[1] not in _PERSON_AROUND:
+        return True  # "Sienna" solitaire, the "Eleanor" pearl earrings
+    return before is not None and before[1] in _PRODUCT_NOUNS  # Plain band "Hudson",
+
+
+# Nouns a product's or a work's name follows: band "Hudson", model "Aria", the painting "Eve".
+_PRODUCT_NOUNS = frozenset(
+    """band ring set model edition collection series range scent colour color shade show play painting
+    sculpture work item product perfume bag sofa chair bed cake dish cocktail menu song album film book
+    novel track design pattern style fabric print flavour flavor variety""".split()
+)
+
+
 _PLACE_AFTER = re.compile(rf"[ \t]+(?:{_PLACE_WORD}|{_TRADE_WORD})\b")
-_TRADE_END = re.compile(rf"[ \t](?:{_TRADE_WORD})$")
+_TRADE_END = re.compile(rf"(?i)[ \t](?:{_TRADE_WORD})$")
 _PLACE_ALONE = re.compile(_PLACE_WORD)
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]+$")
 # A chatbot's persona: "I'm Ava, your virtual assistant", "You are Max, an AI agent".
@@ -185,6 +237,9 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         or _PLACE_AFTER.match(text, result.end) is not None
         or _TRADE_END.search(text, result.start, result.end) is not None
         or _PERSONA_AFTER.match(text, result.end) is not None
+        or _TRADE_OPENING.match(text, result.start) is not None
+        or _KEE_BEFORE_TRADE.match(text, max(result.start, result.end - 3)) is not None
+        or _quoted_title(text, result.start, result.end)
         or (
             not text[result.start : result.end].isascii()
             and (_ZH_TRADE_NEXT.match(text, result.end) or _ZH_KEE_NEXT.match(text, result.end)) is not None
