@@ -58,6 +58,11 @@ def test_numbers_after_words_and_across_lines_are_covered(redactor: Redactor, te
         "保單號碼：P 9123 4567",
         "Invoice INV 5123 4567 paid",
         "頁碼 2024 /\n2025 年度報告",
+        # a job's, a batch's, a receipt's number shaped like a phone
+        "Home visit confirmed - Job no.: 2745 8810",
+        "Job references: 2701 4433 (12 Oct)",
+        "RECEIPT (customer copy)      No. 6203 1187",
+        "SIM BATCH 7731-0925 activated",
     ],
 )
 def test_references_and_year_ranges_stay_no_phone(redactor: Redactor, text: str) -> None:
@@ -179,3 +184,8 @@ def test_handles_and_recipients_are_covered(redactor: Redactor, text: str, value
 @pytest.mark.parametrize("text", NOT_PEOPLE)
 def test_business_accounts_payment_apps_and_places_are_no_people(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize("text", ["Contact No. 9123 4567", "Mobile No. 6123 4567 (after 6pm)"])
+def test_a_phone_labelled_no_is_still_a_phone(redactor: Redactor, text: str) -> None:
+    assert any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze(text)), text

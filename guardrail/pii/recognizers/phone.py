@@ -167,6 +167,8 @@ def _valid_abroad(digits: str) -> bool:
 _REFERENCE = re.compile(
     r"(?:(?-i:\bRN|\bMC|\bPO|\bP\.O\.)|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
     r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking|\bconf(?:irmation)?"
+    r"|\bjobs?|\bwork[ \t]?order|\brefs|\breferences|\bdocket|\bwaybill|\bconsignment|\bshipment|\bbatch|\bcert(?:ificate)?"
+    r"|(?-i:\bNo\.)"
     r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
     r"|\bmeter|(?-i:\bBRN?)|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
     r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
