@@ -86,3 +86,29 @@ def test_the_other_cells_of_a_register_are_no_names(redactor: Redactor, text: st
     start = text.index(kept)
     found = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
     assert not any(s < start + len(kept) and start < e for s, e in found)
+
+
+ORDER_SHEET = (
+    "單號\tIG\t取/送\t收貨人\t電話\tLalamove單\n"
+    "BB-1224-063\tcoco.lamlam\t送\t林太\t93182064\t2291 4085\n"
+    "BB-1224-071\tking_sze_\t送\tKing Sze\t6822 1903\t3307 8812\n"
+    "BB-1224-074\thojaihojai\t自取\t何仔\t5177-0312\t3310 0256\n"
+    "BB-1224-090\tfoodie.mochi\t自取\t—\t—\t—\n"
+)
+
+
+@pytest.mark.parametrize("handle", ["king_sze_", "hojaihojai"])
+def test_a_column_of_handles_holds_people(redactor: Redactor, handle: str) -> None:
+    assert covered(redactor, ORDER_SHEET, handle, entity="PERSON")
+
+
+@pytest.mark.parametrize("kept", ["foodie.mochi", "2291 4085", "3307 8812"])
+def test_a_brands_handle_and_a_column_of_order_numbers_stay(redactor: Redactor, kept: str) -> None:
+    start = ORDER_SHEET.index(kept)
+    assert not any(d.start < start + len(kept) and start < d.end for d in redactor.analyze(ORDER_SHEET))
+
+
+def test_a_chat_speakers_handle_of_run_together_syllables_is_a_person(redactor: Redactor) -> None:
+    chat = "wongwingyan.rain: 你哋 story 嗰個 tiramisu\nbutterandbean.hk: 係呀\nwongwingyan.rain: ok thx"
+    assert covered(redactor, chat, "wongwingyan.rain", entity="PERSON")
+    assert not covered(redactor, chat, "butterandbean.hk")

@@ -19,7 +19,8 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
-from guardrail.pii.recognizers.name_lexicon import is_given
+from guardrail.pii.recognizers.columns import column_header
+from guardrail.pii.recognizers.name_lexicon import is_given, is_place
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 _APPS = (
@@ -44,17 +45,77 @@ _SPEAKER_HANDLE = re.compile(r"(?m)^([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]
 def built_from_a_name(handle: str) -> bool:
     """Whether a handle's parts read as a person's name: a surname and a given name or
     syllable, or a syllable said twice (rainbow_kwan.ling, chunhei.ng, wingwing_cheuk),
-    not a shop's words (bagcycle.hk)."""
-    parts = [part for part in re.split(r"[_.\d-]+", handle.lower()) if part]
+    a name's syllables run together (wongwingyan.rain, hojaihojai), not a shop's words
+    (bagcycle.hk)."""
+    parts = [piece for part in re.split(r"[_.\d-]+", handle.lower()) if part for piece in _syllables(part)]
     surnames = [part for part in parts if part in ROMANISED_SURNAMES]
-    given = [part for part in parts if part in GIVEN_SYLLABLES or is_given(part) or _doubled(part)]
+    given = [part for part in parts if part in _SYLLABLES or is_given(part) or _doubled(part)]
     return bool(surnames) and len(set(surnames) | set(given)) >= 2
+
+
+# Syllables a romanised name runs together, with the Cantonese affixes (仔 jai, 妹 mui).
+_SYLLABLES = GIVEN_SYLLABLES | ROMANISED_SURNAMES | frozenset(("jai", "zai", "mui"))
+
+
+def _syllables(part: str) -> list[str]:
+    """``part`` cut into romanised syllables when it is nothing but three or more syllables
+    run together (wongwingyan -> wong, wing, yan), else ``[part]``; a place so written
+    stays whole."""
+    if part in _SYLLABLES or is_given(part) or _doubled(part) or len(part) < 5:
+        return [part]
+    cuts: list[list[str] | None] = [[]] + [None] * len(part)
+    for end in range(2, len(part) + 1):
+        for start in range(max(0, end - 6), end - 1):
+            before = cuts[start]
+            if before is not None and part[start:end] in _SYLLABLES:
+                candidate = [*before, part[start:end]]
+                if cuts[end] is None or len(candidate) < len(cuts[end] or ()):
+                    cuts[end] = candidate
+    pieces = cuts[len(part)]
+    if pieces is None or len(pieces) < 3 or is_place(" ".join(pieces)):
+        return [part]  # (two syllables run together are as often a word: mochi, kayan)
+    return pieces
 
 
 def _doubled(part: str) -> bool:
     """A given syllable said twice, as a pet name is (wingwing, lele)."""
     half = len(part) // 2
     return len(part) % 2 == 0 and part[:half] == part[half:] and part[:half] in GIVEN_SYLLABLES
+
+
+# A table's cell holding a handle alone, and the header of a column of handles.
+_CELL_HANDLE = re.compile(r"(?<=[\t|,])[ \t]*@?([a-z][a-z0-9_.]{2,29})[ \t]*(?=[\t|,\n]|$)", re.MULTILINE)
+_HANDLE_HEADER = re.compile(rf"(?i)^[ \t]*(?:{_APPS}|handle|user[ _]?name|帳號|账号|帳戶名|账户名)[ \t]*$")
+
+
+def _column_handles(text: str) -> list[tuple[int, int]]:
+    """Handles in a table column headed by an app's name or "handle" (IG, WeChat ID,
+    username), as a shop's order sheet lists its customers."""
+    if "\t" not in text and "|" not in text and "," not in text:
+        return []
+    found = []
+    for match in _CELL_HANDLE.finditer(text):
+        header = column_header(text, match.start(1))
+        if header is not None and _HANDLE_HEADER.match(header) and _personal_handle(match[1]):
+            found.append(match.span(1))
+    return found
+
+
+# What a brand's, a market's or an influencer's account is named for (foodie.mochi,
+# pmq.weekend.market, kayan.travels), not a person.
+_TOPIC_WORDS = frozenset(
+    "market travels travel foodie food eats eat shop store studio official bakes bakery cafe kitchen hk daily "
+    "life diary style beauty fitness design home deals".split()
+)
+
+
+def _personal_handle(handle: str) -> bool:
+    """A handle in a column of handles: built from a name, or holding a given name and no
+    word of a brand's or a topic's account."""
+    parts = [part for part in re.split(r"[_.\d-]+", handle.lower()) if part]
+    if not parts or any(part in _TOPIC_WORDS for part in parts):
+        return False
+    return built_from_a_name(handle) or any(is_given(part) for part in parts)
 
 
 class HandleRecognizer(RegexRecognizer):
@@ -66,6 +127,9 @@ class HandleRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        for start, end in _column_handles(text):
+            if not any(r.start <= start < r.end for r in results):
+                results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, 0.7))
         for pattern in (_AT_HANDLE, _SPEAKER_HANDLE) if "@" in text else (_SPEAKER_HANDLE,):
             for match in pattern.finditer(text):
                 inside = any(r.start <= match.start(1) < r.end for r in results)

@@ -541,6 +541,21 @@ def _in_context(text: str, start: int, end: int) -> bool:
     return header is not None and CONTEXT.search(header) is not None
 
 
+# A table column of reference numbers: Lalamove單, Order no., Tracking, 單號.
+_REFERENCE_HEADER = re.compile(
+    r"(?i)(?:單|单|號|号|\bref(?:erence)?|\border|\binvoice|\bjob|\btracking|\bwaybill|\bno\.?)[ \t]*$"
+)
+
+
+def _column_says_reference(text: str, start: int) -> bool:
+    header = column_header(text, start)
+    return (
+        header is not None
+        and (_REFERENCE_HEADER.search(header) or _REFERENCE.search(header)) is not None
+        and CONTEXT.search(header) is None
+    )
+
+
 def _column_says_phone(text: str, start: int) -> bool:
     header = column_header(text, start)
     return header is not None and CONTEXT.search(header) is not None
@@ -574,7 +589,7 @@ def _referenced(text: str, start: int) -> bool:
     and is the label's head: ``Phone on account:`` still labels a phone."""
     reference = _REFERENCE.search(text, max(0, start - 24), start)
     if reference is None:
-        return False
+        return _column_says_reference(text, start)
     label = re.split(r"[\n,，;；|]", text[max(0, reference.start() - 24) : reference.start()])[-1]
     return _PHONE_HEAD.search(label) is None
 
