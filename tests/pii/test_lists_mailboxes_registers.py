@@ -339,3 +339,13 @@ def test_a_company_br_number_is_not_a_phone(redactor: Redactor) -> None:
     start = text.index("65019877")
     types = {d.entity_type for d in redactor.analyze(text) if d.start <= start < d.end}
     assert types == {"HK_BUSINESS_REG"}
+
+
+def test_a_forms_repeated_field_labels_are_no_speakers(redactor: Redactor) -> None:
+    text = (
+        "ORD WL-12-041\n Cust: Ms Olive Tang\n Text: Sports Day 2026 Champion\n"
+        "ORD WL-12-042\n Cust: Dr. Ravindra Pillai\n Text: Best Coach\n Engraving: gold\n Engraving: silver\n"
+    )
+    found = person_spans(redactor, text)
+    assert not {"Cust", "Text", "Engraving"} & set(found), found
+    assert any("Olive Tang" in value for value in found)

@@ -565,6 +565,10 @@ NOT_NAMES = frozenset(
     ortho orthopaedics orthopedics paed paeds paediatrics pediatrics psych psychiatry derm
     dermatology cardio cardiology neuro neurology neurosurgery onco oncology uro urology
     gastro gastroenterology ophth ophthalmology obstetrics gynaecology radiology anaesthesia
+    warden wardens recruiter reg cust text voicemail site child leader receipt kids alarm engraving
+    server farewell full tech keymaster creative runner class foyer batch meter lift colleague
+    concierge rollback overseas circulate support registration next mgmt resale remittance sirs key
+    self office
     """.split()
 )
 
