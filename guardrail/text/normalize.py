@@ -618,7 +618,8 @@ def _whole_number(run: str) -> bool:
 
 def _mixed_run(run: str) -> bool:
     """Whether a run of digit words and digit groups is a dictated number: two or more
-    words, one or more groups, seven or more digits in all."""
+    words, one or more groups, seven or more digits in all; or one word among four or more
+    groups making eight digits, a Hong Kong phone's."""
     words = groups = spoken = written = 0
     for token in _MIXED_TOKEN.finditer(run):
         if token["digits"]:
@@ -629,4 +630,7 @@ def _mixed_run(run: str) -> bool:
             spoken += _TIMES.get((token["times"] or "").lower(), 1)
     if spoken >= 7 and written >= 7:
         return False  # a number said and then written: nine-one-three-four, two-two-eight-zero (9134 2280)
+    if words == 1:
+        # one word among digits written one by one: a phone's eight (9 one 4 4 - 2 6 0 7)
+        return groups >= 4 and spoken + written == 8
     return words >= 2 and groups >= 1 and spoken + written >= 7

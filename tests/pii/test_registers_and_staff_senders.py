@@ -112,3 +112,26 @@ def test_a_chat_speakers_handle_of_run_together_syllables_is_a_person(redactor: 
     chat = "wongwingyan.rain: 你哋 story 嗰個 tiramisu\nbutterandbean.hk: 係呀\nwongwingyan.rain: ok thx"
     assert covered(redactor, chat, "wongwingyan.rain", entity="PERSON")
     assert not covered(redactor, chat, "butterandbean.hk")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a Cantonese given name joined by a hyphen, alone or after its surname in any case
+        ("A few students (ho ka-lok, yip sze wan, KL's twin Ka-yan) are writing", "ho ka-lok"),
+        ("A few students (ho ka-lok, yip sze wan, KL's twin Ka-yan) are writing", "Ka-yan"),
+        ("we met Tsz-hin at the gate", "Tsz-hin"),
+        # a Spanish or Portuguese title before a surname
+        ("the courier will call Sra. Lei on the morning of delivery", "Lei"),
+        # a handle built from a name speaking after a time stamp
+        ("[09:15] leung_mei_yee_88: 唔要呀\n[09:16] shop.hk: ok", "leung_mei_yee_88"),
+    ],
+)
+def test_hyphenated_given_names_titles_and_stamped_handles(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["The check-in at Sai-wan was slow", "the ka-ching moment", "Sra. Lei"])
+def test_a_hyphenated_place_a_word_and_a_title_are_no_names(redactor: Redactor, text: str) -> None:
+    found = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    assert not [value for value in found if value in ("Sai-wan", "ka-ching", "Sra")], found

@@ -122,6 +122,11 @@ def test_a_registers_ideographic_gaps_become_one_tab_each_and_spaced_letters_sta
     assert folded.to_original(4, 7) == (4, 7)
 
 
+def test_one_digit_word_among_digits_written_one_by_one_reads_as_a_digit() -> None:
+    assert normalize("Mobile 9 one 4 4 - 2 6 0 7 or leave").text == "Mobile 9 1 4 4 2 6 0 7 or leave"
+    assert normalize("Room 1 one 2").text == "Room 1 one 2"
+
+
 def test_a_number_said_then_written_stays_two_numbers() -> None:
     text = normalize("mobile nine-one-three-four, two-two-eight-zero (9134 2280).").text
     assert "(9134 2280)" in text and text.count("9 1 3 4") == 1

@@ -53,6 +53,7 @@ from guardrail.pii.recognizers.name_fields import (
     xml_fields as _xml_fields,
 )
 from guardrail.pii.recognizers.name_forms import FINDERS as _FORM_FINDERS
+from guardrail.pii.recognizers.name_hyphenated import FINDERS as _HYPHENATED_FINDERS
 from guardrail.pii.recognizers.name_ja_surnames import FINDERS as _JA_SURNAME_FINDERS
 from guardrail.pii.recognizers.name_kv_tables import FINDERS as _KV_TABLE_FINDERS
 from guardrail.pii.recognizers.name_lexicon import (
@@ -1332,6 +1333,7 @@ class ContextNameRecognizer(LocalRecognizer):
             *_PAYEE_FINDERS,
             *_JA_SURNAME_FINDERS,
             *_CELL_TABLE_FINDERS,
+            *_HYPHENATED_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):

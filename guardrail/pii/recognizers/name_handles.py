@@ -37,9 +37,10 @@ _HANDLE = re.compile(
 _BUSINESS_BEFORE = re.compile(r"(?:公众号|公眾號|官方|official|Official|shop|Shop|店)[^\n]{0,6}$")
 
 
-# A handle written with its @ or as a chat's speaker (@rainbow_kwan.ling, rainbow_kwan.ling: hi).
+# A handle written with its @ or as a chat's speaker, after a time stamp or not
+# (@rainbow_kwan.ling, rainbow_kwan.ling: hi, [09:15] leung_mei_yee_88: hi).
 _AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9])(?![\w@])")
-_SPEAKER_HANDLE = re.compile(r"(?m)^([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*:[ \t]")
+_SPEAKER_HANDLE = re.compile(r"(?m)^(?:\[[^\]\n]{1,25}\][ \t]*)?([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*:[ \t]")
 
 
 def built_from_a_name(handle: str) -> bool:

@@ -99,7 +99,9 @@ ENGLISH_GIVEN_NAMES = frozenset(
 
 TITLES = frozenset(
     "mr mrs ms miss dr mdm madam prof sir dame rev revd pastor fr bishop hon judge justice "
-    "professor capt sgt insp supt cpl det constable sis bro".split()
+    "professor capt sgt insp supt cpl det constable sis bro "
+    # Spanish, Portuguese, French and German titles, and Filipino ones of respect (Ate Nelia)
+    "sr sra srta dona mme mlle herr frau ate kuya tita tito".split()
 )
 
 # Place names made of name-like syllables, kept whole (lower-case, single-spaced).
