@@ -179,6 +179,12 @@ LABELLED_ADDRESSES = [
     ("Address (Nepal): Ward No. 6, Bharatpur-10, Chitwan\nPhone: 9123 4567", "Ward No. 6, Bharatpur-10, Chitwan"),
     ("Home address: 27 Jalan Ampang, 50450 Kuala Lumpur  Tel: 9123 4567", "27 Jalan Ampang, 50450 Kuala Lumpur"),
     ("Mailing address:\n    PO Box 4471,\n    Kathmandu 44600\n[ ] proof checked", "PO Box 4471,\n    Kathmandu 44600"),
+    # a second line with no number, a form's dot leaders, the district's field under it
+    (
+        "address (line 1) . Rm 1503, 15/F\naddress (line 2) . Hoi Tak House, Hoi Lai Estate\n",
+        "Hoi Tak House, Hoi Lai Estate",
+    ),
+    ("Address line 2: Hoi Tak House, Hoi Lai Estate\nDistrict: Sham Shui Po\n[ ] proof checked", "Sham Shui Po"),
 ]
 
 
@@ -190,7 +196,13 @@ def test_labelled_addresses_anywhere_are_covered(redactor: Redactor, text: str, 
 
 @pytest.mark.parametrize(
     "text",
-    ["E-mail address: a.b@example.com", "IP address: 10.1.2.3", "Address: same as above", "Address: N/A"],
+    [
+        "E-mail address: a.b@example.com",
+        "IP address: 10.1.2.3",
+        "Address: same as above",
+        "Address: N/A",
+        "Please send it to this address. He will sign.",
+    ],
 )
 def test_other_kinds_of_address_are_not_addresses(redactor: Redactor, text: str) -> None:
     assert not any(d.entity_type == "ADDRESS" for d in redactor.analyze(text))

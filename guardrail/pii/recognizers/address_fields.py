@@ -20,7 +20,18 @@ _LABEL = re.compile(
     r"|contract|deposit)[ \t]+)?"
     r"(?:(?:home|permanent|residential|current|correspondence|mailing|postal|billing|delivery|shipping|overseas"
     r"|local|hk|home[ \t]+country|registered|business|office|previous|new|old)[ \t]+)?"
-    r"address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*[:：][ \t]*"
+    r"address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]+line[ \t]*\d)?(?:[ \t]*\([^)\n]{1,30}\))?"
+    # a colon, or a form's dot leaders (address (line 2) . Hoi Tak House, district ....... Sham Shui Po)
+    r"(?:[ \t]*[:：]|[ \t]+\.+(?=[ \t])|\.{2,})[ \t]*"
+)
+# A continuation's label under an address: its district or area.
+_DISTRICT_LABEL = re.compile(
+    r"(?i)[ \t]*(?:district|area|region|地區|地区|區域|区域)(?:[ \t]*[:：]|[ \t]+\.+(?=[ \t])|\.{2,})[ \t]*"
+)
+# A building's or an estate's word: an address's line with no number (Hoi Tak House, Hoi Lai Estate).
+_BUILDING_WORD = re.compile(
+    r"(?i)\b(?:house|estate|court|building|bldg|mansion|mansions|garden|gardens|villa|villas|tower|block|centre|center"
+    r"|terrace|heights|lodge|chuen)\b|[邨苑樓楼閣阁]"
 )
 _NEXT_FIELD = re.compile(r"[ \t]{2,}[A-Z][A-Za-z /.()-]{1,30}[:：]|[ \t]*\|")
 _NOT_ADDRESS = re.compile(
@@ -58,9 +69,26 @@ def labelled_addresses(text: str) -> Iterator[tuple[int, int]]:
         value = text[begin:end]
         if not (8 <= len(value) <= _MAX) or _NOT_ADDRESS.match(value) or _EMAIL_OR_URL.search(value):
             continue
-        if not re.search(r"\d", value) and value.count(",") < 2:
+        if not re.search(r"\d", value) and value.count(",") < 2 and not _BUILDING_WORD.search(value):
             continue
         yield begin, end
+        district = _district_after(text, end)
+        if district is not None:
+            yield district
+
+
+def _district_after(text: str, end: int) -> tuple[int, int] | None:
+    """The value of a district's field on the line right after an address's."""
+    next_line = text.find("\n", end)
+    if next_line < 0:
+        return None
+    label = _DISTRICT_LABEL.match(text, next_line + 1)
+    if label is None:
+        return None
+    line_end = text.find("\n", label.end())
+    line_end = len(text) if line_end < 0 else line_end
+    value = text[label.end() : line_end].rstrip(" \t,.")
+    return (label.end(), label.end() + len(value)) if 2 <= len(value) <= 40 else None
 
 
 def _lines_under(text: str, start: int) -> tuple[int, int] | None:
