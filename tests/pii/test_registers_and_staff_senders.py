@@ -135,3 +135,23 @@ def test_hyphenated_given_names_titles_and_stamped_handles(redactor: Redactor, t
 def test_a_hyphenated_place_a_word_and_a_title_are_no_names(redactor: Redactor, text: str) -> None:
     found = [text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "PERSON"]
     assert not [value for value in found if value in ("Sai-wan", "ka-ching", "Sra")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("凡凡记得把过关票据贴在背面。", "凡凡"),
+        ("005 犇犇说急着要", "犇犇"),
+        ("玥玥是我们自己在小红书上找的", "玥玥"),
+        ("给淼淼的那条请单独写", "淼淼"),
+    ],
+)
+def test_a_doubled_character_pet_name_is_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["我们天天加班，慢慢来，谢谢大家，妈妈说好", "嫲嫲话囡囡今日发烧", "我啱啱用钉钉的打卡"]
+)
+def test_doubled_words_kin_and_apps_are_no_pet_names(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]

@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     GIVEN,
     HAN,
     ZH_GIVEN,
+    ZH_NOT_IN_NAME,
     both_scripts,
     both_scripts_chars,
     is_given,
@@ -229,29 +230,27 @@ def zh_bracket_and_dash(text: str) -> Found:
             yield *match.span("name"), 0.7
 
 
-# A doubled given character used as a pet name for a woman or child (丽丽, 婷婷), where
-# a person is spoken of: after 和/跟/叫 or a clause start, before 请假/说/今天.
-_DOUBLED_CHARS = "丽麗芳婷晶欣敏静靜莉琪雯娜燕玲萍红紅霞倩洁潔璐佳悦悅瑶瑤兰蘭梅菲媛楠萌甜乐樂珊"
-_DOUBLED = re.compile(f"(?P<name>([{_DOUBLED_CHARS}])\\2)")
-_DOUBLED_BEFORE = frozenset("和跟同叫找问問给給让讓@、，,")
-_DOUBLED_AFTER = (
-    "请假",
-    "請假",
-    "说",
-    "說",
-    "话",
-    "話",
-    "今天",
-    "明天",
-    "昨天",
-    "在",
-    "也",
-    "和",
-    "跟",
-    "已经",
-    "已經",
-    "要",
-    "去",
+# A doubled character used as a pet name (丽丽, 婷婷, 玥玥, 犇犇), where a person is
+# spoken of: after 和/跟/叫 or a clause's start, before 请假/说/是/记得. Characters that
+# double into ordinary words (天天, 慢慢, 谢谢, 妈妈, 明明) do not count.
+_NOT_DOUBLED = both_scripts_chars(
+    "天常剛慢好人謝看試哈呵媽爸哥姐弟妹奶爺寶星漸往僅偏默紛匆悄輕明個處時年月日家戶樣件條次多少大小高早白久"
+    "滿足整統平淡等點想走說聊拜嗯噢哦啊嗚嘻嘿哼滴麼乖公婆伯叔舅姑姨嫂太重層一二三四五六七八九十百千萬兩"
+    "頭歷嘩咪啦喂咚叮噹呱呼紅綠黑藍黃灰粉亮冷熱暖快遠近長短深淺新舊真假乾濕"
+    # kin and baby words, apps and brands, sounds and Cantonese particles: 嫲嫲, 囡囡, 仔仔,
+    # 釘釘, 莎莎, 豆豆 (a pet as often as a child), 啱啱, 嗡嗡, 提提 (remind)
+    "嫲囡囝仔孫爹娘姊嬸釘莎豆啱嗡提咩喇嘢唧咁"
+)
+_DOUBLED = re.compile(f"(?P<name>([{HAN}])\\2)")
+_DOUBLED_BEFORE = frozenset("和跟同叫找问問给給让讓催@、，,")
+_DOUBLED_AFTER = tuple(
+    both_scripts(
+        (
+            *("請假", "說", "話", "今天", "明天", "昨天", "在", "也", "和", "跟", "已經", "要", "去"),
+            *("是", "的", "記得", "都", "還", "又", "會", "負責", "幫", "那", "這", "呢", "嗎", "回", "到", "來"),
+            *("先", "再", "就", "想", "覺得", "發燒", "生日"),
+        )
+    )
 )
 
 
@@ -259,6 +258,8 @@ def zh_doubled_names(text: str) -> Found:
     """``今天晓明和丽丽请假``: a doubled name character where its clause says a person."""
     for match in _DOUBLED.finditer(text):
         start, end = match.span("name")
+        if match[2] in _NOT_DOUBLED or match[2] in ZH_NOT_IN_NAME:
+            continue
         before = text[start - 1 : start] if start else ""
         if before and re.match(f"[{HAN}]", before) and before not in _DOUBLED_BEFORE:
             continue
