@@ -155,3 +155,16 @@ def test_a_doubled_character_pet_name_is_a_name(redactor: Redactor, text: str, n
 )
 def test_doubled_words_kin_and_apps_are_no_pet_names(redactor: Redactor, text: str) -> None:
     assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("11/13 下午微信提醒了仝赟，他说知道了", "仝赟"), ("肝功能复查约在19号，和郜堃同一天，两人一起去。", "郜堃")],
+)
+def test_a_full_name_after_a_verb_that_reaches_a_person(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["请联系方式的负责人，和平同行", "麻烦房东查收，再给保姆", "交给水务署，找单车"])
+def test_words_after_such_verbs_are_no_names(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]

@@ -238,8 +238,8 @@ _NOT_DOUBLED = both_scripts_chars(
     "滿足整統平淡等點想走說聊拜嗯噢哦啊嗚嘻嘿哼滴麼乖公婆伯叔舅姑姨嫂太重層一二三四五六七八九十百千萬兩"
     "頭歷嘩咪啦喂咚叮噹呱呼紅綠黑藍黃灰粉亮冷熱暖快遠近長短深淺新舊真假乾濕"
     # kin and baby words, apps and brands, sounds and Cantonese particles: 嫲嫲, 囡囡, 仔仔,
-    # 釘釘, 莎莎, 豆豆 (a pet as often as a child), 啱啱, 嗡嗡, 提提 (remind)
-    "嫲囡囝仔孫爹娘姊嬸釘莎豆啱嗡提咩喇嘢唧咁"
+    # 釘釘, 莎莎, 豆豆 (a pet as often as a child), 啱啱, 嗡嗡, 提提 (remind), 阿里巴巴
+    "嫲囡囝仔孫爹娘姊嬸釘莎豆啱嗡提咩喇嘢唧咁巴"
 )
 _DOUBLED = re.compile(f"(?P<name>([{HAN}])\\2)")
 _DOUBLED_BEFORE = frozenset("和跟同叫找问問给給让讓催@、，,")

@@ -234,7 +234,7 @@ WORDS_NOT_NAMES = both_scripts(
         "吉祥 招行 畢業 張卡 黃金 周到 周全 安心 安排 高手 高興 文化 文章 明星 方案 江山 金融 石頭 楊枝 "
         "高才 高才通 優才 專才 高端 高鐵 高峰 高齡 高血 關心 關注 關懷 關愛 關照 項目 項鏈 尤其是 危險 危機 "
         # posts whose first character is a surname's, standing in a roster's cell
-        "董事長 董事 總經理 總監 副總 經理 主任 秘書長 會長 司庫".split()
+        "董事長 董事 總經理 總監 副總 經理 主任 秘書長 會長 司庫 房東 房客".split()
     )
 )
 # Words that end on a surname's character: in 對方聲稱 the 方 belongs to 對方.
