@@ -584,10 +584,20 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             # 華星廣場A座1106　一七七 六八一九 二零五三: a whole number in numerals after a flat's
             # digits is a number of its own; spaced digits would run on from the flat's.
             add("; ", run_start, run_start)
-        for token in (_MIXED_TOKEN if mixed else _SPELLED_TOKEN).finditer(text, run_start, run_end):
+        tokens = list((_MIXED_TOKEN if mixed else _SPELLED_TOKEN).finditer(text, run_start, run_end))
+        total, emitted, previous_end = (0 if mixed else _spelled_digits(tokens)), 0, run_start
+        for token in tokens:
             if not first:
-                add(" ", token.start(), token.start())
+                # 六七三四，二零八五，六七三四二零八五: a number said, then said again, is
+                # two numbers, cut at the comma where the first one's eight digits end.
+                again = total >= 16 and emitted % 8 == 0 and _SAID_AGAIN.search(text, previous_end, token.start())
+                add("; " if again else " ", token.start(), token.start())
             first = False
+            previous_end = token.end()
+            if not mixed and token["word"]:
+                emitted += len(_WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]) * _TIMES.get(
+                    (token["times"] or "").lower(), 1
+                )
             if mixed and token["digits"]:
                 for offset, char in enumerate(token["digits"]):
                     if offset:
@@ -609,6 +619,17 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
 
 
 _AFTER_NUMBER = re.compile(r"\d[ \t]+$")
+_SAID_AGAIN = re.compile("[，,、]")
+
+
+def _spelled_digits(tokens: list[re.Match[str]]) -> int:
+    """How many digits a run of spelled tokens says."""
+    return sum(
+        len(_WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]])
+        * _TIMES.get((token["times"] or "").lower(), 1)
+        for token in tokens
+        if token["word"]
+    )
 
 
 def _whole_number(run: str) -> bool:

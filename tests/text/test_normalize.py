@@ -127,6 +127,11 @@ def test_one_digit_word_among_digits_written_one_by_one_reads_as_a_digit() -> No
     assert normalize("Room 1 one 2").text == "Room 1 one 2"
 
 
+def test_a_number_said_twice_in_numerals_stays_two_numbers() -> None:
+    folded = normalize("我電話係六七三四，二零八五，六七三四二零八五。平日").text
+    assert folded == "我電話係 6 7 3 4 2 0 8 5; 6 7 3 4 2 0 8 5。平日"
+
+
 def test_a_number_said_then_written_stays_two_numbers() -> None:
     text = normalize("mobile nine-one-three-four, two-two-eight-zero (9134 2280).").text
     assert "(9134 2280)" in text and text.count("9 1 3 4") == 1
