@@ -168,3 +168,13 @@ def test_a_full_name_after_a_verb_that_reaches_a_person(redactor: Redactor, text
 @pytest.mark.parametrize("text", ["请联系方式的负责人，和平同行", "麻烦房东查收，再给保姆", "交给水务署，找单车"])
 def test_words_after_such_verbs_are_no_names(redactor: Redactor, text: str) -> None:
     assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+
+
+def test_a_numbered_registers_first_cell_is_read_without_its_number(redactor: Redactor) -> None:
+    text = (
+        "4. 柏宇航\u3000仓管\u300016:30\u3000186 0755 3321\n"
+        "5. 司马穎彤\u3000文员\u300016:45\u3000186 0755 3322\n"
+        "6. 郜堃\u3000仓管\u300017:00\u3000186 0755 3323\n"
+    )
+    assert covered(redactor, text, "柏宇航", entity="PERSON")
+    assert not covered(redactor, text, "仓管")

@@ -86,6 +86,10 @@ def _blocks(text: str) -> Iterator[list[list[tuple[int, int]]]]:
         yield block
 
 
+# A list's number or bullet before a row's first cell (4. 柏宇航, ・ 陳大文).
+_LIST_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)、．]|[-•・*])[ \t]*")
+
+
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     cells = []
     position = 0
@@ -94,6 +98,8 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
         start = position
         while start < end and line[start] in " \t":
             start += 1
+        if not cells and (mark := _LIST_MARK.match(line, start, end)) is not None and mark.end() < end:
+            start = mark.end()  # the row's number is no part of its first cell
         if start < end:
             cells.append((offset + start, offset + end))
         position = gap.end() if gap else end

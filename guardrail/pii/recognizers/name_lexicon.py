@@ -147,8 +147,8 @@ ZH_RARE_SURNAMES = (
         "禤甯閻訾禚隗仉酆糜"
         # and on blind rosters and chats: 丘 (Yau), 鳳, 蒯, 乜, 郇, 危, 烏, 羿, 竺, 酈, 扶, 邴
         "丘鳳蒯乜郇危烏羿竺酈扶邴"
-        # and on the evening's: 郗 (Chi), 應
-        "郗應"
+        # and on the evening's: 郗 (Chi), 應; and 柏 (Pak), 覃's neighbour on mainland rosters
+        "郗應柏"
     )
     - ZH_SURNAMES
 )
