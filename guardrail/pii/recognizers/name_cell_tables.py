@@ -91,7 +91,7 @@ _LIST_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)、．]|[-•・*])[ \t]*")
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    cells = []
+    cells: list[tuple[int, int]] = []
     position = 0
     for gap in [*_GAP.finditer(line), None]:
         end = gap.start() if gap else len(line)
