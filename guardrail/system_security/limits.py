@@ -39,6 +39,12 @@ class RequestLimitsCheck:
         self.settings = settings
 
     def __call__(self, payload: Payload, context: CallContext) -> Verdict:
+        count, most = len(payload.messages), self.settings.max_messages
+        if most is not None and count > most:
+            # Too many messages refuses before their texts are read: 30,000 one-character
+            # messages must not spend the check's time budget being measured.
+            finding = Finding("LIMIT_EXCEEDED", 0, 0, 1.0, f"max_messages:{count}>{most}", "messages", "block")
+            return Verdict(Decision.BLOCK, findings=(finding,), reason=REASON)
         texts = [slot.text for slot in payload_texts(payload)]
         total = sum(len(text) for text in texts)
         measured = {

@@ -147,3 +147,11 @@ def test_request_limits(context: CallContext) -> None:
     many = Payload(Stage.INPUT, tuple({"role": "user", "content": "a"} for _ in range(3)))
     assert check(many, context).blocked
     assert estimate_tokens("abcd" * 10) == 10 and estimate_tokens("香港") == 2
+
+
+def test_too_many_messages_are_refused_before_their_texts_are_read(context: CallContext) -> None:
+    check = RequestLimitsCheck(RequestLimitsSettings(max_chars=100, max_messages=2))
+    many = Payload(Stage.INPUT, tuple({"role": "user", "content": "x" * 500} for _ in range(3)))
+    verdict = check(many, context)
+    # only the count is reported: the 1,500 characters over max_chars were never measured
+    assert verdict.blocked and [f.rule for f in verdict.findings] == ["max_messages:3>2"]
