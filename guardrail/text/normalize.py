@@ -585,8 +585,9 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             # digits is a number of its own; spaced digits would run on from the flat's.
             add("; ", run_start, run_start)
         tokens = list((_MIXED_TOKEN if mixed else _SPELLED_TOKEN).finditer(text, run_start, run_end))
-        total, emitted, previous_end = (0 if mixed else _spelled_digits(tokens)), 0, run_start
-        for token in tokens:
+        said = [_said(token) if token["word"] else "" for token in tokens]
+        total, emitted, previous_end = (0 if mixed else sum(map(len, said))), 0, run_start
+        for token, digits in zip(tokens, said, strict=True):
             if not first:
                 # 六七三四，二零八五，六七三四二零八五: a number said, then said again, is
                 # two numbers, cut at the comma where the first one's eight digits end.
@@ -594,10 +595,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
                 add("; " if again else " ", token.start(), token.start())
             first = False
             previous_end = token.end()
-            if not mixed and token["word"]:
-                emitted += len(_WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]) * _TIMES.get(
-                    (token["times"] or "").lower(), 1
-                )
+            emitted += len(digits)
             if mixed and token["digits"]:
                 for offset, char in enumerate(token["digits"]):
                     if offset:
@@ -607,9 +605,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             if not mixed and token["bracket"]:
                 add("(", *token.span())
                 continue
-            digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
-            times = _TIMES.get((token["times"] or "").lower(), 1)
-            add(" ".join(digit * times), *token.span())
+            add(" ".join(digits), *token.span())
         if run_end < len(text) and _HAN.match(text[run_end]):
             add(" ", run_end, run_end)
         position = run_end
@@ -622,14 +618,10 @@ _AFTER_NUMBER = re.compile(r"\d[ \t]+$")
 _SAID_AGAIN = re.compile("[，,、]")
 
 
-def _spelled_digits(tokens: list[re.Match[str]]) -> int:
-    """How many digits a run of spelled tokens says."""
-    return sum(
-        len(_WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]])
-        * _TIMES.get((token["times"] or "").lower(), 1)
-        for token in tokens
-        if token["word"]
-    )
+def _said(token: re.Match[str]) -> str:
+    """The digits a digit word says, as many times as "double" or "triple" asks."""
+    digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
+    return digit * _TIMES.get((token["times"] or "").lower(), 1)
 
 
 def _whole_number(run: str) -> bool:

@@ -221,7 +221,7 @@ def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     sibling's title (``Amy 姐``)."""
     for match in _LATIN_SURNAME_CANTO_TITLE.finditer(text):
         surname = match["surname"]
-        if (surname.lower() in ROMANISED_SURNAMES or is_surname(surname)) and not never_a_name(surname.lower()):
+        if is_surname(surname) and not never_a_name(surname.lower()):
             yield *match.span("surname"), 0.65
     if not _ANY_HAN.search(text):
         return

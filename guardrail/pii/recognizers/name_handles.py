@@ -48,10 +48,15 @@ def built_from_a_name(handle: str) -> bool:
     syllable, or a syllable said twice (rainbow_kwan.ling, chunhei.ng, wingwing_cheuk),
     a name's syllables run together (wongwingyan.rain, hojaihojai), not a shop's words
     (bagcycle.hk)."""
-    parts = [piece for part in re.split(r"[_.\d-]+", handle.lower()) if part for piece in _syllables(part)]
+    parts = [piece for part in _parts(handle) for piece in _syllables(part)]
     surnames = [part for part in parts if part in ROMANISED_SURNAMES]
     given = [part for part in parts if part in _SYLLABLES or is_given(part) or _doubled(part)]
     return bool(surnames) and len(set(surnames) | set(given)) >= 2
+
+
+def _parts(handle: str) -> list[str]:
+    """A handle's words, lower-cased, without its dots, underscores, hyphens and digits."""
+    return [part for part in re.split(r"[_.\d-]+", handle.lower()) if part]
 
 
 # Syllables a romanised name runs together, with the Cantonese affixes (仔 jai, 妹 mui).
@@ -113,7 +118,7 @@ _TOPIC_WORDS = frozenset(
 def _personal_handle(handle: str) -> bool:
     """A handle in a column of handles: built from a name, or holding a given name and no
     word of a brand's or a topic's account."""
-    parts = [part for part in re.split(r"[_.\d-]+", handle.lower()) if part]
+    parts = _parts(handle)
     if not parts or any(part in _TOPIC_WORDS for part in parts):
         return False
     return built_from_a_name(handle) or any(is_given(part) for part in parts)
