@@ -100,23 +100,51 @@ def slot(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) % BITS
 
 
+@dataclass(frozen=True, slots=True)
+class _TokenSlots:
+    """What one token contributes, whatever its neighbours: its word and shape, its own
+    slots, and its word's and shape's slots as each neighbour sees them (``p1``, ``p2``,
+    ``n1``, ``n2``, in that order), its lexicon flags seen from the tokens beside it."""
+
+    word: str
+    shape: str
+    own: tuple[int, ...]
+    seen: tuple[tuple[int, int], ...]
+    flags_before: tuple[int, ...]
+    flags_after: tuple[int, ...]
+
+
+_NEIGHBOURS = ("p1", "p2", "n1", "n2")
+_EDGES = {key: slot(f"{key}w={'<s>' if key[0] == 'p' else '</s>'}") for key in _NEIGHBOURS}
+
+
+# A text's words recur across calls (names, labels, common words): about twenty slots
+# hashed per token, cached per token, cost a tenth of hashing each of them per call.
+@lru_cache(maxsize=65_536)
+def _token_slots(token: str) -> _TokenSlots:
+    word = token if CJK.match(token) else token.lower()
+    kind = shape(token)
+    flags = lexicon(token)
+    return _TokenSlots(
+        word,
+        kind,
+        (slot(f"w={word}"), slot(f"s={kind}"), *(slot(f"l={f}") for f in flags)),
+        tuple((slot(f"{key}w={word}"), slot(f"{key}s={kind}")) for key in _NEIGHBOURS),
+        tuple(slot(f"p1l={f}") for f in flags),
+        tuple(slot(f"n1l={f}") for f in flags),
+    )
+
+
 def features(text: str, toks: list[Token]) -> list[list[int]]:
     """Each token's hashed feature slots.
 
     What a token says of its neighbours (``p1w=chan`` for the token after it, ``n2s=Xx``
-    for the one two before) is hashed once per token, not once per neighbour."""
+    for the one two before) is hashed once per distinct token (:func:`_token_slots`),
+    not once per neighbour."""
     count = len(toks)
-    words = [t.text if CJK.match(t.text) else t.text.lower() for t in toks]
-    shapes = [shape(t.text) for t in toks]
-    flags = [lexicon(t.text) for t in toks]
-    own = [[slot(f"w={w}"), slot(f"s={k}"), *(slot(f"l={f}") for f in fl)] for w, k, fl in zip(words, shapes, flags)]
-    # seen[key][j]: the slots of token j's word and shape as seen from ``key`` (p1, n2 ...)
-    seen = {
-        key: [(slot(f"{key}w={w}"), slot(f"{key}s={k}")) for w, k in zip(words, shapes, strict=True)]
-        for key in ("p1", "p2", "n1", "n2")
-    }
-    flags_before = [[slot(f"p1l={f}") for f in fl] for fl in flags]
-    flags_after = [[slot(f"n1l={f}") for f in fl] for fl in flags]
+    cached = [_token_slots(t.text) for t in toks]
+    words = [c.word for c in cached]
+    shapes = [c.shape for c in cached]
     first_on_line = [i == 0 or "\n" in text[toks[i - 1].end : toks[i].start] for i in range(count)]
     rows: list[list[int]] = []
     depth = 0
@@ -125,20 +153,20 @@ def features(text: str, toks: list[Token]) -> list[list[int]]:
         word, kind = words[i], shapes[i]
         if first_on_line[i]:
             label = None
-        row = [*own[i], _BIAS]
-        for k, before, after in ((1, "p1", "n1"), (2, "p2", "n2")):
+        row = [*cached[i].own, _BIAS]
+        for k, before, after in ((1, 0, 2), (2, 1, 3)):
             if i >= k:
-                row += seen[before][i - k]
+                row += cached[i - k].seen[before]
             else:
-                row.append(slot(f"{before}w=<s>"))
+                row.append(_EDGES[_NEIGHBOURS[before]])
             if i + k < count:
-                row += seen[after][i + k]
+                row += cached[i + k].seen[after]
             else:
-                row.append(slot(f"{after}w=</s>"))
+                row.append(_EDGES[_NEIGHBOURS[after]])
         if i:
-            row += flags_before[i - 1]
+            row += cached[i - 1].flags_before
         if i + 1 < count:
-            row += flags_after[i + 1]
+            row += cached[i + 1].flags_after
         left = shapes[i - 1] if i else "<s>"
         right = shapes[i + 1] if i + 1 < count else "</s>"
         row.append(slot(f"ss={left}|{kind}|{right}"))

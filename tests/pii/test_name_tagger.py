@@ -58,6 +58,18 @@ def test_features_are_crc32_slots_the_same_on_every_machine() -> None:
     assert features(text, toks) == slots
 
 
+def slot(name: str) -> int:
+    return zlib.crc32(name.encode()) % BITS
+
+
+def test_a_token_is_seen_by_its_neighbours_and_the_text_edges() -> None:
+    text = "Chan Tai"
+    slots = features(text, tokens(text))
+    assert {slot("n1w=tai"), slot("p1w=<s>"), slot("p2w=<s>"), slot("n2w=</s>")} <= set(slots[0])
+    assert {slot("p1w=chan"), slot("p1s=Xx"), slot("n1w=</s>")} <= set(slots[1])
+    assert slot("n1w=tai") not in slots[1]
+
+
 def test_shipped_weights_load_with_their_thresholds() -> None:
     tagger = load_tagger()
     assert tagger.ref.startswith("guardrail-name-tagger@")

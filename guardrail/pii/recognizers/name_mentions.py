@@ -106,6 +106,66 @@ def _mention(start: int, end: int, score: float) -> RecognizerResult:
     )
 
 
+# A word spelt out letter by letter with hyphens (K-e-l-v-i-n), as a whole run.
+_SPELLED_OUT = re.compile(r"(?<![A-Za-z-])[^\W\d_](?:-[^\W\d_])+(?![A-Za-z-])")
+_PHRASE_GAP = re.compile(r"[\s,]+")
+
+
+def _recurring_phrases(text: str, phrases: set[str]) -> list[tuple[int, int]]:
+    """Where the multi-word names ``phrases`` (lower case) recur in ``text``, in any case,
+    their words apart by spaces or commas, not inside a longer Latin word; left to right,
+    the longest name first where several start at one place, none overlapping.
+
+    Found with ``str.find`` on the text in lower case rather than one pattern of all the
+    names: such a pattern is new for every text, and compiling it (case-insensitive, a
+    dozen names) cost more than the rest of the search."""
+    lowered = text.lower()
+    if not phrases or len(lowered) != len(text):  # lower() changed some length: rare, see below
+        return _recurring_phrases_by_pattern(text, phrases) if phrases else []
+    found: dict[int, tuple[int, int]] = {}  # start -> (rank, end), the first-ranked name wins
+    for rank, phrase in enumerate(sorted(phrases, key=len, reverse=True)):
+        words = phrase.split()
+        start = lowered.find(words[0])
+        while start >= 0:
+            end = _phrase_end(lowered, start, words)
+            if end is not None and found.get(start, (len(phrases), 0))[0] > rank:
+                found[start] = (rank, end)
+            start = lowered.find(words[0], start + 1)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(found):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, found[start][1]))
+    return spans
+
+
+def _phrase_end(lowered: str, start: int, words: list[str]) -> int | None:
+    """The end of ``words`` read at ``start`` as a whole phrase, or ``None``."""
+    if start > 0 and _ascii_letter(lowered[start - 1]):
+        return None
+    position = start + len(words[0])
+    for word in words[1:]:
+        gap = _PHRASE_GAP.match(lowered, position)
+        if gap is None or not lowered.startswith(word, gap.end()):
+            return None
+        position = gap.end() + len(word)
+    if position < len(lowered) and _ascii_letter(lowered[position]):
+        return None
+    return position
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _recurring_phrases_by_pattern(text: str, phrases: set[str]) -> list[tuple[int, int]]:
+    """:func:`_recurring_phrases` for a text whose lower case is not as long as itself
+    (a dotted capital I): one case-insensitive pattern of all the names."""
+    pattern = "|".join(
+        r"[\s,]+".join(re.escape(w) for w in phrase.split()) for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    return [m.span() for m in re.finditer(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", text, re.IGNORECASE)]
+
+
 def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:
     latin: set[str] = set()
     phrases: set[str] = set()
@@ -188,21 +248,13 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         add(match.start(), _given_after(text, end), 0.65)
     # A full name found once is a name wherever it recurs, in any case and even inside
     # a business's name (the chop of CHIU KAM FOOK PROPERTY names its owner).
-    # One pattern for all of a text's names, longest first: a text names a dozen people,
-    # and a pattern per name recompiled on every call cost more than the search.
-    if phrases:
-        pattern = "|".join(
-            r"[\s,]+".join(re.escape(w) for w in phrase.split()) for phrase in sorted(phrases, key=len, reverse=True)
-        )
-        for match in re.finditer(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", text, re.IGNORECASE):
-            add(match.start(), match.end(), 0.7)
+    for start, end in _recurring_phrases(text, phrases):
+        add(start, end, 0.7)
     if "-" in text and latin:
-        spelled = (
-            "-".join(re.escape(ch) for ch in word if ch.isalpha()) for word in sorted(latin, key=len, reverse=True)
-        )
-        pattern = "|".join(filter(None, spelled))
-        for match in re.finditer(rf"(?<![A-Za-z-])(?:{pattern})(?![A-Za-z-])", text, re.IGNORECASE) if pattern else ():
-            add(match.start(), match.end(), 0.65)
+        letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
+        for match in _SPELLED_OUT.finditer(text):
+            if match[0].replace("-", "").lower() in letters:
+                add(match.start(), match.end(), 0.65)
     for name in han:
         start = text.find(name)
         while start >= 0:
