@@ -37,6 +37,12 @@ _NAME_OPENING = re.compile(
     r"|Restaurant|Caf[eé]|Bakery|Florist|Gallery|Workshop|Trading|Services|Boutique|Hotel)[ \t]*[,:–-][ \t]*"
     r"(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?[ \t]+[A-Z]|[GUSRF]/F|(?:Unit|Shop|Room|Rm|Flat|Suite)\b|[\u4e00-\u9fff]{2,8}(?:道|街|路|里)[ \t]*\d)"
 )
+# A line that is a firm's name and nothing else, as a signature or letterhead gives it
+# above the firm's Tel line: 廣泰飲食集團有限公司, Lam Fung Trading Co. Ltd.
+_FIRM_ONLY = re.compile(
+    r"^[ \t]*(?:[\u4e00-\u9fff（）()]{2,30}(?:有限公司|公司|集團|集团)"
+    r"|(?:[A-Z][\w&'’.-]*[ \t]+){1,5}(?:Ltd\.?|Limited|Co\.(?:,?[ \t]*Ltd\.?)?|Company|Corporation|Inc\.?))[ \t]*$"
+)
 # A contact line under a business's line: Tel / Fax / T: / 電話 / 傳真.
 _CONTACT_LINE = re.compile(r"(?i)^[ \t]*(?:tel|fax|t|f|phone|電話|电话|傳真|传真)\.?[ \t]*[:：.]?[ \t]*\+?\d")
 
@@ -62,6 +68,7 @@ def business_lines(text: str, personal: Sequence[tuple[int, int]] = ()) -> list[
         business = (
             _PLACE_LABEL.match(line) is not None
             or _NAME_OPENING.match(line) is not None
+            or _FIRM_ONLY.match(line) is not None
             or (previous_business and _CONTACT_LINE.match(line) is not None)
         )
         if business and not touched & {index - 1, index, index + 1}:
@@ -81,14 +88,23 @@ def on_business_line(lines: Sequence[tuple[int, int]], start: int, end: int) -> 
 _ROLE = (
     r"(?:info|hello|enquir(?:y|ies)|inquir(?:y|ies)|bookings?|reservations?|orders?|sales|office|admin|contact|support"
     r"|service|care|accounts?|billing|finance|payable|reception|frontdesk|quotes?|events?|team|studio|membership"
-    r"|youth|leads|hr|cs|general|mail|shop|store)"
+    r"|youth|leads|hr|cs|general|mail|shop|store|compliance|corporate|access|noc|payroll|purchasing|procurement"
+    r"|claims|leasing|media|press|recruit(?:ment)?|careers|jobs|ops|operations|helpdesk|registrar|tickets?|warranty"
+    r"|relations|kefu|wuye|secretariat)"
 )
 _ROLE_MAILBOX = re.compile(rf"(?i)(?:[a-z]{{0,12}}{_ROLE})(?:[._-]{_ROLE})?(?:[._-][a-z0-9]{{1,4}})?@")
+# Mail services anyone signs up to: a role-like name there (sales.kelly@gmail.com) is a
+# person's own mailbox, not a team's at its organisation's domain.
+_PERSONAL_SERVICE = re.compile(
+    r"(?i)@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|aol|proton(?:mail)?|gmx"
+    r"|netvigator|qq|163|126|sina|sohu|foxmail|yeah|139|naver)\."
+)
 
 
 def role_mailbox(address: str) -> bool:
-    """Whether ``address`` is a team's mailbox by the part before its @."""
-    return _ROLE_MAILBOX.match(address) is not None
+    """Whether ``address`` is a team's mailbox: a team's name before the @ (info@,
+    bookings@, accounts.payable@; not amy.chan@) at an organisation's own domain."""
+    return _ROLE_MAILBOX.match(address) is not None and _PERSONAL_SERVICE.search(address) is None
 
 
 # A team's display name before its mailbox in a mail header: Parish Office <parishoffice@…>,

@@ -27,7 +27,7 @@ from guardrail.pii.business_lines import business_lines, on_business_line, role_
 # What an organisation calls the line it publishes. "Office" alone is not one: a person's
 # office line is how one reaches that person.
 _PUBLIC = (
-    r"hot[ -]?line|help[ -]?line|switchboard|general(?:[ \t]+(?:line|office|enquir(?:y|ies)))?|enquir(?:y|ies)"
+    r"hot[ -]?line|help[ -]?(?:line|desk)|service[ -]?desk|(?-i:NOC)|switchboard|general(?:[ \t]+(?:line|office|enquir(?:y|ies)))?|enquir(?:y|ies)"
     r"|customer[ \t]+(?:service|care|relations)s?|front[ \t]+desk|reception|main[ \t]+line"
     r"|(?:shop|store|school|clinic|booking)[ \t]+(?:tel|line|phone|number|no\.?)"
     r"|(?:building[ \t]+)?(?:management|mgmt)[ \t]+office|(?:security|service|information|help)[ \t]+desk"
@@ -35,7 +35,7 @@ _PUBLIC = (
     r"[ \t]+office|(?:info(?:rmation)?|club)[ \t]+line|(?:studio|salon|clinic)(?:[ \t]+(?:line|tel|phone))?"
     # a firm's name ending right before its number: Sun Cosmetics Trading 2755 6021
     r"|(?-i:Ltd\.?|Limited|Co\.|Company|Trading|Engineering|Services|Centre|Center)"
-    r"|call[ \t]+us|public[ \t]+line|hotline_\w{0,20}|查詢電話|查询电话|電召|电召"
+    r"|call[ \t]+us|public[ \t]+line|hotline_\w{0,20}|查詢電話|查询电话|(?:諮詢|咨询)(?:電話|电话|熱線|热线)|電召|电召"
     r"|前台|前枱|值班(?:電話|电话)|保安室(?:座機|座机|電話|电话)?|(?:網點|网点)(?:電話|电话)"
     r"|(?:hr|it|admin|service|enquiry|booking|reservations?|sales|support|(?:24[ -]?(?:hr|hour)[ \t]+)?emergency)"
     r"[ \t]+line"

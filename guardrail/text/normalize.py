@@ -503,12 +503,13 @@ _ENCLOSED_DIGIT = re.compile("[\u2460-\u249b\u24ea-\u24ff]")
 
 def _list_marker(text: str, index: int) -> bool:
     """An enclosed number standing alone numbers a list (``④ 4650-7529-1703-4234``): NFKC
-    would make it a digit glued to the number after it. A run of them spells a number
-    (``⑨①②③``), and one right after a number ends it (``R540567⑼``): both fold to digits."""
+    would make it a digit glued to the number after it; so does one that numbers a label
+    (``聯絡電話①：9042 6718``). A run of them spells a number (``⑨①②③``), and one right
+    after a Latin letter or digit ends a code (``R540567⑼``): both fold to digits."""
     if not _ENCLOSED_DIGIT.match(text, index):
         return False
     before = text[index - 1] if index else ""
-    if before.isalnum() or _ENCLOSED_DIGIT.match(before):
+    if (before.isascii() and before.isalnum()) or _ENCLOSED_DIGIT.match(before):
         return False  # R540567⑼: the check digit of the number it ends
     return not _ENCLOSED_DIGIT.match(text, index + 1)
 

@@ -11,6 +11,7 @@ pattern tolerates a space after ``@`` or before a dot (OCR, hurried typing), the
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import lru_cache
 from typing import Any
@@ -105,7 +106,8 @@ _IPV6 = (
 )
 _OCR_HEX = str.maketrans("lo", "10")
 _VERSION_BEFORE = re.compile(
-    r"(?:\bversion|\bver\.?|\bv|\bkernel|\bfirmware|\bfw|\bbuild|\brelease|\brev(?:ision)?|\bpatch|\bupdate)"
+    r"(?:\bversion|\bver\.?|\bv|\bkernel|\bfirmware|\bfw|\bbuild|\brelease|\brev(?:ision)?|\bpatch|\bupdate"
+    r"|韌體|韧体|固件|版本|版號|版号)"
     r"[ \t]*[:=]?[ \t]*$",
     re.IGNORECASE,
 )
@@ -299,11 +301,13 @@ class FastIpRecognizer(IpRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        # A dotted quad after a software word is its version (kernel 5.15.0.105, firmware 10.4.2.1).
+        # A dotted quad after a software word is its version (kernel 5.15.0.105, firmware
+        # 10.4.2.1, 韌體 3.0.0.4); a network's block (203.0.113.64/26) is no one's address.
         return [
             r
             for r in results
-            if ":" in text[r.start : r.end] or _VERSION_BEFORE.search(text, max(0, r.start - 24), r.start) is None
+            if (":" in text[r.start : r.end] or _VERSION_BEFORE.search(text, max(0, r.start - 24), r.start) is None)
+            and not _network_block(text[r.start : r.end])
         ]
 
     def invalidate_result(self, pattern_text: str) -> bool:
@@ -323,6 +327,22 @@ class FastIpRecognizer(IpRecognizer):
                 return True
             pattern_text = ".".join(str(int(octet)) for octet in octets) + slash + prefix
         return bool(super().invalidate_result(pattern_text))
+
+
+def _network_block(value: str) -> bool:
+    """Whether ``value`` is an IPv4 network written as its first address and a prefix
+    shorter than a single host's (``10.20.0.0/16``): a range of machines, none of them one
+    person's. ``192.168.1.23/24``, an interface's own address and mask, stays an address,
+    and so does an IPv6 prefix (``2400:8901:e002:5d00::/56``), which a provider delegates
+    to one household."""
+    _, slash, prefix = value.partition("/")
+    if not slash or not prefix.isdigit() or ":" in value:
+        return False
+    try:
+        network = ipaddress.ip_network(value, strict=True)
+    except ValueError:
+        return False
+    return network.prefixlen < network.max_prefixlen
 
 
 def generic_recognizers() -> list[object]:

@@ -50,8 +50,46 @@ def built_from_a_name(handle: str) -> bool:
     (bagcycle.hk)."""
     parts = [piece for part in _parts(handle) for piece in _syllables(part)]
     surnames = [part for part in parts if part in ROMANISED_SURNAMES]
-    given = [part for part in parts if part in _SYLLABLES or is_given(part) or _doubled(part)]
+    given = [part for part in parts if part in _SYLLABLES or is_given(part) or _doubled(part) or _given_pair(part)]
     return bool(surnames) and len(set(surnames) | set(given)) >= 2
+
+
+def _given_pair(part: str) -> bool:
+    """Two given syllables run together, as a Hong Kong given name is written after its
+    surname (ho_kwokwai, wong.chunhei): alone two syllables are as often a word (mochi),
+    beside a surname they are the name's."""
+    return len(part) >= 4 and any(
+        part[:cut] in GIVEN_SYLLABLES and part[cut:] in GIVEN_SYLLABLES for cut in range(2, len(part) - 1)
+    )
+
+
+# A user name written bare, as logs and forms print it (pppoe ho_kwokwai session up,
+# PPPoE 用戶名：yaukayi_19, Closed by wong.chunhei): lower case, a dot or an underscore
+# between its parts, not inside an address, a path or a domain.
+_BARE_HANDLE = re.compile(r"(?<![\w.@/\\-])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w@/\\-]|\.\w)")
+# What ends a domain or a file's name rather than a user name.
+_NOT_HANDLE_ENDS = frozenset(
+    "com net org hk cn mo tw io co edu gov uk jp sg au de fr info biz app dev ai me "
+    "pdf doc docx xls xlsx csv txt jpg jpeg png gif zip json xml yaml yml log py js html htm ppt pptx mp3 mp4".split()
+)
+
+
+def _bare_handle(handle: str) -> bool:
+    """A bare user name: built from a name, every part of it a name's (tai_wai_branch is
+    a branch), not a place's name (ma_on_shan), not a domain's or a file's."""
+    parts = _parts(handle)
+    pieces = [piece for part in parts for piece in _syllables(part)]
+    return (
+        len(pieces) >= 2
+        and handle.lower().rsplit(".", 1)[-1] not in _NOT_HANDLE_ENDS
+        and not is_place(" ".join(parts))
+        and all(_name_part(piece) for piece in pieces)
+        and built_from_a_name(handle)
+    )
+
+
+def _name_part(part: str) -> bool:
+    return part in _SYLLABLES or is_given(part) or _doubled(part) or _given_pair(part)
 
 
 def _parts(handle: str) -> list[str]:
@@ -141,6 +179,11 @@ class HandleRecognizer(RegexRecognizer):
                 inside = any(r.start <= match.start(1) < r.end for r in results)
                 if not inside and built_from_a_name(match[1]):
                     results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))
+        if "_" in text or "." in text:
+            for match in _BARE_HANDLE.finditer(text):
+                inside = any(r.start < match.end(1) and match.start(1) < r.end for r in results)
+                if not inside and _bare_handle(match[1]):
+                    results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.65))
         return results
 
     def score(self, match: re.Match[str], text: str) -> float:

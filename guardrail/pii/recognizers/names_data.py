@@ -558,6 +558,7 @@ NOT_NAMES = frozenset(
     typhoon storm faculty frozen django flask jira confluence kafka redis postgres postgresql mysql mongodb
     figma trello asana grammarly siri
     award maid maids scaffolder scaffolders welder plumber electrician cleaner chef gangerman banksman beneficiary physio physiotherapist recognizance bosun callback switch
+    asst gk established
     requester requestor assignee watcher reporter escalation incident ticket tickets log logs logfile
     exception exceptions problem problems item items issue issues severity priority component
     resolution workaround environment berth berths vessel vessels pontoon mooring consignment

@@ -130,6 +130,11 @@ _ODD_GROUPS = re.compile(
     r"(?<![\w+$#.:/-])(?<!\d,)(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t-]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)"
 )
 _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
+# Eight single digits with the same mark after each (a space may part the halves too).
+_SEPARATED_HINT = re.compile(r"\d[.+*·—–-]\d[.+*·—–-]\d")
+_SEPARATED_DIGITS = re.compile(
+    r"(?<![\w.+*·—–-])([2-9]([.+*·—–-])\d(?:\2\d){2}(?:\2|[ \t]|[ \t]?\2[ \t]?)\d(?:\2\d){3})(?![\w+*·—–-]|\.\d)"
+)
 # A number typed a digit per line, as a phone's broken keyboard or a vertical scan gives it.
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t-](?:0?[1-9]|1[0-2])[ \t-]\d{1,2}")
@@ -372,6 +377,13 @@ class PhoneRecognizer(RegexRecognizer):
             )
             if labelled and not _referenced(text, match.start(1)) and _validity(digits, digits) is not None:
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.75))
+        for match in _SEPARATED_DIGITS.finditer(text) if _SEPARATED_HINT.search(text) else ():
+            # Eight digits one by one, a dot, plus or dash after each (6.3.3.8.0.4.1.9,
+            # 9+8+1+2 6+6+0+3, 6—1—8—3 2—0—5—9): typed so, a number is a phone's.
+            digits = re.sub(r"\D", "", match[1])
+            overlaps = any(r.start < match.end(1) and match.start(1) < r.end for r in results)
+            if not overlaps and _validity(digits, digits) is not None and not _referenced(text, match.start(1)):
+                results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.75))
         if _SPACED_HINT.search(text) is None:
             return _with_extensions(self, text, results)
         for match in SPACED.finditer(text):
@@ -590,7 +602,8 @@ def _referenced(text: str, start: int) -> bool:
     reference = _REFERENCE.search(text, max(0, start - 24), start)
     if reference is None:
         return _column_says_reference(text, start)
-    label = re.split(r"[\n,，;；|]", text[max(0, reference.start() - 24) : reference.start()])[-1]
+    # (The phone word may head a long label: Contact if the try-in needs re-booking: 9784 2213.)
+    label = re.split(r"[\n,，;；|]", text[max(0, reference.start() - 48) : reference.start()])[-1]
     return _PHONE_HEAD.search(label) is None
 
 
