@@ -90,6 +90,10 @@ def test_versions_and_network_blocks_are_no_addresses_but_a_households_prefix_is
         ("I called BankPay helpdesk 2880 1234, ticket BP-7721.", "2880 1234"),
         ("如已缴费请忽略本通知。\n咨询电话：0752-3866 120", "0752-3866 120"),
         ("盧美寶\n採購主任\n廣泰飲食集團有限公司\nT: 2565 3020\u3000F: 2565 3021", "2565 3020"),
+        ("秘書 鄺美玲 上\n會所電話：2545 1283（辦公時間）", "2545 1283"),
+        ("社工 尹凱婷\n愛民鄰舍中心\u3000電話 2712 0416（中心）", "2712 0416"),
+        ("如有問題請致電我哋店舖 2388 6017 或者搵我 Stella", "2388 6017"),
+        ("Centre hotline for tutors: 3188 4120", "3188 4120"),
     ],
 )
 def test_an_organisations_public_lines_are_kept(redactor: Redactor, text: str, line: str) -> None:
@@ -97,6 +101,13 @@ def test_an_organisations_public_lines_are_kept(redactor: Redactor, text: str, l
     assert not any(d.start < start + len(line) and start < d.end for d in redactor.redact(text).detections)
 
 
-def test_a_mobile_under_a_firms_name_stays_personal(redactor: Redactor) -> None:
-    text = "盧美寶\n採購主任\n廣泰飲食集團有限公司\nM: 9123 4567"
-    assert covered(redactor, text, "9123 4567", entity="PHONE_NUMBER")
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("盧美寶\n採購主任\n廣泰飲食集團有限公司\nM: 9123 4567", "9123 4567"),
+        ("如有疑問，打俾會長葉振邦 2786 4410（辦公時間）。", "2786 4410"),
+        ("電話：2414 7730（家）／9126 0485（女兒陳慧儀）", "2414 7730"),
+    ],
+)
+def test_a_persons_line_stays_personal(redactor: Redactor, text: str, number: str) -> None:
+    assert covered(redactor, text, number, entity="PHONE_NUMBER")
