@@ -111,3 +111,10 @@ def test_an_organisations_public_lines_are_kept(redactor: Redactor, text: str, l
 )
 def test_a_persons_line_stays_personal(redactor: Redactor, text: str, number: str) -> None:
     assert covered(redactor, text, number, entity="PHONE_NUMBER")
+
+
+def test_a_common_given_name_is_a_name_and_a_word_like_one_only_where_a_name_stands(redactor: Redactor) -> None:
+    chat = "[08:02] Grandma Lau: 我今日帶Chloe同Hayley兩姊妹嚟，會遲少少"
+    assert covered(redactor, chat, "Hayley", entity="PERSON")
+    text = "Flights to London and Sydney are full; Reese cups are on sale."
+    assert not any(d.entity_type == "PERSON" for d in redactor.analyze(text))

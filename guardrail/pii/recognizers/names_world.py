@@ -12,8 +12,9 @@ left out on purpose: such a word is a name only where the text says a name stand
 
 from __future__ import annotations
 
-MORE_GIVEN_NAMES = frozenset(
-    """
+MORE_GIVEN_NAMES = (
+    frozenset(
+        """
  angelica bryony imogen philippa rosalind harriet henrietta araminta ottilie clementine
  tamsin morwenna eleri rhiannon cerys seren gwen bethan carys dafydd rhys gareth emrys
  alasdair ruaridh lachlan hamish iain euan struan ailsa kirsty morag fiona catriona eilidh
@@ -159,10 +160,11 @@ MORE_GIVEN_NAMES = frozenset(
  eason sammi ansel benson carson dickson elvis franky jackson kinson lester phil quincy
  samson christy cyrene alton perry zeke baron parker hilton newton rex viola
  """.split()
-) | frozenset(
-    # (short forms, and names from Indonesia, the Philippines, Nepal and Tibet, South Asia,
-    # Korea with and without its hyphen, Africa and the Middle East, added 2026-12-01)
-    """
+    )
+    | frozenset(
+        # (short forms, and names from Indonesia, the Philippines, Nepal and Tibet, South Asia,
+        # Korea with and without its hyphen, Africa and the Middle East, added 2026-12-01)
+        """
  aashish abbie abdallah abena abiodun abul achara achieng adanna adhiambo adi adjoa adwoa afia afua
  agung agustin akinyi akosua akua akwasi ali-reza alireza allie alonso ama amaka amandeep amani
  amihan aminu amira analiza anan anastasiya andreea aniko annaliza annisa aoi arash arsalan aruna
@@ -213,6 +215,17 @@ MORE_GIVEN_NAMES = frozenset(
  yitzhak yoon-a yoon-gi yoona yoongi yosef young-ho youssef yu-na yubaraj yukari yumiko yupin yury
  yuya zac zach zack zahra zandra zawadi zaynab zeeshan zeinah zeny zhenya zoran zuzana
  """.split()
+    )
+    | frozenset(
+        # (girls' names common among those born since 2000 in English-speaking countries, added
+        # 2026-12-02; the word-like ones among them are in WORDLIKE_GIVEN too)
+        """
+ luna aria arya hayley hailey peyton rylee ryleigh reagan athena everleigh liliana mackenzie hadley
+ raelynn lyla aubree aubrey adalynn adalyn amaya khloe norah elliana emersyn alina aliyah aaliyah
+ jordyn londyn callie sienna blakely alaia alaina teagan brynlee finley sloane lilly kinsley
+ addison eden reese bailey harmony trinity ember juniper sydney london emerson
+ """.split()
+    )
 )
 
 MORE_SURNAMES = frozenset(
@@ -302,6 +315,6 @@ WORDLIKE_GIVEN = frozenset(
     basil blair blake brent brooke casey chad chester christian clair dale dana dean floyd
     franklin grant hector lance lewis lynn madison marion mitchell morgan ross roy scott
     shane shannon shelley spencer troy wayne avery georgia virginia glen baron parker hilton
-    newton rex viola
+    newton rex viola eden reese bailey harmony trinity ember juniper sydney london emerson addison luna
     """.split()
 )
