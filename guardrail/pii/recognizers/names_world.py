@@ -217,13 +217,16 @@ MORE_GIVEN_NAMES = (
  """.split()
     )
     | frozenset(
-        # (girls' names common among those born since 2000 in English-speaking countries, added
+        # (names common among children born since 2000 in English-speaking countries, added
         # 2026-12-02; the word-like ones among them are in WORDLIKE_GIVEN too)
         """
  luna aria arya hayley hailey peyton rylee ryleigh reagan athena everleigh liliana mackenzie hadley
  raelynn lyla aubree aubrey adalynn adalyn amaya khloe norah elliana emersyn alina aliyah aaliyah
  jordyn londyn callie sienna blakely alaia alaina teagan brynlee finley sloane lilly kinsley
  addison eden reese bailey harmony trinity ember juniper sydney london emerson
+ asher ezra logan grayson wyatt santiago ezekiel josiah caleb isaiah waylon jaxon nolan colton
+ jeremiah easton jameson landon jace kayden jaxson beau ryder bennett emmett
+ levi hudson lincoln brooks roman maverick archer harrison
  """.split()
     )
 )
@@ -316,5 +319,6 @@ WORDLIKE_GIVEN = frozenset(
     franklin grant hector lance lewis lynn madison marion mitchell morgan ross roy scott
     shane shannon shelley spencer troy wayne avery georgia virginia glen baron parker hilton
     newton rex viola eden reese bailey harmony trinity ember juniper sydney london emerson addison luna
+    levi hudson lincoln brooks roman maverick archer harrison
     """.split()
 )
