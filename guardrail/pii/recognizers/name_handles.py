@@ -8,7 +8,8 @@ name with a colon, ``@`` or ``ID``, or a space before a word only a handle has (
 underscore, a dot or a digit): ``微信支付`` or ``WeChat Pay`` is no handle, and an official
 account (``公众号``, ``official``) belongs to a business. A handle built from a name
 (``@rainbow_kwan.ling``) is a person's wherever it is written with its ``@`` or speaks in a
-chat.
+chat, and so is one written bare in a log or a form (``pppoe ho_kwokwai session up``) when
+every part of it is a name's.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def built_from_a_name(handle: str) -> bool:
     (bagcycle.hk)."""
     parts = [piece for part in _parts(handle) for piece in _syllables(part)]
     surnames = [part for part in parts if part in ROMANISED_SURNAMES]
-    given = [part for part in parts if part in _SYLLABLES or is_given(part) or _doubled(part) or _given_pair(part)]
+    given = [part for part in parts if _name_part(part)]
     return bool(surnames) and len(set(surnames) | set(given)) >= 2
 
 
@@ -89,6 +90,8 @@ def _bare_handle(handle: str) -> bool:
 
 
 def _name_part(part: str) -> bool:
+    """A piece of a name: a romanised syllable or surname, a given name, a doubled or
+    paired given syllable."""
     return part in _SYLLABLES or is_given(part) or _doubled(part) or _given_pair(part)
 
 
