@@ -189,8 +189,11 @@ def test_a_very_long_prompt_is_scored_whole_within_the_budget(guard: Guard) -> N
     # ~100,000 ordinary characters: allowed, so scored whole within the checks' budgets (past
     # a budget the check errs and blocks); how long it takes is benchmarks/evaluate_checks.py's
     assert not request.blocked, request.verdict.reason
+    # The sentence in the middle is read in a window of its own, as if it stood alone: its
+    # score is not diluted by the 100,000 characters around it, and the call is refused.
     check = next(s.check for s in guard.pipeline.steps if isinstance(s.check, ThreatClassifierCheck))
-    from guardrail.core import Payload, Stage
-
-    found = check(Payload(Stage.INPUT, ({"role": "user", "content": long_text},)), guard.context())
-    assert found.blocked and found.findings[0].start <= cut < found.findings[0].end
+    alone = {score.category: score.score for score in check.model.score(needle)}
+    inside = {score.category: score for score in check.model.score(long_text)}
+    assert inside["jailbreak"].score >= alone["jailbreak"] > 0.5
+    assert inside["jailbreak"].start <= cut < inside["jailbreak"].end
+    assert guard.guard_request([{"role": "user", "content": long_text}], guard.context()).blocked
