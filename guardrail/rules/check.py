@@ -97,7 +97,7 @@ class RuleCheck:
                 and payload.stage is Stage.INPUT
                 and role in self.corroborate.settings.roles
                 and not self.corroborate.alone(text, [(f.start, f.end) for f in found])
-                and not self.corroborate.agrees(context.tenant, text)
+                and not self.corroborate.agrees(context.tenant, text, [(f.start, f.end) for f in found])
             ):
                 found = tuple(replace(finding, action=UNCORROBORATED) for finding in found)
             findings += (replace(finding, location=location) for finding in found)

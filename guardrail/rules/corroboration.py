@@ -53,6 +53,13 @@ class CorroborationSettings(StrictModel):
         le=1.0,
         description="A hit covering at least this share of a text's characters refuses without asking.",
     )
+    quoted_floor: float = Field(
+        default=0.9,
+        gt=0.0,
+        le=1.0,
+        description="The classifier's top score a hit needs when every hit lies inside quotation marks: "
+        "the text quotes the phrase (how do I stop users typing 'ignore previous instructions'?).",
+    )
     opening_clause: bool = Field(
         default=False,
         description="A hit covering alone_share of the text's opening clause refuses without asking too: "
@@ -70,6 +77,13 @@ class CorroborationSettings(StrictModel):
 # A text's opening clause, to its first comma, stop or line end; and quotation marks.
 _OPENING_CLAUSE = re.compile(r"\s*([^，,。.!！?？;；:：\n]{4,})[，,。.!！?？;；:：\n]")
 _QUOTE = re.compile("[\"“”「」『』'‘’]")
+# A quotation on one line: straight or curly double quotes, Chinese corner brackets, curly
+# single quotes, and straight single quotes that open after no letter and close before none
+# (not the apostrophes of don't ... it's).
+_QUOTATION = re.compile(
+    '"[^"\n]{2,300}"|“[^”\n]{2,300}”|「[^」\n]{1,300}」|『[^』\n]{1,300}』|‘[^’\n]{2,300}’'
+    "|(?<![A-Za-z])'[^'\n]{2,300}'(?![A-Za-z])"
+)
 
 
 class Corroborator:
@@ -100,10 +114,24 @@ class Corroborator:
         letters = [i for i in range(clause.start(1), clause.end(1)) if not text[i].isspace()]
         return bool(letters) and sum(i in inside for i in letters) >= self.settings.alone_share * len(letters)
 
-    def agrees(self, tenant: str, text: str) -> bool:
-        """Whether any category scores ``text`` at or above the floor."""
+    def agrees(self, tenant: str, text: str, spans: Iterable[tuple[int, int]] = ()) -> bool:
+        """Whether any category scores ``text`` at or above the floor; at or above
+        ``quoted_floor`` when every hit at ``spans`` lies inside quotation marks. A phrase in
+        quotes is talked about, not said (a developer asking how to stop users who type
+        "ignore previous instructions"): the rule matched a quotation, and only the
+        classifier finding the text itself an attack refuses it."""
         scores, _ = self.memo.remembered(tenant, text, self._score)
-        return max((score.score for score in scores), default=0.0) >= self.settings.floor
+        floor = self.settings.quoted_floor if quoted(text, spans) else self.settings.floor
+        return max((score.score for score in scores), default=0.0) >= floor
+
+
+def quoted(text: str, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether there are ``spans`` and each lies inside one quotation of ``text``."""
+    spans = list(spans)
+    if not spans or _QUOTE.search(text) is None:
+        return False
+    quotations = [match.span() for match in _QUOTATION.finditer(text)]
+    return all(any(start <= a and b <= end for start, end in quotations) for a, b in spans)
 
 
 def corroborator(settings: CorroborationSettings | None, services: CheckServices) -> Corroborator | None:
