@@ -115,7 +115,8 @@ class _TokenSlots:
 
 
 _NEIGHBOURS = ("p1", "p2", "n1", "n2")
-_EDGES = {key: slot(f"{key}w={'<s>' if key[0] == 'p' else '</s>'}") for key in _NEIGHBOURS}
+# The slot of "no token there" as each neighbour sees it (before the text's start, after its end).
+_EDGES = tuple(slot(f"{key}w={'<s>' if key[0] == 'p' else '</s>'}") for key in _NEIGHBOURS)
 
 
 # A text's words recur across calls (names, labels, common words): about twenty slots
@@ -158,11 +159,11 @@ def features(text: str, toks: list[Token]) -> list[list[int]]:
             if i >= k:
                 row += cached[i - k].seen[before]
             else:
-                row.append(_EDGES[_NEIGHBOURS[before]])
+                row.append(_EDGES[before])
             if i + k < count:
                 row += cached[i + k].seen[after]
             else:
-                row.append(_EDGES[_NEIGHBOURS[after]])
+                row.append(_EDGES[after])
         if i:
             row += cached[i - 1].flags_before
         if i + 1 < count:

@@ -91,13 +91,14 @@ class RuleCheck:
             found, hit = self.memo.remembered(
                 f"{context.tenant}\x00{payload.stage}\x00{role}", text, partial(self.text_findings, role=role)
             )
+            spans = [(finding.start, finding.end) for finding in found]
             if (
                 found
                 and self.corroborate is not None
                 and payload.stage is Stage.INPUT
                 and role in self.corroborate.settings.roles
-                and not self.corroborate.alone(text, [(f.start, f.end) for f in found])
-                and not self.corroborate.agrees(context.tenant, text, [(f.start, f.end) for f in found])
+                and not self.corroborate.alone(text, spans)
+                and not self.corroborate.agrees(context.tenant, text, spans)
             ):
                 found = tuple(replace(finding, action=UNCORROBORATED) for finding in found)
             findings += (replace(finding, location=location) for finding in found)

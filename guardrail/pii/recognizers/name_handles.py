@@ -49,9 +49,17 @@ def built_from_a_name(handle: str) -> bool:
     syllable, or a syllable said twice (rainbow_kwan.ling, chunhei.ng, wingwing_cheuk),
     a name's syllables run together (wongwingyan.rain, hojaihojai), not a shop's words
     (bagcycle.hk)."""
-    parts = [piece for part in _parts(handle) for piece in _syllables(part)]
-    surnames = [part for part in parts if part in ROMANISED_SURNAMES]
-    given = [part for part in parts if _name_part(part)]
+    return _pieces_name_someone(_pieces(_parts(handle)))
+
+
+def _pieces(parts: list[str]) -> list[str]:
+    """A handle's words, each cut into syllables where it runs three or more together."""
+    return [piece for part in parts for piece in _syllables(part)]
+
+
+def _pieces_name_someone(pieces: list[str]) -> bool:
+    surnames = [piece for piece in pieces if piece in ROMANISED_SURNAMES]
+    given = [piece for piece in pieces if _name_part(piece)]
     return bool(surnames) and len(set(surnames) | set(given)) >= 2
 
 
@@ -79,13 +87,13 @@ def _bare_handle(handle: str) -> bool:
     """A bare user name: built from a name, every part of it a name's (tai_wai_branch is
     a branch), not a place's name (ma_on_shan), not a domain's or a file's."""
     parts = _parts(handle)
-    pieces = [piece for part in parts for piece in _syllables(part)]
+    pieces = _pieces(parts)
     return (
         len(pieces) >= 2
         and handle.lower().rsplit(".", 1)[-1] not in _NOT_HANDLE_ENDS
         and not is_place(" ".join(parts))
         and all(_name_part(piece) for piece in pieces)
-        and built_from_a_name(handle)
+        and _pieces_name_someone(pieces)
     )
 
 
