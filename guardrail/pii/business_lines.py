@@ -24,9 +24,10 @@ from sys import maxsize
 _PLACE_LABEL = re.compile(
     r"(?i)^[ \t>*#-]*(?:(?:our|head|main|parish|church|school|clinic|studio|shop|store|sales)[ \t]+)?"
     r"(?:office|branch|showroom|studio|shop|store|salon|clinic|venue|workshop|gallery|boutique|parish office"
-    r"|visit us|find us|business address|shop address|store address|showroom address|branch address)"
+    r"|depot|warehouse|godown|factory|visit us|find us|business address|shop address|store address"
+    r"|showroom address|branch address)"
     r"[ \t]*[:：]"
-    r"|^[ \t>*#-]*(?:舖址|铺址|店址|門市|门市|分店|總店|总店|本店地址|店舖地址|店铺地址|舖頭地址|铺头地址|展廳|展厅|陳列室|陈列室"
+    r"|^[ \t>*#-]*(?:舖址|铺址|店址|門市|门市|門店|门店|本店|分店|總店|总店|本店地址|倉庫|仓库|廠址|厂址|店舖地址|店铺地址|舖頭地址|铺头地址|展廳|展厅|陳列室|陈列室"
     r"|會址|会址|診所地址|诊所地址|教會地址|教会地址|中心地址|辦事處地址|办事处地址)[ \t]*[:：]"
 )
 # A business's name opening a line, then its address: "Grace Harbour Church, 彩虹道 121號",

@@ -41,8 +41,8 @@ _PUBLIC = (
     r"[ \t]+line"
     r"|showroom|reservations?|(?:教會|教会|學校|学校|中心|公司)(?:辦公室|办公室)"
     r"|熱線|热线|總機|总机|客服(?:電話|电话)?|辦事處|办事处|管理處|管理处|服務台|服务台|校務處|校务处"
-    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|學校|学校|診所|诊所|公司|院舍|中心|物業|物业|校區|校区|會所|会所)(?:電話|电话)"
-    r"|舖頭|铺头|店舖|店铺|學校|学校"
+    r"|(?:舖頭|铺头|店舖|店铺|門市|门市|門店|门店|學校|学校|診所|诊所|公司|院舍|中心|物業|物业|校區|校区|會所|会所)(?:電話|电话)"
+    r"|舖頭|铺头|店舖|店铺|門店|门店|學校|学校"
     r"|總館|总馆|酒樓|酒楼|茶樓|茶楼|查詢|查询"
     # an enquiry sentence that names no one: 如有查詢，請致電 2824 5000
     r"|(?:查詢|查询)[，,、 \t]*(?:請|请)?(?:致電|致电|電|电|打)"
@@ -61,7 +61,7 @@ _LABEL_BEFORE = re.compile(
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,12}}?(?:{_PUBLIC}|(?<=[(（])中心)[ \t]*[)）]"
+    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,12}}?(?:{_PUBLIC}|(?<=[(（])中心)[ \t]*(?:電話|电话|tel|line|number)?[ \t]*[)）]"
     r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
 )
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).

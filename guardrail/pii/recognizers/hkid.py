@@ -37,8 +37,9 @@ PATTERN = re.compile(
     # (Not after a word's apostrophe, but after the quote that opens an SQL or YAML value: 'M922204(4)'.)
     r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
     r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
-    # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits.
-    r"|(?:[-‐‑‒–—−/][ \t]?)?[0-9Aa](?![ \t]{0,2}\d)))(?![A-Za-z0-9])"
+    # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits (a
+    # tab, or the two spaces of aligned columns, is the next cell: G5519305⇥6071 2283).
+    r"|(?:[-‐‑‒–—−/][ \t]?)?[0-9Aa](?![ ]?\d)))(?![A-Za-z0-9])"
 )
 CONTEXT = re.compile(
     r"hkid|h\.?\s?k\.?\s?i\.?\s?[dc]|identity\s*card|\bid[\s_-]*(?:card|no|number|#)|\bI\.?D\.?\s*[:：]"

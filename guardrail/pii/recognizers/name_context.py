@@ -744,6 +744,14 @@ _KIN_WORDS = (
     "father ",
     "husband ",
     "wife ",
+    "bf ",
+    "gf ",
+    "boyfriend ",
+    "girlfriend ",
+    "fiance ",
+    "fiancé ",
+    "fiancee ",
+    "fiancée ",
     "son ",
     "daughter ",
     "brother ",
@@ -767,7 +775,10 @@ def _after_kin_words(text: str) -> Iterator[tuple[int, str]]:
 
 
 # A relative's word names family, whose names no list holds: wife Zarine, son Rustom.
-_FAMILY_WORDS = frozenset("mum mom mother dad father husband wife son daughter brother sister grandma grandpa".split())
+_FAMILY_WORDS = frozenset(
+    "mum mom mother dad father husband wife son daughter brother sister grandma grandpa bf gf boyfriend girlfriend "
+    "fiance fiancé fiancee fiancée".split()
+)
 # After a lone unknown word: what ends a name (a stop, a number, a lower-case word).
 _LONE_NAME_END = re.compile(r"(?:[ \t]*[,.;:!?)(]|[ \t]+(?:[a-z+(]|\d)|[ \t]*$)", re.MULTILINE)
 

@@ -138,6 +138,26 @@ def _doubled(part: str) -> bool:
     return len(part) % 2 == 0 and part[:half] == part[half:] and part[:half] in GIVEN_SYLLABLES
 
 
+# A login written without separators after a log's or a form's user label (login
+# user=caiwenjun, 操作员：linxiaowei, username: chantaiman): a name's syllables run together.
+_LOGIN_HANDLE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|login|logon|operator|account|staff)[ \t]*[=:：][ \t]*"
+    r"(?-i:([a-z]{5,24}))(?![\w@.])"
+    r"|(?:用户名?|用戶名?|账号|帳號|账户|帳戶|操作员|操作員|登录名|登入名)[ \t]*[=:：][ \t]*(?-i:([a-z]{5,24}))(?![\w@.])"
+)
+
+
+def _login_name(handle: str) -> bool:
+    """A login that is a name's syllables run together: three or more (caiwenjun), or a
+    surname and a given syllable or pair (liuyang, chanwingyan)."""
+    if built_from_a_name(handle):
+        return True
+    return any(
+        handle[:cut] in ROMANISED_SURNAMES and (handle[cut:] in GIVEN_SYLLABLES or _given_pair(handle[cut:]))
+        for cut in range(2, len(handle) - 1)
+    )
+
+
 # A table's cell holding a handle alone, and the header of a column of handles.
 _CELL_HANDLE = re.compile(r"(?<=[\t|,])[ \t]*@?([a-z][a-z0-9_.]{2,29})[ \t]*(?=[\t|,\n]|$)", re.MULTILINE)
 _HANDLE_HEADER = re.compile(rf"(?i)^[ \t]*(?:{_APPS}|handle|user[ _]?name|帳號|账号|帳戶名|账户名)[ \t]*$")
@@ -190,6 +210,12 @@ class HandleRecognizer(RegexRecognizer):
                 inside = any(r.start <= match.start(1) < r.end for r in results)
                 if not inside and built_from_a_name(match[1]):
                     results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))
+        for match in _LOGIN_HANDLE.finditer(text):
+            handle = match[1] or match[2]
+            span = match.span(1) if match[1] else match.span(2)
+            inside = any(r.start < span[1] and span[0] < r.end for r in results)
+            if not inside and not is_place(handle) and _login_name(handle):
+                results.append(tagged_result(self, self.recognizer_name, "PERSON", *span, 0.65))
         if "_" in text or "." in text:
             for match in _BARE_HANDLE.finditer(text):
                 inside = any(r.start < match.end(1) and match.start(1) < r.end for r in results)

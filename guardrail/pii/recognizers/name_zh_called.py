@@ -29,6 +29,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_NOT_IN_NAME,
     both_scripts,
     is_given,
+    is_place,
     longest_first,
     never_a_name,
     zh_place_overlaps,
@@ -100,6 +101,19 @@ _NICK_LATIN = re.compile(
     + ")|阿)[ \t]?(?P<latin>[A-Z][a-z]{1,11}))(?![A-Za-z])"
 )
 
+# An English name one gives oneself or greets someone by in a Chinese message: 我係Ramona，
+# 佢叫 Storm。, Peggy 你好: after 我係 any capitalised word is what the person is called
+# when the clause ends after it (not 我係Apple用戶); before 你好 a given name.
+_SELF_LATIN = re.compile(
+    "(?:"
+    + "|".join(longest_first(both_scripts(("我係", "我是", "我叫", "叫我", "佢叫", "佢係", "我個名係", "我英文名係"))))
+    + r")[ \t]?(?P<name>[A-Z][a-z]{1,11})(?=[ \t]*(?:[，,。.!！?？(（~～]|$))"
+    + r"|(?:^|(?<=[\s，,。]))(?P<greeted>[A-Z][a-z]{2,11})[ \t]?(?="
+    + "|".join(both_scripts(("你好", "您好", "早晨", "早安")))
+    + ")",
+    re.MULTILINE,
+)
+
 
 # A given name's character or a surname with a kin word, as neighbours and colleagues are
 # called anywhere in a message (德哥, 源叔, 芳姐, 戚伯); not a longer word's start (溫哥華,
@@ -139,6 +153,14 @@ def called_names(text: str) -> Found:
         for match in _LATIN_TITLED.finditer(text):
             if is_given(match["name"], in_position=True) and not never_a_name(match["name"]):
                 yield *match.span("name"), 0.6
+    if re.search(f"[{HAN}][ \t]?[A-Z][a-z]|[a-z][ \t]?[{HAN}]", text):
+        for match in _SELF_LATIN.finditer(text):
+            group = "name" if match["name"] else "greeted"
+            word = match[group]
+            # (a word greeted must be a given name: Morning 早晨 is a greeting twice over)
+            known = group == "name" or is_given(word, in_position=True)
+            if known and not never_a_name(word) and not is_place(word) and word.lower() not in _AH_TITLES:
+                yield *match.span(group), 0.6
     if re.search(f"[{HAN}][ \t]?[A-Z][a-z]", text):
         for match in _NICK_LATIN.finditer(text):
             latin = match["latin"]

@@ -1,0 +1,85 @@
+"""Logins, a shop's own lines, names given in a Chinese clause, an HKID in a column:
+each case stands for a class, not for one text.
+
+- a login printed after a log's user label is a person when it is a name's syllables run
+  together (``user=caiwenjun``, ``操作员：linxiaowei``); a machine's or a place's account
+  so printed is not;
+- what a shop prints as its own (``本店：``, ``门店电话``, ``Depot:``, a number followed by
+  ``（即本店電話）``) is the shop's, not a customer's;
+- an English name one gives oneself or a partner in a Chinese or English clause
+  (``我係Ramona，``, ``my gf Rainbow``) is a name; ``我係Apple用戶`` names a brand;
+- a valid HKID written bare in a table's column, a tab or the two spaces of aligned
+  columns after it, is an HKID; nine digits spelled one by one are not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered
+
+LOG = (
+    "09:12:03 login user=caiwenjun ip=183.6.112.45\n"
+    "09:31:26 操作员：linxiaowei 网点=福田\n"
+    "10:02:19 logout user=caiwenjun\n"
+)
+MACHINES = "09:00 login user=postgres; 09:01 user=hongkong; 09:02 username: backup; 09:03 user=jenkins\n"
+
+
+@pytest.mark.parametrize("login", ["caiwenjun", "linxiaowei"])
+def test_a_login_that_is_a_name_run_together_is_a_person(redactor: Redactor, login: str) -> None:
+    assert covered(redactor, LOG, login, entity="PERSON")
+    assert login not in redactor.redact(LOG).text
+
+
+def test_machines_and_places_logged_in_are_no_people(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "PERSON" for d in redactor.analyze(MACHINES))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("【文德齋刻印】\n本店：灣仔利東街舖位B12　Tel: 2893 6671\n客人：何先生 9123 4567", "2893 6671"),
+        ("工单 No. CH-017\n门店：深圳市福田区华强北路1019号华强广场B座1楼\n客户：邝美华", "华强北路1019号"),
+        ("单号 H-005，共 ¥36。门店电话 0755-8326 4410，晚上九点关门", "0755-8326 4410"),
+        ("過數請轉帳至 FPS 2545 0719（即本店電話）。", "2545 0719"),
+        ("ClearSpring Water\nDepot: Unit 7, G/F, Wing Fat Industrial Building, 12 Wang Tai Road\n", "Wing Fat"),
+    ],
+)
+def test_a_shops_own_lines_are_kept(redactor: Redactor, text: str, kept: str) -> None:
+    start = text.index(kept)
+    assert not any(d.start < start + len(kept) and start < d.end for d in redactor.redact(text).detections)
+
+
+def test_a_customers_number_beside_the_shops_stays_personal(redactor: Redactor) -> None:
+    text = "本店：灣仔利東街舖位B12　Tel: 2893 6671\n客人：何先生 9123 4567"
+    assert covered(redactor, text, "9123 4567", entity="PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi 我係Ramona，想問下 12/6 嗰場仲有冇位", "Ramona"),
+        ("my gf Rainbow says the flat is ready", "Rainbow"),
+        ("Peggy 你好，份合約已經寄出", "Peggy"),
+    ],
+)
+def test_a_name_given_in_a_clause_is_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+def test_a_greeting_is_no_name(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "PERSON" for d in redactor.analyze("Morning 早晨！今日開會"))
+
+
+@pytest.mark.parametrize(
+    ("text", "hkid"),
+    [
+        ("SP-0311　祁文軒　麗港城第12座28樓C室　　P650219 2　　9318 2211", "P650219 2"),
+        ("Marco　麗港城第21座16樓F室\tG5519305\t6071 2283", "G5519305"),
+        ("Lam Ka Yan  G5519305  6071 2283", "G5519305"),
+    ],
+)
+def test_a_bare_hkid_in_a_column_is_an_hkid(redactor: Redactor, text: str, hkid: str) -> None:
+    assert covered(redactor, text, hkid, entity="HK_ID")
