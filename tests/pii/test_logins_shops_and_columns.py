@@ -1,4 +1,4 @@
-"""Logins, a shop's own lines, names given in a Chinese clause, an HKID in a column:
+"""Logins, a shop's own lines, names given in a clause, an HKID in a column, broken numbers:
 each case stands for a class, not for one text.
 
 - a login printed after a log's user label is a person when it is a name's syllables run
@@ -7,9 +7,11 @@ each case stands for a class, not for one text.
 - what a shop prints as its own (``本店：``, ``门店电话``, ``Depot:``, a number followed by
   ``（即本店電話）``) is the shop's, not a customer's;
 - an English name one gives oneself or a partner in a Chinese or English clause
-  (``我係Ramona，``, ``my gf Rainbow``) is a name; ``我係Apple用戶`` names a brand;
+  (``我係Ramona，``, ``my gf Rainbow``) is a name; a greeting before 早晨 is not;
 - a valid HKID written bare in a table's column, a tab or the two spaces of aligned
-  columns after it, is an HKID; nine digits spelled one by one are not.
+  columns after it, is an HKID;
+- a number broken over a line by a reply's quote marks or an indented form line is one
+  number (a fictional range too, where a phone word says so); a reference so broken is not.
 """
 
 from __future__ import annotations
@@ -83,3 +85,20 @@ def test_a_greeting_is_no_name(redactor: Redactor) -> None:
 )
 def test_a_bare_hkid_in_a_column_is_an_hkid(redactor: Redactor, text: str, hkid: str) -> None:
     assert covered(redactor, text, hkid, entity="HK_ID")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("> 有咩問題打我 (852) 5137-\n> 2046，或者 office 2960 1188", "(852) 5137-\n> 2046"),
+        ("please call back on\n       +44 7700\n       900 418 before midnight UK", "+44 7700\n       900 418"),
+    ],
+)
+def test_a_number_broken_by_a_reply_quote_or_an_indented_line_is_whole(
+    redactor: Redactor, text: str, number: str
+) -> None:
+    assert covered(redactor, text, number, entity="PHONE_NUMBER")
+
+
+def test_a_reference_broken_over_a_line_is_no_phone(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("Ref +44 7700\n 900 418"))

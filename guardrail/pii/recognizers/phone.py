@@ -37,9 +37,9 @@ from guardrail.pii.recognizers.name_lexicon import is_given, is_surname
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?85[23](?:[ \t-]?|[ \t]?\n[ \t]{0,8})|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
-    # A line break may split it, the next line indented as a form or e-mail quote indents it,
-    # after the halves' slash or hyphen too (M 9021 /⏎5573).
-    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |(?:[ \t]?[-/‐‑‒–—−])?[ \t]?\n[ \t]{0,8})?\d{4}"
+    # A line break may split it, the next line indented as a form indents it or marked as a
+    # reply quotes it (5137-⏎> 2046), after the halves' slash or hyphen too (M 9021 /⏎5573).
+    r"\d{4}(?:[ \t]?[-/.‐‑‒–—−][ \t]?| |(?:[ \t]?[-/‐‑‒–—−])?[ \t]?\n[ \t]{0,8}(?:>[ \t]?)*)?\d{4}"
 )
 # Separators include the dashes a word processor or phone keyboard puts in (9318–6624).
 # A mainland landline with its area code (0755-8888 8888, 021 6437 2281): only next to a phone word.
@@ -47,7 +47,7 @@ _MAINLAND_LANDLINE = r"0\d{2,3}(?:[ \t]?[-‐‑‒–—−][ \t]?|[ \t])(?:\d{
 _MAINLAND = (
     r"(?:(?:\+|00)[ \t]?86[ \t-]?|\([ \t]?\+?86[ \t]?\)[ \t-]?|86[ \t-])?1[3-9]\d[ \t\-‐‑‒–—−]?\d{4}"
     # (a directory's narrow column may break it after the second group: 138-2346-⏎7152)
-    r"(?:[ \t\-‐‑‒–—−]?|[ \t]?-?\n[ \t]{0,8})\d{4}"
+    r"(?:[ \t\-‐‑‒–—−]?|[ \t]?-?\n[ \t]{0,8}(?:>[ \t]?)*)\d{4}"
 )
 # Taiwan's mobiles (09xx-xxx-xxx), and landlines with the area code in brackets as Taiwan
 # and the mainland write them: (02) 2758-3316, (0755) 2678 1234, or hyphenated as Taiwan
@@ -205,7 +205,9 @@ _OCR_DIGITS = str.maketrans("Ool", "001")
 # A number with its country code broken over a line by a scan: +852 5⏎912 0446 (the next
 # line indented, as a form or a list indents it).
 # (Its first group up to five digits, a hyphen before the break: +91 94470⏎22381, +880 1711-⏎204558.)
-_INTERNATIONAL_BROKEN = re.compile(r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,5}[ \t]?-?\n[ \t]{0,4}\d[\d \t-]{2,12}\d)(?![\w])")
+_INTERNATIONAL_BROKEN = re.compile(
+    r"(?<![\w+])(\+\d{1,3}[ \t-]?\d{1,5}[ \t]?-?\n[ \t]{0,8}(?:>[ \t]?)*\d[\d \t-]{2,12}\d)(?![\w])"
+)
 # +852 and a number split by a spaced hyphen or a slash (+852 9123 - 4567, +852 9123/4567),
 # which the international pattern reads as a short number and stops at.
 _HK_PREFIXED_SPLIT = re.compile(
@@ -323,8 +325,13 @@ class PhoneRecognizer(RegexRecognizer):
             for match in _INTERNATIONAL_BROKEN.finditer(text):
                 digits = re.sub(r"\D", "", match[1])
                 head = re.sub(r"\D", "", match[1].partition("\n")[0])
-                if _parsed_validity("+" + digits, digits) and not _parsed_validity("+" + head, head):
-                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.85))
+                whole = _parsed_validity("+" + digits, digits)
+                # (a number of a range set aside for fiction, +44 7700 900 418, is a phone too
+                # where a phone word says so)
+                possible = whole is False and _in_context(text, *match.span(1))
+                if (whole or possible) and not _parsed_validity("+" + head, head):
+                    score = 0.85 if whole else 0.7
+                    results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), score))
         for match in _NATIONAL_ABROAD.finditer(text) if _NATIONAL_ABROAD_HINT.search(text) else ():
             if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
                 continue
