@@ -11,7 +11,10 @@ each case stands for a class, not for one text.
 - a valid HKID written bare in a table's column, a tab or the two spaces of aligned
   columns after it, is an HKID;
 - a number broken over a line by a reply's quote marks or an indented form line is one
-  number (a fictional range too, where a phone word says so); a reference so broken is not.
+  number (a fictional range too, where a phone word says so); a reference so broken is not;
+- a reference that passes Luhn's check glued to letters, a merchant's domain in capitals,
+  an institution's name with 伯爵 and a restaurant chain are no one's data; a ticket's
+  card code glued to the card leaves the card found.
 """
 
 from __future__ import annotations
@@ -102,3 +105,21 @@ def test_a_number_broken_by_a_reply_quote_or_an_indented_line_is_whole(
 
 def test_a_reference_broken_over_a_line_is_no_phone(redactor: Redactor) -> None:
     assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("Ref +44 7700\n 900 418"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "09:15:10 上传照片 回执号 YY4401202611300087",  # a reference that passes Luhn's check
+        " 27/11 23:58  APPLE.COM/BILL        HK$3,88",  # a merchant's domain, not SURNAME/GIVEN
+        "轉介機構：仁伯爵綜合醫院心臟科",  # 伯爵, a count, in a hospital's name
+        "then dinner at Tao Heung in Lok Fu Place",  # a restaurant chain
+    ],
+)
+def test_references_merchants_and_institutions_are_no_personal_data(redactor: Redactor, text: str) -> None:
+    assert redactor.analyze(text) == []
+
+
+def test_a_tickets_card_code_before_the_number_still_leaves_a_card(redactor: Redactor) -> None:
+    text = "Fare HKD 2,846.00  FOP: CC VI4527189033164275 XP 09/29"
+    assert covered(redactor, text, "4527189033164275", entity="CREDIT_CARD")

@@ -1121,7 +1121,8 @@ _ZH_AFTER_UNIT = re.compile(
 # ---- travel documents ----
 
 _AIRLINE = re.compile(
-    r"(?<![A-Za-z/])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)[A-Z]{2,}){0,2})(?P<title> (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?"
+    # (not a domain's or a path's last part: APPLE.COM/BILL, WWW.EXAMPLE.HK/PAY)
+    r"(?<![A-Za-z/.])([A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)[A-Z]{2,}){0,2})(?P<title> (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF))?"
     r"(?![A-Za-z/])"
 )
 _MRZ = re.compile(r"P[<A-Z][A-Z]{3}([A-Z]+(?:<[A-Z]+)*<<[A-Z]+(?:<[A-Z]+)*)<")

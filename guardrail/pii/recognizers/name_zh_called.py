@@ -118,7 +118,8 @@ _SELF_LATIN = re.compile(
 # A given name's character or a surname with a kin word, as neighbours and colleagues are
 # called anywhere in a message (德哥, 源叔, 芳姐, 戚伯); not a longer word's start (溫哥華,
 # 車姐姐), nor a kin word after a word that makes it a relative or a trade (表哥, 月嫂, 空姐).
-_KIN_NICKNAME = re.compile(f"(?P<name>[{HAN}][哥姐叔伯嬸婶嫂])(?![華华姐哥妹嫂])")
+# (伯爵 is a count: 仁伯爵綜合醫院 is a hospital)
+_KIN_NICKNAME = re.compile(f"(?P<name>[{HAN}][哥姐叔伯嬸婶嫂])(?![華华姐哥妹嫂爵])")
 _NOT_BEFORE_KIN = frozenset("月儿兒小有宗大二三四五六七八九十細细老表堂世師师帥帅靚靓家亞亚契舅姑姨阿空的")
 
 _AH_TITLES = frozenset({"sir", "madam", "miss", "boss", "team", "mum", "ma", "pa"})
