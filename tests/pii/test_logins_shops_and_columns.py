@@ -14,7 +14,9 @@ each case stands for a class, not for one text.
   number (a fictional range too, where a phone word says so); a reference so broken is not;
 - a reference that passes Luhn's check glued to letters, a merchant's domain in capitals,
   an institution's name with 伯爵 and a restaurant chain are no one's data; a ticket's
-  card code glued to the card leaves the card found.
+  card code glued to the card leaves the card found;
+- an alias in quotes after a name (``Cheuk Wing-sze ("Winsy")``), or a given name in lower
+  case in brackets (``高暉 (sunny)``), is the person's; a word or a place so put is not.
 """
 
 from __future__ import annotations
@@ -123,3 +125,21 @@ def test_references_merchants_and_institutions_are_no_personal_data(redactor: Re
 def test_a_tickets_card_code_before_the_number_still_leaves_a_card(redactor: Redactor) -> None:
     text = "Fare HKD 2,846.00  FOP: CC VI4527189033164275 XP 09/29"
     assert covered(redactor, text, "4527189033164275", entity="CREDIT_CARD")
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ('name          | Cheuk Wing-sze ("Winsy")\naddress       | Rm 3, 8/F', "Winsy"),
+        ("Hi 我係 高暉 (sunny)，報咗 12/6 嗰場", "sunny"),
+    ],
+)
+def test_an_alias_in_quotes_or_a_lower_case_given_name_after_a_name_is_a_name(
+    redactor: Redactor, text: str, alias: str
+) -> None:
+    assert covered(redactor, text, alias, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ['Chan Tai Man ("Delivery")', "Chan Tai Man (Kowloon)"])
+def test_a_word_or_a_place_in_brackets_after_a_name_is_no_alias(redactor: Redactor, text: str) -> None:
+    assert [text[d.start : d.end] for d in redactor.analyze(text)] == ["Chan Tai Man"]

@@ -127,7 +127,11 @@ def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Ite
 
 # The name someone goes by, in brackets after the full name: LAW Chun Hei (Rocky), 陳嘉欣 (Kayan),
 # 梁芷澄（澄澄）.
-_ALIAS_AFTER = re.compile(rf"[ \t]*[(（][ \t]*([{U}][{L}'’-]{{1,14}}|[{HAN}]{{2}})[ \t]*[)）]")
+# (in quotes an alias is what the person is called, whatever the word: Cheuk Wing-sze
+# ("Winsy"); bare, a given name, in lower case too: 高暉 (sunny))
+_ALIAS_AFTER = re.compile(
+    rf"[ \t]*[(（][ \t]*(?P<q>[\"“'‘])?(?P<w>[{U}{L}][{L}'’-]{{1,14}}|[{HAN}]{{2}})(?(q)[\"”'’])[ \t]*[)）]"
+)
 # What a person is called, said in brackets after the name: (叫佢 may may), (goes by
 # "summer.k"), (aka Bobo).
 _CALLED_AFTER = re.compile(
@@ -148,13 +152,14 @@ def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[t
         alias = _ALIAS_AFTER.match(text, end)
         if alias is None:
             continue
-        word = alias[1]
+        word = alias["w"]
         doubled = len(word) == 2 and word[0] == word[1] and word[0] in ZH_GIVEN
         given = word.isascii() and (
             (_name_word(word) and is_given(word, in_position=True)) or _joined_given(text[start:end], word)
         )
-        if doubled or given:
-            yield alias.span(1)
+        quoted = alias["q"] is not None and word.isascii() and not never_a_name(word) and not is_place(word)
+        if doubled or given or quoted:
+            yield alias.span("w")
 
 
 def _joined_given(name: str, word: str) -> bool:
