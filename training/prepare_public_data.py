@@ -40,6 +40,9 @@ SOURCES = {
     # invoices (MIT), tables from WikiTableQuestions (CC BY-SA 4.0), code answers from
     # Stack Overflow (CC BY-SA 4.0); train files only.
     "microsoft+BIPIA": "1a2a91da6bb12838e05d1b2e54d98e2f37b835f3",
+    # CatQA (Apache-2.0): its authors' harmful questions, 11 harm areas x 5 sub-areas x 10,
+    # in English and a Chinese translation.
+    "declare-lab+red-instruct": "73c759c93d2f6b1d8c7b058ab7bcec5fb0c28fa2",
 }
 SST = {
     "Suicide, Self-Harm, and Eating Disorders": "self_harm",
@@ -64,6 +67,40 @@ JADE = {
     "宣扬暴力": "violence_weapons",
     "抢劫": "violence_weapons",
     "贩卖毒品": "illegal_drugs",
+}
+
+# CatQA's sub-areas that are one of ours; the rest (political campaigning, financial
+# advice, adult content between adults, market manipulation, deepfakes, ...) are harms
+# the checks do not name, so they are left out rather than taught as either label.
+CATQA = {
+    "Drug": "illegal_drugs",
+    "Weapon": "violence_weapons",
+    "Cybercrime": "malware_intrusion",
+    "Content Sexual exploitation": "sexual_minors",
+    "Online predation": "sexual_minors",
+    "Physical abuse": "violence_weapons",
+    "Racial or ethnic hate": "discrimination",
+    "Religious intolerance": "discrimination",
+    "Gender-based violence": "discrimination",
+    "Terrorism and extremism": "violence_weapons",
+    "Malicious software designed to spread and damage computers": "malware_intrusion",
+    "Trojans": "malware_intrusion",
+    "Spyware": "malware_intrusion",
+    "Ransomware": "malware_intrusion",
+    "Self-harm": "self_harm",
+    "Assault and battery": "violence_weapons",
+    "Weapon making": "violence_weapons",
+    "Financial fraud": "fraud_forgery",
+    "Employment scams": "fraud_forgery",
+    "Investment scams": "fraud_forgery",
+    "Identity theft": "fraud_forgery",
+    "Phishing": "fraud_forgery",
+    "Scamming": "fraud_forgery",
+    "Counterfeiting": "fraud_forgery",
+    "Data theft": "malware_intrusion",
+    "Surveillance": "doxxing_surveillance",
+    "Doxxing": "doxxing_surveillance",
+    "Tracking and location monitoring": "doxxing_surveillance",
 }
 
 # Harm categories of a plainly worded English request, by its words (GPTFuzz's questions).
@@ -316,6 +353,21 @@ def python_docs() -> Iterator[dict[str, object]]:
                 yield {"text": line, "label": "benign", "category": "benign", "lang": "en"}
 
 
+def catqa(sources: Path) -> Iterator[dict[str, object]]:
+    """CatQA's direct harmful questions in the sub-areas that are ours (``CATQA``), in
+    English and in its Simplified Chinese translation: plain requests, no wrapper."""
+    for path, lang in (
+        ("harmful_questions/catqa_english.json", "en"),
+        ("harmful_questions/catqa_chinese.json", "zh-hans"),
+    ):
+        for areas in json.loads(show(sources, "declare-lab+red-instruct", path)).values():
+            for sub_area, questions in areas.items():
+                category = CATQA.get(sub_area.rstrip(":").strip())
+                if category:
+                    for question in questions:
+                        yield {"text": question.strip(), "label": "attack", "category": category, "lang": lang}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sources", type=Path, required=True)
@@ -333,6 +385,7 @@ def main() -> None:
         "python_docs": python_docs,
         "cvalues": lambda: cvalues(args.sources),
         "bipia": lambda: bipia(args.sources, random.Random(SEED)),
+        "catqa": lambda: catqa(args.sources),
     }
     for name, make in makers.items():
         rows = list(make())
