@@ -102,7 +102,7 @@ _NICK_LATIN = re.compile(
 )
 
 # An English name one gives oneself or greets someone by in a Chinese message: 我係Ramona，
-# 佢叫 Storm。, Peggy 你好: after 我係 any capitalised word is what the person is called
+# 佢叫 Rainbow。, Peggy 你好: after 我係 any capitalised word (no ordinary one) is what one is called
 # when the clause ends after it (not 我係Apple用戶); before 你好 a given name.
 _SELF_LATIN = re.compile(
     "(?:"
