@@ -127,8 +127,8 @@ def husbands_surnames_before(text: str, found: Iterable[tuple[int, int]]) -> Ite
 
 # The name someone goes by, in brackets after the full name: LAW Chun Hei (Rocky), 陳嘉欣 (Kayan),
 # 梁芷澄（澄澄）.
-# (in quotes an alias is what the person is called, whatever the word: Cheuk Wing-sze
-# ("Winsy"); bare, a given name, in lower case too: 高暉 (sunny))
+# (in quotes an alias is what the person is called, any word but an ordinary one or a place:
+# Cheuk Wing-sze ("Winsy"); bare, a given name, in lower case too: 高暉 (sunny))
 _ALIAS_AFTER = re.compile(
     rf"[ \t]*[(（][ \t]*(?P<q>[\"“'‘])?(?P<w>[{U}{L}][{L}'’-]{{1,14}}|[{HAN}]{{2}})(?(q)[\"”'’])[ \t]*[)）]"
 )
