@@ -16,7 +16,9 @@ each case stands for a class, not for one text.
   an institution's name with 伯爵 and a restaurant chain are no one's data; a ticket's
   card code glued to the card leaves the card found;
 - an alias in quotes after a name (``Cheuk Wing-sze ("Winsy")``), or a given name in lower
-  case in brackets (``高暉 (sunny)``), is the person's; a word or a place so put is not.
+  case in brackets (``高暉 (sunny)``), is the person's; a word or a place so put is not;
+- a relative's given name after the word for them (``表哥志明``) or one talked to
+  (``同秀芳講咗``) is a name; an everyday word there (``弟弟文明有禮``, ``同事``) is not.
 """
 
 from __future__ import annotations
@@ -143,3 +145,19 @@ def test_an_alias_in_quotes_or_a_lower_case_given_name_after_a_name_is_a_name(
 @pytest.mark.parametrize("text", ['Chan Tai Man ("Delivery")', "Chan Tai Man (Kowloon)"])
 def test_a_word_or_a_place_in_brackets_after_a_name_is_no_alias(redactor: Redactor, text: str) -> None:
     assert [text[d.start : d.end] for d in redactor.analyze(text)] == ["Chan Tai Man"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("電話留言抄錄（表哥志明留畀肥妹）：新地址門牌抄錯咗", "志明"),
+        ("肥妹備註：已經同秀芳講咗，新地址已更新", "秀芳"),
+    ],
+)
+def test_a_relatives_or_a_listeners_given_name_is_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["弟弟文明有禮，老師讚佢", "同事講咗會遲到", "同經理傾過先決定"])
+def test_everyday_words_after_kin_or_with_words_are_no_names(redactor: Redactor, text: str) -> None:
+    assert not any(d.entity_type == "PERSON" for d in redactor.analyze(text))

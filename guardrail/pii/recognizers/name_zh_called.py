@@ -114,6 +114,29 @@ _SELF_LATIN = re.compile(
     re.MULTILINE,
 )
 
+# A relative's given name right after the word for them (表哥志明留言, 家姐美玲話), and a
+# given name one talks to or with (同秀芳講咗, 問家明): two characters a given name is made of
+# and no everyday word (弟弟文明有禮 stays a compliment).
+_KIN_GIVEN = re.compile(
+    "(?:"
+    + "|".join(
+        longest_first(
+            both_scripts(
+                tuple(
+                    "表哥 表姐 表弟 表妹 堂哥 堂姐 堂弟 堂妹 哥哥 姐姐 弟弟 妹妹 家姐 細佬 細妹 阿哥 老公 老婆 個仔 個女 外甥 姪女 姪仔".split()
+                )
+            )
+        )
+    )
+    + f")(?P<name>[{HAN}]{{2}})"
+)
+_TOLD = re.compile(
+    f"(?:同|跟|問|问)(?P<name>[{HAN}]{{2}})"
+    + "(?="
+    + "|".join(longest_first(both_scripts(("講", "說", "話", "傾", "商量", "確認", "交代", "提過", "約"))))
+    + ")"
+)
+
 
 # A given name's character or a surname with a kin word, as neighbours and colleagues are
 # called anywhere in a message (德哥, 源叔, 芳姐, 戚伯); not a longer word's start (溫哥華,
@@ -141,6 +164,12 @@ def called_names(text: str) -> Found:
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if _called(match["name"], alias=pattern is _ALIAS) and not zh_place_overlaps(text, start, end):
+                yield start, end, 0.6
+    for pattern in (_KIN_GIVEN, _TOLD):
+        for match in pattern.finditer(text):
+            word = match["name"]
+            start, end = match.span("name")
+            if word not in ORDINARY_WORDS and given_shape(word) and not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
     for match in _KIN_NICKNAME.finditer(text):
         word = match["name"]
