@@ -18,7 +18,8 @@ each case stands for a class, not for one text.
 - an alias in quotes after a name (``Cheuk Wing-sze ("Winsy")``), or a given name in lower
   case in brackets (``高暉 (sunny)``), is the person's; a word or a place so put is not;
 - a relative's given name after the word for them (``表哥志明``) or one talked to
-  (``同秀芳講咗``) is a name; an everyday word there (``弟弟文明有禮``, ``同事``) is not.
+  (``同秀芳講咗``) is a name, as is any word after 阿 (``阿Mon``, though Mon alone is a
+  weekday); an everyday word there (``弟弟文明有禮``, ``同事``) is not.
 """
 
 from __future__ import annotations
@@ -152,6 +153,7 @@ def test_a_word_or_a_place_in_brackets_after_a_name_is_no_alias(redactor: Redact
     [
         ("電話留言抄錄（表哥志明留畀肥妹）：新地址門牌抄錯咗", "志明"),
         ("肥妹備註：已經同秀芳講咗，新地址已更新", "秀芳"),
+        ("4. 售後聯絡人 阿Mon（文佩珊），電話 6082 5517。", "阿Mon"),
     ],
 )
 def test_a_relatives_or_a_listeners_given_name_is_a_name(redactor: Redactor, text: str, name: str) -> None:

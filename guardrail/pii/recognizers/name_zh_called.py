@@ -194,9 +194,10 @@ def called_names(text: str) -> Found:
     if re.search(f"[{HAN}][ \t]?[A-Z][a-z]", text):
         for match in _NICK_LATIN.finditer(text):
             latin = match["latin"]
-            # After 阿 a capitalised word is what friends call someone (阿Jim, 阿Jo) unless it
-            # is how anyone addresses a policeman, a teacher or a boss.
-            ah = match["name"].startswith("阿") and latin.lower() not in _AH_TITLES and not never_a_name(latin)
+            # After 阿 a capitalised word is what friends call someone (阿Jim, 阿Jo, and 阿Mon,
+            # though Mon alone is a weekday) unless it is how anyone addresses a policeman, a
+            # teacher or a boss.
+            ah = match["name"].startswith("阿") and latin.lower() not in _AH_TITLES
             if ah or latin.lower() in GIVEN or is_given(latin, in_position=True):
                 yield *match.span("name"), 0.6
 
