@@ -19,7 +19,8 @@ each case stands for a class, not for one text.
   case in brackets (``高暉 (sunny)``), is the person's; a word or a place so put is not;
 - a relative's given name after the word for them (``表哥志明``) or one talked to
   (``同秀芳講咗``) is a name, as is any word after 阿 (``阿Mon``, though Mon alone is a
-  weekday); an everyday word there (``弟弟文明有禮``, ``同事``) is not.
+  weekday); an everyday word there (``弟弟文明有禮``, ``同事``) is not, nor is a title after
+  阿 (``搵阿Sir``, once cut to ``阿Si``).
 """
 
 from __future__ import annotations
@@ -160,6 +161,6 @@ def test_a_relatives_or_a_listeners_given_name_is_a_name(redactor: Redactor, tex
     assert covered(redactor, text, name, entity="PERSON")
 
 
-@pytest.mark.parametrize("text", ["弟弟文明有禮，老師讚佢", "同事講咗會遲到", "同經理傾過先決定"])
+@pytest.mark.parametrize("text", ["弟弟文明有禮，老師讚佢", "同事講咗會遲到", "同經理傾過先決定", "有事就搵阿Sir幫手"])
 def test_everyday_words_after_kin_or_with_words_are_no_names(redactor: Redactor, text: str) -> None:
     assert not any(d.entity_type == "PERSON" for d in redactor.analyze(text))

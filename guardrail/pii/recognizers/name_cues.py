@@ -547,6 +547,8 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
         for size in (3, 2):
             word = text[pos : pos + size]
             after = text[pos + size : pos + size + 1]
+            if word[-1:].isascii() and word[-1:].isalpha() and after.isascii() and after.isalpha():
+                continue  # 搵阿Sir: not a Latin word cut short (阿Si); 阿 and a whole word is read elsewhere
             if _nickname(word) and (not after or not re.match(f"[{HAN}]", after) or after in _NICK_FOLLOW):
                 yield pos, pos + size, 0.65
                 break
