@@ -27,3 +27,9 @@ def covered(redactor: Redactor, text: str, value: str, *, entity: str | None = N
     start = text.index(value) if at is None else at
     spans = [(d.start, d.end) for d in redactor.analyze(text) if entity is None or d.entity_type == entity]
     return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+def untouched(redactor: Redactor, text: str, value: str) -> bool:
+    """Whether no finding overlaps ``value`` at its first occurrence: a look-alike kept whole."""
+    start = text.index(value)
+    return not any(d.start < start + len(value) and start < d.end for d in redactor.analyze(text))

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from guardrail.pii.evaluation import leaked
 from guardrail.pii.redactor import Redactor
-from tests.pii.coverage import PROPERTY, covered
+from tests.pii.coverage import PROPERTY, covered, untouched
 
 FORMS = [
     # IP addresses with zero-padded octets
@@ -226,8 +226,7 @@ KEPT = [
 
 @pytest.mark.parametrize(("text", "value"), KEPT)
 def test_look_alikes_are_kept(redactor: Redactor, text: str, value: str) -> None:
-    start = text.index(value)
-    assert not any(d.start < start + len(value) and start < d.end for d in redactor.analyze(text)), text
+    assert untouched(redactor, text, value), text
 
 
 def _removed(redactor: Redactor, kind: str, text: str, value: str) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from guardrail.pii.redactor import Redactor
-from tests.pii.coverage import covered, person_spans
+from tests.pii.coverage import covered, person_spans, untouched
 
 NAMES = [
     # a known given name alone on a message's last line, word-like ones too
@@ -111,5 +111,4 @@ KEPT = [
 
 @pytest.mark.parametrize(("text", "value"), KEPT)
 def test_dates_references_and_loyalty_numbers_are_no_passports(redactor: Redactor, text: str, value: str) -> None:
-    start = text.index(value)
-    assert not any(d.start < start + len(value) and start < d.end for d in redactor.analyze(text)), text
+    assert untouched(redactor, text, value), text
