@@ -157,6 +157,10 @@ _LATIN_TITLED = re.compile(
     + ")"
 )
 
+# Whether Latin letters touch Chinese at all, before the patterns that need them do.
+_LATIN_BEFORE_HAN = re.compile(f"[a-z][ \t]?[{HAN}]")
+_HAN_BEFORE_LATIN = re.compile(f"[{HAN}][ \t]?[A-Z][a-z]")
+
 
 def called_names(text: str) -> Found:
     """The names of the places above, with a score each."""
@@ -179,11 +183,13 @@ def called_names(text: str) -> Found:
                 start -= 1  # the whole given name: 伟杰哥, 丽萍姐
             if not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
-    if re.search(f"[a-z][ \t]?[{HAN}]", text):
+    latin_before_han = _LATIN_BEFORE_HAN.search(text) is not None
+    han_before_latin = _HAN_BEFORE_LATIN.search(text) is not None
+    if latin_before_han:
         for match in _LATIN_TITLED.finditer(text):
             if is_given(match["name"], in_position=True) and not never_a_name(match["name"]):
                 yield *match.span("name"), 0.6
-    if re.search(f"[{HAN}][ \t]?[A-Z][a-z]|[a-z][ \t]?[{HAN}]", text):
+    if latin_before_han or han_before_latin:
         for match in _SELF_LATIN.finditer(text):
             group = "name" if match["name"] else "greeted"
             word = match[group]
@@ -191,7 +197,7 @@ def called_names(text: str) -> Found:
             known = group == "name" or is_given(word, in_position=True)
             if known and not never_a_name(word) and not is_place(word) and word.lower() not in _AH_TITLES:
                 yield *match.span(group), 0.6
-    if re.search(f"[{HAN}][ \t]?[A-Z][a-z]", text):
+    if han_before_latin:
         for match in _NICK_LATIN.finditer(text):
             latin = match["latin"]
             # After 阿 a capitalised word is what friends call someone (阿Jim, 阿Jo, and 阿Mon,
