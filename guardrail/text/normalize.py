@@ -95,6 +95,7 @@ _WORD_DIGITS = {**DIGIT_WORDS, "nil": "0"}  # "nil" as dictated; scoring leaves 
 HAN_DIGITS = {
     "零": "0",
     "〇": "0",
+    "○": "0",  # the white circle handwriting and input methods put for 〇
     "幺": "1",
     "一": "1",
     "二": "2",
@@ -116,12 +117,14 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_NUMERAL = "[零〇幺一二兩两三四五六七八九]"
+_HAN_NUMERAL = "[零〇○幺一二兩两三四五六七八九]"
 # (雙 before a numeral says it twice, as Cantonese reads a number out: 三雙七 is 3 7 7.)
 _HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
 # between its commas: 九四零七，呃，五二八三.)
-_HAN_SEP = r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
+_HAN_SEP = (
+    r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-—–－]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
+)
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
     rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
@@ -430,7 +433,7 @@ def _fold(text: str) -> NormalizedText:
 _IDEOGRAPHIC_RUN = re.compile("\u3000+")
 # Digits and Chinese numerals only: a number's halves or its digits spaced one by one
 # (５６１３　０２８９, 六三八一　四零七七), which _between_numbers judges.
-_NUMERIC = re.compile("[0-9０-９一二三四五六七八九零〇 ]+")
+_NUMERIC = re.compile("[0-9０-９一二三四五六七八九零〇○ ]+")
 
 
 _WORD = re.compile(r"\w+")

@@ -77,6 +77,14 @@ _PASSPORT_WIDER = re.compile(
     r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )
+# A number a scan or a narrow column broke over a line (P4418⏎027B, 7604⏎19382, GK 418⏎302,
+# indented under its label): neither half is a passport alone; joined, they take a
+# passport's shape (_broken_shape). Only right after a passport word, or when the joined
+# number is a passport the text has given whole.
+_PASSPORT_BROKEN = re.compile(
+    r"(?<![A-Za-z0-9])((?:[A-Za-z]{1,2}[ \t]?)?\d{2,6}[ \t]*\n[ \t]*\d{2,7}[A-Za-z]?)(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+)
+_PHONE_WORD = re.compile(r"(?i)\btel\b|phone|hotline|\bfax\b|mobile|電話|电话|熱線|热线|手機|手机")
 # The document-number field of a passport's machine-readable zone (line 2):
 # number, check digit, nationality, birth date.
 _MRZ = re.compile(r"(?m)^([A-Z0-9]{6,9})<{0,3}\d[A-Z<]{3}\d{6}\d[MF<]")
@@ -214,6 +222,8 @@ class HkPassportRecognizer(RegexRecognizer):
                 score = self.score(match, text)
                 if score > 0.0:
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), score))
+            if "\n" in text:
+                results += self._broken(text, results)
         for match in _AFTER_NATIONALITY.finditer(text):
             if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
                 continue
@@ -247,6 +257,20 @@ class HkPassportRecognizer(RegexRecognizer):
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
         return [r for r in results if not _POLICE_REPORT.fullmatch(text, r.start, r.end)]
+
+    def _broken(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Numbers broken over a line within a line or two after a passport word."""
+        given = {re.sub(r"\s", "", text[r.start : r.end]).upper() for r in results}
+        found = []
+        for match in _PASSPORT_BROKEN.finditer(text):
+            start, end = match.span(1)
+            head, tail = match[1].split("\n", 1)
+            value = re.sub(r"\s", "", match[1])
+            if any(r.start < end and start < r.end for r in results) or len(re.sub(r"\s", "", head)) >= 7:
+                continue  # found already, or a whole number before the break: the next line is not its tail
+            if value.upper() in given or (_broken_shape(value, head.strip(), tail.strip()) and _labelled(text, start)):
+                found.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", start, end, 0.75))
+        return found
 
     def score(self, match: re.Match[str], text: str) -> float:
         score = self._shape_score(match, text)
@@ -326,6 +350,28 @@ def _nationality_shape(value: str) -> bool:
         or _GERMAN.fullmatch(compact) is not None
         or re.fullmatch(r"[A-Za-z]{1,2}\d{6,8}[A-Za-z]?", compact) is not None
     )
+
+
+def _broken_shape(value: str, head: str, tail: str) -> bool:
+    """Whether a number joined from two lines is shaped as a passport: eight or nine
+    digits (not a date, nor a phone number's 4 + 4), or one or two letters, six to eight
+    digits and perhaps a letter."""
+    if value.isdigit():
+        if len(head) == len(tail) == 4:
+            return False
+        return len(value) in (8, 9) and re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2,3}", value) is None
+    return re.fullmatch(r"[A-Za-z]{1,2}\d{6,8}[A-Za-z]?", value) is not None
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a passport word stands within a line or two before ``start``, with no other
+    number's label (tel, hotline, ref) after it."""
+    window = text[max(0, start - 80) : start]
+    words = list(_PASSPORT_CONTEXT.finditer(window))
+    if not words:
+        return False
+    after = window[words[-1].end() :]
+    return not OTHER_NUMBER_LABEL.search(after) and not _PHONE_WORD.search(after)
 
 
 def _in_block(text: str, start: int, end: int, words: re.Pattern[str] = _PASSPORT_CONTEXT) -> bool:

@@ -235,8 +235,8 @@ def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("given"), 0.65
 
 
-# A word that introduces a person before a rarer surname and its title: 有位甄太, 搵覃生.
-_INTRODUCERS = frozenset(both_scripts_chars("位個嘅搵找叫問同跟俾畀請話選給讓向由"))
+# A word that introduces a person before a rarer surname and its title: 有位甄太, 搵覃生, 我係禤太.
+_INTRODUCERS = frozenset(both_scripts_chars("位個嘅搵找叫問同跟俾畀請話選給讓向由係"))
 
 
 def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:

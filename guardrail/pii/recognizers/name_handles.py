@@ -60,7 +60,19 @@ def _pieces(parts: list[str]) -> list[str]:
 def _pieces_name_someone(pieces: list[str]) -> bool:
     surnames = [piece for piece in pieces if piece in ROMANISED_SURNAMES]
     given = [piece for piece in pieces if _name_part(piece)]
-    return bool(surnames) and len(set(surnames) | set(given)) >= 2
+    return bool(surnames) and len(set(surnames) | set(given)) >= 2 or _word_given_and_surname(pieces)
+
+
+def _word_given_and_surname(pieces: list[str]) -> bool:
+    """A given name that is also a word, then a surname (dawn.fung, crystal.lo,
+    angel.mok): the surname puts the word where a name stands, as an office's logins
+    are made."""
+    return (
+        len(pieces) == 2
+        and pieces[1] in ROMANISED_SURNAMES
+        and pieces[0] not in ROMANISED_SURNAMES
+        and is_given(pieces[0], in_position=True)
+    )
 
 
 def _given_pair(part: str) -> bool:
@@ -92,7 +104,7 @@ def _bare_handle(handle: str) -> bool:
         len(pieces) >= 2
         and handle.lower().rsplit(".", 1)[-1] not in _NOT_HANDLE_ENDS
         and not is_place(" ".join(parts))
-        and all(_name_part(piece) for piece in pieces)
+        and (all(_name_part(piece) for piece in pieces) or _word_given_and_surname(pieces))
         and _pieces_name_someone(pieces)
     )
 

@@ -149,6 +149,8 @@ ZH_RARE_SURNAMES = (
         "丘鳳蒯乜郇危烏羿竺酈扶邴"
         # and on the evening's: 郗 (Chi), 應; and 柏 (Pak), 覃's neighbour on mainland rosters
         "郗應柏"
+        # and in mainland paperwork: 姒 (Si), 庹 (Tuo), 蒿, 閆's variant 閻 above
+        "姒庹"
     )
     - ZH_SURNAMES
 )

@@ -43,6 +43,7 @@ from guardrail.pii.recognizers.name_pairs import (
 )
 from guardrail.pii.recognizers.name_pets import pet_names
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
+from guardrail.pii.recognizers.name_word_mentions import lower_word_name, word_sense
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 from guardrail.pii.spans import CoveringSpans
 
@@ -239,7 +240,14 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         if entry is None:
             continue
         forms, any_case = entry
-        if token not in forms and not any_case and not (token[:1].isupper() and token.lower() not in AMBIGUOUS_GIVEN):
+        if token.lower() in AMBIGUOUS_GIVEN:
+            # sunny found as a name is still the word in "sunny days", "Hope to hear back";
+            # in lower case it is the name only where one stands (ask sunny, ivy's mobile).
+            if word_sense(text, match.start(), end):
+                continue
+            if token not in forms and not (token.islower() and lower_word_name(text, match.start(), end)):
+                continue
+        elif token not in forms and not any_case and not token[:1].isupper():
             continue
         if inside_place(text, match.start(), end) or before_org(text, end):
             continue

@@ -57,6 +57,9 @@ _COLON_AFTER = re.compile(r"[ \t]?[:：](?![/\d])")
 _ODD_CASE = re.compile(r"[a-z][A-Z]")
 _FIELD_AFTER = re.compile(r"[ \t]+(?:to|no|No|number)[ \t]*[.:#]")
 _DOSE_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|g|ml|mL|IU|units?)\b")
+_THINGS_NAMED_LIKE_PEOPLE = r"(?:typhoon|storm|hurricane|cyclone|depression|project|operation|hotel|campaign|programme|program|codename|vessel|MV)"
+_NAMED_THING_BEFORE = re.compile(rf"(?i)\b{_THINGS_NAMED_LIKE_PEOPLE}[ \t]+$")
+_NAMED_THING = re.compile(rf"(?i){_THINGS_NAMED_LIKE_PEOPLE}[ \t]+")
 _STREET_SHORT = re.compile(r" (?:St|Rd|Ave|Lane|Ln|Terr|Blvd)\.?$")
 
 
@@ -104,10 +107,10 @@ def keep_finding(text: str, result: RecognizerResult) -> bool:
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
     if inside_place(text, result.start, result.end) or is_pet(text, result.start, result.end):
         return False
-    # Typhoon Wipha, Tropical Storm Ragasa: storms are named like people.
-    if re.search(
-        r"(?i)\b(?:typhoon|storm|hurricane|cyclone|depression)[ \t]+$", text[max(0, result.start - 20) : result.start]
-    ):
+    # Typhoon Wipha, Tropical Storm Ragasa, Project Dawn, Hotel Sakura: storms, projects,
+    # hotels and ships are named like people.
+    span = text[result.start : result.end]
+    if _NAMED_THING_BEFORE.search(text, max(0, result.start - 20), result.start) or _NAMED_THING.match(span):
         return False
     # Ticagrelor 90mg bd: a word before a dose is a drug.
     if " " not in text[result.start : result.end] and _DOSE_AFTER.match(text, result.end):

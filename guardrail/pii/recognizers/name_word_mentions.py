@@ -1,0 +1,65 @@
+"""Where a given name that is also a word (sunny, hope, angel, rocky) stands as a name
+when written in lower case.
+
+Once a text has named someone ``Sunny Lui`` or ``Hope (Risk)``, its chat lines and
+hurried e-mails go on to write ``ask sunny``, ``ivy's mobile``, ``rocky is in Osaka``.
+The same letters are also the word (``sunny days``, ``hope to hear back``, ``a rocky
+start``), so a lower-case mention counts only where a name stands and the word does
+not: after a word that addresses or hands over to someone, before a possessive or a
+speaker's colon, or as the subject of a short verb; never after an article, a
+possessive or a preposition of time or place, which make it the word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What puts a person right after it: cc rocky, ask sunny, speak to angel, @ivy, from summer.
+_CUE_BEFORE = re.compile(
+    r"(?i)(?:(?<![A-Za-z])(?:cc|bcc|ask|asked|try|tell|told|ping|call|called|message|text|remind|thanks|thx"
+    r"|from|with|to|by|for|hi|hey|dear|and|or|per|via|cover(?:ed)?(?:[ \t]+by)?)[ \t]*[:,]?|@|^[ \t]*[-–—•*]"
+    r"|[|,;(][ \t]*)[ \t]*$",
+    re.MULTILINE,
+)
+# What makes the word a word, in any case: the sunny side, this summer, poison ivy.
+_ARTICLE_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:a|an|the|this|that|these|those|my|your|our|his|her|their|its|some|any|every|no"
+    r"|poison|saving|rock)[ \t]+$"
+)
+# And in lower case: at dawn, in hope, so sunny (in support of Sunny is the name).
+_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:at|until|till|in|of|on|into|so|very|still|just)[ \t]+$")
+# The verb hope after its subject: we hope, I hope (thank you ben is the name).
+_SUBJECT_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:i|we|you|they)[ \t]+$")
+# What follows a name and not the word: a possessive, a speaker's colon, an aside in
+# brackets, or a short verb of which it is the subject (rocky is in Osaka, sunny only has).
+_NAME_AFTER = re.compile(
+    r"(?:['’]s\b|[ \t]*[:(]|[ \t]+(?:is|was|has|had|will|would|can|could|said|says|left|just|only|here|there"
+    r"|already|asked|told|called|wants|needs|knows|booked|covers|sent|replied|mentioned|confirmed)\b"
+    r"|[ \t]*(?:[,.;!?)\]|]|$))",
+    re.MULTILINE,
+)
+# After a verb sense of the word (hope this helps, hope to hear): a clause, not a name.
+_CLAUSE_AFTER = re.compile(r"(?i)[ \t]+(?:to|you|this|that|it|we|they|so|all|everyone|for|the|your)\b")
+
+
+def word_sense(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is used as the word here: after an article (the sunny
+    side), in lower case after a preposition (at dawn), or as the verb hope (Hope to hear,
+    we hope): May to call the customer and Pat to come are names before their task."""
+    token = text[start:end]
+    head = max(0, start - 24)
+    if _ARTICLE_BEFORE.search(text, head, start):
+        return True
+    verb = token.lower() == "hope"
+    if token.islower() and _PREPOSITION_BEFORE.search(text, head, start):
+        return True
+    if verb and _SUBJECT_BEFORE.search(text, head, start):
+        return True
+    return (verb or token.islower()) and _CLAUSE_AFTER.match(text, end) is not None
+
+
+def lower_word_name(text: str, start: int, end: int) -> bool:
+    """Whether the lower-case word ``text[start:end]``, a given name found as one elsewhere
+    in the text, stands here as the name (its word senses are ruled out by
+    :func:`word_sense` first)."""
+    return _CUE_BEFORE.search(text, max(0, start - 24), start) is not None or _NAME_AFTER.match(text, end) is not None

@@ -1,0 +1,124 @@
+"""Passports broken over a line, given names that are words, rarer surnames, numerals
+written with a circle, and places or projects named like people: each case stands for a
+class, not for one text.
+
+- a passport number a scan or a narrow column broke over a line (``P4418⏎027B``,
+  ``7604⏎19382``) is one number right after a passport word, or wherever the text gave
+  it whole; a phone number's 4 + 4 so broken after a hotline is not a passport;
+- an office login that is a word-like given name and a surname (``dawn.fung``) is a
+  person; a word and a word (``summer.sale``) is not;
+- once a text names someone Sunny or Ivy, the lower-case word is that person where a
+  name stands (``ask sunny``, ``ivy's mobile``, ``rocky is in Osaka``) and stays the word
+  where the word stands (``sunny days``, ``Hope to hear back``, ``a rocky start``);
+- rarer surnames in a labelled field (``经办人：姒文韬``) and after 我係 with a title;
+- phone numbers read out in numerals with ``○`` for zero or a dash between the halves;
+- a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
+  project or hotel named like one (``Project Dawn``) is no person either.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans, untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Nationality CHN   Passport No.\n E3918\n 2047\n Assessment: DOB differs", "E3918\n 2047"),
+        ("Ho Wai Ling - UK passport no. 543802\n617\nnext beneficiary", "543802\n617"),
+        ("Travel document: BN(O) passport No.: 7604\n19382   (also holds one)", "7604\n19382"),
+        ("wife, passport no.\n                 V3381\n                 094 (India)", "V3381\n                 094"),
+        ("Passport No.:P4418027B   Exp 2031\n\nNB the scan is cut, number reads\nP4418\n027B - ask", "P4418\n027B"),
+    ],
+)
+def test_a_passport_broken_over_a_line_is_one_number(redactor: Redactor, text: str, number: str) -> None:
+    assert covered(redactor, text, number, entity="HK_PASSPORT", at=text.rindex(number))
+    assert number not in redactor.redact(text).text
+
+
+def test_a_hotline_broken_over_a_line_is_no_passport(redactor: Redactor) -> None:
+    text = "Passport office hotline 2824\n6111 is open on weekdays."
+    assert not any(d.entity_type == "HK_PASSPORT" for d in redactor.analyze(text))
+
+
+@pytest.mark.parametrize("handle", ["dawn.fung", "rocky.tse", "crystal.lo", "angel.mok"])
+def test_a_word_like_given_name_and_a_surname_is_a_login(redactor: Redactor, handle: str) -> None:
+    text = f"case_id,author,created\nMOB-2026-00915,{handle},01/12 10:11\n"
+    assert covered(redactor, text, handle, entity="PERSON")
+
+
+def test_two_words_joined_are_no_login(redactor: Redactor) -> None:
+    text = "campaign,owner\nsummer.sale,marketing\ngrace.period,finance\n"
+    assert person_spans(redactor, text) == []
+
+
+LEAVE = (
+    "From: Sunny Lui (Team PA)\nTo: Client Services\n\n"
+    "Hi all, sunny here - leave summary. Ivy Chan is off 23-24 Dec, Rocky Ho is in Osaka.\n"
+    "- rocky is in Osaka. If urgent please ask sunny first.\n"
+    "- IT problems go to ServiceDesk, NOT ivy's mobile.\n"
+    "Hope to hear back before Friday. Enjoy the sunny days and sorry for a rocky start.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("mention", "at"),
+    [("sunny", LEAVE.index("sunny here")), ("rocky", LEAVE.index("rocky is")), ("ivy", LEAVE.index("ivy's"))]
+    + [("sunny", LEAVE.index("sunny first"))],
+)
+def test_a_lower_case_word_name_where_a_name_stands_is_the_person(redactor: Redactor, mention: str, at: int) -> None:
+    assert covered(redactor, LEAVE, mention, entity="PERSON", at=at)
+
+
+@pytest.mark.parametrize(("word", "at"), [("sunny", LEAVE.index("sunny days")), ("rocky", LEAVE.index("rocky start"))])
+def test_the_same_word_where_a_word_stands_stays(redactor: Redactor, word: str, at: int) -> None:
+    assert not any(d.start < at + len(word) and at < d.end for d in redactor.analyze(LEAVE))
+
+
+def test_a_name_before_its_task_is_kept_when_hope_is_the_verb(redactor: Redactor) -> None:
+    text = 'Salesperson "Hope" (badge Hope Ng) promised delivery. Hope to hear back soon. Hope to call customer by Fri.'
+    assert covered(redactor, text, "Hope", entity="PERSON")
+    at = text.index("Hope to hear")
+    assert not any(d.start < at + 4 and at < d.end for d in redactor.analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("案件编号：IIT-2026-HK-0238　经办人：姒文韬　复核：Bonnie Cheung", "姒文韬"),
+        ("客户姓名：庹玉洁　护照快到期", "庹玉洁"),
+        ("「我係禤太，屏山坑頭村三巷九號。」", "禤"),
+    ],
+)
+def test_rarer_surnames_where_a_name_stands(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("WhatsApp 同上 / 屋企 二三四七 ○八五一", "二三四七 ○八五一"),
+        ("電話係 九 零 七 三 — 四 四 一 二", "九 零 七 三 — 四 四 一 二"),
+    ],
+)
+def test_numerals_with_a_circle_or_a_dash_are_a_phone(redactor: Redactor, text: str, number: str) -> None:
+    assert covered(redactor, text, number, entity="PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("委托方：湛江南粤劳务合作有限公司，联系人 区嘉雯", "湛江南粤劳务合作有限公司"),
+        ("Pls note Project Dawn launch moved to Monday.", "Project Dawn"),
+    ],
+)
+def test_cities_and_projects_named_like_people_are_kept(redactor: Redactor, text: str, thing: str) -> None:
+    assert untouched(redactor, text, thing)
+
+
+def test_a_city_that_is_also_a_given_name_stays_a_name(redactor: Redactor) -> None:
+    text = "收件人：沈阳，电话 139 1234 5678"
+    assert covered(redactor, text, "沈阳", entity="PERSON")
