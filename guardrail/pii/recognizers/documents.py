@@ -6,7 +6,8 @@ the Philippines P, seven digits and a letter, Indonesia, India and Vietnam a let
 seven digits, the UK, US and Russia nine digits, Germany nine letters and digits. Any of
 these shapes counts next to a word that says passport (passport, 護照, 护照, travel
 document, 證件號碼), also when spaced character by character as forms and transcripts
-write it; and a machine-readable zone line gives the number in its first field.
+write it or broken over a line by a scan; and a machine-readable zone line gives the
+number in its first field.
 """
 
 from __future__ import annotations
@@ -353,14 +354,9 @@ def _nationality_shape(value: str) -> bool:
 
 
 def _broken_shape(value: str, head: str, tail: str) -> bool:
-    """Whether a number joined from two lines is shaped as a passport: eight or nine
-    digits (not a date, nor a phone number's 4 + 4), or one or two letters, six to eight
-    digits and perhaps a letter."""
-    if value.isdigit():
-        if len(head) == len(tail) == 4:
-            return False
-        return len(value) in (8, 9) and re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2,3}", value) is None
-    return re.fullmatch(r"[A-Za-z]{1,2}\d{6,8}[A-Za-z]?", value) is not None
+    """Whether a number joined from two lines is shaped as a passport (as after a
+    nationality), and not a phone number's 4 + 4."""
+    return not (value.isdigit() and len(head) == len(tail) == 4) and _nationality_shape(value)
 
 
 def _labelled(text: str, start: int) -> bool:
