@@ -12,6 +12,8 @@ class, not for one text.
   where the word stands (``sunny days``, ``Hope to hear back``, ``a rocky start``);
 - rarer surnames in a labelled field (``经办人：姒文韬``) and after 我係 with a title;
 - phone numbers read out in numerals with ``○`` for zero or a dash between the halves;
+- a lower-case given name after a greeting or a thanks (``hi jess``, ``thx, mei``); an
+  estate block's flat between a list's dashes; a surname and 工 handed work (``由刘工面试``);
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -122,3 +124,41 @@ def test_cities_and_projects_named_like_people_are_kept(redactor: Redactor, text
 def test_a_city_that_is_also_a_given_name_stays_a_name(redactor: Redactor) -> None:
     text = "收件人：沈阳，电话 139 1234 5678"
     assert covered(redactor, text, "沈阳", entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hi jess, pls fax the below to the clinic and give pt a copy. thx, mei", "jess"),
+        ("hi jess, pls fax the below to the clinic and give pt a copy. thx, mei", "mei"),
+        ("morning kitty! 9:30 ok for the parents' day slot?", "kitty"),
+    ],
+)
+def test_a_lower_case_given_name_after_a_greeting_or_thanks_is_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["hi all, thanks again. cheers, team", "hi there, thank you so much."])
+def test_greetings_to_no_one_in_particular_find_no_name(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_an_estate_block_and_flat_between_a_list_s_dashes_is_an_address(redactor: Redactor) -> None:
+    text = "3. 詠妹 — 富昌邨 富喜樓 1203 — 工人姐姐 Marites +852 5530 4716"
+    assert covered(redactor, text, "富昌邨 富喜樓 1203", entity="ADDRESS")
+
+
+def test_a_flat_range_is_no_address(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "ADDRESS" for d in redactor.analyze("富喜樓 1203-1205 共三戶"))
+
+
+@pytest.mark.parametrize(
+    ("text", "at"), [("- 第3项由刘工面试，刘工说其前雇主已确认", 6), ("- 第3项由刘工面试，刘工说其前雇主已确认", 11)]
+)
+def test_a_surname_and_gong_handed_work_is_a_person(redactor: Redactor, text: str, at: int) -> None:
+    assert covered(redactor, text, "刘", entity="PERSON", at=at)
+
+
+@pytest.mark.parametrize("text", ["由李工程師負責", "請王工作完再走", "我哋去咗向勞工處投訴"])
+def test_a_word_with_gong_is_no_person(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []

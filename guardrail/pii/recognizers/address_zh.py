@@ -60,10 +60,12 @@ _TAIL = (
     # a place (a pick-up point).
     rf"|{_BLOCK} ?(?:\d ?- ?)?(?:\d{{3,4}}|[A-Z]\d{{2,3}}|\d{{1,2}}[A-Z])(?![A-Za-z0-9])(?: ?(?:{_FLAT_MARK}|房))?"
     rf"|{_FLAT}"
-    # (a flat's number after the block, then punctuation or a word: 良安樓 2209 嗰個阿婆; not a year,
+    # (a flat's number after the block, then punctuation, a word or a dash: 良安樓 2209 嗰個阿婆; not a year,
     # a count, a listing's 1207 公寓, nor a floor or flat word that goes on with the address)
     rf"|(?<=[廈厦場场心園园苑閣阁樓楼邨村居軒轩峰庭台臺座栋棟]) ?\d{{3,4}}"
-    rf"(?=[，,。.;；)）\n\"'」]|$|[ \u3000](?![ \u3000]*(?:[年月日號号元蚊個个人位次室房舖铺鋪座樓楼層层]|公寓))[{_CJK}])"
+    rf"(?=[，,。.;；)）\n\"'」]|$|[ \u3000](?![ \u3000]*(?:[年月日號号元蚊個个人位次室房舖铺鋪座樓楼層层]|公寓))[{_CJK}]"
+    # or a dash between a list's fields (富喜樓 1203 — 工人姐姐 ...)
+    rf"|[ \u3000]+[—–-][ \u3000])"
     # (and a home block's flat closing a table's cell: ｜禾輋邨信和樓2112｜, | 龍昌樓 1203 |)
     rf"|(?<=[樓楼閣阁苑邨座栋棟]) ?\d{{3,4}}(?=[ \u3000]*[|｜\t])"
     rf"|{_STREET_END}(?: ?|[ \u3000]*\n[ \u3000]*)(?:{_STREET_NO}|{_HN_STREET_NO})(?: ?{_GROUND})?"

@@ -101,6 +101,7 @@ from guardrail.pii.recognizers.name_spans import (
     spaced as _spaced,
 )
 from guardrail.pii.recognizers.name_things import after_place_preposition, before_affiliate
+from guardrail.pii.recognizers.name_word_mentions import FINDERS as _WORD_NAME_FINDERS
 from guardrail.pii.recognizers.name_zh_addressed import FINDERS as _ZH_ADDRESSED_FINDERS
 from guardrail.pii.recognizers.name_zh_spaced import FINDERS as _ZH_SPACED_FINDERS
 from guardrail.pii.recognizers.names_data import (
@@ -1348,6 +1349,7 @@ class ContextNameRecognizer(LocalRecognizer):
             *_CELL_TABLE_FINDERS,
             *_HYPHENATED_FINDERS,
             *_ZH_ADDRESSED_FINDERS,
+            *_WORD_NAME_FINDERS,
         ):
             for start, end, score in finder(text):
                 if end <= start or (start, end) in seen or is_pet(text, start, end) or _thing_word(text, start, end):

@@ -134,6 +134,9 @@ _SPACED_SURNAME_TITLE = re.compile(
 # 李工说, 找王工: 工 (engineer) after a common surname, where a person is spoken of or to.
 _ENGINEER = re.compile(f"(?P<surname>[{_COMMON_CHARS_EARLY}])工")
 _ENGINEER_BEFORE = frozenset(both_scripts_chars("找讓叫問跟和同給請由把被向對@"))
+_GONG_WORD_ENDS = frozenset(
+    both_scripts_chars("程作人廠具資業地序藝商會友夫時期種號位服傷錢整匠班頭科字場房處務聯黨運")
+)
 _NOT_ENGINEER = frozenset(both_scripts(("施工", "童工", "包工", "祝工", "雷工", "毛工", "万工", "萬工")))
 # What follows a one-character title when it is the start of a word, not a title:
 # 生日 (birthday), 太多 (too many), 總結 (summary), 姐妹 (sisters), 伯父 (uncle).
@@ -249,7 +252,10 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
         after = text[match.end() : match.end() + 1]
         if match[0] in _NOT_ENGINEER or (before and _ANY_HAN.match(before) and before not in _ENGINEER_BEFORE):
             continue
-        if after and _ANY_HAN.match(after) and after not in _NICK_FOLLOW:
+        # 由刘工面试: after a word that hands work to someone, any verb may follow, but
+        # not the rest of a word with 工 (李工程師, 王工作, 陳工人).
+        handed = before in _ENGINEER_BEFORE and after not in _GONG_WORD_ENDS
+        if after and _ANY_HAN.match(after) and after not in _NICK_FOLLOW and not handed:
             continue
         yield *match.span("surname"), 0.65
     for match in _TITLED.finditer(text):

@@ -1,5 +1,6 @@
-"""Where a given name that is also a word (sunny, hope, angel, rocky) stands as a name
-when written in lower case.
+"""Where a given name typed in lower case stands as a name: one that is also a word
+(sunny, hope, angel, rocky) once the text has named the person, and any given name
+right after a greeting or a thanks (hi jess, thx, mei).
 
 Once a text has named someone ``Sunny Lui`` or ``Hope (Risk)``, its chat lines and
 hurried e-mails go on to write ``ask sunny``, ``ivy's mobile``, ``rocky is in Osaka``.
@@ -13,6 +14,10 @@ possessive or a preposition of time or place, which make it the word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from guardrail.pii.recognizers.name_lexicon import is_given, never_a_name
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 # What puts a person right after it: cc rocky, ask sunny, speak to angel, @ivy, from summer.
 _CUE_BEFORE = re.compile(
@@ -63,3 +68,30 @@ def lower_word_name(text: str, start: int, end: int) -> bool:
     in the text, stands here as the name (its word senses are ruled out by
     :func:`word_sense` first)."""
     return _CUE_BEFORE.search(text, max(0, start - 24), start) is not None or _NAME_AFTER.match(text, end) is not None
+
+
+# A greeting or thanks that opens a line or a sentence, then one lower-case word that ends
+# the clause: hi jess, | thx, mei | morning kitty!
+_GREETED_LOWER = re.compile(
+    r"(?im)(?:^|(?<=[.!?])[ \t]+|(?<=[:：])[ \t]*)(?:hi|hey|hello|dear|morning|thanks|thank you|thx|ty|cheers)"
+    r"[ \t]*[,!]?[ \t]+([a-z]{2,12})(?=[ \t]*[,!.:;)]|[ \t]*$)"
+)
+# Words a greeting is said to that are no one's name.
+_GREETED_WORDS = frozenset(
+    "all team everyone everybody guys folks both there again so much lots you ya u sir madam dear boss "
+    "mum mom dad bro sis buddy mate babe dear gang fam ladies".split()
+)
+
+
+def greeted_lower_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """A given name in lower case right after a greeting or a thanks (hi jess, thx, mei):
+    a chat's or a forwarded e-mail's way of addressing or signing."""
+    for match in _GREETED_LOWER.finditer(text):
+        word = match[1]
+        if word in _GREETED_WORDS or never_a_name(word):
+            continue
+        if is_given(word, in_position=True) or word in GIVEN_SYLLABLES:
+            yield *match.span(1), 0.65
+
+
+FINDERS = (greeted_lower_names,)

@@ -62,6 +62,7 @@ GIVEN_SYLLABLES = frozenset(
 
 ENGLISH_GIVEN_NAMES = frozenset(
     """
+    jess nic vic gabby meg nate
     aaron abby ada adam adrian agnes alan albert alex alexander alexandra alfred alice alicia
     alison alvin amanda amber amy andrew andy angel angela angie ann anna anne annie anson anthony
     antonio april arthur ashley audrey ben benjamin benny bernard betty bill billy bob bobby
@@ -447,7 +448,7 @@ HK_NICKNAMES = frozenset(
     """
     bobo yoyo coco kiki momo jojo lulu fifi gigi mimi nana kaka dodo toto lala
     bubu chichi didi keke koko lolo mumu nini popo tata titi vivi wawa yaya zizi
-    fafa kimi lili mandy sisi cici bibi pipi dudu
+    fafa kimi lili mandy sisi cici bibi pipi dudu soso
     """.split()
 )
 
@@ -464,6 +465,7 @@ WORD_GIVEN_NAMES = frozenset(
     jordan austin victoria florence charlotte chelsea paris brooklyn
     precious heather pansy flora conrad harvey lauren mario morris
     echo ocean moon pinky venus
+    rob kay dee nat fay matt
     """.split()
 )
 
