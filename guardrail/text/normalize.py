@@ -96,6 +96,7 @@ HAN_DIGITS = {
     "零": "0",
     "〇": "0",
     "○": "0",  # the white circle handwriting and input methods put for 〇
+    "洞": "0",  # as radio and Cantonese read a 0 out in a number (二七二九，洞八五一), only inside a run of six
     "幺": "1",
     "一": "1",
     "二": "2",
@@ -117,7 +118,7 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_NUMERAL = "[零〇○幺一二兩两三四五六七八九]"
+_HAN_NUMERAL = "[零〇○洞幺一二兩两三四五六七八九]"
 # (雙 before a numeral says it twice, as Cantonese reads a number out: 三雙七 is 3 7 7.)
 _HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit

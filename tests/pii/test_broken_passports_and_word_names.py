@@ -14,6 +14,8 @@ class, not for one text.
 - phone numbers read out in numerals with ``○`` for zero or a dash between the halves;
 - a lower-case given name after a greeting or a thanks (``hi jess``, ``thx, mei``); an
   estate block's flat between a list's dashes; a surname and 工 handed work (``由刘工面试``);
+- handles as friends write them (``@chun_ahchun.w``, ``@cherryyeung.hy``, ``kayan_chiu_``,
+  ``huang.zihao``), not a shop's or a topic's; 洞 read for 0 inside a read-out number;
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -162,3 +164,29 @@ def test_a_surname_and_gong_handed_work_is_a_person(redactor: Redactor, text: st
 @pytest.mark.parametrize("text", ["由李工程師負責", "請王工作完再走", "我哋去咗向勞工處投訴"])
 def test_a_word_with_gong_is_no_person(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("[IG DM export — @inkhouse.kt ↔ @chun_ahchun.w]\n\nchun_ahchun.w: hi 想book flash day", "chun_ahchun.w"),
+        ("| 11:00 | Yeung Hoi Ying Cherry | @cherryyeung.hy | 9472 8813 |", "cherryyeung.hy"),
+        ("5. IG (for tagging): @summershum_ 同 @sky.tszhin", "summershum_"),
+        ("5. IG (for tagging): @summershum_ 同 @sky.tszhin", "sky.tszhin"),
+        ("#PM-1201 | Carousell | buyer: kayan_chiu_ (趙嘉欣) | 月光石耳環", "kayan_chiu_"),
+        ('"buyer_nick": "huang.zihao",', "huang.zihao"),
+    ],
+)
+def test_handles_built_from_a_name_as_friends_write_them(redactor: Redactor, text: str, handle: str) -> None:
+    assert covered(redactor, text, handle, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["follow @inkhouse.kt and @foodie.mochi", "see @pmq.weekend.market, @kayan.travels"])
+def test_shops_and_topics_handles_are_no_one(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_dong_read_for_zero_inside_a_number(redactor: Redactor) -> None:
+    text = "婆婆：屋企係二七二九，洞八五一；我個孫佢自己同你講啦。"
+    assert covered(redactor, text, "二七二九，洞八五一", entity="PHONE_NUMBER")
+    assert person_spans(redactor, "山洞口有一二三個人") == []

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.columns import column_header
-from guardrail.pii.recognizers.name_lexicon import is_given, is_place
+from guardrail.pii.recognizers.name_lexicon import GIVEN, is_given, is_place
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 _APPS = (
@@ -40,7 +40,7 @@ _BUSINESS_BEFORE = re.compile(r"(?:公众号|公眾號|官方|official|Official|
 
 # A handle written with its @ or as a chat's speaker, after a time stamp or not
 # (@rainbow_kwan.ling, rainbow_kwan.ling: hi, [09:15] leung_mei_yee_88: hi).
-_AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9])(?![\w@])")
+_AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]_*)(?![\w@])")
 _SPEAKER_HANDLE = re.compile(r"(?m)^(?:\[[^\]\n]{1,25}\][ \t]*)?([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*:[ \t]")
 
 
@@ -60,13 +60,32 @@ def _pieces(parts: list[str]) -> list[str]:
 def _pieces_name_someone(pieces: list[str]) -> bool:
     surnames = [piece for piece in pieces if piece in ROMANISED_SURNAMES]
     given = [piece for piece in pieces if _name_part(piece)]
-    return bool(surnames) and len(set(surnames) | set(given)) >= 2 or _word_given_and_surname(pieces)
+    return (
+        bool(surnames)
+        and len(set(surnames) | set(given)) >= 2
+        or _word_given_and_surname(pieces)
+        or _nickname_or_initialled(pieces)
+    )
+
+
+def _nickname_or_initialled(pieces: list[str]) -> bool:
+    """A Cantonese nickname (ahchun: Ah Chun), or a given name with an initial or a
+    given pair after it (lokyi.c, sky.tszhin): a person's handle as friends write it."""
+    if any(piece.startswith("ah") and piece[2:] in GIVEN_SYLLABLES for piece in pieces):
+        return True
+    if len(pieces) != 2:
+        return False
+    first, second = pieces
+    given_first = _given_pair(first) or is_given(first, in_position=True)
+    return given_first and (len(second) <= 2 or _given_pair(second)) and first not in _TOPIC_WORDS
 
 
 def _word_given_and_surname(pieces: list[str]) -> bool:
     """A given name that is also a word, then a surname (dawn.fung, crystal.lo,
-    angel.mok): the surname puts the word where a name stands, as an office's logins
-    are made."""
+    angel.mok, cherryyeung.hy): the surname puts the word where a name stands, as an
+    office's logins are made."""
+    if len(pieces) == 3 and len(pieces[2]) <= 2:
+        pieces = pieces[:2]  # and initials after them (cherryyeung.hy)
     return (
         len(pieces) == 2
         and pieces[1] in ROMANISED_SURNAMES
@@ -87,7 +106,7 @@ def _given_pair(part: str) -> bool:
 # A user name written bare, as logs and forms print it (pppoe ho_kwokwai session up,
 # PPPoE 用戶名：yaukayi_19, Closed by wong.chunhei): lower case, a dot or an underscore
 # between its parts, not inside an address, a path or a domain.
-_BARE_HANDLE = re.compile(r"(?<![\w.@/\\-])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w@/\\-]|\.\w)")
+_BARE_HANDLE = re.compile(r"(?<![\w.@/\\-])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_*)(?![\w@/\\-]|\.\w)")
 # What ends a domain or a file's name rather than a user name.
 _NOT_HANDLE_ENDS = frozenset(
     "com net org hk cn mo tw io co edu gov uk jp sg au de fr info biz app dev ai me "
@@ -130,6 +149,12 @@ def _syllables(part: str) -> list[str]:
     stays whole."""
     if part in _SYLLABLES or is_given(part) or _doubled(part) or len(part) < 5:
         return [part]
+    for cut in range(3, len(part) - 1):
+        # an English given name and a surname run together (cherryyeung, summershum), not
+        # a place's syllables (hongkong)
+        given, surname = part[:cut], part[cut:]
+        if surname in ROMANISED_SURNAMES and given in GIVEN and not is_place(f"{given} {surname}"):
+            return [given, surname]
     cuts: list[list[str] | None] = [[]] + [None] * len(part)
     for end in range(2, len(part) + 1):
         for start in range(max(0, end - 6), end - 1):

@@ -24,6 +24,7 @@ ROMANISED_SURNAMES = frozenset(
     ruan mei tong pei huo miao sheng qu weng xin chai hua teng rao mou nong zhuo jian lian
     chu lou dou cen jing dang fei leng zong gui quan zang min gou bian luan sui diao rong
     kou sang zhen cong kuang qi ke sima ouyang situ shangguan zhuge murong huangfu gongsun xiahou duanmu
+    yang
     """.split()
 )
 # Syllables of Mandarin given names, which pinyin writes joined in one word (Siqi, Xinran,
@@ -53,6 +54,7 @@ GIVEN_SYLLABLES = frozenset(
     kow kwun loi foon woon choy chuk nin ngok heung koon fong yam tsoi
     wei xin jia hao xiao jun hui zhi qiang jie keong seng kiat siew zhen xuan qing rui jian zhong meng hua
     fang min jing yun ning tao peng chao xia juan xiu yong gang feng wen qi bin
+    zi dong rong xue zhe zhuo tian xiang yang zheng chen
     hiu kuan cheong ngar suk nok shuen shiu wui yue huen tsuen mun kee sok
     boon keng swee hock beng teck hwee kheng choon huat guan chye geok tiong khoon giok
     """.split()
