@@ -117,6 +117,9 @@ def test_numerals_with_a_circle_or_a_dash_are_a_phone(redactor: Redactor, text: 
     [
         ("委托方：湛江南粤劳务合作有限公司，联系人 区嘉雯", "湛江南粤劳务合作有限公司"),
         ("Pls note Project Dawn launch moved to Monday.", "Project Dawn"),
+        ("Hong Ning Elderly Hostel called about the fall on Tuesday.", "Hong Ning Elderly Hostel"),
+        ("Invoice from Kwan & Lee Events for the stage hire.", "Kwan & Lee Events"),
+        ("乘客在白云万达广场门口上车", "白云万达广场"),
     ],
 )
 def test_cities_and_projects_named_like_people_are_kept(redactor: Redactor, text: str, thing: str) -> None:

@@ -76,6 +76,7 @@ ORG_WORDS = frozenset(
     beauty nail nails lash supplies supply foods food gmbh spa auto repairs
     crematorium cemetery columbarium funeral parlour parking lounge settlement
     motor bus buses ferry ferries production productions films pictures entertainment
+    hostel hostels events
     """.split()
 )
 
