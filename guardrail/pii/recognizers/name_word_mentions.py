@@ -79,7 +79,7 @@ _GREETED_LOWER = re.compile(
 # Words a greeting is said to that are no one's name.
 _GREETED_WORDS = frozenset(
     "all team everyone everybody guys folks both there again so much lots you ya u sir madam dear boss "
-    "mum mom dad bro sis buddy mate babe dear gang fam ladies".split()
+    "mum mom dad bro sis buddy mate babe gang fam ladies".split()
 )
 
 
