@@ -193,3 +193,49 @@ def test_dong_read_for_zero_inside_a_number(redactor: Redactor) -> None:
     text = "婆婆：屋企係二七二九，洞八五一；我個孫佢自己同你講啦。"
     assert covered(redactor, text, "二七二九，洞八五一", entity="PHONE_NUMBER")
     assert person_spans(redactor, "山洞口有一二三個人") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Please courier it to my home: ul. Kwiatowa 14/3, 31-052 Kraków, Poland. I will pay the fee.",
+            "ul. Kwiatowa 14/3, 31-052 Kraków, Poland",
+        ),
+        ("Home : No. 8, Jalan SS 2/64, 47300 Petaling Jaya, Selangor\ne-mail on file", "No. 8, Jalan SS 2/64"),
+        ("Her Paris address for police memo: 27 rue des Trois Frères, 75018 Paris, France.", "27 rue des Trois"),
+    ],
+)
+def test_a_home_abroad_after_its_label_is_an_address(redactor: Redactor, text: str, address: str) -> None:
+    assert covered(redactor, text, address, entity="ADDRESS")
+    assert "I will pay" not in "".join(text[d.start : d.end] for d in redactor.analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Meds to take home:\n Prazosin 0.5 mg - half tab twice daily x 7 days", "half tab twice daily"),
+        (
+            "MEDICATION INCIDENT\nHome: Hong Ning Elderly Hostel, 88 Hing Fong Road, Kwai Chung",
+            "Hong Ning Elderly Hostel",
+        ),
+        ("Home: 2345 6789 (after 7pm)", "after 7pm"),
+    ],
+)
+def test_home_labelling_no_one_s_address_finds_none(redactor: Redactor, text: str, kept: str) -> None:
+    assert untouched(redactor, text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("3. PARK Ji-hoon M30918274 +82 10 2290 6651", "+82 10 2290 6651"),
+        ("Tel : 0049 171 88 20 513", "0049 171 88 20 513"),
+    ],
+)
+def test_a_number_dialled_from_abroad_is_a_phone(redactor: Redactor, text: str, number: str) -> None:
+    assert covered(redactor, text, number, entity="PHONE_NUMBER")
+
+
+def test_a_reference_opening_with_00_is_no_phone(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("ref 0012 3456 789 done"))

@@ -351,8 +351,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
                 score = self.score(match, text)
                 if score > 0.0:
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *self.span(match), score))
-        if "ddress" in text or "DDRESS" in text:
-            # Address:, Permanent address (Nepal): a labelled value in any country's shape.
+        if "ddress" in text or "DDRESS" in text or "ome" in text or "OME" in text:
+            # Address:, Permanent address (Nepal), my home: a labelled value in any country's shape.
             # Unless the patterns found the address from its start: their span is the sharper
             # one (Address: 12 Nathan Road, 2024 Annual Report).
             for start, end in labelled_addresses(text):

@@ -20,7 +20,12 @@ _LABEL = re.compile(
     r"|contract|deposit)[ \t]+)?"
     r"(?:(?:home|permanent|residential|current|correspondence|mailing|postal|billing|delivery|shipping|overseas"
     r"|local|hk|home[ \t]+country|registered|business|office|previous|new|old)[ \t]+)?"
-    r"address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]+line[ \t]*\d)?(?:[ \t]*\([^)\n]{1,30}\))?"
+    r"(?:address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]+line[ \t]*\d)?(?:[ \t]*\([^)\n]{1,30}\))?"
+    # or what the address is for (Her Paris address for police memo:), or a home named so
+    # in a sentence or a log (courier it to my home:, Home :)
+    # (home alone only opening a line: Meds to take home:, Care home: are no one's)
+    r"(?:[ \t]+for[ \t]+[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2})?|(?P<home>(?<![A-Za-z-])(?:my|his|her|their|our)[ \t]+home"
+    r"|(?<![^\n])[ \t]*home))"
     # a colon, or a form's dot leaders (address (line 2) . Hoi Tak House, district ....... Sham Shui Po)
     r"(?:[ \t]*[:：]|[ \t]+\.+(?=[ \t])|\.{2,})[ \t]*"
 )
@@ -42,6 +47,15 @@ _EMAIL_OR_URL = re.compile(
     r"@|https?://|www\.|\b\d{1,3}(?:\.\d{1,3}){3}\b|(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}", re.IGNORECASE
 )
 _MAX = 200
+# A new sentence after the address (. I will, . If easier): a stop, then a capitalised word
+# and a lower-case one; St. Mary Street and ul. Kwiatowa go on.
+_SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z][a-z]*[ \t]+[a-z])")
+# A care home, hostel or hospital named first: the institution, where "Home:" labels one.
+_INSTITUTION_FIRST = re.compile(
+    r"(?i)[^,\n]*\b(?:home|hostel|hospital|centre|center|hall|house|lodge|residence)\b[ \t]*(?:,|$)"
+)
+# A value that opens with a phone number's digits.
+_PHONE_FIRST = re.compile(r"[+(]?\d[\d \t()-]{6,}(?:$|[ \t]*[(（,]|[ \t]+[a-z])")
 # A list item, check box or quoted line under the label starts something else.
 _NOT_ADDRESS_LINE = re.compile(r"[ \t]*(?:\[|[-*•#>]|\d{1,2}[.)][ \t])")
 
@@ -66,9 +80,14 @@ def labelled_addresses(text: str) -> Iterator[tuple[int, int]]:
             end -= 1
         while begin < end and text[begin] in " \t\"'“":
             begin += 1
+        sentence_end = _SENTENCE_END.search(text, begin, end)
+        if sentence_end is not None:
+            end = sentence_end.start()  # ... Kraków, Poland. I will pay the fee: the sentence goes on
         value = text[begin:end]
         if not (8 <= len(value) <= _MAX) or _NOT_ADDRESS.match(value) or _EMAIL_OR_URL.search(value):
             continue
+        if label["home"] and (_PHONE_FIRST.match(value) or _INSTITUTION_FIRST.match(value)):
+            continue  # Home: 2345 6789, a phone's label; Home: Evergreen Care Home, a care home's
         if not re.search(r"\d", value) and value.count(",") < 2 and not _BUILDING_WORD.search(value):
             continue
         yield begin, end

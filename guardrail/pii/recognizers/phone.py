@@ -59,9 +59,13 @@ _TAIWAN = (
 _TAIWAN_SHAPE = re.compile(_TAIWAN)
 # (A tab is a pasted table's cell boundary, never inside a number: +852 9241 7730⇥2012.)
 # (A country code in brackets too: (+63) 917 123 4567.)
-_INTERNATIONAL = r"(?:\+\d{1,3}|\(\+\d{1,3}\))[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,5}(?:[ -]?\d{2,5}){1,4}"
+# (Or dialled with 00 from abroad, as Europe writes it: 0049 171 88 20 513.)
+_INTERNATIONAL = (
+    r"(?:\+\d{1,3}|\(\+\d{1,3}\)|00[1-9]\d{0,2}(?=[ -]))[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,5}(?:[ -]?\d{2,5}){1,4}"
+)
 PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9_+$#])(?<!\d[ \-‐‑‒–—−])(?<![A-Za-z]-)(?<![A-Za-z]/)"
+    # (A + starts a number even right after another one: M30918274 +82 10 2290 6651.)
+    rf"(?<![A-Za-z0-9_+$#])(?:(?<!\d[ \-‐‑‒–—−])|(?=\+))(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
     # (A count in Chinese may follow: 91326648 2箱; so may a date: 5201 3378 27/11.)
@@ -526,8 +530,8 @@ class PhoneRecognizer(RegexRecognizer):
             return 0.0
         in_context = _in_context(text, *match.span(1))
         if international:
-            if value.startswith("(+") and not validity and not in_context:
-                return 0.0  # (+12) 345 678: a bracketed code on no valid number is a figure
+            if value.startswith(("(+", "00")) and not validity and not in_context:
+                return 0.0  # (+12) 345 678, 0012 3456 789: a code on no valid number is a figure
             score = 0.9 if validity else 0.7
         elif _YEAR_RANGE.fullmatch(value):
             # A span of years (2019-2024) unless a phone word labels it right before.
