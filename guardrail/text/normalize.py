@@ -124,7 +124,7 @@ _HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
 # between its commas: 九四零七，呃，五二八三.)
 _HAN_SEP = (
-    r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-—–－]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
+    r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-—–－·・]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
 )
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(

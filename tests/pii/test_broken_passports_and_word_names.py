@@ -16,6 +16,9 @@ class, not for one text.
   estate block's flat between a list's dashes; a surname and 工 handed work (``由刘工面试``);
 - handles as friends write them (``@chun_ahchun.w``, ``@cherryyeung.hy``, ``kayan_chiu_``,
   ``huang.zihao``), not a shop's or a topic's; 洞 read for 0 inside a read-out number;
+- a home abroad after its label (``my home: ul. Kwiatowa 14/3, ... Poland``), a number
+  dialled from abroad; 小 + a rarer surname as a speaker (``小郗：``), church titles
+  (``區弟兄``, ``柏姊妹``), 單于 and 璩 among the surnames, numerals grouped with ``·``;
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -239,3 +242,27 @@ def test_a_number_dialled_from_abroad_is_a_phone(redactor: Redactor, text: str, 
 
 def test_a_reference_opening_with_00_is_no_phone(redactor: Redactor) -> None:
     assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("ref 0012 3456 789 done"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市场部-小郗：各位，节目单v3发群文件了", "小郗"),
+        ("3栋-钱叔：年轻人多担待。小佟你买点水果给老卢家赔个不是", "小佟"),
+        ("如家人需要協助安排，請聯絡關懷部柏姊妹，電話6390 2715", "柏"),
+        ("驚悉區振邦弟兄於本月安息主懷。區弟兄在何文田浸信會事奉三十年。", "區弟兄"),
+        ("紧急联系人：单于浩（爸爸）", "单于浩"),
+    ],
+)
+def test_nicknames_church_titles_and_rarer_surnames_in_chinese(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON", at=text.rindex(name))
+
+
+@pytest.mark.parametrize("text", ["佢哋兩姊妹好好感情", "小心你的錢包", "小時：三小時"])
+def test_sisters_and_words_with_xiao_are_no_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_numerals_grouped_with_middle_dots_are_a_phone(redactor: Redactor) -> None:
+    text = "他电话 一三六·八零零九·七七五二，你加一下"
+    assert covered(redactor, text, "一三六·八零零九·七七五二", entity="PHONE_NUMBER")

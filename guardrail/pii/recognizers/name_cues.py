@@ -52,6 +52,8 @@ from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURN
 # Titles that say a person however the surname is written, rarer surnames too.
 _STRONG_TITLES = both_scripts(
     ("先生", "小姐", "女士", "太太", "醫生", "醫師", "姑娘", "婆婆", "伯伯", "伯母", "師奶", "議員", "博士", "教授")
+    # a church's brothers and sisters: 區弟兄, 柏姊妹
+    + ("弟兄", "姊妹")
 )
 # Titles and roles after a common surname: 陳經理, 黃主席, 張總, 陳姐, 馮伯.
 _TITLES = _STRONG_TITLES | both_scripts(
@@ -337,8 +339,13 @@ _NICK_FOLLOW = frozenset(
 _OLD_YOUNG_NOT = frozenset(both_scripts_chars("成區於江古花毛方高金石白文公家車水夏余麥龍米葉朱時馬"))
 _OLD_YOUNG = re.compile(f"(?P<prefix>[老小])(?P<surname>[{''.join(sorted(COMMON_ZH_SURNAMES))}])")
 # 老 before any surname the lists know, as mainland chats name an older colleague (老俞,
-# 老解, 老聂); 小 stays with the common surnames, since 小 opens so many words.
+# 老解, 老聂); 小 stays with the common surnames, since 小 opens so many words, except
+# where a speaker's colon or a pronoun follows (市场部-小郗：, 小佟你).
 _OLD_ANY = re.compile(f"老(?P<surname>[{''.join(sorted(ZH_SURNAMES - COMMON_ZH_SURNAMES))}])")
+_YOUNG_ANY = re.compile(
+    f"小(?P<surname>[{''.join(sorted((ZH_SURNAMES | ZH_RARE_SURNAMES) - COMMON_ZH_SURNAMES))}])"
+    "(?=[ \t]*[:：]|你|妳|您|佢|他|她)"
+)
 
 
 def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
@@ -355,7 +362,7 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span(), 0.6
     for match in _AH_LETTER.finditer(text):
         yield *match.span(), 0.6
-    for match in (*_OLD_YOUNG.finditer(text), *_OLD_ANY.finditer(text)):
+    for match in (*_OLD_YOUNG.finditer(text), *_OLD_ANY.finditer(text), *_YOUNG_ANY.finditer(text)):
         surname = match["surname"]
         if (
             surname in _OLD_YOUNG_NOT

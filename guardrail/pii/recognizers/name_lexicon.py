@@ -149,8 +149,8 @@ ZH_RARE_SURNAMES = (
         "丘鳳蒯乜郇危烏羿竺酈扶邴"
         # and on the evening's: 郗 (Chi), 應; and 柏 (Pak), 覃's neighbour on mainland rosters
         "郗應柏"
-        # and in mainland paperwork: 姒 (Si), 庹 (Tuo), 蒿, 閆's variant 閻 above
-        "姒庹"
+        # and in mainland paperwork: 姒 (Si), 庹 (Tuo), 璩 (Qu), 宓 (Mi)
+        "姒庹璩宓"
     )
     - ZH_SURNAMES
 )
@@ -159,6 +159,7 @@ ZH_COMPOUND = both_scripts(
     CHINESE_SURNAMES_COMPOUND
     + (
         "鍾離",
+        "單于",
         "東方",
         "令狐",
         "慕容",
