@@ -19,6 +19,7 @@ class, not for one text.
 - a home abroad after its label (``my home: ul. Kwiatowa 14/3, ... Poland``), a number
   dialled from abroad; 小 + a rarer surname as a speaker (``小郗：``), church titles
   (``區弟兄``, ``柏姊妹``), 單于 and 璩 among the surnames, numerals grouped with ``·``;
+- a doubled pet name where a person stands (``婷婷啊``, ``让朵朵坐``), not 提提你 or 佳佳甜品;
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -266,3 +267,25 @@ def test_sisters_and_words_with_xiao_are_no_names(redactor: Redactor, text: str)
 def test_numerals_grouped_with_middle_dots_are_a_phone(redactor: Redactor) -> None:
     text = "他电话 一三六·八零零九·七七五二，你加一下"
     assert covered(redactor, text, "一三六·八零零九·七七五二", entity="PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("婷婷啊，上次跟你说的那个男孩子", "婷婷"), ("还有，欢欢提醒我，今年别再订", "欢欢"), ("让朵朵坐前排", "朵朵")],
+)
+def test_a_doubled_pet_name_where_a_person_stands(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("慢慢来，不急", "慢慢"),
+        ("姑姑说明天来", "姑姑"),
+        ("Bonnie! 提提你聽日3pm", "提提"),
+        ("弱弱问一句，紧急吗", "弱弱"),
+    ]
+    + [("隔離係小明冰室同佳佳甜品", "佳佳")],
+)
+def test_doubled_words_are_no_pet_names(redactor: Redactor, text: str, word: str) -> None:
+    assert untouched(redactor, text, word)

@@ -35,7 +35,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
 )
 from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
-from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
+from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, before_shop_word, doubled_pet_name, given_shape
 
 Found = Iterator[tuple[int, int, float]]
 
@@ -137,6 +137,15 @@ _TOLD = re.compile(
     + ")"
 )
 
+# A doubled pet name where a person stands (婷婷啊，; 让朵朵坐前排; ，欢欢提醒我): after a verb
+# that hands something to someone, or opening a clause before a call, a pronoun or a verb
+# of telling.
+_PET_PLACED = re.compile(
+    f"(?:(?P<verb>[讓让叫跟同給给帶带接送問问搵找陪幫帮等])|(?:^|(?<=[\\s，,。！!？?：:、])))"
+    f"(?P<name>(?P<char>[{HAN}])(?P=char))",
+    re.MULTILINE,
+)
+_PET_AFTER = re.compile("啊|呀|你|妳|佢|提醒|說|说|話|话|講|讲|問|问|要|會|会|都|也|就|坐|去|來|来")
 
 # A given name's character or a surname with a kin word, as neighbours and colleagues are
 # called anywhere in a message (德哥, 源叔, 芳姐, 戚伯); not a longer word's start (溫哥華,
@@ -175,6 +184,10 @@ def called_names(text: str) -> Found:
             start, end = match.span("name")
             if word not in ORDINARY_WORDS and given_shape(word) and not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
+    for match in _PET_PLACED.finditer(text):
+        placed = match["verb"] or _PET_AFTER.match(text, match.end())
+        if placed and doubled_pet_name(match["name"]) and not before_shop_word(text, match.end()):
+            yield *match.span("name"), 0.6
     for match in _KIN_NICKNAME.finditer(text):
         word = match["name"]
         if word[0] not in _NOT_BEFORE_KIN and word not in _FORMS_OF_ADDRESS and nickname_shaped(word):

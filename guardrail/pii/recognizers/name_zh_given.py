@@ -66,6 +66,9 @@ ORDINARY_WORDS = both_scripts(
 _DOUBLED = re.compile(f"([{HAN}])\\1")
 _NOT_DOUBLED_CHARS = both_scripts_chars(
     "的了是在有和不也都就又很太最更還再才剛常天人個些來去講問叫寫請謝要會能用做話說看想試等我你佢他她它們"
+    # an interjection, a kin word, words said twice for "every" (月月, 戶戶, 事事), 提提你
+    # (a reminder) and 弱弱問 (a timid question)
+    "啊哈呵嘻嗯呀姑舅叔伯媽爸哥姐弟妹爺奶婆公月戶事樣處年日家提弱"
 )
 
 
