@@ -19,7 +19,8 @@ class, not for one text.
 - a home abroad after its label (``my home: ul. Kwiatowa 14/3, ... Poland``), a number
   dialled from abroad; 小 + a rarer surname as a speaker (``小郗：``), church titles
   (``區弟兄``, ``柏姊妹``), 單于 and 璩 among the surnames, numerals grouped with ``·``;
-- a doubled pet name where a person stands (``婷婷啊``, ``让朵朵坐``), not 提提你 or 佳佳甜品;
+- a doubled pet name where a person stands (``婷婷啊``, ``让朵朵坐``), not 提提你 or 佳佳甜品; a
+  given name called along (``叫上建国一起``), 壯 in a name (``王大壮``);
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -289,3 +290,16 @@ def test_a_doubled_pet_name_where_a_person_stands(redactor: Redactor, text: str,
 )
 def test_doubled_words_are_no_pet_names(redactor: Redactor, text: str, word: str) -> None:
     assert untouched(redactor, text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("约闵总吃饭，叫上建国一起（建国说他请）", "建国"), ("感谢王大壮，大壮每周两次陪老人复诊", "王大壮")],
+)
+def test_a_given_name_called_along_and_strength_in_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["叫上大家一起去", "帶埋身份證去"])
+def test_everyone_or_a_thing_brought_is_no_name(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []

@@ -209,6 +209,8 @@ ZH_GIVEN = both_scripts_chars(
     "兒凰垚嶺昱曙杏桃荔菡萌葳葵蔻蕎薰辰雁鶯鶴鷺玟珺琅瑛璞璧瓏笛芹苒茉漣瀾炫驥朵沫"
     # older men's and women's names, and a girl's 夢: 伍德勝, 李昆, 陳伶, 黃茂, 張彪, 柴夢琪
     "勝昆亨川岳嶽崗伶儒僑億姬紋暢揚茂彪鷹夢"
+    # strength in a boy's name: 王大壯, 李壯
+    "壯"
     # characters seldom written but in names: 郜堃, 昝一喆, 犇, 淼, 翊, 琰
     "堃喆犇淼翊琰珏璟筠曦昕曄燁懿嫣禎祐佑"
 )

@@ -130,6 +130,13 @@ _KIN_GIVEN = re.compile(
     )
     + f")(?P<name>[{HAN}]{{2}})"
 )
+# A given name called along or brought (叫上建国一起, 叫埋志明, 帶埋嘉欣去): two characters a
+# given name is made of, before 一起 or a clause's end.
+_BROUGHT = re.compile(
+    "(?:"
+    + "|".join(longest_first(both_scripts(("叫上", "叫埋", "約埋", "约上", "帶埋", "带上", "帶上"))))
+    + f")(?P<name>[{HAN}]{{2}})(?=一起|一齊|一齐|去|[，,。！!？?）)]|$)"
+)
 _TOLD = re.compile(
     f"(?:同|跟|問|问)(?P<name>[{HAN}]{{2}})"
     + "(?="
@@ -178,7 +185,7 @@ def called_names(text: str) -> Found:
             start, end = match.span("name")
             if _called(match["name"], alias=pattern is _ALIAS) and not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
-    for pattern in (_KIN_GIVEN, _TOLD):
+    for pattern in (_KIN_GIVEN, _TOLD, _BROUGHT):
         for match in pattern.finditer(text):
             word = match["name"]
             start, end = match.span("name")
