@@ -20,7 +20,8 @@ class, not for one text.
   dialled from abroad; 小 + a rarer surname as a speaker (``小郗：``), church titles
   (``區弟兄``, ``柏姊妹``), 單于 and 璩 among the surnames, numerals grouped with ``·``;
 - a doubled pet name where a person stands (``婷婷啊``, ``让朵朵坐``), not 提提你 or 佳佳甜品; a
-  given name called along (``叫上建国一起``), 壯 in a name (``王大壮``);
+  given name called along (``叫上建国一起``), 壯 in a name (``王大壮``); a nickname handed
+  something (``请小覃到场``, ``工程部的老邝修``), not ``小心``, ``佢仔`` or ``小黃鴨``;
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -303,3 +304,25 @@ def test_a_given_name_called_along_and_strength_in_a_name(redactor: Redactor, te
 @pytest.mark.parametrize("text", ["叫上大家一起去", "帶埋身份證去"])
 def test_everyone_or_a_thing_brought_is_no_name(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("3. 下周例会请小覃和阿伟到场", "小覃"),
+        ("我明天要出差，让小刚他奶奶送过去可以吗", "小刚"),
+        ("联系了工程部的老邝修 906 空调", "老邝"),
+        ("另外他跟小胖（单于浩）最要好，能分一个小组吗", "小胖"),
+    ],
+)
+def test_a_nickname_handed_something_is_a_person(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("请小心地滑", "小心"), ("让小朋友排队", "小朋友"), ("问老板几钱", "老板"), ("客服号“康和小助手”转发", "小助手")]
+    + [("有事搵佢仔", "佢仔"), ("買的小米手機", "小米")],
+)
+def test_words_of_a_nickname_s_shape_are_kept(redactor: Redactor, text: str, word: str) -> None:
+    assert untouched(redactor, text, word)

@@ -27,7 +27,10 @@ from guardrail.pii.recognizers.name_lexicon import (
     HAN,
     ZH_GIVEN,
     ZH_NOT_IN_NAME,
+    ZH_RARE_SURNAMES,
+    ZH_SURNAMES,
     both_scripts,
+    both_scripts_chars,
     is_given,
     is_place,
     longest_first,
@@ -152,6 +155,65 @@ _PET_PLACED = re.compile(
     f"(?P<name>(?P<char>[{HAN}])(?P=char))",
     re.MULTILINE,
 )
+# 小/老 + a character, or a character + 仔, handed something or asked for (请小覃到场,
+# 让小刚他奶奶送, 联系了工程部的老邝修, 通知强仔): a nickname where a person stands; not an
+# everyday word of the same shape (请小心, 让小朋友, 叫小巴, 问老板).
+_NICK_HANDED = re.compile(
+    "(?:"
+    + "|".join(
+        longest_first(
+            both_scripts(
+                (
+                    "請",
+                    "让",
+                    "讓",
+                    "叫",
+                    "通知",
+                    "聯絡",
+                    "联系了",
+                    "聯絡咗",
+                    "联系",
+                    "找",
+                    "搵",
+                    "問",
+                    "问",
+                    "同",
+                    "跟",
+                    "和",
+                    "給",
+                    "给",
+                    "俾",
+                    "畀",
+                    "幫",
+                    "帮",
+                    "等",
+                    "的",
+                )
+            )
+        )
+    )
+    + f")(?P<name>[小老][{HAN}]|[{HAN}]仔)"
+)
+_NOT_NICKNAMES = frozenset(
+    both_scripts(
+        tuple(
+            "小心 小孩 小朋友 小組 小學 小巴 小區 小店 小吃 小時 小姐 小說 小費 小狗 小貓 小票 小號 小便 小事 "
+            "小屋 小型 小麥 小菜 小食 小數 小額 小測 小息 小丑 小偷 小童 小量 小部 小輪 小販 小姑 小叔 小弟 "
+            "小妹 小兒 小孫 小伙 小夥 小將 小鳥 小雞 小豬 小魚 小花 小草 小山 小河 小路 小街 小巷 小鎮 小村 "
+            "小房 小床 小車 小盒 小包 小袋 小瓶 小杯 小碗 小刀 小心翼 小聲 小氣 小看 小試 小睡 小住 小坐 "
+            "老人 老師 老闆 老公 老婆 老家 老豆 老竇 老母 老爸 老媽 老友 老鼠 老虎 老街 老屋 老年 老實 老化 "
+            "老本 老套 老早 老細 老爺 老婦 老伯 老總 老大 老二 老三 老么 老外 老鄉 老樣 老舊 老式 老字 老牌 "
+            "老地 老闆娘 老同 老師傅 "
+            "公仔 車仔 豬仔 狗仔 貓仔 雞仔 牛仔 手仔 細仔 個仔 兩仔 後生仔 打工仔 學生仔 "
+            "差仔 鬼仔 肥仔 靚仔 BB仔 尾仔 孫仔 外甥仔".split()
+        )
+    )
+)
+# What a nickname of these shapes is made of: a surname, a given name's character, or a
+# build (小胖, 大壯).
+_NICK_CORE = ZH_SURNAMES | ZH_RARE_SURNAMES | ZH_GIVEN | frozenset(both_scripts_chars("胖壯瘦肥黑高"))
+# A thing named by 小 + a colour or a name's character: 小黃車, 小黃鴨, 小白兔.
+_THING_AFTER = frozenset(both_scripts_chars("車鴨狗貓豬雞魚兔鳥花燈杯碗包盒瓶袋帽衫褲鞋裙傘球船熊象馬牛羊"))
 _PET_AFTER = re.compile("啊|呀|你|妳|佢|提醒|說|说|話|话|講|讲|問|问|要|會|会|都|也|就|坐|去|來|来")
 
 # A given name's character or a surname with a kin word, as neighbours and colleagues are
@@ -190,6 +252,15 @@ def called_names(text: str) -> Found:
             word = match["name"]
             start, end = match.span("name")
             if word not in ORDINARY_WORDS and given_shape(word) and not zh_place_overlaps(text, start, end):
+                yield start, end, 0.6
+    for match in _NICK_HANDED.finditer(text):
+        word = match["name"]
+        core = word[1] if word[0] in "小老" else word[0]
+        if core not in _NICK_CORE or word in _NOT_NICKNAMES or text[match.end() : match.end() + 1] in _THING_AFTER:
+            continue  # 小助手, 老领导, 佢仔 (his son), 小黃鴨 (a toy): no name in them
+        if text[match.start("name") : match.end() + 1] not in _NOT_NICKNAMES:
+            start, end = match.span("name")
+            if not zh_place_overlaps(text, start, end) and not before_shop_word(text, end):
                 yield start, end, 0.6
     for match in _PET_PLACED.finditer(text):
         placed = match["verb"] or _PET_AFTER.match(text, match.end())
