@@ -21,7 +21,8 @@ class, not for one text.
   (``區弟兄``, ``柏姊妹``), 單于 and 璩 among the surnames, numerals grouped with ``·``;
 - a doubled pet name where a person stands (``婷婷啊``, ``让朵朵坐``), not 提提你 or 佳佳甜品; a
   given name called along (``叫上建国一起``), 壯 in a name (``王大壮``); a nickname handed
-  something (``请小覃到场``, ``工程部的老邝修``), not ``小心``, ``佢仔`` or ``小黃鴨``;
+  something (``请小覃到场``, ``工程部的老邝修``), not ``小心``, ``佢仔`` or ``小黃鴨``; a phone
+  right after a log's time (``10:47 6257 1093``);
 - a mainland city opening a company's name (``湛江南粤劳务``) is no person, and a
   project or hotel named like one (``Project Dawn``) is no person either.
 """
@@ -326,3 +327,9 @@ def test_a_nickname_handed_something_is_a_person(redactor: Redactor, text: str, 
 )
 def test_words_of_a_nickname_s_shape_are_kept(redactor: Redactor, text: str, word: str) -> None:
     assert untouched(redactor, text, word)
+
+
+def test_a_phone_after_a_log_s_time_is_a_phone(redactor: Redactor) -> None:
+    text = "② 10:47 6257 1093\n「你好，阿晞唔參加喇，佢阿爺住院」"
+    assert covered(redactor, text, "6257 1093", entity="PHONE_NUMBER")
+    assert not any(d.entity_type == "PHONE_NUMBER" for d in redactor.analyze("會議 10:30 2024 年報"))

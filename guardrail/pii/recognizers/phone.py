@@ -64,8 +64,9 @@ _INTERNATIONAL = (
     r"(?:\+\d{1,3}|\(\+\d{1,3}\)|00[1-9]\d{0,2}(?=[ -]))[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,5}(?:[ -]?\d{2,5}){1,4}"
 )
 PATTERN = re.compile(
-    # (A + starts a number even right after another one: M30918274 +82 10 2290 6651.)
-    rf"(?<![A-Za-z0-9_+$#])(?:(?<!\d[ \-‐‑‒–—−])|(?=\+))(?<![A-Za-z]-)(?<![A-Za-z]/)"
+    # (A + starts a number even right after another one: M30918274 +82 10 2290 6651; so
+    # does a number after a log's time: 10:47 6257 1093.)
+    rf"(?<![A-Za-z0-9_+$#])(?:(?<!\d[ \-‐‑‒–—−])|(?=\+)|(?<=\d:\d\d[ \t]))(?<![A-Za-z]-)(?<![A-Za-z]/)"
     rf"((?:{_INTERNATIONAL})|(?:{_MAINLAND})|(?:{_TAIWAN})|(?:{_HK})|(?:{_MAINLAND_LANDLINE}))"
     # Not with a check digit in brackets after it: an Octopus or other card's number, 31274950(3).
     # (A count in Chinese may follow: 91326648 2箱; so may a date: 5201 3378 27/11.)
