@@ -254,14 +254,13 @@ def called_names(text: str) -> Found:
             if word not in ORDINARY_WORDS and given_shape(word) and not zh_place_overlaps(text, start, end):
                 yield start, end, 0.6
     for match in _NICK_HANDED.finditer(text):
-        word = match["name"]
+        word, (start, end) = match["name"], match.span("name")
         core = word[1] if word[0] in "小老" else word[0]
-        if core not in _NICK_CORE or word in _NOT_NICKNAMES or text[match.end() : match.end() + 1] in _THING_AFTER:
-            continue  # 小助手, 老领导, 佢仔 (his son), 小黃鴨 (a toy): no name in them
-        if text[match.start("name") : match.end() + 1] not in _NOT_NICKNAMES:
-            start, end = match.span("name")
-            if not zh_place_overlaps(text, start, end) and not before_shop_word(text, end):
-                yield start, end, 0.6
+        after = text[end : end + 1]
+        if core not in _NICK_CORE or after in _THING_AFTER or {word, word + after} & _NOT_NICKNAMES:
+            continue  # 小助手, 老领导, 佢仔 (his son), 小黃鴨 (a toy), 小朋友: no name in them
+        if not zh_place_overlaps(text, start, end) and not before_shop_word(text, end):
+            yield start, end, 0.6
     for match in _PET_PLACED.finditer(text):
         placed = match["verb"] or _PET_AFTER.match(text, match.end())
         if placed and doubled_pet_name(match["name"]) and not before_shop_word(text, match.end()):

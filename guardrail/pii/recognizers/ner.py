@@ -102,24 +102,24 @@ def keep_finding(text: str, result: RecognizerResult) -> bool:
     if result.entity_type != "PERSON":
         return _plausible(text[result.start : result.end])
     _drop_trailing_word(text, result)
-    if not _plausible(text[result.start : result.end]):
+    span = text[result.start : result.end]  # the finding as trimmed; nothing below moves it
+    if not _plausible(span):
         return False
     # One word of a place spaCy cut short: "Mary" of "Queen Mary", "Yi" of "Tsing Yi".
     if inside_place(text, result.start, result.end) or is_pet(text, result.start, result.end):
         return False
     # Typhoon Wipha, Tropical Storm Ragasa, Project Dawn, Hotel Sakura: storms, projects,
     # hotels and ships are named like people.
-    span = text[result.start : result.end]
     if _NAMED_THING_BEFORE.search(text, max(0, result.start - 20), result.start) or _NAMED_THING.match(span):
         return False
     # Ticagrelor 90mg bd: a word before a dose is a drug.
-    if " " not in text[result.start : result.end] and _DOSE_AFTER.match(text, result.end):
+    if " " not in span and _DOSE_AFTER.match(text, result.end):
         return False
     # Kweilin St, Bonham Rd: a street written short.
-    if _STREET_SHORT.search(text[result.start : result.end]):
+    if _STREET_SHORT.search(span):
         return False
     # Bill to:, Bill no. 0447: a form's field word, not a person.
-    if " " not in text[result.start : result.end] and _FIELD_AFTER.match(text, result.end):
+    if " " not in span and _FIELD_AFTER.match(text, result.end):
         return False
     # Wah Shing Engineering: a business whose last word spaCy left out.
     following = _WORDS.match(text, result.end + 1) if text[result.end : result.end + 1] == " " else None
@@ -129,7 +129,6 @@ def keep_finding(text: str, result: RecognizerResult) -> bool:
     if before_org(text, result.end):
         return False
     # Agenda:, Size: 42: one word no list knows before a colon labels a field.
-    span = text[result.start : result.end]
     if (
         " " not in span
         and _COLON_AFTER.match(text, result.end)
@@ -137,10 +136,7 @@ def keep_finding(text: str, result: RecognizerResult) -> bool:
     ):
         return False
     # DAILY EXCEPTION REPORT: one capitalised word no list knows is a heading's word.
-    span = text[result.start : result.end]
     if span.isupper() and " " not in span and not (is_given(span) or is_surname(span)):
         return False
     # Periodic KYC, HKID Card: an abbreviation is no part of a name.
-    return not any(
-        w.isupper() and len(w) <= 4 and not is_surname(w) for w in _WORDS.findall(text[result.start : result.end])
-    )
+    return not any(w.isupper() and len(w) <= 4 and not is_surname(w) for w in _WORDS.findall(span))
