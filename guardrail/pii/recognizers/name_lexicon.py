@@ -151,6 +151,8 @@ ZH_RARE_SURNAMES = (
         "郗應柏"
         # and in mainland paperwork: 姒 (Si), 庹 (Tuo), 璩 (Qu), 宓 (Mi)
         "姒庹璩宓"
+        # and on rice-shop books and clinic rolls: 粘 (Nim), 眭 (Sui), 卜 (Puk), 殳 (Shu), 亢, 蒯
+        "粘眭卜殳亢蒯"
     )
     - ZH_SURNAMES
 )
@@ -213,6 +215,8 @@ ZH_GIVEN = both_scripts_chars(
     "壯"
     # characters seldom written but in names: 郜堃, 昝一喆, 犇, 淼, 翊, 琰
     "堃喆犇淼翊琰珏璟筠曦昕曄燁懿嫣禎祐佑"
+    # and in men's and women's names of every generation: 偉業, 鳳群, 仲賢, 俐君, 家倫
+    "業群仲俐倫"
 )
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.

@@ -30,7 +30,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
-from guardrail.pii.recognizers.name_zh_roles import ROLES, full_name_ok
+from guardrail.pii.recognizers.name_zh_roles import ROLES, boundary_after, full_name_ok
 
 # Cells are split by tabs, runs of spaces, pipes, and (the text being normalised, a
 # full-width space becomes one space) a single space beside a Chinese character.
@@ -138,6 +138,7 @@ def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
     the heads of numbered entries beside one headed by a found name."""
     found = list(found)
     yield from zh_list_neighbours(text, found)
+    yield from zh_joined_names(text, found)
     spans = _Overlaps(found)
     if not spans:
         return
@@ -307,6 +308,8 @@ _NOT_NAME_END = frozenset("部組组級级名科處处班隊队會会室系院�
 
 
 _HAN_RUN = re.compile(rf"[{HAN}·•‧・]{{2,12}}")
+# A word that joins two people in a clause: 浩晉同樂瑤, 乐怡和子轩都上车了, 美玲及嘉欣.
+_JOIN = re.compile("同|和|及|與|与|跟")
 _TRANSLIT = re.compile(rf"[{HAN}]{{2,6}}(?:[·•‧・][{HAN}]{{1,8}}){{1,3}}")
 
 
@@ -373,3 +376,31 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
         if len(block) >= 3:
             yield from candidates(block)
         block = []
+
+
+def zh_joined_names(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """A given name joined to a found Chinese name by 同, 和, 及 or 與, on either side
+    (``同學浩晉同樂瑤``, ``乐怡和子轩都上车了``): two people named in one breath; the
+    other side must be shaped like a given name and end where a name may end."""
+    for start, end in found:
+        if not _HAN_CHAR.match(text, start) or not _HAN_CHAR.match(text, end - 1):
+            continue
+        join = _JOIN.match(text, end)
+        if join:
+            word = text[join.end() : join.end() + 2]
+            if _joined_given(text, join.end(), word) and boundary_after(text, join.end() + 2):
+                yield join.end(), join.end() + 2
+        if start >= 3 and _JOIN.match(text, start - 1):
+            word = text[start - 3 : start - 1]
+            before = text[start - 4 : start - 3] if start >= 4 else ""
+            if _joined_given(text, start - 3, word) and not _HAN_CHAR.match(before):
+                yield start - 3, start - 1
+
+
+def _joined_given(text: str, start: int, word: str) -> bool:
+    return (
+        len(word) == 2
+        and given_shape(word)
+        and word not in ORDINARY_WORDS
+        and not zh_place_overlaps(text, start, start + 2)
+    )

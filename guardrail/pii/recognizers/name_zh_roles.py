@@ -64,6 +64,7 @@ ROLES = longest_first(
             "電工",
             "水電",
             "同事",
+            "同學",
             "店員",
             "店長",
             "收銀",
@@ -116,7 +117,9 @@ ROLES = longest_first(
 )
 _ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?\\d{0,2}[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
 # Characters that may follow a name in a clause (besides punctuation and Latin text).
-FOLLOW = NICK_FOLLOW | both_scripts_chars("填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀喺嚟做入出致領獻每成")
+FOLLOW = NICK_FOLLOW | both_scripts_chars(
+    "填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀喺嚟做入出致領獻每成問備自"
+)
 
 
 def boundary_after(text: str, end: int) -> bool:
@@ -263,7 +266,23 @@ _TITLE_AFTER_GIVEN = re.compile(
     f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?="
     + "|".join(
         longest_first(
-            both_scripts(("同學", "老師", "姐姐", "哥哥", "小姐姐", "醫生", "姑娘", "師兄", "師姐", "學長", "學姐"))
+            both_scripts(
+                (
+                    "同學",
+                    "老師",
+                    "姐姐",
+                    "哥哥",
+                    "小姐姐",
+                    "醫生",
+                    "姑娘",
+                    "師兄",
+                    "師姐",
+                    "學長",
+                    "學姐",
+                    "姊妹",
+                    "弟兄",
+                )
+            )
         )
     )
     + ")"

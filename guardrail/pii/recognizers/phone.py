@@ -112,10 +112,11 @@ CONTEXT = re.compile(
 # or Pakistan (0300 4417 285) as dialled at home, which helpers and expatriates give in Hong Kong:
 # only next to a phone word (but see _PH_GROUPED), and only where that country's plan says mobile.
 _NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[3789]\d")
-_NATIONAL_ABROAD = re.compile(r"(?<![\d+])(0[3789]\d{2,3}(?:[ \t-]?\d{3,4}){2}|0[3789]\d{8,10})(?![\d])(?![ \t-]\d)")
-# A Philippine mobile grouped as it is dialled there (0927-441-8092): a shape no
-# reference or amount takes, so no phone word need stand beside it.
-_PH_GROUPED = re.compile(r"09\d{2}([ -])\d{3}\1\d{4}")
+_NATIONAL_ABROAD = re.compile(r"(?<![\d+.])(0[3789]\d{2,3}(?:[ \t.-]?\d{3,4}){2}|0[3789]\d{8,10})(?![\d])(?![ \t.-]\d)")
+# A Philippine or Indonesian mobile grouped as it is dialled there (0927-441-8092,
+# 0821.3345.7701): a shape no reference or amount takes, so no phone word need stand
+# beside it.
+_PH_GROUPED = re.compile(r"09\d{2}([ .-])\d{3}\1\d{4}|08\d{2}([ .-])\d{4}\2\d{3,4}")
 # A number's halves in two chat messages, the second under a timestamp or the sender's
 # name (my number is 9123⏎[10:01] Amy: 4567): the halves, not the header between them.
 _SPLIT_MESSAGES = re.compile(
@@ -483,7 +484,9 @@ class PhoneRecognizer(RegexRecognizer):
         if value.startswith("0") and not value.startswith("00") and len(digits) >= 10:
             # (an extension after it says phone as a phone word does: 020-3903 1857 转 8012)
             labelled = _in_context(text, *match.span(1)) or _EXTENSION.match(text, match.end(1)) is not None
-            return 0.85 if labelled else 0.0
+            if labelled:
+                return 0.85
+            return 0.6 if _private_landline(text, match.start(1), digits) else 0.0
         if "." in value and (not _validity(digits, digits) or _DATE_LIKE.fullmatch(digits)):
             return 0.0  # 1234.5678 is a number unless it is a number in use
         if "\n" in value:
@@ -555,6 +558,27 @@ class PhoneRecognizer(RegexRecognizer):
 
 
 _ID_BEFORE = re.compile(r"(?i)(?:fps(?:[ \t]*id)?|no\.?|#)[ \t]*[:：]?[ \t]*$")
+
+
+# Words of an organisation's line: a landline after one is the business's, published.
+_PUBLIC_LINE = re.compile(
+    r"热线|熱線|总机|總機|总台|前台|物业|物業|服务|服務|客服|网点|網點|门店|門市|办公|辦公|保安|值班|传真|傳真"
+    r"|公众|公眾|咨询|諮詢|预约|預約|订|訂|院舍|律所|校区|校區|中心|公司|酒店|学校|學校|医院|醫院|诊所|診所"
+    r"|hotline|office|fax",
+    re.IGNORECASE,
+)
+
+
+def _private_landline(text: str, start: int, digits: str) -> bool:
+    """A mainland landline with its area code and no phone word beside it that is still a
+    person's: in Chinese text after a name or a relation (外婆 阿琼 0755-8391 2206, a row
+    of a contact table), where no organisation's word just before makes it a public line
+    (物业服务中心 0755-8666 2099, 公开预约热线 0755-8321 6600)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 14) : start]
+    if not _HAN_NEAR.search(before) or _PUBLIC_LINE.search(before):
+        return False
+    return bool(_parsed_validity("+86" + digits[1:], "86" + digits[1:]))
 
 
 def _in_context(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,83 @@
+"""Mainland landlines without a phone word, Indonesian mobiles in dots, and Chinese given
+names that stand beside another name: each case stands for a class, not for one text.
+
+- a mainland landline with its area code after a person in Chinese text (``外婆 阿琼
+  0755-8391 2206``, a contact table's row) is a phone; after an organisation's word
+  (``公开预约热线``, ``物业服务中心``) it is the business's published line and stays;
+- a mobile grouped as Indonesia and the Philippines dial it, in dots (``0821.3345.7701``),
+  is a phone; a dotted version or invoice number is not;
+- a given name joined by 同 / 和 to a found name (``同學浩晉同樂瑤``), before a church
+  title (``蘊華姊妹``) or after 同學 is a name; ordinary words so placed are not;
+- rarer surnames (粘, 眭, 殳) and given-name characters (業, 群) that mainland and Hong
+  Kong names use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans, untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("家长：樊太 136 9120 4475 / 外婆 阿琼 0755-8391 2206", "0755-8391 2206"),
+        ("| B1-012 | 覃卫国 | 0755-2658 3017 |", "0755-2658 3017"),
+        ("4\t万阿姨\t020 8123 4570", "020 8123 4570"),
+    ],
+)
+def test_a_mainland_landline_after_a_person_is_a_phone(redactor: Redactor, text: str, number: str) -> None:
+    assert covered(redactor, text, number, entity="PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("正确号码请问前台。公开预约热线 0755-8321 6600，不要写成病人电话", "0755-8321 6600"),
+        ("停水通知，翠竹苑物业服务中心 020-8552 3170", "020-8552 3170"),
+        ("律所总机 0755-8663 2100", "0755-8663 2100"),
+    ],
+)
+def test_a_landline_after_an_organisation_stays(redactor: Redactor, text: str, number: str) -> None:
+    assert untouched(redactor, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("- mother Ibu Siti Aminah, Ponorogo 0821.3345.7701", "0821.3345.7701"),
+        ("sister in Cavite 0917.663.1852", "0917.663.1852"),
+    ],
+)
+def test_a_mobile_grouped_in_dots_as_dialled_abroad_is_a_phone(redactor: Redactor, text: str, number: str) -> None:
+    assert covered(redactor, text, number, entity="PHONE_NUMBER")
+
+
+def test_a_dotted_invoice_number_is_no_phone(redactor: Redactor) -> None:
+    assert untouched(redactor, "invoice 0812.2024.0091 paid in full", "0812.2024.0091")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("軒仔成日講起同學浩晉同樂瑤，可唔可以安排佢哋坐埋一齊？", "浩晉"),
+        ("軒仔成日講起同學浩晉同樂瑤，可唔可以安排佢哋坐埋一齊？", "樂瑤"),
+        ("各位弟兄姊妹，蘊華姊妹今朝入咗醫院", "蘊華"),
+        ("陳美玲和嘉欣都上车了。", "嘉欣"),
+        ("阿德（粘德輝）大坑東邨", "粘德輝"),
+        ("佢媽媽眭麗珍都有嚟陪堂", "眭麗珍"),
+        ("收件人写了我婆婆莫凤群，电话写成", "莫凤群"),
+        ("老钟（钟伟业） | 身份证", "钟伟业"),
+    ],
+)
+def test_a_given_name_beside_a_name_or_a_title_is_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    "text", ["同學們好，同學會今晚開會", "請同學自備文具", "我和中心的同事都去了", "陳美玲和平安夜的活動"]
+)
+def test_ordinary_words_beside_a_name_or_after_a_title_stay(redactor: Redactor, text: str) -> None:
+    assert not [name for name in person_spans(redactor, text) if name not in ("陳美玲",)]
