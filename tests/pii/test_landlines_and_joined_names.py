@@ -9,7 +9,11 @@ names that stand beside another name: each case stands for a class, not for one 
 - a given name joined by 同 / 和 to a found name (``同學浩晉同樂瑤``), before a church
   title (``蘊華姊妹``) or after 同學 is a name; ordinary words so placed are not;
 - rarer surnames (粘, 眭, 殳) and given-name characters (業, 群) that mainland and Hong
-  Kong names use.
+  Kong names use;
+- a login after a user label that is an initial and a surname (``user=hyip``, ``account
+  jvillanueva``), not a service account or an English word (``account ending 4471``);
+- a lower-case word-name, once the text named its bearer, before a quote's end or a
+  dash (``call dickson not angel"``), not a quoted word after an article.
 """
 
 from __future__ import annotations
@@ -81,3 +85,49 @@ def test_a_given_name_beside_a_name_or_a_title_is_a_name(redactor: Redactor, tex
 )
 def test_ordinary_words_beside_a_name_or_after_a_title_stay(redactor: Redactor, text: str) -> None:
     assert not [name for name in person_spans(redactor, text) if name not in ("陳美玲",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("2026-10-21T08:58:13Z gw=vpn-gw02.corp.example.hk user=hyip status=OK", "hyip"),
+        ("AD shows account jvillanueva locked after five tries", "jvillanueva"),
+        ("09:31:26 login user=linxiaowei ip=14.153.67.201", "linxiaowei"),
+    ],
+)
+def test_an_initial_and_a_surname_after_a_user_label_is_a_login(redactor: Redactor, text: str, login: str) -> None:
+    assert covered(redactor, text, login, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user=admin user=root user=guest user=backup user=deploy",
+        "To complete the review for account ending 4471 we still need a copy of your ID.",
+        "The account holder and the user agent are shown in the account details.",
+    ],
+)
+def test_service_accounts_and_words_after_a_user_label_are_no_login(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('4. Angel & Dickson Mak - CONFIRM, "please call dickson not angel" (852) 5410 2298', "angel"),
+        (
+            "Resident Honey Lai, rm A712. 22:05 a male tried the gate, said visiting honey - she did not invite him",
+            "honey",
+        ),
+    ],
+)
+def test_a_lower_case_word_name_before_a_quote_or_a_dash_is_the_person(
+    redactor: Redactor, text: str, mention: str
+) -> None:
+    assert covered(redactor, text, mention, entity="PERSON", at=text.rindex(mention))
+
+
+def test_a_quoted_word_after_an_article_stays_the_word(redactor: Redactor) -> None:
+    text = 'Rocky Tse joined in March. The "rocky" start - we recovered by June.'
+    at = text.index('"rocky"') + 1
+    assert not any(d.start < at + 5 and at < d.end for d in redactor.analyze(text))

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.columns import column_header
-from guardrail.pii.recognizers.name_lexicon import GIVEN, is_given, is_place
+from guardrail.pii.recognizers.name_lexicon import GIVEN, is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 _APPS = (
@@ -178,16 +178,21 @@ def _doubled(part: str) -> bool:
 # A login written without separators after a log's or a form's user label (login
 # user=caiwenjun, 操作员：linxiaowei, username: chantaiman): a name's syllables run together.
 _LOGIN_HANDLE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|login|logon|operator|account|staff)[ \t]*[=:：][ \t]*"
-    r"(?-i:([a-z]{5,24}))(?![\w@.])"
+    r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|login|logon|operator|account|staff)(?:[ \t]*[=:：][ \t]*|[ \t]+)"
+    r"(?-i:([a-z]{4,24}))(?![\w@.=:：])"
     r"|(?:用户名?|用戶名?|账号|帳號|账户|帳戶|操作员|操作員|登录名|登入名)[ \t]*[=:：][ \t]*(?-i:([a-z]{5,24}))(?![\w@.])"
 )
 
 
-def _login_name(handle: str) -> bool:
+def _login_name(handle: str, *, labelled: bool = True) -> bool:
     """A login that is a name's syllables run together: three or more (caiwenjun), or a
-    surname and a given syllable or pair (liuyang, chanwingyan)."""
+    surname and a given syllable or pair (liuyang, chanwingyan); or an initial and a
+    surname as directories issue them (hyip, jvillanueva), two initials (kwchan) only
+    after a label's ``=`` or colon, where no English word (account ending 4471) stands."""
     if built_from_a_name(handle):
+        return True
+    initials = (1, 2) if labelled else (1,)
+    if not never_a_name(handle) and any(len(handle) - cut >= 3 and is_surname(handle[cut:]) for cut in initials):
         return True
     return any(
         handle[:cut] in ROMANISED_SURNAMES and (handle[cut:] in GIVEN_SYLLABLES or _given_pair(handle[cut:]))
@@ -251,7 +256,8 @@ class HandleRecognizer(RegexRecognizer):
             handle = match[1] or match[2]
             span = match.span(1) if match[1] else match.span(2)
             inside = any(r.start < span[1] and span[0] < r.end for r in results)
-            if not inside and not is_place(handle) and _login_name(handle):
+            labelled = any(mark in text[match.start() : span[0]] for mark in "=:：")
+            if not inside and not is_place(handle) and _login_name(handle, labelled=labelled):
                 results.append(tagged_result(self, self.recognizer_name, "PERSON", *span, 0.65))
         if "_" in text or "." in text:
             for match in _BARE_HANDLE.finditer(text):

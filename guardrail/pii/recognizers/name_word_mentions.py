@@ -22,14 +22,17 @@ from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 # What puts a person right after it: cc rocky, ask sunny, speak to angel, @ivy, from summer.
 _CUE_BEFORE = re.compile(
     r"(?i)(?:(?<![A-Za-z])(?:cc|bcc|ask|asked|try|tell|told|ping|call|called|message|text|remind|thanks|thx"
-    r"|from|with|to|by|for|hi|hey|dear|and|or|per|via|cover(?:ed)?(?:[ \t]+by)?)[ \t]*[:,]?|@|^[ \t]*[-–—•*]"
+    r"|from|with|to|by|for|hi|hey|dear|and|or|per|via|cover(?:ed)?(?:[ \t]+by)?"
+    # Student bond, resident honey: a role before its bearer
+    r"|student|resident|tenant|guest|member|colleague|helper|tutor|coach"
+    r"|patient|client|customer|driver|nurse)[ \t]*[:,]?|@|^[ \t]*[-–—•*]"
     r"|[|,;(][ \t]*)[ \t]*$",
     re.MULTILINE,
 )
 # What makes the word a word, in any case: the sunny side, this summer, poison ivy.
 _ARTICLE_BEFORE = re.compile(
     r"(?i)(?<![A-Za-z])(?:a|an|the|this|that|these|those|my|your|our|his|her|their|its|some|any|every|no"
-    r"|poison|saving|rock)[ \t]+$"
+    r"|poison|saving|rock)[ \t]+[\"“']?$"
 )
 # And in lower case: at dawn, in hope, so sunny (in support of Sunny is the name).
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:at|until|till|in|of|on|into|so|very|still|just)[ \t]+$")
@@ -40,7 +43,8 @@ _SUBJECT_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:i|we|you|they)[ \t]+$")
 _NAME_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]*[:(]|[ \t]+(?:is|was|has|had|will|would|can|could|said|says|left|just|only|here|there"
     r"|already|asked|told|called|wants|needs|knows|booked|covers|sent|replied|mentioned|confirmed)\b"
-    r"|[ \t]*(?:[,.;!?)\]|]|$))",
+    # or the end of a quoted line or an aside after a dash ("call dickson not angel", honey - resident ...)
+    r"|[ \t]*(?:[,.;!?)\]|\"”]|$)|[ \t]+[-–—][ \t])",
     re.MULTILINE,
 )
 # After a verb sense of the word (hope this helps, hope to hear): a clause, not a name.
