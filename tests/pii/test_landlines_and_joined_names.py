@@ -13,7 +13,8 @@ names that stand beside another name: each case stands for a class, not for one 
 - a login after a user label that is an initial and a surname (``user=hyip``, ``account
   jvillanueva``), not a service account or an English word (``account ending 4471``);
 - a lower-case word-name, once the text named its bearer, before a quote's end or a
-  dash (``call dickson not angel"``), not a quoted word after an article.
+  dash (``call dickson not angel"``), not a quoted word after an article;
+- a surname before Miss as before Sir (``岑 Miss``).
 """
 
 from __future__ import annotations
@@ -131,3 +132,8 @@ def test_a_quoted_word_after_an_article_stays_the_word(redactor: Redactor) -> No
     text = 'Rocky Tse joined in March. The "rocky" start - we recovered by June.'
     at = text.index('"rocky"') + 1
     assert not any(d.start < at + 5 and at < d.end for d in redactor.analyze(text))
+
+
+@pytest.mark.parametrize(("text", "surname"), [("負責老師：岑 Miss、Fiona", "岑"), ("聽日陳Sir同岑Miss帶隊", "岑")])
+def test_a_surname_before_miss_is_a_teacher_named(redactor: Redactor, text: str, surname: str) -> None:
+    assert covered(redactor, text, surname, entity="PERSON")

@@ -112,9 +112,10 @@ _TITLE_RE = "|".join(sorted(_TITLES, key=len, reverse=True))
 _COMPOUND_RE = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
 _SURNAME_CHARS = "".join(sorted(ZH_SURNAMES | ZH_RARE_SURNAMES))
 _COMMON_CHARS_EARLY = "".join(sorted(COMMON_ZH_SURNAMES))
-# Text normalisation spaces Chinese from Latin letters, so 张sir arrives as 张 sir.
+# Text normalisation spaces Chinese from Latin letters, so 张sir arrives as 张 sir; a
+# teacher is 岑Miss as often as 陳Sir.
 _TITLED = re.compile(
-    f"(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])(?P<title>{_TITLE_RE}| (?:Sir|sir|SIR)(?![A-Za-z]))"
+    f"(?P<surname>{_COMPOUND_RE}|[{_SURNAME_CHARS}])(?P<title>{_TITLE_RE}| (?:Sir|sir|SIR|Miss|MISS)(?![A-Za-z]))"
 )
 # Code-mixed typing spaces words apart: 搵咗 曾 議員, 係咪 陳 太 呀. A spaced surname and
 # title count only with spaces on both sides of the surname and a two-character title.
