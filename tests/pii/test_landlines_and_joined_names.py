@@ -14,7 +14,8 @@ names that stand beside another name: each case stands for a class, not for one 
   jvillanueva``), not a service account or an English word (``account ending 4471``);
 - a lower-case word-name, once the text named its bearer, before a quote's end or a
   dash (``call dickson not angel"``), not a quoted word after an article;
-- a surname before Miss as before Sir (``岑 Miss``).
+- a surname before Miss as before Sir (``岑 Miss``); 甄, 顧, 駱, 郝 as common surnames
+  that take 生 and 太 (``甄生``).
 """
 
 from __future__ import annotations
@@ -136,4 +137,11 @@ def test_a_quoted_word_after_an_article_stays_the_word(redactor: Redactor) -> No
 
 @pytest.mark.parametrize(("text", "surname"), [("負責老師：岑 Miss、Fiona", "岑"), ("聽日陳Sir同岑Miss帶隊", "岑")])
 def test_a_surname_before_miss_is_a_teacher_named(redactor: Redactor, text: str, surname: str) -> None:
+    assert covered(redactor, text, surname, entity="PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"), [("已致電甄生2764 1158", "甄"), ("顧太話唔得閒", "顧"), ("駱生嚟咗", "駱")]
+)
+def test_common_hong_kong_surnames_take_the_short_titles(redactor: Redactor, text: str, surname: str) -> None:
     assert covered(redactor, text, surname, entity="PERSON")
