@@ -58,7 +58,9 @@ PUBLIC_WEIGHT = 0.5
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-grams alone (model: builtin)
 DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
 SEED = 20261130
-OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"  # the last --fit-dev's dev scores, for --retune
+OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"
+# Categories of a request's wrapper, not of its harm: kept at their tuned thresholds by --harm-offset.
+WRAPPER_CATEGORIES = frozenset({"jailbreak", "indirect_injection"})  # the last --fit-dev's dev scores, for --retune
 
 
 def labels(item: Item) -> set[str]:
@@ -292,6 +294,13 @@ def main() -> None:
         action="store_true",
         help="train nothing: tune thresholds again on the out-of-fold scores the last --fit-dev saved",
     )
+    parser.add_argument(
+        "--harm-offset",
+        type=float,
+        default=0.0,
+        help="lower the harm categories' tuned thresholds by this much: dev's look-alikes are near-twins written "
+        "to be confused, harder than what strangers write (the shipped 0.05 was chosen on blind holdouts, README)",
+    )
     parser.add_argument("--version", default="2026.11.30-3")
     parser.add_argument("--out", type=Path, default=OUT, help="the n-gram model")
     parser.add_argument("--dense-out", type=Path, default=DENSE_OUT, help="the n-grams and the dense part")
@@ -312,7 +321,7 @@ def main() -> None:
         if str(saved["digest"]) != data_digest(dev):
             raise SystemExit(f"{OOF} was saved for another dev split: run --fit-dev again")
         scores = np.vstack([saved["scores"], dev_scores(model, checks)])
-        report_scores(scores, dev + checks, list(model.categories), args.max_fp, args.target_fp)
+        report_scores(scores, dev + checks, list(model.categories), args.max_fp, args.target_fp, args.harm_offset)
         return
     if args.fit_dev:
         fit_with_dev(corpus, dev, args)
@@ -379,6 +388,7 @@ def fit_with_dev(corpus: list[Item], dev: list[Item], args: argparse.Namespace) 
         list(model.categories),
         args.max_fp,
         args.target_fp,
+        args.harm_offset,
     )
 
 
@@ -389,10 +399,16 @@ def report(model: ThreatModel, dev: list[Item], max_fp: float) -> None:
 
 
 def report_scores(
-    scores: np.ndarray, dev: list[Item], categories: list[str], max_fp: float, target_fp: float | None = None
+    scores: np.ndarray,
+    dev: list[Item],
+    categories: list[str],
+    max_fp: float,
+    target_fp: float | None = None,
+    harm_offset: float = 0.0,
 ) -> None:
     """Tune thresholds on ``scores`` (to ``max_fp``, or to the budget ``target_fp`` leads to)
-    and print what they refuse."""
+    and print what they refuse; ``harm_offset`` lowers the harm categories' thresholds
+    (not jailbreak's or injection's) by that much after tuning (see ``--harm-offset``)."""
     rules = corroborated(rule_blocks(dev), scores, corroboration_floor())
     if target_fp is not None:
         max_fp, rows = choose_budget(scores, rules, dev, categories, target_fp)
@@ -403,6 +419,11 @@ def report_scores(
             )
         print(f"budget chosen for a {target_fp:.1%} target: {max_fp:.2%}")
     thresholds = tune(scores, rules, dev, categories, max_fp)
+    if harm_offset:
+        thresholds = {
+            name: value if name in WRAPPER_CATEGORIES else round(value - harm_offset, 3)
+            for name, value in thresholds.items()
+        }
     print(dev_report(scores, rules, dev, categories, thresholds))
     print("thresholds for the policy: " + json.dumps(thresholds))
 
