@@ -14,6 +14,7 @@ names that stand beside another name: each case stands for a class, not for one 
   jvillanueva``), not a service account or an English word (``account ending 4471``);
 - a lower-case word-name, once the text named its bearer, before a quote's end or a
   dash (``call dickson not angel"``), not a quoted word after an article;
+- a nickname set equal to a found name (``Bear = Cheung Ho Yin``), not a field's word;
 - a surname before Miss as before Sir (``岑 Miss``); 甄, 顧, 駱, 郝 as common surnames
   that take 生 and 太 (``甄生``).
 """
@@ -145,3 +146,14 @@ def test_a_surname_before_miss_is_a_teacher_named(redactor: Redactor, text: str,
 )
 def test_common_hong_kong_surnames_take_the_short_titles(redactor: Redactor, text: str, surname: str) -> None:
     assert covered(redactor, text, surname, entity="PERSON")
+
+
+def test_a_nickname_set_equal_to_a_name_is_a_name_wherever_it_stands(redactor: Redactor) -> None:
+    text = '| 06/10 | water bottle "Bear" | basketball court | Bear = Cheung Ho Yin 3B | - |'
+    assert covered(redactor, text, "Bear", entity="PERSON")
+    assert covered(redactor, text, "Bear", entity="PERSON", at=text.rindex("Bear"))
+
+
+@pytest.mark.parametrize("text", ["Owner = Chan Tai Man", "Total = Chan Tai Man"])
+def test_a_field_word_set_equal_to_a_name_stays(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == ["Chan Tai Man"]

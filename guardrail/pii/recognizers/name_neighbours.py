@@ -139,6 +139,7 @@ def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
     found = list(found)
     yield from zh_list_neighbours(text, found)
     yield from zh_joined_names(text, found)
+    yield from equated_aliases(text, found)
     spans = _Overlaps(found)
     if not spans:
         return
@@ -404,3 +405,20 @@ def _joined_given(text: str, start: int, word: str) -> bool:
         and word not in ORDINARY_WORDS
         and not zh_place_overlaps(text, start, start + 2)
     )
+
+
+# A nickname set equal to a found name, as a roster or a teacher's note explains who is
+# who: ``Bear = Cheung Ho Yin 3B``, ``Rose = 華玫瑰姊妹``.
+_EQUATED = re.compile(rf"(?<![\w{HAN}])([A-Z][a-z]{{1,14}}|[A-Z]{{2,12}}|[{HAN}]{{2,4}})[ \t]*[=＝][ \t]*$")
+
+
+def equated_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The word before ``=`` right before a found name: the name its bearer goes by."""
+    for start, _ in found:
+        match = _EQUATED.search(text, max(0, start - 24), start)
+        if match is None:
+            continue
+        alias = match[1]
+        if never_a_name(alias) or is_place(alias) or alias in ORDINARY_WORDS:
+            continue
+        yield match.span(1)
