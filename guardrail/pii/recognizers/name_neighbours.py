@@ -5,7 +5,8 @@ A booking log, a roster or a seating plan pasted as text keeps its people in one
 them on either side of a separator (``Sky → Jayden``). Where the other recognizers have
 found names in a column of such a block, the column's other cells that are shaped like
 names are names too; where one entry of a short list is a name, a sibling entry that is
-a given name (even one that is also a word) is a name too.
+a given name (even one that is also a word) is a name too. So is a given name joined to a
+found one by 同 or 和 (``浩晉同樂瑤``), and a nickname set equal to one (``Bear = Cheung Ho Yin``).
 """
 
 from __future__ import annotations
@@ -380,7 +381,7 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
 
 
 def zh_joined_names(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """A given name joined to a found Chinese name by 同, 和, 及 or 與, on either side
+    """A given name joined to a found Chinese name by 同, 和, 及, 與 or 跟, on either side
     (``同學浩晉同樂瑤``, ``乐怡和子轩都上车了``): two people named in one breath; the
     other side must be shaped like a given name and end where a name may end."""
     for start, end in found:
@@ -399,6 +400,7 @@ def zh_joined_names(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
 
 
 def _joined_given(text: str, start: int, word: str) -> bool:
+    """Two characters shaped like a given name, no ordinary word, no place."""
     return (
         len(word) == 2
         and given_shape(word)
