@@ -14,6 +14,8 @@ names that stand beside another name: each case stands for a class, not for one 
   jvillanueva``), not a service account or an English word (``account ending 4471``);
 - a lower-case word-name, once the text named its bearer, before a quote's end or a
   dash (``call dickson not angel"``), not a quoted word after an article;
+- banker's numerals grouped with hyphens (``壹叁柒-贰陆捌零-伍伍肆叁``) after a phone word; a
+  floor said as ``23 floor``;
 - a nickname set equal to a found name (``Bear = Cheung Ho Yin``), not a field's word;
 - a surname before Miss as before Sir (``岑 Miss``); 甄, 顧, 駱, 郝 as common surnames
   that take 生 and 太 (``甄生``).
@@ -157,3 +159,14 @@ def test_a_nickname_set_equal_to_a_name_is_a_name_wherever_it_stands(redactor: R
 @pytest.mark.parametrize("text", ["Owner = Chan Tai Man", "Total = Chan Tai Man"])
 def test_a_field_word_set_equal_to_a_name_stays(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == ["Chan Tai Man"]
+
+
+def test_banker_numerals_with_hyphens_are_a_phone(redactor: Redactor) -> None:
+    text = "住蛇口花园城三期5栋2单元1701，手机壹叁柒-贰陆捌零-伍伍肆叁，要建档"
+    assert covered(redactor, text, "壹叁柒-贰陆捌零-伍伍肆叁", entity="PHONE_NUMBER")
+
+
+def test_a_floor_said_as_a_number_and_floor_is_in_the_address(redactor: Redactor) -> None:
+    text = "caller: at home, flat 11, 23 floor, Tin Yan House, Tin Ping Estate, Sheung Shui"
+    assert covered(redactor, text, "flat 11, 23 floor, Tin Yan House, Tin Ping Estate", entity="ADDRESS")
+    assert untouched(redactor, "The mall has 3 floors and 23 floor plans.", "23 floor")

@@ -56,7 +56,8 @@ _UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop|lot)"
 _UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
     # 5/F. with a formal letter's full stop; Level 5 as office towers number theirs.
-    r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b\.?|\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
+    # 23 floor as a caller says it in English Cantonese-style.
+    r"(?:(?:\d{1,3}|[LU]?G)[ \t]?/[ \t]?F\b\.?|\d{1,3}(?:st|nd|rd|th)?[ \t]+(?i:floor)\b|(?i:floor|fl\.?)[ \t]?\d{1,3}\b"
     r"|(?:Level|LEVEL|Lvl\.?)[ \t]?\d{1,3}\b"
     # Transcribed speech says the floor as Cantonese does (十二樓, "twelve floor").
     rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor|{_NUMBER_WORD}[ \t]+floor|floor[ \t]+{_NUMBER_WORD})\b)"

@@ -259,7 +259,7 @@ _FINANCIAL_HINT = re.compile(
 )
 _FINANCIAL = re.compile(
     rf"(?<![{_NUMERAL_CHARS}拾佰仟萬万億亿])(?<![0-9][ \t])"
-    rf"([{_NUMERAL_CHARS}](?:[ \t]?[{_NUMERAL_CHARS}]){{7,10}})"
+    rf"([{_NUMERAL_CHARS}](?:[ \t-]?[{_NUMERAL_CHARS}]){{7,10}})"
     rf"(?![ \t]?[{_NUMERAL_CHARS}拾佰仟萬万億亿元圓圆角整])"
 )
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
@@ -314,7 +314,7 @@ class PhoneRecognizer(RegexRecognizer):
             for match in _FINANCIAL.finditer(text):
                 if match[1].isascii() or not re.search(r"[0-9壹贰貳叁參参肆伍陆陸柒捌玖]", match[1]):
                     continue  # digits alone, or plain numerals, are the other patterns' (see normalize)
-                digits = re.sub(r"\s", "", match[1]).translate(_FINANCIAL_DIGITS)
+                digits = re.sub(r"[\s-]", "", match[1]).translate(_FINANCIAL_DIGITS)
                 if len(digits) not in (8, 11) or not _in_context(text, *match.span(1)):
                     continue
                 valid = _validity(digits, digits) if len(digits) == 8 else _parsed_validity("+86" + digits, digits)
