@@ -16,6 +16,7 @@ names that stand beside another name: each case stands for a class, not for one 
   dash (``call dickson not angel"``), not a quoted word after an article;
 - banker's numerals grouped with hyphens (``壹叁柒-贰陆捌零-伍伍肆叁``) after a phone word; a
   floor said as ``23 floor``;
+- 小 + a compound surname as a speaker (``小司马：``); a given name before 阿姨, 叔叔, 伯伯;
 - a nickname set equal to a found name (``Bear = Cheung Ho Yin``), not a field's word;
 - a surname before Miss as before Sir (``岑 Miss``); 甄, 顧, 駱, 郝 as common surnames
   that take 生 and 太 (``甄生``).
@@ -170,3 +171,14 @@ def test_a_floor_said_as_a_number_and_floor_is_in_the_address(redactor: Redactor
     text = "caller: at home, flat 11, 23 floor, Tin Yan House, Tin Ping Estate, Sheung Shui"
     assert covered(redactor, text, "flat 11, 23 floor, Tin Yan House, Tin Ping Estate", entity="ADDRESS")
     assert untouched(redactor, "The mall has 3 floors and 23 floor plans.", "23 floor")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("小司马：监控可以找物业调", "小司马"), ("老冯终于从候补转正了，秀兰阿姨很高兴", "秀兰")]
+)
+def test_a_compound_surname_speaker_and_a_given_name_before_auntie(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+def test_a_role_before_auntie_is_no_name(redactor: Redactor) -> None:
+    assert person_spans(redactor, "保安阿姨很好，清洁阿姨也好") == []

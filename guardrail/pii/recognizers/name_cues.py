@@ -344,7 +344,8 @@ _OLD_YOUNG = re.compile(f"(?P<prefix>[老小])(?P<surname>[{''.join(sorted(COMMO
 # where a speaker's colon or a pronoun follows (市场部-小郗：, 小佟你).
 _OLD_ANY = re.compile(f"老(?P<surname>[{''.join(sorted(ZH_SURNAMES - COMMON_ZH_SURNAMES))}])")
 _YOUNG_ANY = re.compile(
-    f"小(?P<surname>[{''.join(sorted((ZH_SURNAMES | ZH_RARE_SURNAMES) - COMMON_ZH_SURNAMES))}])"
+    # and a compound surname so (小司马：, 小欧阳你)
+    f"小(?P<surname>{_COMPOUND_RE}|[{''.join(sorted((ZH_SURNAMES | ZH_RARE_SURNAMES) - COMMON_ZH_SURNAMES))}])"
     "(?=[ \t]*[:：]|你|妳|您|佢|他|她)"
 )
 

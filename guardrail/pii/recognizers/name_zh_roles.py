@@ -261,7 +261,7 @@ _KIN_CUES = both_scripts(_KIN_WORDS)
 _ELDER_CUES = both_scripts(("老爺", "家公", "家婆", "外父", "外母"))
 
 
-# A title or a relative's word after a given name used alone: 嘉欣同學, 志明哥哥.
+# A title or a relative's word after a given name used alone: 嘉欣同學, 志明哥哥, 秀兰阿姨.
 _TITLE_AFTER_GIVEN = re.compile(
     f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?="
     + "|".join(
@@ -281,6 +281,9 @@ _TITLE_AFTER_GIVEN = re.compile(
                     "學姐",
                     "姊妹",
                     "弟兄",
+                    "阿姨",
+                    "叔叔",
+                    "伯伯",
                 )
             )
         )
