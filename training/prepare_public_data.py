@@ -447,12 +447,15 @@ def main() -> None:
     halved = {"catqa", "in_the_wild", "do_not_answer"}
     (args.out / "heldout").mkdir(exist_ok=True)
     for name, make in makers.items():
-        rows = list(make())
-        kept = [row for row in rows if name not in halved or not held_out(str(row.get("pair", row["text"])))]
+        kept: list[dict[str, object]] = []
+        held: list[dict[str, object]] = []
+        for row in make():
+            aside = name in halved and held_out(str(row.get("pair", row["text"])))
+            (held if aside else kept).append(row)
         write_jsonl(args.out / f"{name}.jsonl", kept)
         if name in halved:
-            write_jsonl(args.out / "heldout" / f"{name}.jsonl", [row for row in rows if row not in kept])
-        print(f"{name}: {len(kept)} items" + (f" ({len(rows) - len(kept)} held out)" if name in halved else ""))
+            write_jsonl(args.out / "heldout" / f"{name}.jsonl", held)
+        print(f"{name}: {len(kept)} items" + (f" ({len(held)} held out)" if name in halved else ""))
 
 
 def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:

@@ -110,13 +110,13 @@ CONTEXT = re.compile(
 )
 # A mobile of the Philippines (0917 123 4567), the UK (07700 900123), Indonesia (0812-3456-7890)
 # or Pakistan (0300 4417 285) as dialled at home, which helpers and expatriates give in Hong Kong:
-# only next to a phone word (but see _PH_GROUPED), and only where that country's plan says mobile.
+# only next to a phone word (but see _GROUPED_ABROAD), and only where that country's plan says mobile.
 _NATIONAL_ABROAD_HINT = re.compile(r"(?<!\d)0[3789]\d")
 _NATIONAL_ABROAD = re.compile(r"(?<![\d+.])(0[3789]\d{2,3}(?:[ \t.-]?\d{3,4}){2}|0[3789]\d{8,10})(?![\d])(?![ \t.-]\d)")
 # A Philippine or Indonesian mobile grouped as it is dialled there (0927-441-8092,
 # 0821.3345.7701): a shape no reference or amount takes, so no phone word need stand
 # beside it.
-_PH_GROUPED = re.compile(r"09\d{2}([ .-])\d{3}\1\d{4}|08\d{2}([ .-])\d{4}\2\d{3,4}")
+_GROUPED_ABROAD = re.compile(r"09\d{2}([ .-])\d{3}\1\d{4}|08\d{2}([ .-])\d{4}\2\d{3,4}")
 # A number's halves in two chat messages, the second under a timestamp or the sender's
 # name (my number is 9123⏎[10:01] Amy: 4567): the halves, not the header between them.
 _SPLIT_MESSAGES = re.compile(
@@ -341,7 +341,7 @@ class PhoneRecognizer(RegexRecognizer):
         for match in _NATIONAL_ABROAD.finditer(text) if _NATIONAL_ABROAD_HINT.search(text) else ():
             if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
                 continue
-            grouped = _PH_GROUPED.fullmatch(match[1]) is not None and not _referenced(text, match.start(1))
+            grouped = _GROUPED_ABROAD.fullmatch(match[1]) is not None and not _referenced(text, match.start(1))
             if (grouped or _in_context(text, *match.span(1))) and _valid_abroad(re.sub(r"\D", "", match[1])):
                 results.append(tagged_result(self, self.recognizer_name, "PHONE_NUMBER", *match.span(1), 0.8))
         if "\n" in text:
