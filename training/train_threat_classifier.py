@@ -58,9 +58,9 @@ PUBLIC_WEIGHT = 0.5
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-grams alone (model: builtin)
 DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
 SEED = 20261130
-OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"
+OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"  # the last --fit-dev's dev scores, for --retune
 # Categories of a request's wrapper, not of its harm: kept at their tuned thresholds by --harm-offset.
-WRAPPER_CATEGORIES = frozenset({"jailbreak", "indirect_injection"})  # the last --fit-dev's dev scores, for --retune
+WRAPPER_CATEGORIES = frozenset({"jailbreak", "indirect_injection"})
 
 
 def labels(item: Item) -> set[str]:
