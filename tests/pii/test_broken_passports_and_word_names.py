@@ -171,9 +171,17 @@ def test_a_surname_and_gong_handed_work_is_a_person(redactor: Redactor, text: st
     assert covered(redactor, text, "刘", entity="PERSON", at=at)
 
 
-@pytest.mark.parametrize("text", ["由李工程師負責", "請王工作完再走", "我哋去咗向勞工處投訴"])
+@pytest.mark.parametrize("text", ["請王工作完再走", "我哋去咗向勞工處投訴"])
 def test_a_word_with_gong_is_no_person(redactor: Redactor, text: str) -> None:
     assert person_spans(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("由李工程師負責", "李工程師"), ("经办人备注（王科员）：男方无婚姻记录", "王科员"), ("刘专员说明天到", "刘专员")],
+)
+def test_a_surname_and_an_office_title_is_a_person(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
 
 
 @pytest.mark.parametrize(

@@ -113,8 +113,12 @@ _DISPLAY_NAME = re.compile(r"[\w .'’-]+")
 _TIME_FIRST = re.compile(
     rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）][ \t]*)?[:：›>][ \t]"
 )
+# A neighbour's flat before or after the name in an estate's group chat (3栋1502 覃淼,
+# lily 9栋, 5-1203 王姐): the flat is the address finder's, the rest is the sender.
+_UNIT = r"\d{1,3}(?: ?[栋棟座幢號号](?: ?\d{3,4})?|-\d{3,4})(?: ?[室房])?"  # spaced as normalised: 3 栋 1502
+_UNIT_AFTER = re.compile(rf"[ \t]+{_UNIT}$")
 _NAME_FIRST = re.compile(
-    rf"(?m)^[ \t]*(?:>>?|@)?[ \t]*(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）])?[ \t]*(?P<sep>,|·+|\||-|–)?[ \t]*"
+    rf"(?m)^[ \t]*(?:>>?|@)?[ \t]*(?:{_UNIT}[ \t]+)?(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）])?[ \t]*(?P<sep>,|·+|\||-|–)?[ \t]*"
     rf"{_STAMP}[ \t]*$"
 )
 # Senders that are the app, the group or its bot, not a person.
@@ -157,6 +161,10 @@ def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     the display name up to an emoji, less a role before it (Agent Joanne) and a kin word
     after it (浩賢媽媽: the child's name)."""
     who = text[start:end]
+    unit = _UNIT_AFTER.search(who)
+    if unit is not None:
+        end -= len(who) - unit.start()
+        who = who[: unit.start()]
     shown = _DISPLAY_NAME.match(who)
     trimmed = _EDGE.sub("", shown[0] if shown else who)
     if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):

@@ -153,6 +153,8 @@ ZH_RARE_SURNAMES = (
         "姒庹璩宓"
         # and on rice-shop books and clinic rolls: 粘 (Nim), 眭 (Sui), 卜 (Puk), 殳 (Shu), 亢, 蒯
         "粘眭卜殳亢蒯"
+        # and in mainland property groups: 濮 (Pu), as 濮工 the engineer
+        "濮"
     )
     - ZH_SURNAMES
 )

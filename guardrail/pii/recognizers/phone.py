@@ -89,7 +89,7 @@ SPACED = re.compile(
     # An em dash between spaces parts spaced digits (6 1 5 8 — 0 2 7 4), not a group of
     # them from the next (HK$1,800 — 6 0 2 7 3 1 5 9 is an amount, then a phone).
     r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–−] ?|—|(?<= \d) — (?=\d )| / ?|/ | {1,3}[.·•・] {1,3}| ?\n ?(?=\d \d))?[\dOol]){7,13})"
-    r"(?![A-Za-z0-9])(?! {1,3}\d)(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d)|(?=,\d{4}))"
+    r"(?![A-Za-z0-9])(?! {1,3}\d(?!\d?[:：]\d\d))(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d)|(?=,\d{4}))"
     r"(?! ?[(（][ \t]?\d[ \t]?[)）])"
 )
 # A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
@@ -228,7 +228,7 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff][^\n\d]*[ \t(（]$")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
 # digits starting 13-19, single spaces or hyphens between groups, next to a phone word.
 _MAINLAND_GROUPED = re.compile(
-    r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d)"
+    r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d(?!\d?[:：]\d\d))"
 )
 # Mainland numbers as company directories and delivery apps print them: a landline with
 # its extension after a hyphen (0755-2698 3100-801), a mobile in dots (150.1234.0987), a
