@@ -23,11 +23,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -162,7 +164,8 @@ def train_weights(
     present = [name for name in CATEGORIES if sum(name in labels(item) for item in train) >= 5]
     coef = np.zeros((DIMENSIONS, len(present)), dtype=np.float64)
     bias = np.zeros(len(present), dtype=np.float64)
-    for column, name in enumerate(present):
+
+    def fit_one(column: int, name: str) -> None:
         y = np.array([name in labels(item) for item in train], dtype=np.int64)
         # Positives weigh (negatives / positives) ** balance: 1 is fully balanced, which
         # puts text unlike anything seen near 0.5; 0 leaves rare categories unlearnt.
@@ -182,6 +185,12 @@ def train_weights(
             model.fit(x, y, sample_weight=weights)
             coef[:, column] = model.coef_[0]
         bias[column] = model.intercept_[0]
+
+    # One category's fit is independent of the others' and liblinear releases the GIL, so
+    # they run side by side in threads over the one matrix: the same weights, in about
+    # half the time on two cores.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(fit_one, range(len(present)), present))
     return coef, bias, present
 
 

@@ -140,6 +140,11 @@ _NOT_PERSON_SENDER = re.compile(
 )
 
 
+# A tradesman saved by his name and his trade (Rocky 裝修, Ken 水電, Ah Fai 搬屋): the
+# name is a person's, though the trade alone would make the sender a shop.
+_GIVEN_THEN_TRADE = re.compile(rf"(?P<name>[A-Z][a-z]{{1,11}})[ ]?(?:{'|'.join(longest_first(ZH_TRADE_WORDS))})")
+
+
 def templated_speakers(text: str) -> Iterator[tuple[int, int, float]]:
     """Senders of chat lines in a shape the text repeats, once one of them speaks twice."""
     if ":" not in text:
@@ -167,6 +172,9 @@ def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         who = who[: unit.start()]
     shown = _DISPLAY_NAME.match(who)
     trimmed = _EDGE.sub("", shown[0] if shown else who)
+    tradesman = _GIVEN_THEN_TRADE.fullmatch(trimmed)
+    if tradesman is not None and is_given(tradesman["name"], in_position=True):
+        return start + who.index(trimmed), start + who.index(trimmed) + tradesman.end("name"), tradesman["name"].lower()
     if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
         return None
     start += who.index(trimmed)

@@ -120,6 +120,9 @@ _TITLES = _STRONG_TITLES | both_scripts(
 )
 TITLES_AFTER_SURNAME = _TITLES
 _TITLES_LONGEST = tuple(sorted(_TITLES, key=len, reverse=True))
+# What a finding takes in after a name (title_extensions): a title, or the kin word of a
+# parent called by a child's name (阿欣媽媽, Summer媽).
+_AFTER_NAME_LONGEST = tuple(sorted(_TITLES | set(KIN_AFTER_CHILD), key=len, reverse=True))
 _TITLE_RE = "|".join(sorted(_TITLES, key=len, reverse=True))
 _COMPOUND_RE = "|".join(sorted(ZH_COMPOUND, key=len, reverse=True))
 _SURNAME_CHARS = "".join(sorted(ZH_SURNAMES | ZH_RARE_SURNAMES))
@@ -1006,11 +1009,14 @@ _LATIN_TITLE_BEFORE = re.compile(
 
 
 def title_extensions(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Each name with the title written beside it (Miss Ho, 陳小姐, Wong Sir).
+    """Each name with the title written beside it (Miss Ho, 陳小姐, Wong Sir), or the kin
+    word of a parent called by her child's name (阿欣媽媽, keung爸).
 
     Whether a title belongs to a name is a labelling choice (this project's corpus leaves it
     outside; other writers put it inside): a finding that takes it in is right either way,
     and a short name (Ho, 陳) is then never the smaller part of what a reader sees as one.
+    The same holds of a parent's handle: the corpus marks ``[[PERSON:阿欣]]媽媽`` 159 times
+    and ``[[PERSON:阿欣媽媽]]`` 38.
     """
     for start, end in spans:
         window = text[max(0, start - 14) : start]
@@ -1018,7 +1024,7 @@ def title_extensions(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tu
         if before:
             yield start - len(window) + before.start(), end
         gap = 1 if text[end : end + 1] == " " else 0
-        for title in _TITLES_LONGEST:
+        for title in _AFTER_NAME_LONGEST:
             if text.startswith(title, end + gap):
                 after = text[end + gap + len(title) : end + gap + len(title) + 1]
                 if len(title) == 1 and after in _NOT_AFTER.get(title, ()):

@@ -39,6 +39,7 @@ from guardrail.pii.recognizers.name_pairs import (
     bracketed_aliases,
     han_surnames_after,
     husbands_surnames_before,
+    nicknames_before_brackets,
     paired_names,
 )
 from guardrail.pii.recognizers.name_pets import pet_names
@@ -68,7 +69,10 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
     aliases = []
     if "(" in text or "（" in text:
         named = [(r.start, r.end) for r in found if r.entity_type == ENTITY and r.score >= threshold]
-        aliases = [_mention(start, end, 0.65) for start, end in set(bracketed_aliases(text, named))]
+        aliases = [
+            _mention(start, end, 0.65)
+            for start, end in {*bracketed_aliases(text, named), *nicknames_before_brackets(text, named)}
+        ]
     extra = [*aliases, *_more_mentions(text, [*found, *aliases], threshold)]
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
     spans = [(start, end) for start, end, _ in names]

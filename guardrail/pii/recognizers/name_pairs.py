@@ -1,6 +1,7 @@
 """A name paired with one already found: ``Joe & Cherry``, ``Léa 🇫🇷 + Hei Tung``; an
-English name's surname written in Chinese after it (``Jackie 張``); and a married woman's
-husband's surname before her own name (``嫲嫲谷黃玉英``).
+English name's surname written in Chinese after it (``Jackie 張``); a married woman's
+husband's surname before her own name (``嫲嫲谷黃玉英``); a nickname or an alias in
+brackets beside a name (``TSANG Wing Ki (King)``, ``細B（吳子斌）``).
 
 Chat groups, invitations and buddy sheets name two people joined by ``&``, ``and``,
 ``+`` or, in Chinese, ``同`` and ``和`` (a wedding's couple, a buddy pair). When one of the pair is found, the other,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from guardrail.pii.recognizers.name_cues import nickname_shaped
 from guardrail.pii.recognizers.name_lexicon import (
     COMMON_ZH_SURNAMES,
     HAN,
@@ -166,3 +168,52 @@ def _joined_given(name: str, word: str) -> bool:
     """Whether ``word`` is the name's last two or three words run together (Hok Yin: Hokyin)."""
     words = re.findall(r"[A-Za-z]+", name.lower())
     return any(len(words) > n and "".join(words[-n:]) == word.lower() for n in (2, 3))
+
+
+# A nickname with the name it stands for in brackets after it, as rosters and case notes
+# write them: 細B（吳子斌）, 豬仔（周子軒）, BB (Chan Ka Ho) (normalised text spaces 細 B). The nickname opens its line or
+# clause; kin words (表妹（陳小美）) say how someone is related, not what she is called.
+_NICKNAME_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s，,。：:；;、|｜]))(?P<w>[{HAN}]{{1,2}} ?[仔妹豬猪女B]|[{HAN}] ?[A-Z]|[A-Z]{{2,3}}|[{HAN}]{{2,3}}|[{U}][{L}]{{1,10}})"
+    r"[ \t]?[(（]$"
+)
+_KIN_NOT_NICKNAMES = frozenset(
+    both_scripts(
+        (
+            "表妹",
+            "細妹",
+            "妹妹",
+            "阿妹",
+            "家姐",
+            "姐姐",
+            "哥哥",
+            "阿哥",
+            "表哥",
+            "表姐",
+            "堂妹",
+            "堂哥",
+            "孫女",
+            "外孫女",
+        )
+    )
+)
+
+
+def nicknames_before_brackets(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of a nickname right before a found name that fills a pair of brackets."""
+    for start, end in found:
+        if text[end : end + 1] not in (")", "）", "，", ","):
+            continue
+        before = _NICKNAME_BEFORE.search(text, max(0, start - 14), start)
+        if before is None:
+            continue
+        word = before["w"]
+        if word in _KIN_NOT_NICKNAMES or never_a_name(word) or is_place(word):
+            continue
+        shaped = (
+            nickname_shaped(word)
+            or re.fullmatch(rf"[{HAN}]{{1,2}} ?[仔妹豬猪女B]|[{HAN}] ?[A-Z]|[A-Z]{{2,3}}", word) is not None
+            or (word.isascii() and is_given(word, in_position=True))
+        )
+        if shaped:
+            yield before.span("w")

@@ -76,6 +76,9 @@ PATTERN = re.compile(
     r"(?![A-Za-z0-9])(?![ \-‐‑‒–—−]\d(?!\d{0,2}[ \t]?[\u3400-\u9fff])(?!\d?/\d))(?!\.\d)(?!,\d{3}(?![\d/-]))"
     r"(?![ \t]?[(（][ \t]?\d[ \t]?[)）])"
 )
+# What may follow a number after a space without joining it: the next message's time or
+# date in a chat log (177 2093 4416 10:16, 159-6803-4417 2024-05-08 14:10).
+_STAMP_NEXT = r"\d?[:：]\d\d|\d{3}[-/.]\d{1,2}[-/.]\d{1,2}"
 # Digits spaced one by one or in pairs; the first must be a digit (or ``+``), OCR's
 # O and l may stand in for 0 and 1 after it. Maximal: no digit just before or after.
 SPACED = re.compile(
@@ -89,7 +92,7 @@ SPACED = re.compile(
     # An em dash between spaces parts spaced digits (6 1 5 8 — 0 2 7 4), not a group of
     # them from the next (HK$1,800 — 6 0 2 7 3 1 5 9 is an amount, then a phone).
     r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–−] ?|—|(?<= \d) — (?=\d )| / ?|/ | {1,3}[.·•・] {1,3}| ?\n ?(?=\d \d))?[\dOol]){7,13})"
-    r"(?![A-Za-z0-9])(?! {1,3}\d(?!\d?[:：]\d\d))(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{4}|/\d \d \d \d)|(?=,\d{4}))"
+    rf"(?![A-Za-z0-9])(?! {{1,3}}\d(?!{_STAMP_NEXT}))(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{{4}}|/\d \d \d \d)|(?=,\d{{4}}))"
     r"(?! ?[(（][ \t]?\d[ \t]?[)）])"
 )
 # A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
@@ -228,7 +231,7 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z\u3400-\u9fff][^\n\d]*[ \t(（]$")
 # A mainland mobile grouped some other way (189 22 731 504, 18922 731 504): eleven
 # digits starting 13-19, single spaces or hyphens between groups, next to a phone word.
 _MAINLAND_GROUPED = re.compile(
-    r"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){9})(?![A-Za-z0-9])(?![ \t-]\d(?!\d?[:：]\d\d))"
+    rf"(?<![A-Za-z0-9_+$])(?<!\d[ \t-])((?:(?:\+|00)[ \t]?86[ \t-]?)?1[3-9](?:[ \t-]?\d){{9}})(?![A-Za-z0-9])(?![ \t-]\d(?!{_STAMP_NEXT}))"
 )
 # Mainland numbers as company directories and delivery apps print them: a landline with
 # its extension after a hyphen (0755-2698 3100-801), a mobile in dots (150.1234.0987), a
