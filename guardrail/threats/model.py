@@ -36,7 +36,7 @@ import numpy.typing as npt
 from guardrail.errors import GuardrailError
 from guardrail.threats.dense import DENSE_PREFIX, DenseHead
 from guardrail.threats.encoder import Floats
-from guardrail.threats.features import DIMENSIONS, vectorize
+from guardrail.threats.features import DIMENSIONS, HAN_FLOOR_RATIO, vectorize
 from guardrail.threats.fold import fold
 from guardrail.threats.windows import PartBest, Window, windows
 
@@ -79,6 +79,7 @@ class ThreatModel:
         model_id: str,
         version: str,
         dense: DenseHead | None = None,
+        han_floor_ratio: float = HAN_FLOOR_RATIO,
     ) -> None:
         if weights.shape != (len(rows), len(categories)) or bias.shape != (len(categories),):
             raise ValueError("weights do not match their rows and categories")
@@ -98,6 +99,7 @@ class ThreatModel:
         self.model_id = model_id
         self.version = version
         self.dense = dense
+        self.han_floor_ratio = han_floor_ratio  # the featuriser's, as the weights were trained
 
     @classmethod
     def load(cls, path: str | Path) -> ThreatModel:
@@ -119,6 +121,8 @@ class ThreatModel:
                 model_id=str(header["model_id"]),
                 version=str(header["version"]),
                 dense=dense,
+                # Files from before the ratio was recorded were trained with one floor.
+                han_floor_ratio=float(header.get("han_floor_ratio", 1.0)),
             )
 
     @property
@@ -128,7 +132,7 @@ class ThreatModel:
 
     def probabilities(self, folded: str) -> npt.NDArray[np.float32]:
         """Each category's probability for one folded text (no windows)."""
-        indices, values = vectorize(folded)
+        indices, values = vectorize(folded, self.han_floor_ratio)
         logits = self.bias.copy()
         if len(indices):
             positions = self._row_of[indices]
@@ -239,7 +243,14 @@ def save_weights(
     kept = coef[used]
     scale = np.maximum(np.abs(kept).max(axis=0, initial=0.0), 1e-12) / 127.0
     quantised = np.clip(np.rint(kept / scale), -127, 127).astype(np.int8)
-    meta = {**header, "format": FORMAT, "dimensions": DIMENSIONS, "model_id": model_id, "version": version}
+    meta = {
+        "han_floor_ratio": HAN_FLOOR_RATIO,
+        **header,
+        "format": FORMAT,
+        "dimensions": DIMENSIONS,
+        "model_id": model_id,
+        "version": version,
+    }
     if dense is not None:
         meta["dense"] = dense_header or {}
     extra: dict[str, Any] = {
