@@ -174,7 +174,8 @@ def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     trimmed = _EDGE.sub("", shown[0] if shown else who)
     tradesman = _GIVEN_THEN_TRADE.fullmatch(trimmed)
     if tradesman is not None and is_given(tradesman["name"], in_position=True):
-        return start + who.index(trimmed), start + who.index(trimmed) + tradesman.end("name"), tradesman["name"].lower()
+        at = start + who.index(trimmed)
+        return at, at + tradesman.end("name"), tradesman["name"].lower()
     if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
         return None
     start += who.index(trimmed)

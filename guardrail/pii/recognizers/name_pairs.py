@@ -173,9 +173,9 @@ def _joined_given(name: str, word: str) -> bool:
 # A nickname with the name it stands for in brackets after it, as rosters and case notes
 # write them: 細B（吳子斌）, 豬仔（周子軒）, BB (Chan Ka Ho) (normalised text spaces 細 B). The nickname opens its line or
 # clause; kin words (表妹（陳小美）) say how someone is related, not what she is called.
+_DIMINUTIVE = rf"[{HAN}]{{1,2}} ?[仔妹豬猪女B]|[{HAN}] ?[A-Z]|[A-Z]{{2,3}}"  # 豬仔, 細B, BB
 _NICKNAME_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s，,。：:；;、|｜]))(?P<w>[{HAN}]{{1,2}} ?[仔妹豬猪女B]|[{HAN}] ?[A-Z]|[A-Z]{{2,3}}|[{HAN}]{{2,3}}|[{U}][{L}]{{1,10}})"
-    r"[ \t]?[(（]$"
+    rf"(?:^|(?<=[\s，,。：:；;、|｜]))(?P<w>{_DIMINUTIVE}|[{HAN}]{{2,3}}|[{U}][{L}]{{1,10}})[ \t]?[(（]$"
 )
 _KIN_NOT_NICKNAMES = frozenset(
     both_scripts(
@@ -200,7 +200,8 @@ _KIN_NOT_NICKNAMES = frozenset(
 
 
 def nicknames_before_brackets(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Spans of a nickname right before a found name that fills a pair of brackets."""
+    """Spans of a nickname right before a found name that opens a pair of brackets and
+    ends them or a clause in them (豬仔（周子軒）, 肥妹（黃詠琪，新來港）)."""
     for start, end in found:
         if text[end : end + 1] not in (")", "）", "，", ","):
             continue
@@ -212,7 +213,7 @@ def nicknames_before_brackets(text: str, found: Iterable[tuple[int, int]]) -> It
             continue
         shaped = (
             nickname_shaped(word)
-            or re.fullmatch(rf"[{HAN}]{{1,2}} ?[仔妹豬猪女B]|[{HAN}] ?[A-Z]|[A-Z]{{2,3}}", word) is not None
+            or re.fullmatch(_DIMINUTIVE, word) is not None
             or (word.isascii() and is_given(word, in_position=True))
         )
         if shaped:
