@@ -44,7 +44,16 @@ from budget import choose_budget, shortfall
 from corpus import Item, load_corpus, load_jsonl
 from cross_fit import out_of_fold_scores
 from documents import documents
-from tuning import corpus_look_alikes, corroborated, corroboration_floor, look_alikes, refusals, rule_blocks, tune
+from tuning import (
+    corpus_look_alikes,
+    corroborated,
+    corroboration_floor,
+    look_alikes,
+    lower_harm,
+    refusals,
+    rule_blocks,
+    tune,
+)
 
 from guardrail.threats.check import Category
 from guardrail.threats.encoder import pretrained_layers, table_digest
@@ -61,8 +70,6 @@ OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-gra
 DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
 SEED = 20261130
 OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"  # the last --fit-dev's dev scores, for --retune
-# Categories of a request's wrapper, not of its harm: kept at their tuned thresholds by --harm-offset.
-WRAPPER_CATEGORIES = frozenset({"jailbreak", "indirect_injection"})
 
 
 def labels(item: Item) -> set[str]:
@@ -429,10 +436,7 @@ def report_scores(
         print(f"budget chosen for a {target_fp:.1%} target: {max_fp:.2%}")
     thresholds = tune(scores, rules, dev, categories, max_fp)
     if harm_offset:
-        thresholds = {
-            name: value if name in WRAPPER_CATEGORIES else round(value - harm_offset, 3)
-            for name, value in thresholds.items()
-        }
+        thresholds = lower_harm(scores, rules, dev, categories, thresholds, harm_offset)
     print(dev_report(scores, rules, dev, categories, thresholds))
     print("thresholds for the policy: " + json.dumps(thresholds))
 

@@ -22,6 +22,9 @@ from guardrail.testing.check_evaluation import _messages
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE_CACHE = Path(__file__).resolve().parent / "public" / "rule_verdicts.json"
+CHECK_SET_BUDGET = 0.05  # the share of each tests/checks set's look-alikes its tests allow refused
+# Categories of a request's wrapper, not of its harm: kept at their tuned thresholds by --harm-offset.
+WRAPPER_CATEGORIES = frozenset({"jailbreak", "indirect_injection"})
 
 
 def look_alikes() -> list[Item]:
@@ -94,6 +97,15 @@ def corpus_look_alikes(items: list[Item]) -> np.ndarray:
     return np.array([not item.attack and item.looks_like not in {"checks-set", LOOKS_LIKE} for item in items])
 
 
+def checks_sets(items: list[Item]) -> list[np.ndarray]:
+    """One mask per set of tests/checks' look-alikes: each set's tests hold it to
+    ``CHECK_SET_BUDGET`` on its own."""
+    families = sorted({item.family for item in items if item.looks_like == "checks-set"})
+    return [
+        np.array([item.looks_like == "checks-set" and item.family == family for item in items]) for family in families
+    ]
+
+
 def refusals(scores: np.ndarray, rules: np.ndarray, categories: list[str], thresholds: dict[str, float]) -> np.ndarray:
     """Which items the rules or any category's score at its threshold refuse."""
     hit = rules.copy()
@@ -117,11 +129,7 @@ def tune(
     benign = np.array([not item.attack for item in dev])
     corpus_benign = corpus_look_alikes(dev)
     ordinary = benign & np.array([item.looks_like == LOOKS_LIKE for item in dev])
-    # The repository's own evaluation sets allow 5% of each set's look-alikes refused.
-    check_sets = [
-        benign & np.array([item.family == family for item in dev])
-        for family in sorted({item.family for item in dev if item.looks_like == "checks-set"})
-    ]
+    check_sets = checks_sets(dev)
     attacks = ~benign
     # Finer near 1: a model trained with little regularisation scores much of its
     # training-like text above 0.99, where the step that matters is a thousandth.
@@ -143,7 +151,7 @@ def tune(
                 # of tests/checks must not make room for refusing the corpus's.
                 if (
                     trial[corpus_benign].mean() > max_fp
-                    or any(trial[group].mean() > 0.05 for group in check_sets)
+                    or any(trial[group].mean() > CHECK_SET_BUDGET for group in check_sets)
                     or (ordinary.any() and trial[ordinary].mean() > DOCUMENT_BUDGET)
                 ):
                     continue
@@ -157,3 +165,34 @@ def tune(
         level[best[0]] += best[1]
         current = refused(level)
     return {name: grid[at] for name, at in level.items()}
+
+
+def lower_harm(
+    scores: np.ndarray,
+    rules: np.ndarray,
+    items: list[Item],
+    categories: list[str],
+    thresholds: dict[str, float],
+    offset: float,
+) -> dict[str, float]:
+    """The harm categories' thresholds lowered by up to ``offset`` (``--harm-offset``), a
+    hundredth at a time, each category in turn, while each set of tests/checks' look-alikes
+    stays within ``CHECK_SET_BUDGET``: the offset trades the corpus's near-twin look-alikes
+    for recall, never the hand-written sets no model trains on (lowering every harm
+    category by the full offset refused 4 of 47 of one such set)."""
+    groups = checks_sets(items)
+    lowered = dict(thresholds)
+    steps = {name: 0 for name in thresholds if name not in WRAPPER_CATEGORIES}
+    target = round(offset * 100)
+    moved = True
+    while moved:
+        moved = False
+        for name, done in steps.items():
+            if done >= target:
+                continue
+            trial = {**lowered, name: round(thresholds[name] - (done + 1) / 100, 3)}
+            refused = refusals(scores, rules, categories, trial)
+            if any(refused[group].mean() > CHECK_SET_BUDGET for group in groups):
+                continue
+            lowered, steps[name], moved = trial, done + 1, True
+    return lowered
