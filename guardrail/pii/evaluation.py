@@ -10,7 +10,8 @@ After NFKC normalisation of the redacted text, a planted value has leaked when a
 recognisable part of it survives: for HKID, phone, card and passport any run of four
 or more of its digits; for an IP address the whole address; for e-mail the address or
 its local part; for a name any two adjacent tokens (for a Chinese-character name, the
-whole name or its given name); for an address its number-and-street part. A decoy (an
+name or its given name, without a title or kin word after it: 黃醫生 leaks whole or not
+at all, not whenever 醫生 survives); for an address its number-and-street part. A decoy (an
 order number, amount or date) is kept when it appears verbatim. IBAN and business
 registration numbers follow the digit rule. A number written in words or Chinese
 numerals ("nine one two three", 九一二三) is compared after both value and text have
@@ -57,6 +58,34 @@ def _spoken_digits(text: str) -> str:
     return _SPOKEN_WORD.sub(digit, text).translate(_HAN_DIGITS)
 
 
+# Titles and kin words written after a Chinese name (黃醫生, 浩然奶奶, 陳大文先生), both
+# scripts: not part of the name, so their survival elsewhere ("醫生" in any sentence about
+# a doctor) is no leak. Single characters (陳生, 陳太) need no entry: a surname and one
+# character is judged whole anyway.
+_HAN_TITLES = tuple(
+    sorted(
+        set(
+            "先生 小姐 太太 女士 醫生 医生 老師 老师 經理 经理 主任 師傅 师傅 同學 同学 姑娘 教授 律師 律师"
+            " 護士 护士 社工 校長 校长 總監 总监 老闆 老板 院長 院长 工程師 工程师 會計 会计 阿姨 婆婆 伯伯"
+            " 爺爺 爷爷 奶奶 嫲嫲 公公 叔叔 姨姨 嬸嬸 婶婶 舅舅 媽媽 妈妈 爸爸 哥哥 姐姐".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _han_name_leaked(value: str, text: str) -> bool:
+    """A Chinese name has leaked when the name (without a title or kin word after it)
+    survives, or its given name of two characters or more does; a surname alone with its
+    title (黃醫生) only whole."""
+    name = next((value[: -len(title)] for title in _HAN_TITLES if value.endswith(title) and value != title), value)
+    if len(name) < 2:
+        return value in text
+    given = name[1:] if len(name) <= 3 else name[2:]
+    return name in text or (len(given) >= 2 and given in text)
+
+
 def leaked(kind: str, value: str, redacted: str) -> bool:
     """Whether a recognisable part of planted ``value`` survives in ``redacted``."""
     value, text = _nfkc(value), _nfkc(redacted)
@@ -75,8 +104,7 @@ def leaked(kind: str, value: str, redacted: str) -> bool:
         return value in text or re.search(rf"(?<![\w.]){re.escape(value.split('@')[0])}(?![\w])", text) is not None
     if kind == "PERSON":
         if _HAN.search(value) and not re.search("[A-Za-z]", value):
-            given = value[1:] if len(value) <= 3 else value[2:]
-            return value in text or (len(given) >= 2 and given in text)
+            return _han_name_leaked(value, text)
         if _HAN.search(value):
             # 阿Ken, May姐: the whole value, or its Latin name as a word of its own (not
             # the letters "en" of any English word, as the Chinese rule above would read it).

@@ -138,6 +138,22 @@ def test_spelled_numbers_ibans_and_brs_follow_the_digit_rule(value: str, redacte
     assert leaked(kind, value, redacted) is expected
 
 
+@pytest.mark.parametrize(
+    ("value", "redacted", "expected"),
+    [
+        ("黃醫生", "<P>您好，需排除黃斑水腫，請醫生跟進", False),  # the title alone is nobody
+        ("黃醫生", "轉介信：黃醫生您好", True),
+        ("浩然奶奶", "<P> 09:02 上次浩然同学被拦", True),  # the child's given name survives
+        ("孫浩爸爸", "<P> 18926637042，爸爸們請準時", False),
+        ("陳大文先生", "病人陳大文已到", True),
+        ("陳大文先生", "病人<P>已到，先生請坐", False),
+        ("陳美玲", "美玲話佢遲啲到", True),
+    ],
+)
+def test_a_chinese_name_is_judged_without_its_title(value: str, redacted: str, expected: bool) -> None:
+    assert leaked("PERSON", value, redacted) is expected
+
+
 def test_value_labelled_rows_are_scored_as_before() -> None:
     rows = [
         {

@@ -65,7 +65,9 @@ _FLOOR = (
 _BLOCK = rf"(?:(?:(?i:block|blk|tower|phase|wing|stage)\.?|D\.?D\.?)[ \t]?{_ID})"
 _BUILDING_WORD = (
     r"(?:House|Building|Bldg|Mansions?|Court|Centre|Center|CTR|Estate|Garden|Gardens|Villa|Villas|Plaza|Tower|Towers"
-    r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?)"
+    r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?"
+    # as file notes and forms shorten them, after the name they end: Rm 1207 Hing Fai Hse, Lok Fu Est
+    r"|(?<=[A-Za-z][ \t])(?:Hse|Est|Ct|Gdns?|Mans|HSE|EST)\b)"
 )
 _LETTER = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]"
 # (Not the pronoun of a clause after the address: "…Tsz Wan Shan Estate, I'm calling".)

@@ -1251,6 +1251,10 @@ _POSSESSIVE_NOUN = re.compile(r"['’]s[ \t]+(?!and\b|or\b)[a-z]")
 _SHOP_BEFORE = re.compile(r"(?i)\b(?:to|at|in|from|into)[ \t]+$")
 
 
+# A street's shortened kind after a given name makes it the street's (Nathan Rd, Austin Ave).
+_ORG_OR_STREET = ORG_WORDS | {"rd", "ave", "blvd", "hwy"}
+
+
 def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
     for pattern in (_CAPITALISED, _UPPER):
         for match in pattern.finditer(text):
@@ -1266,8 +1270,8 @@ def _given_names(text: str) -> Iterator[tuple[int, int, float]]:
             upper = match[0].isupper()
             span = latin_name_at(text, start, lower_ok=False, max_words=4, newline_ok=upper)
             following = _WORD.match(text, match.end() + 1) if text[match.end() : match.end() + 1] == " " else None
-            if following and following[0].lower().rstrip(".") in ORG_WORDS:
-                continue  # Nathan Road, Alice Building
+            if following and following[0].lower().rstrip(".") in _ORG_OR_STREET:
+                continue  # Nathan Road, Nathan Rd, Alice Building
             if (
                 span is None
                 and _POSSESSIVE_NOUN.match(text, match.end())

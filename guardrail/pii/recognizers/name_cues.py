@@ -105,6 +105,12 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "姐姐",
         "哥哥",
         "老伯",
+        # how children and neighbours call the old: 吴爷爷, 馮姨, 李奶奶
+        "爺爺",
+        "奶奶",
+        "嫲嫲",
+        "公公",
+        "姨",
         "生",
         "太",
         "總",
@@ -589,8 +595,16 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
             if _nickname(text[pos : pos + size]) and text[pos + size : pos + size + 1] in _SAYS:
                 yield pos, pos + size, 0.65
                 break
+    # FPS 過 明仔 6288 9153: a nickname whose mobile follows it is its owner.
+    for match in _NICK_BEFORE_PHONE.finditer(text):
+        if _nickname(match["nick"]):
+            yield *match.span("nick"), 0.65
 
 
+# (a Hong Kong mobile, with or without its country code)
+_NICK_BEFORE_PHONE = re.compile(
+    rf"(?<![{HAN}A-Za-z])(?P<nick>[{HAN}A-Z]{{2,3}})[ \t]*[:：]?[ \t]*(?:\+?852[ \t-]?)?[4-9]\d{{3}}[ \t-]?\d{{4}}(?!\d)"
+)
 _LIST_HEAD = re.compile(r"(?m)^[ \t]*(?:[-•*・]|\d{1,2}[.)、])[ \t]*")
 _SAYS = frozenset(both_scripts_chars("話講問覆答說"))
 

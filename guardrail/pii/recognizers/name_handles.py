@@ -176,10 +176,12 @@ def _doubled(part: str) -> bool:
 
 
 # A login written without separators after a log's or a form's user label (login
-# user=caiwenjun, 操作员：linxiaowei, username: chantaiman): a name's syllables run together.
+# user=caiwenjun, 操作员：linxiaowei, username: chantaiman, Login ID is "ivantam88"): a
+# name's syllables run together, perhaps with a number after them.
 _LOGIN_HANDLE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|login|logon|operator|account|staff)(?:[ \t]*[=:：][ \t]*|[ \t]+)"
-    r"(?-i:([a-z]{4,24}))(?![\w@.=:：])"
+    r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|log(?:in|on)(?:[ _]?(?:id|name))?|operator|account|staff)"
+    r"(?:[ \t]+is)?(?:[ \t]*[=:：][ \t]*|[ \t]+)[\"“'‘]?"
+    r"(?-i:([a-z]{4,24}\d{0,4}))(?![\w@.=:：])"
     r"|(?:用户名?|用戶名?|账号|帳號|账户|帳戶|操作员|操作員|登录名|登入名)[ \t]*[=:：][ \t]*(?-i:([a-z]{5,24}))(?![\w@.])"
 )
 
@@ -257,7 +259,8 @@ class HandleRecognizer(RegexRecognizer):
             span = match.span(1) if match[1] else match.span(2)
             inside = any(r.start < span[1] and span[0] < r.end for r in results)
             labelled = any(mark in text[match.start() : span[0]] for mark in "=:：")
-            if not inside and not is_place(handle) and _login_name(handle, labelled=labelled):
+            letters = handle.rstrip("0123456789")
+            if not inside and not is_place(letters) and _login_name(letters, labelled=labelled):
                 results.append(tagged_result(self, self.recognizer_name, "PERSON", *span, 0.65))
         if "_" in text or "." in text:
             for match in _BARE_HANDLE.finditer(text):

@@ -45,6 +45,7 @@ from guardrail.pii.recognizers.name_pairs import (
 from guardrail.pii.recognizers.name_pets import pet_names
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
 from guardrail.pii.recognizers.name_word_mentions import lower_word_name, word_sense
+from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 from guardrail.pii.spans import CoveringSpans
 
@@ -189,9 +190,14 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         squeezed = re.sub(r"\s+", "", value)
         if _HAN_ONLY.fullmatch(squeezed):
             han.add(squeezed)
-            surname = zh_surname_length(squeezed)
-            given = squeezed[surname:]
-            if len(squeezed) >= 3 and len(given) == 2:
+            # A finding with its title or kin word (浩然奶奶, 陳大文先生): the name itself
+            # recurs without it (上次浩然同学...).
+            bare = _without_title(squeezed)
+            if len(bare) >= 2:
+                han.add(bare)
+            surname = zh_surname_length(bare)
+            given = bare[surname:]
+            if len(bare) >= 3 and len(given) == 2:
                 han.add(given)
             continue
         words = _LATIN_WORD.findall(value)
@@ -332,6 +338,13 @@ _ZH_BUSINESS = tuple(
 )
 _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 _ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
+# Titles and kin words of two characters or more that a finding may end with.
+_WORDS_AFTER_NAME = tuple(sorted({*_ZH_LONG_TITLES, *KIN_AFTER_CHILD}, key=len, reverse=True))
+
+
+def _without_title(name: str) -> str:
+    """``name`` without a title or kin word of two characters or more at its end."""
+    return next((name[: -len(word)] for word in _WORDS_AFTER_NAME if name.endswith(word) and name != word), name)
 
 
 # Mailboxes of a post or a service, not of a person: payroll-hk@, admissions.office@.

@@ -28,6 +28,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import L, U
+from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 # (Cantonese and Mandarin join them with 同, 和, 同埋, 及, 與: Happy 同 Winter.)
@@ -142,12 +143,19 @@ _CALLED_AFTER = re.compile(
 )
 
 
+# A parent named after the child in brackets: 孙小飞（孙浩爸爸）, Mandy（子晴媽媽）.
+_PARENT_AFTER = re.compile(
+    rf"[ \t]*[(（][ \t]*(?P<w>(?:[{HAN}]{{2,4}}|[{U}][{L}]{{1,10}})[ \t]?(?:{'|'.join(KIN_AFTER_CHILD)}))[ \t]*[)）]"
+)
+
+
 def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans of an alias in brackets right after a name at ``found``: an English given name,
     a doubled Chinese one, the given name's syllables run together (``TSANG Hok Yin
-    (Hokyin)``), or whatever follows a word for being called (``(叫佢 may may)``)."""
+    (Hokyin)``), whatever follows a word for being called (``(叫佢 may may)``), or the
+    child's name with the parent's kin word (``孙小飞（孙浩爸爸）``)."""
     for start, end in found:
-        called = _CALLED_AFTER.match(text, end)
+        called = _CALLED_AFTER.match(text, end) or _PARENT_AFTER.match(text, end)
         if called is not None:
             yield called.span(1)
             continue

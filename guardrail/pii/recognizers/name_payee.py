@@ -2,7 +2,8 @@
 
 Invoices and chats give a payee by the name a transfer or a call will display, not in a
 sentence: ``FPS: 6388 0912 (TAM JASMINE)``, ``mobile 5471 9306 (name shows as IYER L N)``,
-``registered under the name Wong Siu Ling``, ``name on card C ARMITAGE``. The name follows
+``registered under the name Wong Siu Ling``, ``name on card C ARMITAGE``, ``name on acct
+"W L CHEUNG"``. The name follows
 a number in brackets, or a phrase saying what the screen or the card shows, and is often
 upper case with initials, so neither
 the prose finders (which want a title or a verb) nor the label finders (which want
@@ -32,9 +33,10 @@ _SHOWN_AS = re.compile(
 # CHAN)", "cardholder K W LEUNG"; initials before a surname are a name whatever the surname.
 _INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
 _CARD_NAME = re.compile(
-    r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?card|card[ \t]?holder(?:['’]s)?(?:[ \t]+name)?"
+    r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?(?:card|acct|account|a/c|cheque|bank[ \t]+account)"
+    r"|card[ \t]?holder(?:['’]s)?(?:[ \t]+name)?"
     r"|(?:amex|visa|master[ \t]?card|unionpay|jcb|card)[^\n()]{0,20}?,[ \t]*name)"
-    rf"[ \t]*[:：]?[ \t]*(?P<name>{_INITIALS}{_WORD}|{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+    rf"[ \t]*[:：]?[ \t]*[\"“'‘]?(?P<name>{_INITIALS}{_WORD}|{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
 )
 
 

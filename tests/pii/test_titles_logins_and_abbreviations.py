@@ -1,0 +1,88 @@
+"""How file notes, class groups and bank notes name people and homes: each case stands
+for a class, not for one text.
+
+- the old called by surname and a kin title (``吴爷爷好``, ``馮姨個女``), not the kin word
+  alone (``同阿姨去飲茶``);
+- a name found with its title or kin word recurs without it (``浩然奶奶`` then
+  ``浩然同学``);
+- a parent named after the child in brackets after her own name (``孙小飞（孙浩爸爸）``);
+- a nickname right before a mobile (``FPS 過 明仔 6288 9153``), not a role (``客服``);
+- the name an account carries (``name on acct "W L CHEUNG"``) and a login built from a
+  name with a number after it (``Login ID is "ivantam88"``);
+- an address with its building words shortened (``Rm 1207 Hing Fai Hse, Lok Fu Est``),
+  not the "Est." of a shop's founding year; a branch on ``Nathan Rd`` is no person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, untouched
+
+CLASS_GROUP = (
+    "Miss 方 08:50\n温馨提示：回乡证快过期的同学请尽快续，上次浩然同学在关口被拦了半小时。\n\n"
+    "浩然奶奶 09:02\n不好意思老师是我们疏忽，已经约了3月15号去办。\n\nMiss 方 09:05\n好的👌 收到"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("刘老师（班主任）15:24 吴爷爷好，按学校规定", "吴爷爷"),
+        ("馮姨個女Jenny問可唔可以寄月結單", "馮姨"),
+        ("我哋同黃奶奶傾過，佢話得", "黃奶奶"),
+    ],
+)
+def test_a_surname_with_a_kin_title_is_a_person(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize(("text", "word"), [("今日同阿姨去飲茶", "阿姨"), ("外公公司在觀塘", "外公公司")])
+def test_a_kin_word_alone_is_not(redactor: Redactor, text: str, word: str) -> None:
+    assert untouched(redactor, text, word)
+
+
+def test_a_name_found_with_its_kin_word_recurs_without_it(redactor: Redactor) -> None:
+    assert covered(redactor, CLASS_GROUP, "浩然", entity="PERSON", at=CLASS_GROUP.index("浩然"))
+
+
+def test_a_parent_named_after_the_child_in_brackets(redactor: Redactor) -> None:
+    text = "4. 孙小飞（孙浩爸爸）18926637042 不自驾，可以帮忙拍照"
+    assert covered(redactor, text, "孙浩爸爸", entity="PERSON")
+
+
+def test_a_nickname_before_a_mobile_is_its_owner(redactor: Redactor) -> None:
+    assert covered(redactor, "俾錢方法: FPS 過 明仔 6288 9153 或者 PayMe", "明仔", entity="PERSON")
+    assert untouched(redactor, "有問題請搵客服 6288 9153", "客服")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('the transfer came from name on acct "W L CHEUNG". Is that ok', "W L CHEUNG"),
+        ('Login ID is "ivantam88" which tbh is easy to guess', "ivantam88"),
+    ],
+)
+def test_an_accounts_name_and_a_login_built_from_a_name(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["name on account: Marketing Dept", "the account is active now"])
+def test_an_account_label_before_other_words_finds_nobody(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
+
+
+def test_an_address_with_shortened_building_words(redactor: Redactor) -> None:
+    text = "moving to TKO; until then still Rm 1207 Hing Fai Hse, Lok Fu Est. Time: 0.4 hr"
+    assert covered(redactor, text, "Rm 1207 Hing Fai Hse, Lok Fu Est", entity="ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["Wing Kee Noodles, Est. 1985, family run", "Rm 5, Est cost $300 for repairs"])
+def test_est_of_a_founding_year_or_an_estimate_is_no_address(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.redact(text).detections if d.entity_type == "ADDRESS"]
+
+
+def test_a_given_name_before_a_shortened_street_word_is_the_street(redactor: Redactor) -> None:
+    text = "Customer came to Mong Kok (Nathan Rd) Branch on 3 May."
+    assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
