@@ -10,7 +10,13 @@ for a class, not for one text.
 - the name an account carries (``name on acct "W L CHEUNG"``) and a login built from a
   name with a number after it (``Login ID is "ivantam88"``);
 - an address with its building words shortened (``Rm 1207 Hing Fai Hse, Lok Fu Est``),
-  not the "Est." of a shop's founding year; a branch on ``Nathan Rd`` is no person.
+  not the "Est." of a shop's founding year; a branch on ``Nathan Rd`` is no person;
+- relatives and ward sisters in a handover (``妹妹张静``, ``女婿小赵``, ``罗护士长``);
+- a handle whole: a Chinese name with digits written onto it (``王丽娜1988``, not the year
+  of ``王丽娜2024年``), after a nickname label or speaking with a full-width colon
+  (``zhangmeng_0923：``), in brackets after the app (``insta (tomek.wisniewski)``);
+- a helper's Filipino name (``我屋企Leny``); an address abroad with its floor
+  (``Lindenstraße 42, 2. OG, 50674 Köln``).
 """
 
 from __future__ import annotations
@@ -86,3 +92,48 @@ def test_est_of_a_founding_year_or_an_estimate_is_no_address(redactor: Redactor,
 def test_a_given_name_before_a_shortened_street_word_is_the_street(redactor: Redactor) -> None:
     text = "Customer came to Mong Kok (Nathan Rd) Branch on 3 May."
     assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("妹妹张静从外省过来，住在医院对面的如家酒店", "张静"),
+        ("女儿张敏 10点来办手续，女婿小赵开车", "小赵"),
+        ("护士长罗护士长已经沟通过，小夜注意翻身", "罗护士长"),
+    ],
+)
+def test_a_relative_or_a_ward_sister_named_in_a_handover(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["妹妹小时候很乖", "弟弟小学毕业了", "丈夫同意手术"])
+def test_a_relatives_word_before_an_ordinary_word_finds_nobody(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("买家 王丽娜1988：我6月3号晚上在直播间买的手镯", "王丽娜1988"),
+        ("他加了病区工作群，微信名叫邱卫东1975，半夜会发消息", "邱卫东1975"),
+        ("买家昵称：zhangmeng_0923   订单：240615883102274", "zhangmeng_0923"),
+        ("zhangmeng_0923：你好 我15号晚上抢的福袋\n客服阿敏：您好", "zhangmeng_0923"),
+        ("i messaged Tomasz on insta (tomek.wisniewski) and hes fine switching", "tomek.wisniewski"),
+    ],
+)
+def test_a_handle_is_covered_whole(redactor: Redactor, text: str, handle: str) -> None:
+    assert covered(redactor, text, handle, entity="PERSON")
+
+
+def test_a_year_after_a_name_stays_a_year(redactor: Redactor) -> None:
+    assert untouched(redactor, "王丽娜2024年入职，表现很好", "2024年")
+
+
+def test_a_helper_called_by_her_filipino_name(redactor: Redactor) -> None:
+    text = "Phoebe Chan: 急!! 我屋企Leny今晚話肚好痛\nPhoebe Chan: Leny 好驚"
+    assert covered(redactor, text, "Leny", entity="PERSON", at=text.rindex("Leny"))
+
+
+def test_an_address_abroad_with_its_floor(redactor: Redactor) -> None:
+    text = "Permanent address on file: Lindenstraße 42, 2. OG, 50674 Köln, Germany. Please check"
+    assert covered(redactor, text, "Lindenstraße 42, 2. OG, 50674 Köln, Germany", entity="ADDRESS")

@@ -169,7 +169,10 @@ ENGLISH = re.compile(
     rf"|\d{{1,2}}[A-H],?[ \t]+(?:{_BLOCK}|{_FLOOR}){_SEP}(?:{_PART}{_SEP}){{0,5}}{_PART}"
     rf"|(?:(?:Via|Viale|Calle|Rua|Avenida|Rue|Piazza|Corso)[ \t]+(?:(?:de|del|della|di|da|do|la|le)[ \t]+)?)?"
     # Bergmannstraße 41, 10961 Berlin; Keizersgracht 412-III, 1016 GC Amsterdam
-    rf"{_CAPITALISED}[ \t]+\d{{1,4}}(?:[a-z]|-[IVX]{{1,4}}\b|-\d{{1,3}})?,[ \t]*\d{{4,5}}(?:[ \t][A-Z]{{2}})?[ \t]+"
+    # (and the floor or flat between, as Germany writes it: Lindenstraße 42, 2. OG, 50674 Köln)
+    rf"{_CAPITALISED}[ \t]+\d{{1,4}}(?:[a-z]|-[IVX]{{1,4}}\b|-\d{{1,3}})?"
+    r"(?:,[ \t]*(?:\d{1,2}\.[ \t]?(?:OG|Etage|Stock)|EG|DG|(?:Whg|Wohnung|App)\.?[ \t]?\d{1,4}))?"
+    rf",[ \t]*\d{{4,5}}(?:[ \t][A-Z]{{2}})?[ \t]+"
     rf"{_CAPITALISED}(?:[ \t]{_CAPITALISED})?"
     # A flat and names closed by a postal code after the city, as India writes it:
     # B-704, Hiranandani Gardens, Powai, Mumbai 400076

@@ -82,6 +82,7 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "傳道",
         "執事",
         "護士",
+        "護士長",
         "叔叔",
         "阿姨",
         "管家",

@@ -25,23 +25,27 @@ from guardrail.pii.recognizers.name_lexicon import GIVEN, is_given, is_place, is
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
 
 _APPS = (
-    r"微信(?:號|号|ID|id)?|WeChat(?:[ \t]?ID)?|Wechat(?:[ \t]?ID)?|wechat(?:[ \t]?id)?|wx"
-    r"|IG|ig|Instagram|instagram|Telegram|telegram|TG|Line(?:[ \t]?ID)?|LINE(?:[ \t]?ID)?|小紅書|小红书|Signal|Threads"
+    r"微信(?:號|号|ID|id|名)?|昵称|暱稱|網名|网名|WeChat(?:[ \t]?ID)?|Wechat(?:[ \t]?ID)?|wechat(?:[ \t]?id)?|wx"
+    r"|IG|ig|Instagram|instagram|[Ii]nsta|Telegram|telegram|TG|Line(?:[ \t]?ID)?|LINE(?:[ \t]?ID)?|小紅書|小红书|Signal|Threads"
 )
 _HANDLE = re.compile(
     rf"(?<![A-Za-z])(?:{_APPS})"
     # the app's name, then a colon, "@" or both; 同號 (the same as the phone) is no handle;
     # or a space before what only a handle looks like (微信 kuang_lina_pc, not WeChat Pay)
-    r"(?:[ \t]*[:：][ \t]*@?|[ \t]+@|[ \t]*@|[ \t]+(?=[A-Za-z][A-Za-z0-9]*[_.\d]))"
+    # or in brackets after it, with an @ or a handle's dot, underscore or digit (on insta
+    # (tomek.wisniewski))
+    r"(?:[ \t]*[:：][ \t]*@?|[ \t]+@|[ \t]*@|[ \t]+(?=[A-Za-z][A-Za-z0-9]*[_.\d])|[ \t]*[(（][ \t]*(?:@|(?=[A-Za-z][A-Za-z0-9]*[_.\d])))"
     r"([A-Za-z][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9])(?![A-Za-z0-9_@])"
 )
 _BUSINESS_BEFORE = re.compile(r"(?:公众号|公眾號|官方|official|Official|shop|Shop|店)[^\n]{0,6}$")
 
 
 # A handle written with its @ or as a chat's speaker, after a time stamp or not
-# (@rainbow_kwan.ling, rainbow_kwan.ling: hi, [09:15] leung_mei_yee_88: hi).
+# (@rainbow_kwan.ling, rainbow_kwan.ling: hi, [09:15] leung_mei_yee_88: hi, zhangmeng_0923：你好).
 _AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]_*)(?![\w@])")
-_SPEAKER_HANDLE = re.compile(r"(?m)^(?:\[[^\]\n]{1,25}\][ \t]*)?([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*:[ \t]")
+_SPEAKER_HANDLE = re.compile(
+    r"(?m)^(?:\[[^\]\n]{1,25}\][ \t]*)?([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*[:：](?:[ \t]|(?=[\u4e00-\u9fff]))"
+)
 
 
 def built_from_a_name(handle: str) -> bool:
@@ -252,7 +256,10 @@ class HandleRecognizer(RegexRecognizer):
         for pattern in (_AT_HANDLE, _SPEAKER_HANDLE) if "@" in text else (_SPEAKER_HANDLE,):
             for match in pattern.finditer(text):
                 inside = any(r.start <= match.start(1) < r.end for r in results)
-                if not inside and built_from_a_name(match[1]):
+                # (a chat's speaker also by a part a login is made of: zhangmeng_0923, a
+                # surname and a given syllable; not a brand's @foodie.mochi)
+                speaker = pattern is _SPEAKER_HANDLE and any(map(_login_name, _parts(match[1])))
+                if not inside and (built_from_a_name(match[1]) or speaker):
                     results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))
         for match in _LOGIN_HANDLE.finditer(text):
             handle = match[1] or match[2]

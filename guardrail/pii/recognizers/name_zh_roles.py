@@ -203,6 +203,9 @@ _KIN_WORDS = (
     "阿爸",
     "老豆",
 )
+# Relatives whose word is as often followed by an ordinary word (弟弟文明有禮): a name after
+# them only a full one the lists know (妹妹张静从外省过来), or 小 or 老 and a surname (女婿小赵).
+_PLAIN_KIN = both_scripts(("妹妹", "弟弟", "女婿", "媳婦", "兒媳", "丈夫", "妻子"))
 _CUES = longest_first(
     both_scripts(
         (
@@ -219,6 +222,7 @@ _CUES = longest_first(
             "帶埋",
             "叫埋",
             *_KIN_WORDS,
+            *_PLAIN_KIN,
             "老爺",
             "家公",
             "家婆",
@@ -354,6 +358,18 @@ def cue_given_names(text: str) -> Found:
             continue
         if match[0] in _KIN_CUES and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
+            continue
+        if match[0] in _KIN_CUES | _PLAIN_KIN and word[:1] in "小老" and word[1:] in COMMON_ZH_SURNAMES:
+            yield pos, pos + 2, 0.6  # 女婿小赵开车: a relative called by 小 or 老 and a surname
+            continue
+        if match[0] in _PLAIN_KIN:
+            for size in (3, 2):
+                name, after = text[pos : pos + size], text[pos + size : pos + size + 1]
+                ends = boundary_after(text, pos + size) or (size == 2 and after in ZH_NOT_IN_NAME)
+                plain = any(ch in ZH_NOT_IN_NAME for ch in name[1:])
+                if full_name_ok(name, rare=False) and name[0] in COMMON_ZH_SURNAMES and ends and not plain:
+                    yield pos, pos + size, 0.6
+                    break
             continue
         found = name_after(text, pos)
         if found:

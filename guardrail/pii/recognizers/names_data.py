@@ -395,6 +395,7 @@ WORLD_GIVEN_NAMES = frozenset(
     felisa gemma girlie glenda imelda jovelyn juvy leonora liezl ligaya lilibeth loida
     lolita lucila marilyn marlene mercedes milagros nenita nora norma perla precy remedios
     rizza rodelia rona rosalie rosita ruel rodel romeo jomar jericho jonel arnel ariel
+    leny lenie merly nida malou myrna
     benjie bong danilo dindo edgardo efren ernesto fernando gerardo jun junjun manuel
     noel ramon renato reynaldo rogelio rolando ronaldo ruben rey mark jay
     siti sri dewi putri ayu rina wulan nur nurul indah wati yanti sari lestari ningsih
