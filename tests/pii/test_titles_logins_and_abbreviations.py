@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from guardrail.pii.redactor import Redactor
-from tests.pii.coverage import covered, untouched
+from tests.pii.coverage import covered, person_spans, untouched
 
 CLASS_GROUP = (
     "Miss 方 08:50\n温馨提示：回乡证快过期的同学请尽快续，上次浩然同学在关口被拦了半小时。\n\n"
@@ -76,7 +76,7 @@ def test_an_accounts_name_and_a_login_built_from_a_name(redactor: Redactor, text
 
 @pytest.mark.parametrize("text", ["name on account: Marketing Dept", "the account is active now"])
 def test_an_account_label_before_other_words_finds_nobody(redactor: Redactor, text: str) -> None:
-    assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
+    assert person_spans(redactor, text) == []
 
 
 def test_an_address_with_shortened_building_words(redactor: Redactor) -> None:
@@ -91,7 +91,7 @@ def test_est_of_a_founding_year_or_an_estimate_is_no_address(redactor: Redactor,
 
 def test_a_given_name_before_a_shortened_street_word_is_the_street(redactor: Redactor) -> None:
     text = "Customer came to Mong Kok (Nathan Rd) Branch on 3 May."
-    assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
+    assert person_spans(redactor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_a_relative_or_a_ward_sister_named_in_a_handover(redactor: Redactor, tex
 
 @pytest.mark.parametrize("text", ["妹妹小时候很乖", "弟弟小学毕业了", "丈夫同意手术"])
 def test_a_relatives_word_before_an_ordinary_word_finds_nobody(redactor: Redactor, text: str) -> None:
-    assert not [d for d in redactor.redact(text).detections if d.entity_type == "PERSON"]
+    assert person_spans(redactor, text) == []
 
 
 @pytest.mark.parametrize(
