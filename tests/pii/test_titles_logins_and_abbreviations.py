@@ -16,7 +16,9 @@ for a class, not for one text.
   of ``王丽娜2024年``), after a nickname label or speaking with a full-width colon
   (``zhangmeng_0923：``), in brackets after the app (``insta (tomek.wisniewski)``);
 - a helper's Filipino name (``我屋企Leny``); an address abroad with its floor
-  (``Lindenstraße 42, 2. OG, 50674 Köln``).
+  (``Lindenstraße 42, 2. OG, 50674 Köln``);
+- a village's care list: households by villagers' group (``一组14号``), names with their
+  age (``谢满仓（76岁）``), ``老陈头``; a column of logins; ``係肥B (陳志偉)``.
 """
 
 from __future__ import annotations
@@ -137,3 +139,38 @@ def test_a_helper_called_by_her_filipino_name(redactor: Redactor) -> None:
 def test_an_address_abroad_with_its_floor(redactor: Redactor) -> None:
     text = "Permanent address on file: Lindenstraße 42, 2. OG, 50674 Köln, Germany. Please check"
     assert covered(redactor, text, "Lindenstraße 42, 2. OG, 50674 Köln, Germany", entity="ADDRESS")
+
+
+VILLAGE_LIST = (
+    "1. 王德福（82岁）一组14号 —— 结对：陈福生（老陈头）13875094412\n4. 谢满仓（76岁，聋）三组坳上21号 —— 结对：谢强"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "entity"), [("一组14号", "ADDRESS"), ("三组坳上21号", "ADDRESS"), ("谢满仓", "PERSON")]
+)
+def test_a_village_care_list_names_its_old_and_their_homes(redactor: Redactor, value: str, entity: str) -> None:
+    assert covered(redactor, VILLAGE_LIST, value, entity=entity)
+
+
+def test_a_village_nickname_speaks(redactor: Redactor) -> None:
+    assert covered(redactor, "老陈头：收到，第1个没问题\n黄桂英：李伯那边我下午去", "老陈头", entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["第一组3号选手上场", "学生（12岁）参加比赛"])
+def test_a_contest_group_or_an_age_alone_is_not(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type in {"ADDRESS", "PERSON"}]
+
+
+def test_a_column_of_logins(redactor: Redactor) -> None:
+    text = (
+        "Ticket#,Opened,Requester,Login,Callback\n"
+        "INC-0048815,18/03 08:55,Lam Chi Ho,chlam2,+852 6218 0453\n"
+        "INC-0048820,18/03 09:03,Priya Nair,pnair,5179 2206\n"
+    )
+    assert covered(redactor, text, "chlam2", entity="PERSON") and covered(redactor, text, "pnair", entity="PERSON")
+
+
+def test_a_nickname_after_a_copula_before_the_bracketed_name(redactor: Redactor) -> None:
+    assert covered(redactor, "今日師傅係肥B (陳志偉) 6677 2390", "肥B", entity="PERSON")
+    assert untouched(redactor, "負責人係經理（陳大文）", "經理")

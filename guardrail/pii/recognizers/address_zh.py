@@ -271,6 +271,14 @@ def _first_place(value: str) -> int:
     return best
 
 
+# A village household by its villagers' group and house number, as a village's own lists
+# give it with no village before it (一组14号, 三组坳上21号, 二组老井边7号, 到五组32号接);
+# not 第一组.
+_VILLAGE_GROUP = re.compile(
+    r"(?:(?<!\w)|(?<=[到在住去送返於于]))[一二三四五六七八九十]{1,3}[组組](?:[\u4e00-\u9fff]{1,4}?)?[ \t]?\d{1,4}[ \t]?[号號](?![\d楼樓室栋棟])"
+)
+
+
 # A mainland compound's block and flat with nothing before them (9栋1603, 12棟901, 11栋1-704).
 _BLOCK_AND_FLAT = re.compile(r"\d{1,2} ?[栋棟幢] ?(?:\d ?- ?)?\d{3,4}(?: ?(?:室|房))?")
 
@@ -308,6 +316,9 @@ class ChineseAddressRecognizer(RegexRecognizer):
             score = self._score(text, start, end)
             if score > 0.0:
                 results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, score))
+        for match in _VILLAGE_GROUP.finditer(text):
+            if not any(r.start <= match.start() < r.end for r in results):
+                results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.6))
         return results
 
     @staticmethod

@@ -512,6 +512,9 @@ def _nickname(word: str) -> bool:
     # 阿珍姐, 阿強哥: 阿, a given name's character and a title of seniority.
     if len(word) == 3 and word[0] == "阿" and word[1] in ZH_GIVEN and word[2] in _SENIORITY:
         return True
+    # 老陈头, 老王頭: 老, a surname and 头, as villages call their old men.
+    if len(word) == 3 and word[0] == "老" and word[1] in COMMON_ZH_SURNAMES and word[2] in "头頭":
+        return True
     # Q仔, KK妹: a letter or two and a diminutive.
     return re.fullmatch("[A-Z]{1,2}[仔女妹]", word) is not None
 
@@ -1301,7 +1304,20 @@ def _signup_name(who: str, *, word_like: bool) -> bool:
     return bool(zh_name_shape(who, rare=True) or nickname_shaped(who)) and who not in ORDINARY_WORDS
 
 
+# A name with the age after it in brackets, as rosters and care lists write it:
+# 谢满仓（76岁，聋）, 王德福（82歲）.
+_AGED = re.compile(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}})[ \t]?[（(][ \t]?\d{{1,3}}[ \t]?(?:岁|歲|yo\b)")
+
+
+def aged_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``谢满仓（76岁）``: a full name with its bearer's age in brackets after it."""
+    for match in _AGED.finditer(text):
+        if zh_name_shape(match["name"], rare=True):
+            yield *match.span("name"), 0.65
+
+
 FINDERS = (
+    aged_names,
     signup_entries,
     patronymic_names,
     closing_line_names,

@@ -209,18 +209,25 @@ def _login_name(handle: str, *, labelled: bool = True) -> bool:
 # A table's cell holding a handle alone, and the header of a column of handles.
 _CELL_HANDLE = re.compile(r"(?<=[\t|,])[ \t]*@?([a-z][a-z0-9_.]{2,29})[ \t]*(?=[\t|,\n]|$)", re.MULTILINE)
 _HANDLE_HEADER = re.compile(rf"(?i)^[ \t]*(?:{_APPS}|handle|user[ _]?name|帳號|账号|帳戶名|账户名)[ \t]*$")
+# A column of logins (an export's Login or User ID): each a login made from its owner's name.
+_LOGIN_HEADER = re.compile(r"(?i)^[ \t]*(?:log(?:in|on)(?:[ _]?(?:id|name))?|user[ _]?id|ad[ _]account)[ \t]*$")
 
 
 def _column_handles(text: str) -> list[tuple[int, int]]:
     """Handles in a table column headed by an app's name or "handle" (IG, WeChat ID,
-    username), as a shop's order sheet lists its customers."""
+    username), as a shop's order sheet lists its customers; logins in a column headed
+    Login or User ID, as a helpdesk's export lists its users."""
     if "\t" not in text and "|" not in text and "," not in text:
         return []
     found = []
     for match in _CELL_HANDLE.finditer(text):
         header = column_header(text, match.start(1))
-        if header is not None and _HANDLE_HEADER.match(header) and _personal_handle(match[1]):
+        if header is None:
+            continue
+        if _HANDLE_HEADER.match(header) and _personal_handle(match[1]):
             found.append(match.span(1))
+        elif _LOGIN_HEADER.match(header) and _login_name(match[1].rstrip("0123456789")):
+            found.append(match.span(1))  # chlam2, pnair: initials and a surname
     return found
 
 

@@ -180,10 +180,11 @@ def _joined_given(name: str, word: str) -> bool:
 
 # A nickname with the name it stands for in brackets after it, as rosters and case notes
 # write them: 細B（吳子斌）, 豬仔（周子軒）, BB (Chan Ka Ho) (normalised text spaces 細 B). The nickname opens its line or
-# clause; kin words (表妹（陳小美）) say how someone is related, not what she is called.
+# clause, or follows 係 / 是 (師傅係肥B (陳志偉)); kin words (表妹（陳小美）) say how someone is
+# related, not what she is called.
 _DIMINUTIVE = rf"[{HAN}]{{1,2}} ?[仔妹豬猪女B]|[{HAN}] ?[A-Z]|[A-Z]{{2,3}}"  # 豬仔, 細B, BB
 _NICKNAME_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s，,。：:；;、|｜]))(?P<w>{_DIMINUTIVE}|[{HAN}]{{2,3}}|[{U}][{L}]{{1,10}})[ \t]?[(（]$"
+    rf"(?:^|(?<=[\s，,。：:；;、|｜係系是]))(?P<w>{_DIMINUTIVE}|[{HAN}]{{2,3}}|[{U}][{L}]{{1,10}})[ \t]?[(（]$"
 )
 _KIN_NOT_NICKNAMES = frozenset(
     both_scripts(
