@@ -22,7 +22,7 @@ from guardrail.pii.hash_key import hash_key
 from guardrail.pii.ner_focus import ner_text
 from guardrail.pii.operators import Rewriter, operator_for
 from guardrail.pii.public_lines import public_contacts
-from guardrail.pii.recognizers.name_lexicon import HAN
+from guardrail.pii.recognizers.name_lexicon import HAN_RUN
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.recognizers.name_recipients import recipients
 from guardrail.pii.recognizers.name_things import drop_businesses, drop_things
@@ -270,16 +270,15 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 
 # Digits written onto a Chinese name with no space make one handle of it (王丽娜1988, a
-# chat app's nickname with a birth year); not a date, an age, an amount or a count after.
-_HAN_CHAR = re.compile(f"[{HAN}]")
-# (nor the first half of a phone number: 甄生2764 1158)
+# chat app's nickname with a birth year); not a date, an age, an amount or a count after,
+# nor the first half of a phone number (甄生2764 1158).
 _HANDLE_DIGITS = re.compile(r"\d{2,4}(?![\d年月日號号歲岁元個个點点%.]|[ \t-]\d)")
 
 
 def _handle_digits_end(text: str, start: int, end: int) -> int:
     """Where a PERSON finding ends once digits written onto a Chinese name are taken in
     (text normalisation spaces Han from digits, so this reads the original)."""
-    if end <= start or not _HAN_CHAR.match(text, end - 1):
+    if end <= start or not HAN_RUN.match(text, end - 1):
         return end
     digits = _HANDLE_DIGITS.match(text, end)
     return digits.end() if digits else end

@@ -261,6 +261,7 @@ _CUES = longest_first(
 )
 _CUE = re.compile("(?:" + "|".join(_CUES) + ")")
 _KIN_CUES = both_scripts(_KIN_WORDS)
+_ANY_KIN = _KIN_CUES | _PLAIN_KIN  # what may stand before 小 or 老 and a surname (女婿小赵)
 # An old relative's name is often a surname and a number or plain character: 老爺林九嚟.
 _ELDER_CUES = both_scripts(("老爺", "家公", "家婆", "外父", "外母"))
 
@@ -359,7 +360,7 @@ def cue_given_names(text: str) -> Found:
         if match[0] in _KIN_CUES and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
             continue
-        if match[0] in _KIN_CUES | _PLAIN_KIN and word[:1] in "小老" and word[1:] in COMMON_ZH_SURNAMES:
+        if match[0] in _ANY_KIN and word[:1] in "小老" and word[1:] in COMMON_ZH_SURNAMES:
             yield pos, pos + 2, 0.6  # 女婿小赵开车: a relative called by 小 or 老 and a surname
             continue
         if match[0] in _PLAIN_KIN:
