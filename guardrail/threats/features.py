@@ -27,10 +27,11 @@ have none, and were trained with one floor: 1.0), so each model is scored with i
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -158,3 +159,36 @@ def vectorize(
         values = np.array([math.copysign(1.0 + math.log(abs(n)), n) for n in sums.tolist()], dtype=np.float32)
     values /= np.float32(max(float(np.linalg.norm(values)), norm_floor(han / len(codes), han_floor_ratio)))
     return indices, values
+
+
+def vectorize_many(
+    folded_texts: Sequence[str], han_floor_ratio: float = HAN_FLOOR_RATIO
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """:func:`vectorize` of several texts at once: for each feature, the text it belongs
+    to (sorted), its index and its value. A prompt's dozen windows then cost one pass of
+    NumPy instead of a dozen, each of which paid NumPy's fixed cost per call several
+    times over. Values agree with :func:`vectorize`'s to float32 rounding."""
+    parts = [_gram_codes(text) for text in folded_texts]
+    lengths = np.fromiter((len(codes) for codes, _ in parts), dtype=np.int64, count=len(parts))
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    codes = np.fromiter(itertools.chain.from_iterable(codes for codes, _ in parts), dtype=np.int64, count=total)
+    owners = np.repeat(np.arange(len(parts), dtype=np.int64), lengths)
+    signs = np.where(codes & _SIGN_BIT, -1, 1)
+    keys, slot = np.unique(owners * DIMENSIONS + (codes & _MASK), return_inverse=True)
+    sums = np.bincount(slot, weights=signs, minlength=len(keys)).astype(np.int64)
+    kept = sums != 0
+    keys, sums = keys[kept], sums[kept]
+    magnitudes = np.abs(sums)
+    if not len(magnitudes) or int(magnitudes.max()) < len(_DAMPED):
+        damped = np.copysign(_DAMPED[magnitudes], sums)
+    else:  # a word repeated thousands of times in one window
+        damped = np.array([math.copysign(1.0 + math.log(abs(n)), n) for n in sums.tolist()], dtype=np.float64)
+    values = damped.astype(np.float32)
+    rows = keys // DIMENSIONS
+    norms = np.sqrt(np.bincount(rows, weights=values.astype(np.float64) ** 2, minlength=len(parts)))
+    shares = np.array([han / len(codes) if codes else 0.0 for codes, han in parts], dtype=np.float64)
+    floors = NORM_FLOOR * (1.0 - shares * (1.0 - han_floor_ratio))
+    values /= np.maximum(norms, floors).astype(np.float32)[rows]
+    return rows, keys & _MASK, values

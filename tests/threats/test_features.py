@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guardrail.threats.features import DIMENSIONS, HAN_FLOOR_RATIO, grams, norm_floor, vectorize
+from guardrail.threats.features import DIMENSIONS, HAN_FLOOR_RATIO, grams, norm_floor, vectorize, vectorize_many
 from guardrail.threats.fold import fold
-from guardrail.threats.model import ThreatModel, save_weights
+from guardrail.threats.model import ThreatModel, load_model, save_weights
 
 
 def reference(folded: str) -> tuple[np.ndarray, np.ndarray]:
@@ -64,6 +64,28 @@ def test_vectorize_matches_the_gram_definition_on_any_text(text: str) -> None:
     expected_indices, expected_values = reference(folded)
     assert np.array_equal(indices, expected_indices)
     assert np.array_equal(values, expected_values)
+
+
+def test_texts_vectorized_together_get_each_text_s_own_features() -> None:
+    """The batch a prompt's windows are scored in: every text's features as if alone,
+    empty texts included, whatever stands before or after them."""
+    folded = [fold(text) for text in TEXTS]
+    rows, indices, values = vectorize_many(folded)
+    assert np.all(np.diff(rows) >= 0)
+    for row, text in enumerate(folded):
+        expected_indices, expected_values = vectorize(text)
+        mine = rows == row
+        assert np.array_equal(indices[mine], expected_indices)
+        assert np.allclose(values[mine], expected_values, rtol=1e-6, atol=1e-7)
+
+
+def test_windows_scored_together_score_as_each_window_alone() -> None:
+    model = load_model()
+    folded = [fold(text) for text in TEXTS]
+    together = model.probabilities_many(folded)
+    assert together.shape == (len(folded), len(model.categories))
+    for row, text in enumerate(folded):
+        assert np.allclose(together[row], model.probabilities(text), rtol=1e-5, atol=1e-6)
 
 
 def test_a_short_chinese_question_is_scaled_down_less_than_its_english_twin_would_be() -> None:
