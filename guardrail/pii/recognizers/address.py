@@ -52,7 +52,7 @@ _ORDINAL_WORD = (
 )
 # An OCR'd flat number may come spaced (Flat 1 5 A).
 _ID = rf"(?:\d(?:[ \t]\d){{1,3}}(?:[ \t][A-Z])?\b|[A-Z]?\d{{1,4}}[A-Z]{{0,2}}(?:-\d{{1,4}})?|[A-Z]{{1,2}}\b|(?i:{_NUMBER_WORD})\b)"
-_UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|villa|shop|lot)"
+_UNIT_WORD = r"(?i:flat|room|rm|unit|suite|apt|apartment|house|hse|villa|shop|lot)"
 _UNIT = rf"(?:{_UNIT_WORD}\.?[ \t]?{_ID})"
 _FLOOR = (
     # 5/F. with a formal letter's full stop; Level 5 as office towers number theirs.
@@ -62,7 +62,7 @@ _FLOOR = (
     # Transcribed speech says the floor as Cantonese does (十二樓, "twelve floor").
     rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor|{_NUMBER_WORD}[ \t]+floor|floor[ \t]+{_NUMBER_WORD})\b)"
 )
-_BLOCK = rf"(?:(?:(?i:block|blk|tower|phase|wing|stage)\.?|D\.?D\.?)[ \t]?{_ID})"
+_BLOCK = rf"(?:(?:(?i:block|blk|tower|twr|phase|wing|stage)\.?|D\.?D\.?)[ \t]?{_ID})"
 _BUILDING_WORD = (
     r"(?:House|Building|Bldg|Mansions?|Court|Centre|Center|CTR|Estate|Garden|Gardens|Villa|Villas|Plaza|Tower|Towers"
     r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?"
@@ -84,7 +84,7 @@ _NOT_PLACE_START = (
 _NAME = rf"(?:(?:The[ \t]+)?{_NOT_PLACE_START}{_CAPITALISED}(?:(?:[ ]{{1,2}}|\n(?={_BUILDING_WORD}\b)){_WORD}){{0,6}})"
 _STREET_WORDS = (
     "Road Rd Street St Avenue Ave Lane Path Drive Crescent Highway Boulevard Circuit Praya Way Close Terrace"
-    " Hill Rise Tsuen Village Parkway Pkwy Blvd Grove Mews Row Parade Broadway"
+    " Hill Rise Tsuen Village Parkway Pkwy Hwy Blvd Grove Mews Row Parade Broadway"
 ).split()
 # Forms and envelopes write them in capitals too (12 TUNG SHAN TERRACE, 380 HIRAM'S HIGHWAY).
 _STREET_SUFFIX = "(?:" + "|".join(_STREET_WORDS + [word.upper() for word in _STREET_WORDS]) + ")"
@@ -139,7 +139,9 @@ _LOWER_PLACE_WORD = r"(?:house|building|mansions?|court|estate|gardens?|villas?|
 # A word of a place named in a chat, not the words that end the address or start the next clause.
 _LOWER_CHAT_WORD = (
     r"(?!(?:and|or|is|was|for|with|my|his|her|our|their|this|that|thx|thanks|pls|please|if|then|asap|ok|tmr"
-    r"|before|after|by|so|but|because|can|will|i|you|we|he|she|they|it)\b)[a-z]+"
+    r"|before|after|by|so|but|because|can|will|i|you|we|he|she|they|it"
+    # nor the label of the next field (…lok fu est tel 9733 0628)
+    r"|tel|mob|phone|ph|contact|email|fax|whatsapp)\b)[a-z]+"
 )
 _LOWER_NAME_WORD = r"(?!(?:the|of|a|an|in|at|on|to|and|or|is|was|for|with|my|his|her|our|their|this|that)\b)[a-z]+"
 _LOWER_HOME = (
@@ -213,6 +215,8 @@ _HAS_FLAT_AND_FLOOR = re.compile(
     rf"^(?:(?i:{_UNIT}[ \t]*,?[ \t]*{_FLOOR})|{_FLOOR}{_SEP}{_UNIT}|{_BLOCK}{_SEP}{_FLOOR}{_SEP}{_UNIT})"
 )
 _HAS_STREET = re.compile(rf"{_STREET}")
+# A block in a chat's lower case (rm 1702 blk b lok fu est): a flat in a block is a home.
+_ANY_CASE_BLOCK = re.compile(rf"(?i:{_BLOCK})")
 _UNIT_OR_FLOOR = re.compile(rf"(?<![A-Za-z0-9]){_UNIT}|{_FLOOR}|\d{{1,3}}[ \t]?[樓楼]|[A-Z0-9][ \t]?室")
 _HAS_PLACE_WORD = re.compile(
     rf"{_BUILDING_WORD}|{_BLOCK}|\b(?:Estate|City|Park|Chuen|Shing|Heights|Terrace|Place|Square|Ville|Bay)\b"
@@ -406,7 +410,12 @@ class EnglishAddressRecognizer(RegexRecognizer):
         if has_unit:
             # A flat or floor and names: an estate address, or a flat in a named building,
             # or a house in a named development in a known district (House 12, Marina Cove, Sai Kung).
-            if _HAS_PLACE_WORD.search(value, 1) or _HAS_FLAT_AND_FLOOR.match(value) or _ends_in_district(value):
+            if (
+                _HAS_PLACE_WORD.search(value, 1)
+                or _ANY_CASE_BLOCK.search(value, 1)
+                or _HAS_FLAT_AND_FLOOR.match(value)
+                or _ends_in_district(value)
+            ):
                 return 0.8
             return 0.45
         if re.match(_BLOCK, value):

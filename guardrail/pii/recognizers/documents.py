@@ -161,6 +161,10 @@ _LETTER_LABELLED_PHONE = re.compile(r"[TMDFHOtmdfho][ \t][2-9]\d{3}[ \t]\d{4}")
 # A column of identity documents, whatever each row holds: | ID no. | M179233(A) |, | 證件 | 533907146 |.
 _ID_HEADER = re.compile(
     r"(?i)i\.?d\.?[ \t]*(?:no\.?|number|#|doc(?:ument)?)|identity(?:[ \t]+doc(?:ument)?)?|證件|证件|身份證明|身份证明"
+    # a party's own identity in a deal or a policy (Tenant ID, LL ID, employer_id), not a
+    # system's number for a record (Order ID, User ID, Staff ID)
+    r"|(?:tenant|landlord|LL|employer|helper|guest|applicant|holder|owner|passenger|traveller|visitor|buyer"
+    r"|purchaser|vendor|borrower|guarantor|director|shareholder|beneficiary|insured|claimant)[ \t_-]?(?:id|pp)"
 )
 # A date as tickets and passports print it (EXP 14MAR2031), beside a passport's number.
 _TICKET_DATE = re.compile(r"\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}", re.IGNORECASE)

@@ -35,7 +35,8 @@ from guardrail.pii.recognizers.columns import column_header
 PATTERN = re.compile(
     # (a scan's line break may fall among the digits: Y73⏎3639(8); then the check must hold or context be near)
     # (Not after a word's apostrophe, but after the quote that opens an SQL or YAML value: 'M922204(4)'.)
-    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['’])([A-Za-z]{1,2}[ \t]{0,2}\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
+    # (a hyphen may follow the letters too, as some forms write it: WX-512734 (1))
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['’])([A-Za-z]{1,2}(?:[ \t]{0,2}|[-‐‑–][ \t]?)\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
     r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
     # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits (a
     # tab, or the two spaces of aligned columns, is the next cell: G5519305⇥6071 2283).
@@ -46,6 +47,7 @@ CONTEXT = re.compile(
     r"|(?-i:\bID\b)|身份證|身份証|身分證|身份证|證件|证件|證號|证号|身[ \t]份[ \t][證证]",
     re.IGNORECASE,
 )
+_HYPHEN_AFTER_LETTERS = re.compile(r"[A-Za-z]{1,2}[-‐‑–]")
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 _OCR_DIGITS = str.maketrans("OIL", "011")  # after upper-casing: O, I and l read as digits
 # A check digit read out in Chinese (K395747(零)): the six digits before it arrive as
@@ -176,6 +178,10 @@ class HkIdRecognizer(RegexRecognizer):
         bracketed = any(bracket in value for bracket in "([【{")
         if not bracketed and _other_register(text, match.start(1)):
             return 0.0
+        if not bracketed and _HYPHEN_AFTER_LETTERS.match(value):
+            # KX-7731902 is a reference's shape (a hyphen after its letters, the digits
+            # run on): an HKID written so needs its card named nearby.
+            return 0.8 if is_valid_hkid(value) and context_near(text, *match.span(1), CONTEXT, before=60) else 0.0
         if is_valid_hkid(value):
             return 0.95
         in_context = context_near(text, *match.span(1), CONTEXT, before=60)

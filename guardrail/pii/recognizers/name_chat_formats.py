@@ -135,6 +135,7 @@ _KIN_AFTER = re.compile(f"(?:{_KIN})$")
 # A shop, a class or a bot speaking: 永福祥紙料, 強記肉檔, 新記海鮮, 龍華茶樓 訂座, Maple Class, GuildBot.
 _NOT_PERSON_SENDER = re.compile(
     f"^(?:{_KIN})$|[記记]|[檔档]$|士多|紙料|纸料|店$|行$|舖|舗|訂座|订座|預約|预约|海味"
+    "|理髮|理发|髮型|发型|上門|上门"
     f"|{'|'.join(longest_first(ZH_TRADE_WORDS))}"
     r"|(?i:bot|\b(?:class|team|group|committee|office|official|support|shop|store|studio)\b)"
 )
@@ -216,6 +217,9 @@ def _not_a_sender(who: str) -> bool:
         or any(word in ORG_WORDS for word in words)
         or is_place(who)
         or re.search(r"[，。！？!?;；\d]|https?|www\.|\.(?:hk|com|net|org|shop|store)\b", who) is not None
+        # seven Chinese characters or more: a business's name (剪得好上門理髮), not a
+        # person's, a nickname's or a role's and a name's (设计师小王)
+        or re.fullmatch(f"[{HAN}]{{7,}}", who) is not None
     )
 
 

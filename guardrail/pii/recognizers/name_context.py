@@ -1136,7 +1136,11 @@ _SPELLED_HYPHENS = re.compile(
     rf"(?<![A-Za-z0-9-]){_HYPHEN_GROUP}(?:(?:,? space |, | ){_HYPHEN_GROUP})*(?![A-Za-z0-9-])"
 )
 _SPELLED_SPACES = re.compile(r"(?<![A-Za-z0-9])[A-Z](?: [A-Z]){2,}(?: {2,4}[A-Z](?: [A-Z])+)*(?![A-Za-z0-9])")
-_SURNAME_FIRST_COMMA = re.compile(r"(?<![A-Za-z])([A-Z]{2,}), ([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3})(?![A-Za-z])")
+# (A given name's hyphenated part may be in lower case, Tai-man; a word after a space is
+# capitalised: CHEUNG, Ho Yin Kenny rm 1702 ends before the flat.)
+_SURNAME_FIRST_COMMA = re.compile(
+    r"(?<![A-Za-z])([A-Z]{2,}), ([A-Z][a-z]+(?:-[A-Za-z][a-z]+| [A-Z][a-z]+){0,3})(?![A-Za-z])"
+)
 # Initials with a surname, either way round: T.M. Chan, C. Y. Leung, Chan T.M.
 _INITIALS_FIRST = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.[ ]?){1,3}([A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
 _INITIALS_AFTER = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,}),? (?:[A-Z]\.[ ]?){1,3}(?![A-Za-z])")

@@ -398,7 +398,8 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         if before in ("从", "從", "大", "老", "小", "最", "太"):
             continue
         after = text[match.end() : match.end() + 1]
-        if after and re.match(f"[{HAN}]", after) and after not in _NICK_FOLLOW:
+        after_role = text.endswith(_ROLES_BEFORE_OLD_YOUNG, 0, match.start())
+        if after and re.match(f"[{HAN}]", after) and after not in _NICK_FOLLOW and not after_role:
             continue
         yield *match.span(), 0.6
 
@@ -460,6 +461,13 @@ _ZH_ROLES = tuple(
         reverse=True,
     )
 )
+# A role before 老王 or 小李 says a person whatever follows (司机老张周四另有一单,
+# 管理处老张那边, 维修师傅老黄入22A).
+_ROLES_BEFORE_OLD_YOUNG = tuple(
+    sorted({*_ZH_ROLES, *both_scripts(("管理處", "同學", "維修", "工友", "鄰居", "房東"))}, key=len, reverse=True)
+)
+
+
 # A nickname's shape: an affix before (阿, 小, 老, 肥, 大隻, 細) or after (仔, 哥, 姐, 妹, B).
 _NICK_PREFIX = tuple(
     sorted(

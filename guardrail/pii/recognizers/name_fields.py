@@ -144,8 +144,9 @@ def _label_kind(head: str, quoted: bool) -> str | None:
         last = words[-1]
         if quoted and last in _PART_KEYS and len(words) == 1:
             return "strong"
-        # A JSON or form key that holds a name though no list names it: customerName.
-        if "name" in last and quoted and not _NOT_PERSON_KEY.search(last):
+        # A JSON or form key that holds a name though no list names it: customerName, and
+        # with a qualifier after it: name_raw, name_en.
+        if quoted and any("name" in word for word in words[-2:]) and not _NOT_PERSON_KEY.search(latin[1]):
             return "strong"
         return None
     squeezed = re.sub(r"[ \t]", "", head[-2 * _ZH_MAX :])
@@ -159,9 +160,11 @@ def _label_kind(head: str, quoted: bool) -> str | None:
     return None
 
 
-def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
+def _person_key_value(text: str, span: tuple[int, int], after_sep: int, head: str = "") -> bool:
     """A JSON "name" holds a person only if its value could be one: tool and function
-    definitions name things too ({"name": "Lookup"}, {"name": "get_weather"})."""
+    definitions name things too ({"name": "Lookup"}, {"name": "get_weather"}). A key that
+    says more than "name" (name_raw, helperName) is a person's, and holds one word no
+    list knows too ({"name_raw": "Ambarwati"})."""
     value = text[span[0] : span[1]]
     if any("\u3400" <= ch <= "\u9fff" for ch in value):
         return True
@@ -171,7 +174,12 @@ def _person_key_value(text: str, span: tuple[int, int], after_sep: int) -> bool:
     words = value.replace(",", " ").replace("/", " ").split()
     if len(words) >= 2:
         return True
+    if _QUALIFIED_NAME_KEY.search(head) and value[:1].isupper() and value[1:].islower() and value.isalpha():
+        return True
     return is_given(value, in_position=True) or is_surname(value)
+
+
+_QUALIFIED_NAME_KEY = re.compile(r"(?i)(?:[a-z]_?name|name_[a-z]+)[\"'”]?\s*$")
 
 
 def labelled(text: str) -> Iterator[tuple[int, int, float]]:
@@ -195,7 +203,12 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
                 pos += 1
         if kind == "strong":
             span = latin_name_at(text, pos, lower_ok=True, newline_ok=True) or chinese_name_at(text, pos)
-            if span and quoted and not _NAME_PART_KEY.search(head) and not _person_key_value(text, span, sep.end()):
+            if (
+                span
+                and quoted
+                and not _NAME_PART_KEY.search(head)
+                and not _person_key_value(text, span, sep.end(), head)
+            ):
                 span = None
             if span and quoted and _BARE_PART_KEY.search(head) and not _whole_quoted_name(text, span):
                 span = None  # {"last": "updated"}, {"first": "Preheat the oven"}: not a name part

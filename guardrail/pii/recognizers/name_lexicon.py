@@ -155,6 +155,8 @@ ZH_RARE_SURNAMES = (
         "粘眭卜殳亢蒯"
         # and in mainland property groups: 濮 (Pu), as 濮工 the engineer
         "濮"
+        # and in mainland owners' tax files and guardians' notes: 笪 (Da), 逄 (Pang)
+        "笪逄"
     )
     - ZH_SURNAMES
 )
@@ -219,6 +221,8 @@ ZH_GIVEN = both_scripts_chars(
     "堃喆犇淼翊琰珏璟筠曦昕曄燁懿嫣禎祐佑"
     # and in men's and women's names of every generation: 偉業, 鳳群, 仲賢, 俐君, 家倫
     "業群仲俐倫"
+    # and rarer ones in mainland names: 欧阳翀, 笪旻, 亓官骎, 邴玙
+    "翀旻骎玙"
 )
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.

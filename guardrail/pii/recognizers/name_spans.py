@@ -73,6 +73,7 @@ ORG_WORDS = frozenset(
     chambers arcade mansions heights villa villas lodge manor
     hub depot warehouse godown gopc sopc polyclinic ops
     beach bay pier temple market village terminal stadium campus wharf promenade
+    cpa cpas solicitors llp associates accountants
     beauty nail nails lash supplies supply foods food gmbh spa auto repairs
     crematorium cemetery columbarium funeral parlour parking lounge settlement
     motor bus buses ferry ferries production productions films pictures entertainment
@@ -104,6 +105,8 @@ _REST_OF_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+){0,2}[
 _SPACED_CAPITALS = re.compile(rf"[{U}](?: [{U}]){{3,}}(?![{L}])")
 _NICKNAME_GAP = re.compile(rf" \([{U}][{L}'’-]+\) (?=[{U}])")
 _CELL_END = re.compile(r"[ \t]*(?:[,|\t\n]|$)")
+# A flat, block or phone label before its number: where a name in lower case stops.
+_UNIT_BEFORE_NUMBER = re.compile(r"(?i:rm|room|flat|unit|blk|block|hse|apt|tel|mob|fax)\.?[ \t]?\d")
 _ARTICLE_JOINED = re.compile(rf"(?:al|el|ad|ar|as|ash|az|an|at)-[{U}]")
 _INITIALS = re.compile(rf"((?:[{U}]\.){{1,3}})[ ]?(?=[{L}])")
 
@@ -147,6 +150,8 @@ def latin_name_at(
         match = _SPACED_CAPITALS.match(text, i) or WORD.match(text, i)
         if match is None:
             break
+        if _UNIT_BEFORE_NUMBER.match(text, match.start()):
+            break  # CHEUNG, Ho Yin Kenny rm 1702 blk b: the address after the name
         if not word_ok(match[0], lower_ok=lower_ok):
             # dickson so, Wong Ka Ho To: a surname that is also a small word ends a cell's name.
             if words and is_surname(match[0]) and _CELL_END.match(text, match.end()):

@@ -320,9 +320,15 @@ def _zh_business(text: str, name: str) -> bool:
 
 def _someones_given_name(text: str, name: str) -> bool:
     """甘偉業先生 beside 偉業汽車: the text also writes ``name`` after a surname, as a
-    person's given name, which a shop's name would give away."""
-    return any(
-        zh_surname_length(text[found.start() - 1 : found.start()], rare=True)
-        for found in re.finditer(re.escape(name), text)
-        if found.start() > 0
-    )
+    person's given name, which a shop's name would give away; or before a person's full
+    name in brackets (樂樂（黃樂天） beside 樂樂學校: the child's school, not a school's name)."""
+    for found in re.finditer(re.escape(name), text):
+        if found.start() > 0 and zh_surname_length(text[found.start() - 1 : found.start()], rare=True):
+            return True
+        full = _BRACKETED_FULL_NAME.match(text, found.end())
+        if full is not None and zh_surname_length(full[1], rare=True):
+            return True
+    return False
+
+
+_BRACKETED_FULL_NAME = re.compile(r"[ \t]*[（(][ \t]*([\u4e00-\u9fff]{2,4})[ \t]*[)）]")

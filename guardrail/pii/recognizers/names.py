@@ -258,7 +258,9 @@ _WORDS_BEFORE = both_scripts(
 _NOT_GIVEN = both_scripts(
     tuple(
         "大家 各位 你們 我們 他們 中心 小區 一下 一起 一直 一定 同學 先生 小姐 女士 太太 公司 "
-        "中學 小學 大學 中文 英文 家長 家人 家屬 家庭 群組 老師 同事 司機 師傅 車主 車行".split()
+        "中學 小學 大學 中文 英文 家長 家人 家屬 家庭 群組 老師 同事 司機 師傅 車主 車行 "
+        # days: 小李明天请假 is Little Li, tomorrow
+        "今天 明天 昨天 後天 前天 今日 明日 聽日 尋日 琴日".split()
     )
 )
 # Surnames that are far more often the first character of a word: trusted with context only.

@@ -195,7 +195,7 @@ _REFERENCE = re.compile(
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
 _PHONE_HEAD = re.compile(
-    r"phone|\btel\b|mobile|\bcell|whats\s?app|\bfax|contact|電話|手機|手提|电话|手机|傳真|传真|聯絡|聯繫|联系|联络",
+    r"phone|\btel\b|mobile|\bmob\b|\bcell|whats\s?app|\bfax|contact|電話|手機|手提|电话|手机|傳真|传真|聯絡|聯繫|联系|联络",
     re.IGNORECASE,
 )
 # An amount: a currency before the digits (HK$ 9123 4567) or a currency or unit after them

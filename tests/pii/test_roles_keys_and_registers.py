@@ -1,0 +1,119 @@
+"""How registers, envelopes, caretakers' notebooks and mainland files name people and
+homes: each case stands for a class, not for one text.
+
+- a home written with shortened words (``Hse 14``, ``TWR 5``, ``Hiram's Hwy``), in a
+  chat's lower case with its block (``rm 1702 blk b lok fu est``), the name before it
+  left out of the address and the address out of the name;
+- a mobile "on file" after ``mob``; an HKID with a hyphen after its letters and its
+  check digit in brackets (``WX-512734 (1)``), not a reference of that shape
+  (``KX-7731902``);
+- identity documents in a party's own column (``Tenant ID``, ``employer_id``), not in
+  a record's (``Order ID``);
+- a child's doubled name the text also writes before a school (``樂樂學校``), once the
+  text gives the child's full name in brackets;
+- 老张 after a role (``司机老张周四``), not a day read as a given name (``小李明天``);
+- a JSON key that says more than "name" (``name_raw``), not a tool's (``tool_name``);
+- a business speaking in a chat (``剪得好上門理髮:``) and a firm (``Lockhart & Yim CPA``)
+  are no people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans, untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "2\tRTS240517-002\tCHAN, Tai Man\tHse 14, Sea View Villas, Chuk Yeung Rd, Sai Kung, NT\tCard stmt",
+            "Hse 14, Sea View Villas, Chuk Yeung Rd, Sai Kung, NT",
+        ),
+        ("= for Will Baker (neighbour, Flat 27B, Twr 5), picked up by him", "Flat 27B, Twr 5"),
+        ('DH24-105534,NEW,Brown Ashley,"Hse 8 Marina Cove, Hiram\'s Hwy, Sai Kung",SRI WAHYUNI', "Hse 8 Marina Cove"),
+    ],
+)
+def test_a_home_with_shortened_words(redactor: Redactor, text: str, address: str) -> None:
+    assert covered(redactor, text, address)
+
+
+def test_a_lower_case_flat_and_block_after_a_name_in_capitals(redactor: Redactor) -> None:
+    text = "LT claim | empl CHEUNG, Ho Yin Kenny rm 1702 blk b lok fu est tel 9733 0628"
+    assert covered(redactor, text, "rm 1702 blk b lok fu est", entity="ADDRESS")
+    assert "CHEUNG, Ho Yin Kenny" in person_spans(redactor, text)
+    assert untouched(redactor, text, "tel")
+
+
+def test_a_mobile_on_file(redactor: Redactor) -> None:
+    assert covered(redactor, "Card stmt Apr-24\tAU\tmob on file 9123 4587 no ans x2", "9123 4587")
+    assert untouched(redactor, "see file 9123 4587 in the cabinet", "9123 4587")
+
+
+def test_an_hkid_with_a_hyphen_after_its_letters(redactor: Redactor) -> None:
+    assert covered(redactor, "l bautista | PH | P6620913A | WX-512734 (1) | 28/5", "WX-512734 (1)")
+    assert untouched(redactor, "courier ref KX-7731902 pls call back", "KX-7731902")
+
+
+TENANCIES = (
+    "No\tPremises\tLandlord\tLL ID\tTenant\tTenant ID\tStamp cert\n"
+    "1\tFlat C, 23/F, Tien Shan Mansion\tCHEUNG Yuk Lan\tL482915(0)\tIYER Priya\tZ4817362 / Z5029184\tTS-2406-4471823\n"
+    "2\tFlat 9, 14/F, Block 2\tEvergreen Ltd\tBR 35920177\tANG Beatrix\tK2290174B (HKID pending)\tTS-2406-4472019\n"
+)
+
+
+@pytest.mark.parametrize("number", ["Z4817362", "Z5029184", "K2290174B"])
+def test_documents_in_a_partys_own_id_column(redactor: Redactor, number: str) -> None:
+    assert covered(redactor, TENANCIES, number)
+
+
+def test_digits_in_an_employers_id_column(redactor: Redactor) -> None:
+    text = "pol_no,type,employer_name,employer_id,plan\nDH24-105534,NEW,Brown Ashley,567204913,Plan A\n"
+    assert covered(redactor, text, "567204913")
+
+
+def test_an_order_id_column_keeps_its_numbers(redactor: Redactor) -> None:
+    text = "Order ID\tItem\tQty\nZ4817362\tDesk lamp\t2\n"
+    assert untouched(redactor, text, "Z4817362")
+
+
+def test_a_childs_doubled_name_beside_her_school(redactor: Redactor) -> None:
+    text = "黃太（黃美儀）同樂樂（黃樂天）大角咀 港灣豪庭\n另外黃太話樂樂學校（大角咀天主教小學）想明年組隊參加"
+    assert covered(redactor, text, "樂樂", entity="PERSON", at=text.rindex("樂樂"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("司机老张周四另有一单，改派阿彬", "老张"),
+        ("管理处老张那边加了车位费", "老张"),
+        ("会同维修師傅老黃入22A", "老黃"),
+    ],
+)
+def test_an_old_surname_after_a_role(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+def test_a_day_after_a_nickname_is_no_given_name(redactor: Redactor) -> None:
+    assert person_spans(redactor, "同事小李明天请假") == ["小李"]
+
+
+def test_a_key_that_says_more_than_name(redactor: Redactor) -> None:
+    text = '{"helper": {"name_raw": "Ambarwati", "nationality": "IDN"}}'
+    assert covered(redactor, text, "Ambarwati", entity="PERSON")
+    assert person_spans(redactor, '{"tool_name": "Lookup", "name": "Summarise"}') == []
+
+
+def test_a_business_speaking_in_a_chat_is_no_person(redactor: Redactor) -> None:
+    text = (
+        "[3/9 19:42] Winnie Lau: Hi, 想 book 上門剪頭髮\n"
+        "[3/9 19:50] 剪得好上門理髮: Hi Winnie 😊 可以呀\n"
+        "[3/9 19:58] 剪得好上門理髮: 錢可以 cash 俾我\n"
+    )
+    assert untouched(redactor, text, "剪得好上門理髮")
+
+
+def test_a_firm_of_accountants_is_no_person(redactor: Redactor) -> None:
+    assert untouched(redactor, "Please see the letter from Lockhart & Yim CPA dated 3 May.", "Yim CPA")
