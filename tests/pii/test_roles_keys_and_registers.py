@@ -14,7 +14,16 @@ homes: each case stands for a class, not for one text.
 - 老张 after a role (``司机老张周四``), not a day read as a given name (``小李明天``);
 - a JSON key that says more than "name" (``name_raw``), not a tool's (``tool_name``);
 - a business speaking in a chat (``剪得好上門理髮:``) and a firm (``Lockhart & Yim CPA``)
-  are no people.
+  are no people;
+- who prepared or answers for a working paper by three initials (``Fee earner: KYL``,
+  ``Partner: HKH``) or two with the date after them (``Prepared by: KM  12/06/2024``),
+  not a post (``Approved by: CEO``) nor a flight's airport; who wrote a note by a given
+  name's syllable (``Written by Fai``);
+- Cantonese nicknames after a relative's word or in a job sheet (``個孫豬仔``, ``個仔大隻佬``,
+  ``細B:``), a baby by ``BB`` (``BB晴晴``, not ``BB車``), a sister by her given name
+  (``阿妹鳳儀``), not a relative's word before an ordinary one (``細佬話``);
+- an HKID read with its bracket said (``Y282784 bracket 9``); the name on a charge slip;
+  a call centre's roles before names (``质检 王磊``), not a verb (``覆核 宏基``).
 """
 
 from __future__ import annotations
@@ -117,3 +126,67 @@ def test_a_business_speaking_in_a_chat_is_no_person(redactor: Redactor) -> None:
 
 def test_a_firm_of_accountants_is_no_person(redactor: Redactor) -> None:
     assert untouched(redactor, "Please see the letter from Lockhart & Yim CPA dated 3 May.", "Yim CPA")
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Fee earner: KYL      Units: 4 (0.4hr)", "KYL"),
+        ("Reviewed: R. Lui    Partner: HKH  Balance per GL", "HKH"),
+        ("Checked: YCW (Vice-Principal)      Date: 1/3", "YCW"),
+        ("Prepared by: KM  12/06/2024 Period end", "KM"),
+        ("Filed by HC 06/03/2024", "HC"),
+    ],
+)
+def test_initials_that_answer_for_a_paper(redactor: Redactor, text: str, initials: str) -> None:
+    assert covered(redactor, text, initials, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["Approved by: CEO on 3 May", "flights from HK to KL then LHR", "ref by MC 1234"])
+def test_posts_airports_and_codes_are_no_initials(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_note_written_by_a_given_names_syllable(redactor: Redactor) -> None:
+    assert covered(redactor, "Written by Fai, I am on annual leave 21-27 Oct", "Fai", entity="PERSON")
+    assert person_spans(redactor, "vases made by Ming dynasty potters") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("話清明跟個孫豬仔返鄉下拜山", "豬仔"),
+        ("聯絡人：個仔大隻佬（馬家豪）5147 9920", "大隻佬"),
+        ("[12/6/24 16:31] 細B: 唔好再提啦\n[12/6/24 16:40] 細B: ok", "細B"),
+        ("BB晴晴瞓晏覺 1點至3點", "BB晴晴"),
+        ("急事打俾我阿妹鳳儀 6915-3380。", "鳳儀"),
+        ("子女教育：女儿闫禾，就读实验小学", "闫禾"),
+    ],
+)
+def test_nicknames_babies_and_sisters(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["買咗部BB車同BB床", "細佬話今晚唔返", "阿哥今日返工"])
+def test_prams_and_relatives_words_alone_are_no_names(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_an_hkid_read_with_its_bracket(redactor: Redactor) -> None:
+    assert covered(redactor, "AGENT: Y282784 bracket 9, thank you.", "Y282784 bracket 9")
+    assert untouched(redactor, "item A123456 bracket 1 of the list", "A123456")
+
+
+def test_the_name_on_a_charge_slip(redactor: Redactor) -> None:
+    assert covered(redactor, "7851 6708 (name on chargeslip W M TANG) RT24051412077", "W M TANG", entity="PERSON")
+
+
+def test_a_call_centres_roles_before_names(redactor: Redactor) -> None:
+    text = "录音 REC7731188420  坐席 陈佳怡  质检 王磊 场景：内地用户赴港消费"
+    assert covered(redactor, text, "王磊", entity="PERSON")
+    assert person_spans(redactor, "其實邊個負責覆核 宏基 張 VO？") == []
+
+
+def test_a_nickname_of_both_scripts_recurs_as_a_name(redactor: Redactor) -> None:
+    text = "[16/3/25 08:26] 細B: 唔好再提啦\n[16/3/25 08:30] 細B: ok\n[16/3/25 11:52] Joyce: 上次細B個腳架都係佢拎返"
+    assert covered(redactor, text, "細B", entity="PERSON", at=text.rindex("細B"))

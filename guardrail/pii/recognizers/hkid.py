@@ -75,6 +75,9 @@ def is_valid_hkid(candidate: str) -> bool:
     return check_character(match[1], match[2]) == match[3]
 
 
+_BRACKET_SAID = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d{6})[ \t,]*(?i:(?:in[ \t]+)?brackets?|括號|括号)[ \t]*([0-9Aa])(?![A-Za-z0-9])"
+)
 _SAID_BRACKETS = re.compile(r"[ \t]+(?i:in|inside|within)[ \t]+(?i:brackets?|parenthes[ie]s)(?![A-Za-z])")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z0-9])([A-Z])[ \t]{1,2}$")
 
@@ -148,6 +151,16 @@ class HkIdRecognizer(RegexRecognizer):
             if (said := _SAID_BRACKETS.match(text, result.end)) is not None:
                 result.end = said.end()
         results += _rewritten(self, text, results)
+        for match in _BRACKET_SAID.finditer(text):
+            # Y282784 bracket 9: a transcript writes the bracket as the caller said it; a
+            # finding of the letters and digits alone grows to take the check digit in.
+            if not is_valid_hkid(match[1] + match[2]):
+                continue
+            inside = [r for r in results if match.start() <= r.start and r.end <= match.end()]
+            for result in inside:
+                result.start, result.end = match.span()
+            if not inside and not any(r.start < match.end() and match.start() < r.end for r in results):
+                results.append(tagged_result(self, self.recognizer_name, "HK_ID", *match.span(), 0.9))
         if "<" in text:
             for match in _MRZ_OPTIONAL.finditer(text):
                 if is_valid_hkid(match["hkid"]):

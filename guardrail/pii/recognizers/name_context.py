@@ -608,6 +608,12 @@ _ZH_BEFORE_HAN = re.compile(
 
 _NAME_IS = re.compile(r"(?i)name is|name's|named|under the name")
 _COMMON_CUES = frozenset({"and", "&", "with", "from", "by", "for", "to", "contact", "call"})
+# Who wrote or handled something, before "by": a name stands there, so a given name's
+# syllable counts too (Written by Fai, Checked by Keung).
+_AUTHORED_BY = re.compile(
+    r"(?i)(?<![A-Za-z])(?:written|prepared|checked|reported|approved|compiled|drafted|reviewed|submitted|posted"
+    r"|taken|handled|noted|entered|logged|updated|signed|sent|verified|inspected)[ \t]+by[ \t]+$"
+)
 _GREETED_PAIR = re.compile(r"[ \t]*(?:&|and|\+)[ \t]+")
 # What ends a greeting's names: a comma, an exclamation, the line's end.
 _GREETING_END = re.compile(r"[ \t]*(?:[,!:]|$|\n)", re.MULTILINE)
@@ -659,7 +665,7 @@ def _positions(text: str) -> Iterator[tuple[int, int, float]]:
             if (
                 strict
                 and match[0].strip().lower() in _COMMON_CUES
-                and not is_given(lead, in_position=False)
+                and not is_given(lead, in_position=_AUTHORED_BY.search(text, 0, match.end()) is not None)
                 and not (is_surname(lead) and span[1] - span[0] > len(lead))
             ):
                 continue

@@ -31,6 +31,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
     ZH_DATE_STAMP,
     ZH_GIVEN,
+    ZH_NOT_IN_NAME,
     ZH_RARE_SURNAMES,
     ZH_SURNAMES,
     both_scripts,
@@ -351,6 +352,9 @@ _TRANSLITERATION = frozenset(both_scripts_chars("納那尼利亞斯爾德特姆�
 _AH = re.compile(f"阿([{HAN}])")
 # 阿B, 阿 J: a Cantonese nickname of one Latin capital (the normaliser may space it).
 _AH_LETTER = re.compile(r"阿 ?[A-PR-Z](?![A-Za-z0-9])")
+# A baby or toddler by BB and a given name's character, or its doubled pet name: BB晴,
+# BB晴晴 (not BB車, BB床: a pram and a cot).
+_BB_NAME = re.compile(f"(?<![A-Za-z])BB ?(?P<name>(?P<char>[{HAN}])(?P=char)?)")
 # After 老 or 小 a surname is a nickname only where a word like these follows, or no
 # Chinese character does: 老王在现场, @小李 明天, not 小麥粉, 老陳醋.
 _NICK_FOLLOW = frozenset(
@@ -386,6 +390,13 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         yield *match.span(), 0.6
     for match in _AH_LETTER.finditer(text):
         yield *match.span(), 0.6
+    for match in _BB_NAME.finditer(text):
+        char, end = match["name"][0], match.end()
+        if char not in ZH_GIVEN or char in ZH_NOT_IN_NAME or char in _OLD_YOUNG_NOT:
+            continue
+        after = text[end : end + 1]
+        if len(match["name"]) == 2 or not after or not re.match(f"[{HAN}]", after) or after in _NICK_FOLLOW:
+            yield *match.span(), 0.6
     for match in (*_OLD_YOUNG.finditer(text), *_OLD_ANY.finditer(text), *_YOUNG_ANY.finditer(text)):
         surname = match["surname"]
         if (
@@ -501,6 +512,9 @@ def _nickname(word: str) -> bool:
     word = word.replace(" ", "")
     if word in _NOT_NICK or not 2 <= len(word) <= 4:
         return False
+    # 細B, 大B, 肥B: a size and a letter, as Hong Kong calls its youngest; 大隻佬.
+    if re.fullmatch("[細细大肥][A-Z]", word) or word in _SET_NICKNAMES:
+        return True
     for prefix in _NICK_PREFIX:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and (1 <= len(rest) <= 2 or re.fullmatch("[A-Za-z]{3,8}", rest)):
@@ -527,6 +541,8 @@ def _nickname(word: str) -> bool:
     return re.fullmatch("[A-Z]{1,2}[仔女妹]", word) is not None
 
 
+# Nicknames made of a description that Hong Kong uses as names: 大隻佬 (the big guy).
+_SET_NICKNAMES = both_scripts(("大隻佬", "大隻雄", "豬仔", "豬豬"))
 # Titles of seniority after 阿 and a given name's character (阿珍姐).
 _SENIORITY = "姐哥叔嬸婆伯"
 # (Characters seldom in a formal name that nicknames use: 廣, 牛, 蛇.)

@@ -28,7 +28,7 @@ from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 # Two capitals, or two capitals with dots (T.H., K.Y.).
 _INITIALS = r"[A-Z]{2}|[A-Z]\.[A-Z]\.?"
 _BEFORE = (
-    r"(?:\b(?:by|from|to|with|cc|bcc|ask|asked|tell|told|ping|per|thanks|thx|emailed|assign(?:ed)?\s+to|back\s+to"
+    r"(?:\b(?:by|from|prepared|reviewed|partner|fee\s+earner|to|with|cc|bcc|ask|asked|tell|told|ping|per|thanks|thx|emailed|assign(?:ed)?\s+to|back\s+to"
     r"|reminder\s+from|checker|checked(?:\s+by)?|approved\s+by|signed|initialled|handled\s+by|owner|translator"
     r"|reviewer|counter(?:\s+today)?|cashier|dr|prof|mr|ms|mrs|miss|sir)\.?[ \t]*[:：]?[ \t]*"
     r'|"[a-z_]*(?:_by|by|owner|assignee|reviewer|checker|staff|handler)"[ \t]*:[ \t]*")'
@@ -37,8 +37,17 @@ _AFTER = (
     r"(?=[ \t]+(?:said|says|will|would|has|had|is|was|wants|thinks|asked|approved|checked|marked|passed|confirmed"
     r"|agreed|signed|called|emailed|ok'?d|okayed)\b|[ \t]*=[ \t]*[A-Z][a-z]|[ \t]+\([A-Z][a-z]+[ \t-][A-Za-z])"
 )
+# A date after initials is when they signed (Prepared by: KM  12/06/2024), not a code's number.
+_NO_NUMBER_AFTER = r"(?!(?![ \t]+\d{1,2}/\d{1,2}/\d{2,4})[ \t]*[-/#:]?[ \t]*\d)"
+# Who prepared, reviewed or answers for a working paper or a file, by three initials too
+# (Fee earner: KYL, Partner: HKH, Checked: YCW): a label that only a person fills.
+_ROLE_LABEL = (
+    r"(?:prepared|reviewed|checked|approved|signed|filed|initialled|handled|inspected|reported|compiled)"
+    r"(?:[ \t]+by)?|fee[ \t]+earner|partner|preparer|reviewer|checker|handler|author|case[ \t]+officer"
+)
 _SLOT = re.compile(
-    rf"(?i:{_BEFORE})(?P<before>{_INITIALS})(?![A-Za-z0-9])(?![ \t]*[-/#:]?[ \t]*\d)"
+    rf"(?i:(?<![A-Za-z])(?:{_ROLE_LABEL})\.?[ \t]*[:：]?[ \t]*)(?P<three>[A-Z]{{3}})(?![A-Za-z0-9]){_NO_NUMBER_AFTER}"
+    rf"|(?i:{_BEFORE})(?P<before>{_INITIALS})(?![A-Za-z0-9]){_NO_NUMBER_AFTER}"
     rf"|(?<![A-Za-z0-9])(?P<after>{_INITIALS}){_AFTER}"
     rf"|(?:^|\n)[ \t>]*(?:(?:--|[-–—])[ \t]*)?(?P<signed>{_INITIALS})[ \t]*(?:\n|$)"
     # signing off at a line's end: "spoke to her 1/12. -- DM", "Octopus $650   - K.Y."
@@ -67,7 +76,10 @@ _NOT_PEOPLE = frozenset(
     "OT ER RN EN SW PT ST MO AO EO CO PA GP ED MC AC EV UV DJ NA OR IG WA TG FB YT CN TW SG JP KR "
     "HA HD LR IR CE LC DC FS SJ "
     # Roman numerals that number a boat, a phase or a king (Golden Wave II is free).
-    "II IV VI IX XI XV XX".split()
+    "II IV VI IX XI XV XX "
+    # and three that name a post, a currency, a country or a service, never a person
+    "CEO CFO COO CTO CIO MTR HKU USA GBR PRC HKD USD RMB CNY EUR GBP JPY CPA ICU ENT OPD ATM SMS APP API PDF "
+    "CSV VIP FAQ TBC TBA TBD DIY ETA HKG SAR ICAC IRD LEGCO".split()
 )
 # Cities' codes: a place in a sentence (flights from HK to KL), a person signing (-- SF).
 _CITY_CODES = frozenset("KL LA NY SF BJ SZ GZ SH".split())
@@ -82,7 +94,7 @@ class InitialsRecognizer(RegexRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         people: set[str] = set()
         for match in _SLOT.finditer(text):
-            initials = match["before"] or match["after"] or match["signed"] or match["tail"]
+            initials = match["three"] or match["before"] or match["after"] or match["signed"] or match["tail"]
             bare = initials.replace(".", "")
             signing = match["signed"] is not None or match["tail"] is not None
             kept_record = _LOGGED_BY.search(text, max(0, match.start() - 12), match.end()) is not None

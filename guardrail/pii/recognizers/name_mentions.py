@@ -54,6 +54,8 @@ NAME = "HkNameMentionRecognizer"
 # Accented letters too, so Léa and Bergström recur as whole words.
 _LATIN_WORD = re.compile(rf"[{L}][{L}'’]*(?:-[{L}]+)*")
 _HAN_ONLY = re.compile(f"[{HAN}]+")
+# A nickname of a Chinese affix and Latin letters, either way round: 細B, 阿Wing, Kit仔.
+_MIXED_NICKNAME = re.compile(f"[{HAN}]{{1,2}}[A-Za-z]{{1,6}}|[A-Za-z]{{1,6}}[{HAN}]{{1,2}}")
 # Romanised syllables so common inside other names and places that one alone is
 # not carried over (Tai of Tai Po, Man of Chan Tai Man's neighbours).
 _SYLLABLE_MIN = 4
@@ -176,6 +178,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
     latin: set[str] = set()
     phrases: set[str] = set()
     han: set[str] = set()
+    mixed: set[str] = set()
     spans = []
     # The rest of a list is taken for names from the rules' findings only: the tagger's
     # (a word-like name it scored high) would carry one mistake down a list of things.
@@ -188,6 +191,9 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             seeds.append((result.start, result.end))
         value = text[result.start : result.end]
         squeezed = re.sub(r"\s+", "", value)
+        if _MIXED_NICKNAME.fullmatch(squeezed):
+            mixed.add(squeezed)  # 細B, 阿Wing, Kit仔: a nickname of both scripts
+            continue
         if _HAN_ONLY.fullmatch(squeezed):
             han.add(squeezed)
             # A finding with its title or kin word (浩然奶奶, 陳大文先生): the name itself
@@ -221,7 +227,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             han.add(value)
         else:
             latin.update(w for w in _LATIN_WORD.findall(value) if len(w) >= 3 and not never_a_name(w))
-    if not latin and not han:
+    if not latin and not han and not mixed:
         return []
     covered = CoveringSpans(spans)
     extra: list[RecognizerResult] = []
@@ -273,6 +279,11 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         for match in _SPELLED_OUT.finditer(text):
             if match[0].replace("-", "").lower() in letters:
                 add(match.start(), match.end(), 0.65)
+    for name in mixed:
+        # (the text is normalised: a space may stand between the scripts, 細 B)
+        spelled = "[ \t]?".join(map(re.escape, name))
+        for match in re.finditer(rf"(?<![A-Za-z]){spelled}(?![A-Za-z])", text):
+            add(match.start(), match.end(), 0.65)
     for name in han:
         start = text.find(name)
         while start >= 0:

@@ -33,7 +33,7 @@ _SHOWN_AS = re.compile(
 # CHAN)", "cardholder K W LEUNG"; initials before a surname are a name whatever the surname.
 _INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
 _CARD_NAME = re.compile(
-    r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?(?:card|acct|account|a/c|cheque|bank[ \t]+account)"
+    r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?(?:card|acct|account|a/c|cheque|bank[ \t]+account|charge[ \t]?slip|slip|receipt|remittance)"
     r"|card[ \t]?holder(?:['’]s)?(?:[ \t]+name)?"
     r"|(?:amex|visa|master[ \t]?card|unionpay|jcb|card)[^\n()]{0,20}?,[ \t]*name)"
     rf"[ \t]*[:：]?[ \t]*[\"“'‘]?(?P<name>{_INITIALS}{_WORD}|{_WORD}(?:[ \t]+{_WORD}){{1,3}})"

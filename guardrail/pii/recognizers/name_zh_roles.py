@@ -112,10 +112,18 @@ ROLES = longest_first(
             "課代表",
             "值日生",
             "班長",
+            # a call centre's quality sheet: 坐席 陈佳怡, 质检 王磊 (not the verbs 复检, 覆核:
+            # 邊個負責覆核 宏基 張 VO, the contractor's)
+            "坐席",
+            "質檢",
+            "質檢員",
+            "接線員",
+            "專員",
         )
     )
 )
-_ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?\\d{0,2}[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")")
+# (a space may stand between a role and its name, as columns of a quality sheet do: 质检 王磊)
+_ROLE = re.compile("(?:" + "|".join(ROLES) + ")[ \t]?\\d{0,2}[ \t]?[-－–:：][ \t]?|(?:" + "|".join(ROLES) + ")[ \t]?")
 # Characters that may follow a name in a clause (besides punctuation and Latin text).
 FOLLOW = NICK_FOLLOW | both_scripts_chars(
     "填補發回接帶負處報收寄送改聯打提或等及與嘅的之哋們俾畀喺嚟做入出致領獻每成問備自"
@@ -202,6 +210,20 @@ _KIN_WORDS = (
     "囡囡",
     "阿爸",
     "老豆",
+    # brothers, sisters and cousins, as Cantonese calls them: 我阿妹鳳儀, 家姐美玲, 表哥志明
+    "阿妹",
+    "細妹",
+    "家姐",
+    "細佬",
+    "阿哥",
+    "表哥",
+    "表姐",
+    "表妹",
+    "表弟",
+    "堂哥",
+    "堂弟",
+    "堂姐",
+    "堂妹",
 )
 # Relatives whose word is as often followed by an ordinary word (弟弟文明有禮): a name after
 # them only a full one the lists know (妹妹张静从外省过来), or 小 or 老 and a surname (女婿小赵).
@@ -354,11 +376,26 @@ def cue_given_names(text: str) -> Found:
         word = text[pos : pos + 2]
         # After a relative's word (個仔建明喺深圳, 女兒秀蘭每日, 蔡太個仔 家明) the name needs
         # no stop after it; a full name may follow too (我阿爸 樊德全).
-        if match[0] in _KIN_CUES and zh_name_shape(text[pos : pos + 3], rare=True) and boundary_after(text, pos + 3):
-            yield pos, pos + 3, 0.6
+        full = next(
+            (
+                size
+                for size in (3, 2)
+                if re.fullmatch(f"[{HAN}]{{{size}}}", text[pos : pos + size])
+                and zh_name_shape(text[pos : pos + size], rare=True)
+                and boundary_after(text, pos + size)
+            ),
+            0,
+        )
+        if match[0] in _KIN_CUES and full:
+            yield pos, pos + full, 0.6
             continue
         if match[0] in _KIN_CUES and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
+            continue
+        # 個孫豬仔返鄉下, 個仔大隻佬: a relative by a nickname
+        nickname = next((size for size in (3, 2) if nickname_shaped(text[pos : pos + size])), 0)
+        if match[0] in _KIN_CUES and nickname:
+            yield pos, pos + nickname, 0.6
             continue
         if match[0] in _ANY_KIN and word[:1] in "小老" and word[1:] in COMMON_ZH_SURNAMES:
             yield pos, pos + 2, 0.6  # 女婿小赵开车: a relative called by 小 or 老 and a surname
