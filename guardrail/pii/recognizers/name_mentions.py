@@ -192,8 +192,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         value = text[result.start : result.end]
         squeezed = re.sub(r"\s+", "", value)
         if _MIXED_NICKNAME.fullmatch(squeezed):
-            mixed.add(squeezed)  # 細B, 阿Wing, Kit仔: a nickname of both scripts
-            continue
+            mixed.add(squeezed)  # 細B, 阿Wing, Kit仔: a nickname of both scripts, whole
         if _HAN_ONLY.fullmatch(squeezed):
             han.add(squeezed)
             # A finding with its title or kin word (浩然奶奶, 陳大文先生): the name itself

@@ -376,7 +376,8 @@ def cue_given_names(text: str) -> Found:
         word = text[pos : pos + 2]
         # After a relative's word (個仔建明喺深圳, 女兒秀蘭每日, 蔡太個仔 家明) the name needs
         # no stop after it; a full name may follow too (我阿爸 樊德全).
-        full = next(
+        kin = match[0] in _KIN_CUES
+        full = kin and next(
             (
                 size
                 for size in (3, 2)
@@ -386,15 +387,15 @@ def cue_given_names(text: str) -> Found:
             ),
             0,
         )
-        if match[0] in _KIN_CUES and full:
+        if full:
             yield pos, pos + full, 0.6
             continue
-        if match[0] in _KIN_CUES and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
+        if kin and given_shape(word) and not zh_place_overlaps(text, pos, pos + 2):
             yield pos, pos + 2, 0.6
             continue
         # 個孫豬仔返鄉下, 個仔大隻佬: a relative by a nickname
-        nickname = next((size for size in (3, 2) if nickname_shaped(text[pos : pos + size])), 0)
-        if match[0] in _KIN_CUES and nickname:
+        nickname = kin and next((size for size in (3, 2) if nickname_shaped(text[pos : pos + size])), 0)
+        if nickname:
             yield pos, pos + nickname, 0.6
             continue
         if match[0] in _ANY_KIN and word[:1] in "小老" and word[1:] in COMMON_ZH_SURNAMES:
