@@ -23,7 +23,10 @@ homes: each case stands for a class, not for one text.
   ``細B:``), a baby by ``BB`` (``BB晴晴``, not ``BB車``), a sister by her given name
   (``阿妹鳳儀``), not a relative's word before an ordinary one (``細佬話``);
 - an HKID read with its bracket said (``Y282784 bracket 9``); the name on a charge slip;
-  a call centre's roles before names (``质检 王磊``), not a verb (``覆核 宏基``).
+  a ledger's column of fee earners' initials (``| FE | AL |``);
+  a call centre's roles before names (``质检 王磊``), not a verb (``覆核 宏基``);
+- a post's author by a handle holding a name (``Posted by sarah_okonkwo``), not
+  ``admin``; a parent by her child's name after ``的`` (``管账的子墨妈妈``).
 """
 
 from __future__ import annotations
@@ -190,3 +193,32 @@ def test_a_call_centres_roles_before_names(redactor: Redactor) -> None:
 def test_a_nickname_of_both_scripts_recurs_as_a_name(redactor: Redactor) -> None:
     text = "[16/3/25 08:26] 細B: 唔好再提啦\n[16/3/25 08:30] 細B: ok\n[16/3/25 11:52] Joyce: 上次細B個腳架都係佢拎返"
     assert covered(redactor, text, "細B", entity="PERSON", at=text.rindex("細B"))
+
+
+def test_a_ledgers_column_of_fee_earners(redactor: Redactor) -> None:
+    ledger = "DATE     | FE  | HRS | NARRATIVE\n27/05/24 | AL  | 0.2 | tel w/ client\n28/05/24 | PCT | 0.6 | perusing report\n"
+    assert covered(redactor, ledger, "PCT", entity="PERSON")
+    assert person_spans(redactor, "DATE | DEPT | HRS\n27/05 | HR | 0.2\n28/05 | IT | 0.6") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Posted by sarah_okonkwo · 09 Feb, 10:14  Hi all", "sarah_okonkwo"),
+        ("Re: Posted by MarieClaireD · 09 Feb, 12:47 Interested", "MarieClaireD"),
+        ("Reply from priya.venkataraman, 3 Mar  Hi Hye-jin", "priya.venkataraman"),
+        ("Run by: jdsouza   Run: 02/09/2024 08:47", "jdsouza"),
+    ],
+)
+def test_a_posts_author_by_a_handle_holding_a_name(redactor: Redactor, text: str, handle: str) -> None:
+    assert covered(redactor, text, handle, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["Posted by admin · 09 Feb", "Posted by HKExpatMoves, 3 Mar"])
+def test_a_post_by_a_role_or_a_business_names_nobody(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_parent_by_her_childs_name_after_a_word_pointing_at_her(redactor: Redactor) -> None:
+    assert covered(redactor, "我是家委会管账的子墨妈妈（王婷），有问题找我", "子墨妈妈", entity="PERSON")
+    assert person_spans(redactor, "这是我的好妈妈") == []

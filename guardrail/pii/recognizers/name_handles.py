@@ -239,6 +239,21 @@ _TOPIC_WORDS = frozenset(
 )
 
 
+_POSTED_BY = re.compile(
+    r"(?i:(?<![A-Za-z])(?:posted|started|replied|submitted|commented|run|uploaded)[ \t]+by|reply[ \t]+from)"
+    r"[ \t]*:?[ \t]*@?(?-i:([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]))(?![\w@])"
+)
+
+
+def _poster(handle: str) -> bool:
+    """A handle that holds a name: built from one, a given name among its parts, or a
+    given name run into capitals (MarieClaireD, KentaW)."""
+    if _personal_handle(handle.lower()) or _login_name(handle.lower()):
+        return True
+    words = re.findall(r"[A-Z][a-z]{2,}", handle)
+    return bool(words) and is_given(words[0], in_position=True) and not never_a_name(words[0])
+
+
 def _personal_handle(handle: str) -> bool:
     """A handle in a column of handles: built from a name, or holding a given name and no
     word of a brand's or a topic's account."""
@@ -276,6 +291,12 @@ class HandleRecognizer(RegexRecognizer):
             letters = handle.rstrip("0123456789")
             if not inside and not is_place(letters) and _login_name(letters, labelled=labelled):
                 results.append(tagged_result(self, self.recognizer_name, "PERSON", *span, 0.65))
+        for match in _POSTED_BY.finditer(text):
+            # A forum's or a report's author by the handle it shows (Posted by sarah_okonkwo,
+            # Reply from MarieClaireD, Run by: jdsouza): a person's, once it holds a name.
+            inside = any(r.start < match.end(1) and match.start(1) < r.end for r in results)
+            if not inside and _poster(match[1]):
+                results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))
         if "_" in text or "." in text:
             for match in _BARE_HANDLE.finditer(text):
                 inside = any(r.start < match.end(1) and match.start(1) < r.end for r in results)

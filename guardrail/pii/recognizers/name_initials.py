@@ -24,6 +24,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
+from guardrail.pii.recognizers.columns import column_header
 
 # Two capitals, or two capitals with dots (T.H., K.Y.).
 _INITIALS = r"[A-Z]{2}|[A-Z]\.[A-Z]\.?"
@@ -81,6 +82,9 @@ _NOT_PEOPLE = frozenset(
     "CEO CFO COO CTO CIO MTR HKU USA GBR PRC HKD USD RMB CNY EUR GBP JPY CPA ICU ENT OPD ATM SMS APP API PDF "
     "CSV VIP FAQ TBC TBA TBD DIY ETA HKG SAR ICAC IRD LEGCO".split()
 )
+# Two or three capitals alone in a table's cell, and the headers of a column of people's initials.
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9.])[A-Z]{2,3}(?![A-Za-z0-9.])")
+_WHO_HEADER = re.compile(r"(?i)fe|fee[ \t]+earner|by|initials?|inits?|staff|handler|preparer|reviewer|checker|author")
 # Cities' codes: a place in a sentence (flights from HK to KL), a person signing (-- SF).
 _CITY_CODES = frozenset("KL LA NY SF BJ SZ GZ SH".split())
 
@@ -100,6 +104,12 @@ class InitialsRecognizer(RegexRecognizer):
             kept_record = _LOGGED_BY.search(text, max(0, match.start() - 12), match.end()) is not None
             if bare not in _NOT_PEOPLE and (bare not in _CITY_CODES or signing or kept_record):
                 people.add(initials)
+        if "|" in text or "\t" in text:
+            # A ledger's column of who did the work (| FE | AL |, a "By" or "Initials" column).
+            for match in _CAPITALS.finditer(text):
+                header = column_header(text, match.start())
+                if header is not None and _WHO_HEADER.fullmatch(header) and match[0] not in _NOT_PEOPLE:
+                    people.add(match[0])
         for match in _LOWER_SLOT.finditer(text):
             initials = match["tail"] or match["by"] or match["stamp"]
             if initials not in _LOWER_WORDS:

@@ -221,8 +221,9 @@ ZH_GIVEN = both_scripts_chars(
     "堃喆犇淼翊琰珏璟筠曦昕曄燁懿嫣禎祐佑"
     # and in men's and women's names of every generation: 偉業, 鳳群, 仲賢, 俐君, 家倫
     "業群仲俐倫"
-    # and rarer ones in mainland names: 欧阳翀, 笪旻, 亓官骎, 邴玙
-    "翀旻骎玙"
+    # and rarer ones in mainland names: 欧阳翀, 笪旻, 亓官骎, 邴玙; 子墨, among the
+    # commonest names of children born since 2015
+    "翀旻骎玙墨"
 )
 ZH_PLACES = both_scripts(gazetteer.chinese())
 # Characters that do not end a name: a run that stops on one is a phrase, not a name.

@@ -171,7 +171,10 @@ def role_names(text: str) -> Found:
             yield found
 
 
-_KIN_CHILD = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2}})(?:{'|'.join(KIN_AFTER_CHILD)})")
+# (after a clause's start, or a word that points at a person: 管账的子墨妈妈, 辛苦子墨妈妈)
+_KIN_CHILD = re.compile(
+    f"(?:(?<![{HAN}])|(?<=[的是係叫找问問谢謝苦给給同和跟]))(?P<name>[{HAN}]{{2}})(?:{'|'.join(KIN_AFTER_CHILD)})"
+)
 
 
 def child_kin_names(text: str) -> Found:
