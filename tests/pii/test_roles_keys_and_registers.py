@@ -222,3 +222,7 @@ def test_a_post_by_a_role_or_a_business_names_nobody(redactor: Redactor, text: s
 def test_a_parent_by_her_childs_name_after_a_word_pointing_at_her(redactor: Redactor) -> None:
     assert covered(redactor, "我是家委会管账的子墨妈妈（王婷），有问题找我", "子墨妈妈", entity="PERSON")
     assert person_spans(redactor, "这是我的好妈妈") == []
+
+
+def test_a_post_submitted_by_a_foundation_names_nobody(redactor: Redactor) -> None:
+    assert person_spans(redactor, "Minutes submitted by Hope Foundation on 3 May") == []

@@ -241,7 +241,9 @@ _TOPIC_WORDS = frozenset(
 
 _POSTED_BY = re.compile(
     r"(?i:(?<![A-Za-z])(?:posted|started|replied|submitted|commented|run|uploaded)[ \t]+by|reply[ \t]+from)"
-    r"[ \t]*:?[ \t]*@?(?-i:([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]))(?![\w@])"
+    # (one token: a capitalised word after it makes a name or a firm of words, which the
+    # other finders judge: submitted by Hope Foundation)
+    r"[ \t]*:?[ \t]*@?(?-i:([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]))(?![\w@])(?! [A-Z])"
 )
 
 
