@@ -11,6 +11,10 @@ a word that hands work to or takes it from someone (``by``, ``from``, ``to``, ``
 of their own or at a line's end (``spoke to her 1/12. -- DM``). Dotted initials (``T.H.``)
 count in the same places; lower-case ones (``jw``, ``cy``) only where nothing else could
 stand: after a sign-off dash, after ``by:``, or opening a line before its date and time.
+Three capitals count after a label only a person fills (``Fee earner: KYL``,
+``Partner: HKH``), and two or three alone in a ledger's column headed ``FE``, ``By`` or
+``Initials`` (``| AL | 0.2 |``); a date after initials is when they signed
+(``Prepared by: KM  12/06/2024``), not a code's number.
 Once a document uses initials so, its other mentions of them are the same person.
 Acronyms that name no person (HR, IT, GM, HK, ...) are never taken, and a city's code
 (SF, KL) only when it signs or keeps a record (``logged by SF``).
