@@ -226,3 +226,8 @@ def test_a_parent_by_her_childs_name_after_a_word_pointing_at_her(redactor: Reda
 
 def test_a_post_submitted_by_a_foundation_names_nobody(redactor: Redactor) -> None:
     assert person_spans(redactor, "Minutes submitted by Hope Foundation on 3 May") == []
+
+
+def test_a_shops_desk_speaking_is_no_person_whatever_its_first_word(redactor: Redactor) -> None:
+    chat = "[15:02] Bloom & Bough CS: 你好 Chan小姐\n[15:05] Chan小姐: 婆婆去咗飲茶\n[15:06] Bloom & Bough CS: 最多等 15分鐘"
+    assert untouched(redactor, chat, "Bloom")

@@ -137,7 +137,7 @@ _NOT_PERSON_SENDER = re.compile(
     f"^(?:{_KIN})$|[記记]|[檔档]$|士多|紙料|纸料|店$|行$|舖|舗|訂座|订座|預約|预约|海味"
     "|理髮|理发|髮型|发型|上門|上门"
     f"|{'|'.join(longest_first(ZH_TRADE_WORDS))}"
-    r"|(?i:bot|\b(?:class|team|group|committee|office|official|support|shop|store|studio)\b)"
+    r"|(?i:bot|\b(?:class|team|group|committee|office|official|support|shop|store|studio|cs)\b)"
 )
 
 
@@ -179,6 +179,8 @@ def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         return at, at + tradesman.end("name"), tradesman["name"].lower()
     if not trimmed or len(trimmed.split()) > 4 or _not_a_sender(trimmed):
         return None
+    if trimmed != who.strip() and _NOT_PERSON_SENDER.search(who) is not None:
+        return None  # Bloom & Bough CS: the whole sender is a shop's desk, whatever its first word
     start += who.index(trimmed)
     key = trimmed.lower()
     role, _, rest = trimmed.partition(" ")
