@@ -137,6 +137,15 @@ def norm_floor(han_share: float, han_floor_ratio: float = HAN_FLOOR_RATIO) -> fl
 _DAMPED = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 4096)], dtype=np.float64)
 
 
+def _damped(sums: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+    """``1 + log |n|`` with each count's sign, as float32, from the table where it reaches."""
+    magnitudes = np.abs(sums)
+    if not len(magnitudes) or int(magnitudes.max()) < len(_DAMPED):
+        return np.copysign(_DAMPED[magnitudes], sums).astype(np.float32)
+    # a word repeated thousands of times in one window
+    return np.array([math.copysign(1.0 + math.log(abs(n)), n) for n in sums.tolist()], dtype=np.float32)
+
+
 def vectorize(
     folded: str, han_floor_ratio: float = HAN_FLOOR_RATIO
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
@@ -152,11 +161,7 @@ def vectorize(
     indices, sums = indices[kept], sums[kept]
     if not len(indices):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    magnitudes = np.abs(sums)
-    if int(magnitudes.max()) < len(_DAMPED):
-        values = np.copysign(_DAMPED[magnitudes], sums).astype(np.float32)
-    else:  # a word repeated thousands of times in one window
-        values = np.array([math.copysign(1.0 + math.log(abs(n)), n) for n in sums.tolist()], dtype=np.float32)
+    values = _damped(sums)
     values /= np.float32(max(float(np.linalg.norm(values)), norm_floor(han / len(codes), han_floor_ratio)))
     return indices, values
 
@@ -180,12 +185,7 @@ def vectorize_many(
     sums = np.bincount(slot, weights=signs, minlength=len(keys)).astype(np.int64)
     kept = sums != 0
     keys, sums = keys[kept], sums[kept]
-    magnitudes = np.abs(sums)
-    if not len(magnitudes) or int(magnitudes.max()) < len(_DAMPED):
-        damped = np.copysign(_DAMPED[magnitudes], sums)
-    else:  # a word repeated thousands of times in one window
-        damped = np.array([math.copysign(1.0 + math.log(abs(n)), n) for n in sums.tolist()], dtype=np.float64)
-    values = damped.astype(np.float32)
+    values = _damped(sums)
     rows = keys // DIMENSIONS
     norms = np.sqrt(np.bincount(rows, weights=values.astype(np.float64) ** 2, minlength=len(parts)))
     shares = np.array([han / len(codes) if codes else 0.0 for codes, han in parts], dtype=np.float64)

@@ -36,7 +36,7 @@ import numpy.typing as npt
 from guardrail.errors import GuardrailError
 from guardrail.threats.dense import DENSE_PREFIX, DenseHead
 from guardrail.threats.encoder import Floats
-from guardrail.threats.features import DIMENSIONS, HAN_FLOOR_RATIO, vectorize, vectorize_many
+from guardrail.threats.features import DIMENSIONS, HAN_FLOOR_RATIO, vectorize_many
 from guardrail.threats.fold import fold
 from guardrail.threats.windows import PartBest, Window, windows
 
@@ -133,20 +133,13 @@ class ThreatModel:
         return f"{self.model_id}@{self.version}"
 
     def probabilities(self, folded: str) -> npt.NDArray[np.float32]:
-        """Each category's probability for one folded text (no windows)."""
-        indices, values = vectorize(folded, self.han_floor_ratio)
-        logits = self.bias.copy()
-        if len(indices):
-            positions = self._row_of[indices]
-            known = positions >= 0
-            if known.any():
-                logits += values[known] @ self.weights[positions[known]]
-        # Capped below 1: a threshold of 1.0 in a policy then means "never", as it reads.
-        result: npt.NDArray[np.float32] = np.minimum(1.0 / (1.0 + np.exp(-logits)), MAX_SCORE)
-        return result
+        """Each category's probability for one folded text (no windows): the same path as
+        a prompt's windows take, so a window scored again (:meth:`_joint`) scores the same."""
+        row: npt.NDArray[np.float32] = self.probabilities_many([folded])[0]
+        return row
 
     def probabilities_many(self, folded_texts: list[str]) -> npt.NDArray[np.float32]:
-        """:meth:`probabilities` of several folded texts, one row each, in one pass."""
+        """Each category's probability for several folded texts, one row each, in one pass."""
         rows, indices, values = vectorize_many(folded_texts, self.han_floor_ratio)
         logits = np.tile(self.bias, (len(folded_texts), 1))
         positions = self._row_of[indices]
@@ -156,6 +149,7 @@ class ThreatModel:
             # Rows come sorted by text: each text's contributions are one run to sum.
             starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
             logits[rows[starts]] += np.add.reduceat(contributions, starts, axis=0)
+        # Capped below 1: a threshold of 1.0 in a policy then means "never", as it reads.
         result: npt.NDArray[np.float32] = np.minimum(1.0 / (1.0 + np.exp(-logits)), MAX_SCORE)
         return result
 

@@ -80,12 +80,20 @@ def test_texts_vectorized_together_get_each_text_s_own_features() -> None:
 
 
 def test_windows_scored_together_score_as_each_window_alone() -> None:
+    """Each row is the logistic model on the features training used (vectorize), text by text."""
     model = load_model()
+    slot_row = {int(slot): i for i, slot in enumerate(model.rows)}
     folded = [fold(text) for text in TEXTS]
     together = model.probabilities_many(folded)
     assert together.shape == (len(folded), len(model.categories))
     for row, text in enumerate(folded):
-        assert np.allclose(together[row], model.probabilities(text), rtol=1e-5, atol=1e-6)
+        logits = model.bias.astype(np.float64).copy()
+        for index, value in zip(*vectorize(text, model.han_floor_ratio), strict=True):
+            if int(index) in slot_row:
+                logits += float(value) * model.weights[slot_row[int(index)]]
+        expected = np.minimum(1.0 / (1.0 + np.exp(-logits)), 0.9999)
+        assert np.allclose(together[row], expected, rtol=1e-5, atol=1e-6)
+        assert np.array_equal(model.probabilities(text), together[row])
 
 
 def test_a_short_chinese_question_is_scaled_down_less_than_its_english_twin_would_be() -> None:
