@@ -376,6 +376,13 @@ _YOUNG_ANY = re.compile(
 )
 
 
+def _word_goes_on(text: str, end: int) -> bool:
+    """Whether a Chinese character that follows no person comes right after ``end``
+    (小麥粉, BB車): the characters before it are a word's start, not a nickname."""
+    after = text[end : end + 1]
+    return bool(after) and re.match(f"[{HAN}]", after) is not None and after not in _NICK_FOLLOW
+
+
 def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
     """``阿芬``, ``阿杰`` anywhere in running text; ``老王``, ``小李`` before a word that
     follows a person (or no Chinese character)."""
@@ -394,8 +401,7 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         char, end = match["name"][0], match.end()
         if char not in ZH_GIVEN or char in ZH_NOT_IN_NAME or char in _OLD_YOUNG_NOT:
             continue
-        after = text[end : end + 1]
-        if len(match["name"]) == 2 or not after or not re.match(f"[{HAN}]", after) or after in _NICK_FOLLOW:
+        if len(match["name"]) == 2 or not _word_goes_on(text, end):
             yield *match.span(), 0.6
     for match in (*_OLD_YOUNG.finditer(text), *_OLD_ANY.finditer(text), *_YOUNG_ANY.finditer(text)):
         surname = match["surname"]
@@ -408,9 +414,8 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         before = text[match.start() - 1 : match.start()] if match.start() else ""
         if before in ("从", "從", "大", "老", "小", "最", "太"):
             continue
-        after = text[match.end() : match.end() + 1]
         after_role = text.endswith(_ROLES_BEFORE_OLD_YOUNG, 0, match.start())
-        if after and re.match(f"[{HAN}]", after) and after not in _NICK_FOLLOW and not after_role:
+        if _word_goes_on(text, match.end()) and not after_role:
             continue
         yield *match.span(), 0.6
 
