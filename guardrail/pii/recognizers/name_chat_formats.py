@@ -103,22 +103,35 @@ def _known_first(who: str) -> bool:
 
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp]\.?[Mm]\.?)?"
+# (a date as numbers, as 5月25日 or as 3 Oct, before the clock)
+_DATE = (
+    r"(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2} ?月 ?\d{1,2} ?日"
+    r"|\d{1,2}[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:[ ]\d{4})?)"
+)
 _STAMP = (
-    r"[\[(（]?(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?[ ,，T]*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ,]*)?"
+    rf"[\[(（]?(?:{_DATE}[ ,，T]*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ,]*)?"
     rf"{_CLOCK}[\])）]?"
 )
 _SENDER = r"[^\s\d:：›>|\[\]()（）@][^\n:：›>|\[\]()（）@]{0,40}?"
 # A display name's own part: up to an emoji or a symbol (Yanni 🌸 bride 12/12).
 _DISPLAY_NAME = re.compile(r"[\w .'’-]+")
+# A bracket after the display name: a role, a flat, a child's or a shop's name (May姐 (山友會
+# treasurer), 阿棠（19樓）, Kelvin Tse (CS @ TapTill)); not the sender's, whose words the
+# text's other mentions would then be sought for.
+_TAIL = r"(?:[(（][^)）\n]{1,24}[)）])?"
 _TIME_FIRST = re.compile(
-    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）][ \t]*)?[:：›>][ \t]"
+    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*[:：›>][ \t]"
 )
 # A neighbour's flat before or after the name in an estate's group chat (3栋1502 覃淼,
-# lily 9栋, 5-1203 王姐): the flat is the address finder's, the rest is the sender.
-_UNIT = r"\d{1,3}(?: ?[栋棟座幢號号](?: ?\d{3,4})?|-\d{3,4})(?: ?[室房])?"  # spaced as normalised: 3 栋 1502
+# lily 9栋, 5-1203 王姐, 17号楼-老陈): the flat is the address finder's, the rest is the
+# sender. A bare flat number after a Chinese name (老赵 401) is the sender's own.
+_UNIT = (
+    r"\d{1,3}(?: ?[栋棟座幢號号](?: ?[楼樓])?(?: ?\d{3,4})?|-\d{3,4})(?: ?[室房])?"  # spaced as normalised: 3 栋 1502
+)
 _UNIT_AFTER = re.compile(rf"[ \t]+{_UNIT}$")
+_FLAT_AFTER = re.compile(rf"(?<=[{HAN}])[ \t]+\d{{3,4}}$")
 _NAME_FIRST = re.compile(
-    rf"(?m)^[ \t]*(?:>>?|@)?[ \t]*(?:{_UNIT}[ \t]+)?(?P<who>{_SENDER})[ \t]*(?:[(（][^)）\n]{{1,12}}[)）])?[ \t]*(?P<sep>,|·+|\||-|–)?[ \t]*"
+    rf"(?m)^[ \t]*(?:>>?|@)?[ \t]*(?:{_UNIT}[ \t]*-?[ \t]*)?(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*(?P<sep>,|·+|\||-|–)?[ \t]*"
     rf"{_STAMP}[ \t]*$"
 )
 # Senders that are the app, the group or its bot, not a person.
@@ -167,6 +180,11 @@ def _sender(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     the display name up to an emoji, less a role before it (Agent Joanne) and a kin word
     after it (浩賢媽媽: the child's name)."""
     who = text[start:end]
+    flat = _FLAT_AFTER.search(who)
+    if flat is not None:
+        found = _sender(text, start, end - len(who) + flat.start())
+        # (the flat stays in the span only if the name ran up to it)
+        return found if found is None or found[1] < start + flat.start() else (found[0], end, found[2])
     unit = _UNIT_AFTER.search(who)
     if unit is not None:
         end -= len(who) - unit.start()

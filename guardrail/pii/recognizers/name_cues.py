@@ -98,6 +98,8 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "站長",
         "廠長",
         "村長",
+        # a temple's or a club's treasurer: 黃司庫
+        "司庫",
         "工程師",
         "會計",
         "組長",
@@ -359,7 +361,7 @@ _BB_NAME = re.compile(f"(?<![A-Za-z])BB ?(?P<name>(?P<char>[{HAN}])(?P=char)?)")
 # Chinese character does: 老王在现场, @小李 明天, not 小麥粉, 老陳醋.
 _NICK_FOLLOW = frozenset(
     both_scripts_chars(
-        "在說話講叫同和跟都也又就是係嘅的呢呀啊吖喎哋會已要去來有冇沒唔不今明昨負幫話講睇搵打帶交同你我佢他她，。、：:！？,!?;"
+        "在說話講叫同和跟都也又就是係嘅的個呢呀啊吖喎哋會已要去來有冇沒唔不今明昨負幫話講睇搵打帶交同你我佢他她，。、：:！？,!?;"
         "下上把被給讓請說過還先"
     )
 )

@@ -208,7 +208,9 @@ def _login_name(handle: str, *, labelled: bool = True) -> bool:
 
 # A table's cell holding a handle alone, and the header of a column of handles.
 _CELL_HANDLE = re.compile(r"(?<=[\t|,])[ \t]*@?([a-z][a-z0-9_.]{2,29})[ \t]*(?=[\t|,\n]|$)", re.MULTILINE)
-_HANDLE_HEADER = re.compile(rf"(?i)^[ \t]*(?:{_APPS}|handle|user[ _]?name|帳號|账号|帳戶名|账户名)[ \t]*$")
+_HANDLE_HEADER = re.compile(
+    rf"(?i)^[ \t]*(?:[a-z]{{2,8}}[ _])?(?:{_APPS}|handle|user[ _]?name|帳號|账号|帳戶名|账户名)[ \t]*$"
+)
 # A column of logins (an export's Login or User ID): each a login made from its owner's name.
 _LOGIN_HEADER = re.compile(r"(?i)^[ \t]*(?:log(?:in|on)(?:[ _]?(?:id|name))?|user[ _]?id|ad[ _]account)[ \t]*$")
 
@@ -224,7 +226,7 @@ def _column_handles(text: str) -> list[tuple[int, int]]:
         header = column_header(text, match.start(1))
         if header is None:
             continue
-        if _HANDLE_HEADER.match(header) and _personal_handle(match[1]):
+        if _HANDLE_HEADER.match(header) and (_personal_handle(match[1]) or _named_account(match[1])):
             found.append(match.span(1))
         elif _LOGIN_HEADER.match(header) and _login_name(match[1].rstrip("0123456789")):
             found.append(match.span(1))  # chlam2, pnair: initials and a surname
@@ -265,6 +267,30 @@ def _personal_handle(handle: str) -> bool:
     return built_from_a_name(handle) or any(is_given(part) for part in parts)
 
 
+_TITLES = frozenset("mr mrs ms miss dr".split())
+
+
+def _named_account(handle: str) -> bool:
+    """In a column of accounts, also one a title opens (mrs.fairley) or whose first part is
+    a login made of a name (jvillanueva.adj) or a given name run into a surname
+    (summerleung_adj, joylam.hk: "hk" names the owner's city here, not a topic)."""
+    parts = _parts(handle)
+    if not parts or any(part in _TOPIC_WORDS and part != "hk" for part in parts):
+        return False
+    first = parts[0]
+    given_then_surname = any(
+        is_given(first[:cut], in_position=True) and is_surname(first[cut:]) for cut in range(2, len(first) - 1)
+    )
+    half = len(first) // 2
+    # (a syllable said twice, as friends call someone: wingwing.0612, kwokkwok.music)
+    doubled = (
+        len(first) % 2 == 0
+        and first[:half] == first[half:]
+        and (first[:half] in GIVEN_SYLLABLES or is_surname(first[:half]))
+    )
+    return (first in _TITLES and len(parts) > 1) or _login_name(first) or given_then_surname or doubled
+
+
 class HandleRecognizer(RegexRecognizer):
     """A handle after a messaging or social app's name, not a business's account; and a
     handle built from a name wherever it is written with @ or speaks in a chat."""
@@ -283,7 +309,9 @@ class HandleRecognizer(RegexRecognizer):
                 # (a chat's speaker also by a part a login is made of: zhangmeng_0923, a
                 # surname and a given syllable; not a brand's @foodie.mochi)
                 speaker = pattern is _SPEAKER_HANDLE and any(map(_login_name, _parts(match[1])))
-                if not inside and (built_from_a_name(match[1]) or speaker):
+                # (an @-mention is an account's: also one whose first part is a name's, @cherryho_bass)
+                named = pattern is _AT_HANDLE and _named_account(match[1])
+                if not inside and (built_from_a_name(match[1]) or speaker or named):
                     results.append(tagged_result(self, self.recognizer_name, "PERSON", *match.span(1), 0.7))
         for match in _LOGIN_HANDLE.finditer(text):
             handle = match[1] or match[2]

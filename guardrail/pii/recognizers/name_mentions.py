@@ -28,7 +28,9 @@ from guardrail.pii.recognizers.name_lexicon import (
     HAN_RUN,
     SURNAMES,
     both_scripts,
+    is_given,
     is_place,
+    is_surname,
     never_a_name,
     zh_place_overlaps,
     zh_surname_length,
@@ -174,6 +176,9 @@ def _recurring_phrases_by_pattern(text: str, phrases: set[str]) -> list[tuple[in
     return [m.span() for m in re.finditer(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", text, re.IGNORECASE)]
 
 
+_HANDLE_SHAPED = re.compile(r"@?[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
+
+
 def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:
     latin: set[str] = set()
     phrases: set[str] = set()
@@ -208,10 +213,13 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         words = _LATIN_WORD.findall(value)
         if len(words) >= 2 and sum(len(w) for w in words) >= 6:
             phrases.add(" ".join(words).lower())
+        handle = _HANDLE_SHAPED.fullmatch(value) is not None
         for word in words:
             lower = word.lower()
             if len(lower) < 3 or never_a_name(lower) or is_place(lower) or lower in ORG_WORDS:
                 continue
+            if handle and len(lower) <= 3 and not (is_given(lower, in_position=True) or is_surname(lower)):
+                continue  # jvillanueva.adj: a handle's tag, not a name to find again
             if lower in pet_names(text):
                 continue
             if lower in GIVEN_SYLLABLES and len(lower) < _SYLLABLE_MIN:

@@ -71,9 +71,20 @@ def _name_shaped(value: str) -> bool:
     words = value.replace(".", " ").split()
     if len(words) == 1 and value.isupper() and not is_surname(value):
         return False  # ISP, N/A, TBC: a code, not a name
-    if any(never_a_name(w) or w.lower() in STOP or w.lower() in ORG_WORDS for w in words):
+    odd = [w for w in words if never_a_name(w) or w.lower() in STOP or w.lower() in ORG_WORDS]
+    # (a given name that is also a word may open a full name: Will Harcourt, in a column of names)
+    if odd and not (len(words) > 1 and odd == [words[0]] and _word_given(words[0])):
         return False
     return not is_place(value)
+
+
+def _word_given(word: str) -> bool:
+    return (
+        word[0].isupper()
+        and not never_a_name(word)
+        and word.lower() not in ORG_WORDS
+        and is_given(word, in_position=True)
+    )
 
 
 class _Overlaps:

@@ -26,10 +26,12 @@ from guardrail.pii.recognizers.columns import column_header, header_row
 from guardrail.pii.recognizers.name_lexicon import (
     ZH_TRADE_WORDS,
     both_scripts,
+    is_place,
     is_surname,
     longest_first,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 # The last word of a label or header that says its value is a thing: what was found,
 # made, sold, attended or sailed, or where ("Team members" heads people: its last word
@@ -153,12 +155,17 @@ _FIRM_AFTER = re.compile(
 )
 _FIRM_WORD_END = re.compile(r"\b(?:Solicitors|Partners|Associates|LLP|Architects|Accountants|Consultants|Surveyors)$")
 _THE_BEFORE = re.compile(r"(?<=[a-z,] )The $")
+_SCHOOL_WORD = r"Anglican|Lutheran|Baptist|Methodist|Catholic|Adventist|Presbyterian|SS|PS"
 # What a place named after someone ends in: Loke Yew Hall, Kowloon Tsai Park, Tong Kee Sports.
 _PLACE_WORD = (
     r"Park|Hall|Gardens?|Court|House|Tower|Building|Centre|Center|Plaza|Square|Road|Street|Avenue|Lane|Terrace"
     r"|Estate|Station|Stadium|Pier|Beach|Playground|Pool|Library|Hospital|School|College|Church|Temple|Mall"
     r"|Arena|Museum|Theatre|Lodge|Mansions?|Villas?|Sports|Galleria|Arcade|Chuen"
+    # a school run by a church, as its name is shortened: Tsing Yi Lutheran, Ling Yan SS
+    rf"|{_SCHOOL_WORD}"
 )
+# A school's name ends in its church or its kind (Ho Man Tin Anglican, Tai Po Ling Yan SS).
+_SCHOOL_END = re.compile(rf"[ \t](?:{_SCHOOL_WORD})$")
 # What a trade's name ends in: Hop Lee Plumbing, Kwong Fat Aircon, Rich Harvest Capital.
 _TRADE_WORD = (
     r"Plumbing|Hardware|Locks?|Locksmiths?|Aircon|Printing|Printers|Shipping|Adjusters|Imaging|Capital|Trading"
@@ -236,6 +243,9 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         or _THE_BEFORE.search(text, max(0, result.start - 8), result.start) is not None
         or _PLACE_AFTER.match(text, result.end) is not None
         or _TRADE_END.search(text, result.start, result.end) is not None
+        or _SCHOOL_END.search(text, result.start, result.end) is not None
+        or _opens_with_place(text[result.start : result.end])
+        or _inside_place(text, result.start, result.end)
         or _PERSONA_AFTER.match(text, result.end) is not None
         or _TRADE_OPENING.match(text, result.start) is not None
         or _KEE_BEFORE_TRADE.match(text, max(result.start, result.end - 3)) is not None
@@ -249,6 +259,33 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
             _PLACE_ALONE.fullmatch(text, result.start, result.end) is not None
             and _CAPITALISED_BEFORE.search(text, max(0, result.start - 20), result.start) is not None
         )
+    )
+
+
+def _opens_with_place(value: str) -> bool:
+    """``Kwun Tong Ming Yin``, ``Tao Heung Tai Po``: a name a district, an estate or a brand
+    of two or three words opens is a school's, a shop's branch or a venue's. (One word is
+    not enough: Stanley Chan.)"""
+    words = value.split()
+    if len(words) == 3 and is_surname(words[0]) and all(w.lower() in GIVEN_SYLLABLES for w in words[1:]):
+        return False  # Wong Tai Shing: a surname and two syllables, whatever place Wong Tai is
+    return any(len(words) > size and is_place(" ".join(words[:size])) for size in (2, 3))
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]$")
+_WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)(?![\w'’-])")
+
+
+def _inside_place(text: str, start: int, end: int) -> bool:
+    """``Fu Tsai`` of ``CP7 Tin Fu Tsai``: a name that a capitalised word before or after
+    makes a place's."""
+    value = text[start:end]
+    if not value.isascii():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    after = _WORD_AFTER.match(text, end)
+    return (before is not None and is_place(f"{before[1]} {value}")) or (
+        after is not None and is_place(f"{value} {after[1]}")
     )
 
 

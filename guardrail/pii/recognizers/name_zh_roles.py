@@ -119,6 +119,9 @@ ROLES = longest_first(
             "質檢員",
             "接線員",
             "專員",
+            # a mainland neighbourhood's grid officer: 网格员 韩雪, 网格员-韩雪
+            "網格員",
+            "網格長",
         )
     )
 )
@@ -229,8 +232,9 @@ _KIN_WORDS = (
     "堂妹",
 )
 # Relatives whose word is as often followed by an ordinary word (弟弟文明有禮): a name after
-# them only a full one the lists know (妹妹张静从外省过来), or 小 or 老 and a surname (女婿小赵).
-_PLAIN_KIN = both_scripts(("妹妹", "弟弟", "女婿", "媳婦", "兒媳", "丈夫", "妻子"))
+# them only a full one the lists know (妹妹张静从外省过来, 我对象吴丽), or 小 or 老 and a surname
+# (女婿小赵).
+_PLAIN_KIN = both_scripts(("妹妹", "弟弟", "女婿", "媳婦", "兒媳", "丈夫", "妻子", "對象"))
 _CUES = longest_first(
     both_scripts(
         (
@@ -422,7 +426,10 @@ def cue_given_names(text: str) -> Found:
             yield pos, pos + 2, 0.6
 
 
-_BRACKET_ALIAS = re.compile(f"(?P<before>[{HAN}]{{2,3}}|[A-Z][a-z]{{1,12}})[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
+# (the bracket may give the age too: 孩子妞妞（高语桐，7岁）)
+_BRACKET_ALIAS = re.compile(
+    f"(?P<before>[{HAN}]{{2,3}}|[A-Z][a-z]{{1,12}})[ \t]?[（(](?P<name>[{HAN}]{{2,4}})(?:[，,、][ \t]?\\d{{1,3}}[ \t]?[歲岁])?[）)]"
+)
 
 
 _KIN_BEFORE_BRACKET = tuple(

@@ -635,12 +635,18 @@ def _coded(text: str, start: int) -> bool:
     return not _in_context(text, start, start)
 
 
+_FPS_ID_LABEL = re.compile(r"(?i)FPS[ \t]*ID|轉數快|转数快")
+_MOBILE_AHEAD = re.compile(r"[4-79]\d{3}[ \t-]?\d{4}(?![\d-])")
+
+
 def _referenced(text: str, start: int) -> bool:
     """Whether a reference label (case, invoice, policy number) stands just before ``start``,
     and is the label's head: ``Phone on account:`` still labels a phone."""
     reference = _REFERENCE.search(text, max(0, start - 24), start)
     if reference is None:
         return _column_says_reference(text, start)
+    if _FPS_ID_LABEL.search(reference[0]) and _MOBILE_AHEAD.match(text, start):
+        return False  # an FPS ID has 7 or 9 digits: eight that read as a mobile are the mobile it is registered to
     # (The phone word may head a long label: Contact if the try-in needs re-booking: 9784 2213.)
     label = re.split(r"[\n,，;；|]", text[max(0, reference.start() - 48) : reference.start()])[-1]
     return _PHONE_HEAD.search(label) is None

@@ -1,0 +1,106 @@
+"""Committees, clubs, neighbourhood groups and school tournaments: each case stands for a
+class, not for one text.
+
+- a mobile given as the FPS ID it is registered to (``FPS ID 9620 7315``), not an FPS ID
+  of seven or nine digits, nor eight that no mobile starts with;
+- a post's holder by surname and post (``黃司庫``), an estate's neighbour by a rare
+  surname and 太 before ``個`` (``禤太個新抱``), a grid officer before her name (``网格员
+  韩雪``), a partner after ``对象``, a child's full name in brackets with her age
+  (``（陈思彤，9歲）``);
+- a chat's sender with a flat number after the name (``老赵 401``) or a date in Chinese
+  or words before the clock (``5月25日 20:03``, ``3 Oct 19:02``);
+- a school or a shop's branch named after its district (``Kwun Tong Ming Yin``,
+  ``Ho Man Tin Anglican``, ``Tao Heung Tai Po``) and a trail's checkpoint (``Tin Fu
+  Tsai``) are no people, while a name whose first words are also a place's is one
+  (``Wong Tai Shing``);
+- a given name that is also a word opening a name in a column of names (``Will Harcourt``);
+- accounts in a column headed ``adj_username`` and @-mentions whose first part is a name
+  (``@cherryho_bass``, ``@wingwing.0612``), not a brand's (``@foodie.mochi``), and the
+  tag of a handle (``.adj``) sought nowhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, person_spans, untouched
+
+
+def test_a_mobile_given_as_the_fps_id(redactor: Redactor) -> None:
+    assert covered(redactor, "Please pay the treasurer by FPS, FPS ID 9620 7315 (name shows)", "9620 7315")
+    assert covered(redactor, "轉數快 ID：6123 4567", "6123 4567", entity="PHONE_NUMBER")
+    for text, value in (("FPS ID 3390127 please", "3390127"), ("FPS ID 1688 2290", "1688 2290")):
+        assert untouched(redactor, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("已同鄧伯點算無誤，交值理會黃司庫入銀行。", "黃司庫"),
+        ("你好，我係 2312 禤太個新抱，想問聽朝有冇人幫手", "禤太"),
+        ("登记人：网格员 韩雪、小吕（吕鹏飞）", "韩雪"),
+        ("我上午要上班，能不能让我对象吴丽去？", "吴丽"),
+        ("我女儿（陈思彤，9歲）受到惊吓", "陈思彤"),
+    ],
+)
+def test_posts_partners_and_children_in_chinese(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+def test_partner_as_an_ordinary_word_names_nobody(redactor: Redactor) -> None:
+    assert person_spans(redactor, "这个活动的对象是小学生") == []
+
+
+@pytest.mark.parametrize(
+    ("chat", "sender"),
+    [
+        ("老赵 401 5月25日 20:03\n我同意加装\n老赵 401 5月25日 20:42\n好的", "老赵 401"),
+        ("Miss Chow 周老師 3 Oct 19:02\nhello\nMiss Chow 周老師 3 Oct 19:26\nok", "Miss Chow 周老師"),
+    ],
+)
+def test_a_senders_flat_and_dates_before_the_clock(redactor: Redactor, chat: str, sender: str) -> None:
+    assert covered(redactor, chat, sender, entity="PERSON")
+    assert covered(redactor, chat, sender, entity="PERSON", at=chat.rindex(sender))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Motion: ban homework. Ho Man Tin Anglican (Prop) vs Tsing Yi Lutheran (Opp).",
+        "Kwun Tong Ming Yin beat Tai Po Ling Yan SS on Saturday.",
+        "CP7 Tin Fu Tsai, then lunch at Tao Heung Tai Po.",
+    ],
+)
+def test_schools_branches_and_checkpoints_are_no_people(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_a_name_whose_first_words_are_a_place_is_still_a_name(redactor: Redactor) -> None:
+    assert covered(redactor, "Witness: Wong Tai Shing signed the statement.", "Wong Tai Shing", entity="PERSON")
+
+
+def test_a_word_given_name_opening_a_name_in_a_column_of_names(redactor: Redactor) -> None:
+    table = (
+        "BOX 2\n  sunny cheung             9346 0021\n  CHOI Wing Kei            6258 7730\n"
+        "  Rey Dela Cruz            5931 4406\n  Will Harcourt            +852 9710 6638\n"
+        "  Happy Wong               6412 9957\n"
+    )
+    assert covered(redactor, table, "Will Harcourt", entity="PERSON")
+
+
+def test_accounts_in_a_column_of_usernames(redactor: Redactor) -> None:
+    export = (
+        "timestamp,adj_username,room,winner,score\n14/03 12:41,ravi.menon,304,PROP,76\n"
+        "14/03 12:52,mrs.fairley,305,OPP,76\n14/03 12:58,joylam.hk,306,PROP,75\n"
+        "14/03 13:04,jvillanueva.adj,401,OPP,74.5\n"
+    )
+    for account in ("mrs.fairley", "joylam.hk", "jvillanueva.adj"):
+        assert covered(redactor, export, account, entity="PERSON")
+    assert untouched(redactor, export, "adj_username")
+
+
+def test_mentions_of_accounts_named_for_their_owner(redactor: Redactor) -> None:
+    assert covered(redactor, "@cherryho_bass 你個 amp 修好未", "cherryho_bass", entity="PERSON")
+    assert covered(redactor, "佢 DM 我 → @wingwing.0612 話要寄", "wingwing.0612", entity="PERSON")
+    assert person_spans(redactor, "follow @foodie.mochi and @pmq.weekend.market for the fair") == []
