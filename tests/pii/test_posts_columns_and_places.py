@@ -16,7 +16,10 @@ class, not for one text.
 - a given name that is also a word opening a name in a column of names (``Will Harcourt``);
 - accounts in a column headed ``adj_username`` and @-mentions whose first part is a name
   (``@cherryho_bass``, ``@wingwing.0612``), not a brand's (``@foodie.mochi``), and the
-  tag of a handle (``.adj``) sought nowhere else.
+  tag of a handle (``.adj``) sought nowhere else;
+- homes in a register's column of flats (``房号 | 12-2-101``, ``Flat,Owner``), not a
+  schedule's rooms; a nickname thanked (``辛苦輝仔``) and a child before a spaced
+  relative's word (``梓軒 媽媽``).
 """
 
 from __future__ import annotations
@@ -104,3 +107,16 @@ def test_mentions_of_accounts_named_for_their_owner(redactor: Redactor) -> None:
     assert covered(redactor, "@cherryho_bass 你個 amp 修好未", "cherryho_bass", entity="PERSON")
     assert covered(redactor, "佢 DM 我 → @wingwing.0612 話要寄", "wingwing.0612", entity="PERSON")
     assert person_spans(redactor, "follow @foodie.mochi and @pmq.weekend.market for the fair") == []
+
+
+def test_homes_in_a_registers_column_of_flats(redactor: Redactor) -> None:
+    sheet = "| 房号 | 产权人 | 意见 |\n|---|---|---|\n| 12-2-101 | 钱玉芬 | 不同意 |\n| 12-2-102 | 杨国平 | 同意 |"
+    assert covered(redactor, sheet, "12-2-102", entity="ADDRESS")
+    assert covered(redactor, "Flat,Owner,Phone\n12B,Chan Tai Man,9123 4567\n", "12B", entity="ADDRESS")
+    assert untouched(redactor, "room,time,judge\n304,10:00,ravi\n305,10:30,pooja\n", "304")
+
+
+def test_a_nickname_thanked_and_a_child_before_a_spaced_relatives_word(redactor: Redactor) -> None:
+    assert covered(redactor, "辛苦輝仔🙏 聽日我打去問", "輝仔", entity="PERSON")
+    assert covered(redactor, "☐ 梓軒 媽媽 Kit 問退 2 堂學費", "梓軒", entity="PERSON")
+    assert person_spans(redactor, "辛苦你哋🙏 今日 媽媽 去咗街市") == []

@@ -34,7 +34,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii import gazetteer
-from guardrail.pii.recognizers.address_fields import labelled_addresses
+from guardrail.pii.recognizers.address_fields import labelled_addresses, unit_columns
 from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer, chinese_places
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 
@@ -368,6 +368,9 @@ class EnglishAddressRecognizer(RegexRecognizer):
             for start, end in labelled_addresses(text):
                 if not any(r.start <= start < r.end for r in results):
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.75))
+        for start, end in unit_columns(text):
+            if not any(r.start < end and start < r.end for r in results):
+                results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.7))
         return results
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from guardrail.pii.recognizers.columns import column_header
+
 _LABEL = re.compile(
     r"(?im)(?<![A-Za-z])(?P<kind>(?:e-?mail|ip|mac|web|wallet|url|server|return|ipv[46]|bitcoin|btc|eth|sender'?s?"
     r"|contract|deposit)[ \t]+)?"
@@ -125,3 +127,28 @@ def _lines_under(text: str, start: int) -> tuple[int, int] | None:
         end = line_end + 1
     end = text.rfind("\n", start, end) if text[end - 1 : end] == "\n" else end
     return (start, end) if end > start else None
+
+
+# A register's column of homes by their flat (房号 12-2-101, 門牌 3座1502, Flat 12B): in a
+# table about one building or estate, the flat is where its owner or tenant lives.
+_UNIT_HEADER = re.compile(
+    r"(?i)^[ \t]*(?:房[号號]|房屋[号號]|門牌(?:[号號])?|门牌(?:[号號])?|[户戶][号號]|室[号號]|flat(?:[ \t]*no\.?)?)[ \t]*$"
+)
+_UNIT_VALUE = re.compile(
+    r"[ \t]*(\d{1,3}(?:[-－]\d{1,3}){1,2}|\d{1,3}[ \t]?[栋棟幢座][ \t]?(?:\d{1,2}[ \t]?单元|\d{1,2}[ \t]?單元)?[ \t]?\d{3,4}[ \t]?[室房]?"
+    r"|\d{1,2}[A-H]|\d{3,4}[ \t]?[室房]?)[ \t]*(?=[|,\t\n]|$)",
+    re.MULTILINE,
+)
+
+
+def unit_columns(text: str) -> Iterator[tuple[int, int]]:
+    """Flats in a table column headed 房号, 門牌 or Flat."""
+    if "|" not in text and "\t" not in text and "," not in text:
+        return
+    for match in _UNIT_VALUE.finditer(text):
+        start = match.start(1)
+        if start and text[start - 1] not in "|,\t \n":
+            continue
+        header = column_header(text, start)
+        if header is not None and _UNIT_HEADER.match(header):
+            yield match.span(1)

@@ -85,7 +85,9 @@ _CALLED = re.compile(
     f'[ \t]?[「『“"]?(?P<name>[{HAN}]{{2}}){_END}'
 )
 _THANKS = re.compile(
-    "(?:" + "|".join(longest_first(both_scripts(("唔該晒", "唔該", "多謝晒", "多謝", "謝謝", "感謝", "辛苦晒")))) + ")"
+    "(?:"
+    + "|".join(longest_first(both_scripts(("唔該晒", "唔該", "多謝晒", "多謝", "謝謝", "感謝", "辛苦晒", "辛苦"))))
+    + ")"
     f"[ \t]?(?P<name>[{HAN}]{{2}}){_END}"
 )
 # A chat line's speaker, a colon, and a given name called out (思彤！, 嘉欣～).

@@ -174,9 +174,10 @@ def role_names(text: str) -> Found:
             yield found
 
 
-# (after a clause's start, or a word that points at a person: 管账的子墨妈妈, 辛苦子墨妈妈)
+# (after a clause's start, or a word that points at a person: 管账的子墨妈妈, 辛苦子墨妈妈; a
+# space before the relative's word as code-mixed typing puts one: 梓軒 媽媽)
 _KIN_CHILD = re.compile(
-    f"(?:(?<![{HAN}])|(?<=[的是係叫找问問谢謝苦给給同和跟]))(?P<name>[{HAN}]{{2}})(?:{'|'.join(KIN_AFTER_CHILD)})"
+    f"(?:(?<![{HAN}])|(?<=[的是係叫找问問谢謝苦给給同和跟]))(?P<name>[{HAN}]{{2}})[ \t]?(?:{'|'.join(KIN_AFTER_CHILD)})"
 )
 
 
