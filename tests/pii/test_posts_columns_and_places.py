@@ -19,7 +19,12 @@ class, not for one text.
   tag of a handle (``.adj``) sought nowhere else;
 - homes in a register's column of flats (``房号 | 12-2-101``, ``Flat,Owner``), not a
   schedule's rooms; a nickname thanked (``辛苦輝仔``) and a child before a spaced
-  relative's word (``梓軒 媽媽``).
+  relative's word (``梓軒 媽媽``);
+- senders of a chat whose colon has no space before Chinese (``09-06 16:48 杨林：测了``) and
+  of voice notes (``4 Jun 08:02 · 阿Kit 🎤 0:35``); a nickname opening a clause before a
+  quotation (``，細威話「``), not a word (``細心``); a name a role vouches for
+  (``实习生李想，``, ``骑手是向阳``), not a role's ordinary sentence (``司机是好人``); 阎 and
+  卿 among the surnames; a passport's digits in groups (``GB 418 207``).
 """
 
 from __future__ import annotations
@@ -120,3 +125,35 @@ def test_a_nickname_thanked_and_a_child_before_a_spaced_relatives_word(redactor:
     assert covered(redactor, "辛苦輝仔🙏 聽日我打去問", "輝仔", entity="PERSON")
     assert covered(redactor, "☐ 梓軒 媽媽 Kit 問退 2 堂學費", "梓軒", entity="PERSON")
     assert person_spans(redactor, "辛苦你哋🙏 今日 媽媽 去咗街市") == []
+
+
+def test_senders_of_chinese_lines_and_of_voice_notes(redactor: Redactor) -> None:
+    chat = "09-06 16:48 杨林：测了，外墙含水率偏高\n09-06 16:55 冉丽丽：收到。\n09-06 17:02 杨林：批号NB2507C118\n"
+    assert covered(redactor, chat, "杨林", entity="PERSON", at=chat.rindex("杨林"))
+    notes = "4 Jun 08:02 · 阿Kit 🎤 0:35\n「Morning.」\n5 Jun 09:21 · 阿Kit 🎤 0:33\n「Noted.」\n"
+    assert covered(redactor, notes, "阿Kit", entity="PERSON", at=notes.rindex("阿Kit"))
+
+
+def test_a_nickname_opening_a_clause_before_a_quotation(redactor: Redactor) -> None:
+    assert covered(redactor, "我問阿峰幾多歲，細威話「廿幾啦」", "細威", entity="PERSON")
+    assert person_spans(redactor, "佢做嘢好認真，細心問「點解」") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("把面单交给了新来的实习生李想，嘱咐一句", "李想"), ("骑手是向阳——这个名字我们都很熟", "向阳")],
+)
+def test_a_name_a_role_vouches_for(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+@pytest.mark.parametrize("text", ["司机是好人。", "同事王说，不行", "客服是什么意思"])
+def test_a_roles_ordinary_sentence_names_nobody(redactor: Redactor, text: str) -> None:
+    assert person_spans(redactor, text) == []
+
+
+def test_rarer_surnames_and_a_passport_in_groups(redactor: Redactor) -> None:
+    assert covered(redactor, "阎阿姨介绍的亲戚也让我约了", "阎阿姨", entity="PERSON")
+    assert covered(redactor, "工长卿师傅说客户常驻重庆", "卿师傅", entity="PERSON")
+    assert covered(redactor, "Kieran 係加拿大 passport，佢話係 GB 418 207… wait", "GB 418 207")
+    assert untouched(redactor, "Invoice INV 418 2071 for the passport photos", "INV 418 2071")

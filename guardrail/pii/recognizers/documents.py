@@ -75,6 +75,7 @@ _PASSPORT_WIDER = re.compile(
     r"|\d(?:[ \t]\d){7,8}"  # read out or typed digit by digit: 1 2 8 8 4 0 9 7 3
     r"|[A-Z]{3}[ \t]\d{6}"  # Spain's, its letters apart: PAB 904113
     r"|[A-Za-z]{1,2}[ \t]\d{6,8}"  # the letters apart from the digits: GA 302718, ak 482915
+    r"|[A-Z]{1,2}[ \t]?\d{3}[ \t]\d{3,5}"  # and the digits in groups too: GB 418 207
     r"|[A-Z]{1,2}\n\d{6,8}"
     r")(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
 )

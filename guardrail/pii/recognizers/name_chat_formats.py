@@ -119,9 +119,12 @@ _DISPLAY_NAME = re.compile(r"[\w .'’-]+")
 # treasurer), 阿棠（19樓）, Kelvin Tse (CS @ TapTill)); not the sender's, whose words the
 # text's other mentions would then be sought for.
 _TAIL = r"(?:[(（][^)）\n]{1,24}[)）])?"
+# (a colon needs no space after it before Chinese: 09-06 16:48 杨林：测了)
 _TIME_FIRST = re.compile(
-    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*[:：›>][ \t]"
+    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*(?:[:：›>][ \t]|[:：](?=[{HAN}]))"
 )
+# A voice note's header: its time, its sender and a microphone (4 Jun 08:02 · 阿Kit 🎤 0:35).
+_VOICE_NOTE = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|·•]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:🎤|🎙)")
 # A neighbour's flat before or after the name in an estate's group chat (3栋1502 覃淼,
 # lily 9栋, 5-1203 王姐, 17号楼-老陈): the flat is the address finder's, the rest is the
 # sender. A bare flat number after a Chinese name (老赵 401) is the sender's own.
@@ -163,7 +166,7 @@ def templated_speakers(text: str) -> Iterator[tuple[int, int, float]]:
     """Senders of chat lines in a shape the text repeats, once one of them speaks twice."""
     if ":" not in text:
         return
-    for pattern in (_TIME_FIRST, _NAME_FIRST):
+    for pattern in (_TIME_FIRST, _NAME_FIRST, _VOICE_NOTE):
         shapes: dict[str, list[tuple[int, int, str]]] = {}
         for match in pattern.finditer(text):
             sender = _sender(text, *match.span("who"))

@@ -504,7 +504,9 @@ _NOT_NICK = both_scripts(
         "阿叔 阿伯 阿嬸 阿嫂 大嫂 姑姐 姐姐 哥哥 妹妹 弟弟 媽咪 爹哋 老爺 奶奶 外婆 外公 二叔 三叔 "
         "大伯 小明 客服 調度 系統 主持 群主 管理員 阿仔 阿女 小女 小仔 細妹 細仔 大仔 大女 老友 "
         # 亞 leads older Hong Kong nicknames (亞娣, 亞芳) and the words for Asia.
-        "亞洲 亞太 亞博 亞視 亞運 亞軍 亞麻 亞熱".split()
+        "亞洲 亞太 亞博 亞視 亞運 亞軍 亞麻 亞熱 "
+        # 細 before an ordinary word: careful, quiet, small, drizzle
+        "細心 細聲 細雨 細小 細水 細長".split()
     )
 )
 
@@ -630,6 +632,13 @@ def zh_nickname_speakers(text: str) -> Iterator[tuple[int, int, float]]:
             if _nickname(text[pos : pos + size]) and text[pos + size : pos + size + 1] in _SAYS:
                 yield pos, pos + size, 0.65
                 break
+    # ，細威話「廿幾啦」: a nickname opening a clause, then saying something in quotes.
+    for match in _NICK_QUOTED.finditer(text):
+        for size in (3, 2):
+            word = match["words"][:size]
+            if len(word) == size and match["words"][size : size + 1] in _SAYS and _nickname(word):
+                yield match.start("words"), match.start("words") + size, 0.65
+                break
     # FPS 過 明仔 6288 9153: a nickname whose mobile follows it is its owner.
     for match in _NICK_BEFORE_PHONE.finditer(text):
         if _nickname(match["nick"]):
@@ -641,6 +650,9 @@ _NICK_BEFORE_PHONE = re.compile(
     rf"(?<![{HAN}A-Za-z])(?P<nick>[{HAN}A-Z]{{2,3}})[ \t]*[:：]?[ \t]*(?:\+?852[ \t-]?)?[4-9]\d{{3}}[ \t-]?\d{{4}}(?!\d)"
 )
 _LIST_HEAD = re.compile(r"(?m)^[ \t]*(?:[-•*・]|\d{1,2}[.)、])[ \t]*")
+_NICK_QUOTED = re.compile(
+    rf"(?:^|(?<=[，。！？；,.!?;」”\n]))[ \t]*(?P<words>[{HAN}]{{3,4}})(?=[:：「“])", re.MULTILINE
+)
 _SAYS = frozenset(both_scripts_chars("話講問覆答說"))
 
 

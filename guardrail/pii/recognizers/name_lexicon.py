@@ -133,6 +133,8 @@ ZH_SURNAMES = both_scripts_chars(
     # Common on the mainland (肖 is among its thirty commonest) and seldom the start of a
     # word: no longer only with a title or a label, as the rare ones below.
     "肖段陶顧柳覃詹耿涂靳滕繆婁竇瞿臧苟卞姬欒隋刁寇鞏遲鞠荊冀鄢諶奚藺郜邸辜裘亓邰逯翟"
+    # (閻, as 阎阿姨 and 阎小芳 of a mainland renovation firm's follow-up calls)
+    "閻"
 )
 # Less common surnames that still fill Hong Kong and mainland rosters. Many also begin
 # ordinary words (房東, 歷史, 武俠, 申請), so they count only where the place already says
@@ -157,6 +159,8 @@ ZH_RARE_SURNAMES = (
         "濮"
         # and in mainland owners' tax files and guardians' notes: 笪 (Da), 逄 (Pang)
         "笪逄"
+        # and on a Chengdu renovation firm's job sheets: 卿 (Qing)
+        "卿"
     )
     - ZH_SURNAMES
 )

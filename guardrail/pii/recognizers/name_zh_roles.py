@@ -25,6 +25,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     ZH_COMPOUND,
     ZH_GIVEN,
     ZH_NOT_IN_NAME,
+    ZH_RARE_SURNAMES,
     ZH_SURNAMES,
     both_scripts,
     both_scripts_chars,
@@ -167,11 +168,34 @@ def name_after(text: str, pos: int, *, need_boundary: bool = True) -> tuple[int,
 
 
 def role_names(text: str) -> Found:
-    """``客服晓雯``, ``主播佳佳说``, ``班长李娜``, ``客服-可可：``: a name after its role."""
+    """``客服晓雯``, ``主播佳佳说``, ``班长李娜``, ``客服-可可：``: a name after its role; also
+    one the role is said to be (``骑手是向阳``), and a common surname with any second
+    character that a clause's end follows (``实习生李想，``: the role vouches for it)."""
     for match in _ROLE.finditer(text):
-        found = name_after(text, match.end())
+        pos = match.end()
+        said = _SAID_TO_BE.match(text, pos)
+        found = name_after(text, said.end() if said else pos)
+        if found is None:
+            found = _short_name_ending_clause(text, said.end() if said else pos, rare=said is not None)
         if found:
             yield found
+
+
+_SAID_TO_BE = re.compile("(?:是|係|叫)[ \t]?")
+_CLAUSE_END = re.compile(r"[，。！？；、,.!?;—…（(]|[ \t]*$", re.MULTILINE)
+
+
+def _short_name_ending_clause(text: str, pos: int, *, rare: bool) -> tuple[int, int, float] | None:
+    """A surname and one more character standing alone before a clause's end."""
+    word = text[pos : pos + 2]
+    if len(word) < 2 or not _CLAUSE_END.match(text, pos + 2) or word in ORDINARY_WORDS:
+        return None
+    surnames = ZH_SURNAMES | ZH_RARE_SURNAMES if rare else COMMON_ZH_SURNAMES
+    if word[0] not in surnames or word[1] in ZH_NOT_IN_NAME or word[1] in NICK_FOLLOW:
+        return None
+    if rare and word[1] not in ZH_GIVEN:
+        return None
+    return (pos, pos + 2, 0.6) if not zh_place_overlaps(text, pos, pos + 2) else None
 
 
 # (after a clause's start, or a word that points at a person: 管账的子墨妈妈, 辛苦子墨妈妈; a
