@@ -100,7 +100,7 @@ from guardrail.pii.recognizers.name_spans import (
 from guardrail.pii.recognizers.name_spans import (
     spaced as _spaced,
 )
-from guardrail.pii.recognizers.name_things import after_place_preposition, before_affiliate
+from guardrail.pii.recognizers.name_things import after_car_maker, after_place_preposition, before_affiliate
 from guardrail.pii.recognizers.name_word_mentions import FINDERS as _WORD_NAME_FINDERS
 from guardrail.pii.recognizers.name_zh_addressed import FINDERS as _ZH_ADDRESSED_FINDERS
 from guardrail.pii.recognizers.name_zh_spaced import FINDERS as _ZH_SPACED_FINDERS
@@ -1393,10 +1393,6 @@ _ACRONYMS = frozenset({"NGO", "CEO", "CFO", "COO", "CTO", "CIO", "HR", "IT", "PR
 
 
 _KEBAB = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
-_CAR_MAKER_BEFORE = re.compile(
-    r"\b(?:Toyota|Honda|Nissan|Mazda|Mitsubishi|Subaru|Suzuki|Lexus|Hyundai|Kia|Volvo|Audi|BMW|Mercedes(?:-Benz)?"
-    r"|Porsche|Tesla|BYD|Volkswagen|VW|Ford|Peugeot|Renault|Jaguar|Mini)[ \t]+$"
-)
 
 
 def _thing_word(text: str, start: int, end: int) -> bool:
@@ -1413,7 +1409,7 @@ def _thing_word(text: str, start: int, end: int) -> bool:
         if p
     ):
         return True  # reg_ip, oncall-primary: a column's or a config's identifier, not candy_lok
-    if _CAR_MAKER_BEFORE.search(text, max(0, start - 14), start):
+    if after_car_maker(text, start):
         return True  # Toyota Noah, Honda Jazz: a car's model
     if not value.isascii() or not value.replace(" ", "").isalpha() or value.count(" ") > 3:
         return False

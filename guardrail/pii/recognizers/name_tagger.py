@@ -44,7 +44,8 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_pets import is_pet
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
-from guardrail.pii.recognizers.name_things import after_place_preposition, drop_things
+from guardrail.pii.recognizers.name_things import after_car_maker, after_place_preposition, drop_things
+from guardrail.pii.recognizers.name_zh_roles import boundary_after
 from guardrail.pii.recognizers.names import PLACE_AFTER, WORDS_NOT_NAMES
 from guardrail.pii.recognizers.ner import keep_finding
 
@@ -161,9 +162,15 @@ def _may_be_name(text: str, result: RecognizerResult) -> bool:
         squeezed = span.replace(" ", "")
         if squeezed in WORDS_NOT_NAMES or squeezed[:2] in WORDS_NOT_NAMES:
             return False  # 黃金, 凌晨: everyday words that open with a surname
+        if len(span) == 2 and span[0] == "阿" and not boundary_after(text, end):
+            return False  # 阿森 of 阿森納, 阿富 of 阿富汗: a word spelt in sounds goes on past it
         return not (zh_place_overlaps(text, start, end) or PLACE_AFTER.match(text, end))
     if CJK.search(span):
-        return True  # Tommy梁, 阿Lok: both scripts, as no place or brand is written
+        return (
+            _HONORIFIC.fullmatch(span) is None
+        )  # Tommy梁, 阿Lok: both scripts, as no place or brand is written; not 阿Sir
+    if after_car_maker(text, start):
+        return False  # Toyota Noah: a car's model
     words = _LATIN_WORD.findall(span)
     if not words or (len(words) == 1 and (len(words[0]) == 1 or words[0].lower() in STOP)):
         return False  # a lone letter, or So of "So, the deposit"
@@ -201,6 +208,10 @@ def _zh_thing_field(text: str, start: int) -> bool:
     line = text[text.rfind("\n", 0, start) + 1 : start]
     colon = max(line.rfind("："), line.rfind(":"))
     return colon > 0 and _ZH_THING_LABEL.search(line[:colon]) is not None
+
+
+# 阿Sir, 阿Madam: how Hong Kong addresses a police officer or a teacher, no name.
+_HONORIFIC = re.compile(r"阿[ \t]?(?i:sir|madam|miss)")
 
 
 def _listed_name(span: str) -> bool:

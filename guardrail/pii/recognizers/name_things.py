@@ -85,6 +85,17 @@ def after_place_preposition(text: str, start: int) -> bool:
     return _PLACE_PREPOSITION.search(text[max(0, start - 16) : start]) is not None
 
 
+_CAR_MAKER_BEFORE = re.compile(
+    r"\b(?:Toyota|Honda|Nissan|Mazda|Mitsubishi|Subaru|Suzuki|Lexus|Hyundai|Kia|Volvo|Audi|BMW|Mercedes(?:-Benz)?"
+    r"|Porsche|Tesla|BYD|Volkswagen|VW|Ford|Peugeot|Renault|Jaguar|Mini)[ \t]+$"
+)
+
+
+def after_car_maker(text: str, start: int) -> bool:
+    """``Toyota Noah``, ``Honda Jazz``: a car's model after its maker, not a person."""
+    return _CAR_MAKER_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
 def before_affiliate(text: str, end: int) -> bool:
     """``Happy Home 嘅 Joyce``: a business a person's name is of."""
     return _AFFILIATION_AFTER.match(text, end) is not None
