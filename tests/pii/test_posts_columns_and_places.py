@@ -24,7 +24,13 @@ class, not for one text.
   of voice notes (``4 Jun 08:02 · 阿Kit 🎤 0:35``); a nickname opening a clause before a
   quotation (``，細威話「``), not a word (``細心``); a name a role vouches for
   (``实习生李想，``, ``骑手是向阳``), not a role's ordinary sentence (``司机是好人``); 阎 and
-  卿 among the surnames; a passport's digits in groups (``GB 418 207``).
+  卿 among the surnames; a passport's digits in groups (``GB 418 207``);
+- WeChat exports' senders on a line of their own (``21:06 平安是福：``); given names that are
+  the words a generation was named (``阚胜利``, ``王建国``), not the words (``取得胜利``);
+  a festival, an estate or a compound after a name found elsewhere (``国庆节``,
+  ``郜家大院``); initials a name is given in brackets and their mentions (``Grace Ng (GN)``,
+  ``GN pls``), and a meeting's attendance by initials (``Present: RW (Chair), CKY``), not
+  departments (``Present: HR, IT``).
 """
 
 from __future__ import annotations
@@ -157,3 +163,30 @@ def test_rarer_surnames_and_a_passport_in_groups(redactor: Redactor) -> None:
     assert covered(redactor, "工长卿师傅说客户常驻重庆", "卿师傅", entity="PERSON")
     assert covered(redactor, "Kieran 係加拿大 passport，佢話係 GB 418 207… wait", "GB 418 207")
     assert untouched(redactor, "Invoice INV 418 2071 for the passport photos", "INV 418 2071")
+
+
+def test_wechat_exports_senders_on_a_line_of_their_own(redactor: Redactor) -> None:
+    chat = "21:06 平安是福：\n告诉大家一个好消息！\n21:07 郜建军：\n还没到\n21:12 平安是福：\n谢谢三叔。\n"
+    assert covered(redactor, chat, "平安是福", entity="PERSON", at=chat.rindex("平安是福"))
+
+
+def test_given_names_that_are_a_generations_words(redactor: Redactor) -> None:
+    text = "我跟阚向阳说了，阚胜利也同意；王建国和李卫东来了"
+    for name in ("阚向阳", "阚胜利", "李卫东"):
+        assert covered(redactor, text, name, entity="PERSON")
+    assert person_spans(redactor, "取得胜利，世界和平，走向阳光，朝向阳台。这是对方向东的报价") == []
+
+
+def test_a_festival_or_a_compound_after_a_name_is_no_mention(redactor: Redactor) -> None:
+    chat = "21:13 国庆：\n我能请假回来\n21:15 郜建军：\n国庆你那车坐得下吧\n21:16 国庆：\n没问题，国庆节见\n"
+    assert untouched(redactor, chat, "国庆节")
+    assert person_spans(redactor, "“郜家大院”(27) 聊天记录") == []
+
+
+def test_initials_given_after_a_name_and_a_meetings_attendance(redactor: Redactor) -> None:
+    notes = "Agent: Raymond Szeto (RS) | Checked by: Grace Ng (GN)\nCard to be masked, GN pls."
+    assert covered(redactor, notes, "GN", entity="PERSON", at=notes.rindex("GN"))
+    minutes = "Present: RW (Chair), CKY, BA, JD. Also present: HT (coach)\n- JD collecting HK$100 each. Closed 9:40 PM."
+    assert covered(redactor, minutes, "JD", entity="PERSON", at=minutes.rindex("JD"))
+    assert untouched(redactor, minutes, "PM")
+    assert person_spans(redactor, "Present: HR, IT, Finance") == []

@@ -119,9 +119,10 @@ _DISPLAY_NAME = re.compile(r"[\w .'’-]+")
 # treasurer), 阿棠（19樓）, Kelvin Tse (CS @ TapTill)); not the sender's, whose words the
 # text's other mentions would then be sought for.
 _TAIL = r"(?:[(（][^)）\n]{1,24}[)）])?"
-# (a colon needs no space after it before Chinese: 09-06 16:48 杨林：测了)
+# (a colon needs no space after it before Chinese, 09-06 16:48 杨林：测了, and may end the line,
+# as WeChat exports put the message under its sender: 21:06 平安是福：)
 _TIME_FIRST = re.compile(
-    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*(?:[:：›>][ \t]|[:：](?=[{HAN}]))"
+    rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*(?:[:：›>][ \t]|[:：](?=[{HAN}])|[:：][ \t]*$)"
 )
 # A voice note's header: its time, its sender and a microphone (4 Jun 08:02 · 阿Kit 🎤 0:35).
 _VOICE_NOTE = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|·•]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:🎤|🎙)")

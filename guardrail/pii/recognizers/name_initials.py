@@ -89,6 +89,26 @@ _NOT_PEOPLE = frozenset(
 # Two or three capitals alone in a table's cell, and the headers of a column of people's initials.
 _CAPITALS = re.compile(r"(?<![A-Za-z0-9.])[A-Z]{2,3}(?![A-Za-z0-9.])")
 _WHO_HEADER = re.compile(r"(?i)fe|fee[ \t]+earner|by|initials?|inits?|staff|handler|preparer|reviewer|checker|author")
+# A meeting's list of who came or sent apologies, by initials (Present: RW (Chair), CKY, BA).
+_ATTENDANCE = re.compile(
+    r"(?im)(?:^|(?<=[.;])[ \t]*)[ \t]*(?:also[ \t]+)?(?:present|attendees?|attendance|in[ \t]+attendance|apologies"
+    r"|absent(?:[ \t]+with[ \t]+apologies)?)[ \t]*[:：][ \t]*(?P<list>[^\n.;]+)"
+)
+_ATTENDEE = re.compile(r"[ \t]*(?P<who>[A-Z]{2,3})[ \t]*(?:\([^)\n]{1,20}\))?[ \t]*")
+
+
+def _attending(text: str) -> set[str]:
+    """Initials listed after Present:, Attendees: or Apologies: (not those that also read as a
+    time, a post or a department, PM or HR, which their other mentions would take)."""
+    found = set()
+    for match in _ATTENDANCE.finditer(text):
+        for item in re.split(r",|&|\band\b", match["list"]):
+            entry = _ATTENDEE.fullmatch(item)
+            if entry is not None and entry["who"] not in _NOT_PEOPLE:
+                found.add(entry["who"])
+    return found
+
+
 # Cities' codes: a place in a sentence (flights from HK to KL), a person signing (-- SF).
 _CITY_CODES = frozenset("KL LA NY SF BJ SZ GZ SH".split())
 
@@ -114,6 +134,8 @@ class InitialsRecognizer(RegexRecognizer):
                 header = column_header(text, match.start())
                 if header is not None and _WHO_HEADER.fullmatch(header) and match[0] not in _NOT_PEOPLE:
                     people.add(match[0])
+        if ":" in text or "：" in text:
+            people.update(_attending(text))
         for match in _LOWER_SLOT.finditer(text):
             initials = match["tail"] or match["by"] or match["stamp"]
             if initials not in _LOWER_WORDS:

@@ -78,7 +78,15 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
             _mention(start, end, 0.65)
             for start, end in {*bracketed_aliases(text, named), *nicknames_before_brackets(text, named)}
         ]
-    extra = [*aliases, *_more_mentions(text, [*found, *aliases], threshold)]
+    # Initials given in brackets after a name (Grace Ng (GN)) recur as that person: "GN pls".
+    initials = {text[r.start : r.end] for r in aliases if _INITIALS.fullmatch(text, r.start, r.end)}
+    recurring = [
+        _mention(*match.span(), 0.65)
+        for each in initials
+        for match in re.finditer(rf"(?<![A-Za-z0-9]){each}(?![A-Za-z0-9])", text)
+        if not any(r.start == match.start() for r in aliases)
+    ]
+    extra = [*aliases, *recurring, *_more_mentions(text, [*found, *aliases], threshold)]
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
     spans = [(start, end) for start, end, _ in names]
     covered = CoveringSpans(spans)
@@ -176,6 +184,7 @@ def _recurring_phrases_by_pattern(text: str, phrases: set[str]) -> list[tuple[in
     return [m.span() for m in re.finditer(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", text, re.IGNORECASE)]
 
 
+_INITIALS = re.compile(r"[A-Z]{2,4}")
 _HANDLE_SHAPED = re.compile(r"@?[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 
 
@@ -307,7 +316,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
                 )
             )
             # 譚永興's given name is no person in 永興五金工程有限公司: a business's name.
-            business = text.startswith(_ZH_BUSINESS, end)
+            business = text.startswith(_ZH_BUSINESS, end) or text.startswith(_ZH_THING_AFTER, end)
             if titled and not business and not zh_place_overlaps(text, start, end):
                 add(start, end, 0.65)
             start = text.find(name, end)
@@ -354,6 +363,8 @@ _ZH_BUSINESS = tuple(
         )
     )
 )
+# and a festival's, an estate's or a compound's: 国庆节, 向阳小区, 郜家大院
+_ZH_THING_AFTER = tuple(both_scripts(("節", "小區", "大院")))
 _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 _ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
 # Titles and kin words of two characters or more that a finding may end with.

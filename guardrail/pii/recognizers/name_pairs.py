@@ -159,6 +159,10 @@ def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[t
         if called is not None:
             yield called.span(1)
             continue
+        initials = _INITIALS_AFTER.match(text, end)
+        if initials is not None and _initials_of(text[start:end], initials[1]):
+            yield initials.span(1)  # Raymond Szeto (RS), as minutes and file notes go on to call him
+            continue
         alias = _ALIAS_AFTER.match(text, end)
         if alias is None:
             continue
@@ -170,6 +174,16 @@ def bracketed_aliases(text: str, found: Iterable[tuple[int, int]]) -> Iterator[t
         quoted = alias["q"] is not None and word.isascii() and not never_a_name(word) and not is_place(word)
         if doubled or given or quoted:
             yield alias.span("w")
+
+
+_INITIALS_AFTER = re.compile(r"[ \t]*[(（][ \t]*([A-Z]{2,4})[ \t]*[)）]")
+
+
+def _initials_of(name: str, initials: str) -> bool:
+    """Whether ``initials`` are the first letters of ``name``'s words, in its order or with
+    the surname moved from the front to the back (Chan Tai Man: CTM or TMC)."""
+    firsts = "".join(word[0].upper() for word in re.findall(r"[A-Za-z]+", name))
+    return len(firsts) >= 2 and initials in (firsts, firsts[1:] + firsts[0])
 
 
 def _joined_given(name: str, word: str) -> bool:

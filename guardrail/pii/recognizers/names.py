@@ -285,7 +285,7 @@ _COMPOUND_SPLIT = both_scripts(("官方", "官員", "馬路", "馬上", "徒步"
 _WORD_ACROSS = both_scripts(
     tuple(
         "基金 協會 商會 學會 公會 工會 教會 公司 銀行 集團 中心 醫院 診所 學校 書院 大學 中學 小學 幼稚 "
-        "計劃 服務 公園 廣場 花園 商場 大廈 華府 君府 豪府 名府 雅府 萬家 明珠".split()
+        "計劃 服務 公園 廣場 花園 商場 大廈 華府 君府 豪府 名府 雅府 萬家 明珠 大院".split()
     )
 )
 
@@ -306,11 +306,48 @@ def _word_runs_on(after: str) -> bool:
     return bool(after) and after[0] not in _STOPS and after[0] not in _NAME_FOLLOW
 
 
+# Given names that are words, as the mainland named a generation after the times or the
+# land (王胜利, 阚向阳, 李和平, 刘长江): their characters are not all a given name's usual
+# ones, and the pair is a word, so the character-by-character pattern stops inside them.
+_WORD_GIVEN = both_scripts(
+    tuple(
+        "胜利 和平 向阳 向东 向前 长江 黄河 卫东 卫国 卫红 红旗 红兵 红军 跃进 解放 援朝 抗美 建设 光明 "
+        "东风 爱国 爱民 永红 立新 学军 学农 为民 守田 满仓 铁柱 拴柱 石头 国庆 建国 建军 建华 振华 "
+        "兴国 复兴 新华 忠诚 继红 跃华 红卫 文革 四清 卫星 丰收 合作 前进 胜男 招娣 来娣 盼弟".split()
+    )
+)
+_WORD_NAME = re.compile(
+    "(?:"
+    + "|".join(sorted(ZH_COMPOUND))
+    + "|["
+    + "".join(sorted(ZH_SURNAMES))
+    + "])(?:"
+    + "|".join(sorted(_WORD_GIVEN))
+    + ")"
+)
+
+
 class ChineseNameRecognizer(RegexRecognizer):
-    """Chinese-character names: a surname and one or two common given-name characters."""
+    """Chinese-character names: a surname and one or two common given-name characters, or
+    a given name that is one of the words a generation was named (王胜利)."""
 
     def __init__(self) -> None:
         super().__init__("PERSON", "HkChineseNameRecognizer", _CHINESE_NAME)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        for match in _WORD_NAME.finditer(text):
+            start, end = match.span()
+            before, after = text[start - 1 : start], text[end : end + 1]
+            surname = text[start : end - 2]
+            # not a word's last character before it (取得胜利 has no surname; 对方向东 does),
+            # and no word running on after it (朝向阳台)
+            if before + surname in _WORDS_BEFORE or _word_runs_on(after) or zh_place_overlaps(text, start, end):
+                continue
+            if surname in _WORDY_SURNAMES or (before and _CJK.match(before) and surname not in _COMMON_SURNAMES):
+                continue
+            results.append(tagged_result(self, self.recognizer_name, "PERSON", start, end, 0.6))
+        return results
 
     def score(self, match: re.Match[str], text: str) -> float:
         start, end = match.span()
