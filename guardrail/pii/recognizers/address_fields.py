@@ -134,6 +134,11 @@ def _lines_under(text: str, start: int) -> tuple[int, int] | None:
 _UNIT_HEADER = re.compile(
     r"(?i)^[ \t]*(?:房[号號]|房屋[号號]|門牌(?:[号號])?|门牌(?:[号號])?|[户戶][号號]|室[号號]|flat(?:[ \t]*no\.?)?)[ \t]*$"
 )
+# (such a header as a cell of its own: between separators or a line's ends)
+_UNIT_HEADER_CELL = re.compile(
+    r"(?im)(?:^|[|,\t])[ \t]*(?:房[号號]|房屋[号號]|門牌(?:[号號])?|门牌(?:[号號])?|[户戶][号號]|室[号號]|flat(?:[ \t]*no\.?)?)"
+    r"[ \t]*(?=[|,\t]|$)"
+)
 _UNIT_VALUE = re.compile(
     r"[ \t]*(\d{1,3}(?:[-－]\d{1,3}){1,2}|\d{1,3}[ \t]?[栋棟幢座][ \t]?(?:\d{1,2}[ \t]?单元|\d{1,2}[ \t]?單元)?[ \t]?\d{3,4}[ \t]?[室房]?"
     r"|\d{1,2}[A-H]|\d{3,4}[ \t]?[室房]?)[ \t]*(?=[|,\t\n]|$)",
@@ -143,8 +148,8 @@ _UNIT_VALUE = re.compile(
 
 def unit_columns(text: str) -> Iterator[tuple[int, int]]:
     """Flats in a table column headed 房号, 門牌 or Flat."""
-    if "|" not in text and "\t" not in text and "," not in text:
-        return
+    if ("|" not in text and "\t" not in text and "," not in text) or _UNIT_HEADER_CELL.search(text) is None:
+        return  # (a cheap look for a header first: the values' pattern is a scan of every number)
     for match in _UNIT_VALUE.finditer(text):
         start = match.start(1)
         if start and text[start - 1] not in "|,\t \n":
