@@ -30,7 +30,8 @@ class, not for one text.
   a festival, an estate or a compound after a name found elsewhere (``国庆节``,
   ``郜家大院``); initials a name is given in brackets and their mentions (``Grace Ng (GN)``,
   ``GN pls``), and a meeting's attendance by initials (``Present: RW (Chair), CKY``), not
-  departments (``Present: HR, IT``).
+  departments (``Present: HR, IT``) nor a department's reference (``BD/SSP/2026/04418``);
+  an iOS export's senders after a Chinese half of the day (``上午9:58:45] 明Sir:``).
 """
 
 from __future__ import annotations
@@ -190,3 +191,12 @@ def test_initials_given_after_a_name_and_a_meetings_attendance(redactor: Redacto
     assert covered(redactor, minutes, "JD", entity="PERSON", at=minutes.rindex("JD"))
     assert untouched(redactor, minutes, "PM")
     assert person_spans(redactor, "Present: HR, IT, Finance") == []
+
+
+def test_a_departments_initials_and_reference_are_no_person(redactor: Redactor) -> None:
+    assert person_spans(redactor, "Kelvin confirmed they referred us to BD, ref BD/SSP/2026/04418.") == ["Kelvin"]
+
+
+def test_ios_exports_senders_after_a_chinese_half_of_the_day(redactor: Redactor) -> None:
+    chat = "[19/4/2025 上午9:58:45] 明Sir: 細B扭親\n[19/4/2025 上午11:46:33] 明Sir: 睇醫生\n"
+    assert covered(redactor, chat, "明Sir", entity="PERSON", at=chat.rindex("明Sir"))

@@ -102,7 +102,8 @@ def _known_first(who: str) -> bool:
     return (is_given(first, in_position=True) or is_surname(first)) and not is_place(who)
 
 
-_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp]\.?[Mm]\.?)?"
+# (an iOS export in Chinese puts the half of the day before the clock: 上午9:58:45)
+_CLOCK = r"(?:[上下]午[ ]?)?\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp]\.?[Mm]\.?)?"
 # (a date as numbers, as 5月25日 or as 3 Oct, before the clock)
 _DATE = (
     r"(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2} ?月 ?\d{1,2} ?日"

@@ -80,6 +80,8 @@ _NOT_PEOPLE = frozenset(
     "HR IT PR QA GM MD VP CS CC PS NB RE FW OK AM PM TV PC AI IP ID CV HK UK US EU UN NT BR PP PO TX RM DX HQ "
     "OT ER RN EN SW PT ST MO AO EO CO PA GP ED MC AC EV UV DJ NA OR IG WA TG FB YT CN TW SG JP KR "
     "HA HD LR IR CE LC DC FS SJ "
+    # Hong Kong's departments that residents write to: Buildings, Lands, Labour, Social Welfare
+    "BD LD SWD FEHD EPD TD WSD "
     # Roman numerals that number a boat, a phase or a king (Golden Wave II is free).
     "II IV VI IX XI XV XX "
     # and three that name a post, a currency, a country or a service, never a person
@@ -143,5 +145,5 @@ class InitialsRecognizer(RegexRecognizer):
         if not people:
             return []
         alternatives = "|".join(re.escape(each) for each in sorted(people, key=len, reverse=True))
-        mentions = re.compile(rf"(?<![A-Za-z0-9&@./_-])({alternatives})(?![A-Za-z0-9&@_]|[.-][A-Za-z0-9])")
+        mentions = re.compile(rf"(?<![A-Za-z0-9&@./_-])({alternatives})(?![A-Za-z0-9&@_/]|[.-][A-Za-z0-9])")
         return [tagged_result(self, self.recognizer_name, "PERSON", *m.span(1), SCORE) for m in mentions.finditer(text)]
