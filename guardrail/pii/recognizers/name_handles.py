@@ -281,13 +281,10 @@ def _named_account(handle: str) -> bool:
     given_then_surname = any(
         is_given(first[:cut], in_position=True) and is_surname(first[cut:]) for cut in range(2, len(first) - 1)
     )
-    half = len(first) // 2
-    # (a syllable said twice, as friends call someone: wingwing.0612, kwokkwok.music)
-    doubled = (
-        len(first) % 2 == 0
-        and first[:half] == first[half:]
-        and (first[:half] in GIVEN_SYLLABLES or is_surname(first[:half]))
-    )
+    # (a given syllable or a surname said twice, as friends call someone: wingwing.0612,
+    # kwokkwok.music)
+    half = first[: len(first) // 2]
+    doubled = _doubled(first) or (half * 2 == first and is_surname(half))
     return (first in _TITLES and len(parts) > 1) or _login_name(first) or given_then_surname or doubled
 
 

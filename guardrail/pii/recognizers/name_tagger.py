@@ -166,9 +166,8 @@ def _may_be_name(text: str, result: RecognizerResult) -> bool:
             return False  # 阿森 of 阿森納, 阿富 of 阿富汗: a word spelt in sounds goes on past it
         return not (zh_place_overlaps(text, start, end) or PLACE_AFTER.match(text, end))
     if CJK.search(span):
-        return (
-            _HONORIFIC.fullmatch(span) is None
-        )  # Tommy梁, 阿Lok: both scripts, as no place or brand is written; not 阿Sir
+        # Tommy梁, 阿Lok: both scripts, as no place or brand is written; but not 阿Sir
+        return _HONORIFIC.fullmatch(span) is None
     if after_car_maker(text, start):
         return False  # Toyota Noah: a car's model
     words = _LATIN_WORD.findall(span)

@@ -181,6 +181,7 @@ def role_names(text: str) -> Found:
             yield found
 
 
+_ANY_SURNAME = ZH_SURNAMES | ZH_RARE_SURNAMES
 _SAID_TO_BE = re.compile("(?:是|係|叫)[ \t]?")
 _CLAUSE_END = re.compile(r"[，。！？；、,.!?;—…（(]|[ \t]*$", re.MULTILINE)
 
@@ -190,7 +191,7 @@ def _short_name_ending_clause(text: str, pos: int, *, rare: bool) -> tuple[int, 
     word = text[pos : pos + 2]
     if len(word) < 2 or not _CLAUSE_END.match(text, pos + 2) or word in ORDINARY_WORDS:
         return None
-    surnames = ZH_SURNAMES | ZH_RARE_SURNAMES if rare else COMMON_ZH_SURNAMES
+    surnames = _ANY_SURNAME if rare else COMMON_ZH_SURNAMES
     if word[0] not in surnames or word[1] in ZH_NOT_IN_NAME or word[1] in NICK_FOLLOW:
         return None
     if rare and word[1] not in ZH_GIVEN:

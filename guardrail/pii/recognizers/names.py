@@ -336,6 +336,8 @@ class ChineseNameRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
+        if _CJK.search(text) is None:
+            return results
         for match in _WORD_NAME.finditer(text):
             start, end = match.span()
             before, after = text[start - 1 : start], text[end : end + 1]
