@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from guardrail.pii.business_lines import business_lines, on_business_line, role_mailbox, team_display_before
+from guardrail.text.start_gate import gate
 
 # What an organisation calls the line it publishes. "Office" alone is not one: a person's
 # office line is how one reaches that person.
@@ -53,11 +54,13 @@ _PUBLIC = (
 )
 # The label, then what may sit between it and the digits: a note in brackets (緊急熱線
 # （24小時）：), "tel", "is", a colon.
-_LABEL_BEFORE = re.compile(
-    rf"(?i)(?:{_PUBLIC})[ \t]*(?:[(（][^()（）\n]{{1,12}}[)）][ \t]*)?"
-    # whom the line is for: Centre hotline for tutors: 3188 4120
-    r"(?:for[ \t]+(?:[A-Za-z]+[ \t]+){0,2}[A-Za-z]+[ \t]*(?=[:：]))?"
-    r"(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on|係|系|是|為|为)[ \t]*)?[:：(（]?[ \t]*$"
+_LABEL_BEFORE = gate(
+    re.compile(
+        rf"(?i)(?:{_PUBLIC})[ \t]*(?:[(（][^()（）\n]{{1,12}}[)）][ \t]*)?"
+        # whom the line is for: Centre hotline for tutors: 3188 4120
+        r"(?:for[ \t]+(?:[A-Za-z]+[ \t]+){0,2}[A-Za-z]+[ \t]*(?=[:：]))?"
+        r"(?:(?:tel(?:ephone)?|phone|no\.?|number|電話|电话|號碼|号码|is|on|係|系|是|為|为)[ \t]*)?[:：(（]?[ \t]*$"
+    )
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(

@@ -44,6 +44,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from guardrail.text.start_gate import gate
+
 # Every Unicode "format" character (category Cf: zero-width and bidi controls, soft
 # hyphen, tag characters, ...), plus variation selectors and Hangul fillers, which are
 # not Cf but render as nothing. One character class keeps the common path a single
@@ -71,7 +73,7 @@ _MIXED_WORD = re.compile(f"[A-Za-z0-9{_CONFUSABLE_CHARS}]*[A-Za-z0-9][A-Za-z0-9{
 
 # A 0 or 1 between a letter and a lowercase letter (F1at, R0ad, dep0sit), or ending a
 # word after a lowercase letter (Hi11, Te1): OCR's misreading of o and l.
-_OCR_DIGIT_IN_WORD = re.compile(r"(?<=[A-Za-z])[01]{1,2}(?=[a-z])|(?<=[A-Z][a-z])[01]{1,2}(?![A-Za-z0-9@._-])")
+_OCR_DIGIT_IN_WORD = gate(re.compile(r"(?<=[A-Za-z])[01]{1,2}(?=[a-z])|(?<=[A-Z][a-z])[01]{1,2}(?![A-Za-z0-9@._-])"))
 _OCR_TO_LETTER = str.maketrans("01", "ol")
 
 # Digits dictated one by one. English: four or more digit words ("double six" counts
@@ -156,8 +158,8 @@ _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlI]+(?:[ |\-/]{1,3}[0-9OlI]+)
 # A floor, flat or street number of a scanned Chinese address (金碧樓l2樓l2O6室): short, so
 # only between Chinese characters and before the word that says what it numbers.
 # (Spaced from them by then: see _fold.)
-_OCR_CJK_NUMBER = re.compile(
-    r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))(?=[0-9Ol]*\d)[0-9Ol]{2,4}(?= ?[樓楼層层室座號号])"
+_OCR_CJK_NUMBER = gate(
+    re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))(?=[0-9Ol]*\d)[0-9Ol]{2,4}(?= ?[樓楼層层室座號号])")
 )
 # A token of a URL-encoded query string or form body, and its escapes.
 # Encoded twice too (%2540), as a value inside a redirect URL's own query string is.
@@ -182,7 +184,7 @@ _JSON_TRIGGER = re.compile(r"\\+u[0-9A-Fa-f]{4}")
 _JSON_ESCAPE = re.compile(r'\\+(?:u([0-9A-Fa-f]{4})|([nrtbf"/\\]))')
 _JSON_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": " ", "f": " ", '"': '"', "/": "/", "\\": "\\"}
 _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many times
-_MAY_BE_SPELLED = re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE)
+_MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,9 +358,11 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     changed = False
     for run in _OCR_DIGIT_RUN.finditer(text):
         value = run[0]
+        letters = value.count("O") + value.count("l") + value.count("I")
+        if not letters:
+            continue  # most runs are digits only: nothing to read, so nothing to count
         digits = sum(c.isdigit() for c in value)
-        letters = sum(c in "OlI" for c in value)
-        if letters and digits >= 4 and digits > letters and not _IBAN_HEAD.search(text, 0, run.start()):
+        if digits >= 4 and digits > letters and not _IBAN_HEAD.search(text, 0, run.start()):
             for i in range(run.start(), run.end()):
                 touched = (i > 0 and chars[i - 1].isdigit()) or (i + 1 < len(chars) and chars[i + 1].isdigit())
                 if chars[i] in "Ol" or (chars[i] == "I" and touched):

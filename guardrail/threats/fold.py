@@ -86,8 +86,10 @@ _LEET = str.maketrans(
     }
 )
 # A word with a leetspeak character among its letters (digits only at its end, as in
-# "python3" or "win10", are left alone: that is how real names are written).
-_LEET_WORD = re.compile(r"(?<![\w@$!|€])[a-z0-9@$!|€]*[a-z][a-z0-9@$!|€]*(?![\w@$!|€])")
+# "python3" or "win10", are left alone: that is how real names are written). Only words
+# with such a character are matched at all: most words have none, and a call back into
+# Python for each of them cost a third of the fold.
+_LEET_WORD = re.compile(r"(?<![\w@$!|€])(?=[a-z0-9@$!|€]*[0134578@$!|€])[a-z0-9@$!|€]*[a-z][a-z0-9@$!|€]*(?![\w@$!|€])")
 _LEET_CHAR = re.compile(r"[0134578@$!|€]")
 _TRAILING_DIGITS = re.compile(r"^[a-z]+[0-9]+$")
 # Three or more single letters or digits, each followed by one or two separators:

@@ -37,6 +37,7 @@ from guardrail.pii import gazetteer
 from guardrail.pii.recognizers.address_fields import labelled_addresses, unit_columns
 from guardrail.pii.recognizers.address_zh import ChineseAddressRecognizer, chinese_places
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
+from guardrail.text.start_gate import gate
 
 __all__ = ["ChineseAddressRecognizer", "EnglishAddressRecognizer"]
 
@@ -194,7 +195,7 @@ ESTATE_FIRST = re.compile(
     rf"(?<![A-Za-z0-9])((?:(?:{_PLACE_NAME}{_SEP}){{1,2}}(?:{_BLOCK}|{_FLOOR})|{_NAME}{_SEP}{_BLOCK})"
     rf"{_SEP}(?:(?:{_FLOOR}|{_UNIT}|{_BLOCK}|{_STREET}|{_CHINESE_PART}){_SEP}){{0,3}}(?:{_FLOOR}|{_UNIT}|{_CHINESE_PART}))"
 )
-_ESTATE_FIRST_GATE = re.compile(r"(?i:block|blk|tower|phase|wing)\b|\d ?/ ?[Ff]\b|(?i:floor)|\d ?[樓楼]")
+_ESTATE_FIRST_GATE = gate(re.compile(r"(?i:block|blk|tower|phase|wing)\b|\d ?/ ?[Ff]\b|(?i:floor)|\d ?[樓楼]"))
 # Canada's (BC V6H 1R9) too.
 _UK_POSTCODE = re.compile(
     r"(?:,?[ \t]+)?(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]{2}[ \t]\d{5}(?:-\d{4})?"

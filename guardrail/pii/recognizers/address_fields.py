@@ -16,20 +16,23 @@ import re
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.columns import column_header
+from guardrail.text.start_gate import gate
 
-_LABEL = re.compile(
-    r"(?im)(?<![A-Za-z])(?P<kind>(?:e-?mail|ip|mac|web|wallet|url|server|return|ipv[46]|bitcoin|btc|eth|sender'?s?"
-    r"|contract|deposit)[ \t]+)?"
-    r"(?:(?:home|permanent|residential|current|correspondence|mailing|postal|billing|delivery|shipping|overseas"
-    r"|local|hk|home[ \t]+country|registered|business|office|previous|new|old)[ \t]+)?"
-    r"(?:address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]+line[ \t]*\d)?(?:[ \t]*\([^)\n]{1,30}\))?"
-    # or what the address is for (Her Paris address for police memo:), or a home named so
-    # in a sentence or a log (courier it to my home:, Home :)
-    # (home alone only opening a line: Meds to take home:, Care home: are no one's)
-    r"(?:[ \t]+for[ \t]+[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2})?|(?P<home>(?<![A-Za-z-])(?:my|his|her|their|our)[ \t]+home"
-    r"|(?<![^\n])[ \t]*home))"
-    # a colon, or a form's dot leaders (address (line 2) . Hoi Tak House, district ....... Sham Shui Po)
-    r"(?:[ \t]*[:：]|[ \t]+\.+(?=[ \t])|\.{2,})[ \t]*"
+_LABEL = gate(
+    re.compile(
+        r"(?im)(?<![A-Za-z])(?P<kind>(?:e-?mail|ip|mac|web|wallet|url|server|return|ipv[46]|bitcoin|btc|eth|sender'?s?"
+        r"|contract|deposit)[ \t]+)?"
+        r"(?:(?:home|permanent|residential|current|correspondence|mailing|postal|billing|delivery|shipping|overseas"
+        r"|local|hk|home[ \t]+country|registered|business|office|previous|new|old)[ \t]+)?"
+        r"(?:address(?:[ \t]+(?:in|at)[ \t]+[A-Za-z]{2,20})?(?:[ \t]+line[ \t]*\d)?(?:[ \t]*\([^)\n]{1,30}\))?"
+        # or what the address is for (Her Paris address for police memo:), or a home named so
+        # in a sentence or a log (courier it to my home:, Home :)
+        # (home alone only opening a line: Meds to take home:, Care home: are no one's)
+        r"(?:[ \t]+for[ \t]+[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2})?|(?P<home>(?<![A-Za-z-])(?:my|his|her|their|our)[ \t]+home"
+        r"|(?<![^\n])[ \t]*home))"
+        # a colon, or a form's dot leaders (address (line 2) . Hoi Tak House, district ....... Sham Shui Po)
+        r"(?:[ \t]*[:：]|[ \t]+\.+(?=[ \t])|\.{2,})[ \t]*"
+    )
 )
 # A continuation's label under an address: its district or area.
 _DISTRICT_LABEL = re.compile(

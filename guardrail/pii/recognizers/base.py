@@ -14,6 +14,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.text.prefilter import may_match, required_literals
+from guardrail.text.start_gate import gate
 
 LANGUAGE = "en"
 
@@ -48,7 +49,7 @@ class RegexRecognizer(LocalRecognizer):
     pattern: re.Pattern[str]
 
     def __init__(self, entity: str, name: str, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+        self.pattern = gate(pattern)  # the same matches, found sooner (guardrail.text.start_gate)
         self.recognizer_name = name
         # Literals one of which every match contains ("號" or "座" for a Chinese
         # address): a text with none of them is not searched (see guardrail.text.prefilter).

@@ -25,6 +25,7 @@ from guardrail.pii.recognizers.base import (
     tagged_result,
 )
 from guardrail.pii.recognizers.columns import column_header
+from guardrail.text.start_gate import gate
 
 _PASSPORT = re.compile(
     # (Not the tail of a hyphenated reference: HTL-CN-88172235.)
@@ -109,11 +110,13 @@ _NATIONALITY_BEFORE = re.compile(
 )
 # Any passport shape right after a three-letter code or a nationality word (UKR  FB318204,
 # British, 533019276; German national, c9f4l7m2x), searched wherever one is written.
-_AFTER_NATIONALITY = re.compile(
-    rf"(?:(?<![A-Za-z])(?:{_ISO3})(?![A-Za-z])|\b(?:{_NATIONALITY_WORDS})(?:[ \t]+national)?)[ \t]*[:：,|]?[ \t]*"
-    r"(?:(?:pp|ppt|passport)(?:[ \t]*(?:no\.?|#))?[ \t]*[:：]?[ \t]*)?"
-    r"((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9}"
-    r"|[A-Za-z]{1,2}[ \t]\d{7})(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+_AFTER_NATIONALITY = gate(
+    re.compile(
+        rf"(?:(?<![A-Za-z])(?:{_ISO3})(?![A-Za-z])|\b(?:{_NATIONALITY_WORDS})(?:[ \t]+national)?)[ \t]*[:：,|]?[ \t]*"
+        r"(?:(?:pp|ppt|passport)(?:[ \t]*(?:no\.?|#))?[ \t]*[:：]?[ \t]*)?"
+        r"((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9}"
+        r"|[A-Za-z]{1,2}[ \t]\d{7})(?![A-Za-z0-9])(?![ \t]?[(（][ \t]?[0-9A][ \t]?[)）])"
+    )
 )
 # A table cell that gives a country code and then the number (| ES PAB 904113 |, a manifest
 # or rooming list pasted with pipes or tabs): letters then digits, as passports are shaped.
@@ -130,8 +133,10 @@ _BEFORE_NATIONALITY = re.compile(
 )
 # A nationality word that opens a line's mention of travellers, their names between it and
 # a number of passport shape (Canadian couple joining: Mathieu Roy GK482913).
-_NATIONALITY_THEN_NAMES = re.compile(
-    rf"\b(?:{_NATIONALITY_WORDS})\b[^\d\n]{{1,48}}?(?<![A-Za-z0-9])([A-Z]{{1,2}}\d{{6,8}}[A-Z]?|\d{{2}}[A-Z]{{2}}\d{{5}})(?![A-Za-z0-9])"
+_NATIONALITY_THEN_NAMES = gate(
+    re.compile(
+        rf"\b(?:{_NATIONALITY_WORDS})\b[^\d\n]{{1,48}}?(?<![A-Za-z0-9])([A-Z]{{1,2}}\d{{6,8}}[A-Z]?|\d{{2}}[A-Z]{{2}}\d{{5}})(?![A-Za-z0-9])"
+    )
 )
 _LISTED_AFTER = re.compile(
     r"[,;/&][^\d\n]{0,40}?(?<![A-Za-z0-9])([A-Z]{1,2}\d{6,8}[A-Z]?|\d{2}[A-Z]{2}\d{5})(?![A-Za-z0-9])"
@@ -147,11 +152,13 @@ _GERMAN = re.compile(r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}", re.IGNOREC
 # is a letter and eight digits, a passport.)
 _FLIGHT_AND_TIME = re.compile(r"(?:[A-Z]{2}[ \t]?|[A-Z0-9]{2}[ \t])\d{2,4}[ \t](?:[01]\d|2[0-3])[0-5]\d")
 # A block that lists travellers: its numbers of passport shape are passports.
-_TRAVEL_BLOCK = re.compile(
-    r"\brooming\b|\bpax\b|nationality|\bcrew\b|manifest|\btravell?ers?\b|\bpassengers?\b|\bvisas?\b"
-    r"|immigration|\bOKTB\b|\bsign[- ]o(?:n|ff)\b|\bcheck[- ]?in\b|\bboarding\b|\bflights?\b|\bairlines?\b"
-    r"|\bdomestic\s+helpers?\b|\bFDH\b|簽證|签证|入境|外傭|外佣|登機|登机|航班",
-    re.IGNORECASE,
+_TRAVEL_BLOCK = gate(
+    re.compile(
+        r"\brooming\b|\bpax\b|nationality|\bcrew\b|manifest|\btravell?ers?\b|\bpassengers?\b|\bvisas?\b"
+        r"|immigration|\bOKTB\b|\bsign[- ]o(?:n|ff)\b|\bcheck[- ]?in\b|\bboarding\b|\bflights?\b|\bairlines?\b"
+        r"|\bdomestic\s+helpers?\b|\bFDH\b|簽證|签证|入境|外傭|外佣|登機|登机|航班",
+        re.IGNORECASE,
+    )
 )
 _BLOCK_REACH = 400  # characters: a travel manifest of a dozen lines
 # "pp" right before the number (the context pattern's look-ahead cannot see past the
@@ -169,15 +176,17 @@ _ID_HEADER = re.compile(
 )
 # A date as tickets and passports print it (EXP 14MAR2031), beside a passport's number.
 _TICKET_DATE = re.compile(r"\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2,4}", re.IGNORECASE)
-_PASSPORT_CONTEXT = re.compile(
-    r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b"
-    # pp right before a number of a passport's length (GBR pp 129884560; pp 12-15 is pages)
-    r"|\bpp[ \t]+(?=[A-Za-z]{0,2}\d{6})|護\s?照|护\s?照|旅行證件|旅行证件"
-    r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
-    r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)"
-    # a travel document's field in a record: DocNo, doc_number, "doc": "...", doc numbers
-    r"|\bdoc(?:ument)?s?[ \t_-]*(?:no|nos|num(?:ber)?s?|#)(?![A-Za-z])|[\"']doc[\"'][ \t]*:|<doc>",
-    re.IGNORECASE,
+_PASSPORT_CONTEXT = gate(
+    re.compile(
+        r"passp[o0]rt|pasaporte|paspor|\bBN\s?\(?O\)?(?=\W)|travel\s+doc|\bpp\s*(?:no|#|[:：])|\bppt\b"
+        # pp right before a number of a passport's length (GBR pp 129884560; pp 12-15 is pages)
+        r"|\bpp[ \t]+(?=[A-Za-z]{0,2}\d{6})|護\s?照|护\s?照|旅行證件|旅行证件"
+        r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
+        r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)"
+        # a travel document's field in a record: DocNo, doc_number, "doc": "...", doc numbers
+        r"|\bdoc(?:ument)?s?[ \t_-]*(?:no|nos|num(?:ber)?s?|#)(?![A-Za-z])|[\"']doc[\"'][ \t]*:|<doc>",
+        re.IGNORECASE,
+    )
 )
 
 _BR = re.compile(

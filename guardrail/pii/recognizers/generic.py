@@ -26,6 +26,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
+from guardrail.text.start_gate import gate
 
 _EMAIL = (
     # (An apostrophe inside a local part, o'brien@, but not the quote that opens a value: 'a@b.hk'.)
@@ -70,9 +71,11 @@ _CARD_START = r"(?:(?<![\dA-Za-z])|(?<=(?<![A-Za-z])(?:VI|CA|AX|MC|DC|JC|UP|TP))
 _CARD = rf"{_CARD_START}(?<!\d[.,-])[2-6](?:[ -]?\d){{12,18}}(?![\d-])"
 # A number in card groups with more digits after it, as a form line runs on into the
 # expiry or security code (4111 1111 1111 1111 0927, ... 12/27): the groups alone decide.
-_CARD_RUN_ON = re.compile(
-    _CARD_START + r"(?<!\d[.,-])([2-6]\d{3}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{3})?"
-    r"|3[47]\d{2}(?P<amex>[ -])\d{6}(?P=amex)\d{5}|[2-6]\d{12,18})(?=[ \t/-]\d)"
+_CARD_RUN_ON = gate(
+    re.compile(
+        _CARD_START + r"(?<!\d[.,-])([2-6]\d{3}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{3})?"
+        r"|3[47]\d{2}(?P<amex>[ -])\d{6}(?P=amex)\d{5}|[2-6]\d{12,18})(?=[ \t/-]\d)"
+    )
 )
 # Groups of digits joined by one punctuation mark used throughout, possibly spaced:
 # 5175.0082.7640.5884, 4279_9630_2107_5333, 3780/243534/56530, 3578 - 4005 - 4955 - 2634,
@@ -87,8 +90,10 @@ _CARD_PUNCTUATED = (
 )
 _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
 _CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・,—–][ \t]?|[ \t]-[ \t]|-[ \t]?\n)\d{4}")
-_CARD_SCANNED = re.compile(
-    r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
+_CARD_SCANNED = gate(
+    re.compile(
+        r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
+    )
 )
 # Read out or typed digit by digit, the groups two or three spaces apart (4 9 8 1  9 8 4 6 ...).
 _CARD_DIGIT_BY_DIGIT = re.compile(r"(?<![\dA-Za-z])[2-6](?:[ \t]{1,3}\d){12,18}(?![\dA-Za-z])(?![ \t]\d)")

@@ -108,6 +108,7 @@ from guardrail.pii.recognizers.names_data import (
     GIVEN_SYLLABLES,
     TITLES,
 )
+from guardrail.text.start_gate import gate
 
 ENTITY = "PERSON"
 
@@ -283,28 +284,34 @@ def _other_speaker(who: str, *, stamped: bool) -> tuple[int, int] | None:
 _KIN_HAN = frozenset("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅妈爷")
 
 
-_TITLE = re.compile(
-    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
-    r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
-    r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman|Mbak|Mba|Ibu|Bu|Pak|Bapak|Kak|Ate|Kuya|Tita|Tito)\.?[ \t]+"
-    # (a surname's particle may come first: Mrs. de Souza, Mr van Dijk)
-    rf"(?=[{U}]|(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bin|binti|al)[ \t-][{U}])"
+_TITLE = gate(
+    re.compile(
+        r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
+        r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
+        r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman|Mbak|Mba|Ibu|Bu|Pak|Bapak|Kak|Ate|Kuya|Tita|Tito)\.?[ \t]+"
+        # (a surname's particle may come first: Mrs. de Souza, Mr van Dijk)
+        rf"(?=[{U}]|(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bin|binti|al)[ \t-][{U}])"
+    )
 )
 _TITLE_LOWER = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|miss|mdm|dr)\.?[ \t]+(?=[a-z])")
-_GREETING = re.compile(
-    r"(?i:(?<![A-Za-z])(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening)|"
-    r"thanks|thank you|thx|ty|sorry|noted|congrats|congratulations|bye|welcome|cheers|"
-    r"happy birthday|happy bday|hbd|good luck|well done|get well soon)"
-    r"(?:,|!)?[ \t]+(?:(?:ma'?am|mam|sir|auntie|uncle|madam)[ \t]+)?)"
-    rf"(?=[{U}])"
+_GREETING = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening)|"
+        r"thanks|thank you|thx|ty|sorry|noted|congrats|congratulations|bye|welcome|cheers|"
+        r"happy birthday|happy bday|hbd|good luck|well done|get well soon)"
+        r"(?:,|!)?[ \t]+(?:(?:ma'?am|mam|sir|auntie|uncle|madam)[ \t]+)?)"
+        rf"(?=[{U}])"
+    )
 )
-_INTRO = re.compile(
-    r"(?i:(?<![A-Za-z])(?:(?:her|his|my|the|your|[a-z]+['’]s) name is|name's|named|called|known as|"
-    r"booking under|booked under|under the name(?: of)?|reservation under|under|"
-    r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
-    r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
-    r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)"
-    rf"(?=[{U}])"
+_INTRO = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:(?:her|his|my|the|your|[a-z]+['’]s) name is|name's|named|called|known as|"
+        r"booking under|booked under|under the name(?: of)?|reservation under|under|"
+        r"speaking with|speak to|talk to|ask for|this is|i am|i'm|im|it's|"
+        r"gave (?:her|his) name as|signed|sign by|on behalf of|care of|c/o|attn:?|cc:?|"
+        r"and|&|with|contact|call|from|by|for|to)[ \t]+[\"“']?)"
+        rf"(?=[{U}])"
+    )
 )
 _SIGN_OFF = re.compile(
     r"(?im)^[ \t]*(?:thanks|thank you|many thanks|thx|tks|thks|ty|regards|best regards|kind regards|warm regards|"
@@ -610,9 +617,11 @@ _NAME_IS = re.compile(r"(?i)name is|name's|named|under the name")
 _COMMON_CUES = frozenset({"and", "&", "with", "from", "by", "for", "to", "contact", "call"})
 # Who wrote or handled something, before "by": a name stands there, so a given name's
 # syllable counts too (Written by Fai, Checked by Keung).
-_AUTHORED_BY = re.compile(
-    r"(?i)(?<![A-Za-z])(?:written|prepared|checked|reported|approved|compiled|drafted|reviewed|submitted|posted"
-    r"|taken|handled|noted|entered|logged|updated|signed|sent|verified|inspected)[ \t]+by[ \t]+$"
+_AUTHORED_BY = gate(
+    re.compile(
+        r"(?i)(?<![A-Za-z])(?:written|prepared|checked|reported|approved|compiled|drafted|reviewed|submitted|posted"
+        r"|taken|handled|noted|entered|logged|updated|signed|sent|verified|inspected)[ \t]+by[ \t]+$"
+    )
 )
 _GREETED_PAIR = re.compile(r"[ \t]*(?:&|and|\+)[ \t]+")
 # What ends a greeting's names: a comma, an exclamation, the line's end.
@@ -729,9 +738,11 @@ _ENGLISH_SYLLABLES = frozenset(
     "ma ha chin may yes bin kan mean kin tat lap lit pat pit pun sum tan wan wo yo yu".split()
 )
 _PLACE_NOUNS = frozenset("pier temple market park village beach bay terminal ferry mtr exit".split())
-_INTRO_LOWER = re.compile(
-    r"(?i:(?<![A-Za-z])(?:(?:my |full |her |his )?name is|name's|it's|its|i'm|im|i am|this is|"
-    r"called|named|speaking with|under|(?m:^[ \t]*(?:full )?name))[ \t]+)(?=[a-z])"
+_INTRO_LOWER = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:(?:my |full |her |his )?name is|name's|it's|its|i'm|im|i am|this is|"
+        r"called|named|speaking with|under|(?m:^[ \t]*(?:full )?name))[ \t]+)(?=[a-z])"
+    )
 )
 
 

@@ -47,6 +47,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
 from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, before_shop_word, given_shape
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
+from guardrail.text.start_gate import gate
 
 # ---- Chinese: a surname and a title in running text ----
 
@@ -977,10 +978,10 @@ _NOT_HANDLE_PART = frozenset(
 
 
 # A login of initials and a surname after a field or an @: Assigned to: wkchan, @tmwong.
-_INITIALS_LOGIN = re.compile(r"(?:[:=@]|\b(?:by|to|user|login|from))[ \t]*(?P<login>[a-z]{3,14})(?![\w@.-])")
+_INITIALS_LOGIN = gate(re.compile(r"(?:[:=@]|\b(?:by|to|user|login|from))[ \t]*(?P<login>[a-z]{3,14})(?![\w@.-])"))
 _WORDISH_LOGINS = frozenset("strong string spring shrug scrum thong throng shong cycling styling python".split())
 # An @-mention made of a name: @mandy.wong, @Kelvin_Lo.
-_MENTION = re.compile(r"(?<![\w@])@(?P<handle>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+){0,2})(?![\w@]|\.[A-Za-z])")
+_MENTION = gate(re.compile(r"(?<![\w@])@(?P<handle>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+){0,2})(?![\w@]|\.[A-Za-z])"))
 
 
 def surname_forms(text: str) -> Iterator[tuple[int, int, float]]:
@@ -1349,7 +1350,7 @@ def _signup_name(who: str, *, word_like: bool) -> bool:
 
 # A name with the age after it in brackets, as rosters and care lists write it:
 # 谢满仓（76岁，聋）, 王德福（82歲）.
-_AGED = re.compile(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}})[ \t]?[（(][ \t]?\d{{1,3}}[ \t]?(?:岁|歲|yo\b)")
+_AGED = gate(re.compile(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}})[ \t]?[（(][ \t]?\d{{1,3}}[ \t]?(?:岁|歲|yo\b)"))
 
 
 def aged_names(text: str) -> Iterator[tuple[int, int, float]]:

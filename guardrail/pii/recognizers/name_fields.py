@@ -37,6 +37,7 @@ from guardrail.pii.recognizers.names_data import (
     NAME_LABELS_STRONG,
     NAME_LABELS_ZH,
 )
+from guardrail.text.start_gate import gate
 
 _NICKNAME_KIN = frozenset("媽爸仔女哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅媽妈爷".strip())
 
@@ -51,13 +52,15 @@ def _nickname_at(text: str, pos: int) -> tuple[int, int] | None:
     return pos, pos + match.end()
 
 
-_STRONG_NO_COLON = re.compile(
-    r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
-    r"|^[ \t]*(?:full name|name|surname|given names?|first name|last name|english name|name of [a-z]+)"
-    r"[ \t]{2,}(?=[A-Z])"
-    # a person's name in a run of notes: child name Ayomide, wife's name Priya, his name is Tunde
-    r"|(?<![A-Za-z])(?:child|son|daughter|kid|wife|husband|spouse|mother|father|guest|tenant|patient|student)"
-    r"(?:['’]s)?[ \t]+name(?:[ \t]+is)?[ \t]*[-–]?[ \t]*(?=[A-Z][a-z])"
+_STRONG_NO_COLON = gate(
+    re.compile(
+        r"(?im)^[ \t]*(?:surname|given names?|first name|last name|name)[ \t]+(?=[A-Z]{2,}[A-Z ]*$)"
+        r"|^[ \t]*(?:full name|name|surname|given names?|first name|last name|english name|name of [a-z]+)"
+        r"[ \t]{2,}(?=[A-Z])"
+        # a person's name in a run of notes: child name Ayomide, wife's name Priya, his name is Tunde
+        r"|(?<![A-Za-z])(?:child|son|daughter|kid|wife|husband|spouse|mother|father|guest|tenant|patient|student)"
+        r"(?:['’]s)?[ \t]+name(?:[ \t]+is)?[ \t]*[-–]?[ \t]*(?=[A-Z][a-z])"
+    )
 )
 _NOT_PERSON_KEY = re.compile(
     r"(?i)user|file|company|product|branch|shop|store|merchant|bank|hotel|event|item|project|vendor|supplier|trade|"
@@ -347,9 +350,11 @@ def _name_like(value: str, *, one_person: bool = False) -> bool:
 
 
 # Who signed a worksheet off by initials: Prepared by: TL, Reviewed by: KWC.
-_SIGNED_OFF_INITIALS = re.compile(
-    r"(?i:\b(?:prepared|reviewed|checked|approved|verified|entered|closed|signed|done|taken)[ \t]+by)"
-    r"[ \t]*[:：]?[ \t]*(?P<initials>[A-Z]{2,3})(?![A-Za-z0-9])"
+_SIGNED_OFF_INITIALS = gate(
+    re.compile(
+        r"(?i:\b(?:prepared|reviewed|checked|approved|verified|entered|closed|signed|done|taken)[ \t]+by)"
+        r"[ \t]*[:：]?[ \t]*(?P<initials>[A-Z]{2,3})(?![A-Za-z0-9])"
+    )
 )
 # A person's initial and surname as a ticket system signs an action: Closed by a.mehta.
 # (A bare login under its label, username: tangwm88, is an account's name, not taken.)
@@ -444,11 +449,13 @@ def header_is_name(cell: str) -> bool:
 # Columns that only a table of people has: with one of them, a Name column holds people;
 # without, it may hold products or teams (name,price,qty), so a cell needs a word the
 # lists know as a name.
-_PERSON_COLUMN = re.compile(
-    r"(?i)phone|tel|mobile|e-?mail|hkid|\bid\b|dob|birth|age|address|room|unit|flat|dept|"
-    r"department|position|title|role|score|grade|class|attendance|rsvp|salary|wage|sex|gender|"
-    r"relationship|nationality|passport|contact|電話|手提|電郵|电邮|身份證|身份证|地址|年齡|性別|"
-    r"單位|单位|班|學號|学号|關係|关系|職位|职位|部門|部门|證件|证件"
+_PERSON_COLUMN = gate(
+    re.compile(
+        r"(?i)phone|tel|mobile|e-?mail|hkid|\bid\b|dob|birth|age|address|room|unit|flat|dept|"
+        r"department|position|title|role|score|grade|class|attendance|rsvp|salary|wage|sex|gender|"
+        r"relationship|nationality|passport|contact|電話|手提|電郵|电邮|身份證|身份证|地址|年齡|性別|"
+        r"單位|单位|班|學號|学号|關係|关系|職位|职位|部門|部门|證件|证件"
+    )
 )
 
 

@@ -39,6 +39,7 @@ from guardrail.pii.recognizers.name_lexicon import (
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, chinese_name_at, latin_name_at
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
+from guardrail.text.start_gate import gate
 
 Found = Iterator[tuple[int, int, float]]
 
@@ -276,14 +277,18 @@ _GREETING_LOWER = re.compile(
     r"(?<![A-Za-z])(?:hi|hey|hello|dear|morning|thanks|thx|bye)[ \t]+(?P<w>[a-z]{3,12})(?=[ \t]*(?:[~!,.?)]|$)|[^\x00-\x7f])",
     re.MULTILINE,
 )
-_SELF_INTRO = re.compile(
-    r"(?i:(?<![A-Za-z])(?:it'?s|it’s|this is|i'?m|i am|係)[ \t]*)(?P<w>[a-z]{3,12})"
-    r"(?=[ \t]+(?:from|here|again|呀|啊|la|lah)(?![A-Za-z])|[ \t]*[~!,.])"
+_SELF_INTRO = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:it'?s|it’s|this is|i'?m|i am|係)[ \t]*)(?P<w>[a-z]{3,12})"
+        r"(?=[ \t]+(?:from|here|again|呀|啊|la|lah)(?![A-Za-z])|[ \t]*[~!,.])"
+    )
 )
-_RELATION = re.compile(
-    r"(?i:(?<![A-Za-z])(?:my|our|her|his|their|your)[ \t]+(?:bf|gf|boyfriend|girlfriend|husband|hubby|wife|"
-    r"mum|mom|mother|dad|father|son|daughter|sister|brother|friend|colleague|helper|maid|neighbour|neighbor|"
-    r"cousin|boss|classmate|partner|fianc[eé]e?|nephew|niece)[ \t]+)(?P<w>[A-Za-z][a-z]{2,14})(?![A-Za-z'’-])"
+_RELATION = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:my|our|her|his|their|your)[ \t]+(?:bf|gf|boyfriend|girlfriend|husband|hubby|wife|"
+        r"mum|mom|mother|dad|father|son|daughter|sister|brother|friend|colleague|helper|maid|neighbour|neighbor|"
+        r"cousin|boss|classmate|partner|fianc[eé]e?|nephew|niece)[ \t]+)(?P<w>[A-Za-z][a-z]{2,14})(?![A-Za-z'’-])"
+    )
 )
 _LOWER_STATE = re.compile(
     r"(?<![A-Za-z'’@.-])(?P<w>[a-z]{3,12})[ \t]+(?:is|was|has been)[ \t]+(?:off sick|sick|unwell|absent|"
@@ -427,17 +432,19 @@ _TEAMS = (
     r"facilities|security|logistics|payroll|audit|engineering|customer service|the office|the class|my class|"
     r"the \w+ (?:team|department|class))"
 )
-_WORD_NAME_CUES = re.compile(
-    r"(?:(?<![A-Za-z'’-])(?P<a>[A-Z][a-z]{1,14})[ \t]+(?:" + _PERSON_VERBS + r")(?![A-Za-z])"
-    r"|(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?] ))(?:Can|Could|Would|Will|Should|Did|Does|Has)[ \t]+(?P<b>[A-Z][a-z]{1,14})[ \t]+"
-    r"(?:please[ \t]+)?(?:" + _MODAL_VERBS + r")(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Za-z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?:spoke|spoken|talked|chatted|met|meeting|conversation|call|catch up|checked)[ \t]+(?:to|with)[ \t]+"
-    r"(?P<g>[A-Za-z][a-z]{1,14})(?![A-Za-z'’-])"
-    r"|(?<![A-Za-z'’-])(?P<d>[A-Za-z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z])"
-    r"|(?<![A-Za-z'’-])(?P<e>[A-Z][a-z]{1,14})[ \t]+and[ \t]+(?:I|me)(?![A-Za-z'’])"
-    r"|(?<![A-Za-z])(?:[Mm]e|I)[ \t]+and[ \t]+(?P<f>[A-Z][a-z]{1,14})(?![A-Za-z'’-]))",
-    re.MULTILINE,
+_WORD_NAME_CUES = gate(
+    re.compile(
+        r"(?:(?<![A-Za-z'’-])(?P<a>[A-Z][a-z]{1,14})[ \t]+(?:" + _PERSON_VERBS + r")(?![A-Za-z])"
+        r"|(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?] ))(?:Can|Could|Would|Will|Should|Did|Does|Has)[ \t]+(?P<b>[A-Z][a-z]{1,14})[ \t]+"
+        r"(?:please[ \t]+)?(?:" + _MODAL_VERBS + r")(?![A-Za-z])"
+        r"|(?<![A-Za-z])(?:ask|asked|tell|told|remind|reminded|let|get|got|have|had)[ \t]+(?P<c>[A-Za-z][a-z]{1,14})[ \t]+(?:to|know)(?![A-Za-z])"
+        r"|(?<![A-Za-z])(?:spoke|spoken|talked|chatted|met|meeting|conversation|call|catch up|checked)[ \t]+(?:to|with)[ \t]+"
+        r"(?P<g>[A-Za-z][a-z]{1,14})(?![A-Za-z'’-])"
+        r"|(?<![A-Za-z'’-])(?P<d>[A-Za-z][a-z]{1,14})[ \t]+from[ \t]+(?:" + _TEAMS + r")(?![A-Za-z])"
+        r"|(?<![A-Za-z'’-])(?P<e>[A-Z][a-z]{1,14})[ \t]+and[ \t]+(?:I|me)(?![A-Za-z'’])"
+        r"|(?<![A-Za-z])(?:[Mm]e|I)[ \t]+and[ \t]+(?P<f>[A-Z][a-z]{1,14})(?![A-Za-z'’-]))",
+        re.MULTILINE,
+    )
 )
 
 
@@ -616,8 +623,8 @@ def bare_labels_and_nationality_lines(text: str) -> Found:
 
 # The name someone goes by, said in words (Siti Rahmawati (goes by Nur), aka Dee), and the
 # Cantonese 阿 romanised before a name in English text (ask ah Wing the plumber).
-_GOES_BY = re.compile(
-    r"\b(?i:goes by|going by|a\.?k\.?a\.?|nicknamed)[ \t]+[\"“']?(?P<name>[A-Z][a-z]{1,14})(?![A-Za-z])"
+_GOES_BY = gate(
+    re.compile(r"\b(?i:goes by|going by|a\.?k\.?a\.?|nicknamed)[ \t]+[\"“']?(?P<name>[A-Z][a-z]{1,14})(?![A-Za-z])")
 )
 _AH_NAME = re.compile(r"(?<![A-Za-z])ah[ ](?P<name>[A-Z][a-z]{1,10})(?![A-Za-z])")
 

@@ -23,6 +23,7 @@ from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.columns import column_header
 from guardrail.pii.recognizers.name_lexicon import GIVEN, is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES
+from guardrail.text.start_gate import gate
 
 _APPS = (
     r"微信(?:號|号|ID|id|名)?|昵称|暱稱|網名|网名|WeChat(?:[ \t]?ID)?|Wechat(?:[ \t]?ID)?|wechat(?:[ \t]?id)?|wx"
@@ -42,7 +43,7 @@ _BUSINESS_BEFORE = re.compile(r"(?:公众号|公眾號|官方|official|Official|
 
 # A handle written with its @ or as a chat's speaker, after a time stamp or not
 # (@rainbow_kwan.ling, rainbow_kwan.ling: hi, [09:15] leung_mei_yee_88: hi, zhangmeng_0923：你好).
-_AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]_*)(?![\w@])")
+_AT_HANDLE = gate(re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]_*)(?![\w@])"))
 _SPEAKER_HANDLE = re.compile(
     r"(?m)^(?:\[[^\]\n]{1,25}\][ \t]*)?([a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9])[ \t]*[:：](?:[ \t]|(?=[\u4e00-\u9fff]))"
 )
@@ -182,11 +183,13 @@ def _doubled(part: str) -> bool:
 # A login written without separators after a log's or a form's user label (login
 # user=caiwenjun, 操作员：linxiaowei, username: chantaiman, Login ID is "ivantam88"): a
 # name's syllables run together, perhaps with a number after them.
-_LOGIN_HANDLE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|log(?:in|on)(?:[ _]?(?:id|name))?|operator|account|staff)"
-    r"(?:[ \t]+is)?(?:[ \t]*[=:：][ \t]*|[ \t]+)[\"“'‘]?"
-    r"(?-i:([a-z]{4,24}\d{0,4}))(?![\w@.=:：])"
-    r"|(?:用户名?|用戶名?|账号|帳號|账户|帳戶|操作员|操作員|登录名|登入名)[ \t]*[=:：][ \t]*(?-i:([a-z]{5,24}))(?![\w@.])"
+_LOGIN_HANDLE = gate(
+    re.compile(
+        r"(?i)(?<![A-Za-z])(?:user(?:[ _]?name|[ _]?id)?|log(?:in|on)(?:[ _]?(?:id|name))?|operator|account|staff)"
+        r"(?:[ \t]+is)?(?:[ \t]*[=:：][ \t]*|[ \t]+)[\"“'‘]?"
+        r"(?-i:([a-z]{4,24}\d{0,4}))(?![\w@.=:：])"
+        r"|(?:用户名?|用戶名?|账号|帳號|账户|帳戶|操作员|操作員|登录名|登入名)[ \t]*[=:：][ \t]*(?-i:([a-z]{5,24}))(?![\w@.])"
+    )
 )
 
 
@@ -241,11 +244,13 @@ _TOPIC_WORDS = frozenset(
 )
 
 
-_POSTED_BY = re.compile(
-    r"(?i:(?<![A-Za-z])(?:posted|started|replied|submitted|commented|run|uploaded)[ \t]+by|reply[ \t]+from)"
-    # (one token: a capitalised word after it makes a name or a firm of words, which the
-    # other finders judge: submitted by Hope Foundation)
-    r"[ \t]*:?[ \t]*@?(?-i:([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]))(?![\w@])(?! [A-Z])"
+_POSTED_BY = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:posted|started|replied|submitted|commented|run|uploaded)[ \t]+by|reply[ \t]+from)"
+        # (one token: a capitalised word after it makes a name or a firm of words, which the
+        # other finders judge: submitted by Hope Foundation)
+        r"[ \t]*:?[ \t]*@?(?-i:([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]))(?![\w@])(?! [A-Z])"
+    )
 )
 
 

@@ -29,6 +29,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.columns import column_header
+from guardrail.text.start_gate import gate
 
 # Two capitals, or two capitals with dots (T.H., K.Y.).
 _INITIALS = r"[A-Z]{2}|[A-Z]\.[A-Z]\.?"
@@ -50,13 +51,15 @@ _ROLE_LABEL = (
     r"(?:prepared|reviewed|checked|approved|signed|filed|initialled|handled|inspected|reported|compiled)"
     r"(?:[ \t]+by)?|fee[ \t]+earner|partner|preparer|reviewer|checker|handler|author|case[ \t]+officer"
 )
-_SLOT = re.compile(
-    rf"(?i:(?<![A-Za-z])(?:{_ROLE_LABEL})\.?[ \t]*[:：]?[ \t]*)(?P<three>[A-Z]{{3}})(?![A-Za-z0-9]){_NO_NUMBER_AFTER}"
-    rf"|(?i:{_BEFORE})(?P<before>{_INITIALS})(?![A-Za-z0-9]){_NO_NUMBER_AFTER}"
-    rf"|(?<![A-Za-z0-9])(?P<after>{_INITIALS}){_AFTER}"
-    rf"|(?:^|\n)[ \t>]*(?:(?:--|[-–—])[ \t]*)?(?P<signed>{_INITIALS})[ \t]*(?:\n|$)"
-    # signing off at a line's end: "spoke to her 1/12. -- DM", "Octopus $650   - K.Y."
-    rf"|(?:[ \t]+(?:--|[–—])|[ \t]{{2,}}-)[ \t]*(?P<tail>{_INITIALS})[ \t]*(?=\n|$)",
+_SLOT = gate(
+    re.compile(
+        rf"(?i:(?<![A-Za-z])(?:{_ROLE_LABEL})\.?[ \t]*[:：]?[ \t]*)(?P<three>[A-Z]{{3}})(?![A-Za-z0-9]){_NO_NUMBER_AFTER}"
+        rf"|(?i:{_BEFORE})(?P<before>{_INITIALS})(?![A-Za-z0-9]){_NO_NUMBER_AFTER}"
+        rf"|(?<![A-Za-z0-9])(?P<after>{_INITIALS}){_AFTER}"
+        rf"|(?:^|\n)[ \t>]*(?:(?:--|[-–—])[ \t]*)?(?P<signed>{_INITIALS})[ \t]*(?:\n|$)"
+        # signing off at a line's end: "spoke to her 1/12. -- DM", "Octopus $650   - K.Y."
+        rf"|(?:[ \t]+(?:--|[–—])|[ \t]{{2,}}-)[ \t]*(?P<tail>{_INITIALS})[ \t]*(?=\n|$)",
+    )
 )
 # Lower-case initials sign only where nothing else could stand: after a sign-off dash at a
 # line's end (-- cy), after "by:" (Received by: jw), and opening a line before its date

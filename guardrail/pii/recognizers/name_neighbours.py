@@ -32,15 +32,16 @@ from guardrail.pii.recognizers.name_lexicon import (
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
 from guardrail.pii.recognizers.name_zh_roles import ROLES, boundary_after, full_name_ok
+from guardrail.text.start_gate import gate
 
 # Cells are split by tabs, runs of spaces, pipes, and (the text being normalised, a
 # full-width space becomes one space) a single space beside a Chinese character.
-_CELL_SPLIT = re.compile(r"\t+| {2,}|[ \t]*\|[ \t]*|\u3000+")
+_CELL_SPLIT = gate(re.compile(r"\t+| {2,}|[ \t]*\|[ \t]*|\u3000+"))
 _CELL_SPLIT_ZH = re.compile(rf"\t+| {{2,}}|[ \t]*\|[ \t]*|\u3000+|(?<=[{HAN}]) (?=\S)|(?<=\S) (?=[{HAN}])")
 _PROSE = re.compile(r"[，。！？,.!?:：;；]")
 _LATIN_CELL = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}")
 _HAN_CELL = re.compile(f"[{HAN}]{{2,4}}")
-_LIST_SPLIT = re.compile(r"[ \t]*(?:→|->|=>|/|&|、|;|；)[ \t]*|[ \t]+and[ \t]+")
+_LIST_SPLIT = gate(re.compile(r"[ \t]*(?:→|->|=>|/|&|、|;|；)[ \t]*|[ \t]+and[ \t]+"))
 _ENTRY = re.compile(r"[A-Z][a-z]{1,14}")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 

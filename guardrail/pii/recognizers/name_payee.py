@@ -17,26 +17,31 @@ from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
+from guardrail.text.start_gate import gate
 
 _WORD = r"[A-Z][A-Za-z'’-]{1,20}"
 _NAME = rf"(?P<name>{_WORD}(?:,?[ \t]+(?:{_WORD}|[A-Z]\.?(?![A-Za-z]))){{1,3}})"
 # A phone or account number (eight or more digits, spaced or hyphenated) and a name in brackets.
 _AFTER_NUMBER = re.compile(rf"\d(?:[ \t-]?\d){{7,}}[ \t]*[(（][ \t]*{_NAME}[ \t]*[)）]")
 # A phrase saying what a screen or a register shows, then the name.
-_SHOWN_AS = re.compile(
-    r"(?i:(?:name|it)[ \t]+(?:shows|appears|displays|reads|comes[ \t]+up)[ \t]+as"
-    r"|under[ \t]+the[ \t]+name(?:[ \t]+of)?|account[ \t]+(?:holder|name)(?:[ \t]+is)?|registered[ \t]+(?:as|to))"
-    rf"[ \t]*[:：]?[ \t]*[\"“'‘]?{_NAME}"
+_SHOWN_AS = gate(
+    re.compile(
+        r"(?i:(?:name|it)[ \t]+(?:shows|appears|displays|reads|comes[ \t]+up)[ \t]+as"
+        r"|under[ \t]+the[ \t]+name(?:[ \t]+of)?|account[ \t]+(?:holder|name)(?:[ \t]+is)?|registered[ \t]+(?:as|to))"
+        rf"[ \t]*[:：]?[ \t]*[\"“'‘]?{_NAME}"
+    )
 )
 
 # The name a card carries, after what says so: "name on card C ARMITAGE", "(Amex, name C Y
 # CHAN)", "cardholder K W LEUNG"; initials before a surname are a name whatever the surname.
 _INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
-_CARD_NAME = re.compile(
-    r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?(?:card|acct|account|a/c|cheque|bank[ \t]+account|charge[ \t]?slip|slip|receipt|remittance)"
-    r"|card[ \t]?holder(?:['’]s)?(?:[ \t]+name)?"
-    r"|(?:amex|visa|master[ \t]?card|unionpay|jcb|card)[^\n()]{0,20}?,[ \t]*name)"
-    rf"[ \t]*[:：]?[ \t]*[\"“'‘]?(?P<name>{_INITIALS}{_WORD}|{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+_CARD_NAME = gate(
+    re.compile(
+        r"(?i:name[ \t]+(?:as[ \t]+)?on[ \t]+(?:the[ \t]+)?(?:card|acct|account|a/c|cheque|bank[ \t]+account|charge[ \t]?slip|slip|receipt|remittance)"
+        r"|card[ \t]?holder(?:['’]s)?(?:[ \t]+name)?"
+        r"|(?:amex|visa|master[ \t]?card|unionpay|jcb|card)[^\n()]{0,20}?,[ \t]*name)"
+        rf"[ \t]*[:：]?[ \t]*[\"“'‘]?(?P<name>{_INITIALS}{_WORD}|{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+    )
 )
 
 

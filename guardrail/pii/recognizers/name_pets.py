@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from guardrail.text.start_gate import gate
+
 _ANIMALS = (
     "dog|dogs|cat|cats|puppy|puppies|kitten|kittens|corgi|poodle|shiba|husky|labrador|retriever|"
     "terrier|bulldog|chihuahua|pomeranian|schnauzer|beagle|dachshund|maltese|shih tzu|spaniel|collie|"
@@ -35,7 +37,7 @@ _ZH_NAMED = re.compile(
 )
 _AND = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<pet>{_NAME})(?![A-Za-z'’-])")
 _BEFORE_AND = re.compile(rf"(?P<pet>{_NAME})[ \t]+(?:and|&)[ \t]+$")
-_GATE = re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])")
+_GATE = gate(re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])"))
 
 
 @lru_cache(maxsize=16)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from guardrail.pii.recognizers.name_lexicon import GIVEN, HAN, is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U, latin_name_at
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES, ROMANISED_SURNAMES, WORD_GIVEN_NAMES
+from guardrail.text.start_gate import gate
 
 Found = Iterator[tuple[int, int, float]]
 
@@ -39,10 +40,12 @@ def _bad_word(word: str) -> bool:
 
 # ---- Surname, Given ----
 
-_COMMA_INVERTED = re.compile(
-    rf"(?<![{L}'’.-])(?P<surname>{_SURNAME_WORD}(?:[ -]{_SURNAME_WORD})?),[ \t]"
-    rf"(?P<given>(?:Ma\.[ \t])?{_NAME_WORD}(?:-[a-zà-öø-ÿ]+|[ -]{_NAME_WORD}){{0,2}})"
-    rf"(?P<initial>[ \t][{U}]\.)?(?![{L}-]|['’](?!s\b))"
+_COMMA_INVERTED = gate(
+    re.compile(
+        rf"(?<![{L}'’.-])(?P<surname>{_SURNAME_WORD}(?:[ -]{_SURNAME_WORD})?),[ \t]"
+        rf"(?P<given>(?:Ma\.[ \t])?{_NAME_WORD}(?:-[a-zà-öø-ÿ]+|[ -]{_NAME_WORD}){{0,2}})"
+        rf"(?P<initial>[ \t][{U}]\.)?(?![{L}-]|['’](?!s\b))"
+    )
 )
 _SURNAME_FIRST_THEN_ENGLISH = re.compile(
     rf"(?<![{L}'’-])(?P<name>[{U}]{{2,}}(?:[ \t][{U}][a-z]+(?:-[a-z]+)?){{1,3}}),[ \t](?P<english>{_NAME_WORD})(?![{L}'’-])"
@@ -517,7 +520,9 @@ def role_label_pairs(text: str) -> Found:
 
 # ---- a given name right before a phone number ----
 
-_PHONE_AHEAD = re.compile(r"(?<![\d+])(?<!\d[ \t])(?:(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}|(?:\d[ \t]){7}\d)(?!\d)")
+_PHONE_AHEAD = gate(
+    re.compile(r"(?<![\d+])(?<!\d[ \t])(?:(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}|(?:\d[ \t]){7}\d)(?!\d)")
+)
 _NAME_THEN_PHONE = re.compile(rf"(?<![{L}'’@.-])(?P<name>[{L}][a-z]{{2,11}})[ \t]*[:：(（]?[ \t]*$")
 
 
@@ -538,13 +543,15 @@ def names_before_phones(text: str) -> Found:
 
 # ---- a relative or friend named after "my uncle" ----
 
-_POSSESSED_KIN = re.compile(
-    r"(?i:(?<![A-Za-z])(?:my|our|his|her|their|your)[ \t]+(?:late[ \t]+|little[ \t]+|elder[ \t]+|younger[ \t]+)?"
-    r"(?:uncle|aunt|auntie|aunty|cousin|brother|sister|son|daughter|nephew|niece|husband|wife|boyfriend|"
-    r"girlfriend|bf|gf|grandma|grandpa|granny|grandmother|grandfather|godmother|godfather|friend|"
-    r"colleague|classmate|flatmate|roommate|boss|helper|maid|tutor|neighbour|neighbor|partner|fianc[ée]e?|"
-    r"mentor|supervisor)[ \t]+)"
-    rf"(?=[{U}])"
+_POSSESSED_KIN = gate(
+    re.compile(
+        r"(?i:(?<![A-Za-z])(?:my|our|his|her|their|your)[ \t]+(?:late[ \t]+|little[ \t]+|elder[ \t]+|younger[ \t]+)?"
+        r"(?:uncle|aunt|auntie|aunty|cousin|brother|sister|son|daughter|nephew|niece|husband|wife|boyfriend|"
+        r"girlfriend|bf|gf|grandma|grandpa|granny|grandmother|grandfather|godmother|godfather|friend|"
+        r"colleague|classmate|flatmate|roommate|boss|helper|maid|tutor|neighbour|neighbor|partner|fianc[ée]e?|"
+        r"mentor|supervisor)[ \t]+)"
+        rf"(?=[{U}])"
+    )
 )
 
 

@@ -28,6 +28,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_zh_given import given_shape
+from guardrail.text.start_gate import gate
 
 # Single characters, each one space (ASCII or ideographic) from the next: 文　浩　霖　對,
 # or broken over a line by a scan (巫 國⏎ 棠). A chain may follow Chinese text with no
@@ -46,9 +47,11 @@ _GAP = r"(?:[ \u3000]|[ \u3000]?\n[ \u3000]?)"
 # A particle, a verb or a conjunction that follows a name, touching its last character as
 # voice typing writes it (我係區 嘉 敏呀, 佢媽媽周 玉 蓮入咗院, 秘书黄 晓 彤或文书…).
 _SPOKEN_AFTER = "呀嘅啊啦㗎囉喎嘛呢的了吧係是話說说講讲同和跟入去嚟來来或及與与"
-_SPACED = re.compile(
-    rf"(?P<lead>(?<=[{HAN}]))?[{HAN}]"
-    rf"(?:{_GAP}[{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER})|(?=[{_SPOKEN_AFTER}]))){{1,5}}"
+_SPACED = gate(
+    re.compile(
+        rf"(?P<lead>(?<=[{HAN}]))?[{HAN}]"
+        rf"(?:{_GAP}[{HAN}](?:(?![{HAN}])|(?={_TITLE_AFTER})|(?=[{_SPOKEN_AFTER}]))){{1,5}}"
+    )
 )
 _HAN_AT = re.compile(f"[{HAN}]")
 # A surname and a title spaced apart, as voice typing writes them (鄧 太, 何 伯), and a

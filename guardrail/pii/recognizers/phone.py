@@ -34,6 +34,7 @@ from presidio_analyzer import RecognizerResult
 from guardrail.pii.recognizers.base import RegexRecognizer, context_near, line_before, tagged_result
 from guardrail.pii.recognizers.columns import column_header
 from guardrail.pii.recognizers.name_lexicon import is_given, is_surname
+from guardrail.text.start_gate import gate
 
 _HK = (
     r"(?:(?:\+|00)[ \t]?85[23](?:[ \t-]?|[ \t]?\n[ \t]{0,8})|\([ \t]?\+?85[23][ \t]?\)[ \t]?-?[ \t]?|852(?:[ \t]?[-.‐‑‒–—−][ \t]?|[ \t])?)?"
@@ -99,17 +100,19 @@ SPACED = re.compile(
 # comma after a word or a longer number is not one).
 _SPACED_DATE = re.compile(r"\d{1,2}[ \t]*[-/][ \t]*\d{1,2}[ \t]*[-/][ \t]*(?:19|20)\d{2}")
 _THOUSANDS_BEFORE = re.compile(r"(?<![A-Za-z0-9.,])\d{1,3},$")
-CONTEXT = re.compile(
-    r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach|\bsim\b"
-    r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
-    r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
-    r"|座機|座机|分機|分机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
-    # a scanned form's letter-spaced labels: 電 話, 手 機
-    r"|電[ \t]話|电[ \t]话|手[ \t]機|手[ \t]机"
-    # a signature's direct line (Direct: 2526 1147, DID 3611 4280) and its one-letter
-    # labels before a number (T 3611 4280 | M 9021 5573)
-    r"|\bdirect(?:[ \t]+line)?[ \t]*[:：]|\bDID\b|(?:(?m:^)|\|)[ \t]*(?-i:[TMF])[ \t](?=[ \t]?[+(]?\d)",
-    re.IGNORECASE,
+CONTEXT = gate(
+    re.compile(
+        r"phone|\bte[l1]\b|te[l1][:.]|call|mobile|cell|contact|whats\s?app|signal|fax|sms|text\s+me|reach|\bsim\b"
+        r"|\bnumber\b|\bno\.|\bM:|\bT:|\bmob\b|\bdial\b|emergency|打|搵我|搵佢|號碼"
+        r"|電話|手提|手機|聯絡|聯系|聯繫|致電|傳真|短訊|熱線|电话|手机|联系|联络|致电|传真|短信|热线|号码|微信"
+        r"|座機|座机|分機|分机|固話|固话|收件人|寄件人|收貨人|收货人|(?<![\u4e00-\u9fff])電[ \t]?[:：]|enquir|inquir|hotline"
+        # a scanned form's letter-spaced labels: 電 話, 手 機
+        r"|電[ \t]話|电[ \t]话|手[ \t]機|手[ \t]机"
+        # a signature's direct line (Direct: 2526 1147, DID 3611 4280) and its one-letter
+        # labels before a number (T 3611 4280 | M 9021 5573)
+        r"|\bdirect(?:[ \t]+line)?[ \t]*[:：]|\bDID\b|(?:(?m:^)|\|)[ \t]*(?-i:[TMF])[ \t](?=[ \t]?[+(]?\d)",
+        re.IGNORECASE,
+    )
 )
 # A mobile of the Philippines (0917 123 4567), the UK (07700 900123), Indonesia (0812-3456-7890)
 # or Pakistan (0300 4417 285) as dialled at home, which helpers and expatriates give in Hong Kong:
@@ -135,8 +138,8 @@ _BROKEN_ANYWHERE = re.compile(
 # 93-7820-16):
 # a phone only right after a phone word (see analyze).
 # (A CSV's cell too, 91234 870 under a phone column: see analyze.)
-_ODD_GROUPS = re.compile(
-    r"(?<![\w+$#.:/-])(?<!\d,)(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t-]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)"
+_ODD_GROUPS = gate(
+    re.compile(r"(?<![\w+$#.:/-])(?<!\d,)(?<!\d[ \t])([2-9]\d{0,6}(?:[ \t-]\d{1,7}){1,2})(?![\w])(?![ \t.,/-]?\d)")
 )
 _SPACED_LINE = re.compile(r"[2-9](?: \d){7}")
 # Eight single digits with the same mark after each (a space may part the halves too).
@@ -148,7 +151,7 @@ _SEPARATED_DIGITS = re.compile(
 _DIGIT_PER_LINE = re.compile(r"(?m)^[ \t]*(\d(?:[ \t]*\n[ \t]*\d){7,10})[ \t]*$")
 _SPACED_YEAR_DATE = re.compile(r"(?:19|20)\d{2}[ \t-](?:0?[1-9]|1[0-2])[ \t-]\d{1,2}")
 # Eight single digits apart by commas (5,3,6,2,0,4,9,1).
-_COMMA_DIGITS = re.compile(r"(?<![\d,.])([2-9](?:,[ \t]?\d){7})(?![ \t]?[,.]?\d)")
+_COMMA_DIGITS = gate(re.compile(r"(?<![\d,.])([2-9](?:,[ \t]?\d){7})(?![ \t]?[,.]?\d)"))
 # A Chinese address's flat (室, 樓, 座 ...) or unit number, a space, then a phone (text
 # normalisation spaces digits from Chinese: 13 樓 1306 5266 8104).
 _FLAT_MARK = "[樓楼室座號号栋棟元層层]"
@@ -178,20 +181,22 @@ def _valid_abroad(digits: str) -> bool:
 
 
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
-_REFERENCE = re.compile(
-    r"(?:(?-i:\bRN|\bMC|\bPO|\bP\.O\.)|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
-    r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking|\bconf(?:irmation)?"
-    r"|\bjobs?|\bwork[ \t]?order|\brefs|\breferences|\bdocket|\bwaybill|\bconsignment|\bshipment|\bbatch|\bcert(?:ificate)?"
-    r"|(?-i:\bNo\.)"
-    r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
-    r"|\bmeter|(?-i:\bBRN?)|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
-    r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
-    # (a company's BR number, Our company BR No. is 65019877)
-    r"(?:is[ \t]+)?"
-    # and the reference's own capitals (保單號碼：P 9123 4567, 報案編號 NPRN 25012345), not
-    # a word after the label (Order phone 5311-9846) or a word the label starts (brother)
-    r"(?:(?-i:[A-Z]{1,5})[ \t-]?)?$",
-    re.IGNORECASE,
+_REFERENCE = gate(
+    re.compile(
+        r"(?:(?-i:\bRN|\bMC|\bPO|\bP\.O\.)|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
+        r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking|\bconf(?:irmation)?"
+        r"|\bjobs?|\bwork[ \t]?order|\brefs|\breferences|\bdocket|\bwaybill|\bconsignment|\bshipment|\bbatch|\bcert(?:ificate)?"
+        r"|(?-i:\bNo\.)"
+        r"|\bstaff|\bemployee|\bstudent|\blicen[cs]e|\bpermit|\bloan|\bapplication|\bfile|\brooms?|\bsuites?|\bunits?"
+        r"|\bmeter|(?-i:\bBRN?)|商業登記|商业登记|\bFPS[ \t]*ID|轉數快[ \t]*(?:ID|識別碼)|转数快[ \t]*(?:ID|识别码)|學號|員工|檔案|申請|電錶|电表|水錶|水表"
+        r"|編號|编号|單號|单号|訂單|订单|賬號|账号|帳號|帳戶|账户|戶口|户口|保單|保单|案件)(?:[\s.:#：]|\bid\b|\bno\b|\bnumber\b|號碼|号码)*"
+        # (a company's BR number, Our company BR No. is 65019877)
+        r"(?:is[ \t]+)?"
+        # and the reference's own capitals (保單號碼：P 9123 4567, 報案編號 NPRN 25012345), not
+        # a word after the label (Order phone 5311-9846) or a word the label starts (brother)
+        r"(?:(?-i:[A-Z]{1,5})[ \t-]?)?$",
+        re.IGNORECASE,
+    )
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
 _PHONE_HEAD = re.compile(
@@ -236,12 +241,14 @@ _MAINLAND_GROUPED = re.compile(
 # Mainland numbers as company directories and delivery apps print them: a landline with
 # its extension after a hyphen (0755-2698 3100-801), a mobile in dots (150.1234.0987), a
 # delivery app's masked number with its extension (17189420356_2741, 13045218873,,6619).
-_MAINLAND_PRINTED = re.compile(
-    r"(?<![\d.+-])("
-    r"(?P<landline>0[1-9]\d{1,2}[ -]?\d{3,4}[ -]?\d{4})-\d{2,5}"
-    r"|(?P<dotted>1[3-9]\d\.\d{4}\.\d{4})"
-    r"|(?P<virtual>1[3-9]\d{9})(?:_|,,)\d{3,5}"
-    r")(?![\d.])"
+_MAINLAND_PRINTED = gate(
+    re.compile(
+        r"(?<![\d.+-])("
+        r"(?P<landline>0[1-9]\d{1,2}[ -]?\d{3,4}[ -]?\d{4})-\d{2,5}"
+        r"|(?P<dotted>1[3-9]\d\.\d{4}\.\d{4})"
+        r"|(?P<virtual>1[3-9]\d{9})(?:_|,,)\d{3,5}"
+        r")(?![\d.])"
+    )
 )
 # An extension after a number reaches the person as surely as the number: ext. 218,
 # x 4105, 轉 115, #316 right after it, 內線 三零二 (a short run of numerals stays in Chinese,
