@@ -17,7 +17,8 @@ at that moment, and no path pays for the one before it.
 Measured, one request at a time (median latency the proxy *adds* over a direct call):
 
 - guardrail with ``hk-genai-2025``, against spaCy's small-model NER alone on the same
-  texts in this process (the issue's bar: at most 1.3x). spaCy is timed twice: back
+  texts in this process (the bar: at most 1.6x with the threat classifier in the
+  policy, as in ``hk-genai-2025``; 1.3x without it). spaCy is timed twice: back
   to back on a quiet machine before the servers start (the smaller figure, which the
   bar is judged against), and interleaved with the calls (cold caches: larger);
 - guardrail with a pattern-only policy (NER off), against LiteLLM's proxy with no
@@ -354,7 +355,7 @@ def report(rows: dict[str, dict[str, float]]) -> None:
     # The bar is judged against the smaller, back-to-back figure: the stricter one.
     print(
         f"\nadded by guardrail hk-genai-2025 / spaCy NER alone (back to back): "
-        f"{(guarded['median_ms'] - direct) / ner:.2f}x (bar: <= 1.3x); "
+        f"{(guarded['median_ms'] - direct) / ner:.2f}x (bar: <= 1.6x with the threat classifier, 1.3x without); "
         f"/ interleaved NER: {(guarded['median_ms'] - direct) / ner_interleaved:.2f}x"
     )
     patterns = rows[PATTERNS]["median_ms"] - direct

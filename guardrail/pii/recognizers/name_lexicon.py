@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from guardrail.errors import ConfigurationError
 from guardrail.pii import gazetteer
@@ -96,6 +96,7 @@ def all_places() -> frozenset[str]:
     return _PLACES_LATIN
 
 
+@lru_cache(maxsize=1 << 16)  # asked hundreds of times a text, mostly of the same words
 def is_place(phrase: str) -> bool:
     """Whether ``phrase`` (any case, any spacing) is a place, building or brand."""
     return " ".join(phrase.lower().split()) in _PLACES_LATIN

@@ -16,6 +16,7 @@ start-up with the path and what is wrong.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -128,7 +129,7 @@ class NameTagger:
             return toks, np.zeros(0)
         slots = features(text, toks)
         lengths = np.fromiter((len(row) for row in slots), dtype=np.int64, count=len(slots))
-        flat = np.fromiter((s for row in slots for s in row), dtype=np.int64, count=int(lengths.sum()))
+        flat = np.fromiter(itertools.chain.from_iterable(slots), dtype=np.int64, count=int(lengths.sum()))
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         logits = np.add.reduceat(self.weights[flat].astype(np.float64), starts)
         return toks, 1.0 / (1.0 + np.exp(-(logits + self.bias)))
