@@ -160,3 +160,33 @@ def unit_columns(text: str) -> Iterator[tuple[int, int]]:
         header = column_header(text, start)
         if header is not None and _UNIT_HEADER.match(header):
             yield match.span(1)
+
+
+# A mainland home by its building, unit and room, as group chats and sign-up lists write
+# it (接龙: "3. 小鱼儿 9-1101", display names "12-1703 王姐", 东区3-1502): the room's last two
+# digits number a flat on its floor (01-12), which keeps scores, times and most codes out.
+# (The text is read normalised: a full-width colon as ":", a space between digits and 室.)
+_ROOM_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.\-/#])(?:[东西南北中東][区區][ \t]?|[A-Z][区區][ \t]?)?"
+    r"(?P<building>\d{1,2})-(?:(?P<unit>\d{1,2})-)?(?P<room>[1-9]\d?0[1-9]|[1-9]\d?1[0-2]|0\d0[1-9])"
+    r"(?:[ ]?[室号號](?![A-Za-z0-9]))?(?![A-Za-z0-9\-/.]|:\d)"
+)
+# A parcel station's pickup codes (取件码 3-2-1047) have the same shape: a text about a
+# station's codes is left alone, and so is a number a code word comes just before.
+_PICKUP_CODES = re.compile(r"驿站|驛站|取件[码碼]|取货[码碼]|取貨碼|提货[码碼]")
+_CODE_BEFORE = re.compile(r"[码碼][^\n]{0,8}$")
+_HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def room_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """Homes written as building-unit-room numbers in Chinese text (not a day, month and
+    year, and not where a parcel station's pickup codes are about)."""
+    if "-" not in text or _HAN_TEXT.search(text) is None or _PICKUP_CODES.search(text) is not None:
+        return
+    for match in _ROOM_NUMBER.finditer(text):
+        building, unit, room = match["building"], match["unit"], match["room"]
+        if unit is not None and room[:2] in ("19", "20") and int(building) <= 31 and int(unit) <= 12:
+            continue  # 27-07-2001: a date
+        if _CODE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue  # 她的码是 3-2-1074
+        yield match.span()

@@ -25,6 +25,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii import gazetteer
+from guardrail.pii.recognizers.address_fields import room_numbers
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.text.prefilter import may_match
 
@@ -296,8 +297,11 @@ class ChineseAddressRecognizer(RegexRecognizer):
         self._literals = _LITERALS
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if _HAN.search(text) is None or not may_match(self._literals, text):
+        if _HAN.search(text) is None:
             return []
+        rooms = [tagged_result(self, self.recognizer_name, "ADDRESS", *span, 0.7) for span in room_numbers(text)]
+        if not may_match(self._literals, text):
+            return rooms
         spans: list[list[int]] = []
         for tail in _TAIL_ONLY.finditer(text):
             reach = _REACH_BACK.search(text, max(0, tail.start() - _REACH), tail.start())
@@ -319,7 +323,7 @@ class ChineseAddressRecognizer(RegexRecognizer):
         for match in _VILLAGE_GROUP.finditer(text):
             if not any(r.start <= match.start() < r.end for r in results):
                 results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.6))
-        return results
+        return results + [room for room in rooms if not any(r.start < room.end and room.start < r.end for r in results)]
 
     @staticmethod
     def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

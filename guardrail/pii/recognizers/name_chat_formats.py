@@ -33,6 +33,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     longest_first,
     never_a_name,
     zh_name_shape,
+    zh_surname_length,
 )
 from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
@@ -125,14 +126,17 @@ _TAIL = r"(?:[(（][^)）\n]{1,24}[)）])?"
 _TIME_FIRST = re.compile(
     rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|]?)[ \t]*(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*(?:[:：›>][ \t]|[:：](?=[{HAN}])|[:：][ \t]*$)"
 )
+# A sender alone after the date and the time, the message on the lines below (05-29 20:31
+# 阿杰不吃香菜 / 2024-04-08 19:09:45  静待花开🌸): the date keeps an agenda's times out.
+_DATED_SENDER_LINE = re.compile(
+    rf"(?m)^[ \t]*[\[(（]?{_DATE}[ ,，T]+{_CLOCK}[\])）]?[ \t]+(?P<sep>)(?P<who>{_SENDER})[ \t]*{_TAIL}[ \t]*$(?=\n[ \t]*\S)"
+)
 # A voice note's header: its time, its sender and a microphone (4 Jun 08:02 · 阿Kit 🎤 0:35).
 _VOICE_NOTE = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<sep>[-–—|·•]?)[ \t]*(?P<who>{_SENDER})[ \t]*(?:🎤|🎙)")
 # A neighbour's flat before or after the name in an estate's group chat (3栋1502 覃淼,
 # lily 9栋, 5-1203 王姐, 17号楼-老陈): the flat is the address finder's, the rest is the
 # sender. A bare flat number after a Chinese name (老赵 401) is the sender's own.
-_UNIT = (
-    r"\d{1,3}(?: ?[栋棟座幢號号](?: ?[楼樓])?(?: ?\d{3,4})?|-\d{3,4})(?: ?[室房])?"  # spaced as normalised: 3 栋 1502
-)
+_UNIT = r"\d{1,3}(?: ?[栋棟座幢號号](?: ?[楼樓])?(?: ?\d{3,4})?|(?:-\d{1,2})?-\d{3,4})(?: ?[室房])?"  # spaced as normalised: 3 栋 1502
 _UNIT_AFTER = re.compile(rf"[ \t]+{_UNIT}$")
 _FLAT_AFTER = re.compile(rf"(?<=[{HAN}])[ \t]+\d{{3,4}}$")
 _NAME_FIRST = re.compile(
@@ -168,7 +172,7 @@ def templated_speakers(text: str) -> Iterator[tuple[int, int, float]]:
     """Senders of chat lines in a shape the text repeats, once one of them speaks twice."""
     if ":" not in text:
         return
-    for pattern in (_TIME_FIRST, _NAME_FIRST, _VOICE_NOTE):
+    for pattern in (_TIME_FIRST, _NAME_FIRST, _VOICE_NOTE, _DATED_SENDER_LINE):
         shapes: dict[str, list[tuple[int, int, str]]] = {}
         for match in pattern.finditer(text):
             sender = _sender(text, *match.span("who"))
@@ -232,6 +236,10 @@ _STAFF_OF_SERVICE = re.compile(
 )
 
 
+# A display name's number after an underscore (鹿小葵_0921), as platforms make names unique.
+_HANDLE_NUMBER = re.compile(r"(?<=[^\W\d_])_\d{1,6}$")
+
+
 def _not_a_sender(who: str) -> bool:
     lower = who.lower()
     words = lower.split()
@@ -241,11 +249,83 @@ def _not_a_sender(who: str) -> bool:
         or _NOT_PERSON_SENDER.search(who) is not None
         or any(word in ORG_WORDS for word in words)
         or is_place(who)
-        or re.search(r"[，。！？!?;；\d]|https?|www\.|\.(?:hk|com|net|org|shop|store)\b", who) is not None
-        # seven Chinese characters or more: a business's name (剪得好上門理髮), not a
-        # person's, a nickname's or a role's and a name's (设计师小王)
-        or re.fullmatch(f"[{HAN}]{{7,}}", who) is not None
+        or re.search(r"[，。！？!?;；\d]|https?|www\.|\.(?:hk|com|net|org|shop|store)\b", _HANDLE_NUMBER.sub("", who))
+        is not None
+        # nine Chinese characters or more: a business's name (剪得好上門理髮店舖), not a
+        # person's, a nickname's or a role's and a name's (设计师小王); WeChat's phrases
+        # run to seven or eight (一蓑烟雨任平生, 阳光下的向日葵)
+        or re.fullmatch(f"[{HAN}]{{9,}}", who) is not None
     )
 
 
-FINDERS = (export_speakers, sender_time_lines, templated_speakers)
+# A group chat copied without its times: every line "display name：message" (一帆风顺：看监控啊,
+# 豆豆妈 3-2-801：..., 9-2303-彭：...). A form's "label：value" lines share the shape, so the
+# lines must read as messages (most hold a sentence's punctuation, an emoji or ten
+# characters), a sender must speak twice, and a label word is never a sender.
+_COLON_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:{_UNIT}[ \t]*-?[ \t]*)?(?P<who>[^\s\d:：@#\[\]()（）<>|*•·\-][^\n:：@#|]{{0,15}}?)[ \t]*{_TAIL}"
+    r"[ \t]*[:：][ \t]*(?P<message>\S[^\n]*)$"
+)
+_CHATTY = re.compile("[，。！？!?～~…]|[\U0001f300-\U0001faff\u2600-\u27bf]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LABELS = frozenset(
+    "姓名 名字 名稱 名称 電話 电话 手機 手机 聯絡電話 联系电话 地址 住址 備註 备注 時間 时间 日期 事由 經過 经过 處理 处理 結果 结果 "
+    "原因 問題 问题 回覆 回复 答覆 答复 內容 内容 主題 主题 說明 说明 附件 金額 金额 數量 数量 狀態 状态 單號 单号 訂單 订单 "
+    "客戶 客户 收件人 寄件人 聯絡人 联系人 職位 职位 部門 部门 關係 关系 性別 性别 年齡 年龄 國籍 国籍 地點 地点 "
+    "要求 建議 建议 跟進 跟进 進度 进度 總結 总结 結論 结论 標題 标题 摘要 注意 提示 提醒 通知 公告 群公告 溫馨提示 温馨提示 "
+    # roles that speak in a transcript or a copied thread: no one's name
+    "學生 学生 老師 老师 家長 家长 同學 同学 醫生 医生 病人 患者 客人 顧客 顾客 買家 买家 賣家 卖家 店家 司機 司机 "
+    "記者 记者 主持 主持人 嘉賓 嘉宾 律師 律师 法官 證人 证人 原告 被告 問 问 答 "
+    "業主 业主 租客 車主 车主 房東 房东 判頭 判头 師傅 师傅 管理員 管理员 保安 物業 物业 社工 經紀 经纪 職員 职员".split()
+)
+# A sender that is a date (初診 十一月二十日), a school, a firm or a team (培德女子中學).
+_NOT_A_SPEAKER = re.compile(
+    r"[〇零一二三四五六七八九十廿\d]{1,3}[ ]?月|月[ ]?[〇零一二三四五六七八九十廿\d]{1,3}[ ]?[日號号]|[年週周]"
+    r"|[中小大]學$|[中小大]学$|學校$|学校$|[書学學]院$|书院$|公司$|集[團团]$|[銀银]行$|[醫医]院$|中心$|[協协]會$|协会$"
+    r"|委[員员][會会]$|[隊队]$|[組组]$|部$|處$|处$|局$|署$"
+)
+
+
+# What ends a form's label (身份證號碼, 现住址, 来电人, 异常日期), not a display name.
+_LABEL_TAIL = re.compile(
+    r"(?:[號号][碼码]|[編编][號号]|[地住]址|[電电][話话郵邮]|日期|[時时][間间]|方式|[人者員员方]|[費费價价額额單单證证件]"
+    r"|[類类型項项目表率數数況况狀状態态期程序式度])$"
+)
+
+
+def colon_speakers(text: str) -> Iterator[tuple[int, int, float]]:
+    """Senders of a chat copied without times: its lines read as messages, most of its
+    senders look like people's display names, and one of them speaks twice."""
+    if ("：" not in text and ":" not in text) or _HAN_CHAR.search(text) is None:
+        return
+    lines = [m for m in _COLON_LINE.finditer(text) if _HAN_CHAR.search(m["who"])]
+    chatty = sum(bool(_CHATTY.search(m["message"]) or len(m["message"]) >= 10) for m in lines)
+    if len(lines) < 4 or 2 * chatty < len(lines):
+        return
+    senders = [sender for match in lines if (sender := _display_name(text, match)) is not None]
+    counts = Counter(key for _, _, key in senders)
+    if 2 * len(senders) >= len(lines) and len(counts) >= 2 and max(counts.values()) >= 2:
+        yield from ((start, end, 0.7) for start, end, _ in senders)
+
+
+def _display_name(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
+    """The sender of a colon line if it looks like a person's display name: a name, a
+    nickname, a parent's or a neighbour's handle (豆豆妈), Latin letters, or a phrase of
+    four characters or more (一帆风顺); not a label (姓名, 来电人), a role, a date or a firm."""
+    sender = _sender(text, *match.span("who"))
+    if sender is None:
+        return None
+    shown = text[sender[0] : sender[1]]
+    if shown in _LABELS or _NOT_A_SPEAKER.search(shown) or _NOT_A_SPEAKER.search(match["who"]):
+        return None
+    han = "".join(_HAN_CHAR.findall(shown))
+    if han != shown and (han in _LABELS or _LABEL_TAIL.search(han)):
+        return None  # 電話 Tel, 姓名 Name, 業主 Landlord: a bilingual form's label
+    if len(shown) == 1:
+        return sender if zh_surname_length(shown, rare=True) else None  # 9-2303-彭: a surname
+    if re.search("[A-Za-z]", shown) or zh_name_shape(shown) or nickname_shaped(shown) or _KIN_AFTER.search(shown):
+        return sender
+    return sender if len(shown) >= 4 and not _LABEL_TAIL.search(shown) else None
+
+
+FINDERS = (export_speakers, sender_time_lines, templated_speakers, colon_speakers)

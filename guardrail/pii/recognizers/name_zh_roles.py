@@ -199,10 +199,12 @@ def _short_name_ending_clause(text: str, pos: int, *, rare: bool) -> tuple[int, 
     return (pos, pos + 2, 0.6) if not zh_place_overlaps(text, pos, pos + 2) else None
 
 
-# (after a clause's start, or a word that points at a person: 管账的子墨妈妈, 辛苦子墨妈妈; a
-# space before the relative's word as code-mixed typing puts one: 梓軒 媽媽)
+# (after a clause's start, or a word that points at a person: 管账的子墨妈妈, 辛苦子墨妈妈,
+# 麻煩安琪媽媽, 邀請了子軒爸爸; a space before the relative's word as code-mixed typing puts
+# one: 梓軒 媽媽; or 的 between, as prose writes it: 一心的阿嫲)
 _KIN_CHILD = re.compile(
-    f"(?:(?<![{HAN}])|(?<=[的是係叫找问問谢謝苦给給同和跟]))(?P<name>[{HAN}]{{2}})[ \t]?(?:{'|'.join(KIN_AFTER_CHILD)})"
+    f"(?:(?<![{HAN}])|(?<=[的是係叫找问問谢謝苦给給同和跟了煩烦請请讓让由被向為为幫帮話话約约醒知邀及與与或]))"
+    f"(?P<name>[{HAN}]{{2}})[ \t]?的?(?:{'|'.join(KIN_AFTER_CHILD)})"
 )
 
 
