@@ -18,7 +18,6 @@ pattern's :class:`Prefilter` then looks its literals up in what was found.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,13 +25,8 @@ from typing import Any
 
 import ahocorasick
 
-_sre: Any
-_sre_parse: Any
-try:  # The parser is internal to re; without it, no prefilter (correct, slower).
-    _sre = importlib.import_module("re._constants")
-    _sre_parse = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - other Pythons
-    _sre = _sre_parse = None
+from guardrail.text.regex_internals import constants as _sre
+from guardrail.text.regex_internals import parser as _sre_parse
 
 Literals = frozenset[str]
 # A literal may start or end with BOUNDARY: it must then occur at a word's start or

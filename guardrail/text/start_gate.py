@@ -20,17 +20,11 @@ half to two thirds of a scan where few can (measured in ``benchmarks/redaction_l
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Any
 
-_sre: Any
-_sre_parse: Any
-try:  # The parser is internal to re; without it, no gate (correct, slower).
-    _sre = importlib.import_module("re._constants")
-    _sre_parse = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - other Pythons
-    _sre = _sre_parse = None
+from guardrail.text.regex_internals import constants as _sre
+from guardrail.text.regex_internals import parser as _sre_parse
 
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GATED = re.compile(r"(?:\(\?[aiLmsux]+\))?\(\?=\(\?-?i:\[")

@@ -13,7 +13,14 @@ shape: a line that starts with a time stamp and then names the sender before a c
 own holding a sender and then the stamp (``bb wai, [12.03.26 21:15]``, ``>> ling姐 🐱 ··
 21:04``, ``@candy_yipp  ·  Mon 9:41 PM``). One such line could be an agenda's item, so
 the shape counts once two lines share it and one sender speaks twice: people in a chat
-come back, an agenda's items do not.
+come back, an agenda's items do not. A sender alone after a date and a time, the message
+below (``05-29 20:31 阿杰不吃香菜``), counts the same way; the date keeps agendas out.
+
+A group chat copied without its times (``一帆风顺：看监控啊``) has only ``sender：message``
+lines, the shape of a form's ``label：value``: its senders count when most lines read as
+messages, most senders look like display names (a name, a nickname, a parent's handle,
+Latin letters, or a phrase of four characters or more that does not end as a label does)
+and one of them speaks twice.
 """
 
 from __future__ import annotations
