@@ -30,12 +30,11 @@ _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GATED = re.compile(r"(?:\(\?[aiLmsux]+\))?\(\?=\(\?-?i:\[")
 
 
-class _Unreadable(Exception):
-    """A construct the gate does not follow: the pattern stays as it is."""
-
-
 # (case-insensitive?, a class item such as "a", "a-z" or "\d") for each way to start.
 _Start = tuple[bool, str]
+# A start the gate cannot name (any character, a back-reference, a negated class): the
+# pattern then stays as it is.
+_ANY: _Start = (False, "")
 
 
 def gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -50,9 +49,9 @@ def gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
         if _scanned_fast(tree, pattern.flags):
             return pattern
         starts, may_be_empty = _starts(list(tree), bool(pattern.flags & re.IGNORECASE))
-    except (_Unreadable, re.error, RecursionError):
+    except (re.error, RecursionError):
         return pattern
-    if may_be_empty or not starts:
+    if may_be_empty or not starts or _ANY in starts:
         return pattern
     body = pattern.pattern
     leading = _LEADING_FLAGS.match(body)  # global flags must stay first
@@ -115,7 +114,8 @@ def _op_starts(op: Any, argument: Any, folded: bool) -> tuple[list[_Start], bool
     if op is _sre.LITERAL:
         return [(folded, re.escape(chr(argument)))], False
     if op is _sre.IN:
-        return [(folded, _class_item(item_op, item)) for item_op, item in argument], False
+        items = [_class_item(item_op, item) for item_op, item in argument]
+        return ([_ANY] if None in items else [(folded, item) for item in items if item is not None]), False
     if op is _sre.SUBPATTERN:
         _, add, delete, inner = argument
         return _starts(list(inner), (folded or bool(add & re.IGNORECASE)) and not delete & re.IGNORECASE)
@@ -135,14 +135,14 @@ def _op_starts(op: Any, argument: Any, folded: bool) -> tuple[list[_Start], bool
         return _starts(list(argument), folded)
     if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
         return [], True  # consumes nothing: the start is what follows
-    raise _Unreadable(str(op))  # any character, a back-reference, a negated literal
+    return [_ANY], False  # any character, a back-reference, a negated literal
 
 
-def _class_item(op: Any, argument: Any) -> str:
+def _class_item(op: Any, argument: Any) -> str | None:
     if op is _sre.LITERAL:
         return re.escape(chr(argument))
     if op is _sre.RANGE:
         return f"{re.escape(chr(argument[0]))}-{re.escape(chr(argument[1]))}"
     if op is _sre.CATEGORY and str(argument) in _CATEGORIES:
         return _CATEGORIES[str(argument)]
-    raise _Unreadable(str(op))  # a negated class, a Unicode category
+    return None  # a negated class, a Unicode category
