@@ -4,7 +4,9 @@ a class, not for one text.
 - a mainland home by building, unit and room (``9-1101``, ``3-2-801``, ``东区3-1502``) in
   Chinese text, not a date (``27-07-2001``), a score, nor a parcel station's pickup code
   (``取件码 3-2-1047``);
-- a flat and its tower with nothing else (``25B, Tower 2``, ``Tower 4, 16C``);
+- a flat and its tower with nothing else (``25B, Tower 2``, ``Tower 4, 16C``), a flat by its
+  floor and letter (``Mr Chan (Flat 8A)``), not a meeting room (``Meeting Room 12B``);
+- a column of participants' initials in a CSV (``initials`` → ``K.W.L.``);
 - a sender alone on a line after the date and the time, the message below (``05-29 20:31
   阿杰不吃香菜``), not an agenda's times (``09:00 Registration``);
 - a display name with a number after an underscore (``鹿小葵_0921``) and one of seven or
@@ -59,6 +61,24 @@ def test_dates_codes_and_scores_are_no_homes(redactor: Redactor, text: str, valu
 )
 def test_a_flat_and_its_tower(redactor: Redactor, text: str, home: str) -> None:
     assert covered(redactor, text, home, entity="ADDRESS")
+
+
+def test_a_flat_by_its_floor_and_letter(redactor: Redactor) -> None:
+    text = "Present: Mr Chan Wai Ming (Flat 8A), Ms Lo (Flat 12C, proxy for Flat 5B)."
+    for flat in ("Flat 8A", "Flat 12C", "Flat 5B"):
+        assert covered(redactor, text, flat, entity="ADDRESS")
+    assert untouched(redactor, "Date: 22 May 2024, Meeting Room 12B, 3 pm", "Room 12B")
+
+
+def test_a_column_of_initials(redactor: Redactor) -> None:
+    text = (
+        "pid,initials,first_name,email\n"
+        "SS2-031,K.W.L.,Kwok Wai,kwokwai.lau@example.hk\n"
+        "SS2-032,H.T.,Hei Tung,heitung.t@mail.example.net\n"
+    )
+    found = person_spans(redactor, text)
+    assert {"K.W.L.", "H.T."} <= set(found)
+    assert "SS2-031" not in found
 
 
 def test_a_sender_after_the_date_and_time_with_the_message_below(redactor: Redactor) -> None:

@@ -229,11 +229,13 @@ _HAS_PLACE_WORD = re.compile(
 _LOWER_PLACE_AFTER = re.compile(
     rf"[ \t]*,[ \t]*((?:{_LOWER_NAME_WORD}[ \t]){{1,3}}(?:estate|court|chuen|gardens?|city|house|building|mansion))(?![A-Za-z])"
 )
-# A flat and its block with nothing else, as an estate's own log writes its homes (25B,
-# Tower 2; Tower 4, 16C): a flat in a numbered tower is where someone lives.
+# A flat and its block with nothing else, as an estate's own log or an owners' meeting
+# writes its homes (25B, Tower 2; Tower 4, 16C; Mr Chan (Flat 8A)): a flat in a numbered
+# tower, or a flat by its floor and letter, is where someone lives (a meeting room is a Room).
 _FLAT_AND_BLOCK = re.compile(
     r"(?<![A-Za-z0-9])(?:\d{1,2}[A-H],?[ \t]+(?:Tower|Block|Blk)\.?[ \t]+\d{1,2}[A-Z]?"
-    r"|(?:Tower|Block|Blk)\.?[ \t]+\d{1,2}[A-Z]?,[ \t]*(?:Flat[ \t]+)?\d{1,2}[A-H])(?![A-Za-z0-9])"
+    r"|(?:Tower|Block|Blk)\.?[ \t]+\d{1,2}[A-Z]?,[ \t]*(?:Flat[ \t]+)?\d{1,2}[A-H]"
+    r"|Flat[ \t]+\d{1,2}[A-H])(?![A-Za-z0-9])"
 )
 _CHINESE_DISTRICT_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5})[ \t]+$")
 _CHINESE_DISTRICT_AFTER = re.compile(r"[ \t]*[,，][ \t]*([\u4e00-\u9fff]{2,5})(?![\u4e00-\u9fff])")
@@ -375,7 +377,7 @@ class EnglishAddressRecognizer(RegexRecognizer):
             for start, end in labelled_addresses(text):
                 if not any(r.start <= start < r.end for r in results):
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.75))
-        if "Tower" in text or "Block" in text or "Blk" in text:
+        if "Tower" in text or "Block" in text or "Blk" in text or "Flat" in text:
             for match in _FLAT_AND_BLOCK.finditer(text):
                 if not any(r.start < match.end() and match.start() < r.end for r in results):
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.7))

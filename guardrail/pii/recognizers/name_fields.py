@@ -608,12 +608,18 @@ def csv_tables(text: str) -> Iterator[tuple[int, int, float]]:
             yield from _delimited_tables(text, delimiter)
 
 
+# A column of people's initials (a study's participants, a roster kept anonymous).
+_INITIALS_HEADER = re.compile(r"(?i)(?:participant[ _]|name[ _]|subject[ _])?initials?")
+_INITIALS_CELL = re.compile(r"[ \t\"']*([A-Z](?:\.?[A-Z]){1,3}\.?)[ \t\"']*")
+
+
 def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, float]]:
     """Names in a CSV or tab-separated table's name columns."""
     columns: list[int] | None = None
     width = 0
     strict = True
     parts: set[int] = set()
+    initials: set[int] = set()
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         if line.count(delimiter) < 1 or "|" in line:
@@ -627,7 +633,8 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
         # A row may run a cell or two past its header where a number kept its thousands
         # comma unquoted (1,850/day); its name columns before that still line up.
         if columns is None or not (len(cells) == width or width >= 4 and width < len(cells) <= width + 2):
-            named = [i for i, cell in enumerate(cells) if header_is_name(cell)]
+            initials = {i for i, cell in enumerate(cells) if _INITIALS_HEADER.fullmatch(cell.strip())}
+            named = [i for i, cell in enumerate(cells) if header_is_name(cell) or i in initials]
             columns, width = (named, len(cells)) if named else (None, 0)
             strict = not any(_PERSON_COLUMN.search(cell) for cell in cells) and all(
                 _weak_header(cells[i]) for i in named
@@ -636,6 +643,12 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
             continue
         spans = _csv_cell_spans(line, match.start(), len(cells), delimiter)
         for index in columns:
+            if spans and index in initials and index < len(spans):
+                start, end = spans[index]
+                cell = _INITIALS_CELL.fullmatch(text, start, end)
+                if cell is not None:
+                    yield *cell.span(1), 0.8  # K.W.L. in a participants' initials column
+                continue
             if spans and index < len(spans):
                 span = cell_name(text, *spans[index], strict=strict)
                 if span is None and index in parts:
