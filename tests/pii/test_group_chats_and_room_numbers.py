@@ -67,6 +67,9 @@ def test_a_flat_by_its_floor_and_letter(redactor: Redactor) -> None:
     text = "Present: Mr Chan Wai Ming (Flat 8A), Ms Lo (Flat 12C, proxy for Flat 5B)."
     for flat in ("Flat 8A", "Flat 12C", "Flat 5B"):
         assert covered(redactor, text, flat, entity="ADDRESS")
+    owner = "The owner of Flat 8C, Madam Chow Lai Ping, complained of seepage."
+    assert covered(redactor, owner, "Flat 8C", entity="ADDRESS")
+    assert covered(redactor, owner, "Chow Lai Ping", entity="PERSON")
     assert untouched(redactor, "Date: 22 May 2024, Meeting Room 12B, 3 pm", "Room 12B")
 
 

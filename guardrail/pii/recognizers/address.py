@@ -379,7 +379,8 @@ class EnglishAddressRecognizer(RegexRecognizer):
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.75))
         if "Tower" in text or "Block" in text or "Blk" in text or "Flat" in text:
             for match in _FLAT_AND_BLOCK.finditer(text):
-                if not any(r.start < match.end() and match.start() < r.end for r in results):
+                # (a weak reading that ran on into the owner's name, Flat 8C, Madam Chow, is no answer)
+                if not any(r.start < match.end() and match.start() < r.end and r.score >= 0.5 for r in results):
                     results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.7))
         for start, end in unit_columns(text):
             if not any(r.start < end and start < r.end for r in results):
