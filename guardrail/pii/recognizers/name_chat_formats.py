@@ -42,7 +42,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_name_shape,
     zh_surname_length,
 )
-from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L, U
+from guardrail.pii.recognizers.name_spans import HAN_CHAR, ORG_WORDS, STOP, L, U
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
 
 _NAME = rf"[{U}][{L}'’-]*(?:[ ][{U}][{L}'’-]*){{0,2}}"
@@ -274,7 +274,6 @@ _COLON_LINE = re.compile(
     r"[ \t]*[:：][ \t]*(?P<message>\S[^\n]*)$"
 )
 _CHATTY = re.compile("[，。！？!?～~…]|[\U0001f300-\U0001faff\u2600-\u27bf]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _LABELS = frozenset(
     "姓名 名字 名稱 名称 電話 电话 手機 手机 聯絡電話 联系电话 地址 住址 備註 备注 時間 时间 日期 事由 經過 经过 處理 处理 結果 结果 "
     "原因 問題 问题 回覆 回复 答覆 答复 內容 内容 主題 主题 說明 说明 附件 金額 金额 數量 数量 狀態 状态 單號 单号 訂單 订单 "
@@ -303,9 +302,9 @@ _LABEL_TAIL = re.compile(
 def colon_speakers(text: str) -> Iterator[tuple[int, int, float]]:
     """Senders of a chat copied without times: its lines read as messages, most of its
     senders look like people's display names, and one of them speaks twice."""
-    if ("：" not in text and ":" not in text) or _HAN_CHAR.search(text) is None:
+    if ("：" not in text and ":" not in text) or HAN_CHAR.search(text) is None:
         return
-    lines = [m for m in _COLON_LINE.finditer(text) if _HAN_CHAR.search(m["who"])]
+    lines = [m for m in _COLON_LINE.finditer(text) if HAN_CHAR.search(m["who"])]
     chatty = sum(bool(_CHATTY.search(m["message"]) or len(m["message"]) >= 10) for m in lines)
     if len(lines) < 4 or 2 * chatty < len(lines):
         return
@@ -325,7 +324,7 @@ def _display_name(text: str, match: re.Match[str]) -> tuple[int, int, str] | Non
     shown = text[sender[0] : sender[1]]
     if shown in _LABELS or _NOT_A_SPEAKER.search(shown) or _NOT_A_SPEAKER.search(match["who"]):
         return None
-    han = "".join(_HAN_CHAR.findall(shown))
+    han = "".join(HAN_CHAR.findall(shown))
     if han != shown and (han in _LABELS or _LABEL_TAIL.search(han)):
         return None  # 電話 Tel, 姓名 Name, 業主 Landlord: a bilingual form's label
     if len(shown) == 1:

@@ -1414,7 +1414,7 @@ def _thing_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if value in _ACRONYMS:
         return True  # 我係 NGO 嘅 caseworker: Ngo is a surname, NGO an organisation
-    if ("_" in value and value.isascii() or _KEBAB.fullmatch(value)) and not all(
+    if (("_" in value and value.isascii()) or _KEBAB.fullmatch(value)) and not all(
         p in GIVEN_SYLLABLES or is_given(p, in_position=True) or is_surname(p)
         for p in re.split(r"[._-]", value.lower())
         if p
