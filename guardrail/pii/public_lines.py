@@ -65,7 +65,8 @@ _LABEL_BEFORE = gate(
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(
     rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,12}}?(?:{_PUBLIC}|(?<=[(（])中心)[ \t]*(?:電話|电话|tel|line|number)?[ \t]*[)）]"
-    r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z]))"
+    # (a bare one not the label of the next number: D 3916 5524  Hotline 3916 5000)
+    r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z])(?![ \t]*[:：]?[ \t]*[+(（]?\d))"
 )
 # A fixed line: Hong Kong's start with 2 or 3; the mainland's carry an area code (0755-2698 3100).
 _FIXED_LINE = re.compile(r"(?:\+?852)?[23]\d{7}|(?:\+?86)?0\d{9,11}")

@@ -140,8 +140,22 @@ _SPELLED_HAN_LINES = re.compile(
     rf"{_HAN_TOKEN}(?:[ \u3000]?{_HAN_TOKEN}){{3}}[ \u3000]*\n[ \u3000]*{_HAN_TOKEN}(?:[ \u3000]?{_HAN_TOKEN}){{3}}"
     rf"(?![ \u3000]?{_HAN_NUMERAL})"
 )
+# A number read out in both languages at once, as code-mixed callers do (九四七二，ah，
+# eight-one-five-three; 五四一二，two two three one), a filler between its groups; and an
+# HKID's check letter after a spoken bracket (Y 三三零 五四八，括號 A).
+_BRACKET_WORD = r"(?:(?:open\s+)?brackets?|括號|括号|括弧|括住)"
+_FILLER = r"(?:ah|er|erm|um|uh|呃|嗯|啊)"
+_BI_SEP = rf"(?:[ \u3000,，、.\-—–]{{1,3}}(?:{_FILLER}[ \u3000,，、.…]{{1,3}})?)"
+_BI_TOKEN = rf"(?:{_EN_TOKEN}|{_HAN_TOKEN})"
+_SPELLED_BILINGUAL = re.compile(
+    rf"(?<![A-Za-z]){_BI_TOKEN}(?:{_BI_SEP}?(?:{_BRACKET_WORD}{_BI_SEP}?)?{_BI_TOKEN}){{6,}}"
+    rf"(?:{_BI_SEP}?{_BRACKET_WORD}{_BI_SEP}?A(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_CHECK_LETTER_TAIL = re.compile(rf"{_BI_SEP}?{_BRACKET_WORD}{_BI_SEP}?A(?![A-Za-z])", re.IGNORECASE)
 _SPELLED_TOKEN = re.compile(
-    rf"(?P<bracket>(?:open\s+)?brackets?|括號|括号|括弧|括住)|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|{_HAN_NUMERAL})",
+    rf"(?P<bracket>{_BRACKET_WORD})|(?<=[ \u3000,，])(?P<check>A)(?![A-Za-z])"
+    rf"|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|{_HAN_NUMERAL})",
     re.IGNORECASE,
 )
 # Digit words mixed with ASCII digit groups in one dictated run (9 four 8 one 2 zero 3 7).
@@ -561,6 +575,8 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [_word_trimmed(m) for m in _SPELLED_HAN.finditer(text)]
     runs += [m.span() for m in _SPELLED_HAN_LINES.finditer(text)]
     runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
+    runs += [m.span() for m in _SPELLED_BILINGUAL.finditer(text) if _bilingual(m[0])]
+    runs = [_with_check_letter(text, *run) for run in runs]
     if not runs:
         return normalized
     pieces: list[str] = []
@@ -600,7 +616,13 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             if not first:
                 # 六七三四，二零八五，六七三四二零八五: a number said, then said again, is
                 # two numbers, cut at the comma where the first one's eight digits end.
-                again = total >= 16 and emitted % 8 == 0 and _SAID_AGAIN.search(text, previous_end, token.start())
+                # A card's sixteen digits read in fours pass Luhn's check; two numbers seldom do.
+                again = (
+                    total >= 16
+                    and emitted % 8 == 0
+                    and not _card_digits("".join(said))
+                    and _SAID_AGAIN.search(text, previous_end, token.start())
+                )
                 add("; " if again else " ", token.start(), token.start())
             first = False
             previous_end = token.end()
@@ -614,6 +636,9 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             if not mixed and token["bracket"]:
                 add("(", *token.span())
                 continue
+            if not mixed and token["check"]:
+                add("A", *token.span())
+                continue
             add(" ".join(digits), *token.span())
         if run_end < len(text) and _HAN.match(text[run_end]):
             add(" ", run_end, run_end)
@@ -624,6 +649,8 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
 
 
 _AFTER_NUMBER = re.compile(r"\d[ \t]+$")
+_HAN_NUMERAL_CHAR = re.compile(_HAN_NUMERAL)
+_EN_DIGIT_WORD = re.compile(rf"(?<![A-Za-z]){_EN_DIGIT}", re.IGNORECASE)
 _SAID_AGAIN = re.compile("[，,、]")
 
 
@@ -631,6 +658,29 @@ def _said(token: re.Match[str]) -> str:
     """The digits a digit word says, as many times as "double" or "triple" asks."""
     digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
     return digit * _TIMES.get((token["times"] or "").lower(), 1)
+
+
+def _card_digits(digits: str) -> bool:
+    """Whether ``digits`` are a payment card's: 15 or 16 of them passing Luhn's check."""
+    if len(digits) not in (15, 16) or digits[0] not in "3456":
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _bilingual(run: str) -> bool:
+    """Whether a run says its digits in both English words and Chinese numerals (a run in
+    one language alone is the other patterns' to find)."""
+    return _HAN_NUMERAL_CHAR.search(run) is not None and _EN_DIGIT_WORD.search(run) is not None
+
+
+def _with_check_letter(text: str, start: int, end: int) -> tuple[int, int]:
+    """A dictated run carried on over a spoken bracket and the check letter A after it."""
+    tail = _CHECK_LETTER_TAIL.match(text, end)
+    return (start, tail.end()) if tail else (start, end)
 
 
 def _whole_number(run: str) -> bool:

@@ -178,6 +178,23 @@ _CODE_BEFORE = re.compile(r"[码碼][^\n]{0,8}$")
 _HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
 
 
+# A neighbour naming their own flat by floor and letter, as a building's caretaker hears
+# it: 我係七樓A 陳太, 我係十五樓B新搬入嚟嘅, 我住3樓C. After "I am" or "I live", the
+# floor and letter are the speaker's home, not a mall's floor.
+_OWN_FLAT = re.compile(
+    r"(?:我係|我系|我是|我喺|我住|住喺|住在|屋企喺)[ \t]?"
+    r"(?P<flat>(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]?[樓楼][ \t]?[A-H](?:[ \t]?[室座])?)(?![A-Za-z0-9])"
+)
+
+
+def own_flats(text: str) -> Iterator[tuple[int, int]]:
+    """A flat by its floor and letter right after the speaker says it is theirs."""
+    if "樓" not in text and "楼" not in text:
+        return
+    for match in _OWN_FLAT.finditer(text):
+        yield match.span("flat")
+
+
 def room_numbers(text: str) -> Iterator[tuple[int, int]]:
     """Homes written as building-unit-room numbers in Chinese text (not a day, month and
     year, and not where a parcel station's pickup codes are about)."""

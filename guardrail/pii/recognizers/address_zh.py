@@ -25,7 +25,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from guardrail.pii import gazetteer
-from guardrail.pii.recognizers.address_fields import room_numbers
+from guardrail.pii.recognizers.address_fields import own_flats, room_numbers
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.text.prefilter import may_match
 
@@ -78,7 +78,8 @@ _TAIL = (
     rf"(?=$|[\s,，。.;；:：)）」』\"'、]|地|[A-Z0-9]|[{_CJK}]{{0,8}}?(?:樓|楼|座|室|大廈|大厦|中心|廣場|广场|花園|花园|商場|商场))"
     rf"|(?<=[號号{_CJK}]) ?{_GROUND}"
     # a mainland village's group (东关村3组, 城东村二组)
-    rf"|(?<=村) ?(?:{_N}|{_HN}) ?[组組队隊](?![^\W\d_A-Za-z])"
+    # (or its numbered 社, 温泉村三社, or a named group, 大火地村民小组)
+    rf"|(?<=村) ?(?:{_N}|{_HN}) ?[组組队隊社](?![^\W\d_A-Za-z])|(?<=村)民小[组組](?![^\W\d_A-Za-z])"
     # A public estate's named block, or a subsidised court's, with no floor (天恩邨恩慈樓, 兆康苑兆德閣).
     rf"|(?<=邨) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[樓楼](?![^\W\d_A-Za-z])"
     rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z])"
@@ -131,7 +132,7 @@ _HOME = re.compile(
     # a floor of a named block of an estate (李鄭屋邨孝廉樓6樓)
     rf"|[邨苑村][^\d\n]{{1,8}}?[樓楼閣阁軒轩居廈厦] ?{_FLOOR}"
     r"|邨 ?[^\W\d]{1,4}[樓楼]$|苑 ?[^\W\d]{1,4}[閣阁]$"
-    rf"|村 ?(?:{_N}|{_HN}) ?[组組队隊]$"
+    rf"|村 ?(?:{_N}|{_HN}) ?[组組队隊社]$|村民小[组組]$"
 )
 # An estate's block named with no floor is a home after a word of living or sending there
 # (佢住喺天恩邨恩慈樓), and a place in a notice's heading (利東邨 東昇樓).
@@ -299,7 +300,10 @@ class ChineseAddressRecognizer(RegexRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if _HAN.search(text) is None:
             return []
-        rooms = [tagged_result(self, self.recognizer_name, "ADDRESS", *span, 0.7) for span in room_numbers(text)]
+        rooms = [
+            tagged_result(self, self.recognizer_name, "ADDRESS", *span, 0.7)
+            for span in (*room_numbers(text), *own_flats(text))
+        ]
         if not may_match(self._literals, text):
             return rooms
         spans: list[list[int]] = []

@@ -104,6 +104,7 @@ from guardrail.pii.recognizers.name_things import after_car_maker, after_place_p
 from guardrail.pii.recognizers.name_word_mentions import FINDERS as _WORD_NAME_FINDERS
 from guardrail.pii.recognizers.name_zh_addressed import FINDERS as _ZH_ADDRESSED_FINDERS
 from guardrail.pii.recognizers.name_zh_spaced import FINDERS as _ZH_SPACED_FINDERS
+from guardrail.pii.recognizers.name_zh_transliterated import FINDERS as _ZH_TRANSLITERATED_FINDERS
 from guardrail.pii.recognizers.names_data import (
     GIVEN_SYLLABLES,
     TITLES,
@@ -1075,9 +1076,10 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _AH_NICKNAME = re.compile(f"(?<![{HAN}A-Za-z])阿([{HAN}])(?=[ \t]|$|[，,:：!！?？])", re.MULTILINE)
-# (Not the 肥 of a word before it: 減肥, 施肥; 肥仔 and a character too: 肥仔明.)
+# (Not the 肥 of a word before it: 減肥, 施肥; 肥仔 and a character too: 肥仔明; and the other
+# descriptions Hong Kong makes names of: 細佬強, 高佬輝, 大隻廣.)
 _FAT_NICKNAME = re.compile(
-    f"(?<![A-Za-z減减施增化追])肥(?:仔)?([{HAN}])"
+    f"(?<![A-Za-z減减施增化追])(?:肥(?:仔|佬|妹)?|細佬|细佬|高佬|大隻|大只|矮仔|靚仔|靓仔)([{HAN}])"
     f"(?=姐|哥|嫂|叔|[ \t]|$|[，,:：!！?？、]|[幫帮話话講讲同和問问俾畀就都又係是嗰今琴入出])",
     re.MULTILINE,
 )
@@ -1374,6 +1376,7 @@ class ContextNameRecognizer(LocalRecognizer):
             *_CELL_TABLE_FINDERS,
             *_HYPHENATED_FINDERS,
             *_ZH_ADDRESSED_FINDERS,
+            *_ZH_TRANSLITERATED_FINDERS,
             *_WORD_NAME_FINDERS,
         ):
             for start, end, score in finder(text):

@@ -83,6 +83,11 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "牧師",
         "傳道",
         "執事",
+        # and a congregation's elders: 李師母, 黃長老, 陳神父
+        "師母",
+        "長老",
+        "神父",
+        "修女",
         "護士",
         "護士長",
         "叔叔",
@@ -496,7 +501,7 @@ _NICK_PREFIX = tuple(
     )
 )
 _NICK_SUFFIX = tuple(
-    sorted(both_scripts(("仔", "哥", "姐", "妹", "女", "B", "豬", "嫂", "叔", "伯")), key=len, reverse=True)
+    sorted(both_scripts(("仔", "哥", "姐", "妹", "女", "B", "豬", "嫂", "叔", "伯", "嬸")), key=len, reverse=True)
 )
 _NOT_NICK = both_scripts(
     tuple(

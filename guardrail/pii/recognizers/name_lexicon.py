@@ -134,8 +134,9 @@ ZH_SURNAMES = both_scripts_chars(
     # Common on the mainland (肖 is among its thirty commonest) and seldom the start of a
     # word: no longer only with a title or a label, as the rare ones below.
     "肖段陶顧柳覃詹耿涂靳滕繆婁竇瞿臧苟卞姬欒隋刁寇鞏遲鞠荊冀鄢諶奚藺郜邸辜裘亓邰逯翟"
-    # (閻, as 阎阿姨 and 阎小芳 of a mainland renovation firm's follow-up calls)
-    "閻"
+    # (閻, as 阎阿姨 and 阎小芳 of a mainland renovation firm's follow-up calls; 龎, the
+    # variant of 龐 Hong Kong's records keep)
+    "閻龎"
 )
 # Less common surnames that still fill Hong Kong and mainland rosters. Many also begin
 # ordinary words (房東, 歷史, 武俠, 申請), so they count only where the place already says
@@ -150,6 +151,8 @@ ZH_RARE_SURNAMES = (
         "禤甯閻訾禚隗仉酆糜"
         # and on blind rosters and chats: 丘 (Yau), 鳳, 蒯, 乜, 郇, 危, 烏, 羿, 竺, 酈, 扶, 邴
         "丘鳳蒯乜郇危烏羿竺酈扶邴"
+        # and 路 (路佳琪), a road's word as often
+        "路"
         # and on the evening's: 郗 (Chi), 應; and 柏 (Pak), 覃's neighbour on mainland rosters
         "郗應柏"
         # and in mainland paperwork: 姒 (Si), 庹 (Tuo), 璩 (Qu), 宓 (Mi)

@@ -32,6 +32,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     is_place,
     is_surname,
     never_a_name,
+    zh_name_shape,
     zh_place_overlaps,
     zh_surname_length,
 )
@@ -45,7 +46,7 @@ from guardrail.pii.recognizers.name_pairs import (
     paired_names,
 )
 from guardrail.pii.recognizers.name_pets import pet_names
-from guardrail.pii.recognizers.name_spans import ORG_WORDS, L
+from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP, L
 from guardrail.pii.recognizers.name_word_mentions import lower_word_name, word_sense
 from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD
 from guardrail.pii.recognizers.names_data import GIVEN_SYLLABLES
@@ -188,6 +189,9 @@ _INITIALS = re.compile(r"[A-Z]{2,4}")
 _HANDLE_SHAPED = re.compile(r"@?[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 
 
+_NAME_DOTS = re.compile("[·•・‧]")
+
+
 def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:
     latin: set[str] = set()
     phrases: set[str] = set()
@@ -207,6 +211,14 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         squeezed = re.sub(r"\s+", "", value)
         if _MIXED_NICKNAME.fullmatch(squeezed):
             mixed.add(squeezed)  # 細B, 阿Wing, Kit仔: a nickname of both scripts, whole
+        dotted = _NAME_DOTS.split(squeezed)
+        if len(dotted) > 1 and all(_HAN_ONLY.fullmatch(part) and len(part) >= 2 for part in dotted):
+            han.update(dotted)  # 热依拉·买买提, then 热依拉 alone
+            continue
+        spaced = value.split()
+        if len(spaced) > 1 and all(_HAN_ONLY.fullmatch(part) for part in spaced):
+            # a display name of a role and a name (朵朵爸爸 陈昊): the name recurs alone
+            han.update(part for part in spaced if zh_surname_length(part) and zh_name_shape(part))
         if _HAN_ONLY.fullmatch(squeezed):
             han.add(squeezed)
             # A finding with its title or kin word (浩然奶奶, 陳大文先生): the name itself
@@ -290,6 +302,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
     # a business's name (the chop of CHIU KAM FOOK PROPERTY names its owner).
     for start, end in _recurring_phrases(text, phrases):
         add(start, end, 0.7)
+    for start, end in _short_forms(text, latin):
+        add(start, end, 0.65)
     if "-" in text and latin:
         letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
         for match in _SPELLED_OUT.finditer(text):
@@ -369,6 +383,35 @@ _ZH_TITLES_AFTER = tuple(sorted(TITLES_AFTER_SURNAME, key=len, reverse=True))
 _ZH_LONG_TITLES = tuple(title for title in _ZH_TITLES_AFTER if len(title) > 1)
 # Titles and kin words of two characters or more that a finding may end with.
 _WORDS_AFTER_NAME = tuple(sorted({*_ZH_LONG_TITLES, *KIN_AFTER_CHILD}, key=len, reverse=True))
+
+
+# Where a short form of a name stands for its bearer: alone on a line (a sign-off), at a
+# line's start before a dash or comma (Tiff - Grandma won't ...), after a greeting.
+_SHORT_FORM_SLOT = (
+    r"(?:^|(?<=\n))[ \t>]*(?P<name>{0})(?=[ \t]*(?:$|\n|[-–—,:]))"
+    r"|(?i:\b(?:hi|hey|dear|thanks|thx|cheers|bye)[ \t,]+)(?P<greeted>{0})(?![A-Za-z])"
+)
+
+
+def _short_forms(text: str, latin: set[str]) -> Iterator[tuple[int, int]]:
+    """``Tiff`` for a Tiffany found, ``Des`` for a Desmond: a given name's first three or
+    four letters, where a person is addressed or signs (the short form alone could be a
+    word: it is taken only in those places)."""
+    shorts = {
+        word[:size]
+        for word in latin
+        for size in (3, 4)
+        if len(word) >= 6
+        and word[:1].isupper()
+        and word[1:].islower()
+        and not never_a_name(word[:size].lower())
+        and word[:size].lower() not in STOP
+    }
+    if not shorts:
+        return
+    names = "|".join(sorted(map(re.escape, shorts), key=len, reverse=True))
+    for match in re.finditer(_SHORT_FORM_SLOT.format(rf"(?:{names})(?![A-Za-z])"), text):
+        yield match.span(match.lastgroup or "name")
 
 
 def _without_title(name: str) -> str:

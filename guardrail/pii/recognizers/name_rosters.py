@@ -121,6 +121,21 @@ _CONTRIBUTION = re.compile(
     r"administered|funded|co-wrote|coordinated|managed|programmed|made)\b)"
 )
 _NOT_INITIALS = frozenset("U.S. U.K. E.G. I.E. A.M. P.M. N.B. P.S. B.C. A.D. R.I.P. Q.E.D. U.N. E.U. D.C. H.K.".split())
+# Dotted capitals that are an abbreviation, a place or an honour, never a person standing alone.
+_NOT_LONE_INITIALS = _NOT_INITIALS | frozenset(
+    "N.T. K.L.N. S.A.R. H.K.S.A.R. P.R.C. U.S.A. U.A.E. P.O. C.O.D. D.O.B. B.V. N.V. D.D. R.S.V.P. A.S.A.P. F.Y.I. "
+    "T.B.C. T.B.A. E.T.A. M.D. Q.C. S.C. K.C. J.P. B.B.S. S.B.S. G.B.S. M.B.E. O.B.E. C.B.E. M.H. R.N. B.A. M.A. "
+    "B.S. B.SC. M.B.A. I.T. H.R. T.V. P.T.O. O.K. A.K.A. V.S. C.V. I.D. R.E. C.C. B.C.C. A.I. Q.A. P.E. G.P.".split()
+)
+# Dotted initials standing for someone on their own: "(F.L., 71)", "2. M.D.C. - EAP referral",
+# "a former client (W.K.L., closed 2023)". Not before a capitalised word or capitals
+# (initials and a surname are the rule above; "A.S. Watson" is a firm).
+_LONE_INITIALS = re.compile(rf"(?<![{L}.\w])(?:[{U}]\.){{2,4}}(?![{L}\w]|[ \t]+[{U}][{L}]|[ \t]?[{U}]{{2,}}|[ \t]*\d)")
+# A title before one capital: "Needs Mr L's own signed consent", "Dr. P: fine".
+_TITLED_INITIAL = re.compile(
+    rf"(?<![{L}])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?[ \t](?P<initial>[{U}])(?=['’]s\b|[ \t]*[,;:)?!]|\.(?![ \t]*[{U}])|[ \t]*$|[ \t]+[a-z])",
+    re.MULTILINE,
+)
 _CAPS_SPACED_INITIALS = re.compile(r"(?<![A-Za-z])(?P<surname>[A-Z]{2,})(?: [A-Z]){2,3}(?![A-Za-z0-9])")
 
 
@@ -141,6 +156,11 @@ def initials(text: str) -> Found:
             if match[0].upper() in _NOT_INITIALS:
                 continue
             yield match.start(), match.end(), 0.7
+        for match in _LONE_INITIALS.finditer(text):
+            if match[0].upper() not in _NOT_LONE_INITIALS:
+                yield match.start(), match.end(), 0.65
+    for match in _TITLED_INITIAL.finditer(text):
+        yield match.start(), match.end(), 0.7
     for match in _CAPS_SPACED_INITIALS.finditer(text):
         surname = match["surname"]
         if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname):

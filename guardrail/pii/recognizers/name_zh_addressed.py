@@ -36,12 +36,16 @@ _VERBS = longest_first(
         )
     )
 )
+# A title after the name says who the person is (和蒯恩典姊妹一同家訪): then the given
+# characters may be words as well (恩典, grace).
+_TITLES = tuple(both_scripts(("姊妹", "弟兄", "先生", "小姐", "女士", "太太", "伯母", "醫生", "姑娘")))
 # What follows a name where its clause goes on: a stop, a particle, or a verb a person does.
 _FOLLOW = longest_first(
     both_scripts(
         (
             *("說", "講", "話", "的", "嘅", "同一", "一起", "改", "來", "去", "在", "也", "都", "已", "要", "會"),
             *("簽", "確認", "負責", "拿", "取", "交", "回覆", "回复", "幫", "先", "再", "今", "明", "昨", "了"),
+            *_TITLES,
         )
     )
 )
@@ -59,7 +63,8 @@ def addressed_names(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         if not zh_name_shape(name, rare=True) or zh_place_overlaps(text, *match.span("name")):
             continue
-        if not all(ch in ZH_GIVEN for ch in name[zh_surname_length(name, rare=True) :]):
+        titled = text.startswith(_TITLES, match.end("name"))
+        if not titled and not all(ch in ZH_GIVEN for ch in name[zh_surname_length(name, rare=True) :]):
             continue  # 保姆, 查收, 水樽: a word, its second character no given name's
         yield *match.span("name"), 0.6
 

@@ -237,6 +237,37 @@ _LATIN_TITLED = re.compile(
     + ")"
 )
 
+# An English given name right after the word for a relative or a partner: 佢同阿媽May行樓梯,
+# 我老公Ken, 佢男朋友Jason. The kin word says a person; the name must be a given name's.
+_KIN_LATIN = re.compile(
+    "(?:"
+    + "|".join(
+        longest_first(
+            both_scripts(
+                (
+                    "阿媽",
+                    "媽媽",
+                    "媽咪",
+                    "阿爸",
+                    "爸爸",
+                    "爹哋",
+                    "老公",
+                    "老婆",
+                    "男朋友",
+                    "女朋友",
+                    "家姐",
+                    "細佬",
+                    "個仔",
+                    "個女",
+                    "太太",
+                    "先生",
+                )
+            )
+        )
+    )
+    + r")[ \t]?(?P<name>[A-Z][a-z]{1,11})(?![A-Za-z])"
+)
+
 # Whether Latin letters touch Chinese at all, before the patterns that need them do.
 _LATIN_BEFORE_HAN = re.compile(f"[a-z][ \t]?[{HAN}]")
 _HAN_BEFORE_LATIN = re.compile(f"[{HAN}][ \t]?[A-Z][a-z]")
@@ -290,6 +321,10 @@ def called_names(text: str) -> Found:
             if known and not never_a_name(word) and not is_place(word) and word.lower() not in _AH_TITLES:
                 yield *match.span(group), 0.6
     if han_before_latin:
+        for match in _KIN_LATIN.finditer(text):
+            word = match["name"]
+            if is_given(word, in_position=True) and not is_place(word) and word.lower() not in _AH_TITLES:
+                yield *match.span("name"), 0.6
         for match in _NICK_LATIN.finditer(text):
             latin = match["latin"]
             # After 阿 a capitalised word is what friends call someone (阿Jim, 阿Jo, and 阿Mon,

@@ -81,6 +81,9 @@ _TITLES = longest_first(
             "牧師",
             "律師",
             "議員",
+            "姊妹",
+            "弟兄",
+            "伯母",
             "業主",
             "老闆",
         )
@@ -408,6 +411,23 @@ _BEFORE_PHONE = re.compile(
 )
 
 
+# A relative's full name run straight on from the word for them, then their number:
+# 他舅舅曾繁荣，152-8837-4410; 父亲王建国电话159... The number vouches for the name, so
+# given characters that are a word as well (繁荣) pass.
+_RELATIVE_THEN_PHONE = re.compile(
+    f"(?:{'|'.join(longest_first(both_scripts(('舅舅', '姑姑', '叔叔', '伯伯', '姨姨', '舅父', '舅母', '姑丈', '姨丈', '爺爺', '奶奶', '外公', '外婆', '哥哥', '姐姐', '父親', '母親', '爸爸', '媽媽', '監護人', '聯絡人', '緊急聯絡人', '緊急聯繫人'))))})"
+    f"[ \t]*[:：]?[ \t]*(?P<name>[{HAN}]{{2,4}}?)[ \t]*[，,]?[ \t]*"
+    f"(?:{'|'.join(longest_first(both_scripts(('電話', '手機', '電話號碼', '手機號', '聯繫電話', '聯絡電話'))))})?[ \t]*[:：]?[ \t]*"
+    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\+?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))"
+)
+
+
+def _relative_then_phone(text: str) -> Found:
+    for match in _RELATIVE_THEN_PHONE.finditer(text):
+        if _longest(text, *match.span("name"), loose=True):
+            yield *match.span("name"), 0.7
+
+
 def after_relatives(text: str) -> Found:
     """``姪女 成淑嫺 轉達``, ``持牌人 岑福 之``: a name a space sets off after the word for its
     bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause; ``我個孫岑俊傑喺``:
@@ -419,6 +439,7 @@ def after_relatives(text: str) -> Found:
             found = _longest(text, *match.span("name"))
             if found:
                 yield *found, 0.7
+    yield from _relative_then_phone(text)
 
 
 # 3. Before a bracket saying who the person is, or before 业主 in brackets' place.

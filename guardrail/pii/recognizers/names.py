@@ -263,6 +263,7 @@ _NOT_GIVEN = both_scripts(
         "今天 明天 昨天 後天 前天 今日 明日 聽日 尋日 琴日".split()
     )
 )
+_AMOUNT_NUMERALS = frozenset("一二三四五六七八九十廿百千萬万兩两零")
 # Surnames that are far more often the first character of a word: trusted with context only.
 _WORDY_SURNAMES = both_scripts_chars(
     "談計查水利寧蒙冉牛羊成幸付宮封滑惠麴荀嵇鈕項向章魯申尚季盛房燕權宣諸慕樓麻蓋祖伏鹿薄"
@@ -375,6 +376,8 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0  # a quoted term: “高才通”
         if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
             return 0.0
+        if len(value) - surname >= 2 and all(ch in _AMOUNT_NUMERALS for ch in value[surname:]):
+            return 0.0  # 每張一百蚊 is a hundred dollars each, not a Mr 張一百
         if value[:2] in _EAST and _word_runs_on(after):
             return 0.0  # 東方 (east) is a surname standing alone (東方明，), a word's start in 東方明珠塔
         in_context = before.endswith(_CONTEXT_BEFORE) or after.startswith(_CONTEXT_AFTER)
