@@ -153,3 +153,23 @@ def test_an_amount_is_no_name(redactor: Redactor) -> None:
 def test_a_hotline_label_belongs_to_the_number_after_it(redactor: Redactor) -> None:
     text = "Senior Catering Sales Manager\nD +852 3916 5524  Hotline +852 3916 5000"
     assert covered(redactor, text, "+852 3916 5524", entity="PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我與蒯恩典姊妹一同家訪。恩典姊妹帶了魚湯", "恩典"),
+        ("記錄人：佘曉昉傳道\n日期：2025年10月3日", "佘曉昉"),
+        ("家中只靠她一份收入，兩個孩子靳梓琮和靳梓翀仍在讀小學", "靳梓琮"),
+        ("Desk: Wincy / Grace T.\nDate: Tue 11 Mar", "Wincy"),
+    ],
+)
+def test_a_rare_surnames_given_name_a_preachers_title_a_child_and_a_hong_kong_name(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name, entity="PERSON", at=text.rindex(name))
+
+
+def test_a_neighbours_flat_wherever_it_recurs(redactor: Redactor) -> None:
+    text = "Hello 明哥，我係七樓A 陳太，\n七樓A個水喉又漏"
+    assert covered(redactor, text, "七樓A", entity="ADDRESS", at=text.rindex("七樓A"))

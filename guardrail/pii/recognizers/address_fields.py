@@ -188,11 +188,14 @@ _OWN_FLAT = re.compile(
 
 
 def own_flats(text: str) -> Iterator[tuple[int, int]]:
-    """A flat by its floor and letter right after the speaker says it is theirs."""
+    """A flat by its floor and letter right after the speaker says it is theirs, and the
+    same flat wherever else the text names it (七樓A嗰位太太)."""
     if "樓" not in text and "楼" not in text:
         return
-    for match in _OWN_FLAT.finditer(text):
-        yield match.span("flat")
+    flats = {match["flat"] for match in _OWN_FLAT.finditer(text)}
+    for flat in flats:
+        for match in re.finditer(rf"(?<![0-9一二三四五六七八九十]){re.escape(flat)}(?![A-Za-z0-9])", text):
+            yield match.span()
 
 
 def room_numbers(text: str) -> Iterator[tuple[int, int]]:

@@ -226,7 +226,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             bare = _without_title(squeezed)
             if len(bare) >= 2:
                 han.add(bare)
-            surname = zh_surname_length(bare)
+            surname = zh_surname_length(bare) or zh_surname_length(bare, rare=True)
             given = bare[surname:]
             if len(bare) >= 3 and len(given) == 2:
                 han.add(given)

@@ -84,6 +84,9 @@ _TITLES = longest_first(
             "姊妹",
             "弟兄",
             "伯母",
+            "傳道",
+            "執事",
+            "長老",
             "業主",
             "老闆",
         )
@@ -398,7 +401,7 @@ _MY_RELATIVE = re.compile(
 # What somebody is really called, and a child named in a report: 真名係羅詠檬, 孩子何子墨，.
 _REAL_NAME = re.compile(
     f"(?:{'|'.join(longest_first(both_scripts(('真名', '本名', '全名', '原名', '中文名', '孩子', '兒子', '女兒', '小朋友', '住戶'))))})"
-    f"(?:係|是|叫|為|[:：])?[ \t]?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。.！!；;（( \t\n]|$)"
+    f"(?:係|是|叫|為|[:：])?[ \t]?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。.！!；;（( \t\n]|$|[和同及與与][{HAN}])"
 )
 # A letter signed off on a line of its own: 鄺亞娣 上, 陳大文 敬上.
 _SIGNED_LETTER = re.compile(

@@ -159,6 +159,9 @@ MORE_GIVEN_NAMES = (
  shane shannon shelley spencer troy wayne avery georgia virginia glen
  eason sammi ansel benson carson dickson elvis franky jackson kinson lester phil quincy
  samson christy cyrene alton perry zeke baron parker hilton newton rex viola
+ wincy winsy wingki kenix cherie yanki kinki hacken hanson lawson rhoda
+ thandiwe kagiso lindiwe nomvula zanele sipho thabo themba bongani nandi thando
+ gelay gelo tintin jhun
  """.split()
     )
     | frozenset(
