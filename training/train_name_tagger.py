@@ -67,7 +67,7 @@ def main() -> None:
     parser.add_argument(
         "--strict-threshold", type=float, default=0.9, help="the same for runs the name lists know no name in"
     )
-    parser.add_argument("--version", default="2026.12.03-2")
+    parser.add_argument("--version", default="2026.12.03-3")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     held = {part for part in args.hold_out.split(",") if part}

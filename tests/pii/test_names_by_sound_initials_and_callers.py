@@ -173,3 +173,36 @@ def test_a_rare_surnames_given_name_a_preachers_title_a_child_and_a_hong_kong_na
 def test_a_neighbours_flat_wherever_it_recurs(redactor: Redactor) -> None:
     text = "Hello 明哥，我係七樓A 陳太，\n七樓A個水喉又漏"
     assert covered(redactor, text, "七樓A", entity="ADDRESS", at=text.rindex("七樓A"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Present: Claire Donnelly-Wong (Chair, CDW), Rohan Bhattacharya (Treasurer, RB)\n"
+            + "Actions: RB – refunds + FPS by 18/2. CDW to chase the hotel.",
+            "CDW",
+        ),
+        ("Table 4: Mr and Mrs Lau, Sunny Lau.\nThe Laus will bring the cake.", "Laus"),
+        ("Surname is K for King, A for Apple, M for Mary, then Kam.", "K for King, A for Apple, M for Mary"),
+        ("已请呼吸科贲晓东医生电话指导，家属同意", "贲晓东"),
+        ("2. 靳国庆（85岁，心衰）：侄子本周未接电话", "靳国庆"),
+        ("成晚平穩，蔚秀珍婆婆三點幾起身話搵老爺", "蔚秀珍"),
+        ("二樓A區12床冼桂英婆婆個孫女嚟探", "冼桂英"),
+        ("佢話：「尹Miss好好，但係我瞓唔着。」", "尹Miss"),
+    ],
+)
+def test_initials_of_a_name_found_families_spelt_names_and_titled_staff(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name, entity="PERSON", at=text.rindex(name))
+
+
+def test_initials_are_not_a_time(redactor: Redactor) -> None:
+    text = "Priyanka Mehta (Secretary)\nThe call is at 5 PM."
+    assert untouched(redactor, text, "PM")
+
+
+def test_a_dates_month_is_no_name(redactor: Redactor) -> None:
+    text = "Ana's sick leave runs from 19 Jun to 30 Jun; the agency will call her employer."
+    assert untouched(redactor, text, "Jun")

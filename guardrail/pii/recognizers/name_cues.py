@@ -329,7 +329,9 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # 胡關李羅律師行 is a law firm
         if zh_place_overlaps(text, start, end + len(title)):
             continue
-        yield start, end, 0.65 if len(title) == 1 else 0.7
+        # (a Latin title is taken with the surname: 尹Miss, 陳Sir are how a class names its teacher)
+        latin_title = title.isascii()
+        yield start, match.end() if latin_title else end, 0.65 if len(title) == 1 else 0.7
         alias = _ALIAS.match(text, match.end())
         if alias and zh_name_shape(alias["name"], rare=True):
             yield *alias.span("name"), 0.7  # 馮伯（馮炳）: the full name in brackets

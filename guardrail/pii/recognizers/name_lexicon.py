@@ -151,8 +151,9 @@ ZH_RARE_SURNAMES = (
         "禤甯閻訾禚隗仉酆糜"
         # and on blind rosters and chats: 丘 (Yau), 鳳, 蒯, 乜, 郇, 危, 烏, 羿, 竺, 酈, 扶, 邴
         "丘鳳蒯乜郇危烏羿竺酈扶邴"
-        # and 路 (路佳琪), a road's word as often
-        "路"
+        # and 路 (路佳琪), a road's word as often; 賁 (賁曉東) and 黨 (黨思思), mainland
+        # surnames of staff lists
+        "路賁黨蔚"
         # and on the evening's: 郗 (Chi), 應; and 柏 (Pak), 覃's neighbour on mainland rosters
         "郗應柏"
         # and in mainland paperwork: 姒 (Si), 庹 (Tuo), 璩 (Qu), 宓 (Mi)

@@ -281,6 +281,11 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         if token.endswith(("'s", "’s")):
             token, end = token[:-2], end - 2  # Ruby's flight: the name, not its possessive
         entry = wanted.get(token.lower())
+        if entry is None and token.endswith("s") and _THE_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            # the Laus, the Sandovals: a family by its surname, found once alone
+            entry = wanted.get(token[:-1].lower())
+            if entry is not None and token[:-1] not in entry[0]:
+                entry = None
         if entry is None:
             continue
         forms, any_case = entry
@@ -303,6 +308,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
     for start, end in _recurring_phrases(text, phrases):
         add(start, end, 0.7)
     for start, end in _short_forms(text, latin):
+        add(start, end, 0.65)
+    for start, end in _initials_of(text, found, threshold):
         add(start, end, 0.65)
     if "-" in text and latin:
         letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
@@ -412,6 +419,42 @@ def _short_forms(text: str, latin: set[str]) -> Iterator[tuple[int, int]]:
     names = "|".join(sorted(map(re.escape, shorts), key=len, reverse=True))
     for match in re.finditer(_SHORT_FORM_SLOT.format(rf"(?:{names})(?![A-Za-z])"), text):
         yield match.span(match.lastgroup or "name")
+
+
+_THE_BEFORE = re.compile(r"(?i:the)[ \t]$")
+_TITLE_WORDS = frozenset("mr mrs ms miss dr prof sir madam mdm".split())
+# Initials that are far more often an acronym than a person in a text (Ivan Thomas's IT).
+_ACRONYMS = frozenset("IT HR OK TV ID IP AM US UK HK CV PR PA GP QA ER OT PT MD VP AI PC BR NT SAR".split())
+
+
+def _initials_of(text: str, found: list[RecognizerResult], threshold: float) -> Iterator[tuple[int, int]]:
+    """A found full name's initials standing alone (``Rohan Bhattacharya (Treasurer, RB)``
+    ... ``RB to send the refunds``): minutes and trackers write people so once named. Not
+    after a number (``3 PM``)."""
+    wanted: set[str] = set()
+    for result in found:
+        if result.entity_type != ENTITY or result.score < threshold:
+            continue
+        words = [w for w in _LATIN_WORD.findall(text[result.start : result.end]) if w.lower() not in _TITLE_WORDS]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        parts = [part for word in words for part in word.split("-") if part]
+        for initials in {"".join(w[0] for w in words), "".join(p[0] for p in parts if p[:1].isupper())}:
+            if 2 <= len(initials) <= 4 and initials.isupper() and initials not in _ACRONYMS:
+                wanted.add(initials)
+    if not wanted:
+        return
+    alternatives = "|".join(sorted(wanted, key=len, reverse=True))
+    # (not a code's letters: HC 2026 0775, KC-LTU-5531, ML 883, KTHP P2 車Pool, CV/24/0817/KW,
+    # OLN/RT/PI/25; two people may share a task: JK/HS)
+    for match in re.finditer(
+        rf"(?<![A-Za-z0-9&.@#-])(?<![\d/]/)(?:{alternatives})"
+        rf"(?![A-Za-z0-9&@#-]|/[A-Z]{{0,4}}[\d/]|[ \t]*\d|[ \t]+[A-Z][a-z]{{0,3}}\b|[ \t]+[A-Z]\d)",
+        text,
+    ):
+        if re.search(r"\d[ \t]?$", text[max(0, match.start() - 2) : match.start()]):
+            continue
+        yield match.span()
 
 
 def _without_title(name: str) -> str:

@@ -612,7 +612,25 @@ def person_only_positions(text: str) -> Found:
         yield *match.span("name"), 0.7
 
 
+# A name spelt out over the phone, letter by letter with a word for some letters: "K for
+# King, A for Apple, M for Mary", "R for Robert, A, G for George, H". Two such words at least.
+_SPELLED_FOR = re.compile(
+    r"(?<![A-Za-z])[A-Z](?:[ \t]+(?:for|as in)[ \t]+[A-Z][a-z]+)?"
+    r"(?:[ \t]*[,，][ \t]*[A-Z](?:[ \t]+(?:for|as in)[ \t]+[A-Z][a-z]+)?){2,}(?![A-Za-z])"
+)
+
+
+def spelled_with_words(text: str) -> Found:
+    """A name spelt out letter by letter, "K for King" style."""
+    if " for " not in text and " as in " not in text:
+        return
+    for match in _SPELLED_FOR.finditer(text):
+        if len(re.findall(r"[ \t](?:for|as in)[ \t]", match[0])) >= 2:
+            yield match.start(), match.end(), 0.7
+
+
 FINDERS = (
+    spelled_with_words,
     comma_inverted,
     trading_as,
     initials,

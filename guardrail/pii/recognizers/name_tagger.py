@@ -149,6 +149,14 @@ class NameTagger:
         return [(start, end, score) for start, end, score in runs]
 
 
+_ERA_AFTER = re.compile(r"[ \t]+(?i:dynasty|dynasties|era|period|style|emperor)\b")
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\d.:/])\d{1,2}(?:st|nd|rd|th)?[ \t]?$")
+_MONTH = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
+
 def _may_be_name(text: str, result: RecognizerResult) -> bool:
     """The rules' vetoes: not a place, brand, firm or pet, not a lone letter or a CJK
     character that no surname is; a name in Latin letters passes what spaCy's findings
@@ -171,6 +179,10 @@ def _may_be_name(text: str, result: RecognizerResult) -> bool:
         return _HONORIFIC.fullmatch(span) is None
     if after_car_maker(text, start):
         return False  # Toyota Noah: a car's model
+    if _DAY_BEFORE_MONTH.search(text, max(0, start - 4), start) and _MONTH.fullmatch(span):
+        return False  # 19 Jun, 3 May: a date's month, not Jun or May
+    if _ERA_AFTER.match(text, end):
+        return False  # Ming dynasty, Tang style: an era's name
     words = _LATIN_WORD.findall(span)
     if not words or (len(words) == 1 and (len(words[0]) == 1 or words[0].lower() in STOP)):
         return False  # a lone letter, or So of "So, the deposit"

@@ -87,6 +87,10 @@ _TITLES = longest_first(
             "傳道",
             "執事",
             "長老",
+            "護士",
+            "醫師",
+            "治療師",
+            "主任",
             "業主",
             "老闆",
         )
@@ -363,7 +367,17 @@ def _longest(text: str, start: int, end: int, *, loose: bool = False) -> tuple[i
 # 1. Before a title: the name runs back to a stop (no Chinese character before it).
 # Not a firm named after its founder: 羅夏信律師行, 何耀棣律師事務所, 陳偉明醫生診所.
 _FIRM_AFTER = "行|樓|楼|會|会|館|馆|公司|事務所|事务所|診所|诊所|辦|办|團|团|中心|集團|集团"
-_TITLE_AFTER = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}}?)[ \t]?(?:{'|'.join(_TITLES)})(?!{_FIRM_AFTER})")
+# (a bed's number may stand before a home's resident: 12床冼桂英婆婆, 隔籬床楊亞九伯伯)
+_TITLE_AFTER = re.compile(
+    f"(?:(?<![{HAN}])|(?<=床))(?P<name>[{HAN}]{{2,4}}?)[ \t]?(?:{'|'.join(_TITLES)})(?!{_FIRM_AFTER})"
+)
+
+
+# A department's doctor, nurse or therapist, named between the department and the title:
+# 请呼吸科贲晓东医生电话指导, 康复科甘露治疗师.
+_DEPARTMENT_NAME_TITLE = re.compile(
+    f"(?<=[科部組组室])(?P<name>[{HAN}]{{2,3}}?)(?:{'|'.join(longest_first(both_scripts(('醫生', '醫師', '護士', '治療師', '主任', '護士長'))))})"
+)
 
 
 def before_titles(text: str) -> Found:
@@ -372,6 +386,10 @@ def before_titles(text: str) -> Found:
         if text[max(0, match.start() - 1) : match.start()] in ("「", "“", "『", "《", '"'):
             continue  # 「關心同學」計劃: a quoted scheme's name
         found = _longest(text, *match.span("name"))
+        if found:
+            yield *found, 0.7
+    for match in _DEPARTMENT_NAME_TITLE.finditer(text):
+        found = _longest(text, *match.span("name"), loose=True)
         if found:
             yield *found, 0.7
 
@@ -447,7 +465,9 @@ def after_relatives(text: str) -> Found:
 
 # 3. Before a bracket saying who the person is, or before 业主 in brackets' place.
 _BRACKET_AFTER = re.compile(
-    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]?[（(][ \t]?(?:{'|'.join(_BRACKET_WHO)})(?=[^{HAN}]|[，,、0-9])"
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]?[（(][ \t]?(?:(?:{'|'.join(_BRACKET_WHO)})(?=[^{HAN}]|[，,、0-9])"
+    # or their age: 靳国庆（85岁，心衰）
+    r"|\d{1,3}[ \t]?[歲岁](?=[，,、)）]))"
 )
 _IN_BRACKET = re.compile(f"[（(](?:即[ \t]?)?(?P<name>[{HAN}]{{2,4}})(?:業主|业主|本人)?[）)]")
 

@@ -226,6 +226,8 @@ _CHINESE_NAME = re.compile(
 WORDS_NOT_NAMES = both_scripts(
     tuple(
         "凌晨 黃金 金額 方法 方式 方面 方便 高級 高興 高速 周末 周年 周日 白色 白天 平安 安全 文件 "
+        # foods and things a list of ingredients opens with a surname's character: 黃豆, 陳皮
+        "黃豆 紅豆 綠豆 黑豆 陳皮 白菜 白米 白粥 高山 羅漢 冬菇 馬蹄 楊桃 "
         "明天 明年 明白 時間 石油 程序 程度 黃色 紅色 藍色 成功 成為 成本 成立 游客 萬元 錢包 包括 "
         "關於 關係 夏天 夏季 溫度 溫馨 童年 華人 雷雨 龍蝦 江湖 馬上 馬路 車輛 車位 車費 方向 "
         "高度 何時 何處 甘心 施工 施行 任何 任務 應該 常用 易於 古老 尤其 舒服 康復 邱比 葉子 "
