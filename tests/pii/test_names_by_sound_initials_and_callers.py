@@ -222,3 +222,9 @@ def test_a_direct_line_for_a_claim_is_a_phone(redactor: Redactor) -> None:
     text = "Please complete Form HL-07. Direct line for this claim: 2921 7735."
     assert covered(redactor, text, "2921 7735", entity="PHONE_NUMBER")
     assert untouched(redactor, "Claim no: 2921 7735", "2921 7735")
+
+
+def test_a_relatives_name_before_their_age_and_a_display_names_chinese(redactor: Redactor) -> None:
+    assert covered(redactor, "外公蒙德胜六十三岁，种菜卖菜", "蒙德胜", entity="PERSON")
+    text = "[3/4/2024 21:08] Kaylin 凱琳: 咁邊個同社工傾？\n[3/4/2024 21:11] 爸爸: 凱琳你抄低佢啦"
+    assert covered(redactor, text, "凱琳", entity="PERSON", at=text.rindex("凱琳"))

@@ -432,14 +432,16 @@ _BEFORE_PHONE = re.compile(
 )
 
 
-# A relative's full name run straight on from the word for them, then their number:
-# 他舅舅曾繁荣，152-8837-4410; 父亲王建国电话159... The number vouches for the name, so
-# given characters that are a word as well (繁荣) pass.
+# A relative's full name run straight on from the word for them, then their number or age:
+# 他舅舅曾繁荣，152-8837-4410; 父亲王建国电话159...; 外公蒙德胜六十三岁. The number vouches
+# for the name, so given characters that are a word as well (繁荣) pass.
 _RELATIVE_THEN_PHONE = re.compile(
     f"(?:{'|'.join(longest_first(both_scripts(('舅舅', '姑姑', '叔叔', '伯伯', '姨姨', '舅父', '舅母', '姑丈', '姨丈', '爺爺', '奶奶', '外公', '外婆', '哥哥', '姐姐', '父親', '母親', '爸爸', '媽媽', '監護人', '聯絡人', '緊急聯絡人', '緊急聯繫人'))))})"
     f"[ \t]*[:：]?[ \t]*(?P<name>[{HAN}]{{2,4}}?)[ \t]*[，,]?[ \t]*"
     f"(?:{'|'.join(longest_first(both_scripts(('電話', '手機', '電話號碼', '手機號', '聯繫電話', '聯絡電話'))))})?[ \t]*[:：]?[ \t]*"
-    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\+?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))"
+    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\+?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d)"
+    # or their age: 外公蒙德胜六十三岁
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]?[歲岁])"
 )
 
 
