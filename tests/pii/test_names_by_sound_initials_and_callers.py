@@ -228,3 +228,10 @@ def test_a_relatives_name_before_their_age_and_a_display_names_chinese(redactor:
     assert covered(redactor, "外公蒙德胜六十三岁，种菜卖菜", "蒙德胜", entity="PERSON")
     text = "[3/4/2024 21:08] Kaylin 凱琳: 咁邊個同社工傾？\n[3/4/2024 21:11] 爸爸: 凱琳你抄低佢啦"
     assert covered(redactor, text, "凱琳", entity="PERSON", at=text.rindex("凱琳"))
+
+
+def test_siblings_of_one_surname(redactor: Redactor) -> None:
+    text = "蒙欣怡和蒙欣悦是一对双胞胎，一个在三年级。"
+    for name in ("蒙欣怡", "蒙欣悦"):
+        assert covered(redactor, text, name, entity="PERSON"), name
+    assert person_spans(redactor, "高中生和高年级都要交表") == []

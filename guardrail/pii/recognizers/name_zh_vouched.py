@@ -445,6 +445,23 @@ _RELATIVE_THEN_PHONE = re.compile(
 )
 
 
+# Two full names of one family joined by "and" (蒙欣怡和蒙欣悦是一对双胞胎): the shared surname
+# vouches for both where either alone could be a word.
+_SIBLINGS = re.compile(
+    f"(?<![{HAN}])(?P<first>[{HAN}]{{3}})(?:和|與|与|同|及|跟)(?P<second>[{HAN}]{{3}})(?=[是都一兩两，,。、])"
+)
+
+
+def _siblings(text: str) -> Found:
+    for match in _SIBLINGS.finditer(text):
+        first, second = match["first"], match["second"]
+        if first[0] != second[0] or first == second:
+            continue
+        if all(name_shaped(name, loose=True) for name in (first, second)):
+            yield *match.span("first"), 0.7
+            yield *match.span("second"), 0.7
+
+
 def _relative_then_phone(text: str) -> Found:
     for match in _RELATIVE_THEN_PHONE.finditer(text):
         if _longest(text, *match.span("name"), loose=True):
@@ -463,6 +480,7 @@ def after_relatives(text: str) -> Found:
             if found:
                 yield *found, 0.7
     yield from _relative_then_phone(text)
+    yield from _siblings(text)
 
 
 # 3. Before a bracket saying who the person is, or before 业主 in brackets' place.
