@@ -662,8 +662,12 @@ def _said(token: re.Match[str]) -> str:
 
 def _card_digits(digits: str) -> bool:
     """Whether ``digits`` are a payment card's: 15 or 16 of them passing Luhn's check."""
-    if len(digits) not in (15, 16) or digits[0] not in "3456":
-        return False
+    return len(digits) in (15, 16) and digits[0] in "3456" and luhn_valid(digits)
+
+
+def luhn_valid(digits: str) -> bool:
+    """Luhn's check over a run of ASCII digits (cards; the corpus builder checks its
+    planted cards with it too)."""
     total = 0
     for index, char in enumerate(reversed(digits)):
         value = int(char) * (2 if index % 2 else 1)
