@@ -426,9 +426,11 @@ _SIGNED_LETTER = re.compile(
     f"(?m)^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}?)[ \t\u3000]*(?:敬上|謹上|谨上|拜上|上)[ \t\u3000]*$"
 )
 # A name standing alone right before a phone number: 陪同 戚偉倫 9618 2475, 源叔 (6123 4567).
+# A Hong Kong number (+852 optional) and a mainland mobile, as the two finders below see them ahead.
+_HK_NUMBER = r"(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)"
+_MAINLAND_MOBILE = r"1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d)"
 _BEFORE_PHONE = re.compile(
-    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]*[:：（(]?[ \t]*"
-    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))"
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]*[:：（(]?[ \t]*(?={_HK_NUMBER}|{_MAINLAND_MOBILE})"
 )
 
 
@@ -439,7 +441,7 @@ _RELATIVE_THEN_PHONE = re.compile(
     f"(?:{'|'.join(longest_first(both_scripts(('舅舅', '姑姑', '叔叔', '伯伯', '姨姨', '舅父', '舅母', '姑丈', '姨丈', '爺爺', '奶奶', '外公', '外婆', '哥哥', '姐姐', '父親', '母親', '爸爸', '媽媽', '監護人', '聯絡人', '緊急聯絡人', '緊急聯繫人'))))})"
     f"[ \t]*[:：]?[ \t]*(?P<name>[{HAN}]{{2,4}}?)[ \t]*[，,]?[ \t]*"
     f"(?:{'|'.join(longest_first(both_scripts(('電話', '手機', '電話號碼', '手機號', '聯繫電話', '聯絡電話'))))})?[ \t]*[:：]?[ \t]*"
-    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\+?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d)"
+    rf"(?={_HK_NUMBER}|(?:\+?86[ \t-]?)?{_MAINLAND_MOBILE}"
     # or their age: 外公蒙德胜六十三岁
     r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]?[歲岁])"
 )
@@ -473,7 +475,9 @@ def after_relatives(text: str) -> Found:
     bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause; ``我個孫岑俊傑喺``:
     a relative's full name right after "my grandson", before a verb; ``真名係羅詠檬``, ``孩子
     何子墨，``: what somebody is really called; ``陪同 戚偉倫 9618 2475``: a name before a
-    phone number; ``鄺亞娣 上``: a letter's signature."""
+    phone number; ``鄺亞娣 上``: a letter's signature; ``舅舅曾繁荣，152...``, ``外公蒙德胜六十三岁``:
+    a relative's name run on from the word for them, before their number or age;
+    ``蒙欣怡和蒙欣悦``: two names of one surname joined by "and"."""
     for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE, _REAL_NAME, _BEFORE_PHONE, _SIGNED_LETTER):
         for match in pattern.finditer(text):
             found = _longest(text, *match.span("name"))
