@@ -38,12 +38,12 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.name_spans import HAN_CHAR
 from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS
 
 Found = Iterator[tuple[int, int, float]]
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # Never a given name's character: numerals, titles and kin words, units and places, and
 # the commonest grammar words.
 _NEVER_GIVEN = both_scripts_chars(
@@ -353,7 +353,7 @@ def name_shaped(word: str, *, loose: bool = False) -> bool:
     if not loose and len(given) == 1 and given not in ZH_GIVEN:
         return False  # 成績, 高級: two characters are a word unless the second is a given name's
     stop = _NEVER_GIVEN if loose else _NOT_GIVEN
-    return all(_HAN_CHAR.match(ch) and ch not in stop for ch in given)
+    return all(HAN_CHAR.match(ch) and ch not in stop for ch in given)
 
 
 def _longest(text: str, start: int, end: int, *, loose: bool = False) -> tuple[int, int] | None:
@@ -547,7 +547,7 @@ def _offset(value: str, chars: int) -> int:
     """Length of the prefix of ``value`` holding ``chars`` Chinese characters."""
     seen = 0
     for i, ch in enumerate(value):
-        if _HAN_CHAR.match(ch):
+        if HAN_CHAR.match(ch):
             seen += 1
             if seen == chars:
                 return i + 1
