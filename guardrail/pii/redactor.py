@@ -26,6 +26,7 @@ from guardrail.pii.recognizers.name_lexicon import HAN_RUN
 from guardrail.pii.recognizers.name_mentions import more_mentions
 from guardrail.pii.recognizers.name_recipients import recipients
 from guardrail.pii.recognizers.name_things import drop_businesses, drop_things
+from guardrail.pii.recognizers.read_backs import read_backs
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.pii.spans import DisjointSpans
 from guardrail.text.normalize import normalize
@@ -92,6 +93,7 @@ class Redactor:
             self._rules, model=settings.nlp_model, ner=settings.ner, name_tagger=settings.name_tagger
         )
         self._entities = sorted(self._rules)
+        self._thresholds = {entity: rule.threshold for entity, rule in self._rules.items()}
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
         self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
         # spaCy, tldextract and phonenumbers finish loading on first use (~100 ms):
@@ -167,9 +169,14 @@ class Redactor:
             and not self._allowed(probe[result.start : result.end])
         ]
         public = self._public_contacts(probe, results)
+        results = [r for r in results if (r.start, r.end, r.entity_type) not in public]
+        # Numbers read back or quoted bare, from what is kept (a published line stays kept).
+        results += [
+            result
+            for result in read_backs(probe, results, self._thresholds)
+            if not protected.overlap(result.start, result.end) and not self._allowed(probe[result.start : result.end])
+        ]
         for result in results:
-            if (result.start, result.end, result.entity_type) in public:
-                continue
             rule = self._rules[result.entity_type]
             start, end = normalized.to_original(result.start, result.end)
             if result.entity_type == "PERSON":

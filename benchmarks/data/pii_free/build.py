@@ -111,8 +111,31 @@ def _plain(doc: Doc, where: str) -> tuple[str, list[Span], list[Span]]:
     return text, pii, decoys
 
 
+_DIGIT_WORDS = {
+    word: str(digit)
+    for digit, words in enumerate(("zero oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+    for word in words.split()
+}
+
+
+def _read_out(value: str) -> str:
+    """An IBAN read out on a call (``G B seven seven, B A R C, double two ...``) as written."""
+    out, times = [], 1
+    for token in re.findall(r"[A-Za-z0-9]+", value):
+        if token.lower() in _REPEATS:
+            times = _REPEATS[token.lower()]
+            continue
+        out.append(_DIGIT_WORDS.get(token.lower(), token) * times)
+        times = 1
+    return "".join(out)
+
+
+_REPEATS = {"double": 2, "triple": 3}
+
+
 def _iban(value: str) -> bool:
-    compact = re.sub(r"[\s-]", "", value).upper()
+    spoken = re.search(r"[A-Za-z]{3,}", value.replace("IBAN", "")) is not None
+    compact = _read_out(value).upper() if spoken else re.sub(r"[\s-]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
         return False
     return int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4])) % 97 == 1

@@ -63,7 +63,7 @@ _FLOOR = (
     # Transcribed speech says the floor as Cantonese does (十二樓, "twelve floor").
     rf"|(?i:ground[ \t]+floor|{_ORDINAL_WORD}[ \t]+floor|{_NUMBER_WORD}[ \t]+floor|floor[ \t]+{_NUMBER_WORD})\b)"
 )
-_BLOCK = rf"(?:(?:(?i:block|blk|tower|twr|phase|wing|stage)\.?|D\.?D\.?)[ \t]?{_ID})"
+_BLOCK = rf"(?:(?:(?i:block|blk|tower|twr|phase|wing|stage|bldg)\.?|D\.?D\.?)[ \t]?{_ID})"
 _BUILDING_WORD = (
     r"(?:House|Building|Bldg|Mansions?|Court|Centre|Center|CTR|Estate|Garden|Gardens|Villa|Villas|Plaza|Tower|Towers"
     r"|HOUSE|BUILDING|MANSIONS?|COURT|CENTRE|ESTATE|GARDENS?|VILLAS?|PLAZA|TOWERS?"

@@ -60,6 +60,9 @@ _STRONG_NO_COLON = gate(
         # a person's name in a run of notes: child name Ayomide, wife's name Priya, his name is Tunde
         r"|(?<![A-Za-z])(?:child|son|daughter|kid|wife|husband|spouse|mother|father|guest|tenant|patient|student)"
         r"(?:['’]s)?[ \t]+name(?:[ \t]+is)?[ \t]*[-–]?[ \t]*(?=[A-Z][a-z])"
+        # the name a card or an account is in, as a caller reads it: the name on it is LAI SUMMER W
+        r"|(?<![A-Za-z])name[ \t]+on[ \t]+(?:it|the[ \t]+(?:card|account|cheque|check|booking|passport|policy))"
+        r"(?:[ \t]+(?:is|reads|says))?[ \t]*[:-]?[ \t]*(?=[A-Z])"
     )
 )
 _NOT_PERSON_KEY = re.compile(
@@ -196,10 +199,17 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
         if not head:
             continue
         quoted = raw_head.rstrip().endswith(('"', "'", "”"))
+        pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
+        if _NICKNAME_LABEL.search(head):
+            # 小名：一一, 花名：肥仔: what follows is what the person is called, whatever
+            # words it is made of.
+            nickname = _NICKNAME_VALUE.match(text, pos)
+            if nickname and nickname[0] not in _NOT_GIVEN_ONLY and nickname[0] not in _NO_NICKNAME:
+                yield *nickname.span(), 0.8
+            continue
         kind = _label_kind(head, quoted)
         if kind is None:
             continue
-        pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
         if kind != "role" and text.startswith("\n", pos):
             pos += 1  # the value on the line below its label, as forms print it
             while text.startswith((" ", "\t"), pos):
@@ -250,6 +260,12 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
         span = latin_name_at(text, match.end(), lower_ok=False)
         if span:
             yield *span, 0.8
+
+
+# Labels of what a person is called besides their name, and the one word after them.
+_NICKNAME_LABEL = re.compile(r"(?:小名|乳名|花名|暱稱|昵称|綽號|绰号)[ \t]*$")
+_NO_NICKNAME = both_scripts(("無", "无", "暫無", "冇", "未填", "不知", "沒", "nil", "none", "NA", "N", "na"))
+_NICKNAME_VALUE = re.compile(f"(?:[{HAN}]{{1,4}}|[A-Za-z][A-Za-z'’-]{{1,15}})(?![{HAN}A-Za-z0-9_@.])")
 
 
 _NOT_GIVEN_ONLY = both_scripts(
@@ -420,6 +436,12 @@ _NAME_HEADERS = (
     持卡人, 戶主, 户主, 寄件人, 收貨人, 收货人, 經手人, 经手人, 簽署人, 签署人, 投保人, 受保人,
     借款人, 擔保人, 担保人, 房東, 房东, 買家, 买家, 賣家, 卖家, 證人, 证人, 導師, 导师, 教練, 教练,
     老師, 老师, 僱主, 雇主, 賓客, 宾客, 嘉賓, 嘉宾, 同學, 同学, 隊員, 队员, 球員, 球员, 選手, 选手""".split(",")
+    )
+    # What a person is called besides their name: a child's pet name on an admission list.
+    | frozenset(
+        w.strip()
+        for w in """nickname, nick name, preferred name, 小名, 乳名, 暱稱, 昵称, 花名, 英文名, 中文名, 稱呼,
+    称呼""".split(",")
     )
 )
 
@@ -660,7 +682,7 @@ def _delimited_tables(text: str, delimiter: str) -> Iterator[tuple[int, int, flo
 # Headers of one part of a name, whose cells hold a single word: Surname, Given name.
 _NAME_PART_HEADER = re.compile(
     r"(?i)surname|family[ _]?name|last[ _]?name|given[ _]?names?|first[ _]?name|other[ _]?names|"
-    r"preferred[ _]?name|nickname|姓氏|名字"
+    r"preferred[ _]?name|nickname|姓氏|名字|小名|乳名|暱稱|昵称|花名|稱呼|称呼"
 )
 _ONE_WORD = re.compile(r"[A-Z][A-Za-z'’-]{1,20}")
 

@@ -197,17 +197,19 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
     latin: set[str] = set()
     phrases: set[str] = set()
     han: set[str] = set()
+    surnames_alone: set[str] = set()
     mixed: set[str] = set()
     spans = []
-    # The rest of a list is taken for names from the rules' findings only: the tagger's
-    # (a word-like name it scored high) would carry one mistake down a list of things.
-    seeds = []
+    # The rest of a list is taken for names from the rules' findings: the tagger's (a
+    # word-like name it scored high) would carry one mistake down a list of things; they
+    # count only in a Chinese list they make most of (name_neighbours.zh_list_neighbours).
+    seeds: list[tuple[int, int]] = []
+    tagged: list[tuple[int, int]] = []
     for result in found:
         if result.entity_type != ENTITY or result.score < threshold:
             continue
         spans.append((result.start, result.end))
-        if not _tagged(result):
-            seeds.append((result.start, result.end))
+        (tagged if _tagged(result) else seeds).append((result.start, result.end))
         value = text[result.start : result.end]
         squeezed = re.sub(r"\s+", "", value)
         if _MIXED_NICKNAME.fullmatch(squeezed):
@@ -233,6 +235,9 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             given = bare[surname:]
             if len(bare) >= 3 and len(given) == 2:
                 han.add(given)
+            if surname == 2 and len(bare) >= 3:
+                han.add(bare[:2])  # 司徒家樂, then 司徒 alone: a two-character surname is no word
+                surnames_alone.add(bare[:2])
             continue
         words = _LATIN_WORD.findall(value)
         if len(words) >= 2 and sum(len(w) for w in words) >= 6:
@@ -251,7 +256,7 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             latin.add(word)
     latin.update(_mailbox_names(text, found))
     # The rest of a column or list whose other entries are names (see name_neighbours).
-    neighbours = [*column_neighbours(text, seeds), *list_neighbours(text, seeds)]
+    neighbours = [*column_neighbours(text, seeds), *list_neighbours(text, seeds, tagged)]
     for start, end in neighbours:
         value = text[start:end]
         if _HAN_ONLY.fullmatch(value):
@@ -341,12 +346,15 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             )
             # 譚永興's given name is no person in 永興五金工程有限公司: a business's name.
             business = text.startswith(_ZH_BUSINESS, end) or text.startswith(_ZH_THING_AFTER, end)
-            if titled and not business and not zh_place_overlaps(text, start, end):
+            # (司徒 alone, not 司徒拔道: a road named after a family)
+            road = name in surnames_alone and any(c in _ROAD_ENDS for c in text[end : end + 2])
+            if titled and not business and not road and not zh_place_overlaps(text, start, end):
                 add(start, end, 0.65)
             start = text.find(name, end)
     return extra
 
 
+_ROAD_ENDS = frozenset("道路街里巷坊徑径村邨園园")
 _ZH_BUSINESS = tuple(
     both_scripts(
         (
@@ -442,7 +450,12 @@ def _initials_of(text: str, found: list[RecognizerResult], threshold: float) -> 
         if len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue
         parts = [part for word in words for part in word.split("-") if part]
-        for initials in {"".join(w[0] for w in words), "".join(p[0] for p in parts if p[:1].isupper())}:
+        forms = {"".join(w[0] for w in words), "".join(p[0] for p in parts if p[:1].isupper())}
+        # A Hong Kong name goes by its given name's syllables: Chan Ka-lok is KL.
+        given = [p for w in words[1:] for p in w.split("-") if p]
+        if is_surname(words[0]) and len(given) == 2 and all(p.lower() in GIVEN_SYLLABLES for p in given):
+            forms.add((given[0][0] + given[1][0]).upper())
+        for initials in forms:
             if 2 <= len(initials) <= 4 and initials.isupper() and initials not in _ACRONYMS:
                 wanted.add(initials)
     if not wanted:

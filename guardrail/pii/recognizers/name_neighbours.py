@@ -145,11 +145,14 @@ def _block_neighbours(text: str, block: list[list[tuple[int, int]]], spans: _Ove
                 yield start, end
 
 
-def list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def list_neighbours(
+    text: str, found: Iterable[tuple[int, int]], tagged: Iterable[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int]]:
     """A given name beside a found name in a short list on one line: ``Sky → Jayden``;
-    the heads of numbered entries beside one headed by a found name."""
+    the heads of numbered entries beside one headed by a found name. ``tagged`` are the
+    tagger's findings, which count only in Chinese lists that are mostly names."""
     found = list(found)
-    yield from zh_list_neighbours(text, found)
+    yield from zh_list_neighbours(text, found, tagged)
     yield from zh_joined_names(text, found)
     yield from equated_aliases(text, found)
     spans = _Overlaps(found)
@@ -295,12 +298,16 @@ _TITLE_TAIL = re.compile("(?:" + "|".join(ZH_HONORIFICS) + ")$")
 _KIN_ENTRIES = frozenset(("囝囝", "囡囡", "仔仔", "女女", "孫仔", "孫女", "個仔", "個女"))
 
 
-def _zh_entry_is_name(value: str, strong: bool) -> bool:
-    """Whether a list entry beside names is a name too; ``strong`` when several neighbours are."""
+def _zh_entry_is_name(value: str, strong: bool, crowded: bool = False) -> bool:
+    """Whether a list entry beside names is a name too; ``strong`` when several neighbours
+    are, ``crowded`` when most are: then a given name that is also a word (``樂謙、靖雯、
+    家希、一心、天恩``: 一心 is "wholeheartedly") is taken too."""
     if re.fullmatch(f"[{HAN}]{{2}} ?B", value) and nickname_shaped(value):
         return True  # 細路B
-    if not _HAN_RUN.fullmatch(value) or value in ORDINARY_WORDS or value in _KIN_ENTRIES:
+    if not _HAN_RUN.fullmatch(value) or value in _KIN_ENTRIES:
         return False
+    if value in ORDINARY_WORDS:
+        return crowded and len(value) == 2 and value[-1] not in _NOT_NAME_END
     if value[-1] in _NOT_NAME_END:
         return False
     if full_name_ok(value) or nickname_shaped(value) or given_shape(value) or _TRANSLIT.fullmatch(value):
@@ -321,36 +328,49 @@ _NOT_NAME_END = frozenset("部組组級级名科處处班隊队會会室系院�
 
 
 _HAN_RUN = re.compile(rf"[{HAN}·•‧・]{{2,12}}")
+_SENTENCE = re.compile(r"[^\n。！？]+[。！？]?")
 # A word that joins two people in a clause: 浩晉同樂瑤, 乐怡和子轩都上车了, 美玲及嘉欣.
 _JOIN = re.compile("同|和|及|與|与|跟")
 _TRANSLIT = re.compile(rf"[{HAN}]{{2,6}}(?:[·•‧・][{HAN}]{{1,8}}){{1,3}}")
 
 
-def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def zh_list_neighbours(
+    text: str, found: Iterable[tuple[int, int]], tagged: Iterable[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int]]:
     """Chinese names beside found names: entries of one line (``杜子腾　慕容雪　宁静``,
-    ``委員：張綺玟議員、簡志恒議員``) and the heads of numbered lines (``10. 欧阳倩 从上海回来``)."""
+    ``委員：張綺玟議員、簡志恒議員``) and the heads of numbered lines (``10. 欧阳倩 从上海回来``).
+
+    The tagger's findings (``tagged``) count only where names are most of a list of three
+    or more (``樂謙、靖雯、家希、一心、天恩``): one word it took for a name does not carry
+    a list of things, three of five entries do."""
+    found = list(found)
     spans = _Overlaps(found)
-    if not spans or not HAN_CHAR.search(text):
+    either = _Overlaps([*found, *tagged])
+    if not either or not HAN_CHAR.search(text):
         return
 
     def candidates(entries: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         cores = [_zh_core(text, s, e) for s, e in entries]
-        named = sum(1 for s, e in cores if _hits(spans, s, e))
-        short = sum(1 for s, e in cores if e - s <= _ZH_ENTRY_MAX or _hits(spans, s, e))
+        named = sum(1 for s, e in cores if _hits(either, s, e))
+        short = sum(1 for s, e in cores if e - s <= _ZH_ENTRY_MAX or _hits(either, s, e))
         if not named or short * 4 < len(cores) * 3:
+            return
+        crowded = named >= 3 and named * 2 >= len(cores)
+        if not crowded and not any(_hits(spans, s, e) for s, e in cores):
             return
         strong = named >= 2
         for s, e in cores:
             value = text[s:e]
             # An entry found in part (華 of 美華姐) is taken whole when it is name-shaped.
-            if not _zh_entry_is_name(value, strong) or (_hits(spans, s, e) and not nickname_shaped(value)):
+            if not _zh_entry_is_name(value, strong, crowded) or (_hits(either, s, e) and not nickname_shaped(value)):
                 continue
             if not zh_place_overlaps(text, s, e):
                 yield s, e
 
-    for match in re.finditer(r"[^\n]+", text):
+    # A line is read a sentence at a time: 第一組：樂謙、天恩。第二組：子朗、浩文 is two lists.
+    for match in _SENTENCE.finditer(text):
         line, offset = match.group(), match.start()
-        if not _hits(spans, offset, offset + len(line)) or not HAN_CHAR.search(line):
+        if not _hits(either, offset, offset + len(line)) or not HAN_CHAR.search(line):
             continue
         label = _ZH_LABEL.match(line)
         body = label.end() if label else 0

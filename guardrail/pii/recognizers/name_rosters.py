@@ -133,7 +133,7 @@ _NOT_LONE_INITIALS = _NOT_INITIALS | frozenset(
 _LONE_INITIALS = re.compile(rf"(?<![{L}.\w])(?:[{U}]\.){{2,4}}(?![{L}\w]|[ \t]+[{U}][{L}]|[ \t]?[{U}]{{2,}}|[ \t]*\d)")
 # A title before one capital: "Needs Mr L's own signed consent", "Dr. P: fine".
 _TITLED_INITIAL = re.compile(
-    rf"(?<![{L}])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?[ \t](?P<initial>[{U}])(?=['’]s\b|[ \t]*[,;:)?!]|\.(?![ \t]*[{U}])|[ \t]*$|[ \t]+[a-z])",
+    rf"(?<![{L}])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?[ \t](?P<initial>[{U}])(?=['’]s\b|[ \t]*[,;:)?!」』”\"）】，。！？、]|\.(?![ \t]*[{U}])|[ \t]*$|[ \t]+[a-z]|[ \t]?[\u4e00-\u9fff])",
     re.MULTILINE,
 )
 _CAPS_SPACED_INITIALS = re.compile(r"(?<![A-Za-z])(?P<surname>[A-Z]{2,})(?: [A-Z]){2,3}(?![A-Za-z0-9])")

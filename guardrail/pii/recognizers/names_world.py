@@ -162,6 +162,7 @@ MORE_GIVEN_NAMES = (
  wincy winsy wingki kenix cherie yanki kinki hacken hanson lawson rhoda
  thandiwe kagiso lindiwe nomvula zanele sipho thabo themba bongani nandi thando
  gelay gelo tintin jhun
+ charmaine charmain sharmaine charlene cheryl cherry cherrie
  """.split()
     )
     | frozenset(
