@@ -15,7 +15,13 @@ give them: each case stands for a class, not for one text.
 - a deputy's or adviser's title after a surname (``區副主席``, ``卢顾问``), not a firm's
   trade (``工程顧問有限公司``); a two-character surname alone once the full name is found
   (``司徒家樂`` ... ``由司徒整理``), not a road named after a family (``司徒拔道``);
-- a rooftop hut or cockloft ending an address (``華昌樓天台屋``); a building abbreviated (``Bldg 3, Rm 2103``).
+- a rooftop hut or cockloft ending an address (``華昌樓天台屋``); a building abbreviated (``Bldg 3, Rm 2103``);
+- a duty log's initials after each time (``21:40 (KCL)``), not a time zone; a ship's ranks
+  (``Bosun Lam``), not a dog called Captain; elders as mainland neighbours call them
+  (``王大娘``), an estate's aunties (``寶姨``), a classmate's father (``孙爸爸``), not a
+  mother's sisters by order (``小姨``) nor one's own father; a name in brackets with its
+  relation (``卞太太（汤丽，妻子）``); a name spelt after it is said (``gill g i double l``),
+  not a word spelt (``cat is c a t``).
 """
 
 from __future__ import annotations
@@ -111,6 +117,43 @@ def test_initials_titles_surnames_and_homes(redactor: Redactor, text: str, value
     ],
 )
 def test_a_road_a_firm_and_a_post_are_no_names(redactor: Redactor, text: str, kept: str) -> None:
+    start = text.rindex(kept)
+    assert not any(
+        d.entity_type == "PERSON" and d.start < start + len(kept) and start < d.end for d in redactor.analyze(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a duty log signed with the officer's initials after each time
+        ("19 Jul\n21:40 (KCL) T8 signal hoisted.\n21:55 (KCL) Guest of a member fell.\n22:05 (JM) Ambulance.", "JM"),
+        ("Nominees unchanged (Captain S. Menon, Doris Yip).", "Captain S. Menon"),
+        ("5. Bosun Lam reported that the mooring had slipped.", "Bosun Lam"),
+        ("王大娘说她明天不来了，包大爷也是。", "包大爷"),
+        ("3至10樓　甄美寶（寶姨）　9510 3376\n例如「婆婆，我係互委會嗰個寶姨呀」", "寶姨"),
+        ("- 孙嘉祺（祺祺）自行到地铁站，孙爸爸在B口等，电话 +86 150 6721 3390", "孙爸爸"),
+        ("13605176634|卞太太（汤丽，妻子）|13605176635|本人接听", "汤丽"),
+        ('"hi good evening this is harpreet h a r p r e e t gill g i double l i am calling"', "g i double l"),
+        ('Caller: Mrs Natalie Cheuk. "Cheuk is C-H-E-U-K, not Chuk."', "C-H-E-U-K"),
+    ],
+)
+def test_log_initials_ranks_elders_aunties_and_spellings(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value, entity="PERSON", at=text.rindex(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("09:00 (HKT) start\n10:00 (HKT) end", "HKT"),
+        ("一个大爷在门口。这位大娘很热心。", "大娘"),
+        ("阿姨好。我大姨同小姨嚟咗。姨丈都嚟。", "小姨"),
+        ("我爸爸说。他的妈妈。有爸爸在。", "爸爸"),
+        ("The word cat is c a t. Type yes y e s.", "c a t"),
+        ("我哋blood bank有DEA1.1- 嘅血, donor係Captain. Extra HK$3,800. ok嘛?", "Extra"),
+    ],
+)
+def test_time_zones_strangers_aunts_words_and_a_dog_are_no_names(redactor: Redactor, text: str, kept: str) -> None:
     start = text.rindex(kept)
     assert not any(
         d.entity_type == "PERSON" and d.start < start + len(kept) and start < d.end for d in redactor.analyze(text)

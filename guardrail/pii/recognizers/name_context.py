@@ -287,9 +287,11 @@ _KIN_HAN = frozenset("媽爸哥姐叔姨嫂婆公嫲爺伯妹弟嬸舅妈爷")
 
 _TITLE = gate(
     re.compile(
-        r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
-        r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
+        r"(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
+        r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Cdre|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
         r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman|Mbak|Mba|Ibu|Bu|Pak|Bapak|Kak|Ate|Kuya|Tita|Tito)\.?[ \t]+"
+        # (a ship's ranks in full, never with a full stop: "donor係Captain. Extra" is a dog)
+        r"|(?:Captain|Skipper|Bosun|Commodore)[ \t]+)"
         # (a surname's particle may come first: Mrs. de Souza, Mr van Dijk)
         rf"(?=[{U}]|(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bin|binti|al)[ \t-][{U}])"
     )

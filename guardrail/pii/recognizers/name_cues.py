@@ -130,6 +130,16 @@ _TITLES = _STRONG_TITLES | both_scripts(
         "哥哥",
         "老伯",
         # how children and neighbours call the old: 吴爷爷, 馮姨, 李奶奶
+        # a classmate's parents, as a class's chat calls them: 孫爸爸, 李媽媽
+        "爸爸",
+        "媽媽",
+        # and as mainland neighbours call their elders: 王大娘, 包大爺, 張大媽
+        "大娘",
+        "大媽",
+        "大爺",
+        "大叔",
+        "大嬸",
+        "大嫂",
         "爺爺",
         "奶奶",
         "嫲嫲",
@@ -242,7 +252,8 @@ _SURNAMED = re.compile(
     f"(?P<surname>{_COMPOUND_RE}|[{''.join(sorted(COMMON_ZH_SURNAMES))}])姓"
     "(?=男|女|司機|司机|職員|职员|警員|警员|老翁|老婦|婦人|妇人|少年|少女|學生|学生|人士|乘客|住客|市民|事主|保安|工人|商人|船長|店主|業主|業戶|租客|病人|患者)"
 )
-_ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})[）)]")
+# (a relation may follow the name inside the brackets: 卞太太（汤丽，妻子）)
+_ALIAS = re.compile(f"[ \t]?[（(](?P<name>[{HAN}]{{2,4}})(?:[，,、；; ][^）)\n]{{1,10}})?[）)]")
 
 
 _ANY_HAN = re.compile(f"[{HAN}]")
@@ -519,7 +530,7 @@ _NICK_PREFIX = tuple(
     )
 )
 _NICK_SUFFIX = tuple(
-    sorted(both_scripts(("仔", "哥", "姐", "妹", "女", "B", "豬", "嫂", "叔", "伯", "嬸")), key=len, reverse=True)
+    sorted(both_scripts(("仔", "哥", "姐", "妹", "女", "B", "豬", "嫂", "叔", "伯", "嬸", "姨")), key=len, reverse=True)
 )
 _NOT_NICK = both_scripts(
     tuple(
@@ -530,7 +541,9 @@ _NOT_NICK = both_scripts(
         # 亞 leads older Hong Kong nicknames (亞娣, 亞芳) and the words for Asia.
         "亞洲 亞太 亞博 亞視 亞運 亞軍 亞麻 亞熱 "
         # 細 before an ordinary word: careful, quiet, small, drizzle
-        "細心 細聲 細雨 細小 細水 細長".split()
+        "細心 細聲 細雨 細小 細水 細長 "
+        # a mother's sisters by their order, not a nickname: 大姨, 二姨, 小姨
+        "大姨 二姨 三姨 四姨 五姨 小姨 表姨 姑姨 姨姨".split()
     )
 )
 
@@ -1089,7 +1102,7 @@ def form_names(text: str) -> Iterator[tuple[int, int, float]]:
 _LATIN_TITLE_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:(?:Mr\.?[ \t]*(?:&|and)[ \t]*Mrs|Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Auntie|Aunty|Uncle|"
     r"Sister|Brother|Grandma|Grandpa|Granny|Master|Sifu|Coach|Nurse|Teacher|Officer|Deacon|Elder|Pastor|Rev|"
-    r"MR|MRS|MS|MISS|DR)\.?)[ \t]*$"
+    r"Captain|Capt|Skipper|Bosun|Commodore|MR|MRS|MS|MISS|DR)\.?)[ \t]*$"
 )
 
 

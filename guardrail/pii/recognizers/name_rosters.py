@@ -136,6 +136,10 @@ _TITLED_INITIAL = re.compile(
     rf"(?<![{L}])(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?[ \t](?P<initial>[{U}])(?=['’]s\b|[ \t]*[,;:)?!」』”\"）】，。！？、]|\.(?![ \t]*[{U}])|[ \t]*$|[ \t]+[a-z]|[ \t]?[\u4e00-\u9fff])",
     re.MULTILINE,
 )
+# A log's entries signed with the duty officer's initials after the time: 21:40 (KCL) T8
+# hoisted. Two such entries make a log; a time zone in brackets is no officer.
+_LOG_INITIALS = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:hrs?[ \t]*)?\((?P<initials>[A-Z]{2,3})\)[ \t]")
+_NOT_LOG_INITIALS = frozenset("HKT GMT UTC BST CST JST SGT PST PDT EST EDT CET AM PM TBC TBA NA".split())
 _CAPS_SPACED_INITIALS = re.compile(r"(?<![A-Za-z])(?P<surname>[A-Z]{2,})(?: [A-Z]){2,3}(?![A-Za-z0-9])")
 
 
@@ -161,6 +165,10 @@ def initials(text: str) -> Found:
                 yield match.start(), match.end(), 0.65
     for match in _TITLED_INITIAL.finditer(text):
         yield match.start(), match.end(), 0.7
+    logged = [m for m in _LOG_INITIALS.finditer(text) if m["initials"] not in _NOT_LOG_INITIALS]
+    if len(logged) >= 2:
+        for match in logged:
+            yield *match.span("initials"), 0.7
     for match in _CAPS_SPACED_INITIALS.finditer(text):
         surname = match["surname"]
         if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname):
@@ -629,8 +637,41 @@ def spelled_with_words(text: str) -> Found:
             yield match.start(), match.end(), 0.7
 
 
+# A word and then its spelling, as a caller confirms a name: "harpreet h a r p r e e t",
+# "gill g i double l", "Cheuk, C-H-E-U-K". Only a name is spelt for a record.
+_SPELT_AFTER = re.compile(
+    r"(?<![A-Za-z'’-])(?P<word>[A-Za-z][A-Za-z'’]{2,20})[ \t]*[,:]?[ \t]+(?:(?i:that's|that is|spelt|spelled|is)[ \t]+)?"
+    r"(?P<letters>[A-Za-z](?:[ \t]*[-.]?[ \t]*(?:(?i:double)[ \t]+)?[A-Za-z](?![A-Za-z])){2,20})"
+)
+
+
+_SPELT_TOKEN = re.compile(r"(?i)(?:double[ \t]+)?[a-z](?![a-z])")
+
+
+def spelled_after_words(text: str) -> Found:
+    """A name, then the same name spelt letter by letter: both are the name. The word
+    must be a name the lists know and no ordinary word (a teacher spells "cat" too)."""
+    for match in _SPELT_AFTER.finditer(text):
+        word = re.sub("['’]", "", match["word"]).lower()
+        if never_a_name(match["word"]) or not (is_given(word, in_position=True) or is_surname(word)):
+            continue
+        if word in WORD_GIVEN_NAMES and not match["word"][0].isupper():
+            continue  # cat, c a t: a word that is also a name, spelt in lower case, is the word
+        spelt, end = "", match.start("letters")
+        for token in _SPELT_TOKEN.finditer(text, match.start("letters"), match.end("letters")):
+            letter = token[0][-1].lower()
+            spelt += letter * (2 if len(token[0]) > 1 else 1)
+            end = token.end()
+            if spelt == word or not word.startswith(spelt):
+                break
+        if spelt == word and not _bad_word(match["word"]):
+            yield *match.span("word"), 0.7
+            yield match.start("letters"), end, 0.7
+
+
 FINDERS = (
     spelled_with_words,
+    spelled_after_words,
     comma_inverted,
     trading_as,
     initials,

@@ -219,10 +219,11 @@ _THING_AFTER = frozenset(both_scripts_chars("車鴨狗貓豬雞魚兔鳥花燈�
 _PET_AFTER = re.compile("啊|呀|你|妳|佢|提醒|說|说|話|话|講|讲|問|问|要|會|会|都|也|就|坐|去|來|来")
 
 # A given name's character or a surname with a kin word, as neighbours and colleagues are
-# called anywhere in a message (德哥, 源叔, 芳姐, 戚伯); not a longer word's start (溫哥華,
+# called anywhere in a message (德哥, 源叔, 芳姐, 戚伯, 寶姨); not a longer word's start (溫哥華,
 # 車姐姐), nor a kin word after a word that makes it a relative or a trade (表哥, 月嫂, 空姐).
 # (伯爵 is a count: 仁伯爵綜合醫院 is a hospital)
-_KIN_NICKNAME = re.compile(f"(?P<name>[{HAN}][哥姐叔伯嬸婶嫂])(?![華华姐哥妹嫂爵])")
+# (姨 too, as the estate calls its aunties: 寶姨, 芬姨; not 姨丈, 姨媽, 姨甥, 姨姨)
+_KIN_NICKNAME = re.compile(f"(?P<name>[{HAN}][哥姐叔伯嬸婶嫂姨])(?![華华姐哥妹嫂爵姨丈媽妈甥])")
 _NOT_BEFORE_KIN = frozenset("月儿兒小有宗大二三四五六七八九十細细老表堂世師师帥帅靚靓家亞亚契舅姑姨阿空的")
 
 _AH_TITLES = frozenset({"sir", "madam", "miss", "boss", "team", "mum", "ma", "pa"})
