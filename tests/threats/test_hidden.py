@@ -4,6 +4,7 @@ file missing part of it is refused by name rather than scored with whatever is t
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -112,3 +113,41 @@ def test_a_broken_hidden_layer_file_is_refused(tmp_path: Path, change: dict[str,
     bad = _rewrite(good, tmp_path / "bad.npz", **change)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=message):
         ThreatModel.load(bad)
+
+
+def test_a_hidden_layer_trained_by_the_training_script_scores_at_run_time_as_it_learnt(tmp_path: Path) -> None:
+    """Train and run time agree on the layout (folded slots, units by categories): a layer
+    trained on a toy task separates it when the written file is scored."""
+    pytest.importorskip("torch")
+    sparse = pytest.importorskip("scipy.sparse")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
+    from ngram_hidden import train_hidden
+
+    rng = np.random.default_rng(3)
+    words = "tea harbour ferry market lantern noodle typhoon tram".split()
+    texts = [" ".join(rng.choice(words, 6)) + (" zorblax" if i % 2 else "") for i in range(400)]
+    targets = np.array([[i % 2, 0] for i in range(len(texts))], dtype=np.float32)
+    rows, columns, values = [], [], []
+    for number, text in enumerate(texts):
+        indices, found = vectorize(fold(text))
+        rows += [number] * len(indices)
+        columns += indices.tolist()
+        values += found.tolist()
+    x = sparse.csr_matrix((values, (rows, columns)), shape=(len(texts), DIMENSIONS))
+    layers = train_hidden(x, targets, np.ones(len(texts)), units=8, epochs=200, balance=0.5, seed=1, slots=1 << 12)
+    path = tmp_path / "trained.npz"
+    save_hidden_weights(
+        path,
+        layers.rows,
+        layers.input_weights,
+        layers.hidden_bias,
+        layers.out_weights,
+        layers.out_bias,
+        ["jailbreak", "illegal_drugs"],
+        "toy",
+        "1",
+        slots=1 << 12,
+    )
+    scores = ThreatModel.load(path).probabilities_many([fold("ferry tea zorblax market"), fold("ferry tea market")])
+    assert scores[0, 0] > 0.6
+    assert scores[1, 0] < 0.4
