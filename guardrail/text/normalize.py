@@ -148,9 +148,7 @@ _FILLER = r"(?:ah|er|erm|um|uh|呃|嗯|啊)"
 _BI_SEP = rf"(?:[ \u3000,，、.\-—–]{{1,3}}(?:{_FILLER}[ \u3000,，、.…]{{1,3}})?)"
 _BI_TOKEN = rf"(?:{_EN_TOKEN}|{_HAN_TOKEN})"
 _SPELLED_BILINGUAL = re.compile(
-    rf"(?<![A-Za-z]){_BI_TOKEN}(?:{_BI_SEP}?(?:{_BRACKET_WORD}{_BI_SEP}?)?{_BI_TOKEN}){{6,}}"
-    rf"(?:{_BI_SEP}?{_BRACKET_WORD}{_BI_SEP}?A(?![A-Za-z]))?",
-    re.IGNORECASE,
+    rf"(?<![A-Za-z]){_BI_TOKEN}(?:{_BI_SEP}?(?:{_BRACKET_WORD}{_BI_SEP}?)?{_BI_TOKEN}){{6,}}", re.IGNORECASE
 )
 _CHECK_LETTER_TAIL = re.compile(rf"{_BI_SEP}?{_BRACKET_WORD}{_BI_SEP}?A(?![A-Za-z])", re.IGNORECASE)
 _SPELLED_TOKEN = re.compile(
@@ -574,9 +572,11 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
         return normalized
     runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [_word_trimmed(m) for m in _SPELLED_HAN.finditer(text)]
     runs += [m.span() for m in _SPELLED_HAN_LINES.finditer(text)]
-    runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
     runs += [m.span() for m in _SPELLED_BILINGUAL.finditer(text) if _bilingual(m[0])]
+    # (a check letter only after digits said in words: a mixed run's tokens are no words to
+    # rewrite it with)
     runs = [_with_check_letter(text, *run) for run in runs]
+    runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
     if not runs:
         return normalized
     pieces: list[str] = []
@@ -662,8 +662,12 @@ def _said(token: re.Match[str]) -> str:
 
 def _card_digits(digits: str) -> bool:
     """Whether ``digits`` are a payment card's: 15 or 16 of them passing Luhn's check."""
-    if len(digits) not in (15, 16) or digits[0] not in "3456":
-        return False
+    return len(digits) in (15, 16) and digits[0] in "3456" and luhn_valid(digits)
+
+
+def luhn_valid(digits: str) -> bool:
+    """Luhn's check over a run of ASCII digits (cards; the corpus builder checks its
+    planted cards with it too)."""
     total = 0
     for index, char in enumerate(reversed(digits)):
         value = int(char) * (2 if index % 2 else 1)

@@ -206,3 +206,32 @@ def test_initials_are_not_a_time(redactor: Redactor) -> None:
 def test_a_dates_month_is_no_name(redactor: Redactor) -> None:
     text = "Ana's sick leave runs from 19 Jun to 30 Jun; the agency will call her employer."
     assert untouched(redactor, text, "Jun")
+
+
+def test_a_number_a_column_apart_from_a_brand_is_a_phone(redactor: Redactor) -> None:
+    text = "13. 麦嘉雯  香港  汇丰  15902078813\n14. 蔡文亮  东莞  OPPO  18676920347"
+    assert covered(redactor, text, "18676920347", entity="PHONE_NUMBER")
+    assert untouched(redactor, "Transfer OTT 7781 2096 received", "7781 2096")
+
+
+def test_a_romanised_elders_title_said_twice(redactor: Redactor) -> None:
+    assert covered(redactor, "Pick up Kwan Por Por at 9am from her home.", "Kwan Por Por", entity="PERSON")
+
+
+def test_a_direct_line_for_a_claim_is_a_phone(redactor: Redactor) -> None:
+    text = "Please complete Form HL-07. Direct line for this claim: 2921 7735."
+    assert covered(redactor, text, "2921 7735", entity="PHONE_NUMBER")
+    assert untouched(redactor, "Claim no: 2921 7735", "2921 7735")
+
+
+def test_a_relatives_name_before_their_age_and_a_display_names_chinese(redactor: Redactor) -> None:
+    assert covered(redactor, "外公蒙德胜六十三岁，种菜卖菜", "蒙德胜", entity="PERSON")
+    text = "[3/4/2024 21:08] Kaylin 凱琳: 咁邊個同社工傾？\n[3/4/2024 21:11] 爸爸: 凱琳你抄低佢啦"
+    assert covered(redactor, text, "凱琳", entity="PERSON", at=text.rindex("凱琳"))
+
+
+def test_siblings_of_one_surname(redactor: Redactor) -> None:
+    text = "蒙欣怡和蒙欣悦是一对双胞胎，一个在三年级。"
+    for name in ("蒙欣怡", "蒙欣悦"):
+        assert covered(redactor, text, name, entity="PERSON"), name
+    assert person_spans(redactor, "高中生和高年级都要交表") == []

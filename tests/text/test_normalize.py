@@ -142,3 +142,9 @@ def test_an_ideographic_stop_before_a_capital_ends_a_sentence_and_一_between_ha
     assert "gmail.com" in normalize("chan@gmail。com").text
     assert normalize("佢電話 6580一3349").text.endswith("6580-3349")
     assert normalize("一一三四").text == "一一三四"
+
+
+def test_a_spoken_check_letter_joins_a_run_said_in_words_and_a_mixed_run_keeps_its_words() -> None:
+    assert normalize("即係 Y 三三零 五四八，括號 A，啱").text == "即係 Y 3 3 0 5 4 8 ( A,啱"
+    # digits written and said mixed have no bracket word to rewrite: the words stay
+    assert normalize("call 9 four 8 one 2 zero 3 7 bracket A ok").text.endswith("bracket A ok")

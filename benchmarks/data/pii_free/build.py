@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guardrail.text.normalize import luhn_valid
+
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 OUTPUT = HERE / "corpus.jsonl"
@@ -109,14 +111,6 @@ def _plain(doc: Doc, where: str) -> tuple[str, list[Span], list[Span]]:
     return text, pii, decoys
 
 
-def _luhn(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 def _iban(value: str) -> bool:
     compact = re.sub(r"[\s-]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
@@ -136,7 +130,7 @@ def _check_digits(pii: list[Span], where: str) -> None:
         # (O and l are a scan's digits only among digits: "two" and "double" are words.)
         scanned = span["type"] == "CARD" and re.search(r"\d", value) is not None
         digits = re.sub(r"\D", "", value.translate(_OCR_DIGITS) if scanned else value)
-        if span["type"] == "CARD" and digits and not _luhn(digits):
+        if span["type"] == "CARD" and digits and not luhn_valid(digits):
             raise MarkupError(f"{where}: card number fails the Luhn check")
         if span["type"] == "IBAN" and not _iban(value):
             raise MarkupError(f"{where}: IBAN fails its check digits")

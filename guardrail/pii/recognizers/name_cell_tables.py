@@ -32,10 +32,10 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_name_shape,
     zh_place_overlaps,
 )
+from guardrail.pii.recognizers.name_spans import HAN_CHAR
 
 # Between cells: the tab normalisation left for a gap of ideographic spaces.
 _GAP = re.compile("\t+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # A note in brackets after a name: 范（签）, 萬俟（?）, 阿Paul（蒲保羅）.
 _NOTE = re.compile(r"[(（][^()（）]{0,12}[)）]")
 # A column of signatures names people as a name column does.
@@ -53,7 +53,7 @@ _NOT_NAMES = both_scripts(
 
 def ideographic_tables(text: str) -> Iterator[tuple[int, int, float]]:
     """Names in the people columns of Chinese tables whose cells tabs set apart."""
-    if "\t" not in text or _HAN_CHAR.search(text) is None:
+    if "\t" not in text or HAN_CHAR.search(text) is None:
         return
     for rows in _blocks(text):
         header = rows[0]
@@ -74,7 +74,7 @@ def _blocks(text: str) -> Iterator[list[list[tuple[int, int]]]]:
     block: list[list[tuple[int, int]]] = []
     offset = 0
     for line in text.split("\n"):
-        cells = _cells(line, offset) if "\t" in line and _HAN_CHAR.search(line) else []
+        cells = _cells(line, offset) if "\t" in line and HAN_CHAR.search(line) else []
         offset += len(line) + 1
         if len(cells) >= 3:
             block.append(cells)

@@ -242,7 +242,9 @@ _LATIN_TITLED = re.compile(
 
 # A romanised surname before a Cantonese title spelt in Latin letters: Choy sifu, Wong gor.
 _LATIN_SURNAME_CANTO_TITLE = re.compile(
-    r"(?<![A-Za-z'’.-])(?P<surname>[A-Z][a-z]{1,6})[ \t](?:[Ss]ifu|[Gg]or|[Jj]ie|[Ss]uk|[Pp]or|[Pp]ak|[Ss]ir)(?![A-Za-z])"
+    r"(?<![A-Za-z'’.-])(?P<surname>[A-Z][a-z]{1,6})[ \t](?:[Ss]ifu|[Gg]or|[Jj]ie|[Ss]uk|[Pp]or|[Pp]ak|[Ss]ir)"
+    # (said twice, as children call their elders: Kwan Por Por, Chan Suk Suk)
+    r"(?:[ \t](?:[Gg]or|[Jj]ie|[Ss]uk|[Pp]or|[Pp]ak))?(?![A-Za-z])"
 )
 # An English given name with a sibling's title: 記得報 Amy 姐, Kelvin 哥.
 _GIVEN_SIBLING_TITLED = re.compile(r"(?<![A-Za-z'’.-])(?P<given>[A-Z][a-z]{2,10})[ \t]?(?:姐|哥)(?![\u4e00-\u9fff])")
@@ -259,7 +261,7 @@ def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _LATIN_SURNAME_CANTO_TITLE.finditer(text):
         surname = match["surname"]
         if is_surname(surname) and not never_a_name(surname.lower()):
-            yield *match.span("surname"), 0.65
+            yield *match.span(), 0.65  # the title with it: half of "Kwan Por Por" is no name
     if not _ANY_HAN.search(text):
         return
     for match in _LATIN_TITLED.finditer(text):

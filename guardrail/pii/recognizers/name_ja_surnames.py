@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 
 from guardrail.pii.recognizers.name_lexicon import HAN, zh_place_overlaps
+from guardrail.pii.recognizers.name_spans import HAN_CHAR
+from guardrail.text.start_gate import gate
 
 # The most common Japanese surnames of two or three kanji (with the simplified and
 # traditional forms Chinese text may give them: 渡辺/渡邊, 斉藤/齋藤).
@@ -60,10 +62,10 @@ def japanese_titled(text: str) -> Iterator[tuple[int, int, float]]:
 # A surname and a given name of one or two kanji standing alone between stops, or after
 # the word for who they are: （佐藤健一）, 妈妈 佐藤由纪 185..., 爸爸 佐藤 隆（...
 _LONGEST_FIRST = "|".join(sorted(_SURNAMES, key=len, reverse=True))
-_FULL_NAME = re.compile(
-    rf"(?:(?<![{HAN}])|(?<=妈妈|媽媽|爸爸|本人|家长|家長|妻子|丈夫|太太|先生))"
-    rf"(?P<name>(?:{_LONGEST_FIRST})[ \u3000]?[{HAN}]{{1,2}})(?=[（(，,。、；;：:）) \t\n]|$)"
+_FULL_NAME = gate(
+    re.compile(rf"(?P<name>(?:{_LONGEST_FIRST})[ \u3000]?[{HAN}]{{1,2}})(?=[（(，,。、；;：:）) \t\n]|$)")
 )
+_WORD_BEFORE = ("妈妈", "媽媽", "爸爸", "本人", "家长", "家長", "妻子", "丈夫", "太太", "先生")
 # What ends a place's or a firm's name, not a given name: 上野公园, 中村小学, 福田口岸.
 _NOT_GIVEN = frozenset("公园園學学校站店區区路街道灣湾岸口港關关町駅市縣县村寺社院館馆屋橋桥堂廳厅场場城山川")
 
@@ -71,6 +73,9 @@ _NOT_GIVEN = frozenset("公园園學学校站店區区路街道灣湾岸口港�
 def japanese_full_names(text: str) -> Iterator[tuple[int, int, float]]:
     """Spans of a Japanese surname and given name standing on their own in Chinese text."""
     for match in _FULL_NAME.finditer(text):
+        start = match.start()
+        if start and HAN_CHAR.match(text, start - 1) and not text.endswith(_WORD_BEFORE, 0, start):
+            continue  # inside a run of Chinese: only after the word for who they are
         if any(char in _NOT_GIVEN for char in match["name"][-2:]) or zh_place_overlaps(text, *match.span("name")):
             continue
         yield *match.span("name"), 0.7

@@ -190,6 +190,7 @@ _HANDLE_SHAPED = re.compile(r"@?[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+")
 
 
 _NAME_DOTS = re.compile("[·•・‧]")
+_GIVEN_HAN = re.compile(f"[{HAN}]{{2,3}}")
 
 
 def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:
@@ -219,6 +220,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         if len(spaced) > 1 and all(_HAN_ONLY.fullmatch(part) for part in spaced):
             # a display name of a role and a name (朵朵爸爸 陈昊): the name recurs alone
             han.update(part for part in spaced if zh_surname_length(part) and zh_name_shape(part))
+        elif len(spaced) == 2 and is_given(spaced[0], in_position=True) and _GIVEN_HAN.fullmatch(spaced[1]):
+            han.add(spaced[1])  # a display name in both scripts (Kaylin 凱琳): the Chinese recurs alone
         if _HAN_ONLY.fullmatch(squeezed):
             han.add(squeezed)
             # A finding with its title or kin word (浩然奶奶, 陳大文先生): the name itself

@@ -29,7 +29,7 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
-from guardrail.pii.recognizers.name_spans import ORG_WORDS, STOP
+from guardrail.pii.recognizers.name_spans import HAN_CHAR, ORG_WORDS, STOP
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS, given_shape
 from guardrail.pii.recognizers.name_zh_roles import ROLES, boundary_after, full_name_ok
 from guardrail.text.start_gate import gate
@@ -43,7 +43,6 @@ _LATIN_CELL = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}")
 _HAN_CELL = re.compile(f"[{HAN}]{{2,4}}")
 _LIST_SPLIT = gate(re.compile(r"[ \t]*(?:→|->|=>|/|&|、|;|；)[ \t]*|[ \t]+and[ \t]+"))
 _ENTRY = re.compile(r"[A-Z][a-z]{1,14}")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -331,7 +330,7 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
     """Chinese names beside found names: entries of one line (``杜子腾　慕容雪　宁静``,
     ``委員：張綺玟議員、簡志恒議員``) and the heads of numbered lines (``10. 欧阳倩 从上海回来``)."""
     spans = _Overlaps(found)
-    if not spans or not _HAN_CHAR.search(text):
+    if not spans or not HAN_CHAR.search(text):
         return
 
     def candidates(entries: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -351,7 +350,7 @@ def zh_list_neighbours(text: str, found: Iterable[tuple[int, int]]) -> Iterator[
 
     for match in re.finditer(r"[^\n]+", text):
         line, offset = match.group(), match.start()
-        if not _hits(spans, offset, offset + len(line)) or not _HAN_CHAR.search(line):
+        if not _hits(spans, offset, offset + len(line)) or not HAN_CHAR.search(line):
             continue
         label = _ZH_LABEL.match(line)
         body = label.end() if label else 0
@@ -397,7 +396,7 @@ def zh_joined_names(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
     (``同學浩晉同樂瑤``, ``乐怡和子轩都上车了``): two people named in one breath; the
     other side must be shaped like a given name and end where a name may end."""
     for start, end in found:
-        if not _HAN_CHAR.match(text, start) or not _HAN_CHAR.match(text, end - 1):
+        if not HAN_CHAR.match(text, start) or not HAN_CHAR.match(text, end - 1):
             continue
         join = _JOIN.match(text, end)
         if join:
@@ -407,7 +406,7 @@ def zh_joined_names(text: str, found: Iterable[tuple[int, int]]) -> Iterator[tup
         if start >= 3 and _JOIN.match(text, start - 1):
             word = text[start - 3 : start - 1]
             before = text[start - 4 : start - 3] if start >= 4 else ""
-            if _joined_given(text, start - 3, word) and not _HAN_CHAR.match(before):
+            if _joined_given(text, start - 3, word) and not HAN_CHAR.match(before):
                 yield start - 3, start - 1
 
 

@@ -9,18 +9,15 @@ in the evidence. It lives here once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from guardrail.pii.recognizers.base import LANGUAGE, tagged_result
-from guardrail.pii.recognizers.name_lexicon import HAN
+from guardrail.pii.recognizers.name_spans import HAN_CHAR
 
 Finder = Callable[[str], Iterable[tuple[int, int, float]]]
-
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 class ChineseNameFinders(LocalRecognizer):
@@ -36,7 +33,7 @@ class ChineseNameFinders(LocalRecognizer):
         """Word lists are module constants; nothing to load."""
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if not _HAN_CHAR.search(text):
+        if not HAN_CHAR.search(text):
             return []
         results, seen = [], set()
         for finder in self.finders:

@@ -35,12 +35,12 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_surname_length,
 )
 from guardrail.pii.recognizers.name_pets import is_pet
+from guardrail.pii.recognizers.name_spans import HAN_CHAR
 from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import KIN_AFTER_CHILD, ORDINARY_WORDS, before_shop_word, given_shape
 
 Found = Iterator[tuple[int, int, float]]
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Roles written right before their bearer's name, in shops, chats, rosters and logs.
 ROLES = longest_first(
@@ -137,7 +137,7 @@ FOLLOW = NICK_FOLLOW | both_scripts_chars(
 def boundary_after(text: str, end: int) -> bool:
     """Whether a name may end at ``end``: no Chinese character, or one that follows a person."""
     after = text[end : end + 1]
-    return not after or not _HAN_CHAR.match(after) or after in FOLLOW
+    return not after or not HAN_CHAR.match(after) or after in FOLLOW
 
 
 def full_name_ok(word: str, *, rare: bool = True) -> bool:
@@ -742,7 +742,7 @@ _PROSE = re.compile(r"[，。！？,!?]")
 def bare_value_lines(text: str) -> Found:
     """``周一 王磊 周二 刘洋 周三 陈静``: a line of bare values, most of them names."""
     for line in _LINE.finditer(text):
-        if _PROSE.search(line[0]) or not _HAN_CHAR.search(line[0]):
+        if _PROSE.search(line[0]) or not HAN_CHAR.search(line[0]):
             continue
         tokens, position = [], 0
         for separator in _BARE_SPLIT.finditer(line[0]):

@@ -38,12 +38,12 @@ from guardrail.pii.recognizers.name_lexicon import (
     zh_place_overlaps,
     zh_surname_length,
 )
+from guardrail.pii.recognizers.name_spans import HAN_CHAR
 from guardrail.pii.recognizers.name_zh_finders import ChineseNameFinders
 from guardrail.pii.recognizers.name_zh_given import ORDINARY_WORDS
 
 Found = Iterator[tuple[int, int, float]]
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # Never a given name's character: numerals, titles and kin words, units and places, and
 # the commonest grammar words.
 _NEVER_GIVEN = both_scripts_chars(
@@ -353,7 +353,7 @@ def name_shaped(word: str, *, loose: bool = False) -> bool:
     if not loose and len(given) == 1 and given not in ZH_GIVEN:
         return False  # 成績, 高級: two characters are a word unless the second is a given name's
     stop = _NEVER_GIVEN if loose else _NOT_GIVEN
-    return all(_HAN_CHAR.match(ch) and ch not in stop for ch in given)
+    return all(HAN_CHAR.match(ch) and ch not in stop for ch in given)
 
 
 def _longest(text: str, start: int, end: int, *, loose: bool = False) -> tuple[int, int] | None:
@@ -426,21 +426,42 @@ _SIGNED_LETTER = re.compile(
     f"(?m)^[ \t\u3000]*(?P<name>[{HAN}]{{2,4}}?)[ \t\u3000]*(?:敬上|謹上|谨上|拜上|上)[ \t\u3000]*$"
 )
 # A name standing alone right before a phone number: 陪同 戚偉倫 9618 2475, 源叔 (6123 4567).
+# A Hong Kong number (+852 optional) and a mainland mobile, as the two finders below see them ahead.
+_HK_NUMBER = r"(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)"
+_MAINLAND_MOBILE = r"1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d)"
 _BEFORE_PHONE = re.compile(
-    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]*[:：（(]?[ \t]*"
-    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))"
+    f"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})[ \t]*[:：（(]?[ \t]*(?={_HK_NUMBER}|{_MAINLAND_MOBILE})"
 )
 
 
-# A relative's full name run straight on from the word for them, then their number:
-# 他舅舅曾繁荣，152-8837-4410; 父亲王建国电话159... The number vouches for the name, so
-# given characters that are a word as well (繁荣) pass.
+# A relative's full name run straight on from the word for them, then their number or age:
+# 他舅舅曾繁荣，152-8837-4410; 父亲王建国电话159...; 外公蒙德胜六十三岁. The number vouches
+# for the name, so given characters that are a word as well (繁荣) pass.
 _RELATIVE_THEN_PHONE = re.compile(
     f"(?:{'|'.join(longest_first(both_scripts(('舅舅', '姑姑', '叔叔', '伯伯', '姨姨', '舅父', '舅母', '姑丈', '姨丈', '爺爺', '奶奶', '外公', '外婆', '哥哥', '姐姐', '父親', '母親', '爸爸', '媽媽', '監護人', '聯絡人', '緊急聯絡人', '緊急聯繫人'))))})"
     f"[ \t]*[:：]?[ \t]*(?P<name>[{HAN}]{{2,4}}?)[ \t]*[，,]?[ \t]*"
     f"(?:{'|'.join(longest_first(both_scripts(('電話', '手機', '電話號碼', '手機號', '聯繫電話', '聯絡電話'))))})?[ \t]*[:：]?[ \t]*"
-    r"(?=(?:\+?852[ \t-]?)?[2-9]\d{3}[ \t-]?\d{4}(?!\d)|(?:\+?86[ \t-]?)?1[3-9]\d[ \t-]?\d{4}[ \t-]?\d{4}(?!\d))"
+    rf"(?={_HK_NUMBER}|(?:\+?86[ \t-]?)?{_MAINLAND_MOBILE}"
+    # or their age: 外公蒙德胜六十三岁
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]?[歲岁])"
 )
+
+
+# Two full names of one family joined by "and" (蒙欣怡和蒙欣悦是一对双胞胎): the shared surname
+# vouches for both where either alone could be a word.
+_SIBLINGS = re.compile(
+    f"(?<![{HAN}])(?P<first>[{HAN}]{{3}})(?:和|與|与|同|及|跟)(?P<second>[{HAN}]{{3}})(?=[是都一兩两，,。、])"
+)
+
+
+def _siblings(text: str) -> Found:
+    for match in _SIBLINGS.finditer(text):
+        first, second = match["first"], match["second"]
+        if first[0] != second[0] or first == second:
+            continue
+        if all(name_shaped(name, loose=True) for name in (first, second)):
+            yield *match.span("first"), 0.7
+            yield *match.span("second"), 0.7
 
 
 def _relative_then_phone(text: str) -> Found:
@@ -454,13 +475,16 @@ def after_relatives(text: str) -> Found:
     bearer; ``我叫詹亞娣，``: one's own name up to the end of the clause; ``我個孫岑俊傑喺``:
     a relative's full name right after "my grandson", before a verb; ``真名係羅詠檬``, ``孩子
     何子墨，``: what somebody is really called; ``陪同 戚偉倫 9618 2475``: a name before a
-    phone number; ``鄺亞娣 上``: a letter's signature."""
+    phone number; ``鄺亞娣 上``: a letter's signature; ``舅舅曾繁荣，152...``, ``外公蒙德胜六十三岁``:
+    a relative's name run on from the word for them, before their number or age;
+    ``蒙欣怡和蒙欣悦``: two names of one surname joined by "and"."""
     for pattern in (_AFTER_WORD, _MY_NAME, _MY_RELATIVE, _REAL_NAME, _BEFORE_PHONE, _SIGNED_LETTER):
         for match in pattern.finditer(text):
             found = _longest(text, *match.span("name"))
             if found:
                 yield *found, 0.7
     yield from _relative_then_phone(text)
+    yield from _siblings(text)
 
 
 # 3. Before a bracket saying who the person is, or before 业主 in brackets' place.
@@ -523,7 +547,7 @@ def _offset(value: str, chars: int) -> int:
     """Length of the prefix of ``value`` holding ``chars`` Chinese characters."""
     seen = 0
     for i, ch in enumerate(value):
-        if _HAN_CHAR.match(ch):
+        if HAN_CHAR.match(ch):
             seen += 1
             if seen == chars:
                 return i + 1

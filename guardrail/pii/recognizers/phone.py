@@ -201,7 +201,7 @@ _REFERENCE = gate(
 )
 # A phone word heading a label that also names a reference ("Phone on account:").
 _PHONE_HEAD = re.compile(
-    r"phone|\btel\b|mobile|\bmob\b|\bcell|whats\s?app|\bfax|contact|電話|手機|手提|电话|手机|傳真|传真|聯絡|聯繫|联系|联络",
+    r"phone|\btel\b|mobile|\bmob\b|\bcell|whats\s?app|\bfax|contact|direct[ \t]+(?:line|dial)|電話|手機|手提|电话|手机|傳真|传真|聯絡|聯繫|联系|联络",
     re.IGNORECASE,
 )
 # An amount: a currency before the digits (HK$ 9123 4567) or a currency or unit after them
@@ -637,6 +637,9 @@ def _coded(text: str, start: int) -> bool:
     code = _REFERENCE_CODE.search(text, max(0, start - 12), start)
     if code is None or code[1] in _PHONE_CODES:
         return False
+    gap = text[code.end(1) : start]
+    if "\t" in gap or "  " in gap:
+        return False  # a column apart: a list's company (东莞  OPPO  186...), then the number
     word = code[1].lower()
     if is_surname(word) or is_given(word, in_position=True):
         return False
