@@ -73,12 +73,13 @@ PIECE_CHARS = 300  # the dense part's windows: runs of whole sentences up to thi
 PUBLIC_WEIGHT = 0.5
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-grams alone (model: builtin)
 DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
-HIDDEN_OUT = OUT.with_name("threat-classifier-hidden.npz")  # a hidden layer over the n-grams (not shipped)
+HIDDEN_OUT = OUT.with_name("threat-classifier-hidden.npz")  # a hidden layer over the n-grams (builtin-hidden)
 # The hidden layer's input folded into 2**18 slots: over the n-grams' 2**20 the file is
 # 54 MB (every slot is touched), folded about a quarter of that.
 HIDDEN_SLOTS = 1 << 18
 SEED = 20261130
 OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"  # the last --fit-dev's dev scores, for --retune
+HIDDEN_OOF = OOF.with_name("out_of_fold-hidden.npz")  # the same for --fit-dev --hidden
 
 
 def labels(item: Item) -> set[str]:
@@ -219,9 +220,9 @@ def train_weights(
     return coef, bias, present
 
 
-def train_hidden_layer(train: list[Item], args: argparse.Namespace) -> list[str]:
+def train_hidden_layer(train: list[Item], args: argparse.Namespace, path: Path) -> list[str]:
     """The format-3 model: a hidden layer over the regressions' features and rows, with
-    their class balance and row weights, written to ``args.out``; its categories."""
+    their class balance and row weights, written to ``path``; its categories."""
     from ngram_hidden import train_hidden  # PyTorch only when a hidden layer is trained
 
     start = time.perf_counter()
@@ -240,7 +241,7 @@ def train_hidden_layer(train: list[Item], args: argparse.Namespace) -> list[str]
         slots=args.slots,
     )
     save_hidden_weights(
-        args.out,
+        path,
         layers.rows,
         layers.input_weights,
         layers.hidden_bias,
@@ -367,7 +368,7 @@ def main() -> None:
         type=int,
         default=0,
         metavar="K",
-        help="the final fit: n-grams trained on train and dev, thresholds from K-fold out-of-fold dev scores",
+        help="the final fit: the model trained on train and dev, thresholds from K-fold out-of-fold dev scores",
     )
     parser.add_argument(
         "--retune",
@@ -398,11 +399,12 @@ def main() -> None:
                 report(ThreatModel.load(path), dev + held_out_benign(), args.max_fp)
         return
     if args.retune:
-        saved = np.load(OOF)
+        oof = HIDDEN_OOF if args.hidden else OOF
+        saved = np.load(oof)
         checks = held_out_benign()
         model = ThreatModel.load(args.out)
         if str(saved["digest"]) != data_digest(dev):
-            raise SystemExit(f"{OOF} was saved for another dev split: run --fit-dev again")
+            raise SystemExit(f"{oof} was saved for another dev split: run --fit-dev again")
         scores = np.vstack([saved["scores"], dev_scores(model, checks)])
         report_scores(scores, dev + checks, list(model.categories), args.max_fp, args.target_fp, args.harm_offset)
         return
@@ -413,7 +415,7 @@ def main() -> None:
     counts = Counter(category for item in train for category in labels(item))
     print(f"train: {len(train)} items ({sum(not i.attack for i in train)} benign), positives {dict(counts)}")
     if args.hidden:
-        categories = train_hidden_layer(train, args)
+        categories = train_hidden_layer(train, args, args.out)
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
         report(ThreatModel.load(args.out), dev + held_out_benign(), args.max_fp)
         return
@@ -452,20 +454,25 @@ def held_out_benign() -> list[Item]:
 
 
 def fit_with_dev(corpus: list[Item], dev: list[Item], args: argparse.Namespace) -> None:
-    """Train the shipped n-grams on train and dev; tune thresholds on dev scored out of
-    fold (``cross_fit``) and on the look-alikes of tests/checks scored by the shipped
-    model (no model trains on those). The dense file is left as it is."""
+    """Train the shipped model (the regressions, or with ``--hidden`` the hidden layer) on
+    train and dev; tune thresholds on dev scored out of fold (``cross_fit``) and on the
+    look-alikes of tests/checks scored by the shipped model (no model trains on those).
+    The dense file is left as it is."""
 
     def fit(extra: list[Item], path: Path) -> None:
         items = training_set(
             corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout, extra=extra
         )
+        if args.hidden:
+            train_hidden_layer(items, args, path)
+            return
         coef, bias, categories = train_weights(items, args.c, args.balance, public_weight=args.public_weight)
         write(path, coef, bias, categories, args.version, data_digest(items))
 
     scores = out_of_fold_scores(dev, args.fit_dev, fit, dev_scores)
-    OOF.parent.mkdir(exist_ok=True)
-    np.savez(OOF, scores=scores, digest=np.array(data_digest(dev)))
+    oof = HIDDEN_OOF if args.hidden else OOF
+    oof.parent.mkdir(exist_ok=True)
+    np.savez(oof, scores=scores, digest=np.array(data_digest(dev)))
     fit(dev, args.out)
     model = ThreatModel.load(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), trained on train and dev")

@@ -46,10 +46,15 @@ from guardrail.threats.fold import fold
 from guardrail.threats.hidden import HIDDEN_ARRAYS, HiddenLayer, quantise
 from guardrail.threats.windows import PartBest, Window, windows
 
-BUILTIN = "builtin"  # the n-grams alone: the default policy's, within its latency bars
+BUILTIN = "builtin"  # the n-grams alone, one logistic regression per category
 BUILTIN_DENSE = "builtin-dense"  # the same n-grams and the dense part: more recall, about 20 ms more per 1 KB
+BUILTIN_HIDDEN = "builtin-hidden"  # a hidden layer over the n-grams: the default policy's (training/README.md)
 WEIGHTS_FILE = "threat-classifier.npz"
-BUILTIN_FILES = {BUILTIN: WEIGHTS_FILE, BUILTIN_DENSE: "threat-classifier-dense.npz"}
+BUILTIN_FILES = {
+    BUILTIN: WEIGHTS_FILE,
+    BUILTIN_DENSE: "threat-classifier-dense.npz",
+    BUILTIN_HIDDEN: "threat-classifier-hidden.npz",
+}
 FORMAT = 2  # 1: n-grams only; 2: n-grams, and a dense head where the file has one
 HIDDEN_FORMAT = 3  # a hidden layer over the n-grams (and a dense head where the file has one)
 MAX_SCORE = 0.9999
