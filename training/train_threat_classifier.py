@@ -1,6 +1,7 @@
 """Train the threat classifier's weights, reproducibly, and report dev figures.
 
     python training/train_threat_classifier.py [--public DIR] [--c 2.0] [--version V]
+    python training/train_threat_classifier.py --hidden 64 [--epochs 4] --out FILE   # format 3
 
 Trains one logistic regression per category (one-vs-rest, class-balanced) on the
 ``split: train`` families of ``benchmarks/data/threats`` (plus public data prepared
@@ -10,7 +11,9 @@ featuriser; then the dense part over the sentence encoder (``dense_head.py``). W
 ``guardrail/threats/data/threat-classifier.npz`` (the n-grams: the weights of the
 feature slots training touched, quantised to int8 per category, with the model id,
 version and a digest of the training data) and ``threat-classifier-dense.npz`` (the
-same n-grams and the dense part's head). Then scores the ``dev`` families
+same n-grams and the dense part's head). With ``--hidden``, a hidden layer over the
+same n-grams and rows instead (``ngram_hidden.py``), written to one file of format 3.
+Then scores the ``dev`` families
 through the written file (windows and all, as the check does) and prints recall per
 category and language and the benign items refused, for thresholds chosen here.
 The ``test`` families are never read.
@@ -27,6 +30,7 @@ import os
 import random
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -59,17 +63,23 @@ from guardrail.threats.check import Category
 from guardrail.threats.encoder import pretrained_layers, table_digest
 from guardrail.threats.features import DIMENSIONS, vectorize
 from guardrail.threats.fold import fold
-from guardrail.threats.model import ThreatModel, save_weights
+from guardrail.threats.model import ThreatModel, save_hidden_weights, save_weights
 
 CATEGORIES = tuple(str(category) for category in Category)  # the check's categories, in its order
 MODEL_ID = "guardrail-threat-ngram"
 DENSE_MODEL_ID = "guardrail-threat-ngram-use"
+HIDDEN_MODEL_ID = "guardrail-threat-ngram-hidden"
 PIECE_CHARS = 300  # the dense part's windows: runs of whole sentences up to this long
 PUBLIC_WEIGHT = 0.5
 OUT = ROOT / "guardrail" / "threats" / "data" / "threat-classifier.npz"  # n-grams alone (model: builtin)
 DENSE_OUT = OUT.with_name("threat-classifier-dense.npz")  # the same n-grams and the dense part (builtin-dense)
+HIDDEN_OUT = OUT.with_name("threat-classifier-hidden.npz")  # a hidden layer over the n-grams (builtin-hidden)
+# The hidden layer's input folded into 2**18 slots: over the n-grams' 2**20 the file is
+# 54 MB (every slot is touched), folded about a quarter of that.
+HIDDEN_SLOTS = 1 << 18
 SEED = 20261130
 OOF = Path(__file__).resolve().parent / "public" / "out_of_fold.npz"  # the last --fit-dev's dev scores, for --retune
+HIDDEN_OOF = OOF.with_name("out_of_fold-hidden.npz")  # the same for --fit-dev --hidden
 
 
 def labels(item: Item) -> set[str]:
@@ -160,15 +170,24 @@ def training_set(
     return train
 
 
+def present_categories(train: list[Item]) -> list[str]:
+    """The categories with enough positives to learn (five), in the check's order."""
+    return [name for name in CATEGORIES if sum(name in labels(item) for item in train) >= 5]
+
+
+def public_weights(train: list[Item], public_weight: float) -> np.ndarray:
+    """Each row's weight: public data is plentiful and plain; the corpus's own items
+    (look-alikes above all) should not be outvoted by it."""
+    return np.array([public_weight if item.family.startswith("public:") else 1.0 for item in train])
+
+
 def train_weights(
     train: list[Item], c: float, balance: float, nb: bool = False, public_weight: float = 0.5
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     x = matrix([item.text for item in train])
-    # Public data is plentiful and plain; the corpus's own items (look-alikes above all)
-    # should not be outvoted by it.
-    weights = np.array([public_weight if item.family.startswith("public:") else 1.0 for item in train])
+    weights = public_weights(train, public_weight)
     present_x = abs(x).sign().tocsc()
-    present = [name for name in CATEGORIES if sum(name in labels(item) for item in train) >= 5]
+    present = present_categories(train)
     coef = np.zeros((DIMENSIONS, len(present)), dtype=np.float64)
     bias = np.zeros(len(present), dtype=np.float64)
 
@@ -199,6 +218,45 @@ def train_weights(
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(fit_one, range(len(present)), present))
     return coef, bias, present
+
+
+def train_hidden_layer(train: list[Item], args: argparse.Namespace, path: Path) -> list[str]:
+    """The format-3 model: a hidden layer over the regressions' features and rows, with
+    their class balance and row weights, written to ``path``; its categories."""
+    from ngram_hidden import train_hidden  # PyTorch only when a hidden layer is trained
+
+    start = time.perf_counter()
+    x = matrix([item.text for item in train])
+    print(f"features: {x.shape[0]} rows, {x.nnz} values, {time.perf_counter() - start:.0f} s", flush=True)
+    categories = present_categories(train)
+    targets = np.array([[name in labels(item) for name in categories] for item in train], dtype=np.float32)
+    layers = train_hidden(
+        x,
+        targets,
+        public_weights(train, args.public_weight),
+        units=args.hidden,
+        epochs=args.epochs,
+        balance=args.balance,
+        seed=SEED,
+        slots=args.slots,
+    )
+    save_hidden_weights(
+        path,
+        layers.rows,
+        layers.input_weights,
+        layers.hidden_bias,
+        layers.out_weights,
+        layers.out_bias,
+        categories,
+        HIDDEN_MODEL_ID,
+        args.version,
+        slots=args.slots,
+        training_data_sha256=data_digest(train),
+        seed=SEED,
+        epochs=args.epochs,
+    )
+    print(f"trained and written in {time.perf_counter() - start:.0f} s", flush=True)
+    return categories
 
 
 def write(
@@ -296,6 +354,13 @@ def main() -> None:
     )
     parser.add_argument("--dense-weight", type=float, default=0.5, help="the dense part's share of each score")
     parser.add_argument(
+        "--hidden", type=int, default=0, metavar="H", help="train a hidden layer of H units over the n-grams instead"
+    )
+    parser.add_argument("--epochs", type=int, default=4, help="epochs of the hidden layer (--hidden)")
+    parser.add_argument(
+        "--slots", type=int, default=HIDDEN_SLOTS, help="feature slots the hidden layer's input is folded into"
+    )
+    parser.add_argument(
         "--tune-only", action="store_true", help="train nothing: score dev with --out as it is and tune thresholds"
     )
     parser.add_argument(
@@ -303,7 +368,7 @@ def main() -> None:
         type=int,
         default=0,
         metavar="K",
-        help="the final fit: n-grams trained on train and dev, thresholds from K-fold out-of-fold dev scores",
+        help="the final fit: the model trained on train and dev, thresholds from K-fold out-of-fold dev scores",
     )
     parser.add_argument(
         "--retune",
@@ -318,9 +383,12 @@ def main() -> None:
         "to be confused, harder than what strangers write (the shipped 0.05 was chosen on blind holdouts, README)",
     )
     parser.add_argument("--version", default="2026.11.30-3")
-    parser.add_argument("--out", type=Path, default=OUT, help="the n-gram model")
+    parser.add_argument(
+        "--out", type=Path, help=f"the n-gram model (default {OUT.name}; with --hidden, {HIDDEN_OUT.name})"
+    )
     parser.add_argument("--dense-out", type=Path, default=DENSE_OUT, help="the n-grams and the dense part")
     args = parser.parse_args()
+    args.out = args.out or (HIDDEN_OUT if args.hidden else OUT)
 
     corpus = load_corpus()
     dev = [item for item in corpus if item.split == "dev"]
@@ -331,11 +399,12 @@ def main() -> None:
                 report(ThreatModel.load(path), dev + held_out_benign(), args.max_fp)
         return
     if args.retune:
-        saved = np.load(OOF)
+        oof = HIDDEN_OOF if args.hidden else OOF
+        saved = np.load(oof)
         checks = held_out_benign()
         model = ThreatModel.load(args.out)
         if str(saved["digest"]) != data_digest(dev):
-            raise SystemExit(f"{OOF} was saved for another dev split: run --fit-dev again")
+            raise SystemExit(f"{oof} was saved for another dev split: run --fit-dev again")
         scores = np.vstack([saved["scores"], dev_scores(model, checks)])
         report_scores(scores, dev + checks, list(model.categories), args.max_fp, args.target_fp, args.harm_offset)
         return
@@ -345,6 +414,11 @@ def main() -> None:
     train = training_set(corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout)
     counts = Counter(category for item in train for category in labels(item))
     print(f"train: {len(train)} items ({sum(not i.attack for i in train)} benign), positives {dict(counts)}")
+    if args.hidden:
+        categories = train_hidden_layer(train, args, args.out)
+        print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), categories {categories}")
+        report(ThreatModel.load(args.out), dev + held_out_benign(), args.max_fp)
+        return
     coef, bias, categories = train_weights(train, args.c, args.balance, public_weight=args.public_weight)
     dense = None
     if args.dense_epochs:
@@ -380,20 +454,25 @@ def held_out_benign() -> list[Item]:
 
 
 def fit_with_dev(corpus: list[Item], dev: list[Item], args: argparse.Namespace) -> None:
-    """Train the shipped n-grams on train and dev; tune thresholds on dev scored out of
-    fold (``cross_fit``) and on the look-alikes of tests/checks scored by the shipped
-    model (no model trains on those). The dense file is left as it is."""
+    """Train the shipped model (the regressions, or with ``--hidden`` the hidden layer) on
+    train and dev; tune thresholds on dev scored out of fold (``cross_fit``) and on the
+    look-alikes of tests/checks scored by the shipped model (no model trains on those).
+    The dense file is left as it is."""
 
     def fit(extra: list[Item], path: Path) -> None:
         items = training_set(
             corpus, args.public, augmented=not args.no_augment, dropout_copies=args.dropout, extra=extra
         )
+        if args.hidden:
+            train_hidden_layer(items, args, path)
+            return
         coef, bias, categories = train_weights(items, args.c, args.balance, public_weight=args.public_weight)
         write(path, coef, bias, categories, args.version, data_digest(items))
 
     scores = out_of_fold_scores(dev, args.fit_dev, fit, dev_scores)
-    OOF.parent.mkdir(exist_ok=True)
-    np.savez(OOF, scores=scores, digest=np.array(data_digest(dev)))
+    oof = HIDDEN_OOF if args.hidden else OOF
+    oof.parent.mkdir(exist_ok=True)
+    np.savez(oof, scores=scores, digest=np.array(data_digest(dev)))
     fit(dev, args.out)
     model = ThreatModel.load(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), trained on train and dev")

@@ -38,7 +38,9 @@ from guardrail.threats.model import BUILTIN, ThreatModel, load_model, scorer, sc
 class CorroborationSettings(StrictModel):
     """Which classifier must agree with a rule hit, and how strongly."""
 
-    model: str = Field(default=BUILTIN, description="builtin, builtin-dense or a .npz path, as threat_classifier.")
+    model: str = Field(
+        default=BUILTIN, description="builtin, builtin-hidden, builtin-dense or a .npz path, as threat_classifier."
+    )
     floor: float = Field(default=0.5, gt=0.0, le=1.0, description="The classifier's top score a hit needs.")
     window_chars: int = Field(default=600, ge=50, le=20_000)
     overlap_chars: int = Field(default=150, ge=0)

