@@ -16,7 +16,8 @@ give them: each case stands for a class, not for one text.
   trade (``工程顧問有限公司``); a two-character surname alone once the full name is found
   (``司徒家樂`` ... ``由司徒整理``), not a road named after a family (``司徒拔道``);
 - a rooftop hut or cockloft ending an address (``華昌樓天台屋``); a building abbreviated (``Bldg 3, Rm 2103``);
-- a duty log's initials after each time (``21:40 (KCL)``), not a time zone; a ship's ranks
+- a duty log's initials after each time (``21:40 (KCL)``), not a time zone; initials
+  given in brackets after a person (``陳sir (CKW)``), not a firm's ticker; a ship's ranks
   (``Bosun Lam``), not a dog called Captain; elders as mainland neighbours call them
   (``王大娘``), an estate's aunties (``寶姨``), a classmate's father (``孙爸爸``), not a
   mother's sisters by order (``小姨``) nor one's own father; a name in brackets with its
@@ -133,6 +134,8 @@ def test_a_road_a_firm_and_a_post_are_no_names(redactor: Redactor, text: str, ke
         ("13605176634|卞太太（汤丽，妻子）|13605176635|本人接听", "汤丽"),
         ('"hi good evening this is harpreet h a r p r e e t gill g i double l i am calling"', "g i double l"),
         ('Caller: Mrs Natalie Cheuk. "Cheuk is C-H-E-U-K, not Chuk."', "C-H-E-U-K"),
+        # initials given in brackets after a person, then signing a register's rows
+        ("Counter guard: 早更 陳sir (CKW) / 中更 Ravi (RS)\n07:40 | Mrs Ho | 湊孫 | 18:10 | CKW", "CKW"),
     ],
 )
 def test_log_initials_ranks_elders_aunties_and_spellings(redactor: Redactor, text: str, value: str) -> None:
@@ -143,6 +146,7 @@ def test_log_initials_ranks_elders_aunties_and_spellings(redactor: Redactor, tex
     ("text", "kept"),
     [
         ("09:00 (HKT) start\n10:00 (HKT) end", "HKT"),
+        ("Apple Inc (AAPL) rose on Monday. AAPL fell on Tuesday.", "AAPL"),
         ("一个大爷在门口。这位大娘很热心。", "大娘"),
         ("阿姨好。我大姨同小姨嚟咗。姨丈都嚟。", "小姨"),
         ("我爸爸说。他的妈妈。有爸爸在。", "爸爸"),

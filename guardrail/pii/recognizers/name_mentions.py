@@ -435,17 +435,26 @@ def _short_forms(text: str, latin: set[str]) -> Iterator[tuple[int, int]]:
 _THE_BEFORE = re.compile(r"(?i:the)[ \t]$")
 _TITLE_WORDS = frozenset("mr mrs ms miss dr prof sir madam mdm".split())
 # Initials that are far more often an acronym than a person in a text (Ivan Thomas's IT).
-_ACRONYMS = frozenset("IT HR OK TV ID IP AM US UK HK CV PR PA GP QA ER OT PT MD VP AI PC BR NT SAR".split())
+_ACRONYMS = frozenset("IT HR OK TV ID IP AM US UK HK CV PR PA GP QA ER OT PT MD VP AI PC BR NT SAR MPF".split())
+
+
+# (not a name's own bracket inside a proper noun: Manulife Global Select (MPF) Scheme)
+_BRACKETED_INITIALS = re.compile(r"[ \t]?[(（](?P<initials>[A-Z]{2,4})[)）](?![ \t]+[A-Z][a-z])")
 
 
 def _initials_of(text: str, found: list[RecognizerResult], threshold: float) -> Iterator[tuple[int, int]]:
     """A found full name's initials standing alone (``Rohan Bhattacharya (Treasurer, RB)``
-    ... ``RB to send the refunds``): minutes and trackers write people so once named. Not
-    after a number (``3 PM``)."""
+    ... ``RB to send the refunds``), or the initials given in brackets after a found name
+    (``陳sir (CKW)`` ... ``| 18:10 | CKW``): minutes, registers and trackers write people so
+    once named. Not after a number (``3 PM``)."""
     wanted: set[str] = set()
     for result in found:
         if result.entity_type != ENTITY or result.score < threshold:
             continue
+        # Initials given in brackets after a person found: 陳sir (CKW), Ravi (RS).
+        bracketed = _BRACKETED_INITIALS.match(text, result.end)
+        if bracketed and bracketed["initials"] not in _ACRONYMS:
+            wanted.add(bracketed["initials"])
         words = [w for w in _LATIN_WORD.findall(text[result.start : result.end]) if w.lower() not in _TITLE_WORDS]
         if len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue
