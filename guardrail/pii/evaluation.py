@@ -48,7 +48,7 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _spoken_digits(text: str) -> str:
+def spoken_digits(text: str) -> str:
     """``text`` with digits written as English words or Chinese numerals made digits."""
 
     def digit(match: re.Match[str]) -> str:
@@ -95,7 +95,7 @@ def leaked(kind: str, value: str, redacted: str) -> bool:
     if kind in _DIGIT_TYPES and len(re.sub(r"\D", "", value)) < 4:
         # Only when the value itself is spelled out, so digit-written values are judged
         # exactly as before.
-        value, text = _spoken_digits(value), _spoken_digits(text)
+        value, text = spoken_digits(value), spoken_digits(text)
     if kind in _DIGIT_TYPES:
         digits = re.sub(r"\D", "", value)
         text_digits = [re.sub(r"\D", "", run) for run in re.findall(r"\d[\d\s()+-]*", text)]

@@ -93,7 +93,6 @@ class Redactor:
             self._rules, model=settings.nlp_model, ner=settings.ner, name_tagger=settings.name_tagger
         )
         self._entities = sorted(self._rules)
-        self._thresholds = {entity: rule.threshold for entity, rule in self._rules.items()}
         self._allowed_values = {_compact(v) for v in settings.allow_list.values}
         self._allowed_patterns = [re.compile(p) for p in settings.allow_list.patterns]
         # spaCy, tldextract and phonenumbers finish loading on first use (~100 ms):
@@ -173,7 +172,7 @@ class Redactor:
         # Numbers read back or quoted bare, from what is kept (a published line stays kept).
         results += [
             result
-            for result in read_backs(probe, results, self._thresholds)
+            for result in read_backs(probe, results)
             if not protected.overlap(result.start, result.end) and not self._allowed(probe[result.start : result.end])
         ]
         for result in results:

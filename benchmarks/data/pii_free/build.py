@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guardrail.text.normalize import luhn_valid
+from guardrail.pii.evaluation import spoken_digits
+from guardrail.text.normalize import DIGIT_WORDS, luhn_valid
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
@@ -111,31 +112,14 @@ def _plain(doc: Doc, where: str) -> tuple[str, list[Span], list[Span]]:
     return text, pii, decoys
 
 
-_DIGIT_WORDS = {
-    word: str(digit)
-    for digit, words in enumerate(("zero oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
-    for word in words.split()
-}
-
-
-def _read_out(value: str) -> str:
-    """An IBAN read out on a call (``G B seven seven, B A R C, double two ...``) as written."""
-    out, times = [], 1
-    for token in re.findall(r"[A-Za-z0-9]+", value):
-        if token.lower() in _REPEATS:
-            times = _REPEATS[token.lower()]
-            continue
-        out.append(_DIGIT_WORDS.get(token.lower(), token) * times)
-        times = 1
-    return "".join(out)
-
-
-_REPEATS = {"double": 2, "triple": 3}
+_DIGIT_WORD = re.compile(r"(?i)\b(?:" + "|".join(DIGIT_WORDS) + r")\b")
 
 
 def _iban(value: str) -> bool:
-    spoken = re.search(r"[A-Za-z]{3,}", value.replace("IBAN", "")) is not None
-    compact = _read_out(value).upper() if spoken else re.sub(r"[\s-]", "", value).upper()
+    # An IBAN read out on a call (G B seven seven, B A R C, double two ...) is read as the
+    # scorer reads it; a written one as written.
+    spoken = _DIGIT_WORD.search(value) is not None
+    compact = (re.sub(r"[^0-9A-Za-z]", "", spoken_digits(value)) if spoken else re.sub(r"[\s-]", "", value)).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
         return False
     return int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4])) % 97 == 1

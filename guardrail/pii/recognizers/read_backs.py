@@ -15,7 +15,7 @@ chance (a time, an amount, a flat).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from presidio_analyzer import RecognizerResult
 
@@ -27,14 +27,13 @@ _MIN_CHARACTERS = 8
 _SEPARATOR = r"[ \-.]?"
 
 
-def read_backs(text: str, found: Iterable[RecognizerResult], thresholds: Mapping[str, float]) -> list[RecognizerResult]:
-    """Results for the other writings of ``found``'s identifiers, each carried only from a
-    finding at or above its type's threshold (types absent from ``thresholds`` are not)."""
+def read_backs(text: str, found: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+    """Results for the other writings of ``found``'s identifiers. ``found`` is what the
+    redactor keeps: findings at their type's threshold, published lines left out."""
     found = list(found)
     carried: dict[str, RecognizerResult] = {}
     for result in found:
-        threshold = thresholds.get(result.entity_type)
-        if result.entity_type not in _CARRIED or threshold is None or result.score < threshold:
+        if result.entity_type not in _CARRIED:
             continue
         characters = re.sub(r"[^0-9A-Za-z]", "", text[result.start : result.end])
         if len(characters) >= _MIN_CHARACTERS and any(c.isdigit() for c in characters):
