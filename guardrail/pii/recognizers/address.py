@@ -135,7 +135,9 @@ _ABROAD_PART = (
     rf"(?:#\d{{2}}-\d{{2,4}}|(?:Brgy\.|Barangay)[ \t]+{_NAME}|Singapore[ \t]+\d{{6}}\b"
     rf"|(?!(?:19|20)\d\d\b)\d{{4,5}}[ \t]+{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)"  # 75001 Paris, not a year
 )
-_PART = rf"(?:{_REGION_ABBREVIATION}|{_FLOOR}|{_BLOCK}|{_STREET}|{_UNIT}(?![A-Za-z])|{_ABROAD_PART}|{_NAME}|{_CHINESE_PART})"
+# An amount is no part of an address, however its code is written (…, Wan Chai, HKD 186 paid).
+_CURRENCY = r"(?:HKD|HK\$|USD|US\$|RMB|CNY|MOP|SGD|EUR|GBP|JPY|TWD|NTD)(?![A-Za-z])"
+_PART = rf"(?!{_CURRENCY})(?:{_REGION_ABBREVIATION}|{_FLOOR}|{_BLOCK}|{_STREET}|{_UNIT}(?![A-Za-z])|{_ABROAD_PART}|{_NAME}|{_CHINESE_PART})"
 _LOWER_PLACE_WORD = r"(?:house|building|mansions?|court|estate|gardens?|villas?|chuen|city)"
 # A word of a place named in a chat, not the words that end the address or start the next clause.
 _LOWER_CHAT_WORD = (

@@ -131,6 +131,13 @@ _BEFORE_NATIONALITY = re.compile(
     rf"[ \t]*[,|\t][ \t]*\"?(?:{_ISO3})\"?[ \t]*(?=[,|\t]|$)",
     re.MULTILINE,
 )
+# Or the number then its nationality in brackets, in prose that spoke of a passport just
+# before (My passport number ... to match the booking: C4K7M92F1 (German).).
+_NATIONALITY_BRACKETED = re.compile(
+    r"(?<![A-Za-z0-9])((?=[A-Za-z0-9]{7,9}(?![A-Za-z0-9]))(?![A-Za-z]{3})(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{7,9})"
+    rf"[ \t]*[(（][ \t]*(?:{_ISO3}|{_NATIONALITY_WORDS})(?:[ \t]+passport)?[ \t]*[)）]"
+)
+_BRACKETED_REACH = 200  # characters before the number a passport word may stand
 # A nationality word that opens a line's mention of travellers, their names between it and
 # a number of passport shape (Canadian couple joining: Mathieu Roy GK482913).
 _NATIONALITY_THEN_NAMES = gate(
@@ -252,6 +259,14 @@ class HkPassportRecognizer(RegexRecognizer):
                     text, max(0, match.start(1) - 16), match.start(1)
                 ):
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
+        bracketed = _NATIONALITY_BRACKETED.finditer(text) if "(" in text or "（" in text else ()
+        for match in bracketed:
+            if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                continue
+            if _nationality_shape(match[1]) and _PASSPORT_CONTEXT.search(
+                text, max(0, match.start(1) - _BRACKETED_REACH), match.start(1)
+            ):
+                results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
         for match in _NATIONALITY_THEN_NAMES.finditer(text):
             between = text[match.start() : match.start(1)]
             if OTHER_NUMBER_LABEL.search(between) or any(

@@ -221,6 +221,10 @@ _SURNAME_WORDS = both_scripts(
         "車太 水太 錢太 路太 田生 金生 江生 林生日 區議員 區議會 區議席".split()
     )
 )
+# Of those, the ones that are Mr So and Mr Fong where a clause opens with them and a verb a
+# person does follows (。方生想用佢公司, 蘇生問你): 蘇生 revives and 方生 is a word only
+# inside longer phrases.
+_CLAUSE_PEOPLE = both_scripts(tuple("蘇生 方生 殷生 龍生 方太 高太".split()))
 # Words that end on a surname's character (a title after them is a role, not a name):
 # 公關經理, 泥水師傅, 英文老師.
 _WORDS_BEFORE = both_scripts(
@@ -330,7 +334,7 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             # verb follows, never inside a word (廚房太細, 歷史太長).
             after_title = text[match.end() : match.end() + 1]
             clause = (not before or not re.match(f"[{HAN}]", before) or before in _INTRODUCERS) and (
-                after_title in _NICK_FOLLOW or not re.match(f"[{HAN}]", after_title or "一")
+                after_title in _DOES_AFTER or not re.match(f"[{HAN}]", after_title or "一")
             )
             # 团建，覃主任请客: a two-character title at a clause start counts as 太/生 do.
             if (
@@ -348,7 +352,10 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
                 continue
         if after in _NOT_AFTER.get(title, ()):
             continue
-        if surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS:
+        said = surname + title in _CLAUSE_PEOPLE and not (before and re.match(f"[{HAN}]", before))
+        if said and after in _DOES_AFTER:
+            pass  # 。方生想用: Mr Fong, at a clause's start, doing something
+        elif surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS:
             continue
         if title in ("Sir", "sir") and re.match("[A-Za-z]", after):
             continue
@@ -413,11 +420,19 @@ _YOUNG_ANY = re.compile(
 )
 
 
-def _word_goes_on(text: str, end: int) -> bool:
+# What a person goes on to do after a nickname (老周剛修過, 小刘回复, 小郑未核对, 打老周電話,
+# 老黄介绍, 老孟借) or after a less common surname's title (方生想用, 覃太會帶): besides
+# _NICK_FOLLOW, verbs and adverbs that open a clause. Not in _NICK_FOLLOW itself, which other
+# rules read as "no name goes on here": 剛, 正, 開 and 發 are given names' characters too
+# (王剛, 李正).
+_DOES_AFTER = _NICK_FOLLOW | frozenset(both_scripts_chars("剛電回未正再問想介借拿收買教開寫發簽接找看修搬提與那這"))
+
+
+def _word_goes_on(text: str, end: int, follow: frozenset[str] = _NICK_FOLLOW) -> bool:
     """Whether a Chinese character that follows no person comes right after ``end``
     (小麥粉, BB車): the characters before it are a word's start, not a nickname."""
     after = text[end : end + 1]
-    return bool(after) and re.match(f"[{HAN}]", after) is not None and after not in _NICK_FOLLOW
+    return bool(after) and re.match(f"[{HAN}]", after) is not None and after not in follow
 
 
 def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
@@ -452,7 +467,7 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         if before in ("从", "從", "大", "老", "小", "最", "太"):
             continue
         after_role = text.endswith(_ROLES_BEFORE_OLD_YOUNG, 0, match.start())
-        if _word_goes_on(text, match.end()) and not after_role:
+        if _word_goes_on(text, match.end(), _DOES_AFTER) and not after_role:
             continue
         yield *match.span(), 0.6
 
@@ -964,6 +979,12 @@ _LATIN_BEFORE_ZH_PREDICATE = re.compile(
                     "生日",
                     "放學",
                     "考試",
+                    # what a friend does for someone: Sam 幫手搬, Kelvin 揸車, Ivy 負責買餸
+                    "幫手",
+                    "幫忙",
+                    "負責(?!任)",  # not 負責任, responsible
+                    "揸車",
+                    "接送",
                 )
             ),
             key=len,
@@ -999,6 +1020,26 @@ def titled_word_names(text: str) -> Iterator[tuple[int, int, float]]:
         name = match["name"]
         if is_given(name, in_position=True) and not never_a_name(name):
             yield *match.span("name"), 0.7
+
+
+# Filipino kin titles a helper's chats put before a name (Ate Jo, Kuya Jun, Manang Linda):
+# the title is part of how the person is named, so the span takes it.
+_FILIPINO_TITLED = re.compile(
+    r"(?<![A-Za-z])(?:Ate|Kuya|Manang|Manong|Tita|Tito|Nanay|Tatay)[ \t]+(?P<name>[A-Z][a-z]{1,12})(?![A-Za-z])"
+)
+
+
+def filipino_titled_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """``Ate Jo``, ``Kuya Jun``: a given name and the kin title before it."""
+    for match in _FILIPINO_TITLED.finditer(text):
+        name = match["name"]
+        if never_a_name(name) or name.lower() in STOP:
+            continue
+        # "Ate" is also the verb (I Ate Lunch): then the name must be known, or the same
+        # pair recur, as a chat with Ate Jo writes her on every line.
+        if match[0].startswith("Ate") and not is_given(name, in_position=True) and text.count(match[0]) < 2:
+            continue
+        yield *match.span(), 0.7
 
 
 # An all-capital surname before capitalised given names, anywhere: I, KUMAR Ravi Shankar.
@@ -1396,7 +1437,26 @@ def aged_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.65
 
 
+# An English kin or courtesy title before a Chinese given name, as code-mixed Cantonese
+# calls a neighbour or an elder: 隔籬屋Uncle明話, Auntie芳, Ate Jo's Filipino "Ate" aside.
+_LATIN_TITLE_HAN_GIVEN = re.compile(f"(?<![A-Za-z])(?:Uncle|Auntie|Aunty|Aunt)[ \t]?(?P<given>[{HAN}])")
+
+
+def latin_titled_han_given(text: str) -> Iterator[tuple[int, int, float]]:
+    """``Uncle明``, ``Auntie 芳姐``: the title and the given name it goes with, where what
+    follows is a kin word, a verb a person does, or no Chinese character."""
+    for match in _LATIN_TITLE_HAN_GIVEN.finditer(text):
+        after = text[match.end() : match.end() + 1]
+        if match["given"] not in ZH_GIVEN:
+            continue
+        if after and re.match(f"[{HAN}]", after) and after not in _DOES_AFTER and after not in _KIN_HAN:
+            continue
+        yield *match.span(), 0.65
+
+
 FINDERS = (
+    latin_titled_han_given,
+    filipino_titled_names,
     aged_names,
     signup_entries,
     patronymic_names,

@@ -404,10 +404,15 @@ _WORDS_AFTER_NAME = tuple(sorted({*_ZH_LONG_TITLES, *KIN_AFTER_CHILD}, key=len, 
 
 
 # Where a short form of a name stands for its bearer: alone on a line (a sign-off), at a
-# line's start before a dash or comma (Tiff - Grandma won't ...), after a greeting.
-_SHORT_FORM_SLOT = (
-    r"(?:^|(?<=\n))[ \t>]*(?P<name>{0})(?=[ \t]*(?:$|\n|[-–—,:]))"
-    r"|(?i:\b(?:hi|hey|dear|thanks|thx|cheers|bye)[ \t,]+)(?P<greeted>{0})(?![A-Za-z])"
+# line's start before a dash or comma (Tiff - Grandma won't ...), after a greeting. Any
+# capitalised word of three or four letters is matched, then looked up among the short
+# forms (one pattern compiled once, not one per text's names).
+_SHORT_WORD = r"[A-Z][a-z]{2,3}(?![A-Za-z])"
+# (two patterns, not one of two branches: a word matched by one, and not a short form,
+# must not hide the other's match that starts where it does, as in "Bye, Tiff")
+_SHORT_FORM_SLOTS = (
+    re.compile(rf"(?:^|(?<=\n))[ \t>]*(?P<name>{_SHORT_WORD})(?=[ \t]*(?:$|\n|[-–—,:]))"),
+    re.compile(rf"(?i:\b(?:hi|hey|dear|thanks|thx|cheers|bye)[ \t,]+)(?P<name>{_SHORT_WORD})"),
 )
 
 
@@ -427,9 +432,10 @@ def _short_forms(text: str, latin: set[str]) -> Iterator[tuple[int, int]]:
     }
     if not shorts:
         return
-    names = "|".join(sorted(map(re.escape, shorts), key=len, reverse=True))
-    for match in re.finditer(_SHORT_FORM_SLOT.format(rf"(?:{names})(?![A-Za-z])"), text):
-        yield match.span(match.lastgroup or "name")
+    for slot in _SHORT_FORM_SLOTS:
+        for match in slot.finditer(text):
+            if match["name"] in shorts:
+                yield match.span("name")
 
 
 _THE_BEFORE = re.compile(r"(?i:the)[ \t]$")
@@ -438,6 +444,13 @@ _TITLE_WORDS = frozenset("mr mrs ms miss dr prof sir madam mdm".split())
 _ACRONYMS = frozenset("IT HR OK TV ID IP AM US UK HK CV PR PA GP QA ER OT PT MD VP AI PC BR NT SAR MPF".split())
 
 
+# Capitals standing alone as a word (every initials the text may hold, looked up in a set
+# afterwards: one pattern compiled once). Not a code's letters: HC 2026 0775, KC-LTU-5531,
+# ML 883, KTHP P2 車Pool, CV/24/0817/KW, OLN/RT/PI/25; two people may share a task: JK/HS.
+_STANDING_INITIALS = re.compile(
+    r"(?<![A-Za-z0-9&.@#-])(?<![\d/]/)[A-Z]{2,4}"
+    r"(?![A-Za-z0-9&@#-]|/[A-Z]{0,4}[\d/]|[ \t]*\d|[ \t]+[A-Z][a-z]{0,3}\b|[ \t]+[A-Z]\d)"
+)
 # (not a name's own bracket inside a proper noun: Manulife Global Select (MPF) Scheme)
 _BRACKETED_INITIALS = re.compile(r"[ \t]?[(（](?P<initials>[A-Z]{2,4})[)）](?![ \t]+[A-Z][a-z])")
 
@@ -469,14 +482,9 @@ def _initials_of(text: str, found: list[RecognizerResult], threshold: float) -> 
                 wanted.add(initials)
     if not wanted:
         return
-    alternatives = "|".join(sorted(wanted, key=len, reverse=True))
-    # (not a code's letters: HC 2026 0775, KC-LTU-5531, ML 883, KTHP P2 車Pool, CV/24/0817/KW,
-    # OLN/RT/PI/25; two people may share a task: JK/HS)
-    for match in re.finditer(
-        rf"(?<![A-Za-z0-9&.@#-])(?<![\d/]/)(?:{alternatives})"
-        rf"(?![A-Za-z0-9&@#-]|/[A-Z]{{0,4}}[\d/]|[ \t]*\d|[ \t]+[A-Z][a-z]{{0,3}}\b|[ \t]+[A-Z]\d)",
-        text,
-    ):
+    for match in _STANDING_INITIALS.finditer(text):
+        if match[0] not in wanted:
+            continue
         if re.search(r"\d[ \t]?$", text[max(0, match.start() - 2) : match.start()]):
             continue
         yield match.span()

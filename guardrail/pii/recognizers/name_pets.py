@@ -35,6 +35,11 @@ _ZH_NAMED = re.compile(
     rf"(?:(?:寵物|宠物|狗|貓|猫)(?:名|名稱|名称|名字)[ \t]*[:：][ \t]*|(?:隻|只)(?:狗|貓|猫|狗仔|貓仔|猫仔|兔|兔仔)(?:仔)?(?:叫做|叫|係|是)[ \t]*)"
     rf"(?P<pet>{_ZH_PET})(?![A-Za-z])"
 )
+# 病人：朱古力（犬，貴婦，12歲）: a vet's record names the animal, then its kind in brackets.
+_ZH_BRACKETED = re.compile(
+    rf"(?P<pet>{_NAME}|[\u4e00-\u9fff]{{1,3}})[ \t]*[（(][ \t]*"
+    r"(?:犬|狗|貓|猫|兔|鸚鵡|鹦鹉|龜|龟|倉鼠|仓鼠|天竺鼠|狗仔|貓仔|猫仔|唐狗|唐貓|唐猫)(?![主友])"  # not 犬主, an owner
+)
 _AND = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<pet>{_NAME})(?![A-Za-z'’-])")
 _BEFORE_AND = re.compile(rf"(?P<pet>{_NAME})[ \t]+(?:and|&)[ \t]+$")
 _GATE = gate(re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])"))
@@ -44,8 +49,11 @@ _GATE = gate(re.compile(rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?![A-Za-z])"))
 def pet_names(text: str) -> frozenset[str]:
     """The words this text uses as a pet's name, lower-cased."""
     pets: set[str] = set()
-    if "主人" in text or "狗" in text or "貓" in text or "猫" in text or "寵物" in text or "宠物" in text:
-        for pattern in (_ZH_OWNER, _ZH_ANIMAL, _ZH_NAMED):
+    if any(
+        word in text
+        for word in ("主人", "狗", "貓", "猫", "寵物", "宠物", "犬", "兔", "鼠", "鸚鵡", "鹦鹉", "龜", "龟")
+    ):
+        for pattern in (_ZH_OWNER, _ZH_ANIMAL, _ZH_NAMED, _ZH_BRACKETED):
             for match in pattern.finditer(text):
                 pet = re.sub(r"[ \t]", "", match["pet"]).lower()
                 pets.add(pet)

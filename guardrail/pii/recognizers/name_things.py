@@ -162,7 +162,9 @@ def drop_businesses(text: str, results: list[RecognizerResult]) -> list[Recogniz
 # A firm of partners after a name: & Partners, & Tam Solicitors, , Hui & Partners.
 _FIRM_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*[A-Z][a-z]+[ \t]*)?&[ \t]*(?:[A-Z][a-z]+[ \t]+)?"
-    r"(?:Partners|Associates|Co\b|Company|Sons|Solicitors|LLP|Architects|Accountants|Consultants|Surveyors)\b"
+    r"(?:Partners|Associates|Co\b|Company|Sons|Solicitors|LLP|Architects|Accountants|Consultants|Surveyors"
+    # (or a trade's or a venue's word: Whitmore & Kwok Gallery, Lloyd & Cole Brokers)
+    r"|Gallery|Galleries|Brokers?|Insurance|Realty|Properties|Holdings|Capital|Trading|Logistics|Engineering|Design)\b"
 )
 _FIRM_WORD_END = re.compile(r"\b(?:Solicitors|Partners|Associates|LLP|Architects|Accountants|Consultants|Surveyors)$")
 _THE_BEFORE = re.compile(r"(?<=[a-z,] )The $")
@@ -183,10 +185,18 @@ _TRADE_WORD = (
     r"|Motors|Engineering|Renovations?|Decoration|Logistics|Transport|Travel|Electrical|Electronics|Taxi|Co-op"
     r"|Showroom|Tailors?|Florists?|Pharmacy|Dental|Optical|Laundry|Movers|Removals|Realty|Properties|Holdings"
     r"|Ventures|Catering|Cakes|Bakery|Repairs?|Tailoring|Creative|Couriers|Kiosk|Camera[ \t]+Trade"
-    r"|Jewell?e?ry|Goldsmiths?|Appliances|Gallery|Advisory|Fresh|Fine[ \t]+Art"
+    r"|Jewell?e?ry|Goldsmiths?|Appliances|Gallery|Advisory|Fresh|Fine[ \t]+Art|Brokers?|Brokerage"
+    # a boat's home: Harbour Crest Marina, Aberdeen Boat Club
+    r"|Marina|Boatyard|Shipyard|Yacht[ \t]+Club|Boat[ \t]+Club"
+    # a children's party venue: Jumpy Jungle Party Room
+    r"|Party[ \t]+Room"
 )
 # What a business's name may open with: Galerie Odette, Atelier Mira, Maison Lune.
 _TRADE_OPENING = re.compile(r"(?:Galerie|Atelier|Maison|Boutique|Studio|Casa)[ \t]")
+_TRADE_OPENING_BEFORE = re.compile(
+    # (and Messrs., which a letter puts before a firm's partners: To: Messrs. Oldfield Lai & Ng)
+    r"(?<![A-Za-z])(?:Galerie|Atelier|Maison|Boutique|Casa|Messrs\.?)[ \t]$"
+)
 # A Hong Kong shop's name ends in Kee (記) before its trade: Ho Kee Jewellery, Fung Kee Fresh.
 _KEE_BEFORE_TRADE = re.compile(r"(?<![A-Za-z])Kee[ \t]+[A-Z]")
 # A single name in quotation marks beside a product's noun names a product, a work or a
@@ -247,9 +257,15 @@ _PERSONA_AFTER = re.compile(
 )
 
 
+# A Chinese company's legal ending: a finding that takes any of it (程有 of 工程有限公司) is
+# a piece of the company's name.
+_ZH_COMPANY_END = re.compile("有限(?:責任|责任)?公司|股份有限")
+
+
 def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
     return (
-        _FIRM_AFTER.match(text, result.end) is not None
+        any(m.start() < result.end for m in _ZH_COMPANY_END.finditer(text, result.start, result.end + 4))
+        or _FIRM_AFTER.match(text, result.end) is not None
         or _FIRM_WORD_END.search(text, result.start, result.end) is not None
         or _THE_BEFORE.search(text, max(0, result.start - 8), result.start) is not None
         or _PLACE_AFTER.match(text, result.end) is not None
@@ -259,6 +275,7 @@ def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
         or _inside_place(text, result.start, result.end)
         or _PERSONA_AFTER.match(text, result.end) is not None
         or _TRADE_OPENING.match(text, result.start) is not None
+        or _TRADE_OPENING_BEFORE.search(text, max(0, result.start - 9), result.start) is not None
         or _KEE_BEFORE_TRADE.match(text, max(result.start, result.end - 3)) is not None
         or _quoted_title(text, result.start, result.end)
         or (

@@ -18,7 +18,7 @@ from guardrail.pii.recognizers.name_lexicon import HAN, ZH_GIVEN, ZH_NOT_IN_NAME
 # never a person's given name on their own.
 ORDINARY_WORDS = both_scripts(
     tuple(
-        "大家 中心 中文 中國 中華 中學 中秋 中午 中間 明天 天天 今天 明白 明星 平安 安全 和平 發展 進展 "
+        "朱古力 大家 中心 中文 中國 中華 中學 中秋 中午 中間 明天 天天 今天 明白 明星 平安 安全 和平 發展 進展 "
         "文化 文明 新年 新聞 天氣 永遠 家長 家人 家庭 國家 大學 小學 小姐 小時 小心 小組 小朋友 大小 "
         "安排 安心 安靜 成長 成功 成立 成員 成人 成本 美國 英國 英文 德國 法國 泰國 金額 金錢 黃金 "
         "和好 好的 好好 有好 有心 有福 有限 子女 女子 天子 君子 公子 孝子 一定 一起 一直 一生 一心 "

@@ -123,6 +123,15 @@ ROLES = longest_first(
             # a mainland neighbourhood's grid officer: 网格员 韩雪, 网格员-韩雪
             "網格員",
             "網格長",
+            # a hall of residence's: 室友杨帆, 宿管王秀兰, 楼长陈思远; a parcel counter's operator
+            "室友",
+            "舍友",
+            "宿友",
+            "宿管",
+            "樓長",
+            "舍長",
+            "操作員",
+            "值班員",
         )
     )
 )
@@ -161,7 +170,9 @@ def name_after(text: str, pos: int, *, need_boundary: bool = True) -> tuple[int,
         # 房東 is a landlord: a rarer surname makes a name of two characters only with a third.
         if full_name_ok(word) and (size > 2 or word[0] in COMMON_ZH_SURNAMES):
             return pos, pos + size, 0.65
-        shaped = nickname_shaped(word) or (size == 2 and given_shape(word))
+        # (客服-小鹿: after a role, 小 or 阿 and any character that can end a name is a nickname)
+        pet = size == 2 and word[0] in "小阿" and word[1] not in ZH_NOT_IN_NAME and word not in ORDINARY_WORDS
+        shaped = nickname_shaped(word) or (size == 2 and given_shape(word)) or pet
         if size <= 3 and shaped and (not need_boundary or boundary_after(text, pos + size)):
             return pos, pos + size, 0.6
     return None

@@ -648,7 +648,22 @@ def quoted_variants(text: str) -> Found:
                 break
 
 
+# A Buddhist monastic's name: 釋 (the Buddha's clan name every ordained monk or nun takes)
+# and two characters, before the title that says so: 請釋宏遠法師主持, 释妙华师父. 釋 alone
+# before two characters is as often a verb (釋放, 釋出), so the title is required.
+_MONASTIC = re.compile(
+    f"[釋释][{HAN}]{{2}}(?=[ \t]?(?:{'|'.join(both_scripts(('法師', '師父', '大師', '長老', '和尚', '尼師', '法師父')))}))"
+)
+
+
+def monastics(text: str) -> Found:
+    """``釋宏遠法師``: a monk's or nun's name with 釋 and a monastic title after it."""
+    for match in _MONASTIC.finditer(text):
+        yield *match.span(), 0.7
+
+
 FINDERS = (
+    monastics,
     before_titles,
     after_relatives,
     before_brackets,

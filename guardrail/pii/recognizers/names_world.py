@@ -233,6 +233,118 @@ MORE_GIVEN_NAMES = (
  levi hudson lincoln brooks roman maverick archer harrison
  """.split()
     )
+    | frozenset(
+        # (English given names and their everyday short forms the lists lacked, added
+        # 2026-12-03: Rick, Josh, Greg, Pete, ...)
+        """
+ addie adrien aggie aisling alf bess bessie betsy bette bev beverley bridie bronagh bronwyn
+ calum carole cassie chas chaz cian ciara clodagh cody cole colm conall corinne cory curtis dan
+ dani daniella danni dara darlene darragh darrell daryl davy debra denis dermot dexter diarmuid
+ donny doug dwight eamonn edie effie eimear elliot elliott ellis elmer emer eoghan evie faye
+ fergal ffion finlay freda frieda garry gayle geoff glyn gracie greg greta gwyn haley hillary
+ howie hughie huw isobel jacquelyn jaden janey janine jarrod jeanne jed jesse jez jillian jolene
+ jon jonathon josh juanita jude judi jules julius justine kaitlyn kane kara karina katrina katy
+ kayleigh keeley kelsey kendall kendra kerri kimberley kris kristian kristin kurt lacey lachie
+ lana larissa laurie leroy lesley lexy lila lindsey lloyd lori louie lowell lucille lyle lynda
+ maeve mairead marcia margo marguerite mariah mathew maude mavis maxwell meghan melinda micah
+ michaela mindy moira moses murray neal nellie neville odette orson paige pete phillip rachael
+ rafe randall reece regan reuben richie rick ritchie robyn rochelle roddy roderick rodger ronny
+ ruairi russ saul scotty seb selena seth shauna shelby sheldon sian simone skyler solomon sonya
+ sorcha stacy stewart stu susannah suzie sylvester tara ted tegan thea thelma tobey tonya tori
+ tricia trudy tyler ulysses vaughn vince vinnie walt wanda wilbur willard zachariah zak zane
+ """.split()
+    )
+    | frozenset(
+        # (given names of Nepali, Indian, Pakistani, Bangladeshi, Sri Lankan, Central Asian,
+        # Middle Eastern, Turkish, African, Indonesian, Malay, Filipino, Thai, Vietnamese,
+        # Burmese, Korean and Japanese residents, added 2026-12-03 after a blind round missed
+        # Anisha and Aigerim; screened against the name lists' ordinary words, surnames, the
+        # gazetteer's words and English words of everyday frequency)
+        """
+ aadhya aakash abdi abdikadir abdirahman abdiweli abdulaziz abdullahi abdulrahman abeba abhijit
+ abhilash abirami abubakar adaora adunni afsana ahmet aibek aidai aidos aigerim aijan aiman
+ ainur airi aizada aizhan ajith ajmal akbota akmal akmaral akram aldrin alemayehu alikhan
+ alisher almas almaz almazbek alya aman amanpreet amar amare amarjit aminah amirul ammar anas
+ anbu aneesh anggun anik anindita anirban anisha anju anoma anoop anucha anum anup anusha
+ anyango apichat apoorva aqil aqsa araba arav areeba ariful arindam arman arnab arnav arshdeep
+ arunee aruzhan asabe asanka asel askar aslam aslan asli aswathi atai atharv athira atsushi auma
+ aung auwal avik awuor aylin ayman ayomide azadeh azamat azhar azizah azlan azman baekhyun bahar
+ bahodir bakyt balaji baljit balqis balwant baris basavaraj bashir bauyrzhan bayani bayu begimai
+ behnam behrouz bekele bekzod berhanu berik beyza bharathi bhavana bhavesh bhoomika bibek bijo
+ biju bina bincy biniam binta birtukan biswajit bobur bolat boyet bukola burcu busaba buse
+ busisiwe busra cansu ceren chaitanya chalerm chanchai chandrika chanyeol chathurika cherono
+ chethan chhavi chiaki chibuike chibuzo chika chinonso chinyere chirag chiranjeevi chisom
+ cholpon chukwudi chyngyz daesung dakila daljit damia damla danial darshan darsih daulet dauren
+ davron dawit debashis debjani deeqa defne delali demilade derya desta dhanush dhara dhaval diep
+ dildora dilek dilfuza dilhani dilnoza dilshan dilshod dimuth dinara dipankar dipesh diya dohyun
+ donghae doniyor dotun dulani durga dzifa ebere ebru ebuka ece ecem edem efia ehsan ekua elham
+ elikem elmira elvie emil emine enam enes eren erlan ermek erwiana esinam eskinder eunhye
+ eunjung eunkyung eunseo eylul eyram ezinne faduma fahim faizal falguni farhad farhana farnaz
+ farrukh fartun fasil fauziah feruza feven feyisara fiifi fikru filsan fisayo fiza fumiko furaha
+ furkan gagandeep galih gamze ganesan garba garima gathoni gbenga getachew ghazala ghulam gilang
+ girma gokhan gopika guled gulmira gulnara gulnoza gulsen gunwoo gurbir gurmeet habiba hadiza
+ haeun hafizah haile hailu hajime hajun hakan hamad hamdi hamisi hani hardik harika hariz
+ harjeet harleen harmeet harshitha hashini haslinda hasnah hatice hauwa hawa haziq heechul hein
+ hetal hibo hideo hien himanshu himari hiral hirut hitomi hiwot hla hnin hoai hodan honoka htet
+ htoo htun hulya huseyin hyekyung hyeri hyunbin hyunjin hyunjung idil ifeoluwa ifrah ikenna
+ ilhan ilhom inderjit indranil insyirah irem iresha irshad isamu isha ishmeet islom ismael
+ istahil izzat jaesuk jagdeep jagjit jahangir jahongir jamilu jamshid janaka janani jannatul
+ jasleen jasmeet jasur jaswant jatinder javlon jawad jaypee jayson jayvee jerlyn jerwin jessalyn
+ jhon jhunalyn jide jignesh jihyun jinal jincy jinhee jinkee jintana jinwoo jiraporn jisha
+ jithin jiyong jiyoo jobin jomon jongin joselito jothi jovy joydeep jungsoo junichi junko junseo
+ junwoo jyldyz kaan kabiru kadyr kairat kalai kamalpreet kamila kamol kamrul kanat kannan
+ kanokporn kanokwan kanykei karanvir kaung kavitha kayal kayode kazuko kazuya kebede keerthana
+ keerthi keisuke kekeli kemal kemi kenechukwu kenichi khadra khaing khairul khalil khang khin
+ khoa khoi khushi kian kibet kidist kiet kirandeep kirti kittipong kobby koharu kohei komil
+ kosuke koushik krish krupa kubanychbek kubat kulthida kunle kwadwo kwamena kyaw kyoko kyuhyun
+ laboni ladan ladi lakambini lakhwinder lakshmanan lalita lami lani lanre larasati lasith latifa
+ lavanya lawal laziz lemlem lerato lerma levent leyla lhamu lijo linto lipi liton liwayway liya
+ lola luningning luqman lwazi lyka madhavi madina mahad mahlet mahmuda majed malar malika
+ mandeep mandla manjit manjunath mansi mansur manvir marat mariefe marikit mariko marilen maryan
+ masaki masako mawuli mayu mayuree mazlan meerim mehedi mehran mekdes melis merlita meron mert
+ meruyert meseret mesfin metin mijin minjae minoru mita mitali mitra mitsuki miyoung mizuki
+ mohamud mohira mohsen moji moldir morenike moumita mounika moushumi mubashir muhammed mukhtar
+ mulugeta mulyani mumbi muna munisa murugan mushfiq muthu mwajuma mya myint myo myungsoo nabila
+ nadeeka nadhirah nafis nagarjuna naim naing najla najma naledi nandhini nanthana nasiru natsumi
+ nattapong nattawut navid navjot navneet navpreet nawaf nawal nazerke nazira nazli nazmul neda
+ neetu negash nehal nhan nhi nidhi nii nilar nilmini niloufar nilufar nimco nimisha nipon
+ nirajan nirali niyi njoki nneka nodir nodira norazlina norhayati noura nurbek nurhaliza
+ nurhayati nurlan nursultan nwe nyein nyokabi oanh obiora ohnmar olamide olu oluchi omolara
+ omotola onur onyeka orathai orhan osama osamu osman otabek oybek ozge ozgur ozoda paing palesa
+ panida parbati pardeep paresh parminder paromita parth partha parveen parviz patcharee pavan
+ pavithra pawan payal phong phyo phyu pichai pimchanok pinar pornchai pouya prabhjot prabhu
+ pradip prashant preecha pritam prosenjit puja puneeth purnomo puspita pyae qamar qistina quoc
+ rabi rafiq raghavendra raheel rahel rajasekhar rajeev rakib rakshitha ramu ranju ratana ratul
+ ravinder rawan recep reema rehan rehema reiko reshma revathi reyansh rhodora riddhi rika
+ rituparna ritwik riya rohmah rojina rokeya ronak rony roslan rosmah rotimi rowel rubel ruma
+ runa rupal rupam rupesh rupinder rustam ryosuke saanvi sabbir sabita sacdiya sachini sade sagal
+ sahar sahil sahra saiful sailaja sajan sakchai salamatu saltanat samanthi samat samjhana
+ samrawit sanchita sandar sanduni sangeetha sanghoon sangita sani sanjar sanju saowalak
+ saravanan sardor sarfraz sarvar sasithorn satish satnam saule savita sawsan sayan sayantani
+ saynab seema sehun selam selim selin selorm selvam selvi sena senait senthil senyo serap serik
+ setyo sevara shahd shahnoza shahram shahrul shaima shaji shakib shampa shanika shanthi sharmin
+ sharmistha shathi shaurya sheena shehu shehzad sherin sherzod shibu shihab shikha shinichi
+ shivakumar shivani shohei shubham shukhrat shukri shumaila shunsuke shuvo shwetha siavash sibel
+ siddhi simisola simranjit sinan sindhu sinta sirilak sirisha siriwan sisay siwoo sizwe soe
+ sofea sohan soheila sohel sombat somto songul sosuke soumen soumitra soumya sourav sowmya
+ soyoung spoorthi srabanti sravan sravani sreeja sreejith sreekumar sreelakshmi srijana srinivas
+ subrata sudeep sudeshna sudipto sugiarto suha suhaila sukanta sukanya sukhjeet sukhpreet sukini
+ sumalee sumarti sumbul sumi sumin sumiyati sumon sungho sunhee sunmi sunthorn supriyati
+ surachai surinder suriya surya suryani sushmita susmita sutida sutini swapna swe syafiq
+ syahirah syahmi syazwani symbat tadesse taemin tahmineh talant tamilselvi tamim tanglaw tanmoy
+ tanushree tanvir tapan tarik tarlochan tasnim tassanee tathagata tayo teerapong teja tejaswi
+ temirlan temur tesfaye tewodros thanakorn thandar thant thanuja thaung thein thenmozhi thida
+ thien thiha thilina thinh thiri thoa thuan thura tigist tijo tilek tirunesh tiwa toan tobi
+ tochukwu tomiris tomiwa toyin truc tsegaye tshepo tsion tsubasa tsumugi tugba tulay tumaini
+ tuminah tuncay ubah uche ugochi ulugbek umair umaru umid umut unnikrishnan urmila urvashi urvi
+ uzoma vamsi vasanthi velu vishnu vivaan volkan wael waithera wajid wangui wanja wardah waree
+ warsame warsan warunee wasim weerasak widad wilai winarti wonbin wondimu woojin wumi wunna
+ yadanar yakubu yamini yara yared yasemin yasin yazhini yejun yeliz yerbol yerin yerlan yerzhan
+ yigit yinka yohannes yonas yoshiko yosuke younghee youngja youngmi youngsoo yuichi yuji yuliana
+ yutthana yuzuki zain zainal zaldy zamzam zarni zaw zehra zelalem zenebech zewdu zeyar zhanar
+ zhansaya zikri zoya zulai zuraidah
+ """.split()
+    )
 )
 
 MORE_SURNAMES = frozenset(
@@ -308,6 +420,133 @@ MORE_SURNAMES = frozenset(
  okafor okonkwo adeyemi adebayo balogun oyelaran nwosu eze obi okeke mensah
  boateng asante owusu osei kamau otieno mwangi ndlovu dlamini nkosi
  haddad khoury nasser hamdan saleh mansour habib karam aziz rahman hussein
+ """.split()
+) | frozenset(
+    # (the commoner surnames of Britain, Ireland, North America and Australasia, added
+    # 2026-12-03 after a blind round lost Rick Mathews once NER was no longer asked about
+    # his line; screened against the name lists' ordinary words and the gazetteer's words)
+    """
+ abrams acevedo ackroyd acosta adamczyk adams adamski adamson adkins adler aguirre ahern aherne
+ ainsworth aitchison aitken aldridge alford allan allen alston alvarado amato ambrose andrews
+ andrzejewski appleby appleton armstrong arnold arroyo arsenault ashby ashcroft ashton ashworth
+ astley atherton atkins atkinson attwood austen ayala ayers aylward bagshaw bainbridge baird
+ baldwin ballard bamford baranowski barclay barker barnard barnes barnett barone barrera barrett
+ barron barry bartlett barton basile batchelor bateman bates battaglia baxter beale beattie
+ beaulieu beaumont beckett belanger bellamy beltran benedetti benjamin benn bennet bennett
+ benson beresford bergeron bergman bernardi bevan bianco biggs bingham blackmore blackwell
+ blakeley blankenship blevins blum blundell boggs bolduc bonner borkowski boswell bouchard
+ boucher bourke bowden bowen bowles bowman boyce boyd boyle bradbury bradley bradshaw brady
+ brannigan breen brennan briggs brindley broadbent brodie brooker broome brophy brough broughton
+ bruce bruni bryant brzezinski buchan buchanan buckley burchell burgess burke burks burnett
+ burrell burris burton butterworth byers byrd byrnes cadman cahill calder calderon caldwell
+ callaghan callahan calvert camacho cameron cantrell cantu caputo carbone cardenas carey carlson
+ carmichael carney caron carrillo carson carter cartwright cassidy castaneda castelli cattaneo
+ cavanagh cervantes chadwick chalmers chandler chaney chaplin chapman charlton chavez childress
+ chisholm chmielewski cieslak clancy clark clarkson cleary clegg clements clemons clifford cline
+ cloutier coates cochran cochrane cockburn coffey cohen cohn coleman coles colgan collins
+ colquhoun comeau comerford compton concannon condon conley conlon conner connor connors conroy
+ conte contreras conway cooley coombes coombs cooney corbett corcoran cormier cortez cosgrove
+ costantini costello costigan coughlan coulson coulter cowan cowley cox coyle craig creasey
+ creedon cresswell cripps cronin crosby crossley crowe crowley crowther culhane cullen cummings
+ cummins cunningham cuomo curran curtis cusack cutler czarnecki czerwinski daley dalgleish
+ dalton dalziel damato daniels darcy daugherty davey davison davy dawes dawson deasy deegan
+ delahunt delaney dempsey dennehy denton devine devlin dewhurst dickens dickerson dickinson
+ dickson digby dillon dineen dionne dixon dobbs dobson dodds dodson dolan dombrowski donaldson
+ donati donnell donnelly donoghue donohue donovan doran dorgan dorsey doucet dougherty douglas
+ dowd dowling downes downey driscoll drummond dube duckworth duda dudek duffy dunbar duncan
+ dunlap dunleavy dunne durkin dwyer eades eastwood edmonds edmunds edwards egan eliot elliot
+ elliott ellis ellison elton emery engel enright epstein erickson eriksen erskine escobar
+ espinoza estes estrada everett ewing fabbri fahey fairbairn fairclough fallon farrar farrell
+ farrelly faulkner feeney feldman fennell fenwick ferguson ferrante ferraro ferrell ferretti
+ ferri figueroa findlay finlay finley finnegan fiore fiorentino fitzpatrick fitzsimmons
+ fitzsimons flaherty flanagan flannery fleming fletcher flynn fogarty foley forbes forrest
+ forster forsyth fortin fournier frazer frazier friedman frye fulton fyfe gaffney gagne gagnon
+ gajewski galbraith gallegos galvan galvin gannon gardiner gardner garvey garza gaskell gatti
+ gendron genovese geraghty gibb gibbs gibson gilbert gilchrist giles gillespie gilliam gilmore
+ gilmour giuliani gleeson glover glowacki glynn godfrey goldberg golding goldstein goodall
+ goodman goodwin gordon gorman gorski goss gosselin gow gower grady graham grainger grassi
+ grasso greaves greenberg greene greenwood greer gregg gregory gregson griffith griffiths grimes
+ grimshaw gunn guthrie guzman haas hackett hadley hagan haig haigh haines hales hallam halliday
+ halloran hamer hammond hampson hancock haney hanley hanlon hanna hannon hanrahan hanson hardin
+ harding hargreaves harker harmon harper harrell harrington harris hartley hartman haslam
+ hatcher hatfield hawes hawkins haworth hawthorne hayden hayes haynes hayward haywood healey
+ healy heaney hearne hebert hedley heffernan hegarty heller hemming hemmings hendricks hendrix
+ hendry hensley henson hepburn herbert herman hermann hess hester hewitt hewson heywood hickey
+ hickman higgins higham hinchliffe hindle hines hinton hirsch hirst hodge hodges hodgson hoey
+ hoffman hogan hogg holcomb holley holloway holman holmes hooper hopkins horan horgan horne
+ horner horowitz horton houghton howard howarth howell howells howes hoyle hubbard huffman
+ hughes huisman hulme humphrey humphreys humphries hurst hutcheson hutchins hutchinson hutton
+ hynes iacono ibarra imrie ingham ingram innes irvine irving isaacs jablonski jacobson
+ jakubowski jamison jarvis jasinski jaworski jefferies jefferson jeffery jeffrey jeffreys
+ jeffries jenkins jenkinson jennings jewell johns johnston johnstone joseph joyner juarez
+ kaczmarek kalinowski kane kaplan katz kaufman kaufmann kavanagh kaye kazmierczak keane kearney
+ kearns keating keefe keeffe keegan keeling keenan kehoe kelleher kelley kendrick kenneally
+ kennelly kenny kenyon keogh kerr kershaw kessler kiernan kilbride kilby kincaid kinney kinsella
+ kirby kirkham kirkpatrick kirwan knapp knowles kolodziej kosinski kowal krajewski kramer krol
+ krueger kubiak kucharski lacey lachance laidlaw laing lally lamont landry langford langley
+ lapointe larson laskowski latham laurence lavoie lawler lawlor lawrence lawton leadbetter leary
+ leblanc leclerc leduc leigh lemieux lenihan lennon leonard lerner leslie lester levesque levin
+ levine lewin lieberman lightfoot lilley lindberg lindgren lindley lindsay lindsey linehan
+ linton lister livesey livingston livingstone lockett lockhart lockwood logan lomas lonergan
+ loughlin lovell lowery lowry lucas lucero lund lunt luscombe lynam macalister macarthur
+ macaulay macdougall macey macfarlane macgregor macias maciejewski macintyre mackey mackinnon
+ maclachlan maclean maclennan macleod macmillan macnab macnamara macneil macrae maddison maddox
+ magee maguire maher mahon mahoney mahony majewski makin makowski maldonado malinowski maloney
+ mancuso mansell marciniak marini marley marlow marsden marston martino mather mathews matthews
+ maxwell mayfield maynard mazurek mazza mcalister mcallister mcarthur mcaulay mcauliffe mcbain
+ mcbride mccabe mccall mccallum mccann mccarty mccauley mcclain mcclelland mcclure mcconnell
+ mccormack mccormick mccourt mccoy mccracken mccray mccready mcculloch mccullough mcdaniel
+ mcdermott mcdonnell mcdougall mcdowell mcevoy mcewan mcewen mcfadden mcfarland mcfarlane
+ mcgarry mcgee mcgettigan mcgill mcginley mcglynn mcgonagle mcgovern mcgowan mcgregor mcguigan
+ mcguinness mcguire mcinerney mcintosh mcintyre mckay mckee mckeever mckenna mckenzie mckeown
+ mckie mckinley mckinney mckinnon mcknight mclachlan mclaren mclaughlin mclean mclellan mclennan
+ mcleod mcmahon mcmanus mcmillan mcmullen mcnab mcnally mcnamara mcneil mcneill mcnulty mcphee
+ mcpherson mcquade mcquillan mcrae mcshane mcsweeney mctaggart mcvey mcwilliams meehan mejia
+ melendez mellor melton melville menzies mercer meredith merrick merritt metcalf metcalfe meyers
+ michalak michaud middleton milani millar millington milne milner minogue miranda moffat moffatt
+ molloy moloney monaghan monroe montanari monti montoya mooney mora moran morelli moriarty
+ morley morris morrissey mortimer moseley moses mosley mottram mountford mowat mulcahy mulhern
+ mullan mullen mullins mulvey munro munroe murdoch murtagh myers nadeau nagle napolitano nardone
+ nash naughton naylor needham neill nelson nevin newbold newby newell newman nichol nicholas
+ nicholls nicol nolan noonan norris nowicki nugent nuttall oakes oates obrien ocallaghan
+ ocarroll ochoa oconnell odell odoherty odom odonnell odonoghue odonovan odriscoll odwyer
+ ofarrell oflaherty ogilvie ogilvy ogrady ohalloran ohara okane okeeffe oldfield oleary oliphant
+ olson olszewski omahony oneal oneil oregan oreilly ormerod orourke orozco orr osborn osborne
+ oshaughnessy oshea osman ostrowski osullivan ouellet ouellette owen oxley pacheco padilla
+ pagano paine palmer palmieri palumbo paquette pardoe parisi parkes parkin parkinson parr
+ parrish parsons paterson patterson pattinson patton pawlak pearce pearse pearson pellegrini
+ pellegrino pelletier pemberton pender pennington percival perkins petersen peterson pettit
+ phelan phelps phillips pickard pickering pietrzak piggott pinder pineda pittman platt plummer
+ poirier polanski polk postma potts poulin poulton pratt prentice prescott priestley pritchard
+ probert procter prosser proulx pruitt pryce przybylski puckett pugh pullen purcell quigley
+ quinlan quintero quirke radcliffe rafferty ramsay ramsden ramsey randall randolph rangel rankin
+ ratliff rawlings rawlinson rayner reade reagan redfern redman redmond rees reeves regan
+ reynolds richardson rickard riddell ridley rigby riggs riley riordan rizzi robb roberson
+ robertson robichaud robins robles robson roche rodgers rogers rojas rollins rooney roper rosado
+ rosales rosen rosenberg rosenthal rossetti rothwell rourke rowland rowlands rowley royle rubin
+ ruggiero rushton rutherford rutkowski rutledge sadowski sampson samuel samuels sanders
+ sanderson sandoval sanford sargent sartori saunders sawicki sawyer saxton sayer scanlon
+ schaefer schofield scholes schouten schroeder schubert schultz schwartz seddon segal sewell
+ seymour shackleton shaffer shanahan shapiro sharman sharpe shaughnessy shaw sheehan sheehy
+ sheldon shelton shepard sheppard sheridan shipley siegel sikora sikorski silverman silvestri
+ simard simmonds simmons simpson sims sinclair skelton skene slade slater slattery smyth smythe
+ snell snider sobczak sokolowski solomon sorensen sorrentino sosa soto sowerby sparkes spence
+ spicer stanton stapleton steadman steele steiner stephens stephenson stepien stevens stevenson
+ stinson stott strachan strickland stubbs sturgess sumner sutcliffe sutherland sutton swann
+ swanson sweeney sykes symonds szczepanski szewczyk szymczak talbot talley tapia teague terrell
+ terry testa thackeray theriault thibault thomson thorne thornton thorpe threlfall tierney tighe
+ tilley tillman timmermans timms tindall tobin todd tolley tomaszewski tomkins tomlinson townley
+ townsend tracey tracy travis treacy tremblay trujillo truman tully tuohy turnbull turner turton
+ tweedie twomey tyler underwood unwin upton urbanski urquhart vachon valentini valenzuela vance
+ vargas varley vasquez vaughan vaughn velasquez velazquez vickers vinson vitali wadsworth
+ wainwright waite walczak walden wallace waller wallis walmsley walshe walters walton warburton
+ wardle warner wasilewski waterhouse watkins watkinson watson webster weinberg weinstein weller
+ wemyss weston wexler whalley wharton wheatley whelan whitaker whiteley whitley whitmore whitney
+ whittaker whitworth wiggins wilcox wildman wiley wilk wilkerson wilkes wilkie wilkinson
+ williamson willis willoughby wilshaw winstanley wishart witkowski wlodarczyk wolfe wolff
+ wolstenholme womack woodhouse woodley woodman woodward woolley wooten worrall worthington wragg
+ wrobel wroblewski wyatt wylie wynn wysocki yarbrough yates zajac zakrzewski zalewski zawadzki
+ zimmerman ziolkowski zuniga
  """.split()
 )
 

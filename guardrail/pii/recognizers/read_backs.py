@@ -24,7 +24,10 @@ _CARRIED = frozenset(
     {"PHONE_NUMBER", "HK_BUSINESS_REG", "HK_ID", "HK_PASSPORT", "CN_RESIDENT_ID", "CREDIT_CARD", "IBAN_CODE"}
 )
 _MIN_CHARACTERS = 8
-_SEPARATOR = r"[ \-.]?"
+_SEPARATORS = frozenset(" -.")  # at most one of these may part two characters of a writing
+_LETTER_OR_DIGIT = re.compile("[0-9A-Za-z]")
+_NOT_BEFORE = re.compile("[0-9A-Za-z][-/]$")  # a reference's stem (RTS240517-003)
+_NOT_AFTER = re.compile(r"[0-9A-Za-z]|[-/]\w")
 
 
 def read_backs(text: str, found: Iterable[RecognizerResult]) -> list[RecognizerResult]:
@@ -40,17 +43,51 @@ def read_backs(text: str, found: Iterable[RecognizerResult]) -> list[RecognizerR
             carried.setdefault(characters, result)
     if not carried:
         return []
+    letters = _Letters(text)
     taken = sorted((r.start, r.end) for r in found)
     results = []
     for characters, source in carried.items():
-        pattern = _SEPARATOR.join(re.escape(c) for c in characters)
-        # (not a reference's stem: RTS240517-003 is no passport's read-back)
-        for match in re.finditer(rf"(?<![0-9A-Za-z])(?<![0-9A-Za-z][-/]){pattern}(?![0-9A-Za-z]|[-/]\w)", text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+        for start, end in letters.writings(characters):
+            if any(s < end and start < e for s, e in taken):
                 continue
-            results.append(_result(source, *match.span()))
-            taken.append(match.span())
+            results.append(_result(source, start, end))
+            taken.append((start, end))
     return results
+
+
+class _Letters:
+    """A text's letters and digits run together, each with its offset, so a value's
+    writings are found with ``str.find`` (no pattern compiled per value)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offsets = [m.start() for m in _LETTER_OR_DIGIT.finditer(text)]
+        self.joined = "".join(text[i] for i in self.offsets)
+
+    def writings(self, characters: str) -> list[tuple[int, int]]:
+        """Spans where ``characters`` are written with at most one space, dash or dot
+        between two of them, standing alone (no letter or digit either side)."""
+        spans: list[tuple[int, int]] = []
+        at = self.joined.find(characters)
+        while at >= 0:
+            span = self._span(at, at + len(characters))
+            if span is not None and not any(s < span[1] and span[0] < e for s, e in spans):
+                spans.append(span)
+            at = self.joined.find(characters, at + 1)
+        return spans
+
+    def _span(self, first: int, past: int) -> tuple[int, int] | None:
+        text, offsets = self.text, self.offsets
+        for i in range(first, past - 1):
+            gap = text[offsets[i] + 1 : offsets[i + 1]]
+            if len(gap) > 1 or (gap and gap not in _SEPARATORS):
+                return None
+        start, end = offsets[first], offsets[past - 1] + 1
+        if start and _LETTER_OR_DIGIT.match(text, start - 1):
+            return None
+        if _NOT_BEFORE.search(text, max(0, start - 2), start) or _NOT_AFTER.match(text, end):
+            return None
+        return start, end
 
 
 def _result(source: RecognizerResult, start: int, end: int) -> RecognizerResult:
