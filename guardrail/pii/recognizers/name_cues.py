@@ -1438,7 +1438,7 @@ def aged_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 # An English kin or courtesy title before a Chinese given name, as code-mixed Cantonese
-# calls a neighbour or an elder: 隔籬屋Uncle明話, Auntie芳, Ate Jo's Filipino "Ate" aside.
+# calls a neighbour or an elder: 隔籬屋Uncle明話, Auntie芳.
 _LATIN_TITLE_HAN_GIVEN = re.compile(f"(?<![A-Za-z])(?:Uncle|Auntie|Aunty|Aunt)[ \t]?(?P<given>[{HAN}])")
 
 
