@@ -25,7 +25,7 @@ from __future__ import annotations
 import pytest
 
 from guardrail.pii.redactor import Redactor
-from tests.pii.coverage import covered, person_spans, untouched
+from tests.pii.coverage import covered, untouched
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_an_order_followed_by_a_nationality_is_no_passport(redactor: Redactor) -
     ],
 )
 def test_a_business_a_brand_or_a_pet_is_no_person(redactor: Redactor, text: str, kept: str) -> None:
-    assert kept not in " ".join(person_spans(redactor, text))
+    assert untouched(redactor, text, kept)
 
 
 def test_two_people_joined_by_and_are_two_people(redactor: Redactor) -> None:

@@ -352,10 +352,10 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
                 continue
         if after in _NOT_AFTER.get(title, ()):
             continue
-        said = surname + title in _CLAUSE_PEOPLE and not (before and re.match(f"[{HAN}]", before))
-        if said and after in _DOES_AFTER:
-            pass  # 。方生想用: Mr Fong, at a clause's start, doing something
-        elif surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS:
+        # (。方生想用: Mr Fong, at a clause's start, doing something, though 方生 is also a word)
+        opens_clause = not (before and re.match(f"[{HAN}]", before))
+        said = surname + title in _CLAUSE_PEOPLE and opens_clause and after in _DOES_AFTER
+        if not said and (surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS):
             continue
         if title in ("Sir", "sir") and re.match("[A-Za-z]", after):
             continue

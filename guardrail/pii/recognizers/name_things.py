@@ -262,9 +262,14 @@ _PERSONA_AFTER = re.compile(
 _ZH_COMPANY_END = re.compile("有限(?:責任|责任)?公司|股份有限")
 
 
+def _takes_company_end(text: str, start: int, end: int) -> bool:
+    ending = _ZH_COMPANY_END.search(text, start, end + 4)
+    return ending is not None and ending.start() < end
+
+
 def _in_firm_or_venue(text: str, result: RecognizerResult) -> bool:
     return (
-        any(m.start() < result.end for m in _ZH_COMPANY_END.finditer(text, result.start, result.end + 4))
+        _takes_company_end(text, result.start, result.end)
         or _FIRM_AFTER.match(text, result.end) is not None
         or _FIRM_WORD_END.search(text, result.start, result.end) is not None
         or _THE_BEFORE.search(text, max(0, result.start - 8), result.start) is not None

@@ -171,8 +171,8 @@ def name_after(text: str, pos: int, *, need_boundary: bool = True) -> tuple[int,
         if full_name_ok(word) and (size > 2 or word[0] in COMMON_ZH_SURNAMES):
             return pos, pos + size, 0.65
         # (客服-小鹿: after a role, 小 or 阿 and any character that can end a name is a nickname)
-        pet = size == 2 and word[0] in "小阿" and word[1] not in ZH_NOT_IN_NAME and word not in ORDINARY_WORDS
-        shaped = nickname_shaped(word) or (size == 2 and given_shape(word)) or pet
+        small_or_ah = size == 2 and word[0] in "小阿" and word[1] not in ZH_NOT_IN_NAME and word not in ORDINARY_WORDS
+        shaped = nickname_shaped(word) or (size == 2 and given_shape(word)) or small_or_ah
         if size <= 3 and shaped and (not need_boundary or boundary_after(text, pos + size)):
             return pos, pos + size, 0.6
     return None
