@@ -84,6 +84,12 @@ class Finding:
 # The action of a rule hit the threat classifier did not corroborate: kept as evidence,
 # it neither refuses the call nor raises its risk tier (guardrail.rules.corroboration).
 UNCORROBORATED = "uncorroborated"
+# The action of a classifier score a request framed as counter-speech did not lift over
+# that framing's own threshold (guardrail.threats.counter_speech): evidence, like an
+# uncorroborated rule hit.
+COUNTER_SPEECH = "counter_speech"
+# Findings kept as evidence only: they neither refuse a call nor raise its risk tier.
+EVIDENCE_ONLY = frozenset({UNCORROBORATED, COUNTER_SPEECH})
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ Cumberland Road, Kowloon Tong   Tel 2337 4106   parishoffice@…``, ``分店：�
 so that anyone may find it, and identify no person. A line counts when its label names a
 place of business (a showroom, a branch, a studio, a parish office) or when it opens with
 a business's name (``Grace Harbour Church, 彩虹道 121號 2樓``); a ``Tel`` or ``Fax`` line
-right under such a line belongs to it.
+right under such a line belongs to it; and so does a footer that sets a team mailbox and a
+fixed line apart with bars or dots (``Unit 8, 11/F, … | hello@… | 3480 2210``).
 
 Labels that name where a person lives or works for someone else stay personal:
 ``Address:``, ``Home:``, ``Employer:``, ``公司地址：`` (the corpus labels a person's
@@ -25,7 +26,7 @@ _PLACE_LABEL = re.compile(
     r"(?i)^[ \t>*#-]*(?:(?:our|head|main|parish|church|school|clinic|studio|shop|store|sales)[ \t]+)?"
     r"(?:office|branch|showroom|studio|shop|store|salon|clinic|venue|workshop|gallery|boutique|parish office"
     r"|depot|warehouse|godown|factory|visit us|find us|business address|shop address|store address"
-    r"|showroom address|branch address)"
+    r"|showroom address|branch address|clubhouse|club house|production office|prod office)"
     r"[ \t]*[:：]"
     r"|^[ \t>*#-]*(?:舖址|铺址|店址|門市|门市|門店|门店|本店|分店|總店|总店|本店地址|倉庫|仓库|廠址|厂址|店舖地址|店铺地址|舖頭地址|铺头地址|展廳|展厅|陳列室|陈列室"
     r"|會址|会址|診所地址|诊所地址|教會地址|教会地址|中心地址|辦事處地址|办事处地址)[ \t]*[:：]"
@@ -46,6 +47,23 @@ _FIRM_ONLY = re.compile(
 )
 # A contact line under a business's line: Tel / Fax / T: / 電話 / 傳真.
 _CONTACT_LINE = re.compile(r"(?i)^[ \t]*(?:tel|fax|t|f|phone|電話|电话|傳真|传真)\.?[ \t]*[:：.]?[ \t]*\+?\d")
+
+
+# A footer's line: a team mailbox and a fixed line set apart by a footer's bars or dots
+# (Unit 8, 11/F, … | hello@… | 3480 2210), as a form or a letter prints its
+# organisation's contact under its title; not a sentence (call 2836 0019 or email
+# support@…) nor a contact person's fields (tel 2789 0416  email purchasing@…).
+_FOOTER_MAILBOX = re.compile(r"(?<![\w.+-])[A-Za-z][\w.+-]{0,40}@[\w-]+(?:\.[\w-]+)+")
+_FOOTER_FIXED_LINE = re.compile(r"(?<![\d-])(?:\+?852[ \t-]?)?[23]\d{3}[ \t-]?\d{4}(?![\d-])")
+
+
+_FOOTER_BAR = re.compile(r"[ \t][|｜·•][ \t]")
+
+
+def _contact_footer(line: str) -> bool:
+    if "@" not in line or _FOOTER_BAR.search(line) is None or _FOOTER_FIXED_LINE.search(line) is None:
+        return False
+    return any(role_mailbox(match[0]) for match in _FOOTER_MAILBOX.finditer(line))
 
 
 def business_lines(text: str, personal: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -70,6 +88,7 @@ def business_lines(text: str, personal: Sequence[tuple[int, int]] = ()) -> list[
             _PLACE_LABEL.match(line) is not None
             or _NAME_OPENING.match(line) is not None
             or _FIRM_ONLY.match(line) is not None
+            or _contact_footer(line)
             or (previous_business and _CONTACT_LINE.match(line) is not None)
         )
         if business and not touched & {index - 1, index, index + 1}:
@@ -91,7 +110,7 @@ _ROLE = (
     r"|service|care|accounts?|billing|finance|payable|reception|frontdesk|quotes?|events?|team|studio|membership"
     r"|youth|leads|hr|cs|general|mail|shop|store|compliance|corporate|access|noc|payroll|purchasing|procurement"
     r"|claims|leasing|media|press|recruit(?:ment)?|careers|jobs|ops|operations|helpdesk|registrar|tickets?|warranty"
-    r"|relations|kefu|wuye|secretariat)"
+    r"|relations|kefu|wuye|secretariat|secretary|entries|registrations?|committee|members|locations|production|casting)"
 )
 _ROLE_MAILBOX = re.compile(rf"(?i)(?:[a-z]{{0,12}}{_ROLE})(?:[._-]{_ROLE})?(?:[._-][a-z0-9]{{1,4}})?@")
 # Mail services anyone signs up to: a role-like name there (sales.kelly@gmail.com) is a
@@ -113,7 +132,7 @@ def role_mailbox(address: str) -> bool:
 _TEAM_DISPLAY = re.compile(
     r"(?i)(?:^|[:,;][ \t]*)(?:[A-Za-z&'’.-]+[ \t]+){0,3}"
     r"(?:office|team|desk|ministry|department|dept|support|sales|leads|reception|hr|accounts|bookings|enquiries"
-    r"|admin|secretariat|helpdesk|concierge|care|service|services)[ \t]*<$"
+    r"|admin|secretariat|secretary|committee|helpdesk|concierge|care|service|services)[ \t]*<$"
 )
 
 

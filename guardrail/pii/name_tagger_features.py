@@ -39,7 +39,7 @@ _LATIN = "A-Za-z\u00c0-\u024f"
 TOKEN = re.compile(
     rf"[{_LATIN}]+(?:['’.\-_][{_LATIN}]+)*|\d+|[\u3400-\u9fff\uf900-\ufaff]|[^\s]",
 )
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ZH_GIVEN = both_scripts_chars(CHINESE_GIVEN_CHARS)
 _KEPT_SYMBOLS = frozenset(":：,，、()（）[]【】@-/|.。")
 _OPEN = frozenset("(（")

@@ -32,7 +32,7 @@ _PUBLIC = (
     r"|customer[ \t]+(?:service|care|relations)s?|front[ \t]+desk|reception|main[ \t]+line"
     r"|(?:shop|store|school|clinic|booking)[ \t]+(?:tel|line|phone|number|no\.?)"
     r"|(?:building[ \t]+)?(?:management|mgmt)[ \t]+office|(?:security|service|information|help)[ \t]+desk"
-    r"|(?:farm|club|site|ticket|box|church|temple|school|studio|clinic|salon|shop|store|centre|center|hall|academy)"
+    r"|(?:farm|club|site|ticket|box|church|temple|school|studio|clinic|salon|shop|store|centre|center|hall|academy|production|prod)"
     r"[ \t]+office|(?:info(?:rmation)?|club)[ \t]+line|(?:studio|salon|clinic)(?:[ \t]+(?:line|tel|phone))?"
     # a firm's name ending right before its number: Sun Cosmetics Trading 2755 6021
     r"|(?-i:Ltd\.?|Limited|Co\.|Company|Trading|Engineering|Services|Centre|Center)"
@@ -47,10 +47,12 @@ _PUBLIC = (
     r"|總館|总馆|酒樓|酒楼|茶樓|茶楼|查詢|查询"
     # an enquiry sentence that names no one: 如有查詢，請致電 2824 5000
     r"|(?:查詢|查询)[，,、 \t]*(?:請|请)?(?:致電|致电|電|电|打)"
+    # or the office it names: 請於辦公時間致電本處選舉組 2654 1360
+    r"|(?:致電|致电)(?:本|該|该)[\u4e00-\u9fff]{0,6}?(?:處|处|組|组|部|署|局|中心|辦事處|办事处|熱線|热线)"
     r"|[\u4e00-\u9fff]{1,6}(?:事務處|事务处)"
     # a department of a firm or a hotel: 客戶服務部, 酒店宴會部
     r"|[\u4e00-\u9fff]{1,5}部"
-    r"|本(?:診所|诊所|中心|公司|店|校|會|会)"
+    r"|本(?:診所|诊所|中心|公司|店|校|會|会|處|处|署|局)"
 )
 # The label, then what may sit between it and the digits: a note in brackets (緊急熱線
 # （24小時）：), "tel", "is", a colon.
@@ -64,7 +66,11 @@ _LABEL_BEFORE = gate(
 )
 # After the number: any label in brackets, or the plainest ones bare (2868 3300 總機).
 _LABEL_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,12}}?(?:{_PUBLIC}|(?<=[(（])中心)[ \t]*(?:電話|电话|tel|line|number)?[ \t]*[)）]"
+    rf"(?i)[ \t]*(?:[(（][^()（）\n]{{0,12}}?(?:{_PUBLIC}|(?<=[(（])中心)[ \t]*(?:電話|电话|tel|line|number)?"
+    # and its hours after a comma: (clinic line, Mon-Sat), not whom to ask for there
+    # ((clinic, 搵 Pearl 姑娘): a person's line)
+    r"(?:[ \t]*[,，;；][ \t]*(?i:mon|tue|wed|thu|fri|sat|sun|daily|office|weekdays?|24|\d|星期|週|周|[上下]午|辦公|办公)"
+    r"[^()（）\n]{0,20})?[ \t]*[)）]"
     # (a bare one not the label of the next number: D 3916 5524  Hotline 3916 5000)
     r"|(?:總機|总机|熱線|热线|hot[ -]?line|switchboard)(?![A-Za-z])(?![ \t]*[:：]?[ \t]*[+(（]?\d))"
 )
@@ -82,8 +88,9 @@ _CONTACT_TYPES = frozenset({"PHONE_NUMBER", "ADDRESS", "EMAIL_ADDRESS"})
 def public_contacts(text: str, findings: Sequence[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """Those of ``findings`` (start, end, entity type) that are an organisation's published
     contact: its labelled public lines, the address, fixed line and team mailbox on a line
-    of its own letterhead (:mod:`guardrail.pii.business_lines`), and a team mailbox under a
-    team's display name (``Parish Office <parishoffice@…>``)."""
+    of its own letterhead (:mod:`guardrail.pii.business_lines`), a team mailbox under a
+    team's display name (``Parish Office <parishoffice@…>``), and the address it gives for
+    itself (``郵寄至本會（大角咀福全街46號地下）``)."""
     if not any(kind in _CONTACT_TYPES for _, _, kind in findings):
         return set()
     personal = [(start, end) for start, end, kind in findings if _personal(text, start, end, kind)]
@@ -92,11 +99,20 @@ def public_contacts(text: str, findings: Sequence[tuple[int, int, str]]) -> set[
     kept = {(start, end, "PHONE_NUMBER") for start, end in phones}
     for start, end, kind in findings:
         mailbox = kind == "EMAIL_ADDRESS" and role_mailbox(text[start:end])
-        if ((kind == "ADDRESS" or mailbox) and on_business_line(lines, start, end)) or (
-            mailbox and team_display_before(text, start)
+        if (
+            ((kind == "ADDRESS" or mailbox) and on_business_line(lines, start, end))
+            or (mailbox and team_display_before(text, start))
+            or (kind == "ADDRESS" and _OWN_ADDRESS_BEFORE.search(text, max(0, start - 12), start) is not None)
         ):
             kept.add((start, end, kind))
     return kept
+
+
+# An organisation giving its own address after naming itself: 郵寄至本會（大角咀福全街46號地下）,
+# 本中心地址：…
+_OWN_ADDRESS_BEFORE = re.compile(
+    r"(?:本|敝)(?:會|会|中心|公司|店|校|處|处|社|堂|院|所|館|馆)(?:地址|會址|会址)?[ \t]*[（(:：][ \t]*$"
+)
 
 
 def _personal(text: str, start: int, end: int, kind: str) -> bool:

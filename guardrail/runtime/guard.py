@@ -30,7 +30,7 @@ from guardrail.core.memo import DEFAULT_MAX_ENTRIES, DEFAULT_TTL_SECONDS, MemoFa
 from guardrail.core.openai_fields import CHAT_PARAMS, EMBEDDING_PARAMS
 from guardrail.core.shapes import Shape, Validation
 from guardrail.core.vault import InMemoryVault, PseudonymVault
-from guardrail.core.verdict import UNCORROBORATED, Decision, Finding, Payload, StepOutcome, Verdict
+from guardrail.core.verdict import EVIDENCE_ONLY, Decision, Finding, Payload, StepOutcome, Verdict
 from guardrail.errors import RequestError
 from guardrail.pii.settings import Action, PersonalDataSettings
 from guardrail.policy.build import build_pipeline
@@ -218,10 +218,10 @@ class Guard:
 
     def _escalated(self, context: CallContext, verdict: Verdict) -> CallContext:
         """The context with the tier raised by any escalating check that found something
-        (a rule hit the classifier did not corroborate raises nothing: it only warns)."""
+        (evidence only, such as a rule hit the classifier did not corroborate, raises nothing)."""
         for step in verdict.steps:
             tier = self.escalations.get(step.name)
-            found = any(finding.action != UNCORROBORATED for finding in step.verdict.findings)
+            found = any(finding.action not in EVIDENCE_ONLY for finding in step.verdict.findings)
             if found and tier is not None and _rank(tier) > _rank(context.risk_tier):
                 context = replace(
                     context,

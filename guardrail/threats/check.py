@@ -12,6 +12,10 @@ What a text is scored for depends on who wrote it:
   opens by declining is skipped, as the rule checks do.
 
 ``tiers`` replaces any of those thresholds for a risk tier (high risk: stricter).
+``counter_speech_thresholds`` holds a request that quotes a prejudice to refute it, or
+asks why it hurts (``guardrail.threats.counter_speech``), to thresholds of its own: its
+words score like the prejudice's. A score between the two thresholds is kept as
+evidence (action ``counter_speech``) and the call goes on with a warning.
 Evidence is data: per category over its threshold, a finding with the category, the
 score, the threshold, the model's ``id@version`` and the span of the window that
 scored highest; never the text.
@@ -28,10 +32,11 @@ from pydantic import Field, model_validator
 from guardrail.core.chat import Message, TextSlot, collect_texts
 from guardrail.core.context import CallContext, RiskTier, Stage
 from guardrail.core.memo import TextMemo
-from guardrail.core.verdict import ALLOW, Decision, Finding, Payload, Verdict
+from guardrail.core.verdict import ALLOW, COUNTER_SPEECH, Decision, Finding, Payload, Verdict
 from guardrail.policy.model import StrictModel
 from guardrail.policy.registry import CheckServices, CheckType
 from guardrail.text.refusals import REFUSAL, REFUSAL_SCAN_CHARS
+from guardrail.threats.counter_speech import frames_as_counter_speech
 from guardrail.threats.model import (
     BUILTIN,
     BUILTIN_FILES,
@@ -105,6 +110,11 @@ class ThreatClassifierSettings(StrictModel):
         default_factory=dict, description="Answers; a category not named is not scored in answers."
     )
     tiers: dict[RiskTier, TierThresholds] = Field(default_factory=dict)
+    counter_speech_thresholds: dict[Category, float] = Field(
+        default_factory=dict,
+        description="Input texts by `roles` that quote a prejudice to refute it or ask why it hurts: these "
+        "categories' thresholds in every tier; a score between the two is kept as evidence and warns.",
+    )
     roles: list[str] = Field(default_factory=lambda: ["user"])
     untrusted_roles: list[str] = Field(default_factory=lambda: ["tool", "function"])
     action: ThreatAction = ThreatAction.BLOCK
@@ -116,7 +126,7 @@ class ThreatClassifierSettings(StrictModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> ThreatClassifierSettings:
-        tables = [self.thresholds, self.untrusted_thresholds, self.output_thresholds]
+        tables = [self.thresholds, self.untrusted_thresholds, self.output_thresholds, self.counter_speech_thresholds]
         tables += [
             table
             for tier in self.tiers.values()
@@ -167,8 +177,10 @@ class ThreatClassifierCheck:
         findings = tuple(self.findings(payload, context.risk_tier, context.tenant, remembered))
         if not findings:
             return Verdict(Decision.ALLOW, remembered=sum(remembered)) if any(remembered) else ALLOW
-        decision = Decision.BLOCK if self.settings.action is ThreatAction.BLOCK else Decision.WARN
-        top = max(findings, key=lambda f: f.score - (f.threshold or 0.0))
+        acting = [f for f in findings if f.action != COUNTER_SPEECH]
+        blocks = self.settings.action is ThreatAction.BLOCK and bool(acting)
+        decision = Decision.BLOCK if blocks else Decision.WARN
+        top = max(acting or findings, key=lambda f: f.score - (f.threshold or 0.0))
         return Verdict(
             decision, findings=findings, reason=REASONS[Category(top.entity_type)], remembered=sum(remembered)
         )
@@ -180,39 +192,54 @@ class ThreatClassifierCheck:
         up in the memo (scores depend on the text and the model only), and ``remembered``
         gets one entry per text saying whether it was."""
         action = self.settings.action.value
-        for location, thresholds, text in self.texts(payload, tier):
+        for location, table, thresholds, text in self.texts(payload, tier):
             if not thresholds or not text.strip():
                 continue
             scores, hit = self.memo.remembered(tenant, text, self._score)
             if remembered is not None:
                 remembered.append(hit)
+            framed = self._framed(thresholds, text) if table == "thresholds" else {}
             for score in scores:
                 threshold = thresholds.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
-                if threshold is not None and score.score >= threshold:
-                    yield Finding(
-                        score.category,
-                        score.start,
-                        score.end,
-                        round(score.score, 4),
-                        self.model.ref,
-                        location,
-                        action,
-                        threshold=threshold,
-                    )
+                if threshold is None or score.score < threshold:
+                    continue
+                raised = framed.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
+                held = raised is not None and score.score < raised
+                yield Finding(
+                    score.category,
+                    score.start,
+                    score.end,
+                    round(score.score, 4),
+                    self.model.ref,
+                    location,
+                    COUNTER_SPEECH if held else action,
+                    threshold=raised if raised is not None else threshold,
+                )
 
-    def texts(self, payload: Payload, tier: RiskTier) -> Iterator[tuple[str, Thresholds, str]]:
-        """(location, thresholds that apply, text) of every text this check scores."""
+    def _framed(self, thresholds: Thresholds, text: str) -> Thresholds:
+        """For a request framed as counter-speech, the counter-speech thresholds (never
+        below the request's own); for any other request, none."""
+        table = self.settings.counter_speech_thresholds
+        if not table or not frames_as_counter_speech(text):
+            return {}
+        return {c: max(v, thresholds[c]) for c, v in table.items() if c in thresholds}
+
+    def texts(self, payload: Payload, tier: RiskTier) -> Iterator[tuple[str, str, Thresholds, str]]:
+        """(location, which table applies, its thresholds, text) of every text this check scores."""
         for slot in collect_texts(payload.messages):
             if payload.stage is Stage.OUTPUT:
                 if REFUSAL.search(slot.text[:REFUSAL_SCAN_CHARS]):
                     continue
-                yield slot.location, self.thresholds("output_thresholds", tier), slot.text
-                continue
-            role = _role(payload.messages, slot)
-            if role in self.roles:
-                yield slot.location, self.thresholds("thresholds", tier), slot.text
-            elif role in self.untrusted:
-                yield slot.location, self.thresholds("untrusted_thresholds", tier), slot.text
+                table = "output_thresholds"
+            else:
+                role = _role(payload.messages, slot)
+                if role in self.roles:
+                    table = "thresholds"
+                elif role in self.untrusted:
+                    table = "untrusted_thresholds"
+                else:
+                    continue
+            yield slot.location, table, self.thresholds(table, tier), slot.text
 
     def thresholds(self, table: str, tier: RiskTier) -> Thresholds:
         """The table for ``tier``: the check's own, with the tier's entries over it."""

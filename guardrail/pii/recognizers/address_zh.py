@@ -85,7 +85,7 @@ _TAIL = (
     rf"|(?<=邨) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[樓楼](?![^\W\d_A-Za-z])"
     rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z])"
     # A named block with no floor (日出康城首都2座): a home only after a word of living there.
-    rf"|(?<=[{_CJK}A-Za-z ]){_BLOCK}(?![ \t]?[A-Za-z0-9])(?=[\s」』\"'）),，。、；;!！?？]|$))"
+    rf"|(?<=[{_CJK}A-Za-z ]){_BLOCK}(?![ \t]?[A-Za-z0-9])(?=[\s」』\"'”’）),，。、；;!！?？]|$))"
 )
 # What may come before the end: names (any Chinese character but a stop word),
 # numbers of blocks and phases, spaces of OCR'd text, and a line break after a place word.
@@ -189,6 +189,10 @@ _PROVINCE = re.compile(
     r"|北京|上海|天津|重慶|重庆|廣州|广州|深圳|東莞|东莞|佛山|珠海|中山|惠州|杭州|南京|蘇州|苏州|武漢|武汉|成都"
     r"|長沙|长沙|西安|廈門|厦门|福州|青島|青岛|鄭州|郑州|瀋陽|沈阳|大連|大连|昆明|南寧|南宁|合肥|濟南|济南"
 )
+
+
+# A mainland city (a big one without 市) and a district or county right after it.
+_CITY_DISTRICT = re.compile(rf"(?:{_PROVINCE.pattern}|[\u4e00-\u9fff]{{2,4}}市)[\u4e00-\u9fff]{{1,4}}?(?:區|区|縣|县)")
 
 
 # A gap of two spaces or more: between a table's cells, or inside an OCR'd address.
@@ -384,8 +388,12 @@ class ChineseAddressRecognizer(RegexRecognizer):
             home = _LIVING_BEFORE.search(text, max(0, start - 12), start) is not None
         if _NAMED_BLOCK_ONLY.search(value) and not _FLAT_AT.search(value) and "號" not in value and "号" not in value:
             before = _ESTATE_WORD.search(value[:-2]) is not None or _first_place(value) >= 0
-            if not before or _LIVING_BEFORE.search(text, max(0, start - 12), start) is None:
+            # (a mainland city and its district before the block make it a postal address
+            # whatever comes before it: 长沙岳麓区银杏苑5栋)
+            postal = _CITY_DISTRICT.match(value) is not None
+            if not postal and (not before or _LIVING_BEFORE.search(text, max(0, start - 12), start) is None):
                 return 0.0  # 去A座搵我: a block as a meeting point, not a home
+            home = home or postal
         if _BLOCK_FLOOR_ONLY.fullmatch(value) or (
             _INSTITUTION_FLOOR.search(value) and "號" not in value and "号" not in value
         ):

@@ -996,7 +996,7 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     """A Chinese name standing apart from other Chinese characters: a line of its own
     under a signature's title, a list entry (``一、尹家棟　單位``), a table cell; and a
     surname with a title (``陳太``, ``林小姐``) written the same way, as chats do."""
-    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_surname_length
+    from guardrail.pii.recognizers.name_lexicon import ZH_GIVEN, zh_given_char, zh_surname_length
 
     if not _HAN_CHAR.search(text):
         return
@@ -1016,7 +1016,7 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
             and _list_item(text, *match.span())
         ):
             given = given[1:]  # 梁黃淑儀 as a list entry: her husband's surname before her own
-        if len(given) == 2 and all(ch in ZH_GIVEN for ch in given) and zh_name_shape(run) and zh_surname_length(run):
+        if len(given) == 2 and all(map(zh_given_char, given)) and zh_name_shape(run) and zh_surname_length(run):
             if not zh_place_overlaps(text, *match.span()):
                 strict_lines.add(text.count("\n", 0, match.start()))
                 yield *match.span(), 0.65
@@ -1409,6 +1409,8 @@ _ACRONYMS = frozenset({"NGO", "CEO", "CFO", "COO", "CTO", "CIO", "HR", "IT", "PR
 
 
 _KEBAB = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
+# What follows a chat's speaker: a colon, then the message.
+_CHAT_SPEAKER = re.compile(r"[ \t]*[:：][ \t]*\S")
 
 
 def _thing_word(text: str, start: int, end: int) -> bool:
@@ -1419,12 +1421,16 @@ def _thing_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if value in _ACRONYMS:
         return True  # 我係 NGO 嘅 caseworker: Ngo is a surname, NGO an organisation
-    if (("_" in value and value.isascii()) or _KEBAB.fullmatch(value)) and not all(
-        p in GIVEN_SYLLABLES or is_given(p, in_position=True) or is_surname(p)
-        for p in re.split(r"[._-]", value.lower())
-        if p
-    ):
-        return True  # reg_ip, oncall-primary: a column's or a config's identifier, not candy_lok
+    if ("_" in value and value.isascii()) or _KEBAB.fullmatch(value):
+        parts = [p for p in re.split(r"[._-]", value.lower()) if p]
+        named = [p in GIVEN_SYLLABLES or is_given(p, in_position=True) or is_surname(p) for p in parts]
+        # reg_ip, oncall-primary: a column's or a config's identifier, not candy_lok; but one
+        # with a surname and another part of a name or initials in it that speaks in a chat
+        # is an account (kc_chow.design: hi; not reg_ip: 10.0.0.1, though Ip is a surname)
+        name_like = sum(n or (len(p) <= 2 and p.isalpha()) for n, p in zip(named, parts, strict=True))
+        speaks = _CHAT_SPEAKER.match(text, end) is not None and name_like >= 2 and any(map(is_surname, parts))
+        if not all(named) and not speaks:
+            return True
     if after_car_maker(text, start):
         return True  # Toyota Noah, Honda Jazz: a car's model
     if not value.isascii() or not value.replace(" ", "").isalpha() or value.count(" ") > 3:

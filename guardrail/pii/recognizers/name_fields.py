@@ -200,13 +200,15 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         quoted = raw_head.rstrip().endswith(('"', "'", "”"))
         pos = _AFTER_SEP.match(text, sep.end()).end()  # type: ignore[union-attr]
-        if _NICKNAME_LABEL.search(head):
-            # 小名：一一, 花名：肥仔: what follows is what the person is called, whatever
-            # words it is made of.
+        label = _NICKNAME_LABEL.search(head)
+        if label:
+            # 小名：一一, 花名：肥仔, Preferred name / nickname: Viv: what follows is what the
+            # person is called, whatever words it is made of.
             nickname = _NICKNAME_VALUE.match(text, pos)
             if nickname and nickname[0] not in _NOT_GIVEN_ONLY and nickname[0] not in _NO_NICKNAME:
                 yield *nickname.span(), 0.8
-            continue
+            if not label[0].isascii():
+                continue  # (an English label's value may run to a full name: read on)
         kind = _label_kind(head, quoted)
         if kind is None:
             continue
@@ -263,8 +265,10 @@ def labelled(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 # Labels of what a person is called besides their name, and the one word after them.
-_NICKNAME_LABEL = re.compile(r"(?:小名|乳名|花名|暱稱|昵称|綽號|绰号)[ \t]*$")
-_NO_NICKNAME = both_scripts(("無", "无", "暫無", "冇", "未填", "不知", "沒", "nil", "none", "NA", "N", "na"))
+_NICKNAME_LABEL = re.compile(r"(?:小名|乳名|花名|暱稱|昵称|綽號|绰号|(?i:nick[ \t]?name|preferred[ \t]+name))[ \t]*$")
+_NO_NICKNAME = both_scripts(
+    ("無", "无", "暫無", "冇", "未填", "不知", "沒", "nil", "none", "NA", "N", "na", "Nil", "None", "same", "Same", "n")
+)
 _NICKNAME_VALUE = re.compile(f"(?:[{HAN}]{{1,4}}|[A-Za-z][A-Za-z'’-]{{1,15}})(?![{HAN}A-Za-z0-9_@.])")
 
 

@@ -111,7 +111,7 @@ def _given_pair(part: str) -> bool:
 # A user name written bare, as logs and forms print it (pppoe ho_kwokwai session up,
 # PPPoE 用戶名：yaukayi_19, Closed by wong.chunhei): lower case, a dot or an underscore
 # between its parts, not inside an address, a path or a domain.
-_BARE_HANDLE = re.compile(r"(?<![\w.@/\\-])([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_*)(?![\w@/\\-]|\.\w)")
+_BARE_HANDLE = re.compile(r"(?<![\w.@/\\-])([a-z][a-z0-9]*(?:[_.]{1,2}[a-z0-9]+)+_*)(?![\w@/\\-]|\.\w)")
 # What ends a domain or a file's name rather than a user name.
 _NOT_HANDLE_ENDS = frozenset(
     "com net org hk cn mo tw io co edu gov uk jp sg au de fr info biz app dev ai me "
@@ -123,10 +123,15 @@ def _bare_handle(handle: str) -> bool:
     """A bare user name: built from a name, every part of it a name's (tai_wai_branch is
     a branch), not a place's name (ma_on_shan), not a domain's or a file's."""
     parts = _parts(handle)
+    ending = handle.lower().rsplit(".", 1)[-1]
+    if ending == "hk" and len(parts) >= 3:
+        # a name's parts and the place, as Instagram handles end (joanne.lau.hk), not a
+        # firm's domain (kamwah.hk: one part before it)
+        parts, ending = parts[:-1], ""
     pieces = _pieces(parts)
     return (
         len(pieces) >= 2
-        and handle.lower().rsplit(".", 1)[-1] not in _NOT_HANDLE_ENDS
+        and ending not in _NOT_HANDLE_ENDS
         and not is_place(" ".join(parts))
         and (all(_name_part(piece) for piece in pieces) or _word_given_and_surname(pieces))
         and _pieces_name_someone(pieces)
@@ -246,7 +251,9 @@ _TOPIC_WORDS = frozenset(
 
 _POSTED_BY = gate(
     re.compile(
-        r"(?i:(?<![A-Za-z])(?:posted|started|replied|submitted|commented|run|uploaded)[ \t]+by|reply[ \t]+from)"
+        r"(?i:(?<![A-Za-z])(?:posted|started|replied|submitted|commented|run|uploaded|listed|sold|hosted)[ \t]+by"
+        # a marketplace's parties by the handles it shows (Seller: kelvinwong.snaps)
+        r"|reply[ \t]+from|(?<![A-Za-z])(?:seller|buyer)(?=[ \t]*:))"
         # (one token: a capitalised word after it makes a name or a firm of words, which the
         # other finders judge: submitted by Hope Foundation)
         r"[ \t]*:?[ \t]*@?(?-i:([A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9]))(?![\w@])(?! [A-Z])"

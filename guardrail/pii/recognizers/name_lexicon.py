@@ -318,7 +318,9 @@ ZH_TRADE_WORDS = both_scripts(
     )
 )
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Han characters, rare ones included: Hong Kong names use characters of the supplementary
+# planes (𡌅, 𨋢, 𠝹), which an HKSCS font shows and a BMP-only class would cut out of the name.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # A chat log's date and time written in Chinese before the speaker: 11月30日 08:14 康仔：,
 # 2026年11月30日 下午3:02 二叔公：
 # (Detection reads a space between a digit and a Chinese character: 11 月 30 日.)
@@ -332,6 +334,12 @@ def zh_surname_length(text: str, *, rare: bool = False) -> int:
     if text[:2] in ZH_COMPOUND:
         return 2
     return 1 if text[:1] in ZH_SURNAMES or (rare and text[:1] in ZH_RARE_SURNAMES) else 0
+
+
+def zh_given_char(char: str) -> bool:
+    """Whether ``char`` is common in given names, or a supplementary-plane character: those
+    (𡌅, 𨋢) are written almost only in names and places, so no list of given names has them."""
+    return char in ZH_GIVEN or char >= "\U00020000"
 
 
 def zh_name_shape(run: str, *, rare: bool = False) -> bool:

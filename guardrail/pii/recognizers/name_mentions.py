@@ -88,6 +88,8 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
         if not any(r.start == match.start() for r in aliases)
     ]
     extra = [*aliases, *recurring, *_more_mentions(text, [*found, *aliases], threshold)]
+    if "." in text or "_" in text:
+        extra = [_whole_handle(text, r) for r in extra]
     names = [(r.start, r.end, r.score) for r in [*found, *extra] if r.entity_type == ENTITY and r.score >= threshold]
     spans = [(start, end) for start, end, _ in names]
     covered = CoveringSpans(spans)
@@ -106,6 +108,25 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
         for title_start, title_end in title_extensions(text, [(start, end)])
     ]
     return extra + titled
+
+
+# An account's handle: words joined by dots or underscores, not a mailbox's local part
+# (raj.thapa@…) nor the inside of a longer path or domain.
+_HANDLE_TOKEN = re.compile(r"(?<![\w.@/\\-])@?([A-Za-z][A-Za-z0-9]*(?:[._]{1,2}[A-Za-z0-9]+)+_*)(?![\w@/\\-]|\.\w)")
+
+
+def _whole_handle(text: str, mention: RecognizerResult) -> RecognizerResult:
+    """``mention`` widened to the handle it is part of (raj of @raj.thapa.hk, a name the
+    table gives beside it): the rest of the handle is the same person's."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    for match in _HANDLE_TOKEN.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        start, end = match.span(1)
+        if start <= mention.start and mention.end <= end and (start, end) != (mention.start, mention.end):
+            return _mention(start, end, mention.score)
+        if start > mention.start:
+            break
+    return mention
 
 
 def _tagged(result: RecognizerResult) -> bool:

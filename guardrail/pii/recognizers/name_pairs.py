@@ -187,9 +187,13 @@ def _initials_of(name: str, initials: str) -> bool:
 
 
 def _joined_given(name: str, word: str) -> bool:
-    """Whether ``word`` is the name's last two or three words run together (Hok Yin: Hokyin)."""
+    """Whether ``word`` is the name's last two or three words run together (Hok Yin: Hokyin)
+    or one of its given syllables said twice, as friends call someone (Wing-sze: Wingwing)."""
     words = re.findall(r"[A-Za-z]+", name.lower())
-    return any(len(words) > n and "".join(words[-n:]) == word.lower() for n in (2, 3))
+    lowered = word.lower()
+    return any(len(words) > n and "".join(words[-n:]) == lowered for n in (2, 3)) or any(
+        len(syllable) >= 2 and syllable * 2 == lowered for syllable in words[1:]
+    )
 
 
 # A nickname with the name it stands for in brackets after it, as rosters and case notes

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
+from guardrail.pii.recognizers.name_lexicon import HAN, ZH_SURNAMES, is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.text.start_gate import gate
 
@@ -45,6 +45,25 @@ _CARD_NAME = gate(
 )
 
 
+# A surname and the given names' initials with stars for the rest (KWOK K*** Y***), or a
+# Chinese surname with stars for one or both given characters (陳*明, 王**, 赵*). Not bold
+# markdown (**王**): no star before the surname.
+_MASKED_LATIN = re.compile(r"(?<![A-Za-z*])(?P<surname>[A-Z][A-Za-z'’-]{1,15})(?:[ \t]+[A-Z]\*{1,6}){1,3}(?![A-Za-z*])")
+_MASKED_HAN = re.compile(f"(?<![{HAN}*＊])(?P<surname>[{HAN}])(?:[*＊]{{1,2}}|[*＊][{HAN}])(?![{HAN}*＊])")
+
+
+def masked_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Spans of names masked as a payment screen shows them, after a known surname."""
+    if "*" not in text and "＊" not in text:
+        return
+    for match in _MASKED_LATIN.finditer(text):
+        if is_surname(match["surname"]):
+            yield *match.span(), 0.7
+    for match in _MASKED_HAN.finditer(text):
+        if match["surname"] in ZH_SURNAMES:
+            yield *match.span(), 0.7
+
+
 def _person(words: list[str]) -> bool:
     """Some word a name list knows, and no word that is never a name or a place."""
     cleaned = [w.strip(",.") for w in words]
@@ -71,4 +90,4 @@ def payee_names(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span("name"), 0.7
 
 
-FINDERS = (payee_names,)
+FINDERS = (payee_names, masked_names)

@@ -193,8 +193,8 @@ def latin_name_at(
                     break
             comma = True
         elif "/" in gap:
-            if slash:
-                break
+            if slash or len(words) > 1:
+                break  # the slash comes after the surname (MAK/WINGSZE), not after a full name (… / IH-M-1187)
             slash = True
         elif gap == "\n":
             if not newline_ok:

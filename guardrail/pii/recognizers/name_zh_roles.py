@@ -132,6 +132,8 @@ ROLES = longest_first(
             "舍長",
             "操作員",
             "值班員",
+            # a clan's bookkeeper (司數德昌); not 複核 or 經手, verbs as often as roles
+            "司數",
         )
     )
 )
@@ -566,14 +568,52 @@ _MARRIED_HOUSE = re.compile(f"(?P<name>[{_SURNAME_SET}]門[{_SURNAME_SET}]氏)")
 _HOUSEHOLD = re.compile(f"(?m)(?:^|(?<=[ \t、，,]))(?P<surname>[{''.join(sorted(ZH_SURNAMES))}])府(?=[ \t、，,]|$)")
 
 
+# A married woman as memorial tablets and genealogies write her: her husband's surname,
+# her own, and 氏 (歐陽李氏, 陳黃氏); after what says the dead are named (先妣, 亡夫), any name.
+_MARRIED_NAME = re.compile(f"(?P<name>(?:{'|'.join(longest_first(ZH_COMPOUND))}|[{_SURNAME_SET}])[{_SURNAME_SET}]氏)")
+_MEMORIAL = re.compile(
+    "(?:"
+    + "|".join(
+        longest_first(
+            both_scripts(
+                (
+                    "先考",
+                    "先妣",
+                    "先父",
+                    "先母",
+                    "先祖父",
+                    "先祖母",
+                    "先夫",
+                    "先室",
+                    "亡夫",
+                    "亡妻",
+                    "亡父",
+                    "亡母",
+                    "已故",
+                )
+            )
+        )
+    )
+    + ")[ \t]?"
+)
+
+
 def roll_forms(text: str) -> Found:
-    """``梁門黃氏`` (a married woman in a donor roll) and ``鄺府`` (a household)."""
+    """``梁門黃氏`` (a married woman in a donor roll), ``鄺府`` (a household), and the names
+    of the dead a memorial list gives (``先妣歐陽李氏``, ``亡夫麥炳``)."""
     if "門" in text or "门" in text:
         for match in _MARRIED_HOUSE.finditer(text):
             yield *match.span("name"), 0.7
     if "府" in text:
         for match in _HOUSEHOLD.finditer(text):
             yield *match.span("surname"), 0.65
+    if "氏" in text or "先" in text or "亡" in text or "已故" in text:
+        for match in _MEMORIAL.finditer(text):
+            married = _MARRIED_NAME.match(text, match.end())
+            if married:
+                yield *married.span("name"), 0.7
+            elif (found := name_after(text, match.end())) is not None:
+                yield found
 
 
 # A full name right before a phone number, as sign-up lists and orders write it:

@@ -1,0 +1,114 @@
+"""Names as payment screens mask them, rare characters, the dead in memorial lists,
+handles, and an organisation's own contact in footers and notices, as the blind-written
+round of 2026-12-03 evening gave them: each case stands for a class.
+
+- a payee masked as a transfer shows it (``KWOK K*** Y***``, ``陳*明``, ``王**``), not bold
+  markdown;
+- a name with a character of the supplementary planes (``蔡𡌅業``), which an HKSCS font
+  shows and a BMP-only class cut out;
+- the dead a memorial list names (``先妣歐陽李氏``, ``亡夫麥炳``), a married woman's 氏 form;
+- a handle speaking in a chat though a trade word ends it (``kc_chow.design: hi``), not a
+  config key (``reg_ip: 10.0.0.1``); a name's handle ending ``.hk`` (``joanne.lau.hk``),
+  not a firm's domain (``kamwah.hk``); a double underscore (``wong__joey``); a marketplace's
+  seller; a handle holding a name the table gives beside it (``@raj.thapa.hk``);
+- a nickname after an English label (``Preferred name / nickname: Viv``); a given syllable
+  said twice as an alias (``Wong Wing-sze (Wingwing)``); a slash after a full name ends it;
+- a mainland city and district before an estate's block (``长沙岳麓区银杏苑5栋``);
+- an organisation's own contact kept: a line labelled in brackets with its hours, an
+  enquiry line naming the office, a production office, a secretary's or a race's mailbox
+  under its display name, a footer of address, team mailbox and fixed line, and the
+  address after 本會; while the same shapes stay personal where a person owns them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrail.pii.redactor import Redactor
+from tests.pii.coverage import covered, untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("付款：FPS 轉數快 ➡️ 9537 2864（KWOK K*** Y***）", "KWOK K*** Y***"),
+        ("得 FPS 轉 6387 2105 名會顯示 WONG K** L** 當面check完先轉", "WONG K** L**"),
+        ("收款人：陳*明，已到賬。", "陳*明"),
+        ("3-20 | 蔡𡌅業 | 1 | — | 九一三二 八零七五 | 佢自己", "蔡𡌅業"),
+        ("　先考歐陽德輝　先妣歐陽李氏　亡夫麥炳\n\n總結", "歐陽李氏"),
+        ("0258｜麥婆婆　$500　現金　附薦亡夫麥炳", "麥炳"),
+        ("[2/4 13:10] kc_chow.design: hi 我係 KC\n[2/4 13:41] kc_chow.design: 上門 ok!", "kc_chow.design"),
+        ("2025/03/04 9:40:02,joanne.lau.hk,劉卓瑩 Joanne,+852 5102 6633", "joanne.lau.hk"),
+        ("2025/03/06 12:15:20,wong__joey,王芷晴,9260-8813", "wong__joey"),
+        ("Seller: kelvinwong.snaps   ·   You: jess_lamlam", "kelvinwong.snaps"),
+        ("| Raj Thapa              | @raj.thapa.hk      | 6902 1157   | pending |", "raj.thapa.hk"),
+        ("Full name: CHEUNG Wing-sze Vivian\nPreferred name / nickname: Viv\nMobile: 9174 2286", "Viv"),
+        ("Witnesses: Marcus Tsang, Wong Wing-sze (Wingwing) (5402 8816)", "Wingwing"),
+    ],
+)
+def test_a_person_named_as_screens_lists_and_handles_give_them(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name, entity="PERSON"), name
+
+
+def test_a_mainland_city_and_district_make_a_block_a_postal_address(redactor: Redactor) -> None:
+    text = "“李春燕 139 2875 4410 长沙岳麓区银杏苑5栋”"
+    assert covered(redactor, text, "长沙岳麓区银杏苑5栋", entity="ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("**Note** The SALE B** is on.", "SALE"),
+        ("reg_ip: 10.0.0.1", "reg_ip"),
+        ("see kamwah.hk for prices", "kamwah.hk"),
+        ("Nickname: None\nPreferred name: same", "None"),
+        ("户名 张海鹰，农行", "农行"),
+        ("打乔雅登还是瑞蓝好？", "乔雅登"),
+        ("Member: Nadia Chan Hoi-yan / IH-M-1187", "IH-M-1187"),
+        ("去A座搵我", "A座"),
+    ],
+)
+def test_look_alikes_stay(redactor: Redactor, text: str, kept: str) -> None:
+    assert untouched(redactor, text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dr Lam, tel 2811 4402 (clinic line, Mon-Sat)", "2811 4402"),
+        ("4.　如有查詢，請於辦公時間致電本處選舉組 2654 1360，", "2654 1360"),
+        (
+            "Production office: Unit 1203, 12/F, Kwai Fung Industrial Centre, 2 Kwai Fung Crescent   Tel: 2614 8830",
+            "2614 8830",
+        ),
+        (
+            "Production office: Unit 1203, 12/F, Kwai Fung Industrial Centre, 2 Kwai Fung Crescent   Tel: 2614 8830",
+            "Unit 1203",
+        ),
+        ("To: KEARC Secretary <secretary@kearc.example.hk>", "secretary@kearc.example.hk"),
+        ("To: Race Secretariat <entries@southsidepaddling.example.org>", "entries@southsidepaddling.example.org"),
+        (
+            "IRONHARBOUR CROSSFIT - WAIVER\nUnit 8, 11/F, Wah Lok Industrial Centre, 31 Shan Mei Street, Fo Tan  |  hello@ironharbour.example.hk  |  3480 2210",
+            "3480 2210",
+        ),
+        (
+            "IRONHARBOUR CROSSFIT - WAIVER\nUnit 8, 11/F, Wah Lok Industrial Centre, 31 Shan Mei Street, Fo Tan  |  hello@ironharbour.example.hk  |  3480 2210",
+            "hello@ironharbour.example.hk",
+        ),
+        ("填妥後交回會所或郵寄至本會（大角咀福全街46號地下）。", "大角咀福全街46號地下"),
+    ],
+)
+def test_an_organisations_own_contact_is_kept(redactor: Redactor, text: str, kept: str) -> None:
+    assert untouched(redactor, text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My flat: Flat 3, 11/F, Block B, Heng Fa Chuen | amy.chan@example.com | 2345 6789", "2345 6789"),
+        ("My flat: Flat 3, 11/F, Block B, Heng Fa Chuen | amy.chan@example.com | 2345 6789", "Flat 3"),
+        ("請寄回陳太（大角咀福全街46號地下）", "大角咀福全街46號地下"),
+    ],
+)
+def test_the_same_shapes_stay_personal_where_a_person_owns_them(redactor: Redactor, text: str, value: str) -> None:
+    assert covered(redactor, text, value)
