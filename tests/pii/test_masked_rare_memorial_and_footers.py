@@ -11,8 +11,14 @@ round of 2026-12-03 evening gave them: each case stands for a class.
   config key (``reg_ip: 10.0.0.1``); a name's handle ending ``.hk`` (``joanne.lau.hk``),
   not a firm's domain (``kamwah.hk``); a double underscore (``wong__joey``); a marketplace's
   seller; a handle holding a name the table gives beside it (``@raj.thapa.hk``);
-- a nickname after an English label (``Preferred name / nickname: Viv``); a given syllable
-  said twice as an alias (``Wong Wing-sze (Wingwing)``); a slash after a full name ends it;
+- a nickname after an English label (``Preferred name / nickname: Viv``) or in a "Known
+  as" column; a given syllable said twice as an alias (``Wong Wing-sze (Wingwing)``), the
+  last given character with 仔 (``梁卓謙``: ``謙仔``); a police rank or a Thai teacher's
+  title kept with the name (``Inspector Wong``, ``Kru Nong``); a compound surname before a
+  place's name (``歐陽啟德``, not the district 啟德); a slash after a full name ends it;
+- a village's group before a verb of sending (``刘楼村三组寄出``); a mainland mobile read
+  out in numerals before a time (``一三五 八七零二 六六一九，9点半``); a supply chain's name
+  (``鲜丰供应链``) is a business's;
 - a mainland city and district before an estate's block (``长沙岳麓区银杏苑5栋``);
 - an organisation's own contact kept: a line labelled in brackets with its hours, an
   enquiry line naming the office, a production office, a secretary's or a race's mailbox
@@ -44,6 +50,11 @@ from tests.pii.coverage import covered, untouched
         ("| Raj Thapa              | @raj.thapa.hk      | 6902 1157   | pending |", "raj.thapa.hk"),
         ("Full name: CHEUNG Wing-sze Vivian\nPreferred name / nickname: Viv\nMobile: 9174 2286", "Viv"),
         ("Witnesses: Marcus Tsang, Wong Wing-sze (Wingwing) (5402 8816)", "Wingwing"),
+        ('a man calling himself "Inspector Wong", said the ID was used', "Inspector Wong"),
+        ("Sat 11am 係 Kru Nong 教, 佢係女教練", "Kru Nong"),
+        ("| Name (as on ID)   | Known as | Mobile    |\n| GURUNG Bishal     | Bish     | 6123 4567 |", "Bish"),
+        ("委員 歐陽啟德、麥太", "歐陽啟德"),
+        ("我係4B班梁卓謙的媽媽。由於謙仔九月尾起留院。", "謙仔"),
     ],
 )
 def test_a_person_named_as_screens_lists_and_handles_give_them(redactor: Redactor, text: str, name: str) -> None:
@@ -53,6 +64,16 @@ def test_a_person_named_as_screens_lists_and_handles_give_them(redactor: Redacto
 def test_a_mainland_city_and_district_make_a_block_a_postal_address(redactor: Redactor) -> None:
     text = "“李春燕 139 2875 4410 长沙岳麓区银杏苑5栋”"
     assert covered(redactor, text, "长沙岳麓区银杏苑5栋", entity="ADDRESS")
+
+
+def test_a_villages_group_before_a_verb_of_sending_is_an_address(redactor: Redactor) -> None:
+    text = "要让妻子从郸城县汲冢镇刘楼村三组寄出"
+    assert covered(redactor, text, "郸城县汲冢镇刘楼村三组", entity="ADDRESS")
+
+
+def test_a_mainland_mobile_read_out_in_numerals_before_a_time(redactor: Redactor) -> None:
+    text = "叫了个搬家师傅，李师傅 一三五 八七零二 六六一九，9点半到11栋"
+    assert covered(redactor, text, "一三五 八七零二 六六一九", entity="PHONE_NUMBER")
 
 
 @pytest.mark.parametrize(
@@ -66,6 +87,8 @@ def test_a_mainland_city_and_district_make_a_block_a_postal_address(redactor: Re
         ("打乔雅登还是瑞蓝好？", "乔雅登"),
         ("Member: Nadia Chan Hoi-yan / IH-M-1187", "IH-M-1187"),
         ("去A座搵我", "A座"),
+        ("3. 鲜丰供应链 已发货，鲜丰说明天到", "鲜丰"),
+        ("共 1 2 3 4 5 6 7,8 元", "1 2 3 4"),
     ],
 )
 def test_look_alikes_stay(redactor: Redactor, text: str, kept: str) -> None:

@@ -80,7 +80,9 @@ _TAIL = (
     rf"|(?<=[號号{_CJK}]) ?{_GROUND}"
     # a mainland village's group (东关村3组, 城东村二组)
     # (or its numbered 社, 温泉村三社, or a named group, 大火地村民小组)
-    rf"|(?<=村) ?(?:{_N}|{_HN}) ?[组組队隊社](?![^\W\d_A-Za-z])|(?<=村)民小[组組](?![^\W\d_A-Za-z])"
+    # (then a verb of sending may follow: 刘楼村三组寄出)
+    rf"|(?<=村) ?(?:{_N}|{_HN}) ?[组組队隊社](?:(?![^\W\d_A-Za-z])|(?=[寄送搬返回]))"
+    rf"|(?<=村)民小[组組](?![^\W\d_A-Za-z])"
     # A public estate's named block, or a subsidised court's, with no floor (天恩邨恩慈樓, 兆康苑兆德閣).
     rf"|(?<=邨) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[樓楼](?![^\W\d_A-Za-z])"
     rf"|(?<=苑) ?[^\W\d_{_STOP}A-Za-z]{{1,4}}?[閣阁](?![^\W\d_A-Za-z])"

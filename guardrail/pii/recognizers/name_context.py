@@ -289,7 +289,9 @@ _TITLE = gate(
     re.compile(
         r"(?<![A-Za-z])(?:(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Sir|Dame|Ma'?am|Mam|MR|MRS|MS|DR|Rev|Revd|"
         r"Pastor|Fr|Bishop|Hon|Judge|Justice|Professor|Capt|Cdre|Sgt|Insp|Supt|Cpl|Det|Constable|Coach|"
-        r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman|Mbak|Mba|Ibu|Bu|Pak|Bapak|Kak|Ate|Kuya|Tita|Tito)\.?[ \t]+"
+        r"Sister|Master|Sifu|Auntie|Uncle|Brother|Nurse|Teacher|Officer|Doctor|Deacon|Elder|Granny|Grandma|Grandpa|Foreman|Mbak|Mba|Ibu|Bu|Pak|Bapak|Kak|Ate|Kuya|Tita|Tito"
+        # (a police rank in full, a Thai teacher's title: Inspector Wong, Kru Nong)
+        r"|Inspector|Sergeant|Superintendent|Kru|Ajarn)\.?[ \t]+"
         # (a ship's ranks in full, never with a full stop: "donor係Captain. Extra" is a dog)
         r"|(?:Captain|Skipper|Bosun|Commodore)[ \t]+)"
         # (a surname's particle may come first: Mrs. de Souza, Mr van Dijk)
@@ -1017,7 +1019,9 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
         ):
             given = given[1:]  # 梁黃淑儀 as a list entry: her husband's surname before her own
         if len(given) == 2 and all(map(zh_given_char, given)) and zh_name_shape(run) and zh_surname_length(run):
-            if not zh_place_overlaps(text, *match.span()):
+            # (after a compound surname a place's name is a given name: 歐陽啟德, not 啟德 the district)
+            place_end = match.start() + 2 if surname == 2 else match.end()
+            if not zh_place_overlaps(text, match.start(), place_end):
                 strict_lines.add(text.count("\n", 0, match.start()))
                 yield *match.span(), 0.65
             continue

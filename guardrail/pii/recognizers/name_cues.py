@@ -1143,7 +1143,7 @@ def form_names(text: str) -> Iterator[tuple[int, int, float]]:
 _LATIN_TITLE_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:(?:Mr\.?[ \t]*(?:&|and)[ \t]*Mrs|Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Auntie|Aunty|Uncle|"
     r"Sister|Brother|Grandma|Grandpa|Granny|Master|Sifu|Coach|Nurse|Teacher|Officer|Deacon|Elder|Pastor|Rev|"
-    r"Captain|Capt|Skipper|Bosun|Commodore|MR|MRS|MS|MISS|DR)\.?)[ \t]*$"
+    r"Captain|Capt|Skipper|Bosun|Commodore|Inspector|Sergeant|Superintendent|Kru|Ajarn|MR|MRS|MS|MISS|DR)\.?)[ \t]*$"
 )
 
 

@@ -405,7 +405,7 @@ _NAME_HEADERS = (
     assigned to applicant helper driver technician doctor teacher parent attendee
     participant passenger recipient sender player winner requester requestor user name
     person english name chinese name surname given name first name last name signed by
-    contact name
+    contact name alias aka
     """.split()
     )
     | frozenset(
@@ -413,7 +413,7 @@ _NAME_HEADERS = (
         for w in """name, full name, contact person, assigned to, english name, chinese name, given name,
     first name, last name, signed by, contact name, in charge, handled by, customer name,
     client name, patient name, staff name, employee name, student name, guest name,
-    attendee name, person in charge, pic, 姓名, 名字, 客戶, 住戶, 業主, 租客, 訪客, 學生,
+    attendee name, person in charge, pic, known as, goes by, 姓名, 名字, 客戶, 住戶, 業主, 租客, 訪客, 學生,
     家長, 員工, 職員, 病人, 醫生, 負責人, 聯絡人, 申請人, 收件人, 登記人, 簽收人, 候選人,
     參加者, 得獎者, 會員, 乘客, 英文姓名, 中文姓名, 客户, 住户, 学生, 员工, 职员, 医生,
     负责人, 联络人, 联系人, 申请人, 签收人, 登记人, 候选人""".split(",")

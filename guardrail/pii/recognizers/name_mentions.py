@@ -256,6 +256,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             given = bare[surname:]
             if len(bare) >= 3 and len(given) == 2:
                 han.add(given)
+                # and as family and friends shorten it (梁卓謙: 謙仔, 阿謙)
+                han.update((f"{given[-1]}仔", f"{given[-1]}女", f"阿{given[-1]}"))
             if surname == 2 and len(bare) >= 3:
                 han.add(bare[:2])  # 司徒家樂, then 司徒 alone: a two-character surname is no word
                 surnames_alone.add(bare[:2])

@@ -3,7 +3,8 @@
 Invoices and chats give a payee by the name a transfer or a call will display, not in a
 sentence: ``FPS: 6388 0912 (TAM JASMINE)``, ``mobile 5471 9306 (name shows as IYER L N)``,
 ``registered under the name Wong Siu Ling``, ``name on card C ARMITAGE``, ``name on acct
-"W L CHEUNG"``. The name follows
+"W L CHEUNG"``, or masked as a transfer's confirmation shows it (``KWOK K*** Y***``; the
+Chinese form, ``陳*明``, is :mod:`name_cues`' masked name). The name follows
 a number in brackets, or a phrase saying what the screen or the card shows, and is often
 upper case with initials, so neither
 the prose finders (which want a title or a verb) nor the label finders (which want
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from guardrail.pii.recognizers.name_lexicon import HAN, ZH_SURNAMES, is_given, is_place, is_surname, never_a_name
+from guardrail.pii.recognizers.name_lexicon import is_given, is_place, is_surname, never_a_name
 from guardrail.pii.recognizers.name_spans import ORG_WORDS
 from guardrail.text.start_gate import gate
 
@@ -45,22 +46,16 @@ _CARD_NAME = gate(
 )
 
 
-# A surname and the given names' initials with stars for the rest (KWOK K*** Y***), or a
-# Chinese surname with stars for one or both given characters (陳*明, 王**, 赵*). Not bold
-# markdown (**王**): no star before the surname.
+# A surname and the given names' initials with stars for the rest (KWOK K*** Y***).
 _MASKED_LATIN = re.compile(r"(?<![A-Za-z*])(?P<surname>[A-Z][A-Za-z'’-]{1,15})(?:[ \t]+[A-Z]\*{1,6}){1,3}(?![A-Za-z*])")
-_MASKED_HAN = re.compile(f"(?<![{HAN}*＊])(?P<surname>[{HAN}])(?:[*＊]{{1,2}}|[*＊][{HAN}])(?![{HAN}*＊])")
 
 
 def masked_names(text: str) -> Iterator[tuple[int, int, float]]:
     """Spans of names masked as a payment screen shows them, after a known surname."""
-    if "*" not in text and "＊" not in text:
+    if "*" not in text:
         return
     for match in _MASKED_LATIN.finditer(text):
         if is_surname(match["surname"]):
-            yield *match.span(), 0.7
-    for match in _MASKED_HAN.finditer(text):
-        if match["surname"] in ZH_SURNAMES:
             yield *match.span(), 0.7
 
 

@@ -367,6 +367,12 @@ _ZH_TRADE_AFTER_WORDS = ZH_TRADE_WORDS | both_scripts(
         "茶餐廳",
         "麵家",
         "飯店",
+        "供應鏈",
+        "電商",
+        "商行",
+        "傳媒",
+        "餐飲",
+        "超市",
     )
 )
 _ZH_TRADE_AFTER = re.compile("|".join(longest_first(_ZH_TRADE_AFTER_WORDS)))

@@ -94,7 +94,9 @@ SPACED = re.compile(
     # An em dash between spaces parts spaced digits (6 1 5 8 — 0 2 7 4), not a group of
     # them from the next (HK$1,800 — 6 0 2 7 3 1 5 9 is an amount, then a phone).
     r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–−] ?|—|(?<= \d) — (?=\d )|(?<= \d), (?=\d \d)| / ?|/ | {1,3}[.·•・] {1,3}| ?\n ?(?=\d \d))?[\dOol]){7,13})"
-    rf"(?![A-Za-z0-9])(?! {{1,3}}\d(?!{_STAMP_NEXT}))(?! ?-[ \t]?\d)(?:(?![.,/:]\d)|(?=/\d{{4}}|/\d \d \d \d)|(?=,\d{{4}}))"
+    # (a Chinese comma, then a time or a count in Chinese: 六六一九，9点半到, normalised to ,9 点)
+    rf"(?![A-Za-z0-9])(?! {{1,3}}\d(?!{_STAMP_NEXT}))(?! ?-[ \t]?\d)"
+    rf"(?:(?![.,/:]\d)|(?=/\d{{4}}|/\d \d \d \d)|(?=,\d{{4}})|(?=,\d{{1,2}} [^\x00-\x7f]))"
     r"(?! ?[(（][ \t]?\d[ \t]?[)）])"
 )
 # A group of an amount's thousands and its comma just before a spaced run (a CSV cell's
