@@ -134,9 +134,6 @@ ROLES = longest_first(
             "值班員",
             # a clan's bookkeeper (司數德昌); not 複核 or 經手, verbs as often as roles
             "司數",
-            # an owners' corporation's or a committee's officers: 委員 歐陽啟德, 司庫 龐志偉
-            "委員",
-            "司庫",
         )
     )
 )
