@@ -198,12 +198,15 @@ class ThreatClassifierCheck:
             scores, hit = self.memo.remembered(tenant, text, self._score)
             if remembered is not None:
                 remembered.append(hit)
-            framed = self._framed(thresholds, text) if table == "thresholds" else {}
+            framed: Thresholds | None = None  # read only for a text over a threshold it may raise
             for score in scores:
                 threshold = thresholds.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
                 if threshold is None or score.score < threshold:
                     continue
-                raised = framed.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
+                raised = None
+                if table == "thresholds" and score.category in self.settings.counter_speech_thresholds:
+                    framed = self._framed(thresholds, text) if framed is None else framed
+                    raised = framed.get(score.category)  # type: ignore[call-overload,unused-ignore]  # StrEnum keys
                 held = raised is not None and score.score < raised
                 yield Finding(
                     score.category,
