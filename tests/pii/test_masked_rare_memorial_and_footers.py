@@ -16,6 +16,9 @@ round of 2026-12-03 evening gave them: each case stands for a class.
   last given character with 仔 (``梁卓謙``: ``謙仔``); a police rank or a Thai teacher's
   title kept with the name (``Inspector Wong``, ``Kru Nong``); a compound surname before a
   place's name (``歐陽啟德``, not the district 啟德); a slash after a full name ends it;
+- ``Sr Chan``, ``Warden Leung``; ``肥陳``; a 老 nickname filling a log's cell (``|老马``);
+  a crew list's ``PP`` column; a mobile after a name in capitals whose surname the lists
+  lack (``JOSIE BALUYOT 6172 9035``), not after a code (``REF ABCD``);
 - a village's group before a verb of sending (``刘楼村三组寄出``); a mainland mobile read
   out in numerals before a time (``一三五 八七零二 六六一九，9点半``); a supply chain's name
   (``鲜丰供应链``) is a business's;
@@ -55,6 +58,10 @@ from tests.pii.coverage import covered, untouched
         ("| Name (as on ID)   | Known as | Mobile    |\n| GURUNG Bishal     | Bish     | 6123 4567 |", "Bish"),
         ("委員 歐陽啟德、麥太", "歐陽啟德"),
         ("我係4B班梁卓謙的媽媽。由於謙仔九月尾起留院。", "謙仔"),
+        ("18/3  outreach nurse Sr Chan (Ruttonjee Hospital palliative team)", "Sr Chan"),
+        ("(knee surgery in June); Warden Leung, can you check the lift?", "Warden Leung"),
+        ("[8/7/2025 21:30] 麥太: 另外肥陳問我哋個位肯唔肯頂俾佢", "肥陳"),
+        ("10/14|YT2024101400137号|地址不在本片区，系错分|已退回网点重派|老马", "老马"),
     ],
 )
 def test_a_person_named_as_screens_lists_and_handles_give_them(redactor: Redactor, text: str, name: str) -> None:
@@ -64,6 +71,18 @@ def test_a_person_named_as_screens_lists_and_handles_give_them(redactor: Redacto
 def test_a_mainland_city_and_district_make_a_block_a_postal_address(redactor: Redactor) -> None:
     text = "“李春燕 139 2875 4410 长沙岳麓区银杏苑5栋”"
     assert covered(redactor, text, "长沙岳麓区银杏苑5栋", entity="ADDRESS")
+
+
+def test_a_crew_lists_passport_column(redactor: Redactor) -> None:
+    text = "2. KOVALENKO, Andrii     UKR   PP FK418702    TK 71 16/05 2355 via IST"
+    assert covered(redactor, text, "FK418702", entity="HK_PASSPORT")
+    assert untouched(redactor, "see pp 12-15 of the manual", "12-15")
+
+
+def test_a_mobile_after_a_name_in_capitals_whose_surname_the_lists_lack(redactor: Redactor) -> None:
+    text = "(3) 家中外傭 JOSIE BALUYOT　6172 9035（只限通知，不可代簽）"
+    assert covered(redactor, text, "6172 9035", entity="PHONE_NUMBER")
+    assert untouched(redactor, "REF ABCD 6172 9035", "6172 9035")
 
 
 def test_a_villages_group_before_a_verb_of_sending_is_an_address(redactor: Redactor) -> None:

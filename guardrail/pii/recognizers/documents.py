@@ -56,6 +56,7 @@ _PASSPORT_GATE = (
     "ppno",
     "pp:",
     "pp：",
+    "pp ",  # (a crew list's column: UKR   PP FK418702; the context pattern wants a number's shape after it)
     "ppt",
     "護",
     "护",

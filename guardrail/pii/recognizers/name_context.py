@@ -1065,7 +1065,8 @@ def _chinese_alone(text: str) -> Iterator[tuple[int, int, float]]:
     # 肥 and a given-name character doing something (肥龍幫成座樓清樹枝, 肥娟姐嗰份): what
     # friends call someone, not fat (肥肉), fertiliser (肥料) or soap (肥皂).
     for match in _FAT_NICKNAME.finditer(text):
-        if match[1] in ZH_GIVEN and match[1] not in _FAT_WORDS:
+        # (or a surname: 肥陳問我哋, 肥佬黃話)
+        if (match[1] in ZH_GIVEN or match[1] in _COMMON_ZH_SURNAMES) and match[1] not in _FAT_WORDS:
             yield *match.span(), 0.6
     # A signature's two names on one line: 譚偉倫 Alan Tam.
     for match in _ZH_THEN_LATIN_NAME.finditer(text):

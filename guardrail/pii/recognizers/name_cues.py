@@ -457,6 +457,9 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
             yield *match.span(), 0.6
     for match in (*_OLD_YOUNG.finditer(text), *_OLD_ANY.finditer(text), *_YOUNG_ANY.finditer(text)):
         surname = match["surname"]
+        if _whole_cell(text, *match.span()):
+            yield *match.span(), 0.6  # |老马⏎: a log's handler, the cell holds nothing else
+            continue
         if (
             surname in _OLD_YOUNG_NOT
             or match[0] in ORDINARY_WORDS
@@ -470,6 +473,17 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         if _word_goes_on(text, match.end(), _DOES_AFTER) and not after_role:
             continue
         yield *match.span(), 0.6
+
+
+_CELL_EDGE = "|｜\t"
+
+
+def _whole_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` fills a table's cell: a bar or a tab before it, and a bar,
+    a tab or the line's end after it."""
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    return before in _CELL_EDGE and before != "" and (after == "" or after == "\n" or after in _CELL_EDGE)
 
 
 # ---- chat speakers written as nicknames ----
@@ -1143,7 +1157,7 @@ def form_names(text: str) -> Iterator[tuple[int, int, float]]:
 _LATIN_TITLE_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:(?:Mr\.?[ \t]*(?:&|and)[ \t]*Mrs|Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Mx|Auntie|Aunty|Uncle|"
     r"Sister|Brother|Grandma|Grandpa|Granny|Master|Sifu|Coach|Nurse|Teacher|Officer|Deacon|Elder|Pastor|Rev|"
-    r"Captain|Capt|Skipper|Bosun|Commodore|Inspector|Sergeant|Superintendent|Kru|Ajarn|MR|MRS|MS|MISS|DR)\.?)[ \t]*$"
+    r"Captain|Capt|Skipper|Bosun|Commodore|Inspector|Sergeant|Superintendent|Kru|Ajarn|Warden|Sr|MR|MRS|MS|MISS|DR)\.?)[ \t]*$"
 )
 
 

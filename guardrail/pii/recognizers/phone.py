@@ -645,7 +645,13 @@ def _coded(text: str, start: int) -> bool:
     word = code[1].lower()
     if is_surname(word) or is_given(word, in_position=True):
         return False
+    before = _WORD_BEFORE_CODE.search(text, max(0, code.start(1) - 24), code.start(1))
+    if before is not None and is_given(before[1].lower(), in_position=True):
+        return False  # JOSIE BALUYOT 6172 9035: a surname the lists lack, after a given name
     return not _in_context(text, start, start)
+
+
+_WORD_BEFORE_CODE = re.compile(r"([A-Za-z]{2,})[ \t]+$")
 
 
 _FPS_ID_LABEL = re.compile(r"(?i)FPS[ \t]*ID|轉數快|转数快")
