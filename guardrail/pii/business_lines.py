@@ -55,12 +55,11 @@ _CONTACT_LINE = re.compile(r"(?i)^[ \t]*(?:tel|fax|t|f|phone|電話|电话|傳�
 # support@…) nor a contact person's fields (tel 2789 0416  email purchasing@…).
 _FOOTER_MAILBOX = re.compile(r"(?<![\w.+-])[A-Za-z][\w.+-]{0,40}@[\w-]+(?:\.[\w-]+)+")
 _FOOTER_FIXED_LINE = re.compile(r"(?<![\d-])(?:\+?852[ \t-]?)?[23]\d{3}[ \t-]?\d{4}(?![\d-])")
-
-
 _FOOTER_BAR = re.compile(r"[ \t][|｜·•][ \t]")
 
 
 def _contact_footer(line: str) -> bool:
+    """Whether ``line`` is an organisation's footer: bars or dots, a fixed line, a team mailbox."""
     if "@" not in line or _FOOTER_BAR.search(line) is None or _FOOTER_FIXED_LINE.search(line) is None:
         return False
     return any(role_mailbox(match[0]) for match in _FOOTER_MAILBOX.finditer(line))

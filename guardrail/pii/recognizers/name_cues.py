@@ -481,9 +481,8 @@ _CELL_EDGE = "|｜\t"
 def _whole_cell(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` fills a table's cell: a bar or a tab before it, and a bar,
     a tab or the line's end after it."""
-    before = text[start - 1 : start] if start else ""
-    after = text[end : end + 1]
-    return before in _CELL_EDGE and before != "" and (after == "" or after == "\n" or after in _CELL_EDGE)
+    opens = start > 0 and text[start - 1] in _CELL_EDGE
+    return opens and (end == len(text) or text[end] == "\n" or text[end] in _CELL_EDGE)
 
 
 # ---- chat speakers written as nicknames ----

@@ -112,12 +112,15 @@ def more_mentions(text: str, found: Iterable[RecognizerResult], threshold: float
 
 # An account's handle: words joined by dots or underscores, not a mailbox's local part
 # (raj.thapa@…) nor the inside of a longer path or domain.
+_HANDLE_CHAR = re.compile(r"[A-Za-z0-9_.@]")
 _HANDLE_TOKEN = re.compile(r"(?<![\w.@/\\-])@?([A-Za-z][A-Za-z0-9]*(?:[._]{1,2}[A-Za-z0-9]+)+_*)(?![\w@/\\-]|\.\w)")
 
 
 def _whole_handle(text: str, mention: RecognizerResult) -> RecognizerResult:
     """``mention`` widened to the handle it is part of (raj of @raj.thapa.hk, a name the
     table gives beside it): the rest of the handle is the same person's."""
+    if not _HANDLE_CHAR.match(text, max(0, mention.start - 1)) and not _HANDLE_CHAR.match(text, mention.end):
+        return mention  # nothing of a handle on either side: no longer handle holds it
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     for match in _HANDLE_TOKEN.finditer(text, line_start, len(text) if line_end < 0 else line_end):

@@ -607,7 +607,7 @@ def roll_forms(text: str) -> Found:
     if "府" in text:
         for match in _HOUSEHOLD.finditer(text):
             yield *match.span("surname"), 0.65
-    if "氏" in text or "先" in text or "亡" in text or "已故" in text:
+    if "先" in text or "亡" in text or "已故" in text:  # every memorial word holds one
         for match in _MEMORIAL.finditer(text):
             married = _MARRIED_NAME.match(text, match.end())
             if married:
