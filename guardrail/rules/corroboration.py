@@ -79,6 +79,13 @@ class CorroborationSettings(StrictModel):
 # A text's opening clause, to its first comma, stop or line end; and quotation marks.
 _OPENING_CLAUSE = re.compile(r"\s*([^，,。.!！?？;；:：\n]{4,})[，,。.!！?？;；:：\n]")
 _QUOTE = re.compile("[\"“”「」『』'‘’]")
+# The user taking back an order of their own (ignore what I said earlier about the length,
+# 忽略我上面说的格式要求): the opening order is theirs to drop, so the classifier decides.
+_OWN_ORDER = re.compile(
+    r"(?i:\bwhat I (?:said|wrote|asked(?: for)?|told you)\b|\bmy (?:earlier|previous|last|above|first)\b|\bI mean\b)"
+    r"|我(?:上面|之前|刚才|剛才|頭先|头先|啱啱|先前|前面)(?:说|說|講|讲|写|寫|提|要求|嗰|那)"
+)
+_OWN_ORDER_REACH = 160  # characters: the opening sentence or two
 # A quotation on one line: straight or curly double quotes, Chinese corner brackets, curly
 # single quotes, and straight single quotes that open after no letter and close before none
 # (not the apostrophes of don't ... it's).
@@ -111,7 +118,7 @@ class Corroborator:
         if total > 0 and len(inside) >= self.settings.alone_share * total:
             return True
         clause = _OPENING_CLAUSE.match(text) if self.settings.opening_clause else None
-        if clause is None or _QUOTE.search(clause[0]):
+        if clause is None or _QUOTE.search(clause[0]) or _OWN_ORDER.search(text, 0, _OWN_ORDER_REACH):
             return False
         letters = [i for i in range(clause.start(1), clause.end(1)) if not text[i].isspace()]
         return bool(letters) and sum(i in inside for i in letters) >= self.settings.alone_share * len(letters)

@@ -196,6 +196,13 @@ _JSON_TRIGGER = re.compile(r"\\+u[0-9A-Fa-f]{4}")
 _JSON_ESCAPE = re.compile(r'\\+(?:u([0-9A-Fa-f]{4})|([nrtbf"/\\]))')
 _JSON_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": " ", "f": " ", '"': '"', "/": "/", "\\": "\\"}
 _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many times
+# A letter said as callers spell one (Y as in yellow, K for kilo) or the letter Z said
+# (zed, zee), just before digits read out: at least six, an identifier's.
+_LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like)[ ]|\bze[de]\b)")
+_LETTER_SAID = re.compile(
+    r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee))"
+    r"[ ]?,?[ ]+(?=\d(?: \d){5})"
+)
 _MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE))
 
 
@@ -227,7 +234,7 @@ def normalize(text: str) -> NormalizedText:
     decode URL escapes and spell dictated digits as digits, keeping an offset map."""
     unescaped = _json_unescape(text)
     folded = _fold(text) if unescaped is None else _compose(unescaped, _fold(unescaped.text))
-    return _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_ideographic_stops(folded))))))
+    return _letters_said(_spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_ideographic_stops(folded)))))))
 
 
 def _json_unescape(text: str) -> NormalizedText | None:
@@ -563,6 +570,31 @@ def _word_trimmed(match: re.Match[str]) -> tuple[int, int]:
     if tail is not None and _HAN.match(following) and not re.match(_HAN_TOKEN, following):
         return start, start + tail.start()
     return start, end
+
+
+def _letters_said(normalized: NormalizedText) -> NormalizedText:
+    """A letter spelt out before dictated digits (``Y as in yellow, 6 1 4 4 0 2``, ``zed 4
+    8 1``) written as the letter alone, so that an identity card's or a passport's pattern
+    sees its prefix; the letter maps to the whole phrase it was said as."""
+    text = normalized.text
+    if _LETTER_SAID_HINT.search(text) is None:
+        return normalized
+    runs = [(m.start(), m.end(), (m["letter"] or "Z").upper() + " ") for m in _LETTER_SAID.finditer(text)]
+    if not runs:
+        return normalized
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, value in runs:
+        _keep(normalized, position, start, pieces, starts, ends)
+        s, e = normalized.to_original(start, end)
+        pieces.append(value)
+        starts.extend([s] * len(value))
+        ends.extend([e] * len(value))
+        position = end
+    _keep(normalized, position, len(text), pieces, starts, ends)
+    return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
 
 
 def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:

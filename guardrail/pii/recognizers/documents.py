@@ -152,6 +152,11 @@ _LISTED_AFTER = re.compile(
 # Shapes a passport takes that a reference rarely does: one or two letters and seven or
 # eight digits (P3391027A), Canada's two letters and six, France's 18AV34021.
 _PASSPORT_SHAPE = re.compile(r"[A-Z]{1,2}\d{7,8}[A-Z]?|[A-Z]{2}\d{6}|\d{2}[A-Z]{2}\d{5}")
+# A passport's label and, straight after it, its number split once or twice by a space.
+_LABELLED_SPLIT = re.compile(
+    r"(?i:passport|護照|护照)(?:[ \t]*(?i:no\.?|number|#|號碼|号码))?[ \t]*[:：]?[ \t]*"
+    r"([A-Z0-9]{2,6}(?: [A-Z0-9]{2,6}){1,2})(?![A-Za-z0-9])(?! [A-Z0-9])"
+)
 # Germany's characters only (no vowels, no B, D, Q, S), nine of them: typed in lower case too.
 _GERMAN = re.compile(r"[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}", re.IGNORECASE)
 # A flight and its departure time (CI 916 0810), in the travel notes where passports are
@@ -203,8 +208,8 @@ _BR = re.compile(
     # its parts apart by spaces (12345678 000 03 24 1), or the eight digits in halves
     # (1234 5678, 1234-5678-000), which only a label just before makes a BR number
     r"|\d{8} \d{3}(?: \d{2} \d{2} [0-9A-Z])?|\d{4}[ -]\d{4}(?:[ -]\d{3}(?:-\d{2}-\d{2}-[0-9A-Z])?)?"
-    # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7
-    r"|\d(?: \d){7} ?- ?\d \d \d ?- ?\d \d ?- ?\d \d ?- ?\d"
+    # As OCR spaces it: 5 8 3 1 9 0 2 4 - 0 0 0 - 0 2 - 2 5 - 7, or its first eight only
+    r"|\d(?: \d){7} ?- ?\d ?\d ?\d ?- ?\d ?\d ?- ?\d ?\d ?- ?[0-9A-Z]"
     # or the eight digits alone as a form or a dictation spaces them (BR：7 1 0 8 4 4 6 2)
     r"|\d(?:[ \t]\d){7})(?![A-Za-z0-9])(?!-\d)(?! \d)"
 )
@@ -245,6 +250,13 @@ class HkPassportRecognizer(RegexRecognizer):
                 score = self.score(match, text)
                 if score > 0.0:
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), score))
+            for match in _LABELLED_SPLIT.finditer(text):
+                # Passport no. 19AV5 2341: a number split by a space right after its label.
+                joined = match[1].replace(" ", "")
+                if _PASSPORT_SHAPE.fullmatch(joined) and not any(
+                    r.start < match.end(1) and match.start(1) < r.end for r in results
+                ):
+                    results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
             if "\n" in text:
                 results += self._broken(text, results)
         for match in _AFTER_NATIONALITY.finditer(text):

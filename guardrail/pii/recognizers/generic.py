@@ -37,12 +37,29 @@ _EMAIL = (
 )
 # Read out: "name dot surname at gmail dot com"; without the suffix only at a big provider.
 # The dots may be written as dots (chan.tm at gmail.com).
+# A part of the name may be spelt letter by letter (h i l a r y, k-e-n-w-o-n-g) or end in
+# a number said in words (kenwong underscore eighty eight, mehta seven); commas may stand
+# where the caller paused (k-e-n-w-o-n-g, underscore, eight eight, at ...).
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple)"
+)
+_SAID_PART = (
+    rf"(?:(?:[a-z0-9] ){{1,20}}[a-z0-9]|[a-z0-9](?:-[a-z0-9]){{2,30}}|{_NUMBER_WORD}(?:[ -]{_NUMBER_WORD}){{0,5}}"
+    rf"|[a-z0-9]+(?: {_NUMBER_WORD}){{0,4}})"
+)
+_SAID_JOIN = r"(?:,? (?:dot|underscore|dash|hyphen),? |[._])"
 _SPOKEN_EMAIL = (
-    r"\b([a-z0-9]+(?:(?: (?:dot|underscore|dash|hyphen) |[._])[a-z0-9]+){0,3} at "
+    rf"\b({_SAID_PART}(?:{_SAID_JOIN}{_SAID_PART}){{0,3}},? at "
     r"(?:[a-z0-9-]+(?:(?: dot |\.)[a-z0-9-]+){0,2}(?: dot |\.)(?:com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch"
     r"|it|es|kr|nz|ie|se|pl|info|biz|me)"
     r"(?:(?: dot |\.)[a-z]{2})?"
     r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)(?!\.[a-z])\b)"
+)
+# What every address read out has, searched first: "at", a word, then "dot" or a dot (most
+# texts with "at" in them have no such thing, and the whole pattern tries every word).
+_SPOKEN_DOMAIN = re.compile(
+    r"(?i:\bat [a-z0-9-]+(?: dot |\.[a-z])|\bat (?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126)\b)"
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
 _BRACKETED_EMAIL = (
@@ -158,9 +175,15 @@ class DisguisedEmailRecognizer(RegexRecognizer):
     """An address read out (``name dot surname at gmail dot com``) or disguised
     (``name [at] gmail [dot] com``); searched only in texts with such an "at"."""
 
-    def __init__(self, name: str, pattern: str, literals: frozenset[str]) -> None:
+    def __init__(self, name: str, pattern: str, literals: frozenset[str], hint: re.Pattern[str] | None = None) -> None:
         super().__init__("EMAIL_ADDRESS", name, re.compile(pattern, re.IGNORECASE))
         self._literals = literals
+        self._hint = hint
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if self._hint is not None and self._hint.search(text) is None:
+            return []
+        return super().analyze(text, entities, nlp_artifacts)
 
     def score(self, match: re.Match[str], text: str) -> float:
         return 0.6
@@ -357,7 +380,9 @@ def generic_recognizers() -> list[object]:
     """E-mail, payment card (Luhn), IBAN and IP address recognizers."""
     return [
         OfflineEmailRecognizer(),
-        DisguisedEmailRecognizer("SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At "})),
+        DisguisedEmailRecognizer(
+            "SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At "}), _SPOKEN_DOMAIN
+        ),
         DisguisedEmailRecognizer(
             "BracketedEmailRecognizer",
             _BRACKETED_EMAIL,

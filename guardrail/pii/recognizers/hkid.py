@@ -78,6 +78,8 @@ def is_valid_hkid(candidate: str) -> bool:
 _BRACKET_SAID = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d{6})[ \t,]*(?i:(?:in[ \t]+)?brackets?|括號|括号)[ \t]*([0-9Aa])(?![A-Za-z0-9])"
 )
+# As normalisation writes a number read out with its bracket: Y 6 1 4 4 0 2 ( 3.
+_DICTATED_BRACKET = re.compile(r"[A-Za-z]{1,2} \d(?: \d){5} \( [0-9Aa]")
 _SAID_BRACKETS = re.compile(r"[ \t]+(?i:in|inside|within)[ \t]+(?i:brackets?|parenthes[ie]s)(?![A-Za-z])")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z0-9])([A-Z])[ \t]{1,2}$")
 
@@ -202,8 +204,10 @@ class HkIdRecognizer(RegexRecognizer):
             header = column_header(text, match.start(1))
             in_context = header is not None and CONTEXT.search(header) is not None
         if not plain:
-            # Spaced, hyphenated or OCR-mangled: a wrong check character needs context.
-            return 0.8 if in_context else 0.0
+            # Spaced, hyphenated or OCR-mangled: a wrong check character needs context,
+            # unless its bracket was said aloud (k seven zero ... brackets a): only an
+            # identity card's number is read out with one.
+            return 0.8 if in_context or _DICTATED_BRACKET.fullmatch(value) else 0.0
         if in_context:
             return 0.8
         return 0.6 if bracketed and value[0].isupper() else 0.0

@@ -192,10 +192,17 @@ _SPACED_SURNAME_TITLE = re.compile(
 # 李工说, 找王工: 工 (engineer) after a common surname, where a person is spoken of or to.
 _ENGINEER = re.compile(f"(?P<surname>[{_COMMON_CHARS_EARLY}])工")
 _ENGINEER_BEFORE = frozenset(both_scripts_chars("找讓叫問跟和同給請由把被向對@"))
+# 理赔专员韦工来电, 监理吴工说, 那个黄工: after a role or a measure word, the title of the
+# person the role names (not 員工, which ends in 工 itself: 員 is the word's start there).
+_ENGINEER_ROLE_BEFORE = frozenset(both_scripts_chars("員位個師"))
+_ENGINEER_ROLE_WORDS = frozenset(both_scripts(("監理", "經理", "助理")))
+_ENGINEER_AFTER = frozenset(both_scripts_chars("挺應"))
 _GONG_WORD_ENDS = frozenset(
     both_scripts_chars("程作人廠具資業地序藝商會友夫時期種號位服傷錢整匠班頭科字場房處務聯黨運")
 )
-_NOT_ENGINEER = frozenset(both_scripts(("施工", "童工", "包工", "祝工", "雷工", "毛工", "万工", "萬工")))
+_NOT_ENGINEER = frozenset(
+    both_scripts(("施工", "童工", "包工", "祝工", "雷工", "毛工", "万工", "萬工", "車工", "石工", "金工", "鍾工"))
+)
 # What follows a one-character title when it is the start of a word, not a title:
 # 生日 (birthday), 太多 (too many), 總結 (summary), 姐妹 (sisters), 伯父 (uncle).
 _NOT_AFTER = {
@@ -315,14 +322,17 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
         start = match.start()
         before = text[start - 1 : start] if start else ""
         after = text[match.end() : match.end() + 1]
-        if match[0] in _NOT_ENGINEER or (before and _ANY_HAN.match(before) and before not in _ENGINEER_BEFORE):
+        role = before in _ENGINEER_ROLE_BEFORE or text[max(0, start - 2) : start] in _ENGINEER_ROLE_WORDS
+        if match[0] in _NOT_ENGINEER or (
+            before and _ANY_HAN.match(before) and before not in _ENGINEER_BEFORE and not role
+        ):
             continue
         # 由刘工面试: after a word that hands work to someone, any verb may follow, but
         # not the rest of a word with 工 (李工程師, 王工作, 陳工人).
-        handed = before in _ENGINEER_BEFORE and after not in _GONG_WORD_ENDS
-        if after and _ANY_HAN.match(after) and after not in _NICK_FOLLOW and not handed:
+        handed = (before in _ENGINEER_BEFORE or role) and after not in _GONG_WORD_ENDS
+        if after and _ANY_HAN.match(after) and after not in _NICK_FOLLOW | _ENGINEER_AFTER and not handed:
             continue
-        yield *match.span("surname"), 0.65
+        yield *match.span(), 0.65  # the title too, as 陳生 and 黃太 are taken whole
     for match in _TITLED.finditer(text):
         surname, title = match["surname"], match["title"].lstrip()
         start, end = match.span("surname")
@@ -470,11 +480,18 @@ def zh_nicknames(text: str) -> Iterator[tuple[int, int, float]]:
         if before in ("从", "從", "大", "老", "小", "最", "太"):
             continue
         after_role = text.endswith(_ROLES_BEFORE_OLD_YOUNG, 0, match.start())
-        if _word_goes_on(text, match.end(), _DOES_AFTER) and not after_role:
+        # 小陈保姆带她, 老王師傅: the role the person is known by, after the nickname
+        role_after = text.startswith(_ROLES_AFTER_OLD_YOUNG, match.end())
+        if _word_goes_on(text, match.end(), _DOES_AFTER) and not after_role and not role_after:
             continue
         yield *match.span(), 0.6
 
 
+_ROLES_AFTER_OLD_YOUNG = tuple(
+    both_scripts(
+        ("保姆", "保母", "司機", "師傅", "姐姐", "阿姨", "老師", "同事", "經理", "助理", "主管", "保安", "護士")
+    )
+)
 _CELL_EDGE = "|｜\t"
 
 

@@ -83,6 +83,11 @@ def _plausible(span: str) -> bool:
     # aside; the name patterns find "Auntie Fong" and "Dr Chan" themselves).
     if any(never_a_name(word) and word.lower().strip(".") not in TITLES for word in words):
         return False
+    # Fridge Siemens, Midea: a brand's or a place's word, and no word a list knows as a name
+    # (Fiona Centaline is an agent saved with her agency's name).
+    named = [is_given(word, in_position=True) or is_surname(word) for word in words]
+    if not any(named) and any(is_place(word) for word in words):
+        return False
     return not any(word.lower() in ORG_WORDS for word in words[1:])
 
 

@@ -169,7 +169,11 @@ _HALVES = re.compile(
 
 def _valid_abroad(digits: str) -> bool:
     """Whether national-format ``digits`` are a valid mobile in the Philippines, the UK,
-    Indonesia or Pakistan (0300 4417 285: Hong Kong's helpers and traders dial home so)."""
+    Indonesia or Pakistan (0300 4417 285: Hong Kong's helpers and traders dial home so).
+    The UK's mobiles set aside for fiction (07700 900000-900999) count: invented records
+    use them, and a phone word must stand beside them anyway."""
+    if len(digits) == 11 and digits.startswith("07700900"):
+        return True
     for region in ("PH", "GB", "ID", "PK"):
         try:
             number = phonenumbers.parse(digits, region)
