@@ -15,7 +15,9 @@ at all, not whenever 醫生 survives); for an address its number-and-street part
 order number, amount or date) is kept when it appears verbatim. IBAN and business
 registration numbers follow the digit rule. A number written in words or Chinese
 numerals ("nine one two three", 九一二三) is compared after both value and text have
-their spelled digits turned into digits.
+their spelled digits turned into digits. Leaks are looked for outside the decoys the row
+keeps (since 2026-12-03): a masked card's last four digits, which the corpus asks to keep,
+are no leak of the full card number.
 """
 
 from __future__ import annotations
@@ -89,6 +91,18 @@ def _han_name_leaked(value: str, text: str) -> bool:
     return name in text or (len(given) >= 2 and given in text)
 
 
+def outside_decoys(redacted: str, decoys: Iterable[str], planted: Iterable[Mapping[str, Any]]) -> str:
+    """``redacted`` without the look-alikes the corpus asks to keep: a value's digits or
+    name surviving only inside one (a card's last four in ``XXXX-XXXX-XXXX-9105``, a
+    bishop's name in a school's) are not a leak of it. A decoy that holds a planted value,
+    or that a planted value holds, stays: removing it could hide the value itself."""
+    values = [item["value"] for item in planted]
+    kept = [d for d in decoys if d and not any(v in d or d in v for v in values)]
+    for decoy in sorted(kept, key=len, reverse=True):
+        redacted = redacted.replace(decoy, " \u00a6 ")
+    return redacted
+
+
 def leaked(kind: str, value: str, redacted: str) -> bool:
     """Whether a recognisable part of planted ``value`` survives in ``redacted``."""
     value, text = _nfkc(value), _nfkc(redacted)
@@ -150,10 +164,11 @@ def score_corpus(rows: Iterable[Mapping[str, Any]], redact: Callable[[str], str]
     score = Score()
     for row in rows:
         redacted = redact(row["text"])
+        outside = outside_decoys(redacted, row.get("decoys", []), row["pii"])
         for item in row["pii"]:
             key = item["type"] if by == "type" else f"{item['type']}/{row['lang']}"
             score.planted[key] += 1
-            if leaked(item["type"], item["value"], redacted):
+            if leaked(item["type"], item["value"], outside):
                 score.leaks.append((row["id"], item["type"], row["lang"]))
             else:
                 score.removed[key] += 1
@@ -280,11 +295,12 @@ def score_spans(rows: Iterable[Mapping[str, Any]], analyse: Callable[[str], tupl
         text, lang, genre = row["text"], row["lang"], row.get("genre", "")
         redacted, found = analyse(text)
         findings = list(found)
+        outside = outside_decoys(redacted, [d["value"] for d in row.get("decoys", [])], row["pii"])
         for item in row["pii"]:
             tally = score.tallies[(item["type"], lang)]
             tally.planted += 1
             inside, letters = _coverage(text, item["start"], item["end"], findings)
-            if leaked(item["type"], item["value"], redacted):
+            if leaked(item["type"], item["value"], outside):
                 score.misses.append(Miss(row["id"], item["type"], lang, genre, "leaked"))
             elif 2 * inside < letters:
                 score.misses.append(Miss(row["id"], item["type"], lang, genre, "under-covered"))

@@ -99,6 +99,8 @@ HAN_DIGITS = {
     "〇": "0",
     "○": "0",  # the white circle handwriting and input methods put for 〇
     "洞": "0",  # as radio and Cantonese read a 0 out in a number (二七二九，洞八五一), only inside a run of six
+    "拐": "7",  # as radio and the army read 7 and 9 out (六四两五 拐洞勾三), only inside a run of six
+    "勾": "9",
     "幺": "1",
     "一": "1",
     "二": "2",
@@ -120,7 +122,7 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_NUMERAL = "[零〇○洞幺一二兩两三四五六七八九]"
+_HAN_NUMERAL = "[零〇○洞拐勾幺一二兩两三四五六七八九]"
 # (雙 before a numeral says it twice, as Cantonese reads a number out: 三雙七 is 3 7 7.)
 _HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
@@ -198,10 +200,13 @@ _JSON_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", "b": " ", "f": " ", '"': '"', "
 _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many times
 # A letter said as callers spell one (Y as in yellow, K for kilo) or the letter Z said
 # (zed, zee), just before digits read out: at least six, an identifier's.
-_LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like)[ ]|\bze[de]\b)")
+# A letter alone before a comma counts too when seven digits follow (C, six six eight,
+# four one two, zero), and "plus" says a country code's + (plus nine two, three oh oh ...).
+_LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like|plus)[ ]|\bze[de]\b)|\b[A-Z], \d \d")
 _LETTER_SAID = re.compile(
-    r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee))"
-    r"[ ]?,?[ ]+(?=\d(?: \d){5})"
+    r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee)"
+    r"|(?P<alone>[A-Z])(?=,[ ]\d(?: \d){6}))[ ]?,?[ ]+(?=\d(?: \d){5})"
+    r"|(?<![A-Za-z])(?P<plus>(?i:plus))[ ]+(?=\d(?: \d){7})"
 )
 _MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE))
 
@@ -579,7 +584,7 @@ def _letters_said(normalized: NormalizedText) -> NormalizedText:
     text = normalized.text
     if _LETTER_SAID_HINT.search(text) is None:
         return normalized
-    runs = [(m.start(), m.end(), (m["letter"] or "Z").upper() + " ") for m in _LETTER_SAID.finditer(text)]
+    runs = [(m.start(), m.end(), _letter_said(m)) for m in _LETTER_SAID.finditer(text)]
     if not runs:
         return normalized
     pieces: list[str] = []
@@ -595,6 +600,13 @@ def _letters_said(normalized: NormalizedText) -> NormalizedText:
         position = end
     _keep(normalized, position, len(text), pieces, starts, ends)
     return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
+
+
+def _letter_said(match: re.Match[str]) -> str:
+    """What a spelt letter or a said "plus" stands for, as the identifier writes it."""
+    if match["plus"]:
+        return "+"
+    return (match["letter"] or match["alone"] or "Z").upper() + " "
 
 
 def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:

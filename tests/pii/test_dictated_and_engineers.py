@@ -4,7 +4,12 @@ round dev233-dev236 gave them: each case stands for a class.
 - a letter spelt as callers spell it (``Y as in yellow``, ``zed``) before digits read out;
 - an identity card's bracket said aloud (``... one five brackets a``): only that number is
   read with one, so a check digit that does not hold still counts;
+- a letter alone before a comma and seven digits read out (``C, six six eight, ...``), and
+  "plus" before a number read out as its ``+``;
 - a UK mobile of the range set aside for fiction (07700 900xxx) beside a phone word;
+- 7 and 9 as radio and the army read them (``拐``, ``勾``) inside a number read in numerals;
+- an address read out in Mandarin (``艾特`` the at sign, ``点`` a dot, ``下划线``);
+- a card after a CSV's comma that ends a longer number (``13671045528,6214837559026186``);
 - an address read out with parts of its name spelt letter by letter or ending in a number
   said in words (``k-e-n-w-o-n-g, underscore, eight eight, at example dot com``);
 - a passport's number split by a space right after its label (``Passport no. 19AV5 2341``);
@@ -64,6 +69,28 @@ from tests.pii.coverage import covered, untouched
             "h i l a r y dot a y at example dot net",
             "EMAIL_ADDRESS",
         ),
+        (
+            "AGENT: Could you read your HKID number slowly?\nCALLER: C, six six eight, four one two, zero.",
+            "C, six six eight, four one two, zero",
+            "HK_ID",
+        ),
+        (
+            "Call me on my local number, plus nine two, three oh oh, eight eight one, four six two seven.",
+            "plus nine two, three oh oh, eight eight one, four six two seven",
+            "PHONE_NUMBER",
+        ),
+        ("他手机幺五八 幺一两六 洞四拐九，好的", "幺五八 幺一两六 洞四拐九", "PHONE_NUMBER"),
+        (
+            "来电人：m-i-n-j-u-n 点 k-i-m 艾特 example 点 net 就系",
+            "m-i-n-j-u-n 点 k-i-m 艾特 example 点 net",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "The form goes to chloe dot wong eighty-eight at example dot net, correct?",
+            "chloe dot wong eighty-eight at example dot net",
+            "EMAIL_ADDRESS",
+        ),
+        ("胡娟,13671045528,6214837559026186,CNY,212.50", "6214837559026186", "CREDIT_CARD"),
         ("Tenant: M. Laurent    Passport no. 19AV5 2341 (FR)", "19AV5 2341", "HK_PASSPORT"),
         ("SERVICES     BR No. 6 8 2 1 4 0 7 3-000-05-24-6", "6 8 2 1 4 0 7 3-000-05-24-6", "HK_BUSINESS_REG"),
     ],
@@ -85,10 +112,14 @@ def test_a_letter_said_maps_back_to_the_words_that_said_it() -> None:
         "I went for a walk at 6, then 2 3 more laps.",
         "The order K 1 2 3 4 5 6 (A is ready",
         "My UK mobile plan costs 07700 a month",  # no number at all
+        "Plan C, 1 2 3 then 4 5 6.",
+        "合共 HK$1,234,5678 9012 3456 7898",  # an amount's thousands, then digits that pass Luhn
     ],
 )
 def test_ordinary_text_with_the_same_words_is_left_alone(redactor: Redactor, text: str) -> None:
-    assert not [d for d in redactor.analyze(text) if d.entity_type in ("HK_ID", "HK_PASSPORT", "PHONE_NUMBER")]
+    assert not [
+        d for d in redactor.analyze(text) if d.entity_type in ("HK_ID", "HK_PASSPORT", "PHONE_NUMBER", "CREDIT_CARD")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -222,3 +222,25 @@ def test_a_name_of_chinese_and_latin_letters_leaks_only_by_its_own_words() -> No
     assert not leaked("PERSON", "阿Ken", "<PERSON>: Urgent, send it")  # "en" of other words
     assert leaked("PERSON", "阿Ken", "Ken: hi")
     assert leaked("PERSON", "May姐", "May姐 said")
+
+
+def test_digits_surviving_only_inside_a_kept_decoy_are_no_leak() -> None:
+    """A masked card's last four, which the corpus asks to keep, do not leak the card; the
+    same four digits anywhere else do."""
+    card = "4532 0187 4423 9105"
+    for tail, leaks in (("Refund to XXXX-XXXX-XXXX-9105 done.", False), ("Refund to card ending 9105.", True)):
+        text = f"Paid with {card}. {tail}"
+        masked = "XXXX-XXXX-XXXX-9105"
+        row = {
+            "id": "t-2",
+            "genre": "unit",
+            "lang": "en",
+            "split": "dev",
+            "text": text,
+            "pii": [{"type": "CARD", "value": card, "start": 10, "end": 10 + len(card)}],
+            "decoys": [{"value": masked, "start": text.index(masked), "end": text.index(masked) + len(masked)}]
+            if masked in text
+            else [],
+        }
+        score = score_spans([row], _redactor([Found("CREDIT_CARD", 10, 10 + len(card))]))
+        assert bool(score.misses) is leaks, tail

@@ -46,20 +46,23 @@ _NUMBER_WORD = (
 )
 _SAID_PART = (
     rf"(?:(?:[a-z0-9] ){{1,20}}[a-z0-9]|[a-z0-9](?:-[a-z0-9]){{2,30}}|{_NUMBER_WORD}(?:[ -]{_NUMBER_WORD}){{0,5}}"
-    rf"|[a-z0-9]+(?: {_NUMBER_WORD}){{0,4}})"
+    rf"|[a-z0-9]+(?:[ -]{_NUMBER_WORD}){{0,4}}|[零〇幺一二两兩三四五六七八九]{{2,12}})"
 )
-_SAID_JOIN = r"(?:,? (?:dot|underscore|dash|hyphen),? |[._])"
+# (in Mandarin: 点 a dot, 下划线 an underscore, 杠 a dash, 艾特 the at sign)
+_SAID_JOIN = r"(?:,? (?:dot|underscore|dash|hyphen|点|點|下划线|下劃線|杠|槓),? |[._])"
+_SAID_DOT = r"(?: dot | 点 | 點 |\.)"
 _SPOKEN_EMAIL = (
-    rf"\b({_SAID_PART}(?:{_SAID_JOIN}{_SAID_PART}){{0,3}},? at "
-    r"(?:[a-z0-9-]+(?:(?: dot |\.)[a-z0-9-]+){0,2}(?: dot |\.)(?:com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch"
+    rf"\b({_SAID_PART}(?:{_SAID_JOIN}{_SAID_PART}){{0,3}},? (?:at|艾特) "
+    rf"(?:[a-z0-9-]+(?:{_SAID_DOT}[a-z0-9-]+){{0,2}}{_SAID_DOT}(?:com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch"
     r"|it|es|kr|nz|ie|se|pl|info|biz|me)"
-    r"(?:(?: dot |\.)[a-z]{2})?"
+    rf"(?:{_SAID_DOT}[a-z]{{2}})?"
     r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)(?!\.[a-z])\b)"
 )
 # What every address read out has, searched first: "at", a word, then "dot" or a dot (most
 # texts with "at" in them have no such thing, and the whole pattern tries every word).
 _SPOKEN_DOMAIN = re.compile(
     r"(?i:\bat [a-z0-9-]+(?: dot |\.[a-z])|\bat (?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126)\b)"
+    r"|艾特 [A-Za-z0-9-]+ [点點] "
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
 _BRACKETED_EMAIL = (
@@ -85,12 +88,14 @@ _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 # waybill's reference, YY4401202611300087, passes Luhn's check one time in ten) unless
 # they are a ticket's card code (FOP: CC VI4527189033164275).
 _CARD_START = r"(?:(?<![\dA-Za-z])|(?<=(?<![A-Za-z])(?:VI|CA|AX|MC|DC|JC|UP|TP)))"
-_CARD = rf"{_CARD_START}(?<!\d[.,-])[2-6](?:[ -]?\d){{12,18}}(?![\d-])"
+# (A comma after four or more digits is a CSV's, not an amount's: 13671045528,6214837559026186.)
+_NOT_AN_AMOUNT = r"(?:(?<!\d[.,-])|(?<=\d{4},))"
+_CARD = rf"{_CARD_START}{_NOT_AN_AMOUNT}[2-6](?:[ -]?\d){{12,18}}(?![\d-])"
 # A number in card groups with more digits after it, as a form line runs on into the
 # expiry or security code (4111 1111 1111 1111 0927, ... 12/27): the groups alone decide.
 _CARD_RUN_ON = gate(
     re.compile(
-        _CARD_START + r"(?<!\d[.,-])([2-6]\d{3}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{3})?"
+        _CARD_START + _NOT_AN_AMOUNT + r"([2-6]\d{3}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{3})?"
         r"|3[47]\d{2}(?P<amex>[ -])\d{6}(?P=amex)\d{5}|[2-6]\d{12,18})(?=[ \t/-]\d)"
     )
 )
@@ -381,7 +386,7 @@ def generic_recognizers() -> list[object]:
     return [
         OfflineEmailRecognizer(),
         DisguisedEmailRecognizer(
-            "SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At "}), _SPOKEN_DOMAIN
+            "SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At ", "艾特"}), _SPOKEN_DOMAIN
         ),
         DisguisedEmailRecognizer(
             "BracketedEmailRecognizer",
