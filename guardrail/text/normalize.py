@@ -316,6 +316,13 @@ def _unbox(normalized: NormalizedText) -> NormalizedText:
     runs += [(m.start(), m.end(), re.sub(r" \| ", " ", m[0])) for m in _CELLED_DIGITS.finditer(text)]
     if not runs:
         return normalized
+    return _replaced(normalized, runs)
+
+
+def _replaced(normalized: NormalizedText, runs: list[tuple[int, int, str]]) -> NormalizedText:
+    """``normalized`` with each ``(start, end, value)`` run replaced by its value, every
+    character of which maps to the whole run in the original; a run overlapping an
+    earlier one is skipped."""
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -329,7 +336,7 @@ def _unbox(normalized: NormalizedText) -> NormalizedText:
         starts.extend([s] * len(value))
         ends.extend([e] * len(value))
         position = end
-    _keep(normalized, position, len(text), pieces, starts, ends)
+    _keep(normalized, position, len(normalized.text), pieces, starts, ends)
     return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
 
 
@@ -585,21 +592,7 @@ def _letters_said(normalized: NormalizedText) -> NormalizedText:
     if _LETTER_SAID_HINT.search(text) is None:
         return normalized
     runs = [(m.start(), m.end(), _letter_said(m)) for m in _LETTER_SAID.finditer(text)]
-    if not runs:
-        return normalized
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    position = 0
-    for start, end, value in runs:
-        _keep(normalized, position, start, pieces, starts, ends)
-        s, e = normalized.to_original(start, end)
-        pieces.append(value)
-        starts.extend([s] * len(value))
-        ends.extend([e] * len(value))
-        position = end
-    _keep(normalized, position, len(text), pieces, starts, ends)
-    return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
+    return _replaced(normalized, runs) if runs else normalized
 
 
 def _letter_said(match: re.Match[str]) -> str:
