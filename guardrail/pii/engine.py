@@ -36,6 +36,7 @@ from guardrail.pii.recognizers.names import ChineseNameRecognizer, RomanisedName
 from guardrail.pii.recognizers.ner import FilteredSpacyRecognizer
 from guardrail.pii.recognizers.phone import PhoneRecognizer
 from guardrail.pii.recognizers.phone_split import SplitPhoneRecognizer
+from guardrail.pii.recognizers.reservations import ReservationRecognizer
 from guardrail.pii.recognizers.resident_id import ResidentIdRecognizer
 
 MODEL_ENV = "GUARDRAIL_SPACY_MODEL"
@@ -242,6 +243,7 @@ def _pattern_recognizers(wanted: set[str]) -> list[Any]:
         HkIdRecognizer(),
         PhoneRecognizer(),
         SplitPhoneRecognizer(),
+        ReservationRecognizer(),
         HkPassportRecognizer(),
         HkBusinessRegRecognizer(),
         ResidentIdRecognizer(),

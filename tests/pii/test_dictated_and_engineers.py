@@ -12,7 +12,11 @@ round dev233-dev236 gave them: each case stands for a class.
 - a card after a CSV's comma that ends a longer number (``13671045528,6214837559026186``);
 - an address read out with parts of its name spelt letter by letter or ending in a number
   said in words (``k-e-n-w-o-n-g, underscore, eight eight, at example dot com``);
-- a passport's number split by a space right after its label (``Passport no. 19AV5 2341``);
+- a passport's number split by a space right after its label (``Passport no. 19AV5 2341``,
+  ``pp PA 773 1946``); an IPv6 address after its label's colon; a scanned identity card's
+  check digit read as O (``D7l8977(O)``);
+- a reservation's own elements: a passenger's mobile (``CTCM``), e-mail (``CTCE``, ``//``
+  for the at sign), travel document (``SSR DOCS``) and card (``FOP CCCA…``);
 - a business registration number spaced digit by digit before its branch (``6 8 2 1 4 0 7
   3-000-05-24-6``);
 - 工 (engineer) after a surname that follows a role (``理赔专员韦工``, ``监理吴工``) or
@@ -92,6 +96,17 @@ from tests.pii.coverage import covered, untouched
         ),
         ("胡娟,13671045528,6214837559026186,CNY,212.50", "6214837559026186", "CREDIT_CARD"),
         ("Tenant: M. Laurent    Passport no. 19AV5 2341 (FR)", "19AV5 2341", "HK_PASSPORT"),
+        ("Liam Fitzgerald, AUS pp PA 773 1946. Wife travels on hers.", "PA 773 1946", "HK_PASSPORT"),
+        (
+            "他说家里路由器也有 IPv6：2402:800:6314:9c1a:5d0e:2bff:fe41:7a09",
+            "2402:800:6314:9c1a:5d0e:2bff:fe41:7a09",
+            "IP_ADDRESS",
+        ),
+        ("身份證號碼：D7l8977(O)\n出生日期：1958年9月2日", "D7l8977(O)", "HK_ID"),
+        ("  SSR DOCS YY HK1 P/GBR/548120936/GBR/12MAR85/F/03NOV31/NAIR/PRIYA", "548120936", "HK_PASSPORT"),
+        ("  CTCM 919845031276/IN    CTCE PRIYA.NAIR//EXAMPLE.COM", "919845031276", "PHONE_NUMBER"),
+        ("  CTCM 919845031276/IN    CTCE PRIYA.NAIR//EXAMPLE.COM", "PRIYA.NAIR//EXAMPLE.COM", "EMAIL_ADDRESS"),
+        ("  FOP CCCA5283277644846827/0228 APPR 04417Z", "5283277644846827", "CREDIT_CARD"),
         ("SERVICES     BR No. 6 8 2 1 4 0 7 3-000-05-24-6", "6 8 2 1 4 0 7 3-000-05-24-6", "HK_BUSINESS_REG"),
     ],
 )
@@ -113,6 +128,8 @@ def test_a_letter_said_maps_back_to_the_words_that_said_it() -> None:
         "The order K 1 2 3 4 5 6 (A is ready",
         "My UK mobile plan costs 07700 a month",  # no number at all
         "Plan C, 1 2 3 then 4 5 6.",
+        "Room D123456(O) is booked.",
+        "See pp 12 34 of the report.",
         "合共 HK$1,234,5678 9012 3456 7898",  # an amount's thousands, then digits that pass Luhn
     ],
 )

@@ -152,9 +152,9 @@ _LISTED_AFTER = re.compile(
 # Shapes a passport takes that a reference rarely does: one or two letters and seven or
 # eight digits (P3391027A), Canada's two letters and six, France's 18AV34021.
 _PASSPORT_SHAPE = re.compile(r"[A-Z]{1,2}\d{7,8}[A-Z]?|[A-Z]{2}\d{6}|\d{2}[A-Z]{2}\d{5}")
-# A passport's label and, straight after it, its number split once or twice by a space.
+# A passport's label (or pp) and, straight after it, its number split once or twice by a space.
 _LABELLED_SPLIT = re.compile(
-    r"(?i:passport|護照|护照)(?:[ \t]*(?i:no\.?|number|#|號碼|号码))?[ \t]*[:：]?[ \t]*"
+    r"(?i:passport|護照|护照|\bpp)(?:[ \t]*(?i:no\.?|number|#|號碼|号码))?[ \t]*[:：]?[ \t]*"
     r"([A-Z0-9]{2,6}(?: [A-Z0-9]{2,6}){1,2})(?![A-Za-z0-9])(?! [A-Z0-9])"
 )
 # Germany's characters only (no vowels, no B, D, Q, S), nine of them: typed in lower case too.
@@ -250,15 +250,16 @@ class HkPassportRecognizer(RegexRecognizer):
                 score = self.score(match, text)
                 if score > 0.0:
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), score))
-            for match in _LABELLED_SPLIT.finditer(text):
-                # Passport no. 19AV5 2341: a number split by a space right after its label.
-                joined = match[1].replace(" ", "")
-                if _PASSPORT_SHAPE.fullmatch(joined) and not any(
-                    r.start < match.end(1) and match.start(1) < r.end for r in results
-                ):
-                    results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
             if "\n" in text:
                 results += self._broken(text, results)
+        labelled = "pp" in lower or "passport" in lower or "護照" in text or "护照" in text
+        for match in _LABELLED_SPLIT.finditer(text) if labelled else ():
+            # Passport no. 19AV5 2341, pp PA 773 1946: a number split by a space right after its label.
+            joined = match[1].replace(" ", "")
+            if _PASSPORT_SHAPE.fullmatch(joined) and not any(
+                r.start < match.end(1) and match.start(1) < r.end for r in results
+            ):
+                results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
         for match in _AFTER_NATIONALITY.finditer(text):
             if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
                 continue

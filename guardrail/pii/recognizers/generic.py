@@ -87,7 +87,10 @@ _RESERVED_SUFFIXES = ("example", "test", "invalid", "localhost")
 # label's (No.4111..., Visa-4111...); not glued to letters before it (a receipt's or a
 # waybill's reference, YY4401202611300087, passes Luhn's check one time in ten) unless
 # they are a ticket's card code (FOP: CC VI4527189033164275).
-_CARD_START = r"(?:(?<![\dA-Za-z])|(?<=(?<![A-Za-z])(?:VI|CA|AX|MC|DC|JC|UP|TP)))"
+# (A reservation's form of payment writes CC and the card's code before it: FOP CCCA5283...)
+_CARD_START = (
+    r"(?:(?<![\dA-Za-z])|(?<=(?<![A-Za-z])(?:VI|CA|AX|MC|DC|JC|UP|TP))|(?<=(?<![A-Za-z])CC(?:VI|CA|AX|MC|DC|JC|UP|TP)))"
+)
 # (A comma after four or more digits is a CSV's, not an amount's: 13671045528,6214837559026186.)
 _NOT_AN_AMOUNT = r"(?:(?<!\d[.,-])|(?<=\d{4},))"
 _CARD = rf"{_CARD_START}{_NOT_AN_AMOUNT}[2-6](?:[ -]?\d){{12,18}}(?![\d-])"
@@ -129,9 +132,9 @@ _CARD_SEPARATORS = [(" ", ""), ("\t", ""), ("-", ""), (".", ""), ("_", ""), ("/"
 _IPV4 = r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w]|\.\d)"
 # The text reaches recognizers with OCR's digits in words read as letters (``8a1e`` as
 # ``8ale``, see guardrail.text.normalize), so an IPv6 candidate may hold an l or an o; it
-# may follow a label's colon (IP地址：2001:db8::1, the full-width colon folded).
+# may follow a label's colon (IP地址：2001:db8::1, IPv6：2402:800::1, the full-width colon folded).
 _IPV6 = (
-    r"(?<![\w.])(?<![0-9A-Fa-f]:)(?<!::)(?=[0-9A-Fa-flo]*:[0-9A-Fa-flo]*:)[0-9A-Fa-flo:]{2,39}(?:\.\d{1,3}){0,3}"
+    r"(?<![\w.])(?:(?<![0-9A-Fa-f]:)|(?<=(?i:ipv6):))(?<!::)(?=[0-9A-Fa-flo]*:[0-9A-Fa-flo]*:)[0-9A-Fa-flo:]{2,39}(?:\.\d{1,3}){0,3}"
     r"(?:%[0-9A-Za-z]+)?(?:/\d{1,3})?(?![\w:]|\.\d)"
 )
 _OCR_HEX = str.maketrans("lo", "10")

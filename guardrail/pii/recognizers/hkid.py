@@ -37,7 +37,8 @@ PATTERN = re.compile(
     # (Not after a word's apostrophe, but after the quote that opens an SQL or YAML value: 'M922204(4)'.)
     # (a hyphen may follow the letters too, as some forms write it: WX-512734 (1))
     r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['’])([A-Za-z]{1,2}(?:[ \t]{0,2}|[-‐‑–][ \t]?)\d(?:(?:[ \t]{0,2}|[ \t]?\n[ \t]?)[\dOoIl]){5}(?:[ \t]{0,2}|\n)"
-    r"(?:[(\[【{][ \t]?[0-9Aa零〇一二三四五六七八九][ \t]?[)\]】}]?"
+    # (a scan may read the bracketed check digit 0 as O: D718977(O))
+    r"(?:[(\[【{][ \t]?[0-9AaO零〇一二三四五六七八九][ \t]?[)\]】}]?"
     # Unbracketed, the check character ends the run: P 2 0 2 5 0 4 1 8 is nine digits (a
     # tab, or the two spaces of aligned columns, is the next cell: G5519305⇥6071 2283).
     r"|(?:[-‐‑‒–—−/][ \t]?)?[0-9Aa](?![ ]?\d)))(?![A-Za-z0-9])"
