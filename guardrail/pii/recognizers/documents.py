@@ -233,6 +233,11 @@ _BR_CONTEXT = re.compile(
 _POLICE_REPORT = re.compile(r"RN[ \t]?\d{8}")
 
 
+def _taken(results: list[RecognizerResult], start: int, end: int) -> bool:
+    """Whether a finding already in ``results`` overlaps ``[start, end)``."""
+    return any(r.start < end and start < r.end for r in results)
+
+
 class HkPassportRecognizer(RegexRecognizer):
     """A letter and eight digits counts alone (HKSAR passports start with K or H); other
     shapes need a passport word within a line or two."""
@@ -245,7 +250,7 @@ class HkPassportRecognizer(RegexRecognizer):
         lower = text.lower()
         if any(word in lower for word in _PASSPORT_GATE) and _PASSPORT_CONTEXT.search(text):
             for match in _PASSPORT_WIDER.finditer(text):
-                if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                if _taken(results, *match.span(1)):
                     continue
                 score = self.score(match, text)
                 if score > 0.0:
@@ -256,18 +261,16 @@ class HkPassportRecognizer(RegexRecognizer):
         for match in _LABELLED_SPLIT.finditer(text) if labelled else ():
             # Passport no. 19AV5 2341, pp PA 773 1946: a number split by a space right after its label.
             joined = match[1].replace(" ", "")
-            if _PASSPORT_SHAPE.fullmatch(joined) and not any(
-                r.start < match.end(1) and match.start(1) < r.end for r in results
-            ):
+            if _PASSPORT_SHAPE.fullmatch(joined) and not _taken(results, *match.span(1)):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
         for match in _AFTER_NATIONALITY.finditer(text):
-            if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+            if _taken(results, *match.span(1)):
                 continue
             if _nationality_shape(match[1]):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
         if "," in text or "|" in text or "\t" in text:
             for match in _BEFORE_NATIONALITY.finditer(text):
-                if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                if _taken(results, *match.span(1)):
                     continue
                 if _nationality_shape(match[1]) and not OTHER_NUMBER_LABEL.search(
                     text, max(0, match.start(1) - 16), match.start(1)
@@ -275,7 +278,7 @@ class HkPassportRecognizer(RegexRecognizer):
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
         bracketed = _NATIONALITY_BRACKETED.finditer(text) if "(" in text or "（" in text else ()
         for match in bracketed:
-            if any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+            if _taken(results, *match.span(1)):
                 continue
             if _nationality_shape(match[1]) and _PASSPORT_CONTEXT.search(
                 text, max(0, match.start(1) - _BRACKETED_REACH), match.start(1)
@@ -283,19 +286,17 @@ class HkPassportRecognizer(RegexRecognizer):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.75))
         for match in _NATIONALITY_THEN_NAMES.finditer(text):
             between = text[match.start() : match.start(1)]
-            if OTHER_NUMBER_LABEL.search(between) or any(
-                r.start < match.end(1) and match.start(1) < r.end for r in results
-            ):
+            if OTHER_NUMBER_LABEL.search(between) or _taken(results, *match.span(1)):
                 continue
             results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
             # the next travellers' numbers in the same list on the line
             line_end = text.find("\n", match.end(1))
             for more in _LISTED_AFTER.finditer(text, match.end(1), len(text) if line_end < 0 else line_end):
-                if not any(r.start < more.end(1) and more.start(1) < r.end for r in results):
+                if not _taken(results, *more.span(1)):
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *more.span(1), 0.7))
         if "|" in text or "\t" in text:
             for match in _ISO2_CELL.finditer(text):
-                if not any(r.start < match.end(1) and match.start(1) < r.end for r in results):
+                if not _taken(results, *match.span(1)):
                     results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.7))
         if "<" in text:
             for match in _MRZ.finditer(text):
@@ -310,7 +311,7 @@ class HkPassportRecognizer(RegexRecognizer):
             start, end = match.span(1)
             head, tail = match[1].split("\n", 1)
             value = re.sub(r"\s", "", match[1])
-            if any(r.start < end and start < r.end for r in results) or len(re.sub(r"\s", "", head)) >= 7:
+            if _taken(results, start, end) or len(re.sub(r"\s", "", head)) >= 7:
                 continue  # found already, or a whole number before the break: the next line is not its tail
             if value.upper() in given or (_broken_shape(value, head.strip(), tail.strip()) and _labelled(text, start)):
                 found.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", start, end, 0.75))
