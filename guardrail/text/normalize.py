@@ -44,6 +44,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from guardrail.text.dictation import EN_CORRECTION_GAP, EN_NUMBER, HAN_CORRECTION_GAP, kept_tokens, number_digits
 from guardrail.text.start_gate import gate
 
 # Every Unicode "format" character (category Cf: zero-width and bidi controls, soft
@@ -114,12 +115,17 @@ HAN_DIGITS = {
     "八": "8",
     "九": "9",
 }
+# An HKID's bracket said before its check digit: "and bracket zero", 「括號七」, 「括号里面是一」.
+_BRACKET_WORD = r"(?:(?:and\s+)?(?:open\s+)?brackets?|(?:括號|括号|括弧|括住)(?:里面|裡面|入面|内|內)?(?:是|係|系)?)"
 _EN_DIGIT = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
-_EN_TOKEN = rf"(?:(?:double|triple)[ -]?)?{_EN_DIGIT}"
+_EN_TOKEN = rf"(?:(?:(?:double|triple)[ -]?)?{_EN_DIGIT}|{EN_NUMBER})"
 # (A transcript's line may break inside one: nine eight⏎zero two, one one six four.)
-_EN_SEP = r"(?:[ ,.\-]{1,3}|[ ,]?\n ?|\s?(?:…|\.\.\.)\s?)"
+_EN_SEP = rf"(?:{EN_CORRECTION_GAP}|[ ,.\-]{{1,3}}|[ ,]?\n ?|\s?(?:…|\.\.\.)\s?)"
+# A spoken bracket before the check digit, or "..., and two in brackets": the check digit
+# said before its brackets (which the HKID recogniser takes in).
+_CHECK_DIGIT_SAID = rf"(?:{_EN_SEP}{_BRACKET_WORD}{_EN_SEP}|,?[ ]and[ ](?={_EN_DIGIT}[ ]in[ ]brackets?))"
 _SPELLED_EN = re.compile(
-    rf"(?<![A-Za-z]){_EN_TOKEN}(?:{_EN_SEP}(?:(?:open\s+)?brackets?{_EN_SEP})?{_EN_TOKEN}){{3,}}",
+    rf"(?<![A-Za-z]){_EN_TOKEN}(?:(?:{_EN_SEP}|{_CHECK_DIGIT_SAID}){_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
 _HAN_NUMERAL = "[零〇○洞拐勾幺一二兩两三四五六七八九]"
@@ -128,11 +134,12 @@ _HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
 # between its commas: 九四零七，呃，五二八三.)
 _HAN_SEP = (
-    r"(?:[ \u3000]{0,3}|[ \u3000]?(?:[，,、…\-—–－·・]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
+    rf"(?:{HAN_CORRECTION_GAP}|[ \u3000]{{0,3}}"
+    r"|[ \u3000]?(?:[，,、…\-—–－·・]|\.{2,3}){1,3}(?:[呃嗯][，,、…]{1,2})?[ \u3000]?\n?[ \u3000]?)"
 )
 # Six numerals, or four beside ASCII digits (九一二三4567).
 _SPELLED_HAN = re.compile(
-    rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:(?:括號|括号|括弧|括住){_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
+    rf"{_HAN_TOKEN}(?:{_HAN_SEP}(?:{_BRACKET_WORD}{_HAN_SEP})?{_HAN_TOKEN}){{5,}}"
     rf"|(?:(?<=\d)|(?<=\d ))(?:{_HAN_TOKEN}){{4,}}|(?:{_HAN_TOKEN}){{4,}}(?= ?\d)"
 )
 # Eight numerals in two fours that a narrow column or a scan broke over a line (九八二六⏎七一四零,
@@ -145,17 +152,19 @@ _SPELLED_HAN_LINES = re.compile(
 # A number read out in both languages at once, as code-mixed callers do (九四七二，ah，
 # eight-one-five-three; 五四一二，two two three one), a filler between its groups; and an
 # HKID's check letter after a spoken bracket (Y 三三零 五四八，括號 A).
-_BRACKET_WORD = r"(?:(?:open\s+)?brackets?|括號|括号|括弧|括住)"
 _FILLER = r"(?:ah|er|erm|um|uh|呃|嗯|啊)"
-_BI_SEP = rf"(?:[ \u3000,，、.\-—–]{{1,3}}(?:{_FILLER}[ \u3000,，、.…]{{1,3}})?)"
+_BI_SEP = (
+    rf"(?:{EN_CORRECTION_GAP}|{HAN_CORRECTION_GAP}|[ \u3000,，、.\-—–]{{1,3}}(?:{_FILLER}[ \u3000,，、.…]{{1,3}})?"
+    r"|\s?(?:…|\.\.\.)\s?)"
+)
 _BI_TOKEN = rf"(?:{_EN_TOKEN}|{_HAN_TOKEN})"
 _SPELLED_BILINGUAL = re.compile(
-    rf"(?<![A-Za-z]){_BI_TOKEN}(?:{_BI_SEP}?(?:{_BRACKET_WORD}{_BI_SEP}?)?{_BI_TOKEN}){{6,}}", re.IGNORECASE
+    rf"(?<![A-Za-z]){_BI_TOKEN}(?:{_BI_SEP}?(?:{_BRACKET_WORD}{_BI_SEP}?)?{_BI_TOKEN}){{5,}}", re.IGNORECASE
 )
 _CHECK_LETTER_TAIL = re.compile(rf"{_BI_SEP}?{_BRACKET_WORD}{_BI_SEP}?A(?![A-Za-z])", re.IGNORECASE)
 _SPELLED_TOKEN = re.compile(
     rf"(?P<bracket>{_BRACKET_WORD})|(?<=[ \u3000,，])(?P<check>A)(?![A-Za-z])"
-    rf"|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|{_HAN_NUMERAL})",
+    rf"|(?P<number>{EN_NUMBER})|(?:(?P<times>double|triple|雙|双)[ \u3000-]?)?(?P<word>{_EN_DIGIT}|{_HAN_NUMERAL})",
     re.IGNORECASE,
 )
 # Digit words mixed with ASCII digit groups in one dictated run (9 four 8 one 2 zero 3 7).
@@ -166,9 +175,13 @@ _SPELLED_MIXED = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_EN_TOKEN}|\d{{1,4}}(?![A-Za-z0-9]))(?:{_MIXED_SEP}(?:{_EN_TOKEN}|\d{{1,4}}(?![A-Za-z0-9]))){{2,}}",
     re.IGNORECASE,
 )
-_MIXED_TOKEN = re.compile(rf"(?P<digits>\d+)|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT})", re.IGNORECASE)
+_MIXED_TOKEN = re.compile(
+    rf"(?P<digits>\d+)|(?P<number>{EN_NUMBER})|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT})", re.IGNORECASE
+)
 # A run of digit groups in which a scan may have read 0 as O and 1 as l.
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlI]+(?:[ |\-/]{1,3}[0-9OlI]+)*(?![A-Za-z0-9])")
+# An identity card's number with such letters among its six digits, its check in brackets.
+_OCR_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}([0-9OlI]{6})(?=[(\[][0-9OA][)\]])")
 # A floor, flat or street number of a scanned Chinese address (金碧樓l2樓l2O6室): short, so
 # only between Chinese characters and before the word that says what it numbers.
 # (Spaced from them by then: see _fold.)
@@ -205,10 +218,10 @@ _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many 
 _LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like|plus)[ ]|\bze[de]\b)|\b[A-Z], \d \d")
 _LETTER_SAID = re.compile(
     r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee)"
-    r"|(?P<alone>[A-Z])(?=,[ ]\d(?: \d){6}))[ ]?,?[ ]+(?=\d(?: \d){5})"
+    r"|(?P<alone>[A-Z])(?=,[ ]\d(?: \d){6}))(?:[ ]?,[ ]*|[ ]+)(?=\d(?: \d){5})"
     r"|(?<![A-Za-z])(?P<plus>(?i:plus))[ ]+(?=\d(?: \d){7})"
 )
-_MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE))
+_MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}|{EN_NUMBER}", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,10 +396,19 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     for one (so the offset map stays as it is); a capital ``I`` too where a digit touches
     it (a phone typed ``9I87 5520``; a lone ``I`` is the word)."""
     text = normalized.text
-    if not ("O" in text or "l" in text or "I" in text) or _OCR_DIGIT_RUN.search(text) is None:
+    if not ("O" in text or "l" in text or "I" in text) or (
+        _OCR_DIGIT_RUN.search(text) is None and _OCR_HKID.search(text) is None
+    ):
         return normalized
     chars = list(text)
     changed = False
+    for run in _OCR_HKID.finditer(text):
+        # S1O9273(6): an identity card's digits touch its letter, so no run above holds them
+        if sum(c.isdigit() for c in run[1]) >= 4:
+            for i in range(run.start(1), run.end(1)):
+                if chars[i] in "OlI":
+                    chars[i] = "0" if chars[i] == "O" else "1"
+                    changed = True
     for run in _OCR_DIGIT_RUN.finditer(text):
         value = run[0]
         letters = value.count("O") + value.count("l") + value.count("I")
@@ -614,6 +636,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     # rewrite it with)
     runs = [_with_check_letter(text, *run) for run in runs]
     runs += [m.span() for m in _SPELLED_MIXED.finditer(text) if _mixed_run(m[0])]
+    runs = _cued_if_paired(text, runs)
     if not runs:
         return normalized
     pieces: list[str] = []
@@ -647,9 +670,21 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             # digits is a number of its own; spaced digits would run on from the flat's.
             add("; ", run_start, run_start)
         tokens = list((_MIXED_TOKEN if mixed else _SPELLED_TOKEN).finditer(text, run_start, run_end))
-        said = [_said(token) if token["word"] else "" for token in tokens]
-        total, emitted, previous_end = (0 if mixed else sum(map(len, said))), 0, run_start
-        for token, digits in zip(tokens, said, strict=True):
+        said = [_said(token) for token in tokens]
+        gaps = [
+            text[previous.end() : token.start()] for previous, token in zip([tokens[0], *tokens], tokens, strict=False)
+        ]
+        kept = kept_tokens(said, gaps)
+        spoken = "".join(digits for digits, standing in zip(said, kept, strict=True) if standing)
+        total, emitted, previous_end = (0 if mixed else len(spoken)), 0, run_start
+        taken_back: int | None = None  # where digits taken back began: the next ones kept cover them
+        for token, digits, standing in zip(tokens, said, kept, strict=True):
+            if not standing:
+                taken_back = token.start() if taken_back is None else taken_back
+                continue
+            # (the digits kept next cover those taken back: "seven seven - sorry, seven six"
+            # is 7 6 over all of it)
+            cover_from, taken_back = (token.start() if taken_back is None else taken_back), None
             if not first:
                 # 六七三四，二零八五，六七三四二零八五: a number said, then said again, is
                 # two numbers, cut at the comma where the first one's eight digits end.
@@ -657,7 +692,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
                 again = (
                     total >= 16
                     and emitted % 8 == 0
-                    and not _card_digits("".join(said))
+                    and not _card_digits(spoken)
                     and _SAID_AGAIN.search(text, previous_end, token.start())
                 )
                 add("; " if again else " ", token.start(), token.start())
@@ -676,7 +711,7 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
             if not mixed and token["check"]:
                 add("A", *token.span())
                 continue
-            add(" ".join(digits), *token.span())
+            add(" ".join(digits), cover_from, token.end())
         if run_end < len(text) and _HAN.match(text[run_end]):
             add(" ", run_end, run_end)
         position = run_end
@@ -686,13 +721,47 @@ def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
 
 
 _AFTER_NUMBER = re.compile(r"\d[ \t]+$")
+_EN_NUMBER_WORD = re.compile(rf"(?<![A-Za-z]){EN_NUMBER}", re.IGNORECASE)
+# What a number said in pairs is said after: a question or a label for one.
+_NUMBER_CUE = re.compile(
+    r"(?i:\b(?:numbers?|no\.|mobile|cell|phones?|tel|call|reach|contact|whats?app|fax|cards?|hkid|id|"
+    r"passport|account|acct|digits|read\s+(?:it\s+)?back))|電話|号码|號碼|手機|手机|卡號|卡号|身份證|身份证|聯絡|联系"
+)
+_CUE_REACH = 80
+
+
+def _cued_if_paired(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs, less those that say digits in pairs ("sixty-five, seventy, seventy-five,
+    eighty") with no word for a number in the 80 characters before and no number dictated
+    just before: prose counts in tens far more often than it reads numbers out in them."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(runs):
+        if _EN_NUMBER_WORD.search(text, start, end) is None or _card_digits(_digits_said(text, start, end)):
+            kept.append((start, end))
+            continue
+        after_another = any(0 <= start - other_end <= _CUE_REACH for _, other_end in kept)
+        if after_another or _NUMBER_CUE.search(text, max(0, start - _CUE_REACH), start):
+            kept.append((start, end))
+    return kept
+
+
 _HAN_NUMERAL_CHAR = re.compile(_HAN_NUMERAL)
 _EN_DIGIT_WORD = re.compile(rf"(?<![A-Za-z]){_EN_DIGIT}", re.IGNORECASE)
 _SAID_AGAIN = re.compile("[，,、]")
 
 
+def _digits_said(text: str, start: int, end: int) -> str:
+    """The digits a run of digit and tens words says, corrections left in."""
+    return "".join(_said(token) for token in _SPELLED_TOKEN.finditer(text, start, end))
+
+
 def _said(token: re.Match[str]) -> str:
-    """The digits a digit word says, as many times as "double" or "triple" asks."""
+    """The digits a digit word or a tens word says, as many times as "double" or "triple"
+    asks ("" for a token that says none: a bracket, a check letter, digits written)."""
+    if token["number"]:
+        return number_digits(token["number"])
+    if not token["word"]:
+        return ""
     digit = _WORD_DIGITS.get(token["word"].lower()) or HAN_DIGITS[token["word"]]
     return digit * _TIMES.get((token["times"] or "").lower(), 1)
 
@@ -740,7 +809,7 @@ def _mixed_run(run: str) -> bool:
             written += len(token["digits"])
         else:
             words += 1
-            spoken += _TIMES.get((token["times"] or "").lower(), 1)
+            spoken += len(_said(token))
     if spoken >= 7 and written >= 7:
         return False  # a number said and then written: nine-one-three-four, two-two-eight-zero (9134 2280)
     if words == 1:

@@ -95,7 +95,7 @@ _TRAILING_DIGITS = re.compile(r"^[a-z]+[0-9]+$")
 # Three or more single letters or digits, each followed by one or two separators:
 # "k i l l", "k.i.l.l", "k-i-l-l", "k * i * l * l".
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9](?:[ .\-_*|/+~]{1,3})){2,}[a-z0-9](?![a-z0-9])")
-_SPACED_SEPARATOR = re.compile(r"[ .\-_*|/+~]")
+_SPACED_GAP = re.compile(r"([ .\-_*|/+~]{1,3})")
 # Separators between two Chinese characters ("炸 彈", "炸*彈", "炸.彈").
 _HAN_SPACED = re.compile(f"(?<=[{HAN}])[ .\\-_*|/+~·•]{{1,3}}(?=[{HAN}])")
 
@@ -128,4 +128,13 @@ def _unleet(match: re.Match[str]) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    return _SPACED_SEPARATOR.sub("", match.group())
+    """The letters of a spread-out run joined; where the run's gaps differ, the commonest
+    gap is the one between letters and any other one between words: "m a k e   m e t h"
+    (one space, then three) is "make meth", "h-o-w  t-o" is "how to"."""
+    pieces = _SPACED_GAP.split(match.group())
+    gaps = pieces[1::2]
+    between_letters = max(gaps, key=lambda gap: (gaps.count(gap), -len(gap)))  # ties: the shorter
+    joined = [pieces[0]]
+    for gap, letter in zip(gaps, pieces[2::2], strict=True):
+        joined.append(letter if gap == between_letters else " " + letter)
+    return "".join(joined)

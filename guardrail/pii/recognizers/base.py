@@ -20,11 +20,16 @@ LANGUAGE = "en"
 
 
 def context_near(text: str, start: int, end: int, words: re.Pattern[str], before: int = 40, after: int = 16) -> bool:
-    """Whether any context word occurs within a window around ``text[start:end]``."""
-    return (
-        words.search(text, max(0, start - before), start) is not None
-        or words.search(text, end, min(len(text), end + after)) is not None
-    )
+    """Whether any context word occurs within a window around ``text[start:end]``; in
+    the window before, a label a scanned form spaced out (香 港 身 份 証) counts too."""
+    head = text[max(0, start - before) : start]
+    if words.search(head) is not None or words.search(text, end, min(len(text), end + after)) is not None:
+        return True
+    return _SPACED_HAN.search(head) is not None and words.search(_SPACED_HAN.sub("", head)) is not None
+
+
+# A space between two Chinese characters, as a scan or a form's letter boxes leave.
+_SPACED_HAN = re.compile("(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 
 
 def tagged_result(
@@ -90,7 +95,7 @@ def line_before(text: str, start: int, reach: int) -> str:
 # RN24001833, Booking ref ..., Donor ID C0048813): that label, not a passport or card
 # word elsewhere, says what the number is.
 OTHER_NUMBER_LABEL = re.compile(
-    r"(?:\bref(?:erence)?|\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
+    r"(?:\bref(?:erence)?|(?<!\bin )\bcase|\border|\binvoice|\bbooking|\bpolicy|\bclaim|\breceipt|\bticket|\btracking"
     r"|\bmember(?:ship)?|\baccount|\bPNR|\bserial|\bfile|\bstudent|\bstaff|\bemployee|\bmeter|\bdevice|\bcontainer|\bseal"
     r"|\bdonor|\bcustomer|\bloyalty|\bvoucher|\bfrequent[ \t]+fl[yi]er|\bmileage|\bbag(?:gage)?[ \t]+tag"
     r"|\bchat[ \t]*(?:id|no|#)|\bsession[ \t]*(?:id|no|#)|\btransaction[ \t]*(?:id|no|#|ref)"

@@ -23,16 +23,16 @@ def column_header(text: str, position: int) -> str | None:
     separator = _separator(line)
     if separator is None:
         return None
-    column = line.count(separator, 0, position - line_start)
-    cells = line.count(separator)
+    column = _count(line, separator, position - line_start)
+    cells = _count(line, separator)
     if line_start > 0 and line_end >= 0:
         # A row a paste broke inside a cell (…,9418⏎2209,,): the rows around it have as
         # many cells as this line and the next together.
         above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
         next_end = text.find("\n", line_end + 1)
         below = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
-        whole = above.count(separator)
-        if _separator(above) == separator and whole > cells and cells + below.count(separator) == whole:
+        whole = _count(above, separator)
+        if _separator(above) == separator and whole > cells and cells + _count(below, separator) == whole:
             cells = whole
     header = None
     cursor = line_start
@@ -42,7 +42,7 @@ def column_header(text: str, position: int) -> str | None:
         above_start = text.rfind("\n", 0, cursor - 1) + 1
         above = text[above_start : cursor - 1]
         # Rows of one table have as many cells as this one; prose with commas does not.
-        if _separator(above) != separator or not _same_table(above.count(separator), cells, column, separator):
+        if _separator(above) != separator or not _same_table(_count(above, separator), cells, column, separator):
             break
         if not _SEPARATOR_ROW.fullmatch(above):
             header = above
@@ -51,7 +51,7 @@ def column_header(text: str, position: int) -> str | None:
         return None
     if separator == "," and re.search(r"\d", header):
         return None  # a comma-separated header names columns; digits make it a row of prose
-    names = header.split(separator)
+    names = _QUOTED_COMMA.split(header) if separator == "," else header.split(separator)
     name = names[column].strip() if column < len(names) else ""
     return name if 0 < len(name) <= _MAX_HEADER else None
 
@@ -64,6 +64,22 @@ def _same_table(count: int, cells: int, column: int, separator: str) -> bool:
     if count == cells:
         return True
     return separator == "," and min(count, cells) >= 3 and column < min(count, cells) and abs(count - cells) <= 3
+
+
+# A comma outside double quotes: a CSV cell may hold commas of its own ("Flat 6, 3/F, 55
+# Temple Street"), which separate no columns.
+_QUOTED_COMMA = re.compile(r',(?=(?:[^"]*"[^"]*")*[^"]*$)')
+
+
+def _count(line: str, separator: str, end: int | None = None) -> int:
+    """How many separators ``line`` has (before ``end``), those inside a CSV's quoted cell
+    not counted."""
+    head = line if end is None else line[:end]
+    if separator != "," or '"' not in line:
+        return head.count(separator)
+    if end is not None and head.count('"') % 2:
+        head += '"'  # the position is inside a quoted cell: count the commas before it
+    return len(_QUOTED_COMMA.findall(head))
 
 
 def _separator(line: str) -> str | None:

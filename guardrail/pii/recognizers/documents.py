@@ -64,6 +64,7 @@ _PASSPORT_GATE = (
     "证",
     "通行",
     "doc",
+    "permit",
 )
 _PASSPORT_WIDER = re.compile(
     r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)("
@@ -195,6 +196,10 @@ _PASSPORT_CONTEXT = gate(
         # pp right before a number of a passport's length (GBR pp 129884560; pp 12-15 is pages)
         r"|\bpp[ \t]+(?=[A-Za-z]{0,2}\d{6})|護\s?照|护\s?照|旅行證件|旅行证件"
         r"|回鄉證|回乡证|通行證|通行证|台胞證|台胞证"
+        # the mainland's permit for Hong Kong and Macau, as a record's field names it
+        # (not a building's or a work permit: a word before it says which permit)
+        r"|(?:\b(?:entry|exit|two[ -]way|one[ -]way|home[ -]return|travel)[ \t_-]?|(?<![A-Za-z][ \t])(?<![A-Za-z]))"
+        r"permit[ \t_-]*(?:no|num(?:ber)?|#)(?![A-Za-z])"
         r"|證\s?件\s?(?:號\s?碼)?|证\s?件\s?(?:号\s?码)?|document\s+(?:no|number)"
         # a travel document's field in a record: DocNo, doc_number, "doc": "...", doc numbers
         r"|\bdoc(?:ument)?s?[ \t_-]*(?:no|nos|num(?:ber)?s?|#)(?![A-Za-z])|[\"']doc[\"'][ \t]*:|<doc>",

@@ -46,23 +46,31 @@ _NUMBER_WORD = (
 )
 _SAID_PART = (
     rf"(?:(?:[a-z0-9] ){{1,20}}[a-z0-9]|[a-z0-9](?:-[a-z0-9]){{2,30}}|{_NUMBER_WORD}(?:[ -]{_NUMBER_WORD}){{0,5}}"
-    rf"|[a-z0-9]+(?:[ -]{_NUMBER_WORD}){{0,4}}|[零〇幺一二两兩三四五六七八九]{{2,12}})"
+    rf"|[a-z0-9]+(?:[ -]{_NUMBER_WORD}){{0,4}}|[a-z0-9]* ?[零〇幺一二两兩三四五六七八九]{{2,12}})"
 )
-# (in Mandarin: 点 a dot, 下划线 an underscore, 杠 a dash, 艾特 the at sign)
-_SAID_JOIN = r"(?:,? (?:dot|underscore|dash|hyphen|点|點|下划线|下劃線|杠|槓),? |[._])"
+# (in Mandarin: 点 a dot, 下划线 an underscore, 杠 a dash, 艾特 the at sign; in Cantonese:
+# 點, 底線 an underscore, 小老鼠 "little mouse" the at sign)
+_SAID_JOIN = r"(?:,? (?:dot|underscore|dash|hyphen|点|點|下划线|下劃線|底線|底线|杠|槓),? |[._])"
 _SAID_DOT = r"(?: dot | 点 | 點 |\.)"
+_SAID_AT = r"(?:at|艾特|小老鼠)"
+_TOP_LEVEL = (
+    "com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch|it|es|kr|nz|ie|se|pl|info|biz|me"
+)
+# (or spelt: dot h k)
+_TOP_LEVEL_SAID = rf"(?:{_TOP_LEVEL}|{'|'.join(' '.join(name) for name in _TOP_LEVEL.split('|') if len(name) <= 3)})"
 _SPOKEN_EMAIL = (
-    rf"\b({_SAID_PART}(?:{_SAID_JOIN}{_SAID_PART}){{0,3}},? (?:at|艾特) "
-    rf"(?:[a-z0-9-]+(?:{_SAID_DOT}[a-z0-9-]+){{0,2}}{_SAID_DOT}(?:com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch"
-    r"|it|es|kr|nz|ie|se|pl|info|biz|me)"
+    rf"\b({_SAID_PART}(?:{_SAID_JOIN}{_SAID_PART}){{0,3}},? {_SAID_AT} "
+    rf"(?:[a-z0-9-]+(?:{_SAID_DOT}[a-z0-9-]+){{0,2}}{_SAID_DOT}{_TOP_LEVEL_SAID}"
     rf"(?:{_SAID_DOT}[a-z]{{2}})?"
-    r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)(?!\.[a-z])\b)"
+    # (what follows is no further label: a letter and a hyphen begin a spelling, as in
+    # "... example 点 hk。l-i-n-g", whose 。 normalisation wrote as a dot)
+    r"|(?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126))(?! dot)(?!\.[a-z](?!-))\b)"
 )
 # What every address read out has, searched first: "at", a word, then "dot" or a dot (most
 # texts with "at" in them have no such thing, and the whole pattern tries every word).
 _SPOKEN_DOMAIN = re.compile(
     r"(?i:\bat [a-z0-9-]+(?: dot |\.[a-z])|\bat (?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126)\b)"
-    r"|艾特 [A-Za-z0-9-]+ [点點] "
+    r"|(?:\b[Aa][Tt]|艾特|小老鼠) [A-Za-z0-9-]+ [点點] "
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
 _BRACKETED_EMAIL = (
@@ -389,7 +397,10 @@ def generic_recognizers() -> list[object]:
     return [
         OfflineEmailRecognizer(),
         DisguisedEmailRecognizer(
-            "SpokenEmailRecognizer", _SPOKEN_EMAIL, frozenset({" at ", " AT ", " At ", "艾特"}), _SPOKEN_DOMAIN
+            "SpokenEmailRecognizer",
+            _SPOKEN_EMAIL,
+            frozenset({" at ", " AT ", " At ", "艾特", "小老鼠"}),
+            _SPOKEN_DOMAIN,
         ),
         DisguisedEmailRecognizer(
             "BracketedEmailRecognizer",

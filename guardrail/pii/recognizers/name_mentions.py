@@ -21,6 +21,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.name_tagger_features import TAGGER_NAME
 from guardrail.pii.recognizers.name_cues import TITLES_AFTER_SURNAME, title_extensions
+from guardrail.pii.recognizers.name_glosses import glosses
 from guardrail.pii.recognizers.name_lexicon import (
     AMBIGUOUS_GIVEN,
     GIVEN,
@@ -377,6 +378,9 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
             if titled and not business and not road and not zh_place_overlaps(text, start, end):
                 add(start, end, 0.65)
             start = text.find(name, end)
+    # 周晓雯。周末的周，破晓的晓: each character of a Chinese name spelt out (see name_glosses).
+    for start, end in glosses(text, han):
+        add(start, end, 0.65)
     return extra
 
 

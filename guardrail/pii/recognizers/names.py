@@ -81,7 +81,10 @@ def _is_given(token: _Token) -> bool:
 
 
 def _is_surname(token: _Token) -> bool:
-    # (A compound surname splits as a given name would: mu-rong of MURONG is one surname.)
+    # (A compound surname splits as a given name would: mu-rong of MURONG is one surname;
+    # and hyphenated, as HKID cards write it: AU-YEUNG, SZE-TO.)
+    if tuple(token.syllables) in _COMPOUND_SURNAMES:
+        return True
     return token.lower in ROMANISED_SURNAMES and (len(token.syllables) == 1 or "-" not in token.lower)
 
 
@@ -122,7 +125,7 @@ class RomanisedNameRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results = []
         for run in _runs(text):
-            if len(run) < 2 or not any(token.lower in _ANCHORS for token in run):
+            if len(run) < 2 or not any(token.lower in _ANCHORS or _is_surname(token) for token in run):
                 continue
             for first, last, score in _names_in_run(run):
                 if before_org(text, run[last].end):

@@ -190,7 +190,7 @@ def _valid_abroad(digits: str) -> bool:
 # A reference label just before the digits: a case, invoice or policy number, not a phone.
 _REFERENCE = gate(
     re.compile(
-        r"(?:(?-i:\bRN|\bMC|\bPO|\bP\.O\.)|\bref(?:erence)?|\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
+        r"(?:(?-i:\bRN|\bMC|\bPO|\bP\.O\.)|\bref(?:erence)?|(?<!\bin )\bcase|\binv(?:oice)?|\bquot(?:e|ation)|\border|\bpolicy|\bmember(?:ship)?|\baccount|\bacct|\ba/c"
         r"|\bbooking|\breceipt|\bticket|\bclaim|\bcontract|\bserial|\bvoucher|\btracking|\bconf(?:irmation)?"
         r"|\bjobs?|\bwork[ \t]?order|\brefs|\breferences|\bdocket|\bwaybill|\bconsignment|\bshipment|\bbatch|\bcert(?:ificate)?"
         r"|(?-i:\bNo\.)"

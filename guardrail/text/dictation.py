@@ -1,0 +1,110 @@
+"""How people say numbers aloud, beyond one digit per word: tens and teens, and corrections.
+
+Callers read a phone number in pairs (``ninety-one twenty-three, fifty-five eighty``), a
+card in pairs and fours (``forty-five thirty-nine, twenty fifty-one``), and correct
+themselves halfway (``five one seven eight - no, five one eight seven``, 「幺三九，幺零二四，
+七七…啊不对，七七六八」, 「九零…唔好意思，六零七二」). The normaliser rewrites dictated
+digits as digits (:mod:`guardrail.text.normalize`); this module tells it what a tens word
+says and which of the digits said were taken back, so the digits it writes are the number
+the caller meant and its span still covers everything they said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {
+    "twenty": 2,
+    "thirty": 3,
+    "forty": 4,
+    "fourty": 4,
+    "fifty": 5,
+    "sixty": 6,
+    "seventy": 7,
+    "eighty": 8,
+    "ninety": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+# A two-digit number said as one: "ninety-one", "seventy", "eighteen" ("ten" alone is left
+# a word: "ten" in a run of digits is rarer than the word in prose).
+EN_NUMBER = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)})(?![A-Za-z]))?"
+    rf"|(?:{'|'.join(name for name in _TEENS if name != 'ten')}))(?![A-Za-z])"
+)
+_NUMBER_PARTS = re.compile(r"([a-z]+)(?:[- ]([a-z]+))?")
+
+# Words that take back what was just said: "- sorry,", "- no wait -", 「…啊不对，」, 「唔係，」.
+_EN_TAKEN_BACK = r"(?:sorry|no[ ]wait|no|wait|I[ ]mean|correction|scratch[ ]that)"
+EN_CORRECTION_GAP = rf"(?:[ ]?(?:[-—–,]|…|\.\.\.)?[ ]?{_EN_TAKEN_BACK}[ ]?[-—–,]?[ ])"
+_HAN_TAKEN_BACK = (
+    r"(?:[啊呃]?(?:不对|不對|唔係|唔系|唔好意思|对不起|對不起|對唔住|讲错|講錯|说错|說錯|搞错|搞錯|sorry)了?)"
+)
+HAN_CORRECTION_GAP = rf"(?:[ \u3000]?(?:…|\.{{2,3}}|[，,、])?[ \u3000]?{_HAN_TAKEN_BACK}[，,、…]{{0,2}}[ \u3000]?)"
+_CORRECTION = re.compile(rf"(?i:{_EN_TAKEN_BACK})|{_HAN_TAKEN_BACK}")
+_GROUP_BREAK = re.compile(r"[，,、;；\n]|…|\.\.|[ ][-—–][ ]")
+_HESITATION = re.compile(r"…|\.\.")
+
+
+def number_digits(said: str) -> str:
+    """The two digits a tens or teens word says: "ninety-one" is 91, "seventy" 70."""
+    word = said.lower()
+    if word in _TEENS:
+        return str(_TEENS[word])
+    parts = _NUMBER_PARTS.fullmatch(word)
+    if parts is None or parts[1] not in _TENS or (parts[2] is not None and parts[2] not in _UNITS):
+        raise ValueError(f"not a number word: {said!r}")
+    return f"{_TENS[parts[1]]}{_UNITS.get(parts[2] or '', 0)}"
+
+
+def kept_tokens(said: Sequence[str], gaps: Sequence[str]) -> list[bool]:
+    """Which of a dictated run's tokens stand, given the digits each says and the text
+    before each (``gaps[0]`` is unused).
+
+    A correction takes back the group said just before it (``seven seven - sorry, seven
+    six``), or the whole number when what follows starts the number again (``one nine
+    three, oh five eight - no wait - one nine three oh five eight``); a hesitation followed
+    by the same digits again (「六四零…六四零二三五」) takes back the group it repeats.
+    """
+    kept = [True] * len(said)
+    group: list[int] = []
+    for index, gap in enumerate(gaps):
+        if index and _CORRECTION.search(gap):
+            _take_back(kept, group, said, index)
+            group = []
+        elif index and _HESITATION.search(gap) and group:
+            repeated = "".join(said[i] for i in group)
+            if len(repeated) >= 2 and "".join(said[index:]).startswith(repeated):
+                for i in group:
+                    kept[i] = False
+            group = []
+        elif index and _GROUP_BREAK.search(gap):
+            group = []
+        if said[index]:
+            group.append(index)
+    return kept
+
+
+def _take_back(kept: list[bool], group: list[int], said: Sequence[str], index: int) -> None:
+    """Drop what a correction at ``index`` takes back: the whole number said so far when
+    what follows begins with its first three digits, else the group just said."""
+    before = "".join(digits for digits, standing in zip(said[:index], kept[:index], strict=True) if standing)
+    after = "".join(said[index:])
+    if len(before) >= 3 and after.startswith(before[:3]):
+        for i in range(index):
+            kept[i] = False
+        return
+    for i in group:
+        kept[i] = False
