@@ -103,6 +103,7 @@ HAN_DIGITS = {
     "拐": "7",  # as radio and the army read 7 and 9 out (六四两五 拐洞勾三), only inside a run of six
     "勾": "9",
     "幺": "1",
+    "么": "1",
     "一": "1",
     "二": "2",
     "兩": "2",  # as Mandarin reads a 2 aloud in a number (幺三八 两两...), only inside a run of six
@@ -128,7 +129,8 @@ _SPELLED_EN = re.compile(
     rf"(?<![A-Za-z]){_EN_TOKEN}(?:(?:{_EN_SEP}|{_CHECK_DIGIT_SAID}){_EN_TOKEN}){{3,}}",
     re.IGNORECASE,
 )
-_HAN_NUMERAL = "[零〇○洞拐勾幺一二兩两三四五六七八九]"
+# (么 is 幺 as a phone's keyboard often writes it, 六么雙三; not in 什么, 怎么, 那么, 多么)
+_HAN_NUMERAL = "(?:[零〇○洞拐勾幺一二兩两三四五六七八九]|(?<![什怎那这這多要为為干甚])么)"
 # (雙 before a numeral says it twice, as Cantonese reads a number out: 三雙七 is 3 7 7.)
 _HAN_TOKEN = f"(?:[雙双][ \u3000]?)?{_HAN_NUMERAL}"
 # (A comma may end a line inside one: 一八六，三三七零，⏎二九一四; a speaker's filler may sit
@@ -193,7 +195,8 @@ _OCR_CJK_NUMBER = gate(
 _URL_TRIGGER = re.compile(r"%(?:25)?(?:40|2[Bb]|20(?=\d))")
 _URL_TOKEN = re.compile(r"[^\s\"'<>]+")
 # (not before a capital: fok.ming88@hotmail.com。Bosco 想… ends a sentence)
-_IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[a-z0-9])")
+# (nor before digits after a word: revoke。175.159.23.201 ends a sentence before an IP)
+_IDEOGRAPHIC_STOP = re.compile(r"(?<=[A-Za-z0-9])。(?=[a-z])|(?<=[0-9])。(?=[0-9])")
 # Five or more characters in boxes, as a typed-out form draws them: [ T ][ 6 ][ 1 ]...
 # (the first box's opening bracket may be lost in copying: T ][ 6 ][ 1 ]...)
 _BOXED = re.compile(r"(?:(?<![A-Za-z0-9])(?:\[ ?)?[A-Za-z0-9] ?\] ?)(?:\[ ?[A-Za-z0-9] ?\] ?){4,}")
@@ -214,12 +217,15 @@ _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many 
 # A letter said as callers spell one (Y as in yellow, K for kilo) or the letter Z said
 # (zed, zee), just before digits read out: at least six, an identifier's.
 # A letter alone before a comma counts too when seven digits follow (C, six six eight,
-# four one two, zero), and "plus" says a country code's + (plus nine two, three oh oh ...).
-_LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like|plus)[ ]|\bze[de]\b)|\b[A-Z], \d \d")
+# four one two, zero), or six and a bracket (R，四幺两洞九三，括号A), and "plus" says a country code's + (plus nine two, three oh oh ...).
+_LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like|plus)[ ]|\bze[de]\b)|\b[A-Z], ?\d \d|字[頭头]|字母")
 _LETTER_SAID = re.compile(
     r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee)"
-    r"|(?P<alone>[A-Z])(?=,[ ]\d(?: \d){6}))(?:[ ]?,[ ]*|[ ]+)(?=\d(?: \d){5})"
+    r"|(?P<alone>[A-Z])(?=,[ ]?\d(?: \d){6}|,[ ]?\d(?: \d){5} \( [0-9A]))(?:[ ]?,[ ]*|[ ]+)(?=\d(?: \d){5})"
     r"|(?<![A-Za-z])(?P<plus>(?i:plus))[ ]+(?=\d(?: \d){7})"
+    # and in Chinese: C字頭 (starting with C), 字母M (the letter M)
+    r"|(?<![A-Za-z0-9])(?P<head>[A-Z])[ ]?字[頭头][ ]?,?[ ]*(?=\d(?: \d){5})"
+    r"|字母[ ]?(?P<named>[A-Z])[ ]?,?[ ]*(?=\d(?: \d){5})"
 )
 _MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}|{EN_NUMBER}", re.IGNORECASE))
 
@@ -252,7 +258,9 @@ def normalize(text: str) -> NormalizedText:
     decode URL escapes and spell dictated digits as digits, keeping an offset map."""
     unescaped = _json_unescape(text)
     folded = _fold(text) if unescaped is None else _compose(unescaped, _fold(unescaped.text))
-    return _letters_said(_spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_ideographic_stops(folded)))))))
+    return _letters_said(
+        _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_continued_lines(_ideographic_stops(folded)))))))
+    )
 
 
 def _json_unescape(text: str) -> NormalizedText | None:
@@ -316,6 +324,22 @@ def _ideographic_stops(normalized: NormalizedText) -> NormalizedText:
     return NormalizedText(normalized.original, _IDEOGRAPHIC_STOP.sub(".", text), normalized.starts, normalized.ends)
 
 
+# A number a narrow column or a scan broke after a hyphen: 9174 -⏎2208, 9 3 8 2 -⏎6 0 1 5.
+# (A hyphen right after the digits, 1711-⏎204558, is the phone patterns' own to read.)
+_CONTINUED_LINE = re.compile(r"(?<=[0-9A-Za-z])[ \t]-[ \t]*(\n)[ \t]*(?=[0-9])")
+
+
+def _continued_lines(normalized: NormalizedText) -> NormalizedText:
+    """The line break after such a hyphen read as a space, one for one."""
+    text = normalized.text
+    if " -\n" not in text and " - \n" not in text:
+        return normalized
+    chars = list(text)
+    for match in _CONTINUED_LINE.finditer(text):
+        chars[match.start(1)] = " "
+    return NormalizedText(normalized.original, "".join(chars), normalized.starts, normalized.ends)
+
+
 def _unbox(normalized: NormalizedText) -> NormalizedText:
     """A form's boxed characters (``[ T ][ 6 ][ 1 ]...``) and cells of spaced digits
     (``| 4 5 2 3 | 2 7 9 2 | ...``) rewritten as characters apart by single spaces."""
@@ -355,7 +379,9 @@ def _replaced(normalized: NormalizedText, runs: list[tuple[int, int, str]]) -> N
 
 def _url_decode(normalized: NormalizedText) -> NormalizedText:
     """Percent-escapes decoded inside URL-encoded tokens; each decoded character maps to
-    its three-character escape in the original."""
+    its three-character escape in the original; and a query string's ``+`` between words
+    read as the space it encodes (``contact=Lau+Chi+Wai``), one for one."""
+    normalized = _query_spaces(normalized)
     text = normalized.text
     if "%" not in text or _URL_TRIGGER.search(text) is None:
         return normalized
@@ -378,6 +404,25 @@ def _url_decode(normalized: NormalizedText) -> NormalizedText:
             position = escape.end()
     _keep(normalized, position, len(text), pieces, starts, ends)
     return NormalizedText(normalized.original, "".join(pieces), tuple(starts), tuple(ends))
+
+
+# A query string's field whose value holds a + between letters: &contact=Lau+Chi+Wai.
+_QUERY_FIELD = re.compile(r"(?<=[?&])[A-Za-z_][\w.-]*=[^\s&#]*[A-Za-z]\+[A-Za-z][^\s&#]*")
+_QUERY_PLUS = re.compile(r"(?<=[A-Za-z])\+(?=[A-Za-z])")
+
+
+def _query_spaces(normalized: NormalizedText) -> NormalizedText:
+    text = normalized.text
+    if "+" not in text or "=" not in text:
+        return normalized
+    chars = list(text)
+    for field in _QUERY_FIELD.finditer(text):
+        for plus in _QUERY_PLUS.finditer(text, field.start(), field.end()):
+            chars[plus.start()] = " "
+    spaced = "".join(chars)
+    if spaced == text:
+        return normalized
+    return NormalizedText(normalized.original, spaced, normalized.starts, normalized.ends)
 
 
 def _keep(
@@ -621,7 +666,7 @@ def _letter_said(match: re.Match[str]) -> str:
     """What a spelt letter or a said "plus" stands for, as the identifier writes it."""
     if match["plus"]:
         return "+"
-    return (match["letter"] or match["alone"] or "Z").upper() + " "
+    return (match["letter"] or match["alone"] or match["head"] or match["named"] or "Z").upper() + " "
 
 
 def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:

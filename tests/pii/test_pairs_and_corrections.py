@@ -220,3 +220,92 @@ def test_a_clause_with_a_character_of_a_name_is_no_gloss_unless_it_spells_one(
 def test_a_building_permit_and_a_case_number_stay_what_they_are(redactor: Redactor) -> None:
     for text in ("The building permit no. AB1234567 was issued in May.", "Court case 5127 6093 is listed."):
         assert not [d for d in redactor.analyze(text) if d.entity_type in ("HK_PASSPORT", "PHONE_NUMBER")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "pet"),
+    [
+        ("export the HK part (with Mochi the corgi)", "Mochi"),
+        ("12:30 | Kenneth (ragdoll cat)     | check", "Kenneth"),
+        ("09:30 | Winston (shih tzu, 11)    | NOT lamb cut", "Winston"),
+    ],
+)
+def test_an_animal_named_beside_its_kind_is_no_person(redactor: Redactor, text: str, pet: str) -> None:
+    assert not any(d.entity_type == "PERSON" and text[d.start : d.end] == pet for d in redactor.analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Peter the pet shop owner called at nine.", "Peter"), ("Amy the dog walker came at 9.", "Amy")],
+)
+def test_a_person_named_by_a_trade_with_an_animal_in_it_is_still_a_person(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name, entity="PERSON")
+
+
+def test_letters_opening_a_reference_are_no_initials(redactor: Redactor) -> None:
+    text = "Case owner: Kelly Bo-yan Ho (KBH)\nCase KBH-24-09207 | Mochi\nKBH to call back."
+    found = [(d.start, d.end) for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    reference = text.index("KBH-24")
+    assert not any(start <= reference < end for start, end in found)
+    assert any(text[start:end] == "KBH" and start > reference for start, end in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        # the blind round dev249-dev252: 么 for 1 (not in 什么), 爱特, a letter said in Chinese
+        ("我手機係六么雙三，九洞四拐，日頭打我手機好啲。", "六么雙三，九洞四拐", "PHONE_NUMBER"),
+        (
+            "来电：minjun 点 kim 爱特 mail 点 example 点 org，爱特就是那个圈 a。",
+            "minjun 点 kim 爱特 mail 点 example 点 org",
+            "EMAIL_ADDRESS",
+        ),
+        ("婆婆讀：「C字頭，六拐四洞，二九，括號二」", "C字頭，六拐四洞，二九，括號二", "HK_ID"),
+        ("客户：香港身份证，字母M，六四零二三五，括号里面是一。", "字母M，六四零二三五，括号里面是一", "HK_ID"),
+        ("来电：身份证是R，四幺两洞九三，括号A。", "R，四幺两洞九三，括号A", "HK_ID"),
+        # a surname said, then spelt; a surname by its parts
+        ("家屬：姓駱，駱駝嘅駱，駱詠珊。", "駱駝嘅駱", "PERSON"),
+        ("来电：我是他爱人，张秀英，弓长张。", "弓长张", "PERSON"),
+        # a found name spelt by letters with words for them
+        (
+            "CALLER: Lui Ka-chun. Lui is L, U, I - L for London, U for uncle, I for India.",
+            "L for London, U for uncle, I for India",
+            "PERSON",
+        ),
+        (
+            "我叫 Dickson Mak，Mak 係 M for Mary, A for apple, K for king。",
+            "M for Mary, A for apple, K for king",
+            "PERSON",
+        ),
+        # a number a column broke after a hyphen; a query string's + for a space
+        ("聯絡電話：9 3 8 2 -\n6 0 1 5\n身份證", "9 3 8 2 -\n6 0 1 5", "PHONE_NUMBER"),
+        ("GET /api/leads?district=Mong+Kok&contact=Lau+Chi+Wai&company=%E5%BF%97 HTTP/1.1", "Lau+Chi+Wai", "PERSON"),
+        # a Chinese full stop ends a sentence before an IP address
+        (
+            "Kelvin account 已經 offboard，但 token 未 revoke。175.159.23.201 唔係公司 IP",
+            "175.159.23.201",
+            "IP_ADDRESS",
+        ),
+        # a spouse named after the kin word in a case record; names in minutes
+        ("案主前妻鄺麗珍已回內地", "鄺麗珍", "PERSON"),
+    ],
+)
+def test_round_dev249_dev252_forms_are_found(redactor: Redactor, text: str, value: str, entity: str) -> None:
+    assert covered(redactor, text, value, entity=entity), value
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("你说什么？我听不清", "什么"),
+        ("佢兒子成日打機", "成日"),
+        ("兒子高中畢業", "高中"),
+        ("Items 12-\n13 were returned", "12-\n13"),
+        ("Grades: A, B, C for the three classes", "A, B, C for the three"),
+    ],
+)
+def test_their_look_alikes_are_left_alone(redactor: Redactor, text: str, word: str) -> None:
+    start = text.index(word)
+    assert not any(d.start < start + len(word) and start < d.end for d in redactor.analyze(text)), word

@@ -52,7 +52,7 @@ _SAID_PART = (
 # 點, 底線 an underscore, 小老鼠 "little mouse" the at sign)
 _SAID_JOIN = r"(?:,? (?:dot|underscore|dash|hyphen|点|點|下划线|下劃線|底線|底线|杠|槓),? |[._])"
 _SAID_DOT = r"(?: dot | 点 | 點 |\.)"
-_SAID_AT = r"(?:at|艾特|小老鼠)"
+_SAID_AT = r"(?:at|艾特|爱特|愛特|小老鼠)"
 _TOP_LEVEL = (
     "com|net|org|edu|gov|hk|cn|io|co|uk|de|fr|jp|sg|my|ph|au|ca|tw|mo|in|id|nl|ch|it|es|kr|nz|ie|se|pl|info|biz|me"
 )
@@ -70,7 +70,7 @@ _SPOKEN_EMAIL = (
 # texts with "at" in them have no such thing, and the whole pattern tries every word).
 _SPOKEN_DOMAIN = re.compile(
     r"(?i:\bat [a-z0-9-]+(?: dot |\.[a-z])|\bat (?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126)\b)"
-    r"|(?:\b[Aa][Tt]|艾特|小老鼠) [A-Za-z0-9-]+ [点點] "
+    r"|(?:\b[Aa][Tt]|艾特|爱特|愛特|小老鼠) [A-Za-z0-9-]+ [点點] "
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
 _BRACKETED_EMAIL = (
@@ -399,7 +399,7 @@ def generic_recognizers() -> list[object]:
         DisguisedEmailRecognizer(
             "SpokenEmailRecognizer",
             _SPOKEN_EMAIL,
-            frozenset({" at ", " AT ", " At ", "艾特", "小老鼠"}),
+            frozenset({" at ", " AT ", " At ", "艾特", "爱特", "愛特", "小老鼠"}),
             _SPOKEN_DOMAIN,
         ),
         DisguisedEmailRecognizer(

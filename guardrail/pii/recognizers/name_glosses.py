@@ -5,8 +5,10 @@ A name said aloud is ambiguous, so it is spelt by words everyone knows: 「周�
 gloss gives a character of the name away as surely as the name itself, so each is the
 person's data too. A gloss is a clause that ends in "的 / 個 / 嘅 + a character of a name
 found nearby" and either uses that character in the word before it (周末的周, 聰穎個穎) or
-describes its shape (雨字头下面一个文的雯, 女字旁一个肙的娟); a short clause ending in the
-character (双木林, 耳東陳) counts between the name and such a gloss.
+describes its shape (雨字头下面一个文的雯, 女字旁一个肙的娟); a short clause of the
+character's parts (弓长张, 口天吴) is one too, and another short clause ending in the
+character counts between the name and a gloss. A surname said (我姓黃，黃色嘅黃) is spelt
+out so as often as a full name.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ _OF = ("的", "個", "个", "嘅")
 # Words that describe a character by its parts: 雨字头, 女字旁, 三點水, 上面, 下面.
 _SHAPE_WORDS = re.compile(
     "字头|字頭|字旁|字边|字邊|部首|偏旁|旁|上面|下面|左边|左邊|右边|右邊|点水|點水|草花|木子|弓长|弓長|耳东|耳東"
+    "|口天|立早|古月|言午|双木|雙木|人可|文刀"
 )
+# A surname said before it is spelt out: 我姓黃，黃色嘅黃.
+_SURNAME_SAID = re.compile(f"姓([{HAN}])")
 # How far after the name (or after the gloss before it) a gloss may stand.
 _REACH = 40
 _SHORT = 4  # 双木林, 耳東陳: a clause of its own, the character last
@@ -32,9 +37,14 @@ def glosses(text: str, names: Iterable[str]) -> Iterator[tuple[int, int]]:
     """Spans of clauses that spell out a character of one of ``names`` (Chinese names
     found in ``text``), near an occurrence of that name."""
     occurrences = sorted(
-        (match.start(), match.end(), name)
-        for name in {name for name in names if len(name) >= 2}
-        for match in re.finditer(re.escape(name), text)
+        [
+            *(
+                (match.start(), match.end(), name)
+                for name in {name for name in names if len(name) >= 2}
+                for match in re.finditer(re.escape(name), text)
+            ),
+            *((match.start(), match.end(), match[1]) for match in _SURNAME_SAID.finditer(text)),
+        ]
     )
     if not occurrences:
         return
@@ -63,4 +73,8 @@ def _glosses_after(text: str, position: int, name: str) -> Iterator[tuple[int, i
             yield clause.span()
             reach_end = clause.end() + _REACH
         elif len(word) <= _SHORT and last not in word[:-1]:
-            pending.append(clause.span())
+            if _SHAPE_WORDS.search(word[:-1]):
+                yield clause.span()  # 弓长张, 口天吴: the surname's parts, a gloss of its own
+                reach_end = clause.end() + _REACH
+            else:
+                pending.append(clause.span())

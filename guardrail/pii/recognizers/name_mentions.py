@@ -346,10 +346,19 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         add(start, end, 0.65)
     for start, end in _initials_of(text, found, threshold):
         add(start, end, 0.65)
+    letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
     if "-" in text and latin:
-        letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
         for match in _SPELLED_OUT.finditer(text):
             if match[0].replace("-", "").lower() in letters:
+                add(match.start(), match.end(), 0.65)
+    if ", " in text:
+        # Lui is L, U, I - L for London, U for uncle, I for India: a found name spelt by
+        # letters (any word of one, however short)
+        spellable = {
+            word.lower() for start, end in spans for word in _LATIN_WORD.findall(text[start:end]) if len(word) >= 2
+        }
+        for match in _SPELLED_BY_WORDS.finditer(text):
+            if "".join(letter[1] for letter in _SPELT_LETTER.finditer(match[0])).lower() in spellable:
                 add(match.start(), match.end(), 0.65)
     for name in mixed:
         # (the text is normalised: a space may stand between the scripts, 細 B)
@@ -485,11 +494,17 @@ _STANDING_INITIALS = re.compile(
 _BRACKETED_INITIALS = re.compile(r"[ \t]?[(（](?P<initials>[A-Z]{2,4})[)）](?![ \t]+[A-Z][a-z])")
 
 
+# Capitals said one by one, each alone or with a word for it (M for Mary, A as in apple).
+_SPELT = r"[A-Z](?:[ ](?:for|as[ ]in|like)[ ][A-Za-z]+)?(?![A-Za-z])"
+_SPELLED_BY_WORDS = re.compile(rf"(?<![A-Za-z]){_SPELT}(?:,?[ ](?:and[ ])?{_SPELT}){{2,}}")
+_SPELT_LETTER = re.compile(r"(?<![A-Za-z])([A-Z])(?:[ ](?:for|as[ ]in|like)[ ][A-Za-z]+)?(?![A-Za-z])")
+
+
 def _initials_of(text: str, found: list[RecognizerResult], threshold: float) -> Iterator[tuple[int, int]]:
     """A found full name's initials standing alone (``Rohan Bhattacharya (Treasurer, RB)``
     ... ``RB to send the refunds``), or the initials given in brackets after a found name
     (``陳sir (CKW)`` ... ``| 18:10 | CKW``): minutes, registers and trackers write people so
-    once named. Not after a number (``3 PM``)."""
+    once named. Not after a number (``3 PM``), nor opening a reference (``KBH-24-09207``)."""
     wanted: set[str] = set()
     for result in found:
         if result.entity_type != ENTITY or result.score < threshold:
@@ -517,7 +532,13 @@ def _initials_of(text: str, found: list[RecognizerResult], threshold: float) -> 
             continue
         if re.search(r"\d[ \t]?$", text[max(0, match.start() - 2) : match.start()]):
             continue
+        if _CODE_AFTER.match(text, match.end()):
+            continue  # KBH-24-09207, TKOH/PP/24/03377: letters that open a reference
         yield match.span()
+
+
+# What follows the letters of a reference or file number: -24-09207, /PP/24/03377, _0412.
+_CODE_AFTER = re.compile(r"[-/_#][A-Z]{0,4}[-/]?\d")
 
 
 def _without_title(name: str) -> str:

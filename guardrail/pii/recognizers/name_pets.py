@@ -25,7 +25,17 @@ _NAME = r"[A-Z][a-z]{1,12}"
 _BEFORE = re.compile(
     rf"(?<![A-Za-z])(?:{_ANIMALS}|{_CARE})(?:[ \t]+(?:the|my|our|her|his|their|your))?[ \t]+(?P<pet>{_NAME})(?![A-Za-z'’-])"
 )
-_AFTER = re.compile(rf"(?P<pet>{_NAME})[ \t]*\((?:{_ANIMALS})\)")
+# A person named by a trade with an animal in it: Peter the pet shop owner, Amy the dog walker.
+_COMPOUND = (
+    r"(?:shop|store|owner|sitter|sitting|groomer|grooming|walker|walking|trainer|training|food|clinic|hospital"
+    r"|doctor|vet|lover|person|rescue|hotel|boarding|insurance|breeder)"
+)
+# Charlie (cats), Kenneth (ragdoll cat), Winston (shih tzu, 11), Mochi the corgi: the animal
+# in brackets after the name, its breed or age beside it, or the name's apposition.
+_AFTER = re.compile(
+    rf"(?P<pet>{_NAME})(?:[ \t]*\((?:[A-Za-z]+[ \t]){{0,2}}(?:{_ANIMALS})(?![A-Za-z])[^()\n]{{0,30}}\)"
+    rf"|,?[ \t]+the[ \t]+(?:[a-z]+[ \t])?(?:{_ANIMALS})(?![A-Za-z])(?![ \t]+{_COMPOUND}))"
+)
 # 我係 Lucky 主人, 狗狗Coco: an owner's word after a name, an animal's before it.
 _ZH_OWNER = re.compile(rf"(?P<pet>{_NAME})[ \t]*(?:嘅|的)?主人")
 _ZH_ANIMAL = re.compile(rf"(?:狗|貓|猫|狗狗|貓貓|猫猫|寵物|宠物)[ \t]*(?P<pet>{_NAME})(?![A-Za-z])")

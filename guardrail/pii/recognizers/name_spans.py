@@ -78,6 +78,7 @@ ORG_WORDS = frozenset(
     crematorium cemetery columbarium funeral parlour parking lounge settlement
     motor bus buses ferry ferries production productions films pictures entertainment
     hostel hostels events
+    primary secondary ventures capital locksmith locksmiths party rooms suite suites bookings
     """.split()
 )
 

@@ -58,7 +58,9 @@ ORDINARY_WORDS = both_scripts(
         "阿姨 阿媽 阿爸 阿哥 阿姐 阿婆 阿公 阿伯 阿叔 阿嫂 阿妹 阿仔 阿女 "
         "浩大 浩瀚 安家 成家 家居 家具 家鄉 國內 國外 國產 平常 平時 平日 平台 和氣 和解 "
         "車行 銀行 商行 琴行 洋行 分行 同行 旅行 步行 發行 執行 進行 舉行 流行 自行 另行 "
-        "家長群 家長會".split()
+        "家長群 家長會 "
+        # what is said of a relative right after the kin word: 兒子成日打機, 女兒高中畢業
+        "成日 成晚 今日 琴日 聽日 而家 依家 已經 經常 時常 高中 初中 返學 返工 放學 放工 成績 讀書".split()
     )
 )
 # A child's or friend's doubled pet name (朵朵, 糖糖) is any doubled character except the

@@ -282,6 +282,8 @@ CHINESE_KIN_BEFORE_FULL_NAME = (
     *("弟弟", "哥哥", "妹妹", "姐姐", "阿哥", "細佬", "家姐", "細妹", "外婆", "婆婆", "爺爺", "奶奶"),
     # "my sister" in speech: 暫住我妹上官凱欣屋企
     *("我妹", "我哥", "我姐", "我弟", "我老公", "我老婆"),
+    # a spouse or child named in a case record: 案主前妻鄺琍, 其丈夫陳志明
+    *("前妻", "前夫", "丈夫", "妻子", "太太", "兒子", "女兒", "長子", "幼子", "長女", "幼女", "父親", "母親"),
 )
 CHINESE_NAME_CONTEXT_AFTER = (
     "先生",
@@ -724,6 +726,9 @@ NAME_LABELS_ROLE = (
     "reported by",
     "requested by",
     "submitted by",
+    "proposed by",
+    "seconded by",
+    "moved by",
     "assigned to",
     "assignee",
     "reviewer",
