@@ -1,6 +1,7 @@
 """Requests that quote a prejudice in order to refute it, or to ask why it hurts.
 
 "Help me rebut the claim that girls are bad at maths", "why is 'Ah Cha' offensive?",
+"how do I explain prejudice to my daughter", 「有人转发“农村孩子素质差”，我想写段话反驳」,
 「為什麼模仿新移民口音的笑話會傷人」, 「反駁『新移民拖累社會』的說法」: counter-speech
 carries the prejudice's own words, so the classifier scores it like the prejudice
 (0.92 to 0.998 on blind held-out sets, against a fairness threshold of 0.91).
@@ -30,6 +31,8 @@ _EN = rf"""
       stigma|racism|sexism|ageism|ableism)\b
   | \b(?:shouldn'?t|should\s+not|not\s+to|stop\s+people|stop\s+kids)\s+(?:mock|mocking|tease|teasing|bully|bullying|
       insult|insulting|exclude|excluding|stereotype|stereotyping)\b
+  | \b(?:explain|teach)\s+(?:(?:my|our|the|a|young|little)\s+)?(?:(?!why\b|how\b)\w+\s+)?(?:about\s+)?(?:what\s+)?(?:prejudice|racism|
+      sexism|homophobia|transphobia|ageism|bigotry|discrimination|stereotyping)\b
 """
 # Chinese: the refutation with its object (a quoted claim, or 這個觀點 / 這種說法 ...),
 # why a saying is discriminatory or hurts, and breaking a stereotype.
@@ -47,6 +50,7 @@ _NAMED_ZH = (
 _ZH = rf"""
     (?:反驳|反駁|驳斥|駁斥|回应|回應|澄清)(?:一下)?\s*(?:{_QUOTED_ZH}|{_NAMED_ZH})
   | {_QUOTED_ZH}(?:(?:这|這|呢)(?:种|種|個|个|啲)?{_SAYING_ZH}|的说法|的說法)?{_IS_PREJUDICE_ZH}
+  | {_QUOTED_ZH}[^。！？!?\n]{{0,20}}?(?:反驳|反駁|驳斥|駁斥)
   | (?:为什么|為什麼|为何|為何|點解|点解)[^。？?！!\n]{{0,40}}?(?:{_IS_PREJUDICE_ZH}|歧视性|歧視性|
       伤人|傷人|冒犯|不对|不對|唔啱|不妥|唔妥|有害|不尊重|唔尊重)
   | (?:打破|破除|消除|减少|減少|对抗|對抗)[^。？?！!\n]{{0,12}}?(?:偏见|偏見|刻板印象|歧视|歧視|标签|標籤)
