@@ -58,6 +58,16 @@ _GROUP_BREAK = re.compile(r"[，,、;；\n]|…|\.\.|[ ][-—–][ ]")
 _HESITATION = re.compile(r"…|\.\.")
 
 
+def says_tens(text: str) -> bool:
+    """Whether ``text`` may say a number in tens: a substring test, cheaper than any
+    pattern over every text."""
+    lower = text.lower()
+    return any(word in lower for word in _TENS_WORDS)
+
+
+_TENS_WORDS = (*_TENS, "teen", "eleven", "twelve")
+
+
 def number_digits(said: str) -> str:
     """The two digits a tens or teens word says: "ninety-one" is 91, "seventy" 70."""
     word = said.lower()

@@ -44,7 +44,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from guardrail.text.dictation import EN_CORRECTION_GAP, EN_NUMBER, HAN_CORRECTION_GAP, kept_tokens, number_digits
+from guardrail.text.dictation import (
+    EN_CORRECTION_GAP,
+    EN_NUMBER,
+    HAN_CORRECTION_GAP,
+    kept_tokens,
+    number_digits,
+    says_tens,
+)
 from guardrail.text.start_gate import gate
 
 # Every Unicode "format" character (category Cf: zero-width and bidi controls, soft
@@ -223,11 +230,13 @@ _LETTER_SAID = re.compile(
     r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee)"
     r"|(?P<alone>[A-Z])(?=,[ ]?\d(?: \d){6}|,[ ]?\d(?: \d){5} \( [0-9A]))(?:[ ]?,[ ]*|[ ]+)(?=\d(?: \d){5})"
     r"|(?<![A-Za-z])(?P<plus>(?i:plus))[ ]+(?=\d(?: \d){7})"
-    # and in Chinese: C字頭 (starting with C), 字母M (the letter M)
-    r"|(?<![A-Za-z0-9])(?P<head>[A-Z])[ ]?字[頭头][ ]?,?[ ]*(?=\d(?: \d){5})"
+)
+# And in Chinese (searched only in a text with 字): C字頭 (starting with C), 字母M (the letter M).
+_LETTER_SAID_ZH = re.compile(
+    r"(?<![A-Za-z0-9])(?P<head>[A-Z])[ ]?字[頭头][ ]?,?[ ]*(?=\d(?: \d){5})"
     r"|字母[ ]?(?P<named>[A-Z])[ ]?,?[ ]*(?=\d(?: \d){5})"
 )
-_MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}|{EN_NUMBER}", re.IGNORECASE))
+_MAY_BE_SPELLED = gate(re.compile(rf"{_HAN_NUMERAL}|{_EN_DIGIT}", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,13 +450,15 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     for one (so the offset map stays as it is); a capital ``I`` too where a digit touches
     it (a phone typed ``9I87 5520``; a lone ``I`` is the word)."""
     text = normalized.text
-    if not ("O" in text or "l" in text or "I" in text) or (
-        _OCR_DIGIT_RUN.search(text) is None and _OCR_HKID.search(text) is None
-    ):
+    if not ("O" in text or "l" in text or "I" in text):
+        return normalized
+    # (an identity card's check in brackets, so only a text with a bracket is searched for one)
+    hkids = list(_OCR_HKID.finditer(text)) if ("(" in text or "[" in text) else []
+    if not hkids and _OCR_DIGIT_RUN.search(text) is None:
         return normalized
     chars = list(text)
     changed = False
-    for run in _OCR_HKID.finditer(text):
+    for run in hkids:
         # S1O9273(6): an identity card's digits touch its letter, so no run above holds them
         if sum(c.isdigit() for c in run[1]) >= 4:
             for i in range(run.start(1), run.end(1)):
@@ -659,20 +670,22 @@ def _letters_said(normalized: NormalizedText) -> NormalizedText:
     if _LETTER_SAID_HINT.search(text) is None:
         return normalized
     runs = [(m.start(), m.end(), _letter_said(m)) for m in _LETTER_SAID.finditer(text)]
-    return _replaced(normalized, runs) if runs else normalized
+    if "字" in text:
+        runs += [(m.start(), m.end(), (m["head"] or m["named"]) + " ") for m in _LETTER_SAID_ZH.finditer(text)]
+    return _replaced(normalized, sorted(runs)) if runs else normalized
 
 
 def _letter_said(match: re.Match[str]) -> str:
     """What a spelt letter or a said "plus" stands for, as the identifier writes it."""
     if match["plus"]:
         return "+"
-    return (match["letter"] or match["alone"] or match["head"] or match["named"] or "Z").upper() + " "
+    return (match["letter"] or match["alone"] or "Z").upper() + " "
 
 
 def _spell_out_digits(normalized: NormalizedText) -> NormalizedText:
     """``normalized`` with dictated digit runs rewritten as spaced ASCII digits."""
     text = normalized.text
-    if _MAY_BE_SPELLED.search(text) is None:
+    if _MAY_BE_SPELLED.search(text) is None and not says_tens(text):
         return normalized
     runs = [m.span() for m in _SPELLED_EN.finditer(text)] + [_word_trimmed(m) for m in _SPELLED_HAN.finditer(text)]
     runs += [m.span() for m in _SPELLED_HAN_LINES.finditer(text)]
