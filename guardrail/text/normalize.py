@@ -224,7 +224,8 @@ _TIMES = {"double": 2, "triple": 3, "雙": 2, "双": 2}  # a digit said so many 
 # A letter said as callers spell one (Y as in yellow, K for kilo) or the letter Z said
 # (zed, zee), just before digits read out: at least six, an identifier's.
 # A letter alone before a comma counts too when seven digits follow (C, six six eight,
-# four one two, zero), or six and a bracket (R，四幺两洞九三，括号A), and "plus" says a country code's + (plus nine two, three oh oh ...).
+# four one two, zero) or six and a bracket (R，四幺两洞九三，括号A), and "plus" says a
+# country code's + (plus nine two, three oh oh ...).
 _LETTER_SAID_HINT = re.compile(r"(?i:\b(?:as[ ]in|for|like|plus)[ ]|\bze[de]\b)|\b[A-Z], ?\d \d|字[頭头]|字母")
 _LETTER_SAID = re.compile(
     r"(?<![A-Za-z0-9'’])(?:(?P<letter>[A-Za-z])[ ]+(?i:as[ ]+in|for|like)[ ]+[A-Za-z]+|(?i:zed|zee)"
@@ -343,9 +344,17 @@ def _continued_lines(normalized: NormalizedText) -> NormalizedText:
     text = normalized.text
     if " -\n" not in text and " - \n" not in text:
         return normalized
-    chars = list(text)
-    for match in _CONTINUED_LINE.finditer(text):
-        chars[match.start(1)] = " "
+    return _spaced_at(normalized, [match.start(1) for match in _CONTINUED_LINE.finditer(text)])
+
+
+def _spaced_at(normalized: NormalizedText, positions: list[int]) -> NormalizedText:
+    """``normalized`` with a space for the character at each of ``positions``, one for one
+    (so the offset map stays as it is)."""
+    if not positions:
+        return normalized
+    chars = list(normalized.text)
+    for position in positions:
+        chars[position] = " "
     return NormalizedText(normalized.original, "".join(chars), normalized.starts, normalized.ends)
 
 
@@ -424,14 +433,14 @@ def _query_spaces(normalized: NormalizedText) -> NormalizedText:
     text = normalized.text
     if "+" not in text or "=" not in text:
         return normalized
-    chars = list(text)
-    for field in _QUERY_FIELD.finditer(text):
-        for plus in _QUERY_PLUS.finditer(text, field.start(), field.end()):
-            chars[plus.start()] = " "
-    spaced = "".join(chars)
-    if spaced == text:
-        return normalized
-    return NormalizedText(normalized.original, spaced, normalized.starts, normalized.ends)
+    return _spaced_at(
+        normalized,
+        [
+            plus.start()
+            for field in _QUERY_FIELD.finditer(text)
+            for plus in _QUERY_PLUS.finditer(text, field.start(), field.end())
+        ],
+    )
 
 
 def _keep(

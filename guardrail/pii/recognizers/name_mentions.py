@@ -346,8 +346,8 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
         add(start, end, 0.65)
     for start, end in _initials_of(text, found, threshold):
         add(start, end, 0.65)
-    letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
     if "-" in text and latin:
+        letters = {"".join(ch for ch in word if ch.isalpha()).lower() for word in latin}
         for match in _SPELLED_OUT.finditer(text):
             if match[0].replace("-", "").lower() in letters:
                 add(match.start(), match.end(), 0.65)
