@@ -470,10 +470,7 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     for run in hkids:
         # S1O9273(6): an identity card's digits touch its letter, so no run above holds them
         if sum(c.isdigit() for c in run[1]) >= 4:
-            for i in range(run.start(1), run.end(1)):
-                if chars[i] in "OlI":
-                    chars[i] = "0" if chars[i] == "O" else "1"
-                    changed = True
+            changed |= _read_as_digits(chars, run.start(1), run.end(1), "OlI")
     for run in _OCR_DIGIT_RUN.finditer(text):
         value = run[0]
         letters = value.count("O") + value.count("l") + value.count("I")
@@ -487,13 +484,21 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
                     chars[i] = "0" if chars[i] == "O" else "1"
                     changed = True
     for run in _OCR_CJK_NUMBER.finditer(text):
-        for i in range(run.start(), run.end()):
-            if chars[i] in "Ol":
-                chars[i] = "0" if chars[i] == "O" else "1"
-                changed = True
+        changed |= _read_as_digits(chars, run.start(), run.end(), "Ol")
     if not changed:
         return normalized
     return NormalizedText(normalized.original, "".join(chars), normalized.starts, normalized.ends)
+
+
+def _read_as_digits(chars: list[str], start: int, end: int, letters: str) -> bool:
+    """Each of ``letters`` in ``chars[start:end]`` written as the digit a scan took it for
+    (O as 0, l and I as 1); whether any was."""
+    changed = False
+    for i in range(start, end):
+        if chars[i] in letters:
+            chars[i] = "0" if chars[i] == "O" else "1"
+            changed = True
+    return changed
 
 
 def _ocr_letters(normalized: NormalizedText) -> NormalizedText:

@@ -90,6 +90,10 @@ def test_names_in_forms_of_address_are_found(redactor: Redactor, text: str, valu
         ("Can you walk Max and Bella tomorrow? Bella pulls a lot.", "Bella"),
         ("Fed Teddy & Coco (cats) at 8am, Teddy ate well", "Teddy"),
         ("Her corgi Lucky needs a bath", "Lucky"),
+        # the animal beside the name, with its breed or age, or in apposition
+        ("export the HK part (with Mochi the corgi)", "Mochi"),
+        ("12:30 | Kenneth (ragdoll cat)     | check", "Kenneth"),
+        ("09:30 | Winston (shih tzu, 11)    | NOT lamb cut", "Winston"),
         ("We'll meet at Sunny Bay station", "Sunny"),
         ("Award: HK$ 3,200 payable in 14 days", "Award"),
         ("| 3 | LIMBU Ram | Scaffolder | ok |", "Scaffolder"),

@@ -46,9 +46,7 @@ def glosses(text: str, names: Iterable[str]) -> Iterator[tuple[int, int]]:
             *((match.start(), match.end(), match[1]) for match in _SURNAME_SAID.finditer(text)),
         ]
     )
-    if not occurrences:
-        return
-    for start, end, name in occurrences:
+    for _, end, name in occurrences:
         yield from _glosses_after(text, end, name)
 
 
