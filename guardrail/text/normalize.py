@@ -166,7 +166,8 @@ _BI_SEP = (
     rf"(?:{EN_CORRECTION_GAP}|{HAN_CORRECTION_GAP}|[ \u3000,，、.\-—–]{{1,3}}(?:{_FILLER}[ \u3000,，、.…]{{1,3}})?"
     r"|\s?(?:…|\.\.\.)\s?)"
 )
-_BI_TOKEN = rf"(?:{_EN_TOKEN}|{_HAN_TOKEN})"
+# (a Chinese numeral may be doubled in English: 九三二七，double 五，零八)
+_BI_TOKEN = rf"(?:{_EN_TOKEN}|(?:(?:double|triple)[ -]?)?{_HAN_TOKEN})"
 _SPELLED_BILINGUAL = re.compile(
     rf"(?<![A-Za-z]){_BI_TOKEN}(?:{_BI_SEP}?(?:{_BRACKET_WORD}{_BI_SEP}?)?{_BI_TOKEN}){{5,}}", re.IGNORECASE
 )
@@ -818,7 +819,7 @@ def _cued_if_paired(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 _HAN_NUMERAL_CHAR = re.compile(_HAN_NUMERAL)
-_EN_DIGIT_WORD = re.compile(rf"(?<![A-Za-z]){_EN_DIGIT}", re.IGNORECASE)
+_EN_DIGIT_WORD = re.compile(rf"(?<![A-Za-z])(?:{_EN_DIGIT}|(?:double|triple)(?![A-Za-z]))", re.IGNORECASE)
 _SAID_AGAIN = re.compile("[，,、]")
 
 
@@ -855,7 +856,7 @@ def luhn_valid(digits: str) -> bool:
 
 def _bilingual(run: str) -> bool:
     """Whether a run says its digits in both English words and Chinese numerals (a run in
-    one language alone is the other patterns' to find)."""
+    one language alone is the other patterns' to find); "double" counts as English."""
     return _HAN_NUMERAL_CHAR.search(run) is not None and _EN_DIGIT_WORD.search(run) is not None
 
 

@@ -34,13 +34,13 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here; nor is 企, of
 # 企業廣場 and 企嶺下, nor 填 and 交, of 新填地街 and 交加街: 填寫 and 交到 stop at 寫 and 到).
-_STOP = "係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝過过已系繫"
+_STOP = "訴诉係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝過过已系繫"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
 # 層/层 is how the mainland writes a floor (中关村大厦15层).
-# 字樓 is the Cantonese floor word (6字樓): after a number only.
-_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库) ?(?:樓|楼)|{_N} ?(?:字 ?[樓楼]|層|层|/F|F(?![A-Za-z])))"
+# 字樓 is the Cantonese floor word (6字樓): after a number only. 頂樓 is the top floor (4座頂樓P1).
+_FLOOR = rf"(?:(?:{_N}|{_HN}|[A-Z]|地下|地庫|地库|頂|顶) ?(?:樓|楼)|{_N} ?(?:字 ?[樓楼]|層|层|/F|F(?![A-Za-z])))"
 _FLAT_MARK = r"(?:室|號室|号室|號房|号房|號舖|号铺|號鋪|舖|铺|鋪)"
 # 房 alone is a room only after a room number (1201房), not after a count (3房, three bedrooms).
 _FLAT = rf"(?:(?:[A-Z0-9](?: ?[A-Z0-9]){{0,4}}|{_HN}) ?{_FLAT_MARK}|\d{{3,4}} ?房)"
@@ -288,8 +288,18 @@ _VILLAGE_GROUP = re.compile(
 )
 
 
-# A mainland compound's block and flat with nothing before them (9栋1603, 12棟901, 11栋1-704).
-_BLOCK_AND_FLAT = re.compile(r"\d{1,2} ?[栋棟幢] ?(?:\d ?- ?)?\d{3,4}(?: ?(?:室|房))?")
+# A mainland compound's block and flat with nothing before them (9栋1603, 12棟901, 11栋1-704, A栋2603).
+_BLOCK_AND_FLAT = re.compile(
+    r"(?:\d{1,2}|[A-Z]) ?[栋棟幢] ?(?:\d ?- ?)?\d{3,4}(?: ?(?:室|房))?"
+    # a Hong Kong estate's block, floor and flat run together, as a logbook or a chat writes them (3座18C, 5座27A)
+    r"|(?:\d{1,2}|[A-Z]) ?座 ?\d{1,2}[A-H]"
+)
+# A floor and its flat's letter alone (好似係26樓F), not a ward or zone of that floor (11樓B病房).
+_FLOOR_AND_LETTER = re.compile(r"\d{1,2} ?[樓楼] ?[A-H]")
+_HAN_NEXT = re.compile(rf"[ \u3000]*[{_CJK}]")
+# A time or a row's number before such a flat, which the reach back took in with it.
+_MINUTES = re.compile(r"(?<=\d:)\d{2}[ \u3000]+(?=\S)")
+_NUMBERS_BEFORE_FLAT = re.compile(rf"[\d ]*?\d[ \u3000]+(?=(?:{_BLOCK_AND_FLAT.pattern})\Z)")
 
 
 class ChineseAddressRecognizer(RegexRecognizer):
@@ -342,6 +352,11 @@ class ChineseAddressRecognizer(RegexRecognizer):
         ordinary words come before it, and on over a comma-separated list of parts."""
         value = text[start:end]
         lead = len(value) - len(value.lstrip(" \u3000\n"))
+        # (21:10 2座10E, 07:52 3座16楼C: a log's time before the flat, not part of it)
+        if row := _NUMBERS_BEFORE_FLAT.match(value, lead):
+            lead = row.end()
+        elif minutes := _MINUTES.match(text, start + lead, end):
+            lead = minutes.end() - start
         start += lead
         value = value[lead:]
         place = _first_place(value)
@@ -376,8 +391,8 @@ class ChineseAddressRecognizer(RegexRecognizer):
     @staticmethod
     def _score(text: str, start: int, end: int) -> float:
         value = text[start:end]
-        if _BLOCK_AND_FLAT.fullmatch(value):
-            return 0.6  # 我是9栋1603的: a flat in the compound the chat is about
+        if _BLOCK_AND_FLAT.fullmatch(value) or (_FLOOR_AND_LETTER.fullmatch(value) and not _HAN_NEXT.match(text, end)):
+            return 0.6  # 我是9栋1603的, 探5座27A: a flat in the compound the chat is about
         if not _START_CHAR.match(value) or len(value.replace(" ", "")) < 4:
             return 0.0
         cjk = sum(1 for c in value if "\u3400" <= c <= "\u9fff")

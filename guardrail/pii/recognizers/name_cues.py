@@ -284,6 +284,7 @@ _LATIN_SURNAME_CANTO_TITLE = re.compile(
 )
 # An English given name with a sibling's title: 記得報 Amy 姐, Kelvin 哥.
 _GIVEN_SIBLING_TITLED = re.compile(r"(?<![A-Za-z'’.-])(?P<given>[A-Z][a-z]{2,10})[ \t]?(?:姐|哥)(?![\u4e00-\u9fff])")
+_FORMAL_TITLES = ("先生", "小姐", "女士", "太太", "姑娘", "生", "太")
 # Surnames that are also English words or Cantonese particles in lower case (我 so 太 累).
 _LOWER_WORDS_NOT_SURNAMES = frozenset(
     "so to do go no on in it is at an as be by me my he we or up us am hi ok ma la lo".split()
@@ -303,7 +304,10 @@ def latin_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _LATIN_TITLED.finditer(text):
         surname = match["surname"]
         word = surname.islower() and surname in _LOWER_WORDS_NOT_SURNAMES
-        if surname.lower() in ROMANISED_SURNAMES and not never_a_name(surname.lower()) and not word:
+        # (a capitalised surname that is also a word is a surname before a spouse's or
+        # stranger's title: Ma 太, So 生, To 小姐)
+        titled = surname.istitle() and match[0].endswith(_FORMAL_TITLES)
+        if surname.lower() in ROMANISED_SURNAMES and (titled or not never_a_name(surname.lower())) and not word:
             yield *match.span("surname"), 0.65
     for match in _GIVEN_SIBLING_TITLED.finditer(text):
         if is_given(match["given"], in_position=True) and not never_a_name(match["given"].lower()):
