@@ -190,8 +190,10 @@ _MIXED_TOKEN = re.compile(
 )
 # A run of digit groups in which a scan may have read 0 as O and 1 as l.
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlI]+(?:[ |\-/]{1,3}[0-9OlI]+)*(?![A-Za-z0-9])")
-# An identity card's number with such letters among its six digits, its check in brackets.
-_OCR_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}([0-9OlI]{6})(?=[(\[][0-9OA][)\]])")
+# An IPv4 address a scan or a typist wrote with O or l among its digits (198.51.1OO.23).
+_OCR_IP = re.compile(r"(?<![\w.])(?:[0-9OlI]{1,3}\.){3}[0-9OlI]{1,3}(?![\w.])")
+# An identity card's number with such letters among its six digits or in its check, in brackets.
+_OCR_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}([0-9OlI]{6})[(\[]([0-9OAlI])[)\]]")
 # A floor, flat or street number of a scanned Chinese address (金碧樓l2樓l2O6室): short, so
 # only between Chinese characters and before the word that says what it numbers.
 # (Spaced from them by then: see _fold.)
@@ -464,14 +466,18 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
         return normalized
     # (an identity card's check in brackets, so only a text with a bracket is searched for one)
     hkids = list(_OCR_HKID.finditer(text)) if ("(" in text or "[" in text) else []
-    if not hkids and _OCR_DIGIT_RUN.search(text) is None:
+    ips = [m for m in _OCR_IP.finditer(text) if sum(c.isdigit() for c in m[0]) >= 6] if "." in text else []
+    if not hkids and not ips and _OCR_DIGIT_RUN.search(text) is None:
         return normalized
     chars = list(text)
     changed = False
+    for run in ips:
+        changed |= _read_as_digits(chars, run.start(), run.end(), "OlI")
     for run in hkids:
         # S1O9273(6): an identity card's digits touch its letter, so no run above holds them
         if sum(c.isdigit() for c in run[1]) >= 4:
             changed |= _read_as_digits(chars, run.start(1), run.end(1), "OlI")
+            changed |= _read_as_digits(chars, run.start(2), run.end(2), "lI")  # T952322(l): its check too
     for run in _OCR_DIGIT_RUN.finditer(text):
         value = run[0]
         letters = value.count("O") + value.count("l") + value.count("I")

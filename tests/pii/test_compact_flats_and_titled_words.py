@@ -1,6 +1,6 @@
 """Flats written the short way a logbook, a chat header or a neighbour writes them
 (``3座18C``, ``A栋2603``, ``4座頂樓P1``, ``好似係26樓F``), with a log's time before them
-kept out; a capitalised surname that is also a word before a Chinese title (``Ma 太``); a
+kept out; an estate, block and floor listed with commas (``荃湾绿杨新邨，E座，17楼``); a capitalised surname that is also a word before a Chinese title (``Ma 太``); a
 Chinese numeral doubled in English (``九三二七，double 五，零八``).
 
 A ward or zone of a floor (``11樓B病房``) and a time's minutes stay outside.
@@ -30,6 +30,25 @@ FLATS = [
 @pytest.mark.parametrize(("text", "value"), FLATS)
 def test_short_written_flats_are_covered(redactor: Redactor, text: str, value: str) -> None:
     assert covered(redactor, text, value, entity="ADDRESS")
+
+
+LISTED = [
+    ("阿伦 Alan：荃湾绿杨新邨，E座，17楼，E座系近地铁嗰边", "荃湾绿杨新邨，E座，17楼"),
+    ("佢哋住麗港城，3座，12樓A室", "麗港城，3座，12樓A室"),
+    ("好彩！我哋第5期，8座12樓，近 Aeon 嗰邊出口", "第5期，8座12樓"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), LISTED)
+def test_an_estate_block_and_floor_listed_with_commas_are_one_address(
+    redactor: Redactor, text: str, value: str
+) -> None:
+    assert covered(redactor, text, value, entity="ADDRESS")
+    assert all(d.entity_type != "ADDRESS" or not text[d.start : d.end].startswith("哋") for d in redactor.analyze(text))
+
+
+def test_a_hall_and_its_floor_are_no_home(redactor: Redactor) -> None:
+    assert not any(d.entity_type == "ADDRESS" for d in redactor.analyze("地點：沙田大會堂，3樓文娛廳"))
 
 
 TIMED = [

@@ -193,6 +193,9 @@ def test_a_number_or_address_read_out_so_is_found_whole(redactor: Redactor, text
         # a scanned form's label spaced out, and a 0 read as O among the digits
         ("病 人 身 份 証 / 出 世 紙 :  S 1O9273(6)", "S 1O9273(6)", "HK_ID"),
         ("出世紙號碼上次 OCR 變咗 S1O9273(6)，正確係 S109273(6)", "S1O9273(6)", "HK_ID"),
+        # (or a 1 read as l in its check, and an IP address with O for 0)
+        ("陈国强\u3000陈美娟（妻）T952322(l)\u30009046 l8l2", "T952322(l)", "HK_ID"),
+        ("submitted 20 April from 198.51.1OO.23, reference TR-30417", "198.51.1OO.23", "IP_ADDRESS"),
     ],
 )
 def test_a_name_spelt_out_or_an_identifier_in_a_form_is_found(

@@ -93,7 +93,8 @@ _STREET_NUMBER = rf"(?:(?:No\.?[ \t]?)?\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[
 # A Place is a street only right after its number and name (8 Connaught Place); after a
 # comma it is a mall (Shop 308, Langham Place).
 _STREET = (
-    rf"(?:{_STREET_NUMBER},?[ \t]+(?:{_WORD}[ \t]+){{0,4}}{_STREET_SUFFIX}\b\.?"
+    # (a column or a chat bubble may wrap the name before its suffix: 31 Po Ning⏎Road)
+    rf"(?:{_STREET_NUMBER},?[ \t]+(?:{_WORD}(?:[ \t]+|[ \t]*\n[ \t]*(?={_STREET_SUFFIX}\b))){{0,4}}{_STREET_SUFFIX}\b\.?"
     r"(?:[ \t]+(?:Central|East|West|North|South|Middle)\b)?(?:[ \t]+\d{1,2}\b(?![ \t]*/))?"
     rf"|\d{{1,4}}[A-Z]?[ \t]+(?:{_CAPITALISED}[ \t]+){{1,2}}Place\b"
     # the street's kind first, as France, Italy, Spain and Portugal write it: 45 Rue de Rivoli
@@ -232,13 +233,28 @@ _LOWER_PLACE_AFTER = re.compile(
     rf"[ \t]*,[ \t]*((?:{_LOWER_NAME_WORD}[ \t]){{1,3}}(?:estate|court|chuen|gardens?|city|house|building|mansion))(?![A-Za-z])"
 )
 # A flat and its block with nothing else, as an estate's own log or an owners' meeting
-# writes its homes (25B, Tower 2; Tower 4, 16C; Mr Chan (Flat 8A)): a flat in a numbered
+# writes its homes (25B, Tower 2; Tower 4, 16C; Blk 6 23D; Mr Chan (Flat 8A)): a flat in a numbered
 # tower, or a flat by its floor and letter, is where someone lives (a meeting room is a Room).
 _FLAT_AND_BLOCK = re.compile(
     r"(?<![A-Za-z0-9])(?:\d{1,2}[A-H],?[ \t]+(?:Tower|Block|Blk)\.?[ \t]+\d{1,2}[A-Z]?"
-    r"|(?:Tower|Block|Blk)\.?[ \t]+\d{1,2}[A-Z]?,[ \t]*(?:Flat[ \t]+)?\d{1,2}[A-H]"
+    r"|(?:Tower|Block|Blk)\.?[ \t]+\d{1,2}[A-Z]?(?:,[ \t]*|[ \t]+)(?:Flat[ \t]+)?\d{1,2}[A-H]"
     r"|Flat[ \t]+\d{1,2}[A-H])(?![A-Za-z0-9])"
 )
+# The estate or building named after such a flat (Blk 6 23D Laguna City, Blk 3, 12A, City One Shatin).
+_NAMES_AFTER = re.compile(rf"[ \t]*,?[ \t]*({_CAPITALISED}(?:[ \t]{_CAPITALISED}){{0,3}})")
+
+
+def _estate_after(text: str, end: int) -> int:
+    """``end`` moved over the capitalised words after a flat when they name a place."""
+    names = _NAMES_AFTER.match(text, end)
+    if names is None:
+        return end
+    words = names[1]
+    if _HAS_PLACE_WORD.search(words) or words.lower() in _lower_places() or words.split()[0].lower() in _lower_places():
+        return names.end(1)
+    return end
+
+
 _CHINESE_DISTRICT_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,5})[ \t]+$")
 _CHINESE_DISTRICT_AFTER = re.compile(r"[ \t]*[,，][ \t]*([\u4e00-\u9fff]{2,5})(?![\u4e00-\u9fff])")
 _LOWER_HOME_ONLY = re.compile(rf"(?<![A-Za-z0-9]){_LOWER_HOME}")
@@ -329,6 +345,33 @@ def _lower_district_before(text: str, start: int) -> int:
     return start
 
 
+# A CSV row's next cell after an address's first line, quoted or not.
+_NEXT_CELL = re.compile(r'(?:",[ \t]*"([^"\n]{2,60})"|,[ \t]*([^,"\n]{2,40})(?=,|$))', re.MULTILINE)
+
+
+def _second_lines(text: str, found: list[RecognizerResult]) -> list[tuple[int, int]]:
+    """A CSV row's second address line, the cell after the first (``"Rm 1502, 15/F, Hong Yat
+    Hse","Tin Yat Est, Tin Shui Wai NT"``, ``…,Sham Shui Po,KLN``): an estate or district
+    and nothing else, which the patterns read alone as a place."""
+    spans = []
+    for result in found:
+        cell = _NEXT_CELL.match(text, result.end)
+        if cell is None or text[result.start - 1 : result.start] not in (",", '"'):
+            continue  # the address must fill a cell of its own
+        group = 1 if cell[1] is not None else 2
+        value = cell[group].strip()
+        parts = [part.strip() for part in value.replace(" NT", ",").replace(" N.T.", ",").split(",") if part.strip()]
+        if parts and all(
+            _PLACE_CELL_PART.fullmatch(part) and (_HAS_PLACE_WORD.search(part) or part.lower() in _lower_places())
+            for part in parts
+        ):
+            spans.append(cell.span(group))
+    return spans
+
+
+_PLACE_CELL_PART = re.compile(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*\.?")
+
+
 def _ends_in_district(value: str) -> bool:
     """Whether the last comma-separated part of ``value`` is a Hong Kong district."""
     head, comma, last = value.rpartition(",")
@@ -383,10 +426,16 @@ class EnglishAddressRecognizer(RegexRecognizer):
             for match in _FLAT_AND_BLOCK.finditer(text):
                 # (a weak reading that ran on into the owner's name, Flat 8C, Madam Chow, is no answer)
                 if not any(r.start < match.end() and match.start() < r.end and r.score >= 0.5 for r in results):
-                    results.append(tagged_result(self, self.recognizer_name, "ADDRESS", *match.span(), 0.7))
+                    end = _estate_after(text, match.end())
+                    results.append(tagged_result(self, self.recognizer_name, "ADDRESS", match.start(), end, 0.7))
         for start, end in unit_columns(text):
             if not any(r.start < end and start < r.end for r in results):
                 results.append(tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.7))
+        if "," in text:
+            results += [
+                tagged_result(self, self.recognizer_name, "ADDRESS", start, end, 0.7)
+                for start, end in _second_lines(text, [r for r in results if r.score >= 0.5])
+            ]
         return results
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:

@@ -34,7 +34,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # sending, copulas, particles, pronouns, "address" itself. None starts or sits inside
 # a common Hong Kong place name (和, 同, 落, 入 do, and are not here; nor is 企, of
 # 企業廣場 and 企嶺下, nor 填 and 交, of 新填地街 and 交加街: 填寫 and 交到 stop at 寫 and 到).
-_STOP = "訴诉係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝過过已系繫"
+_STOP = "哋訴诉係是為为於于在住址位探點点處处寫写咪緊紧喺嘅的請请叫啦呀囉嗎吗呢我你佢他她們们到去往寄送搬遷迁返回及與与或由從从向做改收即見见話话問问答谢謝過过已系繫"
 _BODY_CJK = f"[{_CJK}]"
 _N = r"\d(?: ?\d){0,3}"
 _HN = "[一二三四五六七八九十]{1,4}"
@@ -95,6 +95,10 @@ _PIECE = (
     rf"(?:[^\W\d_{_STOP}A-Za-z]|[ \u3000]|\d|[A-Z]|(?<=[邨村苑閣阁園园期號号街道路座龍龙港界區区市省縣县鎮镇約约樓楼廈厦])\n"
     # (an OCR'd form's spaced characters leave a space before the line break: 榕 園  樓 ⏎1 2  樓)
     rf"|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦] )\n|(?<=[邨村苑閣阁園园期號号街道路座區区市樓楼廈厦]  )\n"
+    # a comma between an estate or block and the block or floor after it, as a chat lists
+    # the parts (荃湾绿杨新邨，E座，17楼; 第5期，8座12樓)
+    # (a reach back ends where the tail starts, which it cannot look past: \Z stands for it)
+    rf"|(?<=[邨村苑閣阁園园城軒轩居期座栋棟樓楼廈厦]) ?[,，] ?(?=(?:{_BLOCK}|{_FLOOR})|\Z)"
     # a form's continuation line, indented under the first (通訊地址：新界沙田⏎　　　　沙角邨…)
     rf"|(?<=[{_CJK}])\n(?=[ \u3000]{{2,}})"
     # a block's number wrapped onto the next line (緻藍天 ⏎1座 12樓 A室)
@@ -296,7 +300,7 @@ _BLOCK_AND_FLAT = re.compile(
 )
 # A floor and its flat's letter alone (好似係26樓F), not a ward or zone of that floor (11樓B病房).
 _FLOOR_AND_LETTER = re.compile(r"\d{1,2} ?[樓楼] ?[A-H]")
-_HAN_NEXT = re.compile(rf"[ \u3000]*[{_CJK}]")
+_ZONE_AFTER = re.compile(r"[ \u3000]*(?:病房|病床|床|區|区|閘|闸|廳|厅|號|号|櫃|柜|出口|入口|座位)")
 # A time or a row's number before such a flat, which the reach back took in with it.
 _MINUTES = re.compile(r"(?<=\d:)\d{2}[ \u3000]+(?=\S)")
 _NUMBERS_BEFORE_FLAT = re.compile(rf"[\d ]*?\d[ \u3000]+(?=(?:{_BLOCK_AND_FLAT.pattern})\Z)")
@@ -391,7 +395,9 @@ class ChineseAddressRecognizer(RegexRecognizer):
     @staticmethod
     def _score(text: str, start: int, end: int) -> float:
         value = text[start:end]
-        if _BLOCK_AND_FLAT.fullmatch(value) or (_FLOOR_AND_LETTER.fullmatch(value) and not _HAN_NEXT.match(text, end)):
+        if _BLOCK_AND_FLAT.fullmatch(value) or (
+            _FLOOR_AND_LETTER.fullmatch(value) and not _ZONE_AFTER.match(text, end)
+        ):
             return 0.6  # 我是9栋1603的, 探5座27A: a flat in the compound the chat is about
         if not _START_CHAR.match(value) or len(value.replace(" ", "")) < 4:
             return 0.0

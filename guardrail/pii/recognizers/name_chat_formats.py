@@ -334,4 +334,31 @@ def _display_name(text: str, match: re.Match[str]) -> tuple[int, int, str] | Non
     return sender if len(shown) >= 4 and not _LABEL_TAIL.search(shown) else None
 
 
-FINDERS = (export_speakers, sender_time_lines, templated_speakers, colon_speakers)
+# A chat app's JSON export: each message an object with its sender under "from" beside
+# its "date" and "text" ({"date": "...", "from": "rose 歐陽", "text": "..."}), as Telegram
+# Desktop writes it. The sender is a display name, whatever it reads like (kingkwok, ivy c).
+_JSON_SENDER = re.compile(r'"(?:from|sender|author|from_name|sender_name)"[ \t]*:[ \t]*"(?P<who>[^"\n@]{1,40})"')
+_JSON_MESSAGE_KEYS = re.compile(r'"(?:text|message|content|body)"[ \t]*:')
+_JSON_TIME_KEYS = re.compile(r'"(?:date|time|timestamp|ts|sent_at|created_at)"[ \t]*:')
+
+
+def json_senders(text: str) -> Iterator[tuple[int, int, float]]:
+    """The senders of a chat's JSON export, once two messages show the format: a sender
+    key between a time key and a message key, and a sender that speaks twice."""
+    if '"' not in text or _JSON_MESSAGE_KEYS.search(text) is None:
+        return
+    senders = []
+    for match in _JSON_SENDER.finditer(text):
+        near = text[max(0, match.start() - 120) : match.end() + 120]
+        who = match["who"].strip()
+        if not who or _JSON_TIME_KEYS.search(near) is None or _JSON_MESSAGE_KEYS.search(near) is None:
+            continue
+        if _not_a_sender(who) and not (is_given(who.split()[0], in_position=True) or is_surname(who.split()[0])):
+            continue
+        senders.append((match.start("who"), match.start("who") + len(match["who"].rstrip()), who.lower()))
+    counts = Counter(key for _, _, key in senders)
+    if len(senders) >= 2 and counts and max(counts.values()) >= 2:
+        yield from ((start, end, 0.7) for start, end, _ in senders)
+
+
+FINDERS = (export_speakers, sender_time_lines, templated_speakers, colon_speakers, json_senders)

@@ -232,6 +232,8 @@ _SURNAME_WORDS = both_scripts(
 # person does follows (。方生想用佢公司, 蘇生問你): 蘇生 revives and 方生 is a word only
 # inside longer phrases.
 _CLAUSE_PEOPLE = both_scripts(tuple("蘇生 方生 殷生 龍生 方太 高太".split()))
+# The parties of a deal or a case, named before the person who is one (業主方生, 租客高太).
+_PARTY_ROLES = both_scripts(tuple("業主 租客 客戶 買家 賣家 老闆 房東 經紀 事主 病人 家長".split()))
 # Words that end on a surname's character (a title after them is a role, not a name):
 # 公關經理, 泥水師傅, 英文老師.
 _WORDS_BEFORE = both_scripts(
@@ -368,6 +370,8 @@ def zh_titled_surnames(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         # (。方生想用: Mr Fong, at a clause's start, doing something, though 方生 is also a word)
         opens_clause = not (before and re.match(f"[{HAN}]", before))
+        # (or after the role the person holds in the deal: 我同業主方生講)
+        opens_clause = opens_clause or text[max(0, start - 2) : start] in _PARTY_ROLES
         said = surname + title in _CLAUSE_PEOPLE and opens_clause and after in _DOES_AFTER
         if not said and (surname + title in _SURNAME_WORDS or (surname + title + after) in _SURNAME_WORDS):
             continue

@@ -380,8 +380,9 @@ def _more_mentions(text: str, found: list[RecognizerResult], threshold: float) -
                     and (not _HAN_ONLY.match(text[start - 1 : start]) or text.startswith(_ZH_LONG_TITLES, end))
                 )
             )
-            # 譚永興's given name is no person in 永興五金工程有限公司: a business's name.
-            business = text.startswith(_ZH_BUSINESS, end) or text.startswith(_ZH_THING_AFTER, end)
+            # 譚永興's given name is no person in 永興五金工程有限公司: a business's name. A
+            # full name stays one before such a word (供孙雨桐银行开户: for her bank account).
+            business = len(name) <= 2 and (text.startswith(_ZH_BUSINESS, end) or text.startswith(_ZH_THING_AFTER, end))
             # (司徒 alone, not 司徒拔道: a road named after a family)
             road = name in surnames_alone and any(c in _ROAD_ENDS for c in text[end : end + 2])
             if titled and not business and not road and not zh_place_overlaps(text, start, end):

@@ -134,6 +134,24 @@ ROLES = longest_first(
             "值班員",
             # a clan's bookkeeper (司數德昌); not 複核 or 經手, verbs as often as roles
             "司數",
+            # an office's department before the person who acted for it, in approval chains and
+            # ticket logs (財務-宋佳, 风控-王磊, 人事部陳嘉欣, 由总部赵敏跟进)
+            "財務",
+            "財務部",
+            "風控",
+            "風控部",
+            "人事",
+            "人事部",
+            "行政部",
+            "法務",
+            "法務部",
+            "採購",
+            "採購部",
+            "審計",
+            "審計部",
+            "運營",
+            "運營部",
+            "總部",
         )
     )
 )
