@@ -431,3 +431,9 @@ def test_any_mobile_dictated_in_words_and_digits_is_removed(
     text = f"pls call {value} after 7pm"
     assert covered(redactor, text, value)
     _removed(redactor, "PHONE", text, value)
+
+
+def test_a_currency_s_code_and_an_amount_is_no_passport(redactor: Redactor) -> None:
+    text = "序号,客户,通行证/护照,手机,年缴保费\n3,张姐,C12345678,9123 4567,USD20000"
+    found = {text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "HK_PASSPORT"}
+    assert found == {"C12345678"}

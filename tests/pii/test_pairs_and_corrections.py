@@ -196,6 +196,14 @@ def test_a_number_or_address_read_out_so_is_found_whole(redactor: Redactor, text
         # (or a 1 read as l in its check, and an IP address with O for 0)
         ("陈国强\u3000陈美娟（妻）T952322(l)\u30009046 l8l2", "T952322(l)", "HK_ID"),
         ("submitted 20 April from 198.51.1OO.23, reference TR-30417", "198.51.1OO.23", "IP_ADDRESS"),
+        # a found mailbox's name spelt out letter by letter, with words for its symbols
+        (
+            "SPK2: it's rayfung underscore w at example dot net. r a y f u n g, underscore, w",
+            "r a y f u n g, underscore, w",
+            "EMAIL_ADDRESS",
+        ),
+        ("mail me at p.devries@brightwave-log.com, p-dot-d-e-v-r-i-e-s", "p-dot-d-e-v-r-i-e-s", "EMAIL_ADDRESS"),
+        ("email is mary-ann@example.com, that's m a r y dash a n n", "m a r y dash a n n", "EMAIL_ADDRESS"),
     ],
 )
 def test_a_name_spelt_out_or_an_identifier_in_a_form_is_found(
@@ -300,3 +308,9 @@ def test_round_dev249_dev252_forms_are_found(redactor: Redactor, text: str, valu
 def test_their_look_alikes_are_left_alone(redactor: Redactor, text: str, word: str) -> None:
     start = text.index(word)
     assert not any(d.start < start + len(word) and start < d.end for d in redactor.analyze(text)), word
+
+
+def test_letters_spelt_out_that_make_no_found_mailbox_s_name_stay(redactor: Redactor) -> None:
+    text = "The codes are a b c d and e f g h, mail abcd.x@example.com"
+    spans = [text[d.start : d.end] for d in redactor.analyze(text)]
+    assert spans == ["abcd.x@example.com"]

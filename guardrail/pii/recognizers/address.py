@@ -345,7 +345,8 @@ def _lower_district_before(text: str, start: int) -> int:
     return start
 
 
-# A CSV row's next cell after an address's first line, quoted or not.
+# A CSV row's next cell after an address's first line, quoted or not, and one part of it.
+_PLACE_CELL_PART = re.compile(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*\.?")
 _NEXT_CELL = re.compile(r'(?:",[ \t]*"([^"\n]{2,60})"|,[ \t]*([^,"\n]{2,40})(?=,|$))', re.MULTILINE)
 
 
@@ -367,9 +368,6 @@ def _second_lines(text: str, found: list[RecognizerResult]) -> list[tuple[int, i
         ):
             spans.append(cell.span(group))
     return spans
-
-
-_PLACE_CELL_PART = re.compile(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*\.?")
 
 
 def _ends_in_district(value: str) -> bool:

@@ -243,6 +243,10 @@ def _taken(results: list[RecognizerResult], start: int, end: int) -> bool:
     return any(r.start < end and start < r.end for r in results)
 
 
+# A currency's code and an amount (USD20000, HKD 8800), a passport's shape but a sum of money.
+_AMOUNT = re.compile(r"(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|SGD|AUD|CAD|TWD|NTD|MOP|CHF|KRW|THB|MYR|PHP|IDR)[ ]?\d+")
+
+
 class HkPassportRecognizer(RegexRecognizer):
     """A letter and eight digits counts alone (HKSAR passports start with K or H); other
     shapes need a passport word within a line or two."""
@@ -306,7 +310,11 @@ class HkPassportRecognizer(RegexRecognizer):
         if "<" in text:
             for match in _MRZ.finditer(text):
                 results.append(tagged_result(self, self.recognizer_name, "HK_PASSPORT", *match.span(1), 0.85))
-        return [r for r in results if not _POLICE_REPORT.fullmatch(text, r.start, r.end)]
+        return [
+            r
+            for r in results
+            if not _POLICE_REPORT.fullmatch(text, r.start, r.end) and not _AMOUNT.fullmatch(text, r.start, r.end)
+        ]
 
     def _broken(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Numbers broken over a line within a line or two after a passport word."""

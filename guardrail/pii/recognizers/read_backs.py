@@ -9,7 +9,9 @@ found too, whatever spaces, dashes or dots part them.
 
 Only identifiers of eight characters or more are carried (phones, business registration,
 identity and passport numbers, cards, IBANs): a shorter string of digits recurs by
-chance (a time, an amount, a flat).
+chance (a time, an amount, a flat). A mailbox's name is carried to where it is spelt out
+letter by letter (``rayfung underscore w at example dot net. r a y f u n g, underscore,
+w``): a spelling that makes exactly the name of a found address is that address.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def read_backs(text: str, found: Iterable[RecognizerResult]) -> list[RecognizerR
     """Results for the other writings of ``found``'s identifiers. ``found`` is what the
     redactor keeps: findings at their type's threshold, published lines left out."""
     found = list(found)
+    results = _spelt_mailboxes(text, found)
     carried: dict[str, RecognizerResult] = {}
     for result in found:
         if result.entity_type not in _CARRIED:
@@ -42,10 +45,9 @@ def read_backs(text: str, found: Iterable[RecognizerResult]) -> list[RecognizerR
         if len(characters) >= _MIN_CHARACTERS and any(c.isdigit() for c in characters):
             carried.setdefault(characters, result)
     if not carried:
-        return []
+        return results
     letters = _Letters(text)
-    taken = sorted((r.start, r.end) for r in found)
-    results = []
+    taken = sorted((r.start, r.end) for r in [*found, *results])
     for characters, source in carried.items():
         for start, end in letters.writings(characters):
             if any(s < end and start < e for s, e in taken):
@@ -88,6 +90,50 @@ class _Letters:
         if _NOT_BEFORE.search(text, max(0, start - 2), start) or _NOT_AFTER.match(text, end):
             return None
         return start, end
+
+
+_SPELT_WORDS = frozenset({"underscore", "dot", "dash", "hyphen"})
+_SPELT_TOKEN = r"(?:[A-Za-z0-9]|(?i:underscore|dot|dash|hyphen))"
+# (letters parted by spaces, commas or hyphens: r a y f u n g, p-dot-d-e-v-r-i-e-s)
+_SPELT_RUN = re.compile(rf"(?<![A-Za-z0-9]){_SPELT_TOKEN}(?:[ ,-]{{1,3}}{_SPELT_TOKEN}){{3,}}(?![A-Za-z0-9])")
+_SPELT_PIECE = re.compile(r"[A-Za-z0-9]+")
+_SAID_AT = re.compile(r"@|\s(?i:at)\s|小老鼠|[艾爱愛]特")
+_MIN_SPELT = 4
+
+
+def _spelt_mailboxes(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Results where the name of a found e-mail address is spelt out letter by letter."""
+    names: dict[str, RecognizerResult] = {}
+    for result in found:
+        if result.entity_type == "EMAIL_ADDRESS":
+            local = _SAID_AT.split(text[result.start : result.end], maxsplit=1)[0]
+            name = _joined(re.sub(r"[._]", " ", local))
+            if len(name) >= _MIN_SPELT:
+                names.setdefault(name, result)
+    if not names:
+        return []
+    results: list[RecognizerResult] = []
+    for run in _SPELT_RUN.finditer(text):
+        # (the run may take in a letter before the spelling: the s of "that's m a r y")
+        # (each spelt token is one letter or digit, so the letters index the tokens)
+        tokens = [t for t in _SPELT_PIECE.finditer(run[0]) if t[0].lower() not in _SPELT_WORDS]
+        letters = "".join(t[0].lower() for t in tokens)
+        for name, source in names.items():
+            at = letters.find(name)
+            if at < 0:
+                continue
+            start, end = run.start() + tokens[at].start(), run.start() + tokens[at + len(name) - 1].end()
+            if not any(r.start < end and start < r.end for r in [*found, *results]):
+                results.append(_result(source, start, end))
+    return results
+
+
+def _joined(spelt: str) -> str:
+    """A mailbox name said or spelt, its letters and digits only: ``rayfung underscore w``,
+    ``r a y f u n g, underscore, w`` and ``rayfung_w`` are all ``rayfungw`` (a hyphen may
+    part the letters of a spelling or be one of the name's)."""
+    words = re.split(r"[ ,-]+", spelt.strip().lower())
+    return "".join(word for word in words if word not in _SPELT_WORDS and word.isalnum())
 
 
 def _result(source: RecognizerResult, start: int, end: int) -> RecognizerResult:
