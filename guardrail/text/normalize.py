@@ -572,6 +572,9 @@ _NUMERIC = re.compile("[0-9０-９一二三四五六七八九零〇○ ]+")
 
 
 _WORD = re.compile(r"\w+")
+# Three numerals or more ending one cell and starting the next: a number read out in halves.
+_NUMERAL_TAIL = re.compile("[0-9０-９一二三四五六七八九零〇○]{3,}$")
+_NUMERAL_HEAD = re.compile("[0-9０-９一二三四五六七八九零〇○]{3,}")
 
 
 def _spaced(words: list[list[str]], gap: int) -> bool:
@@ -611,6 +614,8 @@ def _cell_gaps(text: str) -> dict[int, str]:
             for k, run in enumerate(runs):
                 if _spaced(words, k) or _NUMERIC.fullmatch("".join(words[k][-1:] + words[k + 1][:1]) or "x"):
                     continue
+                if _NUMERAL_TAIL.search(cells[k]) and _NUMERAL_HEAD.match(cells[k + 1]):
+                    continue  # 佢號碼係六三九一　七七四二: a number's halves at the end of a sentence's cell
                 gaps[line_start + run.start()] = "\t"
                 gaps.update((line_start + i, "") for i in range(run.start() + 1, run.end()))
         line_start += len(line) + 1

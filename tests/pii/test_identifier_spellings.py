@@ -433,7 +433,18 @@ def test_any_mobile_dictated_in_words_and_digits_is_removed(
     _removed(redactor, "PHONE", text, value)
 
 
-def test_a_currency_s_code_and_an_amount_is_no_passport(redactor: Redactor) -> None:
-    text = "序号,客户,通行证/护照,手机,年缴保费\n3,张姐,C12345678,9123 4567,USD20000"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "序号,客户,通行证/护照,手机,年缴保费\n3,张姐,C12345678,9123 4567,USD20000",
+        "预约号 YY20240916-0042 已确认，护照 C12345678",
+    ],
+)
+def test_an_amount_or_a_dated_reference_is_no_passport(redactor: Redactor, text: str) -> None:
     found = {text[d.start : d.end] for d in redactor.analyze(text) if d.entity_type == "HK_PASSPORT"}
     assert found == {"C12345678"}
+
+
+def test_digits_spaced_one_by_one_and_parted_by_a_chinese_comma_are_a_phone(redactor: Redactor) -> None:
+    text = "白天搵唔到我就打俾我太太 Candy，5 4 6 0，2 9 1 8。"
+    assert any(text[d.start : d.end] == "5 4 6 0，2 9 1 8" for d in redactor.analyze(text))

@@ -196,6 +196,8 @@ def test_a_number_or_address_read_out_so_is_found_whole(redactor: Redactor, text
         # (or a 1 read as l in its check, and an IP address with O for 0)
         ("陈国强\u3000陈美娟（妻）T952322(l)\u30009046 l8l2", "T952322(l)", "HK_ID"),
         ("submitted 20 April from 198.51.1OO.23, reference TR-30417", "198.51.1OO.23", "IP_ADDRESS"),
+        # a number's halves in numerals parted by an ideographic space on a log's line
+        ("3/20 21:50\u3000兒子到醫院，佢香港號碼係六三九一\u3000七七四二。", "六三九一\u3000七七四二", "PHONE_NUMBER"),
         # a found mailbox's name spelt out letter by letter, with words for its symbols
         (
             "SPK2: it's rayfung underscore w at example dot net. r a y f u n g, underscore, w",

@@ -243,6 +243,9 @@ def _taken(results: list[RecognizerResult], start: int, end: int) -> bool:
     return any(r.start < end and start < r.end for r in results)
 
 
+# A dated reference's stem before its serial (YY20240916-0042, GD20260108-011205): an order's
+# or a booking's number, not a passport.
+_SERIAL_AFTER = re.compile(r"-\d{3,}")
 # A currency's code and an amount (USD20000, HKD 8800), a passport's shape but a sum of money.
 _AMOUNT = re.compile(r"(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|SGD|AUD|CAD|TWD|NTD|MOP|CHF|KRW|THB|MYR|PHP|IDR)[ ]?\d+")
 
@@ -313,7 +316,9 @@ class HkPassportRecognizer(RegexRecognizer):
         return [
             r
             for r in results
-            if not _POLICE_REPORT.fullmatch(text, r.start, r.end) and not _AMOUNT.fullmatch(text, r.start, r.end)
+            if not _POLICE_REPORT.fullmatch(text, r.start, r.end)
+            and not _AMOUNT.fullmatch(text, r.start, r.end)
+            and not _SERIAL_AFTER.match(text, r.end)
         ]
 
     def _broken(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -90,10 +90,11 @@ SPACED = re.compile(
     # A slash only with a space beside it: 14/06/2024 is a date.
     # Spaces, not tabs: a tab ends a table's cell (⇥9 5 4 4 0 1 2 6⇥5179-…).
     # A dot with spaces either side parts the halves too (5  3  0  6 . 7  1  1  9, 9 4 5 0 · 3 2 8 8).
-    # A comma parts digits spaced one by one as a caller pauses (6 2 0 5, 3 3 7 8).
+    # A comma parts digits spaced one by one as a caller pauses (6 2 0 5, 3 3 7 8; a Chinese
+    # comma, normalised to one with no space after it: 5 4 6 0，2 9 1 8).
     # An em dash between spaces parts spaced digits (6 1 5 8 — 0 2 7 4), not a group of
     # them from the next (HK$1,800 — 6 0 2 7 3 1 5 9 is an amount, then a phone).
-    r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–−] ?|—|(?<= \d) — (?=\d )|(?<= \d), (?=\d \d)| / ?|/ | {1,3}[.·•・] {1,3}| ?\n ?(?=\d \d))?[\dOol]){7,13})"
+    r"(\+?\d(?:(?: {1,3}| ?[-‐‑‒–−] ?|—|(?<= \d) — (?=\d )|(?<= \d), (?=\d \d)|(?<=\d \d \d),(?=\d \d)| / ?|/ | {1,3}[.·•・] {1,3}| ?\n ?(?=\d \d))?[\dOol]){7,13})"
     # (a Chinese comma, then a time or a count in Chinese: 六六一九，9点半到, normalised to ,9 点)
     rf"(?![A-Za-z0-9])(?! {{1,3}}\d(?!{_STAMP_NEXT}))(?! ?-[ \t]?\d)"
     rf"(?:(?![.,/:]\d)|(?=/\d{{4}}|/\d \d \d \d)|(?=,\d{{4}})|(?=,\d{{1,2}} [^\x00-\x7f]))"
