@@ -568,13 +568,14 @@ def _fold(text: str) -> NormalizedText:
 _IDEOGRAPHIC_RUN = re.compile("\u3000+")
 # Digits and Chinese numerals only: a number's halves or its digits spaced one by one
 # (５６１３　０２８９, 六三八一　四零七七), which _between_numbers judges.
-_NUMERIC = re.compile("[0-9０-９一二三四五六七八九零〇○ ]+")
+_NUMERALS = "0-9０-９一二三四五六七八九零〇○"
+_NUMERIC = re.compile(f"[{_NUMERALS} ]+")
 
 
 _WORD = re.compile(r"\w+")
 # Three numerals or more ending one cell and starting the next: a number read out in halves.
-_NUMERAL_TAIL = re.compile("[0-9０-９一二三四五六七八九零〇○]{3,}$")
-_NUMERAL_HEAD = re.compile("[0-9０-９一二三四五六七八九零〇○]{3,}")
+_NUMERAL_TAIL = re.compile(f"[{_NUMERALS}]{{3,}}$")
+_NUMERAL_HEAD = re.compile(f"[{_NUMERALS}]{{3,}}")
 
 
 def _spaced(words: list[list[str]], gap: int) -> bool:

@@ -353,7 +353,8 @@ def json_senders(text: str) -> Iterator[tuple[int, int, float]]:
         who = match["who"].strip()
         if not who or _JSON_TIME_KEYS.search(near) is None or _JSON_MESSAGE_KEYS.search(near) is None:
             continue
-        if _not_a_sender(who) and not (is_given(who.split()[0], in_position=True) or is_surname(who.split()[0])):
+        first = who.split()[0]
+        if _not_a_sender(who) and not (is_given(first, in_position=True) or is_surname(first)):
             continue
         senders.append((match.start("who"), match.start("who") + len(match["who"].rstrip()), who.lower()))
     counts = Counter(key for _, _, key in senders)

@@ -93,7 +93,7 @@ class _Letters:
 
 
 _SPELT_WORDS = frozenset({"underscore", "dot", "dash", "hyphen"})
-_SPELT_TOKEN = r"(?:[A-Za-z0-9]|(?i:underscore|dot|dash|hyphen))"
+_SPELT_TOKEN = rf"(?:[A-Za-z0-9]|(?i:{'|'.join(sorted(_SPELT_WORDS))}))"
 # (letters parted by spaces, commas or hyphens: r a y f u n g, p-dot-d-e-v-r-i-e-s)
 _SPELT_RUN = re.compile(rf"(?<![A-Za-z0-9]){_SPELT_TOKEN}(?:[ ,-]{{1,3}}{_SPELT_TOKEN}){{3,}}(?![A-Za-z0-9])")
 _SPELT_PIECE = re.compile(r"[A-Za-z0-9]+")
@@ -113,6 +113,7 @@ def _spelt_mailboxes(text: str, found: list[RecognizerResult]) -> list[Recognize
     if not names:
         return []
     results: list[RecognizerResult] = []
+    taken = [(r.start, r.end) for r in found]
     for run in _SPELT_RUN.finditer(text):
         # (the run may take in a letter before the spelling: the s of "that's m a r y")
         # (each spelt token is one letter or digit, so the letters index the tokens)
@@ -123,8 +124,9 @@ def _spelt_mailboxes(text: str, found: list[RecognizerResult]) -> list[Recognize
             if at < 0:
                 continue
             start, end = run.start() + tokens[at].start(), run.start() + tokens[at + len(name) - 1].end()
-            if not any(r.start < end and start < r.end for r in [*found, *results]):
+            if not any(s < end and start < e for s, e in taken):
                 results.append(_result(source, start, end))
+                taken.append((start, end))
     return results
 
 
