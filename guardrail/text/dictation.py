@@ -55,7 +55,9 @@ _HAN_TAKEN_BACK = (
 HAN_CORRECTION_GAP = rf"(?:[ \u3000]?(?:…|\.{{2,3}}|[，,、])?[ \u3000]?{_HAN_TAKEN_BACK}[，,、…]{{0,2}}[ \u3000]?)"
 _CORRECTION = re.compile(rf"(?i:{_EN_TAKEN_BACK})|{_HAN_TAKEN_BACK}")
 _GROUP_BREAK = re.compile(r"[，,、;；\n]|…|\.\.|[ ][-—–][ ]")
-_HESITATION = re.compile(r"…|\.\.")
+# A pause: an ellipsis, or a filler word said between digits.
+EN_FILLER = r"(?:uh|um|er|erm)"
+_HESITATION = re.compile(rf"…|\.\.|(?<![A-Za-z]){EN_FILLER}(?![A-Za-z])", re.IGNORECASE)
 
 
 def says_tens(text: str) -> bool:
@@ -118,3 +120,61 @@ def _take_back(kept: list[bool], group: list[int], said: Sequence[str], index: i
         return
     for i in group:
         kept[i] = False
+
+
+# An IPv4 address read out: four numbers said digit by digit or as tens ("one eight five dot
+# two two oh dot one oh one dot seven", "one ninety-two dot ..."), or in Chinese numerals,
+# tens spoken as tens too (「幺九八 点 五幺 点 幺零零 点 二十三」).
+_EN_IP_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
+_EN_IP_PART = rf"(?:{EN_NUMBER}|{_EN_IP_DIGIT})"
+_EN_IP_GROUP = rf"{_EN_IP_PART}(?:[ -]{_EN_IP_PART}){{0,2}}"
+_EN_IP = re.compile(
+    rf"(?<![A-Za-z]){_EN_IP_GROUP}(?:,?[ ]dot[ ]{_EN_IP_GROUP}){{3}}(?![A-Za-z]|[ -]{_EN_IP_PART})", re.IGNORECASE
+)
+_HAN_IP_DIGITS = {"零": "0", "〇": "0", "洞": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "兩": "2", "三": "3"}
+_HAN_IP_DIGITS |= {"四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_HAN_IP_NUMERAL = f"[{''.join(_HAN_IP_DIGITS)}]"
+_HAN_IP_GROUP = rf"(?:{_HAN_IP_NUMERAL}?十{_HAN_IP_NUMERAL}?|{_HAN_IP_NUMERAL}{{1,3}})"
+_HAN_IP = re.compile(
+    rf"(?<![十{''.join(_HAN_IP_DIGITS)}]){_HAN_IP_GROUP}(?:[ \u3000]?[点點][ \u3000]?{_HAN_IP_GROUP}){{3}}"
+    rf"(?![十{''.join(_HAN_IP_DIGITS)}])"
+)
+_EN_IP_TOKEN = re.compile(rf"{EN_NUMBER}|{_EN_IP_DIGIT}", re.IGNORECASE)
+
+
+def spoken_ips(text: str) -> list[tuple[int, int, str]]:
+    """Each IPv4 address read out in ``text``: its span and the address written
+    (``185.220.101.7``), when all four of its numbers are 0-255."""
+    found: list[tuple[int, int, str]] = []
+    if " dot " in text.lower():
+        for match in _EN_IP.finditer(text):
+            groups = re.split(r",?[ ]dot[ ]", match[0], flags=re.IGNORECASE)
+            numbers = ["".join(_en_digits(token[0]) for token in _EN_IP_TOKEN.finditer(group)) for group in groups]
+            found += _address(match, numbers)
+    if "点" in text or "點" in text:
+        for match in _HAN_IP.finditer(text):
+            groups = re.split(r"[ \u3000]?[点點][ \u3000]?", match[0])
+            found += _address(match, [_han_number(group) for group in groups])
+    return found
+
+
+def _en_digits(token: str) -> str:
+    """The digits a digit word or a tens word says."""
+    lower = token.lower()
+    return "0" if lower in ("zero", "oh") else str(_UNITS[lower]) if lower in _UNITS else number_digits(token)
+
+
+def _han_number(group: str) -> str:
+    """A group's number: numerals digit by digit, or tens as said (二十三 is 23, 十四 14)."""
+    if "十" not in group:
+        return "".join(_HAN_IP_DIGITS[c] for c in group)
+    tens, _, units = group.partition("十")
+    return str(int(_HAN_IP_DIGITS.get(tens, "1")) * 10 + int(_HAN_IP_DIGITS.get(units, "0")))
+
+
+def _address(match: re.Match[str], numbers: list[str]) -> list[tuple[int, int, str]]:
+    """The address four numbers make, if each is 0-255 and seven digits or more were said
+    (a version "one dot two dot three dot four" is no address)."""
+    if sum(map(len, numbers)) >= 7 and all(1 <= len(number) <= 3 and int(number) <= 255 for number in numbers):
+        return [(match.start(), match.end(), ".".join(str(int(number)) for number in numbers))]
+    return []

@@ -46,11 +46,13 @@ from dataclasses import dataclass
 
 from guardrail.text.dictation import (
     EN_CORRECTION_GAP,
+    EN_FILLER,
     EN_NUMBER,
     HAN_CORRECTION_GAP,
     kept_tokens,
     number_digits,
     says_tens,
+    spoken_ips,
 )
 from guardrail.text.start_gate import gate
 
@@ -123,12 +125,16 @@ HAN_DIGITS = {
     "八": "8",
     "九": "9",
 }
-# An HKID's bracket said before its check digit: "and bracket zero", 「括號七」, 「括号里面是一」.
-_BRACKET_WORD = r"(?:(?:and\s+)?(?:open\s+)?brackets?|(?:括號|括号|括弧|括住)(?:里面|裡面|入面|内|內)?(?:是|係|系)?)"
+# An HKID's bracket said before its check digit: "and bracket zero", "in brackets two",
+# 「括號七」, 「括号里面是一」.
+_BRACKET_WORD = (
+    r"(?:(?:and\s+)?(?:open\s+|in\s+)?brackets?|(?:括號|括号|括弧|括住)(?:里面|裡面|入面|内|內)?(?:是|係|系)?)"
+)
 _EN_DIGIT = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
 _EN_TOKEN = rf"(?:(?:(?:double|triple)[ -]?)?{_EN_DIGIT}|{EN_NUMBER})"
-# (A transcript's line may break inside one: nine eight⏎zero two, one one six four.)
-_EN_SEP = rf"(?:{EN_CORRECTION_GAP}|[ ,.\-]{{1,3}}|[ ,]?\n ?|\s?(?:…|\.\.\.)\s?)"
+# (A transcript's line may break inside one: nine eight⏎zero two, one one six four; a
+# caller's "uh" may pause one: five three oh eight, two one, uh, two one seven seven.)
+_EN_SEP = rf"(?:{EN_CORRECTION_GAP}|,?[ ]{EN_FILLER}[ ,]{{1,2}}|[ ,.\-]{{1,3}}|[ ,]?\n ?|\s?(?:…|\.\.\.)\s?)"
 # A spoken bracket before the check digit, or "..., and two in brackets": the check digit
 # said before its brackets (which the HKID recogniser takes in).
 _CHECK_DIGIT_SAID = rf"(?:{_EN_SEP}{_BRACKET_WORD}{_EN_SEP}|,?[ ]and[ ](?={_EN_DIGIT}[ ]in[ ]brackets?))"
@@ -188,12 +194,18 @@ _SPELLED_MIXED = re.compile(
 _MIXED_TOKEN = re.compile(
     rf"(?P<digits>\d+)|(?P<number>{EN_NUMBER})|(?:(?P<times>double|triple)[ -]?)?(?P<word>{_EN_DIGIT})", re.IGNORECASE
 )
-# A run of digit groups in which a scan may have read 0 as O and 1 as l.
-_OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlI]+(?:[ |\-/]{1,3}[0-9OlI]+)*(?![A-Za-z0-9])")
+# A run of digit groups in which a scan may have read 0 as O, 1 as l and 5 as S.
+_OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlIS]+(?:[ |\-/]{1,3}[0-9OlIS]+)*(?![A-Za-z0-9])")
+# A document's number after its one or two capital letters (a passport's H7731O562, a
+# Home Return Permit's H22O7 4815, TR5O8l742), such letters among its digits.
+_OCR_PREFIXED = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{1,2}(?=[0-9OlIS]*\d)([0-9OlIS]{4,10}(?:[ ][0-9OlIS]{3,6})?)(?![A-Za-z0-9])"
+)
+_OCR_READINGS = {"O": "0", "l": "1", "I": "1", "S": "5"}
 # An IPv4 address a scan or a typist wrote with O or l among its digits (198.51.1OO.23).
 _OCR_IP = re.compile(r"(?<![\w.])(?:[0-9OlI]{1,3}\.){3}[0-9OlI]{1,3}(?![\w.])")
 # An identity card's number with such letters among its six digits or in its check, in brackets.
-_OCR_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}([0-9OlI]{6})[(\[]([0-9OAlI])[)\]]")
+_OCR_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}([0-9OlIS]{6})[(\[]([0-9OAlI])[)\]]")
 # A floor, flat or street number of a scanned Chinese address (金碧樓l2樓l2O6室): short, so
 # only between Chinese characters and before the word that says what it numbers.
 # (Spaced from them by then: see _fold.)
@@ -272,8 +284,26 @@ def normalize(text: str) -> NormalizedText:
     unescaped = _json_unescape(text)
     folded = _fold(text) if unescaped is None else _compose(unescaped, _fold(unescaped.text))
     return _letters_said(
-        _spell_out_digits(_ocr_digits(_ocr_letters(_unbox(_url_decode(_continued_lines(_ideographic_stops(folded)))))))
+        _spell_out_digits(
+            _spoken_ips(_ocr_digits(_ocr_letters(_unbox(_url_decode(_continued_lines(_ideographic_stops(folded)))))))
+        )
     )
+
+
+def _spoken_ips(normalized: NormalizedText) -> NormalizedText:
+    """IPv4 addresses read out (``one eight five dot two two oh dot ...``) written as
+    addresses, each mapping to all it was said as."""
+    text = normalized.text
+    # (spaced from Chinese beside it, which a pattern's word boundary would read as letters)
+    runs = [
+        (
+            start,
+            end,
+            f"{' ' if start and _HAN.match(text, start - 1) else ''}{value}{' ' if _HAN.match(text, end) else ''}",
+        )
+        for start, end, value in spoken_ips(text)
+    ]
+    return _replaced(normalized, runs) if runs else normalized
 
 
 def _json_unescape(text: str) -> NormalizedText | None:
@@ -460,36 +490,37 @@ def _keep(
 def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     """A scan's ``O``/``l`` read as ``0``/``1`` inside a run of digit groups, replaced one
     for one (so the offset map stays as it is); a capital ``I`` too where a digit touches
-    it (a phone typed ``9I87 5520``; a lone ``I`` is the word)."""
+    it (a phone typed ``9I87 5520``; a lone ``I`` is the word), and an ``S`` after a digit
+    of its group (``9l36 2O8S``; one that begins a group may be an identity card's letter)."""
     text = normalized.text
-    if not ("O" in text or "l" in text or "I" in text):
+    if not ("O" in text or "l" in text or "I" in text or "S" in text):
         return normalized
     # (an identity card's check in brackets, so only a text with a bracket is searched for one)
     hkids = list(_OCR_HKID.finditer(text)) if ("(" in text or "[" in text) else []
     ips = [m for m in _OCR_IP.finditer(text) if sum(c.isdigit() for c in m[0]) >= 6] if "." in text else []
-    if not hkids and not ips and _OCR_DIGIT_RUN.search(text) is None:
+    prefixed = [m for m in _OCR_PREFIXED.finditer(text) if _misread_digits(m[1], 6)]
+    if not hkids and not ips and not prefixed and _OCR_DIGIT_RUN.search(text) is None:
         return normalized
     chars = list(text)
     changed = False
     for run in ips:
         changed |= _read_as_digits(chars, run.start(), run.end(), "OlI")
+    for run in prefixed:
+        changed |= _read_as_digits(chars, run.start(1), run.end(1), "OlIS")
     for run in hkids:
         # S1O9273(6): an identity card's digits touch its letter, so no run above holds them
         if sum(c.isdigit() for c in run[1]) >= 4:
-            changed |= _read_as_digits(chars, run.start(1), run.end(1), "OlI")
+            changed |= _read_as_digits(chars, run.start(1), run.end(1), "OlIS")
             changed |= _read_as_digits(chars, run.start(2), run.end(2), "lI")  # T952322(l): its check too
     for run in _OCR_DIGIT_RUN.finditer(text):
-        value = run[0]
-        letters = value.count("O") + value.count("l") + value.count("I")
-        if not letters:
-            continue  # most runs are digits only: nothing to read, so nothing to count
-        digits = sum(c.isdigit() for c in value)
-        if digits >= 4 and digits > letters and not _IBAN_HEAD.search(text, 0, run.start()):
-            for i in range(run.start(), run.end()):
-                touched = (i > 0 and chars[i - 1].isdigit()) or (i + 1 < len(chars) and chars[i + 1].isdigit())
-                if chars[i] in "Ol" or (chars[i] == "I" and touched):
-                    chars[i] = "0" if chars[i] == "O" else "1"
-                    changed = True
+        if not _misread_digits(run[0], 4) or _IBAN_HEAD.search(text, 0, run.start()):
+            continue  # most runs are digits only: nothing to read
+        for i in range(run.start(), run.end()):
+            before = i > 0 and (chars[i - 1].isdigit() or chars[i - 1] in "Ol")
+            touched = before or (i + 1 < len(chars) and chars[i + 1].isdigit())
+            if chars[i] in "Ol" or (chars[i] == "I" and touched) or (chars[i] == "S" and before):
+                chars[i] = _OCR_READINGS[chars[i]]
+                changed = True
     for run in _OCR_CJK_NUMBER.finditer(text):
         changed |= _read_as_digits(chars, run.start(), run.end(), "Ol")
     if not changed:
@@ -497,13 +528,21 @@ def _ocr_digits(normalized: NormalizedText) -> NormalizedText:
     return NormalizedText(normalized.original, "".join(chars), normalized.starts, normalized.ends)
 
 
+def _misread_digits(run: str, least: int) -> bool:
+    """Whether a run of digits holds letters a scan may have put for some (O, l, I, S),
+    beside at least ``least`` digits and more digits than such letters."""
+    letters = sum(run.count(letter) for letter in _OCR_READINGS)
+    digits = sum(c.isdigit() for c in run)
+    return 0 < letters < digits and digits >= least
+
+
 def _read_as_digits(chars: list[str], start: int, end: int, letters: str) -> bool:
     """Each of ``letters`` in ``chars[start:end]`` written as the digit a scan took it for
-    (O as 0, l and I as 1); whether any was."""
+    (O as 0, l and I as 1, S as 5); whether any was."""
     changed = False
     for i in range(start, end):
         if chars[i] in letters:
-            chars[i] = "0" if chars[i] == "O" else "1"
+            chars[i] = _OCR_READINGS[chars[i]]
             changed = True
     return changed
 

@@ -58,9 +58,11 @@ _TOP_LEVEL = (
 )
 # (or spelt: dot h k)
 _TOP_LEVEL_SAID = rf"(?:{_TOP_LEVEL}|{'|'.join(' '.join(name) for name in _TOP_LEVEL.split('|') if len(name) <= 3)})"
+# A domain's label, its hyphens perhaps said (brightpath hyphen trading).
+_SAID_LABEL = r"[a-z0-9-]+(?: (?:hyphen|dash) [a-z0-9-]+){0,3}"
 _SPOKEN_EMAIL = (
     rf"\b({_SAID_PART}(?:{_SAID_JOIN}{_SAID_PART}){{0,3}},? {_SAID_AT} "
-    rf"(?:[a-z0-9-]+(?:{_SAID_DOT}[a-z0-9-]+){{0,2}}{_SAID_DOT}{_TOP_LEVEL_SAID}"
+    rf"(?:{_SAID_LABEL}(?:{_SAID_DOT}{_SAID_LABEL}){{0,2}}{_SAID_DOT}{_TOP_LEVEL_SAID}"
     rf"(?:{_SAID_DOT}[a-z]{{2}})?"
     # (what follows is no further label: a letter and a hyphen begin a spelling, as in
     # "... example 点 hk。l-i-n-g", whose 。 normalisation wrote as a dot)
@@ -69,7 +71,7 @@ _SPOKEN_EMAIL = (
 # What every address read out has, searched first: "at", a word, then "dot" or a dot (most
 # texts with "at" in them have no such thing, and the whole pattern tries every word).
 _SPOKEN_DOMAIN = re.compile(
-    r"(?i:\bat [a-z0-9-]+(?: dot |\.[a-z])|\bat (?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126)\b)"
+    r"(?i:\bat [a-z0-9-]+(?: (?:hyphen|dash) [a-z0-9-]+){0,3}(?: dot |\.[a-z])|\bat (?:gmail|yahoo|hotmail|outlook|icloud|netvigator|qq|163|126)\b)"
     r"|(?:\b[Aa][Tt]|艾特|爱特|愛特|小老鼠) [A-Za-z0-9-]+ [点點] "
 )
 # Disguised against harvesters: chan.tm [at] gmail [dot] com, chan.tm(at)gmail.com.
@@ -125,7 +127,8 @@ _CARD_PUNCTUATED_PATTERN = re.compile(_CARD_PUNCTUATED)
 _CARD_PUNCTUATION_HINT = re.compile(r"\d{4}(?:[ \t]?[./_•·∙‧・,—–][ \t]?|[ \t]-[ \t]|-[ \t]?\n)\d{4}")
 _CARD_SCANNED = gate(
     re.compile(
-        r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
+        r"(?<![\dA-Za-z])(?<!\d[.,/_-])[2-6][\dOl]{3}"
+        r"(?:(?:[ \t]{1,3}|[ \t]?-?[ \t]?\n[ \t]{0,12}(?:\|[ \t]{0,3})?)[\dOl]{3,6}){2,4}(?![\dA-Za-z])"
     )
 )
 # Read out or typed digit by digit, the groups two or three spaces apart (4 9 8 1  9 8 4 6 ...).
@@ -229,7 +232,8 @@ class PaymentCardRecognizer(CreditCardRecognizer):
         for match in _CARD_RUN_ON.finditer(text):
             if not any(r.start <= match.start() < r.end for r in results) and self.validate_result(match[1]):
                 results.append(tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(1), 1.0))
-        # A scan's spacing: groups apart by two or three spaces or a line break, O and l for 0 and 1.
+        # A scan's spacing: groups apart by two or three spaces or a line break (the next line
+        # indented, perhaps inside a table's cell), O and l for 0 and 1.
         for match in _CARD_SCANNED.finditer(text):
             if any(r.start <= match.start() < r.end for r in results):
                 continue

@@ -11,7 +11,9 @@ Only identifiers of eight characters or more are carried (phones, business regis
 identity and passport numbers, cards, IBANs): a shorter string of digits recurs by
 chance (a time, an amount, a flat). A mailbox's name is carried to where it is spelt out
 letter by letter (``rayfung underscore w at example dot net. r a y f u n g, underscore,
-w``): a spelling that makes exactly the name of a found address is that address.
+w``): a spelling that makes exactly the name of a found address is that address. A
+found name is carried the same way to its spelling with a word for each letter (``Tse,
+T for tango, S for sugar, E for echo``).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def read_backs(text: str, found: Iterable[RecognizerResult]) -> list[RecognizerR
     """Results for the other writings of ``found``'s identifiers. ``found`` is what the
     redactor keeps: findings at their type's threshold, published lines left out."""
     found = list(found)
-    results = _spelt_mailboxes(text, found)
+    results = _spelt_mailboxes(text, found) + _phonetic_spellings(text, found)
     carried: dict[str, RecognizerResult] = {}
     for result in found:
         if result.entity_type not in _CARRIED:
@@ -127,6 +129,32 @@ def _spelt_mailboxes(text: str, found: list[RecognizerResult]) -> list[Recognize
             if not any(s < end and start < e for s, e in taken):
                 results.append(_result(source, start, end))
                 taken.append((start, end))
+    return results
+
+
+# A name spelt the way callers spell on the phone: "T for tango, S for sugar, E for echo",
+# "G as in golf, R as in romeo" (two letters or more).
+_PHONETIC_LETTER = r"[A-Za-z][ ]+(?:for|as[ ]in|like)[ ]+[A-Za-z]+"
+_PHONETIC_RUN = re.compile(rf"(?<![A-Za-z]){_PHONETIC_LETTER}(?:[ ]?[,;][ ]?(?:and[ ])?{_PHONETIC_LETTER})+")
+_PHONETIC_REACH = 80  # characters after the name found that its spelling may start
+
+
+def _phonetic_spellings(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Results where a found name is spelt letter by letter with a word for each letter
+    just after it: the letters spelt begin one of the name's words."""
+    if " for " not in text and " as in " not in text:
+        return []
+    names = [r for r in found if r.entity_type == "PERSON"]
+    results: list[RecognizerResult] = []
+    for run in _PHONETIC_RUN.finditer(text) if names else ():
+        letters = "".join(m[1].lower() for m in re.finditer(r"(?<![A-Za-z])([A-Za-z])[ ]+(?:for|as|like)\b", run[0]))
+        for name in names:
+            if not 0 <= run.start() - name.end <= _PHONETIC_REACH:
+                continue
+            words = re.findall("[a-z]+", text[name.start : name.end].lower())
+            if any(word.startswith(letters) for word in words):
+                results.append(_result(name, *run.span()))
+                break
     return results
 
 
