@@ -198,8 +198,8 @@ _MIXED_TOKEN = re.compile(
 _OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9OlIS]+(?:[ |\-/]{1,3}[0-9OlIS]+)*(?![A-Za-z0-9])")
 # A document's number after its one or two capital letters (a passport's H7731O562, a
 # Home Return Permit's H22O7 4815, TR5O8l742), such letters among its digits.
-_OCR_PREFIXED = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{1,2}(?=[0-9OlIS]*\d)([0-9OlIS]{4,10}(?:[ ][0-9OlIS]{3,6})?)(?![A-Za-z0-9])"
+_OCR_PREFIXED = gate(
+    re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}(?=[0-9OlIS]*\d)([0-9OlIS]{4,10}(?:[ ][0-9OlIS]{3,6})?)(?![A-Za-z0-9])")
 )
 _OCR_READINGS = {"O": "0", "l": "1", "I": "1", "S": "5"}
 # An IPv4 address a scan or a typist wrote with O or l among its digits (198.51.1OO.23).

@@ -13,10 +13,12 @@ said with 点, and a list that only says "A for apples".
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guardrail.pii.redactor import Redactor
 from guardrail.text.normalize import normalize
-from tests.pii.coverage import covered, untouched
+from tests.pii.coverage import PROPERTY, covered, untouched
 
 FOUND = [
     # A scan's S for 5, after a digit of its group
@@ -100,3 +102,25 @@ def test_a_spoken_address_maps_back_to_all_it_was_said_as() -> None:
     at = normalized.text.index("112.118.205.9")
     start, end = normalized.to_original(at, at + len("112.118.205.9"))
     assert text[start:end] == "one one two dot one one eight dot two oh five dot nine"
+
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_NUMERALS = "零一二三四五六七八九"
+
+
+@PROPERTY
+@given(
+    st.lists(st.integers(0, 255), min_size=4, max_size=4).filter(lambda parts: len("".join(map(str, parts))) >= 7),
+    st.booleans(),
+)
+def test_any_address_read_out_is_removed(redactor: Redactor, parts: list[int], chinese: bool) -> None:
+    if chinese:
+        said = " 点 ".join("".join(_NUMERALS[int(d)] for d in str(part)) for part in parts)
+        text = f"登录IP是{said}，您认识吗？"
+    else:
+        said = " dot ".join(" ".join(_WORDS[int(d)] for d in str(part)) for part in parts)
+        text = f"the page says my IP is {said}, I am on the office VPN"
+    assert covered(redactor, text, said, entity="IP_ADDRESS")
+    redacted = redactor.redact(text).text
+    assert said not in redacted
+    assert redactor.redact(redacted).text == redacted

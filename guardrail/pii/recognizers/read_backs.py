@@ -136,6 +136,7 @@ def _spelt_mailboxes(text: str, found: list[RecognizerResult]) -> list[Recognize
 # "G as in golf, R as in romeo" (two letters or more).
 _PHONETIC_LETTER = r"[A-Za-z][ ]+(?:for|as[ ]in|like)[ ]+[A-Za-z]+"
 _PHONETIC_RUN = re.compile(rf"(?<![A-Za-z]){_PHONETIC_LETTER}(?:[ ]?[,;][ ]?(?:and[ ])?{_PHONETIC_LETTER})+")
+_PHONETIC_LETTER_SAID = re.compile(r"(?<![A-Za-z])([A-Za-z])[ ]+(?:for|as|like)\b")
 _PHONETIC_REACH = 80  # characters after the name found that its spelling may start
 
 
@@ -147,7 +148,7 @@ def _phonetic_spellings(text: str, found: list[RecognizerResult]) -> list[Recogn
     names = [r for r in found if r.entity_type == "PERSON"]
     results: list[RecognizerResult] = []
     for run in _PHONETIC_RUN.finditer(text) if names else ():
-        letters = "".join(m[1].lower() for m in re.finditer(r"(?<![A-Za-z])([A-Za-z])[ ]+(?:for|as|like)\b", run[0]))
+        letters = "".join(m[1].lower() for m in _PHONETIC_LETTER_SAID.finditer(run[0]))
         for name in names:
             if not 0 <= run.start() - name.end <= _PHONETIC_REACH:
                 continue
