@@ -104,6 +104,7 @@ _CARD_START = (
 # (A comma after four or more digits is a CSV's, not an amount's: 13671045528,6214837559026186.)
 _NOT_AN_AMOUNT = r"(?:(?<!\d[.,-])|(?<=\d{4},))"
 _CARD = rf"{_CARD_START}{_NOT_AN_AMOUNT}[2-6](?:[ -]?\d){{12,18}}(?![\d-])"
+_CARD_PATTERN = gate(re.compile(_CARD))
 # A number in card groups with more digits after it, as a form line runs on into the
 # expiry or security code (4111 1111 1111 1111 0927, ... 12/27): the groups alone decide.
 _CARD_RUN_ON = gate(
@@ -223,7 +224,13 @@ class PaymentCardRecognizer(CreditCardRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
     ) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # The pattern Presidio would run, run here with ``re``: Presidio runs its patterns
+        # with the ``regex`` module, five times slower on this one (0.5 ms a 1 KB prompt).
+        results = [
+            tagged_result(self, "PaymentCardRecognizer", "CREDIT_CARD", *match.span(), 1.0)
+            for match in _CARD_PATTERN.finditer(text)
+            if self.validate_result(match[0])
+        ]
         # Punctuated groups are rare: searched only where a digit group ends in one.
         if _CARD_PUNCTUATION_HINT.search(text):
             for match in _CARD_PUNCTUATED_PATTERN.finditer(text):
