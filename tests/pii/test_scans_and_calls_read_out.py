@@ -124,3 +124,13 @@ def test_any_address_read_out_is_removed(redactor: Redactor, parts: list[int], c
     redacted = redactor.redact(text).text
     assert said not in redacted
     assert redactor.redact(redacted).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("致：景峰苑業主立案法團\n本人梁太就外牆維修工程投訴。", "景峰苑"), ("新界葵涌景峰路8號景峰苑管理處收", "景峰苑")],
+)
+def test_an_estate_before_the_body_that_runs_it_is_no_name(redactor: Redactor, text: str, value: str) -> None:
+    found = [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
+    start = text.index(value)
+    assert not any(d.start < start + len(value) and start < d.end for d in found)

@@ -296,6 +296,9 @@ _WORD_ACROSS = both_scripts(
 )
 
 
+# An estate's name (景峰苑, 天瑞邨) before its owners' corporation, office or residents.
+_ESTATE_ENDS = frozenset("苑邨村")
+_ESTATE_BODY = re.compile("業主|业主|法團|法团|管理處|管理处|物業|物业|業委會|业委会|居民|互助委員會|互助委员会")
 _EAST = both_scripts(("東方",))
 # What follows a name in running text: a stop, a conjunction, a particle, a title or a
 # verb; a rare surname's or 東方's name counts only before one (not 晋江龙|湖镇).
@@ -377,6 +380,8 @@ class ChineseNameRecognizer(RegexRecognizer):
             return 0.0
         if after and value[-1] + after[0] in _WORD_ACROSS:
             return 0.0
+        if value[-1] in _ESTATE_ENDS and _ESTATE_BODY.match(after):
+            return 0.0  # 景峰苑業主立案法團: an estate before the body that runs it, not a Mr 景
         if before[-1:] in "“「『《" and after[:1] in "”」』》":
             return 0.0  # a quoted term: “高才通”
         if any(ch in ZH_NOT_IN_NAME for ch in value[surname:]):
