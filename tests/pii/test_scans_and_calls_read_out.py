@@ -134,3 +134,10 @@ def test_an_estate_before_the_body_that_runs_it_is_no_name(redactor: Redactor, t
     found = [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]
     start = text.index(value)
     assert not any(d.start < start + len(value) and start < d.end for d in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["I received: the page says my IP is <IP_ADDRESS>.", "Please check your PC and the ID on the badge."]
+)
+def test_an_acronym_after_a_determiner_is_no_surname(redactor: Redactor, text: str) -> None:
+    assert not [d for d in redactor.analyze(text) if d.entity_type == "PERSON"]

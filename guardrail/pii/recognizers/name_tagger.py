@@ -149,6 +149,7 @@ class NameTagger:
         return [(start, end, score) for start, end, score in runs]
 
 
+_DETERMINER_BEFORE = re.compile(r"(?<![A-Za-z])(?i:my|the|your|our|his|her|their|this|that|its)[ \t]+$")
 _ERA_AFTER = re.compile(r"[ \t]+(?i:dynasty|dynasties|era|period|style|emperor)\b")
 _DAY_BEFORE_MONTH = re.compile(r"(?<![\d.:/])\d{1,2}(?:st|nd|rd|th)?[ \t]?$")
 _MONTH = re.compile(
@@ -186,6 +187,13 @@ def _may_be_name(text: str, result: RecognizerResult) -> bool:
     words = _LATIN_WORD.findall(span)
     if not words or (len(words) == 1 and (len(words[0]) == 1 or words[0].lower() in STOP)):
         return False  # a lone letter, or So of "So, the deposit"
+    if (
+        len(words) == 1
+        and len(span) <= 3
+        and span.isupper()
+        and _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return False  # my IP, the ID, your PC: an acronym, not the surname Ip
     if _GLUED.match(text, end) or (start and _GLUED.match(text[start - 1])):
         return False  # letters of a code (Ya0, 3Ka), not a name
     if len(words) == 1 and words[0].lower() in AMBIGUOUS_GIVEN and _NOUN_ITEM_AFTER.match(text, end):
