@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from guardrail.text.normalize import DIGIT_WORDS, HAN_DIGITS
+from guardrail.text.dictation import DIGIT_WORDS, HAN_DIGITS
 
 STRUCTURED = ("HKID", "PHONE", "EMAIL", "CARD", "PASSPORT", "IP")
 _DIGIT_TYPES = {"HKID", "PHONE", "CARD", "PASSPORT", "IBAN", "BR"}

@@ -14,6 +14,42 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# A digit said as a word, and as a Chinese numeral. Public: the normaliser spells dictated
+# digits with them, and redaction scoring reads digits back the same way.
+DIGIT_WORDS = {
+    "zero": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+HAN_DIGITS = {
+    "零": "0",
+    "〇": "0",
+    "○": "0",  # the white circle handwriting and input methods put for 〇
+    "洞": "0",  # as radio and Cantonese read a 0 out in a number (二七二九，洞八五一), only inside a run of six
+    "拐": "7",  # as radio and the army read 7 and 9 out (六四两五 拐洞勾三), only inside a run of six
+    "勾": "9",
+    "幺": "1",
+    "么": "1",
+    "一": "1",
+    "二": "2",
+    "兩": "2",  # as Mandarin reads a 2 aloud in a number (幺三八 两两...), only inside a run of six
+    "两": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {
     "twenty": 2,
@@ -125,14 +161,14 @@ def _take_back(kept: list[bool], group: list[int], said: Sequence[str], index: i
 # An IPv4 address read out: four numbers said digit by digit or as tens ("one eight five dot
 # two two oh dot one oh one dot seven", "one ninety-two dot ..."), or in Chinese numerals,
 # tens spoken as tens too (「幺九八 点 五幺 点 幺零零 点 二十三」).
-_EN_IP_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])"
+_EN_IP_DIGIT = rf"(?:{'|'.join(DIGIT_WORDS)})(?![A-Za-z])"
 _EN_IP_PART = rf"(?:{EN_NUMBER}|{_EN_IP_DIGIT})"
 _EN_IP_GROUP = rf"{_EN_IP_PART}(?:[ -]{_EN_IP_PART}){{0,2}}"
 _EN_IP = re.compile(
     rf"(?<![A-Za-z]){_EN_IP_GROUP}(?:,?[ ]dot[ ]{_EN_IP_GROUP}){{3}}(?![A-Za-z]|[ -]{_EN_IP_PART})", re.IGNORECASE
 )
-_HAN_IP_DIGITS = {"零": "0", "〇": "0", "洞": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "兩": "2", "三": "3"}
-_HAN_IP_DIGITS |= {"四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+# (not the numerals only a long run reads as digits, 拐 and 勾, nor 么 and ○)
+_HAN_IP_DIGITS = {numeral: HAN_DIGITS[numeral] for numeral in "零〇洞幺一二两兩三四五六七八九"}
 _HAN_IP_NUMERAL = f"[{''.join(_HAN_IP_DIGITS)}]"
 _HAN_IP_GROUP = rf"(?:{_HAN_IP_NUMERAL}?十{_HAN_IP_NUMERAL}?|{_HAN_IP_NUMERAL}{{1,3}})"
 _HAN_IP = re.compile(
@@ -160,8 +196,7 @@ def spoken_ips(text: str) -> list[tuple[int, int, str]]:
 
 def _en_digits(token: str) -> str:
     """The digits a digit word or a tens word says."""
-    lower = token.lower()
-    return "0" if lower in ("zero", "oh") else str(_UNITS[lower]) if lower in _UNITS else number_digits(token)
+    return DIGIT_WORDS.get(token.lower()) or number_digits(token)
 
 
 def _han_number(group: str) -> str:

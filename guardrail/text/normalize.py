@@ -45,10 +45,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from guardrail.text.dictation import (
+    DIGIT_WORDS,
     EN_CORRECTION_GAP,
     EN_FILLER,
     EN_NUMBER,
     HAN_CORRECTION_GAP,
+    HAN_DIGITS,
     kept_tokens,
     number_digits,
     says_tens,
@@ -89,42 +91,8 @@ _OCR_TO_LETTER = str.maketrans("01", "ol")
 # Digits dictated one by one. English: four or more digit words ("double six" counts
 # two); Chinese numerals: six or more. Separators between them: spaces, commas,
 # hyphens, ellipses; a spoken "bracket" (an HKID's check digit) may sit inside a run.
-# The digit words and numerals are public: redaction scoring reads digits back the same way.
-DIGIT_WORDS = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
+# (The digit words and numerals, DIGIT_WORDS and HAN_DIGITS, are guardrail.text.dictation's.)
 _WORD_DIGITS = {**DIGIT_WORDS, "nil": "0"}  # "nil" as dictated; scoring leaves it a word
-HAN_DIGITS = {
-    "零": "0",
-    "〇": "0",
-    "○": "0",  # the white circle handwriting and input methods put for 〇
-    "洞": "0",  # as radio and Cantonese read a 0 out in a number (二七二九，洞八五一), only inside a run of six
-    "拐": "7",  # as radio and the army read 7 and 9 out (六四两五 拐洞勾三), only inside a run of six
-    "勾": "9",
-    "幺": "1",
-    "么": "1",
-    "一": "1",
-    "二": "2",
-    "兩": "2",  # as Mandarin reads a 2 aloud in a number (幺三八 两两...), only inside a run of six
-    "两": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
 # An HKID's bracket said before its check digit: "and bracket zero", "in brackets two",
 # 「括號七」, 「括号里面是一」.
 _BRACKET_WORD = (

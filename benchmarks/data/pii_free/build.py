@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from guardrail.pii.evaluation import spoken_digits
-from guardrail.text.normalize import DIGIT_WORDS, luhn_valid
+from guardrail.text.dictation import DIGIT_WORDS
+from guardrail.text.normalize import luhn_valid
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"

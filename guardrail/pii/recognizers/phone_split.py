@@ -22,7 +22,7 @@ from presidio_analyzer import RecognizerResult
 
 from guardrail.pii.recognizers.base import RegexRecognizer, tagged_result
 from guardrail.pii.recognizers.phone import valid_hong_kong
-from guardrail.text.normalize import HAN_DIGITS
+from guardrail.text.dictation import HAN_DIGITS
 
 _DIGIT = "[0-9零〇一二三四五六七八九]"
 _HALF = rf"{_DIGIT}(?:[ \u3000]{{0,2}}{_DIGIT}){{3}}"

@@ -146,8 +146,10 @@ def _phonetic_spellings(text: str, found: list[RecognizerResult]) -> list[Recogn
     if " for " not in text and " as in " not in text:
         return []
     names = [r for r in found if r.entity_type == "PERSON"]
+    if not names:
+        return []
     results: list[RecognizerResult] = []
-    for run in _PHONETIC_RUN.finditer(text) if names else ():
+    for run in _PHONETIC_RUN.finditer(text):
         letters = "".join(m[1].lower() for m in _PHONETIC_LETTER_SAID.finditer(run[0]))
         for name in names:
             if not 0 <= run.start() - name.end <= _PHONETIC_REACH:
